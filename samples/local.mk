@@ -1,0 +1,1 @@
+## samples: sources and tests of this stage (included by Makefile.am).

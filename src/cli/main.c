@@ -1,0 +1,2 @@
+#include <stdio.h>
+int main(void) { puts("churnkit"); return 0; }

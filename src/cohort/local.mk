@@ -1,0 +1,1 @@
+## src/cohort: sources and tests of this stage (included by Makefile.am).

@@ -1,0 +1,1 @@
+## src/output: sources and tests of this stage (included by Makefile.am).

@@ -1,0 +1,1 @@
+## src/report: sources and tests of this stage (included by Makefile.am).

@@ -1,0 +1,1 @@
+## src/segment: sources and tests of this stage (included by Makefile.am).

@@ -1,0 +1,1 @@
+## src/survival: sources and tests of this stage (included by Makefile.am).

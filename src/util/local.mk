@@ -1,0 +1,7 @@
+## src/util: errors, dates, numbers, string buffers.
+libchurnkit_a_SOURCES += src/util/err.c include/churnkit/err.h
+
+check_PROGRAMS += tests/unit/test_err
+TESTS += tests/unit/test_err
+tests_unit_test_err_SOURCES = tests/unit/test_err.c
+tests_unit_test_err_LDADD = $(TEST_LIBS)
