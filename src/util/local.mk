@@ -5,3 +5,9 @@ check_PROGRAMS += tests/unit/test_err
 TESTS += tests/unit/test_err
 tests_unit_test_err_SOURCES = tests/unit/test_err.c
 tests_unit_test_err_LDADD = $(TEST_LIBS)
+
+libchurnkit_a_SOURCES += src/util/date.c include/churnkit/date.h
+check_PROGRAMS += tests/unit/test_date
+TESTS += tests/unit/test_date
+tests_unit_test_date_SOURCES = tests/unit/test_date.c
+tests_unit_test_date_LDADD = $(TEST_LIBS)
