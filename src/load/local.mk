@@ -1,1 +1,8 @@
-## src/load: sources and tests of this stage (included by Makefile.am).
+## src/load: the CSV loader, the column table, column mapping and validation.
+libchurnkit_a_SOURCES += src/load/table.c include/churnkit/table.h \
+	src/util/intern.c src/util/intern.h
+
+check_PROGRAMS += tests/unit/test_table
+TESTS += tests/unit/test_table
+tests_unit_test_table_SOURCES = tests/unit/test_table.c
+tests_unit_test_table_LDADD = $(TEST_LIBS)

@@ -1,0 +1,39 @@
+/*
+ * intern.h - a string interning table: each distinct byte string gets a
+ * dense index 0, 1, 2, ... in first-seen order.
+ *
+ * Open addressing with linear probing on an FNV-1a hash; the table doubles
+ * when it is half full.  The intern table owns copies of the strings; the
+ * caller can take them over with intern_take_strings.  Lookups are by
+ * (pointer, length), so fields need not be NUL-terminated.
+ */
+#ifndef CHURNKIT_INTERN_H
+#define CHURNKIT_INTERN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct intern intern;
+
+/* Returns a new empty table, or NULL when out of memory. */
+intern *intern_new(void);
+/* Frees the table and the strings it still owns.  Accepts NULL. */
+void intern_free(intern *in);
+
+/* The index of `s` (len bytes), adding it when new; sets *added to 1 when it
+ * was new (added may be NULL).  Returns UINT32_MAX when out of memory. */
+uint32_t intern_add(intern *in, const char *s, size_t len, int *added);
+
+/* The index of `s`, or UINT32_MAX when absent. */
+uint32_t intern_find(const intern *in, const char *s, size_t len);
+
+/* Number of distinct strings, and string k (NUL-terminated, owned by the
+ * table until taken). */
+size_t intern_count(const intern *in);
+const char *intern_string(const intern *in, uint32_t k);
+
+/* Hands the array of strings (intern_count entries, each malloc'ed) to the
+ * caller, who frees each string and the array; the table keeps none. */
+char **intern_take_strings(intern *in);
+
+#endif
