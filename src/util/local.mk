@@ -11,3 +11,9 @@ check_PROGRAMS += tests/unit/test_date
 TESTS += tests/unit/test_date
 tests_unit_test_date_SOURCES = tests/unit/test_date.c
 tests_unit_test_date_LDADD = $(TEST_LIBS)
+
+libchurnkit_a_SOURCES += src/util/num.c include/churnkit/num.h
+check_PROGRAMS += tests/unit/test_num
+TESTS += tests/unit/test_num
+tests_unit_test_num_SOURCES = tests/unit/test_num.c
+tests_unit_test_num_LDADD = $(TEST_LIBS)
