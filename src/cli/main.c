@@ -1,2 +1,75 @@
+/*
+ * main.c - churnkit's entry point: the subcommand table, error printing and
+ * exit codes.  The only place in churnkit that exits.
+ */
+#include "config.h"
+
+#include "cmd.h"
+
+#include <gsl/gsl_errno.h>
+#include <locale.h>
 #include <stdio.h>
-int main(void) { puts("churnkit"); return 0; }
+#include <string.h>
+
+static const struct cmd {
+	const char *name;
+	int (*run)(int, char **, churn_err *);
+	const char *summary;
+} commands[] = {
+	{"check", cmd_check, "validate the input and print a data-quality summary"},
+	{"cohorts", cmd_cohorts, "cohort triangles and period KPIs"},
+	{"model", cmd_model, "logistic churn model (and Cox with --cox)"},
+	{"report", cmd_report, "the whole pipeline, written as a PDF report"},
+	{"score", cmd_score, "risk, segment and action per active customer"},
+	{"survival", cmd_survival, "Kaplan-Meier curves, log-rank tests, hazard"},
+};
+
+static void usage(FILE *f)
+{
+	fputs("Usage: churnkit COMMAND [options] FILE.csv\n\n"
+	      "Turns customer records into cohort, survival and churn-model results\n"
+	      "and a printed retention report.\n\nCommands:\n", f);
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
+	fputs("\nRun 'churnkit COMMAND --help' for a command's options; "
+	      "'man churnkit' for the manual.\n"
+	      "Exit status: 0 success, 1 the data could not be analysed, "
+	      "2 usage or configuration error, 3 I/O error.\n", f);
+}
+
+int main(int argc, char **argv)
+{
+	churn_err err;
+	char buf[1024];
+
+	setlocale(LC_ALL, "C");
+	gsl_set_error_handler_off();
+	churn_err_clear(&err);
+
+	if (argc < 2) {
+		usage(stderr);
+		return 2;
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+	    strcmp(argv[1], "help") == 0) {
+		usage(stdout);
+		return 0;
+	}
+	if (strcmp(argv[1], "--version") == 0) {
+		printf("churnkit %s\n", PACKAGE_VERSION);
+		return 0;
+	}
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+		if (strcmp(argv[1], commands[i].name) != 0)
+			continue;
+		int st = commands[i].run(argc - 1, argv + 1, &err);
+		if (st != CHURN_OK) {
+			fprintf(stderr, "churnkit: %s\n", churn_err_format(&err, buf, sizeof buf));
+			return churn_status_exit_code((churn_status)st);
+		}
+		return 0;
+	}
+	fprintf(stderr, "churnkit: unknown command '%s' (commands: check, cohorts, "
+	        "model, report, score, survival; see churnkit --help)\n", argv[1]);
+	return 2;
+}

@@ -1,1 +1,3 @@
-## src/output: sources and tests of this stage (included by Makefile.am).
+## src/output: JSON helpers and the plain-text and JSON renderings.
+libchurnkit_a_SOURCES += src/output/jsonout.c include/churnkit/jsonout.h \
+	src/output/profile_out.c

@@ -17,3 +17,5 @@ check_PROGRAMS += tests/unit/test_num
 TESTS += tests/unit/test_num
 tests_unit_test_num_SOURCES = tests/unit/test_num.c
 tests_unit_test_num_LDADD = $(TEST_LIBS)
+
+libchurnkit_a_SOURCES += src/util/outfile.c include/churnkit/outfile.h

@@ -1,0 +1,137 @@
+/*
+ * load.h - the streaming CSV loader (libcsv) and its column mapping.
+ *
+ * load_csv reads one customer table into a column table (table.h).  The
+ * first record is the header.  The input may be UTF-8 with or without a
+ * byte-order mark, with CRLF or LF line ends, comma, semicolon or tab
+ * delimited (detected from the header line unless given), with quoted
+ * fields holding delimiters, doubled quotes and newlines.  Unquoted fields
+ * are trimmed of blanks; empty and whitespace-only fields are missing.
+ *
+ * Mapped columns (load_map) are typed and validated row by row:
+ *   id                 text, must be present and unique
+ *   start, end, entry  dates (ISO yyyy-mm-dd, or date_format) in date mode;
+ *                      numbers in duration mode (entry only)
+ *   duration           number >= 0 (duration mode)
+ *   event, outcome     yes/no flag, or equality with a given value
+ *   value              number >= 0, may be missing
+ *   weight             whole number >= 1
+ *   by, categorical    kept as text levels even when they look numeric
+ * Every other column is numeric when all its non-missing values are numbers,
+ * and categorical otherwise.
+ *
+ * A row that breaks a rule (wrong field count, NUL byte, unclosed quote,
+ * unparseable date or number, end before start, a date after as_of,
+ * negative duration or value, duplicate id, bad flag) is not loaded: it is
+ * counted by reason, written to opts->rejects when given, and the first
+ * LOAD_KEEP_REJECTS are kept in the result with line, column and reason.
+ * load_csv succeeds when the whole input could be read, however many rows
+ * were bad; load_check then fails with CHURN_EDATA when more rows are bad
+ * than max_bad_rows allows, or when no row is usable, so that the caller can
+ * report the bad rows either way.  A mapped column absent from the header
+ * is CHURN_EUSAGE naming it.
+ *
+ * Ownership: load_csv returns a new load_result; free it with
+ * load_result_free.  The options and the mapping are borrowed for the call.
+ */
+#ifndef CHURNKIT_LOAD_H
+#define CHURNKIT_LOAD_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "churnkit/err.h"
+#include "churnkit/table.h"
+
+#define LOAD_KEEP_REJECTS 50
+
+typedef enum {
+	LOAD_BAD_FIELDS,     /* wrong number of fields */
+	LOAD_BAD_ENCODING,   /* NUL byte */
+	LOAD_BAD_QUOTE,      /* a quote never closed */
+	LOAD_BAD_MISSING,    /* a required value is missing */
+	LOAD_BAD_DATE,       /* not a date */
+	LOAD_BAD_NUMBER,     /* not a number */
+	LOAD_BAD_FLAG,       /* not a yes/no value */
+	LOAD_BAD_NEGATIVE,   /* negative duration, value or weight */
+	LOAD_BAD_ORDER,      /* end before start, entry after end */
+	LOAD_BAD_FUTURE,     /* a date after as-of */
+	LOAD_BAD_DUPLICATE,  /* the id was seen on an earlier row */
+	LOAD_NREASONS
+} load_reason;
+
+/* A short English name for a reason ("wrong field count", ...). */
+const char *load_reason_name(load_reason r);
+
+/* Column roles; NULL = not mapped.  Strings and arrays are borrowed. */
+typedef struct {
+	const char *id;
+	const char *start;
+	const char *end;
+	const char *entry;
+	const char *duration;
+	const char *event;          /* flag column */
+	const char *event_value;    /* NULL = yes/no flag, else equality */
+	const char *outcome;
+	const char *outcome_value;
+	const char *value;
+	const char *weight;
+	const char *const *by;      /* segment columns */
+	size_t nby;
+	const char *const *categorical;  /* forced categorical columns */
+	size_t ncategorical;
+} load_map;
+
+typedef struct {
+	char delimiter;          /* ',', ';', '\t', other; 0 = detect */
+	char decimal;            /* '.' (default when 0) or ',' */
+	const char *date_format; /* strptime format; NULL = ISO yyyy-mm-dd */
+	int has_as_of;           /* 1 when as_of was given */
+	int32_t as_of;           /* day number */
+	double max_bad;          /* limit on bad rows ... */
+	int max_bad_is_fraction; /* ... as a fraction of rows read (1) or a count (0) */
+	FILE *rejects;           /* borrowed; NULL = do not write rejects */
+	const char *display_name;/* name used in messages; NULL = the path */
+} load_opts;
+
+/* Sets the documented defaults: detect delimiter, decimal point, ISO dates,
+ * max_bad = 1% of rows. */
+void load_opts_init(load_opts *o);
+
+typedef struct {
+	long line;
+	long col;            /* 0 = the whole row */
+	load_reason reason;
+	char msg[200];
+} load_reject;
+
+typedef struct {
+	table *t;                  /* the good rows; owned */
+	long rows_read;            /* data records (header and blank lines excluded) */
+	long rows_rejected;
+	long by_reason[LOAD_NREASONS];
+	load_reject rejects[LOAD_KEEP_REJECTS];  /* the first ones */
+	size_t nrejects_kept;
+	char delimiter;            /* the one used */
+	int bom;                   /* 1 when a UTF-8 BOM was skipped */
+	int32_t as_of;             /* given, or the latest date seen */
+	int32_t min_date, max_date;/* over mapped date columns; TABLE_DATE_NA when none */
+	int date_mode;             /* 1 when start/end dates were mapped */
+	int duration_mode;         /* 1 when a duration column was mapped */
+} load_result;
+
+/* Loads `path` ("-" = standard input).  On success *out is a new result.
+ * On failure *out is NULL and err says why (with file, line and column when
+ * a position is known). */
+churn_status load_csv(const char *path, const load_map *map,
+                      const load_opts *opts, load_result **out, churn_err *err);
+
+void load_result_free(load_result *r);
+
+/* CHURN_EDATA when the input had no data rows, no good row, or more bad rows
+ * than opts->max_bad allows; CHURN_OK otherwise.  The message names
+ * opts->display_name. */
+churn_status load_check(const load_result *r, const load_opts *opts,
+                        churn_err *err);
+
+#endif

@@ -1,0 +1,50 @@
+/*
+ * cmd.h - the subcommands of churnkit and what they share.
+ *
+ * Each subcommand is one function `int cmd_NAME(int argc, char **argv,
+ * churn_err *err)` (argv[0] is the subcommand name) returning a churn_status;
+ * main.c dispatches through a sorted table, prints the error record and maps
+ * the status to the exit code.  Subcommands write their results to stdout or
+ * to the files asked for, and warnings to stderr (cmd_warn), never exit.
+ */
+#ifndef CHURNKIT_CMD_H
+#define CHURNKIT_CMD_H
+
+#include "churnkit/err.h"
+#include "churnkit/load.h"
+#include "options.h"
+
+int cmd_check(int argc, char **argv, churn_err *err);
+int cmd_cohorts(int argc, char **argv, churn_err *err);
+int cmd_model(int argc, char **argv, churn_err *err);
+int cmd_report(int argc, char **argv, churn_err *err);
+int cmd_score(int argc, char **argv, churn_err *err);
+int cmd_survival(int argc, char **argv, churn_err *err);
+
+/* The loaded input of an analysis command and the mapping it used. */
+typedef struct {
+	load_map map;
+	load_opts lopts;
+	load_result *res;
+	const char *path;
+	char **by;             /* owned lists (opt_list) */
+	char **categorical;
+	char *event_col, *outcome_col;  /* COL of COL=VALUE, owned */
+} cmd_data;
+
+/* Parses the options of subcommand `cmd`; prints help or the version when
+ * asked (*done = 1 then).  Needs exactly one positional argument, the input. */
+churn_status cmd_parse(cli_opts *o, unsigned cmd, int argc, char **argv,
+                       const char *synopsis, const char *summary, int *done,
+                       churn_err *err);
+
+/* Builds the mapping from the options, loads the input, writes --rejects
+ * and warns about bad rows on stderr (unless --quiet).  Free with
+ * cmd_data_free. */
+churn_status cmd_load(const cli_opts *o, cmd_data *d, churn_err *err);
+void cmd_data_free(cmd_data *d);
+
+/* Prints "churnkit: " and a formatted warning on stderr. */
+void cmd_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+#endif

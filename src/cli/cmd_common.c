@@ -1,0 +1,231 @@
+/* cmd_common.c - option parsing, loading and warnings shared by subcommands. */
+#include "config.h"
+
+#include "churnkit/date.h"
+#include "churnkit/num.h"
+#include "churnkit/outfile.h"
+#include "cmd.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define SHOW_REJECTS 10
+
+void cmd_warn(const char *fmt, ...)
+{
+	va_list ap;
+	fputs("churnkit: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+churn_status cmd_parse(cli_opts *o, unsigned cmd, int argc, char **argv,
+                       const char *synopsis, const char *summary, int *done,
+                       churn_err *err)
+{
+	churn_status st = cli_opts_parse(o, cmd, argc, argv, err);
+	*done = 0;
+	if (st != CHURN_OK)
+		return st;
+	if (opt_isset(o, OPT_HELP)) {
+		opt_print_help(stdout, cmd, synopsis, summary);
+		*done = 1;
+		return CHURN_OK;
+	}
+	if (opt_isset(o, OPT_VERSION)) {
+		printf("churnkit %s\n", PACKAGE_VERSION);
+		*done = 1;
+		return CHURN_OK;
+	}
+	if (o->nargs == 0)
+		return churn_err_set(err, CHURN_EUSAGE, "%s: no input file (usage: %s)",
+		                     o->cmd_name, synopsis);
+	if (o->nargs > 1)
+		return churn_err_set(err, CHURN_EUSAGE,
+		                     "%s: one input file expected, got %zu ('%s', '%s'%s)",
+		                     o->cmd_name, o->nargs, o->args[0], o->args[1],
+		                     o->nargs > 2 ? ", ..." : "");
+	return CHURN_OK;
+}
+
+void cmd_data_free(cmd_data *d)
+{
+	load_result_free(d->res);
+	opt_list_free(d->by);
+	opt_list_free(d->categorical);
+	free(d->event_col);
+	free(d->outcome_col);
+	memset(d, 0, sizeof *d);
+}
+
+/* Splits "COL=VALUE" into a new COL string and a pointer to VALUE (or NULL). */
+static churn_status split_flag(const char *s, char **col, const char **value,
+                               churn_err *err)
+{
+	const char *eq = strchr(s, '=');
+	*value = NULL;
+	*col = eq ? strndup(s, (size_t)(eq - s)) : strdup(s);
+	if (*col == NULL)
+		return churn_err_set(err, CHURN_ENOMEM, "out of memory");
+	if (eq)
+		*value = eq + 1;
+	return CHURN_OK;
+}
+
+static churn_status map_options(const cli_opts *o, cmd_data *d, churn_err *err)
+{
+	load_map *m = &d->map;
+	churn_status st;
+	size_t n;
+	const char *s;
+
+	m->id = opt_str(o, OPT_ID);
+	m->start = opt_str(o, OPT_START);
+	m->end = opt_str(o, OPT_END);
+	m->entry = opt_str(o, OPT_ENTRY);
+	m->duration = opt_str(o, OPT_DURATION);
+	m->value = opt_str(o, OPT_VALUE);
+	m->weight = opt_str(o, OPT_WEIGHT);
+	if ((s = opt_str(o, OPT_EVENT)) != NULL) {
+		if ((st = split_flag(s, &d->event_col, &m->event_value, err)) != CHURN_OK)
+			return st;
+		m->event = d->event_col;
+	}
+	if ((s = opt_str(o, OPT_OUTCOME)) != NULL) {
+		if ((st = split_flag(s, &d->outcome_col, &m->outcome_value, err)) != CHURN_OK)
+			return st;
+		m->outcome = d->outcome_col;
+	}
+	if ((st = opt_list(o, OPT_BY, &d->by, &n, err)) != CHURN_OK)
+		return st;
+	m->by = (const char *const *)d->by;
+	m->nby = n;
+	if ((st = opt_list(o, OPT_CATEGORICAL, &d->categorical, &n, err)) != CHURN_OK)
+		return st;
+	m->categorical = (const char *const *)d->categorical;
+	m->ncategorical = n;
+
+	if (m->duration && (m->start || m->end))
+		return churn_err_set(err, CHURN_EUSAGE,
+		                     "--duration cannot be combined with --start/--end: "
+		                     "give either dates or durations");
+	if (m->duration && !m->event)
+		return churn_err_set(err, CHURN_EUSAGE,
+		                     "--duration needs --event COL[=VALUE] to say who churned");
+	if (m->event && !m->duration)
+		return churn_err_set(err, CHURN_EUSAGE,
+		                     "--event goes with --duration; with dates, a churn date "
+		                     "in the --end column marks churn");
+	if (m->end && !m->start)
+		return churn_err_set(err, CHURN_EUSAGE, "--end needs --start");
+	if (m->entry && !m->start && !m->duration)
+		return churn_err_set(err, CHURN_EUSAGE, "--entry needs --start or --duration");
+	return CHURN_OK;
+}
+
+static churn_status load_options(const cli_opts *o, load_opts *lo, churn_err *err)
+{
+	churn_status st;
+	const char *s;
+
+	load_opts_init(lo);
+	lo->date_format = opt_str(o, OPT_DATE_FORMAT);
+	if ((s = opt_str(o, OPT_AS_OF)) != NULL) {
+		if (!date_parse(s, strlen(s), NULL, &lo->as_of) &&
+		    !(lo->date_format && date_parse(s, strlen(s), lo->date_format, &lo->as_of)))
+			return churn_err_set(err, CHURN_EUSAGE,
+			                     "--as-of '%s': not a date (expected yyyy-mm-dd)", s);
+		lo->has_as_of = 1;
+	}
+	if ((s = opt_str(o, OPT_DELIMITER)) != NULL) {
+		if (strcmp(s, "tab") == 0 || strcmp(s, "\\t") == 0)
+			lo->delimiter = '\t';
+		else if (strlen(s) == 1 && s[0] != '"' && s[0] != '\n' && s[0] != '\r')
+			lo->delimiter = s[0];
+		else
+			return churn_err_set(err, CHURN_EUSAGE,
+			                     "--delimiter '%s': give one character, or 'tab'", s);
+	}
+	if ((s = opt_str(o, OPT_DECIMAL)) != NULL) {
+		if (strcmp(s, ".") != 0 && strcmp(s, ",") != 0)
+			return churn_err_set(err, CHURN_EUSAGE, "--decimal '%s': give . or ,", s);
+		lo->decimal = s[0];
+		if (lo->decimal == ',' && lo->delimiter == ',')
+			return churn_err_set(err, CHURN_EUSAGE,
+			                     "--decimal , cannot go with --delimiter ,");
+	}
+	if ((s = opt_str(o, OPT_MAX_BAD_ROWS)) != NULL) {
+		size_t len = strlen(s);
+		double v;
+		int frac = len > 0 && s[len - 1] == '%';
+		if (!num_parse(s, len - (size_t)frac, '.', &v) || v < 0 ||
+		    (frac && v > 100) || (!frac && v != (double)(long)v))
+			return churn_err_set(err, CHURN_EUSAGE,
+			                     "--max-bad-rows '%s': give a count (10) or a "
+			                     "percentage (1%%)", s);
+		lo->max_bad = frac ? v / 100 : v;
+		lo->max_bad_is_fraction = frac;
+	}
+	st = CHURN_OK;
+	return st;
+}
+
+static void warn_rejects(const cmd_data *d, const char *rejects_path)
+{
+	const load_result *r = d->res;
+	const char *name = d->lopts.display_name;
+	char lim[32];
+
+	for (size_t k = 0; k < r->nrejects_kept && k < SHOW_REJECTS; k++) {
+		const load_reject *j = &r->rejects[k];
+		if (j->col > 0)
+			cmd_warn("%s:%ld:%ld: %s", name, j->line, j->col, j->msg);
+		else
+			cmd_warn("%s:%ld: %s", name, j->line, j->msg);
+	}
+	if (r->rows_rejected > SHOW_REJECTS)
+		cmd_warn("%s: %ld more bad rows not shown%s%s%s", name,
+		         r->rows_rejected - SHOW_REJECTS,
+		         rejects_path ? " (" : "; --rejects FILE lists them all",
+		         rejects_path ? rejects_path : "", rejects_path ? " lists them all)" : "");
+	if (d->lopts.max_bad_is_fraction)
+		snprintf(lim, sizeof lim, "%g%%", d->lopts.max_bad * 100);
+	else
+		snprintf(lim, sizeof lim, "%g", d->lopts.max_bad);
+	cmd_warn("%s: %ld of %ld rows rejected and left out (--max-bad-rows %s)", name,
+	         r->rows_rejected, r->rows_read, lim);
+}
+
+churn_status cmd_load(const cli_opts *o, cmd_data *d, churn_err *err)
+{
+	outfile *rej = NULL;
+	churn_status st;
+	const char *rejects_path = opt_str(o, OPT_REJECTS);
+
+	memset(d, 0, sizeof *d);
+	d->path = o->args[0];
+	if ((st = map_options(o, d, err)) != CHURN_OK)
+		return st;
+	if ((st = load_options(o, &d->lopts, err)) != CHURN_OK)
+		return st;
+	d->lopts.display_name = strcmp(d->path, "-") == 0 ? "<stdin>" : d->path;
+	if (rejects_path != NULL) {
+		if ((st = outfile_open(rejects_path, &rej, err)) != CHURN_OK)
+			return st;
+		d->lopts.rejects = outfile_stream(rej);
+	}
+	st = load_csv(d->path, &d->map, &d->lopts, &d->res, err);
+	if (st != CHURN_OK) {
+		outfile_abort(rej);
+		return st;
+	}
+	if (rej != NULL && (st = outfile_commit(rej, err)) != CHURN_OK)
+		return st;
+	if (d->res->rows_rejected > 0 && !opt_isset(o, OPT_QUIET))
+		warn_rejects(d, rejects_path);
+	return load_check(d->res, &d->lopts, err);
+}

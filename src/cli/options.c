@@ -1,0 +1,419 @@
+/* options.c - see options.h. */
+#include "options.h"
+#include "churnkit/date.h"
+#include "churnkit/num.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <ini.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define AN (CMD_REPORT | CMD_COHORTS | CMD_SURVIVAL | CMD_MODEL | CMD_SCORE)
+#define SURV (CMD_REPORT | CMD_SURVIVAL)
+#define COH (CMD_REPORT | CMD_COHORTS)
+#define MOD (CMD_REPORT | CMD_MODEL | CMD_SCORE)
+
+static const opt_spec specs[OPT_COUNT] = {
+	[OPT_CONFIG] = {"config", 1, 0, CMD_ALL, 0, "FILE", "read options from a report definition (INI)"},
+	[OPT_JSON] = {"json", 1, 0, AN | CMD_CHECK, 0, "FILE", "write every computed number as JSON (- = stdout)"},
+	[OPT_OUTPUT] = {"output", 1, 0, CMD_REPORT | CMD_SCORE, 'o', "FILE", "the output file"},
+	[OPT_TABLES] = {"tables", 1, 0, AN, 0, "DIR", "write one CSV per table and chart into DIR"},
+	[OPT_REJECTS] = {"rejects", 1, 0, CMD_ALL, 0, "FILE", "write the bad rows, with line and reason, to FILE"},
+	[OPT_MAX_BAD_ROWS] = {"max-bad-rows", 1, 0, CMD_ALL, 0, "N|P%", "fail when more rows are bad (default 1%)"},
+	[OPT_ID] = {"id", 1, 0, CMD_ALL, 0, "COL", "customer identifier column"},
+	[OPT_START] = {"start", 1, 0, CMD_ALL, 0, "COL", "signup date column"},
+	[OPT_END] = {"end", 1, 0, CMD_ALL, 0, "COL", "churn date column (empty = still active)"},
+	[OPT_AS_OF] = {"as-of", 1, 0, CMD_ALL, 0, "DATE", "snapshot date (default: the latest date in the data)"},
+	[OPT_DATE_FORMAT] = {"date-format", 1, 0, CMD_ALL, 0, "FMT", "strptime format of the dates (default yyyy-mm-dd)"},
+	[OPT_DURATION] = {"duration", 1, 0, CMD_ALL, 0, "COL", "duration column (instead of dates)"},
+	[OPT_EVENT] = {"event", 1, 0, CMD_ALL, 0, "COL[=VALUE]", "churn flag column for durations"},
+	[OPT_ENTRY] = {"entry", 1, 0, CMD_ALL, 0, "COL", "delayed entry date or time (left truncation)"},
+	[OPT_WEIGHT] = {"weight", 1, 0, CMD_ALL, 0, "COL", "frequency weights (whole numbers)"},
+	[OPT_VALUE] = {"value", 1, 0, CMD_ALL, 0, "COL", "monthly recurring revenue column"},
+	[OPT_BY] = {"by", 1, 1, CMD_ALL, 0, "COL", "segment column (repeatable)"},
+	[OPT_DELIMITER] = {"delimiter", 1, 0, CMD_ALL, 0, "C", "field delimiter: , ; tab (default: detect)"},
+	[OPT_DECIMAL] = {"decimal", 1, 0, CMD_ALL, 0, "C", "decimal mark: . or ,"},
+	[OPT_CATEGORICAL] = {"categorical", 1, 1, CMD_ALL, 0, "A,B", "treat these columns as categories"},
+	[OPT_TIMES] = {"times", 1, 1, SURV, 0, "T,T", "survival at these times (months for dates)"},
+	[OPT_CONF_TYPE] = {"conf-type", 1, 0, SURV, 0, "TYPE", "log-log (default), log or plain"},
+	[OPT_CONF_LEVEL] = {"conf-level", 1, 0, SURV | MOD, 0, "P", "confidence level (default 0.95)"},
+	[OPT_RMST_TAU] = {"rmst-tau", 1, 0, SURV, 0, "T", "restricted mean survival horizon"},
+	[OPT_RHO] = {"rho", 1, 0, SURV, 0, "0|1", "log-rank (0) or Peto-Peto (1)"},
+	[OPT_ALPHA] = {"alpha", 1, 0, AN, 0, "P", "significance level for findings (default 0.05)"},
+	[OPT_MIN_N] = {"min-n", 1, 0, AN, 0, "N", "smallest group worth a finding (default 30)"},
+	[OPT_PERIOD] = {"period", 1, 0, COH, 0, "PERIOD", "reporting period, e.g. 2026Q3"},
+	[OPT_EXCLUDE_SAME_PERIOD] = {"exclude-same-period", 0, 0, COH, 0, NULL, "leave out customers who join and churn in one period"},
+	[OPT_REVENUE] = {"revenue", 1, 0, COH, 0, "FILE", "monthly revenue history (id, month, MRR)"},
+	[OPT_EXPANSION_RATE] = {"expansion-rate", 1, 0, COH, 0, "P", "expansion target for the cost of churn (0.20)"},
+	[OPT_CAC] = {"cac", 1, 0, COH, 0, "X", "customer acquisition cost for the cost of churn"},
+	[OPT_FEATURES] = {"features", 1, 1, MOD, 0, "A,B", "model terms; log(x) for a log term"},
+	[OPT_REFERENCE] = {"reference", 1, 1, MOD, 0, "COL=LEVEL", "reference level of a categorical term"},
+	[OPT_OUTCOME] = {"outcome", 1, 0, MOD, 0, "COL[=VALUE]", "a given churn flag"},
+	[OPT_HORIZON] = {"horizon", 1, 0, MOD, 0, "N", "churn within N months (or duration units)"},
+	[OPT_COX] = {"cox", 0, 0, MOD, 0, NULL, "also fit a Cox proportional-hazards model"},
+	[OPT_TIES] = {"ties", 1, 0, MOD, 0, "efron|breslow", "Cox tie handling (default efron)"},
+	[OPT_FOLDS] = {"folds", 1, 0, MOD, 0, "K", "cross-validation folds (default 5)"},
+	[OPT_SEED] = {"seed", 1, 0, MOD, 0, "N", "random seed for the folds"},
+	[OPT_FIRTH] = {"firth", 0, 0, MOD, 0, NULL, "fit Firth's penalised likelihood"},
+	[OPT_IMPUTE] = {"impute", 0, 0, MOD, 0, NULL, "median-impute missing numbers with an indicator"},
+	[OPT_SCORES] = {"scores", 1, 0, CMD_REPORT, 0, "FILE", "also write the scores CSV"},
+	[OPT_PAPER] = {"paper", 1, 0, CMD_REPORT, 0, "A4|Letter", "paper size (default A4)"},
+	[OPT_COMPANY] = {"company", 1, 0, CMD_REPORT, 0, "NAME", "company name on the cover"},
+	[OPT_TITLE] = {"title", 1, 0, CMD_REPORT, 0, "TEXT", "report title"},
+	[OPT_QUIET] = {"quiet", 0, 0, CMD_ALL, 'q', NULL, "print no warnings about bad rows"},
+	[OPT_HELP] = {"help", 0, 0, CMD_ALL, 'h', NULL, "show this help"},
+	[OPT_VERSION] = {"version", 0, 0, CMD_ALL, 0, NULL, "show the version"},
+};
+
+const opt_spec *opt_specs(void)
+{
+	return specs;
+}
+
+static int find_spec(const char *name)
+{
+	for (int i = 0; i < OPT_COUNT; i++)
+		if (strcmp(specs[i].name, name) == 0)
+			return i;
+	return -1;
+}
+
+static void value_clear(opt_value *v)
+{
+	for (size_t k = 0; k < v->n; k++) {
+		free(v->values[k]);
+		free(v->origins[k]);
+	}
+	free(v->values);
+	free(v->origins);
+	v->values = v->origins = NULL;
+	v->n = 0;
+}
+
+void cli_opts_free(cli_opts *o)
+{
+	for (int i = 0; i < OPT_COUNT; i++)
+		value_clear(&o->v[i]);
+	free(o->args);
+	o->args = NULL;
+	o->nargs = 0;
+}
+
+/* Records a value; scalars keep only the last.  Returns 0 when out of memory. */
+static int set_value(cli_opts *o, int id, const char *val, const char *origin, int cli)
+{
+	opt_value *v = &o->v[id];
+	if (cli && !v->from_cli)
+		value_clear(v);  /* the command line replaces the config's values */
+	v->from_cli |= cli;
+	if (!specs[id].repeat)
+		value_clear(v);
+	char **vals = realloc(v->values, (v->n + 1) * sizeof *vals);
+	if (vals == NULL)
+		return 0;
+	v->values = vals;
+	char **origs = realloc(v->origins, (v->n + 1) * sizeof *origs);
+	if (origs == NULL)
+		return 0;
+	v->origins = origs;
+	v->values[v->n] = strdup(val ? val : "true");
+	v->origins[v->n] = strdup(origin);
+	if (v->values[v->n] == NULL || v->origins[v->n] == NULL) {
+		free(v->values[v->n]);
+		free(v->origins[v->n]);
+		return 0;
+	}
+	v->n++;
+	return 1;
+}
+
+typedef struct {
+	cli_opts *o;
+	const char *path;
+	int line;          /* counted by the handler, for messages */
+	churn_err *err;
+	churn_status st;
+} ini_ctx;
+
+static int on_ini_value(void *user, const char *section, const char *name,
+                       const char *value)
+{
+	ini_ctx *c = user;
+	(void)section;
+	int id = find_spec(name);
+	if (id < 0 || id == OPT_CONFIG || id == OPT_HELP || id == OPT_VERSION) {
+		c->st = churn_err_at(c->err, CHURN_EUSAGE, c->path, 0, 0,
+		                     "unknown option '%s' in the report definition", name);
+		return 0;
+	}
+	if (!(specs[id].cmds & c->o->cmd))
+		return 1;  /* a report definition serves several subcommands */
+	char origin[600];
+	snprintf(origin, sizeof origin, "%s (%s)", c->path, name);
+	if (!set_value(c->o, id, value, origin, 0)) {
+		c->st = churn_err_set(c->err, CHURN_ENOMEM, "out of memory");
+		return 0;
+	}
+	return 1;
+}
+
+static churn_status read_config(cli_opts *o, const char *path, churn_err *err)
+{
+	ini_ctx c = {o, path, 0, err, CHURN_OK};
+	FILE *f = fopen(path, "r");
+	if (f == NULL)
+		return churn_err_at(err, CHURN_EIO, path, 0, 0, "cannot open: %s",
+		                    strerror(errno));
+	int rc = ini_parse_file(f, on_ini_value, &c);
+	fclose(f);
+	if (c.st != CHURN_OK) {
+		if (rc > 0)
+			err->line = rc;
+		return c.st;
+	}
+	if (rc != 0)
+		return churn_err_at(err, CHURN_EUSAGE, path, rc, 0,
+		                    "not a valid INI line (expected key = value or [section])");
+	return CHURN_OK;
+}
+
+churn_status cli_opts_parse(cli_opts *o, unsigned cmd, int argc, char **argv,
+                            churn_err *err)
+{
+	struct option longs[OPT_COUNT + 1];
+	char shorts[32] = "+";  /* stop at nothing: options may follow arguments */
+	size_t ns = 0;
+	churn_status st;
+
+	memset(o, 0, sizeof *o);
+	o->cmd = cmd;
+	o->cmd_name = argv[0];
+	shorts[0] = '-';  /* report non-options in order, as argument 1 */
+	ns = 1;
+	for (int i = 0; i < OPT_COUNT; i++) {
+		longs[i].name = specs[i].name;
+		longs[i].has_arg = specs[i].has_arg ? required_argument : no_argument;
+		longs[i].flag = NULL;
+		longs[i].val = 256 + i;
+		if (specs[i].short_name) {
+			shorts[ns++] = (char)specs[i].short_name;
+			if (specs[i].has_arg)
+				shorts[ns++] = ':';
+		}
+	}
+	shorts[ns] = '\0';
+	memset(&longs[OPT_COUNT], 0, sizeof longs[OPT_COUNT]);
+
+	/* The config file first, so that the command line can override it. */
+	for (int i = 1; i < argc; i++) {
+		const char *path = NULL;
+		if (strcmp(argv[i], "--") == 0)
+			break;
+		if (strcmp(argv[i], "--config") == 0 && i + 1 < argc)
+			path = argv[i + 1];
+		else if (strncmp(argv[i], "--config=", 9) == 0)
+			path = argv[i] + 9;
+		if (path != NULL) {
+			st = read_config(o, path, err);
+			if (st != CHURN_OK)
+				return st;
+		}
+	}
+
+	o->args = calloc((size_t)argc + 1, sizeof *o->args);
+	if (o->args == NULL)
+		return churn_err_set(err, CHURN_ENOMEM, "out of memory");
+	opterr = 0;
+	optind = 1;
+	for (;;) {
+		int li = -1;
+		int c = getopt_long(argc, argv, shorts, longs, &li);
+		int id = -1;
+		if (c == -1)
+			break;
+		if (c == 1) {
+			o->args[o->nargs++] = optarg;
+			continue;
+		}
+		if (c == '?' || c == ':') {
+			const char *bad = argv[optind - 1];
+			if (optopt && optopt < 256)
+				return churn_err_set(err, CHURN_EUSAGE,
+				                     "%s: unknown option -%c (see churnkit %s --help)",
+				                     o->cmd_name, optopt, o->cmd_name);
+			if (c == ':' || (optopt >= 256 && specs[optopt - 256].has_arg))
+				return churn_err_set(err, CHURN_EUSAGE, "%s: option %s needs a value",
+				                     o->cmd_name, bad);
+			return churn_err_set(err, CHURN_EUSAGE,
+			                     "%s: unknown option '%s' (see churnkit %s --help)",
+			                     o->cmd_name, bad, o->cmd_name);
+		}
+		if (c >= 256)
+			id = c - 256;
+		else
+			for (int i = 0; i < OPT_COUNT; i++)
+				if (specs[i].short_name == c)
+					id = i;
+		if (id < 0)
+			return churn_err_set(err, CHURN_EUSAGE, "%s: unknown option", o->cmd_name);
+		if (!(specs[id].cmds & cmd))
+			return churn_err_set(err, CHURN_EUSAGE,
+			                     "%s: option --%s does not apply to this command",
+			                     o->cmd_name, specs[id].name);
+		if (id == OPT_CONFIG)
+			continue;
+		if (!set_value(o, id, specs[id].has_arg ? optarg : NULL, "command line", 1))
+			return churn_err_set(err, CHURN_ENOMEM, "out of memory");
+	}
+	while (optind < argc)
+		o->args[o->nargs++] = argv[optind++];
+	return CHURN_OK;
+}
+
+const char *opt_str(const cli_opts *o, opt_id id)
+{
+	const opt_value *v = &o->v[id];
+	return v->n ? v->values[v->n - 1] : NULL;
+}
+
+int opt_isset(const cli_opts *o, opt_id id)
+{
+	const char *s = opt_str(o, id);
+	int f;
+	if (s == NULL)
+		return 0;
+	if (!specs[id].has_arg && flag_parse(s, strlen(s), &f))
+		return f;
+	return 1;
+}
+
+static churn_status bad_value(const cli_opts *o, opt_id id, const char *what,
+                              churn_err *err)
+{
+	const opt_value *v = &o->v[id];
+	return churn_err_set(err, CHURN_EUSAGE, "--%s '%s' (%s): %s", specs[id].name,
+	                     v->values[v->n - 1], v->origins[v->n - 1], what);
+}
+
+churn_status opt_double(const cli_opts *o, opt_id id, double lo, double hi,
+                        double *out, churn_err *err)
+{
+	const char *s = opt_str(o, id);
+	double x;
+	if (s == NULL)
+		return CHURN_OK;
+	if (!num_parse(s, strlen(s), '.', &x))
+		return bad_value(o, id, "not a number", err);
+	if (x < lo || x > hi) {
+		char what[96];
+		snprintf(what, sizeof what, "must be between %g and %g", lo, hi);
+		return bad_value(o, id, what, err);
+	}
+	*out = x;
+	return CHURN_OK;
+}
+
+churn_status opt_long(const cli_opts *o, opt_id id, long lo, long hi, long *out,
+                      churn_err *err)
+{
+	double x = 0;
+	const char *s = opt_str(o, id);
+	if (s == NULL)
+		return CHURN_OK;
+	if (!num_parse(s, strlen(s), '.', &x) || x != (double)(long)x)
+		return bad_value(o, id, "not a whole number", err);
+	if (x < (double)lo || x > (double)hi) {
+		char what[96];
+		snprintf(what, sizeof what, "must be between %ld and %ld", lo, hi);
+		return bad_value(o, id, what, err);
+	}
+	*out = (long)x;
+	return CHURN_OK;
+}
+
+churn_status opt_date(const cli_opts *o, opt_id id, int32_t *out, int *given,
+                      churn_err *err)
+{
+	const char *s = opt_str(o, id);
+	if (given)
+		*given = 0;
+	if (s == NULL)
+		return CHURN_OK;
+	if (!date_parse(s, strlen(s), NULL, out))
+		return bad_value(o, id, "not a date (expected yyyy-mm-dd)", err);
+	if (given)
+		*given = 1;
+	return CHURN_OK;
+}
+
+void opt_list_free(char **list)
+{
+	if (list == NULL)
+		return;
+	for (char **p = list; *p; p++)
+		free(*p);
+	free(list);
+}
+
+churn_status opt_list(const cli_opts *o, opt_id id, char ***out, size_t *n,
+                      churn_err *err)
+{
+	const opt_value *v = &o->v[id];
+	size_t cap = 1, k = 0;
+	for (size_t i = 0; i < v->n; i++)
+		for (const char *p = v->values[i]; *p; p++)
+			cap += *p == ',';
+	cap += v->n;
+	char **list = calloc(cap + 1, sizeof *list);
+	if (list == NULL)
+		return churn_err_set(err, CHURN_ENOMEM, "out of memory");
+	for (size_t i = 0; i < v->n; i++) {
+		const char *p = v->values[i];
+		for (;;) {
+			const char *q = strchr(p, ',');
+			size_t len = q ? (size_t)(q - p) : strlen(p);
+			while (len > 0 && (*p == ' ' || *p == '\t')) {
+				p++;
+				len--;
+			}
+			while (len > 0 && (p[len - 1] == ' ' || p[len - 1] == '\t'))
+				len--;
+			if (len == 0) {
+				opt_list_free(list);
+				return bad_value(o, id, "an empty item in the list", err);
+			}
+			list[k] = strndup(p, len);
+			if (list[k++] == NULL) {
+				opt_list_free(list);
+				return churn_err_set(err, CHURN_ENOMEM, "out of memory");
+			}
+			if (q == NULL)
+				break;
+			p = q + 1;
+		}
+	}
+	*out = list;
+	*n = k;
+	return CHURN_OK;
+}
+
+void opt_print_help(FILE *f, unsigned cmd, const char *synopsis, const char *summary)
+{
+	fprintf(f, "Usage: %s\n\n%s\n\nOptions:\n", synopsis, summary);
+	for (int i = 0; i < OPT_COUNT; i++) {
+		char left[64];
+		if (!(specs[i].cmds & cmd))
+			continue;
+		if (specs[i].short_name)
+			snprintf(left, sizeof left, "-%c, --%s%s%s", specs[i].short_name,
+			         specs[i].name, specs[i].metavar ? " " : "",
+			         specs[i].metavar ? specs[i].metavar : "");
+		else
+			snprintf(left, sizeof left, "    --%s%s%s", specs[i].name,
+			         specs[i].metavar ? " " : "",
+			         specs[i].metavar ? specs[i].metavar : "");
+		fprintf(f, "  %-30s %s\n", left, specs[i].help);
+	}
+}

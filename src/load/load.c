@@ -1,0 +1,318 @@
+/*
+ * load.c - reading the input through libcsv: chunks, BOM, delimiter
+ * detection, physical line numbers, and the bad-row limit.  What a record
+ * means is loadrow.c's business.
+ *
+ * Line numbers: libcsv reports where records end but not where they are in
+ * the file, so the loader counts them itself.  With CSV_REPALL_NL every
+ * unquoted CR or LF is reported: a record ending on CR followed by an empty
+ * "record" ending on LF is one CRLF line end; newlines inside quoted fields
+ * are counted from the field bytes.
+ */
+#include "churnkit/load.h"
+#include "loader.h"
+
+#include <csv.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define CHUNK (1 << 20)
+
+const char *load_reason_name(load_reason r)
+{
+	static const char *const names[LOAD_NREASONS] = {
+		[LOAD_BAD_FIELDS] = "wrong field count",
+		[LOAD_BAD_ENCODING] = "NUL byte",
+		[LOAD_BAD_QUOTE] = "unclosed quote",
+		[LOAD_BAD_MISSING] = "missing required value",
+		[LOAD_BAD_DATE] = "unparseable date",
+		[LOAD_BAD_NUMBER] = "not a number",
+		[LOAD_BAD_FLAG] = "not a yes/no value",
+		[LOAD_BAD_NEGATIVE] = "negative value",
+		[LOAD_BAD_ORDER] = "dates out of order",
+		[LOAD_BAD_FUTURE] = "date after as-of",
+		[LOAD_BAD_DUPLICATE] = "duplicate id",
+	};
+	return (unsigned)r < LOAD_NREASONS ? names[r] : "unknown";
+}
+
+void load_opts_init(load_opts *o)
+{
+	memset(o, 0, sizeof *o);
+	o->decimal = '.';
+	o->max_bad = 0.01;
+	o->max_bad_is_fraction = 1;
+}
+
+void load_result_free(load_result *r)
+{
+	if (r == NULL)
+		return;
+	table_free(r->t);
+	free(r);
+}
+
+/* libcsv field callback: appends the field to the record buffer. */
+static void on_field(void *s, size_t len, void *data)
+{
+	loader *ld = data;
+	if (ld->st != CHURN_OK)
+		return;
+	if (ld->nf == ld->fcap) {
+		size_t cap = ld->fcap ? ld->fcap * 2 : 32;
+		size_t *off = realloc(ld->off, cap * sizeof *off);
+		size_t *len2 = off ? realloc(ld->len, cap * sizeof *len2) : NULL;
+		if (off)
+			ld->off = off;
+		if (len2 == NULL) {
+			ld->st = churn_err_set(ld->err, CHURN_ENOMEM, "out of memory");
+			return;
+		}
+		ld->len = len2;
+		ld->fcap = cap;
+	}
+	if (ld->buflen + len + 1 > ld->bufcap) {
+		size_t cap = ld->bufcap ? ld->bufcap : 4096;
+		while (ld->buflen + len + 1 > cap)
+			cap *= 2;
+		char *b = realloc(ld->buf, cap);
+		if (b == NULL) {
+			ld->st = churn_err_set(ld->err, CHURN_ENOMEM, "out of memory");
+			return;
+		}
+		ld->buf = b;
+		ld->bufcap = cap;
+	}
+	if (len > 0)
+		memcpy(ld->buf + ld->buflen, s, len);
+	ld->buf[ld->buflen + len] = '\0';
+	ld->off[ld->nf] = ld->buflen;
+	ld->len[ld->nf] = len;
+	ld->buflen += len + 1;
+	ld->nf++;
+	if (len > 0) {
+		if (ld->nul_field == 0 && memchr(s, '\0', len) != NULL)
+			ld->nul_field = (long)ld->nf;
+		for (const char *p = s; (p = memchr(p, '\n', len - (size_t)(p - (const char *)s))) != NULL; p++)
+			ld->newlines++;
+	}
+}
+
+static void reset_record(loader *ld)
+{
+	ld->nf = 0;
+	ld->buflen = 0;
+	ld->nul_field = 0;
+	ld->newlines = 0;
+}
+
+/* libcsv record callback: c is the CR or LF that ended it, or -1 at EOF. */
+static void on_record(int c, void *data)
+{
+	loader *ld = data;
+	if (ld->st != CHURN_OK)
+		return;
+	if (ld->nf == 0) {
+		/* An empty line, or the LF of a CRLF. */
+		if (!(c == '\n' && ld->cr_pending) && c != -1)
+			ld->line_no++;
+		ld->cr_pending = 0;
+		return;
+	}
+	loader_record(ld);
+	ld->line_no += 1 + ld->newlines;
+	ld->cr_pending = c == '\r';
+	reset_record(ld);
+}
+
+/* Picks the delimiter from the header line: the most frequent of , ; tab
+ * outside quotes; a comma when none occurs. */
+static char detect_delimiter(const char *s, size_t n)
+{
+	size_t counts[3] = {0, 0, 0};
+	int quoted = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '"')
+			quoted = !quoted;
+		else if (!quoted && (s[i] == '\n' || s[i] == '\r'))
+			break;
+		else if (!quoted && s[i] == ',')
+			counts[0]++;
+		else if (!quoted && s[i] == ';')
+			counts[1]++;
+		else if (!quoted && s[i] == '\t')
+			counts[2]++;
+	}
+	if (counts[1] > counts[0] && counts[1] >= counts[2])
+		return ';';
+	if (counts[2] > counts[0] && counts[2] > counts[1])
+		return '\t';
+	return ',';
+}
+
+/* Blanks that libcsv trims around unquoted fields: never the delimiter. */
+static int is_space_comma(unsigned char c) { return c == ' ' || c == '\t'; }
+static int is_space_tab(unsigned char c) { return c == ' '; }
+
+churn_status load_check(const load_result *r, const load_opts *o, churn_err *err)
+{
+	const char *name = o->display_name ? o->display_name : "input";
+	double limit = o->max_bad_is_fraction ? o->max_bad * (double)r->rows_read
+	                                      : o->max_bad;
+	if (r->rows_read == 0)
+		return churn_err_at(err, CHURN_EDATA, name, 0, 0,
+		                    "no data rows after the header");
+	if (r->rows_rejected > 0 && (double)r->rows_rejected > limit) {
+		char lim[64];
+		if (o->max_bad_is_fraction)
+			snprintf(lim, sizeof lim, "%g%%", o->max_bad * 100);
+		else
+			snprintf(lim, sizeof lim, "%g", o->max_bad);
+		return churn_err_at(err, CHURN_EDATA, name, 0, 0,
+		                    "%ld of %ld rows are bad, more than --max-bad-rows %s allows",
+		                    r->rows_rejected, r->rows_read, lim);
+	}
+	if (r->t == NULL || r->t->nrows == 0)
+		return churn_err_at(err, CHURN_EDATA, name, 0, 0,
+		                    "no usable rows: all %ld rows are bad", r->rows_read);
+	return CHURN_OK;
+}
+
+churn_status load_csv(const char *path, const load_map *map,
+                      const load_opts *opts, load_result **out, churn_err *err)
+{
+	loader ld;
+	struct csv_parser p;
+	int parser_ok = 0;
+	FILE *f = NULL;
+	char *chunk = NULL;
+	churn_status st = CHURN_OK;
+	int first = 1;
+
+	*out = NULL;
+	memset(&ld, 0, sizeof ld);
+	ld.path = path;
+	ld.name = opts->display_name ? opts->display_name
+	                             : (strcmp(path, "-") == 0 ? "<stdin>" : path);
+	ld.map = map;
+	ld.opts = opts;
+	ld.decimal = opts->decimal ? opts->decimal : '.';
+	ld.err = err;
+	ld.line_no = 1;
+	ld.id_col = -1;
+	ld.res = calloc(1, sizeof *ld.res);
+	chunk = malloc(CHUNK);
+	if (ld.res == NULL || chunk == NULL) {
+		st = churn_err_set(err, CHURN_ENOMEM, "out of memory");
+		goto done;
+	}
+	ld.res->as_of = opts->has_as_of ? opts->as_of : TABLE_DATE_NA;
+	ld.res->min_date = ld.res->max_date = TABLE_DATE_NA;
+
+	f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	if (f == NULL) {
+		st = churn_err_at(err, CHURN_EIO, ld.name, 0, 0, "cannot open: %s",
+		                  strerror(errno));
+		goto done;
+	}
+	if (csv_init(&p, CSV_REPALL_NL | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
+		st = churn_err_set(err, CHURN_ENOMEM, "out of memory");
+		goto done;
+	}
+	parser_ok = 1;
+
+	for (;;) {
+		size_t n = fread(chunk, 1, CHUNK, f);
+		const char *s = chunk;
+		if (n == 0) {
+			if (ferror(f)) {
+				st = churn_err_at(err, CHURN_EIO, ld.name, 0, 0, "read error: %s",
+				                  strerror(errno));
+				goto done;
+			}
+			break;
+		}
+		if (first) {
+			first = 0;
+			if (n >= 2 && ((unsigned char)s[0] == 0xFF && (unsigned char)s[1] == 0xFE)) {
+				st = churn_err_at(err, CHURN_EDATA, ld.name, 1, 1,
+				                  "the file is UTF-16; save it as UTF-8");
+				goto done;
+			}
+			if (n >= 2 && ((unsigned char)s[0] == 0xFE && (unsigned char)s[1] == 0xFF)) {
+				st = churn_err_at(err, CHURN_EDATA, ld.name, 1, 1,
+				                  "the file is UTF-16; save it as UTF-8");
+				goto done;
+			}
+			if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
+				ld.res->bom = 1;
+				s += 3;
+				n -= 3;
+			}
+			ld.res->delimiter = opts->delimiter ? opts->delimiter
+			                                    : detect_delimiter(s, n);
+			csv_set_delim(&p, (unsigned char)ld.res->delimiter);
+			csv_set_space_func(&p, ld.res->delimiter == '\t' ? is_space_tab
+			                                                 : is_space_comma);
+			if (ld.res->delimiter == ',' && ld.decimal == ',') {
+				st = churn_err_set(err, CHURN_EUSAGE,
+				                   "--decimal , needs a ; or tab delimiter, "
+				                   "but %s is comma-delimited", ld.name);
+				goto done;
+			}
+		}
+		if (csv_parse(&p, s, n, on_field, on_record, &ld) != n) {
+			if (ld.st == CHURN_OK)
+				ld.st = churn_err_at(err, CHURN_ENOMEM, ld.name, ld.line_no, 0,
+				                     "%s", csv_strerror(csv_error(&p)));
+		}
+		if (ld.st != CHURN_OK) {
+			st = ld.st;
+			goto done;
+		}
+	}
+	if (first) {
+		st = churn_err_at(err, CHURN_EDATA, ld.name, 0, 0, "the file is empty");
+		goto done;
+	}
+	if (csv_fini(&p, on_field, on_record, &ld) != 0 && ld.st == CHURN_OK) {
+		/* The last record opened a quote that never closed. */
+		if (!ld.have_header) {
+			st = churn_err_at(err, CHURN_EDATA, ld.name, ld.line_no,
+			                  (long)ld.nf + 1, "unclosed quote in the header");
+			goto done;
+		}
+		ld.res->rows_read++;
+		loader_reject(&ld, (long)ld.nf + 1, LOAD_BAD_QUOTE,
+		              "a quote opened here is never closed; the rest of the file "
+		              "is in this field");
+	}
+	if (ld.st != CHURN_OK) {
+		st = ld.st;
+		goto done;
+	}
+	if (!ld.have_header) {
+		st = churn_err_at(err, CHURN_EDATA, ld.name, 0, 0, "the file is empty");
+		goto done;
+	}
+	st = loader_finish_table(&ld);
+	if (st == CHURN_OK && ld.res->as_of == TABLE_DATE_NA)
+		ld.res->as_of = ld.res->max_date;
+done:
+	if (parser_ok)
+		csv_free(&p);
+	if (f != NULL && f != stdin)
+		fclose(f);
+	free(chunk);
+	free(ld.buf);
+	free(ld.off);
+	free(ld.len);
+	free(ld.line);
+	loader_free_cols(&ld);
+	if (st == CHURN_OK)
+		*out = ld.res;
+	else
+		load_result_free(ld.res);
+	return st;
+}
