@@ -18,6 +18,7 @@
 #include <string.h>
 
 #define CHUNK (1 << 20)
+#define LIBCSV_FIELD_BEGUN 2  /* libcsv.c's parser state inside a field */
 
 const char *load_reason_name(load_reason r)
 {
@@ -115,9 +116,13 @@ static void on_record(int c, void *data)
 		return;
 	if (ld->nf == 0) {
 		/* An empty line, or the LF of a CRLF. */
-		if (!(c == '\n' && ld->cr_pending) && c != -1)
-			ld->line_no++;
-		ld->cr_pending = 0;
+		if (c == '\n' && ld->cr_pending) {
+			ld->cr_pending = 0;
+		} else {
+			if (c != -1)
+				ld->line_no++;
+			ld->cr_pending = c == '\r';
+		}
 		return;
 	}
 	loader_record(ld);
@@ -216,7 +221,7 @@ churn_status load_csv(const char *path, const load_map *map,
 		                  strerror(errno));
 		goto done;
 	}
-	if (csv_init(&p, CSV_REPALL_NL | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
+	if (csv_init(&p, CSV_REPALL_NL | CSV_APPEND_NULL) != 0) {
 		st = churn_err_set(err, CHURN_ENOMEM, "out of memory");
 		goto done;
 	}
@@ -276,7 +281,11 @@ churn_status load_csv(const char *path, const load_map *map,
 		st = churn_err_at(err, CHURN_EDATA, ld.name, 0, 0, "the file is empty");
 		goto done;
 	}
-	if (csv_fini(&p, on_field, on_record, &ld) != 0 && ld.st == CHURN_OK) {
+	/* csv_fini reports an unclosed quote only in strict mode, which would also
+	 * refuse stray quotes inside unquoted fields; ask the parser's state
+	 * instead (libcsv's FIELD_BEGUN, stable since libcsv 1.0). */
+	int unclosed = p.quoted && p.pstate == LIBCSV_FIELD_BEGUN;
+	if (unclosed) {
 		/* The last record opened a quote that never closed. */
 		if (!ld.have_header) {
 			st = churn_err_at(err, CHURN_EDATA, ld.name, ld.line_no,
@@ -288,6 +297,8 @@ churn_status load_csv(const char *path, const load_map *map,
 		              "a quote opened here is never closed; the rest of the file "
 		              "is in this field");
 	}
+	else
+		csv_fini(&p, on_field, on_record, &ld);
 	if (ld.st != CHURN_OK) {
 		st = ld.st;
 		goto done;

@@ -10,3 +10,8 @@ tests_unit_test_table_LDADD = $(TEST_LIBS)
 libchurnkit_a_SOURCES += src/load/load.c src/load/loadrow.c src/load/loader.h \
 	include/churnkit/load.h
 libchurnkit_a_SOURCES += src/load/profile.c include/churnkit/profile.h
+
+check_PROGRAMS += tests/unit/test_load
+TESTS += tests/unit/test_load
+tests_unit_test_load_SOURCES = tests/unit/test_load.c
+tests_unit_test_load_LDADD = $(TEST_LIBS)

@@ -1,0 +1,278 @@
+/* test_load.c - the streaming CSV loader: formats, line numbers, bad rows. */
+#include "churnkit/date.h"
+#include "churnkit/load.h"
+#include "tap.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* Writes `text` (len bytes) to a new temporary file; returns its path. */
+static char *tmpfile_with(const char *text, size_t len)
+{
+	char *path = strdup("/tmp/churnkit-test-load-XXXXXX");
+	int fd = mkstemp(path);
+	if (fd < 0 || write(fd, text, len) != (ssize_t)len)
+		return NULL;
+	close(fd);
+	return path;
+}
+
+static load_result *load_text(const char *text, size_t len, const load_map *m,
+                              const load_opts *o, churn_err *e, churn_status *st)
+{
+	load_result *r = NULL;
+	char *path = tmpfile_with(text, len);
+	*st = load_csv(path, m, o, &r, e);
+	unlink(path);
+	free(path);
+	return r;
+}
+
+static const table_col *col(const load_result *r, const char *name)
+{
+	return table_find(r->t, name);
+}
+
+static const char *level(const table_col *c, size_t i)
+{
+	return c->codes[i] == TABLE_CODE_NA ? NULL : c->levels[c->codes[i]];
+}
+
+static void test_basic(void)
+{
+	const char *csv =
+		"id,start,end,plan,mrr\n"
+		"a,2024-01-15,,Pro,100.5\n"
+		"b,2024-02-01,2024-03-10,Basic,20\n"
+		"c,2024-02-20,,Pro,\n";
+	load_map m = {.id = "id", .start = "start", .end = "end", .value = "mrr"};
+	load_opts o;
+	churn_err e;
+	churn_status st;
+	load_opts_init(&o);
+	load_result *r = load_text(csv, strlen(csv), &m, &o, &e, &st);
+	is_int(st, CHURN_OK, "load: a plain comma file loads");
+	if (r == NULL)
+		return;
+	is_int(r->rows_read, 3, "load: three data rows read");
+	is_int((long long)r->t->nrows, 3, "load: three rows used");
+	is_int(r->delimiter, ',', "load: comma detected");
+	is_int(col(r, "start")->kind, TABLE_DATE, "load: start is a date column");
+	is_int(col(r, "start")->date[1], date_from_civil(2024, 2, 1), "load: start of row 2");
+	ok(col(r, "end")->date[0] == TABLE_DATE_NA, "load: empty end = still active");
+	is_int(col(r, "end")->date[1], date_from_civil(2024, 3, 10), "load: end of row 2");
+	is_int(r->as_of, date_from_civil(2024, 3, 10), "load: as-of defaults to the latest date");
+	is_int(col(r, "plan")->kind, TABLE_CAT, "load: text column is categorical");
+	is_str(level(col(r, "plan"), 2), "Pro", "load: level of row 3");
+	is_int((long long)col(r, "plan")->nlevels, 2, "load: two plans");
+	is_double_rel(col(r, "mrr")->num[0], 100.5, 0, "load: value parsed");
+	ok(isnan(col(r, "mrr")->num[2]), "load: empty value is missing");
+	is_int((long long)col(r, "mrr")->nmissing, 1, "load: one missing value counted");
+	is_int(r->t->line[2], 4, "load: row 3 is on line 4");
+	load_result_free(r);
+}
+
+static void test_bom_crlf_quotes(void)
+{
+	const char *csv =
+		"\xEF\xBB\xBFid,start,note\r\n"
+		"a,2024-01-15,\"two\r\nlines\"\r\n"
+		"\r\n"
+		"b,2024-02-01,\"say \"\"hi\"\", ok\"\r\n"
+		"c,2024-02-20,Zürich";  /* no final newline */
+	load_map m = {.id = "id", .start = "start"};
+	load_opts o;
+	churn_err e;
+	churn_status st;
+	load_opts_init(&o);
+	load_result *r = load_text(csv, strlen(csv), &m, &o, &e, &st);
+	is_int(st, CHURN_OK, "load: BOM + CRLF + quoted newline loads");
+	if (r == NULL)
+		return;
+	ok(r->bom, "load: the BOM is noticed and skipped");
+	ok(table_find(r->t, "id") != NULL, "load: the first column name has no BOM");
+	is_int((long long)r->t->nrows, 3, "load: three rows (blank line skipped)");
+	is_str(level(col(r, "note"), 0), "two\r\nlines", "load: quoted newline kept in the field");
+	is_str(level(col(r, "note"), 1), "say \"hi\", ok", "load: doubled quotes and a comma inside quotes");
+	is_str(level(col(r, "note"), 2), "Zürich", "load: UTF-8 kept verbatim");
+	is_int(r->t->line[0], 2, "load: row 1 on line 2");
+	is_int(r->t->line[1], 5, "load: row 2 on line 5 (after a two-line field and a blank line)");
+	is_int(r->t->line[2], 6, "load: last row without newline on line 6");
+	load_result_free(r);
+}
+
+static void test_semicolon_decimal_comma(void)
+{
+	const char *csv = "id;t;churned;mrr\nx;3;ja;1,5\ny;0;nein;2\n";
+	load_map m = {.id = "id", .duration = "t", .event = "churned", .event_value = "ja"};
+	load_opts o;
+	churn_err e;
+	churn_status st;
+	load_opts_init(&o);
+	o.decimal = ',';
+	load_result *r = load_text(csv, strlen(csv), &m, &o, &e, &st);
+	is_int(st, CHURN_OK, "load: semicolon file with decimal commas loads");
+	if (r == NULL)
+		return;
+	is_int(r->delimiter, ';', "load: semicolon detected");
+	is_double_rel(col(r, "mrr")->num[0], 1.5, 0, "load: 1,5 is 1.5 with --decimal ,");
+	is_double_rel(col(r, "churned")->num[0], 1, 0, "load: event=VALUE matches");
+	is_double_rel(col(r, "churned")->num[1], 0, 0, "load: event=VALUE does not match");
+	is_double_rel(col(r, "t")->num[1], 0, 0, "load: duration 0 allowed");
+	load_result_free(r);
+}
+
+static void test_tab(void)
+{
+	const char *csv = "id\tt\tev\tcity\nx\t3\tyes\tSão Paulo\ny\t5\tno\t台北\n";
+	load_map m = {.id = "id", .duration = "t", .event = "ev"};
+	load_opts o;
+	churn_err e;
+	churn_status st;
+	load_opts_init(&o);
+	load_result *r = load_text(csv, strlen(csv), &m, &o, &e, &st);
+	is_int(st, CHURN_OK, "load: tab-delimited loads");
+	if (r == NULL)
+		return;
+	is_int(r->delimiter, '\t', "load: tab detected");
+	is_str(level(col(r, "city"), 0), "São Paulo", "load: a space inside a tab field is kept");
+	is_double_rel(col(r, "ev")->num[0], 1, 0, "load: yes is an event");
+	load_result_free(r);
+}
+
+static void test_bad_rows(void)
+{
+	const char *csv =
+		"id,start,end,n\n"
+		"a,2024-01-15,,1\n"                /* line 2 ok */
+		"b,2024-02-30,,2\n"                /* line 3 impossible date, col 2 */
+		"c,2024-02-01,2024-01-01,3\n"      /* line 4 end before start, col 3 */
+		"a,2024-03-01,,4\n"                /* line 5 duplicate of line 2 */
+		"d,2024-03-01\n"                   /* line 6 too few fields */
+		"e,2024-03-01,,5,extra\n"          /* line 7 too many fields */
+		",2024-03-01,,6\n"                 /* line 8 missing id */
+		"f,,,7\n"                          /* line 9 missing start */
+		"g,2024-03-02,,x\n";               /* line 10 ok: n becomes categorical */
+	load_map m = {.id = "id", .start = "start", .end = "end"};
+	load_opts o;
+	churn_err e;
+	churn_status st;
+	load_opts_init(&o);
+	load_result *r = load_text(csv, strlen(csv), &m, &o, &e, &st);
+	is_int(st, CHURN_OK, "load: a file with bad rows still reads");
+	if (r == NULL)
+		return;
+	is_int(r->rows_read, 9, "load: nine data rows read");
+	is_int((long long)r->t->nrows, 2, "load: two good rows");
+	is_int(r->rows_rejected, 7, "load: seven bad rows");
+	is_int(r->by_reason[LOAD_BAD_DATE], 1, "load: one bad date");
+	is_int(r->by_reason[LOAD_BAD_ORDER], 1, "load: one end before start");
+	is_int(r->by_reason[LOAD_BAD_DUPLICATE], 1, "load: one duplicate id");
+	is_int(r->by_reason[LOAD_BAD_FIELDS], 2, "load: two wrong field counts");
+	is_int(r->by_reason[LOAD_BAD_MISSING], 2, "load: two missing required values");
+	ok(r->rejects[0].line == 3 && r->rejects[0].col == 2, "load: bad date at line 3, column 2");
+	ok(r->rejects[1].line == 4 && r->rejects[1].col == 3, "load: end before start at 4:3");
+	ok(r->rejects[2].line == 5 && strstr(r->rejects[2].msg, "first on line 2") != NULL,
+	   "load: duplicate id names the first line");
+	ok(r->rejects[3].line == 6 && r->rejects[3].col == 3, "load: short row at 6:3");
+	ok(r->rejects[4].line == 7 && r->rejects[4].col == 5, "load: long row at 7:5");
+	is_int(col(r, "n")->kind, TABLE_CAT, "load: a column with text is categorical");
+	is_str(level(col(r, "id"), 1), "g", "load: good rows keep their order");
+	is_int(load_check(r, &o, &e), CHURN_EDATA, "load: 7 of 9 bad fails the 1%% limit");
+	o.max_bad = 7;
+	o.max_bad_is_fraction = 0;
+	is_int(load_check(r, &o, &e), CHURN_OK, "load: a count limit of 7 allows 7 bad rows");
+	load_result_free(r);
+}
+
+static void test_errors(void)
+{
+	load_map m = {.id = "id", .start = "signup"};
+	load_opts o;
+	churn_err e;
+	churn_status st;
+	load_result *r;
+	load_opts_init(&o);
+
+	const char *csv = "id,start\na,2024-01-01\n";
+	r = load_text(csv, strlen(csv), &m, &o, &e, &st);
+	ok(st == CHURN_EUSAGE && r == NULL && strstr(e.msg, "no column 'signup'") != NULL,
+	   "load: a mapped column that is absent is a usage error naming it");
+
+	m.start = "start";
+	const char *quote = "id,start\na,2024-01-01\nb,\"2024-01-02\nc,2024-01-03\n";
+	r = load_text(quote, strlen(quote), &m, &o, &e, &st);
+	ok(st == CHURN_OK && r->by_reason[LOAD_BAD_QUOTE] == 1 && r->rejects[0].line == 3 &&
+	   r->rejects[0].col == 2, "load: an unclosed quote is a bad row at its line and column");
+	load_result_free(r);
+
+	const char *future = "id,start\na,2024-01-01\nb,2030-01-01\n";
+	o.has_as_of = 1;
+	o.as_of = date_from_civil(2025, 1, 1);
+	r = load_text(future, strlen(future), &m, &o, &e, &st);
+	ok(st == CHURN_OK && r->by_reason[LOAD_BAD_FUTURE] == 1 && r->as_of == o.as_of,
+	   "load: a date after --as-of is a bad row");
+	load_result_free(r);
+	o.has_as_of = 0;
+
+	const char nul[] = "id,start\na,2024-01-01\nb\0,2024-01-02\n";
+	r = load_text(nul, sizeof nul - 1, &m, &o, &e, &st);
+	ok(st == CHURN_OK && r->by_reason[LOAD_BAD_ENCODING] == 1 && r->rejects[0].line == 3,
+	   "load: a NUL byte is a bad row");
+	load_result_free(r);
+
+	const char utf16[] = "\xFF\xFEi\0d\0";
+	r = load_text(utf16, sizeof utf16 - 1, &m, &o, &e, &st);
+	ok(st == CHURN_EDATA && strstr(e.msg, "UTF-16") != NULL, "load: UTF-16 is refused");
+
+	r = load_text("", 0, &m, &o, &e, &st);
+	ok(st == CHURN_EDATA && strstr(e.msg, "empty") != NULL, "load: an empty file is refused");
+
+	const char *dup = "id,start,id\n";
+	r = load_text(dup, strlen(dup), &m, &o, &e, &st);
+	ok(st == CHURN_EDATA && e.line == 1 && e.col == 3, "load: a duplicate column name at 1:3");
+
+	st = load_csv("/nonexistent/x.csv", &m, &o, &r, &e);
+	is_int(st, CHURN_EIO, "load: a missing file is an I/O error");
+
+	load_map none = {0};
+	const char *hdr = "a,b\n";
+	r = load_text(hdr, strlen(hdr), &none, &o, &e, &st);
+	ok(st == CHURN_OK && load_check(r, &o, &e) == CHURN_EDATA &&
+	   strstr(e.msg, "no data rows") != NULL, "load: a header alone has no data rows");
+	load_result_free(r);
+}
+
+static void test_weights_entry(void)
+{
+	const char *csv = "id,t,e,w,in\na,5,1,2,1\nb,3,0,1.5,0\nc,4,0,0,0\nd,2,1,1,2\ne,6,1,1,\n";
+	load_map m = {.id = "id", .duration = "t", .event = "e", .weight = "w", .entry = "in"};
+	load_opts o;
+	churn_err e;
+	churn_status st;
+	load_opts_init(&o);
+	load_result *r = load_text(csv, strlen(csv), &m, &o, &e, &st);
+	is_int(st, CHURN_OK, "load: weights and entry times load");
+	if (r == NULL)
+		return;
+	is_int((long long)r->t->nrows, 2, "load: two good rows of five");
+	is_int(r->by_reason[LOAD_BAD_NUMBER], 2, "load: weights 1.5 and 0 are not whole numbers >= 1");
+	is_int(r->by_reason[LOAD_BAD_ORDER], 1, "load: entry 2 at duration 2 leaves no time at risk");
+	is_double_rel(col(r, "in")->num[1], 0, 0, "load: a missing entry time is 0");
+	load_result_free(r);
+}
+
+int main(void)
+{
+	test_basic();
+	test_bom_crlf_quotes();
+	test_semicolon_decimal_comma();
+	test_tab();
+	test_bad_rows();
+	test_errors();
+	test_weights_entry();
+	return done_testing();
+}
