@@ -1,1 +1,19 @@
-## src/cohort: sources and tests of this stage (included by Makefile.am).
+## src/cohort: monthly cohorts and retention triangles (cohort.c), period
+## KPIs (kpi.c, kpi_period.c), MRR movements and cost of churn (revenue.c),
+## and their JSON, plain-text and CSV output (cohort_json.c, cohort_text.c,
+## cohort_csv.c).  Fixtures: tests/fixtures/cohort/ (make_fixtures.R).
+libchurnkit_a_SOURCES += \
+	include/churnkit/cohort.h include/churnkit/kpi.h include/churnkit/revenue.h \
+	src/cohort/cohort.c src/cohort/kpi.c src/cohort/kpi_period.c \
+	src/cohort/kpi_private.h src/cohort/revenue.c \
+	include/churnkit/cohort_output.h src/cohort/cohort_json.c \
+	src/cohort/cohort_text.c src/cohort/cohort_csv.c
+
+check_PROGRAMS += tests/unit/test_cohort tests/unit/test_kpi tests/unit/test_revenue
+TESTS += tests/unit/test_cohort tests/unit/test_kpi tests/unit/test_revenue
+tests_unit_test_cohort_SOURCES = tests/unit/test_cohort.c
+tests_unit_test_cohort_LDADD = $(TEST_LIBS)
+tests_unit_test_kpi_SOURCES = tests/unit/test_kpi.c
+tests_unit_test_kpi_LDADD = $(TEST_LIBS)
+tests_unit_test_revenue_SOURCES = tests/unit/test_revenue.c
+tests_unit_test_revenue_LDADD = $(TEST_LIBS)
