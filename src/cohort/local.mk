@@ -17,3 +17,14 @@ tests_unit_test_kpi_SOURCES = tests/unit/test_kpi.c
 tests_unit_test_kpi_LDADD = $(TEST_LIBS)
 tests_unit_test_revenue_SOURCES = tests/unit/test_revenue.c
 tests_unit_test_revenue_LDADD = $(TEST_LIBS)
+
+check_PROGRAMS += tests/unit/test_cohort_r tests/unit/test_cohort_output
+TESTS += tests/unit/test_cohort_r tests/unit/test_cohort_output
+tests_unit_test_cohort_r_SOURCES = tests/unit/test_cohort_r.c
+tests_unit_test_cohort_r_LDADD = $(TEST_LIBS)
+tests_unit_test_cohort_output_SOURCES = tests/unit/test_cohort_output.c
+tests_unit_test_cohort_output_LDADD = $(TEST_LIBS)
+dist_noinst_DATA += tests/fixtures/cohort/customers.csv \
+	tests/fixtures/cohort/expected_triangles.csv tests/fixtures/cohort/expected_means.csv \
+	tests/fixtures/cohort/expected_kpis.csv tests/fixtures/cohort/expected_change.csv
+EXTRA_DIST += tests/fixtures/cohort/make_fixtures.R

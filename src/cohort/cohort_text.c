@@ -1,0 +1,250 @@
+/* cohort_text.c - the plain-text summary of cohorts and period KPIs; see
+ * include/churnkit/cohort_output.h.  Writes only to the caller's FILE*. */
+#include "churnkit/cohort_output.h"
+
+#include <math.h>
+#include <stdio.h>
+
+#include "churnkit/date.h"
+
+/* "  95.0" or "     -" (undefined) in a 7-wide column. */
+static void pct(FILE *f, double x)
+{
+	if (isfinite(x))
+		fprintf(f, " %6.1f", 100.0 * x);
+	else
+		fprintf(f, " %6s", "-");
+}
+
+static void money(FILE *f, double x, int width)
+{
+	if (isfinite(x))
+		fprintf(f, " %*.2f", width, x);
+	else
+		fprintf(f, " %*s", width, "-");
+}
+
+static void print_triangle(FILE *f, const cohort_triangle *t, int value, const char *title)
+{
+	char m[8];
+
+	fprintf(f, "\n%s\n", title);
+	if (t->nrows == 0) {
+		fprintf(f, "  (no cohort has a complete month yet)\n");
+		return;
+	}
+	fprintf(f, "%-8s %8s ", "cohort", "size");
+	for (size_t k = 0; k < t->kmax; k++) {
+		char h[24];
+		snprintf(h, sizeof h, "k%zu", k);
+		fprintf(f, " %6s", h);
+	}
+	fputc('\n', f);
+	for (size_t r = 0; r < t->nrows; r++) {
+		const cohort_row *row = &t->rows[r];
+		double base = value ? row->value : (double)row->size;
+		fprintf(f, "%-8s %8zu%c", date_format_month(row->cohort, m), row->size,
+		        row->thin ? '*' : ' ');
+		for (size_t k = 0; k < row->nk; k++) {
+			double num = value ? row->value_retained[k] : (double)row->retained[k];
+			pct(f, base > 0.0 ? num / base : NAN);
+		}
+		fputc('\n', f);
+	}
+	fprintf(f, "%-8s %8s ", "mean", "");
+	for (size_t k = 0; k < t->kmax; k++)
+		pct(f, value ? t->value_mean_simple[k] : t->mean_simple[k]);
+	fprintf(f, "\n%-8s %8s ", "weighted", "");
+	for (size_t k = 0; k < t->kmax; k++)
+		pct(f, value ? t->value_mean_weighted[k] : t->mean_weighted[k]);
+	fprintf(f, "\n%-8s %8s ", "cohorts", "");
+	for (size_t k = 0; k < t->kmax; k++)
+		fprintf(f, " %6zu", t->n_cohorts[k]);
+	fputc('\n', f);
+}
+
+static void print_cohorts(FILE *f, const cohort_result *c)
+{
+	char d[11], m[8], title[512];
+
+	fprintf(f, "Cohort retention by signup month, as of %s (last complete month %s)\n",
+	        date_format(c->as_of, d), date_format_month(c->last_month, m));
+	fprintf(f, "Cells: %% of the cohort not churned by the end of month k (k0 = signup "
+	           "month); * = thin cohort (fewer than %zu customers).\n", c->min_n);
+	print_triangle(f, &c->all, 0, "Customers (logo retention, %)");
+	if (c->has_value)
+		print_triangle(f, &c->all, 1, "Revenue (value retention, % of the cohort's MRR)");
+	for (size_t g = 0; g < c->ngroups; g++) {
+		snprintf(title, sizeof title, "%s = %s: customers (%%)",
+		         c->group_name != NULL ? c->group_name : "group", c->groups[g].level);
+		print_triangle(f, &c->groups[g], 0, title);
+		if (c->has_value) {
+			snprintf(title, sizeof title, "%s = %s: revenue (%%)",
+			         c->group_name != NULL ? c->group_name : "group", c->groups[g].level);
+			print_triangle(f, &c->groups[g], 1, title);
+		}
+	}
+	if (c->n_future > 0 || c->n_partial > 0 || c->n_group_missing > 0)
+		fprintf(f, "\nLeft out: %zu starting after as-of, %zu in the current month's "
+		           "cohort; %zu without a group (in the overall triangle only).\n",
+		        c->n_future, c->n_partial, c->n_group_missing);
+}
+
+static void print_kpi_rows(FILE *f, const kpi_row *rows, size_t n, int mrr)
+{
+	for (size_t j = 0; j < n; j++) {
+		const kpi_row *p = &rows[j];
+		fprintf(f, "%-8s %8zu %8zu %8zu %8zu", p->label, p->n_start, p->n_new, p->n_churned,
+		        p->n_end);
+		pct(f, p->churn_rate);
+		pct(f, p->retention_rate);
+		if (mrr) {
+			money(f, p->mrr.mrr_start, 12);
+			money(f, p->mrr.mrr_new, 10);
+			money(f, p->mrr.mrr_expansion, 10);
+			money(f, p->mrr.mrr_contraction, 10);
+			money(f, p->mrr.mrr_churned, 10);
+			money(f, p->mrr.mrr_reactivation, 10);
+			money(f, p->mrr.mrr_end, 12);
+			pct(f, p->mrr.grr);
+			pct(f, p->mrr.nrr);
+		}
+		fputc('\n', f);
+	}
+}
+
+static void print_change(FILE *f, const kpi_result *k)
+{
+	const kpi_change *c = &k->change;
+	const kpi_row *a = &c->current, *b = &c->previous;
+
+	if (!c->has_current) {
+		fprintf(f, "\nNo complete reporting period yet.\n");
+		return;
+	}
+	fprintf(f, "\nReporting period %s", a->label);
+	if (!c->has_previous) {
+		fprintf(f, " (no previous period in the data)\n");
+		return;
+	}
+	fprintf(f, " against %s\n", b->label);
+	fprintf(f, "  %-20s %10s %10s %10s\n", "", a->label, b->label, "change");
+	fprintf(f, "  %-20s %10zu %10zu %+10.0f\n", "customers at start", a->n_start, b->n_start,
+	        c->d_start);
+	fprintf(f, "  %-20s %10zu %10zu %+10.0f\n", "new", a->n_new, b->n_new, c->d_new);
+	fprintf(f, "  %-20s %10zu %10zu %+10.0f\n", "churned", a->n_churned, b->n_churned,
+	        c->d_churned);
+	fprintf(f, "  %-20s %10zu %10zu %+10.0f\n", "customers at end", a->n_end, b->n_end,
+	        c->d_end);
+	fprintf(f, "  %-20s %9.2f%% %9.2f%% %+8.2f pp\n", "churn rate", 100 * a->churn_rate,
+	        100 * b->churn_rate, 100 * c->d_churn_rate);
+	fprintf(f, "  %-20s %9.2f%% %9.2f%% %+8.2f pp\n", "retention rate",
+	        100 * a->retention_rate, 100 * b->retention_rate, 100 * c->d_retention_rate);
+	if (a->mrr.covered && b->mrr.covered) {
+		fprintf(f, "  %-20s %10.2f %10.2f %+10.2f\n", "MRR churned", a->mrr.mrr_churned,
+		        b->mrr.mrr_churned, c->d_mrr_churned);
+		fprintf(f, "  %-20s %9.2f%% %9.2f%% %+8.2f pp\n", "GRR", 100 * a->mrr.grr,
+		        100 * b->mrr.grr, 100 * c->d_grr);
+		fprintf(f, "  %-20s %9.2f%% %9.2f%% %+8.2f pp\n", "NRR", 100 * a->mrr.nrr,
+		        100 * b->mrr.nrr, 100 * c->d_nrr);
+	}
+	if (c->test_ok)
+		fprintf(f, "  Churn rate change: z = %.3f, p = %.4g (two-proportion z test, "
+		           "pooled, no continuity correction, two-sided).\n", c->z, c->p_value);
+	else
+		fprintf(f, "  Churn rate change not tested: %s.\n", c->test_note);
+}
+
+static void print_cost(FILE *f, const kpi_result *k)
+{
+	const revenue_cost *c = &k->cost;
+	if (!k->has_cost)
+		return;
+	fprintf(f, "\nCost of churn, %s (%zu customers lost, MRR %.2f):\n",
+	        k->change.current.label, c->customers_lost, c->mrr_churned);
+	fprintf(f, "  lost annual value       %.0f x MRR churned          %14.2f\n",
+	        c->months_per_year, c->annual_value);
+	fprintf(f, "  lost expansion potential %.0f%% x annual value       %14.2f\n",
+	        100 * c->expansion_rate, c->lost_expansion);
+	if (c->cac_known)
+		fprintf(f, "  sunk acquisition cost   CAC %.2f x customers lost %14.2f\n", c->cac,
+		        c->sunk_cac);
+	else
+		fprintf(f, "  sunk acquisition cost   not counted (no CAC given)\n");
+	fprintf(f, "  total                                            %14.2f\n", c->total);
+}
+
+static void print_kpis(FILE *f, const kpi_result *k)
+{
+	int mrr = k->mrr_source != KPI_MRR_NONE;
+	fprintf(f, "\nPeriod KPIs (complete periods only; rates in %%)\n");
+	fprintf(f, "%-8s %8s %8s %8s %8s %6s%% %6s%%", "period", "start", "new", "churned", "end",
+	        "churn", "retain");
+	if (mrr)
+		fprintf(f, " %12s %10s %10s %10s %10s %10s %12s %6s%% %6s%%", "MRR start", "new",
+		        "expansion", "contract.", "churned", "reactiv.", "MRR end", "GRR", "NRR");
+	fputc('\n', f);
+	print_kpi_rows(f, k->months, k->nmonths, mrr);
+	print_kpi_rows(f, k->quarters, k->nquarters, mrr);
+	print_change(f, k);
+	print_cost(f, k);
+}
+
+static void print_notes(FILE *f, const cohort_result *c, const kpi_result *k)
+{
+	fprintf(f, "\nNotes:\n");
+	if (c != NULL) {
+		fprintf(f, "- A cohort is the calendar month of the start date; month k of a cohort "
+		           "is calendar month cohort+k (k0 = the signup month).\n"
+		           "- A customer is retained in month k when not churned by its last day; a "
+		           "month appears only when it has ended by as-of (as-of on or after its "
+		           "last day).\n"
+		           "- mean = simple mean of the cohorts' retention in month k; weighted = "
+		           "retained / customers summed over the same cohorts (size-weighted); both "
+		           "over only the cohorts that have month k and at least one customer, thin "
+		           "ones included.\n");
+	}
+	if (k != NULL) {
+		fprintf(f, "- Periods are calendar months and quarters that begin on or after the "
+		           "first start date and have ended by as-of.\n"
+		           "- start = active on the period's first day; new = started in it; "
+		           "churned = churn date in it (counted at the churn date); end = start + "
+		           "new - churned.\n"
+		           "- Customers who join and churn in the same period are %s.\n"
+		           "- churn rate = churned / start; retention rate = (end - new) / start.\n",
+		        k->exclude_same_period ? "left out of new and churned (--exclude-same-period)"
+		                               : "counted as new and as churned");
+		if (k->mrr_source == KPI_MRR_CONSTANT)
+			fprintf(f, "- MRR: each customer's value taken as constant while active "
+			           "(no expansion, contraction or reactivation); missing values count "
+			           "as 0.\n");
+		else if (k->mrr_source == KPI_MRR_HISTORY)
+			fprintf(f, "- MRR from the revenue history, month against month before: new, "
+			           "reactivation (paying again after a gap), expansion, contraction, "
+			           "churned (paying nothing).\n");
+		if (k->mrr_source != KPI_MRR_NONE)
+			fprintf(f, "- GRR = (start MRR - churned MRR - contraction) / start MRR and NRR "
+			           "adds expansion, both over the customers paying at the start only.\n"
+			           "- LTV = ARPA / the mean monthly churn rate of the trailing %zu "
+			           "months.\n", k->ltv_months);
+		if (k->has_cost)
+			fprintf(f, "- Cost of churn = %.0f x MRR churned + expansion rate x that annual "
+			           "value + CAC x customers lost.\n", k->cost.months_per_year);
+	}
+}
+
+churn_status cohort_print_text(FILE *f, const cohort_result *c, const kpi_result *k,
+                               churn_err *err)
+{
+	if (f == NULL)
+		return churn_err_set(err, CHURN_EUSAGE, "cohort text: no stream");
+	if (c != NULL)
+		print_cohorts(f, c);
+	if (k != NULL)
+		print_kpis(f, k);
+	if (c != NULL || k != NULL)
+		print_notes(f, c, k);
+	if (ferror(f))
+		return churn_err_set(err, CHURN_EIO, "cohort text: write error");
+	return CHURN_OK;
+}
