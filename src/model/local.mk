@@ -1,1 +1,79 @@
-## src/model: sources and tests of this stage (included by Makefile.am).
+## src/model: design matrices, logistic (IRLS, Firth) and Cox fits, model
+## validation, scoring helpers, JSON and text output of the models.
+libchurnkit_a_SOURCES += \
+	include/churnkit/design.h src/model/design.c \
+	src/model/colscan.h src/model/colscan.c \
+	include/churnkit/logit.h src/model/logit.c \
+	src/model/logit_internal.h src/model/logit_stats.c \
+	include/churnkit/firth.h src/model/firth.c
+
+## Unit tests read R's reference numbers from tests/fixtures/model through
+## a small CSV reader of their own.
+MODEL_FIXTURE_SRC = tests/fixtures/model/fixture.c tests/fixtures/model/fixture.h
+
+check_PROGRAMS += tests/unit/test_logit
+TESTS += tests/unit/test_logit
+tests_unit_test_logit_SOURCES = tests/unit/test_logit.c $(MODEL_FIXTURE_SRC)
+tests_unit_test_logit_LDADD = $(TEST_LIBS)
+
+MODEL_FIXTURES = \
+	tests/fixtures/model/churn.data.csv \
+	tests/fixtures/model/churn_alias.coef.csv \
+	tests/fixtures/model/churn_alias.stats.csv \
+	tests/fixtures/model/churn_cox_breslow.coef.csv \
+	tests/fixtures/model/churn_cox_breslow.stats.csv \
+	tests/fixtures/model/churn_cox_efron.coef.csv \
+	tests/fixtures/model/churn_cox_efron.stats.csv \
+	tests/fixtures/model/churn_coxentry_breslow.coef.csv \
+	tests/fixtures/model/churn_coxentry_breslow.stats.csv \
+	tests/fixtures/model/churn_coxentry_efron.coef.csv \
+	tests/fixtures/model/churn_coxentry_efron.stats.csv \
+	tests/fixtures/model/churn_coxw_breslow.coef.csv \
+	tests/fixtures/model/churn_coxw_breslow.stats.csv \
+	tests/fixtures/model/churn_coxw_efron.coef.csv \
+	tests/fixtures/model/churn_coxw_efron.stats.csv \
+	tests/fixtures/model/churn_cv.stats.csv \
+	tests/fixtures/model/churn_impute.coef.csv \
+	tests/fixtures/model/churn_impute.stats.csv \
+	tests/fixtures/model/churn_logit.calib.csv \
+	tests/fixtures/model/churn_logit.coef.csv \
+	tests/fixtures/model/churn_logit.lift.csv \
+	tests/fixtures/model/churn_logit.pred.csv \
+	tests/fixtures/model/churn_logit.stats.csv \
+	tests/fixtures/model/churn_ref.coef.csv \
+	tests/fixtures/model/churn_ref.stats.csv \
+	tests/fixtures/model/churn_weighted.coef.csv \
+	tests/fixtures/model/churn_weighted.stats.csv \
+	tests/fixtures/model/colon.data.csv \
+	tests/fixtures/model/colon_cox_breslow.coef.csv \
+	tests/fixtures/model/colon_cox_breslow.stats.csv \
+	tests/fixtures/model/colon_cox_efron.coef.csv \
+	tests/fixtures/model/colon_cox_efron.stats.csv \
+	tests/fixtures/model/colon_logit.coef.csv \
+	tests/fixtures/model/colon_logit.stats.csv \
+	tests/fixtures/model/endometrial.data.csv \
+	tests/fixtures/model/endometrial_firth.coef.csv \
+	tests/fixtures/model/endometrial_firth.stats.csv \
+	tests/fixtures/model/endometrial_glm.coef.csv \
+	tests/fixtures/model/endometrial_glm.stats.csv \
+	tests/fixtures/model/lung.data.csv \
+	tests/fixtures/model/lung_cox_breslow.coef.csv \
+	tests/fixtures/model/lung_cox_breslow.stats.csv \
+	tests/fixtures/model/lung_cox_efron.coef.csv \
+	tests/fixtures/model/lung_cox_efron.stats.csv \
+	tests/fixtures/model/lung_logit.coef.csv \
+	tests/fixtures/model/lung_logit.stats.csv \
+	tests/fixtures/model/sepcomplete.data.csv \
+	tests/fixtures/model/sepcomplete_firth.coef.csv \
+	tests/fixtures/model/sepcomplete_firthw.coef.csv \
+	tests/fixtures/model/veteran.data.csv \
+	tests/fixtures/model/veteran_cox_breslow.coef.csv \
+	tests/fixtures/model/veteran_cox_breslow.stats.csv \
+	tests/fixtures/model/veteran_cox_efron.coef.csv \
+	tests/fixtures/model/veteran_cox_efron.stats.csv \
+	tests/fixtures/model/veteran_month_breslow.coef.csv \
+	tests/fixtures/model/veteran_month_breslow.stats.csv \
+	tests/fixtures/model/veteran_month_efron.coef.csv \
+	tests/fixtures/model/veteran_month_efron.stats.csv
+dist_noinst_DATA += $(MODEL_FIXTURES)
+EXTRA_DIST += tests/fixtures/model/make_fixtures.R

@@ -1,0 +1,132 @@
+/*
+ * logit.h - logistic regression for a 0/1 churn outcome, as R's
+ * glm(y ~ ..., family = binomial).
+ *
+ * Estimator: maximum likelihood by iteratively reweighted least squares,
+ * step for step as glm.fit does it: start from mu = (w y + 0.5)/(w + 1),
+ * eta = logit(mu); each iteration solves the weighted least-squares problem
+ * with working weights w mu(1 - mu) and working response
+ * eta + (y - mu)/(mu(1 - mu)) (glm's clamping of eta at +-30 included);
+ * converged when |dev - dev_old| / (|dev| + 0.1) < epsilon (1e-8), at most
+ * maxit (25) iterations.  The columns are centred and scaled inside the fit
+ * and the results reported on the original scale.  Standard errors are the
+ * square roots of the diagonal of the inverse Fisher information X'WX
+ * (with the weights of the last iteration, as summary.glm), z = b / se,
+ * p = 2 Phi(-|z|), odds ratios exp(b) with Wald intervals
+ * exp(b -+ q se), q the normal quantile of the confidence level
+ * (1.959964 for 0.95).  Deviance -2 sum w log p(y), null deviance of the
+ * intercept-only model, AIC = deviance + 2 rank.
+ *
+ * Weights are frequency weights (a row standing for w customers); rows of
+ * weight 0 take no part, as in glm.
+ *
+ * Aliased columns (design.h) are left out of the fit and reported with NaN
+ * estimates, as R's NA coefficients; the fit re-checks aliasing on its own
+ * rows (a cross-validation fold can make a rare dummy constant).
+ *
+ * Separation: when a fitted probability comes within LOGIT_SEP_TRIGGER of
+ * 0 or 1, the last IRLS step is examined.  Under separation the likelihood
+ * keeps rising along a direction d with (2y - 1) x'd >= 0 for every row,
+ * and IRLS walks along it (about one unit of x'd per step) while the rest
+ * of the fit has converged.  The check takes d = the last step, and
+ * declares separation when max |x'd| > LOGIT_SEP_MINSTEP and every row
+ * satisfies (2y - 1) x'd >= -LOGIT_SEP_RTOL max |x'd|: complete when every
+ * row is strictly on its side, quasi-complete otherwise.  That is a
+ * certificate check on the data, not a guess from the coefficients' size.
+ * The terms that move along d are flagged `diverging`.
+ *
+ * Firth: with firth = LOGIT_FIRTH_AUTO (the default) a separated fit is
+ * refitted by Firth's penalised likelihood (firth.h) and the result says
+ * so (firth = 1, firth_auto = 1); LOGIT_FIRTH_ALWAYS fits Firth directly;
+ * LOGIT_FIRTH_NEVER reports the glm fit with its separation flag.
+ *
+ * Ownership: logit_fit returns a new result; free it with logit_result_free.
+ * The data are borrowed for the call only.
+ */
+#ifndef CHURNKIT_LOGIT_H
+#define CHURNKIT_LOGIT_H
+
+#include <stddef.h>
+
+#include <gsl/gsl_matrix.h>
+
+#include "churnkit/err.h"
+
+#define LOGIT_MAXIT 25
+#define LOGIT_EPSILON 1e-8
+#define LOGIT_SEP_TRIGGER 1e-8   /* fitted p this close to 0 or 1 starts the check */
+#define LOGIT_SEP_MINSTEP 0.1    /* the last step moved some x'b by more than this */
+#define LOGIT_SEP_RTOL 1e-3      /* sign tolerance, relative to max |x'd| */
+
+typedef enum { LOGIT_FIRTH_AUTO, LOGIT_FIRTH_NEVER, LOGIT_FIRTH_ALWAYS } logit_firth_mode;
+typedef enum { LOGIT_SEP_NONE, LOGIT_SEP_QUASI, LOGIT_SEP_COMPLETE } logit_separation;
+
+typedef struct {
+	int maxit;               /* LOGIT_MAXIT */
+	double epsilon;          /* LOGIT_EPSILON */
+	double conf_level;       /* 0.95 */
+	logit_firth_mode firth;  /* LOGIT_FIRTH_AUTO */
+} logit_opts;
+
+/* Sets the defaults above. */
+void logit_opts_init(logit_opts *o);
+
+/* The data of one fit.  X is n x p with the intercept column first when
+ * `intercept` is set (design.h builds it so); y is 0/1; w NULL or frequency
+ * weights >= 0; rows NULL for all n rows, or the nrows row indices to use
+ * (a cross-validation fold), in any order. */
+typedef struct {
+	const gsl_matrix *X;
+	const double *y;
+	const double *w;
+	const size_t *rows;
+	size_t nrows;
+	int intercept;
+	const int *aliased;      /* NULL, or p flags of columns to leave out (design's) */
+} logit_data;
+
+typedef struct {
+	size_t p;                /* coefficients, one per column of X */
+	double *coef, *se, *z, *pval;           /* NaN for aliased columns */
+	double *odds_ratio, *or_lower, *or_upper;
+	double *mean;            /* weighted column means over the fit's rows (drivers) */
+	int *aliased;
+	int *diverging;          /* separation: columns along the separating direction */
+	double *cov;             /* p x p row-major covariance; NaN rows for aliased */
+	double conf_level;
+	double n;                /* sum of weights (customers) */
+	double events;           /* sum of w y */
+	size_t rows;             /* rows with positive weight */
+	size_t rank;
+	double deviance, null_deviance, aic, loglik;
+	int iterations;
+	int converged;
+	int fitted_01;           /* glm's "fitted probabilities numerically 0 or 1" */
+	logit_separation separation;
+	int firth;               /* coefficients are Firth's penalised estimates */
+	int firth_auto;          /* ... because separation was found */
+	double penalized_loglik; /* Firth: l(b) + log det I(b) / 2; NaN otherwise */
+} logit_result;
+
+/* Fits the model.  Returns CHURN_OK and a new result in *out (also when
+ * the fit did not converge or is separated: those are reported in the
+ * result), CHURN_EDATA when y is not 0/1, a weight is negative, no row is
+ * left or only one outcome occurs, CHURN_EMODEL when the information
+ * matrix cannot be factored, CHURN_ENOMEM. */
+churn_status logit_fit(const logit_data *data, const logit_opts *opts, logit_result **out,
+                       churn_err *err);
+
+void logit_result_free(logit_result *r);
+
+/* The linear predictor x'b of one design row (aliased columns count 0). */
+double logit_lp(const logit_result *r, const double *x);
+
+/* Predicted probabilities for the rows of X (n x p, same columns as the
+ * fit); prob has X->size1 entries.  A row with a NaN value gets NaN. */
+void logit_predict(const logit_result *r, const gsl_matrix *X, double *prob);
+
+/* The normal quantile for a two-sided interval of level `conf` (0.95 ->
+ * 1.959964). */
+double model_conf_quantile(double conf);
+
+#endif

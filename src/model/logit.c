@@ -1,0 +1,258 @@
+/* logit.c - logistic regression by IRLS as R's glm.fit, with a separation
+ * check and the Firth fallback; see include/churnkit/logit.h. */
+#include "churnkit/firth.h"
+#include "churnkit/logit.h"
+#include "model/logit_internal.h"
+
+#include <float.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_linalg.h>
+
+void logit_opts_init(logit_opts *o)
+{
+	o->maxit = LOGIT_MAXIT;
+	o->epsilon = LOGIT_EPSILON;
+	o->conf_level = 0.95;
+	o->firth = LOGIT_FIRTH_AUTO;
+}
+
+/* Binomial deviance contribution of one row (y is 0 or 1). */
+static double dev_resid(double y, double mu, double w)
+{
+	return 2 * w * (y == 1 ? log(1 / mu) : log(1 / (1 - mu)));
+}
+
+/* The IRLS work of one fit: normal equations for the next step. */
+typedef struct {
+	gsl_matrix *G[2];   /* X'WX of the current and the next iteration */
+	gsl_vector *r[2];   /* X'Wz */
+	gsl_vector *b, *bprev;
+	double *xs;
+	int cur;
+} irls_work;
+
+static void work_free(irls_work *w)
+{
+	for (int k = 0; k < 2; k++) {
+		gsl_matrix_free(w->G[k]);
+		gsl_vector_free(w->r[k]);
+	}
+	gsl_vector_free(w->b);
+	gsl_vector_free(w->bprev);
+	free(w->xs);
+}
+
+static int work_alloc(irls_work *w, size_t q)
+{
+	memset(w, 0, sizeof *w);
+	for (int k = 0; k < 2; k++) {
+		w->G[k] = gsl_matrix_alloc(q, q);
+		w->r[k] = gsl_vector_alloc(q);
+		if (w->G[k] == NULL || w->r[k] == NULL)
+			return -1;
+	}
+	w->b = gsl_vector_calloc(q);
+	w->bprev = gsl_vector_calloc(q);
+	w->xs = malloc(q * sizeof *w->xs);
+	return (w->b && w->bprev && w->xs) ? 0 : -1;
+}
+
+/* Adds row i's IRLS terms for the next solve, given its eta and mu. */
+static void add_row(const logit_space *sp, double *G, double *r, const double *xs, double y,
+                    double wi, double eta, double mu)
+{
+	double me = logit_mu_eta(eta);
+	if (me == 0)
+		return;
+	double z = eta + (y - mu) / me;
+	double wt = wi * me * me / (mu * (1 - mu));
+	colscan_gram_add(G, sp->q, xs, wt);
+	for (size_t j = 0; j < sp->q; j++)
+		r[j] += wt * z * xs[j];
+}
+
+/* One pass at coefficients b (or at glm's starting values when b == NULL):
+ * returns the deviance and accumulates the next normal equations into
+ * G, r.  Sets *near01 / *fitted01 when a fitted p is within
+ * LOGIT_SEP_TRIGGER / 10 DBL_EPSILON of 0 or 1. */
+static double irls_pass(const logit_space *sp, const gsl_vector *b, double *G, double *r,
+                        double *xs, int *near01, int *fitted01)
+{
+	const logit_data *d = sp->data;
+	size_t q = sp->q;
+	double dev = 0, eps10 = 10 * DBL_EPSILON;
+	memset(G, 0, q * q * sizeof *G);
+	memset(r, 0, q * sizeof *r);
+	*near01 = *fitted01 = 0;
+	for (size_t k = 0; k < sp->n; k++) {
+		size_t i = colscan_row(d->rows, k);
+		double wi = d->w != NULL ? d->w[i] : 1.0;
+		if (!(wi > 0))
+			continue;
+		double y = d->y[i], eta;
+		logit_space_row(sp, i, xs);
+		if (b == NULL) {
+			double mus = (wi * y + 0.5) / (wi + 1);
+			eta = log(mus / (1 - mus));
+		} else {
+			eta = 0;
+			for (size_t j = 0; j < q; j++)
+				eta += xs[j] * b->data[j];
+		}
+		double mu = logit_linkinv(eta);
+		if (mu < LOGIT_SEP_TRIGGER || mu > 1 - LOGIT_SEP_TRIGGER)
+			*near01 = 1;
+		if (mu < eps10 || mu > 1 - eps10)
+			*fitted01 = 1;
+		dev += dev_resid(y, mu, wi);
+		add_row(sp, G, r, xs, y, wi, eta, mu);
+	}
+	colscan_gram_symm(G, q);
+	return dev;
+}
+
+/* The separation certificate check on the last step d = b - bprev (see
+ * logit.h).  Returns the kind found and flags diverging columns. */
+static logit_separation separation_check(const logit_space *sp, const gsl_vector *b,
+                                         const gsl_vector *bprev, double *xs,
+                                         logit_result *res)
+{
+	const logit_data *d = sp->data;
+	size_t q = sp->q;
+	double maxd = 0, minside = INFINITY;
+	double *dir = malloc(q * sizeof *dir);
+	if (dir == NULL)
+		return LOGIT_SEP_NONE;
+	for (size_t j = 0; j < q; j++)
+		dir[j] = b->data[j] - bprev->data[j];
+	for (size_t k = 0; k < sp->n; k++) {
+		size_t i = colscan_row(d->rows, k);
+		double wi = d->w != NULL ? d->w[i] : 1.0;
+		if (!(wi > 0))
+			continue;
+		logit_space_row(sp, i, xs);
+		double e = 0;
+		for (size_t j = 0; j < q; j++)
+			e += xs[j] * dir[j];
+		if (fabs(e) > maxd)
+			maxd = fabs(e);
+		double side = (2 * d->y[i] - 1) * e;
+		if (side < minside)
+			minside = side;
+	}
+	logit_separation kind = LOGIT_SEP_NONE;
+	if (maxd > LOGIT_SEP_MINSTEP && minside >= -LOGIT_SEP_RTOL * maxd)
+		kind = minside > LOGIT_SEP_RTOL * maxd ? LOGIT_SEP_COMPLETE : LOGIT_SEP_QUASI;
+	if (kind != LOGIT_SEP_NONE) {
+		double big = 0;
+		for (size_t j = 0; j < q; j++)
+			if (fabs(dir[j]) > big)
+				big = fabs(dir[j]);
+		for (size_t j = 0; j < q; j++)
+			if (fabs(dir[j]) > 0.01 * big && !(d->intercept && sp->keep[j] == 0))
+				res->diverging[sp->keep[j]] = 1;
+	}
+	free(dir);
+	return kind;
+}
+
+churn_status logit_fit(const logit_data *data, const logit_opts *opts, logit_result **out,
+                       churn_err *err)
+{
+	logit_opts def;
+	logit_space sp;
+	irls_work w;
+	logit_result *res = NULL;
+	churn_status st;
+	int near01 = 0, fitted01 = 0, gs;
+
+	*out = NULL;
+	if (opts == NULL) {
+		logit_opts_init(&def);
+		opts = &def;
+	}
+	if ((st = logit_space_init(data, &sp, err)) != CHURN_OK)
+		return st;
+	size_t q = sp.q;
+	if (work_alloc(&w, q) != 0 || (res = logit_result_new(&sp, opts->conf_level)) == NULL) {
+		st = churn_err_set(err, CHURN_ENOMEM, "out of memory fitting the logistic model");
+		goto done;
+	}
+
+	/* glm.fit's loop; one pass per iteration computes the deviance at the
+	 * new coefficients and the normal equations for the next step. */
+	double devold = irls_pass(&sp, NULL, w.G[0]->data, w.r[0]->data, w.xs, &near01, &fitted01);
+	double dev = devold;
+	int conv = 0, iter, have_prev = 0, last_ok = 0;
+	w.cur = 0;
+	for (iter = 1; iter <= opts->maxit; iter++) {
+		gsl_matrix *G = w.G[w.cur];
+		gs = gsl_linalg_cholesky_decomp1(G);
+		if (gs != GSL_SUCCESS) {
+			if (iter == 1) {
+				st = churn_err_set(err, CHURN_EMODEL,
+				                   "the logistic model's information matrix is singular: %s",
+				                   gsl_strerror(gs));
+				goto done;
+			}
+			iter--;  /* keep the last good iterate and its factor */
+			w.cur ^= 1;
+			break;
+		}
+		gsl_vector_memcpy(w.bprev, w.b);
+		have_prev = iter > 1;
+		gsl_linalg_cholesky_solve(G, w.r[w.cur], w.b);
+		dev = irls_pass(&sp, w.b, w.G[w.cur ^ 1]->data, w.r[w.cur ^ 1]->data, w.xs, &near01,
+		                &fitted01);
+		last_ok = 1;
+		if (fabs(dev - devold) / (fabs(dev) + 0.1) < opts->epsilon) {
+			conv = 1;
+			break;
+		}
+		devold = dev;
+		if (iter < opts->maxit)
+			w.cur ^= 1;
+	}
+	if (iter > opts->maxit)
+		iter = opts->maxit;
+	if (!last_ok) {
+		st = churn_err_set(err, CHURN_EMODEL, "the logistic fit made no step");
+		goto done;
+	}
+	res->iterations = iter;
+	res->converged = conv;
+	res->fitted_01 = fitted01;
+	if ((st = logit_space_finish(&sp, w.b->data, w.G[w.cur], res, err)) != CHURN_OK)
+		goto done;
+	logit_set_deviance(&sp, dev, res);
+
+	if ((near01 || !conv) && have_prev)
+		res->separation = separation_check(&sp, w.b, w.bprev, w.xs, res);
+
+	if (opts->firth == LOGIT_FIRTH_ALWAYS ||
+	    (opts->firth == LOGIT_FIRTH_AUTO && res->separation != LOGIT_SEP_NONE)) {
+		logit_result *fr = NULL;
+		st = firth_fit(data, opts, &fr, err);
+		if (st != CHURN_OK)
+			goto done;
+		fr->separation = res->separation;
+		memcpy(fr->diverging, res->diverging, res->p * sizeof *fr->diverging);
+		fr->fitted_01 = res->fitted_01;
+		fr->firth_auto = opts->firth == LOGIT_FIRTH_AUTO;
+		logit_result_free(res);
+		res = fr;
+	}
+done:
+	work_free(&w);
+	logit_space_clear(&sp);
+	if (st != CHURN_OK) {
+		logit_result_free(res);
+		return st;
+	}
+	*out = res;
+	return CHURN_OK;
+}

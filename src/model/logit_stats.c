@@ -1,0 +1,248 @@
+/* logit_stats.c - scaled coordinates, Wald statistics, prediction for the
+ * logistic fits; see include/churnkit/logit.h and logit_internal.h. */
+#include "model/logit_internal.h"
+
+#include <float.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gsl/gsl_blas.h>
+#include <gsl/gsl_cdf.h>
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_linalg.h>
+
+#define LINK_THRESH 30.0
+
+double logit_linkinv(double eta)
+{
+	double t = eta < -LINK_THRESH ? DBL_EPSILON
+	           : (eta > LINK_THRESH ? 1 / DBL_EPSILON : exp(eta));
+	return t / (1 + t);
+}
+
+double logit_mu_eta(double eta)
+{
+	double opexp = 1 + exp(eta);
+	return (eta > LINK_THRESH || eta < -LINK_THRESH) ? DBL_EPSILON
+	       : exp(eta) / (opexp * opexp);
+}
+
+double model_conf_quantile(double conf)
+{
+	return gsl_cdf_ugaussian_Pinv(1 - (1 - conf) / 2);
+}
+
+void logit_space_clear(logit_space *sp)
+{
+	if (sp == NULL)
+		return;
+	free(sp->keep);
+	free(sp->m);
+	free(sp->s);
+	colscan_clear(&sp->cs);
+	memset(sp, 0, sizeof *sp);
+}
+
+churn_status logit_space_init(const logit_data *d, logit_space *sp, churn_err *err)
+{
+	churn_status st;
+	memset(sp, 0, sizeof *sp);
+	sp->data = d;
+	if (d->X == NULL || d->y == NULL)
+		return churn_err_set(err, CHURN_EUSAGE, "logit_fit: no data");
+	sp->p = d->X->size2;
+	sp->n = colscan_nrows(d->X, d->rows, d->nrows);
+	double pos = 0, neg = 0;
+	for (size_t k = 0; k < sp->n; k++) {
+		size_t i = colscan_row(d->rows, k);
+		double wi = d->w != NULL ? d->w[i] : 1.0;
+		if (d->y[i] != 0 && d->y[i] != 1)
+			return churn_err_set(err, CHURN_EDATA,
+			                     "outcome in row %zu is %g; a churn outcome is 0 or 1", i + 1,
+			                     d->y[i]);
+		if (wi > 0) {
+			pos += wi * d->y[i];
+			neg += wi * (1 - d->y[i]);
+		}
+	}
+	st = colscan_run(d->X, d->w, d->rows, d->nrows, d->intercept, d->aliased, &sp->cs, err);
+	if (st != CHURN_OK)
+		return st;
+	if (pos == 0 || neg == 0) {
+		logit_space_clear(sp);
+		return churn_err_set(err, CHURN_EDATA,
+		                     "the outcome is %s in every row used; nothing to model",
+		                     pos == 0 ? "0" : "1");
+	}
+	sp->events = pos;
+	sp->q = sp->cs.rank;
+	sp->keep = malloc((sp->q ? sp->q : 1) * sizeof *sp->keep);
+	sp->m = malloc((sp->q ? sp->q : 1) * sizeof *sp->m);
+	sp->s = malloc((sp->q ? sp->q : 1) * sizeof *sp->s);
+	if (sp->keep == NULL || sp->m == NULL || sp->s == NULL) {
+		logit_space_clear(sp);
+		return churn_err_set(err, CHURN_ENOMEM, "out of memory");
+	}
+	size_t q = 0;
+	for (size_t j = 0; j < sp->p; j++) {
+		if (sp->cs.aliased[j])
+			continue;
+		sp->keep[q] = j;
+		int icpt = d->intercept && j == 0;
+		sp->m[q] = (icpt || !d->intercept) ? 0.0 : sp->cs.mean[j];
+		sp->s[q] = icpt ? 1.0 : sp->cs.scale[j];
+		q++;
+	}
+	return CHURN_OK;
+}
+
+logit_result *logit_result_new(const logit_space *sp, double conf_level)
+{
+	size_t p = sp->p, pa = p ? p : 1;
+	logit_result *r = calloc(1, sizeof *r);
+	if (r == NULL)
+		return NULL;
+	r->p = p;
+	double **arrs[] = {&r->coef, &r->se, &r->z, &r->pval, &r->odds_ratio, &r->or_lower,
+	                   &r->or_upper, &r->mean};
+	for (size_t a = 0; a < sizeof arrs / sizeof arrs[0]; a++) {
+		*arrs[a] = malloc(pa * sizeof(double));
+		if (*arrs[a] == NULL)
+			goto fail;
+		for (size_t j = 0; j < p; j++)
+			(*arrs[a])[j] = NAN;
+	}
+	r->cov = malloc(pa * pa * sizeof *r->cov);
+	r->aliased = calloc(pa, sizeof *r->aliased);
+	r->diverging = calloc(pa, sizeof *r->diverging);
+	if (r->cov == NULL || r->aliased == NULL || r->diverging == NULL)
+		goto fail;
+	for (size_t j = 0; j < p * p; j++)
+		r->cov[j] = NAN;
+	for (size_t j = 0; j < p; j++) {
+		r->aliased[j] = sp->cs.aliased[j];
+		r->mean[j] = sp->cs.mean[j];
+	}
+	if (sp->data->intercept && p > 0)
+		r->mean[0] = 1.0;
+	r->conf_level = conf_level;
+	r->n = sp->cs.wsum;
+	r->events = sp->events;
+	r->rows = sp->cs.nused;
+	r->rank = sp->q;
+	r->penalized_loglik = NAN;
+	return r;
+fail:
+	logit_result_free(r);
+	return NULL;
+}
+
+void logit_result_free(logit_result *r)
+{
+	if (r == NULL)
+		return;
+	free(r->coef);
+	free(r->se);
+	free(r->z);
+	free(r->pval);
+	free(r->odds_ratio);
+	free(r->or_lower);
+	free(r->or_upper);
+	free(r->mean);
+	free(r->aliased);
+	free(r->diverging);
+	free(r->cov);
+	free(r);
+}
+
+churn_status logit_space_finish(const logit_space *sp, const double *bs, const gsl_matrix *L,
+                                logit_result *r, churn_err *err)
+{
+	size_t q = sp->q, p = sp->p;
+	int icpt = sp->data->intercept && q > 0 && sp->keep[0] == 0;
+	gsl_matrix *C = gsl_matrix_alloc(q, q), *T = gsl_matrix_calloc(q, q),
+	           *TC = gsl_matrix_alloc(q, q), *V = gsl_matrix_alloc(q, q);
+	churn_status st = CHURN_OK;
+
+	if (C == NULL || T == NULL || TC == NULL || V == NULL) {
+		st = churn_err_set(err, CHURN_ENOMEM, "out of memory");
+		goto done;
+	}
+	gsl_matrix_memcpy(C, L);
+	int gs = gsl_linalg_cholesky_invert(C);
+	if (gs != GSL_SUCCESS) {
+		st = churn_err_set(err, CHURN_EMODEL, "cannot invert the information matrix: %s",
+		                   gsl_strerror(gs));
+		goto done;
+	}
+	/* T: b = T bs. */
+	for (size_t j = 0; j < q; j++) {
+		gsl_matrix_set(T, j, j, 1 / sp->s[j]);
+		if (icpt && j > 0)
+			gsl_matrix_set(T, 0, j, -sp->m[j] / sp->s[j]);
+	}
+	gsl_blas_dgemm(CblasNoTrans, CblasNoTrans, 1.0, T, C, 0.0, TC);
+	gsl_blas_dgemm(CblasNoTrans, CblasTrans, 1.0, TC, T, 0.0, V);
+
+	double qn = model_conf_quantile(r->conf_level);
+	for (size_t a = 0; a < q; a++) {
+		size_t j = sp->keep[a];
+		double b = 0;
+		for (size_t c = 0; c < q; c++)
+			b += gsl_matrix_get(T, a, c) * bs[c];
+		double se = sqrt(gsl_matrix_get(V, a, a));
+		r->coef[j] = b;
+		r->se[j] = se;
+		r->z[j] = b / se;
+		r->pval[j] = 2 * gsl_cdf_ugaussian_P(-fabs(b / se));
+		r->odds_ratio[j] = exp(b);
+		r->or_lower[j] = exp(b - qn * se);
+		r->or_upper[j] = exp(b + qn * se);
+		for (size_t c = 0; c < q; c++)
+			r->cov[j * p + sp->keep[c]] = gsl_matrix_get(V, a, c);
+	}
+done:
+	gsl_matrix_free(C);
+	gsl_matrix_free(T);
+	gsl_matrix_free(TC);
+	gsl_matrix_free(V);
+	return st;
+}
+
+void logit_set_deviance(const logit_space *sp, double dev, logit_result *r)
+{
+	double ybar = sp->events / sp->cs.wsum, nd = 0;
+	const logit_data *d = sp->data;
+	if (d->intercept) {
+		for (size_t k = 0; k < sp->n; k++) {
+			size_t i = colscan_row(d->rows, k);
+			double wi = d->w != NULL ? d->w[i] : 1.0;
+			if (wi > 0)
+				nd += -2 * wi * (d->y[i] == 1 ? log(ybar) : log(1 - ybar));
+		}
+	} else {
+		nd = 2 * sp->cs.wsum * log(2.0);  /* mu = 1/2 for every row */
+	}
+	r->deviance = dev;
+	r->loglik = -dev / 2;
+	r->null_deviance = nd;
+	r->aic = dev + 2.0 * (double)r->rank;
+}
+
+double logit_lp(const logit_result *r, const double *x)
+{
+	double eta = 0;
+	for (size_t j = 0; j < r->p; j++)
+		if (!r->aliased[j])
+			eta += r->coef[j] * x[j];
+	return eta;
+}
+
+void logit_predict(const logit_result *r, const gsl_matrix *X, double *prob)
+{
+	for (size_t i = 0; i < X->size1; i++) {
+		double eta = logit_lp(r, gsl_matrix_const_ptr(X, i, 0));
+		prob[i] = isnan(eta) ? NAN : 1 / (1 + exp(-eta));
+	}
+}

@@ -1,0 +1,311 @@
+/* test_logit.c - logistic regression against R's glm (fixtures made by
+ * tests/fixtures/model/make_fixtures.R). */
+#include "churnkit/design.h"
+#include "churnkit/logit.h"
+#include "fixtures/model/fixture.h"
+#include "tap.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gsl/gsl_errno.h>
+
+#define RTOL_COEF 1e-6
+#define RTOL_DEV 1e-8
+#define FX "tests/fixtures/model/"
+
+typedef struct {
+	const char *name;          /* fixture stem */
+	const char *data;          /* data file */
+	const char *outcome;
+	const char *const *terms;
+	size_t nterms;
+	const char *const *refs;
+	size_t nrefs;
+	int impute;
+	const char *weight;        /* column, or NULL */
+	const char *const *cats;   /* numeric columns to treat as categorical */
+	size_t ncats;
+} glm_case;
+
+static char **col_names(const design *d)
+{
+	char **n = malloc(d->ncols * sizeof *n);
+	for (size_t j = 0; j < d->ncols; j++)
+		n[j] = d->cols[j].name;
+	return n;
+}
+
+/* Builds the case's design, fits it and compares with R. */
+static void run_case(const glm_case *c)
+{
+	char path[256], coef[256], stats[256];
+	snprintf(path, sizeof path, FX "%s", c->data);
+	snprintf(coef, sizeof coef, FX "%s.coef.csv", c->name);
+	snprintf(stats, sizeof stats, FX "%s.stats.csv", c->name);
+	table *t = fx_table(path, NULL, 0);
+	design_spec spec = {.terms = c->terms, .nterms = c->nterms, .references = c->refs,
+	                    .nreferences = c->nrefs, .impute = c->impute, .intercept = 1,
+	                    .categorical = c->cats, .ncategorical = c->ncats};
+	/* rows with an unknown outcome are the caller's to mask */
+	const table_col *yc = table_find(t, c->outcome);
+	unsigned char *mask = malloc(t->nrows);
+	for (size_t i = 0; i < t->nrows; i++)
+		mask[i] = !isnan(yc->num[i]);
+	spec.row_mask = mask;
+	design *d = NULL;
+	churn_err err;
+	churn_status st = design_build(t, &spec, &d, &err);
+	if (!ok(st == CHURN_OK, "%s: design builds", c->name)) {
+		diag("%s", err.msg);
+		free(mask);
+		table_free(t);
+		return;
+	}
+	double *y = malloc(d->nrows * sizeof *y), *w = NULL;
+	design_take(d, yc->num, y);
+	if (c->weight != NULL) {
+		w = malloc(d->nrows * sizeof *w);
+		design_take(d, table_find(t, c->weight)->num, w);
+	}
+	logit_data ld = {.X = d->X, .y = y, .w = w, .intercept = 1, .aliased = NULL};
+	logit_opts o;
+	logit_opts_init(&o);
+	logit_result *r = NULL;
+	st = logit_fit(&ld, &o, &r, &err);
+	if (ok(st == CHURN_OK, "%s: logistic fit succeeds", c->name)) {
+		char **names = col_names(d);
+		fx_check_coefs(c->name, coef, names, d->ncols, r->coef, r->se, r->z, r->pval,
+		               r->aliased, RTOL_COEF);
+		free(names);
+		fx_csv *s = fx_csv_read(stats);
+		is_double_rel(r->deviance, fx_stat(s, "deviance"), RTOL_DEV, "%s: deviance", c->name);
+		is_double_rel(r->null_deviance, fx_stat(s, "null_deviance"), RTOL_DEV,
+		              "%s: null deviance", c->name);
+		is_double_rel(r->aic, fx_stat(s, "aic"), RTOL_DEV, "%s: AIC = deviance + 2k", c->name);
+		is_int(r->iterations, (long long)fx_stat(s, "iterations"),
+		       "%s: as many IRLS iterations as glm", c->name);
+		is_int(r->converged, (long long)fx_stat(s, "converged"), "%s: converged as glm",
+		       c->name);
+		is_int((long long)r->rank, (long long)fx_stat(s, "rank"), "%s: rank", c->name);
+		is_double_rel(r->n, fx_stat(s, "n"), 1e-15, "%s: n is the sum of weights", c->name);
+		is_double_rel(r->events, fx_stat(s, "events"), 1e-15, "%s: events", c->name);
+		is_int((long long)d->nrows, (long long)fx_stat(s, "rows"),
+		       "%s: rows with a missing value are left out as na.omit does", c->name);
+		ok(r->separation == LOGIT_SEP_NONE && !r->firth,
+		   "%s: no separation reported, no Firth", c->name);
+		/* odds-ratio interval = exp(b -+ 1.959964 se) */
+		size_t j = d->ncols - 1;
+		is_double_rel(r->or_lower[j], exp(r->coef[j] - 1.959963984540054 * r->se[j]), 1e-12,
+		              "%s: odds-ratio lower bound exp(b - 1.959964 se)", c->name);
+		is_double_rel(r->or_upper[j], exp(r->coef[j] + 1.959963984540054 * r->se[j]), 1e-12,
+		              "%s: odds-ratio upper bound", c->name);
+		fx_csv_free(s);
+	} else {
+		diag("%s", err.msg);
+	}
+	logit_result_free(r);
+	design_free(d);
+	free(y);
+	free(w);
+	free(mask);
+	table_free(t);
+}
+
+static void test_cases(void)
+{
+	static const char *const churn_terms[] = {"plan",       "contract", "channel", "log(mrr)",
+	                                          "logins_30d", "tickets",  "nps"};
+	static const char *const ref_terms[] = {"contract", "tickets"};
+	static const char *const refs[] = {"contract=monthly"};
+	static const char *const alias_terms[] = {"tickets", "calls", "total_contacts", "const_one",
+	                                          "contract"};
+	static const char *const w_terms[] = {"plan", "contract", "tickets"};
+	static const char *const lung_terms[] = {"age", "sex", "ph_ecog", "wt_loss", "log(meal_cal)"};
+	static const char *const colon_terms[] = {"rx", "sex", "age", "obstruct", "nodes", "differ"};
+	const glm_case cases[] = {
+		{"churn_logit", "churn.data.csv", "churned", churn_terms, 7, NULL, 0, 0, NULL, NULL, 0},
+		{"churn_ref", "churn.data.csv", "churned", ref_terms, 2, refs, 1, 0, NULL, NULL, 0},
+		{"churn_impute", "churn.data.csv", "churned", churn_terms, 7, NULL, 0, 1, NULL, NULL, 0},
+		{"churn_alias", "churn.data.csv", "churned", alias_terms, 5, NULL, 0, 0, NULL, NULL, 0},
+		{"churn_weighted", "churn.data.csv", "churned", w_terms, 3, NULL, 0, 0, "weight", NULL, 0},
+		{"lung_logit", "lung.data.csv", "dead", lung_terms, 5, NULL, 0, 0, NULL, NULL, 0},
+		{"colon_logit", "colon.data.csv", "status", colon_terms, 6, NULL, 0, 0, NULL, NULL, 0},
+	};
+	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++)
+		run_case(&cases[k]);
+}
+
+/* Builds X = [1, x1, x2] from arrays. */
+static gsl_matrix *small_x(size_t n, const double *x1, const double *x2)
+{
+	gsl_matrix *X = gsl_matrix_alloc(n, x2 ? 3 : 2);
+	for (size_t i = 0; i < n; i++) {
+		gsl_matrix_set(X, i, 0, 1);
+		gsl_matrix_set(X, i, 1, x1[i]);
+		if (x2)
+			gsl_matrix_set(X, i, 2, x2[i]);
+	}
+	return X;
+}
+
+static void test_separation(void)
+{
+	/* Endometrial data: NV separates quasi-completely; glm "converges" at
+	 * iteration 17 with NV = 18.19 (R's numbers in the fixture). */
+	table *t = fx_table(FX "endometrial.data.csv", NULL, 0);
+	static const char *const terms[] = {"NV", "PI", "EH"};
+	design_spec spec = {.terms = terms, .nterms = 3, .intercept = 1};
+	design *d = NULL;
+	churn_err err;
+	design_build(t, &spec, &d, &err);
+	double *y = malloc(d->nrows * sizeof *y);
+	design_take(d, table_find(t, "HG")->num, y);
+	logit_data ld = {.X = d->X, .y = y, .intercept = 1};
+	logit_opts o;
+	logit_opts_init(&o);
+	o.firth = LOGIT_FIRTH_NEVER;
+	logit_result *r = NULL;
+	logit_fit(&ld, &o, &r, &err);
+	is_int(r->separation, LOGIT_SEP_QUASI, "endometrial: quasi-complete separation detected");
+	ok(r->diverging[1] && !r->diverging[2] && !r->diverging[3],
+	   "endometrial: NV (and only NV) diverges");
+	ok(!r->firth, "endometrial: Firth not used when told never");
+	char **names = col_names(d);
+	fx_check_coefs("endometrial glm", FX "endometrial_glm.coef.csv", names, d->ncols, r->coef,
+	               r->se, r->z, r->pval, r->aliased, 1e-5);
+	fx_csv *s = fx_csv_read(FX "endometrial_glm.stats.csv");
+	is_int(r->iterations, (long long)fx_stat(s, "iterations"),
+	       "endometrial: glm's 17 iterations before its rule stops it");
+	is_double_rel(r->deviance, fx_stat(s, "deviance"), 1e-8, "endometrial: glm deviance");
+	fx_csv_free(s);
+	logit_result_free(r);
+
+	o.firth = LOGIT_FIRTH_AUTO;
+	logit_fit(&ld, &o, &r, &err);
+	ok(r->firth && r->firth_auto && r->separation == LOGIT_SEP_QUASI,
+	   "endometrial: separation makes Firth the automatic fallback, and says so");
+	is_double_rel(r->coef[1], 2.929273353197094, 1e-6, "endometrial: Firth NV estimate");
+	logit_result_free(r);
+	free(names);
+	free(y);
+	design_free(d);
+	table_free(t);
+
+	/* Complete separation: y = 1 exactly when x > 6. */
+	double x[12], z[12] = {0.3, -1.2, 0.8, 0.1, -0.5, 1.4, -0.9, 0.6, 0.2, -0.3, 1.1, -0.7};
+	double yy[12];
+	for (int i = 0; i < 12; i++) {
+		x[i] = i + 1;
+		yy[i] = x[i] > 6;
+	}
+	gsl_matrix *X = small_x(12, x, z);
+	logit_data cd = {.X = X, .y = yy, .intercept = 1};
+	o.firth = LOGIT_FIRTH_NEVER;
+	logit_fit(&cd, &o, &r, &err);
+	is_int(r->separation, LOGIT_SEP_COMPLETE, "complete separation detected");
+	ok(r->diverging[1], "complete separation: x diverges");
+	ok(r->fitted_01 || !r->converged || r->deviance < 1e-6,
+	   "complete separation: fitted probabilities at 0/1, deviance near 0");
+	logit_result_free(r);
+	gsl_matrix_free(X);
+
+	/* An extreme but not separating row: a fitted p near 1 alone is not
+	 * separation. */
+	double x3[41], y3[41];
+	for (int i = 0; i < 40; i++) {
+		x3[i] = (i % 10) - 4.5;
+		y3[i] = ((i * 7) % 10) < 3 + (i % 10) / 3;
+	}
+	x3[40] = 40;
+	y3[40] = 1;
+	X = small_x(41, x3, NULL);
+	logit_data ed = {.X = X, .y = y3, .intercept = 1};
+	logit_fit(&ed, &o, &r, &err);
+	is_int(r->separation, LOGIT_SEP_NONE, "an extreme row without separation is not flagged");
+	ok(r->converged, "the extreme-row fit converges");
+	logit_result_free(r);
+	gsl_matrix_free(X);
+}
+
+static void test_errors(void)
+{
+	double x[4] = {1, 2, 3, 4}, y0[4] = {0, 0, 0, 0}, y2[4] = {0, 1, 2, 1};
+	double wneg[4] = {1, -1, 1, 1};
+	gsl_matrix *X = small_x(4, x, NULL);
+	logit_result *r = NULL;
+	churn_err err;
+	logit_data d = {.X = X, .y = y0, .intercept = 1};
+	is_int(logit_fit(&d, NULL, &r, &err), CHURN_EDATA, "all-zero outcome: a data error");
+	ok(strstr(err.msg, "every row") != NULL, "all-zero outcome: the message says why");
+	d.y = y2;
+	is_int(logit_fit(&d, NULL, &r, &err), CHURN_EDATA, "outcome 2: a data error");
+	y2[2] = 0;
+	d.w = wneg;
+	is_int(logit_fit(&d, NULL, &r, &err), CHURN_EDATA, "negative weight: a data error");
+	ok(r == NULL, "no result on error");
+	gsl_matrix_free(X);
+}
+
+static void test_subset(void)
+{
+	/* A fit on a row subset equals the fit on the copied rows. */
+	table *t = fx_table(FX "lung.data.csv", NULL, 0);
+	static const char *const terms[] = {"age", "sex", "ph_ecog"};
+	design_spec spec = {.terms = terms, .nterms = 3, .intercept = 1};
+	design *d = NULL;
+	churn_err err;
+	design_build(t, &spec, &d, &err);
+	double *y = malloc(d->nrows * sizeof *y);
+	design_take(d, table_find(t, "dead")->num, y);
+	size_t *rows = malloc(d->nrows * sizeof *rows), m = 0;
+	for (size_t i = 0; i < d->nrows; i++)
+		if (i % 3 != 0)
+			rows[m++] = i;
+	gsl_matrix *Xs = gsl_matrix_alloc(m, d->ncols);
+	double *ys = malloc(m * sizeof *ys), *w = malloc(d->nrows * sizeof *w);
+	for (size_t k = 0; k < m; k++) {
+		gsl_vector_const_view rv = gsl_matrix_const_row(d->X, rows[k]);
+		gsl_matrix_set_row(Xs, k, &rv.vector);
+		ys[k] = y[rows[k]];
+	}
+	for (size_t i = 0; i < d->nrows; i++)
+		w[i] = i % 3 != 0;
+	logit_data a = {.X = d->X, .y = y, .rows = rows, .nrows = m, .intercept = 1};
+	logit_data b = {.X = Xs, .y = ys, .intercept = 1};
+	logit_data c = {.X = d->X, .y = y, .w = w, .intercept = 1};
+	logit_result *ra, *rb, *rc;
+	logit_fit(&a, NULL, &ra, &err);
+	logit_fit(&b, NULL, &rb, &err);
+	logit_fit(&c, NULL, &rc, &err);
+	int same = 1;
+	for (size_t j = 0; j < d->ncols; j++)
+		same &= fabs(ra->coef[j] - rb->coef[j]) <= 1e-10 * fabs(rb->coef[j]) &&
+		        fabs(rc->coef[j] - rb->coef[j]) <= 1e-10 * fabs(rb->coef[j]);
+	ok(same, "a row subset, the copied rows and zero weights give one fit");
+	is_double_rel(ra->deviance, rb->deviance, 1e-12, "row subset: same deviance");
+	logit_result_free(ra);
+	logit_result_free(rb);
+	logit_result_free(rc);
+	free(rows);
+	free(ys);
+	free(w);
+	free(y);
+	gsl_matrix_free(Xs);
+	design_free(d);
+	table_free(t);
+}
+
+int main(void)
+{
+	gsl_set_error_handler_off();
+	test_cases();
+	test_separation();
+	test_errors();
+	test_subset();
+	is_double_rel(model_conf_quantile(0.95), 1.959963984540054, 1e-12,
+	              "the 0.95 normal quantile is 1.959964");
+	return done_testing();
+}
