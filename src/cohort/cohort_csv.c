@@ -12,22 +12,24 @@
 
 int cohort_csv_text(FILE *f, const char *s)
 {
-	int quote = 0;
+	int formula, quote;
 	if (s == NULL)
 		return 1;
-	if (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' ||
-	    s[0] == '\r')
-		fputc('\'', f); /* shown as text, not run as a formula */
+	formula = s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' ||
+	          s[0] == '\r';
 	quote = strpbrk(s, ",\"\r\n") != NULL;
-	if (!quote)
-		return fputs(s, f) >= 0;
-	fputc('"', f);
+	if (quote)
+		fputc('"', f);
+	if (formula)
+		fputc('\'', f); /* shown as text, not run as a formula */
 	for (const char *p = s; *p; p++) {
 		if (*p == '"')
 			fputc('"', f);
 		fputc(*p, f);
 	}
-	return fputc('"', f) != EOF;
+	if (quote)
+		fputc('"', f);
+	return !ferror(f);
 }
 
 /* A number in full precision, empty when undefined. */

@@ -160,7 +160,7 @@ static void print_cost(FILE *f, const kpi_result *k)
 	const revenue_cost *c = &k->cost;
 	if (!k->has_cost)
 		return;
-	fprintf(f, "\nCost of churn, %s (%zu customers lost, MRR %.2f):\n",
+	fprintf(f, "\nCost of churn, %s (customers lost: %zu, MRR churned: %.2f):\n",
 	        k->change.current.label, c->customers_lost, c->mrr_churned);
 	fprintf(f, "  lost annual value       %.0f x MRR churned          %14.2f\n",
 	        c->months_per_year, c->annual_value);

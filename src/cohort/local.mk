@@ -28,3 +28,8 @@ dist_noinst_DATA += tests/fixtures/cohort/customers.csv \
 	tests/fixtures/cohort/expected_triangles.csv tests/fixtures/cohort/expected_means.csv \
 	tests/fixtures/cohort/expected_kpis.csv tests/fixtures/cohort/expected_change.csv
 EXTRA_DIST += tests/fixtures/cohort/make_fixtures.R
+
+## Benchmark (not a test): bench/bench_cohort [N].
+noinst_PROGRAMS += bench/bench_cohort
+bench_bench_cohort_SOURCES = bench/bench_cohort.c
+bench_bench_cohort_LDADD = $(CHURN_LIBS)
