@@ -1,0 +1,108 @@
+/*
+ * cox.h - Cox proportional-hazards regression, as R's survival::coxph
+ * (survival 3.5-3) with model-based standard errors.
+ *
+ * Estimator: maximum partial likelihood with Efron's approximation for tied
+ * event times (the default) or Breslow's.  Newton-Raphson as coxph's
+ * coxfit6: covariates centred on their weighted means and scaled by the
+ * inverse of their weighted mean absolute deviation; start at beta = 0;
+ * converged when |1 - loglik_best / loglik_new| <= eps (1e-9); a step that
+ * lowers the log-likelihood is pulled back toward the last good beta
+ * (beta + (new - beta) / (k + 1) after k failures, coxfit6's step halving);
+ * at most maxit (20) iterations.  Reported on the original scale:
+ * estimates, se = sqrt(diag(I^-1)), z, p = 2 Phi(-|z|), hazard ratios
+ * exp(b) with Wald intervals exp(b -+ q se), the log partial likelihood at
+ * beta = 0 and at the estimate, the likelihood-ratio test 2 (l - l0), the
+ * Wald test b' I b and the score test U0' I0^-1 U0 at beta = 0, each with
+ * rank degrees of freedom and chi-square p-values, and Harrell's
+ * concordance as summary(coxph) prints it: over comparable pairs (one has
+ * an event at t, the other is still at risk after t or censored at t;
+ * pairs with tied event times are not comparable), (concordant + tied
+ * risk / 2) / (concordant + discordant + tied risk), pairs weighted by
+ * the product of their weights.
+ *
+ * Weights are case (frequency) weights.  Delayed entry (left truncation,
+ * counting-process data (entry, time]) is supported: a row is at risk at t
+ * when entry < t <= time, in the fit and in the concordance.  Strata and
+ * robust variances are not.
+ *
+ * X holds the covariates without an intercept column (design_build with
+ * intercept = 0); aliased columns (design.h) are left out and reported as
+ * NaN, as coxph's NA.  Ownership: cox_fit returns a new result, freed with
+ * cox_result_free; the data are borrowed for the call.
+ */
+#ifndef CHURNKIT_COX_H
+#define CHURNKIT_COX_H
+
+#include <stddef.h>
+
+#include <gsl/gsl_matrix.h>
+
+#include "churnkit/err.h"
+
+#define COX_MAXIT 20
+#define COX_EPS 1e-9
+
+typedef enum { COX_EFRON, COX_BRESLOW } cox_ties;
+
+typedef struct {
+	cox_ties ties;       /* COX_EFRON */
+	int maxit;           /* COX_MAXIT */
+	double eps;          /* COX_EPS */
+	double conf_level;   /* 0.95 */
+} cox_opts;
+
+void cox_opts_init(cox_opts *o);
+
+/* One fit's data.  time > 0 is the event or censoring time; status 1 for an
+ * event, 0 for censored; entry NULL or the entry times (entry < time);
+ * w NULL or case weights >= 0; rows NULL for all rows of X, or a subset. */
+typedef struct {
+	const gsl_matrix *X;
+	const double *time;
+	const double *status;
+	const double *entry;
+	const double *w;
+	const size_t *rows;
+	size_t nrows;
+	const int *aliased;   /* NULL, or p flags (design's) */
+} cox_data;
+
+typedef struct {
+	size_t p;
+	double *coef, *se, *z, *pval;               /* NaN for aliased columns */
+	double *hazard_ratio, *hr_lower, *hr_upper;
+	double *mean;                               /* weighted means of X's columns */
+	int *aliased;
+	double *cov;                                /* p x p row-major; NaN for aliased */
+	double conf_level;
+	cox_ties ties;
+	size_t n;              /* rows used (weight > 0), as coxph's n */
+	size_t events;         /* rows with an event, as coxph's nevent */
+	double wevents;        /* weighted events */
+	size_t rank;
+	double loglik_null, loglik;
+	double lr_test, wald_test, score_test;      /* chi-square, rank df */
+	double lr_p, wald_p, score_p;
+	double concordance;
+	int iterations;
+	int converged;
+	int halving;           /* 1 when the last step was a halved one (coxph's flag -2) */
+} cox_result;
+
+/* Fits the model.  Returns CHURN_OK and a new result in *out (converged = 0
+ * when maxit was reached), CHURN_EDATA for a bad time, status, entry or
+ * weight (the message names the row), no event or no usable row,
+ * CHURN_EMODEL when the information matrix is singular, CHURN_ENOMEM. */
+churn_status cox_fit(const cox_data *data, const cox_opts *opts, cox_result **out,
+                     churn_err *err);
+
+void cox_result_free(cox_result *r);
+
+/* Harrell's concordance of risk scores `lp` (higher = shorter survival)
+ * with the data's times, as described above; NaN when no pair is
+ * comparable.  Returns CHURN_ENOMEM or CHURN_OK. */
+churn_status cox_concordance(const cox_data *data, const double *lp, double *c,
+                             churn_err *err);
+
+#endif

@@ -1,0 +1,242 @@
+/* cox.c - Cox proportional hazards by Newton-Raphson as survival's coxfit6,
+ * with Efron or Breslow ties and delayed entry; see include/churnkit/cox.h. */
+#include "churnkit/cox.h"
+#include "churnkit/logit.h"
+#include "model/colscan.h"
+#include "model/cox_internal.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gsl/gsl_cdf.h>
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_linalg.h>
+
+void cox_opts_init(cox_opts *o)
+{
+	o->ties = COX_EFRON;
+	o->maxit = COX_MAXIT;
+	o->eps = COX_EPS;
+	o->conf_level = 0.95;
+}
+
+/* One evaluation of the log partial likelihood at beta (scaled
+ * coordinates) with its score u and information imat (q x q, full).
+ * Walks the rows from the latest time back, as coxfit6_iter; with delayed
+ * entry, rows whose entry is at or after the current time leave the risk
+ * set before its events are counted. */
+static double cox_iter(const cox_work *cw, int efron, const double *beta, double *u,
+                       double *imat, double *risk)
+{
+	size_t q = cw->q;
+	double *a = cw->a, *a2 = cw->a2, *cmat = cw->cmat, *cmat2 = cw->cmat2;
+	double loglik = 0, denom = 0;
+	size_t out = 0;  /* rows removed so far, in entry-descending order */
+
+	memset(u, 0, q * sizeof *u);
+	memset(imat, 0, q * q * sizeof *imat);
+	memset(a, 0, q * sizeof *a);
+	memset(a2, 0, q * sizeof *a2);
+	memset(cmat, 0, q * q * sizeof *cmat);
+	memset(cmat2, 0, q * q * sizeof *cmat2);
+
+	for (size_t person = cw->n; person > 0;) {
+		double dtime = cw->time[person - 1], deadwt = 0, denom2 = 0;
+		int ndead = 0;
+		while (person > 0 && cw->time[person - 1] == dtime) {
+			size_t i = --person;
+			const double *z = cw->z + i * q;
+			double zbeta = 0;
+			for (size_t j = 0; j < q; j++)
+				zbeta += beta[j] * z[j];
+			double r = exp(zbeta) * cw->w[i];
+			risk[i] = r;
+			if (cw->status[i] == 0) {
+				denom += r;
+				for (size_t j = 0; j < q; j++) {
+					a[j] += r * z[j];
+					for (size_t k = 0; k <= j; k++)
+						cmat[j * q + k] += r * z[j] * z[k];
+				}
+			} else {
+				ndead++;
+				deadwt += cw->w[i];
+				denom2 += r;
+				loglik += cw->w[i] * zbeta;
+				for (size_t j = 0; j < q; j++) {
+					u[j] += cw->w[i] * z[j];
+					a2[j] += r * z[j];
+					for (size_t k = 0; k <= j; k++)
+						cmat2[j * q + k] += r * z[j] * z[k];
+				}
+			}
+		}
+		/* Delayed entry: drop rows not yet at risk at dtime. */
+		while (cw->entry != NULL && out < cw->n && cw->entry[cw->eorder[out]] >= dtime) {
+			size_t i = cw->eorder[out++];
+			const double *z = cw->z + i * q;
+			double r = risk[i];
+			denom -= r;
+			for (size_t j = 0; j < q; j++) {
+				a[j] -= r * z[j];
+				for (size_t k = 0; k <= j; k++)
+					cmat[j * q + k] -= r * z[j] * z[k];
+			}
+		}
+		if (ndead == 0)
+			continue;
+		if (!efron || ndead == 1) {
+			denom += denom2;
+			loglik -= deadwt * log(denom);
+			for (size_t j = 0; j < q; j++) {
+				a[j] += a2[j];
+				double mean = a[j] / denom;
+				u[j] -= deadwt * mean;
+				for (size_t k = 0; k <= j; k++) {
+					cmat[j * q + k] += cmat2[j * q + k];
+					imat[k * q + j] += deadwt * (cmat[j * q + k] - mean * a[k]) / denom;
+				}
+			}
+		} else {
+			/* Efron: the tied deaths leave the sums in ndead equal parts. */
+			double wtave = deadwt / ndead;
+			for (int m = 0; m < ndead; m++) {
+				denom += denom2 / ndead;
+				loglik -= wtave * log(denom);
+				for (size_t j = 0; j < q; j++) {
+					a[j] += a2[j] / ndead;
+					double mean = a[j] / denom;
+					u[j] -= wtave * mean;
+					for (size_t k = 0; k <= j; k++) {
+						cmat[j * q + k] += cmat2[j * q + k] / ndead;
+						imat[k * q + j] += wtave * (cmat[j * q + k] - mean * a[k]) / denom;
+					}
+				}
+			}
+		}
+		memset(a2, 0, q * sizeof *a2);
+		memset(cmat2, 0, q * q * sizeof *cmat2);
+	}
+	colscan_gram_symm(imat, q);
+	return loglik;
+}
+
+static int all_finite(const double *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!isfinite(v[i]))
+			return 0;
+	return 1;
+}
+
+churn_status cox_fit(const cox_data *data, const cox_opts *opts, cox_result **out,
+                     churn_err *err)
+{
+	cox_opts def;
+	cox_work cw;
+	cox_result *res = NULL;
+	churn_status st;
+	gsl_matrix *I = NULL;
+	double *beta = NULL, *newbeta = NULL, *u = NULL, *risk = NULL, *u0 = NULL;
+
+	*out = NULL;
+	if (opts == NULL) {
+		cox_opts_init(&def);
+		opts = &def;
+	}
+	if ((st = cox_work_init(data, &cw, err)) != CHURN_OK)
+		return st;
+	size_t q = cw.q, qa = q ? q : 1;
+	I = gsl_matrix_alloc(qa, qa);
+	beta = calloc(qa, sizeof *beta);
+	newbeta = calloc(qa, sizeof *newbeta);
+	u = calloc(qa, sizeof *u);
+	u0 = calloc(qa, sizeof *u0);
+	risk = calloc(cw.n, sizeof *risk);
+	res = cox_result_new(&cw, opts);
+	if (!I || !beta || !newbeta || !u || !u0 || !risk || !res) {
+		st = churn_err_set(err, CHURN_ENOMEM, "out of memory fitting the Cox model");
+		goto done;
+	}
+	int efron = opts->ties == COX_EFRON;
+
+	/* Initial step at beta = 0: null log-likelihood and the score test. */
+	double lk0 = cox_iter(&cw, efron, beta, u, I->data, risk);
+	double best = lk0, newlk = lk0;
+	memcpy(u0, u, q * sizeof *u);
+	int gs = gsl_linalg_cholesky_decomp1(I);
+	if (gs != GSL_SUCCESS) {
+		st = churn_err_set(err, CHURN_EMODEL,
+		                   "the Cox model's information matrix is singular: %s",
+		                   gsl_strerror(gs));
+		goto done;
+	}
+	gsl_vector_view av = gsl_vector_view_array(u0, q);
+	gsl_linalg_cholesky_svx(I, &av.vector);  /* u0 <- I^-1 U */
+	double sc = 0;
+	for (size_t j = 0; j < q; j++)
+		sc += u[j] * u0[j];
+	res->score_test = sc;
+	res->loglik_null = lk0;
+	for (size_t j = 0; j < q; j++)
+		newbeta[j] = beta[j] + u0[j];
+
+	int halving = 0, conv = 0, iter;
+	for (iter = 1; iter <= opts->maxit; iter++) {
+		newlk = cox_iter(&cw, efron, newbeta, u, I->data, risk);
+		int finite = isfinite(newlk) && all_finite(u, q) && all_finite(I->data, q * q);
+		gs = finite ? gsl_linalg_cholesky_decomp1(I) : GSL_EDOM;
+		if (finite && gs == GSL_SUCCESS && fabs(1 - best / newlk) <= opts->eps) {
+			best = newlk;
+			memcpy(beta, newbeta, q * sizeof *beta);
+			conv = 1;
+			break;
+		}
+		if (!finite || gs != GSL_SUCCESS || newlk < best) {
+			halving++;
+			for (size_t j = 0; j < q; j++)
+				newbeta[j] = (newbeta[j] + halving * beta[j]) / (halving + 1.0);
+		} else {
+			halving = 0;
+			best = newlk;
+			gsl_vector_view uv = gsl_vector_view_array(u, q);
+			gsl_linalg_cholesky_svx(I, &uv.vector);
+			for (size_t j = 0; j < q; j++) {
+				beta[j] = newbeta[j];
+				newbeta[j] += u[j];
+			}
+		}
+	}
+	if (!conv) {
+		/* Out of iterations: report the last good beta, as coxfit6. */
+		iter = opts->maxit;
+		best = cox_iter(&cw, efron, beta, u, I->data, risk);
+		gs = gsl_linalg_cholesky_decomp1(I);
+		if (gs != GSL_SUCCESS) {
+			st = churn_err_set(err, CHURN_EMODEL,
+			                   "the Cox model's information matrix is singular: %s",
+			                   gsl_strerror(gs));
+			goto done;
+		}
+	}
+	res->iterations = iter;
+	res->converged = conv;
+	res->halving = conv && halving > 0;
+	res->loglik = best;
+	st = cox_finish(&cw, data, beta, I, res, err);
+done:
+	gsl_matrix_free(I);
+	free(beta);
+	free(newbeta);
+	free(u);
+	free(u0);
+	free(risk);
+	cox_work_clear(&cw);
+	if (st != CHURN_OK) {
+		cox_result_free(res);
+		return st;
+	}
+	*out = res;
+	return CHURN_OK;
+}

@@ -1,0 +1,410 @@
+/* cox_stats.c - set-up, statistics and concordance of the Cox fit; see
+ * include/churnkit/cox.h and cox_internal.h. */
+#include "churnkit/logit.h"
+#include "model/cox_internal.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gsl/gsl_cdf.h>
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_linalg.h>
+
+typedef struct {
+	double key;
+	size_t idx;
+} keyed;
+
+static int cmp_keyed_asc(const void *a, const void *b)
+{
+	const keyed *x = a, *y = b;
+	if (x->key != y->key)
+		return x->key < y->key ? -1 : 1;
+	return (x->idx > y->idx) - (x->idx < y->idx);
+}
+
+static int cmp_keyed_desc(const void *a, const void *b)
+{
+	return cmp_keyed_asc(b, a);
+}
+
+void cox_work_clear(cox_work *cw)
+{
+	if (cw == NULL)
+		return;
+	free(cw->keep);
+	free(cw->src);
+	free(cw->z);
+	free(cw->time);
+	free(cw->status);
+	free(cw->w);
+	free(cw->entry);
+	free(cw->eorder);
+	free(cw->mean);
+	free(cw->scale);
+	free(cw->a);
+	free(cw->a2);
+	free(cw->cmat);
+	free(cw->cmat2);
+	colscan_clear(&cw->cs);
+	memset(cw, 0, sizeof *cw);
+}
+
+/* Checks one row's time, status, entry and weight. */
+static churn_status check_row(const cox_data *d, size_t i, churn_err *err)
+{
+	double t = d->time[i], s = d->status[i], wi = d->w ? d->w[i] : 1.0;
+	if (!isfinite(t) || t < 0)
+		return churn_err_set(err, CHURN_EDATA, "survival time %g in row %zu is not a time >= 0",
+		                     t, i + 1);
+	if (s != 0 && s != 1)
+		return churn_err_set(err, CHURN_EDATA, "event status %g in row %zu is not 0 or 1", s,
+		                     i + 1);
+	if (!isfinite(wi) || wi < 0)
+		return churn_err_set(err, CHURN_EDATA, "weight %g in row %zu is not a number >= 0", wi,
+		                     i + 1);
+	if (d->entry != NULL && !(isfinite(d->entry[i]) && d->entry[i] < t))
+		return churn_err_set(err, CHURN_EDATA,
+		                     "entry time %g in row %zu is not before its end time %g",
+		                     d->entry[i], i + 1, t);
+	return CHURN_OK;
+}
+
+churn_status cox_work_init(const cox_data *d, cox_work *cw, churn_err *err)
+{
+	churn_status st;
+	keyed *ord = NULL;
+	memset(cw, 0, sizeof *cw);
+	if (d->X == NULL || d->time == NULL || d->status == NULL)
+		return churn_err_set(err, CHURN_EUSAGE, "cox_fit: no data");
+	size_t N = colscan_nrows(d->X, d->rows, d->nrows);
+	for (size_t k = 0; k < N; k++)
+		if ((st = check_row(d, colscan_row(d->rows, k), err)) != CHURN_OK)
+			return st;
+	if ((st = colscan_run(d->X, d->w, d->rows, d->nrows, 0, d->aliased, &cw->cs, err)) !=
+	    CHURN_OK)
+		return st;
+	cw->p = d->X->size2;
+	cw->q = cw->cs.rank;
+	cw->n = cw->cs.nused;
+	size_t n = cw->n, q = cw->q, qa = q ? q : 1;
+	ord = malloc(n * sizeof *ord);
+	cw->keep = malloc(qa * sizeof *cw->keep);
+	cw->src = malloc(n * sizeof *cw->src);
+	cw->z = malloc(n * qa * sizeof *cw->z);
+	cw->time = malloc(n * sizeof *cw->time);
+	cw->status = malloc(n * sizeof *cw->status);
+	cw->w = malloc(n * sizeof *cw->w);
+	cw->mean = calloc(qa, sizeof *cw->mean);
+	cw->scale = calloc(qa, sizeof *cw->scale);
+	cw->a = malloc(qa * sizeof *cw->a);
+	cw->a2 = malloc(qa * sizeof *cw->a2);
+	cw->cmat = malloc(qa * qa * sizeof *cw->cmat);
+	cw->cmat2 = malloc(qa * qa * sizeof *cw->cmat2);
+	if (d->entry != NULL) {
+		cw->entry = malloc(n * sizeof *cw->entry);
+		cw->eorder = malloc(n * sizeof *cw->eorder);
+	}
+	if (!ord || !cw->keep || !cw->src || !cw->z || !cw->time || !cw->status || !cw->w ||
+	    !cw->mean || !cw->scale || !cw->a || !cw->a2 || !cw->cmat || !cw->cmat2 ||
+	    (d->entry && (!cw->entry || !cw->eorder))) {
+		st = churn_err_set(err, CHURN_ENOMEM, "out of memory for the Cox fit of %zu rows", n);
+		goto fail;
+	}
+	size_t m = 0;
+	for (size_t k = 0; k < N; k++) {
+		size_t i = colscan_row(d->rows, k);
+		if ((d->w ? d->w[i] : 1.0) > 0) {
+			ord[m].key = d->time[i];
+			ord[m++].idx = i;
+		}
+	}
+	qsort(ord, n, sizeof *ord, cmp_keyed_asc);
+	for (size_t j = 0, c = 0; j < cw->p; j++)
+		if (!cw->cs.aliased[j])
+			cw->keep[c++] = j;
+	for (size_t r = 0; r < n; r++) {
+		size_t i = ord[r].idx;
+		cw->src[r] = i;
+		cw->time[r] = d->time[i];
+		cw->status[r] = d->status[i];
+		cw->w[r] = d->w ? d->w[i] : 1.0;
+		if (cw->entry)
+			cw->entry[r] = d->entry[i];
+		if (cw->status[r] == 1) {
+			cw->events++;
+			cw->wevents += cw->w[r];
+		}
+	}
+	if (cw->events == 0) {
+		st = churn_err_set(err, CHURN_EDATA, "no events among the %zu rows: no Cox model", n);
+		goto fail;
+	}
+	/* coxfit6's centring and scaling: scale = 1 / weighted mean |x - mean|. */
+	for (size_t c = 0; c < q; c++) {
+		size_t j = cw->keep[c];
+		double mean = cw->cs.mean[j], sad = 0;
+		for (size_t r = 0; r < n; r++)
+			sad += cw->w[r] * fabs(gsl_matrix_get(d->X, cw->src[r], j) - mean);
+		cw->mean[c] = mean;
+		cw->scale[c] = sad > 0 ? cw->cs.wsum / sad : 1.0;
+		for (size_t r = 0; r < n; r++)
+			cw->z[r * q + c] = (gsl_matrix_get(d->X, cw->src[r], j) - mean) * cw->scale[c];
+	}
+	if (cw->entry) {
+		for (size_t r = 0; r < n; r++) {
+			ord[r].key = cw->entry[r];
+			ord[r].idx = r;
+		}
+		qsort(ord, n, sizeof *ord, cmp_keyed_desc);
+		for (size_t r = 0; r < n; r++)
+			cw->eorder[r] = ord[r].idx;
+	}
+	free(ord);
+	return CHURN_OK;
+fail:
+	free(ord);
+	cox_work_clear(cw);
+	return st;
+}
+
+cox_result *cox_result_new(const cox_work *cw, const cox_opts *o)
+{
+	size_t p = cw->p, pa = p ? p : 1;
+	cox_result *r = calloc(1, sizeof *r);
+	if (r == NULL)
+		return NULL;
+	r->p = p;
+	double **arrs[] = {&r->coef, &r->se, &r->z, &r->pval, &r->hazard_ratio, &r->hr_lower,
+	                   &r->hr_upper, &r->mean};
+	for (size_t a = 0; a < sizeof arrs / sizeof arrs[0]; a++) {
+		if ((*arrs[a] = malloc(pa * sizeof(double))) == NULL)
+			goto fail;
+		for (size_t j = 0; j < p; j++)
+			(*arrs[a])[j] = NAN;
+	}
+	r->cov = malloc(pa * pa * sizeof *r->cov);
+	r->aliased = calloc(pa, sizeof *r->aliased);
+	if (r->cov == NULL || r->aliased == NULL)
+		goto fail;
+	for (size_t j = 0; j < p * p; j++)
+		r->cov[j] = NAN;
+	for (size_t j = 0; j < p; j++) {
+		r->aliased[j] = cw->cs.aliased[j];
+		r->mean[j] = cw->cs.mean[j];
+	}
+	r->conf_level = o->conf_level;
+	r->ties = o->ties;
+	r->n = cw->n;
+	r->events = cw->events;
+	r->wevents = cw->wevents;
+	r->rank = cw->q;
+	return r;
+fail:
+	cox_result_free(r);
+	return NULL;
+}
+
+void cox_result_free(cox_result *r)
+{
+	if (r == NULL)
+		return;
+	free(r->coef);
+	free(r->se);
+	free(r->z);
+	free(r->pval);
+	free(r->hazard_ratio);
+	free(r->hr_lower);
+	free(r->hr_upper);
+	free(r->mean);
+	free(r->aliased);
+	free(r->cov);
+	free(r);
+}
+
+churn_status cox_finish(const cox_work *cw, const cox_data *d, const double *beta,
+                        const gsl_matrix *I, cox_result *r, churn_err *err)
+{
+	size_t q = cw->q, p = cw->p;
+	churn_status st = CHURN_OK;
+	gsl_matrix *C = gsl_matrix_alloc(q ? q : 1, q ? q : 1);
+	double *lp = malloc((d->X->size1 ? d->X->size1 : 1) * sizeof *lp);
+	if (C == NULL || lp == NULL) {
+		st = churn_err_set(err, CHURN_ENOMEM, "out of memory");
+		goto done;
+	}
+	gsl_matrix_memcpy(C, I);
+	int gs = gsl_linalg_cholesky_invert(C);
+	if (gs != GSL_SUCCESS) {
+		st = churn_err_set(err, CHURN_EMODEL, "cannot invert the Cox information matrix: %s",
+		                   gsl_strerror(gs));
+		goto done;
+	}
+	double qn = model_conf_quantile(r->conf_level);
+	for (size_t a = 0; a < q; a++) {
+		size_t j = cw->keep[a];
+		double b = beta[a] * cw->scale[a];
+		double se = sqrt(gsl_matrix_get(C, a, a)) * cw->scale[a];
+		r->coef[j] = b;
+		r->se[j] = se;
+		r->z[j] = b / se;
+		r->pval[j] = 2 * gsl_cdf_ugaussian_P(-fabs(b / se));
+		r->hazard_ratio[j] = exp(b);
+		r->hr_lower[j] = exp(b - qn * se);
+		r->hr_upper[j] = exp(b + qn * se);
+		for (size_t c = 0; c < q; c++)
+			r->cov[j * p + cw->keep[c]] = gsl_matrix_get(C, a, c) * cw->scale[a] * cw->scale[c];
+	}
+	/* Wald test b' V^-1 b = beta' I beta = |L' beta|^2 in the scaled coordinates. */
+	double wald = 0;
+	for (size_t j = 0; j < q; j++) {
+		double s = 0;
+		for (size_t k = j; k < q; k++)
+			s += gsl_matrix_get(I, k, j) * beta[k];
+		wald += s * s;
+	}
+	double df = (double)q;
+	r->wald_test = wald;
+	r->lr_test = 2 * (r->loglik - r->loglik_null);
+	r->lr_p = q ? gsl_cdf_chisq_Q(r->lr_test, df) : NAN;
+	r->wald_p = q ? gsl_cdf_chisq_Q(r->wald_test, df) : NAN;
+	r->score_p = q ? gsl_cdf_chisq_Q(r->score_test, df) : NAN;
+
+	/* Concordance of the fitted risk scores (scaled coordinates keep exact
+	 * ties of identical covariate rows). */
+	for (size_t i = 0; i < d->X->size1; i++)
+		lp[i] = NAN;
+	for (size_t r2 = 0; r2 < cw->n; r2++) {
+		double s = 0;
+		for (size_t c = 0; c < q; c++)
+			s += beta[c] * cw->z[r2 * q + c];
+		lp[cw->src[r2]] = s;
+	}
+	st = cox_concordance(d, lp, &r->concordance, err);
+done:
+	gsl_matrix_free(C);
+	free(lp);
+	return st;
+}
+
+/* Fenwick tree of weights over risk-score ranks. */
+typedef struct {
+	size_t k;
+	double *t, *at;
+} fenwick;
+
+static void fw_add(fenwick *f, size_t r, double w)
+{
+	f->at[r] += w;
+	for (size_t i = r + 1; i <= f->k; i += i & (~i + 1))
+		f->t[i] += w;
+}
+
+/* Sum of weights at ranks < r. */
+static double fw_below(const fenwick *f, size_t r)
+{
+	double s = 0;
+	for (size_t i = r; i > 0; i -= i & (~i + 1))
+		s += f->t[i];
+	return s;
+}
+
+churn_status cox_concordance(const cox_data *d, const double *lp, double *c, churn_err *err)
+{
+	size_t N = colscan_nrows(d->X, d->rows, d->nrows), n = 0;
+	keyed *byt = malloc((N ? N : 1) * sizeof *byt), *bylp = malloc((N ? N : 1) * sizeof *bylp);
+	keyed *bye = d->entry ? malloc((N ? N : 1) * sizeof *bye) : NULL;
+	size_t *rank = malloc((d->X->size1 ? d->X->size1 : 1) * sizeof *rank);
+	fenwick f = {0};
+	*c = NAN;
+	if (!byt || !bylp || !rank || (d->entry && !bye)) {
+		free(byt);
+		free(bylp);
+		free(bye);
+		free(rank);
+		return churn_err_set(err, CHURN_ENOMEM, "out of memory for the concordance");
+	}
+	for (size_t k = 0; k < N; k++) {
+		size_t i = colscan_row(d->rows, k);
+		if (!((d->w ? d->w[i] : 1.0) > 0) || isnan(lp[i]))
+			continue;
+		byt[n] = (keyed){d->time[i], i};
+		bylp[n] = (keyed){lp[i], i};
+		if (bye)
+			bye[n] = (keyed){d->entry[i], i};
+		n++;
+	}
+	qsort(byt, n, sizeof *byt, cmp_keyed_asc);
+	qsort(bylp, n, sizeof *bylp, cmp_keyed_asc);
+	if (bye)
+		qsort(bye, n, sizeof *bye, cmp_keyed_desc);
+	size_t k = 0;
+	for (size_t m = 0; m < n; m++) {
+		if (m > 0 && bylp[m].key != bylp[m - 1].key)
+			k++;
+		rank[bylp[m].idx] = k;
+	}
+	f.k = n ? k + 1 : 0;
+	f.t = calloc(f.k + 1, sizeof *f.t);
+	f.at = calloc(f.k + 1, sizeof *f.at);
+	if (f.t == NULL || f.at == NULL) {
+		free(f.t);
+		free(f.at);
+		free(byt);
+		free(bylp);
+		free(bye);
+		free(rank);
+		return churn_err_set(err, CHURN_ENOMEM, "out of memory for the concordance");
+	}
+	double conc = 0, disc = 0, tied = 0, total = 0;
+	size_t out = 0;
+	for (size_t pos = n; pos > 0;) {
+		double t = byt[pos - 1].key;
+		size_t g0 = pos;
+		while (g0 > 0 && byt[g0 - 1].key == t)
+			g0--;
+		for (size_t m = g0; m < pos; m++) {
+			size_t i = byt[m].idx;
+			if (d->status[i] == 0) {
+				double wi = d->w ? d->w[i] : 1.0;
+				fw_add(&f, rank[i], wi);
+				total += wi;
+			}
+		}
+		while (bye && out < n && bye[out].key >= t) {
+			size_t i = bye[out++].idx;
+			double wi = d->w ? d->w[i] : 1.0;
+			fw_add(&f, rank[i], -wi);
+			total -= wi;
+		}
+		for (size_t m = g0; m < pos; m++) {
+			size_t i = byt[m].idx;
+			if (d->status[i] != 1)
+				continue;
+			double wi = d->w ? d->w[i] : 1.0;
+			double below = fw_below(&f, rank[i]), eq = f.at[rank[i]];
+			conc += wi * below;
+			tied += wi * eq;
+			disc += wi * (total - below - eq);
+		}
+		for (size_t m = g0; m < pos; m++) {
+			size_t i = byt[m].idx;
+			if (d->status[i] == 1) {
+				double wi = d->w ? d->w[i] : 1.0;
+				fw_add(&f, rank[i], wi);
+				total += wi;
+			}
+		}
+		pos = g0;
+	}
+	if (conc + disc + tied > 0)
+		*c = (conc + tied / 2) / (conc + disc + tied);
+	free(f.t);
+	free(f.at);
+	free(byt);
+	free(bylp);
+	free(bye);
+	free(rank);
+	return CHURN_OK;
+}

@@ -1,0 +1,147 @@
+/* test_cox.c - Cox regression against R's coxph (survival 3.5-3), fixtures
+ * made by tests/fixtures/model/make_fixtures.R. */
+#include "churnkit/cox.h"
+#include "churnkit/design.h"
+#include "fixtures/model/fixture.h"
+#include "tap.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gsl/gsl_errno.h>
+
+#define FX "tests/fixtures/model/"
+
+typedef struct {
+	const char *name;
+	const char *data;
+	const char *time, *status, *entry, *weight;
+	const char *const *terms;
+	size_t nterms;
+	cox_ties ties;
+} cox_case;
+
+static void run_case(const cox_case *c)
+{
+	char path[256], coef[256], stats[256];
+	snprintf(path, sizeof path, FX "%s", c->data);
+	snprintf(coef, sizeof coef, FX "%s.coef.csv", c->name);
+	snprintf(stats, sizeof stats, FX "%s.stats.csv", c->name);
+	table *t = fx_table(path, NULL, 0);
+	design_spec spec = {.terms = c->terms, .nterms = c->nterms, .intercept = 0};
+	design *d = NULL;
+	churn_err err;
+	if (!ok(design_build(t, &spec, &d, &err) == CHURN_OK, "%s: design builds", c->name)) {
+		diag("%s", err.msg);
+		table_free(t);
+		return;
+	}
+	double *tm = malloc(d->nrows * sizeof *tm), *st = malloc(d->nrows * sizeof *st);
+	double *en = NULL, *w = NULL;
+	design_take(d, table_find(t, c->time)->num, tm);
+	design_take(d, table_find(t, c->status)->num, st);
+	for (size_t i = 0; i < d->nrows; i++)
+		st[i] = strcmp(c->status, "status") == 0 && strncmp(c->name, "lung", 4) == 0
+		        ? st[i] - 1 : st[i];  /* lung codes status 1/2 */
+	if (c->entry) {
+		en = malloc(d->nrows * sizeof *en);
+		design_take(d, table_find(t, c->entry)->num, en);
+	}
+	if (c->weight) {
+		w = malloc(d->nrows * sizeof *w);
+		design_take(d, table_find(t, c->weight)->num, w);
+	}
+	cox_data cd = {.X = d->X, .time = tm, .status = st, .entry = en, .w = w};
+	cox_opts o;
+	cox_opts_init(&o);
+	o.ties = c->ties;
+	cox_result *r = NULL;
+	if (ok(cox_fit(&cd, &o, &r, &err) == CHURN_OK, "%s: Cox fit succeeds", c->name)) {
+		char **names = malloc(d->ncols * sizeof *names);
+		for (size_t j = 0; j < d->ncols; j++)
+			names[j] = d->cols[j].name;
+		fx_check_coefs(c->name, coef, names, d->ncols, r->coef, r->se, r->z, r->pval,
+		               r->aliased, 1e-6);
+		free(names);
+		fx_csv *s = fx_csv_read(stats);
+		is_double_rel(r->loglik_null, fx_stat(s, "loglik_null"), 1e-8, "%s: null loglik",
+		              c->name);
+		is_double_rel(r->loglik, fx_stat(s, "loglik"), 1e-8, "%s: loglik", c->name);
+		is_double_rel(r->lr_test, fx_stat(s, "lr_test"), 1e-6, "%s: likelihood-ratio test",
+		              c->name);
+		is_double_rel(r->wald_test, fx_stat(s, "wald_test"), 1e-6, "%s: Wald test", c->name);
+		is_double_rel(r->score_test, fx_stat(s, "score_test"), 1e-6, "%s: score test",
+		              c->name);
+		is_double_rel(r->concordance, fx_stat(s, "concordance"), 1e-9, "%s: concordance",
+		              c->name);
+		is_int(r->iterations, (long long)fx_stat(s, "iterations"),
+		       "%s: as many Newton iterations as coxph", c->name);
+		ok(r->converged, "%s: converged", c->name);
+		is_int((long long)r->n, (long long)fx_stat(s, "n"), "%s: n", c->name);
+		is_int((long long)r->events, (long long)fx_stat(s, "events"), "%s: events", c->name);
+		size_t j = d->ncols - 1;
+		is_double_rel(r->hr_upper[j], exp(r->coef[j] + 1.959963984540054 * r->se[j]), 1e-12,
+		              "%s: hazard-ratio upper bound exp(b + 1.959964 se)", c->name);
+		fx_csv_free(s);
+	} else {
+		diag("%s", err.msg);
+	}
+	cox_result_free(r);
+	design_free(d);
+	free(tm);
+	free(st);
+	free(en);
+	free(w);
+	table_free(t);
+}
+
+static void test_errors(void)
+{
+	double x[4] = {1, 2, 3, 4}, tm[4] = {5, 6, 7, 8}, st0[4] = {0, 0, 0, 0};
+	double st[4] = {1, 0, 1, 1}, en[4] = {0, 6, 0, 0};
+	gsl_matrix_view X = gsl_matrix_view_array(x, 4, 1);
+	cox_data d = {.X = &X.matrix, .time = tm, .status = st0};
+	cox_result *r = NULL;
+	churn_err err;
+	is_int(cox_fit(&d, NULL, &r, &err), CHURN_EDATA, "cox: no events is a data error");
+	d.status = st;
+	d.entry = en;
+	is_int(cox_fit(&d, NULL, &r, &err), CHURN_EDATA, "cox: entry not before the end time");
+	ok(strstr(err.msg, "row 2") != NULL, "cox: the message names the row");
+	d.entry = NULL;
+	tm[2] = -1;
+	is_int(cox_fit(&d, NULL, &r, &err), CHURN_EDATA, "cox: a negative time is a data error");
+	ok(r == NULL, "cox: no result on error");
+}
+
+int main(void)
+{
+	static const char *const churn_terms[] = {"plan", "contract", "log(mrr)", "tickets"};
+	static const char *const churn3[] = {"plan", "contract", "tickets"};
+	static const char *const lung_terms[] = {"age", "sex", "ph_ecog", "wt_loss"};
+	static const char *const vet_terms[] = {"trt", "celltype", "karno", "age"};
+	static const char *const colon_terms[] = {"rx", "sex", "age", "nodes"};
+	const cox_case cases[] = {
+		{"churn_cox_efron", "churn.data.csv", "duration", "event", NULL, NULL, churn_terms, 4, COX_EFRON},
+		{"churn_cox_breslow", "churn.data.csv", "duration", "event", NULL, NULL, churn_terms, 4, COX_BRESLOW},
+		{"churn_coxw_efron", "churn.data.csv", "duration", "event", NULL, "weight", churn3, 3, COX_EFRON},
+		{"churn_coxw_breslow", "churn.data.csv", "duration", "event", NULL, "weight", churn3, 3, COX_BRESLOW},
+		{"churn_coxentry_efron", "churn.data.csv", "duration", "event", "entry", NULL, churn3, 3, COX_EFRON},
+		{"churn_coxentry_breslow", "churn.data.csv", "duration", "event", "entry", NULL, churn3, 3, COX_BRESLOW},
+		{"lung_cox_efron", "lung.data.csv", "time", "status", NULL, NULL, lung_terms, 4, COX_EFRON},
+		{"lung_cox_breslow", "lung.data.csv", "time", "status", NULL, NULL, lung_terms, 4, COX_BRESLOW},
+		{"veteran_cox_efron", "veteran.data.csv", "time", "status", NULL, NULL, vet_terms, 4, COX_EFRON},
+		{"veteran_cox_breslow", "veteran.data.csv", "time", "status", NULL, NULL, vet_terms, 4, COX_BRESLOW},
+		{"veteran_month_efron", "veteran.data.csv", "month", "status", NULL, NULL, vet_terms, 4, COX_EFRON},
+		{"veteran_month_breslow", "veteran.data.csv", "month", "status", NULL, NULL, vet_terms, 4, COX_BRESLOW},
+		{"colon_cox_efron", "colon.data.csv", "time", "status", NULL, NULL, colon_terms, 4, COX_EFRON},
+		{"colon_cox_breslow", "colon.data.csv", "time", "status", NULL, NULL, colon_terms, 4, COX_BRESLOW},
+	};
+	gsl_set_error_handler_off();
+	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++)
+		run_case(&cases[k]);
+	test_errors();
+	return done_testing();
+}
