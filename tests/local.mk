@@ -6,8 +6,8 @@ check_PROGRAMS += tests/jsonget
 tests_jsonget_SOURCES = tests/jsonget.c
 tests_jsonget_LDADD = $(JSONC_LIBS)
 
-TESTS += tests/cli/bad_inputs.sh
-EXTRA_DIST += tests/lib.sh tests/cli/bad_inputs.sh
+TESTS += tests/cli/bad_inputs.sh tests/cli/max_bad_rows.sh
+EXTRA_DIST += tests/lib.sh tests/cli/bad_inputs.sh tests/cli/max_bad_rows.sh
 
 # The bad-input corpus (tests/cli/bad_inputs.sh checks that every file of
 # tests/data/bad is listed here).

@@ -14,6 +14,7 @@
 
 #include <csv.h>
 #include <errno.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -92,11 +93,15 @@ static void on_field(void *s, size_t len, void *data)
 	ld->len[ld->nf] = len;
 	ld->buflen += len + 1;
 	ld->nf++;
-	if (len > 0) {
-		if (ld->nul_field == 0 && memchr(s, '\0', len) != NULL)
-			ld->nul_field = (long)ld->nf;
-		for (const char *p = s; (p = memchr(p, '\n', len - (size_t)(p - (const char *)s))) != NULL; p++)
+	/* Fields are short: one plain loop finds NUL bytes and newlines. */
+	const unsigned char *u = s;
+	for (size_t k = 0; k < len; k++) {
+		if (u[k] > '\n')
+			continue;
+		if (u[k] == '\n')
 			ld->newlines++;
+		else if (u[k] == '\0' && ld->nul_field == 0)
+			ld->nul_field = (long)ld->nf;
 	}
 }
 
@@ -125,7 +130,10 @@ static void on_record(int c, void *data)
 		}
 		return;
 	}
-	loader_record(ld);
+	if (ld->repass)
+		loader_backfill(ld);
+	else
+		loader_record(ld);
 	ld->line_no += 1 + ld->newlines;
 	ld->cr_pending = c == '\r';
 	reset_record(ld);
@@ -156,15 +164,18 @@ static char detect_delimiter(const char *s, size_t n)
 	return ',';
 }
 
-/* Blanks that libcsv trims around unquoted fields: never the delimiter. */
-static int is_space_comma(unsigned char c) { return c == ' ' || c == '\t'; }
+/* The blanks libcsv trims around unquoted fields when tab delimits them. */
 static int is_space_tab(unsigned char c) { return c == ' '; }
 
 churn_status load_check(const load_result *r, const load_opts *o, churn_err *err)
 {
 	const char *name = o->display_name ? o->display_name : "input";
-	double limit = o->max_bad_is_fraction ? o->max_bad * (double)r->rows_read
-	                                      : o->max_bad;
+	/* A fraction of the rows read allows that many rows, rounded down; the
+	 * small margin keeps e.g. 29% of 100 rows (0.29 * 100 is
+	 * 28.999999999999996 in binary) from allowing only 28. */
+	double limit = o->max_bad_is_fraction
+	               ? floor(o->max_bad * (double)r->rows_read * (1 + 1e-12))
+	               : o->max_bad;
 	if (r->rows_read == 0)
 		return churn_err_at(err, CHURN_EDATA, name, 0, 0,
 		                    "no data rows after the header");
@@ -184,16 +195,127 @@ churn_status load_check(const load_result *r, const load_opts *o, churn_err *err
 	return CHURN_OK;
 }
 
+/* Copies standard input to an anonymous temporary file, so that the input
+ * can be read a second time when a column needs it. */
+static FILE *spool_stdin(void)
+{
+	FILE *t = tmpfile();
+	char buf[1 << 16];
+	size_t n;
+	if (t == NULL)
+		return NULL;
+	while ((n = fread(buf, 1, sizeof buf, stdin)) > 0)
+		if (fwrite(buf, 1, n, t) != n) {
+			fclose(t);
+			return NULL;
+		}
+	if (ferror(stdin) || fflush(t) != 0) {
+		fclose(t);
+		return NULL;
+	}
+	rewind(t);
+	return t;
+}
+
+/* Reads `f` through libcsv from the start.  The first pass detects the
+ * encoding and the delimiter and loads the rows; a second pass (repass)
+ * fills the levels of columns that turned out not to be numeric. */
+static churn_status parse_file(loader *ld, FILE *f, char *chunk)
+{
+	struct csv_parser p;
+	int first = 1;
+	churn_status st = CHURN_OK;
+	churn_err *err = ld->err;
+
+	if (csv_init(&p, CSV_REPALL_NL | CSV_APPEND_NULL) != 0)
+		return churn_err_set(err, CHURN_ENOMEM, "out of memory");
+	ld->line_no = 1;
+	ld->cr_pending = 0;
+	reset_record(ld);
+	for (;;) {
+		size_t n = fread(chunk, 1, CHUNK, f);
+		const char *s = chunk;
+		if (n == 0) {
+			if (ferror(f)) {
+				st = churn_err_at(err, CHURN_EIO, ld->name, 0, 0, "read error: %s",
+				                  strerror(errno));
+				goto done;
+			}
+			break;
+		}
+		if (first) {
+			first = 0;
+			if (n >= 2 && (((unsigned char)s[0] == 0xFF && (unsigned char)s[1] == 0xFE) ||
+			               ((unsigned char)s[0] == 0xFE && (unsigned char)s[1] == 0xFF))) {
+				st = churn_err_at(err, CHURN_EDATA, ld->name, 1, 1,
+				                  "the file is UTF-16; save it as UTF-8");
+				goto done;
+			}
+			if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
+				ld->res->bom = 1;
+				s += 3;
+				n -= 3;
+			}
+			if (!ld->repass)
+				ld->res->delimiter = ld->opts->delimiter ? ld->opts->delimiter
+				                                         : detect_delimiter(s, n);
+			csv_set_delim(&p, (unsigned char)ld->res->delimiter);
+			/* libcsv trims blanks (space, tab) around unquoted fields, and
+			 * tests for a blank before the delimiter: a tab delimiter needs
+			 * a blank test without the tab. */
+			if (ld->res->delimiter == '\t')
+				csv_set_space_func(&p, is_space_tab);
+			if (ld->res->delimiter == ',' && ld->decimal == ',') {
+				st = churn_err_set(err, CHURN_EUSAGE,
+				                   "--decimal , needs a ; or tab delimiter, "
+				                   "but %s is comma-delimited", ld->name);
+				goto done;
+			}
+		}
+		if (csv_parse(&p, s, n, on_field, on_record, ld) != n && ld->st == CHURN_OK)
+			ld->st = churn_err_at(err, CHURN_ENOMEM, ld->name, ld->line_no, 0,
+			                      "%s", csv_strerror(csv_error(&p)));
+		if (ld->st != CHURN_OK) {
+			st = ld->st;
+			goto done;
+		}
+	}
+	if (first) {
+		st = churn_err_at(err, CHURN_EDATA, ld->name, 0, 0, "the file is empty");
+		goto done;
+	}
+	/* csv_fini reports an unclosed quote only in strict mode, which would also
+	 * refuse stray quotes inside unquoted fields; ask the parser's state
+	 * instead (libcsv's FIELD_BEGUN, stable since libcsv 1.0). */
+	if (p.quoted && p.pstate == LIBCSV_FIELD_BEGUN) {
+		if (!ld->have_header) {
+			st = churn_err_at(err, CHURN_EDATA, ld->name, ld->line_no,
+			                  (long)ld->nf + 1, "unclosed quote in the header");
+			goto done;
+		}
+		if (!ld->repass) {
+			ld->res->rows_read++;
+			loader_reject(ld, (long)ld->nf + 1, LOAD_BAD_QUOTE,
+			              "a quote opened here is never closed; the rest of the "
+			              "file is in this field");
+		}
+	} else
+		csv_fini(&p, on_field, on_record, ld);
+	st = ld->st;
+	if (st == CHURN_OK && !ld->have_header)
+		st = churn_err_at(err, CHURN_EDATA, ld->name, 0, 0, "the file is empty");
+done:
+	csv_free(&p);
+	return st;
+}
+
 churn_status load_csv(const char *path, const load_map *map,
                       const load_opts *opts, load_result **out, churn_err *err)
 {
 	loader ld;
-	struct csv_parser p;
-	int parser_ok = 0;
 	FILE *f = NULL;
 	char *chunk = NULL;
 	churn_status st = CHURN_OK;
-	int first = 1;
 
 	*out = NULL;
 	memset(&ld, 0, sizeof ld);
@@ -204,7 +326,6 @@ churn_status load_csv(const char *path, const load_map *map,
 	ld.opts = opts;
 	ld.decimal = opts->decimal ? opts->decimal : '.';
 	ld.err = err;
-	ld.line_no = 1;
 	ld.id_col = -1;
 	ld.res = calloc(1, sizeof *ld.res);
 	chunk = malloc(CHUNK);
@@ -215,105 +336,25 @@ churn_status load_csv(const char *path, const load_map *map,
 	ld.res->as_of = opts->has_as_of ? opts->as_of : TABLE_DATE_NA;
 	ld.res->min_date = ld.res->max_date = TABLE_DATE_NA;
 
-	f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	f = strcmp(path, "-") == 0 ? spool_stdin() : fopen(path, "rb");
 	if (f == NULL) {
-		st = churn_err_at(err, CHURN_EIO, ld.name, 0, 0, "cannot open: %s",
-		                  strerror(errno));
+		st = churn_err_at(err, CHURN_EIO, ld.name, 0, 0, "cannot %s: %s",
+		                  strcmp(path, "-") == 0 ? "read" : "open", strerror(errno));
 		goto done;
 	}
-	if (csv_init(&p, CSV_REPALL_NL | CSV_APPEND_NULL) != 0) {
-		st = churn_err_set(err, CHURN_ENOMEM, "out of memory");
-		goto done;
+	st = parse_file(&ld, f, chunk);
+	if (st == CHURN_OK && loader_needs_backfill(&ld)) {
+		rewind(f);
+		ld.repass = 1;
+		ld.have_header = 0;
+		st = parse_file(&ld, f, chunk);
 	}
-	parser_ok = 1;
-
-	for (;;) {
-		size_t n = fread(chunk, 1, CHUNK, f);
-		const char *s = chunk;
-		if (n == 0) {
-			if (ferror(f)) {
-				st = churn_err_at(err, CHURN_EIO, ld.name, 0, 0, "read error: %s",
-				                  strerror(errno));
-				goto done;
-			}
-			break;
-		}
-		if (first) {
-			first = 0;
-			if (n >= 2 && ((unsigned char)s[0] == 0xFF && (unsigned char)s[1] == 0xFE)) {
-				st = churn_err_at(err, CHURN_EDATA, ld.name, 1, 1,
-				                  "the file is UTF-16; save it as UTF-8");
-				goto done;
-			}
-			if (n >= 2 && ((unsigned char)s[0] == 0xFE && (unsigned char)s[1] == 0xFF)) {
-				st = churn_err_at(err, CHURN_EDATA, ld.name, 1, 1,
-				                  "the file is UTF-16; save it as UTF-8");
-				goto done;
-			}
-			if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
-				ld.res->bom = 1;
-				s += 3;
-				n -= 3;
-			}
-			ld.res->delimiter = opts->delimiter ? opts->delimiter
-			                                    : detect_delimiter(s, n);
-			csv_set_delim(&p, (unsigned char)ld.res->delimiter);
-			csv_set_space_func(&p, ld.res->delimiter == '\t' ? is_space_tab
-			                                                 : is_space_comma);
-			if (ld.res->delimiter == ',' && ld.decimal == ',') {
-				st = churn_err_set(err, CHURN_EUSAGE,
-				                   "--decimal , needs a ; or tab delimiter, "
-				                   "but %s is comma-delimited", ld.name);
-				goto done;
-			}
-		}
-		if (csv_parse(&p, s, n, on_field, on_record, &ld) != n) {
-			if (ld.st == CHURN_OK)
-				ld.st = churn_err_at(err, CHURN_ENOMEM, ld.name, ld.line_no, 0,
-				                     "%s", csv_strerror(csv_error(&p)));
-		}
-		if (ld.st != CHURN_OK) {
-			st = ld.st;
-			goto done;
-		}
-	}
-	if (first) {
-		st = churn_err_at(err, CHURN_EDATA, ld.name, 0, 0, "the file is empty");
-		goto done;
-	}
-	/* csv_fini reports an unclosed quote only in strict mode, which would also
-	 * refuse stray quotes inside unquoted fields; ask the parser's state
-	 * instead (libcsv's FIELD_BEGUN, stable since libcsv 1.0). */
-	int unclosed = p.quoted && p.pstate == LIBCSV_FIELD_BEGUN;
-	if (unclosed) {
-		/* The last record opened a quote that never closed. */
-		if (!ld.have_header) {
-			st = churn_err_at(err, CHURN_EDATA, ld.name, ld.line_no,
-			                  (long)ld.nf + 1, "unclosed quote in the header");
-			goto done;
-		}
-		ld.res->rows_read++;
-		loader_reject(&ld, (long)ld.nf + 1, LOAD_BAD_QUOTE,
-		              "a quote opened here is never closed; the rest of the file "
-		              "is in this field");
-	}
-	else
-		csv_fini(&p, on_field, on_record, &ld);
-	if (ld.st != CHURN_OK) {
-		st = ld.st;
-		goto done;
-	}
-	if (!ld.have_header) {
-		st = churn_err_at(err, CHURN_EDATA, ld.name, 0, 0, "the file is empty");
-		goto done;
-	}
-	st = loader_finish_table(&ld);
+	if (st == CHURN_OK)
+		st = loader_finish_table(&ld);
 	if (st == CHURN_OK && ld.res->as_of == TABLE_DATE_NA)
 		ld.res->as_of = ld.res->max_date;
 done:
-	if (parser_ok)
-		csv_free(&p);
-	if (f != NULL && f != stdin)
+	if (f != NULL)
 		fclose(f);
 	free(chunk);
 	free(ld.buf);
