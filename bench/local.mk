@@ -1,1 +1,3 @@
-## bench: sources and tests of this stage (included by Makefile.am).
+## bench: the loader and pipeline benchmark (bench/run.sh, not a test; see
+## bench/README.md).  bench/bench_cohort is declared in src/cohort/local.mk.
+EXTRA_DIST += bench/run.sh bench/README.md
