@@ -6,8 +6,9 @@
  *   TABLE_NUM   doubles; a missing value is NaN.
  *   TABLE_DATE  day numbers (date.h); a missing value is TABLE_DATE_NA.
  *   TABLE_CAT   interned strings: `codes[i]` indexes `levels`; a missing value
- *               is TABLE_CODE_NA.  Levels are kept in first-seen order; the
- *               bytes are kept verbatim (UTF-8 untouched).
+ *               is TABLE_CODE_NA.  The order of the levels is not
+ *               meaningful (sort them for display); the bytes are kept
+ *               verbatim (UTF-8 untouched).
  * Missing values are empty or whitespace-only fields.
  *
  * Ownership: the table owns its columns, their names, arrays and level

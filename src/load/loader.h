@@ -25,6 +25,8 @@ typedef struct {
 	uint32_t *codes;
 	intern *in;
 	size_t nmissing;
+	size_t backfill;   /* an automatic column that turned categorical at this
+	                      row: the rows before it need a second pass */
 	double tmp_num;    /* the current row's parsed value */
 	int32_t tmp_date;
 } load_colbuild;
@@ -42,6 +44,7 @@ typedef struct {
 	size_t nfields;
 	load_colbuild *cols;
 	long id_col;             /* -1 when no id */
+	long role_col[ROLE_CAT + 1];  /* column of each single role; -1 = none */
 
 	/* the rows loaded so far */
 	size_t nrows, cap;
@@ -57,6 +60,8 @@ typedef struct {
 	long newlines;           /* newlines inside the record's fields */
 	long line_no;            /* physical line where the record starts */
 	int cr_pending;          /* the last record ended on CR */
+	int repass;              /* 1 during the second pass */
+	size_t repass_row;       /* the next good row the second pass looks for */
 
 	churn_status st;         /* a fatal error inside a callback */
 	churn_err *err;
@@ -67,6 +72,10 @@ void loader_record(loader *ld);
 /* loadrow.c: records a bad row (counted, kept, written to rejects). */
 void loader_reject(loader *ld, long col, load_reason reason, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
+/* loadrow.c: 1 when a second pass must fill categorical levels. */
+int loader_needs_backfill(const loader *ld);
+/* loadrow.c: handles one record of the second pass. */
+void loader_backfill(loader *ld);
 /* loadrow.c: moves the built columns into res->t; frees the builders. */
 churn_status loader_finish_table(loader *ld);
 /* loadrow.c: frees whatever builders remain. */

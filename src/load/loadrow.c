@@ -76,6 +76,7 @@ static int assign(loader *ld, const char *name, load_role role, const char *opt)
 			return 0;
 		}
 		ld->cols[j].role = role;
+		ld->role_col[role] = (long)j;
 		if (role == ROLE_ID)
 			ld->id_col = (long)j;
 		return 1;
@@ -112,6 +113,8 @@ static table_kind kind_of(const loader *ld, load_role role)
 	case ROLE_VALUE:
 	case ROLE_WEIGHT:
 		return TABLE_NUM;
+	case ROLE_AUTO:
+		return TABLE_NUM;  /* until a value that is not a number shows up */
 	default:
 		return TABLE_CAT;
 	}
@@ -122,6 +125,8 @@ static void read_header(loader *ld)
 	const load_map *m = ld->map;
 
 	ld->nfields = ld->nf;
+	for (size_t r = 0; r <= ROLE_CAT; r++)
+		ld->role_col[r] = -1;
 	ld->cols = calloc(ld->nf, sizeof *ld->cols);
 	if (ld->cols == NULL) {
 		ld->st = churn_err_set(ld->err, CHURN_ENOMEM, "out of memory");
@@ -328,12 +333,11 @@ static int parse_mapped(loader *ld, size_t j)
 
 static const load_colbuild *role_col(const loader *ld, load_role role, size_t *j)
 {
-	for (size_t k = 0; k < ld->nfields; k++)
-		if (ld->cols[k].role == role) {
-			*j = k;
-			return &ld->cols[k];
-		}
-	return NULL;
+	long k = ld->role_col[role];
+	if (k < 0)
+		return NULL;
+	*j = (size_t)k;
+	return &ld->cols[k];
 }
 
 /* Checks the order of a row's dates (or of entry and duration). */
@@ -385,6 +389,62 @@ static void track_date(load_result *r, int32_t d)
 		r->min_date = d;
 	if (r->max_date == TABLE_DATE_NA || d > r->max_date)
 		r->max_date = d;
+}
+
+/* Stores field j of an automatic column that has been numeric so far in row
+ * i.  Returns 1 when stored as a number; 0 when the column has turned
+ * categorical (the caller interns the field); -1 when out of memory. */
+static int auto_value(loader *ld, load_colbuild *c, size_t j, size_t i)
+{
+	if (num_parse(field(ld, j), ld->len[j], ld->decimal, &c->num[i]))
+		return 1;
+	/* Not a number: the column is categorical.  The rows before this one
+	 * get their text in a second pass over the input. */
+	c->codes = malloc(ld->cap * sizeof *c->codes);
+	c->in = intern_new();
+	if (c->codes == NULL || c->in == NULL) {
+		ld->st = churn_err_set(ld->err, CHURN_ENOMEM, "out of memory");
+		return -1;
+	}
+	free(c->num);
+	c->num = NULL;
+	c->kind = TABLE_CAT;
+	c->backfill = i;
+	return 0;
+}
+
+int loader_needs_backfill(const loader *ld)
+{
+	for (size_t j = 0; j < ld->nfields; j++)
+		if (ld->cols[j].backfill > 0)
+			return 1;
+	return 0;
+}
+
+void loader_backfill(loader *ld)
+{
+	size_t i = ld->repass_row;
+	if (!ld->have_header) {
+		ld->have_header = 1;
+		return;
+	}
+	if (i >= ld->nrows || ld->line[i] != ld->line_no)
+		return;  /* a bad row, not loaded */
+	for (size_t j = 0; j < ld->nfields; j++) {
+		load_colbuild *c = &ld->cols[j];
+		if (i >= c->backfill)
+			continue;
+		if (num_is_blank(field(ld, j), ld->len[j])) {
+			c->codes[i] = TABLE_CODE_NA;
+			continue;
+		}
+		c->codes[i] = intern_add(c->in, field(ld, j), ld->len[j], NULL);
+		if (c->codes[i] == UINT32_MAX) {
+			ld->st = churn_err_set(ld->err, CHURN_ENOMEM, "out of memory");
+			return;
+		}
+	}
+	ld->repass_row++;
 }
 
 static void data_row(loader *ld)
@@ -441,7 +501,11 @@ static void data_row(loader *ld)
 		size_t i = ld->nrows;
 		if ((long)j == ld->id_col)
 			continue;
-		if (c->kind == TABLE_NUM) {
+		if (c->kind == TABLE_NUM && c->role == ROLE_AUTO &&
+		    num_is_blank(field(ld, j), ld->len[j])) {
+			c->num[i] = NAN;
+			c->nmissing++;
+		} else if (c->kind == TABLE_NUM && c->role != ROLE_AUTO) {
 			c->num[i] = c->tmp_num;
 			c->nmissing += isnan(c->tmp_num) != 0;
 		} else if (c->kind == TABLE_DATE) {
@@ -452,6 +516,13 @@ static void data_row(loader *ld)
 			c->codes[i] = TABLE_CODE_NA;
 			c->nmissing++;
 		} else {
+			if (c->kind == TABLE_NUM) {
+				int a = auto_value(ld, c, j, i);
+				if (a < 0)
+					return;
+				if (a > 0)
+					continue;
+			}
 			c->codes[i] = intern_add(c->in, field(ld, j), ld->len[j], NULL);
 			if (c->codes[i] == UINT32_MAX) {
 				ld->st = churn_err_set(ld->err, CHURN_ENOMEM, "out of memory");
@@ -474,39 +545,6 @@ void loader_record(loader *ld)
 		return;
 	}
 	data_row(ld);
-}
-
-/* 1 when every level of an automatic column reads as a number. */
-static int all_numeric(const loader *ld, const load_colbuild *c)
-{
-	size_t n = intern_count(c->in);
-	for (size_t k = 0; k < n; k++) {
-		double v;
-		const char *s = intern_string(c->in, (uint32_t)k);
-		if (!num_parse(s, strlen(s), ld->decimal, &v))
-			return 0;
-	}
-	return n > 0;
-}
-
-static churn_status to_numeric(loader *ld, load_colbuild *c, table_col *tc)
-{
-	size_t n = intern_count(c->in);
-	double *lv = malloc((n ? n : 1) * sizeof *lv);
-	tc->num = malloc((ld->nrows ? ld->nrows : 1) * sizeof *tc->num);
-	if (lv == NULL || tc->num == NULL) {
-		free(lv);
-		return churn_err_set(ld->err, CHURN_ENOMEM, "out of memory");
-	}
-	for (size_t k = 0; k < n; k++) {
-		const char *s = intern_string(c->in, (uint32_t)k);
-		num_parse(s, strlen(s), ld->decimal, &lv[k]);
-	}
-	for (size_t i = 0; i < ld->nrows; i++)
-		tc->num[i] = c->codes[i] == TABLE_CODE_NA ? NAN : lv[c->codes[i]];
-	free(lv);
-	tc->kind = TABLE_NUM;
-	return CHURN_OK;
 }
 
 churn_status loader_finish_table(loader *ld)
@@ -532,10 +570,6 @@ churn_status loader_finish_table(loader *ld)
 		} else if (c->kind == TABLE_DATE) {
 			tc->date = c->date;
 			c->date = NULL;
-		} else if (c->role == ROLE_AUTO && all_numeric(ld, c)) {
-			churn_status st = to_numeric(ld, c, tc);
-			if (st != CHURN_OK)
-				return st;
 		} else {
 			tc->codes = c->codes;
 			c->codes = NULL;

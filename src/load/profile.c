@@ -1,7 +1,6 @@
 /* profile.c - see include/churnkit/profile.h. */
 #include "churnkit/profile.h"
 
-#include <gsl/gsl_sort.h>
 #include <gsl/gsl_statistics_double.h>
 #include <math.h>
 #include <stdlib.h>
@@ -57,11 +56,9 @@ static churn_status profile_num(const table_col *c, size_t n, profile_col *pc,
 			v[m++] = c->num[i];
 	pc->min = pc->max = pc->mean = pc->median = NAN;
 	if (m > 0) {
-		gsl_sort(v, 1, m);
-		pc->min = v[0];
-		pc->max = v[m - 1];
-		pc->median = gsl_stats_median_from_sorted_data(v, 1, m);
+		gsl_stats_minmax(&pc->min, &pc->max, v, 1, m);
 		pc->mean = gsl_stats_mean(v, 1, m);
+		pc->median = gsl_stats_median(v, 1, m);  /* quickselect; reorders v */
 	}
 	free(v);
 	return CHURN_OK;

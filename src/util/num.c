@@ -6,6 +6,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdint.h>
 #include <strings.h>
 
 static int blank(char c)
@@ -21,6 +22,51 @@ int num_is_blank(const char *s, size_t len)
 	return 1;
 }
 
+/* Clinger's fast path: a plain decimal with at most 15 significant digits
+ * and at most 22 digits after the decimal mark is an integer m < 2^53
+ * divided by 10^k with k <= 22, both exact doubles, so one IEEE division
+ * gives the correctly rounded value: the same double strtod returns.
+ * Returns 1 with *out set, 0 when the text is not a number, and -1 when it
+ * may be one that the fast path does not handle (exponents, more digits). */
+static int fast_decimal(const char *s, size_t len, char decimal, double *out)
+{
+	static const double pow10[] = {
+		1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+		1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+	};
+	size_t i = 0;
+	int neg = 0, frac = 0, sig = 0, ndigits = 0, point = 0;
+	uint64_t m = 0;
+
+	if (i < len && (s[i] == '+' || s[i] == '-'))
+		neg = s[i++] == '-';
+	for (; i < len; i++) {
+		char c = s[i];
+		if (c >= '0' && c <= '9') {
+			ndigits++;
+			frac += point;
+			if (m == 0 && c == '0')
+				continue;  /* leading zeros are not significant */
+			if (++sig > 15)
+				return -1;
+			m = m * 10 + (uint64_t)(c - '0');
+		} else if (c == decimal && !point) {
+			point = 1;
+		} else if (c == 'e' || c == 'E') {
+			return -1;
+		} else {
+			return 0;
+		}
+	}
+	if (ndigits == 0)
+		return 0;
+	if (frac > 22)
+		return -1;
+	double v = (double)m / pow10[frac];
+	*out = neg ? -v : v;
+	return 1;
+}
+
 int num_parse(const char *s, size_t len, char decimal, double *out)
 {
 	char buf[64];
@@ -31,7 +77,12 @@ int num_parse(const char *s, size_t len, char decimal, double *out)
 		len--;
 	while (i < len && blank(s[i]))
 		i++;
-	if (i == len || len - i >= sizeof buf)
+	if (i == len)
+		return 0;
+	int fast = fast_decimal(s + i, len - i, decimal, out);
+	if (fast >= 0)
+		return fast;
+	if (len - i >= sizeof buf)
 		return 0;
 	if (s[i] == '+' || s[i] == '-')
 		buf[n++] = s[i++];

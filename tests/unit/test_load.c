@@ -180,11 +180,47 @@ static void test_bad_rows(void)
 	ok(r->rejects[3].line == 6 && r->rejects[3].col == 3, "load: short row at 6:3");
 	ok(r->rejects[4].line == 7 && r->rejects[4].col == 5, "load: long row at 7:5");
 	is_int(col(r, "n")->kind, TABLE_CAT, "load: a column with text is categorical");
+	is_str(level(col(r, "n"), 0), "1", "load: rows before the first text get their text back");
+	is_str(level(col(r, "n"), 1), "x", "load: the text value itself is a level");
+	is_int((long long)col(r, "n")->nlevels, 2, "load: levels only from good rows");
 	is_str(level(col(r, "id"), 1), "g", "load: good rows keep their order");
 	is_int(load_check(r, &o, &e), CHURN_EDATA, "load: 7 of 9 bad fails the 1%% limit");
 	o.max_bad = 7;
 	o.max_bad_is_fraction = 0;
 	is_int(load_check(r, &o, &e), CHURN_OK, "load: a count limit of 7 allows 7 bad rows");
+	load_result_free(r);
+}
+
+static void test_auto_columns(void)
+{
+	const char *csv =
+		"id,a,b,c,d\n"
+		"p,1.50,,x,7\n"
+		"q,2, ,,8\n"
+		"r,-3,,9,n/a\n"
+		"s,1e2,,,\n";
+	load_map m = {.id = "id"};
+	load_opts o;
+	churn_err e;
+	churn_status st;
+	load_opts_init(&o);
+	load_result *r = load_text(csv, strlen(csv), &m, &o, &e, &st);
+	is_int(st, CHURN_OK, "load: automatic column types");
+	if (r == NULL)
+		return;
+	is_int(col(r, "a")->kind, TABLE_NUM, "load: all numbers -> numeric");
+	is_double_rel(col(r, "a")->num[3], 100, 0, "load: 1e2 is 100");
+	is_int(col(r, "b")->kind, TABLE_NUM, "load: all missing stays numeric");
+	is_int((long long)col(r, "b")->nmissing, 4, "load: whitespace-only counts as missing");
+	is_int(col(r, "c")->kind, TABLE_CAT, "load: text first -> categorical");
+	is_str(level(col(r, "c"), 2), "9", "load: a number in a text column is a level");
+	is_int((long long)col(r, "c")->nmissing, 2, "load: missing in a text column");
+	is_int(col(r, "d")->kind, TABLE_CAT, "load: text after numbers -> categorical");
+	is_str(level(col(r, "d"), 0), "7", "load: first rows refilled by a second pass");
+	is_str(level(col(r, "d"), 1), "8", "load: second row refilled");
+	is_str(level(col(r, "d"), 2), "n/a", "load: the text that turned it");
+	ok(level(col(r, "d"), 3) == NULL, "load: a missing value after the turn");
+	is_int((long long)col(r, "d")->nmissing, 1, "load: one missing in the turned column");
 	load_result_free(r);
 }
 
@@ -272,6 +308,7 @@ int main(void)
 	test_semicolon_decimal_comma();
 	test_tab();
 	test_bad_rows();
+	test_auto_columns();
 	test_errors();
 	test_weights_entry();
 	return done_testing();

@@ -2,6 +2,7 @@
 #include "churnkit/num.h"
 #include "tap.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static int num(const char *s, char dec, double *v)
@@ -36,6 +37,35 @@ int main(void)
 	ok(!num("12abc", '.', &v), "num: trailing letters are refused");
 	ok(!num("-", '.', &v), "num: a lone sign is refused");
 	ok(num_parse("42junk", 2, '.', &v) && v == 42, "num: only len bytes are read");
+
+	/* The fast decimal path must give exactly strtod's double. */
+	unsigned long long state = 88172645463325252ULL;
+	int mismatches = 0;
+	for (int k = 0; k < 200000; k++) {
+		char buf[64];
+		state ^= state << 13;
+		state ^= state >> 7;
+		state ^= state << 17;
+		int ndig = 1 + (int)(state % 17);          /* 1..17 digits */
+		int point = (int)((state >> 8) % (unsigned)(ndig + 1));
+		int n = 0;
+		if ((state >> 20) & 1)
+			buf[n++] = '-';
+		unsigned long long x = state >> 24;
+		for (int d = 0; d < ndig; d++) {
+			if (d == point && d > 0)
+				buf[n++] = '.';
+			buf[n++] = (char)('0' + (x % 10));
+			x = x / 10 ? x / 10 : state * 2654435761ULL;
+		}
+		buf[n] = '\0';
+		double want = strtod(buf, NULL);
+		if (!num(buf, '.', &v) || memcmp(&v, &want, sizeof v) != 0) {
+			if (mismatches++ < 5)
+				diag("num_parse('%s') = %.17g, strtod = %.17g", buf, v, want);
+		}
+	}
+	is_int(mismatches, 0, "num: 200000 random decimals read exactly as strtod reads them");
 
 	ok(num_is_blank(" \t\r\n", 4), "num: whitespace-only is blank");
 	ok(!num_is_blank(" x", 2), "num: text is not blank");
