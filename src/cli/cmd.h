@@ -44,6 +44,14 @@ churn_status cmd_parse(cli_opts *o, unsigned cmd, int argc, char **argv,
 churn_status cmd_load(const cli_opts *o, cmd_data *d, churn_err *err);
 void cmd_data_free(cmd_data *d);
 
+/* A new JSON document {"tool": {...}, "data": {rows_read, rows_used,
+ * rows_rejected, rejected_by_reason, as_of}} for the loaded input
+ * (a json_object *, owned by the caller; declared void * to keep json-c out
+ * of this header). */
+void *cmd_json_root(const cmd_data *d);
+/* Writes the document atomically to `path` ("-" = stdout) and releases it. */
+churn_status cmd_json_write(void *root, const char *path, churn_err *err);
+
 /* Prints "churnkit: " and a formatted warning on stderr. */
 void cmd_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

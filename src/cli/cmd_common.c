@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "churnkit/date.h"
+#include "churnkit/jsonout.h"
 #include "churnkit/num.h"
 #include "churnkit/outfile.h"
 #include "cmd.h"
@@ -228,4 +229,42 @@ churn_status cmd_load(const cli_opts *o, cmd_data *d, churn_err *err)
 	if (d->res->rows_rejected > 0 && !opt_isset(o, OPT_QUIET))
 		warn_rejects(d, rejects_path);
 	return load_check(d->res, &d->lopts, err);
+}
+
+void *cmd_json_root(const cmd_data *d)
+{
+	const load_result *r = d->res;
+	char b[11];
+	json_object *root = json_object_new_object();
+	json_object *data = json_object_new_object();
+	json_object *reasons = json_object_new_object();
+
+	json_object_object_add(root, "tool", json_tool(PACKAGE_VERSION));
+	json_object_object_add(data, "rows_read", json_object_new_int64(r->rows_read));
+	json_object_object_add(data, "rows_used", json_object_new_int64((int64_t)r->t->nrows));
+	json_object_object_add(data, "rows_rejected", json_object_new_int64(r->rows_rejected));
+	for (int k = 0; k < LOAD_NREASONS; k++)
+		if (r->by_reason[k] > 0)
+			json_object_object_add(reasons, load_reason_name((load_reason)k),
+			                       json_object_new_int64(r->by_reason[k]));
+	json_object_object_add(data, "rejected_by_reason", reasons);
+	json_object_object_add(data, "as_of", r->as_of == TABLE_DATE_NA ? NULL
+	                       : json_object_new_string(date_format(r->as_of, b)));
+	json_object_object_add(root, "data", data);
+	return root;
+}
+
+churn_status cmd_json_write(void *root, const char *path, churn_err *err)
+{
+	outfile *out = NULL;
+	churn_status st = outfile_open(path, &out, err);
+	if (st == CHURN_OK) {
+		st = json_out_write(root, outfile_stream(out), err);
+		if (st == CHURN_OK)
+			st = outfile_commit(out, err);
+		else
+			outfile_abort(out);
+	}
+	json_object_put(root);
+	return st;
 }
