@@ -7,18 +7,21 @@ libchurnkit_a_SOURCES += \
 	src/model/logit_internal.h src/model/logit_stats.c \
 	include/churnkit/firth.h src/model/firth.c \
 	include/churnkit/cox.h src/model/cox.c \
-	src/model/cox_internal.h src/model/cox_stats.c
+	src/model/cox_internal.h src/model/cox_stats.c \
+	include/churnkit/validate.h src/model/validate.c src/model/cv.c
 
 ## Unit tests read R's reference numbers from tests/fixtures/model through
 ## a small CSV reader of their own.
 MODEL_FIXTURE_SRC = tests/fixtures/model/fixture.c tests/fixtures/model/fixture.h
 
-check_PROGRAMS += tests/unit/test_logit tests/unit/test_cox
-TESTS += tests/unit/test_logit tests/unit/test_cox
+check_PROGRAMS += tests/unit/test_logit tests/unit/test_cox tests/unit/test_validate
+TESTS += tests/unit/test_logit tests/unit/test_cox tests/unit/test_validate
 tests_unit_test_logit_SOURCES = tests/unit/test_logit.c $(MODEL_FIXTURE_SRC)
 tests_unit_test_logit_LDADD = $(TEST_LIBS)
 tests_unit_test_cox_SOURCES = tests/unit/test_cox.c $(MODEL_FIXTURE_SRC)
 tests_unit_test_cox_LDADD = $(TEST_LIBS)
+tests_unit_test_validate_SOURCES = tests/unit/test_validate.c $(MODEL_FIXTURE_SRC)
+tests_unit_test_validate_LDADD = $(TEST_LIBS)
 
 MODEL_FIXTURES = \
 	tests/fixtures/model/churn.data.csv \
