@@ -6,8 +6,9 @@ check_PROGRAMS += tests/jsonget
 tests_jsonget_SOURCES = tests/jsonget.c
 tests_jsonget_LDADD = $(JSONC_LIBS)
 
-TESTS += tests/cli/bad_inputs.sh tests/cli/max_bad_rows.sh
-EXTRA_DIST += tests/lib.sh tests/cli/bad_inputs.sh tests/cli/max_bad_rows.sh
+TESTS += tests/cli/bad_inputs.sh tests/cli/max_bad_rows.sh tests/cli/ok_inputs.sh
+EXTRA_DIST += tests/lib.sh tests/cli/bad_inputs.sh tests/cli/max_bad_rows.sh \
+	tests/cli/ok_inputs.sh
 
 # The bad-input corpus (tests/cli/bad_inputs.sh checks that every file of
 # tests/data/bad is listed here).
@@ -42,15 +43,30 @@ EXTRA_DIST += \
 	tests/data/bad/blank_lines_only.csv \
 	tests/data/bad/blank_lines_only.exit \
 	tests/data/bad/blank_lines_only.stderr \
+	tests/data/bad/config_bad_value.args \
+	tests/data/bad/config_bad_value.csv \
+	tests/data/bad/config_bad_value.exit \
+	tests/data/bad/config_bad_value.ini \
+	tests/data/bad/config_bad_value.stderr \
 	tests/data/bad/config_malformed.args \
 	tests/data/bad/config_malformed.csv \
 	tests/data/bad/config_malformed.exit \
 	tests/data/bad/config_malformed.ini \
 	tests/data/bad/config_malformed.stderr \
+	tests/data/bad/config_malformed_then_unknown.args \
+	tests/data/bad/config_malformed_then_unknown.csv \
+	tests/data/bad/config_malformed_then_unknown.exit \
+	tests/data/bad/config_malformed_then_unknown.ini \
+	tests/data/bad/config_malformed_then_unknown.stderr \
 	tests/data/bad/config_missing.args \
 	tests/data/bad/config_missing.csv \
 	tests/data/bad/config_missing.exit \
 	tests/data/bad/config_missing.stderr \
+	tests/data/bad/config_two_unknown_keys.args \
+	tests/data/bad/config_two_unknown_keys.csv \
+	tests/data/bad/config_two_unknown_keys.exit \
+	tests/data/bad/config_two_unknown_keys.ini \
+	tests/data/bad/config_two_unknown_keys.stderr \
 	tests/data/bad/config_unknown_key.args \
 	tests/data/bad/config_unknown_key.csv \
 	tests/data/bad/config_unknown_key.exit \
@@ -198,3 +214,20 @@ EXTRA_DIST += \
 	tests/data/bad/weight_not_whole.exit \
 	tests/data/bad/weight_not_whole.rejects \
 	tests/data/bad/weight_not_whole.stderr
+
+# Awkward but valid inputs (tests/cli/ok_inputs.sh checks that every file of
+# tests/data/ok is listed here).
+EXTRA_DIST += \
+	tests/data/ok/blank_lines.csv \
+	tests/data/ok/bom_crlf.csv \
+	tests/data/ok/config.csv \
+	tests/data/ok/config.ini \
+	tests/data/ok/date_format.csv \
+	tests/data/ok/duration.csv \
+	tests/data/ok/no_final_newline.csv \
+	tests/data/ok/quoted.csv \
+	tests/data/ok/reordered.csv \
+	tests/data/ok/semicolon_decimal.csv \
+	tests/data/ok/tab.csv \
+	tests/data/ok/utf8.csv \
+	tests/data/ok/whitespace_missing.csv

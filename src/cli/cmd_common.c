@@ -128,10 +128,22 @@ static churn_status map_options(const cli_opts *o, cmd_data *d, churn_err *err)
 	return CHURN_OK;
 }
 
+/* Where a value came from, for messages: "" for the command line, else
+ * " (FILE:LINE)" of the report definition. */
+static const char *origin(const cli_opts *o, opt_id id, char *buf, size_t n)
+{
+	const opt_value *v = &o->v[id];
+	if (v->n == 0 || v->from_cli)
+		return "";
+	snprintf(buf, n, " (%s)", v->origins[v->n - 1]);
+	return buf;
+}
+
 static churn_status load_options(const cli_opts *o, load_opts *lo, churn_err *err)
 {
 	churn_status st;
 	const char *s;
+	char at[600];
 
 	load_opts_init(lo);
 	lo->date_format = opt_str(o, OPT_DATE_FORMAT);
@@ -139,7 +151,10 @@ static churn_status load_options(const cli_opts *o, load_opts *lo, churn_err *er
 		if (!date_parse(s, strlen(s), NULL, &lo->as_of) &&
 		    !(lo->date_format && date_parse(s, strlen(s), lo->date_format, &lo->as_of)))
 			return churn_err_set(err, CHURN_EUSAGE,
-			                     "--as-of '%s': not a date (expected yyyy-mm-dd)", s);
+			                     "--as-of '%s'%s: not a date (expected yyyy-mm-dd%s%s)",
+			                     s, origin(o, OPT_AS_OF, at, sizeof at),
+			                     lo->date_format ? " or " : "",
+			                     lo->date_format ? lo->date_format : "");
 		lo->has_as_of = 1;
 	}
 	if ((s = opt_str(o, OPT_DELIMITER)) != NULL) {
@@ -149,11 +164,13 @@ static churn_status load_options(const cli_opts *o, load_opts *lo, churn_err *er
 			lo->delimiter = s[0];
 		else
 			return churn_err_set(err, CHURN_EUSAGE,
-			                     "--delimiter '%s': give one character, or 'tab'", s);
+			                     "--delimiter '%s'%s: give one character, or 'tab'", s,
+			                     origin(o, OPT_DELIMITER, at, sizeof at));
 	}
 	if ((s = opt_str(o, OPT_DECIMAL)) != NULL) {
 		if (strcmp(s, ".") != 0 && strcmp(s, ",") != 0)
-			return churn_err_set(err, CHURN_EUSAGE, "--decimal '%s': give . or ,", s);
+			return churn_err_set(err, CHURN_EUSAGE, "--decimal '%s'%s: give . or ,", s,
+			                     origin(o, OPT_DECIMAL, at, sizeof at));
 		lo->decimal = s[0];
 		if (lo->decimal == ',' && lo->delimiter == ',')
 			return churn_err_set(err, CHURN_EUSAGE,
@@ -166,8 +183,9 @@ static churn_status load_options(const cli_opts *o, load_opts *lo, churn_err *er
 		if (!num_parse(s, len - (size_t)frac, '.', &v) || v < 0 ||
 		    (frac && v > 100) || (!frac && v != (double)(long)v))
 			return churn_err_set(err, CHURN_EUSAGE,
-			                     "--max-bad-rows '%s': give a count (10) or a "
-			                     "percentage (1%%)", s);
+			                     "--max-bad-rows '%s'%s: give a count (10) or a "
+			                     "percentage (1%%)", s,
+			                     origin(o, OPT_MAX_BAD_ROWS, at, sizeof at));
 		lo->max_bad = frac ? v / 100 : v;
 		lo->max_bad_is_fraction = frac;
 	}

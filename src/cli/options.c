@@ -132,26 +132,43 @@ static int set_value(cli_opts *o, int id, const char *val, const char *origin, i
 typedef struct {
 	cli_opts *o;
 	const char *path;
-	int line;          /* counted by the handler, for messages */
+	FILE *f;
+	int line;          /* lines read so far: the handler's line */
 	churn_err *err;
-	churn_status st;
+	churn_status st;   /* the first error the handler met ... */
+	int st_line;       /* ... and its line */
 } ini_ctx;
+
+/* inih's line reader, counting lines: inih numbers its lines by the calls
+ * to the reader too, so c->line is the line of the value being handled
+ * (this inih is built without INI_HANDLER_LINENO). */
+static char *ini_read_line(char *buf, int size, void *stream)
+{
+	ini_ctx *c = stream;
+	char *s = fgets(buf, size, c->f);
+	if (s != NULL)
+		c->line++;
+	return s;
+}
 
 static int on_ini_value(void *user, const char *section, const char *name,
                        const char *value)
 {
 	ini_ctx *c = user;
 	(void)section;
+	if (c->st != CHURN_OK)
+		return 1;  /* inih reads on after an error: keep the first one */
 	int id = find_spec(name);
 	if (id < 0 || id == OPT_CONFIG || id == OPT_HELP || id == OPT_VERSION) {
-		c->st = churn_err_at(c->err, CHURN_EUSAGE, c->path, 0, 0,
+		c->st = churn_err_at(c->err, CHURN_EUSAGE, c->path, c->line, 0,
 		                     "unknown option '%s' in the report definition", name);
+		c->st_line = c->line;
 		return 0;
 	}
 	if (!(specs[id].cmds & c->o->cmd))
 		return 1;  /* a report definition serves several subcommands */
 	char origin[600];
-	snprintf(origin, sizeof origin, "%s (%s)", c->path, name);
+	snprintf(origin, sizeof origin, "%s:%d", c->path, c->line);
 	if (!set_value(c->o, id, value, origin, 0)) {
 		c->st = churn_err_set(c->err, CHURN_ENOMEM, "out of memory");
 		return 0;
@@ -161,22 +178,21 @@ static int on_ini_value(void *user, const char *section, const char *name,
 
 static churn_status read_config(cli_opts *o, const char *path, churn_err *err)
 {
-	ini_ctx c = {o, path, 0, err, CHURN_OK};
-	FILE *f = fopen(path, "r");
-	if (f == NULL)
+	ini_ctx c = {o, path, NULL, 0, err, CHURN_OK, 0};
+	c.f = fopen(path, "r");
+	if (c.f == NULL)
 		return churn_err_at(err, CHURN_EIO, path, 0, 0, "cannot open: %s",
 		                    strerror(errno));
-	int rc = ini_parse_file(f, on_ini_value, &c);
-	fclose(f);
-	if (c.st != CHURN_OK) {
-		if (rc > 0)
-			err->line = rc;
-		return c.st;
-	}
-	if (rc != 0)
+	/* rc is the first line with an error of either kind (a line inih cannot
+	 * parse, or a value the handler refused), -2 when out of memory. */
+	int rc = ini_parse_stream(ini_read_line, &c, on_ini_value, &c);
+	fclose(c.f);
+	if (c.st == CHURN_ENOMEM || rc == -2)
+		return churn_err_set(err, CHURN_ENOMEM, "out of memory");
+	if (rc > 0 && (c.st == CHURN_OK || rc < c.st_line))
 		return churn_err_at(err, CHURN_EUSAGE, path, rc, 0,
 		                    "not a valid INI line (expected key = value or [section])");
-	return CHURN_OK;
+	return c.st;
 }
 
 churn_status cli_opts_parse(cli_opts *o, unsigned cmd, int argc, char **argv,
