@@ -6,9 +6,12 @@ check_PROGRAMS += tests/jsonget
 tests_jsonget_SOURCES = tests/jsonget.c
 tests_jsonget_LDADD = $(JSONC_LIBS)
 
-TESTS += tests/cli/bad_inputs.sh tests/cli/max_bad_rows.sh tests/cli/ok_inputs.sh
-EXTRA_DIST += tests/lib.sh tests/cli/bad_inputs.sh tests/cli/max_bad_rows.sh \
+# The command-line tests (TAP, through SH_LOG_DRIVER); tests/lib.sh is what
+# they share.
+cli_tests = tests/cli/basics.sh tests/cli/bad_inputs.sh tests/cli/max_bad_rows.sh \
 	tests/cli/ok_inputs.sh
+TESTS += $(cli_tests)
+EXTRA_DIST += tests/lib.sh $(cli_tests)
 
 # The bad-input corpus (tests/cli/bad_inputs.sh checks that every file of
 # tests/data/bad is listed here).
