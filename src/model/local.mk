@@ -8,14 +8,22 @@ libchurnkit_a_SOURCES += \
 	include/churnkit/firth.h src/model/firth.c \
 	include/churnkit/cox.h src/model/cox.c \
 	src/model/cox_internal.h src/model/cox_stats.c \
-	include/churnkit/validate.h src/model/validate.c src/model/cv.c
+	include/churnkit/validate.h src/model/validate.c src/model/cv.c \
+	include/churnkit/model_score.h src/model/model_score.c \
+	include/churnkit/model_json.h src/model/model_json.c src/model/model_print.c
 
 ## Unit tests read R's reference numbers from tests/fixtures/model through
 ## a small CSV reader of their own.
 MODEL_FIXTURE_SRC = tests/fixtures/model/fixture.c tests/fixtures/model/fixture.h
 
-check_PROGRAMS += tests/unit/test_logit tests/unit/test_cox tests/unit/test_validate
-TESTS += tests/unit/test_logit tests/unit/test_cox tests/unit/test_validate
+check_PROGRAMS += tests/unit/test_design tests/unit/test_logit tests/unit/test_firth \
+	tests/unit/test_cox tests/unit/test_validate
+TESTS += tests/unit/test_design tests/unit/test_logit tests/unit/test_firth \
+	tests/unit/test_cox tests/unit/test_validate
+tests_unit_test_design_SOURCES = tests/unit/test_design.c $(MODEL_FIXTURE_SRC)
+tests_unit_test_design_LDADD = $(TEST_LIBS)
+tests_unit_test_firth_SOURCES = tests/unit/test_firth.c $(MODEL_FIXTURE_SRC)
+tests_unit_test_firth_LDADD = $(TEST_LIBS)
 tests_unit_test_logit_SOURCES = tests/unit/test_logit.c $(MODEL_FIXTURE_SRC)
 tests_unit_test_logit_LDADD = $(TEST_LIBS)
 tests_unit_test_cox_SOURCES = tests/unit/test_cox.c $(MODEL_FIXTURE_SRC)

@@ -2,6 +2,7 @@
  * made by tests/fixtures/model/make_fixtures.R. */
 #include "churnkit/cox.h"
 #include "churnkit/design.h"
+#include "churnkit/model_json.h"
 #include "fixtures/model/fixture.h"
 #include "tap.h"
 
@@ -97,6 +98,55 @@ static void run_case(const cox_case *c)
 	table_free(t);
 }
 
+static void test_outputs(void)
+{
+	table *t = fx_table(FX "veteran.data.csv", NULL, 0);
+	static const char *const terms[] = {"trt", "celltype", "karno", "age"};
+	design_spec spec = {.terms = terms, .nterms = 4, .intercept = 0};
+	design *d = NULL;
+	churn_err err;
+	design_build(t, &spec, &d, &err);
+	double *tm = malloc(d->nrows * sizeof *tm), *st = malloc(d->nrows * sizeof *st);
+	design_take(d, table_find(t, "time")->num, tm);
+	design_take(d, table_find(t, "status")->num, st);
+	cox_data cd = {.X = d->X, .time = tm, .status = st};
+	cox_result *r = NULL;
+	cox_fit(&cd, NULL, &r, &err);
+	json_object *j = model_json_cox(d, r), *v, *c;
+	json_object *back = json_tokener_parse(json_object_to_json_string(j));
+	static const char *const keys[] = {"ties", "n", "events", "converged", "coefficients",
+	                                   "loglik", "loglik_null", "lr_test", "wald_test",
+	                                   "score_test", "concordance"};
+	int all = back != NULL;
+	for (size_t k = 0; all && k < sizeof keys / sizeof keys[0]; k++)
+		all &= json_object_object_get_ex(back, keys[k], NULL);
+	ok(all, "cox json: every PRODUCT.md key of `cox` is present");
+	json_object_object_get_ex(back, "ties", &v);
+	is_str(json_object_get_string(v), "efron", "cox json: ties efron by default");
+	json_object_object_get_ex(back, "coefficients", &v);
+	c = json_object_array_get_idx(v, 1);
+	json_object_object_get_ex(c, "term", &v);
+	is_str(json_object_get_string(v), "celltype=large", "cox json: reference adeno left out");
+	json_object_object_get_ex(c, "hazard_ratio", &v);
+	ok(json_object_get_double(v) == r->hazard_ratio[1], "cox json: hazard ratio at full precision");
+	json_object_put(back);
+	json_object_put(j);
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+	model_print_cox(fp, d, r);
+	fclose(fp);
+	ok(strstr(buf, "Reference levels: celltype=adeno") != NULL, "cox text: reference level named");
+	ok(strstr(buf, "Concordance = 0.73") != NULL, "cox text: concordance printed");
+	ok(strstr(buf, "Likelihood ratio test = 61.") != NULL, "cox text: likelihood-ratio test printed");
+	free(buf);
+	cox_result_free(r);
+	design_free(d);
+	free(tm);
+	free(st);
+	table_free(t);
+}
+
 static void test_errors(void)
 {
 	double x[4] = {1, 2, 3, 4}, tm[4] = {5, 6, 7, 8}, st0[4] = {0, 0, 0, 0};
@@ -143,5 +193,6 @@ int main(void)
 	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++)
 		run_case(&cases[k]);
 	test_errors();
+	test_outputs();
 	return done_testing();
 }

@@ -2,6 +2,9 @@
  * tests/fixtures/model/make_fixtures.R). */
 #include "churnkit/design.h"
 #include "churnkit/logit.h"
+#include "churnkit/model_json.h"
+#include "churnkit/model_score.h"
+#include "churnkit/validate.h"
 #include "fixtures/model/fixture.h"
 #include "tap.h"
 
@@ -298,6 +301,184 @@ static void test_subset(void)
 	table_free(t);
 }
 
+/* Scoring, drivers, JSON and the text summary of the churn model. */
+static void test_outputs(void)
+{
+	table *t = fx_table(FX "churn.data.csv", NULL, 0);
+	static const char *const terms[] = {"plan", "contract", "channel", "log(mrr)",
+	                                    "logins_30d", "tickets", "nps"};
+	design_spec spec = {.terms = terms, .nterms = 7, .intercept = 1};
+	design *d = NULL;
+	churn_err err;
+	design_build(t, &spec, &d, &err);
+	double *y = malloc(d->nrows * sizeof *y);
+	design_take(d, table_find(t, "churned")->num, y);
+	logit_data ld = {.X = d->X, .y = y, .intercept = 1};
+	logit_result *r = NULL;
+	logit_fit(&ld, NULL, &r, &err);
+
+	/* probabilities for the table's rows with the training rules */
+	model_score_row *sc = malloc(t->nrows * sizeof *sc);
+	is_int(model_score_table(d, r, t, sc, &err), CHURN_OK, "score: the table is scored");
+	fx_csv *pred = fx_csv_read(FX "churn_logit.pred.csv");
+	int same = 1;
+	for (size_t k = 0; k < pred->nrows; k++) {
+		size_t i = (size_t)fx_num(pred, k, "row");
+		double want = fx_num(pred, k, "prob");
+		same &= sc[i].status == DESIGN_ROW_OK && fabs(sc[i].prob - want) <= 1e-7 * want;
+	}
+	ok(same, "score: probabilities of new rows built by the design rules agree with R's predict");
+	size_t i_miss = 0;
+	while (!isnan(table_find(t, "nps")->num[i_miss]))
+		i_miss++;
+	ok(sc[i_miss].status == DESIGN_ROW_MISSING && isnan(sc[i_miss].prob),
+	   "score: a row missing nps is not scored, and says why");
+	fx_csv_free(pred);
+
+	/* main driver: recomputed here from the plain column means of X */
+	double *mean = calloc(d->ncols, sizeof *mean);
+	for (size_t i = 0; i < d->nrows; i++)
+		for (size_t j = 0; j < d->ncols; j++)
+			mean[j] += gsl_matrix_get(d->X, i, j) / (double)d->nrows;
+	int drivers_ok = 1, n_none = 0;
+	for (size_t i = 0; i < d->nrows; i++) {
+		long best = -1;
+		double bc = 0;
+		for (size_t k = 0; k < d->nterms; k++) {
+			double c = 0;
+			for (size_t j = d->terms[k].first_col; j < d->terms[k].first_col + d->terms[k].ncols; j++)
+				c += r->coef[j] * (gsl_matrix_get(d->X, i, j) - mean[j]);
+			if (c > bc + 1e-12) {
+				bc = c;
+				best = (long)k;
+			}
+		}
+		const model_score_row *s = &sc[d->row[i]];
+		drivers_ok &= s->driver == best && (best < 0 || fabs(s->driver_contrib - bc) < 1e-9);
+		n_none += best < 0;
+	}
+	ok(drivers_ok, "driver: the term with the largest b (x - mean) over the average customer");
+	size_t i0 = d->row[0];
+	char label[128];
+	model_score_driver_label(d, t, i0, &sc[i0], label, sizeof label);
+	diag("row %zu: p = %.3f, driver %s (+%.3f log odds); %d rows have none", i0, sc[i0].prob,
+	     label, sc[i0].driver_contrib, n_none);
+	if (sc[i0].driver >= 0 && d->terms[sc[i0].driver].categorical) {
+		const table_col *c = table_find(t, d->terms[sc[i0].driver].column);
+		char want[128];
+		snprintf(want, sizeof want, "%s=%s", c->name, c->levels[c->codes[i0]]);
+		is_str(label, want, "driver label: a categorical driver names the customer's level");
+	} else {
+		is_str(label, sc[i0].driver >= 0 ? d->terms[sc[i0].driver].name : "",
+		       "driver label: a numeric driver names the term");
+	}
+	free(mean);
+	free(sc);
+
+	/* JSON */
+	validate_summary q;
+	validate_summarise(&ld, r, NULL, 5, VALIDATE_SEED, &q, &err);
+	json_object *j = model_json_logit(d, r, &q, "churned");
+	const char *txt = json_object_to_json_string_ext(j, JSON_C_TO_STRING_PLAIN);
+	json_object *back = json_tokener_parse(txt), *coefs, *c1, *v;
+	ok(back != NULL && json_object_object_get_ex(back, "coefficients", &coefs),
+	   "json: the model object parses back and has coefficients");
+	c1 = json_object_array_get_idx(coefs, 1);
+	json_object_object_get_ex(c1, "term", &v);
+	is_str(json_object_get_string(v), "plan=basic", "json: coefficient 1 is plan=basic");
+	json_object_object_get_ex(c1, "estimate", &v);
+	ok(json_object_get_double(v) == r->coef[1], "json: the estimate round-trips at full precision");
+	json_object_object_get_ex(back, "aic", &v);
+	ok(json_object_get_double(v) == r->aic, "json: aic at full precision");
+	json_object_object_get_ex(back, "cv_auc", &v);
+	ok(json_object_get_double(v) == q.cv_auc, "json: cv_auc present");
+	json_object_object_get_ex(back, "separation", &v);
+	is_str(json_object_get_string(v), "none", "json: separation none");
+	static const char *const keys[] = {"outcome", "n", "events", "converged", "iterations",
+	                                   "deviance", "null_deviance", "auc", "brier",
+	                                   "calibration", "lift", "reference_levels"};
+	int all = 1;
+	for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++)
+		all &= json_object_object_get_ex(back, keys[k], NULL);
+	ok(all, "json: every PRODUCT.md key of `model` is present");
+	json_object_put(back);
+	json_object_put(j);
+
+	/* text */
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+	model_print_logit(fp, d, r, &q, "churned");
+	fclose(fp);
+	ok(strstr(buf, "Reference levels: plan=Enterprise, contract=annual, channel=partner") != NULL,
+	   "text: reference levels named");
+	ok(strstr(buf, "AIC: 2384.03") != NULL, "text: AIC as R prints it");
+	ok(strstr(buf, "516 rows left out") != NULL, "text: rows left out are said");
+	ok(strstr(buf, "separation") == NULL, "text: no separation note for a fine fit");
+	free(buf);
+	validate_summary_clear(&q);
+	logit_result_free(r);
+	design_free(d);
+	free(y);
+
+	/* aliased and separated fits in JSON and text */
+	static const char *const at[] = {"tickets", "calls", "total_contacts", "contract"};
+	spec = (design_spec){.terms = at, .nterms = 4, .intercept = 1};
+	design_build(t, &spec, &d, &err);
+	y = malloc(d->nrows * sizeof *y);
+	design_take(d, table_find(t, "churned")->num, y);
+	ld = (logit_data){.X = d->X, .y = y, .intercept = 1};
+	logit_fit(&ld, NULL, &r, &err);
+	j = model_json_logit(d, r, NULL, "churned");
+	back = json_tokener_parse(json_object_to_json_string(j));
+	json_object_object_get_ex(back, "coefficients", &coefs);
+	c1 = json_object_array_get_idx(coefs, 3);
+	json_object_object_get_ex(c1, "estimate", &v);
+	ok(v == NULL, "json: an aliased estimate is null");
+	json_object_object_get_ex(c1, "aliased", &v);
+	ok(json_object_get_boolean(v), "json: and marked aliased");
+	json_object_object_get_ex(back, "auc", &v);
+	ok(v == NULL, "json: no validation summary -> auc null");
+	json_object_put(back);
+	json_object_put(j);
+	fp = open_memstream(&buf, &len);
+	model_print_logit(fp, d, r, NULL, "churned");
+	fclose(fp);
+	ok(strstr(buf, "Not estimable (constant or collinear, as R's NA): total_contacts") != NULL,
+	   "text: aliased terms named");
+	free(buf);
+	logit_result_free(r);
+	design_free(d);
+	free(y);
+	table_free(t);
+
+	t = fx_table(FX "endometrial.data.csv", NULL, 0);
+	static const char *const et[] = {"NV", "PI", "EH"};
+	spec = (design_spec){.terms = et, .nterms = 3, .intercept = 1};
+	design_build(t, &spec, &d, &err);
+	y = malloc(d->nrows * sizeof *y);
+	design_take(d, table_find(t, "HG")->num, y);
+	ld = (logit_data){.X = d->X, .y = y, .intercept = 1};
+	logit_fit(&ld, NULL, &r, &err);
+	fp = open_memstream(&buf, &len);
+	model_print_logit(fp, d, r, NULL, "HG");
+	fclose(fp);
+	ok(strstr(buf, "quasi-complete separation on NV") != NULL &&
+	   strstr(buf, "Firth's penalised likelihood was used instead (automatic fallback)") != NULL,
+	   "text: separation and the Firth fallback are stated");
+	free(buf);
+	j = model_json_logit(d, r, NULL, "HG");
+	json_object_object_get_ex(j, "firth_reason", &v);
+	is_str(json_object_get_string(v), "separation", "json: firth_reason separation");
+	json_object_object_get_ex(j, "separation_terms", &v);
+	is_str(json_object_get_string(json_object_array_get_idx(v, 0)), "NV", "json: separation on NV");
+	json_object_put(j);
+	logit_result_free(r);
+	design_free(d);
+	free(y);
+	table_free(t);
+}
+
 int main(void)
 {
 	gsl_set_error_handler_off();
@@ -305,6 +486,7 @@ int main(void)
 	test_separation();
 	test_errors();
 	test_subset();
+	test_outputs();
 	is_double_rel(model_conf_quantile(0.95), 1.959963984540054, 1e-12,
 	              "the 0.95 normal quantile is 1.959964");
 	return done_testing();

@@ -1,0 +1,53 @@
+/*
+ * model_json.h - the PRODUCT.md `model` and `cox` JSON objects, and the
+ * plain-text summaries of the two models (as R's summary() prints them).
+ *
+ * JSON: numbers at full precision (json-c writes doubles with 17
+ * significant digits); NaN and infinities become null; aliased
+ * coefficients keep their row with null numbers and "aliased": true.  Keys
+ * beyond PRODUCT.md's (allowed: "more keys may be added"): rows,
+ * rows_missing, rank, loglik, conf_level, reference_levels, aliased terms,
+ * separation ("none", "quasi-complete", "complete") and the terms along
+ * it, firth and firth_reason, penalized_loglik, folds and fold_auc,
+ * calibration and lift tables; for Cox also the tests' df and p-values and
+ * iterations.  Each builder returns a new json_object the caller owns
+ * (json_object_put), or NULL when out of memory.
+ *
+ * Text: model_print_logit / model_print_cox write to a FILE* the caller
+ * gives: a coefficient table with odds or hazard ratios and intervals, the
+ * reference level of each categorical term, aliased terms, deviances and
+ * AIC (or the three tests and the concordance), iterations, AUC, and every
+ * separation, Firth or convergence note, never hidden.
+ */
+#ifndef CHURNKIT_MODEL_JSON_H
+#define CHURNKIT_MODEL_JSON_H
+
+#include <stdio.h>
+
+#include <json-c/json.h>
+
+#include "churnkit/cox.h"
+#include "churnkit/design.h"
+#include "churnkit/logit.h"
+#include "churnkit/validate.h"
+
+/* The "model" object; q may be NULL (auc, cv_auc, brier null).  `outcome`
+ * is the outcome's description ("churned", "churn within 12 months"). */
+json_object *model_json_logit(const design *d, const logit_result *r,
+                              const validate_summary *q, const char *outcome);
+
+/* The "cox" object. */
+json_object *model_json_cox(const design *d, const cox_result *r);
+
+/* A number, or JSON null when it is not finite (NULL is json-c's null). */
+json_object *model_json_number(double x);
+
+/* Plain-text summaries; q may be NULL.  Return 0, or -1 on a write error. */
+int model_print_logit(FILE *fp, const design *d, const logit_result *r,
+                      const validate_summary *q, const char *outcome);
+int model_print_cox(FILE *fp, const design *d, const cox_result *r);
+
+/* "none", "quasi-complete" or "complete". */
+const char *model_separation_name(logit_separation s);
+
+#endif

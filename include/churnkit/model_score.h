@@ -1,0 +1,58 @@
+/*
+ * model_score.h - per-customer churn risk and main driver from a fitted
+ * logistic model.
+ *
+ * Probability: the rows of a (new) table are built with the training
+ * design's rules (design_apply: same dummies and reference levels, the
+ * training medians for imputation) and scored p = 1 / (1 + exp(-x'b)),
+ * aliased coefficients counting 0.  A row that cannot be built (a missing
+ * value the design does not impute, a level unseen in training, log of a
+ * value <= 0) gets prob NaN and its reason in `status`.
+ *
+ * Main driver: for each term k, its contribution to this customer's log
+ * odds relative to the average customer of the training data,
+ *     c_k = sum over the term's columns j of b_j (x_ij - mean_j),
+ * (mean_j the weighted training mean, logit_result.mean).  A categorical
+ * term's dummies are summed, so the driver is the variable, named with the
+ * customer's own level ("contract=monthly"); a numeric term with its
+ * missing indicator counts as one.  The driver is the term with the
+ * largest positive c_k; none (-1) when no term raises the risk above
+ * average.
+ *
+ * The caller owns every array; nothing is kept.
+ */
+#ifndef CHURNKIT_MODEL_SCORE_H
+#define CHURNKIT_MODEL_SCORE_H
+
+#include <stddef.h>
+
+#include "churnkit/design.h"
+#include "churnkit/err.h"
+#include "churnkit/logit.h"
+#include "churnkit/table.h"
+
+typedef struct {
+	double prob;              /* predicted churn probability; NaN if not scorable */
+	double lp;                /* log odds x'b */
+	long driver;              /* design term index of the main driver, or -1 */
+	double driver_contrib;    /* its contribution c_k to the log odds */
+	design_row_status status; /* DESIGN_ROW_OK or why the row was not scored */
+} model_score_row;
+
+/* Scores every row of `t` (t->nrows entries of out) with model r fitted on
+ * design d.  Errors as design_apply. */
+churn_status model_score_table(const design *d, const logit_result *r, const table *t,
+                               model_score_row *out, churn_err *err);
+
+/* Scores one design row x (d->ncols values, e.g. a row of d->X). */
+void model_score_x(const design *d, const logit_result *r, const double *x,
+                   model_score_row *out);
+
+/* Writes the driver's label for row i of t into buf: "col=level" (the
+ * customer's level) for a categorical term, "term" for a numeric one,
+ * "term (missing)" when the value was imputed; "" when there is no driver.
+ * Returns buf. */
+char *model_score_driver_label(const design *d, const table *t, size_t i,
+                               const model_score_row *s, char *buf, size_t n);
+
+#endif

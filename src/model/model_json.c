@@ -1,0 +1,234 @@
+/* model_json.c - JSON objects of the logistic and Cox models; see
+ * include/churnkit/model_json.h. */
+#include "churnkit/model_json.h"
+
+#include <math.h>
+#include <string.h>
+
+json_object *model_json_number(double x)
+{
+	if (!isfinite(x))
+		return NULL;
+	if (x == floor(x) && fabs(x) < 9007199254740992.0)
+		return json_object_new_int64((int64_t)x);
+	return json_object_new_double(x);
+}
+
+/* A double that stays a double in the output even when whole (estimates). */
+static json_object *jdouble(double x)
+{
+	return isfinite(x) ? json_object_new_double(x) : NULL;
+}
+
+const char *model_separation_name(logit_separation s)
+{
+	switch (s) {
+	case LOGIT_SEP_QUASI:
+		return "quasi-complete";
+	case LOGIT_SEP_COMPLETE:
+		return "complete";
+	default:
+		return "none";
+	}
+}
+
+/* Adds key -> value; records a failure in *bad. */
+static void put(json_object *o, const char *k, json_object *v, int *bad)
+{
+	if (json_object_object_add(o, k, v) != 0) {
+		json_object_put(v);
+		*bad = 1;
+	}
+}
+
+static void push(json_object *a, json_object *v, int *bad)
+{
+	if (json_object_array_add(a, v) != 0) {
+		json_object_put(v);
+		*bad = 1;
+	}
+}
+
+static json_object *reference_levels(const design *d, int *bad)
+{
+	json_object *a = json_object_new_array();
+	if (a == NULL) {
+		*bad = 1;
+		return NULL;
+	}
+	for (size_t k = 0; k < d->nterms; k++) {
+		const char *ref = design_reference(d, k);
+		if (ref == NULL)
+			continue;
+		json_object *o = json_object_new_object();
+		if (o == NULL) {
+			*bad = 1;
+			continue;
+		}
+		put(o, "term", json_object_new_string(d->terms[k].column), bad);
+		put(o, "level", json_object_new_string(ref), bad);
+		push(a, o, bad);
+	}
+	return a;
+}
+
+static json_object *aliased_terms(const design *d, const int *aliased, int *bad)
+{
+	json_object *a = json_object_new_array();
+	if (a == NULL) {
+		*bad = 1;
+		return NULL;
+	}
+	for (size_t j = 0; j < d->ncols; j++)
+		if (aliased[j])
+			push(a, json_object_new_string(d->cols[j].name), bad);
+	return a;
+}
+
+/* One coefficient row; ratio names differ between the models. */
+static json_object *coef_row(const char *term, int aliased, double b, double se, double z,
+                             double p, const char *rname, double ratio, const char *lname,
+                             double lo, const char *uname, double hi, int *bad)
+{
+	json_object *o = json_object_new_object();
+	if (o == NULL) {
+		*bad = 1;
+		return NULL;
+	}
+	put(o, "term", json_object_new_string(term), bad);
+	put(o, "estimate", jdouble(b), bad);
+	put(o, "se", jdouble(se), bad);
+	put(o, "z", jdouble(z), bad);
+	put(o, "p", jdouble(p), bad);
+	put(o, rname, jdouble(ratio), bad);
+	put(o, lname, jdouble(lo), bad);
+	put(o, uname, jdouble(hi), bad);
+	put(o, "aliased", json_object_new_boolean(aliased), bad);
+	return o;
+}
+
+json_object *model_json_logit(const design *d, const logit_result *r,
+                              const validate_summary *q, const char *outcome)
+{
+	int bad = 0;
+	json_object *m = json_object_new_object();
+	if (m == NULL)
+		return NULL;
+	put(m, "outcome", outcome ? json_object_new_string(outcome) : NULL, &bad);
+	put(m, "n", model_json_number(r->n), &bad);
+	put(m, "events", model_json_number(r->events), &bad);
+	put(m, "rows", json_object_new_int64((int64_t)r->rows), &bad);
+	put(m, "rows_missing", json_object_new_int64((int64_t)d->rows_missing), &bad);
+	put(m, "converged", json_object_new_boolean(r->converged), &bad);
+	put(m, "iterations", json_object_new_int(r->iterations), &bad);
+	json_object *cs = json_object_new_array();
+	if (cs == NULL)
+		bad = 1;
+	for (size_t j = 0; cs && j < r->p; j++)
+		push(cs,
+		     coef_row(d->cols[j].name, r->aliased[j], r->coef[j], r->se[j], r->z[j], r->pval[j],
+		              "odds_ratio", r->odds_ratio[j], "or_lower", r->or_lower[j], "or_upper",
+		              r->or_upper[j], &bad),
+		     &bad);
+	put(m, "coefficients", cs, &bad);
+	put(m, "reference_levels", reference_levels(d, &bad), &bad);
+	put(m, "aliased", aliased_terms(d, r->aliased, &bad), &bad);
+	put(m, "conf_level", jdouble(r->conf_level), &bad);
+	put(m, "deviance", jdouble(r->deviance), &bad);
+	put(m, "null_deviance", jdouble(r->null_deviance), &bad);
+	put(m, "aic", jdouble(r->aic), &bad);
+	put(m, "loglik", jdouble(r->loglik), &bad);
+	put(m, "rank", json_object_new_int64((int64_t)r->rank), &bad);
+	put(m, "auc", q ? jdouble(q->auc) : NULL, &bad);
+	put(m, "cv_auc", q ? jdouble(q->cv_auc) : NULL, &bad);
+	put(m, "brier", q ? jdouble(q->brier) : NULL, &bad);
+	put(m, "separation", json_object_new_string(model_separation_name(r->separation)), &bad);
+	put(m, "separation_terms", aliased_terms(d, r->diverging, &bad), &bad);
+	put(m, "firth", json_object_new_boolean(r->firth), &bad);
+	put(m, "firth_reason",
+	    r->firth ? json_object_new_string(r->firth_auto ? "separation" : "requested") : NULL,
+	    &bad);
+	put(m, "penalized_loglik", jdouble(r->penalized_loglik), &bad);
+	if (q != NULL) {
+		json_object *fa = json_object_new_array(), *cal = json_object_new_array(),
+		            *lift = json_object_new_array();
+		if (!fa || !cal || !lift)
+			bad = 1;
+		for (int f = 0; fa && f < q->folds; f++)
+			push(fa, jdouble(q->fold_auc[f]), &bad);
+		for (int g = 0; cal && lift && g < VALIDATE_BINS; g++) {
+			json_object *c = json_object_new_object(), *l = json_object_new_object();
+			if (!c || !l) {
+				json_object_put(c);
+				json_object_put(l);
+				bad = 1;
+				break;
+			}
+			put(c, "decile", json_object_new_int(g + 1), &bad);
+			put(c, "n", model_json_number(q->calib[g].n), &bad);
+			put(c, "mean_predicted", jdouble(q->calib[g].mean_pred), &bad);
+			put(c, "observed_rate", jdouble(q->calib[g].obs_rate), &bad);
+			push(cal, c, &bad);
+			put(l, "decile", json_object_new_int(g + 1), &bad);
+			put(l, "n", model_json_number(q->lift[g].n), &bad);
+			put(l, "events", model_json_number(q->lift[g].events), &bad);
+			put(l, "rate", jdouble(q->lift[g].rate), &bad);
+			put(l, "lift", jdouble(q->lift[g].lift), &bad);
+			put(l, "cum_gain", jdouble(q->lift[g].cum_gain), &bad);
+			put(l, "cum_lift", jdouble(q->lift[g].cum_lift), &bad);
+			push(lift, l, &bad);
+		}
+		put(m, "folds", json_object_new_int(q->folds), &bad);
+		put(m, "fold_auc", fa, &bad);
+		put(m, "calibration", cal, &bad);
+		put(m, "lift", lift, &bad);
+	}
+	if (bad) {
+		json_object_put(m);
+		return NULL;
+	}
+	return m;
+}
+
+json_object *model_json_cox(const design *d, const cox_result *r)
+{
+	int bad = 0;
+	json_object *m = json_object_new_object();
+	if (m == NULL)
+		return NULL;
+	put(m, "ties", json_object_new_string(r->ties == COX_EFRON ? "efron" : "breslow"), &bad);
+	put(m, "n", json_object_new_int64((int64_t)r->n), &bad);
+	put(m, "events", json_object_new_int64((int64_t)r->events), &bad);
+	put(m, "weighted_events", model_json_number(r->wevents), &bad);
+	put(m, "rows_missing", json_object_new_int64((int64_t)d->rows_missing), &bad);
+	put(m, "converged", json_object_new_boolean(r->converged), &bad);
+	put(m, "iterations", json_object_new_int(r->iterations), &bad);
+	json_object *cs = json_object_new_array();
+	if (cs == NULL)
+		bad = 1;
+	for (size_t j = 0; cs && j < r->p; j++)
+		push(cs,
+		     coef_row(d->cols[j].name, r->aliased[j], r->coef[j], r->se[j], r->z[j], r->pval[j],
+		              "hazard_ratio", r->hazard_ratio[j], "hr_lower", r->hr_lower[j],
+		              "hr_upper", r->hr_upper[j], &bad),
+		     &bad);
+	put(m, "coefficients", cs, &bad);
+	put(m, "reference_levels", reference_levels(d, &bad), &bad);
+	put(m, "aliased", aliased_terms(d, r->aliased, &bad), &bad);
+	put(m, "conf_level", jdouble(r->conf_level), &bad);
+	put(m, "loglik", jdouble(r->loglik), &bad);
+	put(m, "loglik_null", jdouble(r->loglik_null), &bad);
+	put(m, "df", json_object_new_int64((int64_t)r->rank), &bad);
+	put(m, "lr_test", jdouble(r->lr_test), &bad);
+	put(m, "lr_p", jdouble(r->lr_p), &bad);
+	put(m, "wald_test", jdouble(r->wald_test), &bad);
+	put(m, "wald_p", jdouble(r->wald_p), &bad);
+	put(m, "score_test", jdouble(r->score_test), &bad);
+	put(m, "score_p", jdouble(r->score_p), &bad);
+	put(m, "concordance", jdouble(r->concordance), &bad);
+	if (bad) {
+		json_object_put(m);
+		return NULL;
+	}
+	return m;
+}

@@ -1,0 +1,146 @@
+/* model_print.c - plain-text summaries of the logistic and Cox models, in
+ * the manner of R's summary(); see include/churnkit/model_json.h. */
+#include "churnkit/model_json.h"
+
+#include <math.h>
+#include <string.h>
+
+/* p-values as R's format.pval: "<2e-16" below machine precision. */
+static const char *fmt_p(double p, char *buf, size_t n)
+{
+	if (isnan(p))
+		snprintf(buf, n, "NA");
+	else if (p < 2.220446e-16)
+		snprintf(buf, n, "<2e-16");
+	else
+		snprintf(buf, n, "%.3g", p);
+	return buf;
+}
+
+static size_t name_width(const design *d)
+{
+	size_t w = 12;
+	for (size_t j = 0; j < d->ncols; j++)
+		if (strlen(d->cols[j].name) > w)
+			w = strlen(d->cols[j].name);
+	return w;
+}
+
+static void print_refs(FILE *fp, const design *d, const int *aliased)
+{
+	int first = 1;
+	for (size_t k = 0; k < d->nterms; k++) {
+		const char *ref = design_reference(d, k);
+		if (ref == NULL)
+			continue;
+		fprintf(fp, "%s%s=%s", first ? "Reference levels: " : ", ", d->terms[k].column, ref);
+		first = 0;
+	}
+	if (!first)
+		fputc('\n', fp);
+	first = 1;
+	for (size_t j = 0; j < d->ncols; j++)
+		if (aliased[j]) {
+			fprintf(fp, "%s%s", first ? "Not estimable (constant or collinear, as R's NA): "
+			                          : ", ", d->cols[j].name);
+			first = 0;
+		}
+	if (!first)
+		fputc('\n', fp);
+}
+
+/* One coefficient table; `ratio` names the exponentiated column. */
+static void print_table(FILE *fp, const design *d, const char *ratio, double conf, size_t p,
+                        const int *aliased, const double *b, const double *se, const double *z,
+                        const double *pv, const double *er, const double *lo, const double *hi)
+{
+	int w = (int)name_width(d);
+	char pb[32], ci[48];
+	snprintf(ci, sizeof ci, "%g%% CI", conf * 100);
+	fprintf(fp, "%-*s %12s %11s %8s %9s %11s  %s\n", w, "", "Estimate", "Std. Error",
+	        "z value", "Pr(>|z|)", ratio, ci);
+	for (size_t j = 0; j < p; j++) {
+		if (aliased[j]) {
+			fprintf(fp, "%-*s %12s %11s %8s %9s %11s\n", w, d->cols[j].name, "NA", "NA", "NA",
+			        "NA", "NA");
+			continue;
+		}
+		fprintf(fp, "%-*s %12.6g %11.6g %8.3f %9s %11.4g  (%.4g, %.4g)\n", w, d->cols[j].name,
+		        b[j], se[j], z[j], fmt_p(pv[j], pb, sizeof pb), er[j], lo[j], hi[j]);
+	}
+}
+
+int model_print_logit(FILE *fp, const design *d, const logit_result *r,
+                      const validate_summary *q, const char *outcome)
+{
+	fprintf(fp, "Logistic regression of %s (binomial, logit link)%s\n",
+	        outcome ? outcome : "the outcome",
+	        r->firth ? ", Firth's penalised likelihood" : "");
+	fprintf(fp, "n = %.15g customers in %zu rows, %.15g events", r->n, r->rows, r->events);
+	if (d->rows_missing > 0)
+		fprintf(fp, "; %zu rows left out for missing values", d->rows_missing);
+	fputs("\n\nCoefficients:\n", fp);
+	print_table(fp, d, "Odds ratio", r->conf_level, r->p, r->aliased, r->coef, r->se, r->z,
+	            r->pval, r->odds_ratio, r->or_lower, r->or_upper);
+	print_refs(fp, d, r->aliased);
+	fprintf(fp, "\nNull deviance: %.2f on %zu degrees of freedom\n", r->null_deviance,
+	        r->rows - 1);
+	fprintf(fp, "Residual deviance: %.2f on %zu degrees of freedom\n", r->deviance,
+	        r->rows - r->rank);
+	fprintf(fp, "AIC: %.2f\n", r->aic);
+	fprintf(fp, "%s iterations: %d\n", r->firth ? "Firth Newton-Raphson" : "Fisher scoring",
+	        r->iterations);
+	if (q != NULL) {
+		fprintf(fp, "AUC: %.4f", q->auc);
+		if (q->folds > 0)
+			fprintf(fp, "   cross-validated AUC (%d folds): %.4f", q->folds, q->cv_auc);
+		fprintf(fp, "   Brier score: %.4f\n", q->brier);
+	}
+	if (r->separation != LOGIT_SEP_NONE) {
+		fprintf(fp, "\nNote: %s separation", model_separation_name(r->separation));
+		int first = 1;
+		for (size_t j = 0; j < r->p; j++)
+			if (r->diverging[j]) {
+				fprintf(fp, "%s%s", first ? " on " : ", ", d->cols[j].name);
+				first = 0;
+			}
+		fprintf(fp, ": some outcomes are predicted perfectly and the maximum-likelihood "
+		            "estimates do not exist.\n");
+		fprintf(fp, r->firth ? "Firth's penalised likelihood was used instead%s.\n"
+		                     : "The estimates above are not usable as they stand%s.\n",
+		        r->firth_auto ? " (automatic fallback)" : "");
+	} else if (r->firth) {
+		fprintf(fp, "\nNote: Firth's penalised likelihood was used as requested.\n");
+	}
+	if (r->fitted_01 && r->separation == LOGIT_SEP_NONE)
+		fprintf(fp, "Note: fitted probabilities numerically 0 or 1 occurred.\n");
+	if (!r->converged)
+		fprintf(fp, "Warning: the fit did not converge in %d iterations.\n", r->iterations);
+	return ferror(fp) ? -1 : 0;
+}
+
+int model_print_cox(FILE *fp, const design *d, const cox_result *r)
+{
+	char pb[32];
+	fprintf(fp, "Cox proportional hazards (%s ties)\n",
+	        r->ties == COX_EFRON ? "Efron" : "Breslow");
+	fprintf(fp, "n = %zu, events = %zu", r->n, r->events);
+	if (d->rows_missing > 0)
+		fprintf(fp, "; %zu rows left out for missing values", d->rows_missing);
+	fputs("\n\nCoefficients:\n", fp);
+	print_table(fp, d, "Hazard ratio", r->conf_level, r->p, r->aliased, r->coef, r->se, r->z,
+	            r->pval, r->hazard_ratio, r->hr_lower, r->hr_upper);
+	print_refs(fp, d, r->aliased);
+	fprintf(fp, "\nConcordance = %.4f\n", r->concordance);
+	fprintf(fp, "Likelihood ratio test = %.2f on %zu df, p = %s\n", r->lr_test, r->rank,
+	        fmt_p(r->lr_p, pb, sizeof pb));
+	fprintf(fp, "Wald test            = %.2f on %zu df, p = %s\n", r->wald_test, r->rank,
+	        fmt_p(r->wald_p, pb, sizeof pb));
+	fprintf(fp, "Score (logrank) test = %.2f on %zu df, p = %s\n", r->score_test, r->rank,
+	        fmt_p(r->score_p, pb, sizeof pb));
+	fprintf(fp, "Log partial likelihood: %.4f (null %.4f); Newton iterations: %d\n", r->loglik,
+	        r->loglik_null, r->iterations);
+	if (!r->converged)
+		fprintf(fp, "Warning: the fit did not converge in %d iterations.\n", r->iterations);
+	return ferror(fp) ? -1 : 0;
+}

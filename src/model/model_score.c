@@ -1,0 +1,84 @@
+/* model_score.c - churn probability and main driver per customer; see
+ * include/churnkit/model_score.h. */
+#include "churnkit/model_score.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <stdio.h>
+#include <string.h>
+
+void model_score_x(const design *d, const logit_result *r, const double *x,
+                   model_score_row *out)
+{
+	out->status = DESIGN_ROW_OK;
+	out->lp = logit_lp(r, x);
+	out->prob = isnan(out->lp) ? NAN : 1 / (1 + exp(-out->lp));
+	out->driver = -1;
+	out->driver_contrib = NAN;
+	double best = 0;
+	for (size_t k = 0; k < d->nterms; k++) {
+		const design_term *tm = &d->terms[k];
+		double c = 0;
+		for (size_t j = tm->first_col; j < tm->first_col + tm->ncols; j++)
+			if (!r->aliased[j])
+				c += r->coef[j] * (x[j] - r->mean[j]);
+		if (c > best) {
+			best = c;
+			out->driver = (long)k;
+			out->driver_contrib = c;
+		}
+	}
+}
+
+churn_status model_score_table(const design *d, const logit_result *r, const table *t,
+                               model_score_row *out, churn_err *err)
+{
+	gsl_matrix *X = NULL;
+	design_row_status *st = malloc((t->nrows ? t->nrows : 1) * sizeof *st);
+	if (st == NULL)
+		return churn_err_set(err, CHURN_ENOMEM, "out of memory scoring %zu rows", t->nrows);
+	churn_status s = design_apply(d, t, &X, st, err);
+	if (s == CHURN_OK)
+		for (size_t i = 0; i < t->nrows; i++) {
+			if (st[i] == DESIGN_ROW_OK) {
+				model_score_x(d, r, gsl_matrix_const_ptr(X, i, 0), &out[i]);
+			} else {
+				out[i] = (model_score_row){NAN, NAN, -1, NAN, st[i]};
+			}
+		}
+	gsl_matrix_free(X);
+	free(st);
+	return s;
+}
+
+char *model_score_driver_label(const design *d, const table *t, size_t i,
+                               const model_score_row *s, char *buf, size_t n)
+{
+	if (n == 0)
+		return buf;
+	buf[0] = 0;
+	if (s->driver < 0 || (size_t)s->driver >= d->nterms)
+		return buf;
+	const design_term *tm = &d->terms[s->driver];
+	const table_col *c = table_find(t, tm->column);
+	if (c == NULL)
+		return buf;
+	if (tm->categorical) {
+		char num[64];
+		const char *lv = NULL;
+		if (c->kind == TABLE_CAT) {
+			lv = c->codes[i] == TABLE_CODE_NA ? DESIGN_MISSING_LEVEL : c->levels[c->codes[i]];
+		} else if (isnan(c->num[i])) {
+			lv = DESIGN_MISSING_LEVEL;
+		} else {
+			snprintf(num, sizeof num, "%.15g", c->num[i]);
+			lv = num;
+		}
+		snprintf(buf, n, "%s=%s", tm->column, lv);
+	} else if (c->kind == TABLE_NUM && isnan(c->num[i])) {
+		snprintf(buf, n, "%s (missing)", tm->name);
+	} else {
+		snprintf(buf, n, "%s", tm->name);
+	}
+	return buf;
+}
