@@ -185,6 +185,9 @@ EXTRA_DIST += \
 	tests/data/bad/unclosed_quote.exit \
 	tests/data/bad/unclosed_quote.rejects \
 	tests/data/bad/unclosed_quote.stderr \
+	tests/data/bad/unclosed_quote_header.csv \
+	tests/data/bad/unclosed_quote_header.exit \
+	tests/data/bad/unclosed_quote_header.stderr \
 	tests/data/bad/unknown_column.args \
 	tests/data/bad/unknown_column.csv \
 	tests/data/bad/unknown_column.exit \

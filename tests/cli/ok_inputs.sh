@@ -228,6 +228,38 @@ name=stdin
 tap_is "$(cat "$t/exit")" 0 "stdin: exit 0"
 rows 3 3 0 2024-05-10 1
 
+# A generated input larger than the loader's 1 MiB read chunk (load.c's
+# CHUNK), CRLF line ends, every row 31 bytes long: "c000001,2024-01-15,,"
+# then a 6-byte note (xxxxxx, or a quoted CRLF "a<CR><LF>b" on rows
+# 500, 1500, ...), ",10" and CRLF.  With a 33-byte header, row 33824 ends at
+# byte 33 + 31 * 33824 = 1048577 (the header, id,start,end,note_and_a_pad,mrr
+# and CRLF, is 33 bytes): its CR is the last byte of the first
+# chunk and its LF the first byte of the second.  Rows 33825 and 35000 have
+# a bad start date; their physical lines count the header and one extra
+# line per quoted CRLF before them (34 and 35 of them):
+#   row 33825 -> line 1 + 33825 + 34 = 33860; row 35000 -> 1 + 35000 + 35 = 35036.
+# 2 bad rows of 36000 is within the default 1%.
+awk 'BEGIN {
+	printf "id,start,end,note_and_a_pad,mrr\r\n"
+	for (i = 1; i <= 36000; i++) {
+		note = i % 1000 == 500 ? "\"a\r\nb\"" : "xxxxxx"
+		d = (i == 33825 || i == 35000) ? "2024-13-15" : "2024-01-15"
+		printf "c%06d,%s,,%s,10\r\n", i, d, note
+	}
+}' >"$t/big.csv"
+tap_is "$(wc -c <"$t/big.csv" | tr -d ' ')" $((33 + 31 * 36000)) "big: the generated file has the planned size"
+name=big
+(cd "$t" && $CHURNKIT_WRAP "$CHURNKIT" check --id id --start start --end end --value mrr \
+	--json big.json big.csv >/dev/null 2>big.err)
+tap_is "$(cat "$t/big.err")" "churnkit: big.csv:33860:2: '2024-13-15' in column 'start' is not a date (expected yyyy-mm-dd)
+churnkit: big.csv:35036:2: '2024-13-15' in column 'start' is not a date (expected yyyy-mm-dd)
+churnkit: big.csv: 2 of 36000 rows rejected and left out (--max-bad-rows 1%)" \
+	"big: a CRLF split across the read chunks is one line end; bad rows after it are on their physical lines"
+rows 36000 35998 2 2024-01-15 0
+is data.columns.name=note_and_a_pad.levels.# 2
+is data.columns.name=note_and_a_pad.levels.1.level "$(printf 'a\r\nb')"
+is data.columns.name=note_and_a_pad.levels.1.count 36
+num mrr 0 10 10 10 10
 # The files here are distributed (listed in tests/local.mk).
 unlisted=
 for f in *; do
