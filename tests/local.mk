@@ -95,6 +95,10 @@ EXTRA_DIST += \
 	tests/data/bad/duplicate_id.exit \
 	tests/data/bad/duplicate_id.rejects \
 	tests/data/bad/duplicate_id.stderr \
+	tests/data/bad/duplicate_id_blanks.csv \
+	tests/data/bad/duplicate_id_blanks.exit \
+	tests/data/bad/duplicate_id_blanks.rejects \
+	tests/data/bad/duplicate_id_blanks.stderr \
 	tests/data/bad/duration_not_a_number.args \
 	tests/data/bad/duration_not_a_number.csv \
 	tests/data/bad/duration_not_a_number.exit \

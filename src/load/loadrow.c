@@ -491,7 +491,8 @@ static void data_row(loader *ld)
 		if (!added) {
 			/* Ids are unique among good rows, so code k is row k. */
 			loader_reject(ld, (long)j + 1, LOAD_BAD_DUPLICATE,
-			              "duplicate id '%.60s' (first on line %ld)", s, ld->line[k]);
+			              "duplicate id '%.*s' (first on line %ld)",
+			              (int)(len < 60 ? len : 60), s, ld->line[k]);
 			return;
 		}
 		c->codes[ld->nrows] = k;
