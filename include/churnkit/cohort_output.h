@@ -10,9 +10,10 @@
  * cohorts yyyy-mm, periods "2026-09" or "2026Q3".
  *
  * The text summary prints the triangles as percentages of the cohort size
- * (thin rows marked "*"), the mean rows, the KPI table, the reporting
- * period against the previous one with its test, the cost of churn, and a
- * notes block stating every convention used.
+ * (thin rows marked "*"), the mean rows, the KPI table of customers, the
+ * revenue movements and ratios (when there is MRR), the reporting period
+ * against the previous one with its test, the cost of churn as an estimate
+ * with its assumptions, and a notes block stating every convention used.
  *
  * CSV: comma-separated, RFC 4180 quoting, LF line ends, a header line.
  * Numbers are written in full precision with '.' as the decimal point;
@@ -40,6 +41,15 @@
  * [...], ...}.  CHURN_ENOMEM when json-c fails to allocate. */
 churn_status cohort_to_json(const cohort_result *r, json_object **out, churn_err *err);
 
+/* The same for several results of the same customers, one per --by column
+ * (each built by cohort_build with that column, or one without a group):
+ * the overall triangle and the other keys are rs[0]'s, "groups" holds the
+ * group triangles of every result in order (each with its "by" and
+ * "level"), and "by" lists the columns with their level counts and
+ * customers without a level.  nr >= 1. */
+churn_status cohort_to_json_multi(const cohort_result *const *rs, size_t nr,
+                                  json_object **out, churn_err *err);
+
 /* Builds the "kpis" object: {"periods": [...], "reporting": {...},
  * "cost_of_churn": {...}, ...}. */
 churn_status kpi_to_json(const kpi_result *r, json_object **out, churn_err *err);
@@ -52,6 +62,12 @@ json_object *cohort_json_double(double d);
  * one out) to f.  CHURN_EIO when writing fails. */
 churn_status cohort_print_text(FILE *f, const cohort_result *c, const kpi_result *k,
                                churn_err *err);
+
+/* The same for several results (see cohort_to_json_multi): the overall
+ * triangles of c[0], then the group triangles of each result, the KPIs,
+ * the notes. */
+churn_status cohort_print_text_multi(FILE *f, const cohort_result *const *c, size_t nc,
+                                     const kpi_result *k, churn_err *err);
 
 typedef enum {
 	COHORT_CSV_RETAINED,        /* retained counts */
@@ -77,6 +93,10 @@ churn_status kpi_write_csv(FILE *f, const kpi_result *r, churn_err *err);
  * become '_'), and kpis.csv.  Either result may be NULL. */
 churn_status cohort_write_tables(const char *dir, const cohort_result *c,
                                  const kpi_result *k, churn_err *err);
+
+/* The same for several results (see cohort_to_json_multi); nc may be 0. */
+churn_status cohort_write_tables_multi(const char *dir, const cohort_result *const *c,
+                                       size_t nc, const kpi_result *k, churn_err *err);
 
 /* Writes s as one CSV cell (quoted when needed, formula-escaped). */
 int cohort_csv_text(FILE *f, const char *s);

@@ -20,12 +20,6 @@ static int pending(int argc, char **argv, unsigned cmd, const char *synopsis,
 	return st;
 }
 
-int cmd_cohorts(int argc, char **argv, churn_err *err)
-{
-	return pending(argc, argv, CMD_COHORTS, "churnkit cohorts [options] CUSTOMERS.csv",
-	               "Cohort retention triangles by signup month and period KPIs.", err);
-}
-
 int cmd_model(int argc, char **argv, churn_err *err)
 {
 	return pending(argc, argv, CMD_MODEL, "churnkit model [options] DATA.csv",

@@ -192,18 +192,23 @@ static churn_status write_triangle_files(const char *dir, const char *prefix,
 	return CHURN_OK;
 }
 
-churn_status cohort_write_tables(const char *dir, const cohort_result *c,
-                                 const kpi_result *k, churn_err *err)
+churn_status cohort_write_tables_multi(const char *dir, const cohort_result *const *cs,
+                                       size_t nc, const kpi_result *k, churn_err *err)
 {
 	churn_status st;
 	char prefix[512];
 
 	if (dir == NULL)
 		return churn_err_set(err, CHURN_EUSAGE, "tables: no directory");
-	if (c != NULL) {
-		st = write_triangle_files(dir, "cohorts", &c->all, c->has_value, err);
+	if (nc > 0 && (cs == NULL || cs[0] == NULL))
+		return churn_err_set(err, CHURN_EUSAGE, "tables: no cohort result");
+	if (nc > 0) {
+		st = write_triangle_files(dir, "cohorts", &cs[0]->all, cs[0]->has_value, err);
 		if (st != CHURN_OK)
 			return st;
+	}
+	for (size_t j = 0; j < nc; j++) {
+		const cohort_result *c = cs[j];
 		for (size_t g = 0; g < c->ngroups; g++) {
 			snprintf(prefix, sizeof prefix, "cohorts_");
 			append_safe(prefix, 200, c->group_name != NULL ? c->group_name : "group");
@@ -221,4 +226,10 @@ churn_status cohort_write_tables(const char *dir, const cohort_result *c,
 			return st;
 	}
 	return CHURN_OK;
+}
+
+churn_status cohort_write_tables(const char *dir, const cohort_result *c,
+                                 const kpi_result *k, churn_err *err)
+{
+	return cohort_write_tables_multi(dir, &c, c != NULL, k, err);
 }

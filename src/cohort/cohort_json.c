@@ -142,14 +142,18 @@ fail:
 	return NULL;
 }
 
-churn_status cohort_to_json(const cohort_result *r, json_object **out, churn_err *err)
+churn_status cohort_to_json_multi(const cohort_result *const *rs, size_t nr,
+                                  json_object **out, churn_err *err)
 {
-	json_object *o = NULL, *all = NULL, *groups, *conv;
+	json_object *o = NULL, *all = NULL, *groups, *by, *conv;
 	json_object_iter it;
+	const cohort_result *r;
+	size_t ngroups = 0;
 
-	if (r == NULL || out == NULL)
+	if (rs == NULL || nr == 0 || rs[0] == NULL || out == NULL)
 		return churn_err_set(err, CHURN_EUSAGE, "cohort json: no result");
 	*out = NULL;
+	r = rs[0];
 	all = triangle_json(&r->all, NULL);
 	o = json_object_new_object();
 	if (all == NULL || o == NULL)
@@ -166,16 +170,35 @@ churn_status cohort_to_json(const cohort_result *r, json_object **out, churn_err
 	    !put_month(o, "last_month", r->last_month) || !put_int(o, "min_n", r->min_n) ||
 	    !put_int(o, "n_future", r->n_future) || !put_int(o, "n_partial", r->n_partial))
 		goto nomem;
-	groups = json_object_new_array_ext((int)r->ngroups);
+	for (size_t j = 0; j < nr; j++)
+		ngroups += rs[j]->ngroups;
+	groups = json_object_new_array_ext((int)ngroups);
 	if (!put(o, "groups", groups, groups == NULL))
 		goto nomem;
-	if (r->ngroups > 0 && !put_int(o, "n_group_missing", r->n_group_missing))
+	if (nr == 1 && r->ngroups > 0 && !put_int(o, "n_group_missing", r->n_group_missing))
 		goto nomem;
-	for (size_t g = 0; g < r->ngroups; g++) {
-		json_object *t = triangle_json(&r->groups[g], r->group_name);
-		if (t == NULL || json_object_array_add(groups, t) != 0) {
-			json_object_put(t);
+	by = json_object_new_array_ext((int)nr);
+	if (!put(o, "by", by, by == NULL))
+		goto nomem;
+	for (size_t j = 0; j < nr; j++) {
+		const cohort_result *rj = rs[j];
+		json_object *b;
+		if (rj->group_name == NULL)
+			continue;
+		b = json_object_new_object();
+		if (b == NULL || json_object_array_add(by, b) != 0) {
+			json_object_put(b);
 			goto nomem;
+		}
+		if (!put_str(b, "column", rj->group_name) || !put_int(b, "levels", rj->ngroups) ||
+		    !put_int(b, "n_group_missing", rj->n_group_missing))
+			goto nomem;
+		for (size_t g = 0; g < rj->ngroups; g++) {
+			json_object *t = triangle_json(&rj->groups[g], rj->group_name);
+			if (t == NULL || json_object_array_add(groups, t) != 0) {
+				json_object_put(t);
+				goto nomem;
+			}
 		}
 	}
 	conv = json_object_new_object();
@@ -197,6 +220,11 @@ nomem:
 	json_object_put(all);
 	json_object_put(o);
 	return churn_err_set(err, CHURN_ENOMEM, "cohort json: out of memory");
+}
+
+churn_status cohort_to_json(const cohort_result *r, json_object **out, churn_err *err)
+{
+	return cohort_to_json_multi(&r, 1, out, err);
 }
 
 static int period_json(json_object *a, const kpi_row *p)

@@ -63,17 +63,9 @@ static void print_triangle(FILE *f, const cohort_triangle *t, int value, const c
 	fputc('\n', f);
 }
 
-static void print_cohorts(FILE *f, const cohort_result *c)
+static void print_groups(FILE *f, const cohort_result *c)
 {
-	char d[11], m[8], title[512];
-
-	fprintf(f, "Cohort retention by signup month, as of %s (last complete month %s)\n",
-	        date_format(c->as_of, d), date_format_month(c->last_month, m));
-	fprintf(f, "Cells: %% of the cohort not churned by the end of month k (k0 = signup "
-	           "month); * = thin cohort (fewer than %zu customers).\n", c->min_n);
-	print_triangle(f, &c->all, 0, "Customers (logo retention, %)");
-	if (c->has_value)
-		print_triangle(f, &c->all, 1, "Revenue (value retention, % of the cohort's MRR)");
+	char title[512];
 	for (size_t g = 0; g < c->ngroups; g++) {
 		snprintf(title, sizeof title, "%s = %s: customers (%%)",
 		         c->group_name != NULL ? c->group_name : "group", c->groups[g].level);
@@ -84,13 +76,34 @@ static void print_cohorts(FILE *f, const cohort_result *c)
 			print_triangle(f, &c->groups[g], 1, title);
 		}
 	}
-	if (c->n_future > 0 || c->n_partial > 0 || c->n_group_missing > 0)
-		fprintf(f, "\nLeft out: %zu starting after as-of, %zu in the current month's "
-		           "cohort; %zu without a group (in the overall triangle only).\n",
-		        c->n_future, c->n_partial, c->n_group_missing);
 }
 
-static void print_kpi_rows(FILE *f, const kpi_row *rows, size_t n, int mrr)
+/* The overall triangle of c[0], then the group triangles of each result. */
+static void print_cohorts(FILE *f, const cohort_result *const *cs, size_t nc)
+{
+	const cohort_result *c = cs[0];
+	char d[11], m[8];
+
+	fprintf(f, "Cohort retention by signup month, as of %s (last complete month %s)\n",
+	        date_format(c->as_of, d), date_format_month(c->last_month, m));
+	fprintf(f, "Cells: %% of the cohort not churned by the end of month k (k0 = signup "
+	           "month); * = thin cohort (fewer than %zu customers).\n", c->min_n);
+	print_triangle(f, &c->all, 0, "Customers (logo retention, %)");
+	if (c->has_value)
+		print_triangle(f, &c->all, 1, "Revenue (value retention, % of the cohort's MRR)");
+	for (size_t j = 0; j < nc; j++)
+		print_groups(f, cs[j]);
+	if (c->n_future > 0 || c->n_partial > 0)
+		fprintf(f, "\nLeft out: %zu starting after as-of, %zu in the current month's "
+		           "cohort.\n", c->n_future, c->n_partial);
+	for (size_t j = 0; j < nc; j++)
+		if (cs[j]->ngroups > 0 && cs[j]->n_group_missing > 0)
+			fprintf(f, "%zu customers without a %s value are in the overall triangle "
+			           "only.\n", cs[j]->n_group_missing,
+			        cs[j]->group_name != NULL ? cs[j]->group_name : "group");
+}
+
+static void print_kpi_rows(FILE *f, const kpi_row *rows, size_t n)
 {
 	for (size_t j = 0; j < n; j++) {
 		const kpi_row *p = &rows[j];
@@ -98,17 +111,37 @@ static void print_kpi_rows(FILE *f, const kpi_row *rows, size_t n, int mrr)
 		        p->n_end);
 		pct(f, p->churn_rate);
 		pct(f, p->retention_rate);
-		if (mrr) {
-			money(f, p->mrr.mrr_start, 12);
-			money(f, p->mrr.mrr_new, 10);
-			money(f, p->mrr.mrr_expansion, 10);
-			money(f, p->mrr.mrr_contraction, 10);
-			money(f, p->mrr.mrr_churned, 10);
-			money(f, p->mrr.mrr_reactivation, 10);
-			money(f, p->mrr.mrr_end, 12);
-			pct(f, p->mrr.grr);
-			pct(f, p->mrr.nrr);
-		}
+		fputc('\n', f);
+	}
+}
+
+static void ratio(FILE *f, double x)
+{
+	if (isfinite(x))
+		fprintf(f, " %6.2f", x);
+	else
+		fprintf(f, " %6s", "-");
+}
+
+static void print_mrr_rows(FILE *f, const kpi_row *rows, size_t n)
+{
+	for (size_t j = 0; j < n; j++) {
+		const revenue_period *m = &rows[j].mrr;
+		fprintf(f, "%-8s", rows[j].label);
+		money(f, m->mrr_start, 12);
+		money(f, m->mrr_new, 10);
+		money(f, m->mrr_expansion, 10);
+		money(f, m->mrr_contraction, 10);
+		money(f, m->mrr_churned, 10);
+		money(f, m->mrr_reactivation, 10);
+		money(f, m->mrr_end, 12);
+		pct(f, m->grr);
+		pct(f, m->nrr);
+		pct(f, m->gross_mrr_churn);
+		pct(f, m->net_mrr_churn);
+		ratio(f, m->quick_ratio);
+		money(f, m->arpa, 9);
+		money(f, m->ltv, 10);
 		fputc('\n', f);
 	}
 }
@@ -160,7 +193,7 @@ static void print_cost(FILE *f, const kpi_result *k)
 	const revenue_cost *c = &k->cost;
 	if (!k->has_cost)
 		return;
-	fprintf(f, "\nCost of churn, %s (customers lost: %zu, MRR churned: %.2f):\n",
+	fprintf(f, "\nCost of churn, %s: an estimate (customers lost: %zu, MRR churned: %.2f)\n",
 	        k->change.current.label, c->customers_lost, c->mrr_churned);
 	fprintf(f, "  lost annual value       %.0f x MRR churned          %14.2f\n",
 	        c->months_per_year, c->annual_value);
@@ -172,20 +205,30 @@ static void print_cost(FILE *f, const kpi_result *k)
 	else
 		fprintf(f, "  sunk acquisition cost   not counted (no CAC given)\n");
 	fprintf(f, "  total                                            %14.2f\n", c->total);
+	fprintf(f, "  Assumptions: the lost MRR would have continued for %.0f months; expansion "
+	           "potential at the --expansion-rate %.2f; acquisition cost %s.\n",
+	        c->months_per_year, c->expansion_rate,
+	        c->cac_known ? "--cac per lost customer, already spent" : "not counted (no --cac)");
 }
 
 static void print_kpis(FILE *f, const kpi_result *k)
 {
-	int mrr = k->mrr_source != KPI_MRR_NONE;
-	fprintf(f, "\nPeriod KPIs (complete periods only; rates in %%)\n");
-	fprintf(f, "%-8s %8s %8s %8s %8s %6s%% %6s%%", "period", "start", "new", "churned", "end",
-	        "churn", "retain");
-	if (mrr)
-		fprintf(f, " %12s %10s %10s %10s %10s %10s %12s %6s%% %6s%%", "MRR start", "new",
-		        "expansion", "contract.", "churned", "reactiv.", "MRR end", "GRR", "NRR");
-	fputc('\n', f);
-	print_kpi_rows(f, k->months, k->nmonths, mrr);
-	print_kpi_rows(f, k->quarters, k->nquarters, mrr);
+	fprintf(f, "\nPeriod KPIs: customers (complete periods only; rates in %%)\n");
+	fprintf(f, "%-8s %8s %8s %8s %8s %6s%% %6s%%\n", "period", "start", "new", "churned",
+	        "end", "churn", "retain");
+	print_kpi_rows(f, k->months, k->nmonths);
+	print_kpi_rows(f, k->quarters, k->nquarters);
+	if (k->mrr_source != KPI_MRR_NONE) {
+		fprintf(f, "\nRevenue movements (MRR; %s; ratios in %%, - = not defined)\n",
+		        k->mrr_source == KPI_MRR_HISTORY ? "from the revenue history"
+		                                         : "each customer's value held constant");
+		fprintf(f, "%-8s %12s %10s %10s %10s %10s %10s %12s %6s%% %6s%% %6s%% %6s%% %6s "
+		           "%9s %10s\n", "period", "MRR start", "new", "expansion", "contract.",
+		        "churned", "reactiv.", "MRR end", "GRR", "NRR", "gross", "net", "quick",
+		        "ARPA", "LTV");
+		print_mrr_rows(f, k->months, k->nmonths);
+		print_mrr_rows(f, k->quarters, k->nquarters);
+	}
 	print_change(f, k);
 	print_cost(f, k);
 }
@@ -198,53 +241,85 @@ static void print_notes(FILE *f, const cohort_result *c, const kpi_result *k)
 		           "is calendar month cohort+k (k0 = the signup month).\n"
 		           "- A customer is retained in month k when not churned by its last day; a "
 		           "month appears only when it has ended by as-of (as-of on or after its "
-		           "last day).\n"
+		           "last day), so the current month's cohort is not shown yet.\n"
+		           "- Revenue retention: the MRR (--value) of the cohort's retained "
+		           "customers over the cohort's MRR, each customer's value held constant; "
+		           "missing values are left out of both.\n"
 		           "- mean = simple mean of the cohorts' retention in month k; weighted = "
 		           "retained / customers summed over the same cohorts (size-weighted); both "
 		           "over only the cohorts that have month k and at least one customer, thin "
-		           "ones included.\n");
+		           "ones (* = fewer than %zu customers, --min-n) included.\n",
+		        c->min_n);
 	}
 	if (k != NULL) {
 		fprintf(f, "- Periods are calendar months and quarters that begin on or after the "
-		           "first start date and have ended by as-of.\n"
+		           "first start date and have ended by as-of; the period in progress is "
+		           "left out.\n"
 		           "- start = active on the period's first day; new = started in it; "
 		           "churned = churn date in it (counted at the churn date); end = start + "
 		           "new - churned.\n"
 		           "- Customers who join and churn in the same period are %s.\n"
-		           "- churn rate = churned / start; retention rate = (end - new) / start.\n",
+		           "- churn rate = churned / start; retention rate = (end - new) / start.\n"
+		           "- The reporting period is --period, or else the last complete quarter "
+		           "before as-of; its churn rate is compared with the period before by a "
+		           "two-sided two-proportion z test (pooled, no continuity correction, as "
+		           "R's prop.test(correct = FALSE)).\n",
 		        k->exclude_same_period ? "left out of new and churned (--exclude-same-period)"
 		                               : "counted as new and as churned");
 		if (k->mrr_source == KPI_MRR_CONSTANT)
-			fprintf(f, "- MRR: each customer's value taken as constant while active "
-			           "(no expansion, contraction or reactivation); missing values count "
-			           "as 0.\n");
+			fprintf(f, "- MRR: each customer's value (--value) taken as constant while "
+			           "active (no expansion, contraction or reactivation); missing values "
+			           "count as 0.\n");
 		else if (k->mrr_source == KPI_MRR_HISTORY)
-			fprintf(f, "- MRR from the revenue history, month against month before: new, "
+			fprintf(f, "- MRR from the revenue history (--revenue): a customer's MRR in a "
+			           "month is their row for that month, 0 without one; each month is "
+			           "compared with the month before: new (first paying month), "
 			           "reactivation (paying again after a gap), expansion, contraction, "
-			           "churned (paying nothing).\n");
+			           "churned (paying nothing).  A period's start MRR is the MRR of the "
+			           "month before it, its end MRR that of its last month; the history's "
+			           "first month has no month before, so periods starting then have no "
+			           "MRR (-).\n");
 		if (k->mrr_source != KPI_MRR_NONE)
 			fprintf(f, "- GRR = (start MRR - churned MRR - contraction) / start MRR and NRR "
-			           "adds expansion, both over the customers paying at the start only.\n"
-			           "- LTV = ARPA / the mean monthly churn rate of the trailing %zu "
-			           "months.\n", k->ltv_months);
+			           "adds expansion, both over the customers paying at the start only, "
+			           "start against end of the period.\n"
+			           "- gross MRR churn = (churned + contraction) / start MRR; net MRR "
+			           "churn subtracts expansion and reactivation (negative = net "
+			           "expansion); quick ratio = (new + expansion + reactivation) / "
+			           "(churned + contraction).\n"
+			           "- ARPA = end MRR / paying customers at the end.  LTV = ARPA / the "
+			           "mean monthly churn rate (paying customers lost / paying at the "
+			           "month's start) of up to %zu months ending with the period's last "
+			           "month: an estimate that assumes the churn rate stays as it was.\n",
+			        k->ltv_months);
 		if (k->has_cost)
-			fprintf(f, "- Cost of churn = %.0f x MRR churned + expansion rate x that annual "
-			           "value + CAC x customers lost.\n", k->cost.months_per_year);
+			fprintf(f, "- Cost of churn (an estimate) = %.0f x MRR churned (lost annual "
+			           "value) + expansion rate x that annual value (lost expansion "
+			           "potential) + CAC x customers lost (sunk acquisition cost), for the "
+			           "reporting period.\n", k->cost.months_per_year);
 	}
+}
+
+churn_status cohort_print_text_multi(FILE *f, const cohort_result *const *c, size_t nc,
+                                     const kpi_result *k, churn_err *err)
+{
+	if (f == NULL)
+		return churn_err_set(err, CHURN_EUSAGE, "cohort text: no stream");
+	if (nc > 0 && c == NULL)
+		return churn_err_set(err, CHURN_EUSAGE, "cohort text: no results");
+	if (nc > 0)
+		print_cohorts(f, c, nc);
+	if (k != NULL)
+		print_kpis(f, k);
+	if (nc > 0 || k != NULL)
+		print_notes(f, nc > 0 ? c[0] : NULL, k);
+	if (ferror(f))
+		return churn_err_set(err, CHURN_EIO, "cohort text: write error");
+	return CHURN_OK;
 }
 
 churn_status cohort_print_text(FILE *f, const cohort_result *c, const kpi_result *k,
                                churn_err *err)
 {
-	if (f == NULL)
-		return churn_err_set(err, CHURN_EUSAGE, "cohort text: no stream");
-	if (c != NULL)
-		print_cohorts(f, c);
-	if (k != NULL)
-		print_kpis(f, k);
-	if (c != NULL || k != NULL)
-		print_notes(f, c, k);
-	if (ferror(f))
-		return churn_err_set(err, CHURN_EIO, "cohort text: write error");
-	return CHURN_OK;
+	return cohort_print_text_multi(f, &c, c != NULL, k, err);
 }

@@ -20,3 +20,12 @@ check_PROGRAMS += tests/unit/test_survdata
 TESTS += tests/unit/test_survdata
 tests_unit_test_survdata_SOURCES = tests/unit/test_survdata.c
 tests_unit_test_survdata_LDADD = $(TEST_LIBS)
+## The --revenue file (revhist.c), owned with issue 4 (cohorts and KPIs).
+libchurnkit_a_SOURCES += src/load/revhist.c include/churnkit/revhist.h
+check_PROGRAMS += tests/unit/test_revhist
+TESTS += tests/unit/test_revhist
+tests_unit_test_revhist_SOURCES = tests/unit/test_revhist.c
+tests_unit_test_revhist_LDADD = $(TEST_LIBS)
+dist_noinst_DATA += tests/data/cohorts/customers.csv tests/data/cohorts/revenue_bad.csv \
+	tests/data/cohorts/revenue_unknown.csv tests/data/cohorts/revenue_named.csv \
+	tests/data/cohorts/revenue_position.csv tests/data/cohorts/revenue_two_columns.csv

@@ -1,0 +1,115 @@
+/*
+ * revhist.h - loading a monthly revenue history (`--revenue FILE`) and
+ * matching it to the loaded customers.
+ *
+ * The file is a CSV read by the customers' loader (load.h: same delimiter
+ * detection, BOM, CRLF, quoting and decimal rules), one row per customer and
+ * month: customer id, month, MRR.  Which columns:
+ *   - by name, when the header has all three: the id in the column named like
+ *     the customers' id column (`id_name`, e.g. --id customer_id), else
+ *     `customer_id`, else `id`; the month in `month`; the MRR in `mrr` (names
+ *     compared without regard to ASCII case).  Other columns are ignored.
+ *   - otherwise by position: the first three columns are id, month and MRR,
+ *     whatever their names (`by_position` says so in the result).
+ * A month is yyyy-mm (2026-03); a full date yyyy-mm-dd is taken as its month.
+ * MRR is a number >= 0.
+ *
+ * A row is bad, and left out, when the loader rejects it (wrong field count,
+ * NUL byte, unclosed quote, MRR not a number or negative) or when:
+ *   - the customer id, the month or the MRR is missing;
+ *   - the month is not a month;
+ *   - the customer id is not among the loaded customers (unknown, or its
+ *     customers row was itself rejected);
+ *   - the month is before the customer's signup month;
+ *   - the month is after the as-of month;
+ *   - the same customer and month appeared on an earlier line (one row per
+ *     customer-month; a later row is a duplicate, not a second subscription).
+ * Each bad row is counted by reason and the first REVHIST_KEEP_REJECTS, in
+ * line order, are kept with their line, column (field number, 0 = the whole
+ * row) and message, as load_reject does.  revhist_check then applies the
+ * --max-bad-rows rule of load_check to the revenue file's own rows.
+ *
+ * Ownership: revhist_load returns a new revhist owning its arrays; `h` is a
+ * view of them (valid until revhist_free).  Inputs are borrowed.
+ */
+#ifndef CHURNKIT_REVHIST_H
+#define CHURNKIT_REVHIST_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "churnkit/err.h"
+#include "churnkit/load.h"
+#include "churnkit/revenue.h"
+#include "churnkit/table.h"
+
+#define REVHIST_KEEP_REJECTS 50
+
+typedef enum {
+	REVHIST_BAD_FIELDS,     /* wrong number of fields */
+	REVHIST_BAD_ENCODING,   /* NUL byte */
+	REVHIST_BAD_QUOTE,      /* a quote never closed */
+	REVHIST_BAD_MISSING,    /* id, month or MRR missing */
+	REVHIST_BAD_NUMBER,     /* MRR not a number */
+	REVHIST_BAD_NEGATIVE,   /* MRR below 0 */
+	REVHIST_BAD_MONTH,      /* not a month */
+	REVHIST_BAD_UNKNOWN,    /* customer id not among the customers */
+	REVHIST_BAD_DUPLICATE,  /* customer and month seen on an earlier line */
+	REVHIST_BAD_EARLY,      /* month before the signup month */
+	REVHIST_BAD_FUTURE,     /* month after the as-of month */
+	REVHIST_NREASONS
+} revhist_reason;
+
+/* A short English name for a reason ("unknown customer", ...). */
+const char *revhist_reason_name(revhist_reason r);
+
+/* The customers the history is matched to (borrowed). */
+typedef struct {
+	const table_col *id;    /* the customers' id column: categorical, unique
+	                           ids (row i has level codes[i]) */
+	const char *id_name;    /* its name, looked for in the revenue header */
+	const int32_t *start;   /* signup day of each row; NULL = no check */
+	size_t n;               /* customer rows */
+	int32_t as_of;          /* months after as-of's month are bad */
+} revhist_customers;
+
+typedef struct {
+	long line;
+	long col;               /* 1-based field; 0 = the whole row */
+	revhist_reason reason;
+	char msg[200];
+} revhist_reject;
+
+typedef struct {
+	revenue_history h;      /* the good rows, for kpi_opts.revenue */
+	size_t *customer;       /* customer row of each good row */
+	int32_t *month;         /* month index (date.h) */
+	double *mrr;
+	size_t n;               /* good rows */
+	long rows_read;         /* data records of the file */
+	long rows_rejected;
+	long by_reason[REVHIST_NREASONS];
+	revhist_reject rejects[REVHIST_KEEP_REJECTS]; /* the first, by line */
+	size_t nrejects_kept;
+	char *id_col, *month_col, *mrr_col;  /* the columns used (names) */
+	int by_position;        /* 1 when taken as the first three columns */
+	int32_t first_month, last_month;     /* over good rows; 0 when none */
+} revhist;
+
+/* Reads `path` (not "-": the header is read first to choose the columns)
+ * with the loader options `opts` (delimiter, decimal, display_name; its
+ * date, as-of and rejects settings are not used) and matches it to `c`.
+ * Succeeds whenever the file could be read, however many rows are bad;
+ * CHURN_EUSAGE when the file has fewer than three columns, CHURN_EIO when it
+ * cannot be read, CHURN_EDATA for an unreadable header.  On success *out is
+ * a new revhist (free with revhist_free); on failure NULL. */
+churn_status revhist_load(const char *path, const revhist_customers *c,
+                          const load_opts *opts, revhist **out, churn_err *err);
+
+/* CHURN_EDATA when the file had no data rows, more bad rows than
+ * opts->max_bad allows (load_check's rule and wording), or no good row. */
+churn_status revhist_check(const revhist *r, const load_opts *opts, churn_err *err);
+
+void revhist_free(revhist *r);
+
+#endif

@@ -1,0 +1,658 @@
+/* revhist.c - the --revenue file: choosing its columns, loading it with the
+ * customers' loader, checking each row against the customers and keeping
+ * the bad ones in line order; see include/churnkit/revhist.h.
+ *
+ * Steps: (1) the header is read with libcsv as the loader will read it
+ * (BOM skipped, same delimiter rule) to pick the three columns by name or by
+ * position; (2) load_csv reads the file with the id and month as text and
+ * the MRR as a value (the loader rejects non-numbers and negatives); (3)
+ * each good row's id and month are looked up once per distinct text (the
+ * loader interns them); (4) duplicates are found per customer after a
+ * stable counting sort; (5) the loader's kept rejects and ours are merged
+ * by line. */
+#include "churnkit/revhist.h"
+
+#include <csv.h>
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <limits.h>
+
+#include "churnkit/date.h"
+#include "util/intern.h"
+
+#define PEEK_CHUNK 65536
+#define MONTH_BAD INT32_MIN
+
+const char *revhist_reason_name(revhist_reason r)
+{
+	static const char *const names[REVHIST_NREASONS] = {
+		[REVHIST_BAD_FIELDS] = "wrong field count",
+		[REVHIST_BAD_ENCODING] = "NUL byte",
+		[REVHIST_BAD_QUOTE] = "unclosed quote",
+		[REVHIST_BAD_MISSING] = "missing required value",
+		[REVHIST_BAD_NUMBER] = "not a number",
+		[REVHIST_BAD_NEGATIVE] = "negative value",
+		[REVHIST_BAD_MONTH] = "not a month",
+		[REVHIST_BAD_UNKNOWN] = "unknown customer",
+		[REVHIST_BAD_DUPLICATE] = "duplicate customer-month",
+		[REVHIST_BAD_EARLY] = "month before signup",
+		[REVHIST_BAD_FUTURE] = "month after as-of",
+	};
+	return (unsigned)r < REVHIST_NREASONS ? names[r] : "unknown";
+}
+
+/* The loader's reasons as ours (those a revenue file can produce). */
+static revhist_reason from_load(load_reason r)
+{
+	switch (r) {
+	case LOAD_BAD_FIELDS: return REVHIST_BAD_FIELDS;
+	case LOAD_BAD_ENCODING: return REVHIST_BAD_ENCODING;
+	case LOAD_BAD_QUOTE: return REVHIST_BAD_QUOTE;
+	case LOAD_BAD_NUMBER: return REVHIST_BAD_NUMBER;
+	case LOAD_BAD_NEGATIVE: return REVHIST_BAD_NEGATIVE;
+	case LOAD_BAD_DUPLICATE: return REVHIST_BAD_DUPLICATE;
+	default: return REVHIST_BAD_MISSING;
+	}
+}
+
+void revhist_free(revhist *r)
+{
+	if (r == NULL)
+		return;
+	free(r->customer);
+	free(r->month);
+	free(r->mrr);
+	free(r->id_col);
+	free(r->month_col);
+	free(r->mrr_col);
+	free(r);
+}
+
+/* ---- (1) the header ---- */
+
+typedef struct {
+	char **names;
+	size_t n, cap;
+	int done;      /* the first record is complete */
+	int nomem;
+} header;
+
+static void on_hfield(void *s, size_t len, void *data)
+{
+	header *h = data;
+	if (h->done || h->nomem)
+		return;
+	if (h->n == h->cap) {
+		size_t cap = h->cap ? 2 * h->cap : 16;
+		char **v = realloc(h->names, cap * sizeof *v);
+		if (v == NULL) {
+			h->nomem = 1;
+			return;
+		}
+		h->names = v;
+		h->cap = cap;
+	}
+	/* As the loader names columns: a blank name is V<k>. */
+	if (len == 0 || strspn(s, " \t") == len) {
+		char v[32];
+		snprintf(v, sizeof v, "V%zu", h->n + 1);
+		h->names[h->n] = strdup(v);
+	} else {
+		h->names[h->n] = strndup(s, len);
+	}
+	if (h->names[h->n] == NULL)
+		h->nomem = 1;
+	else
+		h->n++;
+}
+
+static void on_hrecord(int c, void *data)
+{
+	header *h = data;
+	(void)c;
+	if (h->n > 0)
+		h->done = 1;
+}
+
+static void header_free(header *h)
+{
+	for (size_t k = 0; k < h->n; k++)
+		free(h->names[k]);
+	free(h->names);
+	memset(h, 0, sizeof *h);
+}
+
+/* load.c's rule: the most frequent of , ; tab outside quotes on the first
+ * line; a comma when none occurs. */
+static char detect_delimiter(const char *s, size_t n)
+{
+	size_t counts[3] = {0, 0, 0};
+	int quoted = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '"')
+			quoted = !quoted;
+		else if (!quoted && (s[i] == '\n' || s[i] == '\r'))
+			break;
+		else if (!quoted && s[i] == ',')
+			counts[0]++;
+		else if (!quoted && s[i] == ';')
+			counts[1]++;
+		else if (!quoted && s[i] == '\t')
+			counts[2]++;
+	}
+	if (counts[1] > counts[0] && counts[1] >= counts[2])
+		return ';';
+	if (counts[2] > counts[0] && counts[2] > counts[1])
+		return '\t';
+	return ',';
+}
+
+static int is_space_only(unsigned char c) { return c == ' '; }
+
+/* Reads the header's column names into *h.  Leaves h->n = 0 (not an error)
+ * for an empty or UTF-16 file, which load_csv then reports in its words. */
+static churn_status read_header(const char *path, const char *name, char delim, header *h,
+                                churn_err *err)
+{
+	struct csv_parser p;
+	char *buf = malloc(PEEK_CHUNK);
+	FILE *f;
+	int first = 1;
+	churn_status st = CHURN_OK;
+
+	memset(h, 0, sizeof *h);
+	if (buf == NULL)
+		return churn_err_set(err, CHURN_ENOMEM, "out of memory");
+	if ((f = fopen(path, "rb")) == NULL) {
+		free(buf);
+		return churn_err_at(err, CHURN_EIO, name, 0, 0, "cannot open: %s", strerror(errno));
+	}
+	if (csv_init(&p, CSV_REPALL_NL | CSV_APPEND_NULL) != 0) {
+		fclose(f);
+		free(buf);
+		return churn_err_set(err, CHURN_ENOMEM, "out of memory");
+	}
+	while (!h->done && !h->nomem) {
+		size_t n = fread(buf, 1, PEEK_CHUNK, f);
+		const char *s = buf;
+		if (n == 0) {
+			if (ferror(f))
+				st = churn_err_at(err, CHURN_EIO, name, 0, 0, "read error: %s",
+				                  strerror(errno));
+			else
+				csv_fini(&p, on_hfield, on_hrecord, h);
+			break;
+		}
+		if (first) {
+			first = 0;
+			if (n >= 2 && (((unsigned char)s[0] == 0xFF && (unsigned char)s[1] == 0xFE) ||
+			               ((unsigned char)s[0] == 0xFE && (unsigned char)s[1] == 0xFF)))
+				break;
+			if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
+				s += 3;
+				n -= 3;
+			}
+			if (delim == 0)
+				delim = detect_delimiter(s, n);
+			csv_set_delim(&p, (unsigned char)delim);
+			if (delim == '\t')
+				csv_set_space_func(&p, is_space_only);
+		}
+		if (csv_parse(&p, s, n, on_hfield, on_hrecord, h) != n && !h->done)
+			break; /* load_csv reports the parse error */
+	}
+	csv_free(&p);
+	fclose(f);
+	free(buf);
+	if (st == CHURN_OK && h->nomem)
+		st = churn_err_set(err, CHURN_ENOMEM, "out of memory");
+	if (st != CHURN_OK || !h->done)
+		header_free(h);
+	return st;
+}
+
+static long find_name(const header *h, const char *want)
+{
+	if (want == NULL)
+		return -1;
+	for (size_t k = 0; k < h->n; k++)
+		if (strcasecmp(h->names[k], want) == 0)
+			return (long)k;
+	return -1;
+}
+
+/* ---- (3) ids and months ---- */
+
+/* Parses yyyy-mm (or a date yyyy-mm-dd, taken as its month); MONTH_BAD
+ * otherwise. */
+static int32_t parse_month(const char *s)
+{
+	size_t len = strlen(s);
+	int32_t d;
+	while (len > 0 && (*s == ' ' || *s == '\t'))
+		s++, len--;
+	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+		len--;
+	if (len == 7 && s[4] == '-') {
+		int y = 0, m = 0;
+		for (int k = 0; k < 7; k++) {
+			if (k == 4)
+				continue;
+			if (s[k] < '0' || s[k] > '9')
+				return MONTH_BAD;
+			if (k < 4)
+				y = y * 10 + (s[k] - '0');
+			else
+				m = m * 10 + (s[k] - '0');
+		}
+		if (y < 1 || m < 1 || m > 12)
+			return MONTH_BAD;
+		return (int32_t)(y * 12 + m - 1);
+	}
+	if (len == 10 && date_parse(s, len, NULL, &d))
+		return date_month_index(d);
+	return MONTH_BAD;
+}
+
+/* Per distinct id text of the revenue file: the customer row, or SIZE_MAX. */
+static churn_status match_ids(const table_col *rid, const revhist_customers *c,
+                              size_t **out, churn_err *err)
+{
+	intern *in = intern_new();
+	size_t *row_of_code = malloc((c->id->nlevels + 1) * sizeof *row_of_code);
+	size_t *res = malloc((rid->nlevels + 1) * sizeof *res);
+	churn_status st = CHURN_OK;
+
+	*out = NULL;
+	if (in == NULL || row_of_code == NULL || res == NULL)
+		goto nomem;
+	for (size_t k = 0; k < c->id->nlevels; k++) {
+		if (intern_add(in, c->id->levels[k], strlen(c->id->levels[k]), NULL) != k)
+			goto nomem; /* the levels are distinct: index k */
+		row_of_code[k] = SIZE_MAX;
+	}
+	for (size_t i = 0; i < c->n; i++)
+		if (c->id->codes[i] < c->id->nlevels)
+			row_of_code[c->id->codes[i]] = i;
+	for (size_t k = 0; k < rid->nlevels; k++) {
+		const char *s = rid->levels[k];
+		size_t len = strlen(s);
+		uint32_t code;
+		while (len > 0 && (*s == ' ' || *s == '\t'))
+			s++, len--;
+		while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+			len--;
+		code = intern_find(in, s, len);
+		res[k] = code == UINT32_MAX ? SIZE_MAX : row_of_code[code];
+	}
+	*out = res;
+	res = NULL;
+	goto done;
+nomem:
+	st = churn_err_set(err, CHURN_ENOMEM, "out of memory");
+done:
+	intern_free(in);
+	free(row_of_code);
+	free(res);
+	return st;
+}
+
+/* ---- (5) bad rows, in line order ---- */
+
+typedef struct {
+	const table *t;
+	const table_col *id, *mon, *mrr;
+	long id_field, mon_field, mrr_field;   /* 1-based */
+	const size_t *cust_of;                 /* per id level */
+	const int32_t *month_of;               /* per month level */
+	const revhist_customers *c;
+	uint8_t *bad;                          /* per row: reason + 1, 0 = good */
+	long *first_line;                      /* per row: a duplicate's first line */
+} check;
+
+/* Fills a reject record for bad row i. */
+static void describe(const check *k, size_t i, revhist_reject *j)
+{
+	revhist_reason why = (revhist_reason)(k->bad[i] - 1);
+	const char *id = k->id->codes[i] != TABLE_CODE_NA ? k->id->levels[k->id->codes[i]] : "";
+	const char *mon = k->mon->codes[i] != TABLE_CODE_NA ? k->mon->levels[k->mon->codes[i]] : "";
+	char a[11], b[8];
+
+	j->line = k->t->line != NULL ? k->t->line[i] : 0;
+	j->reason = why;
+	j->col = k->mon_field;
+	switch (why) {
+	case REVHIST_BAD_MISSING:
+		if (*id == '\0') {
+			j->col = k->id_field;
+			snprintf(j->msg, sizeof j->msg, "missing customer id in column '%s'", k->id->name);
+		} else if (*mon == '\0') {
+			snprintf(j->msg, sizeof j->msg, "missing month in column '%s'", k->mon->name);
+		} else {
+			j->col = k->mrr_field;
+			snprintf(j->msg, sizeof j->msg, "missing MRR in column '%s'", k->mrr->name);
+		}
+		break;
+	case REVHIST_BAD_MONTH:
+		snprintf(j->msg, sizeof j->msg,
+		         "'%.60s' in column '%s' is not a month (expected yyyy-mm)", mon,
+		         k->mon->name);
+		break;
+	case REVHIST_BAD_UNKNOWN:
+		j->col = k->id_field;
+		snprintf(j->msg, sizeof j->msg,
+		         "customer id '%.60s' is not among the customers (unknown, or its "
+		         "customers row was rejected)", id);
+		break;
+	case REVHIST_BAD_EARLY: {
+		size_t r = k->cust_of[k->id->codes[i]];
+		snprintf(j->msg, sizeof j->msg,
+		         "month %.20s is before customer '%.60s' signed up (%s)", mon, id,
+		         date_format(k->c->start[r], a));
+		break;
+	}
+	case REVHIST_BAD_FUTURE:
+		snprintf(j->msg, sizeof j->msg, "month %.20s is after as-of %s (month %s)", mon,
+		         date_format(k->c->as_of, a),
+		         date_format_month(date_month_index(k->c->as_of), b));
+		break;
+	case REVHIST_BAD_DUPLICATE:
+		snprintf(j->msg, sizeof j->msg,
+		         "second row for customer '%.60s' and month %.20s (first on line %ld)", id,
+		         mon, k->first_line[i]);
+		break;
+	default:
+		snprintf(j->msg, sizeof j->msg, "bad row");
+		break;
+	}
+}
+
+/* Merges the loader's kept rejects (line order) with ours (row order = line
+ * order) into r->rejects.  When the loader kept fewer than it found, only
+ * lines up to its last kept one are known to be complete. */
+static void merge_rejects(revhist *r, const load_result *lr, const check *k)
+{
+	size_t a = 0, i = 0, nrows = k->t->nrows;
+	long limit = LONG_MAX;
+	if (lr->rows_rejected > (long)lr->nrejects_kept && lr->nrejects_kept > 0)
+		limit = lr->rejects[lr->nrejects_kept - 1].line;
+	while (r->nrejects_kept < REVHIST_KEEP_REJECTS) {
+		while (i < nrows && !k->bad[i])
+			i++;
+		long la = a < lr->nrejects_kept ? lr->rejects[a].line : LONG_MAX;
+		long li = i < nrows && k->t->line != NULL ? k->t->line[i] : LONG_MAX;
+		revhist_reject *j = &r->rejects[r->nrejects_kept];
+		if (la == LONG_MAX && li == LONG_MAX)
+			break;
+		if (la <= li) {
+			const load_reject *x = &lr->rejects[a++];
+			j->line = x->line;
+			j->col = x->col;
+			j->reason = from_load(x->reason);
+			memcpy(j->msg, x->msg, sizeof j->msg < sizeof x->msg ? sizeof j->msg
+			                                                    : sizeof x->msg);
+			j->msg[sizeof j->msg - 1] = '\0';
+		} else {
+			if (li > limit)
+				break;
+			describe(k, i++, j);
+		}
+		r->nrejects_kept++;
+	}
+}
+
+/* ---- (4) duplicates ---- */
+
+/* Marks the second and later rows of a customer-month among good rows. */
+static churn_status mark_duplicates(check *k, size_t ncust, int32_t m0, int32_t m1,
+                                    churn_err *err)
+{
+	size_t nrows = k->t->nrows, nm = (size_t)(m1 - m0) + 1;
+	size_t *count = calloc(ncust + 1, sizeof *count);
+	size_t *order = malloc((nrows ? nrows : 1) * sizeof *order);
+	size_t *stamp = calloc(nm, sizeof *stamp);   /* customer + 1 last seen */
+	size_t *firstrow = malloc(nm * sizeof *firstrow);
+	churn_status st = CHURN_OK;
+
+	if (count == NULL || order == NULL || stamp == NULL || firstrow == NULL) {
+		st = churn_err_set(err, CHURN_ENOMEM, "out of memory");
+		goto done;
+	}
+	for (size_t i = 0; i < nrows; i++)
+		if (!k->bad[i])
+			count[k->cust_of[k->id->codes[i]] + 1]++;
+	for (size_t c = 0; c < ncust; c++)
+		count[c + 1] += count[c];
+	for (size_t i = 0; i < nrows; i++)
+		if (!k->bad[i])
+			order[count[k->cust_of[k->id->codes[i]]]++] = i;
+	/* count[c] is now the end of customer c's rows; rows keep line order. */
+	for (size_t c = 0, lo = 0; c < ncust; lo = count[c], c++)
+		for (size_t q = lo; q < count[c]; q++) {
+			size_t i = order[q];
+			size_t m = (size_t)(k->month_of[k->mon->codes[i]] - m0);
+			if (stamp[m] == c + 1) {
+				k->bad[i] = REVHIST_BAD_DUPLICATE + 1;
+				k->first_line[i] = k->t->line != NULL ? k->t->line[firstrow[m]] : 0;
+			} else {
+				stamp[m] = c + 1;
+				firstrow[m] = i;
+			}
+		}
+done:
+	free(count);
+	free(order);
+	free(stamp);
+	free(firstrow);
+	return st;
+}
+
+/* ---- the whole ---- */
+
+static churn_status choose_columns(const header *h, const revhist_customers *c,
+                                   const char *name, revhist *r, churn_err *err)
+{
+	long id = find_name(h, c->id_name), mon = find_name(h, "month"),
+	     mrr = find_name(h, "mrr");
+	if (id < 0)
+		id = find_name(h, "customer_id");
+	if (id < 0)
+		id = find_name(h, "id");
+	if (id < 0 || mon < 0 || mrr < 0 || id == mon || id == mrr) {
+		if (h->n < 3)
+			return churn_err_at(err, CHURN_EUSAGE, name, 1, 0,
+			                    "a revenue history needs three columns (customer id, "
+			                    "month yyyy-mm, MRR); the header has %zu",
+			                    h->n);
+		id = 0, mon = 1, mrr = 2;
+		r->by_position = 1;
+	}
+	r->id_col = strdup(h->names[id]);
+	r->month_col = strdup(h->names[mon]);
+	r->mrr_col = strdup(h->names[mrr]);
+	if (r->id_col == NULL || r->month_col == NULL || r->mrr_col == NULL)
+		return churn_err_set(err, CHURN_ENOMEM, "out of memory");
+	return CHURN_OK;
+}
+
+churn_status revhist_load(const char *path, const revhist_customers *c,
+                          const load_opts *opts, revhist **out, churn_err *err)
+{
+	const char *name = opts->display_name ? opts->display_name : path;
+	revhist *r = NULL;
+	header h;
+	load_result *lr = NULL;
+	load_opts lo = *opts;
+	load_map map;
+	const char *cats[2];
+	check k;
+	size_t *cust_of = NULL;
+	int32_t *month_of = NULL, m0 = INT32_MAX, m1 = INT32_MIN;
+	int32_t as_of_month;
+	churn_status st;
+
+	*out = NULL;
+	memset(&k, 0, sizeof k);
+	memset(&h, 0, sizeof h);
+	if (c == NULL || c->id == NULL || c->id->kind != TABLE_CAT)
+		return churn_err_set(err, CHURN_EUSAGE,
+		                     "a revenue history needs the customers' id column (--id COL)");
+	if (strcmp(path, "-") == 0)
+		return churn_err_set(err, CHURN_EUSAGE,
+		                     "--revenue needs a file; standard input is not supported");
+	r = calloc(1, sizeof *r);
+	if (r == NULL)
+		return churn_err_set(err, CHURN_ENOMEM, "out of memory");
+	st = read_header(path, name, opts->delimiter, &h, err);
+	if (st != CHURN_OK)
+		goto done;
+	if (h.done) {
+		st = choose_columns(&h, c, name, r, err);
+		if (st != CHURN_OK)
+			goto done;
+	} else if ((r->id_col = strdup("customer_id")) == NULL ||
+	           (r->month_col = strdup("month")) == NULL || (r->mrr_col = strdup("mrr")) == NULL) {
+		st = churn_err_set(err, CHURN_ENOMEM, "out of memory");
+		goto done;
+	}
+
+	memset(&map, 0, sizeof map);
+	cats[0] = r->id_col;
+	cats[1] = r->month_col;
+	map.categorical = cats;
+	map.ncategorical = 2;
+	map.value = r->mrr_col;
+	lo.rejects = NULL;
+	lo.has_as_of = 0;
+	lo.date_format = NULL;
+	lo.display_name = name;
+	st = load_csv(path, &map, &lo, &lr, err);
+	if (st != CHURN_OK)
+		goto done;
+
+	r->rows_read = lr->rows_read;
+	r->rows_rejected = lr->rows_rejected;
+	for (int q = 0; q < LOAD_NREASONS; q++)
+		r->by_reason[from_load((load_reason)q)] += lr->by_reason[q];
+
+	k.t = lr->t;
+	k.c = c;
+	k.id_field = table_find_index(lr->t, r->id_col) + 1;
+	k.mon_field = table_find_index(lr->t, r->month_col) + 1;
+	k.mrr_field = table_find_index(lr->t, r->mrr_col) + 1;
+	k.id = &lr->t->cols[k.id_field - 1];
+	k.mon = &lr->t->cols[k.mon_field - 1];
+	k.mrr = &lr->t->cols[k.mrr_field - 1];
+	st = match_ids(k.id, c, &cust_of, err);
+	if (st != CHURN_OK)
+		goto done;
+	k.cust_of = cust_of;
+	month_of = malloc((k.mon->nlevels + 1) * sizeof *month_of);
+	k.bad = calloc(lr->t->nrows + 1, 1);
+	k.first_line = calloc(lr->t->nrows + 1, sizeof *k.first_line);
+	if (month_of == NULL || k.bad == NULL || k.first_line == NULL) {
+		st = churn_err_set(err, CHURN_ENOMEM, "out of memory");
+		goto done;
+	}
+	for (size_t q = 0; q < k.mon->nlevels; q++)
+		month_of[q] = parse_month(k.mon->levels[q]);
+	k.month_of = month_of;
+
+	/* Row by row: missing values, months, ids, signup and as-of. */
+	as_of_month = date_month_index(c->as_of);
+	for (size_t i = 0; i < lr->t->nrows; i++) {
+		uint32_t ic = k.id->codes[i], mc = k.mon->codes[i];
+		revhist_reason why = REVHIST_NREASONS;
+		int32_t m;
+		size_t row;
+		if (ic == TABLE_CODE_NA || mc == TABLE_CODE_NA || isnan(k.mrr->num[i]))
+			why = REVHIST_BAD_MISSING;
+		else if ((m = month_of[mc]) == MONTH_BAD)
+			why = REVHIST_BAD_MONTH;
+		else if ((row = cust_of[ic]) == SIZE_MAX)
+			why = REVHIST_BAD_UNKNOWN;
+		else if (c->start != NULL && m < date_month_index(c->start[row]))
+			why = REVHIST_BAD_EARLY;
+		else if (m > as_of_month)
+			why = REVHIST_BAD_FUTURE;
+		else {
+			if (m < m0)
+				m0 = m;
+			if (m > m1)
+				m1 = m;
+			continue;
+		}
+		k.bad[i] = (uint8_t)(why + 1);
+	}
+	if (m0 <= m1) {
+		st = mark_duplicates(&k, c->n, m0, m1, err);
+		if (st != CHURN_OK)
+			goto done;
+	}
+	for (size_t i = 0; i < lr->t->nrows; i++) {
+		if (k.bad[i]) {
+			r->rows_rejected++;
+			r->by_reason[k.bad[i] - 1]++;
+		} else {
+			r->n++;
+		}
+	}
+	merge_rejects(r, lr, &k);
+
+	r->customer = malloc((r->n ? r->n : 1) * sizeof *r->customer);
+	r->month = malloc((r->n ? r->n : 1) * sizeof *r->month);
+	r->mrr = malloc((r->n ? r->n : 1) * sizeof *r->mrr);
+	if (r->customer == NULL || r->month == NULL || r->mrr == NULL) {
+		st = churn_err_set(err, CHURN_ENOMEM, "out of memory");
+		goto done;
+	}
+	r->first_month = r->last_month = 0;
+	for (size_t i = 0, j = 0; i < lr->t->nrows; i++) {
+		if (k.bad[i])
+			continue;
+		r->customer[j] = cust_of[k.id->codes[i]];
+		r->month[j] = month_of[k.mon->codes[i]];
+		r->mrr[j] = k.mrr->num[i];
+		j++;
+	}
+	if (r->n > 0) {
+		r->first_month = m0;
+		r->last_month = m1;
+	}
+	r->h.n = r->n;
+	r->h.customer = r->customer;
+	r->h.month = r->month;
+	r->h.mrr = r->mrr;
+	r->h.ncustomers = c->n;
+	st = CHURN_OK;
+done:
+	header_free(&h);
+	load_result_free(lr);
+	free(cust_of);
+	free(month_of);
+	free(k.bad);
+	free(k.first_line);
+	if (st == CHURN_OK)
+		*out = r;
+	else
+		revhist_free(r);
+	return st;
+}
+
+churn_status revhist_check(const revhist *r, const load_opts *opts, churn_err *err)
+{
+	/* load_check's rule and wording, on the revenue file's own counts. */
+	load_result tmp;
+	table t;
+	memset(&tmp, 0, sizeof tmp);
+	memset(&t, 0, sizeof t);
+	t.nrows = r->n;
+	tmp.t = &t;
+	tmp.rows_read = r->rows_read;
+	tmp.rows_rejected = r->rows_rejected;
+	return load_check(&tmp, opts, err);
+}

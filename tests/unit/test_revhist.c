@@ -1,0 +1,219 @@
+/* test_revhist.c - the --revenue file: column choice, every kind of bad row
+ * with its line and column, the bad-row limit, and the history it yields.
+ * Data: tests/data/cohorts/ (customers.csv and revenue_*.csv, written by
+ * hand; the expected lines below are counted in those files). */
+#include "churnkit/revhist.h"
+#include "churnkit/date.h"
+#include "churnkit/load.h"
+#include "churnkit/table.h"
+#include "tap.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#define M(y, m) ((int32_t)((y) * 12 + (m) - 1))
+
+typedef struct {
+	load_result *lr;
+	revhist_customers c;
+} customers;
+
+static int load_customers(customers *cu, const char *as_of)
+{
+	char path[1024];
+	load_map map;
+	load_opts o;
+	churn_err err;
+
+	memset(cu, 0, sizeof *cu);
+	memset(&map, 0, sizeof map);
+	map.id = "id";
+	map.start = "signup";
+	map.end = "churn";
+	load_opts_init(&o);
+	o.has_as_of = 1;
+	date_parse(as_of, strlen(as_of), NULL, &o.as_of);
+	if (load_csv(tap_srcpath(path, sizeof path, "tests/data/cohorts/customers.csv"), &map,
+	             &o, &cu->lr, &err) != CHURN_OK) {
+		diag("customers: %s", err.msg);
+		return 0;
+	}
+	cu->c.id = table_find(cu->lr->t, "id");
+	cu->c.id_name = "id";
+	cu->c.start = table_find(cu->lr->t, "signup")->date;
+	cu->c.n = cu->lr->t->nrows;
+	cu->c.as_of = cu->lr->as_of;
+	return 1;
+}
+
+static churn_status load_rev(const customers *cu, const char *file, char decimal, revhist **r,
+                             churn_err *err)
+{
+	char rel[256], path[1024];
+	load_opts o;
+	load_opts_init(&o);
+	if (decimal)
+		o.decimal = decimal;
+	snprintf(rel, sizeof rel, "tests/data/cohorts/%s", file);
+	o.display_name = file;
+	return revhist_load(tap_srcpath(path, sizeof path, rel), &cu->c, &o, r, err);
+}
+
+/* A customer's MRR for a month in the loaded history (sum of rows). */
+static double mrr_of(const revhist *r, size_t cust, int32_t m)
+{
+	double s = 0;
+	for (size_t i = 0; i < r->n; i++)
+		if (r->customer[i] == cust && r->month[i] == m)
+			s += r->mrr[i];
+	return s;
+}
+
+static void test_bad_rows(const customers *cu)
+{
+	revhist *r = NULL;
+	churn_err err;
+	load_opts o;
+	/* line, column, reason: one per bad row of revenue_bad.csv. */
+	static const struct {
+		long line, col;
+		revhist_reason why;
+		const char *words;
+	} want[] = {
+		{3, 2, REVHIST_BAD_MONTH, "'2024-13' in column 'month' is not a month"},
+		{4, 1, REVHIST_BAD_UNKNOWN, "customer id 'zz' is not among the customers"},
+		{5, 3, REVHIST_BAD_NEGATIVE, "negative value -5 in column 'mrr'"},
+		{6, 2, REVHIST_BAD_EARLY, "month 2023-12 is before customer 'c1' signed up (2024-01-15)"},
+		{7, 2, REVHIST_BAD_FUTURE, "month 2024-07 is after as-of 2024-06-30"},
+		{8, 2, REVHIST_BAD_DUPLICATE, "(first on line 2)"},
+		{9, 3, REVHIST_BAD_NUMBER, "'abc' in column 'mrr' is not a number"},
+		{10, 3, REVHIST_BAD_FIELDS, "expected 3 fields, found 2"},
+		{11, 1, REVHIST_BAD_MISSING, "missing customer id"},
+		{12, 2, REVHIST_BAD_MISSING, "missing month"},
+		{13, 3, REVHIST_BAD_MISSING, "missing MRR"},
+	};
+	size_t nw = sizeof want / sizeof want[0];
+
+	if (!ok(load_rev(cu, "revenue_bad.csv", 0, &r, &err) == CHURN_OK,
+	        "revhist: a file with bad rows still loads"))
+		return;
+	is_int(r->rows_read, 14, "revhist: 14 data rows read");
+	is_int(r->rows_rejected, 11, "revhist: 11 rows rejected");
+	is_int((long long)r->n, 3, "revhist: 3 good rows");
+	is_int(r->by_position, 0, "revhist: columns found by name");
+	is_int((long long)r->nrejects_kept, (long long)nw, "revhist: every bad row kept");
+	for (size_t k = 0; k < nw && k < r->nrejects_kept; k++) {
+		const revhist_reject *j = &r->rejects[k];
+		is_int(j->line, want[k].line, "revhist: bad row %zu on line %ld", k, want[k].line);
+		is_int(j->col, want[k].col, "revhist: line %ld: column %ld", want[k].line,
+		       want[k].col);
+		is_int(j->reason, want[k].why, "revhist: line %ld: reason %s", want[k].line,
+		       revhist_reason_name(want[k].why));
+		if (!ok(strstr(j->msg, want[k].words) != NULL, "revhist: line %ld says \"%s\"",
+		        want[k].line, want[k].words))
+			diag("message: %s", j->msg);
+	}
+	is_int(r->by_reason[REVHIST_BAD_MISSING], 3, "revhist: 3 missing values counted");
+	is_int(r->by_reason[REVHIST_BAD_UNKNOWN], 1, "revhist: 1 unknown customer counted");
+	/* Good rows: c1 2024-01 100 (line 2), c2 2024-02 50 (line 14, a quoted
+	 * id and a full date), c3 2024-02 200 (line 15). */
+	is_double_rel(mrr_of(r, 0, M(2024, 1)), 100, 1e-15, "revhist: c1 2024-01 = 100");
+	is_double_rel(mrr_of(r, 1, M(2024, 2)), 50, 1e-15,
+	              "revhist: a date is taken as its month, quoted id matched");
+	is_double_rel(mrr_of(r, 2, M(2024, 2)), 200, 1e-15, "revhist: c3 2024-02 = 200");
+	is_int(r->first_month, M(2024, 1), "revhist: first month 2024-01");
+	is_int(r->last_month, M(2024, 2), "revhist: last month 2024-02");
+	ok(r->h.n == 3 && r->h.ncustomers == 6 && r->h.customer == r->customer,
+	   "revhist: the history view covers the good rows and all customers");
+	ok(revenue_history_check(&r->h, &err) == CHURN_OK,
+	   "revhist: the history passes revenue_history_check");
+
+	load_opts_init(&o);
+	o.display_name = "revenue_bad.csv";
+	ok(revhist_check(r, &o, &err) == CHURN_EDATA && strstr(err.msg, "11 of 14 rows") != NULL,
+	   "revhist: 11 of 14 bad rows exceed the default 1%% limit");
+	o.max_bad = 11;
+	o.max_bad_is_fraction = 0;
+	ok(revhist_check(r, &o, &err) == CHURN_OK, "revhist: --max-bad-rows 11 allows them");
+	o.max_bad = 10;
+	ok(revhist_check(r, &o, &err) == CHURN_EDATA, "revhist: --max-bad-rows 10 does not");
+	revhist_free(r);
+}
+
+static void test_columns(const customers *cu)
+{
+	revhist *r = NULL;
+	churn_err err;
+
+	/* MRR;Month;Customer_ID: names in another order and case, ';' and
+	 * decimal commas, CRLF. */
+	if (ok(load_rev(cu, "revenue_named.csv", ',', &r, &err) == CHURN_OK,
+	       "revhist: names in any order and case")) {
+		is_str(r->id_col, "Customer_ID", "revhist: id column by name");
+		is_str(r->mrr_col, "MRR", "revhist: MRR column by name");
+		is_int((long long)r->n, 2, "revhist: both rows good");
+		is_double_rel(mrr_of(r, 0, M(2024, 1)), 10.5, 1e-15, "revhist: decimal comma 10,5");
+		is_double_rel(mrr_of(r, 0, M(2024, 2)), 7, 1e-15, "revhist: second row 7");
+	}
+	revhist_free(r);
+	r = NULL;
+
+	/* cust,period,amount,note: no known names, so the first three columns. */
+	if (ok(load_rev(cu, "revenue_position.csv", 0, &r, &err) == CHURN_OK,
+	       "revhist: unnamed columns load by position")) {
+		is_int(r->by_position, 1, "revhist: by_position set");
+		is_str(r->month_col, "period", "revhist: second column is the month");
+		is_int((long long)r->n, 2, "revhist: both rows good");
+		is_double_rel(mrr_of(r, 1, M(2024, 2)), 50, 1e-15, "revhist: c2 2024-02 = 50");
+	}
+	revhist_free(r);
+	r = NULL;
+
+	ok(load_rev(cu, "revenue_two_columns.csv", 0, &r, &err) == CHURN_EUSAGE && r == NULL &&
+	           strstr(err.msg, "three columns") != NULL && err.line == 1,
+	   "revhist: two columns are a usage error at line 1");
+	ok(load_rev(cu, "no_such_file.csv", 0, &r, &err) == CHURN_EIO && r == NULL,
+	   "revhist: a missing file is an I/O error");
+}
+
+static void test_unknown(const customers *cu)
+{
+	revhist *r = NULL;
+	churn_err err;
+	load_opts o;
+
+	if (!ok(load_rev(cu, "revenue_unknown.csv", 0, &r, &err) == CHURN_OK,
+	        "revhist: unknown customer file loads"))
+		return;
+	is_int(r->rows_rejected, 1, "revhist: one unknown customer rejected");
+	ok(r->nrejects_kept == 1 && r->rejects[0].line == 3 && r->rejects[0].col == 1,
+	   "revhist: the unknown id is reported at line 3, column 1");
+	load_opts_init(&o);
+	o.display_name = "revenue_unknown.csv";
+	ok(revhist_check(r, &o, &err) == CHURN_EDATA &&
+	           strcmp(err.file, "revenue_unknown.csv") == 0,
+	   "revhist: 1 of 3 bad rows fails the default limit, naming the file");
+	revhist_free(r);
+}
+
+int main(void)
+{
+	customers cu;
+	churn_err err;
+	revhist *r = NULL;
+
+	if (!ok(load_customers(&cu, "2024-06-30"), "revhist: customers load"))
+		return done_testing();
+	test_bad_rows(&cu);
+	test_columns(&cu);
+	test_unknown(&cu);
+
+	/* Without an id column there is nothing to match. */
+	revhist_customers none = cu.c;
+	none.id = NULL;
+	ok(revhist_load("x.csv", &none, &(load_opts){.decimal = '.'}, &r, &err) == CHURN_EUSAGE,
+	   "revhist: no customers' id column is a usage error");
+	load_result_free(cu.lr);
+	return done_testing();
+}
