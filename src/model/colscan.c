@@ -40,8 +40,12 @@ churn_status colscan_run(const gsl_matrix *X, const double *w, const size_t *row
 	 * the centred cross-products accurate without a separate mean pass:
 	 * C = S - s s' / W with d = x - shift. */
 	int have_shift = 0;
-	double *d = calloc(p ? p : 1, sizeof *d);
-	if (d == NULL) {
+	size_t nb = 0, pp = (p + 3) / 4 * 4 + 4 * (p == 0);  /* padded width */
+	double wb[4] = {0, 0, 0, 0};
+	double *d = calloc(4 * pp, sizeof *d), *Sp = calloc(pp * pp, sizeof *Sp);
+	if (d == NULL || Sp == NULL) {
+		free(d);
+		free(Sp);
 		st = churn_err_set(err, CHURN_ENOMEM, "out of memory scanning columns");
 		goto done;
 	}
@@ -51,6 +55,7 @@ churn_status colscan_run(const gsl_matrix *X, const double *w, const size_t *row
 		if (!(wi > 0)) {
 			if (wi < 0 || isnan(wi)) {
 				free(d);
+				free(Sp);
 				st = churn_err_set(err, CHURN_EDATA,
 				                   "weight %g in row %zu is not a non-negative number",
 				                   wi, i + 1);
@@ -60,34 +65,41 @@ churn_status colscan_run(const gsl_matrix *X, const double *w, const size_t *row
 		}
 		const double *x = gsl_matrix_const_ptr(X, i, 0);
 		if (!have_shift) {
-			for (size_t j = 0; j < p; j++) {
-				if (!isfinite(x[j])) {
-					free(d);
-					st = churn_err_set(err, CHURN_EDATA,
-					                   "design value in row %zu, column %zu is not finite",
-					                   i + 1, j + 1);
-					goto done;
-				}
+			for (size_t j = 0; j < p; j++)
 				shift[j] = x[j];
-			}
 			have_shift = 1;
 		}
+		double *dr = d + nb * pp;
 		for (size_t j = 0; j < p; j++) {
-			d[j] = x[j] - shift[j];
-			if (!isfinite(d[j])) {
+			dr[j] = x[j] - shift[j];
+			if (!isfinite(dr[j])) {
 				free(d);
+				free(Sp);
 				st = churn_err_set(err, CHURN_EDATA,
 				                   "design value in row %zu, column %zu is not finite",
 				                   i + 1, j + 1);
 				goto done;
 			}
-			s[j] += wi * d[j];
+			s[j] += wi * dr[j];
 		}
-		colscan_gram_add(S, p, d, wi);
+		wb[nb] = wi;
+		if (++nb == 4) {
+			colscan_gram_add4p(Sp, pp, d, wb);
+			nb = 0;
+		}
 		cs->wsum += wi;
 		cs->nused++;
 	}
+	if (nb > 0) {
+		for (size_t b = nb; b < 4; b++)
+			wb[b] = 0;
+		colscan_gram_add4p(Sp, pp, d, wb);
+	}
+	for (size_t j = 0; j < p; j++)
+		for (size_t k = j; k < p; k++)
+			S[j * p + k] = Sp[j * pp + k];
 	free(d);
+	free(Sp);
 	if (cs->nused == 0) {
 		st = churn_err_set(err, CHURN_EDATA, "no rows with positive weight to fit");
 		goto done;

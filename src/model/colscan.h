@@ -67,6 +67,39 @@ static inline void colscan_gram_add(double *G, size_t q, const double *x, double
 	}
 }
 
+/* G += sum_r wt[r] * x_r x_r' over four rows x_r = x + r q (upper
+ * triangle): four rows per load and store of G, the fits' inner loop. */
+static inline void colscan_gram_add4(double *restrict G, size_t q, const double *restrict x,
+                                     const double *restrict wt)
+{
+	const double *x0 = x, *x1 = x + q, *x2 = x + 2 * q, *x3 = x + 3 * q;
+	for (size_t j = 0; j < q; j++) {
+		double a0 = wt[0] * x0[j], a1 = wt[1] * x1[j], a2 = wt[2] * x2[j], a3 = wt[3] * x3[j];
+		double *g = G + j * q;
+		for (size_t k = j; k < q; k++)
+			g[k] += a0 * x0[k] + a1 * x1[k] + a2 * x2[k] + a3 * x3[k];
+	}
+}
+
+/* As colscan_gram_add4 on padded storage: G is qp x qp and the four rows
+ * have stride qp, qp a multiple of 4 with the padding columns zero.  The
+ * fixed four-wide body lets the compiler use vector instructions. */
+static inline void colscan_gram_add4p(double *restrict G, size_t qp, const double *restrict x,
+                                      const double *restrict wt)
+{
+	const double *x0 = x, *x1 = x + qp, *x2 = x + 2 * qp, *x3 = x + 3 * qp;
+	for (size_t j = 0; j < qp; j++) {
+		double a0 = wt[0] * x0[j], a1 = wt[1] * x1[j], a2 = wt[2] * x2[j], a3 = wt[3] * x3[j];
+		double *g = G + j * qp;
+		for (size_t k = j & ~(size_t)3; k < qp; k += 4) {
+			g[k] += a0 * x0[k] + a1 * x1[k] + a2 * x2[k] + a3 * x3[k];
+			g[k + 1] += a0 * x0[k + 1] + a1 * x1[k + 1] + a2 * x2[k + 1] + a3 * x3[k + 1];
+			g[k + 2] += a0 * x0[k + 2] + a1 * x1[k + 2] + a2 * x2[k + 2] + a3 * x3[k + 2];
+			g[k + 3] += a0 * x0[k + 3] + a1 * x1[k + 3] + a2 * x2[k + 3] + a3 * x3[k + 3];
+		}
+	}
+}
+
 /* Copies the upper triangle of G to the lower. */
 static inline void colscan_gram_symm(double *G, size_t q)
 {

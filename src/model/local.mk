@@ -92,3 +92,8 @@ MODEL_FIXTURES = \
 	tests/fixtures/model/veteran_month_efron.stats.csv
 dist_noinst_DATA += $(MODEL_FIXTURES)
 EXTRA_DIST += tests/fixtures/model/make_fixtures.R
+
+## Timing of the logistic fit and cross-validation on 1M rows (not a test).
+noinst_PROGRAMS += bench/bench_model
+bench_bench_model_SOURCES = bench/bench_model.c
+bench_bench_model_LDADD = $(CHURN_LIBS)

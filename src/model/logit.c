@@ -12,6 +12,9 @@
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_linalg.h>
 
+#define IRLS_BLOCK 4  /* rows per update of X'WX */
+#define IRLS_PAD(q) (((q) + 3) / 4 * 4 + 4 * ((q) == 0))  /* padded width */
+
 void logit_opts_init(logit_opts *o)
 {
 	o->maxit = LOGIT_MAXIT;
@@ -31,7 +34,8 @@ typedef struct {
 	gsl_matrix *G[2];   /* X'WX of the current and the next iteration */
 	gsl_vector *r[2];   /* X'Wz */
 	gsl_vector *b, *bprev;
-	double *xs;
+	double *xs;         /* IRLS_BLOCK padded rows */
+	double *Gp;         /* padded X'WX and X'Wz accumulators */
 	int cur;
 } irls_work;
 
@@ -44,6 +48,7 @@ static void work_free(irls_work *w)
 	gsl_vector_free(w->b);
 	gsl_vector_free(w->bprev);
 	free(w->xs);
+	free(w->Gp);
 }
 
 static int work_alloc(irls_work *w, size_t q)
@@ -57,45 +62,51 @@ static int work_alloc(irls_work *w, size_t q)
 	}
 	w->b = gsl_vector_calloc(q);
 	w->bprev = gsl_vector_calloc(q);
-	w->xs = malloc(q * sizeof *w->xs);
-	return (w->b && w->bprev && w->xs) ? 0 : -1;
+	w->xs = malloc(IRLS_BLOCK * IRLS_PAD(q) * sizeof *w->xs);
+	w->Gp = malloc(IRLS_PAD(q) * (IRLS_PAD(q) + 1) * sizeof *w->Gp);
+	return (w->b && w->bprev && w->xs && w->Gp) ? 0 : -1;
 }
 
-/* Adds row i's IRLS terms for the next solve, given its eta and mu. */
-static void add_row(const logit_space *sp, double *G, double *r, const double *xs, double y,
-                    double wi, double eta, double mu)
+/* Adds the buffered rows (nb of IRLS_BLOCK) to the normal equations. */
+static void flush_block(size_t qp, double *Gp, double *r, double *buf, double *wt, double *wz,
+                        size_t nb)
 {
-	double me = logit_mu_eta(eta);
-	if (me == 0)
-		return;
-	double z = eta + (y - mu) / me;
-	double wt = wi * me * me / (mu * (1 - mu));
-	colscan_gram_add(G, sp->q, xs, wt);
-	for (size_t j = 0; j < sp->q; j++)
-		r[j] += wt * z * xs[j];
+	for (size_t b = nb; b < IRLS_BLOCK; b++)
+		wt[b] = wz[b] = 0;
+	colscan_gram_add4p(Gp, qp, buf, wt);
+	for (size_t b = 0; b < IRLS_BLOCK; b++)
+		for (size_t j = 0; j < qp; j++)
+			r[j] += wz[b] * buf[b * qp + j];
 }
 
 /* One pass at coefficients b (or at glm's starting values when b == NULL):
  * returns the deviance and accumulates the next normal equations into
  * G, r.  Sets *near01 / *fitted01 when a fitted p is within
- * LOGIT_SEP_TRIGGER / 10 DBL_EPSILON of 0 or 1. */
+ * LOGIT_SEP_TRIGGER / 10 DBL_EPSILON of 0 or 1.  mu and d mu / d eta are
+ * glm's (binomial()$linkinv and $mu.eta, clamped at |eta| > 30), from one
+ * exp per row; buf holds IRLS_BLOCK rows of q values. */
 static double irls_pass(const logit_space *sp, const gsl_vector *b, double *G, double *r,
-                        double *xs, int *near01, int *fitted01)
+                        double *buf, double *Gp, int *near01, int *fitted01)
 {
 	const logit_data *d = sp->data;
-	size_t q = sp->q;
-	double dev = 0, eps10 = 10 * DBL_EPSILON;
-	memset(G, 0, q * q * sizeof *G);
-	memset(r, 0, q * sizeof *r);
+	size_t q = sp->q, qp = IRLS_PAD(q), nb = 0;
+	double dev = 0, eps10 = 10 * DBL_EPSILON, wt[IRLS_BLOCK], wz[IRLS_BLOCK];
+	double *rp = Gp + qp * qp;
+	/* glm's start for weight 1: mu = 0.75 or 0.25, computed once */
+	const double eta_w1[2] = {log(0.25 / (1 - 0.25)), log(0.75 / (1 - 0.75))};
+	memset(Gp, 0, qp * (qp + 1) * sizeof *Gp);
+	memset(buf, 0, IRLS_BLOCK * qp * sizeof *buf);
 	*near01 = *fitted01 = 0;
 	for (size_t k = 0; k < sp->n; k++) {
 		size_t i = colscan_row(d->rows, k);
 		double wi = d->w != NULL ? d->w[i] : 1.0;
 		if (!(wi > 0))
 			continue;
-		double y = d->y[i], eta;
+		double y = d->y[i], eta, *xs = buf + nb * qp;
 		logit_space_row(sp, i, xs);
-		if (b == NULL) {
+		if (b == NULL && wi == 1) {
+			eta = eta_w1[y == 1];
+		} else if (b == NULL) {
 			double mus = (wi * y + 0.5) / (wi + 1);
 			eta = log(mus / (1 - mus));
 		} else {
@@ -103,13 +114,37 @@ static double irls_pass(const logit_space *sp, const gsl_vector *b, double *G, d
 			for (size_t j = 0; j < q; j++)
 				eta += xs[j] * b->data[j];
 		}
-		double mu = logit_linkinv(eta);
+		double mu, me;
+		if (eta < -LOGIT_LINK_THRESH || eta > LOGIT_LINK_THRESH) {
+			double t = eta < 0 ? DBL_EPSILON : 1 / DBL_EPSILON;
+			mu = t / (1 + t);
+			me = DBL_EPSILON;
+		} else {
+			double e = exp(eta), ope = 1 + e;
+			mu = e / ope;
+			me = e / (ope * ope);
+		}
 		if (mu < LOGIT_SEP_TRIGGER || mu > 1 - LOGIT_SEP_TRIGGER)
 			*near01 = 1;
 		if (mu < eps10 || mu > 1 - eps10)
 			*fitted01 = 1;
 		dev += dev_resid(y, mu, wi);
-		add_row(sp, G, r, xs, y, wi, eta, mu);
+		if (me == 0)
+			continue;
+		double w2 = wi * me * me / (mu * (1 - mu));
+		wt[nb] = w2;
+		wz[nb] = w2 * (eta + (y - mu) / me);
+		if (++nb == IRLS_BLOCK) {
+			flush_block(qp, Gp, rp, buf, wt, wz, nb);
+			nb = 0;
+		}
+	}
+	if (nb > 0)
+		flush_block(qp, Gp, rp, buf, wt, wz, nb);
+	for (size_t j = 0; j < q; j++) {
+		r[j] = rp[j];
+		for (size_t k = j; k < q; k++)
+			G[j * q + k] = Gp[j * qp + k];
 	}
 	colscan_gram_symm(G, q);
 	return dev;
@@ -185,7 +220,7 @@ churn_status logit_fit(const logit_data *data, const logit_opts *opts, logit_res
 
 	/* glm.fit's loop; one pass per iteration computes the deviance at the
 	 * new coefficients and the normal equations for the next step. */
-	double devold = irls_pass(&sp, NULL, w.G[0]->data, w.r[0]->data, w.xs, &near01, &fitted01);
+	double devold = irls_pass(&sp, NULL, w.G[0]->data, w.r[0]->data, w.xs, w.Gp, &near01, &fitted01);
 	double dev = devold;
 	int conv = 0, iter, have_prev = 0, last_ok = 0;
 	w.cur = 0;
@@ -206,8 +241,8 @@ churn_status logit_fit(const logit_data *data, const logit_opts *opts, logit_res
 		gsl_vector_memcpy(w.bprev, w.b);
 		have_prev = iter > 1;
 		gsl_linalg_cholesky_solve(G, w.r[w.cur], w.b);
-		dev = irls_pass(&sp, w.b, w.G[w.cur ^ 1]->data, w.r[w.cur ^ 1]->data, w.xs, &near01,
-		                &fitted01);
+		dev = irls_pass(&sp, w.b, w.G[w.cur ^ 1]->data, w.r[w.cur ^ 1]->data, w.xs, w.Gp,
+		                &near01, &fitted01);
 		last_ok = 1;
 		if (fabs(dev - devold) / (fabs(dev) + 0.1) < opts->epsilon) {
 			conv = 1;

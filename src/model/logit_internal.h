@@ -19,6 +19,7 @@ typedef struct {
 	size_t p, q;        /* all columns, kept columns */
 	size_t *keep;       /* q column indices */
 	double *m, *s;      /* q: centre and scale of each kept column */
+	double *is;         /* q: 1 / s */
 	size_t n;           /* rows to visit */
 	colscan cs;
 	double events;      /* sum of w y over the rows */
@@ -34,8 +35,10 @@ static inline void logit_space_row(const logit_space *sp, size_t i, double *xs)
 {
 	const double *x = gsl_matrix_const_ptr(sp->data->X, i, 0);
 	for (size_t j = 0; j < sp->q; j++)
-		xs[j] = (x[sp->keep[j]] - sp->m[j]) / sp->s[j];
+		xs[j] = (x[sp->keep[j]] - sp->m[j]) * sp->is[j];
 }
+
+#define LOGIT_LINK_THRESH 30.0
 
 /* glm's logit inverse link and its derivative, with its clamping at |eta| > 30. */
 double logit_linkinv(double eta);

@@ -12,7 +12,7 @@
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_linalg.h>
 
-#define LINK_THRESH 30.0
+#define LINK_THRESH LOGIT_LINK_THRESH
 
 double logit_linkinv(double eta)
 {
@@ -40,6 +40,7 @@ void logit_space_clear(logit_space *sp)
 	free(sp->keep);
 	free(sp->m);
 	free(sp->s);
+	free(sp->is);
 	colscan_clear(&sp->cs);
 	memset(sp, 0, sizeof *sp);
 }
@@ -80,7 +81,8 @@ churn_status logit_space_init(const logit_data *d, logit_space *sp, churn_err *e
 	sp->keep = malloc((sp->q ? sp->q : 1) * sizeof *sp->keep);
 	sp->m = malloc((sp->q ? sp->q : 1) * sizeof *sp->m);
 	sp->s = malloc((sp->q ? sp->q : 1) * sizeof *sp->s);
-	if (sp->keep == NULL || sp->m == NULL || sp->s == NULL) {
+	sp->is = malloc((sp->q ? sp->q : 1) * sizeof *sp->is);
+	if (sp->keep == NULL || sp->m == NULL || sp->s == NULL || sp->is == NULL) {
 		logit_space_clear(sp);
 		return churn_err_set(err, CHURN_ENOMEM, "out of memory");
 	}
@@ -92,6 +94,7 @@ churn_status logit_space_init(const logit_data *d, logit_space *sp, churn_err *e
 		int icpt = d->intercept && j == 0;
 		sp->m[q] = (icpt || !d->intercept) ? 0.0 : sp->cs.mean[j];
 		sp->s[q] = icpt ? 1.0 : sp->cs.scale[j];
+		sp->is[q] = 1 / sp->s[q];
 		q++;
 	}
 	return CHURN_OK;

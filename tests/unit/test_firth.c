@@ -34,12 +34,13 @@ static double neg_penalised(const gsl_vector *b, void *params)
 	for (size_t i = 0; i < n; i++) {
 		gsl_vector_const_view x = gsl_matrix_const_row(pd->X, i);
 		double eta, wi = pd->w ? pd->w[i] : 1;
-		gsl_blas_ddot(&x.vector, b, &eta);
+		if (gsl_blas_ddot(&x.vector, b, &eta) != GSL_SUCCESS || !isfinite(eta))
+			eta = 0;
 		double mu = 1 / (1 + exp(-eta));
 		l += wi * (pd->y[i] * log(mu) + (1 - pd->y[i]) * log(1 - mu));
 		gsl_blas_dsyr(CblasLower, wi * mu * (1 - mu), &x.vector, I);
 	}
-	double r = GSL_POSINF;
+	double r = 1e300;  /* finite: the simplex rejects infinities */
 	if (gsl_linalg_cholesky_decomp1(I) == GSL_SUCCESS) {
 		double logdet = 0;
 		for (size_t j = 0; j < p; j++)
@@ -61,8 +62,8 @@ static void maximise(const pen_data *pd, double *b)
 	for (int round = 0; round < 4; round++, s /= 100) {
 		gsl_multimin_fminimizer *m = gsl_multimin_fminimizer_alloc(gsl_multimin_fminimizer_nmsimplex2, p);
 		gsl_vector_set_all(step, s);
-		gsl_multimin_fminimizer_set(m, &f, x, step);
-		for (int it = 0; it < 50000; it++) {
+		int st = gsl_multimin_fminimizer_set(m, &f, x, step);
+		for (int it = 0; st == GSL_SUCCESS && it < 50000; it++) {
 			if (gsl_multimin_fminimizer_iterate(m) != GSL_SUCCESS)
 				break;
 			if (gsl_multimin_test_size(gsl_multimin_fminimizer_size(m), 1e-12) == GSL_SUCCESS)
