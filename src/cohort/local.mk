@@ -26,7 +26,9 @@ tests_unit_test_cohort_output_SOURCES = tests/unit/test_cohort_output.c
 tests_unit_test_cohort_output_LDADD = $(TEST_LIBS)
 dist_noinst_DATA += tests/fixtures/cohort/customers.csv \
 	tests/fixtures/cohort/expected_triangles.csv tests/fixtures/cohort/expected_means.csv \
-	tests/fixtures/cohort/expected_kpis.csv tests/fixtures/cohort/expected_change.csv
+	tests/fixtures/cohort/expected_kpis.csv tests/fixtures/cohort/expected_change.csv \
+	tests/fixtures/cohort/revenue.csv tests/fixtures/cohort/expected_revenue.csv \
+	tests/fixtures/cohort/expected_cost.csv
 EXTRA_DIST += tests/fixtures/cohort/make_fixtures.R
 
 ## Benchmark (not a test): bench/bench_cohort [N].

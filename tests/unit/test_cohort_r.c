@@ -3,7 +3,9 @@
  * tests/fixtures/cohort/make_fixtures.R (independent of the C code; the
  * fixtures are committed, R is not needed here).  Two as-of dates: mid-month
  * (2024-06-15) and a month end (2024-05-31); KPIs with and without
- * exclude_same_period. */
+ * exclude_same_period.  MRR movements from the generated revenue history
+ * (revenue.csv) against expected_revenue.csv and the cost of churn against
+ * expected_cost.csv, also brute force in R. */
 #include "churnkit/cohort.h"
 #include "churnkit/date.h"
 #include "churnkit/kpi.h"
@@ -19,6 +21,7 @@
 #define RTOL 1e-9
 #define MAXF 16
 #define NCUST 1500
+#define MAXREV 40000
 
 static const char *const levels[3] = {"basic", "pro", "=team"};
 
@@ -255,6 +258,142 @@ static void check_kpis(const customers *c, const char *as_of_s, int exclude)
 	kpi_result_free(r);
 }
 
+typedef struct {
+	size_t customer[MAXREV];
+	int32_t month[MAXREV];
+	double mrr[MAXREV];
+	size_t n;
+} history;
+
+static int load_history(history *h)
+{
+	char line[512], *f[MAXF];
+	FILE *fp = open_fixture("revenue.csv");
+	if (fp == NULL)
+		return 0;
+	h->n = 0;
+	while (fgets(line, sizeof line, fp) != NULL && h->n < MAXREV) {
+		int y, m;
+		if (split(line, f) != 3 || sscanf(f[1], "%d-%d", &y, &m) != 2)
+			continue;
+		h->customer[h->n] = strtoul(f[0], NULL, 10) - 1;
+		h->month[h->n] = (int32_t)(y * 12 + m - 1);
+		h->mrr[h->n] = num(f[2]);
+		h->n++;
+	}
+	fclose(fp);
+	return h->n > 0 && h->n < MAXREV;
+}
+
+/* MRR movements, ratios, LTV and the cost of churn from the revenue
+ * history, against R (as-of 2024-06-15, same-period churn counted). */
+static void check_revenue(const customers *c)
+{
+	static history h;
+	revenue_history rh;
+	cohort_customers in = {0};
+	kpi_opts o;
+	kpi_result *r = NULL;
+	churn_err err;
+	char line[1024], *f[32];
+	size_t rows = 0, bad = 0, cells = 0;
+	FILE *fp;
+
+	if (!ok(load_history(&h), "R: revenue.csv loads"))
+		return;
+	rh.n = h.n;
+	rh.customer = h.customer;
+	rh.month = h.month;
+	rh.mrr = h.mrr;
+	rh.ncustomers = c->n;
+	in.n = c->n;
+	in.start = c->start;
+	in.end = c->end;
+	in.value = c->value;
+	in.as_of = day("2024-06-15");
+	kpi_opts_init(&o);
+	o.revenue = &rh;
+	o.cost.expansion_rate = 0.2;
+	o.cost.cac = 500;
+	if (!ok(kpi_compute(&in, &o, &r, &err) == CHURN_OK, "R: KPIs with the revenue history"))
+		return;
+	is_int(r->mrr_source, KPI_MRR_HISTORY, "R: MRR comes from the history");
+	fp = open_fixture("expected_revenue.csv");
+	ok(fp != NULL, "R: expected_revenue.csv opens");
+	while (fp != NULL && fgets(line, sizeof line, fp) != NULL) {
+		kpi_period p;
+		const kpi_row *k;
+		const revenue_period *m;
+		int nf = 0;
+		char *q = line;
+		line[strcspn(line, "\r\n")] = '\0';
+		f[nf++] = q;
+		for (; *q && nf < 32; q++)
+			if (*q == ',')
+				*q = '\0', f[nf++] = q + 1;
+		if (nf != 27 || strcmp(f[0], "2024-06-15") != 0)
+			continue;
+		rows++;
+		k = kpi_period_parse(f[1], &p, NULL) == CHURN_OK ? kpi_find(r, p) : NULL;
+		if (k == NULL) {
+			if (bad++ == 0)
+				diag("period %s not computed", f[1]);
+			continue;
+		}
+		m = &k->mrr;
+		if (atoi(f[2]) == 0) {
+			if (m->covered && bad++ == 0)
+				diag("period %s covered here, not in R", f[1]);
+			continue;
+		}
+		{
+			const double got[] = {m->mrr_start, m->mrr_new, m->mrr_expansion,
+			                      m->mrr_contraction, m->mrr_churned, m->mrr_reactivation,
+			                      m->mrr_end, m->start_churned, m->start_contraction,
+			                      m->start_expansion, m->grr, m->nrr, m->gross_mrr_churn,
+			                      m->net_mrr_churn, m->quick_ratio, m->arpa,
+			                      m->ltv_churn_rate, (double)m->ltv_months, m->ltv,
+			                      (double)m->n_start, (double)m->n_end, (double)m->n_new,
+			                      (double)m->n_reactivated, (double)m->n_churned};
+			/* Money sums are compared relative to the period's start MRR,
+			 * so that a sum that is exactly 0 in R must be ~0 here. */
+			for (size_t j = 0; j < sizeof got / sizeof got[0]; j++) {
+				double scale = j < 10 ? num(f[3]) : 0;
+				cells++;
+				if (!m->covered || !close_to(got[j], num(f[3 + j]), scale)) {
+					if (bad++ == 0)
+						diag("first revenue mismatch: %s column %zu: %.17g, R %s", f[1],
+						     3 + j, got[j], f[3 + j]);
+				}
+			}
+		}
+	}
+	if (fp != NULL)
+		fclose(fp);
+	ok(rows > 0 && rows == r->nmonths + r->nquarters, "R: %zu revenue periods in R, %zu here",
+	   rows, r->nmonths + r->nquarters);
+	ok(cells > 500, "R: %zu revenue numbers compared", cells);
+	is_int(bad, 0, "R: every period's MRR movements, GRR, NRR, MRR churn, quick ratio, "
+	       "ARPA and LTV match R");
+
+	fp = open_fixture("expected_cost.csv");
+	while (fp != NULL && fgets(line, sizeof line, fp) != NULL) {
+		if (split(line, f) != 8 || strcmp(f[0], "2024-06-15") != 0)
+			continue;
+		ok(r->has_cost, "R: cost of churn computed");
+		is_str(r->change.current.label, f[1], "R: cost for the reporting period %s", f[1]);
+		is_double_rel(r->cost.mrr_churned, num(f[2]), RTOL, "R: cost: MRR churned");
+		is_int((long long)r->cost.customers_lost, atol(f[3]), "R: cost: customers lost");
+		is_double_rel(r->cost.annual_value, num(f[4]), RTOL, "R: cost: lost annual value");
+		is_double_rel(r->cost.lost_expansion, num(f[5]), RTOL, "R: cost: lost expansion");
+		is_double_rel(r->cost.sunk_cac, num(f[6]), RTOL, "R: cost: sunk CAC");
+		is_double_rel(r->cost.total, num(f[7]), RTOL, "R: cost: total");
+	}
+	if (fp != NULL)
+		fclose(fp);
+	kpi_result_free(r);
+}
+
 int main(void)
 {
 	static customers c;
@@ -267,5 +406,6 @@ int main(void)
 		check_kpis(&c, "2024-06-15", ex);
 		check_kpis(&c, "2024-05-31", ex);
 	}
+	check_revenue(&c);
 	return done_testing();
 }
