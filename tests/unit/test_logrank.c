@@ -1,0 +1,156 @@
+/*
+ * test_logrank.c - log-rank and Peto-Peto tests, pairwise BH, against R.
+ *
+ * For every fixture case and grouping column: chisq, df, p and log p
+ * (survdiff; with delayed entry the risk-set sums checked against coxph's
+ * exact score test), observed and expected per level, and every pair's
+ * chisq, p and Benjamini-Hochberg adjusted p, all at 1e-9 relative.
+ */
+#include "churnkit/logrank.h"
+#include "churnkit/surv.h"
+#include "tap.h"
+#include "test_surv_fixture.h"
+
+#include <gsl/gsl_errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const cases[] = {
+	"lung", "lung_log90", "lung_plain", "aml", "veteran", "ovarian", "colon",
+	"heart", "edge", "edge_log", "edge_plain", "wts", "entry", "entry_w",
+	"bigchisq", "timefix",
+};
+
+static void check_test(const char *nm, const fx_expect *e, const fx_line *tl,
+                       const surv_groups *g)
+{
+	int G = (int)tl->v[0];
+	double rho = tl->v[1];
+	logrank_result *r = NULL;
+	logrank_pairs *pp = NULL;
+	churn_err err;
+
+	if (!ok(logrank_test(g, rho, &r, &err) == CHURN_OK,
+	        "logrank %s G%d rho %g: test runs", nm, G, rho)) {
+		diag("%s", err.msg);
+		return;
+	}
+	double got[4] = {r->chisq, r->df, r->p, r->log_p};
+	fx_check(got, tl->v + 2, (const char *const[]){"chisq", "df", "p", "log_p"}, 4,
+	         "logrank %s G%d rho %g: chisq, df, p, log p as survdiff", nm, G, rho);
+	size_t nlev = 0;
+	for (size_t i = 0; i < e->nlines; i++) {
+		const fx_line *l = &e->line[i];
+		if (strcmp(l->tag, "lrgroup") != 0 || l->v[0] != G || l->v[1] != rho)
+			continue;
+		uint32_t L = (uint32_t)l->v[2];
+		uint32_t a = 0;
+		while (a < r->k && r->level[a] != L)
+			a++;
+		nlev++;
+		if (!ok(a < r->k, "logrank %s G%d: level %u compared", nm, G, L))
+			continue;
+		double go[2] = {r->observed[a], r->expected[a]};
+		fx_check(go, l->v + 3, (const char *const[]){"observed", "expected"}, 2,
+		         "logrank %s G%d rho %g L%u: observed and expected as survdiff", nm, G,
+		         rho, L);
+	}
+	is_int(r->k, (long long)nlev,
+	       "logrank %s G%d rho %g: the levels R compares (empty ones dropped)", nm, G,
+	       rho);
+	logrank_result_free(r);
+
+	if (!ok(logrank_pairwise(g, rho, &pp, &err) == CHURN_OK,
+	        "logrank %s G%d rho %g: pairwise tests run", nm, G, rho))
+		return;
+	size_t np = 0;
+	for (size_t i = 0; i < e->nlines; i++) {
+		const fx_line *l = &e->line[i];
+		if (strcmp(l->tag, "pair") != 0 || l->v[0] != G || l->v[1] != rho)
+			continue;
+		if (np < pp->npairs) {
+			const logrank_pair *x = &pp->pair[np];
+			double gp[6] = {x->a, x->b, x->chisq, x->df, x->p, x->p_adjusted};
+			fx_check(gp, l->v + 2,
+			         (const char *const[]){"a", "b", "chisq", "df", "p", "p_bh"}, 6,
+			         "logrank %s G%d rho %g: pair %g-%g and its BH-adjusted p", nm, G,
+			         rho, l->v[2], l->v[3]);
+		}
+		np++;
+	}
+	is_int((long long)pp->npairs, (long long)np,
+	       "logrank %s G%d rho %g: one test per pair of levels", nm, G, rho);
+	logrank_pairs_free(pp);
+}
+
+static void run_case(const char *name)
+{
+	fx_expect e;
+	fx_case c;
+	fx_setup s;
+
+	if (!ok(fx_expect_read(name, &e) == 0 && fx_case_read(&e, &c) == 0,
+	        "logrank %s: fixture read", name))
+		return;
+	if (!ok(fx_setup_case(&c, &s) == 0, "logrank %s: data prepared", name)) {
+		fx_expect_free(&e);
+		return;
+	}
+	for (size_t i = 0; i < e.nlines; i++)
+		if (strcmp(e.line[i].tag, "logrank") == 0)
+			check_test(name, &e, &e.line[i], s.g[(int)e.line[i].v[0]]);
+	fx_setup_free(&s);
+	fx_expect_free(&e);
+}
+
+static void unit_cases(void)
+{
+	churn_err err;
+
+	/* print(p.adjust(c(0.01, 0.04, 0.03, NA, 0.5), "BH"), digits = 17):
+	 * 0.04 0.05333333333333333 0.05333333333333333 NA 0.5 */
+	double p[5] = {0.01, 0.04, 0.03, NAN, 0.5}, q[5];
+	logrank_bh_adjust(p, 5, q, &err);
+	ok(fabs(q[0] - 0.04) < 1e-15 && fabs(q[1] - 0.05333333333333333) < 1e-15 &&
+	           fabs(q[2] - 0.05333333333333333) < 1e-15 && isnan(q[3]) && q[4] == 0.5,
+	   "logrank: BH leaves NA out of the count and keeps it NA");
+	double one[1] = {0.2};
+	logrank_bh_adjust(one, 1, one, &err);
+	is_double_rel(one[0], 0.2, 1e-15, "logrank: BH of a single p is that p");
+
+	/* print(pchisq(c(2000, 30), c(1, 3), lower.tail = FALSE, log.p = TRUE),
+	 * digits = 17): -1004.026741958951902 -13.493385732625001 */
+	is_double_rel(logrank_chisq_log_q(2000, 1), -1004.026741958951902, 1e-12,
+	              "logrank: log p where p underflows");
+	is_double_rel(logrank_chisq_log_q(30, 3), -13.493385732625001, 1e-12,
+	              "logrank: log p in the ordinary range");
+
+	/* one level only: no test */
+	double t[3] = {1, 2, 3};
+	int ev[3] = {1, 0, 1};
+	uint32_t code[3] = {1, 1, SURV_GROUP_NA};
+	surv_data d = {.n = 3, .time = t, .event = ev};
+	surv_prep *pr = NULL;
+	surv_groups *g = NULL;
+	logrank_result *r = NULL;
+	logrank_pairs *pp = NULL;
+	surv_prep_new(&d, 1, &pr, &err);
+	surv_groups_new(pr, code, 3, &g, &err);
+	is_int(logrank_test(g, 0, &r, &err), CHURN_EDATA,
+	       "logrank: a column with one level with customers has no test");
+	is_int(logrank_pairwise(g, 0, &pp, &err), CHURN_EDATA,
+	       "logrank: nor pairwise tests");
+	is_int(logrank_test(g, -1, &r, &err), CHURN_EUSAGE, "logrank: negative rho refused");
+	surv_groups_free(g);
+	surv_prep_free(pr);
+}
+
+int main(void)
+{
+	gsl_set_error_handler_off();
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		run_case(cases[i]);
+	unit_cases();
+	return done_testing();
+}
