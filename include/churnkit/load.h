@@ -15,7 +15,7 @@
  *   duration           number >= 0 (duration mode)
  *   event, outcome     yes/no flag, or equality with a given value
  *   value              number >= 0, may be missing
- *   weight             whole number >= 1
+ *   weight             whole number >= 0 (as R's frequency weights)
  *   by, categorical    kept as text levels even when they look numeric
  * Every other column is numeric when all its non-missing values are numbers,
  * and categorical otherwise.

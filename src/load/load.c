@@ -251,6 +251,15 @@ static churn_status parse_file(loader *ld, FILE *f, char *chunk)
 				                  "the file is UTF-16; save it as UTF-8");
 				goto done;
 			}
+			/* UTF-16 without a byte-order mark: text with every other byte
+			 * zero (ASCII letters in UTF-16BE or LE). */
+			if (n >= 4 && ((s[0] == 0 && s[2] == 0 && s[1] != 0 && s[3] != 0) ||
+			               (s[1] == 0 && s[3] == 0 && s[0] != 0 && s[2] != 0))) {
+				st = churn_err_at(err, CHURN_EDATA, ld->name, 1, 1,
+				                  "the file looks like UTF-16 (every other byte is "
+				                  "zero); save it as UTF-8");
+				goto done;
+			}
 			if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
 				ld->res->bom = 1;
 				s += 3;

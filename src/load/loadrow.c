@@ -290,9 +290,9 @@ static int parse_mapped(loader *ld, size_t j)
 			              "negative value %g in column '%s'", v, c->name);
 			return 0;
 		}
-		if (c->role == ROLE_WEIGHT && (v < 1 || v != floor(v) || v > 1e15)) {
+		if (c->role == ROLE_WEIGHT && (v != floor(v) || v > 1e15)) {
 			loader_reject(ld, col, LOAD_BAD_NUMBER,
-			              "weight %g in column '%s' is not a whole number >= 1", v,
+			              "weight %g in column '%s' is not a whole number", v,
 			              c->name);
 			return 0;
 		}

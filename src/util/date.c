@@ -94,6 +94,10 @@ int date_parse(const char *s, size_t len, const char *fmt, int32_t *days)
 		y = tm.tm_year + 1900;
 		m = tm.tm_mon + 1;
 		d = tm.tm_mday;
+		/* %Y reads "24" as the year 24: a two-digit year in the data, which
+		 * %y would read as 2024.  No customer record is that old. */
+		if (y < 1000)
+			return 0;
 	}
 	if (!date_valid(y, m, d))
 		return 0;

@@ -24,23 +24,27 @@ churn_status outfile_open(const char *path, outfile **out, churn_err *err)
 		*out = o;
 		return CHURN_OK;
 	}
+	struct stat sb;
+	if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+		free(o);
+		return churn_err_at(err, CHURN_EIO, path, 0, 0, "is a directory");
+	}
+	/* The temporary name is only set once it names a file we created, so
+	 * that outfile_abort never removes anything else. */
+	char *tmp = malloc(strlen(path) + 16);
 	o->path = strdup(path);
-	o->tmp = malloc(strlen(path) + 16);
-	if (o->path == NULL || o->tmp == NULL) {
+	if (o->path == NULL || tmp == NULL) {
+		free(tmp);
 		outfile_abort(o);
 		return churn_err_set(err, CHURN_ENOMEM, "out of memory");
 	}
-	struct stat sb;
-	if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
-		outfile_abort(o);
-		return churn_err_at(err, CHURN_EIO, path, 0, 0, "is a directory");
-	}
-	sprintf(o->tmp, "%s.tmp.XXXXXX", path);
-	int fd = mkstemp(o->tmp);
+	sprintf(tmp, "%s.tmp.XXXXXX", path);
+	int fd = mkstemp(tmp);
+	if (fd >= 0)
+		o->tmp = tmp;
 	if (fd < 0) {
 		int e = errno;
-		free(o->tmp);
-		o->tmp = NULL;
+		free(tmp);
 		outfile_abort(o);
 		return churn_err_at(err, CHURN_EIO, path, 0, 0, "cannot create: %s",
 		                    strerror(e));

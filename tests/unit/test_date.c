@@ -42,6 +42,10 @@ int main(void)
 	   "date: --date-format %%d/%%m/%%Y parses");
 	ok(!parse("31/12/2023 extra", "%d/%m/%Y", &d),
 	   "date: strptime format must consume the whole text");
+	ok(!parse("05/01/24", "%d/%m/%Y", &d),
+	   "date: a two-digit year under %%Y is refused, not read as the year 24");
+	ok(parse("05/01/24", "%d/%m/%y", &d) && d == date_from_civil(2024, 1, 5),
+	   "date: a two-digit year under %%y is 2024");
 	ok(!parse("31/02/2023", "%d/%m/%Y", &d),
 	   "date: strptime format still refuses impossible dates");
 	ok(date_parse("2023-04-01junk", 10, NULL, &d) && d == date_from_civil(2023, 4, 1),
