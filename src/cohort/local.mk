@@ -35,3 +35,10 @@ EXTRA_DIST += tests/fixtures/cohort/make_fixtures.R
 noinst_PROGRAMS += bench/bench_cohort
 bench_bench_cohort_SOURCES = bench/bench_cohort.c
 bench_bench_cohort_LDADD = $(CHURN_LIBS)
+
+## churnkit cohorts end to end (tests/cli/cohorts.sh; needs tests/jsonget).
+TESTS += tests/cli/cohorts.sh
+EXTRA_DIST += tests/cli/cohorts.sh
+dist_noinst_DATA += tests/fixtures/cohort/sample_expected.csv \
+	tests/data/cohorts/revenue_good.csv tests/data/cohorts/revenue_bad.stderr \
+	tests/data/cohorts/revenue_unknown.stderr
