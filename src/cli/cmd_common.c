@@ -193,7 +193,9 @@ static churn_status load_options(const cli_opts *o, load_opts *lo, churn_err *er
 	return st;
 }
 
-static void warn_rejects(const cmd_data *d, const char *rejects_path)
+/* Prints the first bad rows and, when the run goes on (`fails` is 0), how
+ * many rows were left out; a failing run's own error says the rest. */
+static void warn_rejects(const cmd_data *d, const char *rejects_path, int fails)
 {
 	const load_result *r = d->res;
 	const char *name = d->lopts.display_name;
@@ -211,6 +213,8 @@ static void warn_rejects(const cmd_data *d, const char *rejects_path)
 		         r->rows_rejected - SHOW_REJECTS,
 		         rejects_path ? " (" : "; --rejects FILE lists them all",
 		         rejects_path ? rejects_path : "", rejects_path ? " lists them all)" : "");
+	if (fails)
+		return;
 	if (d->lopts.max_bad_is_fraction)
 		snprintf(lim, sizeof lim, "%g%%", d->lopts.max_bad * 100);
 	else
@@ -244,9 +248,10 @@ churn_status cmd_load(const cli_opts *o, cmd_data *d, churn_err *err)
 	}
 	if (rej != NULL && (st = outfile_commit(rej, err)) != CHURN_OK)
 		return st;
+	st = load_check(d->res, &d->lopts, err);
 	if (d->res->rows_rejected > 0 && !opt_isset(o, OPT_QUIET))
-		warn_rejects(d, rejects_path);
-	return load_check(d->res, &d->lopts, err);
+		warn_rejects(d, rejects_path, st != CHURN_OK);
+	return st;
 }
 
 void *cmd_json_root(const cmd_data *d)

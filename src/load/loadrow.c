@@ -25,6 +25,10 @@ void loader_reject(loader *ld, long col, load_reason reason, const char *fmt, ..
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
+	/* Field text quoted in a message stays on one line. */
+	for (char *p = msg; *p; p++)
+		if ((unsigned char)*p < 0x20)
+			*p = (*p == '\n' || *p == '\r' || *p == '\t') ? ' ' : '?';
 	r->rows_rejected++;
 	r->by_reason[reason]++;
 	if (r->nrejects_kept < LOAD_KEEP_REJECTS) {
