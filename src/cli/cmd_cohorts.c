@@ -158,8 +158,10 @@ done:
 	return st;
 }
 
-/* Prints the revenue file's bad rows as cmd_load does for the customers. */
-static void warn_revenue(const revhist *r, const load_opts *lo)
+/* Prints the revenue file's bad rows as cmd_load does for the customers:
+ * the first ones and, when the run goes on (`fails` is 0), how many rows
+ * were left out; a failing run's own error says the rest. */
+static void warn_revenue(const revhist *r, const load_opts *lo, int fails)
 {
 	const char *name = lo->display_name;
 	char lim[32];
@@ -172,6 +174,8 @@ static void warn_revenue(const revhist *r, const load_opts *lo)
 	}
 	if (r->rows_rejected > SHOW_REJECTS)
 		cmd_warn("%s: %ld more bad rows not shown", name, r->rows_rejected - SHOW_REJECTS);
+	if (fails)
+		return;
 	if (lo->max_bad_is_fraction)
 		snprintf(lim, sizeof lim, "%g%%", lo->max_bad * 100);
 	else
@@ -198,9 +202,10 @@ static churn_status load_revenue(run *r, const char *path, const cohort_customer
 	st = revhist_load(path, &rc, &lo, &r->rev, err);
 	if (st != CHURN_OK)
 		return st;
+	st = revhist_check(r->rev, &lo, err);
 	if (r->rev->rows_rejected > 0 && !opt_isset(&r->o, OPT_QUIET))
-		warn_revenue(r->rev, &lo);
-	return revhist_check(r->rev, &lo, err);
+		warn_revenue(r->rev, &lo, st != CHURN_OK);
+	return st;
 }
 
 /* Maps the loaded table into the customers of cohort.h (group unset). */
