@@ -184,6 +184,21 @@ tap_is "$got" "$want" "--tables: kpis.csv row 2026Q3 (start, new, churned, end) 
 tap_is "$(head -n 1 "$tab/kpis.csv" | cut -d, -f1-8)" \
 	"period,kind,first_day,last_day,start,new,churned,end" "--tables: kpis.csv header"
 
+# A report definition: reports/quarterly.ini maps the columns and gives two
+# --by columns (contract, channel): one set of triangles per column.
+ck_run "$t" cohorts --config "$top_srcdir/reports/quarterly.ini" --json "$t/ini.json" \
+	--tables "$t/initables" "$samples/customers.csv"
+tap_is "$(cat "$t/exit") $(get "$t/ini.json" 'cohorts.groups.#' cohorts.by.0.column \
+	cohorts.by.1.column cohorts.by.1.levels cohorts.groups.3.by)" \
+	"0 9 contract channel 6 channel" \
+	"--config reports/quarterly.ini: triangles for each of its two --by columns"
+[ -s "$t/initables/cohorts_channel_06_referral_retention.csv" ]
+tap_ok $? "--config: --tables writes the channel triangles too"
+want=$(awk -F, '$1 == "cohorts.groups.level=monthly.rows.cohort=2024-06.retained.4" { print $2 }' \
+	"$t/expected")
+tap_is "$(get "$t/ini.json" cohorts.groups.level=monthly.rows.cohort=2024-06.retained.4)" \
+	"$want" "--config: contract triangles as with --by contract alone (R)"
+
 # --- 3. failures -------------------------------------------------------------
 ck_run "$t" cohorts --id id customers.csv
 tap_is "$(cat "$t/exit")" 2 "no --start: exit 2"
