@@ -369,6 +369,10 @@ static void describe(const check *k, size_t i, revhist_reject *j)
 		snprintf(j->msg, sizeof j->msg, "bad row");
 		break;
 	}
+	/* Field text quoted in a message stays on one line (as loadrow.c). */
+	for (char *p = j->msg; *p; p++)
+		if ((unsigned char)*p < 0x20)
+			*p = (*p == '\n' || *p == '\r' || *p == '\t') ? ' ' : '?';
 }
 
 /* Merges the loader's kept rejects (line order) with ours (row order = line

@@ -186,14 +186,20 @@ static void test_unknown(const customers *cu)
 	if (!ok(load_rev(cu, "revenue_unknown.csv", 0, &r, &err) == CHURN_OK,
 	        "revhist: unknown customer file loads"))
 		return;
-	is_int(r->rows_rejected, 1, "revhist: one unknown customer rejected");
-	ok(r->nrejects_kept == 1 && r->rejects[0].line == 3 && r->rejects[0].col == 1,
+	is_int(r->rows_rejected, 2, "revhist: two unknown customers rejected");
+	ok(r->nrejects_kept == 2 && r->rejects[0].line == 3 && r->rejects[0].col == 1,
 	   "revhist: the unknown id is reported at line 3, column 1");
+	/* Line 5 holds a quoted id with a newline: reported at the line where
+	 * the record starts, and the message stays on one line. */
+	ok(r->nrejects_kept == 2 && r->rejects[1].line == 5 &&
+	           strchr(r->rejects[1].msg, '\n') == NULL &&
+	           strstr(r->rejects[1].msg, "'c 7'") != NULL,
+	   "revhist: a newline inside a quoted id is shown as a blank (line 5)");
 	load_opts_init(&o);
 	o.display_name = "revenue_unknown.csv";
 	ok(revhist_check(r, &o, &err) == CHURN_EDATA &&
 	           strcmp(err.file, "revenue_unknown.csv") == 0,
-	   "revhist: 1 of 3 bad rows fails the default limit, naming the file");
+	   "revhist: 2 of 5 bad rows fail the default limit, naming the file");
 	revhist_free(r);
 }
 
