@@ -169,7 +169,13 @@ churn_status km_fit(const surv_groups *g, uint32_t level, const km_opts *opts,
 		c->se[i] = km * c->std_err[i];
 		c->cumhaz[i] = na;
 		c->std_chaz[i] = sqrt(v2);
-		conf_interval(o.conf_type, z, km, c->std_err[i], &c->lower[i], &c->upper[i]);
+		if (d > 0 || i == 0) {
+			conf_interval(o.conf_type, z, km, c->std_err[i], &c->lower[i],
+			              &c->upper[i]);
+		} else { /* S and its error unchanged: the same interval */
+			c->lower[i] = c->lower[i - 1];
+			c->upper[i] = c->upper[i - 1];
+		}
 	}
 	c->events = events;
 	*out = c;

@@ -128,8 +128,8 @@ static int vpair_cmp(const void *a, const void *b)
  * is linear; otherwise both steps sort. */
 static void findq(const double *time, const double *curve, size_t m,
                   const double *p, size_t np, double pmin, double *q,
-                  vpair *work, double *xs, size_t *ix, double *xd, double *yd,
-                  unsigned char *keep)
+                  vpair *work, double *xs, double *xs2, size_t *ix, double *xd,
+                  double *yd, unsigned char *keep)
 {
 	size_t n = 0, m1 = m + 1;
 	double ymax = -INFINITY, last = -INFINITY;
@@ -195,30 +195,25 @@ static void findq(const double *time, const double *curve, size_t m,
 		n++;
 	}
 
+	/* the points (y + tol, index) and (y - tol, index), sorted by value */
+	size_t nv = 0;
+	for (size_t l = 0; l < n; l++) {
+		if (isnan(yd[l]))
+			continue;
+		work[nv].v = yd[l];
+		work[nv].i = l;
+		nv++;
+	}
+	if (!monotone)
+		qsort(work, nv, sizeof *work, vpair_cmp);
+	for (size_t l = 0; l < nv; l++) {
+		xs[l] = work[l].v + KM_TOL;
+		xs2[l] = work[l].v - KM_TOL;
+		ix[l] = work[l].i;
+	}
 	for (size_t k = 0; k < np; k++) {
-		size_t i1 = (size_t)-1, i2 = (size_t)-1;
-		for (int pass = 0; pass < 2; pass++) {
-			double off = pass == 0 ? KM_TOL : -KM_TOL;
-			size_t nv = 0;
-			for (size_t l = 0; l < n; l++) {
-				if (isnan(yd[l]))
-					continue;
-				work[nv].v = yd[l] + off;
-				work[nv].i = l;
-				nv++;
-			}
-			if (!monotone)
-				qsort(work, nv, sizeof *work, vpair_cmp);
-			for (size_t l = 0; l < nv; l++) {
-				xs[l] = work[l].v;
-				ix[l] = work[l].i;
-			}
-			size_t r = approx_const(xs, ix, nv, p[k]);
-			if (pass == 0)
-				i1 = r;
-			else
-				i2 = r;
-		}
+		size_t i1 = approx_const(xs, ix, nv, p[k]);
+		size_t i2 = approx_const(xs2, ix, nv, p[k]);
 		double quant = (i1 == (size_t)-1 || i2 == (size_t)-1)
 		                       ? NAN
 		                       : (xd[i1] + xd[i2]) / 2;
@@ -249,25 +244,27 @@ churn_status km_quantiles(const km_curve *c, const double *p, size_t np,
 	size_t m1 = c->m + 1;
 	vpair *work = malloc(m1 * sizeof *work);
 	double *xs = malloc(m1 * sizeof *xs);
+	double *xs2 = malloc(m1 * sizeof *xs2);
 	size_t *ix = malloc(m1 * sizeof *ix);
 	double *xd = malloc(m1 * sizeof *xd);
 	double *yd = malloc(m1 * sizeof *yd);
 	double *tmp = malloc(np * sizeof *tmp);
 	unsigned char *keep = malloc(m1);
 	churn_status st = CHURN_OK;
-	if (!work || !xs || !ix || !xd || !yd || !tmp || !keep) {
+	if (!work || !xs || !xs2 || !ix || !xd || !yd || !tmp || !keep) {
 		st = churn_err_set(err, CHURN_ENOMEM, "survival: out of memory");
 		goto done;
 	}
-	findq(c->time, c->surv, c->m, p, np, pmin, q ? q : tmp, work, xs, ix, xd, yd,
+	findq(c->time, c->surv, c->m, p, np, pmin, q ? q : tmp, work, xs, xs2, ix, xd, yd,
 	      keep);
 	findq(c->time, c->lower, c->m, p, np, pmin, q_lower ? q_lower : tmp, work, xs,
-	      ix, xd, yd, keep);
+	      xs2, ix, xd, yd, keep);
 	findq(c->time, c->upper, c->m, p, np, pmin, q_upper ? q_upper : tmp, work, xs,
-	      ix, xd, yd, keep);
+	      xs2, ix, xd, yd, keep);
 done:
 	free(work);
 	free(xs);
+	free(xs2);
 	free(ix);
 	free(xd);
 	free(yd);

@@ -5,7 +5,10 @@ libchurnkit_a_SOURCES += include/churnkit/surv.h src/survival/surv_tab.h \
 	src/survival/surv_sort.c src/survival/surv_prep.c src/survival/surv_groups.c \
 	include/churnkit/km.h src/survival/km.c src/survival/km_summary.c \
 	include/churnkit/logrank.h src/survival/logrank.c \
-	include/churnkit/hazard.h src/survival/hazard.c
+	include/churnkit/hazard.h src/survival/hazard.c \
+	include/churnkit/surv_analysis.h src/survival/surv_analysis.c \
+	include/churnkit/surv_json.h src/survival/surv_json.c \
+	include/churnkit/surv_print.h src/survival/surv_print.c
 
 SURV_FIXTURE_SRC = tests/unit/test_surv_fixture.c tests/unit/test_surv_fixture.h
 
@@ -23,3 +26,51 @@ check_PROGRAMS += tests/unit/test_hazard
 TESTS += tests/unit/test_hazard
 tests_unit_test_hazard_SOURCES = tests/unit/test_hazard.c $(SURV_FIXTURE_SRC)
 tests_unit_test_hazard_LDADD = $(TEST_LIBS)
+
+check_PROGRAMS += tests/unit/test_surv_analysis
+TESTS += tests/unit/test_surv_analysis
+tests_unit_test_surv_analysis_SOURCES = tests/unit/test_surv_analysis.c \
+	$(SURV_FIXTURE_SRC)
+tests_unit_test_surv_analysis_LDADD = $(TEST_LIBS)
+
+check_PROGRAMS += tests/unit/test_surv_prep
+TESTS += tests/unit/test_surv_prep
+tests_unit_test_surv_prep_SOURCES = tests/unit/test_surv_prep.c
+tests_unit_test_surv_prep_LDADD = $(TEST_LIBS)
+
+## A benchmark, not a test: 1M customers, two columns of 3 and 6 levels.
+noinst_PROGRAMS += bench/bench_survival
+bench_bench_survival_SOURCES = bench/bench_survival.c
+bench_bench_survival_LDADD = $(CHURN_LIBS)
+
+## The R fixtures the survival tests read (make_fixtures.R wrote them).
+dist_noinst_DATA += \
+	tests/fixtures/survival/aml.data \
+	tests/fixtures/survival/aml.expect \
+	tests/fixtures/survival/bigchisq.data \
+	tests/fixtures/survival/bigchisq.expect \
+	tests/fixtures/survival/colon.data \
+	tests/fixtures/survival/colon.expect \
+	tests/fixtures/survival/edge.data \
+	tests/fixtures/survival/edge.expect \
+	tests/fixtures/survival/edge_log.expect \
+	tests/fixtures/survival/edge_plain.expect \
+	tests/fixtures/survival/entry.data \
+	tests/fixtures/survival/entry.expect \
+	tests/fixtures/survival/entry_w.data \
+	tests/fixtures/survival/entry_w.expect \
+	tests/fixtures/survival/heart.data \
+	tests/fixtures/survival/heart.expect \
+	tests/fixtures/survival/lung.data \
+	tests/fixtures/survival/lung.expect \
+	tests/fixtures/survival/lung_log90.expect \
+	tests/fixtures/survival/lung_plain.expect \
+	tests/fixtures/survival/make_fixtures.R \
+	tests/fixtures/survival/ovarian.data \
+	tests/fixtures/survival/ovarian.expect \
+	tests/fixtures/survival/timefix.data \
+	tests/fixtures/survival/timefix.expect \
+	tests/fixtures/survival/veteran.data \
+	tests/fixtures/survival/veteran.expect \
+	tests/fixtures/survival/wts.data \
+	tests/fixtures/survival/wts.expect

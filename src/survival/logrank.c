@@ -106,12 +106,19 @@ static void lr_sums(const surv_tab *const *tab, uint32_t k, double rho,
 			ex[g] += wt * D * r[g] / N;
 		}
 		if (N != 1) {
-			double w2 = wt * wt;
+			/* survdiff2: tmp_a = w^2 D r_a (N - D) / (N (N - 1)),
+			 * V_aa += tmp_a, V_ab -= tmp_a r_b / N (factored; same value
+			 * to a few ulps) */
+			double f = wt * wt * D * (N - D) / (N * (N - 1));
 			for (uint32_t a = 0; a < k; a++) {
-				double tmp = w2 * D * r[a] * (N - D) / (N * (N - 1));
-				var[(size_t)a * k + a] += tmp;
+				if (r[a] == 0)
+					continue;
+				double tmp = f * r[a];
+				double tn = tmp / N;
+				double *row = var + (size_t)a * k;
+				row[a] += tmp;
 				for (uint32_t b = 0; b < k; b++)
-					var[(size_t)a * k + b] -= tmp * r[b] / N;
+					row[b] -= tn * r[b];
 			}
 		}
 		km = km * (N - D) / N;

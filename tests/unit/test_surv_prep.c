@@ -1,0 +1,179 @@
+/*
+ * test_surv_prep.c - input validation, the shared radix sort, R's merging of
+ * near-equal times, and the per-level tables (surv.h).
+ */
+#include "churnkit/surv.h"
+#include "tap.h"
+#include "survival/surv_tab.h"
+
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_rng.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static churn_status prep(size_t n, const double *t, const int *e, const double *w,
+                         const double *en, churn_err *err)
+{
+	surv_prep *p = NULL;
+	surv_data d = {.n = n, .time = t, .event = e, .weight = w, .entry = en};
+	churn_status st = surv_prep_new(&d, 1, &p, err);
+	surv_prep_free(p);
+	return st;
+}
+
+static void validation(void)
+{
+	churn_err err;
+	double t[3] = {1, 2, 3}, w[3] = {1, 2, 3}, en[3] = {0, 1, 2};
+	int e[3] = {1, 0, 1};
+
+	is_int(prep(3, t, e, w, en, &err), CHURN_OK, "prep: good input is accepted");
+	is_int(prep(0, t, e, NULL, NULL, &err), CHURN_EDATA, "prep: no customers is refused");
+	t[1] = -1;
+	is_int(prep(3, t, e, NULL, NULL, &err), CHURN_EDATA, "prep: a negative time is refused");
+	ok(strstr(err.msg, "record 2") != NULL, "prep: the message names the record");
+	t[1] = NAN;
+	is_int(prep(3, t, e, NULL, NULL, &err), CHURN_EDATA, "prep: a NaN time is refused");
+	t[1] = INFINITY;
+	is_int(prep(3, t, e, NULL, NULL, &err), CHURN_EDATA,
+	       "prep: an infinite time is refused");
+	t[1] = 2;
+	e[2] = 2;
+	is_int(prep(3, t, e, NULL, NULL, &err), CHURN_EDATA, "prep: an event flag 2 is refused");
+	e[2] = 1;
+	w[0] = 1.5;
+	is_int(prep(3, t, e, w, NULL, &err), CHURN_EDATA,
+	       "prep: a fractional weight is refused (R would switch to robust errors)");
+	w[0] = -1;
+	is_int(prep(3, t, e, w, NULL, &err), CHURN_EDATA, "prep: a negative weight is refused");
+	w[0] = 0;
+	is_int(prep(3, t, e, w, NULL, &err), CHURN_OK, "prep: a zero weight is accepted");
+	en[2] = 3;
+	is_int(prep(3, t, e, NULL, en, &err), CHURN_EDATA,
+	       "prep: an entry not before its time is refused");
+	en[2] = -0.5;
+	is_int(prep(3, t, e, NULL, en, &err), CHURN_EDATA, "prep: a negative entry is refused");
+	/* entry 3 - 1e-12 < time 3, but equal within R's tolerance */
+	en[2] = 3 - 1e-12;
+	is_int(prep(3, t, e, NULL, en, &err), CHURN_EDATA,
+	       "prep: an entry merged onto its time is refused, as aeqSurv does");
+	surv_prep *p = NULL;
+	is_int(surv_prep_new(NULL, 1, &p, &err), CHURN_EUSAGE, "prep: no data is a usage error");
+	surv_prep_free(NULL);
+	surv_groups_free(NULL);
+	ok(1, "prep: the _free functions accept NULL");
+}
+
+static int cmp_dbl(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+static void sorting(void)
+{
+	gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+	gsl_rng_set(r, 42);
+	size_t n = 20000;
+	double *t = malloc(n * sizeof *t), *ref = malloc(n * sizeof *ref);
+	int *e = calloc(n, sizeof *e);
+	for (size_t i = 0; i < n; i++) {
+		/* whole days, fractions, wide magnitudes and zeros */
+		switch (i % 4) {
+		case 0: t[i] = floor(gsl_rng_uniform(r) * 4000); break;
+		case 1: t[i] = gsl_rng_uniform(r) * 10; break;
+		case 2: t[i] = exp(gsl_rng_uniform(r) * 60 - 30); break;
+		default: t[i] = i % 8 == 3 ? 0.0 : -0.0; break;
+		}
+		ref[i] = t[i] + 0.0;
+	}
+	qsort(ref, n, sizeof *ref, cmp_dbl);
+	surv_prep *p = NULL;
+	churn_err err;
+	surv_data d = {.n = n, .time = t, .event = e};
+	is_int(surv_prep_new(&d, 0, &p, &err), CHURN_OK, "sort: 20000 mixed times");
+	int same = 1, stable = 1;
+	for (size_t i = 0; i < n; i++) {
+		same = same && surv_prep_time(p, i) == ref[i] && !signbit(surv_prep_time(p, i));
+		if (i > 0 && surv_prep_time(p, i) == surv_prep_time(p, i - 1))
+			stable = stable && surv_prep_row(p, i) > surv_prep_row(p, i - 1);
+		same = same && t[surv_prep_row(p, i)] + 0.0 == surv_prep_time(p, i);
+	}
+	ok(same, "sort: the radix sort orders times as qsort does (-0 as 0)");
+	ok(stable, "sort: equal times keep their row order");
+	surv_prep_free(p);
+	free(t);
+	free(ref);
+	free(e);
+	gsl_rng_free(r);
+}
+
+static void timefix(void)
+{
+	/* R: aeqSurv(Surv(c(1 + 1e-10, 1, 2, 1e9 + 2, 1e9 + 1, 1e9, 1e9 + 200),
+	 * rep(1, 7)))[, 1] is 1 1 1 1e9 1e9 1e9 1000000200: a difference of 1 is
+	 * tiny next to a mean of 5.7e8, so 2 merges onto 1 as well */
+	double t[7] = {1 + 1e-10, 1, 2, 1e9 + 2, 1e9 + 1, 1e9, 1e9 + 200};
+	int e[7] = {1, 1, 1, 1, 1, 1, 1};
+	double want[7] = {1, 1, 1, 1e9, 1e9, 1e9, 1e9 + 200};
+	surv_data d = {.n = 7, .time = t, .event = e};
+	surv_prep *p = NULL;
+	churn_err err;
+	surv_prep_new(&d, 1, &p, &err);
+	int good = 1;
+	for (size_t i = 0; i < 7; i++)
+		good = good && surv_prep_time(p, i) == want[i];
+	ok(good, "timefix: near-equal times merge onto the first of their run");
+	surv_prep_free(p);
+	surv_prep_new(&d, 0, &p, &err);
+	ok(surv_prep_time(p, 1) == 1 + 1e-10, "timefix: off keeps every time as given");
+	surv_prep_free(p);
+}
+
+static void tables(void)
+{
+	/* level 0: times 1 (event, w 2), 2 (censor), 2 (event), entry 0,0,1.5;
+	 * level 1: one row; one row missing */
+	double t[5] = {2, 1, 2, 5, 3};
+	int e[5] = {0, 1, 1, 1, 0};
+	double w[5] = {1, 2, 1, 1, 1};
+	double en[5] = {0, 0, 1.5, 0, 0};
+	uint32_t g[5] = {0, 0, 0, 1, SURV_GROUP_NA};
+	surv_data d = {.n = 5, .time = t, .event = e, .weight = w, .entry = en};
+	surv_prep *p = NULL;
+	surv_groups *gr = NULL;
+	churn_err err;
+	surv_prep_new(&d, 1, &p, &err);
+	is_int(surv_groups_new(p, g, 2, &gr, &err), CHURN_OK, "groups: split by level");
+	const surv_tab *t0 = &gr->tab[0];
+	ok(t0->m == 2 && t0->time[0] == 1 && t0->time[1] == 2 && t0->nevent[0] == 2 &&
+	           t0->nevent[1] == 1 && t0->ncensor[1] == 1,
+	   "groups: distinct times with weighted events and censorings");
+	/* at 1: rows with entry < 1 <= time: (0,2] w 1 and (0,1] w 2 = 3;
+	 * at 2: (0,2] w 1 and (1.5,2] w 1 = 2 */
+	ok(t0->nrisk[0] == 3 && t0->nrisk[1] == 2,
+	   "groups: at risk counts entry < t <= time, weighted");
+	ok(surv_groups_rows(gr, 0) == 3 && surv_groups_weight(gr, 0) == 4 &&
+	           surv_groups_events(gr, 0) == 3 && surv_groups_rows(gr, 1) == 1,
+	   "groups: rows, weight and events per level; missing codes left out");
+	surv_groups_free(gr);
+	g[4] = 7;
+	is_int(surv_groups_new(p, g, 2, &gr, &err), CHURN_EDATA,
+	       "groups: a code beyond the levels is refused");
+	is_int(surv_groups_new(p, g, 0, &gr, &err), CHURN_EUSAGE,
+	       "groups: a column needs levels");
+	is_int(surv_groups_new(p, NULL, 3, &gr, &err), CHURN_EUSAGE,
+	       "groups: no column means one level");
+	surv_prep_free(p);
+}
+
+int main(void)
+{
+	gsl_set_error_handler_off();
+	validation();
+	sorting();
+	timefix();
+	tables();
+	return done_testing();
+}
