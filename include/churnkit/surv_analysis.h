@@ -86,13 +86,17 @@ typedef struct {
 	surv_curve *curve;        /* all customers first, then by column, level */
 	size_t ntests;
 	surv_test *test;          /* one per column */
-	hazard_table *hazard;     /* all customers; NULL when not asked */
+	hazard_table *hazard;     /* all customers; NULL when not asked or when
+	                             it cannot be tabulated (hazard_note says why) */
+	char hazard_note[256];    /* "" or why there is no hazard table */
 	km_stats followup;        /* of the reverse KM: median follow-up and CI */
 } surv_analysis;
 
 /* Runs everything.  `by` may be NULL when nby is 0.  `opts` NULL = defaults.
  * Levels without customers get no curve; a column with fewer than two
- * levels with customers gets no test (test NULL).
+ * levels with customers gets no test (test NULL).  A hazard table that
+ * cannot be made (more than 100000 months: a month length that does not
+ * fit the time unit) is left out with a note, not an error.
  * Errors: as surv_prep_new and surv_groups_new; CHURN_EUSAGE for a bad
  * option or a column without codes; CHURN_ENOMEM. */
 churn_status surv_analysis_run(const surv_data *d, const surv_by *by, size_t nby,

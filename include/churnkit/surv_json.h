@@ -23,7 +23,8 @@
  * (quantiles, cumhaz, pairwise, hazard, ...) only add.  Every number goes
  * through jsonout.h's json_num: full round-trip precision, NaN and
  * infinities as null (R's NA).  "pairwise" is present only for columns
- * with three or more levels; "hazard" only when it was computed.
+ * with three or more levels; "hazard" only when it was asked for (null,
+ * with a "hazard_note" saying why, when it could not be made).
  *
  * Ownership: *out is a new json-c object (reference count 1) the caller
  * releases with json_object_put.

@@ -12,6 +12,9 @@
 
 const double surv_quartile_p[3] = {0.25, 0.5, 0.75};
 
+_Static_assert(sizeof ((churn_err *)0)->msg == sizeof ((surv_analysis *)0)->hazard_note,
+               "hazard_note holds a churn_err message");
+
 void surv_opts_default(surv_opts *o)
 {
 	memset(o, 0, sizeof *o);
@@ -194,10 +197,18 @@ churn_status surv_analysis_run(const surv_data *d, const surv_by *by, size_t nby
 	if (st != CHURN_OK)
 		goto done;
 	if (a->opts.month_len > 0) {
+		churn_err herr;
+		churn_err_clear(&herr);
 		st = hazard_by_month(all, 0, a->opts.month_len, a->opts.early_threshold,
-		                     &a->hazard, err);
-		if (st != CHURN_OK)
+		                     &a->hazard, &herr);
+		if (st == CHURN_EDATA) {
+			memcpy(a->hazard_note, herr.msg, sizeof a->hazard_note);
+			st = CHURN_OK;
+		} else if (st != CHURN_OK) {
+			if (err != NULL)
+				*err = herr;
 			goto done;
+		}
 	}
 	for (size_t b = 0; b < nby; b++) {
 		st = run_column(a, p, &by[b], err);

@@ -203,6 +203,9 @@ churn_status surv_json_build(const surv_analysis *a, const char *time_unit,
 		if (h == NULL)
 			goto nomem;
 		PUT(o, "hazard", h);
+	} else if (a->hazard_note[0] != '\0') {
+		PUT(o, "hazard", NULL);
+		PUT(o, "hazard_note", json_str(a->hazard_note));
 	}
 	*out = o;
 	return CHURN_OK;

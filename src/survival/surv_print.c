@@ -168,6 +168,8 @@ churn_status surv_print(FILE *f, const surv_analysis *a, const char *time_unit,
 	}
 	if (a->hazard != NULL)
 		print_hazard(f, a->hazard, time_unit);
+	else if (a->hazard_note[0] != '\0')
+		fprintf(f, "No hazard by tenure month: %s\n", a->hazard_note);
 	if (ferror(f))
 		return churn_err_set(err, CHURN_EIO, "cannot write the survival summary");
 	return CHURN_OK;

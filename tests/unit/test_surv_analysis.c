@@ -279,6 +279,22 @@ static void usage_checks(void)
 	ok(a && a->ntests == 1 && a->test[0].test == NULL,
 	   "analysis: and has no test");
 	surv_analysis_free(a);
+
+	/* a month length that does not fit the unit: no hazard, a note */
+	double big[2] = {1e9, 2e9};
+	d.time = big;
+	surv_opts o;
+	surv_opts_default(&o);
+	is_int(surv_analysis_run(&d, NULL, 0, &o, &a, &err), CHURN_OK,
+	       "analysis: runs when the hazard table cannot be made");
+	ok(a && a->hazard == NULL && strstr(a->hazard_note, "months") != NULL,
+	   "analysis: and says why there is no hazard table");
+	json_object *js = NULL;
+	surv_json_build(a, "as given", 0, &js, &err);
+	ok(is_null_key(js, "hazard") && get(js, "hazard_note") != NULL,
+	   "json: hazard null with a note");
+	json_object_put(js);
+	surv_analysis_free(a);
 }
 
 int main(void)
