@@ -1,6 +1,7 @@
 /*
- * model_json.h - the PRODUCT.md `model` and `cox` JSON objects, and the
- * plain-text summaries of the two models (as R's summary() prints them).
+ * model_json.h - the PRODUCT.md `model` and `cox` JSON objects, the
+ * plain-text summaries of the two models (as R's summary() prints them) and
+ * their tables as CSV files.
  *
  * JSON: numbers at full precision (json-c writes doubles with 17
  * significant digits); NaN and infinities become null; aliased
@@ -17,7 +18,18 @@
  * gives: a coefficient table with odds or hazard ratios and intervals, the
  * reference level of each categorical term, aliased terms, deviances and
  * AIC (or the three tests and the concordance), iterations, AUC, and every
- * separation, Firth or convergence note, never hidden.
+ * separation, Firth or convergence note, never hidden.  model_print_quality
+ * adds the calibration and lift tables by decile.
+ *
+ * CSV (--tables DIR): coefficients.csv (logistic: term, estimate, se, z, p,
+ * odds_ratio, or_lower, or_upper, aliased), calibration.csv (decile, n,
+ * mean_predicted, observed_rate, min_predicted, max_predicted), lift.csv
+ * (decile, n, events, rate, lift, cum_gain, cum_lift) and
+ * cox_coefficients.csv (as coefficients.csv with hazard ratios).  Comma-
+ * separated, LF line ends, a header row; numbers in full precision (empty
+ * when undefined, as for aliased terms); term names quoted when needed and
+ * formula-escaped (a leading ' before = + - @, as cohort_output.h says).
+ * Each file is written atomically (outfile.h).
  */
 #ifndef CHURNKIT_MODEL_JSON_H
 #define CHURNKIT_MODEL_JSON_H
@@ -46,6 +58,17 @@ json_object *model_json_number(double x);
 int model_print_logit(FILE *fp, const design *d, const logit_result *r,
                       const validate_summary *q, const char *outcome);
 int model_print_cox(FILE *fp, const design *d, const cox_result *r);
+
+/* Calibration and lift by decile, as text tables.  0, or -1 on a write
+ * error. */
+int model_print_quality(FILE *fp, const validate_summary *q);
+
+/* Writes the CSV files above into the existing directory `dir`: those of
+ * the logistic model when dl and lr are given, calibration and lift when q
+ * is, Cox's when dc and cr are.  CHURN_EIO when a file cannot be written. */
+churn_status model_write_tables(const char *dir, const design *dl, const logit_result *lr,
+                                const validate_summary *q, const design *dc,
+                                const cox_result *cr, churn_err *err);
 
 /* "none", "quasi-complete" or "complete". */
 const char *model_separation_name(logit_separation s);

@@ -20,23 +20,11 @@ static int pending(int argc, char **argv, unsigned cmd, const char *synopsis,
 	return st;
 }
 
-int cmd_model(int argc, char **argv, churn_err *err)
-{
-	return pending(argc, argv, CMD_MODEL, "churnkit model [options] DATA.csv",
-	               "Logistic churn model (and a Cox model with --cox).", err);
-}
-
 int cmd_report(int argc, char **argv, churn_err *err)
 {
 	return pending(argc, argv, CMD_REPORT,
 	               "churnkit report [options] CUSTOMERS.csv -o report.pdf",
 	               "The whole pipeline, written as a PDF report.", err);
-}
-
-int cmd_score(int argc, char **argv, churn_err *err)
-{
-	return pending(argc, argv, CMD_SCORE, "churnkit score [options] DATA.csv -o scores.csv",
-	               "Risk, segment and recommended action per active customer.", err);
 }
 
 int cmd_survival(int argc, char **argv, churn_err *err)

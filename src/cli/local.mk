@@ -6,3 +6,14 @@ churnkit_SOURCES = src/cli/main.c src/cli/cmd.h src/cli/cmd_common.c \
 churnkit_LDADD = $(CHURN_LIBS)
 dist_man_MANS += src/cli/churnkit.1
 churnkit_SOURCES += src/cli/cmd_cohorts.c
+## churnkit model and churnkit score (issue 5); modelrun is what they and the
+## report share.
+churnkit_SOURCES += src/cli/cmd_model.c src/cli/cmd_score.c src/cli/modelrun.c \
+	src/cli/modelrun.h
+## Their command-line tests (TAP) against R's numbers; the data and R's
+## fixtures are made by tests/fixtures/model/make_fixtures.R (fixtures
+## listed in src/model/local.mk).
+model_cli_tests = tests/cli/model.sh tests/cli/model_errors.sh tests/cli/score.sh
+TESTS += $(model_cli_tests)
+EXTRA_DIST += $(model_cli_tests) tests/cli/model_lib.sh
+dist_noinst_DATA += tests/data/model/churn.csv tests/data/model/endometrial.csv

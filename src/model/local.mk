@@ -10,7 +10,8 @@ libchurnkit_a_SOURCES += \
 	src/model/cox_internal.h src/model/cox_stats.c \
 	include/churnkit/validate.h src/model/validate.c src/model/cv.c \
 	include/churnkit/model_score.h src/model/model_score.c \
-	include/churnkit/model_json.h src/model/model_json.c src/model/model_print.c
+	include/churnkit/model_json.h src/model/model_json.c src/model/model_print.c \
+	src/model/model_csv.c include/churnkit/scores.h src/model/scores.c
 
 ## Unit tests read R's reference numbers from tests/fixtures/model through
 ## a small CSV reader of their own.
@@ -59,6 +60,26 @@ MODEL_FIXTURES = \
 	tests/fixtures/model/churn_ref.stats.csv \
 	tests/fixtures/model/churn_weighted.coef.csv \
 	tests/fixtures/model/churn_weighted.stats.csv \
+	tests/fixtures/model/cli_alias.coef.csv \
+	tests/fixtures/model/cli_alias.stats.csv \
+	tests/fixtures/model/cli_cox_breslow.coef.csv \
+	tests/fixtures/model/cli_cox_breslow.stats.csv \
+	tests/fixtures/model/cli_cox_efron.coef.csv \
+	tests/fixtures/model/cli_cox_efron.stats.csv \
+	tests/fixtures/model/cli_coxdur_breslow.coef.csv \
+	tests/fixtures/model/cli_coxdur_breslow.stats.csv \
+	tests/fixtures/model/cli_coxdur_efron.coef.csv \
+	tests/fixtures/model/cli_coxdur_efron.stats.csv \
+	tests/fixtures/model/cli_durhorizon.coef.csv \
+	tests/fixtures/model/cli_durhorizon.stats.csv \
+	tests/fixtures/model/cli_horizon.coef.csv \
+	tests/fixtures/model/cli_horizon.stats.csv \
+	tests/fixtures/model/cli_impute.coef.csv \
+	tests/fixtures/model/cli_impute.stats.csv \
+	tests/fixtures/model/cli_outcome.coef.csv \
+	tests/fixtures/model/cli_outcome.stats.csv \
+	tests/fixtures/model/cli_scores.csv \
+	tests/fixtures/model/cli_scores.stats.csv \
 	tests/fixtures/model/colon.data.csv \
 	tests/fixtures/model/colon_cox_breslow.coef.csv \
 	tests/fixtures/model/colon_cox_breslow.stats.csv \

@@ -1,0 +1,138 @@
+/* cmd_score.c - `churnkit score`: churn probability, risk band and main
+ * driver per active customer, written as a CSV for a CRM (see scores.h and
+ * modelrun.h). */
+#include "config.h"
+
+#include "churnkit/model_json.h"
+#include "cmd.h"
+#include "modelrun.h"
+
+#include <errno.h>
+#include <json-c/json.h>
+#include <stdio.h>
+#include <string.h>
+
+static const char synopsis[] = "churnkit score [options] DATA.csv -o scores.csv";
+static const char summary[] =
+	"Fits the logistic churn model as `churnkit model` does (--features, and\n"
+	"--horizon N or --outcome COL[=VALUE]) and writes one row per active customer\n"
+	"(no end date, or event 0): id, value, churn probability, risk band (low\n"
+	"< 0.2 <= medium < 0.5 <= high), main driver, and the segment and\n"
+	"recommended-action columns, empty until the segments stage fills them.\n"
+	"Riskiest first; safe to open in a spreadsheet.  -o - writes to stdout.";
+
+static json_object *scores_json(const scores *s, const char *path)
+{
+	json_object *o = json_object_new_object(), *b = json_object_new_object();
+	json_object *cut = json_object_new_object();
+	json_object_object_add(o, "file", json_object_new_string(path));
+	json_object_object_add(o, "customers", json_object_new_int64((int64_t)s->n));
+	for (int k = SCORE_BAND_LOW; k < SCORE_NBANDS; k++)
+		json_object_object_add(b, score_band_name((score_band)k),
+		                       json_object_new_int64((int64_t)s->nband[k]));
+	json_object_object_add(b, "not_scored",
+	                       json_object_new_int64((int64_t)s->nband[SCORE_BAND_NONE]));
+	json_object_object_add(o, "bands", b);
+	json_object_object_add(cut, "medium", json_object_new_double(SCORE_MEDIUM_FROM));
+	json_object_object_add(cut, "high", json_object_new_double(SCORE_HIGH_FROM));
+	json_object_object_add(o, "band_cut_points", cut);
+	return o;
+}
+
+static void print_summary(FILE *f, const modelrun *m, const scores *s, const char *path)
+{
+	fprintf(f, "churnkit score: %zu active customers written to %s, riskiest first\n", s->n,
+	        path);
+	fprintf(f, "Churn probability: %s, from the logistic model (n = %.15g, %.15g events",
+	        m->outcome, m->lr->n, m->lr->events);
+	if (m->have_q)
+		fprintf(f, ", AUC %.3f", m->q.auc);
+	if (m->have_q && m->q.folds > 0)
+		fprintf(f, ", cross-validated %.3f", m->q.cv_auc);
+	fputs(")\n", f);
+	fprintf(f, "Risk bands: high (p >= %g) %zu, medium (%g <= p < %g) %zu, low (p < %g) %zu\n",
+	        SCORE_HIGH_FROM, s->nband[SCORE_BAND_HIGH], SCORE_MEDIUM_FROM, SCORE_HIGH_FROM,
+	        s->nband[SCORE_BAND_MEDIUM], SCORE_MEDIUM_FROM, s->nband[SCORE_BAND_LOW]);
+	if (s->nband[SCORE_BAND_NONE] > 0)
+		fprintf(f, "Not scored: %zu (a missing value: %zu, --impute scores them; a level the "
+		           "model was not fitted on: %zu; log of a value <= 0: %zu)\n",
+		        s->nband[SCORE_BAND_NONE], s->nunscored[DESIGN_ROW_MISSING],
+		        s->nunscored[DESIGN_ROW_UNSEEN], s->nunscored[DESIGN_ROW_NONPOS]);
+	if (m->lr->firth)
+		fprintf(f, "Note: Firth's penalised likelihood was used (%s).\n",
+		        m->lr->firth_auto ? "separation found" : "as requested");
+	else if (m->lr->separation != LOGIT_SEP_NONE)
+		fprintf(f, "Note: %s separation; the probabilities are not reliable.\n",
+		        model_separation_name(m->lr->separation));
+	if (!m->lr->converged)
+		fprintf(f, "Warning: the model did not converge in %d iterations.\n",
+		        m->lr->iterations);
+	fputs("The segment and recommended_action columns are empty in this version.\n", f);
+}
+
+int cmd_score(int argc, char **argv, churn_err *err)
+{
+	cli_opts o;
+	cmd_data d = {0};
+	modelrun m = {0};
+	scores *s = NULL;
+	int done;
+	const char *out, *json, *tables;
+	churn_status st = cmd_parse(&o, CMD_SCORE, argc, argv, synopsis, summary, &done, err);
+
+	if (st != CHURN_OK || done)
+		goto end;
+	out = opt_str(&o, OPT_OUTPUT);
+	json = opt_str(&o, OPT_JSON);
+	tables = opt_str(&o, OPT_TABLES);
+	if (out == NULL) {
+		st = churn_err_set(err, CHURN_EUSAGE,
+		                   "score needs -o FILE for the scores (- for standard output)");
+		goto end;
+	}
+	if (opt_str(&o, OPT_ID) == NULL) {
+		st = churn_err_set(err, CHURN_EUSAGE,
+		                   "score needs --id COL: the scores file names each customer by it");
+		goto end;
+	}
+	if (json != NULL && strcmp(out, "-") == 0 && strcmp(json, "-") == 0) {
+		st = churn_err_set(err, CHURN_EUSAGE,
+		                   "-o - and --json - cannot both go to standard output");
+		goto end;
+	}
+	if ((st = modelrun_options(&m, &o, MODELRUN_NEED_LOGIT, err)) != CHURN_OK)
+		goto end;
+	if ((st = cmd_load(&o, &d, err)) != CHURN_OK)
+		goto end;
+	if ((st = modelrun_fit(&m, &d, err)) != CHURN_OK)
+		goto end;
+	if ((st = modelrun_write_scores(&m, &d, out, &s, err)) != CHURN_OK)
+		goto end;
+	if (json != NULL) {
+		json_object *root = cmd_json_root(&d);
+		if (root == NULL) {
+			st = churn_err_set(err, CHURN_ENOMEM, "out of memory");
+			goto end;
+		}
+		if ((st = modelrun_json(&m, root, err)) != CHURN_OK) {
+			json_object_put(root);
+			goto end;
+		}
+		json_object_object_add(root, "scores", scores_json(s, out));
+		if ((st = cmd_json_write(root, json, err)) != CHURN_OK)
+			goto end;
+	}
+	if (tables != NULL && (st = modelrun_write_tables(&m, tables, err)) != CHURN_OK)
+		goto end;
+	if (strcmp(out, "-") != 0 && (json == NULL || strcmp(json, "-") != 0)) {
+		print_summary(stdout, &m, s, out);
+		if (fflush(stdout) != 0 || ferror(stdout))
+			st = churn_err_set(err, CHURN_EIO, "standard output: %s", strerror(errno));
+	}
+end:
+	scores_free(s);
+	modelrun_free(&m);
+	cmd_data_free(&d);
+	cli_opts_free(&o);
+	return st;
+}

@@ -1,0 +1,527 @@
+/* modelrun.c - the model stage of the command line; see modelrun.h. */
+#include "config.h"
+
+#include "modelrun.h"
+
+#include "churnkit/date.h"
+#include "churnkit/model_json.h"
+#include "churnkit/outfile.h"
+
+#include <errno.h>
+#include <json-c/json.h>
+#include <limits.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+void modelrun_free(modelrun *m)
+{
+	if (m == NULL)
+		return;
+	opt_list_free(m->features);
+	opt_list_free(m->references);
+	survdata_free(m->sd);
+	free(m->y);
+	free(m->has_y);
+	design_free(m->dl);
+	logit_result_free(m->lr);
+	validate_summary_clear(&m->q);
+	design_free(m->dc);
+	cox_result_free(m->cr);
+	memset(m, 0, sizeof *m);
+}
+
+churn_status modelrun_options(modelrun *m, const cli_opts *o, unsigned flags, churn_err *err)
+{
+	churn_status st;
+	const char *s;
+	long folds, seed;
+	double conf = 0.95;
+
+	memset(m, 0, sizeof *m);
+	logit_opts_init(&m->lopts);
+	cox_opts_init(&m->copts);
+	m->seed = VALIDATE_SEED;
+	m->folds = (flags & MODELRUN_CV_DEFAULT) ? VALIDATE_FOLDS : 0;
+
+	if ((st = opt_list(o, OPT_FEATURES, &m->features, &m->nfeatures, err)) != CHURN_OK ||
+	    (st = opt_list(o, OPT_REFERENCE, &m->references, &m->nreferences, err)) != CHURN_OK)
+		return st;
+	if (m->nfeatures == 0)
+		return churn_err_set(err, CHURN_EUSAGE,
+		                     "%s needs --features: the model's terms, for example "
+		                     "--features plan,contract,log(mrr)", o->cmd_name);
+	m->outcome_col = opt_str(o, OPT_OUTCOME);
+	if ((st = opt_double(o, OPT_HORIZON, 0, 1e9, &m->horizon, err)) != CHURN_OK)
+		return st;
+	m->horizon_given = opt_str(o, OPT_HORIZON) != NULL;
+	if (m->horizon_given && !(m->horizon > 0))
+		return churn_err_set(err, CHURN_EUSAGE,
+		                     "--horizon %s: give a horizon > 0 (months for dates, the "
+		                     "duration's unit otherwise)", opt_str(o, OPT_HORIZON));
+	if (m->horizon_given && m->outcome_col != NULL)
+		return churn_err_set(err, CHURN_EUSAGE,
+		                     "--outcome and --horizon both define the churn outcome; "
+		                     "give one of them");
+	m->want_logit = m->horizon_given || m->outcome_col != NULL;
+	m->want_cox = opt_isset(o, OPT_COX);
+	if ((flags & MODELRUN_NEED_LOGIT) && !m->want_logit)
+		return churn_err_set(err, CHURN_EUSAGE,
+		                     "%s needs the churn outcome of its model: --horizon N "
+		                     "(churn within N months, or N duration units) or "
+		                     "--outcome COL[=VALUE] (a churn flag)", o->cmd_name);
+	if (!m->want_logit && !m->want_cox)
+		return churn_err_set(err, CHURN_EUSAGE,
+		                     "%s needs something to fit: an outcome (--outcome "
+		                     "COL[=VALUE] or --horizon N) for the logistic model, "
+		                     "and/or --cox for a Cox model", o->cmd_name);
+	if ((s = opt_str(o, OPT_TIES)) != NULL) {
+		if (strcmp(s, "efron") == 0)
+			m->copts.ties = COX_EFRON;
+		else if (strcmp(s, "breslow") == 0)
+			m->copts.ties = COX_BRESLOW;
+		else
+			return churn_err_set(err, CHURN_EUSAGE,
+			                     "--ties '%s': give efron or breslow", s);
+	}
+	folds = m->folds;
+	if ((st = opt_long(o, OPT_FOLDS, 0, 1000, &folds, err)) != CHURN_OK)
+		return st;
+	if (folds == 1)
+		return churn_err_set(err, CHURN_EUSAGE,
+		                     "--folds 1: give 0 (no cross-validation) or at least 2");
+	m->folds = (int)folds;
+	seed = (long)m->seed;
+	if ((st = opt_long(o, OPT_SEED, 0, LONG_MAX, &seed, err)) != CHURN_OK)
+		return st;
+	m->seed = (unsigned long)seed;
+	if ((st = opt_double(o, OPT_CONF_LEVEL, 0, 1, &conf, err)) != CHURN_OK)
+		return st;
+	if (!(conf > 0 && conf < 1))
+		return churn_err_set(err, CHURN_EUSAGE,
+		                     "--conf-level %s: give a level above 0 and below 1, "
+		                     "such as 0.95", opt_str(o, OPT_CONF_LEVEL));
+	m->lopts.conf_level = m->copts.conf_level = conf;
+	if (opt_isset(o, OPT_FIRTH))
+		m->lopts.firth = LOGIT_FIRTH_ALWAYS;
+	m->impute = opt_isset(o, OPT_IMPUTE);
+	return CHURN_OK;
+}
+
+/* Reports a design error at its line in the input file; a design with no
+ * usable row (every row missing a value, or nothing to impute from) is a
+ * model that cannot be fitted. */
+static churn_status design_error(churn_status st, const cmd_data *d, const char *model,
+                                 churn_err *err)
+{
+	char msg[sizeof err->msg];
+	if (st == CHURN_EDATA && err->line > 0 && err->file[0] == '\0')
+		snprintf(err->file, sizeof err->file, "%s", d->lopts.display_name);
+	if (st == CHURN_EDATA && err->line == 0) {
+		snprintf(msg, sizeof msg, "%s", err->msg);
+		st = churn_err_set(err, CHURN_EMODEL, "%s cannot be fitted: %s", model, msg);
+	}
+	return st;
+}
+
+static churn_status build_outcome(modelrun *m, const cmd_data *d, churn_err *err)
+{
+	const table *t = d->res->t;
+	size_t n = t->nrows, na = n ? n : 1, known = 0;
+
+	m->y = malloc(na * sizeof *m->y);
+	m->has_y = malloc(na);
+	if (m->y == NULL || m->has_y == NULL)
+		return churn_err_set(err, CHURN_ENOMEM, "out of memory for the outcome");
+	if (m->outcome_col != NULL) {
+		const table_col *c = table_find(t, d->map.outcome);
+		if (d->map.outcome_value)
+			snprintf(m->outcome, sizeof m->outcome, "%s = %s", d->map.outcome,
+			         d->map.outcome_value);
+		else
+			snprintf(m->outcome, sizeof m->outcome, "%s", d->map.outcome);
+		for (size_t i = 0; i < n; i++) {
+			m->y[i] = c->num[i];
+			m->has_y[i] = !isnan(c->num[i]);
+			known += m->has_y[i];
+		}
+	} else {
+		const survdata *s = m->sd;
+		m->horizon_time = m->horizon * (s->date_mode ? MODELRUN_DAYS_PER_MONTH : 1);
+		if (s->date_mode)
+			snprintf(m->outcome, sizeof m->outcome, "churn within %g month%s", m->horizon,
+			         m->horizon == 1 ? "" : "s");
+		else
+			snprintf(m->outcome, sizeof m->outcome, "churn by duration %g", m->horizon);
+		for (size_t i = 0; i < n; i++) {
+			m->has_y[i] = 1;
+			if (s->event[i] && s->time[i] <= m->horizon_time) {
+				m->y[i] = 1;
+			} else if (s->time[i] > m->horizon_time) {
+				m->y[i] = 0;
+			} else {
+				m->y[i] = NAN;
+				m->has_y[i] = 0;
+				m->n_censored++;
+			}
+			known += m->has_y[i];
+		}
+	}
+	if (known == 0)
+		return churn_err_set(err, CHURN_EMODEL,
+		                     "the logistic model cannot be fitted: no customer's outcome "
+		                     "(%s) is known: all %zu were still active at or before the "
+		                     "horizon; try a shorter --horizon", m->outcome, n);
+	return CHURN_OK;
+}
+
+/* The weights of the design's rows, or NULL without --weight. */
+static churn_status take_weights(const design *dz, const cmd_data *d, double **w,
+                                 churn_err *err)
+{
+	*w = NULL;
+	if (d->map.weight == NULL)
+		return CHURN_OK;
+	const table_col *c = table_find(d->res->t, d->map.weight);
+	if ((*w = malloc((dz->nrows ? dz->nrows : 1) * sizeof **w)) == NULL)
+		return churn_err_set(err, CHURN_ENOMEM, "out of memory for the weights");
+	design_take(dz, c->num, *w);
+	return CHURN_OK;
+}
+
+static void design_spec_of(const modelrun *m, const cmd_data *d, int intercept,
+                           const unsigned char *mask, design_spec *spec)
+{
+	memset(spec, 0, sizeof *spec);
+	spec->terms = (const char *const *)m->features;
+	spec->nterms = m->nfeatures;
+	spec->categorical = d->map.categorical;
+	spec->ncategorical = d->map.ncategorical;
+	spec->references = (const char *const *)m->references;
+	spec->nreferences = m->nreferences;
+	spec->impute = m->impute;
+	spec->intercept = intercept;
+	spec->row_mask = mask;
+}
+
+/* Lists the design's columns flagged in `flags` into buf. */
+static const char *column_list(const design *dz, const int *flags, char *buf, size_t n)
+{
+	size_t len = 0;
+	buf[0] = '\0';
+	for (size_t j = 0; j < dz->ncols && len + 1 < n; j++) {
+		if (dz->cols[j].kind == DESIGN_COL_INTERCEPT || (flags && !flags[j]))
+			continue;
+		int k = snprintf(buf + len, n - len, "%s%s", len ? ", " : "", dz->cols[j].name);
+		if (k < 0)
+			break;
+		len += (size_t)k;
+	}
+	return buf;
+}
+
+static churn_status fit_logit(modelrun *m, const cmd_data *d, churn_err *err)
+{
+	design_spec spec;
+	churn_status st;
+	double *yd = NULL, *wd = NULL, ev = 0, tot = 0;
+	size_t n1 = 0, n0 = 0;
+	char cols[200];
+
+	design_spec_of(m, d, 1, m->has_y, &spec);
+	if ((st = design_build(d->res->t, &spec, &m->dl, err)) != CHURN_OK)
+		return design_error(st, d, "the logistic model", err);
+	const design *dz = m->dl;
+	if ((yd = malloc(dz->nrows * sizeof *yd)) == NULL) {
+		st = churn_err_set(err, CHURN_ENOMEM, "out of memory for the outcome");
+		goto done;
+	}
+	design_take(dz, m->y, yd);
+	if ((st = take_weights(dz, d, &wd, err)) != CHURN_OK)
+		goto done;
+	for (size_t i = 0; i < dz->nrows; i++) {
+		double wi = wd ? wd[i] : 1;
+		ev += wi * yd[i];
+		tot += wi;
+		if (yd[i] == 1)
+			n1++;
+		else
+			n0++;
+	}
+	if (ev == 0 || ev == tot) {
+		st = churn_err_set(err, CHURN_EMODEL,
+		                   "the logistic model cannot be fitted: %s of the %zu customers "
+		                   "used has the outcome (%s), so there is nothing to tell apart",
+		                   ev == 0 ? "none" : "every one", dz->nrows, m->outcome);
+		goto done;
+	}
+	logit_data ld = {.X = dz->X, .y = yd, .w = wd, .intercept = 1};
+	if ((st = logit_fit(&ld, &m->lopts, &m->lr, err)) != CHURN_OK)
+		goto done;
+	if (m->lr->rank <= 1) {
+		st = churn_err_set(err, CHURN_EMODEL,
+		                   "the logistic model cannot be fitted: every term is constant or "
+		                   "collinear in the rows used (%s)",
+		                   column_list(dz, NULL, cols, sizeof cols));
+		goto done;
+	}
+	int folds = m->folds;
+	if (folds > 0 && (n1 < (size_t)folds || n0 < (size_t)folds)) {
+		snprintf(m->cv_note, sizeof m->cv_note,
+		         "%d folds need at least %d churners and %d others (have %zu and %zu)",
+		         folds, folds, folds, n1, n0);
+		folds = 0;
+	}
+	st = validate_summarise(&ld, m->lr, &m->lopts, folds, m->seed, &m->q, err);
+	if (st != CHURN_OK && st != CHURN_ENOMEM && folds > 0) {
+		/* A fold that cannot be fitted leaves the cross-validated AUC out,
+		 * said so, rather than the whole model. */
+		snprintf(m->cv_note, sizeof m->cv_note, "a fold could not be fitted: %s", err->msg);
+		churn_err_clear(err);
+		st = validate_summarise(&ld, m->lr, &m->lopts, 0, m->seed, &m->q, err);
+	}
+	m->have_q = st == CHURN_OK;
+done:
+	free(yd);
+	free(wd);
+	return st;
+}
+
+static churn_status fit_cox(modelrun *m, const cmd_data *d, churn_err *err)
+{
+	design_spec spec;
+	churn_status st;
+	const survdata *s = m->sd;
+	size_t n = d->res->t->nrows, na = n ? n : 1;
+	double *ev = malloc(na * sizeof *ev), *time = NULL, *status = NULL, *entry = NULL;
+	double *w = NULL, nev = 0;
+	char cols[200];
+
+	if (ev == NULL) {
+		st = churn_err_set(err, CHURN_ENOMEM, "out of memory for the Cox model");
+		goto done;
+	}
+	design_spec_of(m, d, 0, NULL, &spec);
+	if ((st = design_build(d->res->t, &spec, &m->dc, err)) != CHURN_OK) {
+		st = design_error(st, d, "the Cox model", err);
+		goto done;
+	}
+	const design *dz = m->dc;
+	size_t nr = dz->nrows;
+	time = malloc(nr * sizeof *time);
+	status = malloc(nr * sizeof *status);
+	if (s->entry)
+		entry = malloc(nr * sizeof *entry);
+	if (s->weight)
+		w = malloc(nr * sizeof *w);
+	if (!time || !status || (s->entry && !entry) || (s->weight && !w)) {
+		st = churn_err_set(err, CHURN_ENOMEM, "out of memory for the Cox model");
+		goto done;
+	}
+	for (size_t i = 0; i < n; i++)
+		ev[i] = s->event[i];
+	design_take(dz, s->time, time);
+	design_take(dz, ev, status);
+	if (entry)
+		design_take(dz, s->entry, entry);
+	if (w)
+		design_take(dz, s->weight, w);
+	for (size_t i = 0; i < nr; i++)
+		nev += status[i];
+	if (nev == 0) {
+		st = churn_err_set(err, CHURN_EMODEL,
+		                   "the Cox model cannot be fitted: none of the %zu customers used "
+		                   "churned", nr);
+		goto done;
+	}
+	if (dz->naliased == dz->ncols) {
+		st = churn_err_set(err, CHURN_EMODEL,
+		                   "the Cox model cannot be fitted: every term is constant or "
+		                   "collinear in the rows used (%s)",
+		                   column_list(dz, NULL, cols, sizeof cols));
+		goto done;
+	}
+	cox_data cd = {.X = dz->X, .time = time, .status = status, .entry = entry, .w = w};
+	if ((st = cox_fit(&cd, &m->copts, &m->cr, err)) != CHURN_OK)
+		goto done;
+	if (m->cr->rank == 0)
+		st = churn_err_set(err, CHURN_EMODEL,
+		                   "the Cox model cannot be fitted: every term is constant or "
+		                   "collinear in the rows used (%s)",
+		                   column_list(dz, NULL, cols, sizeof cols));
+done:
+	free(ev);
+	free(time);
+	free(status);
+	free(entry);
+	free(w);
+	return st;
+}
+
+churn_status modelrun_fit(modelrun *m, const cmd_data *d, churn_err *err)
+{
+	churn_status st;
+	const load_map *map = &d->map;
+
+	if ((m->horizon_given || m->want_cox) && map->start == NULL && map->duration == NULL)
+		return churn_err_set(err, CHURN_EUSAGE,
+		                     "%s needs how long each customer stayed: --start and --end "
+		                     "(dates), or --duration and --event",
+		                     m->horizon_given ? "--horizon" : "--cox");
+	if (map->start != NULL || map->duration != NULL) {
+		if ((st = survdata_build(d->res, map, &m->sd, err)) != CHURN_OK)
+			return st;
+	}
+	if (m->want_logit) {
+		if ((st = build_outcome(m, d, err)) != CHURN_OK ||
+		    (st = fit_logit(m, d, err)) != CHURN_OK)
+			return st;
+	}
+	if (m->want_cox && (st = fit_cox(m, d, err)) != CHURN_OK)
+		return st;
+	return CHURN_OK;
+}
+
+static void print_outcome(const modelrun *m, const cmd_data *d, FILE *f)
+{
+	if (m->outcome_col != NULL) {
+		fprintf(f, "Outcome: %s (--outcome %s): 1 for a churner, 0 otherwise.\n", m->outcome,
+		        m->outcome_col);
+	} else if (m->sd->date_mode) {
+		fprintf(f, "Outcome: %s (--horizon %g): 1 when the customer churned at most %g days "
+		           "after the start date,\n  0 when still a customer after that; a month is "
+		           "365.25/12 = 30.4375 days.\n", m->outcome, m->horizon, m->horizon_time);
+	} else {
+		fprintf(f, "Outcome: %s (--horizon %g, in the duration's own unit): 1 when the "
+		           "customer churned at a duration\n  <= %g, 0 when observed beyond it.\n",
+		        m->outcome, m->horizon, m->horizon);
+	}
+	if (m->n_censored > 0)
+		fprintf(f, "Left out: %zu customers censored at or before the horizon (still active, "
+		           "too recent to tell).\n", m->n_censored);
+	if (m->dl->rows_missing > 0 && !m->impute)
+		fputs("Rows missing a value of a model term are left out; --impute keeps them.\n", f);
+	if (m->impute)
+		fputs("Missing values: numbers imputed with the median plus a COL_missing indicator, "
+		      "categories as a level \"(missing)\".\n", f);
+	if (d->map.weight)
+		fprintf(f, "Weights: frequency weights from column %s.\n", d->map.weight);
+	fputc('\n', f);
+}
+
+churn_status modelrun_print(const modelrun *m, const cmd_data *d, FILE *f, churn_err *err)
+{
+	int bad = 0;
+	char a[11];
+
+	if (m->lr != NULL) {
+		print_outcome(m, d, f);
+		bad |= model_print_logit(f, m->dl, m->lr, m->have_q ? &m->q : NULL, m->outcome);
+		if (m->cv_note[0])
+			fprintf(f, "Cross-validated AUC: not computed: %s.\n", m->cv_note);
+		if (m->have_q)
+			bad |= model_print_quality(f, &m->q);
+	}
+	if (m->cr != NULL) {
+		if (m->lr != NULL)
+			fputs("\n\n", f);
+		if (m->sd->date_mode)
+			fprintf(f, "Time to churn: days from the start date to the churn date, or to "
+			           "%s (as-of) for active customers.\n", date_format(d->res->as_of, a));
+		else
+			fprintf(f, "Time to churn: the duration column %s as given; event: %s.\n",
+			        d->map.duration, d->map.event);
+		if (m->sd->entry)
+			fprintf(f, "Delayed entry: at risk only after %s (left truncation).\n",
+			        d->map.entry);
+		bad |= model_print_cox(f, m->dc, m->cr);
+	}
+	if (bad || ferror(f))
+		return churn_err_set(err, CHURN_EIO, "standard output: write error");
+	return CHURN_OK;
+}
+
+churn_status modelrun_json(const modelrun *m, void *root_, churn_err *err)
+{
+	json_object *root = root_;
+	if (m->lr != NULL) {
+		json_object *o = model_json_logit(m->dl, m->lr, m->have_q ? &m->q : NULL, m->outcome);
+		if (o == NULL)
+			return churn_err_set(err, CHURN_ENOMEM, "out of memory for the JSON");
+		json_object_object_add(o, "horizon", m->horizon_given ? json_object_new_double(m->horizon)
+		                                                      : NULL);
+		json_object_object_add(o, "horizon_unit",
+		                       !m->horizon_given ? NULL
+		                       : json_object_new_string(m->sd->date_mode ? "months"
+		                                                                 : "as given"));
+		json_object_object_add(o, "horizon_days",
+		                       m->horizon_given && m->sd->date_mode
+		                           ? json_object_new_double(m->horizon_time) : NULL);
+		json_object_object_add(o, "rows_censored",
+		                       json_object_new_int64((int64_t)m->n_censored));
+		json_object_object_add(o, "cv_note",
+		                       m->cv_note[0] ? json_object_new_string(m->cv_note) : NULL);
+		json_object_object_add(root, "model", o);
+	}
+	if (m->cr != NULL) {
+		json_object *o = model_json_cox(m->dc, m->cr);
+		if (o == NULL)
+			return churn_err_set(err, CHURN_ENOMEM, "out of memory for the JSON");
+		json_object_object_add(o, "time_unit",
+		                       json_object_new_string(m->sd->date_mode ? "days" : "as given"));
+		json_object_object_add(root, "cox", o);
+	}
+	return CHURN_OK;
+}
+
+churn_status modelrun_write_tables(const modelrun *m, const char *dir, churn_err *err)
+{
+	struct stat sb;
+	if (stat(dir, &sb) != 0) {
+		if (errno != ENOENT || mkdir(dir, 0777) != 0)
+			return churn_err_at(err, CHURN_EIO, dir, 0, 0,
+			                    "cannot create the tables directory: %s", strerror(errno));
+	} else if (!S_ISDIR(sb.st_mode)) {
+		return churn_err_at(err, CHURN_EIO, dir, 0, 0, "--tables: not a directory");
+	}
+	return model_write_tables(dir, m->dl, m->lr, m->have_q ? &m->q : NULL, m->dc, m->cr, err);
+}
+
+churn_status modelrun_write_scores(const modelrun *m, const cmd_data *d, const char *path,
+                                   scores **out, churn_err *err)
+{
+	const table *t = d->res->t;
+	unsigned char *active = malloc(t->nrows ? t->nrows : 1);
+	scores *s = NULL;
+	outfile *of = NULL;
+	churn_status st;
+
+	if (out)
+		*out = NULL;
+	if (active == NULL)
+		return churn_err_set(err, CHURN_ENOMEM, "out of memory for the scores");
+	if (m->lr == NULL || d->map.id == NULL) {
+		free(active);
+		return churn_err_set(err, CHURN_EUSAGE,
+		                     "the scores file needs a logistic model and --id COL");
+	}
+	for (size_t i = 0; i < t->nrows; i++)
+		active[i] = m->sd != NULL ? m->sd->event[i] == 0 : m->has_y[i] && m->y[i] == 0;
+	st = scores_build(m->dl, m->lr, t, active, &s, err);
+	free(active);
+	if (st == CHURN_OK)
+		st = outfile_open(path, &of, err);
+	if (st == CHURN_OK) {
+		st = scores_write_csv(outfile_stream(of), s, m->dl, t, d->map.id, d->map.value, err);
+		if (st == CHURN_OK)
+			st = outfile_commit(of, err);
+		else
+			outfile_abort(of);
+	}
+	if (st == CHURN_OK && out)
+		*out = s;
+	else
+		scores_free(s);
+	return st;
+}

@@ -1,0 +1,112 @@
+/*
+ * modelrun.h - the model stage of the command line, shared by `churnkit
+ * model`, `churnkit score` and `churnkit report`.
+ *
+ * It reads the model options (--features, --categorical, --reference,
+ * --outcome or --horizon, --cox, --ties, --folds, --seed, --firth,
+ * --impute, --conf-level), builds the churn outcome, fits the logistic
+ * model with its validation and the Cox model, and writes them: text,
+ * the `model` and `cox` JSON objects, the CSV tables and the scores file.
+ *
+ * The outcome (PRODUCT.md):
+ *   --outcome COL[=VALUE]  the loaded 0/1 flag, for every row;
+ *   --horizon N            from the survival inputs (survdata.h): 1 when
+ *                          the customer churned at a time <= N, 0 when
+ *                          observed beyond N (churned later or still
+ *                          active); a customer censored at or before N is
+ *                          left out and counted.  N is in months for date
+ *                          inputs, a month being 365.25/12 days, and in
+ *                          the duration's own unit otherwise.
+ * The Cox model (--cox) uses survdata's time and event, with the weights
+ * and delayed entry when they are mapped.  Frequency weights (--weight)
+ * weight the logistic fit as well.
+ *
+ * Active customers (the scores file): with dates, those without an end
+ * date; with durations, event == 0; with neither, outcome == 0.
+ *
+ * Usage: modelrun_options before loading (so that option mistakes fail
+ * fast), then modelrun_fit on the loaded data, then the writers.  A model
+ * that cannot be fitted is CHURN_EMODEL with a message that says why (no
+ * churner, no one else, no usable row, every term aliased).
+ * Ownership: the modelrun owns everything it holds; the cli_opts and the
+ * cmd_data are borrowed and must outlive it.  Free with modelrun_free.
+ */
+#ifndef CHURNKIT_CLI_MODELRUN_H
+#define CHURNKIT_CLI_MODELRUN_H
+
+#include <stdio.h>
+
+#include "churnkit/cox.h"
+#include "churnkit/design.h"
+#include "churnkit/logit.h"
+#include "churnkit/scores.h"
+#include "churnkit/survdata.h"
+#include "churnkit/validate.h"
+#include "cmd.h"
+
+#define MODELRUN_DAYS_PER_MONTH (365.25 / 12)
+
+/* What the caller needs fitted. */
+enum {
+	MODELRUN_NEED_LOGIT = 1 << 0,  /* an outcome is required (score, report) */
+	MODELRUN_CV_DEFAULT = 1 << 1   /* cross-validate unless --folds 0 (model) */
+};
+
+typedef struct {
+	/* Options. */
+	char **features, **references;
+	size_t nfeatures, nreferences;
+	const char *outcome_col;     /* --outcome's column, or NULL */
+	int horizon_given;
+	double horizon;              /* as given */
+	double horizon_time;         /* in survdata's unit (days for dates) */
+	int want_logit, want_cox, impute;
+	int folds;                   /* 0 = no cross-validation */
+	unsigned long seed;
+	logit_opts lopts;
+	cox_opts copts;
+
+	/* The outcome, one entry per table row. */
+	survdata *sd;                /* NULL with neither dates nor durations */
+	double *y;                   /* 0/1, NaN when left out */
+	unsigned char *has_y;        /* 1 when the row has an outcome */
+	size_t n_censored;           /* censored at or before the horizon */
+	char outcome[160];           /* "churn within 12 months", "churned" */
+
+	/* The fits. */
+	design *dl;
+	logit_result *lr;
+	validate_summary q;
+	int have_q;
+	char cv_note[300];           /* why there is no cross-validated AUC */
+	design *dc;
+	cox_result *cr;
+} modelrun;
+
+/* Reads and checks the model options of o (flags: MODELRUN_*).  Usage
+ * errors name the option.  Free m with modelrun_free even on failure. */
+churn_status modelrun_options(modelrun *m, const cli_opts *o, unsigned flags, churn_err *err);
+
+/* Builds the outcome and fits what the options ask for on the loaded data. */
+churn_status modelrun_fit(modelrun *m, const cmd_data *d, churn_err *err);
+
+/* The text summary: the outcome and the rows left out, the logistic model
+ * (coefficients, deviance, AIC, AUC, cross-validated AUC, Brier, notes,
+ * calibration and lift), the Cox model.  CHURN_EIO on a write error. */
+churn_status modelrun_print(const modelrun *m, const cmd_data *d, FILE *f, churn_err *err);
+
+/* Adds "model" and/or "cox" to the document root (a json_object *). */
+churn_status modelrun_json(const modelrun *m, void *root, churn_err *err);
+
+/* Writes the CSV tables into dir (created when missing). */
+churn_status modelrun_write_tables(const modelrun *m, const char *dir, churn_err *err);
+
+/* Scores the active customers and writes the scores CSV (scores.h)
+ * atomically to path ("-" = stdout).  Needs --id.  *out (may be NULL)
+ * receives the scores list, owned by the caller (scores_free). */
+churn_status modelrun_write_scores(const modelrun *m, const cmd_data *d, const char *path,
+                                   scores **out, churn_err *err);
+
+void modelrun_free(modelrun *m);
+
+#endif

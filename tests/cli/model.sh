@@ -1,0 +1,191 @@
+#!/bin/sh
+# model.sh - `churnkit model` agrees with R through its --json (TAP).
+#
+# The data (tests/data/model/churn.csv: 3,000 customers with signup and
+# churn dates, plans, contracts, channels with gaps, MRR, usage, NPS with
+# gaps, a Yes/No churn flag, durations with delayed entry and weights) and
+# R's numbers (tests/fixtures/model/cli_*.csv) come from
+# tests/fixtures/model/make_fixtures.R, which reads the CSV back and
+# computes every outcome from it.  Tolerances as issue 5 sets them: 1e-6
+# relative on coefficients and standard errors (and z, p), 1e-8 on
+# deviances and log-likelihoods.  The text output is checked for what it
+# must say: the reference levels, aliased terms, the Firth fallback, the
+# length of a month, the rows left out.
+
+. "$top_srcdir/tests/lib.sh"
+. "$top_srcdir/tests/cli/model_lib.sh"
+
+[ -x "$JSONGET" ] || tap_bail "$JSONGET is not built"
+ck_tmpdir model
+t=$ck_tmp
+data="$datadir/churn.csv"
+dates="--id customer_id --start signup_date --end churn_date --as-of 2026-06-30"
+
+# fit NAME ARGS...: runs `churnkit model ARGS --json NAME.json`, keeps the
+# text in NAME.txt and checks that it succeeded quietly.
+fit() {
+	name=$1
+	shift
+	ck_run "$t" model "$@" --json "$t/$name.json"
+	cp "$t/stdout" "$t/$name.txt"
+	tap_is "$(cat "$t/exit"):$(cat "$t/stderr")" "0:" "$name: exit 0, nothing on stderr"
+}
+
+# says NAME TEXT DESC: the text output of NAME contains TEXT (fixed string).
+says() {
+	grep -qF -e "$2" "$t/$1.txt"
+	tap_ok $? "$1: the text says $3"
+}
+
+# logit_stats NAME FIX: the logistic model's counts and fit statistics.
+logit_stats() {
+	for k in n rows events rank rows_missing; do
+		check_stat "$t/$1.json" model.$k "$2" $k 0 "$1"
+	done
+	for k in deviance null_deviance aic; do
+		check_stat "$t/$1.json" model.$k "$2" $k 1e-8 "$1"
+	done
+	check_stat "$t/$1.json" model.auc "$2" auc 1e-12 "$1"
+	check_stat "$t/$1.json" model.brier "$2" brier 1e-8 "$1"
+}
+
+# cox_stats NAME FIX
+cox_stats() {
+	for k in n events; do
+		check_stat "$t/$1.json" cox.$k "$2" $k 0 "$1"
+	done
+	for k in loglik loglik_null; do
+		check_stat "$t/$1.json" cox.$k "$2" $k 1e-8 "$1"
+	done
+	for k in lr_test wald_test score_test; do
+		check_stat "$t/$1.json" cox.$k "$2" $k 1e-6 "$1"
+	done
+	check_stat "$t/$1.json" cox.concordance "$2" concordance 1e-8 "$1"
+}
+
+# A given churn flag (--outcome COL=VALUE), a categorical term with its
+# reference chosen, log(mrr), and rows with missing values left out.
+feat="plan,contract,channel,log(mrr),logins_30d,tickets,nps"
+fit outcome --outcome churned=Yes --reference plan=pro --features "$feat" "$data"
+check_coefs "$t/outcome.json" model cli_outcome 1e-6 outcome
+logit_stats outcome cli_outcome
+tap_is "$("$JSONGET" "$t/outcome.json" model.reference_levels.term=plan.level \
+	model.reference_levels.term=contract.level model.reference_levels.term=channel.level \
+	model.firth model.separation model.converged | tr '\n' ' ')" \
+	"pro annual partner false none true " \
+	"outcome: reference levels pro (given), annual and partner (first in sort order); no Firth"
+says outcome "Reference levels: plan=pro, contract=annual, channel=partner" "the reference levels"
+says outcome "$(fixture_value cli_outcome rows_missing) rows left out for missing values" \
+	"how many rows a missing value left out"
+cv=$("$JSONGET" "$t/outcome.json" model.cv_auc)
+awk -v a="$cv" 'BEGIN { exit !(a > 0.6 && a < 0.8) }'
+tap_ok $? "outcome: a 5-fold cross-validated AUC near the apparent one ($cv)"
+tap_is "$("$JSONGET" "$t/outcome.json" model.folds model.fold_auc.# model.calibration.# \
+	model.lift.# model.lift.9.cum_gain | tr '\n' ' ')" "5 5 10 10 1 " \
+	"outcome: 5 folds, calibration and lift by decile, gains reaching 1"
+ck_run "$t" model --outcome churned=Yes --reference plan=pro --features "$feat" --json - "$data"
+tap_is "$("$JSONGET" "$t/stdout" model.cv_auc)" "$cv" "outcome: the same seed, the same CV AUC"
+ck_run "$t" model --outcome churned=Yes --reference plan=pro --features "$feat" --seed 7 \
+	--json - "$data"
+cv7=$("$JSONGET" "$t/stdout" model.cv_auc)
+[ "$cv7" != "$cv" ]
+tap_ok $? "outcome: another --seed deals other folds ($cv7)"
+
+# --impute: medians and missing indicators, "(missing)" as a channel level.
+fit impute --outcome churned=Yes --impute --features "$feat" "$data"
+check_coefs "$t/impute.json" model cli_impute 1e-6 impute
+logit_stats impute cli_impute
+says impute "numbers imputed with the median" "how the missing values were filled in"
+
+# Collinear and constant columns: aliased, as R's NA, and said so.
+fit alias --outcome churned=Yes --features tickets,calls,total_contacts,const_one,contract "$data"
+check_coefs "$t/alias.json" model cli_alias 1e-6 alias
+logit_stats alias cli_alias
+tap_is "$("$JSONGET" "$t/alias.json" model.aliased)" '["total_contacts","const_one"]' \
+	"alias: the JSON lists the aliased terms"
+says alias "Not estimable (constant or collinear, as R's NA): total_contacts, const_one" \
+	"which terms are not estimable"
+
+# --horizon 12 on dates: churned within 365.25 days, observed beyond, or
+# left out as censored before then; R computed the outcome from the dates.
+fit horizon $dates --horizon 12 --features "plan,contract,log(mrr),tickets,nps" "$data"
+check_coefs "$t/horizon.json" model cli_horizon 1e-6 horizon
+logit_stats horizon cli_horizon
+check_stat "$t/horizon.json" model.rows_censored cli_horizon rows_censored 0 horizon
+tap_is "$("$JSONGET" "$t/horizon.json" model.horizon model.horizon_unit model.horizon_days \
+	model.outcome | tr '\n' ' ')" "12 months 365.25 churn within 12 months " \
+	"horizon: 12 months = 365.25 days in the JSON"
+says horizon "a month is 365.25/12 = 30.4375 days" "how long a month is"
+says horizon "Left out: $(fixture_value cli_horizon rows_censored) customers censored at or before the horizon" \
+	"how many customers were too recent to tell"
+
+# Durations: --horizon in the duration's unit, frequency weights.
+dur="--id customer_id --duration duration --event event --weight weight"
+fit durhorizon $dur --horizon 364 --features plan,contract,tickets "$data"
+check_coefs "$t/durhorizon.json" model cli_durhorizon 1e-6 durhorizon
+logit_stats durhorizon cli_durhorizon
+check_stat "$t/durhorizon.json" model.rows_censored cli_durhorizon rows_censored 0 durhorizon
+
+# Cox on dates (days from signup to churn or as-of, heavy weekly ties),
+# Efron and Breslow; and on durations with delayed entry and weights.
+for ties in efron breslow; do
+	fit cox_$ties $dates --cox --ties $ties --features "plan,contract,log(mrr),tickets" "$data"
+	check_coefs "$t/cox_$ties.json" cox cli_cox_$ties 1e-6 cox_$ties
+	cox_stats cox_$ties cli_cox_$ties
+	tap_is "$("$JSONGET" "$t/cox_$ties.json" cox.ties cox.time_unit | tr '\n' ' ')" \
+		"$ties days " "cox_$ties: $ties ties, time in days"
+	! "$JSONGET" "$t/cox_$ties.json" model >/dev/null 2>&1
+	tap_ok $? "cox_$ties: no logistic model without an outcome"
+	fit coxdur_$ties $dur --entry entry --cox --ties $ties --features plan,contract,tickets \
+		"$data"
+	check_coefs "$t/coxdur_$ties.json" cox cli_coxdur_$ties 1e-6 coxdur_$ties
+	cox_stats coxdur_$ties cli_coxdur_$ties
+done
+says cox_breslow "Cox proportional hazards (Breslow ties)" "which tie rule"
+says coxdur_efron "Delayed entry: at risk only after entry" "that entry is delayed"
+
+# Both models in one run: the same numbers as apart.
+fit both $dates --horizon 12 --cox --features "plan,contract,log(mrr),tickets,nps" "$data"
+tap_is "$("$JSONGET" "$t/both.json" model.deviance)" "$("$JSONGET" "$t/horizon.json" model.deviance)" \
+	"both: the logistic model as fitted alone"
+tap_is "$("$JSONGET" "$t/both.json" cox.ties cox.time_unit | tr '\n' ' ')" "efron days " \
+	"both: and the Cox model beside it"
+
+# A separated design (the endometrial data of Heinze and Schemper 2002: NV
+# separates quasi-completely): the glm fit is replaced by Firth's, said so
+# in the text and the JSON; R's reference is brglm2's AS_mean fit.
+fit firth --outcome HG --features NV,PI,EH "$datadir/endometrial.csv"
+check_coefs "$t/firth.json" model endometrial_firth 1e-6 firth
+tap_is "$("$JSONGET" "$t/firth.json" model.firth model.firth_reason model.separation \
+	model.separation_terms | tr '\n' ' ')" 'true separation quasi-complete ["NV"] ' \
+	"firth: separation found on NV, Firth's fit used as the fallback (JSON)"
+says firth "quasi-complete separation on NV" "that NV separates the outcome"
+says firth "Firth's penalised likelihood was used instead (automatic fallback)" \
+	"that Firth's fit replaced the glm one"
+fit firth_asked --outcome HG --features NV,PI,EH --firth "$datadir/endometrial.csv"
+tap_is "$("$JSONGET" "$t/firth_asked.json" model.firth model.firth_reason | tr '\n' ' ')" \
+	"true requested " "firth_asked: --firth says it was requested"
+
+# --tables DIR: the coefficients, calibration and lift as CSV.
+ck_run "$t" model $dates --outcome churned=Yes --reference plan=pro --features "$feat" --cox \
+	--tables "$t/tables" "$data"
+tap_is "$(cat "$t/exit"):$(ls "$t/tables" | tr '\n' ' ')" \
+	"0:calibration.csv coefficients.csv cox_coefficients.csv lift.csv " \
+	"tables: four CSV files"
+tap_is "$(head -n 1 "$t/tables/coefficients.csv")" \
+	"term,estimate,se,z,p,odds_ratio,or_lower,or_upper,aliased" "tables: the coefficients' header"
+want=$(grep -v '^#' "$fixdir/cli_outcome.coef.csv" | awk -F, 'NR == 3 { print $1, $2 }')
+got=$(awk -F, 'NR == 3 { print $1, $2 }' "$t/tables/coefficients.csv")
+near "${got#* }" "${want#* }" 1e-6 && [ "${got%% *}" = "${want%% *}" ]
+tap_ok $? "tables: a coefficient row as R has it ($got)"
+tap_is "$(wc -l <"$t/tables/lift.csv" | tr -d ' '):$(tail -n 1 "$t/tables/lift.csv" | cut -d, -f1,6)" \
+	"11:10,1" "tables: ten lift rows, gains reaching 1"
+
+# Term names that a spreadsheet would run are escaped in the tables.
+printf 'id,=risk,churned\na,1,0\nb,2,1\nc,3,0\nd,4,1\ne,5,1\nf,0,0\ng,7,1\n' >"$t/formula.csv"
+ck_run "$t" model --outcome churned --features =risk --folds 0 --tables "$t/ftab" "$t/formula.csv"
+tap_is "$(cat "$t/exit"):$(cut -d, -f1 "$t/ftab/coefficients.csv" | tail -n 1)" "0:'=risk" \
+	"tables: a term named =risk is written as '=risk"
+tap_is "$(grep -c 'cross-validated' "$t/stdout")" "0" "--folds 0: no cross-validated AUC"
+
+tap_done

@@ -1,0 +1,99 @@
+#!/bin/sh
+# model_errors.sh - every way `churnkit model` and `churnkit score` can fail,
+# with its exit status (PRODUCT.md: 1 the data could not be analysed or a
+# model could not be fitted, 2 usage, 3 I/O) and its message; and that a
+# failed run leaves no output file behind (TAP).
+
+. "$top_srcdir/tests/lib.sh"
+. "$top_srcdir/tests/cli/model_lib.sh"
+
+ck_tmpdir model_errors
+t=$ck_tmp
+cd "$t" || tap_bail "cannot enter $t"
+data="$datadir/churn.csv"
+dates="--id customer_id --start signup_date --end churn_date --as-of 2026-06-30"
+
+# fails EXIT MESSAGE ARGS...: churnkit ARGS exits EXIT with "churnkit:
+# MESSAGE" as its only line on stderr, and writes nothing to stdout.
+fails() {
+	want_exit=$1 want_msg=$2
+	shift 2
+	ck_run "$t" "$@"
+	tap_is "$(cat exit):$(cat stderr)" "$want_exit:churnkit: $want_msg" "$1: exit $want_exit: $want_msg"
+	tap_is "$(wc -c <stdout | tr -d ' ')" 0 "$1: nothing on stdout"
+}
+
+# Usage (2).
+fails 2 "model needs --features: the model's terms, for example --features plan,contract,log(mrr)" \
+	model --outcome churned=Yes "$data"
+fails 2 "model needs something to fit: an outcome (--outcome COL[=VALUE] or --horizon N) for the logistic model, and/or --cox for a Cox model" \
+	model --features tickets "$data"
+fails 2 "--outcome and --horizon both define the churn outcome; give one of them" \
+	model $dates --features tickets --outcome churned=Yes --horizon 12 "$data"
+fails 2 "--horizon needs how long each customer stayed: --start and --end (dates), or --duration and --event" \
+	model --features tickets --horizon 12 "$data"
+fails 2 "--cox needs how long each customer stayed: --start and --end (dates), or --duration and --event" \
+	model --features tickets --cox "$data"
+fails 2 "--ties 'foo': give efron or breslow" model $dates --features tickets --cox --ties foo "$data"
+fails 2 "--folds 1: give 0 (no cross-validation) or at least 2" \
+	model --features tickets --outcome churned=Yes --folds 1 "$data"
+fails 2 "--horizon 0: give a horizon > 0 (months for dates, the duration's unit otherwise)" \
+	model $dates --features tickets --horizon 0 "$data"
+fails 2 "--conf-level 1: give a level above 0 and below 1, such as 0.95" \
+	model --features tickets --outcome churned=Yes --conf-level 1 "$data"
+fails 2 "no column 'nope' for model term 'nope'" model --features tickets,nope --outcome churned=Yes "$data"
+fails 2 "log(plan): column 'plan' is categorical" model --features 'log(plan)' --outcome churned=Yes "$data"
+fails 2 "reference level 'gold' of column 'plan' does not occur in the data used" \
+	model --features plan --reference plan=gold --outcome churned=Yes "$data"
+fails 2 "score needs -o FILE for the scores (- for standard output)" \
+	score $dates --features tickets --horizon 12 "$data"
+fails 2 "score needs --id COL: the scores file names each customer by it" \
+	score --start signup_date --end churn_date --features tickets --horizon 12 -o s.csv "$data"
+fails 2 "score needs the churn outcome of its model: --horizon N (churn within N months, or N duration units) or --outcome COL[=VALUE] (a churn flag)" \
+	score $dates --features tickets --cox -o s.csv "$data"
+fails 2 "-o - and --json - cannot both go to standard output" \
+	score $dates --features tickets --horizon 12 -o - --json - "$data"
+fails 2 "model: option --output does not apply to this command" \
+	model --features tickets --outcome churned=Yes -o x.csv "$data"
+
+# A model that cannot be fitted (1): no churner, no one else, no usable
+# row, every term aliased; a log of zero at its line and column.
+fails 1 "the logistic model cannot be fitted: none of the 3000 customers used has the outcome (const_one = 2), so there is nothing to tell apart" \
+	model --features tickets --outcome const_one=2 --json m.json "$data"
+[ ! -e m.json ]
+tap_ok $? "no churner: no JSON file left behind"
+fails 1 "the logistic model cannot be fitted: every one of the 3000 customers used has the outcome (const_one = 1), so there is nothing to tell apart" \
+	model --features tickets --outcome const_one=1 "$data"
+fails 1 "the logistic model cannot be fitted: no rows left for the model (3000 with a missing value, 0 left out)" \
+	model --features tickets,notes --outcome churned=Yes "$data"
+fails 1 "the logistic model cannot be fitted: column 'notes' has no values to impute from" \
+	model --features notes --impute --outcome churned=Yes "$data"
+fails 1 "the logistic model cannot be fitted: every term is constant or collinear in the rows used (const_one)" \
+	model --features const_one --outcome churned=Yes "$data"
+fails 1 "the Cox model cannot be fitted: every term is constant or collinear in the rows used (const_one)" \
+	model $dates --features const_one --cox "$data"
+printf 'id,start,end,mrr\na,2024-01-01,,10\nb,2024-01-01,,0\nc,2024-02-01,2024-03-01,5\n' >zero.csv
+fails 1 "zero.csv:3:4: log(mrr): column 'mrr' is 0 in data row 2; log needs values > 0" \
+	model --id id --start start --end end --features 'log(mrr)' --cox zero.csv
+printf 'id,start,end,mrr\na,2024-01-01,,10\nb,2024-01-01,,3\nc,2024-02-01,,5\n' >active.csv
+fails 1 "the Cox model cannot be fitted: none of the 3 customers used churned" \
+	model --id id --start start --end end --features mrr --cox active.csv
+fails 1 "the logistic model cannot be fitted: no customer's outcome (churn within 12 months) is known: all 3 were still active at or before the horizon; try a shorter --horizon" \
+	model --id id --start start --end end --features mrr --horizon 12 active.csv
+echo old >s.csv
+fails 1 "the logistic model cannot be fitted: none of the 3000 customers used has the outcome (const_one = 2), so there is nothing to tell apart" \
+	score --id customer_id --features tickets --outcome const_one=2 -o s.csv "$data"
+tap_is "$(cat s.csv)" old "score: a failed run leaves the old scores file as it was"
+
+# I/O (3).
+fails 3 "/nonexistent/m.json: cannot create: No such file or directory" \
+	model --features tickets --outcome churned=Yes --json /nonexistent/m.json "$data"
+fails 3 "/nonexistent/s.csv: cannot create: No such file or directory" \
+	score --id customer_id --features tickets --outcome churned=Yes -o /nonexistent/s.csv "$data"
+fails 3 "nonexistent.csv: cannot open: No such file or directory" \
+	model --features tickets --outcome churned=Yes nonexistent.csv
+: >afile
+fails 3 "afile: --tables: not a directory" \
+	model --features tickets --outcome churned=Yes --tables afile "$data"
+
+tap_done

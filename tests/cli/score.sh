@@ -1,0 +1,113 @@
+#!/bin/sh
+# score.sh - `churnkit score` writes the right rows (TAP): one per active
+# customer (no churn date), riskiest first, each probability and main
+# driver as R computes them from the same model (make_fixtures.R:
+# cli_scores.csv), bands by the fixed cut points, ids that a spreadsheet
+# would run as formulas escaped, UTF-8 and quoted ids kept, -o - on stdout.
+
+. "$top_srcdir/tests/lib.sh"
+. "$top_srcdir/tests/cli/model_lib.sh"
+
+[ -x "$JSONGET" ] || tap_bail "$JSONGET is not built"
+ck_tmpdir score
+t=$ck_tmp
+cd "$t" || tap_bail "cannot enter $t"
+data="$datadir/churn.csv"
+args="--id customer_id --start signup_date --end churn_date --as-of 2026-06-30 --value mrr
+	--horizon 12 --features plan,contract,log(mrr),tickets,nps"
+
+# shellcheck disable=SC2086
+ck_run "$t" score $args -o scores.csv --json scores.json "$data"
+tap_is "$(cat exit):$(cat stderr)" "0:" "score: exit 0, nothing on stderr"
+active=$(fixture_value cli_scores active)
+scored=$(fixture_value cli_scores scored)
+unscored=$(fixture_value cli_scores unscored)
+tap_is "$(head -n 1 scores.csv)" \
+	"id,value,churn_probability,risk_band,segment (not assigned yet),main_driver,recommended_action (not assigned yet)" \
+	"score: the header names the columns, the empty ones as not assigned yet"
+tap_is "$(($(wc -l <scores.csv) - 1))" "$active" "score: one row per active customer ($active)"
+tap_is "$("$JSONGET" scores.json scores.customers scores.bands.not_scored | tr '\n' ' ')" \
+	"$active $unscored " "score: the JSON counts the customers and those not scored"
+grep -q '^C00001,' scores.csv
+tap_ok $((!$?)) "score: a customer who churned (C00001) is not in the file"
+tap_is "$(head -n 1 stdout)" "churnkit score: $active active customers written to scores.csv, riskiest first" \
+	"score: the summary says how many customers were written"
+
+# The file parsed as CSV (quotes, doubled quotes, commas inside quotes);
+# every scored customer compared with R: the id (the leading ' of an
+# escaped formula taken off), probability within 1e-6 (written with six
+# decimals), main driver; the bands by the cut points, riskiest first.
+cat >check.awk <<'EOF'
+function parse(line, F,    i, c, f, q, n) {
+	n = 0; f = ""; q = 0
+	for (i = 1; i <= length(line); i++) {
+		c = substr(line, i, 1)
+		if (q) {
+			if (c == "\"") {
+				if (substr(line, i + 1, 1) == "\"") { f = f c; i++ } else q = 0
+			} else f = f c
+		} else if (c == "\"") q = 1
+		else if (c == ",") { F[++n] = f; f = "" }
+		else f = f c
+	}
+	F[++n] = f
+	return n
+}
+FNR == 1 { next }
+/^#/ || /^id,prob,driver$/ { next }
+FILENAME == ours {
+	if (parse($0, F) != 7) { print "fields: " $0; bad++; next }
+	id = F[1]
+	if (id ~ /^'[=+@-]/) id = substr(id, 2)
+	else if (id ~ /^[=+@-]/) { print "not escaped: " F[1]; bad++ }
+	prob[id] = F[3]; band[id] = F[4]; drv[id] = F[6]
+	if (F[3] == "") { if (F[4] != "not scored") { print "band: " $0; bad++ }; nun++; next }
+	want = F[3] >= 0.5 ? "high" : F[3] >= 0.2 ? "medium" : "low"
+	if (F[4] != want) { print "band: " $0; bad++ }
+	if (seen && F[3] > last + 0) { print "order: " $0; bad++ }
+	last = F[3]; seen = 1
+	if (F[5] != "" || F[7] != "") { print "segment/action: " $0; bad++ }
+	next
+}
+{
+	parse($0, F)
+	n++
+	d = prob[F[1]] - F[2]; if (d < 0) d = -d
+	if (!(F[1] in prob) || prob[F[1]] == "" || d > 5.000001e-7 || drv[F[1]] != F[3]) {
+		print "R: " $0 " ours: " prob[F[1]] " " drv[F[1]]; bad++
+	}
+}
+END { printf "%d %d %d\n", n, nun, bad }
+EOF
+res=$(awk -v ours=scores.csv -f check.awk scores.csv "$fixdir/cli_scores.csv")
+tap_is "$(echo "$res" | tail -n 1)" "$scored $unscored 0" \
+	"score: $scored probabilities and drivers as R has them, $unscored not scored, bands and order right"
+[ "$(echo "$res" | wc -l)" -gt 1 ] && tap_diag "$(echo "$res" | head -n 20)"
+
+# Awkward ids, exactly as written.
+for line in "\"'=HYPERLINK(\"\"http://example.com\"\",\"\"x\"\")\",146.59," "'-42,423.71," \
+	"'@SUM(A1),135.01," "'+31 Kraków 台北,368.85," "\"Acme, \"\"Inc\"\"\",153.62,"; do
+	grep -qF -e "$line" scores.csv
+	tap_ok $? "score: the id cell is written as $line"
+done
+grep -q ',not scored,,not scored: a model term is missing (--impute scores it),$' scores.csv
+tap_ok $? "score: a customer missing a value says why it was not scored"
+
+# -o - writes the same file to stdout, and nothing else.
+# shellcheck disable=SC2086
+ck_run "$t" score $args -o - "$data"
+cmp -s stdout scores.csv
+tap_ok $? "score -o -: the same CSV on stdout, nothing else"
+
+# --impute scores every active customer.
+# shellcheck disable=SC2086
+ck_run "$t" score $args --impute -o imputed.csv "$data"
+tap_is "$(cat exit):$(grep -c ',not scored,' imputed.csv)" "0:0" "score --impute: every active customer scored"
+
+# Durations: the active customers are those with event 0.
+ck_run "$t" score --id customer_id --duration duration --event event --horizon 364 \
+	--features plan,contract,tickets -o dur.csv "$data"
+tap_is "$(cat exit):$(($(wc -l <dur.csv) - 1))" "0:$(grep -c ',0,[0-9]*,[0-9]*,$' "$data")" \
+	"score on durations: one row per customer with event 0"
+
+tap_done
