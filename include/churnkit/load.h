@@ -128,6 +128,14 @@ churn_status load_csv(const char *path, const load_map *map,
 
 void load_result_free(load_result *r);
 
+/* Reads only the header of `path` (not "-"), by load_csv's rules (BOM,
+ * UTF-16 refused, delimiter detected unless opts->delimiter is set, blank
+ * names become V<k>), so that a caller can choose columns before loading.
+ * On success *names is a new array of *n new strings (free each and the
+ * array).  Errors as load_csv's for an unreadable, empty or UTF-16 file. */
+churn_status load_read_header(const char *path, const load_opts *opts,
+                              char ***names, size_t *n, churn_err *err);
+
 /* CHURN_EDATA when the input had no data rows, no good row, or more bad rows
  * than opts->max_bad allows; CHURN_OK otherwise.  The message names
  * opts->display_name. */

@@ -242,6 +242,7 @@ churn_status cmd_load(const cli_opts *o, cmd_data *d, churn_err *err)
 		d->lopts.rejects = outfile_stream(rej);
 	}
 	st = load_csv(d->path, &d->map, &d->lopts, &d->res, err);
+	d->lopts.rejects = NULL;  /* the stream is closed below */
 	if (st != CHURN_OK) {
 		outfile_abort(rej);
 		return st;

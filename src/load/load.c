@@ -59,7 +59,7 @@ void load_result_free(load_result *r)
 static void on_field(void *s, size_t len, void *data)
 {
 	loader *ld = data;
-	if (ld->st != CHURN_OK)
+	if (ld->st != CHURN_OK || (ld->header_only && ld->have_header))
 		return;
 	if (ld->nf == ld->fcap) {
 		size_t cap = ld->fcap ? ld->fcap * 2 : 32;
@@ -117,7 +117,7 @@ static void reset_record(loader *ld)
 static void on_record(int c, void *data)
 {
 	loader *ld = data;
-	if (ld->st != CHURN_OK)
+	if (ld->st != CHURN_OK || (ld->header_only && ld->have_header))
 		return;
 	if (ld->nf == 0) {
 		/* An empty line, or the LF of a CRLF. */
@@ -288,6 +288,8 @@ static churn_status parse_file(loader *ld, FILE *f, char *chunk)
 			st = ld->st;
 			goto done;
 		}
+		if (ld->header_only && ld->have_header)
+			goto done;
 	}
 	if (first) {
 		st = churn_err_at(err, CHURN_EDATA, ld->name, 0, 0, "the file is empty");
@@ -375,5 +377,62 @@ done:
 		*out = ld.res;
 	else
 		load_result_free(ld.res);
+	return st;
+}
+
+churn_status load_read_header(const char *path, const load_opts *opts,
+                              char ***names, size_t *n, churn_err *err)
+{
+	static const load_map none;
+	loader ld;
+	FILE *f = NULL;
+	char *chunk = malloc(CHUNK);
+	churn_status st = CHURN_OK;
+
+	*names = NULL;
+	*n = 0;
+	memset(&ld, 0, sizeof ld);
+	load_opts o = *opts;
+	o.rejects = NULL;  /* the header is not a row */
+	ld.path = path;
+	ld.name = opts->display_name ? opts->display_name : path;
+	ld.map = &none;
+	ld.opts = &o;
+	ld.decimal = opts->decimal ? opts->decimal : '.';
+	ld.err = err;
+	ld.id_col = -1;
+	ld.header_only = 1;
+	ld.res = calloc(1, sizeof *ld.res);
+	if (ld.res == NULL || chunk == NULL) {
+		st = churn_err_set(err, CHURN_ENOMEM, "out of memory");
+		goto done;
+	}
+	if ((f = fopen(path, "rb")) == NULL) {
+		st = churn_err_at(err, CHURN_EIO, ld.name, 0, 0, "cannot open: %s",
+		                  strerror(errno));
+		goto done;
+	}
+	st = parse_file(&ld, f, chunk);
+	if (st != CHURN_OK)
+		goto done;
+	if ((*names = calloc(ld.nfields ? ld.nfields : 1, sizeof **names)) == NULL) {
+		st = churn_err_set(err, CHURN_ENOMEM, "out of memory");
+		goto done;
+	}
+	for (size_t j = 0; j < ld.nfields; j++) {
+		(*names)[j] = ld.cols[j].name;  /* taken over from the builder */
+		ld.cols[j].name = NULL;
+	}
+	*n = ld.nfields;
+done:
+	if (f != NULL)
+		fclose(f);
+	free(chunk);
+	free(ld.buf);
+	free(ld.off);
+	free(ld.len);
+	free(ld.line);
+	loader_free_cols(&ld);
+	load_result_free(ld.res);
 	return st;
 }

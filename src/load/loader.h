@@ -61,6 +61,7 @@ typedef struct {
 	long line_no;            /* physical line where the record starts */
 	int cr_pending;          /* the last record ended on CR */
 	int repass;              /* 1 during the second pass */
+	int header_only;         /* 1: stop after the header (load_read_header) */
 	size_t repass_row;       /* the next good row the second pass looks for */
 
 	churn_status st;         /* a fatal error inside a callback */

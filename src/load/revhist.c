@@ -12,7 +12,6 @@
  * by line. */
 #include "churnkit/revhist.h"
 
-#include <csv.h>
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -24,7 +23,6 @@
 #include "churnkit/date.h"
 #include "util/intern.h"
 
-#define PEEK_CHUNK 65536
 #define MONTH_BAD INT32_MIN
 
 const char *revhist_reason_name(revhist_reason r)
@@ -77,46 +75,8 @@ void revhist_free(revhist *r)
 typedef struct {
 	char **names;
 	size_t n, cap;
-	int done;      /* the first record is complete */
-	int nomem;
+	int done;      /* the header was read */
 } header;
-
-static void on_hfield(void *s, size_t len, void *data)
-{
-	header *h = data;
-	if (h->done || h->nomem)
-		return;
-	if (h->n == h->cap) {
-		size_t cap = h->cap ? 2 * h->cap : 16;
-		char **v = realloc(h->names, cap * sizeof *v);
-		if (v == NULL) {
-			h->nomem = 1;
-			return;
-		}
-		h->names = v;
-		h->cap = cap;
-	}
-	/* As the loader names columns: a blank name is V<k>. */
-	if (len == 0 || strspn(s, " \t") == len) {
-		char v[32];
-		snprintf(v, sizeof v, "V%zu", h->n + 1);
-		h->names[h->n] = strdup(v);
-	} else {
-		h->names[h->n] = strndup(s, len);
-	}
-	if (h->names[h->n] == NULL)
-		h->nomem = 1;
-	else
-		h->n++;
-}
-
-static void on_hrecord(int c, void *data)
-{
-	header *h = data;
-	(void)c;
-	if (h->n > 0)
-		h->done = 1;
-}
 
 static void header_free(header *h)
 {
@@ -126,92 +86,14 @@ static void header_free(header *h)
 	memset(h, 0, sizeof *h);
 }
 
-/* load.c's rule: the most frequent of , ; tab outside quotes on the first
- * line; a comma when none occurs. */
-static char detect_delimiter(const char *s, size_t n)
-{
-	size_t counts[3] = {0, 0, 0};
-	int quoted = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (s[i] == '"')
-			quoted = !quoted;
-		else if (!quoted && (s[i] == '\n' || s[i] == '\r'))
-			break;
-		else if (!quoted && s[i] == ',')
-			counts[0]++;
-		else if (!quoted && s[i] == ';')
-			counts[1]++;
-		else if (!quoted && s[i] == '\t')
-			counts[2]++;
-	}
-	if (counts[1] > counts[0] && counts[1] >= counts[2])
-		return ';';
-	if (counts[2] > counts[0] && counts[2] > counts[1])
-		return '\t';
-	return ',';
-}
-
-static int is_space_only(unsigned char c) { return c == ' '; }
-
-/* Reads the header's column names into *h.  Leaves h->n = 0 (not an error)
- * for an empty or UTF-16 file, which load_csv then reports in its words. */
-static churn_status read_header(const char *path, const char *name, char delim, header *h,
+/* Reads the header's column names into *h, by the loader's rules. */
+static churn_status read_header(const char *path, const load_opts *opts, header *h,
                                 churn_err *err)
 {
-	struct csv_parser p;
-	char *buf = malloc(PEEK_CHUNK);
-	FILE *f;
-	int first = 1;
-	churn_status st = CHURN_OK;
-
 	memset(h, 0, sizeof *h);
-	if (buf == NULL)
-		return churn_err_set(err, CHURN_ENOMEM, "out of memory");
-	if ((f = fopen(path, "rb")) == NULL) {
-		free(buf);
-		return churn_err_at(err, CHURN_EIO, name, 0, 0, "cannot open: %s", strerror(errno));
-	}
-	if (csv_init(&p, CSV_REPALL_NL | CSV_APPEND_NULL) != 0) {
-		fclose(f);
-		free(buf);
-		return churn_err_set(err, CHURN_ENOMEM, "out of memory");
-	}
-	while (!h->done && !h->nomem) {
-		size_t n = fread(buf, 1, PEEK_CHUNK, f);
-		const char *s = buf;
-		if (n == 0) {
-			if (ferror(f))
-				st = churn_err_at(err, CHURN_EIO, name, 0, 0, "read error: %s",
-				                  strerror(errno));
-			else
-				csv_fini(&p, on_hfield, on_hrecord, h);
-			break;
-		}
-		if (first) {
-			first = 0;
-			if (n >= 2 && (((unsigned char)s[0] == 0xFF && (unsigned char)s[1] == 0xFE) ||
-			               ((unsigned char)s[0] == 0xFE && (unsigned char)s[1] == 0xFF)))
-				break;
-			if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
-				s += 3;
-				n -= 3;
-			}
-			if (delim == 0)
-				delim = detect_delimiter(s, n);
-			csv_set_delim(&p, (unsigned char)delim);
-			if (delim == '\t')
-				csv_set_space_func(&p, is_space_only);
-		}
-		if (csv_parse(&p, s, n, on_hfield, on_hrecord, h) != n && !h->done)
-			break; /* load_csv reports the parse error */
-	}
-	csv_free(&p);
-	fclose(f);
-	free(buf);
-	if (st == CHURN_OK && h->nomem)
-		st = churn_err_set(err, CHURN_ENOMEM, "out of memory");
-	if (st != CHURN_OK || !h->done)
-		header_free(h);
+	churn_status st = load_read_header(path, opts, &h->names, &h->n, err);
+	h->cap = h->n;
+	h->done = st == CHURN_OK;
 	return st;
 }
 
@@ -511,7 +393,8 @@ churn_status revhist_load(const char *path, const revhist_customers *c,
 	r = calloc(1, sizeof *r);
 	if (r == NULL)
 		return churn_err_set(err, CHURN_ENOMEM, "out of memory");
-	st = read_header(path, name, opts->delimiter, &h, err);
+	lo.display_name = name;
+	st = read_header(path, &lo, &h, err);
 	if (st != CHURN_OK)
 		goto done;
 	if (h.done) {
