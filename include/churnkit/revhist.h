@@ -97,8 +97,9 @@ typedef struct {
 } revhist;
 
 /* Reads `path` (not "-": the header is read first to choose the columns)
- * with the loader options `opts` (delimiter, decimal, display_name; its
- * date, as-of and rejects settings are not used) and matches it to `c`.
+ * with the loader options `opts` (delimiter, decimal, display_name and
+ * rejects: every bad row is written there in the loader's layout; its date
+ * and as-of settings are not used) and matches it to `c`.
  * Succeeds whenever the file could be read, however many rows are bad;
  * CHURN_EUSAGE when the file has fewer than three columns, CHURN_EIO when it
  * cannot be read, CHURN_EDATA for an unreadable header.  On success *out is

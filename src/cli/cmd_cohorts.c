@@ -7,6 +7,7 @@
 #include "churnkit/cohort_output.h"
 #include "churnkit/date.h"
 #include "churnkit/kpi.h"
+#include "churnkit/outfile.h"
 #include "churnkit/revhist.h"
 #include "cmd.h"
 
@@ -108,6 +109,9 @@ static churn_status read_options(const cli_opts *o, size_t *min_n, kpi_opts *ko,
 		return st;
 	if ((st = opt_double(o, OPT_CAC, 0, DBL_MAX, &ko->cost.cac, err)) != CHURN_OK)
 		return st;
+	if (opt_str(o, OPT_REVENUE_REJECTS) != NULL && opt_str(o, OPT_REVENUE) == NULL)
+		return churn_err_set(err, CHURN_EUSAGE,
+		                     "--revenue-rejects goes with --revenue FILE");
 	if (opt_str(o, OPT_REVENUE) != NULL && opt_str(o, OPT_ID) == NULL)
 		return churn_err_set(err, CHURN_EUSAGE,
 		                     "--revenue needs --id COL: the revenue rows are matched to "
@@ -199,8 +203,21 @@ static churn_status load_revenue(run *r, const char *path, const cohort_customer
 	rc.n = cc->n;
 	rc.as_of = cc->as_of;
 	lo.display_name = path;
+	lo.rejects = NULL;
+	const char *rej_path = opt_str(&r->o, OPT_REVENUE_REJECTS);
+	outfile *rej = NULL;
+	if (rej_path != NULL) {
+		if ((st = outfile_open(rej_path, &rej, err)) != CHURN_OK)
+			return st;
+		lo.rejects = outfile_stream(rej);
+	}
 	st = revhist_load(path, &rc, &lo, &r->rev, err);
-	if (st != CHURN_OK)
+	lo.rejects = NULL;
+	if (st != CHURN_OK) {
+		outfile_abort(rej);
+		return st;
+	}
+	if (rej != NULL && (st = outfile_commit(rej, err)) != CHURN_OK)
 		return st;
 	st = revhist_check(r->rev, &lo, err);
 	if (r->rev->rows_rejected > 0 && !opt_isset(&r->o, OPT_QUIET))

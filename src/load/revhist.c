@@ -12,6 +12,7 @@
  * by line. */
 #include "churnkit/revhist.h"
 
+#include <csv.h>
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -260,6 +261,35 @@ static void describe(const check *k, size_t i, revhist_reject *j)
 /* Merges the loader's kept rejects (line order) with ours (row order = line
  * order) into r->rejects.  When the loader kept fewer than it found, only
  * lines up to its last kept one are known to be complete. */
+/* Writes a row the history refuses to the rejects file, in the loader's
+ * layout (line, column, reason, message, then the row's fields as loaded). */
+static void write_reject(FILE *f, const table *t, size_t i, const revhist_reject *j)
+{
+	const char *why = revhist_reason_name(j->reason);
+	fprintf(f, "%ld,%ld,", j->line, j->col);
+	csv_fwrite(f, why, strlen(why));
+	fputc(',', f);
+	csv_fwrite(f, j->msg, strlen(j->msg));
+	for (size_t c = 0; c < t->ncols; c++) {
+		const table_col *col = &t->cols[c];
+		char buf[40];
+		const char *s = "";
+		fputc(',', f);
+		if (table_is_missing(col, i)) {
+			s = "";
+		} else if (col->kind == TABLE_CAT) {
+			s = col->levels[col->codes[i]];
+		} else if (col->kind == TABLE_NUM) {
+			snprintf(buf, sizeof buf, "%.15g", col->num[i]);
+			s = buf;
+		} else {
+			s = date_format(col->date[i], buf);
+		}
+		csv_fwrite(f, s, strlen(s));
+	}
+	fputc('\n', f);
+}
+
 static void merge_rejects(revhist *r, const load_result *lr, const check *k)
 {
 	size_t a = 0, i = 0, nrows = k->t->nrows;
@@ -413,7 +443,7 @@ churn_status revhist_load(const char *path, const revhist_customers *c,
 	map.categorical = cats;
 	map.ncategorical = 2;
 	map.value = r->mrr_col;
-	lo.rejects = NULL;
+	lo.rejects = opts->rejects;  /* the loader writes the rows it refuses */
 	lo.has_as_of = 0;
 	lo.date_format = NULL;
 	lo.display_name = name;
@@ -489,6 +519,13 @@ churn_status revhist_load(const char *path, const revhist_customers *c,
 		}
 	}
 	merge_rejects(r, lr, &k);
+	if (opts->rejects != NULL)
+		for (size_t i = 0; i < lr->t->nrows; i++)
+			if (k.bad[i]) {
+				revhist_reject j;
+				describe(&k, i, &j);
+				write_reject(opts->rejects, lr->t, i, &j);
+			}
 
 	r->customer = malloc((r->n ? r->n : 1) * sizeof *r->customer);
 	r->month = malloc((r->n ? r->n : 1) * sizeof *r->month);

@@ -234,6 +234,19 @@ tap_is "$(tail -n 1 "$t/stderr")" \
 	"bad revenue rows, default 1%: says why the run fails"
 [ ! -e "$t/bad.json" ]
 tap_ok $? "bad revenue rows: no JSON written on failure"
+# shellcheck disable=SC2086
+ck_run "$t" cohorts $small --revenue revenue_bad.csv --revenue-rejects "$t/rev.rejects" \
+	customers.csv
+tap_is "$(cat "$t/exit")" 1 "--revenue-rejects: the run still fails at 1%"
+# The file lists every bad row (line, column, reason), in whatever order.
+tap_is "$(sed 1d "$t/rev.rejects" | cut -d, -f1-3 | tr -d '"' | sort -t, -k1,1n)" \
+	"$(sed 1d revenue_bad.rejects)" \
+	"--revenue-rejects lists all 11 bad revenue rows with line, column and reason"
+tap_is "$(head -n 1 "$t/rev.rejects")" 'line,column,reason,message,"customer_id","month","mrr"' \
+	"--revenue-rejects: header names the revenue columns"
+# shellcheck disable=SC2086
+ck_run "$t" cohorts $small --revenue-rejects "$t/x.rejects" customers.csv
+tap_is "$(cat "$t/exit")" 2 "--revenue-rejects without --revenue: exit 2"
 
 # shellcheck disable=SC2086
 ck_run "$t" cohorts $small --revenue revenue_unknown.csv customers.csv
