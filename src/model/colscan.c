@@ -21,17 +21,14 @@ churn_status colscan_run(const gsl_matrix *X, const double *w, const size_t *row
 {
 	size_t p = X->size2, n = colscan_nrows(X, rows, nrows);
 	churn_status st = CHURN_OK;
-	double *shift = NULL, *s = NULL, *S = NULL;
+	double *shift = NULL, *s = NULL, *S = NULL, wsum = 0;
+	size_t nused = 0;
 
 	memset(cs, 0, sizeof *cs);
-	cs->p = p;
-	cs->mean = calloc(p ? p : 1, sizeof *cs->mean);
-	cs->scale = calloc(p ? p : 1, sizeof *cs->scale);
-	cs->aliased = calloc(p ? p : 1, sizeof *cs->aliased);
 	shift = calloc(p ? p : 1, sizeof *shift);
 	s = calloc(p ? p : 1, sizeof *s);
 	S = calloc(p > 0 ? p * p : 1, sizeof *S);
-	if (!cs->mean || !cs->scale || !cs->aliased || !shift || !s || !S) {
+	if (!shift || !s || !S) {
 		st = churn_err_set(err, CHURN_ENOMEM, "out of memory scanning %zu columns", p);
 		goto done;
 	}
@@ -87,8 +84,8 @@ churn_status colscan_run(const gsl_matrix *X, const double *w, const size_t *row
 			colscan_gram_add4p(Sp, pp, d, wb);
 			nb = 0;
 		}
-		cs->wsum += wi;
-		cs->nused++;
+		wsum += wi;
+		nused++;
 	}
 	if (nb > 0) {
 		for (size_t b = nb; b < 4; b++)
@@ -100,6 +97,31 @@ churn_status colscan_run(const gsl_matrix *X, const double *w, const size_t *row
 			S[j * p + k] = Sp[j * pp + k];
 	free(d);
 	free(Sp);
+	st = colscan_finish(S, s, shift, p, wsum, nused, intercept, pre, cs, err);
+done:
+	free(shift);
+	free(s);
+	free(S);
+	return st;
+}
+
+churn_status colscan_finish(double *S, const double *s, const double *shift, size_t p,
+                            double wsum, size_t nused, int intercept, const int *pre,
+                            colscan *cs, churn_err *err)
+{
+	churn_status st = CHURN_OK;
+
+	memset(cs, 0, sizeof *cs);
+	cs->p = p;
+	cs->wsum = wsum;
+	cs->nused = nused;
+	cs->mean = calloc(p ? p : 1, sizeof *cs->mean);
+	cs->scale = calloc(p ? p : 1, sizeof *cs->scale);
+	cs->aliased = calloc(p ? p : 1, sizeof *cs->aliased);
+	if (!cs->mean || !cs->scale || !cs->aliased) {
+		st = churn_err_set(err, CHURN_ENOMEM, "out of memory scanning %zu columns", p);
+		goto done;
+	}
 	if (cs->nused == 0) {
 		st = churn_err_set(err, CHURN_EDATA, "no rows with positive weight to fit");
 		goto done;
@@ -162,9 +184,6 @@ churn_status colscan_run(const gsl_matrix *X, const double *w, const size_t *row
 		if (!cs->aliased[j])
 			cs->rank++;
 done:
-	free(shift);
-	free(s);
-	free(S);
 	if (st != CHURN_OK)
 		colscan_clear(cs);
 	return st;

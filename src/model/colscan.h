@@ -46,6 +46,15 @@ churn_status colscan_run(const gsl_matrix *X, const double *w, const size_t *row
                          churn_err *err);
 void colscan_clear(colscan *cs);
 
+/* colscan_run's result from sums made elsewhere (cross-validation folds):
+ * S (p x p row-major, upper triangle read, overwritten) = sum w d d' and
+ * s = sum w d over the rows, d = x - shift; wsum and nused the rows' total
+ * weight and count.  With an intercept, column 0 of S and s is not read.
+ * CHURN_EDATA when nused is 0, CHURN_ENOMEM. */
+churn_status colscan_finish(double *S, const double *s, const double *shift, size_t p,
+                            double wsum, size_t nused, int intercept, const int *pre,
+                            colscan *cs, churn_err *err);
+
 static inline size_t colscan_nrows(const gsl_matrix *X, const size_t *rows, size_t nrows)
 {
 	return rows != NULL ? nrows : X->size1;

@@ -1,6 +1,7 @@
 /* cv.c - stratified folds, cross-validated AUC and the model-quality
  * summary; see include/churnkit/validate.h. */
 #include "churnkit/validate.h"
+#include "model/logit_internal.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -41,23 +42,167 @@ churn_status validate_folds(const double *y, size_t n, int k, unsigned long seed
 	return CHURN_OK;
 }
 
+/* One fold's share of the start sums (logit_internal.h), accumulated four
+ * rows at a time on padded storage as colscan does. */
+typedef struct {
+	double *Mp, *M0p;   /* pp x pp */
+	double *buf;        /* 4 rows of pp values */
+	double wb[4], w0b[4];
+	size_t nb;
+	double *r0;         /* p */
+	double wsum, events, dev0;
+	size_t nused;
+	int near01, fitted01;
+} fold_acc;
+
+static void acc_flush(fold_acc *a, size_t pp)
+{
+	for (size_t b = a->nb; b < 4; b++)
+		a->wb[b] = a->w0b[b] = 0;
+	colscan_gram_add4p(a->Mp, pp, a->buf, a->wb);
+	colscan_gram_add4p(a->M0p, pp, a->buf, a->w0b);
+	a->nb = 0;
+}
+
+/* The sums of each fold's rows in one pass over X, shifted by the first
+ * used row.  Returns 0, or -1 when a row is not fit for the fast path (an
+ * outcome other than 0/1, a bad weight, a value that is not finite): the
+ * folds are then fitted the ordinary way, which reports it. */
+static int fold_sums(const logit_data *d, const int *fold, int k, size_t pp, double *shift,
+                     fold_acc *acc)
+{
+	size_t n = d->X->size1, p = d->X->size2;
+	int have_shift = 0;
+	for (size_t i = 0; i < n; i++) {
+		double wi = d->w != NULL ? d->w[i] : 1.0, y = d->y[i];
+		if (y != 0 && y != 1)
+			return -1;
+		if (!(wi > 0)) {
+			if (wi < 0 || isnan(wi))
+				return -1;
+			continue;
+		}
+		if (fold[i] < 0 || fold[i] >= k)
+			return -1;
+		const double *x = gsl_matrix_const_ptr(d->X, i, 0);
+		if (!have_shift) {
+			memcpy(shift, x, p * sizeof *shift);
+			have_shift = 1;
+		}
+		fold_acc *a = &acc[fold[i]];
+		double *z = a->buf + a->nb * pp, wt, wz;
+		z[0] = 1;
+		for (size_t j = 1; j < p; j++) {
+			z[j] = x[j] - shift[j];
+			if (!isfinite(z[j]))
+				return -1;
+		}
+		logit_irls_row(logit_start_eta(y, wi), y, wi, &wt, &wz, &a->dev0, &a->near01,
+		               &a->fitted01);
+		for (size_t j = 0; j < p; j++)
+			a->r0[j] += wz * z[j];
+		a->wb[a->nb] = wi;
+		a->w0b[a->nb] = wt;
+		a->wsum += wi;
+		a->events += wi * y;
+		a->nused++;
+		if (++a->nb == 4)
+			acc_flush(a, pp);
+	}
+	for (int f = 0; f < k; f++)
+		if (acc[f].nb > 0)
+			acc_flush(&acc[f], pp);
+	return 0;
+}
+
+/* The training sums of fold f: the other folds' sums added up. */
+static void train_sums(const fold_acc *acc, int k, int f, size_t p, size_t pp, logit_sums *s)
+{
+	memset(s->M, 0, p * p * sizeof *s->M);
+	memset(s->M0, 0, p * p * sizeof *s->M0);
+	memset(s->r0, 0, p * sizeof *s->r0);
+	s->wsum = s->events = s->dev0 = 0;
+	s->nused = 0;
+	s->near01 = s->fitted01 = 0;
+	for (int g = 0; g < k; g++) {
+		if (g == f)
+			continue;
+		const fold_acc *a = &acc[g];
+		for (size_t j = 0; j < p; j++) {
+			s->r0[j] += a->r0[j];
+			for (size_t c = j; c < p; c++) {
+				s->M[j * p + c] += a->Mp[j * pp + c];
+				s->M0[j * p + c] += a->M0p[j * pp + c];
+			}
+		}
+		s->wsum += a->wsum;
+		s->events += a->events;
+		s->dev0 += a->dev0;
+		s->nused += a->nused;
+		s->near01 |= a->near01;
+		s->fitted01 |= a->fitted01;
+	}
+}
+
+static void acc_free(fold_acc *acc, int k)
+{
+	for (int f = 0; acc && f < k; f++) {
+		free(acc[f].Mp);
+		free(acc[f].M0p);
+		free(acc[f].buf);
+		free(acc[f].r0);
+	}
+	free(acc);
+}
+
+/* Cross-validation: each fold's model fitted on the other folds' rows and
+ * scored on its own.  With an intercept, the sums that glm's first IRLS
+ * pass and the column scan need are made for every fold in one pass over
+ * the data and added up per training set (logit_fit_sums), which spares
+ * two of the passes over the training rows per fold; the fits are the same
+ * up to rounding. */
 churn_status validate_cv_auc(const logit_data *d, const logit_opts *o, const int *fold, int k,
                              double *fold_auc, double *cv_auc, churn_err *err)
 {
-	size_t n = d->X->size1;
+	size_t n = d->X->size1, p = d->X->size2, pp = (p + 3) / 4 * 4 + 4 * (p == 0);
 	churn_status st = CHURN_OK;
 	size_t *train = malloc(n * sizeof *train), *test = malloc(n * sizeof *test);
-	double *p = malloc(n * sizeof *p), *yt = malloc(n * sizeof *yt);
+	double *pr = malloc(n * sizeof *pr), *yt = malloc(n * sizeof *yt);
 	double *wt = d->w ? malloc(n * sizeof *wt) : NULL;
+	double *shift = NULL;
+	fold_acc *acc = NULL;
+	logit_sums sums = {0};
+	int fast = d->intercept && p > 0 && k > 0;
 
 	*cv_auc = NAN;
 	if (d->rows != NULL) {
 		st = churn_err_set(err, CHURN_EUSAGE, "validate_cv_auc: folds need all rows of X");
 		goto done;
 	}
-	if (!train || !test || !p || !yt || (d->w && !wt)) {
+	if (!train || !test || !pr || !yt || (d->w && !wt)) {
 		st = churn_err_set(err, CHURN_ENOMEM, "out of memory for cross-validation");
 		goto done;
+	}
+	if (fast) {
+		shift = malloc(p * sizeof *shift);
+		acc = calloc((size_t)k, sizeof *acc);
+		sums.M = malloc(p * p * sizeof *sums.M);
+		sums.M0 = malloc(p * p * sizeof *sums.M0);
+		sums.r0 = malloc(p * sizeof *sums.r0);
+		int bad = !shift || !acc || !sums.M || !sums.M0 || !sums.r0;
+		for (int f = 0; !bad && f < k; f++) {
+			acc[f].Mp = calloc(pp * pp, sizeof *acc[f].Mp);
+			acc[f].M0p = calloc(pp * pp, sizeof *acc[f].M0p);
+			acc[f].buf = calloc(4 * pp, sizeof *acc[f].buf);
+			acc[f].r0 = calloc(p, sizeof *acc[f].r0);
+			bad = !acc[f].Mp || !acc[f].M0p || !acc[f].buf || !acc[f].r0;
+		}
+		if (bad) {
+			st = churn_err_set(err, CHURN_ENOMEM, "out of memory for cross-validation");
+			goto done;
+		}
+		fast = fold_sums(d, fold, k, pp, shift, acc) == 0;
+		sums.shift = shift;
 	}
 	double sum = 0;
 	for (int f = 0; f < k; f++) {
@@ -72,18 +217,24 @@ churn_status validate_cv_auc(const logit_data *d, const logit_opts *o, const int
 		fd.rows = train;
 		fd.nrows = ntr;
 		logit_result *r = NULL;
-		if ((st = logit_fit(&fd, o, &r, err)) != CHURN_OK)
+		if (fast) {
+			train_sums(acc, k, f, p, pp, &sums);
+			st = logit_fit_sums(&fd, o, &sums, &r, err);
+		} else {
+			st = logit_fit(&fd, o, &r, err);
+		}
+		if (st != CHURN_OK)
 			goto done;
 		for (size_t m = 0; m < nte; m++) {
 			size_t i = test[m];
-			p[m] = logit_lp(r, gsl_matrix_const_ptr(d->X, i, 0));
+			pr[m] = logit_lp(r, gsl_matrix_const_ptr(d->X, i, 0));
 			yt[m] = d->y[i];
 			if (wt)
 				wt[m] = d->w[i];
 		}
 		logit_result_free(r);
 		/* The linear predictor ranks rows as the probability does. */
-		if ((st = validate_auc(p, yt, wt, nte, &fold_auc[f], err)) != CHURN_OK)
+		if ((st = validate_auc(pr, yt, wt, nte, &fold_auc[f], err)) != CHURN_OK)
 			goto done;
 		sum += fold_auc[f];
 	}
@@ -91,9 +242,14 @@ churn_status validate_cv_auc(const logit_data *d, const logit_opts *o, const int
 done:
 	free(train);
 	free(test);
-	free(p);
+	free(pr);
 	free(yt);
 	free(wt);
+	free(shift);
+	free(sums.M);
+	free(sums.M0);
+	free(sums.r0);
+	acc_free(acc, k);
 	return st;
 }
 

@@ -23,12 +23,6 @@ void logit_opts_init(logit_opts *o)
 	o->firth = LOGIT_FIRTH_AUTO;
 }
 
-/* Binomial deviance contribution of one row (y is 0 or 1). */
-static double dev_resid(double y, double mu, double w)
-{
-	return 2 * w * (y == 1 ? log(1 / mu) : log(1 / (1 - mu)));
-}
-
 /* The IRLS work of one fit: normal equations for the next step. */
 typedef struct {
 	gsl_matrix *G[2];   /* X'WX of the current and the next iteration */
@@ -81,19 +75,18 @@ static void flush_block(size_t qp, double *Gp, double *r, double *buf, double *w
 
 /* One pass at coefficients b (or at glm's starting values when b == NULL):
  * returns the deviance and accumulates the next normal equations into
- * G, r.  Sets *near01 / *fitted01 when a fitted p is within
- * LOGIT_SEP_TRIGGER / 10 DBL_EPSILON of 0 or 1.  mu and d mu / d eta are
- * glm's (binomial()$linkinv and $mu.eta, clamped at |eta| > 30), from one
- * exp per row; buf holds IRLS_BLOCK rows of q values. */
+ * G, r (logit_irls_row per row).  Sets *near01 / *fitted01 when a fitted
+ * p is within LOGIT_SEP_TRIGGER / 10 DBL_EPSILON of 0 or 1; buf holds
+ * IRLS_BLOCK rows of q values. */
 static double irls_pass(const logit_space *sp, const gsl_vector *b, double *G, double *r,
                         double *buf, double *Gp, int *near01, int *fitted01)
 {
 	const logit_data *d = sp->data;
 	size_t q = sp->q, qp = IRLS_PAD(q), nb = 0;
-	double dev = 0, eps10 = 10 * DBL_EPSILON, wt[IRLS_BLOCK], wz[IRLS_BLOCK];
+	double dev = 0, wt[IRLS_BLOCK], wz[IRLS_BLOCK];
 	double *rp = Gp + qp * qp;
 	/* glm's start for weight 1: mu = 0.75 or 0.25, computed once */
-	const double eta_w1[2] = {log(0.25 / (1 - 0.25)), log(0.75 / (1 - 0.75))};
+	const double eta_w1[2] = {logit_start_eta(0, 1), logit_start_eta(1, 1)};
 	memset(Gp, 0, qp * (qp + 1) * sizeof *Gp);
 	memset(buf, 0, IRLS_BLOCK * qp * sizeof *buf);
 	*near01 = *fitted01 = 0;
@@ -107,33 +100,15 @@ static double irls_pass(const logit_space *sp, const gsl_vector *b, double *G, d
 		if (b == NULL && wi == 1) {
 			eta = eta_w1[y == 1];
 		} else if (b == NULL) {
-			double mus = (wi * y + 0.5) / (wi + 1);
-			eta = log(mus / (1 - mus));
+			eta = logit_start_eta(y, wi);
 		} else {
 			eta = 0;
 			for (size_t j = 0; j < q; j++)
 				eta += xs[j] * b->data[j];
 		}
-		double mu, me;
-		if (eta < -LOGIT_LINK_THRESH || eta > LOGIT_LINK_THRESH) {
-			double t = eta < 0 ? DBL_EPSILON : 1 / DBL_EPSILON;
-			mu = t / (1 + t);
-			me = DBL_EPSILON;
-		} else {
-			double e = exp(eta), ope = 1 + e;
-			mu = e / ope;
-			me = e / (ope * ope);
-		}
-		if (mu < LOGIT_SEP_TRIGGER || mu > 1 - LOGIT_SEP_TRIGGER)
-			*near01 = 1;
-		if (mu < eps10 || mu > 1 - eps10)
-			*fitted01 = 1;
-		dev += dev_resid(y, mu, wi);
-		if (me == 0)
+		logit_irls_row(eta, y, wi, &wt[nb], &wz[nb], &dev, near01, fitted01);
+		if (wt[nb] == 0)
 			continue;
-		double w2 = wi * me * me / (mu * (1 - mu));
-		wt[nb] = w2;
-		wz[nb] = w2 * (eta + (y - mu) / me);
 		if (++nb == IRLS_BLOCK) {
 			flush_block(qp, Gp, rp, buf, wt, wz, nb);
 			nb = 0;
@@ -148,6 +123,41 @@ static double irls_pass(const logit_space *sp, const gsl_vector *b, double *G, d
 	}
 	colscan_gram_symm(G, q);
 	return dev;
+}
+
+/* The start pass's normal equations from fold sums: with xs = T z (the
+ * space's centring and scaling, T's row a: 1 on z_0 for the intercept, else
+ * 1/s on z_j and -c/s on z_0 with c the column's mean of x - shift),
+ * G = T M0 T' and r = T r0. */
+static double start_from_sums(const logit_space *sp, const logit_sums *sm, double *G,
+                              double *r, int *near01, int *fitted01)
+{
+	size_t q = sp->q, p = sp->p;
+	const double *M0 = sm->M0;
+	for (size_t a = 0; a < q; a++) {
+		size_t ja = sp->keep[a];
+		double ca = ja == 0 ? 0 : sm->M[ja] / sm->wsum;  /* mean of x - g */
+		double ia = sp->is[a];
+		r[a] = ja == 0 ? sm->r0[0] : (sm->r0[ja] - ca * sm->r0[0]) * ia;
+		for (size_t c = a; c < q; c++) {
+			size_t jc = sp->keep[c];
+			double cc = jc == 0 ? 0 : sm->M[jc] / sm->wsum, ic = sp->is[c];
+			double m00 = M0[0], m0a = M0[ja], m0c = M0[jc];
+			double mac = ja <= jc ? M0[ja * p + jc] : M0[jc * p + ja];
+			double g;
+			if (ja == 0 && jc == 0)
+				g = m00;
+			else if (ja == 0)
+				g = (m0c - cc * m00) * ic;
+			else
+				g = (mac - ca * m0c - cc * m0a + ca * cc * m00) * ia * ic;
+			G[a * q + c] = g;
+		}
+	}
+	colscan_gram_symm(G, q);
+	*near01 = sm->near01;
+	*fitted01 = sm->fitted01;
+	return sm->dev0;
 }
 
 /* The separation certificate check on the last step d = b - bprev (see
@@ -195,32 +205,35 @@ static logit_separation separation_check(const logit_space *sp, const gsl_vector
 	return kind;
 }
 
-churn_status logit_fit(const logit_data *data, const logit_opts *opts, logit_result **out,
-                       churn_err *err)
+/* The fit in the space sp (initialised by the caller, cleared here),
+ * started by a pass over the rows or from the sums sm. */
+static churn_status fit_space(logit_space *sp, const logit_opts *opts, const logit_sums *sm,
+                              logit_result **out, churn_err *err)
 {
+	const logit_data *data = sp->data;
 	logit_opts def;
-	logit_space sp;
 	irls_work w;
 	logit_result *res = NULL;
-	churn_status st;
+	churn_status st = CHURN_OK;
 	int near01 = 0, fitted01 = 0, gs;
+	size_t q = sp->q;
 
 	*out = NULL;
 	if (opts == NULL) {
 		logit_opts_init(&def);
 		opts = &def;
 	}
-	if ((st = logit_space_init(data, &sp, err)) != CHURN_OK)
-		return st;
-	size_t q = sp.q;
-	if (work_alloc(&w, q) != 0 || (res = logit_result_new(&sp, opts->conf_level)) == NULL) {
+	if (work_alloc(&w, q) != 0 || (res = logit_result_new(sp, opts->conf_level)) == NULL) {
 		st = churn_err_set(err, CHURN_ENOMEM, "out of memory fitting the logistic model");
 		goto done;
 	}
 
 	/* glm.fit's loop; one pass per iteration computes the deviance at the
 	 * new coefficients and the normal equations for the next step. */
-	double devold = irls_pass(&sp, NULL, w.G[0]->data, w.r[0]->data, w.xs, w.Gp, &near01, &fitted01);
+	double devold = sm != NULL
+	                    ? start_from_sums(sp, sm, w.G[0]->data, w.r[0]->data, &near01, &fitted01)
+	                    : irls_pass(sp, NULL, w.G[0]->data, w.r[0]->data, w.xs, w.Gp, &near01,
+	                                &fitted01);
 	double dev = devold;
 	int conv = 0, iter, have_prev = 0, last_ok = 0;
 	w.cur = 0;
@@ -241,7 +254,7 @@ churn_status logit_fit(const logit_data *data, const logit_opts *opts, logit_res
 		gsl_vector_memcpy(w.bprev, w.b);
 		have_prev = iter > 1;
 		gsl_linalg_cholesky_solve(G, w.r[w.cur], w.b);
-		dev = irls_pass(&sp, w.b, w.G[w.cur ^ 1]->data, w.r[w.cur ^ 1]->data, w.xs, w.Gp,
+		dev = irls_pass(sp, w.b, w.G[w.cur ^ 1]->data, w.r[w.cur ^ 1]->data, w.xs, w.Gp,
 		                &near01, &fitted01);
 		last_ok = 1;
 		if (fabs(dev - devold) / (fabs(dev) + 0.1) < opts->epsilon) {
@@ -261,12 +274,12 @@ churn_status logit_fit(const logit_data *data, const logit_opts *opts, logit_res
 	res->iterations = iter;
 	res->converged = conv;
 	res->fitted_01 = fitted01;
-	if ((st = logit_space_finish(&sp, w.b->data, w.G[w.cur], res, err)) != CHURN_OK)
+	if ((st = logit_space_finish(sp, w.b->data, w.G[w.cur], res, err)) != CHURN_OK)
 		goto done;
-	logit_set_deviance(&sp, dev, res);
+	logit_set_deviance(sp, dev, res);
 
 	if ((near01 || !conv) && have_prev)
-		res->separation = separation_check(&sp, w.b, w.bprev, w.xs, res);
+		res->separation = separation_check(sp, w.b, w.bprev, w.xs, res);
 
 	if (opts->firth == LOGIT_FIRTH_ALWAYS ||
 	    (opts->firth == LOGIT_FIRTH_AUTO && res->separation != LOGIT_SEP_NONE)) {
@@ -283,11 +296,37 @@ churn_status logit_fit(const logit_data *data, const logit_opts *opts, logit_res
 	}
 done:
 	work_free(&w);
-	logit_space_clear(&sp);
+	logit_space_clear(sp);
 	if (st != CHURN_OK) {
 		logit_result_free(res);
 		return st;
 	}
 	*out = res;
 	return CHURN_OK;
+}
+
+churn_status logit_fit(const logit_data *data, const logit_opts *opts, logit_result **out,
+                       churn_err *err)
+{
+	logit_space sp;
+	churn_status st;
+
+	*out = NULL;
+	if ((st = logit_space_init(data, &sp, err)) != CHURN_OK)
+		return st;
+	return fit_space(&sp, opts, NULL, out, err);
+}
+
+churn_status logit_fit_sums(const logit_data *d, const logit_opts *opts,
+                            const logit_sums *sums, logit_result **out, churn_err *err)
+{
+	logit_space sp;
+	churn_status st;
+
+	*out = NULL;
+	if (!d->intercept)
+		return logit_fit(d, opts, out, err);
+	if ((st = logit_space_init_sums(d, sums, &sp, err)) != CHURN_OK)
+		return st;
+	return fit_space(&sp, opts, sums, out, err);
 }

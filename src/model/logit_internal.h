@@ -11,6 +11,9 @@
 #ifndef CHURNKIT_MODEL_LOGIT_INTERNAL_H
 #define CHURNKIT_MODEL_LOGIT_INTERNAL_H
 
+#include <float.h>
+#include <math.h>
+
 #include "churnkit/logit.h"
 #include "model/colscan.h"
 
@@ -39,6 +42,71 @@ static inline void logit_space_row(const logit_space *sp, size_t i, double *xs)
 }
 
 #define LOGIT_LINK_THRESH 30.0
+
+/* glm's starting linear predictor for a row of outcome y and weight w:
+ * logit((w y + 0.5) / (w + 1)). */
+static inline double logit_start_eta(double y, double w)
+{
+	double mus = (w * y + 0.5) / (w + 1);
+	return log(mus / (1 - mus));
+}
+
+/* One row's part of an IRLS pass at linear predictor eta: its working
+ * weight *wt and weight times working response *wz (both 0 when the row
+ * adds nothing), added to *dev its deviance; *near01 and *fitted01 set
+ * when its fitted p is within LOGIT_SEP_TRIGGER or 10 DBL_EPSILON of 0 or
+ * 1.  mu and d mu / d eta are glm's (binomial()$linkinv and $mu.eta,
+ * clamped at |eta| > 30), from one exp. */
+static inline void logit_irls_row(double eta, double y, double w, double *wt, double *wz,
+                                  double *dev, int *near01, int *fitted01)
+{
+	double mu, me;
+	if (eta < -LOGIT_LINK_THRESH || eta > LOGIT_LINK_THRESH) {
+		double t = eta < 0 ? DBL_EPSILON : 1 / DBL_EPSILON;
+		mu = t / (1 + t);
+		me = DBL_EPSILON;
+	} else {
+		double e = exp(eta), ope = 1 + e;
+		mu = e / ope;
+		me = e / (ope * ope);
+	}
+	if (mu < LOGIT_SEP_TRIGGER || mu > 1 - LOGIT_SEP_TRIGGER)
+		*near01 = 1;
+	if (mu < 10 * DBL_EPSILON || mu > 1 - 10 * DBL_EPSILON)
+		*fitted01 = 1;
+	*dev += 2 * w * (y == 1 ? log(1 / mu) : log(1 / (1 - mu)));
+	if (me == 0) {
+		*wt = *wz = 0;
+		return;
+	}
+	*wt = w * me * me / (mu * (1 - mu));
+	*wz = *wt * (eta + (y - mu) / me);
+}
+
+/* Sums that start a cross-validation fold's fit without passes over its
+ * rows (cv.c).  Over the fold's training rows, with z = (1, x_1 - g_1,
+ * ..., x_{p-1} - g_{p-1}) (column 0 of X the intercept, g = shift):
+ *     M = sum w z z'      (colscan's sums: row 0 holds sum w (x - g))
+ *     M0 = sum wt z z', r0 = sum wz z   (glm's first IRLS pass, with
+ *                                        logit_irls_row at logit_start_eta)
+ * and the pass's deviance and flags.  M and M0 are p x p row-major, upper
+ * triangles used.  Only for models with an intercept. */
+typedef struct {
+	const double *shift;
+	double *M, *M0, *r0;
+	double wsum, events, dev0;
+	size_t nused;
+	int near01, fitted01;
+} logit_sums;
+
+/* As logit_space_init, from the sums (y and w were checked by the caller). */
+churn_status logit_space_init_sums(const logit_data *d, const logit_sums *sums,
+                                   logit_space *sp, churn_err *err);
+
+/* logit_fit of d (an intercept model; d->rows the training rows) started
+ * from sums over exactly those rows.  The same fit up to rounding. */
+churn_status logit_fit_sums(const logit_data *d, const logit_opts *opts,
+                            const logit_sums *sums, logit_result **out, churn_err *err);
 
 /* glm's logit inverse link and its derivative, with its clamping at |eta| > 30. */
 double logit_linkinv(double eta);

@@ -45,31 +45,11 @@ void logit_space_clear(logit_space *sp)
 	memset(sp, 0, sizeof *sp);
 }
 
-churn_status logit_space_init(const logit_data *d, logit_space *sp, churn_err *err)
+/* The kept columns, centres and scales of a space whose colscan is done;
+ * pos and neg the weights of the two outcomes. */
+static churn_status space_setup(logit_space *sp, double pos, double neg, churn_err *err)
 {
-	churn_status st;
-	memset(sp, 0, sizeof *sp);
-	sp->data = d;
-	if (d->X == NULL || d->y == NULL)
-		return churn_err_set(err, CHURN_EUSAGE, "logit_fit: no data");
-	sp->p = d->X->size2;
-	sp->n = colscan_nrows(d->X, d->rows, d->nrows);
-	double pos = 0, neg = 0;
-	for (size_t k = 0; k < sp->n; k++) {
-		size_t i = colscan_row(d->rows, k);
-		double wi = d->w != NULL ? d->w[i] : 1.0;
-		if (d->y[i] != 0 && d->y[i] != 1)
-			return churn_err_set(err, CHURN_EDATA,
-			                     "outcome in row %zu is %g; a churn outcome is 0 or 1", i + 1,
-			                     d->y[i]);
-		if (wi > 0) {
-			pos += wi * d->y[i];
-			neg += wi * (1 - d->y[i]);
-		}
-	}
-	st = colscan_run(d->X, d->w, d->rows, d->nrows, d->intercept, d->aliased, &sp->cs, err);
-	if (st != CHURN_OK)
-		return st;
+	const logit_data *d = sp->data;
 	if (pos == 0 || neg == 0) {
 		logit_space_clear(sp);
 		return churn_err_set(err, CHURN_EDATA,
@@ -98,6 +78,62 @@ churn_status logit_space_init(const logit_data *d, logit_space *sp, churn_err *e
 		q++;
 	}
 	return CHURN_OK;
+}
+
+churn_status logit_space_init(const logit_data *d, logit_space *sp, churn_err *err)
+{
+	churn_status st;
+	memset(sp, 0, sizeof *sp);
+	sp->data = d;
+	if (d->X == NULL || d->y == NULL)
+		return churn_err_set(err, CHURN_EUSAGE, "logit_fit: no data");
+	sp->p = d->X->size2;
+	sp->n = colscan_nrows(d->X, d->rows, d->nrows);
+	double pos = 0, neg = 0;
+	for (size_t k = 0; k < sp->n; k++) {
+		size_t i = colscan_row(d->rows, k);
+		double wi = d->w != NULL ? d->w[i] : 1.0;
+		if (d->y[i] != 0 && d->y[i] != 1)
+			return churn_err_set(err, CHURN_EDATA,
+			                     "outcome in row %zu is %g; a churn outcome is 0 or 1", i + 1,
+			                     d->y[i]);
+		if (wi > 0) {
+			pos += wi * d->y[i];
+			neg += wi * (1 - d->y[i]);
+		}
+	}
+	st = colscan_run(d->X, d->w, d->rows, d->nrows, d->intercept, d->aliased, &sp->cs, err);
+	if (st != CHURN_OK)
+		return st;
+	return space_setup(sp, pos, neg, err);
+}
+
+churn_status logit_space_init_sums(const logit_data *d, const logit_sums *sums,
+                                   logit_space *sp, churn_err *err)
+{
+	churn_status st;
+	size_t p = d->X->size2;
+	double *S = malloc((p ? p * p : 1) * sizeof *S), *s = malloc((p ? p : 1) * sizeof *s);
+
+	memset(sp, 0, sizeof *sp);
+	sp->data = d;
+	sp->p = p;
+	sp->n = colscan_nrows(d->X, d->rows, d->nrows);
+	if (S == NULL || s == NULL) {
+		free(S);
+		free(s);
+		return churn_err_set(err, CHURN_ENOMEM, "out of memory");
+	}
+	memcpy(S, sums->M, p * p * sizeof *S);
+	for (size_t j = 0; j < p; j++)
+		s[j] = sums->M[j];  /* row 0: sum w z0 z = sum w d */
+	st = colscan_finish(S, s, sums->shift, p, sums->wsum, sums->nused, 1, d->aliased,
+	                    &sp->cs, err);
+	free(S);
+	free(s);
+	if (st != CHURN_OK)
+		return st;
+	return space_setup(sp, sums->events, sums->wsum - sums->events, err);
 }
 
 logit_result *logit_result_new(const logit_space *sp, double conf_level)
@@ -218,12 +254,8 @@ void logit_set_deviance(const logit_space *sp, double dev, logit_result *r)
 	double ybar = sp->events / sp->cs.wsum, nd = 0;
 	const logit_data *d = sp->data;
 	if (d->intercept) {
-		for (size_t k = 0; k < sp->n; k++) {
-			size_t i = colscan_row(d->rows, k);
-			double wi = d->w != NULL ? d->w[i] : 1.0;
-			if (wi > 0)
-				nd += -2 * wi * (d->y[i] == 1 ? log(ybar) : log(1 - ybar));
-		}
+		/* every row's fitted value is ybar: -2 sum w log p(y) in two terms */
+		nd = -2 * (sp->events * log(ybar) + (sp->cs.wsum - sp->events) * log(1 - ybar));
 	} else {
 		nd = 2 * sp->cs.wsum * log(2.0);  /* mu = 1/2 for every row */
 	}
