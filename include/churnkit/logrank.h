@@ -65,6 +65,8 @@ typedef struct {
 	int df;
 	double p, log_p;
 	double p_adjusted;    /* Benjamini-Hochberg over all pairs */
+	double observed[2];   /* of a and b in this pair's own test */
+	double expected[2];
 } logrank_pair;
 
 typedef struct {

@@ -68,6 +68,23 @@ churn_status surv_prep_new(const surv_data *d, int timefix, surv_prep **out,
                            churn_err *err);
 void surv_prep_free(surv_prep *p);
 
+/* Which rows have any time at risk, for callers that leave the others out
+ * before surv_prep_new (which refuses them).  keep[r] is set to 0 when row
+ * r has an entry that is not before its time, either as given or after
+ * R's merging of near-equal times (`timefix` != 0; the merging is done over
+ * the rows whose entry is before their time as given, as R drops the others
+ * when it builds Surv(entry, time, event) and only then merges).  Such a
+ * row adds no time at risk: R's Surv() makes it NA (entry >= time) or
+ * aeqSurv refuses it ("effective length 0").  Every other row, and every
+ * row when d->entry is NULL, gets 1; rows with values surv_prep_new would
+ * reject (negative, not finite) are kept for it to report.  *ndrop is the
+ * number of zeros.  Dropping rows changes the set of distinct times, so a
+ * caller that drops rows calls this again on what is left until *ndrop is
+ * 0 (in practice once more).  `keep` has d->n entries.
+ * Errors: CHURN_EUSAGE for a NULL argument; CHURN_ENOMEM. */
+churn_status surv_entry_usable(const surv_data *d, int timefix, unsigned char *keep,
+                               size_t *ndrop, churn_err *err);
+
 size_t surv_prep_n(const surv_prep *p);
 int surv_prep_has_entry(const surv_prep *p);
 /* The i-th time in increasing order (after merging), and the row it came

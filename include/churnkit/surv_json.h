@@ -14,7 +14,8 @@
  *    "logrank": [{"by", "rho", "chisq", "df", "p", "log_p",
  *                 "groups": [{"level", "n", "observed", "expected"}],
  *                 "pairwise": [{"a", "b", "chisq", "df", "p", "log_p",
- *                               "p_adjusted"}]}],
+ *                               "p_adjusted", "observed_a", "expected_a",
+ *                               "observed_b", "expected_b"}]}],
  *    "hazard": {"month_length", "early_threshold", "early_share",
  *               "early_events", "events",
  *               "months": [{"month", "n_risk", "n_event", "rate"}]}}

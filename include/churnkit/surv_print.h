@@ -24,4 +24,32 @@
 churn_status surv_print(FILE *f, const surv_analysis *a, const char *time_unit,
                         churn_err *err);
 
+/* How surv_print_with labels and selects what it prints. */
+typedef struct {
+	const char *time_unit;    /* "days"; NULL = no unit */
+	const char *times_unit;   /* the unit the chosen times were given in
+	                             ("months"), shown beside time_unit; NULL =
+	                             they were given in time_unit */
+	double times_scale;       /* time_unit per times_unit (30.4375) */
+	const char *period_name;  /* a hazard row: "month" (default) or "period" */
+	double alpha;             /* findings: (adjusted) p below alpha (0.05) */
+	double min_n;             /* ... and each group with at least min_n
+	                             customers (30) */
+	size_t max_periods;       /* hazard rows shown before the rest are only
+	                             counted (36; 0 = all) */
+} surv_print_opts;
+
+/* time_unit NULL, times as given, "month", alpha 0.05, min_n 30, 36 rows. */
+void surv_print_opts_default(surv_print_opts *o);
+
+/* As surv_print, with the labels above and a findings section: for each
+ * grouping column, the pairs of levels whose survival differs, stated only
+ * when the test's p (Benjamini-Hochberg adjusted across the pairs of a
+ * column with three or more levels) is below alpha and both levels have at
+ * least min_n customers; the faster-churning level first, with the ratio of
+ * observed to expected churn (O/E) of the two levels from that test, the
+ * log-rank estimate of their hazard ratio.  `o` NULL = the defaults. */
+churn_status surv_print_with(FILE *f, const surv_analysis *a, const surv_print_opts *o,
+                             churn_err *err);
+
 #endif

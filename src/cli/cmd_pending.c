@@ -26,9 +26,3 @@ int cmd_report(int argc, char **argv, churn_err *err)
 	               "churnkit report [options] CUSTOMERS.csv -o report.pdf",
 	               "The whole pipeline, written as a PDF report.", err);
 }
-
-int cmd_survival(int argc, char **argv, churn_err *err)
-{
-	return pending(argc, argv, CMD_SURVIVAL, "churnkit survival [options] DATA.csv",
-	               "Kaplan-Meier curves, log-rank tests and hazard by tenure.", err);
-}

@@ -17,3 +17,5 @@ model_cli_tests = tests/cli/model.sh tests/cli/model_errors.sh tests/cli/score.s
 TESTS += $(model_cli_tests)
 EXTRA_DIST += $(model_cli_tests) tests/cli/model_lib.sh
 dist_noinst_DATA += tests/data/model/churn.csv tests/data/model/endometrial.csv
+## churnkit survival (issue 3).
+churnkit_SOURCES += src/cli/cmd_survival.c

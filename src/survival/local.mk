@@ -8,7 +8,8 @@ libchurnkit_a_SOURCES += include/churnkit/surv.h src/survival/surv_tab.h \
 	include/churnkit/hazard.h src/survival/hazard.c \
 	include/churnkit/surv_analysis.h src/survival/surv_analysis.c \
 	include/churnkit/surv_json.h src/survival/surv_json.c \
-	include/churnkit/surv_print.h src/survival/surv_print.c
+	include/churnkit/surv_print.h src/survival/surv_print.c \
+	include/churnkit/surv_csv.h src/survival/surv_csv.c
 
 SURV_FIXTURE_SRC = tests/unit/test_surv_fixture.c tests/unit/test_surv_fixture.h
 
@@ -74,3 +75,19 @@ dist_noinst_DATA += \
 	tests/fixtures/survival/veteran.expect \
 	tests/fixtures/survival/wts.data \
 	tests/fixtures/survival/wts.expect
+
+## churnkit survival end to end (tests/cli/survival.sh; needs tests/jsonget),
+## its data and the R values it compares with (make_fixtures.R wrote them;
+## telco.csv is an extract of IBM's public Telco customer churn sample).
+TESTS += tests/cli/survival.sh
+EXTRA_DIST += tests/cli/survival.sh
+dist_noinst_DATA += \
+	tests/data/survival/dates.csv \
+	tests/data/survival/durations.csv \
+	tests/data/survival/telco.csv \
+	tests/fixtures/survival/cli_dates.expect \
+	tests/fixtures/survival/cli_dates_entry.expect \
+	tests/fixtures/survival/cli_dates_log.expect \
+	tests/fixtures/survival/cli_dates_plain_rho1.expect \
+	tests/fixtures/survival/cli_durations.expect \
+	tests/fixtures/survival/cli_telco.expect

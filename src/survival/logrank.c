@@ -331,6 +331,10 @@ churn_status logrank_pairwise(const surv_groups *g, double rho,
 			x->df = r->df;
 			x->p = r->p;
 			x->log_p = r->log_p;
+			for (int j = 0; j < 2; j++) {
+				x->observed[j] = r->k == 2 ? r->observed[j] : NAN;
+				x->expected[j] = r->k == 2 ? r->expected[j] : NAN;
+			}
 			p[q] = r->p;
 			logrank_result_free(r);
 		}

@@ -126,6 +126,10 @@ static json_object *test_json(const surv_test *t)
 			PUT(e, "p", json_num(x->p));
 			PUT(e, "log_p", json_num(x->log_p));
 			PUT(e, "p_adjusted", json_num(x->p_adjusted));
+			PUT(e, "observed_a", json_num(x->observed[0]));
+			PUT(e, "expected_a", json_num(x->expected[0]));
+			PUT(e, "observed_b", json_num(x->observed[1]));
+			PUT(e, "expected_b", json_num(x->expected[1]));
 			json_object_array_add(pw, e);
 		}
 		PUT(o, "pairwise", pw);

@@ -246,3 +246,96 @@ size_t surv_prep_n(const surv_prep *p) { return p->n; }
 int surv_prep_has_entry(const surv_prep *p) { return p->has_entry; }
 double surv_prep_time(const surv_prep *p, size_t i) { return p->time[i]; }
 size_t surv_prep_row(const surv_prep *p, size_t i) { return p->order[i]; }
+
+churn_status surv_entry_usable(const surv_data *d, int fix, unsigned char *keep,
+                               size_t *ndrop, churn_err *err)
+{
+	double *key = NULL, *u = NULL, *cut = NULL, *merged = NULL;
+	uint32_t *idx = NULL;
+	size_t n, m = 0, nu = 0, drop = 0;
+	churn_status st = CHURN_OK;
+
+	if (d == NULL || keep == NULL || ndrop == NULL || (d->n > 0 && d->time == NULL))
+		return churn_err_set(err, CHURN_EUSAGE, "surv_entry_usable: missing argument");
+	n = d->n;
+	*ndrop = 0;
+	for (size_t r = 0; r < n; r++)
+		keep[r] = 1;
+	if (d->entry == NULL || n == 0)
+		return CHURN_OK;
+
+	/* as given: R's Surv(entry, time) makes these rows NA */
+	for (size_t r = 0; r < n; r++) {
+		double e = d->entry[r], t = d->time[r];
+		if (isfinite(e) && isfinite(t) && e >= 0 && t >= 0 && !(e < t)) {
+			keep[r] = 0;
+			drop++;
+		}
+	}
+	if (!fix || n > UINT32_MAX / 2)
+		goto done; /* surv_prep_new refuses more rows than that anyway */
+
+	/* the distinct values of the rows left, then R's merging (see timefix) */
+	key = malloc(2 * n * sizeof *key);
+	idx = malloc(2 * n * sizeof *idx);
+	if (key == NULL || idx == NULL)
+		goto nomem;
+	for (size_t r = 0; r < n; r++) {
+		double e = d->entry[r], t = d->time[r];
+		if (keep[r] && isfinite(e) && isfinite(t) && e >= 0 && t >= 0) {
+			key[m++] = t + 0.0;
+			key[m++] = e + 0.0;
+		}
+	}
+	if (m == 0)
+		goto done;
+	if (surv_sort_index(key, m, idx) != 0)
+		goto nomem;
+	u = malloc(m * sizeof *u);
+	cut = malloc(m * sizeof *cut);
+	merged = malloc(m * sizeof *merged);
+	if (u == NULL || cut == NULL || merged == NULL)
+		goto nomem;
+	for (size_t i = 0; i < m; i++) {
+		double v = key[idx[i]];
+		if (nu == 0 || u[nu - 1] != v)
+			u[nu++] = v;
+	}
+	if (nu < 2)
+		goto done;
+	double mean = r_mean(u, nu);
+	cut[0] = u[0];
+	for (size_t k = 1; k < nu; k++) {
+		double dy = u[k] - u[k - 1];
+		int tied = dy <= SURV_TIMEFIX_TOL || dy / mean <= SURV_TIMEFIX_TOL;
+		cut[k] = tied ? cut[k - 1] : u[k];
+	}
+	for (size_t i = 0, k = 0; i < m; i++) {
+		while (u[k] != key[idx[i]])
+			k++;
+		merged[idx[i]] = cut[k];
+	}
+	m = 0;
+	for (size_t r = 0; r < n; r++) {
+		double e = d->entry[r], t = d->time[r];
+		if (keep[r] && isfinite(e) && isfinite(t) && e >= 0 && t >= 0) {
+			if (!(merged[m + 1] < merged[m])) {
+				keep[r] = 0;
+				drop++;
+			}
+			m += 2;
+		}
+	}
+	goto done;
+nomem:
+	st = churn_err_set(err, CHURN_ENOMEM, "survival: out of memory");
+done:
+	if (st == CHURN_OK)
+		*ndrop = drop;
+	free(key);
+	free(idx);
+	free(u);
+	free(cut);
+	free(merged);
+	return st;
+}

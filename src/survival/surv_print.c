@@ -2,15 +2,30 @@
  * surv_print.c - the plain-text survival summary (include/churnkit/
  * surv_print.h).  Layout, per curve:
  *
- *   plan = monthly: 412 customers, 180 churned
- *     median 354 days (95% CI 301 to 420), RMST to 730 days 402.1 (se 9.8)
- *         time   at risk   churned   survival   std.err    lower    upper
- *           90       371        41     0.9005    0.0147   0.8683   0.9250
+ *   contract = monthly: 412 customers, 180 churned
+ *     median 354 days (95% CI 301 to 420); a quarter churned by 120 days
+ *     RMST to 730 days: 402.1 days (se 9.8)
+ *         months      days   at risk   churned   survival   std.err    lower    upper
+ *              3      91.3       371        41     0.9005    0.0147   0.8683   0.9250
+ *
+ * then the tests, the findings, and the hazard by tenure month.
  */
 #include "churnkit/surv_print.h"
 
 #include <math.h>
 #include <string.h>
+
+#define DEFAULT_MAX_PERIODS 36
+
+void surv_print_opts_default(surv_print_opts *o)
+{
+	memset(o, 0, sizeof *o);
+	o->times_scale = 1;
+	o->period_name = "month";
+	o->alpha = 0.05;
+	o->min_n = 30;
+	o->max_periods = DEFAULT_MAX_PERIODS;
+}
 
 /* A number for reading: "NA" when R would print NA. */
 static const char *fmt_num(char *buf, size_t n, double x, int digits)
@@ -26,6 +41,16 @@ static const char *fmt_num(char *buf, size_t n, double x, int digits)
 	return buf;
 }
 
+/* A probability-like number with a fixed number of decimals ("NA"). */
+static const char *fmt_fix(char *buf, size_t n, double x, int decimals)
+{
+	if (isnan(x))
+		snprintf(buf, n, "NA");
+	else
+		snprintf(buf, n, "%.*f", decimals, x);
+	return buf;
+}
+
 static const char *fmt_time(char *buf, size_t n, double x)
 {
 	if (isfinite(x) && x != floor(x) && fabs(x) < 1e6)
@@ -35,11 +60,23 @@ static const char *fmt_time(char *buf, size_t n, double x)
 	return buf;
 }
 
+/* "354 days" or "354" without a unit. */
+static const char *fmt_tu(char *buf, size_t n, double x, const char *unit)
+{
+	char t[32];
+	fmt_time(t, sizeof t, x);
+	if (unit != NULL && !isnan(x))
+		snprintf(buf, n, "%s %s", t, unit);
+	else
+		snprintf(buf, n, "%s", t);
+	return buf;
+}
+
 static const char *fmt_p(char *buf, size_t n, double p, double log_p)
 {
 	if (isnan(p))
 		snprintf(buf, n, "p = NA");
-	else if (p == 0 || p < 1e-300)
+	else if (p < 1e-300)
 		snprintf(buf, n, "p < 1e-300 (log p = %.1f)", log_p);
 	else if (p < 1e-4)
 		snprintf(buf, n, "p = %.2e", p);
@@ -48,14 +85,52 @@ static const char *fmt_p(char *buf, size_t n, double p, double log_p)
 	return buf;
 }
 
-static void print_curve(FILE *f, const surv_analysis *a, const surv_curve *c,
-                        const char *unit)
+static const char *fmt_padj(char *buf, size_t n, double p)
 {
-	char b1[64], b2[64], b3[64], b4[64], b5[64], b6[64], b7[64];
+	if (isnan(p))
+		snprintf(buf, n, "= NA");
+	else if (p < 1e-300)
+		snprintf(buf, n, "< 1e-300");
+	else if (p < 1e-4)
+		snprintf(buf, n, "= %.2e", p);
+	else
+		snprintf(buf, n, "= %.4f", p);
+	return buf;
+}
+
+static void print_at(FILE *f, const surv_curve *c, const surv_print_opts *o)
+{
+	char b[8][64];
+	int two = o->times_unit != NULL && o->times_scale > 0;
+
+	if (two)
+		fprintf(f, "  %8s %9s", o->times_unit, o->time_unit ? o->time_unit : "time");
+	else
+		fprintf(f, "  %10s", "time");
+	fprintf(f, " %9s %9s %10s %9s %8s %8s\n", "at risk", "churned", "survival", "std.err",
+	        "lower", "upper");
+	for (size_t j = 0; j < c->nat; j++) {
+		const km_at *r = &c->at[j];
+		if (two)
+			fprintf(f, "  %8s %9s", fmt_num(b[0], sizeof b[0], r->time / o->times_scale, 6),
+			        fmt_time(b[1], sizeof b[1], r->time));
+		else
+			fprintf(f, "  %10s", fmt_time(b[0], sizeof b[0], r->time));
+		fprintf(f, " %9s %9s %10s %9s %8s %8s\n", fmt_num(b[2], sizeof b[2], r->n_risk, 6),
+		        fmt_num(b[3], sizeof b[3], r->n_event, 6),
+		        fmt_fix(b[4], sizeof b[4], r->surv, 4), fmt_fix(b[5], sizeof b[5], r->se, 4),
+		        fmt_fix(b[6], sizeof b[6], r->lower, 4),
+		        fmt_fix(b[7], sizeof b[7], r->upper, 4));
+	}
+}
+
+static void print_curve(FILE *f, const surv_analysis *a, const surv_curve *c,
+                        const surv_print_opts *o)
+{
+	char b1[64], b2[64], b3[64];
 	const km_curve *k = c->km;
 	int pct = (int)lround(a->opts.km.conf_level * 100);
-	const char *u = unit ? unit : "";
-	const char *sp = unit ? " " : "";
+	const char *u = o->time_unit;
 
 	if (c->by == NULL)
 		fprintf(f, "All customers: ");
@@ -66,27 +141,26 @@ static void print_curve(FILE *f, const surv_analysis *a, const surv_curve *c,
 	if (isnan(c->stats.median))
 		fprintf(f, "  median not reached");
 	else
-		fprintf(f, "  median %s%s%s (%d%% CI %s to %s)",
-		        fmt_time(b1, sizeof b1, c->stats.median), sp, u, pct,
-		        fmt_time(b2, sizeof b2, c->stats.median_lower),
+		fprintf(f, "  median %s (%d%% CI %s to %s)", fmt_tu(b1, sizeof b1, c->stats.median, u),
+		        pct, fmt_time(b2, sizeof b2, c->stats.median_lower),
 		        fmt_time(b3, sizeof b3, c->stats.median_upper));
-	fprintf(f, ", RMST to %s%s%s %s (se %s)\n",
-	        fmt_time(b1, sizeof b1, c->stats.rmst_tau), sp, u,
-	        fmt_num(b2, sizeof b2, c->stats.rmst, 5),
-	        fmt_num(b3, sizeof b3, c->stats.rmst_se, 3));
-	if (c->nat == 0)
-		return;
-	fprintf(f, "  %10s %9s %9s %10s %9s %8s %8s\n", "time", "at risk", "churned",
-	        "survival", "std.err", "lower", "upper");
-	for (size_t j = 0; j < c->nat; j++) {
-		const km_at *r = &c->at[j];
-		fprintf(f, "  %10s %9s %9s %10s %9s %8s %8s\n",
-		        fmt_time(b1, sizeof b1, r->time), fmt_num(b2, sizeof b2, r->n_risk, 6),
-		        fmt_num(b3, sizeof b3, r->n_event, 6),
-		        fmt_num(b4, sizeof b4, r->surv, 4), fmt_num(b5, sizeof b5, r->se, 3),
-		        fmt_num(b6, sizeof b6, r->lower, 4),
-		        fmt_num(b7, sizeof b7, r->upper, 4));
-	}
+	/* quart[0]: the time by which a quarter of the customers churned */
+	if (!isnan(c->quart[0]))
+		fprintf(f, "; a quarter churned by %s", fmt_tu(b1, sizeof b1, c->quart[0], u));
+	fprintf(f, "\n  RMST to %s: %s (se %s)\n", fmt_tu(b1, sizeof b1, c->stats.rmst_tau, u),
+	        fmt_tu(b2, sizeof b2, c->stats.rmst, u), fmt_num(b3, sizeof b3, c->stats.rmst_se, 3));
+	if (c->nat > 0)
+		print_at(f, c, o);
+}
+
+static const char *level_name(const surv_test *t, uint32_t code)
+{
+	return code < t->nlevels ? t->levels[code] : "?";
+}
+
+static const char *test_name(double rho)
+{
+	return rho == 0 ? "Log-rank" : (rho == 1 ? "Peto-Peto" : "Weighted log-rank");
 }
 
 static void print_test(FILE *f, const surv_test *t)
@@ -94,67 +168,149 @@ static void print_test(FILE *f, const surv_test *t)
 	char b1[64], b2[64], b3[64], b4[96];
 	const logrank_result *r = t->test;
 
-	fprintf(f, "%s test by %s: chi-square %s on %d df, %s\n",
-	        r->rho == 0 ? "Log-rank" : (r->rho == 1 ? "Peto-Peto" : "Weighted log-rank"),
-	        t->by, fmt_num(b1, sizeof b1, r->chisq, 4), r->df,
-	        fmt_p(b4, sizeof b4, r->p, r->log_p));
-	fprintf(f, "  %-20s %10s %10s %10s\n", "level", "customers", "observed", "expected");
+	fprintf(f, "%s test by %s: chi-square %s on %d df, %s\n", test_name(r->rho), t->by,
+	        fmt_num(b1, sizeof b1, r->chisq, 4), r->df, fmt_p(b4, sizeof b4, r->p, r->log_p));
+	fprintf(f, "  %-20s %10s %10s %10s %7s\n", "level", "customers", "observed", "expected",
+	        "O/E");
 	for (uint32_t a = 0; a < r->k; a++) {
-		const char *nm = r->level[a] < t->nlevels ? t->levels[r->level[a]] : "?";
-		fprintf(f, "  %-20s %10s %10s %10s\n", nm, fmt_num(b1, sizeof b1, r->n[a], 6),
-		        fmt_num(b2, sizeof b2, r->observed[a], 5),
-		        fmt_num(b3, sizeof b3, r->expected[a], 5));
+		char b5[64];
+		fprintf(f, "  %-20s %10s %10s %10s %7s\n", level_name(t, r->level[a]),
+		        fmt_num(b1, sizeof b1, r->n[a], 6), fmt_num(b2, sizeof b2, r->observed[a], 5),
+		        fmt_num(b3, sizeof b3, r->expected[a], 5),
+		        fmt_fix(b5, sizeof b5, r->observed[a] / r->expected[a], 2));
 	}
 	if (t->pairs == NULL)
 		return;
-	fprintf(f, "  pairwise (p adjusted by Benjamini-Hochberg):\n");
+	fprintf(f, "  pairwise, p adjusted by Benjamini-Hochberg over the %zu pairs:\n",
+	        t->pairs->npairs);
 	for (size_t q = 0; q < t->pairs->npairs; q++) {
 		const logrank_pair *x = &t->pairs->pair[q];
-		const char *na = x->a < t->nlevels ? t->levels[x->a] : "?";
-		const char *nb = x->b < t->nlevels ? t->levels[x->b] : "?";
-		fprintf(f, "    %s vs %s: chi-square %s, %s, adjusted p = %s\n", na, nb,
-		        fmt_num(b1, sizeof b1, x->chisq, 4),
-		        fmt_p(b4, sizeof b4, x->p, x->log_p),
-		        fmt_num(b2, sizeof b2, x->p_adjusted, 4));
+		char pair[160];
+		snprintf(pair, sizeof pair, "%s vs %s", level_name(t, x->a), level_name(t, x->b));
+		fprintf(f, "    %-30s chi-square %8s, %-22s adjusted p %s\n", pair,
+		        fmt_num(b1, sizeof b1, x->chisq, 4), fmt_p(b4, sizeof b4, x->p, x->log_p),
+		        fmt_padj(b2, sizeof b2, x->p_adjusted));
 	}
 }
 
-static void print_hazard(FILE *f, const hazard_table *h, const char *unit)
+/* Customers of a level in the column's test (0 when not compared). */
+static double test_n(const logrank_result *r, uint32_t code)
+{
+	for (uint32_t a = 0; a < r->k; a++)
+		if (r->level[a] == code)
+			return r->n[a];
+	return 0;
+}
+
+/* One finding: levels a and b with their O and E in the pair's test. */
+static void print_finding(FILE *f, const surv_test *t, uint32_t a, uint32_t b,
+                          const double obs[2], const double exp_[2], double p, int adjusted)
 {
 	char b1[64], b2[64], b3[64];
-	fprintf(f, "Churn hazard by tenure month (month = %s%s%s)\n",
-	        fmt_num(b1, sizeof b1, h->month_len, 6), unit ? " " : "", unit ? unit : "");
-	fprintf(f, "  %6s %9s %9s %8s\n", "month", "at risk", "churned", "rate");
-	for (size_t k = 0; k < h->nmonths; k++)
+	double ra = obs[0] / exp_[0], rb = obs[1] / exp_[1];
+	int a_first = !(rb > ra);
+	const char *fast = level_name(t, a_first ? a : b), *slow = level_name(t, a_first ? b : a);
+	double ratio = a_first ? ra / rb : rb / ra;
+
+	fprintf(f, "  %s: %s churns ", t->by, fast);
+	if (isfinite(ratio))
+		fprintf(f, "%sx as fast as %s", fmt_fix(b1, sizeof b1, ratio, 1), slow);
+	else
+		fprintf(f, "faster than %s", slow);
+	fprintf(f, " (O/E %s vs %s; %s%s %s)\n", fmt_fix(b1, sizeof b1, a_first ? ra : rb, 2),
+	        fmt_fix(b2, sizeof b2, a_first ? rb : ra, 2), adjusted ? "adjusted " : "",
+	        p < 1e-4 ? "p <" : "p =", p < 1e-4 ? "0.0001" : fmt_fix(b3, sizeof b3, p, 4));
+}
+
+static void print_findings(FILE *f, const surv_analysis *a, const surv_print_opts *o)
+{
+	char b1[64], b2[64];
+	size_t n = 0, tested = 0;
+
+	for (size_t i = 0; i < a->ntests; i++)
+		tested += a->test[i].test != NULL;
+	if (tested == 0)
+		return;
+	fprintf(f, "Findings (p below %s, adjusted when a column has more than two levels; "
+	           "groups of at least %s customers):\n",
+	        fmt_num(b1, sizeof b1, o->alpha, 4), fmt_num(b2, sizeof b2, o->min_n, 6));
+	for (size_t i = 0; i < a->ntests; i++) {
+		const surv_test *t = &a->test[i];
+		const logrank_result *r = t->test;
+		if (r == NULL)
+			continue;
+		if (t->pairs == NULL) {
+			if (r->k == 2 && r->p < o->alpha && r->n[0] >= o->min_n && r->n[1] >= o->min_n) {
+				print_finding(f, t, r->level[0], r->level[1], r->observed, r->expected, r->p,
+				              0);
+				n++;
+			}
+			continue;
+		}
+		for (size_t q = 0; q < t->pairs->npairs; q++) {
+			const logrank_pair *x = &t->pairs->pair[q];
+			if (x->p_adjusted < o->alpha && test_n(r, x->a) >= o->min_n &&
+			    test_n(r, x->b) >= o->min_n) {
+				print_finding(f, t, x->a, x->b, x->observed, x->expected, x->p_adjusted, 1);
+				n++;
+			}
+		}
+	}
+	if (n == 0)
+		fprintf(f, "  none: no two groups differ at that level.\n");
+}
+
+static void print_hazard(FILE *f, const hazard_table *h, const surv_print_opts *o)
+{
+	char b1[64], b2[64], b3[64];
+	const char *u = o->time_unit;
+	const char *pn = o->period_name ? o->period_name : "month";
+	size_t show = h->nmonths;
+
+	if (o->max_periods > 0 && h->nmonths > o->max_periods)
+		show = o->max_periods;
+	fprintf(f, "Churn hazard by tenure %s (%s k covers tenure (k x %s, (k + 1) x %s]%s%s)\n",
+	        pn, pn, fmt_num(b1, sizeof b1, h->month_len, 8),
+	        fmt_num(b2, sizeof b2, h->month_len, 8), u ? " " : "", u ? u : "");
+	fprintf(f, "  %6s %9s %9s %8s\n", pn, "at risk", "churned", "rate");
+	for (size_t k = 0; k < show; k++)
 		fprintf(f, "  %6zu %9s %9s %8s\n", k, fmt_num(b1, sizeof b1, h->n_risk[k], 6),
 		        fmt_num(b2, sizeof b2, h->n_event[k], 6),
-		        fmt_num(b3, sizeof b3, h->rate[k], 3));
+		        fmt_fix(b3, sizeof b3, h->rate[k], 4));
+	if (show < h->nmonths)
+		fprintf(f, "  ... %zu more %ss (all of them in --json and --tables)\n",
+		        h->nmonths - show, pn);
 	if (isnan(h->early_share))
 		fprintf(f, "No churn events: no early-churn share.\n");
 	else
-		fprintf(f, "Share of churn at tenure <= %s%s%s: %.1f%% (%s of %s)\n",
-		        fmt_num(b1, sizeof b1, h->early_threshold, 6), unit ? " " : "",
-		        unit ? unit : "", 100 * h->early_share,
+		fprintf(f, "Share of churn at tenure <= %s: %.1f%% (%s of %s churned)\n",
+		        fmt_tu(b1, sizeof b1, h->early_threshold, u), 100 * h->early_share,
 		        fmt_num(b2, sizeof b2, h->early_events, 6),
 		        fmt_num(b3, sizeof b3, h->total_events, 6));
 }
 
-churn_status surv_print(FILE *f, const surv_analysis *a, const char *time_unit,
-                        churn_err *err)
+churn_status surv_print_with(FILE *f, const surv_analysis *a, const surv_print_opts *opts,
+                             churn_err *err)
 {
 	char b1[64], b2[64], b3[64];
+	surv_print_opts o;
+
 	if (f == NULL || a == NULL)
 		return churn_err_set(err, CHURN_EUSAGE, "surv_print: missing argument");
+	if (opts != NULL)
+		o = *opts;
+	else
+		surv_print_opts_default(&o);
 	int pct = (int)lround(a->opts.km.conf_level * 100);
 	fprintf(f, "Survival (Kaplan-Meier, %s %d%% intervals%s%s)\n",
-	        km_conf_name(a->opts.km.conf_type), pct,
-	        time_unit ? "; time in " : "", time_unit ? time_unit : "");
+	        km_conf_name(a->opts.km.conf_type), pct, o.time_unit ? "; time in " : "",
+	        o.time_unit ? o.time_unit : "");
 	fprintf(f, "Median follow-up (reverse Kaplan-Meier): %s (%d%% CI %s to %s)\n\n",
-	        fmt_time(b1, sizeof b1, a->followup.median), pct,
+	        fmt_tu(b1, sizeof b1, a->followup.median, o.time_unit), pct,
 	        fmt_time(b2, sizeof b2, a->followup.median_lower),
 	        fmt_time(b3, sizeof b3, a->followup.median_upper));
 	for (size_t i = 0; i < a->ncurves; i++) {
-		print_curve(f, a, &a->curve[i], time_unit);
+		print_curve(f, a, &a->curve[i], &o);
 		fputc('\n', f);
 	}
 	for (size_t i = 0; i < a->ntests; i++) {
@@ -166,11 +322,25 @@ churn_status surv_print(FILE *f, const surv_analysis *a, const char *time_unit,
 		print_test(f, &a->test[i]);
 		fputc('\n', f);
 	}
+	if (a->ntests > 0) {
+		print_findings(f, a, &o);
+		fputc('\n', f);
+	}
 	if (a->hazard != NULL)
-		print_hazard(f, a->hazard, time_unit);
+		print_hazard(f, a->hazard, &o);
 	else if (a->hazard_note[0] != '\0')
-		fprintf(f, "No hazard by tenure month: %s\n", a->hazard_note);
+		fprintf(f, "No hazard by tenure %s: %s\n", o.period_name ? o.period_name : "month",
+		        a->hazard_note);
 	if (ferror(f))
 		return churn_err_set(err, CHURN_EIO, "cannot write the survival summary");
 	return CHURN_OK;
+}
+
+churn_status surv_print(FILE *f, const surv_analysis *a, const char *time_unit,
+                        churn_err *err)
+{
+	surv_print_opts o;
+	surv_print_opts_default(&o);
+	o.time_unit = time_unit;
+	return surv_print_with(f, a, &o, err);
 }
