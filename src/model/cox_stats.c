@@ -141,16 +141,25 @@ churn_status cox_work_init(const cox_data *d, cox_work *cw, churn_err *err)
 		st = churn_err_set(err, CHURN_EDATA, "no events among the %zu rows: no Cox model", n);
 		goto fail;
 	}
-	/* coxfit6's centring and scaling: scale = 1 / weighted mean |x - mean|. */
+	/* coxfit6's centring and scaling: scale = 1 / weighted mean |x - mean|.
+	 * Row by row (X is row-major), each column's sum in row order; scale
+	 * holds the sums of absolute deviations until they are complete. */
 	for (size_t c = 0; c < q; c++) {
-		size_t j = cw->keep[c];
-		double mean = cw->cs.mean[j], sad = 0;
-		for (size_t r = 0; r < n; r++)
-			sad += cw->w[r] * fabs(gsl_matrix_get(d->X, cw->src[r], j) - mean);
-		cw->mean[c] = mean;
-		cw->scale[c] = sad > 0 ? cw->cs.wsum / sad : 1.0;
-		for (size_t r = 0; r < n; r++)
-			cw->z[r * q + c] = (gsl_matrix_get(d->X, cw->src[r], j) - mean) * cw->scale[c];
+		cw->mean[c] = cw->cs.mean[cw->keep[c]];
+		cw->scale[c] = 0;
+	}
+	for (size_t r = 0; r < n; r++) {
+		const double *x = gsl_matrix_const_ptr(d->X, cw->src[r], 0);
+		for (size_t c = 0; c < q; c++)
+			cw->scale[c] += cw->w[r] * fabs(x[cw->keep[c]] - cw->mean[c]);
+	}
+	for (size_t c = 0; c < q; c++)
+		cw->scale[c] = cw->scale[c] > 0 ? cw->cs.wsum / cw->scale[c] : 1.0;
+	for (size_t r = 0; r < n; r++) {
+		const double *x = gsl_matrix_const_ptr(d->X, cw->src[r], 0);
+		double *z = cw->z + r * q;
+		for (size_t c = 0; c < q; c++)
+			z[c] = (x[cw->keep[c]] - cw->mean[c]) * cw->scale[c];
 	}
 	if (cw->entry) {
 		for (size_t r = 0; r < n; r++) {
