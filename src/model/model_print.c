@@ -145,21 +145,34 @@ int model_print_cox(FILE *fp, const design *d, const cox_result *r)
 	return ferror(fp) ? -1 : 0;
 }
 
+/* x with printf format fmt, or "-" when it is not a number (an empty decile). */
+static const char *fmt_num(double x, const char *fmt, char *buf, size_t n)
+{
+	if (isnan(x))
+		snprintf(buf, n, "-");
+	else
+		snprintf(buf, n, fmt, x);
+	return buf;
+}
+
 int model_print_quality(FILE *fp, const validate_summary *q)
 {
+	char b1[32], b2[32];
 	fputs("\nCalibration by decile of predicted risk (lowest first):\n", fp);
 	fprintf(fp, "%6s %10s %14s %14s\n", "decile", "customers", "mean predicted",
 	        "observed rate");
 	for (int g = 0; g < VALIDATE_BINS; g++)
-		fprintf(fp, "%6d %10.15g %14.4f %14.4f\n", g + 1, q->calib[g].n, q->calib[g].mean_pred,
-		        q->calib[g].obs_rate);
+		fprintf(fp, "%6d %10.15g %14s %14s\n", g + 1, q->calib[g].n,
+		        fmt_num(q->calib[g].mean_pred, "%.4f", b1, sizeof b1),
+		        fmt_num(q->calib[g].obs_rate, "%.4f", b2, sizeof b2));
 	fputs("\nLift and cumulative gains by decile (riskiest first):\n", fp);
 	fprintf(fp, "%6s %10s %8s %8s %6s %9s %9s\n", "decile", "customers", "churned", "rate",
 	        "lift", "cum gain", "cum lift");
 	for (int g = 0; g < VALIDATE_BINS; g++) {
 		const validate_lift_bin *b = &q->lift[g];
-		fprintf(fp, "%6d %10.15g %8.15g %8.4f %6.2f %8.1f%% %9.2f\n", g + 1, b->n, b->events,
-		        b->rate, b->lift, 100 * b->cum_gain, b->cum_lift);
+		fprintf(fp, "%6d %10.15g %8.15g %8s %6s %8.1f%% %9.2f\n", g + 1, b->n, b->events,
+		        fmt_num(b->rate, "%.4f", b1, sizeof b1), fmt_num(b->lift, "%.2f", b2, sizeof b2),
+		        100 * b->cum_gain, b->cum_lift);
 	}
 	return ferror(fp) ? -1 : 0;
 }
