@@ -122,6 +122,30 @@ median=$(want dates survival.curves.0.median)
 grep -q -F "  median $median days (95% CI $(want dates survival.curves.0.median_lower) to $(want dates survival.curves.0.median_upper))" "$out"
 tap_ok $? "dates text: the median ($median days) and its interval as R"
 
+# Findings: pairs with adjusted p < --alpha and both groups >= --min-n, the
+# faster one first with the ratio of the pair's O/E (R's pairwise survdiff).
+ratio=$(awk -v oa="$(want dates survival.logrank.0.pairwise.2.observed_a)" \
+	-v ea="$(want dates survival.logrank.0.pairwise.2.expected_a)" \
+	-v ob="$(want dates survival.logrank.0.pairwise.2.observed_b)" \
+	-v eb="$(want dates survival.logrank.0.pairwise.2.expected_b)" \
+	'BEGIN { printf "%.1fx as fast as team (O/E %.2f vs %.2f", (oa / ea) / (ob / eb), oa / ea, ob / eb }')
+grep -q -F "  plan: -legacy churns $ratio; adjusted p < 0.0001)" "$out"
+tap_ok $? "dates findings: -legacy churns $ratio) as R's pairwise test"
+tap_is "$(grep -c '^  plan: ' "$out") $(grep -c '^  region: ' "$out")" "6 0" \
+	"dates findings: all 6 plan pairs differ (adjusted p < 0.05), no region pair does"
+# shellcheck disable=SC2086
+ck_run "$t" survival $dates --by plan --by region --min-n 50 dates.csv
+tap_is "$(grep -c '^  plan: ' "$t/stdout") $(grep -c -e '-legacy churns' "$t/stdout")" "3 0" \
+	"findings: --min-n 50 leaves out the pairs with the 42-customer -legacy plan"
+# shellcheck disable=SC2086
+ck_run "$t" survival $dates --by plan --alpha 0.01 dates.csv
+tap_is "$(grep -c '^  plan: ' "$t/stdout") $(grep -c -e 'as fast as basic' "$t/stdout")" "5 0" \
+	"findings: --alpha 0.01 leaves out -legacy vs basic (adjusted p 0.047)"
+# shellcheck disable=SC2086
+ck_run "$t" survival $dates --by region --alpha 0.5 --min-n 0 dates.csv
+grep -q -F "  none: no two groups differ at that level." "$t/stdout"
+tap_ok $? "findings: none for region even at --alpha 0.5 (adjusted p 0.80)"
+
 # --tables
 tab=$t/tables
 missing=

@@ -168,6 +168,61 @@ static void tables(void)
 	surv_prep_free(p);
 }
 
+/* Rows with no time at risk: what surv_entry_usable marks, and that what it
+ * keeps is accepted by surv_prep_new. */
+static void entry_usable(void)
+{
+	churn_err err;
+	unsigned char keep[7];
+	size_t nd = 99;
+	/* 0: fine; 1: entry = time; 2: entry > time; 3: time 0, entry 0;
+	 * 4: 1e-10 apart (merged: tied within 1.5e-8 absolute); 5: fine;
+	 * 6: a negative time, kept for surv_prep_new to report */
+	double t[7] = {5, 3, 2, 0, 1 + 1e-10, 7, -1};
+	double en[7] = {0, 3, 4, 0, 1, 6.5, 0};
+	int e[7] = {1, 0, 1, 1, 1, 0, 0};
+	surv_data d = {.n = 7, .time = t, .event = e, .entry = en};
+
+	is_int(surv_entry_usable(&d, 1, keep, &nd, &err), CHURN_OK, "entry usable: runs");
+	is_int((long long)nd, 4, "entry usable: four rows have no time at risk");
+	ok(keep[0] && !keep[1] && !keep[2] && !keep[3] && !keep[4] && keep[5] && keep[6],
+	   "entry usable: entry = time, entry > time, 0 = 0 and an entry merged onto its "
+	   "time are marked; a bad row is left to surv_prep_new");
+	is_int(surv_entry_usable(&d, 0, keep, &nd, &err), CHURN_OK, "entry usable: no timefix");
+	is_int((long long)nd, 3, "entry usable: without timefix only the rows as given count");
+	ok(keep[4], "entry usable: without timefix near-equal times stay apart");
+
+	/* relative tolerance: 1e9 and 1e9 + 1 differ by 1.1e-9 of the mean time */
+	double tr[3] = {1e9 + 1, 2e9, 5e8}, er[3] = {1e9, 0, 0};
+	surv_data dr = {.n = 3, .time = tr, .event = e, .entry = er};
+	is_int(surv_entry_usable(&dr, 1, keep, &nd, &err), CHURN_OK, "entry usable: large times");
+	ok(nd == 1 && !keep[0] && keep[1] && keep[2],
+	   "entry usable: an entry tied to its time relative to the mean time is marked");
+
+	/* what is kept (less the bad row) passes surv_prep_new */
+	double t2[7], en2[7];
+	int e2[7];
+	size_t m = 0;
+	surv_entry_usable(&d, 1, keep, &nd, &err);
+	for (size_t i = 0; i < 6; i++)
+		if (keep[i]) {
+			t2[m] = t[i];
+			en2[m] = en[i];
+			e2[m] = e[i];
+			m++;
+		}
+	is_int(prep(m, t2, e2, NULL, en2, &err), CHURN_OK,
+	       "entry usable: the rows kept are accepted by surv_prep_new");
+	is_int(prep(2, t + 4, e + 4, NULL, en + 4, &err), CHURN_EDATA,
+	       "entry usable: surv_prep_new itself refuses an entry merged onto its time");
+
+	d.entry = NULL;
+	is_int(surv_entry_usable(&d, 1, keep, &nd, &err), CHURN_OK, "entry usable: no entry");
+	ok(nd == 0 && keep[3] && keep[4], "entry usable: without entry every row is kept");
+	is_int(surv_entry_usable(NULL, 1, keep, &nd, &err), CHURN_EUSAGE,
+	       "entry usable: NULL data is a usage error");
+}
+
 int main(void)
 {
 	gsl_set_error_handler_off();
@@ -175,5 +230,6 @@ int main(void)
 	sorting();
 	timefix();
 	tables();
+	entry_usable();
 	return done_testing();
 }
