@@ -222,7 +222,8 @@ static void print_finding(FILE *f, const surv_test *t, uint32_t a, uint32_t b,
 	        p < 1e-4 ? "p <" : "p =", p < 1e-4 ? "0.0001" : fmt_fix(b3, sizeof b3, p, 4));
 }
 
-static void print_findings(FILE *f, const surv_analysis *a, const surv_print_opts *o)
+/* Returns 1 when it printed anything. */
+static int print_findings(FILE *f, const surv_analysis *a, const surv_print_opts *o)
 {
 	char b1[64], b2[64];
 	size_t n = 0, tested = 0;
@@ -230,7 +231,7 @@ static void print_findings(FILE *f, const surv_analysis *a, const surv_print_opt
 	for (size_t i = 0; i < a->ntests; i++)
 		tested += a->test[i].test != NULL;
 	if (tested == 0)
-		return;
+		return 0;
 	fprintf(f, "Findings (p below %s, adjusted when a column has more than two levels; "
 	           "groups of at least %s customers):\n",
 	        fmt_num(b1, sizeof b1, o->alpha, 4), fmt_num(b2, sizeof b2, o->min_n, 6));
@@ -258,6 +259,7 @@ static void print_findings(FILE *f, const surv_analysis *a, const surv_print_opt
 	}
 	if (n == 0)
 		fprintf(f, "  none: no two groups differ at that level.\n");
+	return 1;
 }
 
 static void print_hazard(FILE *f, const hazard_table *h, const surv_print_opts *o)
@@ -322,10 +324,8 @@ churn_status surv_print_with(FILE *f, const surv_analysis *a, const surv_print_o
 		print_test(f, &a->test[i]);
 		fputc('\n', f);
 	}
-	if (a->ntests > 0) {
-		print_findings(f, a, &o);
+	if (print_findings(f, a, &o))
 		fputc('\n', f);
-	}
 	if (a->hazard != NULL)
 		print_hazard(f, a->hazard, &o);
 	else if (a->hazard_note[0] != '\0')
