@@ -130,8 +130,8 @@ features="plan,contract,channel,industry,onboarding_completed,logins_30d,support
 # shellcheck disable=SC2086
 {
 measure "check" "$ck" check $map "$data"
-measure "cohorts" "$ck" cohorts $map --value mrr $revcli "$data"
-measure "survival" "$ck" survival $map --by contract "$data"
+measure "cohorts" "$ck" cohorts $map --value mrr --by contract $revcli "$data"
+measure "survival" "$ck" survival $map --by contract --by channel "$data"
 measure "model" "$ck" model $map --horizon 12 --features "$features" "$data"
 measure "model --cox" "$ck" model $map --cox --features "$features" "$data"
 measure "score" "$ck" score $map --value mrr --horizon 12 --features "$features" \
