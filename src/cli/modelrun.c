@@ -205,13 +205,13 @@ static void design_spec_of(const modelrun *m, const cmd_data *d, int intercept,
 	spec->row_mask = mask;
 }
 
-/* Lists the design's columns flagged in `flags` into buf. */
-static const char *column_list(const design *dz, const int *flags, char *buf, size_t n)
+/* Lists the design's columns (all but the intercept) into buf. */
+static const char *column_list(const design *dz, char *buf, size_t n)
 {
 	size_t len = 0;
 	buf[0] = '\0';
 	for (size_t j = 0; j < dz->ncols && len + 1 < n; j++) {
-		if (dz->cols[j].kind == DESIGN_COL_INTERCEPT || (flags && !flags[j]))
+		if (dz->cols[j].kind == DESIGN_COL_INTERCEPT)
 			continue;
 		int k = snprintf(buf + len, n - len, "%s%s", len ? ", " : "", dz->cols[j].name);
 		if (k < 0)
@@ -263,7 +263,7 @@ static churn_status fit_logit(modelrun *m, const cmd_data *d, churn_err *err)
 		st = churn_err_set(err, CHURN_EMODEL,
 		                   "the logistic model cannot be fitted: every term is constant or "
 		                   "collinear in the rows used (%s)",
-		                   column_list(dz, NULL, cols, sizeof cols));
+		                   column_list(dz, cols, sizeof cols));
 		goto done;
 	}
 	int folds = m->folds;
@@ -339,7 +339,7 @@ static churn_status fit_cox(modelrun *m, const cmd_data *d, churn_err *err)
 		st = churn_err_set(err, CHURN_EMODEL,
 		                   "the Cox model cannot be fitted: every term is constant or "
 		                   "collinear in the rows used (%s)",
-		                   column_list(dz, NULL, cols, sizeof cols));
+		                   column_list(dz, cols, sizeof cols));
 		goto done;
 	}
 	cox_data cd = {.X = dz->X, .time = time, .status = status, .entry = entry, .w = w};
@@ -349,7 +349,7 @@ static churn_status fit_cox(modelrun *m, const cmd_data *d, churn_err *err)
 		st = churn_err_set(err, CHURN_EMODEL,
 		                   "the Cox model cannot be fitted: every term is constant or "
 		                   "collinear in the rows used (%s)",
-		                   column_list(dz, NULL, cols, sizeof cols));
+		                   column_list(dz, cols, sizeof cols));
 done:
 	free(ev);
 	free(time);
