@@ -15,6 +15,7 @@
 #include <csv.h>
 #include <errno.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -55,6 +56,25 @@ void load_result_free(load_result *r)
 	free(r);
 }
 
+/* 1 when some byte of s[0..len) is below 0x0B (so may be NUL or LF).  Eight
+ * bytes at a time: (x - 0x0B..0B) & ~x & 0x80..80 is nonzero exactly when a
+ * byte of x is below 0x0B (the classic "has a byte less than n" test). */
+static int has_low_byte(const void *s, size_t len)
+{
+	const unsigned char *p = s;
+	size_t k = 0;
+	for (; k + 8 <= len; k += 8) {
+		uint64_t x;
+		memcpy(&x, p + k, 8);
+		if ((x - 0x0B0B0B0B0B0B0B0BULL) & ~x & 0x8080808080808080ULL)
+			return 1;
+	}
+	for (; k < len; k++)
+		if (p[k] < 0x0B)
+			return 1;
+	return 0;
+}
+
 /* libcsv field callback: appends the field to the record buffer. */
 static void on_field(void *s, size_t len, void *data)
 {
@@ -93,15 +113,14 @@ static void on_field(void *s, size_t len, void *data)
 	ld->len[ld->nf] = len;
 	ld->buflen += len + 1;
 	ld->nf++;
-	/* Fields are short: one plain loop finds NUL bytes and newlines. */
-	const unsigned char *u = s;
-	for (size_t k = 0; k < len; k++) {
-		if (u[k] > '\n')
-			continue;
-		if (u[k] == '\n')
-			ld->newlines++;
-		else if (u[k] == '\0' && ld->nul_field == 0)
-			ld->nul_field = (long)ld->nf;
+	if (has_low_byte(s, len)) {
+		const unsigned char *u = s;
+		for (size_t k = 0; k < len; k++) {
+			if (u[k] == '\n')
+				ld->newlines++;
+			else if (u[k] == '\0' && ld->nul_field == 0)
+				ld->nul_field = (long)ld->nf;
+		}
 	}
 }
 

@@ -507,6 +507,9 @@ static void data_row(loader *ld)
 		if ((long)j == ld->id_col)
 			continue;
 		if (c->kind == TABLE_NUM && c->role == ROLE_AUTO &&
+		    num_parse(field(ld, j), ld->len[j], ld->decimal, &c->num[i])) {
+			continue;  /* a number, the common case */
+		} else if (c->kind == TABLE_NUM && c->role == ROLE_AUTO &&
 		    num_is_blank(field(ld, j), ld->len[j])) {
 			c->num[i] = NAN;
 			c->nmissing++;
