@@ -98,7 +98,4 @@ churn_status cohort_write_tables(const char *dir, const cohort_result *c,
 churn_status cohort_write_tables_multi(const char *dir, const cohort_result *const *c,
                                        size_t nc, const kpi_result *k, churn_err *err);
 
-/* Writes s as one CSV cell (quoted when needed, formula-escaped). */
-int cohort_csv_text(FILE *f, const char *s);
-
 #endif

@@ -18,6 +18,10 @@
  * (including an empty or blank field, and values that overflow a double). */
 int num_parse(const char *s, size_t len, char decimal, double *out);
 
+/* Formats `x` (finite) with the fewest significant digits, 15 to 17, that
+ * read back to the same double; returns buf. */
+char *num_format_shortest(double x, char buf[static 32]);
+
 /* 1 when `len` bytes of `s` are empty or only blanks (space, tab, CR, LF). */
 int num_is_blank(const char *s, size_t len);
 

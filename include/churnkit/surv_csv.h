@@ -47,8 +47,4 @@ churn_status surv_write_tables(const char *dir, const surv_analysis *a,
                                const char *times_unit, double times_scale,
                                churn_err *err);
 
-/* Writes s as one CSV cell, quoted when needed and formula-escaped.
- * Returns 1, or 0 when the stream has an error. */
-int surv_csv_text(FILE *f, const char *s);
-
 #endif

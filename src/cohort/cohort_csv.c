@@ -9,42 +9,7 @@
 
 #include "churnkit/date.h"
 #include "churnkit/outfile.h"
-
-int cohort_csv_text(FILE *f, const char *s)
-{
-	int formula, quote;
-	if (s == NULL)
-		return 1;
-	formula = s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' ||
-	          s[0] == '\r';
-	quote = strpbrk(s, ",\"\r\n") != NULL;
-	if (quote)
-		fputc('"', f);
-	if (formula)
-		fputc('\'', f); /* shown as text, not run as a formula */
-	for (const char *p = s; *p; p++) {
-		if (*p == '"')
-			fputc('"', f);
-		fputc(*p, f);
-	}
-	if (quote)
-		fputc('"', f);
-	return !ferror(f);
-}
-
-/* A number in full precision, empty when undefined. */
-static void csv_num(FILE *f, double d)
-{
-	char buf[32];
-	if (!isfinite(d))
-		return;
-	for (int prec = 15; prec <= 17; prec++) {
-		snprintf(buf, sizeof buf, "%.*g", prec, d);
-		if (strtod(buf, NULL) == d)
-			break;
-	}
-	fputs(buf, f);
-}
+#include "churnkit/sheet.h"
 
 churn_status cohort_write_triangle_csv(FILE *f, const cohort_triangle *t,
                                        cohort_csv_kind kind, churn_err *err)
@@ -64,16 +29,16 @@ churn_status cohort_write_triangle_csv(FILE *f, const cohort_triangle *t,
 	for (size_t r = 0; r < t->nrows; r++) {
 		const cohort_row *row = &t->rows[r];
 		double base = value ? row->value : (double)row->size;
-		cohort_csv_text(f, date_format_month(row->cohort, m));
+		sheet_text(f, date_format_month(row->cohort, m));
 		fprintf(f, ",%zu,", row->size);
-		csv_num(f, row->value);
+		sheet_num(f, row->value);
 		fprintf(f, ",%d", row->thin);
 		for (size_t k = 0; k < t->kmax; k++) {
 			fputc(',', f);
 			if (k >= row->nk)
 				continue;
 			double num = value ? row->value_retained[k] : (double)row->retained[k];
-			csv_num(f, rate ? (base > 0.0 ? num / base : NAN) : num);
+			sheet_num(f, rate ? (base > 0.0 ? num / base : NAN) : num);
 		}
 		fputc('\n', f);
 	}
@@ -82,10 +47,10 @@ churn_status cohort_write_triangle_csv(FILE *f, const cohort_triangle *t,
 		const double *mw = value ? t->value_mean_weighted : t->mean_weighted;
 		fputs("mean (simple),,,", f);
 		for (size_t k = 0; k < t->kmax; k++)
-			fputc(',', f), csv_num(f, ms[k]);
+			fputc(',', f), sheet_num(f, ms[k]);
 		fputs("\nmean (size-weighted),,,", f);
 		for (size_t k = 0; k < t->kmax; k++)
-			fputc(',', f), csv_num(f, mw[k]);
+			fputc(',', f), sheet_num(f, mw[k]);
 		fputc('\n', f);
 	}
 	if (ferror(f))
@@ -109,7 +74,7 @@ static void kpi_csv_rows(FILE *f, const kpi_row *rows, size_t n)
 		        date_format(p->first_day, a), date_format(p->last_day, b), p->n_start,
 		        p->n_new, p->n_churned, p->n_end, p->n_churned_start, p->n_same_period);
 		for (size_t i = 0; i < sizeof x / sizeof x[0]; i++)
-			fputc(',', f), csv_num(f, x[i]);
+			fputc(',', f), sheet_num(f, x[i]);
 		fputc('\n', f);
 	}
 }

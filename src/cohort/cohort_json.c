@@ -13,19 +13,14 @@
 #include <stdlib.h>
 
 #include "churnkit/date.h"
+#include "churnkit/num.h"
 
 json_object *cohort_json_double(double d)
 {
 	char buf[32];
 	if (!isfinite(d))
 		return NULL;
-	/* The shortest of %.15g, %.16g, %.17g that reads back exactly. */
-	for (int prec = 15; prec <= 17; prec++) {
-		snprintf(buf, sizeof buf, "%.*g", prec, d);
-		if (strtod(buf, NULL) == d)
-			break;
-	}
-	return json_object_new_double_s(d, buf);
+	return json_object_new_double_s(d, num_format_shortest(d, buf));
 }
 
 /* Adds key: value (value NULL = JSON null, except when `fail` says the

@@ -7,22 +7,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "churnkit/cohort_output.h"
+#include "churnkit/sheet.h"
 #include "churnkit/outfile.h"
 
-/* A number with the fewest digits that read back to it; empty when not
- * finite.  Numbers are ours, never formula text, so they are not escaped. */
+/* A number cell (empty when not finite), then the separator. */
 static void num(FILE *f, double x, int sep)
 {
-	char buf[32];
-	if (isfinite(x)) {
-		for (int prec = 15; prec <= 17; prec++) {
-			snprintf(buf, sizeof buf, "%.*g", prec, x);
-			if (strtod(buf, NULL) == x)
-				break;
-		}
-		fputs(buf, f);
-	}
+	sheet_num(f, x);
 	fputc(sep, f);
 }
 
@@ -31,7 +22,7 @@ static void coef_rows(FILE *f, const design *d, size_t p, const int *aliased, co
                       const double *lo, const double *hi)
 {
 	for (size_t j = 0; j < p; j++) {
-		cohort_csv_text(f, d->cols[j].name);
+		sheet_text(f, d->cols[j].name);
 		fputc(',', f);
 		num(f, b[j], ',');
 		num(f, se[j], ',');

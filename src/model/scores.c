@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "churnkit/cohort_output.h"
+#include "churnkit/sheet.h"
 
 score_band score_band_of(double p)
 {
@@ -106,7 +106,7 @@ done:
  * cohort_output.h) followed by `sep`. */
 static void text_cell(FILE *f, const char *s, int sep)
 {
-	cohort_csv_text(f, s);
+	sheet_text(f, s);
 	fputc(sep, f);
 }
 

@@ -1,5 +1,6 @@
 /* jsonout.c - see include/churnkit/jsonout.h. */
 #include "churnkit/jsonout.h"
+#include "churnkit/num.h"
 
 #include <math.h>
 #include <string.h>
@@ -8,11 +9,13 @@ json_object *json_num(double x)
 {
 	if (!isfinite(x))
 		return NULL;
-	/* Whole numbers print as integers; others with %.17g (json-c's default),
-	 * which reads back to the same double. */
+	/* Whole numbers print as integers; others with the fewest digits that
+	 * read back to the same double (json-c's own %.17g prints 0.1 as
+	 * 0.10000000000000001). */
+	char buf[32];
 	if (x == floor(x) && fabs(x) < 9007199254740992.0)
 		return json_object_new_int64((int64_t)x);
-	return json_object_new_double(x);
+	return json_object_new_double_s(x, num_format_shortest(x, buf));
 }
 
 json_object *json_str(const char *s)

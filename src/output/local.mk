@@ -1,3 +1,8 @@
 ## src/output: JSON helpers and the plain-text and JSON renderings.
 libchurnkit_a_SOURCES += src/output/jsonout.c include/churnkit/jsonout.h \
 	src/output/profile_out.c
+libchurnkit_a_SOURCES += src/output/sheet.c include/churnkit/sheet.h
+check_PROGRAMS += tests/unit/test_sheet
+TESTS += tests/unit/test_sheet
+tests_unit_test_sheet_SOURCES = tests/unit/test_sheet.c
+tests_unit_test_sheet_LDADD = $(TEST_LIBS)

@@ -5,6 +5,7 @@
  */
 #include "churnkit/surv_csv.h"
 #include "churnkit/outfile.h"
+#include "churnkit/sheet.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -12,46 +13,17 @@
 
 #define NAME_MAX_BYTES 64
 
-int surv_csv_text(FILE *f, const char *s)
-{
-	if (s == NULL)
-		return !ferror(f);
-	int formula = s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' ||
-	              s[0] == '\r';
-	int quote = strpbrk(s, ",\"\r\n") != NULL;
-	if (quote)
-		fputc('"', f);
-	if (formula)
-		fputc('\'', f); /* shown as text, never run as a formula */
-	for (const char *p = s; *p; p++) {
-		if (*p == '"')
-			fputc('"', f);
-		fputc(*p, f);
-	}
-	if (quote)
-		fputc('"', f);
-	return !ferror(f);
-}
-
 /* A number with the fewest digits that read back to it; nothing when not
  * finite.  Then the separator (',' or '\n'). */
 static void num(FILE *f, double x, int sep)
 {
-	char buf[40];
-	if (isfinite(x)) {
-		for (int prec = 15; prec <= 17; prec++) {
-			snprintf(buf, sizeof buf, "%.*g", prec, x);
-			if (strtod(buf, NULL) == x)
-				break;
-		}
-		fputs(buf, f);
-	}
+	sheet_num(f, x);
 	fputc(sep, f);
 }
 
 static void text(FILE *f, const char *s, int sep)
 {
-	surv_csv_text(f, s);
+	sheet_text(f, s);
 	fputc(sep, f);
 }
 
@@ -145,7 +117,7 @@ static void write_at(FILE *f, const surv_analysis *a, const char *times_unit, do
 {
 	fputs("by,level,", f);
 	if (times_unit != NULL) {
-		surv_csv_text(f, times_unit);
+		sheet_text(f, times_unit);
 		fputc(',', f);
 	}
 	fputs("time,n_risk,n_event,n_censor,surv,se,lower,upper\n", f);

@@ -2,6 +2,7 @@
  * the hand fixture of test_cohort.c (numbers as computed there). */
 #include "churnkit/cohort_output.h"
 #include "churnkit/date.h"
+#include "churnkit/sheet.h"
 #include "churnkit/table.h"
 #include "tap.h"
 
@@ -146,13 +147,13 @@ static void test_csv(const cohort_result *c, const kpi_result *k)
 
 	if (!ok(f != NULL, "csv: temporary file"))
 		return;
-	cohort_csv_text(f, "=SUM(A1)");
+	sheet_text(f, "=SUM(A1)");
 	fputc('|', f);
-	cohort_csv_text(f, "@x,y");
+	sheet_text(f, "@x,y");
 	fputc('|', f);
-	cohort_csv_text(f, "plain");
+	sheet_text(f, "plain");
 	fputc('|', f);
-	cohort_csv_text(f, "-1+2");
+	sheet_text(f, "-1+2");
 	s = slurp(f);
 	is_str(s, "'=SUM(A1)|\"'@x,y\"|plain|'-1+2", "csv: formulas escaped, commas quoted");
 	free(s);
