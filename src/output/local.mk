@@ -6,3 +6,9 @@ check_PROGRAMS += tests/unit/test_sheet
 TESTS += tests/unit/test_sheet
 tests_unit_test_sheet_SOURCES = tests/unit/test_sheet.c
 tests_unit_test_sheet_LDADD = $(TEST_LIBS)
+
+libchurnkit_a_SOURCES += src/output/textpad.c include/churnkit/textpad.h
+check_PROGRAMS += tests/unit/test_textpad
+TESTS += tests/unit/test_textpad
+tests_unit_test_textpad_SOURCES = tests/unit/test_textpad.c
+tests_unit_test_textpad_LDADD = $(TEST_LIBS)

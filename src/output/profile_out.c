@@ -2,6 +2,7 @@
 #include "churnkit/date.h"
 #include "churnkit/jsonout.h"
 #include "churnkit/profile.h"
+#include "churnkit/textpad.h"
 
 #include <string.h>
 
@@ -48,8 +49,10 @@ void profile_print(const profile *p, FILE *f)
 	        "missing", "values");
 	for (size_t j = 0; j < p->ncols; j++) {
 		const profile_col *c = &p->cols[j];
-		fprintf(f, "  %-24s %-9s %-9s %8zu  ", c->name, kind_name(c->kind),
-		        c->role ? c->role : "-", c->missing);
+		fputs("  ", f);
+		text_pad(f, c->name, 24, 1);
+		fprintf(f, " %-9s %-9s %8zu  ", kind_name(c->kind), c->role ? c->role : "-",
+		        c->missing);
 		if (c->kind == TABLE_NUM) {
 			if (c->missing == (size_t)p->rows_used)
 				fputs("all missing", f);
