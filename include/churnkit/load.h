@@ -21,7 +21,8 @@
  * and categorical otherwise.
  *
  * A row that breaks a rule (wrong field count, NUL byte, unclosed quote,
- * unparseable date or number, end before start, a date after as_of,
+ * unparseable date or number, end before start, entry before start or
+ * after the end, a date after as_of,
  * negative duration or value, duplicate id, bad flag) is not loaded: it is
  * counted by reason, written to opts->rejects when given, and the first
  * LOAD_KEEP_REJECTS are kept in the result with line, column and reason.

@@ -16,6 +16,7 @@ churnkit_SOURCES += src/cli/cmd_model.c src/cli/cmd_score.c src/cli/modelrun.c \
 model_cli_tests = tests/cli/model.sh tests/cli/model_errors.sh tests/cli/score.sh
 TESTS += $(model_cli_tests)
 EXTRA_DIST += $(model_cli_tests) tests/cli/model_lib.sh
-dist_noinst_DATA += tests/data/model/churn.csv tests/data/model/endometrial.csv
+dist_noinst_DATA += tests/data/model/churn.csv tests/data/model/endometrial.csv \
+	tests/data/model/entry_at_exit.csv tests/data/model/entry_at_exit.R
 ## churnkit survival (issue 3).
 churnkit_SOURCES += src/cli/cmd_survival.c

@@ -296,13 +296,28 @@ static churn_status fit_cox(modelrun *m, const cmd_data *d, churn_err *err)
 	size_t n = d->res->t->nrows, na = n ? n : 1;
 	double *ev = malloc(na * sizeof *ev), *time = NULL, *status = NULL, *entry = NULL;
 	double *w = NULL, nev = 0;
+	unsigned char *usable = NULL;
 	char cols[200];
 
 	if (ev == NULL) {
 		st = churn_err_set(err, CHURN_ENOMEM, "out of memory for the Cox model");
 		goto done;
 	}
-	design_spec_of(m, d, 0, NULL, &spec);
+	/* A row whose entry is not before its exit has no time at risk: R's
+	 * Surv(entry, time) makes it NA and coxph leaves it out; so do we, and
+	 * say how many. */
+	if (s->entry) {
+		if ((usable = malloc(na)) == NULL) {
+			st = churn_err_set(err, CHURN_ENOMEM, "out of memory for the Cox model");
+			goto done;
+		}
+		m->cox_no_risk = 0;
+		for (size_t i = 0; i < n; i++) {
+			usable[i] = s->entry[i] < s->time[i];
+			m->cox_no_risk += !usable[i];
+		}
+	}
+	design_spec_of(m, d, 0, usable, &spec);
 	if ((st = design_build(d->res->t, &spec, &m->dc, err)) != CHURN_OK) {
 		st = design_error(st, d, "the Cox model", err);
 		goto done;
@@ -352,6 +367,7 @@ static churn_status fit_cox(modelrun *m, const cmd_data *d, churn_err *err)
 		                   column_list(dz, cols, sizeof cols));
 done:
 	free(ev);
+	free(usable);
 	free(time);
 	free(status);
 	free(entry);
@@ -435,6 +451,9 @@ churn_status modelrun_print(const modelrun *m, const cmd_data *d, FILE *f, churn
 		if (m->sd->entry)
 			fprintf(f, "Delayed entry: at risk only after %s (left truncation).\n",
 			        d->map.entry);
+		if (m->cox_no_risk > 0)
+			fprintf(f, "Left out: %zu row%s whose entry is not before the exit time "
+			        "(no time at risk).\n", m->cox_no_risk, m->cox_no_risk == 1 ? "" : "s");
 		bad |= model_print_cox(f, m->dc, m->cr);
 	}
 	if (bad || ferror(f))
@@ -470,6 +489,8 @@ churn_status modelrun_json(const modelrun *m, void *root_, churn_err *err)
 			return churn_err_set(err, CHURN_ENOMEM, "out of memory for the JSON");
 		json_object_object_add(o, "time_unit",
 		                       json_object_new_string(m->sd->date_mode ? "days" : "as given"));
+		json_object_object_add(o, "rows_no_time_at_risk",
+		                       json_object_new_int64((int64_t)m->cox_no_risk));
 		json_object_object_add(root, "cox", o);
 	}
 	return CHURN_OK;

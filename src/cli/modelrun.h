@@ -81,6 +81,7 @@ typedef struct {
 	char cv_note[300];           /* why there is no cross-validated AUC */
 	design *dc;
 	cox_result *cr;
+	size_t cox_no_risk;          /* rows left out: entry not before exit */
 } modelrun;
 
 /* Reads and checks the model options of o (flags: MODELRUN_*).  Usage

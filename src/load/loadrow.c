@@ -368,17 +368,20 @@ static int check_order(loader *ld)
 			              date_format(s->tmp_date, b2));
 			return 0;
 		}
-		if (e && e->tmp_date != TABLE_DATE_NA && n->tmp_date >= e->tmp_date) {
+		/* Entry on the end date is a row with no time at risk, which the
+		 * analyses leave out and count (as R's Surv makes it NA); entry after
+		 * the end is inconsistent data. */
+		if (e && e->tmp_date != TABLE_DATE_NA && n->tmp_date > e->tmp_date) {
 			loader_reject(ld, (long)jn + 1, LOAD_BAD_ORDER,
-			              "entry date %s in column '%s' is not before end date %s",
+			              "entry date %s in column '%s' is after end date %s",
 			              date_format(n->tmp_date, b1), n->name,
 			              date_format(e->tmp_date, b2));
 			return 0;
 		}
 	}
-	if (n && d && n->kind == TABLE_NUM && n->tmp_num > 0 && n->tmp_num >= d->tmp_num) {
+	if (n && d && n->kind == TABLE_NUM && n->tmp_num > d->tmp_num) {
 		loader_reject(ld, (long)jn + 1, LOAD_BAD_ORDER,
-		              "entry time %g in column '%s' is not before duration %g",
+		              "entry time %g in column '%s' is after duration %g",
 		              n->tmp_num, n->name, d->tmp_num);
 		return 0;
 	}

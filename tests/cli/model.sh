@@ -188,4 +188,17 @@ tap_is "$(cat "$t/exit"):$(cut -d, -f1 "$t/ftab/coefficients.csv" | tail -n 1)" 
 	"tables: a term named =risk is written as '=risk"
 tap_is "$(grep -c 'cross-validated' "$t/stdout")" "0" "--folds 0: no cross-validated AUC"
 
+# Cox with delayed entry: rows entering at their exit time have no time at
+# risk; R's Surv(en, t, e) makes them NA and coxph leaves them out (see
+# tests/data/model/entry_at_exit.R: coef -0.357206724536235 on n = 6).
+fit entry_at_exit --id id --duration t --event e --entry en --cox --features x \
+	"$datadir/entry_at_exit.csv"
+got=$("$JSONGET" "$t/entry_at_exit.json" cox.n cox.rows_no_time_at_risk | tr '\n' ' ')
+tap_is "$got" "6 2 " "entry_at_exit: 6 rows fitted, 2 left out for no time at risk"
+near "$("$JSONGET" "$t/entry_at_exit.json" cox.coefficients.0.estimate)" \
+	-0.357206724536235 1e-6
+tap_ok $? "entry_at_exit: the coefficient is R's"
+says entry_at_exit "Left out: 2 rows whose entry is not before the exit time" \
+	"how many rows had no time at risk"
+
 tap_done
