@@ -65,6 +65,26 @@ static void write_rejects_header(loader *ld)
 	fputc('\n', out);
 }
 
+/* The option that gives a role, for messages. */
+static const char *role_option(load_role r)
+{
+	static const char *const opts[] = {
+		[ROLE_AUTO] = "no option", [ROLE_ID] = "--id", [ROLE_START] = "--start",
+		[ROLE_END] = "--end", [ROLE_ENTRY] = "--entry", [ROLE_DURATION] = "--duration",
+		[ROLE_EVENT] = "--event", [ROLE_OUTCOME] = "--outcome", [ROLE_VALUE] = "--value",
+		[ROLE_WEIGHT] = "--weight", [ROLE_CAT] = "--by/--categorical",
+	};
+	return opts[r];
+}
+
+/* 1 when --event and --outcome read their flag the same way. */
+static int same_flag_rule(const load_map *m)
+{
+	if (m->event_value == NULL || m->outcome_value == NULL)
+		return m->event_value == m->outcome_value;
+	return strcmp(m->event_value, m->outcome_value) == 0;
+}
+
 /* Gives column `name` the role `role`; usage error when absent or taken. */
 static int assign(loader *ld, const char *name, load_role role, const char *opt)
 {
@@ -73,10 +93,19 @@ static int assign(loader *ld, const char *name, load_role role, const char *opt)
 	for (size_t j = 0; j < ld->nfields; j++) {
 		if (strcmp(ld->cols[j].name, name) != 0)
 			continue;
-		if (ld->cols[j].role != ROLE_AUTO && !(ld->cols[j].role == ROLE_CAT && role == ROLE_CAT)) {
+		load_role had = ld->cols[j].role;
+		if (had == ROLE_EVENT && role == ROLE_OUTCOME && same_flag_rule(ld->map)) {
+			/* One churn flag serves as the survival event and as the
+			 * model's outcome (Telco's Churn=Yes for both). */
+			ld->role_col[role] = (long)j;
+			return 1;
+		}
+		if (had != ROLE_AUTO && !(had == ROLE_CAT && role == ROLE_CAT)) {
 			ld->st = churn_err_set(ld->err, CHURN_EUSAGE,
-			                       "column '%s' is given to %s and to another option",
-			                       name, opt);
+			                       "column '%s' is given to %s and to %s%s", name,
+			                       role_option(had), opt,
+			                       had == ROLE_EVENT && role == ROLE_OUTCOME
+			                           ? " with different values" : "");
 			return 0;
 		}
 		ld->cols[j].role = role;

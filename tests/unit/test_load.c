@@ -224,6 +224,33 @@ static void test_auto_columns(void)
 	load_result_free(r);
 }
 
+static void test_event_outcome(void)
+{
+	const char *csv = "id,t,Churn\na,3,Yes\nb,4,No\n";
+	load_map m = {.id = "id", .duration = "t", .event = "Churn", .event_value = "Yes",
+	              .outcome = "Churn", .outcome_value = "Yes"};
+	load_opts o;
+	churn_err e;
+	churn_status st;
+	load_opts_init(&o);
+	load_result *r = load_text(csv, strlen(csv), &m, &o, &e, &st);
+	ok(st == CHURN_OK && col(r, "Churn")->num[0] == 1 && col(r, "Churn")->num[1] == 0,
+	   "load: one churn flag can be both --event and --outcome");
+	load_result_free(r);
+	m.outcome_value = "No";
+	r = load_text(csv, strlen(csv), &m, &o, &e, &st);
+	ok(st == CHURN_EUSAGE && strstr(e.msg, "--event and to --outcome with different values"),
+	   "load: --event and --outcome reading one column differently is a usage error");
+	m.outcome = NULL;
+	m.start = "t";
+	m.duration = NULL;
+	m.event = NULL;
+	m.end = "t";
+	r = load_text(csv, strlen(csv), &m, &o, &e, &st);
+	ok(st == CHURN_EUSAGE && strstr(e.msg, "given to --start and to --end") != NULL,
+	   "load: a column given to two options names both");
+}
+
 static void test_errors(void)
 {
 	load_map m = {.id = "id", .start = "signup"};
@@ -312,6 +339,7 @@ int main(void)
 	test_bad_rows();
 	test_auto_columns();
 	test_errors();
+	test_event_outcome();
 	test_weights_entry();
 	return done_testing();
 }
