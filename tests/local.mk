@@ -46,6 +46,11 @@ EXTRA_DIST += \
 	tests/data/bad/blank_lines_only.csv \
 	tests/data/bad/blank_lines_only.exit \
 	tests/data/bad/blank_lines_only.stderr \
+	tests/data/bad/config_bad_switch.args \
+	tests/data/bad/config_bad_switch.csv \
+	tests/data/bad/config_bad_switch.exit \
+	tests/data/bad/config_bad_switch.ini \
+	tests/data/bad/config_bad_switch.stderr \
 	tests/data/bad/config_bad_value.args \
 	tests/data/bad/config_bad_value.csv \
 	tests/data/bad/config_bad_value.exit \

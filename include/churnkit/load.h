@@ -48,7 +48,7 @@
 
 typedef enum {
 	LOAD_BAD_FIELDS,     /* wrong number of fields */
-	LOAD_BAD_ENCODING,   /* NUL byte */
+	LOAD_BAD_ENCODING,   /* NUL byte, or not UTF-8 */
 	LOAD_BAD_QUOTE,      /* a quote never closed */
 	LOAD_BAD_MISSING,    /* a required value is missing */
 	LOAD_BAD_DATE,       /* not a date */

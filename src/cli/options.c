@@ -4,6 +4,7 @@
 #include "churnkit/num.h"
 
 #include <errno.h>
+#include <float.h>
 #include <getopt.h>
 #include <ini.h>
 #include <stdlib.h>
@@ -166,6 +167,14 @@ static int on_ini_value(void *user, const char *section, const char *name,
 		c->st_line = c->line;
 		return 0;
 	}
+	int flag;
+	if (!specs[id].has_arg && !flag_parse(value, strlen(value), &flag)) {
+		c->st = churn_err_at(c->err, CHURN_EUSAGE, c->path, c->line, 0,
+		                     "%s = '%s': a switch is true or false (yes/no, 1/0)",
+		                     name, value);
+		c->st_line = c->line;
+		return 0;
+	}
 	if (!(specs[id].cmds & c->o->cmd))
 		return 1;  /* a report definition serves several subcommands */
 	char origin[600];
@@ -325,7 +334,10 @@ churn_status opt_double(const cli_opts *o, opt_id id, double lo, double hi,
 		return bad_value(o, id, "not a number", err);
 	if (x < lo || x > hi) {
 		char what[96];
-		snprintf(what, sizeof what, "must be between %g and %g", lo, hi);
+		if (hi >= DBL_MAX)
+			snprintf(what, sizeof what, "must be at least %g", lo);
+		else
+			snprintf(what, sizeof what, "must be between %g and %g", lo, hi);
 		return bad_value(o, id, what, err);
 	}
 	*out = x;

@@ -11,6 +11,7 @@
  */
 #include "churnkit/load.h"
 #include "loader.h"
+#include "churnkit/utf8.h"
 
 #include <csv.h>
 #include <errno.h>
@@ -26,7 +27,7 @@ const char *load_reason_name(load_reason r)
 {
 	static const char *const names[LOAD_NREASONS] = {
 		[LOAD_BAD_FIELDS] = "wrong field count",
-		[LOAD_BAD_ENCODING] = "NUL byte",
+		[LOAD_BAD_ENCODING] = "bad encoding",
 		[LOAD_BAD_QUOTE] = "unclosed quote",
 		[LOAD_BAD_MISSING] = "missing required value",
 		[LOAD_BAD_DATE] = "unparseable date",
@@ -113,6 +114,8 @@ static void on_field(void *s, size_t len, void *data)
 	ld->len[ld->nf] = len;
 	ld->buflen += len + 1;
 	ld->nf++;
+	if (ld->bad_utf8_field == 0 && !utf8_valid(s, len))
+		ld->bad_utf8_field = (long)ld->nf;
 	if (has_low_byte(s, len)) {
 		const unsigned char *u = s;
 		for (size_t k = 0; k < len; k++) {
@@ -129,6 +132,7 @@ static void reset_record(loader *ld)
 	ld->nf = 0;
 	ld->buflen = 0;
 	ld->nul_field = 0;
+	ld->bad_utf8_field = 0;
 	ld->newlines = 0;
 }
 

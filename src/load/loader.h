@@ -57,6 +57,7 @@ typedef struct {
 	size_t *len;
 	size_t nf, fcap;
 	long nul_field;          /* 1-based field with a NUL byte; 0 = none */
+	long bad_utf8_field;     /* 1-based field that is not UTF-8; 0 = none */
 	long newlines;           /* newlines inside the record's fields */
 	long line_no;            /* physical line where the record starts */
 	int cr_pending;          /* the last record ended on CR */

@@ -497,6 +497,12 @@ static void data_row(loader *ld)
 		              "NUL byte in the field (is this a text file?)");
 		return;
 	}
+	if (ld->bad_utf8_field) {
+		loader_reject(ld, ld->bad_utf8_field, LOAD_BAD_ENCODING,
+		              "the field is not UTF-8 (a Latin-1 or Windows-1252 file? "
+		              "save it as UTF-8)");
+		return;
+	}
 	for (size_t j = 0; j < ld->nfields; j++)
 		if (ld->cols[j].role != ROLE_AUTO && ld->cols[j].role != ROLE_CAT &&
 		    !parse_mapped(ld, j))
@@ -579,6 +585,13 @@ void loader_record(loader *ld)
 		if (ld->nul_field) {
 			ld->st = churn_err_at(ld->err, CHURN_EDATA, ld->name, ld->line_no,
 			                      ld->nul_field, "NUL byte in the header (is this a text file?)");
+			return;
+		}
+		if (ld->bad_utf8_field) {
+			ld->st = churn_err_at(ld->err, CHURN_EDATA, ld->name, ld->line_no,
+			                      ld->bad_utf8_field,
+			                      "the header is not UTF-8 (a Latin-1 or Windows-1252 "
+			                      "file? save it as UTF-8)");
 			return;
 		}
 		read_header(ld);

@@ -16,6 +16,14 @@ static const char *delim_name(char d)
 	return d == '\t' ? "tab" : d == ';' ? "semicolon" : d == ',' ? "comma" : "other";
 }
 
+/* Writes text with its control characters (a quoted field's line breaks)
+ * shown as blanks, so that each table row stays on one line. */
+static void print_oneline(FILE *f, const char *s)
+{
+	for (; *s; s++)
+		fputc((unsigned char)*s < 0x20 ? ' ' : *s, f);
+}
+
 static double pct(long a, long b)
 {
 	return b > 0 ? 100.0 * (double)a / (double)b : 0.0;
@@ -66,10 +74,12 @@ void profile_print(const profile *p, FILE *f)
 		} else if (c->nlevels == 0) {
 			fprintf(f, "%zu distinct", c->ndistinct);
 		} else {
-			fprintf(f, "%zu levels:", c->ndistinct);
-			for (size_t k = 0; k < c->nlevels && k < 6; k++)
-				fprintf(f, "%s %s %zu", k ? "," : "", c->levels[k].level,
-				        c->levels[k].count);
+			fprintf(f, "%zu level%s:", c->ndistinct, c->ndistinct == 1 ? "" : "s");
+			for (size_t k = 0; k < c->nlevels && k < 6; k++) {
+				fputs(k ? ", " : " ", f);
+				print_oneline(f, c->levels[k].level);
+				fprintf(f, " %zu", c->levels[k].count);
+			}
 			if (c->nlevels > 6)
 				fprintf(f, ", ... (%zu more)", c->nlevels - 6);
 		}

@@ -19,3 +19,9 @@ tests_unit_test_num_SOURCES = tests/unit/test_num.c
 tests_unit_test_num_LDADD = $(TEST_LIBS)
 
 libchurnkit_a_SOURCES += src/util/outfile.c include/churnkit/outfile.h
+
+libchurnkit_a_SOURCES += src/util/utf8.c include/churnkit/utf8.h
+check_PROGRAMS += tests/unit/test_utf8
+TESTS += tests/unit/test_utf8
+tests_unit_test_utf8_SOURCES = tests/unit/test_utf8.c
+tests_unit_test_utf8_LDADD = $(TEST_LIBS)

@@ -287,6 +287,17 @@ static void test_errors(void)
 	   "load: a NUL byte is a bad row");
 	load_result_free(r);
 
+	const char *latin1 = "id,start,city\na,2024-01-01,Z\xfcrich\nb,2024-01-02,Bern\n";
+	r = load_text(latin1, strlen(latin1), &m, &o, &e, &st);
+	ok(st == CHURN_OK && r->by_reason[LOAD_BAD_ENCODING] == 1 && r->rejects[0].line == 2 &&
+	   r->rejects[0].col == 3 && strstr(r->rejects[0].msg, "not UTF-8") != NULL,
+	   "load: a Latin-1 field is a bad row at its line and column");
+	load_result_free(r);
+	const char *latin1h = "id,start,St\xe4" "dte\na,2024-01-01,x\n";
+	r = load_text(latin1h, strlen(latin1h), &m, &o, &e, &st);
+	ok(st == CHURN_EDATA && e.line == 1 && e.col == 3 && strstr(e.msg, "not UTF-8") != NULL,
+	   "load: a Latin-1 header is an error at 1:3");
+
 	const char utf16[] = "\xFF\xFEi\0d\0";
 	r = load_text(utf16, sizeof utf16 - 1, &m, &o, &e, &st);
 	ok(st == CHURN_EDATA && strstr(e.msg, "UTF-16") != NULL, "load: UTF-16 is refused");
