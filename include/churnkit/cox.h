@@ -21,6 +21,17 @@
  * risk / 2) / (concordant + discordant + tied risk), pairs weighted by
  * the product of their weights.
  *
+ * Infinite coefficients, as coxph.fit checks them: after convergence, the
+ * next Newton step s = I^-1 U at the estimate (original scale) flags
+ * coefficient j when U_j is not finite or |s_j| > eps and
+ * |s_j| > sqrt(eps) |b_j| (coxph's toler.inf): the log-likelihood converged
+ * while b_j was still moving, so b_j may be infinite (a level in which
+ * every customer churns, say).  Without convergence, any_infinite is set
+ * when the centred linear predictor exceeds 500 in absolute value or a step
+ * is not finite ("one or more coefficients may be infinite").  (survival
+ * 3.5-3 often reports such a column as NA instead: its cholesky2 declares
+ * the vanishing information singular below toler.chol.)
+ *
  * Weights are case (frequency) weights.  Delayed entry (left truncation,
  * counting-process data (entry, time]) is supported: a row is at risk at t
  * when entry < t <= time, in the fit and in the concordance.  Strata and
@@ -42,6 +53,7 @@
 
 #define COX_MAXIT 20
 #define COX_EPS 1e-9
+#define COX_MAX_LP 500.0  /* coxph.fit: a larger centred lp without convergence */
 
 typedef enum { COX_EFRON, COX_BRESLOW } cox_ties;
 
@@ -88,6 +100,9 @@ typedef struct {
 	int iterations;
 	int converged;
 	int halving;           /* 1 when the last step was a halved one (coxph's flag -2) */
+	int *infinite;         /* p flags: coefficient may be infinite (coxph's warning) */
+	size_t ninfinite;      /* how many are flagged */
+	int any_infinite;      /* not converged and max |lp| > 500 or a non-finite step */
 } cox_result;
 
 /* Fits the model.  Returns CHURN_OK and a new result in *out (converged = 0

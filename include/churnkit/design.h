@@ -31,6 +31,16 @@
  * src/model/colscan.h on the unexplained share of its variance) is flagged
  * `aliased`, as R reports NA coefficients.  Fits leave such columns out.
  *
+ * Constant terms: a categorical term with a single level in the rows used
+ * gets no column (ncols == 0, as R cannot form contrasts for it); callers
+ * report it as not estimable (design_term_constant).
+ *
+ * Width: a design of more than DESIGN_MAX_COLS columns, or a categorical
+ * term with more than DESIGN_LEVELS_FREE levels and more than one level per
+ * DESIGN_ROWS_PER_LEVEL rows used (an identifier, free text), is refused
+ * before any matrix is built: such a fit would take very long and could
+ * not be estimated.
+ *
  * Ownership: design_build returns a new design that owns its matrix, names
  * and levels; free it with design_free.  The table is only borrowed.
  */
@@ -46,6 +56,9 @@
 
 #define DESIGN_INTERCEPT_NAME "(Intercept)"
 #define DESIGN_MISSING_LEVEL "(missing)"
+#define DESIGN_MAX_COLS 200       /* columns of X, intercept included */
+#define DESIGN_LEVELS_FREE 20     /* levels a term may have whatever the rows */
+#define DESIGN_ROWS_PER_LEVEL 10  /* beyond that, rows used per level at least */
 
 typedef struct {
 	const char *const *terms;       /* "col" or "log(col)", nterms entries */
@@ -115,7 +128,8 @@ typedef struct {
 /* Builds the design of `spec` over table `t`.  Returns CHURN_OK and a new
  * design in *out, or: CHURN_EUSAGE for an unknown column, a date column, a
  * log of a categorical column, a malformed or unknown reference;
- * CHURN_EDATA for a log term with a value <= 0 in a used row (the message
+ * a design too wide (see Width above; the message names the term and its
+ * level count); CHURN_EDATA for a log term with a value <= 0 in a used row (the message
  * names the column and the row, and err->line holds its physical line when
  * the table knows it) or when no row is left; CHURN_ENOMEM. */
 churn_status design_build(const table *t, const design_spec *spec, design **out,
@@ -148,7 +162,12 @@ void design_take(const design *d, const double *full, double *out);
 /* The index of the column called `name`, or -1. */
 long design_col_index(const design *d, const char *name);
 
-/* The reference level of categorical term k, or NULL for other terms. */
+/* The reference level of categorical term k, or NULL for other terms
+ * (and for a constant categorical term, which has no columns). */
 const char *design_reference(const design *d, size_t k);
+
+/* 1 when term k is a categorical term with a single level in the rows
+ * used: it has no column and cannot be estimated. */
+int design_term_constant(const design *d, size_t k);
 
 #endif

@@ -7,7 +7,9 @@
  * W = w p (1 - p).  It exists under separation, where the ordinary MLE does
  * not.  Newton-Raphson on the modified score
  *     U*(b) = X'(w (y - p) + h (1/2 - p)),   h = diag(W^1/2 X I^-1 X' W^1/2),
- * with the step I(b)^-1 U*(b), as R's logistf: a step is capped at
+ * with the step J(b)^-1 U*(b), J = X' diag(p (1 - p) (w + h)) X (the
+ * derivative of -U* with h held fixed; logistf's I(b)^-1 U*(b) contracts
+ * only by max h per step and cycles forever when h = 1): a step is capped at
  * FIRTH_MAX_STEP in its largest coordinate and halved (at most
  * FIRTH_MAX_HALVING times) while the penalised log-likelihood falls.
  * Converged when the largest step (in the fit's centred and scaled

@@ -35,6 +35,16 @@
  * certificate check on the data, not a guess from the coefficients' size.
  * The terms that move along d are flagged `diverging`.
  *
+ * A second, exact check runs on every fit: for each 0/1 column (treatment
+ * dummies, missing indicators, 0/1 flags; values exactly 0 or 1 on every
+ * row of positive weight), when the rows where it is 1 (or, with an
+ * intercept, the rows where it is 0) all have the same outcome, the
+ * maximum-likelihood estimate does not exist (the direction +-e_j, or
+ * e_j - e_0, certifies it); the column is flagged `diverging` and the
+ * separation is quasi-complete (complete when both groups are pure with
+ * opposite outcomes).  This catches a rare level whose glm estimate stops
+ * at 16 with an SE of 800 before any fitted p reaches LOGIT_SEP_TRIGGER.
+ *
  * Firth: with firth = LOGIT_FIRTH_AUTO (the default) a separated fit is
  * refitted by Firth's penalised likelihood (firth.h) and the result says
  * so (firth = 1, firth_auto = 1); LOGIT_FIRTH_ALWAYS fits Firth directly;

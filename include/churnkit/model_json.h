@@ -10,8 +10,10 @@
  * rows_missing, rank, loglik, conf_level, reference_levels, aliased terms,
  * separation ("none", "quasi-complete", "complete") and the terms along
  * it, firth and firth_reason, penalized_loglik, folds and fold_auc,
- * calibration and lift tables; for Cox also the tests' df and p-values and
- * iterations.  Each builder returns a new json_object the caller owns
+ * calibration and lift tables, constant_terms (categorical terms with a
+ * single level: no column, not estimable); for Cox also the tests' df and
+ * p-values, iterations, infinite (the terms whose coefficient may be
+ * infinite, coxph's check; cox.h) and any_infinite.  Each builder returns a new json_object the caller owns
  * (json_object_put), or NULL when out of memory.
  *
  * Text: model_print_logit / model_print_cox write to a FILE* the caller
@@ -22,10 +24,12 @@
  * adds the calibration and lift tables by decile.
  *
  * CSV (--tables DIR): coefficients.csv (logistic: term, estimate, se, z, p,
- * odds_ratio, or_lower, or_upper, aliased), calibration.csv (decile, n,
+ * odds_ratio, or_lower, or_upper, aliased, method: "glm" for maximum
+ * likelihood, "firth" for Firth's estimates), calibration.csv (decile, n,
  * mean_predicted, observed_rate, min_predicted, max_predicted), lift.csv
  * (decile, n, events, rate, lift, cum_gain, cum_lift) and
- * cox_coefficients.csv (as coefficients.csv with hazard ratios).  Comma-
+ * cox_coefficients.csv (as coefficients.csv with hazard ratios, without
+ * method).  Comma-
  * separated, LF line ends, a header row; numbers in full precision (empty
  * when undefined, as for aliased terms); term names quoted when needed and
  * formula-escaped (a leading ' before = + - @, as cohort_output.h says).

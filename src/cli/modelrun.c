@@ -205,7 +205,8 @@ static void design_spec_of(const modelrun *m, const cmd_data *d, int intercept,
 	spec->row_mask = mask;
 }
 
-/* Lists the design's columns (all but the intercept) into buf. */
+/* Lists the design's columns (all but the intercept) into buf, then the
+ * terms that have no column (a single level in the rows used). */
 static const char *column_list(const design *dz, char *buf, size_t n)
 {
 	size_t len = 0;
@@ -214,8 +215,17 @@ static const char *column_list(const design *dz, char *buf, size_t n)
 		if (dz->cols[j].kind == DESIGN_COL_INTERCEPT)
 			continue;
 		int k = snprintf(buf + len, n - len, "%s%s", len ? ", " : "", dz->cols[j].name);
-		if (k < 0)
-			break;
+		if (k < 0 || (size_t)k >= n - len)
+			return buf;
+		len += (size_t)k;
+	}
+	for (size_t t = 0; t < dz->nterms && len + 1 < n; t++) {
+		if (!design_term_constant(dz, t))
+			continue;
+		int k = snprintf(buf + len, n - len, "%s%s: one level, %s", len ? ", " : "",
+		                 dz->terms[t].name, dz->terms[t].levels[0]);
+		if (k < 0 || (size_t)k >= n - len)
+			return buf;
 		len += (size_t)k;
 	}
 	return buf;

@@ -130,6 +130,46 @@ static int all_finite(const double *v, size_t n)
 	return 1;
 }
 
+/* coxph.fit's test for infinite coefficients (cox.h), from the score u
+ * and the factored information I at the final beta (scaled coordinates;
+ * u is overwritten with the step I^-1 u). */
+static void infinite_check(const cox_work *cw, const cox_opts *opts, int conv,
+                           const double *beta, double *u, const gsl_matrix *I, cox_result *res)
+{
+	size_t q = cw->q;
+	int finite_u = all_finite(u, q);
+	int *bad_u = calloc(q ? q : 1, sizeof *bad_u);
+	if (bad_u == NULL)
+		return;
+	for (size_t a = 0; a < q; a++)
+		bad_u[a] = !isfinite(u[a]);
+	gsl_vector_view uv = gsl_vector_view_array(u, q);
+	int solved = finite_u && gsl_linalg_cholesky_svx(I, &uv.vector) == GSL_SUCCESS;
+	if (conv) {
+		double tol_inf = sqrt(opts->eps);
+		for (size_t a = 0; a < q; a++) {
+			double b = beta[a] * cw->scale[a];
+			double step = solved ? fabs(u[a] * cw->scale[a]) : INFINITY;
+			if (bad_u[a] || !isfinite(step) ||
+			    (step > opts->eps && step > tol_inf * fabs(b))) {
+				res->infinite[cw->keep[a]] = 1;
+				res->ninfinite++;
+			}
+		}
+	} else {
+		double maxlp = 0;
+		for (size_t r = 0; r < cw->n; r++) {
+			double s = 0;
+			for (size_t c = 0; c < q; c++)
+				s += beta[c] * cw->z[r * q + c];
+			if (fabs(s) > maxlp)
+				maxlp = fabs(s);
+		}
+		res->any_infinite = maxlp > COX_MAX_LP || !solved || !all_finite(u, q);
+	}
+	free(bad_u);
+}
+
 churn_status cox_fit(const cox_data *data, const cox_opts *opts, cox_result **out,
                      churn_err *err)
 {
@@ -224,6 +264,7 @@ churn_status cox_fit(const cox_data *data, const cox_opts *opts, cox_result **ou
 	res->converged = conv;
 	res->halving = conv && halving > 0;
 	res->loglik = best;
+	infinite_check(&cw, opts, conv, beta, u, I, res);
 	st = cox_finish(&cw, data, beta, I, res, err);
 done:
 	gsl_matrix_free(I);

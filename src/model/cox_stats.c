@@ -195,7 +195,8 @@ cox_result *cox_result_new(const cox_work *cw, const cox_opts *o)
 	}
 	r->cov = malloc(pa * pa * sizeof *r->cov);
 	r->aliased = calloc(pa, sizeof *r->aliased);
-	if (r->cov == NULL || r->aliased == NULL)
+	r->infinite = calloc(pa, sizeof *r->infinite);
+	if (r->cov == NULL || r->aliased == NULL || r->infinite == NULL)
 		goto fail;
 	for (size_t j = 0; j < p * p; j++)
 		r->cov[j] = NAN;
@@ -228,6 +229,7 @@ void cox_result_free(cox_result *r)
 	free(r->hr_upper);
 	free(r->mean);
 	free(r->aliased);
+	free(r->infinite);
 	free(r->cov);
 	free(r);
 }

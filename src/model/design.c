@@ -340,6 +340,45 @@ static churn_status layout_columns(design *d)
 	return CHURN_OK;
 }
 
+/* Refuses, before any matrix is built, a design too wide to fit: more
+ * than DESIGN_MAX_COLS columns, or a categorical term with more than
+ * DESIGN_LEVELS_FREE levels and more than one level per
+ * DESIGN_ROWS_PER_LEVEL rows used (an identifier or free text).  The
+ * message names the term and its level count. */
+static churn_status check_width(const design *d, churn_err *err)
+{
+	size_t p = d->intercept ? 1 : 0, widest = 0, wcols = 0;
+	for (size_t k = 0; k < d->nterms; k++) {
+		const design_term *tm = &d->terms[k];
+		size_t nc = tm->categorical ? (tm->nlevels ? tm->nlevels - 1 : 0)
+		                            : 1 + (size_t)tm->has_missing_col;
+		p += nc;
+		if (nc > wcols) {
+			wcols = nc;
+			widest = k;
+		}
+		if (tm->categorical && tm->nlevels > DESIGN_LEVELS_FREE &&
+		    tm->nlevels * DESIGN_ROWS_PER_LEVEL > d->nrows)
+			return churn_err_set(err, CHURN_EUSAGE,
+			                     "term '%s' has %zu levels in the %zu rows used (more than "
+			                     "one per %d rows): an identifier or free-text column cannot "
+			                     "be a model term; leave it out or group its levels",
+			                     tm->name, tm->nlevels, d->nrows, DESIGN_ROWS_PER_LEVEL);
+	}
+	if (p > DESIGN_MAX_COLS) {
+		const design_term *tm = &d->terms[widest];
+		if (tm->categorical)
+			return churn_err_set(err, CHURN_EUSAGE,
+			                     "the model would have %zu columns (at most %d): term '%s' "
+			                     "alone has %zu levels; leave it out or group its levels",
+			                     p, DESIGN_MAX_COLS, tm->name, tm->nlevels);
+		return churn_err_set(err, CHURN_EUSAGE,
+		                     "the model would have %zu columns (at most %d); give fewer terms",
+		                     p, DESIGN_MAX_COLS);
+	}
+	return CHURN_OK;
+}
+
 /* Writes the design row of table row i into x (d->ncols values); returns
  * the row status.  Used both for training and for new data. */
 static design_row_status fill_row(const design *d, const term_src *src, size_t i, double *x)
@@ -482,6 +521,8 @@ churn_status design_build(const table *t, const design_spec *spec, design **out,
 		tm->impute_value = median_of(buf, m);
 		tm->has_missing_col = tm->nmissing > 0;
 	}
+	if ((st = check_width(d, err)) != CHURN_OK)
+		goto done;
 	if (layout_columns(d) != CHURN_OK) {
 		st = churn_err_set(err, CHURN_ENOMEM, "out of memory building the design");
 		goto done;
@@ -586,7 +627,12 @@ long design_col_index(const design *d, const char *name)
 
 const char *design_reference(const design *d, size_t k)
 {
-	if (k >= d->nterms || !d->terms[k].categorical || d->terms[k].nlevels == 0)
+	if (k >= d->nterms || !d->terms[k].categorical || d->terms[k].nlevels < 2)
 		return NULL;
 	return d->terms[k].levels[0];
+}
+
+int design_term_constant(const design *d, size_t k)
+{
+	return k < d->nterms && d->terms[k].categorical && d->terms[k].nlevels == 1;
 }

@@ -50,13 +50,20 @@ static double penalised(const logit_space *sp, const double *b, gsl_matrix *G, d
 }
 
 /* The modified score U*(b) = X'(w (y - p) + h (1/2 - p)), with the
- * leverages h from the factor L of I(b) in G. */
+ * leverages h from the factor L of I(b) in G, and the matrix of the step
+ * J = X' diag(p (1 - p) (w + h)) X into J (full, unfactored): minus the
+ * derivative of U* with the leverages held fixed.  Stepping with I(b)
+ * alone (J without h) undershoots the derivative by the h term: the
+ * iteration then contracts only by a factor max h per step and never
+ * when the model is saturated (h = 1, e.g. two rows and two columns),
+ * where it flips between two points around the estimate. */
 static void mod_score(const logit_space *sp, const double *b, const gsl_matrix *L, double *xs,
-                      double *v, double *U)
+                      double *v, double *U, gsl_matrix *J)
 {
 	const logit_data *d = sp->data;
 	size_t q = sp->q;
 	memset(U, 0, q * sizeof *U);
+	gsl_matrix_set_zero(J);
 	for (size_t k = 0; k < sp->n; k++) {
 		size_t i = colscan_row(d->rows, k);
 		double wi = d->w != NULL ? d->w[i] : 1.0;
@@ -80,7 +87,9 @@ static void mod_score(const logit_space *sp, const double *b, const gsl_matrix *
 		double a = wi * (d->y[i] - mu) + h * (0.5 - mu);
 		for (size_t j = 0; j < q; j++)
 			U[j] += a * xs[j];
+		colscan_gram_add(J->data, q, xs, mu * (1 - mu) * (wi + h));
 	}
+	colscan_gram_symm(J->data, q);
 }
 
 churn_status firth_fit(const logit_data *data, const logit_opts *opts, logit_result **out,
@@ -122,10 +131,14 @@ churn_status firth_fit(const logit_data *data, const logit_opts *opts, logit_res
 	}
 	int conv = 0, it;
 	for (it = 1; it <= FIRTH_MAXIT; it++) {
-		mod_score(&sp, b, G, xs, v, U);
+		/* Gn is free until the line search: it holds J and its factor. */
+		mod_score(&sp, b, G, xs, v, U, Gn);
 		memcpy(delta, U, q * sizeof *delta);
 		gsl_vector_view dv = gsl_vector_view_array(delta, q);
-		gsl_linalg_cholesky_svx(G, &dv.vector);
+		if (gsl_linalg_cholesky_decomp1(Gn) == GSL_SUCCESS)
+			gsl_linalg_cholesky_svx(Gn, &dv.vector);
+		else
+			gsl_linalg_cholesky_svx(G, &dv.vector);  /* I(b) is positive definite */
 		double mx = 0;
 		for (size_t j = 0; j < q; j++)
 			if (fabs(delta[j]) > mx)

@@ -81,6 +81,10 @@ MODEL_FIXTURES = \
 	tests/fixtures/model/cli_scores.csv \
 	tests/fixtures/model/cli_scores.stats.csv \
 	tests/fixtures/model/colon.data.csv \
+	tests/fixtures/model/coxinf.data.csv \
+	tests/fixtures/model/coxinf.infinite.csv \
+	tests/fixtures/model/coxinf_efron.coef.csv \
+	tests/fixtures/model/coxinf_efron.stats.csv \
 	tests/fixtures/model/colon_cox_breslow.coef.csv \
 	tests/fixtures/model/colon_cox_breslow.stats.csv \
 	tests/fixtures/model/colon_cox_efron.coef.csv \
@@ -93,6 +97,8 @@ MODEL_FIXTURES = \
 	tests/fixtures/model/endometrial_glm.coef.csv \
 	tests/fixtures/model/endometrial_glm.stats.csv \
 	tests/fixtures/model/lung.data.csv \
+	tests/fixtures/model/rare8_firth.coef.csv \
+	tests/fixtures/model/rare8_firth.stats.csv \
 	tests/fixtures/model/lung_cox_breslow.coef.csv \
 	tests/fixtures/model/lung_cox_breslow.stats.csv \
 	tests/fixtures/model/lung_cox_efron.coef.csv \
@@ -102,6 +108,7 @@ MODEL_FIXTURES = \
 	tests/fixtures/model/sepcomplete.data.csv \
 	tests/fixtures/model/sepcomplete_firth.coef.csv \
 	tests/fixtures/model/sepcomplete_firthw.coef.csv \
+	tests/fixtures/model/two2_firth.coef.csv \
 	tests/fixtures/model/veteran.data.csv \
 	tests/fixtures/model/veteran_cox_breslow.coef.csv \
 	tests/fixtures/model/veteran_cox_breslow.stats.csv \
@@ -110,7 +117,10 @@ MODEL_FIXTURES = \
 	tests/fixtures/model/veteran_month_breslow.coef.csv \
 	tests/fixtures/model/veteran_month_breslow.stats.csv \
 	tests/fixtures/model/veteran_month_efron.coef.csv \
-	tests/fixtures/model/veteran_month_efron.stats.csv
+	tests/fixtures/model/veteran_month_efron.stats.csv \
+	tests/data/model/coxsep.csv \
+	tests/data/model/rare8.csv \
+	tests/data/model/two2.csv
 dist_noinst_DATA += $(MODEL_FIXTURES)
 EXTRA_DIST += tests/fixtures/model/make_fixtures.R
 

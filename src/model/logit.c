@@ -205,6 +205,53 @@ static logit_separation separation_check(const logit_space *sp, const gsl_vector
 	return kind;
 }
 
+/* The exact check on the 0/1 columns (see logit.h): for every kept column
+ * whose values on the fit's rows (weight > 0) are all 0 or 1 (treatment
+ * dummies, missing indicators, 0/1 flags), the weighted outcomes of the rows
+ * where it is 1, and (with an intercept) of those where it is 0.  When
+ * either group's outcome is all 0 or all 1, the direction +-e_j (or
+ * e_j - e_0 for the 0 group) certifies separation: the column is flagged
+ * diverging.  Returns the kind: complete when a column's two groups are
+ * pure with opposite outcomes, quasi-complete otherwise. */
+static logit_separation binary_check(const logit_space *sp, logit_result *res)
+{
+	const logit_data *d = sp->data;
+	logit_separation kind = LOGIT_SEP_NONE;
+	for (size_t a = 0; a < sp->q; a++) {
+		size_t j = sp->keep[a];
+		if (d->intercept && j == 0)
+			continue;
+		double pos[2] = {0, 0}, tot[2] = {0, 0};
+		int binary = 1;
+		for (size_t k = 0; k < sp->n && binary; k++) {
+			size_t i = colscan_row(d->rows, k);
+			double wi = d->w != NULL ? d->w[i] : 1.0;
+			if (!(wi > 0))
+				continue;
+			double x = gsl_matrix_get(d->X, i, j);
+			if (x != 0 && x != 1) {
+				binary = 0;
+				break;
+			}
+			int g = x == 1;
+			tot[g] += wi;
+			pos[g] += wi * d->y[i];
+		}
+		if (!binary || tot[0] == 0 || tot[1] == 0)
+			continue;
+		int pure1 = pos[1] == 0 || pos[1] == tot[1];
+		int pure0 = d->intercept && (pos[0] == 0 || pos[0] == tot[0]);
+		if (!pure1 && !pure0)
+			continue;
+		res->diverging[j] = 1;
+		if (pure1 && pure0 && (pos[1] == 0) != (pos[0] == 0))
+			kind = LOGIT_SEP_COMPLETE;
+		else if (kind == LOGIT_SEP_NONE)
+			kind = LOGIT_SEP_QUASI;
+	}
+	return kind;
+}
+
 /* The fit in the space sp (initialised by the caller, cleared here),
  * started by a pass over the rows or from the sums sm. */
 static churn_status fit_space(logit_space *sp, const logit_opts *opts, const logit_sums *sm,
@@ -280,6 +327,12 @@ static churn_status fit_space(logit_space *sp, const logit_opts *opts, const log
 
 	if ((near01 || !conv) && have_prev)
 		res->separation = separation_check(sp, w.b, w.bprev, w.xs, res);
+	/* The exact check on 0/1 columns finds what the step check can miss:
+	 * a rare level whose estimate glm stops early on (its fitted p is
+	 * still 1e-7 from 0 or 1 when the deviance stops changing). */
+	logit_separation exact = binary_check(sp, res);
+	if (exact > res->separation)
+		res->separation = exact;
 
 	if (opts->firth == LOGIT_FIRTH_ALWAYS ||
 	    (opts->firth == LOGIT_FIRTH_AUTO && res->separation != LOGIT_SEP_NONE)) {

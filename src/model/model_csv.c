@@ -17,9 +17,11 @@ static void num(FILE *f, double x, int sep)
 	fputc(sep, f);
 }
 
+/* One row per coefficient; `method` (NULL for none) is written as a last
+ * column on every row. */
 static void coef_rows(FILE *f, const design *d, size_t p, const int *aliased, const double *b,
                       const double *se, const double *z, const double *pv, const double *er,
-                      const double *lo, const double *hi)
+                      const double *lo, const double *hi, const char *method)
 {
 	for (size_t j = 0; j < p; j++) {
 		sheet_text(f, d->cols[j].name);
@@ -31,7 +33,10 @@ static void coef_rows(FILE *f, const design *d, size_t p, const int *aliased, co
 		num(f, er[j], ',');
 		num(f, lo[j], ',');
 		num(f, hi[j], ',');
-		fputs(aliased[j] ? "true\n" : "false\n", f);
+		fputs(aliased[j] ? "true" : "false", f);
+		if (method != NULL)
+			fprintf(f, ",%s", method);
+		fputc('\n', f);
 	}
 }
 
@@ -47,9 +52,12 @@ typedef void (*table_writer)(FILE *f, const tables *t);
 static void write_logit_coef(FILE *f, const tables *t)
 {
 	const logit_result *r = t->lr;
-	fputs("term,estimate,se,z,p,odds_ratio,or_lower,or_upper,aliased\n", f);
+	/* method: glm (maximum likelihood) or firth (penalised; automatic under
+	 * separation or --firth), so that a spreadsheet shows which estimates
+	 * these are. */
+	fputs("term,estimate,se,z,p,odds_ratio,or_lower,or_upper,aliased,method\n", f);
 	coef_rows(f, t->dl, r->p, r->aliased, r->coef, r->se, r->z, r->pval, r->odds_ratio,
-	          r->or_lower, r->or_upper);
+	          r->or_lower, r->or_upper, r->firth ? "firth" : "glm");
 }
 
 static void write_cox_coef(FILE *f, const tables *t)
@@ -57,7 +65,7 @@ static void write_cox_coef(FILE *f, const tables *t)
 	const cox_result *r = t->cr;
 	fputs("term,estimate,se,z,p,hazard_ratio,hr_lower,hr_upper,aliased\n", f);
 	coef_rows(f, t->dc, r->p, r->aliased, r->coef, r->se, r->z, r->pval, r->hazard_ratio,
-	          r->hr_lower, r->hr_upper);
+	          r->hr_lower, r->hr_upper, NULL);
 }
 
 static void write_calibration(FILE *f, const tables *t)

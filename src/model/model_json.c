@@ -85,6 +85,21 @@ static json_object *aliased_terms(const design *d, const int *aliased, int *bad)
 	return a;
 }
 
+/* The categorical terms with a single level in the rows used (no column,
+ * not estimable). */
+static json_object *constant_terms(const design *d, int *bad)
+{
+	json_object *a = json_object_new_array();
+	if (a == NULL) {
+		*bad = 1;
+		return NULL;
+	}
+	for (size_t k = 0; k < d->nterms; k++)
+		if (design_term_constant(d, k))
+			push(a, json_object_new_string(d->terms[k].name), bad);
+	return a;
+}
+
 /* One coefficient row; ratio names differ between the models. */
 static json_object *coef_row(const char *term, int aliased, double b, double se, double z,
                              double p, const char *rname, double ratio, const char *lname,
@@ -133,6 +148,7 @@ json_object *model_json_logit(const design *d, const logit_result *r,
 	put(m, "coefficients", cs, &bad);
 	put(m, "reference_levels", reference_levels(d, &bad), &bad);
 	put(m, "aliased", aliased_terms(d, r->aliased, &bad), &bad);
+	put(m, "constant_terms", constant_terms(d, &bad), &bad);
 	put(m, "conf_level", jdouble(r->conf_level), &bad);
 	put(m, "deviance", jdouble(r->deviance), &bad);
 	put(m, "null_deviance", jdouble(r->null_deviance), &bad);
@@ -215,6 +231,7 @@ json_object *model_json_cox(const design *d, const cox_result *r)
 	put(m, "coefficients", cs, &bad);
 	put(m, "reference_levels", reference_levels(d, &bad), &bad);
 	put(m, "aliased", aliased_terms(d, r->aliased, &bad), &bad);
+	put(m, "constant_terms", constant_terms(d, &bad), &bad);
 	put(m, "conf_level", jdouble(r->conf_level), &bad);
 	put(m, "loglik", jdouble(r->loglik), &bad);
 	put(m, "loglik_null", jdouble(r->loglik_null), &bad);
@@ -226,6 +243,8 @@ json_object *model_json_cox(const design *d, const cox_result *r)
 	put(m, "score_test", jdouble(r->score_test), &bad);
 	put(m, "score_p", jdouble(r->score_p), &bad);
 	put(m, "concordance", jdouble(r->concordance), &bad);
+	put(m, "infinite", aliased_terms(d, r->infinite, &bad), &bad);
+	put(m, "any_infinite", json_object_new_boolean(r->ninfinite > 0 || r->any_infinite), &bad);
 	if (bad) {
 		json_object_put(m);
 		return NULL;

@@ -45,6 +45,13 @@ static void print_refs(FILE *fp, const design *d, const int *aliased)
 			                          : ", ", d->cols[j].name);
 			first = 0;
 		}
+	for (size_t k = 0; k < d->nterms; k++)
+		if (design_term_constant(d, k)) {
+			fprintf(fp, "%s%s (one level: %s)",
+			        first ? "Not estimable (constant or collinear, as R's NA): " : ", ",
+			        d->terms[k].name, d->terms[k].levels[0]);
+			first = 0;
+		}
 	if (!first)
 		fputc('\n', fp);
 }
@@ -142,6 +149,20 @@ int model_print_cox(FILE *fp, const design *d, const cox_result *r)
 	        r->loglik_null, r->iterations);
 	if (!r->converged)
 		fprintf(fp, "Warning: the fit did not converge in %d iterations.\n", r->iterations);
+	if (r->ninfinite > 0) {
+		fputs("Warning: coefficient may be infinite: ", fp);
+		int first = 1;
+		for (size_t j = 0; j < r->p; j++)
+			if (r->infinite[j]) {
+				fprintf(fp, "%s%s", first ? "" : ", ", d->cols[j].name);
+				first = 0;
+			}
+		fputs(" (the log partial likelihood converged while the estimate was still\n"
+		      "  moving, as R's coxph warns; its estimate, standard error and interval are "
+		      "not usable).\n", fp);
+	}
+	if (r->any_infinite)
+		fputs("Warning: one or more coefficients may be infinite.\n", fp);
 	return ferror(fp) ? -1 : 0;
 }
 

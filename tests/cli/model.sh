@@ -173,7 +173,8 @@ tap_is "$(cat "$t/exit"):$(ls "$t/tables" | tr '\n' ' ')" \
 	"0:calibration.csv coefficients.csv cox_coefficients.csv lift.csv " \
 	"tables: four CSV files"
 tap_is "$(head -n 1 "$t/tables/coefficients.csv")" \
-	"term,estimate,se,z,p,odds_ratio,or_lower,or_upper,aliased" "tables: the coefficients' header"
+	"term,estimate,se,z,p,odds_ratio,or_lower,or_upper,aliased,method" \
+	"tables: the coefficients' header, with the method column"
 want=$(grep -v '^#' "$fixdir/cli_outcome.coef.csv" | awk -F, 'NR == 3 { print $1, $2 }')
 got=$(awk -F, 'NR == 3 { print $1, $2 }' "$t/tables/coefficients.csv")
 near "${got#* }" "${want#* }" 1e-6 && [ "${got%% *}" = "${want%% *}" ]
@@ -200,5 +201,51 @@ near "$("$JSONGET" "$t/entry_at_exit.json" cox.coefficients.0.estimate)" \
 tap_ok $? "entry_at_exit: the coefficient is R's"
 says entry_at_exit "Left out: 2 rows whose entry is not before the exit time" \
 	"how many rows had no time at risk"
+
+
+# A level in which every customer churned (rare8.csv: plan d, 8 of 200):
+# quasi-complete separation on plan=d, found by the exact check on 0/1
+# columns, Firth as the fallback with brglm2's estimates, said in the JSON,
+# the text and the tables' method column.
+fit rare8 --id id --outcome churned --features x,z,plan --tables "$t/r8tab" \
+	"$datadir/rare8.csv"
+tap_is "$("$JSONGET" "$t/rare8.json" model.separation model.separation_terms.0 model.firth \
+	model.firth_reason | tr '\n' ' ')" "quasi-complete plan=d true separation " \
+	"rare8: quasi-complete separation on plan=d, Firth because of it"
+check_coefs "$t/rare8.json" model rare8_firth 1e-6 "rare8 (Firth)"
+says rare8 "Note: quasi-complete separation on plan=d" "which term separates"
+says rare8 "Firth's penalised likelihood was used instead (automatic fallback)" \
+	"that Firth was used"
+tap_is "$(head -n 1 "$t/r8tab/coefficients.csv" | cut -d, -f10):$(cut -d, -f10 \
+	"$t/r8tab/coefficients.csv" | tail -n +2 | sort -u | tr '\n' ' ')" "method:firth " \
+	"rare8: coefficients.csv says firth on every row"
+fit r8glm --id id --outcome churned --features x,z --tables "$t/r8glm" "$datadir/rare8.csv"
+tap_is "$(cut -d, -f10 "$t/r8glm/coefficients.csv" | tail -n +2 | sort -u)" "glm" \
+	"no separation: coefficients.csv says glm"
+
+# Cox with a level in which everyone churned early (coxsep.csv, plan d):
+# coxph's test (|U I^-1| at the estimate) flags plan=d as possibly infinite.
+fit coxsep --id id --duration t --event churned --cox --features x,z,plan "$datadir/coxsep.csv"
+tap_is "$("$JSONGET" "$t/coxsep.json" cox.infinite.# cox.infinite.0 cox.any_infinite \
+	| tr '\n' ' ')" "1 plan=d true " "coxsep: plan=d, and only it, may be infinite"
+says coxsep "Warning: coefficient may be infinite: plan=d" "that plan=d may be infinite"
+fit coxok --id id --duration t --event churned --cox --features x,z "$datadir/coxsep.csv"
+tap_is "$("$JSONGET" "$t/coxok.json" cox.infinite.# cox.any_infinite | tr '\n' ' ')" \
+	"0 false " "coxsep without plan: nothing flagged"
+
+# Two rows (two2.csv): Firth's fit is saturated and converges, as brglm2's.
+fit two2 --id id --outcome churned --features x "$datadir/two2.csv"
+tap_is "$("$JSONGET" "$t/two2.json" model.converged model.firth | tr '\n' ' ')" "true true " \
+	"two2: Firth's fit converges"
+check_coefs "$t/two2.json" model two2_firth 1e-6 "two2 (Firth)"
+grep -q "did not converge" "$t/two2.txt"
+tap_ok $((!$?)) "two2: no convergence warning"
+
+# A categorical term with a single level: not estimable, listed as such.
+fit oneterm --id id --outcome churned --features x,one "$datadir/rare8.csv"
+tap_is "$("$JSONGET" "$t/oneterm.json" model.constant_terms.0 model.reference_levels.# \
+	| tr '\n' ' ')" "one 0 " "one-level term: in constant_terms, no reference level"
+says oneterm "Not estimable (constant or collinear, as R's NA): one (one level: only)" \
+	"that the one-level term is not estimable"
 
 tap_done

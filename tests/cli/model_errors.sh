@@ -96,4 +96,14 @@ fails 3 "nonexistent.csv: cannot open: No such file or directory" \
 fails 3 "afile: --tables: not a directory" \
 	model --features tickets --outcome churned=Yes --tables afile "$data"
 
+
+# A term with one level only, and a term with a level per row.
+r8="$datadir/rare8.csv"
+fails 1 "the logistic model cannot be fitted: every term is constant or collinear in the rows used (one: one level, only)" \
+	model --id id --outcome churned --features one "$r8"
+fails 1 "the Cox model cannot be fitted: every term is constant or collinear in the rows used (one: one level, only)" \
+	model --id id --duration t --event churned --cox --features one "$r8"
+fails 2 "term 'id' has 200 levels in the 200 rows used (more than one per 10 rows): an identifier or free-text column cannot be a model term; leave it out or group its levels" \
+	model --id id --outcome churned --features id,plan "$r8"
+
 tap_done

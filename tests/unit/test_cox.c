@@ -80,6 +80,8 @@ static void run_case(const cox_case *c)
 		is_int(r->iterations, (long long)fx_stat(s, "iterations"),
 		       "%s: as many Newton iterations as coxph", c->name);
 		ok(r->converged, "%s: converged", c->name);
+		ok(r->ninfinite == 0 && !r->any_infinite,
+		   "%s: no coefficient flagged as possibly infinite (coxph warns of none)", c->name);
 		is_int((long long)r->n, (long long)fx_stat(s, "n"), "%s: n", c->name);
 		is_int((long long)r->events, (long long)fx_stat(s, "events"), "%s: events", c->name);
 		size_t j = d->ncols - 1;
@@ -166,6 +168,55 @@ static void test_errors(void)
 	ok(r == NULL, "cox: no result on error");
 }
 
+/* coxinf.data.csv: g = 1 for the earliest failures only, so its
+ * coefficient is infinite; coxph converges (14 iterations) and warns
+ * "Loglik converged before variable 2; coefficient may be infinite". */
+static void test_infinite(void)
+{
+	table *t = fx_table(FX "coxinf.data.csv", NULL, 0);
+	static const char *const terms[] = {"x", "g"};
+	design_spec spec = {.terms = terms, .nterms = 2, .intercept = 0};
+	design *d = NULL;
+	cox_result *r = NULL;
+	churn_err err;
+	design_build(t, &spec, &d, &err);
+	double *tm = malloc(d->nrows * sizeof *tm), *st = malloc(d->nrows * sizeof *st);
+	design_take(d, table_find(t, "t")->num, tm);
+	design_take(d, table_find(t, "s")->num, st);
+	cox_data cd = {.X = d->X, .time = tm, .status = st};
+	if (ok(cox_fit(&cd, NULL, &r, &err) == CHURN_OK, "coxinf: Cox fit succeeds")) {
+		fx_csv *inf = fx_csv_read(FX "coxinf.infinite.csv");
+		fx_csv *s = fx_csv_read(FX "coxinf_efron.stats.csv");
+		fx_csv *cf = fx_csv_read(FX "coxinf_efron.coef.csv");
+		is_int((long long)r->ninfinite, (long long)inf->nrows,
+		       "coxinf: as many coefficients flagged as coxph's warning names");
+		for (size_t k = 0; k < inf->nrows; k++) {
+			long j = design_col_index(d, inf->cells[k][0]);
+			ok(j >= 0 && r->infinite[j], "coxinf: %s flagged 'coefficient may be infinite', as R",
+			   inf->cells[k][0]);
+		}
+		ok(!r->infinite[0], "coxinf: x, finite, is not flagged");
+		ok(r->converged, "coxinf: converged, as coxph says (no iteration warning)");
+		is_int(r->iterations, (long long)fx_stat(s, "iterations"),
+		       "coxinf: as many Newton iterations as coxph");
+		is_double_rel(r->loglik, fx_stat(s, "loglik"), 1e-8, "coxinf: loglik as coxph");
+		long row = fx_term_row(cf, "x");
+		is_double_rel(r->coef[0], fx_num(cf, (size_t)row, "estimate"), 1e-6,
+		              "coxinf: the finite coefficient x as coxph");
+		is_double_rel(r->se[0], fx_num(cf, (size_t)row, "se"), 1e-6, "coxinf: its SE as coxph");
+		fx_csv_free(inf);
+		fx_csv_free(s);
+		fx_csv_free(cf);
+	} else {
+		diag("%s", err.msg);
+	}
+	cox_result_free(r);
+	design_free(d);
+	free(tm);
+	free(st);
+	table_free(t);
+}
+
 int main(void)
 {
 	static const char *const churn_terms[] = {"plan", "contract", "log(mrr)", "tickets"};
@@ -194,5 +245,6 @@ int main(void)
 		run_case(&cases[k]);
 	test_errors();
 	test_outputs();
+	test_infinite();
 	return done_testing();
 }

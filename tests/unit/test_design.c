@@ -224,10 +224,38 @@ static void test_edges(void)
 	design_free(NULL);
 }
 
+/* A categorical term with one level gets no column and is reported
+ * constant; an identifier-like term is refused before anything is built. */
+static void test_constant_and_wide(void)
+{
+	table *t = fx_table("tests/data/model/rare8.csv", NULL, 0);
+	static const char *const one[] = {"x", "one"};
+	design_spec spec = {.terms = one, .nterms = 2, .intercept = 1};
+	design *d = NULL;
+	churn_err err;
+	is_int(design_build(t, &spec, &d, &err), CHURN_OK, "one-level term: the design builds");
+	is_int((long long)d->terms[1].ncols, 0, "one-level term: no column");
+	ok(design_term_constant(d, 1) && !design_term_constant(d, 0),
+	   "one-level term: design_term_constant says so (and not for x)");
+	ok(design_reference(d, 1) == NULL, "one-level term: no reference level to report");
+	design_free(d);
+
+	static const char *const idt[] = {"x", "id"};
+	spec.terms = idt;
+	d = NULL;
+	is_int(design_build(t, &spec, &d, &err), CHURN_EUSAGE,
+	       "a term with a level per row is a usage error");
+	ok(d == NULL, "... and no design is returned");
+	ok(strstr(err.msg, "term 'id' has 200 levels in the 200 rows used") != NULL,
+	   "... naming the term and its level count: %s", err.msg);
+	table_free(t);
+}
+
 int main(void)
 {
 	gsl_set_error_handler_off();
 	test_churn();
 	test_edges();
+	test_constant_and_wide();
 	return done_testing();
 }

@@ -155,6 +155,29 @@ int main(void)
 	check_case("complete separation, weighted", FX "sepcomplete.data.csv", st, 2, "y", "w",
 	           FX "sepcomplete_firthw.coef.csv");
 
+	/* Two rows, two columns: a saturated fit (every leverage 1).  brglm2
+	 * converges; stepping with I(b) alone flipped around the estimate for
+	 * all FIRTH_MAXIT iterations and reported no convergence. */
+	{
+		static const char *const xt[] = {"x"};
+		table *t2;
+		double *y2, *w2;
+		design *d2 = load("tests/data/model/two2.csv", xt, 1, "churned", NULL, &t2, &y2, &w2);
+		logit_data l2 = {.X = d2->X, .y = y2, .intercept = 1};
+		logit_result *r2 = NULL;
+		churn_err e2;
+		is_int(firth_fit(&l2, NULL, &r2, &e2), CHURN_OK, "two rows: Firth fit succeeds");
+		ok(r2->converged && r2->iterations < FIRTH_MAXIT,
+		   "two rows: converged before the iteration limit (%d iterations)", r2->iterations);
+		char *names2[2] = {d2->cols[0].name, d2->cols[1].name};
+		fx_check_coefs("two rows", FX "two2_firth.coef.csv", names2, 2, r2->coef, r2->se, r2->z,
+		               r2->pval, r2->aliased, 1e-6);
+		logit_result_free(r2);
+		design_free(d2);
+		free(y2);
+		table_free(t2);
+	}
+
 	/* Heinze and Schemper (2002), Table 3: Firth's estimates for the
 	 * endometrial data, as printed (NV 2.93, PI -0.03, EH -2.60) */
 	table *t;

@@ -233,6 +233,80 @@ static void test_separation(void)
 	gsl_matrix_free(X);
 }
 
+/* rare8.csv: all 8 customers on plan d churned.  glm stops with plan=d
+ * 16.3 (SE 816) and no fitted p near 0 or 1; the exact check on 0/1
+ * columns finds the quasi-complete separation and Firth takes over
+ * (brglm2's estimates in rare8_firth.coef.csv). */
+static void test_rare_level(void)
+{
+	static const char *const terms[] = {"x", "z", "plan"};
+	table *t = fx_table("tests/data/model/rare8.csv", NULL, 0);
+	design_spec spec = {.terms = terms, .nterms = 3, .intercept = 1};
+	design *d = NULL;
+	logit_result *r = NULL;
+	churn_err err;
+	logit_opts o;
+	if (design_build(t, &spec, &d, &err) != CHURN_OK) {
+		printf("Bail out! %s\n", err.msg);
+		exit(1);
+	}
+	double *y = malloc(d->nrows * sizeof *y);
+	design_take(d, table_find(t, "churned")->num, y);
+	logit_data ld = {.X = d->X, .y = y, .intercept = 1};
+	long jd = design_col_index(d, "plan=d");
+
+	logit_opts_init(&o);
+	o.firth = LOGIT_FIRTH_NEVER;
+	is_int(logit_fit(&ld, &o, &r, &err), CHURN_OK, "rare level: glm fit runs");
+	is_int(r->separation, LOGIT_SEP_QUASI, "rare level: quasi-complete separation detected");
+	int others = 0;
+	for (size_t j = 0; j < r->p; j++)
+		others += (long)j != jd && r->diverging[j];
+	ok(jd >= 0 && r->diverging[jd] && others == 0,
+	   "rare level: plan=d, and only it, is named as separating");
+	logit_result_free(r);
+
+	logit_opts_init(&o);
+	is_int(logit_fit(&ld, &o, &r, &err), CHURN_OK, "rare level: default fit runs");
+	ok(r->firth && r->firth_auto && r->converged,
+	   "rare level: Firth is the automatic fallback and converges");
+	char **names = col_names(d);
+	fx_check_coefs("rare level, Firth", FX "rare8_firth.coef.csv", names, d->ncols, r->coef,
+	               r->se, r->z, r->pval, r->aliased, RTOL_COEF);
+	free(names);
+	fx_csv *s = fx_csv_read(FX "rare8_firth.stats.csv");
+	is_double_rel(r->deviance, fx_stat(s, "deviance"), RTOL_DEV,
+	              "rare level: deviance at the Firth estimate as brglm2");
+	fx_csv_free(s);
+	logit_result_free(r);
+	free(y);
+	design_free(d);
+	table_free(t);
+
+	/* A missing-value indicator (as --impute adds) whose rows all churned:
+	 * x_missing = 1 on rows 0, 5, 10, 15, each with y = 1. */
+	double x[20], xm[20], yy[20];
+	for (int i = 0; i < 20; i++) {
+		xm[i] = i % 5 == 0;
+		x[i] = xm[i] ? 0.5 : (i % 7) / 7.0;
+		yy[i] = xm[i] ? 1 : (i * 3) % 4 == 0;
+	}
+	gsl_matrix *X = small_x(20, x, xm);
+	logit_data md = {.X = X, .y = yy, .intercept = 1};
+	logit_opts_init(&o);
+	o.firth = LOGIT_FIRTH_NEVER;
+	logit_fit(&md, &o, &r, &err);
+	ok(r->separation == LOGIT_SEP_QUASI && r->diverging[2] && !r->diverging[1],
+	   "missing indicator whose rows all churned: quasi-complete separation on it");
+	logit_result_free(r);
+	/* The same column with mixed outcomes where it is 1: no separation. */
+	yy[10] = 0;
+	logit_fit(&md, &o, &r, &err);
+	is_int(r->separation, LOGIT_SEP_NONE, "missing indicator with both outcomes: no separation");
+	logit_result_free(r);
+	gsl_matrix_free(X);
+}
+
 static void test_errors(void)
 {
 	double x[4] = {1, 2, 3, 4}, y0[4] = {0, 0, 0, 0}, y2[4] = {0, 1, 2, 1};
@@ -484,6 +558,7 @@ int main(void)
 	gsl_set_error_handler_off();
 	test_cases();
 	test_separation();
+	test_rare_level();
 	test_errors();
 	test_subset();
 	test_outputs();
