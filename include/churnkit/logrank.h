@@ -10,9 +10,16 @@
  *   observed_g += w d_g,   expected_g += w D n_g / N,
  *   V_gh       += w^2 D (N - D) / (N (N - 1)) n_g (delta_gh - n_h / N)  (N > 1).
  * chisq = z' V^-1 z over the levels with expected > 0, less the first of
- * them (z = observed - expected); df = their number - 1 (chisq 0 when fewer
- * than two); p = P(chi2_df > chisq) (1 when df = 0).  With rho != 0 the
- * observed and expected counts are the weighted ones, as survdiff prints.
+ * them (z = observed - expected); df = their number - 1; p = P(chi2_df >
+ * chisq).  With rho != 0 the observed and expected counts are the weighted
+ * ones, as survdiff prints.
+ *
+ * Degenerate cases are "not tested" rather than given survdiff's numbers
+ * (chisq 0 on -1 df with p NA when nobody churned; chisq 0 on 0 df, p 1 when
+ * one level alone is at risk at the churn times; an error from solve() when
+ * V is singular, e.g. when every customer churned on day 0): chisq, p and
+ * log_p are NaN, df is 0 and `note` says why, in words a report can quote
+ * ("no churn in any group").  Observed and expected are still filled in.
  *
  * Levels with no customers (zero total weight) are dropped, as R drops
  * unused factor levels.  Frequency weights count as replicated rows (R's
@@ -45,6 +52,8 @@ typedef struct {
 	double p;             /* may underflow to 0 */
 	double log_p;         /* natural log of p, finite when p underflows */
 	int singular;         /* 1 when V could not be inverted: chisq, p NaN */
+	const char *note;     /* NULL when tested; else why not (a static
+	                         string); then chisq, p, log_p NaN and df 0 */
 } logrank_result;
 
 /* Tests all levels of `g` that have customers.  rho >= 0 (0 = log-rank,
@@ -67,6 +76,7 @@ typedef struct {
 	double p_adjusted;    /* Benjamini-Hochberg over all pairs */
 	double observed[2];   /* of a and b in this pair's own test */
 	double expected[2];
+	const char *note;     /* as logrank_result's: NULL when tested */
 } logrank_pair;
 
 typedef struct {

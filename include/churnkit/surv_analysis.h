@@ -28,8 +28,9 @@
 #include "churnkit/surv.h"
 
 /* One grouping column: a level code per customer (SURV_GROUP_NA for a
- * missing value, left out of this column's curves and tests) and the level
- * names in code order. */
+ * missing value, left out of this column's curves and tests, and counted
+ * in surv_test.missing) and the level names in code order.  nlevels may be
+ * 0 when every value is missing. */
 typedef struct {
 	const char *name;
 	const uint32_t *code;       /* [n] */
@@ -75,6 +76,9 @@ typedef struct {
 	char **levels;            /* [nlevels] names by code */
 	logrank_result *test;     /* NULL when fewer than two levels have customers */
 	logrank_pairs *pairs;     /* NULL unless three or more levels are compared */
+	double missing;           /* weighted customers with no level (SURV_GROUP_NA):
+	                             in the all-customers curve only */
+	size_t missing_rows;      /* their rows */
 } surv_test;
 
 typedef struct {
@@ -97,8 +101,9 @@ typedef struct {
  * levels with customers gets no test (test NULL).  A hazard table that
  * cannot be made (more than 100000 months: a month length that does not
  * fit the time unit) is left out with a note, not an error.
- * Errors: as surv_prep_new and surv_groups_new; CHURN_EUSAGE for a bad
- * option or a column without codes; CHURN_ENOMEM. */
+ * Errors: as surv_prep_new and surv_groups_new; CHURN_EDATA when no
+ * customer has a weight above 0 (nothing to analyse); CHURN_EUSAGE for a
+ * bad option or a column without codes; CHURN_ENOMEM. */
 churn_status surv_analysis_run(const surv_data *d, const surv_by *by, size_t nby,
                                const surv_opts *opts, surv_analysis **out,
                                churn_err *err);

@@ -19,9 +19,11 @@
  *   survival_hazard.csv     month, tenure_from, tenure_to, n_risk, n_event,
  *                           rate (only when the analysis has a hazard table)
  *   survival_logrank.csv    one row per level of each test: by, test, rho,
- *                           chisq, df, p, level, n, observed, expected
+ *                           chisq, df, p, level, n, observed, expected,
+ *                           note (empty, or why the test could not be made)
  *   survival_pairwise.csv   by, level_a, level_b, chisq, df, p, p_adjusted,
- *                           observed_a, expected_a, observed_b, expected_b
+ *                           observed_a, expected_a, observed_b, expected_b,
+ *                           note
  * Times are in the analysis's unit.  Text cells (column and level names) are
  * quoted as RFC 4180 asks and formula-escaped: a cell beginning with = + - @
  * (or a tab or carriage return) gets a leading ' so that a spreadsheet shows

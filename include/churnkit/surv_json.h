@@ -11,11 +11,13 @@
  *                              "se", "lower", "upper"}],
  *                "steps": [{"time", "n_risk", "n_event", "n_censor", "surv",
  *                           "se", "lower", "upper", "cumhaz", "cumhaz_se"}]}],
- *    "logrank": [{"by", "rho", "chisq", "df", "p", "log_p",
+ *    "logrank": [{"by", "rho", "chisq", "df", "p", "log_p", "note",
+ *                 "missing",
  *                 "groups": [{"level", "n", "observed", "expected"}],
  *                 "pairwise": [{"a", "b", "chisq", "df", "p", "log_p",
- *                               "p_adjusted", "observed_a", "expected_a",
- *                               "observed_b", "expected_b"}]}],
+ *                               "p_adjusted", "note", "observed_a",
+ *                               "expected_a", "observed_b", "expected_b"}]}],
+ *    "by_missing": {"COL": n, ...},
  *    "hazard": {"month_length", "early_threshold", "early_share",
  *               "early_events", "events",
  *               "months": [{"month", "n_risk", "n_event", "rate"}]}}
@@ -26,6 +28,11 @@
  * infinities as null (R's NA).  "pairwise" is present only for columns
  * with three or more levels; "hazard" only when it was asked for (null,
  * with a "hazard_note" saying why, when it could not be made).
+ * A test that could not be made (logrank.h: nobody churned, ...) has chisq,
+ * p and log_p null, df 0 and "note" saying why; "note" is null otherwise.
+ * "missing" (in a test) and "by_missing" (per grouping column, tested or
+ * not) count the weighted customers with no value in that column, who are
+ * in the all-customers curve only.
  *
  * Ownership: *out is a new json-c object (reference count 1) the caller
  * releases with json_object_put.

@@ -6,8 +6,14 @@
  * follow-up; the hazard by tenure month and the early-churn share.
  *
  * Numbers are rounded for reading (4 significant digits for S, 1 decimal
- * for times that are not whole); a value R gives as NA prints as "NA".
- * The exact values are in the JSON output (surv_json.h).
+ * for times that are not whole, 2 decimals for expected counts); a value R
+ * gives as NA prints as "NA".  The exact values are in the JSON output
+ * (surv_json.h).  Table columns that hold level names are padded by
+ * display columns (textpad.h: Kraków is 6 wide, 台北 4), and every column
+ * of the test tables grows to its widest cell, so rows stay aligned.  A
+ * test that could not be made prints "not tested: " and why (logrank.h);
+ * customers without a value in a grouping column are counted under its
+ * test ("2 customers have no contract value: in the overall curve only").
  *
  * Borrows everything; writes only to the caller's stream.
  */
@@ -48,7 +54,9 @@ void surv_print_opts_default(surv_print_opts *o);
  * column with three or more levels) is below alpha and both levels have at
  * least min_n customers; the faster-churning level first, with the ratio of
  * observed to expected churn (O/E) of the two levels from that test, the
- * log-rank estimate of their hazard ratio.  `o` NULL = the defaults. */
+ * log-rank estimate of their hazard ratio.  A pairwise finding ends "in the
+ * two-group test": its O/E come from the two levels tested alone, not from
+ * the column's table.  `o` NULL = the defaults. */
 churn_status surv_print_with(FILE *f, const surv_analysis *a, const surv_print_opts *o,
                              churn_err *err);
 

@@ -55,13 +55,19 @@ double logrank_chisq_log_q(double x, double df)
 	return log(p);
 }
 
+/* Why a test could not be made (logrank.h: "not tested"). */
+static const char note_no_churn[] = "no churn in any group";
+static const char note_one_at_risk[] =
+	"only one group has customers at risk when churn happens";
+static const char note_no_variance[] =
+	"every customer at risk churned at each churn time (no variance)";
+static const char note_singular[] = "the variance matrix is singular";
+
 static void p_values(logrank_result *r)
 {
-	if (r->singular) {
-		r->p = r->log_p = NAN;
-	} else if (r->df <= 0) {
-		r->p = r->df == 0 ? 1.0 : NAN;
-		r->log_p = r->df == 0 ? 0.0 : NAN;
+	if (r->note != NULL) {
+		r->chisq = r->p = r->log_p = NAN;
+		r->df = 0;
 	} else {
 		r->p = gsl_cdf_chisq_Q(r->chisq, r->df);
 		r->log_p = logrank_chisq_log_q(r->chisq, r->df);
@@ -138,6 +144,7 @@ static churn_status lr_chisq(logrank_result *res, churn_err *err)
 	res->df = (int)s - 1;
 	res->chisq = 0;
 	res->singular = 0;
+	res->note = s == 0 ? note_no_churn : (s == 1 ? note_one_at_risk : NULL);
 	if (s >= 2) {
 		size_t q = s - 1;
 		gsl_matrix *v = gsl_matrix_alloc(q, q);
@@ -152,11 +159,15 @@ static churn_status lr_chisq(logrank_result *res, churn_err *err)
 			free(use);
 			return churn_err_set(err, CHURN_ENOMEM, "survival: out of memory");
 		}
+		int zero = 1;  /* V all 0: no variance at all */
 		for (size_t a = 0; a < q; a++) {
 			uint32_t ga = use[a + 1];
 			gsl_vector_set(z, a, res->observed[ga] - res->expected[ga]);
-			for (size_t b = 0; b < q; b++)
-				gsl_matrix_set(v, a, b, res->var[(size_t)ga * k + use[b + 1]]);
+			for (size_t b = 0; b < q; b++) {
+				double vab = res->var[(size_t)ga * k + use[b + 1]];
+				gsl_matrix_set(v, a, b, vab);
+				zero = zero && vab == 0;
+			}
 		}
 		int signum, gs = gsl_linalg_LU_decomp(v, perm, &signum);
 		for (size_t a = 0; gs == GSL_SUCCESS && a < q; a++)
@@ -171,7 +182,7 @@ static churn_status lr_chisq(logrank_result *res, churn_err *err)
 			res->chisq = chi;
 		} else {
 			res->singular = 1;
-			res->chisq = NAN;
+			res->note = zero ? note_no_variance : note_singular;
 		}
 		gsl_matrix_free(v);
 		gsl_vector_free(z);
@@ -331,6 +342,7 @@ churn_status logrank_pairwise(const surv_groups *g, double rho,
 			x->df = r->df;
 			x->p = r->p;
 			x->log_p = r->log_p;
+			x->note = r->note;
 			for (int j = 0; j < 2; j++) {
 				x->observed[j] = r->k == 2 ? r->observed[j] : NAN;
 				x->expected[j] = r->k == 2 ? r->expected[j] : NAN;

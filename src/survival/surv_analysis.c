@@ -100,13 +100,19 @@ static churn_status run_column(surv_analysis *a, const surv_prep *p,
 
 	memset(t, 0, sizeof *t);
 	a->ntests++;
-	if (b->code == NULL || b->nlevels == 0)
+	if (b->code == NULL)
 		return churn_err_set(err, CHURN_EUSAGE, "survival: column %s has no levels",
 		                     b->name ? b->name : "?");
 	t->by = dup_str(b->name ? b->name : "");
-	t->levels = calloc(b->nlevels, sizeof *t->levels);
+	t->levels = calloc((size_t)b->nlevels + 1, sizeof *t->levels);
 	if (t->by == NULL || t->levels == NULL)
 		return churn_err_set(err, CHURN_ENOMEM, "survival: out of memory");
+	if (b->nlevels == 0) {
+		/* every value missing: no curve, no test, everyone counted */
+		t->missing = a->n;
+		t->missing_rows = a->rows;
+		return CHURN_OK;
+	}
 	t->nlevels = b->nlevels;
 	for (uint32_t l = 0; l < b->nlevels; l++) {
 		char num[16];
@@ -123,12 +129,19 @@ static churn_status run_column(surv_analysis *a, const surv_prep *p,
 	if (st != CHURN_OK)
 		return st;
 	uint32_t present = 0;
+	double with_level = 0;
+	size_t rows_with_level = 0;
 	for (uint32_t l = 0; l < b->nlevels && st == CHURN_OK; l++) {
 		if (surv_groups_rows(g, l) == 0)
 			continue;
 		present += surv_groups_weight(g, l) > 0;
+		with_level += surv_groups_weight(g, l);
+		rows_with_level += surv_groups_rows(g, l);
 		st = add_curve(a, g, l, t->by, t->levels[l], err);
 	}
+	/* whole-number weights: the sums are exact */
+	t->missing = a->n - with_level;
+	t->missing_rows = a->rows - rows_with_level;
 	if (st == CHURN_OK && present >= 2)
 		st = logrank_test(g, a->opts.rho, &t->test, err);
 	if (st == CHURN_OK && present >= 3 && a->opts.pairwise)
@@ -187,6 +200,10 @@ churn_status surv_analysis_run(const surv_data *d, const surv_by *by, size_t nby
 	a->rows = surv_groups_rows(all, 0);
 	a->n = surv_groups_weight(all, 0);
 	a->events = surv_groups_events(all, 0);
+	if (!(a->n > 0)) {
+		st = churn_err_set(err, CHURN_EDATA, "survival: no customer has a weight above 0");
+		goto done;
+	}
 	st = add_curve(a, all, 0, NULL, NULL, err);
 	if (st != CHURN_OK)
 		goto done;

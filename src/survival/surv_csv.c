@@ -161,7 +161,7 @@ static const char *level_name(const surv_test *t, uint32_t code)
 
 static void write_logrank(FILE *f, const surv_analysis *a)
 {
-	fputs("by,test,rho,chisq,df,p,level,n,observed,expected\n", f);
+	fputs("by,test,rho,chisq,df,p,level,n,observed,expected,note\n", f);
 	for (size_t i = 0; i < a->ntests; i++) {
 		const surv_test *t = &a->test[i];
 		const logrank_result *r = t->test;
@@ -178,7 +178,8 @@ static void write_logrank(FILE *f, const surv_analysis *a)
 			text(f, level_name(t, r->level[g]), ',');
 			num(f, r->n[g], ',');
 			num(f, r->observed[g], ',');
-			num(f, r->expected[g], '\n');
+			num(f, r->expected[g], ',');
+			text(f, r->note, '\n');
 		}
 	}
 }
@@ -186,7 +187,7 @@ static void write_logrank(FILE *f, const surv_analysis *a)
 static void write_pairwise(FILE *f, const surv_analysis *a)
 {
 	fputs("by,level_a,level_b,chisq,df,p,p_adjusted,observed_a,expected_a,observed_b,"
-	      "expected_b\n", f);
+	      "expected_b,note\n", f);
 	for (size_t i = 0; i < a->ntests; i++) {
 		const surv_test *t = &a->test[i];
 		if (t->pairs == NULL)
@@ -203,7 +204,8 @@ static void write_pairwise(FILE *f, const surv_analysis *a)
 			num(f, x->observed[0], ',');
 			num(f, x->expected[0], ',');
 			num(f, x->observed[1], ',');
-			num(f, x->expected[1], '\n');
+			num(f, x->expected[1], ',');
+			text(f, x->note, '\n');
 		}
 	}
 }

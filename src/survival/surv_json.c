@@ -105,6 +105,8 @@ static json_object *test_json(const surv_test *t)
 	PUT(o, "df", json_object_new_int(r->df));
 	PUT(o, "p", json_num(r->p));
 	PUT(o, "log_p", json_num(r->log_p));
+	PUT(o, "note", json_str(r->note));
+	PUT(o, "missing", json_num(t->missing));
 	for (uint32_t a = 0; a < r->k; a++) {
 		json_object *e = json_object_new_object();
 		PUT(e, "level", json_str(level_name(t, r->level[a])));
@@ -126,6 +128,7 @@ static json_object *test_json(const surv_test *t)
 			PUT(e, "p", json_num(x->p));
 			PUT(e, "log_p", json_num(x->log_p));
 			PUT(e, "p_adjusted", json_num(x->p_adjusted));
+			PUT(e, "note", json_str(x->note));
 			PUT(e, "observed_a", json_num(x->observed[0]));
 			PUT(e, "expected_a", json_num(x->expected[0]));
 			PUT(e, "observed_b", json_num(x->observed[1]));
@@ -202,6 +205,12 @@ churn_status surv_json_build(const surv_analysis *a, const char *time_unit,
 	}
 	PUT(o, "logrank", lr);
 	lr = NULL;
+	json_object *bm = json_object_new_object();
+	if (bm == NULL)
+		goto nomem;
+	for (size_t i = 0; i < a->ntests; i++)
+		PUT(bm, a->test[i].by, json_num(a->test[i].missing));
+	PUT(o, "by_missing", bm);
 	if (a->hazard != NULL) {
 		json_object *h = hazard_json(a->hazard);
 		if (h == NULL)

@@ -11,11 +11,23 @@
  * then the tests, the findings, and the hazard by tenure month.
  */
 #include "churnkit/surv_print.h"
+#include "churnkit/textpad.h"
 
 #include <math.h>
 #include <string.h>
 
 #define DEFAULT_MAX_PERIODS 36
+
+/* Least widths of the test tables' columns (each grows to its widest cell):
+ * level names, counts, O/E; pair names, chi-square, p. */
+#define LEVEL_WIDTH 20
+#define NUM_WIDTH 10
+#define OE_WIDTH 7
+#define PAIR_WIDTH 30
+#define CHISQ_WIDTH 8
+#define P_WIDTH 22
+/* Decimals of the expected counts (and of weighted observed counts). */
+#define EXPECTED_DECIMALS 2
 
 void surv_print_opts_default(surv_print_opts *o)
 {
@@ -46,6 +58,8 @@ static const char *fmt_fix(char *buf, size_t n, double x, int decimals)
 {
 	if (isnan(x))
 		snprintf(buf, n, "NA");
+	else if (isinf(x))
+		snprintf(buf, n, x > 0 ? "Inf" : "-Inf");
 	else
 		snprintf(buf, n, "%.*f", decimals, x);
 	return buf;
@@ -163,34 +177,110 @@ static const char *test_name(double rho)
 	return rho == 0 ? "Log-rank" : (rho == 1 ? "Peto-Peto" : "Weighted log-rank");
 }
 
+static int max_int(int a, int b)
+{
+	return a > b ? a : b;
+}
+
+/* 1 when every finite x is a whole number (unweighted log-rank counts). */
+static int all_whole(const double *x, uint32_t k)
+{
+	for (uint32_t a = 0; a < k; a++)
+		if (isfinite(x[a]) && x[a] != floor(x[a]))
+			return 0;
+	return 1;
+}
+
+/* The cells of one level's row in a test's table. */
+typedef struct {
+	char n[64], obs[64], exp_[64], oe[64];
+} test_row;
+
+static void test_cells(const logrank_result *r, uint32_t a, int obs_decimals, test_row *c)
+{
+	fmt_num(c->n, sizeof c->n, r->n[a], 6);
+	fmt_fix(c->obs, sizeof c->obs, r->observed[a], obs_decimals);
+	fmt_fix(c->exp_, sizeof c->exp_, r->expected[a], EXPECTED_DECIMALS);
+	fmt_fix(c->oe, sizeof c->oe, r->observed[a] / r->expected[a], 2);
+}
+
+/* "2 customers have no contract value: in the overall curve only". */
+static void print_missing(FILE *f, const surv_test *t)
+{
+	char b[64];
+	if (t->missing > 0)
+		fprintf(f, "  %s customer%s no %s value: in the overall curve only\n",
+		        fmt_num(b, sizeof b, t->missing, 6), t->missing == 1 ? " has" : "s have",
+		        t->by);
+}
+
+/* The pairwise table: pair, chi-square, p, adjusted p.  Each column is as
+ * wide as its widest cell (level names measured in display columns), and
+ * at least as wide as the usual short names and p-values need. */
+static void print_pairs(FILE *f, const surv_test *t)
+{
+	const logrank_pairs *pp = t->pairs;
+	char b1[64], b2[64], b4[96];
+	int wpair = PAIR_WIDTH, wchi = CHISQ_WIDTH, wp = P_WIDTH;
+
+	for (size_t q = 0; q < pp->npairs; q++) {
+		const logrank_pair *x = &pp->pair[q];
+		wpair = max_int(wpair, text_width(level_name(t, x->a)) + 4 +
+		                           text_width(level_name(t, x->b)));
+		wchi = max_int(wchi, (int)strlen(fmt_num(b1, sizeof b1, x->chisq, 4)));
+		wp = max_int(wp, (int)strlen(fmt_p(b4, sizeof b4, x->p, x->log_p)));
+	}
+	fprintf(f, "  pairwise, p adjusted by Benjamini-Hochberg over the %zu pairs:\n",
+	        pp->npairs);
+	for (size_t q = 0; q < pp->npairs; q++) {
+		const logrank_pair *x = &pp->pair[q];
+		const char *a = level_name(t, x->a), *b = level_name(t, x->b);
+		int w = text_width(a) + 4 + text_width(b);
+		fprintf(f, "    %s vs %s%*s", a, b, wpair - w, "");
+		fprintf(f, " chi-square %*s, %-*s adjusted p %s", wchi,
+		        fmt_num(b1, sizeof b1, x->chisq, 4), wp, fmt_p(b4, sizeof b4, x->p, x->log_p),
+		        fmt_padj(b2, sizeof b2, x->p_adjusted));
+		if (x->note != NULL)
+			fprintf(f, " (not tested: %s)", x->note);
+		fputc('\n', f);
+	}
+}
+
 static void print_test(FILE *f, const surv_test *t)
 {
-	char b1[64], b2[64], b3[64], b4[96];
+	char b1[64], b4[96];
 	const logrank_result *r = t->test;
+	int obs_dec = all_whole(r->observed, r->k) ? 0 : EXPECTED_DECIMALS;
+	int wl = LEVEL_WIDTH, wn = NUM_WIDTH, wo = NUM_WIDTH, we = NUM_WIDTH, wr = OE_WIDTH;
+	test_row c;
 
-	fprintf(f, "%s test by %s: chi-square %s on %d df, %s\n", test_name(r->rho), t->by,
-	        fmt_num(b1, sizeof b1, r->chisq, 4), r->df, fmt_p(b4, sizeof b4, r->p, r->log_p));
-	fprintf(f, "  %-20s %10s %10s %10s %7s\n", "level", "customers", "observed", "expected",
+	if (r->note != NULL)
+		fprintf(f, "%s test by %s: not tested: %s\n", test_name(r->rho), t->by, r->note);
+	else
+		fprintf(f, "%s test by %s: chi-square %s on %d df, %s\n", test_name(r->rho), t->by,
+		        fmt_num(b1, sizeof b1, r->chisq, 4), r->df,
+		        fmt_p(b4, sizeof b4, r->p, r->log_p));
+	for (uint32_t a = 0; a < r->k; a++) {
+		test_cells(r, a, obs_dec, &c);
+		wl = max_int(wl, text_width(level_name(t, r->level[a])));
+		wn = max_int(wn, (int)strlen(c.n));
+		wo = max_int(wo, (int)strlen(c.obs));
+		we = max_int(we, (int)strlen(c.exp_));
+		wr = max_int(wr, (int)strlen(c.oe));
+	}
+	fputs("  ", f);
+	text_pad(f, "level", wl, 1);
+	fprintf(f, " %*s %*s %*s %*s\n", wn, "customers", wo, "observed", we, "expected", wr,
 	        "O/E");
 	for (uint32_t a = 0; a < r->k; a++) {
-		char b5[64];
-		fprintf(f, "  %-20s %10s %10s %10s %7s\n", level_name(t, r->level[a]),
-		        fmt_num(b1, sizeof b1, r->n[a], 6), fmt_num(b2, sizeof b2, r->observed[a], 5),
-		        fmt_num(b3, sizeof b3, r->expected[a], 5),
-		        fmt_fix(b5, sizeof b5, r->observed[a] / r->expected[a], 2));
+		test_cells(r, a, obs_dec, &c);
+		fputs("  ", f);
+		text_pad(f, level_name(t, r->level[a]), wl, 1);
+		fprintf(f, " %*s %*s %*s %*s\n", wn, c.n, wo, c.obs, we, c.exp_, wr, c.oe);
 	}
-	if (t->pairs == NULL)
-		return;
-	fprintf(f, "  pairwise, p adjusted by Benjamini-Hochberg over the %zu pairs:\n",
-	        t->pairs->npairs);
-	for (size_t q = 0; q < t->pairs->npairs; q++) {
-		const logrank_pair *x = &t->pairs->pair[q];
-		char pair[160];
-		snprintf(pair, sizeof pair, "%s vs %s", level_name(t, x->a), level_name(t, x->b));
-		fprintf(f, "    %-30s chi-square %8s, %-22s adjusted p %s\n", pair,
-		        fmt_num(b1, sizeof b1, x->chisq, 4), fmt_p(b4, sizeof b4, x->p, x->log_p),
-		        fmt_padj(b2, sizeof b2, x->p_adjusted));
-	}
+	print_missing(f, t);
+	if (t->pairs != NULL)
+		print_pairs(f, t);
 }
 
 /* Customers of a level in the column's test (0 when not compared). */
@@ -217,9 +307,12 @@ static void print_finding(FILE *f, const surv_test *t, uint32_t a, uint32_t b,
 		fprintf(f, "%sx as fast as %s", fmt_fix(b1, sizeof b1, ratio, 1), slow);
 	else
 		fprintf(f, "faster than %s", slow);
-	fprintf(f, " (O/E %s vs %s; %s%s %s)\n", fmt_fix(b1, sizeof b1, a_first ? ra : rb, 2),
+	fprintf(f, " (O/E %s vs %s; %s%s %s)", fmt_fix(b1, sizeof b1, a_first ? ra : rb, 2),
 	        fmt_fix(b2, sizeof b2, a_first ? rb : ra, 2), adjusted ? "adjusted " : "",
 	        p < 1e-4 ? "p <" : "p =", p < 1e-4 ? "0.0001" : fmt_fix(b3, sizeof b3, p, 4));
+	/* A pair's O/E come from testing the two levels alone, not from the
+	 * column's table above: say so. */
+	fputs(adjusted ? " in the two-group test\n" : "\n", f);
 }
 
 /* Returns 1 when it printed anything. */
@@ -229,12 +322,13 @@ static int print_findings(FILE *f, const surv_analysis *a, const surv_print_opts
 	size_t n = 0, tested = 0;
 
 	for (size_t i = 0; i < a->ntests; i++)
-		tested += a->test[i].test != NULL;
+		tested += a->test[i].test != NULL && a->test[i].test->note == NULL;
 	if (tested == 0)
 		return 0;
 	fprintf(f, "Findings (p below %s, adjusted when a column has more than two levels; "
-	           "groups of at least %s customers):\n",
-	        fmt_num(b1, sizeof b1, o->alpha, 4), fmt_num(b2, sizeof b2, o->min_n, 6));
+	           "groups of at least %s customer%s):\n",
+	        fmt_num(b1, sizeof b1, o->alpha, 4), fmt_num(b2, sizeof b2, o->min_n, 6),
+	        o->min_n == 1 ? "" : "s");
 	for (size_t i = 0; i < a->ntests; i++) {
 		const surv_test *t = &a->test[i];
 		const logrank_result *r = t->test;
@@ -280,8 +374,8 @@ static void print_hazard(FILE *f, const hazard_table *h, const surv_print_opts *
 		        fmt_num(b2, sizeof b2, h->n_event[k], 6),
 		        fmt_fix(b3, sizeof b3, h->rate[k], 4));
 	if (show < h->nmonths)
-		fprintf(f, "  ... %zu more %ss (all of them in --json and --tables)\n",
-		        h->nmonths - show, pn);
+		fprintf(f, "  ... %zu more %s%s (all of them in --json and --tables)\n",
+		        h->nmonths - show, pn, h->nmonths - show == 1 ? "" : "s");
 	if (isnan(h->early_share))
 		fprintf(f, "No churn events: no early-churn share.\n");
 	else
@@ -317,8 +411,10 @@ churn_status surv_print_with(FILE *f, const surv_analysis *a, const surv_print_o
 	}
 	for (size_t i = 0; i < a->ntests; i++) {
 		if (a->test[i].test == NULL) {
-			fprintf(f, "No test by %s: fewer than two groups with customers.\n\n",
+			fprintf(f, "No test by %s: fewer than two groups with customers.\n",
 			        a->test[i].by);
+			print_missing(f, &a->test[i]);
+			fputc('\n', f);
 			continue;
 		}
 		print_test(f, &a->test[i]);

@@ -146,11 +146,97 @@ static void unit_cases(void)
 	surv_prep_free(pr);
 }
 
+/* Runs logrank_test and logrank_pairwise on one small column; the caller
+ * frees both. */
+static int run_small(size_t n, const double *t, const int *ev, const uint32_t *code,
+                     uint32_t nlev, logrank_result **r, logrank_pairs **pp)
+{
+	churn_err err;
+	surv_data d = {.n = n, .time = t, .event = ev};
+	surv_prep *pr = NULL;
+	surv_groups *g = NULL;
+	int okay = surv_prep_new(&d, 1, &pr, &err) == CHURN_OK &&
+	           surv_groups_new(pr, code, nlev, &g, &err) == CHURN_OK &&
+	           logrank_test(g, 0, r, &err) == CHURN_OK &&
+	           (pp == NULL || logrank_pairwise(g, 0, pp, &err) == CHURN_OK);
+	if (!okay)
+		diag("%s", err.msg);
+	surv_groups_free(g);
+	surv_prep_free(pr);
+	return okay;
+}
+
+/* A test that cannot be made says so: chisq, p, log p NaN, df 0, a note
+ * (survdiff gives chisq 0 on -1 df with p NA, chisq 0 on 0 df with p 1,
+ * or stops in solve()). */
+static void untested_cases(void)
+{
+	logrank_result *r = NULL;
+	logrank_pairs *pp = NULL;
+
+	/* everyone censored: R prints "Chisq= 0 on -1 degrees of freedom" */
+	double t1[5] = {1, 2, 3, 4, 5};
+	int e1[5] = {0, 0, 0, 0, 0};
+	uint32_t c1[5] = {0, 1, 2, 0, SURV_GROUP_NA};
+	if (ok(run_small(5, t1, e1, c1, 3, &r, &pp), "logrank: all censored: runs")) {
+		ok(r->note != NULL && strcmp(r->note, "no churn in any group") == 0,
+		   "logrank: all censored: not tested, 'no churn in any group'");
+		ok(isnan(r->chisq) && isnan(r->p) && isnan(r->log_p) && r->df == 0,
+		   "logrank: all censored: chisq, p, log p NaN and df 0 (not -1)");
+		ok(r->k == 3 && r->observed[0] == 0 && r->expected[2] == 0,
+		   "logrank: all censored: observed and expected still given (0)");
+		ok(pp->npairs == 3 && pp->pair[1].note == r->note && pp->pair[1].df == 0 &&
+		           isnan(pp->pair[1].p) && isnan(pp->pair[1].p_adjusted),
+		   "logrank: all censored: each pair not tested, p and adjusted p NaN");
+	}
+	logrank_result_free(r);
+	logrank_pairs_free(pp);
+	r = NULL;
+	pp = NULL;
+
+	/* everyone churned on day 0: every risk set churns whole, V = 0 (R:
+	 * "system is exactly singular") */
+	double t2[4] = {0, 0, 0, 0};
+	int e2[4] = {1, 1, 1, 1};
+	uint32_t c2[4] = {0, 0, 1, 1};
+	if (ok(run_small(4, t2, e2, c2, 2, &r, NULL), "logrank: all churned on day 0: runs")) {
+		ok(r->note != NULL && strstr(r->note, "no variance") != NULL && r->singular,
+		   "logrank: all churned on day 0: not tested, no variance");
+		ok(isnan(r->chisq) && isnan(r->p) && r->df == 0,
+		   "logrank: all churned on day 0: chisq and p NaN, df 0 (not NA on 1 df)");
+	}
+	logrank_result_free(r);
+	r = NULL;
+
+	/* level 1 leaves before the first churn: only level 0 is at risk when
+	 * churn happens (R: chisq 0 on 0 df, p 1) */
+	double t3[5] = {5, 6, 7, 1, 2};
+	int e3[5] = {1, 1, 0, 0, 0};
+	uint32_t c3[5] = {0, 0, 0, 1, 1};
+	if (ok(run_small(5, t3, e3, c3, 2, &r, NULL), "logrank: one group at risk: runs")) {
+		ok(r->note != NULL && strstr(r->note, "only one group") != NULL,
+		   "logrank: one group at risk at the churn times: not tested");
+		ok(isnan(r->p) && r->df == 0, "logrank: one group at risk: p NaN, df 0");
+	}
+	logrank_result_free(r);
+	r = NULL;
+
+	/* an ordinary test has no note */
+	double t4[4] = {1, 2, 3, 4};
+	int e4[4] = {1, 1, 0, 1};
+	uint32_t c4[4] = {0, 1, 0, 1};
+	if (ok(run_small(4, t4, e4, c4, 2, &r, NULL), "logrank: small ordinary test runs"))
+		ok(r->note == NULL && r->df == 1 && isfinite(r->chisq),
+		   "logrank: an ordinary test has no note and df 1");
+	logrank_result_free(r);
+}
+
 int main(void)
 {
 	gsl_set_error_handler_off();
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
 		run_case(cases[i]);
 	unit_cases();
+	untested_cases();
 	return done_testing();
 }

@@ -115,6 +115,9 @@ static void lung_checks(void)
 	ok(a->test[0].pairs == NULL && a->test[1].pairs != NULL &&
 	           a->test[1].pairs->npairs == 6,
 	   "analysis: pairwise tests only for columns with three or more levels");
+	/* R: sum(is.na(lung$sex)) = 0, sum(is.na(lung$ph.ecog)) = 1 */
+	ok(a->test[0].missing == 0 && a->test[1].missing == 1 && a->test[1].missing_rows == 1,
+	   "analysis: the one customer without ph.ecog is counted as missing");
 	const fx_line *fl = fx_find(&e, "followup", 0, NULL);
 	ok(fl && fx_close(a->followup.median, fl->v[0]),
 	   "analysis: median follow-up is R's");
@@ -172,6 +175,11 @@ static void lung_checks(void)
 		       "json: pairwise tests for ph.ecog");
 		ok(!json_object_object_get_ex(l0, "pairwise", NULL),
 		   "json: no pairwise key for two levels");
+		ok(num(l0, "missing") == 0 && num(l1, "missing") == 1 && is_null_key(l0, "note"),
+		   "json: each test has its missing count and a null note");
+		json_object *bm = get(back, "by_missing");
+		ok(num(bm, "sex") == 0 && num(bm, "ph.ecog") == 1,
+		   "json: by_missing per column");
 		json_object *hz0 = get(back, "hazard");
 		ok(same_bits(num(hz0, "early_share"), a->hazard->early_share),
 		   "json: early-churn share");
@@ -198,6 +206,9 @@ static void lung_checks(void)
 	ok(strstr(buf, "Log-rank test by sex: chi-square 10.33 on 1 df, p = 0.0013") != NULL,
 	   "print: the log-rank line");
 	ok(strstr(buf, "ecog0 vs ecog1") != NULL, "print: pairwise lines");
+	ok(strstr(buf, "  1 customer has no ph.ecog value: in the overall curve only\n") != NULL &&
+	           strstr(buf, "no sex value") == NULL,
+	   "print: the customer without ph.ecog is said to be in the overall curve only");
 	ok(strstr(buf, "Share of churn at tenure <= 90 days") != NULL,
 	   "print: the early-churn share");
 	ok(strstr(buf, "time   at risk   churned   survival") != NULL,
@@ -297,11 +308,77 @@ static void usage_checks(void)
 	surv_analysis_free(a);
 }
 
+/* Blank values with weights, a column with no value at all, a test that
+ * cannot be made, and nobody with a weight above 0. */
+static void missing_checks(void)
+{
+	churn_err err;
+	surv_analysis *a = NULL;
+	double t[6] = {1, 2, 3, 4, 5, 6}, w[6] = {2, 1, 3, 0, 4, 1};
+	int ev[6] = {0, 0, 0, 0, 0, 0};
+	uint32_t half[6] = {0, 1, SURV_GROUP_NA, SURV_GROUP_NA, 0, SURV_GROUP_NA};
+	uint32_t none[6] = {SURV_GROUP_NA, SURV_GROUP_NA, SURV_GROUP_NA,
+	                    SURV_GROUP_NA, SURV_GROUP_NA, SURV_GROUP_NA};
+	static const char *const lv[] = {"a", "b"};
+	surv_data d = {.n = 6, .time = t, .event = ev, .weight = w};
+	surv_by by[2] = {{.name = "half", .code = half, .nlevels = 2, .levels = lv},
+	                 {.name = "none", .code = none, .nlevels = 0, .levels = NULL}};
+
+	if (!ok(surv_analysis_run(&d, by, 2, NULL, &a, &err) == CHURN_OK,
+	        "analysis: blank values and an all-blank column run")) {
+		diag("%s", err.msg);
+		return;
+	}
+	/* weights of the blank rows: 3 + 0 + 1 */
+	ok(a->test[0].missing == 4 && a->test[0].missing_rows == 3,
+	   "analysis: blank values counted by weight (4) and by row (3)");
+	ok(a->test[1].test == NULL && a->test[1].missing == 11 && a->test[1].missing_rows == 6,
+	   "analysis: a column with no value at all: no test, everyone missing");
+	ok(a->test[0].test != NULL && a->test[0].test->note != NULL,
+	   "analysis: everyone censored: the test is there, marked not tested");
+	json_object *js = NULL;
+	surv_json_build(a, "as given", 0, &js, &err);
+	json_object *l0 = json_object_array_get_idx(get(js, "logrank"), 0);
+	ok(is_null_key(l0, "chisq") && is_null_key(l0, "p") &&
+	           json_object_get_int(get(l0, "df")) == 0 &&
+	           strcmp(json_object_get_string(get(l0, "note")), "no churn in any group") == 0,
+	   "json: a test not made has chisq and p null, df 0 and a note");
+	json_object *bm = get(js, "by_missing");
+	ok(num(bm, "half") == 4 && num(bm, "none") == 11,
+	   "json: by_missing also for the column without a test");
+	json_object_put(js);
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	surv_print(f, a, NULL, &err);
+	fclose(f);
+	ok(strstr(buf, "Log-rank test by half: not tested: no churn in any group\n") != NULL &&
+	           strstr(buf, "-1 df") == NULL,
+	   "print: 'not tested: no churn in any group', no -1 df");
+	ok(strstr(buf, "  4 customers have no half value: in the overall curve only\n") != NULL &&
+	           strstr(buf, "No test by none: fewer than two groups with customers.\n"
+	                       "  11 customers have no none value: in the overall curve only\n") !=
+	                   NULL,
+	   "print: blank values said for the tested and the untested column");
+	ok(strstr(buf, "Findings") == NULL, "print: no findings when nothing could be tested");
+	free(buf);
+	surv_analysis_free(a);
+
+	double zero[6] = {0, 0, 0, 0, 0, 0};
+	d.weight = zero;
+	a = NULL;
+	is_int(surv_analysis_run(&d, NULL, 0, NULL, &a, &err), CHURN_EDATA,
+	       "analysis: nobody with a weight above 0 is a data error");
+	ok(a == NULL && strstr(err.msg, "no customer has a weight above 0") != NULL,
+	   "analysis: and says so");
+}
+
 int main(void)
 {
 	gsl_set_error_handler_off();
 	lung_checks();
 	edge_checks();
 	usage_checks();
+	missing_checks();
 	return done_testing();
 }
