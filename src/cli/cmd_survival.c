@@ -62,8 +62,9 @@ static const char summary[] =
 	"--entry COL: delayed entry (left truncation); a customer is at risk only\n"
 	"after entry.  A row whose entry is not before its exit time has no time at\n"
 	"risk: it is left out, counted, and said so.  --weight COL: whole-number\n"
-	"frequency weights.  --tables DIR writes the curves, their steps, the table\n"
-	"at --times, the hazard and the tests as CSV.";
+	"frequency weights.  A customer with no value in a --by column is in the\n"
+	"overall curve only, and counted.  --tables DIR writes the curves, their\n"
+	"steps, the table at --times, the hazard and the tests as CSV.";
 
 /* Everything the command builds; released by run_free. */
 typedef struct {
@@ -145,6 +146,13 @@ static churn_status read_times(run *r, int date_mode, churn_err *err)
 			                   date_mode ? ", in months" : ", in the duration's unit");
 			goto done;
 		}
+		if (date_mode && !isfinite(v * DAYS_PER_MONTH)) {
+			st = churn_err_set(err, CHURN_EUSAGE,
+			                   "--times '%s'%s: too large: %s months is more days than can "
+			                   "be counted", list[k], origin(&r->o, OPT_TIMES, at, sizeof at),
+			                   list[k]);
+			goto done;
+		}
 		r->times[r->ntimes++] = v;
 	}
 	goto done;
@@ -213,17 +221,23 @@ static churn_status read_options(run *r, sv_opts *v, churn_err *err)
 	if ((st = read_times(r, v->date_mode, err)) != CHURN_OK)
 		return st;
 
-	/* units: months -> days for date inputs */
+	/* units: months -> days for date inputs; a time too large to count in
+	 * days (it overflows to infinity) is refused, not printed as Inf */
 	double scale = v->date_mode ? DAYS_PER_MONTH : 1;
 	if (r->ntimes > 0) {
 		if ((r->times_used = malloc(r->ntimes * sizeof *r->times_used)) == NULL)
 			return churn_err_set(err, CHURN_ENOMEM, "out of memory");
 		for (size_t k = 0; k < r->ntimes; k++)
-			r->times_used[k] = r->times[k] * scale;
+			r->times_used[k] = r->times[k] * scale;  /* finite: read_times */
 	}
 	v->so.times = r->times_used;
 	v->so.ntimes = r->ntimes;
 	v->so.rmst_tau = v->rmst_tau * scale;
+	if (isinf(v->so.rmst_tau))
+		return churn_err_set(err, CHURN_EUSAGE,
+		                     "--rmst-tau '%s'%s: too large: %s months is more days than "
+		                     "can be counted", opt_str(o, OPT_RMST_TAU),
+		                     origin(o, OPT_RMST_TAU, at, sizeof at), opt_str(o, OPT_RMST_TAU));
 	v->so.month_len = v->date_mode ? DAYS_PER_MONTH : 1;
 	v->so.early_threshold = v->date_mode ? EARLY_DAYS : EARLY_UNITS;
 	return CHURN_OK;
@@ -349,6 +363,20 @@ static churn_status drop_no_risk(run *r, churn_err *err)
 	return st;
 }
 
+/* With --weight, at least one customer must weigh more than 0: otherwise
+ * there is nobody to analyse (PRODUCT.md: exit 1 when nothing is usable). */
+static churn_status check_weights(const run *r, churn_err *err)
+{
+	const survdata *s = r->sd;
+	if (s->weight == NULL)
+		return CHURN_OK;
+	for (size_t i = 0; i < s->n; i++)
+		if (s->weight[i] > 0)
+			return CHURN_OK;
+	return churn_err_set(err, CHURN_EDATA, "%s: no customer has a weight above 0 (--weight %s)",
+	                     r->d.lopts.display_name, r->d.map.weight);
+}
+
 static json_object *str_or_null(const char *s)
 {
 	return s ? json_object_new_string(s) : NULL;
@@ -404,8 +432,9 @@ static void print_header(FILE *f, const run *r, const sv_opts *v)
 	const load_map *m = &r->d.map;
 	char a[11];
 
-	fprintf(f, "churnkit survival: %s, %zu customers used of %ld rows read (%ld rejected)",
-	        r->d.lopts.display_name, lr->t->nrows, lr->rows_read, lr->rows_rejected);
+	fprintf(f, "churnkit survival: %s, %zu customer%s used of %ld row%s read (%ld rejected)",
+	        r->d.lopts.display_name, lr->t->nrows, lr->t->nrows == 1 ? "" : "s",
+	        lr->rows_read, lr->rows_read == 1 ? "" : "s", lr->rows_rejected);
 	if (v->date_mode && lr->as_of != TABLE_DATE_NA)
 		fprintf(f, ", as of %s", date_format(lr->as_of, a));
 	fputs("\n", f);
@@ -454,6 +483,8 @@ int cmd_survival(int argc, char **argv, churn_err *err)
 	if ((st = build_by(&r, err)) != CHURN_OK)
 		goto out;
 	if ((st = drop_no_risk(&r, err)) != CHURN_OK)
+		goto out;
+	if ((st = check_weights(&r, err)) != CHURN_OK)
 		goto out;
 	{
 		surv_data d = {.n = r.sd->n, .time = r.sd->time, .event = r.sd->event,

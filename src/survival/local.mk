@@ -85,6 +85,7 @@ dist_noinst_DATA += \
 	tests/data/survival/dates.csv \
 	tests/data/survival/durations.csv \
 	tests/data/survival/telco.csv \
+	tests/data/survival/cities.csv \
 	tests/fixtures/survival/cli_dates.expect \
 	tests/fixtures/survival/cli_dates_entry.expect \
 	tests/fixtures/survival/cli_dates_log.expect \

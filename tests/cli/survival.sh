@@ -16,8 +16,14 @@
 #                   rows of tenure 0 that have no time at risk
 #   telco.csv       IBM's Telco sample: tenure in months, Churn = Yes, by
 #                   Contract (the p-value underflows: log p)
+#   cities.csv      300 made-up customers (a seeded generator, once): tenure
+#                   in months, by city (Bogotá, Kraków, 台北, ...) and by
+#                   payment (long names); one city and two payments blank.
+#                   Only the text layout and the blank counts are checked.
 # Then the text, --tables (files, numbers, formula escaping), --json -,
-# a report definition, and the usage errors with their exit codes.
+# a report definition, the layout of the text (display columns, decimals,
+# plurals), tests that cannot be made (everyone censored, everyone churned
+# on day 0), and the usage and data errors with their exit codes.
 
 . "$top_srcdir/tests/lib.sh"
 
@@ -237,6 +243,91 @@ tap_is "$(cat "$t/exit") $("$JSONGET" "$t/ini.json" 'survival.logrank.#' \
 	"0 2 contract channel 3 15 10 [3,6,12,24] " \
 	"--config reports/quarterly.ini: tests by contract (3 levels) and channel (6), times from the file"
 
+# --- text layout: display columns, fixed decimals, plurals -------------------------
+# cols: the text with every character replaced by as many ASCII characters as
+# it takes display columns (2-byte UTF-8 -> w, CJK -> WW), so that byte
+# offsets below are screen columns.  LC_ALL=C: sed works on bytes.
+w1=$(printf '[\302-\337][\200-\277]')
+w2=$(printf '[\344-\351][\200-\277][\200-\277]')
+cols() {
+	sed -e "s/$w2/WW/g" -e "s/$w1/w/g" "$1"
+}
+# aligned FILE COLUMN: the level table (header and rows) of the test by
+# COLUMN: 1 line length; and its pairwise rows: 1 position each of
+# "chi-square", "adjusted p" (numbers are right-aligned, so a column that
+# lines up ends at the same screen column on every row).
+aligned() {
+	cols "$1" | awk -v by="$2" '
+	/test by / { f = index($0, "test by " by ":") > 0; p = 0; next }
+	f && /^  pairwise/ { p = 1; next }
+	f && /^$/ { f = 0 }
+	f && !p && /^  [^ ]/ && !/ customers? ha/ { len[length($0)] = 1 }
+	f && p { c[index($0, "chi-square")] = 1; a[index($0, "adjusted p")] = 1 }
+	END { printf "%d %d %d", n(len), n(c), n(a) }
+	function n(x,   k, m) { m = 0; for (k in x) m++; return m }'
+}
+cities="--id id --duration months --event churned=yes"
+# shellcheck disable=SC2086
+ck_run "$t" survival $cities --by city --by payment --json "$t/cities.json" cities.csv
+tap_is "$(cat "$t/exit") $(aligned "$t/stdout" city) $(aligned "$t/stdout" payment)" \
+	"0 1 1 1 1 1 1" \
+	"UTF-8 levels (Bogotá, Kraków, 台北: CJK two columns) and long ones (Bank transfer (automatic)): test and pairwise tables aligned"
+grep -q -F "  1 customer has no city value: in the overall curve only" "$t/stdout" &&
+	grep -q -F "  2 customers have no payment value: in the overall curve only" "$t/stdout"
+tap_ok $? "blank --by values: the text counts them (singular and plural)"
+tap_is "$("$JSONGET" "$t/cities.json" survival.by_missing.city survival.by_missing.payment \
+	survival.logrank.0.missing survival.logrank.1.missing | tr '\n' ' ')" \
+	"$(awk -F, 'NR > 1 { c += $4 == ""; p += $5 == "" } END { print c, p, c, p }' cities.csv) " \
+	"blank --by values: by_missing and each test's missing count the blank cells of the CSV"
+# shellcheck disable=SC2086
+ck_run "$t" survival $telco --by Contract telco.csv
+tap_is "$(aligned "$t/stdout" Contract)" "1 1 1" \
+	"telco: the pairwise adjusted p lines up after 'p < 1e-300 (log p = -779.2)'"
+
+# dates: 20 customers have no region; the expected column has two decimals
+# (R's expected, rounded); pairwise findings say where their O/E come from.
+# shellcheck disable=SC2086
+ck_run "$t" survival $dates --by plan --by region dates.csv
+out=$t/dates.txt
+cp "$t/stdout" "$out"
+nreg=$(awk -F, 'NR > 1 && $5 == "" { n++ } END { print n + 0 }' dates.csv)
+grep -q -F "  $nreg customers have no region value: in the overall curve only" "$out"
+tap_ok $? "dates: the text says the $nreg customers without a region are in the overall curve only"
+tap_is "$("$JSONGET" "$t/dates.json" survival.by_missing.plan survival.by_missing.region \
+	survival.logrank.0.missing survival.logrank.1.missing | tr '\n' ' ')" "0 $nreg 0 $nreg " \
+	"dates --json: by_missing and the tests' missing: plan 0, region $nreg"
+got=$(awk '/^Log-rank test by plan/ { f = 1; next } f && /^  level/ { next }
+	f && /^  pairwise/ { exit } f { print $4 }' "$out" | tr '\n' ' ')
+wantexp=
+for g in 0 1 2 3; do
+	wantexp="$wantexp$(printf '%.2f' "$(want dates "survival.logrank.0.groups.$g.expected")") "
+done
+tap_is "$got" "$wantexp" "dates text: expected per plan with two decimals, as R's rounded"
+tap_is "$(grep -c '^  plan: .*; adjusted p [<=] [0-9.]*) in the two-group test$' "$out")" 6 \
+	"dates findings: each pairwise finding says its O/E come from the two-group test"
+printf 'id,d,e\na,3,1\n' >"$t/one.csv"
+ck_run "$t" survival --duration d --event e "$t/one.csv"
+grep -q -F "one.csv, 1 customer used of 1 row read (0 rejected)" "$t/stdout"
+tap_ok $? "one row: '1 customer used of 1 row read'"
+
+# --- tests that cannot be made ------------------------------------------------------
+printf 'id,d,e,g\na,1,0,x\nb,2,0,y\nc,3,0,z\nd,4,0,x\ne,5,0,\n' >"$t/cens.csv"
+ck_run "$t" survival --duration d --event e --by g --json "$t/cens.json" --tables "$t/censtab" \
+	"$t/cens.csv"
+tap_is "$(cat "$t/exit") $(grep -c -F 'Log-rank test by g: not tested: no churn in any group' "$t/stdout") $(grep -c -e '-1 df' -e 'Findings' "$t/stdout")" \
+	"0 1 0" "all censored: the text says 'not tested: no churn in any group', no df -1, no findings"
+tap_is "$("$JSONGET" "$t/cens.json" survival.logrank.0.chisq survival.logrank.0.p \
+	survival.logrank.0.df survival.logrank.0.note survival.logrank.0.pairwise.0.df \
+	survival.logrank.0.pairwise.0.p survival.logrank.0.pairwise.0.note | tr '\n' '|')" \
+	"null|null|0|no churn in any group|0|null|no churn in any group|" \
+	"all censored --json: chisq and p null, df 0, a note (also per pair)"
+tap_is "$(grep -c '(not tested: no churn in any group)$' "$t/stdout") $(awk -F, 'NR == 2 { print $NF }' "$t/censtab/survival_logrank.csv")" \
+	"3 no churn in any group" "all censored: every pair says not tested; --tables has the note"
+printf 'id,d,e,g\na,0,1,x\nb,0,1,y\nc,0,1,y\n' >"$t/day0.csv"
+ck_run "$t" survival --duration d --event e --by g --json "$t/day0.json" "$t/day0.csv"
+tap_is "$(cat "$t/exit") $(grep -c -F 'Log-rank test by g: not tested: every customer at risk churned at each churn time (no variance)' "$t/stdout") $("$JSONGET" "$t/day0.json" survival.logrank.0.chisq survival.logrank.0.df | tr '\n' ' ')" \
+	"0 1 null 0 " "all churned on day 0: not tested (no variance), chisq null and df 0, not 'chi-square NA on 1 df'"
+
 # --- usage errors and data errors ---------------------------------------------------
 # err NAME EXIT MESSAGE ARGS...: exit status and the exact stderr line.
 err() {
@@ -266,6 +357,24 @@ err "--rmst-tau 0: exit 2" 2 "churnkit: --rmst-tau '0': give a time above 0 in m
 err "--conf-level 1: exit 2" 2 \
 	"churnkit: --conf-level '1': give a level above 0 and below 1, such as 0.95" \
 	--start signup --conf-level 1 dates.csv
+err "--times 1e308 with dates (overflows in days): exit 2" 2 \
+	"churnkit: --times '1e308': too large: 1e308 months is more days than can be counted" \
+	--start signup --times 3,1e308 dates.csv
+err "--rmst-tau 1e308 with dates (overflows in days): exit 2" 2 \
+	"churnkit: --rmst-tau '1e308': too large: 1e308 months is more days than can be counted" \
+	--start signup --rmst-tau 1e308 dates.csv
+# shellcheck disable=SC2086
+ck_run "$t" survival $dates --times 1e300 --rmst-tau 1e300 dates.csv
+tap_is "$(cat "$t/exit") $(grep -c 'Inf' "$t/stdout")" "0 0" \
+	"--times and --rmst-tau 1e300 months: finite in days, allowed, no Inf printed"
+ck_run "$t" survival --duration tenure --event status=churned --times 1e308 --rmst-tau 1e308 \
+	durations.csv
+tap_is "$(cat "$t/exit") $(grep -c 'Inf' "$t/stdout")" "0 0" \
+	"durations: --times and --rmst-tau 1e308 are finite as given: allowed"
+printf 'id,d,e,w\na,1,1,0\nb,2,0,0\n' >"$t/w0.csv"
+err "every weight 0: exit 1" 1 \
+	"churnkit: $t/w0.csv: no customer has a weight above 0 (--weight w)" \
+	--duration d --event e --weight w "$t/w0.csv"
 printf 'id,d,e,en\na,0,yes,\nb,0,no,0\n' >"$t/none.csv"
 err "every row without time at risk: exit 1" 1 \
 	"churnkit: $t/none.csv: no customer has time at risk: every row's entry is at or after its exit time" \
