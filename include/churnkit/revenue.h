@@ -18,23 +18,48 @@
  *   expansion    0 < MRR(m-1) < MRR(m): + MRR(m) - MRR(m-1)
  *   contraction  0 < MRR(m) < MRR(m-1): + MRR(m-1) - MRR(m)
  *   churned      MRR(m-1) > 0, MRR(m) = 0: + MRR(m-1)
- * so that end = start + new + reactivation + expansion - contraction -
- * churned holds exactly for every month.  A period's movements are the sums
- * of its months' movements (a quarter counts a churn and a later
- * reactivation inside it both).  The first month of the history has no month
- * before it, so only periods whose month before lies in the history are
- * covered; the others are flagged not covered and hold NaN.
+ * A period's movements are the sums of its months' movements (a quarter
+ * counts a churn and a later reactivation inside it both).  The first month
+ * of the history has no month before it, so only periods whose month before
+ * lies in the history are covered; the others are flagged not covered and
+ * hold NaN.
+ *
+ * Churn dates (churn_month, from the customers' file) come first: churn is
+ * counted at the churn date, as the logo counts are (PRODUCT.md), although
+ * billing usually keeps a row in the month a customer leaves.  For a
+ * customer whose churn date falls in month e:
+ *   - their MRR counts as 0 from month e on: a row for month e is not
+ *     retained MRR and makes no expansion or contraction, and rows for later
+ *     months are ignored (the revenue loader rejects them, revhist.h);
+ *   - in month e they are churned with their churn MRR: the MRR of their
+ *     last revenue month at or before e, i.e. their row for e when it is
+ *     > 0, else their MRR of month e-1.  A customer paying nothing in e-1
+ *     and e had already left the revenue books in an earlier month (booked
+ *     churned then) and is not booked again.  One who starts paying in e
+ *     (new, or back after a gap) is new or reactivation and churned in e
+ *     with the same MRR;
+ *   - the churn MRR may differ from the MRR they carried into month e (a
+ *     price change billed in the churn month); that difference, summed, is
+ *     mrr_churn_change, so that exactly, for every month and period,
+ *       end = start + new + reactivation + expansion - contraction
+ *             - churned + churn_change.
+ *     Without churn dates (churn_month NULL) churn_change is 0.
+ * With customers churning at month ends and MRR changes only between
+ * months, the rule is the plain month-against-month one above.
  *
  * Revenue retention follows only the customers paying at the start of the
  * period (PRODUCT.md), comparing each one's end MRR with their start MRR:
- *   start_churned     sum of start MRR of those paying nothing at the end
+ *   start_churned     sum of the churn MRR (the rule above) of those churned
+ *                     by their churn date inside the period, and of start
+ *                     MRR of the others paying nothing at the end
  *   start_contraction sum of (start - end) of those paying less, not zero
  *   start_expansion   sum of (end - start) of those paying more
  *   grr = (mrr_start - start_churned - start_contraction) / mrr_start
  *   nrr = grr + start_expansion / mrr_start
- * For a single month these are exactly the month's churned, contraction
- * and expansion; for a quarter a customer who left and came back counts by
- * where they ended, and new customers' movements are left out.
+ * For a single month these are the month's churned, contraction and
+ * expansion of the start customers; for a quarter a customer who left and
+ * came back counts by where they ended, and new customers' movements are
+ * left out.
  * Further ratios (NaN when the denominator is 0):
  *   gross_mrr_churn = (mrr_churned + mrr_contraction) / mrr_start
  *   net_mrr_churn   = (mrr_churned + mrr_contraction - mrr_expansion
@@ -77,6 +102,11 @@ typedef struct {
 	const int32_t *month;    /* month index (date_month_index) */
 	const double *mrr;
 	size_t ncustomers;
+	/* Churn month (month index) of each of the ncustomers customers, or
+	 * INT32_MAX when not churned by as-of; NULL = no churn dates (the
+	 * classification then uses the revenue rows alone).  kpi_compute sets
+	 * it from the customers' churn dates. */
+	const int32_t *churn_month;
 } revenue_history;
 
 /* A period as a run of months, first_month <= last_month. */
@@ -89,6 +119,7 @@ typedef struct {
 	int covered;             /* 0: no revenue data for this period (NaN) */
 	double mrr_start, mrr_new, mrr_expansion, mrr_contraction, mrr_churned,
 	       mrr_reactivation, mrr_end;
+	double mrr_churn_change; /* churn MRR - MRR carried into the churn month */
 	double start_churned, start_contraction, start_expansion;
 	size_t n_start;          /* paying customers at the start */
 	size_t n_new, n_reactivated, n_churned;

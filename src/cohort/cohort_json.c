@@ -244,6 +244,7 @@ static int period_json(json_object *a, const kpi_row *p)
 	       put_num(o, "mrr_contraction", m->mrr_contraction) &&
 	       put_num(o, "mrr_churned", m->mrr_churned) &&
 	       put_num(o, "mrr_reactivation", m->mrr_reactivation) &&
+	       put_num(o, "mrr_churn_change", m->mrr_churn_change) &&
 	       put_num(o, "mrr_end", m->mrr_end) && put_num(o, "grr", m->grr) &&
 	       put_num(o, "nrr", m->nrr) && put_num(o, "gross_mrr_churn", m->gross_mrr_churn) &&
 	       put_num(o, "net_mrr_churn", m->net_mrr_churn) &&

@@ -275,10 +275,14 @@ static void print_notes(FILE *f, const cohort_result *c, const kpi_result *k)
 			           "month is their row for that month, 0 without one; each month is "
 			           "compared with the month before: new (first paying month), "
 			           "reactivation (paying again after a gap), expansion, contraction, "
-			           "churned (paying nothing).  A period's start MRR is the MRR of the "
-			           "month before it, its end MRR that of its last month; the history's "
-			           "first month has no month before, so periods starting then have no "
-			           "MRR (-).\n");
+			           "churned (paying nothing).  Churn is counted at the churn date: a "
+			           "customer whose churn date falls in a month is churned in that "
+			           "month with the MRR of their last revenue month at or before it "
+			           "(their row for the churn month is not retained MRR, expansion or "
+			           "contraction), as in the customer counts.  A period's start MRR is "
+			           "the MRR of the month before it, its end MRR that of its last "
+			           "month; the history's first month has no month before, so periods "
+			           "starting then have no MRR (-).\n");
 		if (k->mrr_source != KPI_MRR_NONE)
 			fprintf(f, "- GRR = (start MRR - churned MRR - contraction) / start MRR and NRR "
 			           "adds expansion, both over the customers paying at the start only, "

@@ -156,6 +156,7 @@ static void row_fill(kpi_row *row, kpi_period p, const bins *b, int exclude, int
 	row->mrr.mrr_churned = ch.v;
 	row->mrr.mrr_end = start.v + nw.v - ch.v;
 	row->mrr.mrr_expansion = row->mrr.mrr_contraction = row->mrr.mrr_reactivation = 0.0;
+	row->mrr.mrr_churn_change = 0.0;
 	row->mrr.start_churned = chs.v;
 	row->mrr.start_contraction = row->mrr.start_expansion = 0.0;
 	row->mrr.n_start = start.pay;
@@ -185,24 +186,39 @@ static void row_ltv(kpi_row *row, const kpi_result *r)
 	row->mrr.ltv = used > 0 && sum > 0.0 ? row->mrr.arpa / row->mrr.ltv_churn_rate : NAN;
 }
 
-static churn_status apply_history(kpi_result *r, const revenue_history *h, int32_t last,
-                                  churn_err *err)
+/* MRR movements from the history, with the customers' churn months (churn
+ * dates up to as-of) so that revenue churn is counted at the churn date as
+ * the customer counts are (revenue.h). */
+static churn_status apply_history(kpi_result *r, const cohort_customers *c,
+                                  const revenue_history *hist, int32_t last, churn_err *err)
 {
 	size_t n = r->nmonths + r->nquarters;
 	revenue_span *spans = malloc((n > 0 ? n : 1) * sizeof *spans);
 	revenue_period *out = malloc((n > 0 ? n : 1) * sizeof *out);
+	int32_t *cm = malloc((c->n > 0 ? c->n : 1) * sizeof *cm);
+	revenue_history h = *hist;
 	churn_status st;
 
-	if (spans == NULL || out == NULL) {
+	if (spans == NULL || out == NULL || cm == NULL) {
 		st = churn_err_set(err, CHURN_ENOMEM, "kpi: out of memory");
 		goto done;
 	}
+	if (hist->ncustomers != c->n) {
+		st = churn_err_set(err, CHURN_EUSAGE, "kpi: the revenue history is for %zu "
+		                   "customers, not the %zu given", hist->ncustomers, c->n);
+		goto done;
+	}
+	for (size_t i = 0; i < c->n; i++)
+		cm[i] = c->end[i] != TABLE_DATE_NA && c->end[i] <= c->as_of &&
+		                c->start[i] <= c->as_of
+		        ? date_month_index(c->end[i]) : INT32_MAX;
+	h.churn_month = cm;
 	for (size_t j = 0; j < n; j++) {
 		const kpi_row *row = j < r->nmonths ? &r->months[j] : &r->quarters[j - r->nmonths];
 		spans[j].first_month = kpi_period_first_month(row->period);
 		spans[j].last_month = kpi_period_last_month(row->period);
 	}
-	st = revenue_from_history(h, last, spans, n, out, err);
+	st = revenue_from_history(&h, last, spans, n, out, err);
 	if (st != CHURN_OK)
 		goto done;
 	for (size_t j = 0; j < n; j++) {
@@ -212,6 +228,7 @@ static churn_status apply_history(kpi_result *r, const revenue_history *h, int32
 done:
 	free(spans);
 	free(out);
+	free(cm);
 	return st;
 }
 
@@ -273,7 +290,7 @@ churn_status kpi_compute(const cohort_customers *c, const kpi_opts *o, kpi_resul
 		}
 	}
 	if (o->revenue != NULL) {
-		st = apply_history(r, o->revenue, last, err);
+		st = apply_history(r, c, o->revenue, last, err);
 		if (st != CHURN_OK)
 			goto fail;
 	}

@@ -17,7 +17,7 @@ void revenue_period_clear(revenue_period *p)
 {
 	memset(p, 0, sizeof *p);
 	p->mrr_start = p->mrr_new = p->mrr_expansion = p->mrr_contraction = NAN;
-	p->mrr_churned = p->mrr_reactivation = p->mrr_end = NAN;
+	p->mrr_churned = p->mrr_reactivation = p->mrr_end = p->mrr_churn_change = NAN;
 	p->start_churned = p->start_contraction = p->start_expansion = NAN;
 	p->grr = p->nrr = p->gross_mrr_churn = p->net_mrr_churn = NAN;
 	p->quick_ratio = p->arpa = p->ltv = p->ltv_churn_rate = NAN;
@@ -64,12 +64,13 @@ churn_status revenue_history_check(const revenue_history *h, churn_err *err)
 
 /* Monthly sums over the history's months m0..last. */
 typedef struct {
-	double *total, *new_, *react, *exp, *con, *churn;
+	double *total, *new_, *react, *exp, *con, *churn, *chg;
 	size_t *npay, *nnew, *nreact, *nchurn;
 } monthly;
 
 static void monthly_free(monthly *m)
 {
+	free(m->chg);
 	free(m->total);
 	free(m->new_);
 	free(m->react);
@@ -91,24 +92,50 @@ static int monthly_alloc(monthly *m, size_t nm)
 	m->exp = calloc(nm, sizeof(double));
 	m->con = calloc(nm, sizeof(double));
 	m->churn = calloc(nm, sizeof(double));
+	m->chg = calloc(nm, sizeof(double));
 	m->npay = calloc(nm, sizeof(size_t));
 	m->nnew = calloc(nm, sizeof(size_t));
 	m->nreact = calloc(nm, sizeof(size_t));
 	m->nchurn = calloc(nm, sizeof(size_t));
-	return m->total && m->new_ && m->react && m->exp && m->con && m->churn && m->npay &&
+	return m->total && m->new_ && m->react && m->exp && m->con && m->churn && m->chg && m->npay &&
 	       m->nnew && m->nreact && m->nchurn;
 }
 
-/* Classifies one customer's months buf[0..nm-1] into the monthly sums. */
-static void classify(const double *buf, size_t nm, monthly *m)
+/* Classifies one customer's months buf[0..nm-1] into the monthly sums.
+ * buf holds no MRR from the churn month on.  When the customer's churn
+ * month lies in the history it is month je (SIZE_MAX otherwise) and `last`
+ * is the MRR of their rows for that month (0 without one): the churn month
+ * is classified by the churn-date rule of revenue.h.  Returns the MRR booked
+ * as churned in month je (0 when none was). */
+static double classify(const double *buf, size_t nm, size_t je, double last, monthly *m)
 {
 	int ever = 0;
+	double booked = 0.0;
 	for (size_t j = 0; j < nm; j++) {
 		double v = buf[j], p = j > 0 ? buf[j - 1] : 0.0;
 		m->total[j] += v;
 		if (v > 0.0)
 			m->npay[j]++;
-		if (j > 0) {
+		if (j > 0 && j == je) {
+			/* The churn month: paying nothing at its end. */
+			if (p == 0.0 && last > 0.0) {
+				/* Joined (or came back) in the month they churned. */
+				if (ever) {
+					m->react[j] += last;
+					m->nreact[j]++;
+				} else {
+					m->new_[j] += last;
+					m->nnew[j]++;
+				}
+			}
+			booked = last > 0.0 ? last : p;
+			if (booked > 0.0) {
+				m->churn[j] += booked;
+				m->nchurn[j]++;
+				if (p > 0.0)
+					m->chg[j] += booked - p;
+			}
+		} else if (j > 0) {
 			if (p == 0.0 && v > 0.0) {
 				if (ever) {
 					m->react[j] += v;
@@ -129,6 +156,7 @@ static void classify(const double *buf, size_t nm, monthly *m)
 		if (v > 0.0)
 			ever = 1;
 	}
+	return booked;
 }
 
 churn_status revenue_from_history(const revenue_history *h, int32_t last_month,
@@ -184,13 +212,20 @@ churn_status revenue_from_history(const revenue_history *h, int32_t last_month,
 		size_t hi = count[c];
 		if (hi == lo)
 			continue;
+		int32_t cm = h->churn_month != NULL ? h->churn_month[c] : INT32_MAX;
+		size_t je = cm >= m0 && cm <= last_month ? (size_t)(cm - m0) : SIZE_MAX;
+		double last = 0.0, booked;
 		memset(buf, 0, nm * sizeof *buf);
 		for (size_t k = lo; k < hi; k++) {
 			size_t i = order[k];
-			if (h->month[i] <= last_month)
+			if (h->month[i] > last_month || h->month[i] > cm)
+				continue; /* after the last month, or after the churn month */
+			if (h->month[i] == cm)
+				last += h->mrr[i];
+			else
 				buf[h->month[i] - m0] += h->mrr[i];
 		}
-		classify(buf, nm, &mo);
+		booked = classify(buf, nm, je, last, &mo);
 		for (size_t j = 0; j < nspans; j++) {
 			revenue_period *p = &out[j];
 			double sv, ev;
@@ -200,7 +235,9 @@ churn_status revenue_from_history(const revenue_history *h, int32_t last_month,
 			ev = buf[spans[j].last_month - m0];
 			if (sv <= 0.0)
 				continue;
-			if (ev == 0.0)
+			if (booked > 0.0 && cm >= spans[j].first_month && cm <= spans[j].last_month)
+				p->start_churned += booked; /* churned in the span, at their churn MRR */
+			else if (ev == 0.0)
 				p->start_churned += sv;
 			else if (ev < sv)
 				p->start_contraction += sv - ev;
@@ -221,13 +258,14 @@ churn_status revenue_from_history(const revenue_history *h, int32_t last_month,
 		p->n_start = mo.npay[a];
 		p->n_end = mo.npay[b];
 		p->mrr_new = p->mrr_reactivation = p->mrr_expansion = 0.0;
-		p->mrr_contraction = p->mrr_churned = 0.0;
+		p->mrr_contraction = p->mrr_churned = p->mrr_churn_change = 0.0;
 		for (size_t k = a + 1; k <= b; k++) {
 			p->mrr_new += mo.new_[k];
 			p->mrr_reactivation += mo.react[k];
 			p->mrr_expansion += mo.exp[k];
 			p->mrr_contraction += mo.con[k];
 			p->mrr_churned += mo.churn[k];
+			p->mrr_churn_change += mo.chg[k];
 			p->n_new += mo.nnew[k];
 			p->n_reactivated += mo.nreact[k];
 			p->n_churned += mo.nchurn[k];

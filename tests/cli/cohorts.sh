@@ -71,34 +71,39 @@ tap_is "$(get "$j" kpis.periods.0.period kpis.periods.period=2024-02.start \
 	kpis.periods.period=2024Q2.start kpis.periods.period=2024Q2.new \
 	kpis.periods.period=2024Q2.churned kpis.periods.period=2024Q2.churn_rate)" \
 	"2024-02 2 2 1 3 1 3 1 3 1 1 0.33333333333333331" "small: period counts and churn rate"
-# MRR by month (revenue_good.csv):  Jan 150, Feb 430, Mar 230, Apr 320,
-# May 320, Jun 290.  Mar: expansion c1 +50, churned c3 200 + c4 80, new c5
-# 30; GRR 150/430, NRR 200/430, quick (30+50)/280.  Apr: c4 comes back
-# (reactivation 80), c6 new 60, c2 churned 50.
+# MRR by month (revenue_good.csv), churn counted at the churn date: a
+# customer's row in the month of their churn date is churned MRR, not
+# retained (revenue.h).  Jan 150, Feb 230, Mar 180, Apr 320, May 290, Jun
+# 290.  Feb: c3 joins and leaves (new 200 + c4 80, churned 200), quick
+# 280/200.  Mar: expansion c1 +50, churned c2 50 (its churn month, billed
+# 50) + c4 80 (paying 0), new c5 30; GRR (230-50-80)/230, NRR 150/230,
+# quick (30+50)/130.  Apr: c4 comes back (reactivation 80), c6 new 60.
 tap_is "$(get "$j" kpis.periods.period=2024-03.mrr_expansion \
 	kpis.periods.period=2024-03.mrr_churned kpis.periods.period=2024-03.mrr_new \
 	kpis.periods.period=2024-03.mrr_end kpis.periods.period=2024-03.grr \
 	kpis.periods.period=2024-03.nrr kpis.periods.period=2024-03.quick_ratio \
 	kpis.periods.period=2024-04.mrr_reactivation kpis.periods.period=2024-04.mrr_new \
 	kpis.periods.period=2024-02.quick_ratio)" \
-	"50 280 30 230 0.34883720930232559 0.46511627906976744 0.2857142857142857 80 60 null" \
+	"50 130 30 180 0.43478260869565216 0.65217391304347827 0.61538461538461542 80 60 1.3999999999999999" \
 	"small: MRR movements, GRR, NRR and quick ratio from the history"
-# Q2: start = March MRR 230 (c1 150, c2 50, c5 30); at the end of June c1
-# pays 120, c2 and c5 nothing: GRR = NRR = (230 - 80 - 30)/230.  LTV of Q2
-# = ARPA 290/3 / mean monthly churn rate of Jun, May, Apr, Mar, Feb (January
-# is not a computed month): (1/4 + 0 + 1/3 + 1/2 + 0)/5, i.e. 17400/39.
+# Q2: start = March MRR 180 (c1 150, c5 30); c5 churns in May (its churn
+# month) with its May row 30, c1 pays 120 at the end of June (contraction
+# 30): GRR = NRR = (180 - 30 - 30)/180, MRR churned 30.  LTV of Q2 = ARPA
+# 290/3 / mean monthly churn rate of Jun, May, Apr, Mar, Feb (January is
+# not a computed month): (0 + 1/4 + 0 + 2/3 + 1/2)/5 = 17/60, i.e. 17400/51.
 tap_is "$(get "$j" kpis.periods.period=2024Q2.grr kpis.periods.period=2024Q2.mrr_churned \
 	kpis.periods.period=2024Q2.arpa kpis.periods.period=2024Q2.ltv_months)" \
-	"0.52173913043478259 80 96.666666666666671 5" "small: quarter GRR, churned MRR, ARPA"
+	"0.66666666666666663 30 96.666666666666671 5" "small: quarter GRR, churned MRR, ARPA"
 awk -v got="$("$JSONGET" "$j" kpis.periods.period=2024Q2.ltv)" 'BEGIN {
-	want = 17400 / 39; d = got - want; if (d < 0) d = -d; exit !(d <= 1e-9 * want) }'
-tap_ok $? "small: LTV = ARPA / trailing mean churn rate = 17400/39"
-# Cost of churn for 2024Q2 (default: last complete quarter): 12 x 80 = 960,
-# + 20% = 192, + CAC 100 x 1 customer lost (c5) = 1252.
+	want = 17400 / 51; d = got - want; if (d < 0) d = -d; exit !(d <= 1e-9 * want) }'
+tap_ok $? "small: LTV = ARPA / trailing mean churn rate = 17400/51"
+# Cost of churn for 2024Q2 (default: last complete quarter): 12 x 30 = 360,
+# + 20% = 72, + CAC 100 x 1 customer lost (c5) = 532: the MRR and the
+# customers lost are the same customers.
 tap_is "$(get "$j" kpis.reporting.period kpis.reporting.previous \
 	kpis.cost_of_churn.annual_value kpis.cost_of_churn.lost_expansion \
 	kpis.cost_of_churn.sunk_cac kpis.cost_of_churn.total)" \
-	"2024Q2 null 960 192 100 1252" "small: reporting period and cost of churn"
+	"2024Q2 null 360 72 100 532" "small: reporting period and cost of churn"
 
 # --exclude-same-period: c3 (joined and left in February) leaves both.
 # shellcheck disable=SC2086

@@ -32,6 +32,7 @@ static void history(revenue_history *h)
 	h->month = mon;
 	h->mrr = mrr;
 	h->ncustomers = 4;
+	h->churn_month = NULL;
 }
 
 static void test_months(void)
@@ -161,9 +162,75 @@ static void test_bad(void)
 	   "revenue: an empty history covers nothing");
 }
 
+/* Churn counted at the churn date (revenue.h).  Months Jan..Apr 2024,
+ * churn month in brackets:
+ *        Jan  Feb  Mar  Apr
+ *   c0   100  100  120   -   [Mar] billed 120 in the month it left
+ *   c1    50   50   -    -   [Mar] no row in its churn month
+ *   c2    -    -    30   -   [Mar] joined and left in March
+ *   c3    80   80   80   80  [Feb] rows after the churn month are ignored
+ *   c4    40   -    -    -   [Mar] stopped paying before its churn date
+ *   c5    60   60   60   60  (active)
+ * Feb: start 330; churned c3 80 (its Feb row is not retained) and c4 40
+ * (paying nothing in Feb); end 210.
+ * Mar: start 210; churned c0 120 (its churn-month row, not an expansion:
+ * churn change +20), c1 50 (Feb MRR), c2 30 (also new 30); c4 is not
+ * booked again; end 60 = 210 + 30 - 200 + 20.  GRR (210 - 170) / 210.
+ * Apr: nothing moves (c3's April row is not a reactivation).
+ * Feb..Apr: start 330, churned 320, new 30, change 20, end 60; start
+ * customers churned c0 120 + c1 50 + c3 80 + c4 40 = 290: GRR 40/330. */
+static void test_churn_dates(void)
+{
+	static const size_t cu[] = {0, 0, 0, 1, 1, 2, 3, 3, 3, 3, 4, 5, 5, 5, 5};
+	static const int32_t mo[] = {M(2024, 1), M(2024, 2), M(2024, 3), M(2024, 1), M(2024, 2),
+	                             M(2024, 3), M(2024, 1), M(2024, 2), M(2024, 3), M(2024, 4),
+	                             M(2024, 1), M(2024, 1), M(2024, 2), M(2024, 3), M(2024, 4)};
+	static const double mr[] = {100, 100, 120, 50, 50, 30, 80, 80, 80, 80, 40, 60, 60, 60, 60};
+	const int32_t cm[] = {M(2024, 3), M(2024, 3), M(2024, 3), M(2024, 2), M(2024, 3),
+	                      INT32_MAX};
+	revenue_history h = {sizeof mr / sizeof mr[0], cu, mo, mr, 6, cm};
+	revenue_span s[4] = {{M(2024, 2), M(2024, 2)}, {M(2024, 3), M(2024, 3)},
+	                     {M(2024, 4), M(2024, 4)}, {M(2024, 2), M(2024, 4)}};
+	revenue_period p[4];
+	churn_err err;
+
+	if (!ok(revenue_from_history(&h, M(2024, 4), s, 4, p, &err) == CHURN_OK,
+	        "churn dates: history computes"))
+		return;
+	is_double_rel(p[0].mrr_start, 330, TOL, "churn dates: Feb start 330");
+	is_double_rel(p[0].mrr_churned, 120, TOL, "churn dates: Feb churned 80 + 40 (row in the "
+	              "churn month is churned, not retained)");
+	is_double_rel(p[0].mrr_end, 210, TOL, "churn dates: Feb end 210");
+	is_double_rel(p[1].mrr_churned, 200, TOL, "churn dates: Mar churned 120 + 50 + 30");
+	is_int(p[1].n_churned, 3, "churn dates: Mar 3 paying customers churned");
+	is_double_rel(p[1].mrr_expansion, 0, TOL, "churn dates: a churn-month row is no expansion");
+	is_double_rel(p[1].mrr_new, 30, TOL, "churn dates: joined in the churn month is new");
+	is_double_rel(p[1].mrr_churn_change, 20, TOL, "churn dates: churn change 120 - 100");
+	is_double_rel(p[1].mrr_end, 60, TOL, "churn dates: Mar end 60");
+	is_double_rel(p[1].grr, 40.0 / 210, TOL, "churn dates: Mar GRR (210 - 120 - 50) / 210");
+	is_double_rel(p[2].mrr_reactivation, 0, TOL,
+	              "churn dates: a row after the churn month is no reactivation");
+	is_double_rel(p[2].mrr_end, 60, TOL, "churn dates: Apr end 60");
+	is_double_rel(p[3].mrr_churned, 320, TOL, "churn dates: Feb..Apr churned 320");
+	is_double_rel(p[3].mrr_start + p[3].mrr_new + p[3].mrr_reactivation + p[3].mrr_expansion -
+	              p[3].mrr_contraction - p[3].mrr_churned + p[3].mrr_churn_change,
+	              p[3].mrr_end, TOL, "churn dates: end = start + movements + churn change");
+	is_double_rel(p[3].start_churned, 290, TOL, "churn dates: start customers churned 290");
+	is_double_rel(p[3].grr, 40.0 / 330, TOL, "churn dates: Feb..Apr GRR 40/330");
+
+	/* The same rows without churn dates: the old month-against-month view. */
+	h.churn_month = NULL;
+	if (!ok(revenue_from_history(&h, M(2024, 4), s, 4, p, &err) == CHURN_OK,
+	        "churn dates: history without them computes"))
+		return;
+	is_double_rel(p[1].mrr_expansion, 20, TOL, "no churn dates: Mar expansion 20");
+	is_double_rel(p[1].mrr_churn_change, 0, TOL, "no churn dates: no churn change");
+}
+
 int main(void)
 {
 	test_months();
+	test_churn_dates();
 	test_kpi_history();
 	test_bad();
 	return done_testing();
