@@ -32,6 +32,9 @@ static const char summary[] =
 	"(from --revenue FILE, or --value held constant), GRR, NRR, quick ratio,\n"
 	"ARPA, LTV and the cost of churn.  Needs --start (the signup date); --end is\n"
 	"the churn date.\n\n"
+	"Cost of churn (needs --value or --revenue for the MRR churned): 12 x MRR\n"
+	"churned + --expansion-rate x that (a fraction, 0.20 for 20%; default 0.20)\n"
+	"+ --cac x customers lost.\n\n"
 	"--revenue FILE: one row per customer and month; columns customer_id (or the\n"
 	"--id column's name, or id), month (yyyy-mm) and mrr, found by name in any\n"
 	"order; a header without these names is read by position (id, month, MRR).\n"
@@ -71,18 +74,35 @@ static void run_free(run *r)
 	cli_opts_free(&r->o);
 }
 
+/* " (FILE:LINE)" when the option's value came from --config, else "". */
+static const char *origin(const cli_opts *o, opt_id id, char *buf, size_t n)
+{
+	const opt_value *v = &o->v[id];
+	buf[0] = '\0';
+	if (v->n > 0 && !v->from_cli)
+		snprintf(buf, n, " (%s)", v->origins[v->n - 1]);
+	return buf;
+}
+
 /* The options that need no data, checked before loading. */
 static churn_status read_options(const cli_opts *o, size_t *min_n, kpi_opts *ko,
                                  churn_err *err)
 {
 	churn_status st;
 	long n = DEFAULT_MIN_N;
+	double alpha = 0.05;
 	const char *s;
+	char at[600];
 
 	if (opt_str(o, OPT_DURATION) != NULL)
 		return churn_err_set(err, CHURN_EUSAGE,
 		                     "cohorts: cohorts are signup months and need dates: give "
 		                     "--start COL (and --end COL) instead of --duration");
+	if (opt_str(o, OPT_ENTRY) != NULL)
+		return churn_err_set(err, CHURN_EUSAGE,
+		                     "cohorts: --entry is not supported here: cohorts and period "
+		                     "KPIs count every customer from their signup date (delayed "
+		                     "entry applies to survival)");
 	if (opt_str(o, OPT_WEIGHT) != NULL)
 		return churn_err_set(err, CHURN_EUSAGE,
 		                     "cohorts: --weight is not supported here: cohort counts and "
@@ -92,9 +112,17 @@ static churn_status read_options(const cli_opts *o, size_t *min_n, kpi_opts *ko,
 		                     "cohorts: --start COL is needed: the signup date column that "
 		                     "makes the monthly cohorts (and --end COL for the churn date; "
 		                     "usage: %s)", synopsis);
-	if ((st = opt_long(o, OPT_MIN_N, 0, 1000000000L, &n, err)) != CHURN_OK)
+	if ((st = opt_long(o, OPT_MIN_N, 1, 1000000000L, &n, err)) != CHURN_OK)
 		return st;
 	*min_n = (size_t)n;
+	/* --alpha is not used by cohorts, but a config shared with survival
+	 * passes it: the same values are refused here as there. */
+	if ((st = opt_double(o, OPT_ALPHA, 0, 1, &alpha, err)) != CHURN_OK)
+		return st;
+	if (!(alpha > 0 && alpha < 1))
+		return churn_err_set(err, CHURN_EUSAGE,
+		                     "--alpha '%s'%s: give a level above 0 and below 1, such as 0.05",
+		                     opt_str(o, OPT_ALPHA), origin(o, OPT_ALPHA, at, sizeof at));
 	kpi_opts_init(ko);
 	ko->exclude_same_period = opt_isset(o, OPT_EXCLUDE_SAME_PERIOD);
 	if ((s = opt_str(o, OPT_PERIOD)) != NULL) {
@@ -104,9 +132,14 @@ static churn_status read_options(const cli_opts *o, size_t *min_n, kpi_opts *ko,
 			                     "(2026-09)", s);
 		ko->has_period = 1;
 	}
-	if ((st = opt_double(o, OPT_EXPANSION_RATE, 0, 100, &ko->cost.expansion_rate, err)) !=
-	    CHURN_OK)
+	if ((st = opt_double(o, OPT_EXPANSION_RATE, -DBL_MAX, DBL_MAX, &ko->cost.expansion_rate,
+	                     err)) != CHURN_OK)
 		return st;
+	if (!(ko->cost.expansion_rate >= 0 && ko->cost.expansion_rate <= 1))
+		return churn_err_set(err, CHURN_EUSAGE,
+		                     "--expansion-rate '%s'%s: give a fraction between 0 and 1, "
+		                     "0.20 for 20%%", opt_str(o, OPT_EXPANSION_RATE),
+		                     origin(o, OPT_EXPANSION_RATE, at, sizeof at));
 	if ((st = opt_double(o, OPT_CAC, 0, DBL_MAX, &ko->cost.cac, err)) != CHURN_OK)
 		return st;
 	if (opt_str(o, OPT_REVENUE_REJECTS) != NULL && opt_str(o, OPT_REVENUE) == NULL)

@@ -146,6 +146,26 @@ static void print_mrr_rows(FILE *f, const kpi_row *rows, size_t n)
 	}
 }
 
+/* One rate of the reporting-period table: "  12.34%" for each period and
+ * "+1.23 pp" for the change; "-" where a rate is not defined (no customers
+ * or no MRR at the start). */
+static void rate_line(FILE *f, const char *label, double cur, double prev, double d)
+{
+	fprintf(f, "  %-20s", label);
+	if (isfinite(cur))
+		fprintf(f, " %9.2f%%", 100 * cur);
+	else
+		fprintf(f, " %10s", "-");
+	if (isfinite(prev))
+		fprintf(f, " %9.2f%%", 100 * prev);
+	else
+		fprintf(f, " %10s", "-");
+	if (isfinite(d))
+		fprintf(f, " %+8.2f pp\n", 100 * d);
+	else
+		fprintf(f, " %11s\n", "-");
+}
+
 static void print_change(FILE *f, const kpi_result *k)
 {
 	const kpi_change *c = &k->change;
@@ -169,17 +189,19 @@ static void print_change(FILE *f, const kpi_result *k)
 	        c->d_churned);
 	fprintf(f, "  %-20s %10zu %10zu %+10.0f\n", "customers at end", a->n_end, b->n_end,
 	        c->d_end);
-	fprintf(f, "  %-20s %9.2f%% %9.2f%% %+8.2f pp\n", "churn rate", 100 * a->churn_rate,
-	        100 * b->churn_rate, 100 * c->d_churn_rate);
-	fprintf(f, "  %-20s %9.2f%% %9.2f%% %+8.2f pp\n", "retention rate",
-	        100 * a->retention_rate, 100 * b->retention_rate, 100 * c->d_retention_rate);
+	rate_line(f, "churn rate", a->churn_rate, b->churn_rate, c->d_churn_rate);
+	rate_line(f, "retention rate", a->retention_rate, b->retention_rate,
+	          c->d_retention_rate);
 	if (a->mrr.covered && b->mrr.covered) {
-		fprintf(f, "  %-20s %10.2f %10.2f %+10.2f\n", "MRR churned", a->mrr.mrr_churned,
-		        b->mrr.mrr_churned, c->d_mrr_churned);
-		fprintf(f, "  %-20s %9.2f%% %9.2f%% %+8.2f pp\n", "GRR", 100 * a->mrr.grr,
-		        100 * b->mrr.grr, 100 * c->d_grr);
-		fprintf(f, "  %-20s %9.2f%% %9.2f%% %+8.2f pp\n", "NRR", 100 * a->mrr.nrr,
-		        100 * b->mrr.nrr, 100 * c->d_nrr);
+		fprintf(f, "  %-20s", "MRR churned");
+		money(f, a->mrr.mrr_churned, 10);
+		money(f, b->mrr.mrr_churned, 10);
+		if (isfinite(c->d_mrr_churned))
+			fprintf(f, " %+10.2f\n", c->d_mrr_churned);
+		else
+			fprintf(f, " %10s\n", "-");
+		rate_line(f, "GRR", a->mrr.grr, b->mrr.grr, c->d_grr);
+		rate_line(f, "NRR", a->mrr.nrr, b->mrr.nrr, c->d_nrr);
 	}
 	if (c->test_ok)
 		fprintf(f, "  Churn rate change: z = %.3f, p = %.4g (two-proportion z test, "
@@ -191,8 +213,19 @@ static void print_change(FILE *f, const kpi_result *k)
 static void print_cost(FILE *f, const kpi_result *k)
 {
 	const revenue_cost *c = &k->cost;
-	if (!k->has_cost)
+	if (!k->has_cost) {
+		if (!k->change.has_current)
+			return;
+		if (k->mrr_source == KPI_MRR_NONE)
+			fprintf(f, "\nCost of churn, %s: not computed: it needs the MRR churned, "
+			           "from --value COL (each customer's MRR) or --revenue FILE.\n",
+			        k->change.current.label);
+		else
+			fprintf(f, "\nCost of churn, %s: not computed: the revenue history does not "
+			           "cover the period (it needs the month before it).\n",
+			        k->change.current.label);
 		return;
+	}
 	fprintf(f, "\nCost of churn, %s: an estimate (customers lost: %zu, MRR churned: %.2f)\n",
 	        k->change.current.label, c->customers_lost, c->mrr_churned);
 	fprintf(f, "  lost annual value       %.0f x MRR churned          %14.2f\n",

@@ -281,4 +281,52 @@ tap_is "$(cat "$t/exit")" 3 "--json into a missing directory: exit 3"
 ck_run "$t" cohorts --start signup --duration signup customers.csv
 tap_is "$(cat "$t/exit")" 2 "--duration instead of dates: exit 2"
 
+
+# Undefined rates print "-", never nan: --period 2023-12 on the sample has
+# no customers at the start of 2023-11 (the previous period).
+# shellcheck disable=SC2086
+ck_run "$t" cohorts $map --period 2023-12 "$samples/customers.csv"
+tap_is "$(cat "$t/exit") $(grep -c -i 'nan' "$t/stdout")" "0 0" "--period 2023-12: no nan in the text"
+tap_is "$(grep -E '^  (churn rate|GRR) ' "$t/stdout" | tr -s ' ')" \
+	" churn rate 8.00% - -
+ GRR 98.15% - -" "--period 2023-12: undefined rates and changes print -"
+# Every customer churned: no one at the start of the reporting period.
+printf 'id,signup,churn,mrr\na,2024-01-05,2024-02-10,10\nb,2024-01-20,2024-03-03,20\n' \
+	>"$t/allchurned.csv"
+ck_run "$t" cohorts $small "$t/allchurned.csv"
+tap_is "$(cat "$t/exit") $(grep -c -i 'nan' "$t/stdout")" "0 0" "all churned: no nan in the text"
+
+# Cost of churn without MRR: the text says why it is missing.
+ck_run "$t" cohorts --id id --start signup --end churn --as-of 2024-06-30 --cac 100 \
+	customers.csv
+tap_is "$(grep '^Cost of churn' "$t/stdout")" \
+	"Cost of churn, 2024Q2: not computed: it needs the MRR churned, from --value COL (each customer's MRR) or --revenue FILE." \
+	"--cac without --value or --revenue: the cost of churn says why it is not computed"
+
+# Options cohorts cannot honour or that are out of range: usage errors.
+# shellcheck disable=SC2086
+ck_run "$t" cohorts $small --entry signup customers.csv
+tap_is "$(cat "$t/exit")" 2 "--entry: exit 2 (not supported by cohorts)"
+# shellcheck disable=SC2086
+ck_run "$t" cohorts $small --alpha 5 customers.csv
+tap_is "$(cat "$t/exit")" 2 "--alpha 5: exit 2, as survival"
+# shellcheck disable=SC2086
+ck_run "$t" cohorts $small --alpha 0 customers.csv
+tap_is "$(cat "$t/exit") $(cat "$t/stderr")" \
+	"2 churnkit: --alpha '0': give a level above 0 and below 1, such as 0.05" "--alpha 0: exit 2"
+# shellcheck disable=SC2086
+ck_run "$t" cohorts $small --min-n 0 customers.csv
+tap_is "$(cat "$t/exit")" 2 "--min-n 0: exit 2"
+# shellcheck disable=SC2086
+ck_run "$t" cohorts $small --expansion-rate 20 customers.csv
+tap_is "$(cat "$t/exit") $(cat "$t/stderr")" \
+	"2 churnkit: --expansion-rate '20': give a fraction between 0 and 1, 0.20 for 20%" \
+	"--expansion-rate 20: exit 2, the rate is a fraction"
+# shellcheck disable=SC2086
+ck_run "$t" cohorts $small --expansion-rate 1 --json "$t/er.json" customers.csv
+tap_is "$(cat "$t/exit") $(get "$t/er.json" kpis.cost_of_churn.lost_expansion)" "0 360" \
+	"--expansion-rate 1 (100%) is accepted: lost expansion = annual value 360"
+ck_run "$t" cohorts --help
+tap_is "$(grep -c 'a fraction, 0.20 for 20%' "$t/stdout")" 1 "--help: the expansion rate is a fraction"
+
 tap_done
