@@ -22,6 +22,10 @@
  *     customers row was itself rejected);
  *   - the month is before the customer's signup month;
  *   - the month is after the as-of month;
+ *   - the month is after the month of the customer's churn date (`end`):
+ *     churn is counted at the churn date, so a row for a later month means
+ *     the two files disagree (it would otherwise read as a reactivation);
+ *     the churn month itself may have a row (billing usually has one);
  *   - the same customer and month appeared on an earlier line (one row per
  *     customer-month; a later row is a duplicate, not a second subscription).
  * Each bad row is counted by reason and the first REVHIST_KEEP_REJECTS, in
@@ -57,6 +61,7 @@ typedef enum {
 	REVHIST_BAD_DUPLICATE,  /* customer and month seen on an earlier line */
 	REVHIST_BAD_EARLY,      /* month before the signup month */
 	REVHIST_BAD_FUTURE,     /* month after the as-of month */
+	REVHIST_BAD_AFTER_CHURN, /* month after the customer's churn month */
 	REVHIST_NREASONS
 } revhist_reason;
 
@@ -69,6 +74,8 @@ typedef struct {
 	                           ids (row i has level codes[i]) */
 	const char *id_name;    /* its name, looked for in the revenue header */
 	const int32_t *start;   /* signup day of each row; NULL = no check */
+	const int32_t *end;     /* churn day of each row (TABLE_DATE_NA = not
+	                           churned); NULL = no check */
 	size_t n;               /* customer rows */
 	int32_t as_of;          /* months after as-of's month are bad */
 } revhist_customers;

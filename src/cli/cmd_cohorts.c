@@ -39,7 +39,8 @@ static const char summary[] =
 	"--id column's name, or id), month (yyyy-mm) and mrr, found by name in any\n"
 	"order; a header without these names is read by position (id, month, MRR).\n"
 	"Its bad rows (unknown customer, bad month, negative MRR, duplicate\n"
-	"customer-month, month before signup or after as-of) are reported by line\n"
+	"customer-month, month before signup or after as-of, month after the\n"
+	"customer's churn month) are reported by line\n"
 	"and count against --max-bad-rows like the customers file's.";
 
 /* Everything the command builds; released by run_free. */
@@ -233,6 +234,7 @@ static churn_status load_revenue(run *r, const char *path, const cohort_customer
 	rc.id = table_find(t, r->d.map.id);
 	rc.id_name = r->d.map.id;
 	rc.start = cc->start;
+	rc.end = cc->end;
 	rc.n = cc->n;
 	rc.as_of = cc->as_of;
 	lo.display_name = path;

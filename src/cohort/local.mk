@@ -42,4 +42,5 @@ EXTRA_DIST += tests/cli/cohorts.sh
 dist_noinst_DATA += tests/fixtures/cohort/sample_expected.csv \
 	tests/data/cohorts/revenue_good.csv tests/data/cohorts/revenue_bad.stderr \
 	tests/data/cohorts/revenue_bad.rejects \
-	tests/data/cohorts/revenue_unknown.stderr
+	tests/data/cohorts/revenue_unknown.stderr \
+	tests/data/cohorts/revenue_after_churn.csv

@@ -40,6 +40,7 @@ const char *revhist_reason_name(revhist_reason r)
 		[REVHIST_BAD_DUPLICATE] = "duplicate customer-month",
 		[REVHIST_BAD_EARLY] = "month before signup",
 		[REVHIST_BAD_FUTURE] = "month after as-of",
+		[REVHIST_BAD_AFTER_CHURN] = "month after churn",
 	};
 	return (unsigned)r < REVHIST_NREASONS ? names[r] : "unknown";
 }
@@ -243,6 +244,13 @@ static void describe(const check *k, size_t i, revhist_reject *j)
 		         date_format(k->c->as_of, a),
 		         date_format_month(date_month_index(k->c->as_of), b));
 		break;
+	case REVHIST_BAD_AFTER_CHURN: {
+		size_t r = k->cust_of[k->id->codes[i]];
+		snprintf(j->msg, sizeof j->msg,
+		         "month %.20s is after customer '%.60s' churned (%s): the revenue and "
+		         "customers files disagree", mon, id, date_format(k->c->end[r], a));
+		break;
+	}
 	case REVHIST_BAD_DUPLICATE:
 		snprintf(j->msg, sizeof j->msg,
 		         "second row for customer '%.60s' and month %.20s (first on line %ld)", id,
@@ -496,6 +504,9 @@ churn_status revhist_load(const char *path, const revhist_customers *c,
 			why = REVHIST_BAD_EARLY;
 		else if (m > as_of_month)
 			why = REVHIST_BAD_FUTURE;
+		else if (c->end != NULL && c->end[row] != TABLE_DATE_NA &&
+		         m > date_month_index(c->end[row]))
+			why = REVHIST_BAD_AFTER_CHURN;
 		else {
 			if (m < m0)
 				m0 = m;

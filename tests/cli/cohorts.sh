@@ -329,4 +329,25 @@ tap_is "$(cat "$t/exit") $(get "$t/er.json" kpis.cost_of_churn.lost_expansion)" 
 ck_run "$t" cohorts --help
 tap_is "$(grep -c 'a fraction, 0.20 for 20%' "$t/stdout")" 1 "--help: the expansion rate is a fraction"
 
+
+# A revenue row after the customer's churn month is a bad row (the files
+# disagree), reported by FILE:LINE:COLUMN and counted against --max-bad-rows.
+# shellcheck disable=SC2086
+ck_run "$t" cohorts $small --revenue revenue_after_churn.csv \
+	--revenue-rejects "$t/after.rejects" customers.csv
+tap_is "$(cat "$t/exit") $(grep -c 'is after customer' "$t/stderr")" "1 2" \
+	"revenue row after the churn month: bad rows, the run fails at 1%"
+tap_is "$(grep -F 'revenue_after_churn.csv:4:2:' "$t/stderr")" \
+	"churnkit: revenue_after_churn.csv:4:2: month 2024-04 is after customer 'c2' churned (2024-03-01): the revenue and customers files disagree" \
+	"revenue row after the churn month: FILE:LINE:COLUMN and why"
+tap_is "$(cut -d, -f1,3 "$t/after.rejects" | tr '\n' ' ')" \
+	'line,reason 4,"month after churn" 6,"month after churn" ' \
+	"revenue row after the churn month: in --revenue-rejects"
+# shellcheck disable=SC2086
+ck_run "$t" cohorts $small --revenue revenue_after_churn.csv --max-bad-rows 100% \
+	--json "$t/after.json" customers.csv
+tap_is "$(cat "$t/exit") $(get "$t/after.json" kpis.periods.period=2024-04.mrr_reactivation \
+	data.revenue.rejected_by_reason.month\ after\ churn)" "0 0 2" \
+	"revenue row after the churn month: left out, not a reactivation"
+
 tap_done

@@ -203,6 +203,40 @@ static void test_unknown(const customers *cu)
 	revhist_free(r);
 }
 
+/* Rows for a month after the customer's churn month disagree with the
+ * customers file (revenue_after_churn.csv): c2 churned 2024-03-01 (its
+ * March row is fine, April on line 4 is not), c5 churned 2024-05-31 (June
+ * on line 6 is not).  Without churn dates (end NULL) they pass. */
+static void test_after_churn(const customers *cu)
+{
+	customers withend = *cu;
+	revhist *r = NULL;
+	churn_err err;
+
+	withend.c.end = table_find(cu->lr->t, "churn")->date;
+	if (!ok(load_rev(&withend, "revenue_after_churn.csv", 0, &r, &err) == CHURN_OK,
+	        "after churn: file loads"))
+		return;
+	is_int(r->rows_rejected, 2, "after churn: 2 rows rejected");
+	is_int(r->by_reason[REVHIST_BAD_AFTER_CHURN], 2, "after churn: both for the new reason");
+	is_int(r->n, 4, "after churn: 4 rows used (a row in the churn month is fine)");
+	if (ok(r->nrejects_kept == 2, "after churn: both kept")) {
+		is_int(r->rejects[0].line, 4, "after churn: first on line 4");
+		is_int(r->rejects[0].col, 2, "after churn: in the month column");
+		is_int(r->rejects[1].line, 6, "after churn: second on line 6");
+		is_str(r->rejects[0].msg, "month 2024-04 is after customer 'c2' churned (2024-03-01): "
+		       "the revenue and customers files disagree", "after churn: message");
+	}
+	is_str(revhist_reason_name(REVHIST_BAD_AFTER_CHURN), "month after churn",
+	       "after churn: reason name");
+	revhist_free(r);
+	r = NULL;
+	if (ok(load_rev(cu, "revenue_after_churn.csv", 0, &r, &err) == CHURN_OK,
+	       "after churn: without churn dates loads"))
+		is_int(r->rows_rejected, 0, "after churn: without churn dates nothing is checked");
+	revhist_free(r);
+}
+
 int main(void)
 {
 	customers cu;
@@ -214,6 +248,7 @@ int main(void)
 	test_bad_rows(&cu);
 	test_columns(&cu);
 	test_unknown(&cu);
+	test_after_churn(&cu);
 
 	/* Without an id column there is nothing to match. */
 	revhist_customers none = cu.c;
