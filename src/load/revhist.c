@@ -298,6 +298,73 @@ static void write_reject(FILE *f, const table *t, size_t i, const revhist_reject
 	fputc('\n', f);
 }
 
+/* Writes the rejects file: the loader's part (its header, then the rows it
+ * refused, in line order) was written to `tmp`; the rows refused here are
+ * merged in by line so that `out` lists every bad row in line order.  A
+ * record ends at a newline outside quotes (fields may hold newlines). */
+static churn_status write_rejects_sorted(FILE *tmp, FILE *out, const check *k,
+                                         churn_err *err)
+{
+	size_t nrows = k->t->nrows, i = 0, cap = 4096, len = 0, n;
+	char *buf = malloc(cap), *rec, *end;
+	int first = 1;
+
+	if (buf == NULL)
+		return churn_err_set(err, CHURN_ENOMEM, "out of memory");
+	rewind(tmp);
+	while ((n = fread(buf + len, 1, cap - len, tmp)) > 0) {
+		len += n;
+		if (len == cap) {
+			char *b = realloc(buf, cap * 2);
+			if (b == NULL) {
+				free(buf);
+				return churn_err_set(err, CHURN_ENOMEM, "out of memory");
+			}
+			buf = b;
+			cap *= 2;
+		}
+	}
+	if (ferror(tmp)) {
+		free(buf);
+		return churn_err_set(err, CHURN_EIO, "rejects: cannot read the temporary file");
+	}
+	for (rec = buf; rec < buf + len; rec = end) {
+		int inq = 0;
+		long line;
+		for (end = rec; end < buf + len; end++) {
+			if (*end == '"')
+				inq = !inq;
+			else if (*end == '\n' && !inq) {
+				end++;
+				break;
+			}
+		}
+		if (!first) {
+			line = strtol(rec, NULL, 10);
+			for (; i < nrows; i++) {
+				revhist_reject j;
+				if (!k->bad[i])
+					continue;
+				if (k->t->line != NULL && k->t->line[i] > line)
+					break;
+				describe(k, i, &j);
+				write_reject(out, k->t, i, &j);
+			}
+		}
+		first = 0;
+		fwrite(rec, 1, (size_t)(end - rec), out);
+	}
+	for (; i < nrows; i++) {
+		revhist_reject j;
+		if (!k->bad[i])
+			continue;
+		describe(k, i, &j);
+		write_reject(out, k->t, i, &j);
+	}
+	free(buf);
+	return CHURN_OK;
+}
+
 static void merge_rejects(revhist *r, const load_result *lr, const check *k)
 {
 	size_t a = 0, i = 0, nrows = k->t->nrows;
@@ -417,6 +484,7 @@ churn_status revhist_load(const char *path, const revhist_customers *c,
 	size_t *cust_of = NULL;
 	int32_t *month_of = NULL, m0 = INT32_MAX, m1 = INT32_MIN;
 	int32_t as_of_month;
+	FILE *tmp = NULL;
 	churn_status st;
 
 	*out = NULL;
@@ -451,7 +519,14 @@ churn_status revhist_load(const char *path, const revhist_customers *c,
 	map.categorical = cats;
 	map.ncategorical = 2;
 	map.value = r->mrr_col;
-	lo.rejects = opts->rejects;  /* the loader writes the rows it refuses */
+	/* The loader writes the rows it refuses (in line order) to a temporary
+	 * file; ours are merged in by line at the end. */
+	if (opts->rejects != NULL && (tmp = tmpfile()) == NULL) {
+		st = churn_err_set(err, CHURN_EIO, "rejects: cannot create a temporary file: %s",
+		                   strerror(errno));
+		goto done;
+	}
+	lo.rejects = tmp;
 	lo.has_as_of = 0;
 	lo.date_format = NULL;
 	lo.display_name = name;
@@ -530,13 +605,8 @@ churn_status revhist_load(const char *path, const revhist_customers *c,
 		}
 	}
 	merge_rejects(r, lr, &k);
-	if (opts->rejects != NULL)
-		for (size_t i = 0; i < lr->t->nrows; i++)
-			if (k.bad[i]) {
-				revhist_reject j;
-				describe(&k, i, &j);
-				write_reject(opts->rejects, lr->t, i, &j);
-			}
+	if (tmp != NULL && (st = write_rejects_sorted(tmp, opts->rejects, &k, err)) != CHURN_OK)
+		goto done;
 
 	r->customer = malloc((r->n ? r->n : 1) * sizeof *r->customer);
 	r->month = malloc((r->n ? r->n : 1) * sizeof *r->month);
@@ -565,6 +635,8 @@ churn_status revhist_load(const char *path, const revhist_customers *c,
 	r->h.ncustomers = c->n;
 	st = CHURN_OK;
 done:
+	if (tmp != NULL)
+		fclose(tmp);
 	header_free(&h);
 	load_result_free(lr);
 	free(cust_of);
