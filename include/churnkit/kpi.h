@@ -33,7 +33,10 @@
  * lie beyond every complete period).  Customers starting after as-of are
  * ignored.
  *
- * MRR (revenue_period in each row, revenue.h): with a history, from it;
+ * MRR (revenue_period in each row, revenue.h): with a history, from it,
+ * with each customer's churn month (churn date on or before as-of) passed
+ * along so that MRR churn is counted at the churn date like the customer
+ * counts (revenue.h; the history must be for the same c->n customers);
  * otherwise, when values are given, each customer's value is constant MRR
  * while active: mrr_start = values of start customers, mrr_new = of new,
  * mrr_churned = of churned (all churned, new ones included unless
