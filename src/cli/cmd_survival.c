@@ -206,7 +206,7 @@ static churn_status read_options(run *r, sv_opts *v, churn_err *err)
 		                     "--alpha '%s'%s: give a level above 0 and below 1, such as 0.05",
 		                     opt_str(o, OPT_ALPHA), origin(o, OPT_ALPHA, at, sizeof at));
 	v->min_n = DEFAULT_MIN_N;
-	if ((st = opt_long(o, OPT_MIN_N, 0, 1000000000L, &v->min_n, err)) != CHURN_OK)
+	if ((st = opt_long(o, OPT_MIN_N, 1, 1000000000L, &v->min_n, err)) != CHURN_OK)
 		return st;
 	v->rmst_tau = NAN;
 	if ((s = opt_str(o, OPT_RMST_TAU)) != NULL) {

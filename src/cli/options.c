@@ -48,7 +48,7 @@ static const opt_spec specs[OPT_COUNT] = {
 	[OPT_EXCLUDE_SAME_PERIOD] = {"exclude-same-period", 0, 0, COH, 0, NULL, "leave out customers who join and churn in one period"},
 	[OPT_REVENUE] = {"revenue", 1, 0, COH, 0, "FILE", "monthly revenue history (id, month, MRR)"},
 	[OPT_REVENUE_REJECTS] = {"revenue-rejects", 1, 0, COH, 0, "FILE", "write the revenue file's bad rows to FILE"},
-	[OPT_EXPANSION_RATE] = {"expansion-rate", 1, 0, COH, 0, "P", "expansion target for the cost of churn (0.20)"},
+	[OPT_EXPANSION_RATE] = {"expansion-rate", 1, 0, COH, 0, "P", "expansion target, a fraction (0.20 for 20%)"},
 	[OPT_CAC] = {"cac", 1, 0, COH, 0, "X", "customer acquisition cost for the cost of churn"},
 	[OPT_FEATURES] = {"features", 1, 1, MOD, 0, "A,B", "model terms; log(x) for a log term"},
 	[OPT_REFERENCE] = {"reference", 1, 1, MOD, 0, "COL=LEVEL", "reference level of a categorical term"},

@@ -148,9 +148,12 @@ ck_run "$t" survival $dates --by plan --alpha 0.01 dates.csv
 tap_is "$(grep -c '^  plan: ' "$t/stdout") $(grep -c -e 'as fast as basic' "$t/stdout")" "5 0" \
 	"findings: --alpha 0.01 leaves out -legacy vs basic (adjusted p 0.047)"
 # shellcheck disable=SC2086
-ck_run "$t" survival $dates --by region --alpha 0.5 --min-n 0 dates.csv
+ck_run "$t" survival $dates --by region --alpha 0.5 --min-n 1 dates.csv
 grep -q -F "  none: no two groups differ at that level." "$t/stdout"
 tap_ok $? "findings: none for region even at --alpha 0.5 (adjusted p 0.80)"
+# shellcheck disable=SC2086
+ck_run "$t" survival $dates --by region --min-n 0 dates.csv
+tap_is "$(cat "$t/exit")" 2 "--min-n 0: exit 2 (a group needs at least one customer)"
 
 # --tables
 tab=$t/tables
