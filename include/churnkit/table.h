@@ -68,6 +68,16 @@ long table_find_index(const table *t, const char *name);
 /* The level index of `s` in a categorical column, or TABLE_CODE_NA. */
 uint32_t table_level_index(const table_col *c, const char *s);
 
+/* Renumbers a categorical column's codes so that its levels sort by their
+ * bytes (strcmp; R's factor() order in the C locale).  `codes` has nrows
+ * entries (TABLE_CODE_NA kept), `levels` nlevels names.  On success
+ * *sorted_codes is a new array of nrows codes and *sorted_levels a new array
+ * of nlevels pointers into `levels` (borrowed strings); free both arrays. */
+churn_status table_sort_levels(const uint32_t *codes, size_t nrows,
+                               const char *const *levels, size_t nlevels,
+                               uint32_t **sorted_codes, const char ***sorted_levels,
+                               churn_err *err);
+
 /* 1 when row i of column c is missing. */
 int table_is_missing(const table_col *c, size_t i);
 

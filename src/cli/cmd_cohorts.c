@@ -75,16 +75,6 @@ static void run_free(run *r)
 	cli_opts_free(&r->o);
 }
 
-/* " (FILE:LINE)" when the option's value came from --config, else "". */
-static const char *origin(const cli_opts *o, opt_id id, char *buf, size_t n)
-{
-	const opt_value *v = &o->v[id];
-	buf[0] = '\0';
-	if (v->n > 0 && !v->from_cli)
-		snprintf(buf, n, " (%s)", v->origins[v->n - 1]);
-	return buf;
-}
-
 /* The options that need no data, checked before loading. */
 static churn_status read_options(const cli_opts *o, size_t *min_n, kpi_opts *ko,
                                  churn_err *err)
@@ -123,7 +113,7 @@ static churn_status read_options(const cli_opts *o, size_t *min_n, kpi_opts *ko,
 	if (!(alpha > 0 && alpha < 1))
 		return churn_err_set(err, CHURN_EUSAGE,
 		                     "--alpha '%s'%s: give a level above 0 and below 1, such as 0.05",
-		                     opt_str(o, OPT_ALPHA), origin(o, OPT_ALPHA, at, sizeof at));
+		                     opt_str(o, OPT_ALPHA), opt_origin(o, OPT_ALPHA, at, sizeof at));
 	kpi_opts_init(ko);
 	ko->exclude_same_period = opt_isset(o, OPT_EXCLUDE_SAME_PERIOD);
 	if ((s = opt_str(o, OPT_PERIOD)) != NULL) {
@@ -140,7 +130,7 @@ static churn_status read_options(const cli_opts *o, size_t *min_n, kpi_opts *ko,
 		return churn_err_set(err, CHURN_EUSAGE,
 		                     "--expansion-rate '%s'%s: give a fraction between 0 and 1, "
 		                     "0.20 for 20%%", opt_str(o, OPT_EXPANSION_RATE),
-		                     origin(o, OPT_EXPANSION_RATE, at, sizeof at));
+		                     opt_origin(o, OPT_EXPANSION_RATE, at, sizeof at));
 	if ((st = opt_double(o, OPT_CAC, 0, DBL_MAX, &ko->cost.cac, err)) != CHURN_OK)
 		return st;
 	if (opt_str(o, OPT_REVENUE_REJECTS) != NULL && opt_str(o, OPT_REVENUE) == NULL)
@@ -151,49 +141,6 @@ static churn_status read_options(const cli_opts *o, size_t *min_n, kpi_opts *ko,
 		                     "--revenue needs --id COL: the revenue rows are matched to "
 		                     "the customers by id");
 	return CHURN_OK;
-}
-
-static int cmp_level(const void *a, const void *b)
-{
-	return strcmp(**(const char *const *const *)a, **(const char *const *const *)b);
-}
-
-/* Codes of a categorical column renumbered so that levels sort by name. */
-static churn_status sorted_levels(const table_col *c, size_t nrows, uint32_t **codes,
-                                  const char ***levels, churn_err *err)
-{
-	const char **ptr = malloc((c->nlevels + 1) * sizeof *ptr);
-	const char **lv = malloc((c->nlevels + 1) * sizeof *lv);
-	const char ***ord = malloc((c->nlevels + 1) * sizeof *ord);
-	uint32_t *rank = malloc((c->nlevels + 1) * sizeof *rank);
-	uint32_t *out = malloc((nrows + 1) * sizeof *out);
-	churn_status st = CHURN_OK;
-
-	if (ptr == NULL || lv == NULL || ord == NULL || rank == NULL || out == NULL) {
-		free(lv);
-		free(out);
-		st = churn_err_set(err, CHURN_ENOMEM, "out of memory");
-		goto done;
-	}
-	for (size_t k = 0; k < c->nlevels; k++) {
-		ptr[k] = c->levels[k];
-		ord[k] = &ptr[k];
-	}
-	qsort(ord, c->nlevels, sizeof *ord, cmp_level);
-	for (size_t k = 0; k < c->nlevels; k++) {
-		size_t old = (size_t)(ord[k] - ptr);
-		rank[old] = (uint32_t)k;
-		lv[k] = c->levels[old];
-	}
-	for (size_t i = 0; i < nrows; i++)
-		out[i] = c->codes[i] == TABLE_CODE_NA ? UINT32_MAX : rank[c->codes[i]];
-	*codes = out;
-	*levels = lv;
-done:
-	free(ptr);
-	free(ord);
-	free(rank);
-	return st;
 }
 
 /* Prints the revenue file's bad rows as cmd_load does for the customers:
@@ -315,7 +262,8 @@ static churn_status build_cohorts(run *r, const cohort_customers *base, size_t m
 		if (g == NULL || g->kind != TABLE_CAT)
 			return churn_err_set(err, CHURN_EUSAGE, "--by %s: not a categorical column",
 			                     r->d.map.by[j]);
-		st = sorted_levels(g, t->nrows, &r->codes[j], &r->levels[j], err);
+		st = table_sort_levels(g->codes, t->nrows, (const char *const *)g->levels, g->nlevels,
+		                       &r->codes[j], &r->levels[j], err);
 		if (st != CHURN_OK)
 			return st;
 		c.group = r->codes[j];

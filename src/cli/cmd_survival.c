@@ -108,16 +108,6 @@ static void run_free(run *r)
 	cli_opts_free(&r->o);
 }
 
-/* " (FILE:LINE)" when the option came from a report definition, else "". */
-static const char *origin(const cli_opts *o, opt_id id, char *buf, size_t n)
-{
-	const opt_value *v = &o->v[id];
-	buf[0] = '\0';
-	if (v->n > 0 && !v->from_cli)
-		snprintf(buf, n, " (%s)", v->origins[v->n - 1]);
-	return buf;
-}
-
 static churn_status read_times(run *r, int date_mode, churn_err *err)
 {
 	static const double default_months[] = {3, 6, 12, 24};
@@ -142,14 +132,14 @@ static churn_status read_times(run *r, int date_mode, churn_err *err)
 		if (!num_parse(list[k], strlen(list[k]), '.', &v) || !isfinite(v) || v < 0) {
 			st = churn_err_set(err, CHURN_EUSAGE,
 			                   "--times '%s'%s: not a time >= 0 (give times such as "
-			                   "3,6,12,24%s)", list[k], origin(&r->o, OPT_TIMES, at, sizeof at),
+			                   "3,6,12,24%s)", list[k], opt_origin(&r->o, OPT_TIMES, at, sizeof at),
 			                   date_mode ? ", in months" : ", in the duration's unit");
 			goto done;
 		}
 		if (date_mode && !isfinite(v * DAYS_PER_MONTH)) {
 			st = churn_err_set(err, CHURN_EUSAGE,
 			                   "--times '%s'%s: too large: %s months is more days than can "
-			                   "be counted", list[k], origin(&r->o, OPT_TIMES, at, sizeof at),
+			                   "be counted", list[k], opt_origin(&r->o, OPT_TIMES, at, sizeof at),
 			                   list[k]);
 			goto done;
 		}
@@ -182,20 +172,20 @@ static churn_status read_options(run *r, sv_opts *v, churn_err *err)
 	    km_conf_parse(s, &v->so.km.conf_type) != 0)
 		return churn_err_set(err, CHURN_EUSAGE,
 		                     "--conf-type '%s'%s: give log-log (the default), log or plain",
-		                     s, origin(o, OPT_CONF_TYPE, at, sizeof at));
+		                     s, opt_origin(o, OPT_CONF_TYPE, at, sizeof at));
 	if ((st = opt_double(o, OPT_CONF_LEVEL, 0, 1, &v->so.km.conf_level, err)) != CHURN_OK)
 		return st;
 	if (!(v->so.km.conf_level > 0 && v->so.km.conf_level < 1))
 		return churn_err_set(err, CHURN_EUSAGE,
 		                     "--conf-level '%s'%s: give a level above 0 and below 1, "
 		                     "such as 0.95", opt_str(o, OPT_CONF_LEVEL),
-		                     origin(o, OPT_CONF_LEVEL, at, sizeof at));
+		                     opt_origin(o, OPT_CONF_LEVEL, at, sizeof at));
 	if ((s = opt_str(o, OPT_RHO)) != NULL) {
 		double rho;
 		if (!num_parse(s, strlen(s), '.', &rho) || (rho != 0 && rho != 1))
 			return churn_err_set(err, CHURN_EUSAGE,
 			                     "--rho '%s'%s: give 0 (log-rank) or 1 (Peto-Peto)", s,
-			                     origin(o, OPT_RHO, at, sizeof at));
+			                     opt_origin(o, OPT_RHO, at, sizeof at));
 		v->so.rho = rho;
 	}
 	v->alpha = DEFAULT_ALPHA;
@@ -204,7 +194,7 @@ static churn_status read_options(run *r, sv_opts *v, churn_err *err)
 	if (!(v->alpha > 0 && v->alpha < 1))
 		return churn_err_set(err, CHURN_EUSAGE,
 		                     "--alpha '%s'%s: give a level above 0 and below 1, such as 0.05",
-		                     opt_str(o, OPT_ALPHA), origin(o, OPT_ALPHA, at, sizeof at));
+		                     opt_str(o, OPT_ALPHA), opt_origin(o, OPT_ALPHA, at, sizeof at));
 	v->min_n = DEFAULT_MIN_N;
 	if ((st = opt_long(o, OPT_MIN_N, 1, 1000000000L, &v->min_n, err)) != CHURN_OK)
 		return st;
@@ -214,7 +204,7 @@ static churn_status read_options(run *r, sv_opts *v, churn_err *err)
 		if (!num_parse(s, strlen(s), '.', &tau) || !isfinite(tau) || !(tau > 0))
 			return churn_err_set(err, CHURN_EUSAGE,
 			                     "--rmst-tau '%s'%s: give a time above 0%s", s,
-			                     origin(o, OPT_RMST_TAU, at, sizeof at),
+			                     opt_origin(o, OPT_RMST_TAU, at, sizeof at),
 			                     v->date_mode ? " in months" : " in the duration's unit");
 		v->rmst_tau = tau;
 	}
@@ -237,55 +227,10 @@ static churn_status read_options(run *r, sv_opts *v, churn_err *err)
 		return churn_err_set(err, CHURN_EUSAGE,
 		                     "--rmst-tau '%s'%s: too large: %s months is more days than "
 		                     "can be counted", opt_str(o, OPT_RMST_TAU),
-		                     origin(o, OPT_RMST_TAU, at, sizeof at), opt_str(o, OPT_RMST_TAU));
+		                     opt_origin(o, OPT_RMST_TAU, at, sizeof at), opt_str(o, OPT_RMST_TAU));
 	v->so.month_len = v->date_mode ? DAYS_PER_MONTH : 1;
 	v->so.early_threshold = v->date_mode ? EARLY_DAYS : EARLY_UNITS;
 	return CHURN_OK;
-}
-
-static int cmp_level(const void *a, const void *b)
-{
-	return strcmp(**(const char *const *const *)a, **(const char *const *const *)b);
-}
-
-/* Codes of a --by column renumbered so that levels sort by their bytes, as
- * R's factor() orders them in the C locale. */
-static churn_status sorted_levels(const survdata_by *c, size_t nrows, uint32_t **codes,
-                                  const char ***levels, churn_err *err)
-{
-	size_t nl = c->nlevels;
-	const char **ptr = malloc((nl + 1) * sizeof *ptr);
-	const char **lv = malloc((nl + 1) * sizeof *lv);
-	const char ***ord = malloc((nl + 1) * sizeof *ord);
-	uint32_t *rank = malloc((nl + 1) * sizeof *rank);
-	uint32_t *out = malloc((nrows + 1) * sizeof *out);
-	churn_status st = CHURN_OK;
-
-	if (ptr == NULL || lv == NULL || ord == NULL || rank == NULL || out == NULL) {
-		free(lv);
-		free(out);
-		st = churn_err_set(err, CHURN_ENOMEM, "out of memory");
-		goto done;
-	}
-	for (size_t k = 0; k < nl; k++) {
-		ptr[k] = c->levels[k];
-		ord[k] = &ptr[k];
-	}
-	qsort(ord, nl, sizeof *ord, cmp_level);
-	for (size_t k = 0; k < nl; k++) {
-		size_t old = (size_t)(ord[k] - ptr);
-		rank[old] = (uint32_t)k;
-		lv[k] = c->levels[old];
-	}
-	for (size_t i = 0; i < nrows; i++)
-		out[i] = c->codes[i] == TABLE_CODE_NA ? SURV_GROUP_NA : rank[c->codes[i]];
-	*codes = out;
-	*levels = lv;
-done:
-	free(ptr);
-	free(ord);
-	free(rank);
-	return st;
 }
 
 static churn_status build_by(run *r, churn_err *err)
@@ -307,7 +252,8 @@ static churn_status build_by(run *r, churn_err *err)
 		if (b->nlevels >= UINT32_MAX)
 			return churn_err_set(err, CHURN_EDATA, "--by %s: %zu levels is more than "
 			                     "supported", b->name, b->nlevels);
-		st = sorted_levels(b, s->n, &r->codes[j], &r->levels[j], err);
+		st = table_sort_levels(b->codes, s->n, b->levels, b->nlevels, &r->codes[j],
+		                       &r->levels[j], err);
 		if (st != CHURN_OK)
 			return st;
 		r->nby++;

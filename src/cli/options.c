@@ -446,3 +446,12 @@ void opt_print_help(FILE *f, unsigned cmd, const char *synopsis, const char *sum
 		fprintf(f, "  %-30s %s\n", left, specs[i].help);
 	}
 }
+
+const char *opt_origin(const cli_opts *o, opt_id id, char *buf, size_t n)
+{
+	const opt_value *v = &o->v[id];
+	buf[0] = '\0';
+	if (v->n > 0 && !v->from_cli)
+		snprintf(buf, n, " (%s)", v->origins[v->n - 1]);
+	return buf;
+}

@@ -79,6 +79,10 @@ churn_status cli_opts_parse(cli_opts *o, unsigned cmd, int argc, char **argv,
                             churn_err *err);
 void cli_opts_free(cli_opts *o);
 
+/* " (FILE:LINE)" when the option's value came from a --config file, ""
+ * otherwise, written into buf; returns buf. */
+const char *opt_origin(const cli_opts *o, opt_id id, char *buf, size_t n);
+
 /* 1 when the option was given (switches: given and not "false"/"no"/"0"). */
 int opt_isset(const cli_opts *o, opt_id id);
 /* The (last) text value, or NULL. */

@@ -168,3 +168,44 @@ int table_is_missing(const table_col *c, size_t i)
 	}
 	return 1;
 }
+
+static int cmp_level(const void *a, const void *b)
+{
+	return strcmp(**(const char *const *const *)a, **(const char *const *const *)b);
+}
+
+churn_status table_sort_levels(const uint32_t *codes, size_t nrows,
+                               const char *const *levels, size_t nlevels,
+                               uint32_t **sorted_codes, const char ***sorted_levels,
+                               churn_err *err)
+{
+	const char *const **ord = malloc((nlevels + 1) * sizeof *ord);
+	const char **lv = malloc((nlevels + 1) * sizeof *lv);
+	uint32_t *rank = malloc((nlevels + 1) * sizeof *rank);
+	uint32_t *out = malloc((nrows + 1) * sizeof *out);
+
+	*sorted_codes = NULL;
+	*sorted_levels = NULL;
+	if (ord == NULL || lv == NULL || rank == NULL || out == NULL) {
+		free(ord);
+		free(lv);
+		free(rank);
+		free(out);
+		return churn_err_set(err, CHURN_ENOMEM, "out of memory");
+	}
+	for (size_t k = 0; k < nlevels; k++)
+		ord[k] = &levels[k];
+	qsort(ord, nlevels, sizeof *ord, cmp_level);
+	for (size_t k = 0; k < nlevels; k++) {
+		size_t old = (size_t)(ord[k] - levels);
+		rank[old] = (uint32_t)k;
+		lv[k] = levels[old];
+	}
+	for (size_t i = 0; i < nrows; i++)
+		out[i] = codes[i] == TABLE_CODE_NA ? TABLE_CODE_NA : rank[codes[i]];
+	free(ord);
+	free(rank);
+	*sorted_codes = out;
+	*sorted_levels = lv;
+	return CHURN_OK;
+}

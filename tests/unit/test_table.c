@@ -5,6 +5,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 int main(void)
@@ -33,6 +34,21 @@ int main(void)
 	ok(table_find(t, "X") == NULL, "table: names are case-sensitive");
 	table_free(t);
 	table_free(NULL);
+
+	/* Levels renumbered in strcmp order of their UTF-8 bytes:
+	 * Bern < Zürich < 台北. */
+	const uint32_t codes[5] = {0, 1, TABLE_CODE_NA, 2, 0};
+	const char *const lv[3] = {"Zürich", "台北", "Bern"};
+	uint32_t *sc = NULL;
+	const char **sl = NULL;
+	churn_err e;
+	ok(table_sort_levels(codes, 5, lv, 3, &sc, &sl, &e) == CHURN_OK, "table: levels sorted");
+	ok(strcmp(sl[0], "Bern") == 0 && strcmp(sl[1], "Zürich") == 0 && strcmp(sl[2], "台北") == 0,
+	   "table: sorted levels in byte order (Bern, Zürich, 台北)");
+	ok(sc[0] == 1 && sc[1] == 2 && sc[2] == TABLE_CODE_NA && sc[3] == 0 && sc[4] == 1,
+	   "table: codes follow their levels; missing stays missing");
+	free(sc);
+	free(sl);
 
 	intern *in = intern_new();
 	int added = 0, bad = 0;
