@@ -242,6 +242,7 @@ EXTRA_DIST += \
 	tests/data/ok/no_final_newline.csv \
 	tests/data/ok/quoted.csv \
 	tests/data/ok/reordered.csv \
+	tests/data/ok/unmapped_dates.csv \
 	tests/data/ok/semicolon_decimal.csv \
 	tests/data/ok/tab.csv \
 	tests/data/ok/utf8.csv \

@@ -1,5 +1,6 @@
 /* profile.c - see include/churnkit/profile.h. */
 #include "churnkit/profile.h"
+#include "churnkit/date.h"
 
 #include <gsl/gsl_statistics_double.h>
 #include <math.h>
@@ -94,6 +95,27 @@ static churn_status profile_cat(const table_col *c, size_t n, int is_id,
 	return CHURN_OK;
 }
 
+/* 1 when every level of a categorical column is an ISO date; sets the
+ * range.  (Mapped date columns are typed by the loader; this only helps the
+ * data-quality summary describe the others.) */
+static int iso_dates(const table_col *c, int32_t *dmin, int32_t *dmax)
+{
+	int32_t lo = TABLE_DATE_NA, hi = TABLE_DATE_NA, d;
+	if (c->nlevels == 0)
+		return 0;
+	for (size_t k = 0; k < c->nlevels; k++) {
+		if (!date_parse(c->levels[k], strlen(c->levels[k]), NULL, &d))
+			return 0;
+		if (lo == TABLE_DATE_NA || d < lo)
+			lo = d;
+		if (hi == TABLE_DATE_NA || d > hi)
+			hi = d;
+	}
+	*dmin = lo;
+	*dmax = hi;
+	return 1;
+}
+
 churn_status profile_build(const load_result *r, const load_map *map,
                            const char *path, profile **out, churn_err *err)
 {
@@ -141,6 +163,10 @@ churn_status profile_build(const load_result *r, const load_map *map,
 				if (pc->dmax == TABLE_DATE_NA || d > pc->dmax)
 					pc->dmax = d;
 			}
+		} else if (pc->role == NULL && iso_dates(c, &pc->dmin, &pc->dmax)) {
+			/* An unmapped column of ISO dates: shown as dates, not as
+			 * hundreds of text levels. */
+			pc->kind = TABLE_DATE;
 		} else
 			st = profile_cat(c, t->nrows, pc->role && strcmp(pc->role, "id") == 0, pc,
 			                 err);

@@ -73,6 +73,8 @@ void profile_print(const profile *p, FILE *f)
 				        date_format(c->dmax, b2));
 		} else if (c->nlevels == 0) {
 			fprintf(f, "%zu distinct", c->ndistinct);
+		} else if (c->ndistinct > 1 && c->ndistinct + c->missing == (size_t)p->rows_used) {
+			fprintf(f, "%zu distinct, every value unique (an id?)", c->ndistinct);
 		} else {
 			fprintf(f, "%zu level%s:", c->ndistinct, c->ndistinct == 1 ? "" : "s");
 			for (size_t k = 0; k < c->nlevels && k < 6; k++) {

@@ -268,4 +268,19 @@ for f in *; do
 done
 tap_is "$unlisted" "" "every file in tests/data/ok is listed in tests/local.mk"
 
+# unmapped_dates.csv: no column mapped; check describes ISO date columns as
+# dates with their range (not as text levels), and says when every value of
+# a column is unique.
+load unmapped_dates
+is data.columns.name=joined.type date
+is data.columns.name=joined.min 2023-12-15
+is data.columns.name=joined.max 2024-03-01
+is data.columns.name=left.type date
+is data.columns.name=left.missing 1
+is data.columns.name=left.max 2024-05-31
+is data.columns.name=note.type category
+ck_run "$t" check unmapped_dates.csv
+grep -q -F "3 distinct, every value unique (an id?)" "$t/stdout"
+tap_ok $? "unmapped_dates: the id column is described as all unique"
+
 tap_done
