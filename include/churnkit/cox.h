@@ -120,4 +120,46 @@ void cox_result_free(cox_result *r);
 churn_status cox_concordance(const cox_data *data, const double *lp, double *c,
                              churn_err *err);
 
+/*
+ * Baseline survival of a fitted model, as survival's survfit.coxph for a
+ * new subject (survfit(fit, newdata = ...), its default ctype and stype 2):
+ * S(u | x) = exp(-H0(u) exp(lp(x))), lp(x) = sum_j b_j (x_j - mean_j) over
+ * the columns that are not aliased (mean: the weighted training means,
+ * cox_result.mean; the centring cancels out of S).  H0 is the step function
+ * summed over the distinct event times t <= u of the data the model was
+ * fitted on (weights > 0; at risk at t: entry < t <= time), with
+ *   Breslow:  dH0(t) = D / R
+ *   Efron:    dH0(t) = sum_{k=0}^{d-1} (D / d) / (R - (k / d) E)
+ * (Efron for a model fitted with Efron ties, as R's ctype 2), where D is
+ * the weighted number of events at t, d the unweighted number, R the sum
+ * of w exp(lp) over the risk set and E that sum over the rows with an event
+ * at t.  H0 is 0 before the first event time and flat after the last one:
+ * times past last_time (the largest time of any row, event or censored)
+ * are beyond the data.
+ */
+typedef struct {
+	size_t n;           /* distinct event times */
+	double *time;       /* n, ascending */
+	double *cumhaz;     /* n: H0 at time[k] */
+	double last_time;   /* the largest time of the rows used */
+	cox_ties ties;
+} cox_baseline;
+
+/* Computes the baseline of result r fitted on data (the same data and
+ * options given to cox_fit).  Returns CHURN_OK and a new baseline in *out
+ * (free with cox_baseline_free), or the errors of cox_fit's data checks,
+ * CHURN_ENOMEM. */
+churn_status cox_baseline_fit(const cox_data *data, const cox_result *r, cox_baseline **out,
+                              churn_err *err);
+void cox_baseline_free(cox_baseline *b);
+
+/* H0(t): 0 before the first event time, flat after the last. */
+double cox_baseline_cumhaz(const cox_baseline *b, double t);
+
+/* The centred linear predictor lp(x) above (x: the p columns of X). */
+double cox_lp(const cox_result *r, const double *x);
+
+/* S(t | x) = exp(-H0(t) exp(lp)) for the centred linear predictor lp. */
+double cox_surv(const cox_baseline *b, double lp, double t);
+
 #endif

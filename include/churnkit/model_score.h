@@ -1,6 +1,6 @@
 /*
  * model_score.h - per-customer churn risk and main driver from a fitted
- * logistic model.
+ * logistic model, or from a Cox model over a horizon.
  *
  * Probability: the rows of a (new) table are built with the training
  * design's rules (design_apply: same dummies and reference levels, the
@@ -19,6 +19,15 @@
  * largest positive c_k; none (-1) when no term raises the risk above
  * average.
  *
+ * From a Cox model (cox.h) instead: for a customer of current tenure t
+ * (days from signup to as-of, or the duration) the probability of churning
+ * within the next h, given that the customer has not churned by t:
+ *     p = 1 - S(t + h | x) / S(t | x) = 1 - exp(-(H0(t + h) - H0(t)) exp(lp))
+ * with lp the centred linear predictor (cox_lp) and H0 the baseline
+ * (cox_baseline), flat past the last time of the data.  The main driver is
+ * chosen by the same rule on the linear predictor: c_k = sum over the
+ * term's columns of b_j (x_ij - mean_j), mean_j cox_result.mean.
+ *
  * The caller owns every array; nothing is kept.
  */
 #ifndef CHURNKIT_MODEL_SCORE_H
@@ -26,6 +35,7 @@
 
 #include <stddef.h>
 
+#include "churnkit/cox.h"
 #include "churnkit/design.h"
 #include "churnkit/err.h"
 #include "churnkit/logit.h"
@@ -33,7 +43,7 @@
 
 typedef struct {
 	double prob;              /* predicted churn probability; NaN if not scorable */
-	double lp;                /* log odds x'b */
+	double lp;                /* log odds x'b; for Cox the centred lp */
 	long driver;              /* design term index of the main driver, or -1 */
 	double driver_contrib;    /* its contribution c_k to the log odds */
 	design_row_status status; /* DESIGN_ROW_OK or why the row was not scored */
@@ -47,6 +57,19 @@ churn_status model_score_table(const design *d, const logit_result *r, const tab
 /* Scores one design row x (d->ncols values, e.g. a row of d->X). */
 void model_score_x(const design *d, const logit_result *r, const double *x,
                    model_score_row *out);
+
+/* The Cox model's probability of churning within h after tenure t, and
+ * the driver, for one design row x of d (the Cox model's design). */
+void model_score_cox_x(const design *d, const cox_result *r, const cox_baseline *b,
+                       double t, double h, const double *x, model_score_row *out);
+
+/* Scores every row of t by model_score_cox_x, tenure[i] the current tenure
+ * of row i (NaN: not scored, as DESIGN_ROW_MISSING).  Errors as
+ * design_apply. */
+churn_status model_score_cox_table(const design *d, const cox_result *r,
+                                   const cox_baseline *b, const table *t,
+                                   const double *tenure, double h, model_score_row *out,
+                                   churn_err *err);
 
 /* Writes the driver's label for row i of t into buf: "col=level" (the
  * customer's level) for a categorical term, "term" for a numeric one,

@@ -5,7 +5,9 @@
  *
  * Probability and driver: model_score.h (the training design's rules, the
  * term that raises this customer's log odds most above the average
- * customer's).  A customer whose row cannot be built (a missing value the
+ * customer's); from a logistic model (scores_build) or, over a horizon,
+ * from a Cox model as the probability of churning in the next h given the
+ * customer's current tenure (scores_build_cox).  A customer whose row cannot be built (a missing value the
  * design does not impute, a level the training data did not have, log of a
  * value <= 0) keeps its row with an empty probability, band "not scored"
  * and the reason in place of the driver, so that no active customer
@@ -72,6 +74,9 @@ typedef struct {
 	size_t n;
 	size_t nband[SCORE_NBANDS];  /* customers per band ([0]: not scored) */
 	size_t nunscored[4];   /* not scored, by design_row_status */
+	int cox;               /* 1: from a Cox model over a horizon (scores_build_cox) */
+	size_t past_last;      /* Cox: scored customers whose t + h is past the
+	                          baseline's last_time (flat there) */
 } scores;
 
 /* The band of probability p (SCORE_BAND_NONE for NaN). */
@@ -85,6 +90,13 @@ const char *score_band_name(score_band b);
  * model_score_table, CHURN_ENOMEM. */
 churn_status scores_build(const design *d, const logit_result *r, const table *t,
                           const unsigned char *active, scores **out, churn_err *err);
+
+/* The same from a Cox model r (fitted on design d, baseline b): row i's
+ * probability of churning within h after its current tenure tenure[i]
+ * (model_score_cox_table); counts past_last. */
+churn_status scores_build_cox(const design *d, const cox_result *r, const cox_baseline *b,
+                              const table *t, const double *tenure, double h,
+                              const unsigned char *active, scores **out, churn_err *err);
 void scores_free(scores *s);
 
 /* Writes the CSV described above.  id_col names the id column of t (text

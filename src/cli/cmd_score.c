@@ -14,15 +14,33 @@
 
 static const char synopsis[] = "churnkit score [options] DATA.csv -o scores.csv";
 static const char summary[] =
-	"Fits the logistic churn model as `churnkit model` does (--features, and\n"
-	"--horizon N or --outcome COL[=VALUE]) and writes one row per active customer\n"
+	"Fits the churn model on --features and writes one row per active customer\n"
 	"(no end date, or event 0): id, value, churn probability, risk band (low\n"
 	"< 0.2 <= medium < 0.5 <= high), main driver, and the segment and\n"
 	"recommended-action columns, empty until the segments stage fills them.\n"
+	"With --horizon N on dates or durations the probability is that of churning\n"
+	"in the next N months (N duration units) after the customer's current\n"
+	"tenure t, 1 - S(t+N)/S(t), from a Cox model on the same features (--ties);\n"
+	"with --outcome COL[=VALUE] it is the logistic model's, as `churnkit model`.\n"
 	"Riskiest first; safe to open in a spreadsheet.  -o - writes to stdout.";
 
-static json_object *scores_json(const scores *s, const char *path)
+/* What the probability means, for the text and the JSON. */
+static void definition(const modelrun *m, char *buf, size_t n)
 {
+	if (m->score_cox && m->sd->date_mode)
+		snprintf(buf, n, "churn in the next %g month%s (%g days) after the current tenure t "
+		         "(days from signup to as-of): 1 - S(t + %g | x) / S(t | x)", m->horizon,
+		         m->horizon == 1 ? "" : "s", m->horizon_time, m->horizon_time);
+	else if (m->score_cox)
+		snprintf(buf, n, "churn in the next %g duration units after the current duration t: "
+		         "1 - S(t + %g | x) / S(t | x)", m->horizon, m->horizon);
+	else
+		snprintf(buf, n, "%s", m->outcome);
+}
+
+static json_object *scores_json(const modelrun *m, const scores *s, const char *path)
+{
+	char def[300];
 	json_object *o = json_object_new_object(), *b = json_object_new_object();
 	json_object *cut = json_object_new_object();
 	json_object_object_add(o, "file", json_object_new_string(path));
@@ -36,20 +54,49 @@ static json_object *scores_json(const scores *s, const char *path)
 	json_object_object_add(cut, "medium", json_object_new_double(SCORE_MEDIUM_FROM));
 	json_object_object_add(cut, "high", json_object_new_double(SCORE_HIGH_FROM));
 	json_object_object_add(o, "band_cut_points", cut);
+	json_object_object_add(o, "model", json_object_new_string(m->score_cox ? "cox"
+	                                                                       : "logistic"));
+	definition(m, def, sizeof def);
+	json_object_object_add(o, "probability", json_object_new_string(def));
+	json_object_object_add(o, "past_last_time",
+	                       m->score_cox ? json_object_new_int64((int64_t)s->past_last) : NULL);
+	json_object_object_add(o, "last_time", m->score_cox ? json_object_new_double(m->cb->last_time)
+	                                                    : NULL);
 	return o;
 }
 
 static void print_summary(FILE *f, const modelrun *m, const scores *s, const char *path)
 {
+	char def[300];
+
 	fprintf(f, "churnkit score: %zu active customers written to %s, riskiest first\n", s->n,
 	        path);
-	fprintf(f, "Churn probability: %s, from the logistic model (n = %.15g, %.15g events",
-	        m->outcome, m->lr->n, m->lr->events);
-	if (m->have_q)
-		fprintf(f, ", AUC %.3f", m->q.auc);
-	if (m->have_q && m->q.folds > 0)
-		fprintf(f, ", cross-validated %.3f", m->q.cv_auc);
-	fputs(")\n", f);
+	definition(m, def, sizeof def);
+	if (m->score_cox) {
+		fprintf(f, "Churn probability: %s,\n  from the Cox model on the same features (%s "
+		           "ties, n = %zu, %zu events, concordance %.3f);\n  main driver from its "
+		           "linear predictor.\n", def, m->cr->ties == COX_EFRON ? "Efron" : "Breslow",
+		        m->cr->n, m->cr->events, m->cr->concordance);
+		if (s->past_last > 0)
+			fprintf(f, "Past the data: for %zu customer%s t + %g is after the last time in "
+			           "the data (%g%s); the baseline hazard is flat there, so churn after "
+			           "it is not counted.\n", s->past_last, s->past_last == 1 ? "" : "s",
+			        m->horizon_time, m->cb->last_time, m->sd->date_mode ? " days" : "");
+		if (!m->cr->converged)
+			fprintf(f, "Warning: the Cox model did not converge in %d iterations.\n",
+			        m->cr->iterations);
+		else if (m->cr->ninfinite > 0 || m->cr->any_infinite)
+			fputs("Warning: a Cox coefficient may be infinite; the probabilities are not "
+			      "reliable.\n", f);
+	} else {
+		fprintf(f, "Churn probability: %s, from the logistic model (n = %.15g, %.15g events",
+		        def, m->lr->n, m->lr->events);
+		if (m->have_q)
+			fprintf(f, ", AUC %.3f", m->q.auc);
+		if (m->have_q && m->q.folds > 0)
+			fprintf(f, ", cross-validated %.3f", m->q.cv_auc);
+		fputs(")\n", f);
+	}
 	fprintf(f, "Risk bands: high (p >= %g) %zu, medium (%g <= p < %g) %zu, low (p < %g) %zu\n",
 	        SCORE_HIGH_FROM, s->nband[SCORE_BAND_HIGH], SCORE_MEDIUM_FROM, SCORE_HIGH_FROM,
 	        s->nband[SCORE_BAND_MEDIUM], SCORE_MEDIUM_FROM, s->nband[SCORE_BAND_LOW]);
@@ -58,13 +105,14 @@ static void print_summary(FILE *f, const modelrun *m, const scores *s, const cha
 		           "model was not fitted on: %zu; log of a value <= 0: %zu)\n",
 		        s->nband[SCORE_BAND_NONE], s->nunscored[DESIGN_ROW_MISSING],
 		        s->nunscored[DESIGN_ROW_UNSEEN], s->nunscored[DESIGN_ROW_NONPOS]);
-	if (m->lr->firth)
+	/* The logistic model's notes concern only its own scores. */
+	if (!m->score_cox && m->lr->firth)
 		fprintf(f, "Note: Firth's penalised likelihood was used (%s).\n",
 		        m->lr->firth_auto ? "separation found" : "as requested");
-	else if (m->lr->separation != LOGIT_SEP_NONE)
+	else if (!m->score_cox && m->lr->separation != LOGIT_SEP_NONE)
 		fprintf(f, "Note: %s separation; the probabilities are not reliable.\n",
 		        model_separation_name(m->lr->separation));
-	if (!m->lr->converged)
+	if (!m->score_cox && !m->lr->converged)
 		fprintf(f, "Warning: the model did not converge in %d iterations.\n",
 		        m->lr->iterations);
 	fputs("The segment and recommended_action columns are empty in this version.\n", f);
@@ -100,7 +148,7 @@ int cmd_score(int argc, char **argv, churn_err *err)
 		                   "-o - and --json - cannot both go to standard output");
 		goto end;
 	}
-	if ((st = modelrun_options(&m, &o, MODELRUN_NEED_LOGIT, err)) != CHURN_OK)
+	if ((st = modelrun_options(&m, &o, MODELRUN_NEED_LOGIT | MODELRUN_HORIZON_COX, err)) != CHURN_OK)
 		goto end;
 	if ((st = cmd_load(&o, &d, err)) != CHURN_OK)
 		goto end;
@@ -118,7 +166,7 @@ int cmd_score(int argc, char **argv, churn_err *err)
 			json_object_put(root);
 			goto end;
 		}
-		json_object_object_add(root, "scores", scores_json(s, out));
+		json_object_object_add(root, "scores", scores_json(&m, s, out));
 		if ((st = cmd_json_write(root, json, err)) != CHURN_OK)
 			goto end;
 	}

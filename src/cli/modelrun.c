@@ -29,6 +29,7 @@ void modelrun_free(modelrun *m)
 	validate_summary_clear(&m->q);
 	design_free(m->dc);
 	cox_result_free(m->cr);
+	cox_baseline_free(m->cb);
 	memset(m, 0, sizeof *m);
 }
 
@@ -66,6 +67,7 @@ churn_status modelrun_options(modelrun *m, const cli_opts *o, unsigned flags, ch
 		                     "give one of them");
 	m->want_logit = m->horizon_given || m->outcome_col != NULL;
 	m->want_cox = opt_isset(o, OPT_COX);
+	m->horizon_cox = (flags & MODELRUN_HORIZON_COX) != 0;
 	if ((flags & MODELRUN_NEED_LOGIT) && !m->want_logit)
 		return churn_err_set(err, CHURN_EUSAGE,
 		                     "%s needs the churn outcome of its model: --horizon N "
@@ -370,11 +372,15 @@ static churn_status fit_cox(modelrun *m, const cmd_data *d, churn_err *err)
 	cox_data cd = {.X = dz->X, .time = time, .status = status, .entry = entry, .w = w};
 	if ((st = cox_fit(&cd, &m->copts, &m->cr, err)) != CHURN_OK)
 		goto done;
-	if (m->cr->rank == 0)
+	if (m->cr->rank == 0) {
 		st = churn_err_set(err, CHURN_EMODEL,
 		                   "the Cox model cannot be fitted: every term is constant or "
 		                   "collinear in the rows used (%s)",
 		                   column_list(dz, cols, sizeof cols));
+		goto done;
+	}
+	if (m->score_cox)
+		st = cox_baseline_fit(&cd, m->cr, &m->cb, err);
 done:
 	free(ev);
 	free(usable);
@@ -404,7 +410,8 @@ churn_status modelrun_fit(modelrun *m, const cmd_data *d, churn_err *err)
 		    (st = fit_logit(m, d, err)) != CHURN_OK)
 			return st;
 	}
-	if (m->want_cox && (st = fit_cox(m, d, err)) != CHURN_OK)
+	m->score_cox = m->horizon_cox && m->horizon_given && m->sd != NULL;
+	if ((m->want_cox || m->score_cox) && (st = fit_cox(m, d, err)) != CHURN_OK)
 		return st;
 	return CHURN_OK;
 }
@@ -539,12 +546,17 @@ churn_status modelrun_write_scores(const modelrun *m, const cmd_data *d, const c
 	}
 	for (size_t i = 0; i < t->nrows; i++)
 		active[i] = m->sd != NULL ? m->sd->event[i] == 0 : m->has_y[i] && m->y[i] == 0;
-	st = scores_build(m->dl, m->lr, t, active, &s, err);
+	if (m->score_cox)
+		st = scores_build_cox(m->dc, m->cr, m->cb, t, m->sd->time, m->horizon_time, active,
+		                      &s, err);
+	else
+		st = scores_build(m->dl, m->lr, t, active, &s, err);
 	free(active);
 	if (st == CHURN_OK)
 		st = outfile_open(path, &of, err);
 	if (st == CHURN_OK) {
-		st = scores_write_csv(outfile_stream(of), s, m->dl, t, d->map.id, d->map.value, err);
+		st = scores_write_csv(outfile_stream(of), s, m->score_cox ? m->dc : m->dl, t,
+		                      d->map.id, d->map.value, err);
 		if (st == CHURN_OK)
 			st = outfile_commit(of, err);
 		else

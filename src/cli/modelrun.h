@@ -24,6 +24,15 @@
  * Active customers (the scores file): with dates, those without an end
  * date; with durations, event == 0; with neither, outcome == 0.
  *
+ * Scores over a horizon (MODELRUN_HORIZON_COX, `churnkit score`): with
+ * --horizon on survival data, the scores come from the Cox model on the
+ * same terms (fitted even without --cox, with --ties, weights and delayed
+ * entry as --cox would): an active customer of current tenure t (days from
+ * signup to as-of, or the duration) gets the probability of churning
+ * within the next horizon_time, 1 - S(t + H | x) / S(t | x)
+ * (model_score.h), the baseline flat past the last time of the data.  With
+ * --outcome the scores stay the logistic model's probabilities.
+ *
  * Usage: modelrun_options before loading (so that option mistakes fail
  * fast), then modelrun_fit on the loaded data, then the writers.  A model
  * that cannot be fitted is CHURN_EMODEL with a message that says why (no
@@ -49,7 +58,8 @@
 /* What the caller needs fitted. */
 enum {
 	MODELRUN_NEED_LOGIT = 1 << 0,  /* an outcome is required (score, report) */
-	MODELRUN_CV_DEFAULT = 1 << 1   /* cross-validate unless --folds 0 (model) */
+	MODELRUN_CV_DEFAULT = 1 << 1,  /* cross-validate unless --folds 0 (model) */
+	MODELRUN_HORIZON_COX = 1 << 2  /* --horizon scores from the Cox model (score) */
 };
 
 typedef struct {
@@ -61,6 +71,8 @@ typedef struct {
 	double horizon;              /* as given */
 	double horizon_time;         /* in survdata's unit (days for dates) */
 	int want_logit, want_cox, impute;
+	int horizon_cox;             /* MODELRUN_HORIZON_COX was asked for */
+	int score_cox;               /* the scores come from the Cox model */
 	int folds;                   /* 0 = no cross-validation */
 	unsigned long seed;
 	logit_opts lopts;
@@ -81,6 +93,7 @@ typedef struct {
 	char cv_note[300];           /* why there is no cross-validated AUC */
 	design *dc;
 	cox_result *cr;
+	cox_baseline *cb;            /* with score_cox: the Cox model's baseline */
 	size_t cox_no_risk;          /* rows left out: entry not before exit */
 } modelrun;
 
@@ -102,7 +115,8 @@ churn_status modelrun_json(const modelrun *m, void *root, churn_err *err);
 /* Writes the CSV tables into dir (created when missing). */
 churn_status modelrun_write_tables(const modelrun *m, const char *dir, churn_err *err);
 
-/* Scores the active customers and writes the scores CSV (scores.h)
+/* Scores the active customers (from the Cox model when score_cox, the
+ * logistic model otherwise) and writes the scores CSV (scores.h)
  * atomically to path ("-" = stdout).  Needs --id.  *out (may be NULL)
  * receives the scores list, owned by the caller (scores_free). */
 churn_status modelrun_write_scores(const modelrun *m, const cmd_data *d, const char *path,

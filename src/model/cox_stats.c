@@ -419,3 +419,118 @@ churn_status cox_concordance(const cox_data *d, const double *lp, double *c, chu
 	free(rank);
 	return CHURN_OK;
 }
+
+/* ------------------------------------------------------------ baseline */
+
+double cox_lp(const cox_result *r, const double *x)
+{
+	double lp = 0;
+	for (size_t j = 0; j < r->p; j++)
+		if (!r->aliased[j] && !isnan(r->coef[j]))
+			lp += r->coef[j] * (x[j] - r->mean[j]);
+	return lp;
+}
+
+void cox_baseline_free(cox_baseline *b)
+{
+	if (b == NULL)
+		return;
+	free(b->time);
+	free(b->cumhaz);
+	free(b);
+}
+
+double cox_baseline_cumhaz(const cox_baseline *b, double t)
+{
+	/* The last k with time[k] <= t. */
+	size_t lo = 0, hi = b->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (b->time[mid] <= t)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo == 0 ? 0.0 : b->cumhaz[lo - 1];
+}
+
+double cox_surv(const cox_baseline *b, double lp, double t)
+{
+	return exp(-cox_baseline_cumhaz(b, t) * exp(lp));
+}
+
+churn_status cox_baseline_fit(const cox_data *data, const cox_result *r, cox_baseline **out,
+                              churn_err *err)
+{
+	cox_work cw;
+	churn_status st;
+	double *risk = NULL;
+	cox_baseline *b = NULL;
+
+	*out = NULL;
+	if ((st = cox_work_init(data, &cw, err)) != CHURN_OK)
+		return st;
+	size_t n = cw.n, na = n ? n : 1;
+	risk = malloc(na * sizeof *risk);
+	b = calloc(1, sizeof *b);
+	if (b != NULL) {
+		b->time = malloc(na * sizeof *b->time);
+		b->cumhaz = malloc(na * sizeof *b->cumhaz);
+	}
+	if (risk == NULL || b == NULL || b->time == NULL || b->cumhaz == NULL) {
+		st = churn_err_set(err, CHURN_ENOMEM, "out of memory for the Cox baseline hazard");
+		goto done;
+	}
+	b->ties = r->ties;
+	b->last_time = n ? cw.time[n - 1] : 0;
+	for (size_t i = 0; i < n; i++)
+		risk[i] = cw.w[i] * exp(cox_lp(r, gsl_matrix_const_ptr(data->X, cw.src[i], 0)));
+
+	/* From the latest time back, as cox_iter: the risk set holds the rows
+	 * with time >= t, less those entering at or after t.  The increments
+	 * go into cumhaz[] from the end, then are summed forward. */
+	double denom = 0;
+	size_t out_ = 0, k = n;
+	for (size_t person = n; person > 0;) {
+		double dtime = cw.time[person - 1], deadwt = 0, erisk = 0;
+		size_t ndead = 0;
+		while (person > 0 && cw.time[person - 1] == dtime) {
+			size_t i = --person;
+			denom += risk[i];
+			if (cw.status[i] != 0) {
+				ndead++;
+				deadwt += cw.w[i];
+				erisk += risk[i];
+			}
+		}
+		while (cw.entry != NULL && out_ < n && cw.entry[cw.eorder[out_]] >= dtime)
+			denom -= risk[cw.eorder[out_++]];
+		if (ndead == 0)
+			continue;
+		double dh = 0;
+		if (r->ties == COX_BRESLOW || ndead == 1) {
+			dh = deadwt / denom;
+		} else {
+			double d = (double)ndead;
+			for (size_t m = 0; m < ndead; m++)
+				dh += (deadwt / d) / (denom - ((double)m / d) * erisk);
+		}
+		k--;
+		b->time[k] = dtime;
+		b->cumhaz[k] = dh;
+	}
+	b->n = n - k;
+	memmove(b->time, b->time + k, b->n * sizeof *b->time);
+	memmove(b->cumhaz, b->cumhaz + k, b->n * sizeof *b->cumhaz);
+	for (size_t j = 1; j < b->n; j++)
+		b->cumhaz[j] += b->cumhaz[j - 1];
+done:
+	free(risk);
+	cox_work_clear(&cw);
+	if (st != CHURN_OK) {
+		cox_baseline_free(b);
+		return st;
+	}
+	*out = b;
+	return CHURN_OK;
+}

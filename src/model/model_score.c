@@ -7,12 +7,10 @@
 #include <stdio.h>
 #include <string.h>
 
-void model_score_x(const design *d, const logit_result *r, const double *x,
-                   model_score_row *out)
+/* The term with the largest positive b'(x - mean) over its columns. */
+static void main_driver(const design *d, const double *coef, const double *mean,
+                        const int *aliased, const double *x, model_score_row *out)
 {
-	out->status = DESIGN_ROW_OK;
-	out->lp = logit_lp(r, x);
-	out->prob = isnan(out->lp) ? NAN : 1 / (1 + exp(-out->lp));
 	out->driver = -1;
 	out->driver_contrib = NAN;
 	double best = 0;
@@ -20,14 +18,57 @@ void model_score_x(const design *d, const logit_result *r, const double *x,
 		const design_term *tm = &d->terms[k];
 		double c = 0;
 		for (size_t j = tm->first_col; j < tm->first_col + tm->ncols; j++)
-			if (!r->aliased[j])
-				c += r->coef[j] * (x[j] - r->mean[j]);
+			if (!aliased[j])
+				c += coef[j] * (x[j] - mean[j]);
 		if (c > best) {
 			best = c;
 			out->driver = (long)k;
 			out->driver_contrib = c;
 		}
 	}
+}
+
+void model_score_x(const design *d, const logit_result *r, const double *x,
+                   model_score_row *out)
+{
+	out->status = DESIGN_ROW_OK;
+	out->lp = logit_lp(r, x);
+	out->prob = isnan(out->lp) ? NAN : 1 / (1 + exp(-out->lp));
+	main_driver(d, r->coef, r->mean, r->aliased, x, out);
+}
+
+void model_score_cox_x(const design *d, const cox_result *r, const cox_baseline *b,
+                       double t, double h, const double *x, model_score_row *out)
+{
+	out->status = DESIGN_ROW_OK;
+	out->lp = cox_lp(r, x);
+	double dh = cox_baseline_cumhaz(b, t + h) - cox_baseline_cumhaz(b, t);
+	out->prob = -expm1(-dh * exp(out->lp));
+	main_driver(d, r->coef, r->mean, r->aliased, x, out);
+}
+
+churn_status model_score_cox_table(const design *d, const cox_result *r,
+                                   const cox_baseline *b, const table *t,
+                                   const double *tenure, double h, model_score_row *out,
+                                   churn_err *err)
+{
+	gsl_matrix *X = NULL;
+	design_row_status *st = malloc((t->nrows ? t->nrows : 1) * sizeof *st);
+	if (st == NULL)
+		return churn_err_set(err, CHURN_ENOMEM, "out of memory scoring %zu rows", t->nrows);
+	churn_status s = design_apply(d, t, &X, st, err);
+	if (s == CHURN_OK)
+		for (size_t i = 0; i < t->nrows; i++) {
+			if (st[i] == DESIGN_ROW_OK && !isnan(tenure[i]))
+				model_score_cox_x(d, r, b, tenure[i], h, gsl_matrix_const_ptr(X, i, 0),
+				                  &out[i]);
+			else
+				out[i] = (model_score_row){NAN, NAN, -1, NAN,
+				                           st[i] == DESIGN_ROW_OK ? DESIGN_ROW_MISSING : st[i]};
+		}
+	gsl_matrix_free(X);
+	free(st);
+	return s;
 }
 
 churn_status model_score_table(const design *d, const logit_result *r, const table *t,

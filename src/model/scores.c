@@ -66,21 +66,22 @@ void scores_free(scores *s)
 	free(s);
 }
 
-churn_status scores_build(const design *d, const logit_result *r, const table *t,
-                          const unsigned char *active, scores **out, churn_err *err)
+/* Builds the list from every row's score `all` (model == 1: Cox scores,
+ * tenure and h used to count past_last). */
+static churn_status build(const table *t, const unsigned char *active,
+                          const model_score_row *all, const cox_baseline *b,
+                          const double *tenure, double h, scores **out, churn_err *err)
 {
-	churn_status st;
 	size_t m = t->nrows ? t->nrows : 1;
-	model_score_row *all = malloc(m * sizeof *all);
 	scores *s = calloc(1, sizeof *s);
 
 	*out = NULL;
-	if (all == NULL || s == NULL || (s->rows = malloc(m * sizeof *s->rows)) == NULL) {
-		st = churn_err_set(err, CHURN_ENOMEM, "out of memory scoring %zu customers", t->nrows);
-		goto done;
+	if (s == NULL || (s->rows = malloc(m * sizeof *s->rows)) == NULL) {
+		scores_free(s);
+		return churn_err_set(err, CHURN_ENOMEM, "out of memory scoring %zu customers",
+		                     t->nrows);
 	}
-	if ((st = model_score_table(d, r, t, all, err)) != CHURN_OK)
-		goto done;
+	s->cox = b != NULL;
 	for (size_t i = 0; i < t->nrows; i++) {
 		if (active != NULL && !active[i])
 			continue;
@@ -91,14 +92,44 @@ churn_status scores_build(const design *d, const logit_result *r, const table *t
 		s->nband[e->band]++;
 		if (e->band == SCORE_BAND_NONE)
 			s->nunscored[all[i].status]++;
+		else if (b != NULL && tenure[i] + h > b->last_time)
+			s->past_last++;
 	}
 	qsort(s->rows, s->n, sizeof *s->rows, by_risk);
-done:
+	*out = s;
+	return CHURN_OK;
+}
+
+churn_status scores_build(const design *d, const logit_result *r, const table *t,
+                          const unsigned char *active, scores **out, churn_err *err)
+{
+	churn_status st;
+	model_score_row *all = malloc((t->nrows ? t->nrows : 1) * sizeof *all);
+
+	*out = NULL;
+	if (all == NULL)
+		return churn_err_set(err, CHURN_ENOMEM, "out of memory scoring %zu customers",
+		                     t->nrows);
+	if ((st = model_score_table(d, r, t, all, err)) == CHURN_OK)
+		st = build(t, active, all, NULL, NULL, 0, out, err);
 	free(all);
-	if (st != CHURN_OK)
-		scores_free(s);
-	else
-		*out = s;
+	return st;
+}
+
+churn_status scores_build_cox(const design *d, const cox_result *r, const cox_baseline *b,
+                              const table *t, const double *tenure, double h,
+                              const unsigned char *active, scores **out, churn_err *err)
+{
+	churn_status st;
+	model_score_row *all = malloc((t->nrows ? t->nrows : 1) * sizeof *all);
+
+	*out = NULL;
+	if (all == NULL)
+		return churn_err_set(err, CHURN_ENOMEM, "out of memory scoring %zu customers",
+		                     t->nrows);
+	if ((st = model_score_cox_table(d, r, b, t, tenure, h, all, err)) == CHURN_OK)
+		st = build(t, active, all, b, tenure, h, out, err);
+	free(all);
 	return st;
 }
 

@@ -2,7 +2,10 @@
 # score.sh - `churnkit score` writes the right rows (TAP): one per active
 # customer (no churn date), riskiest first, each probability and main
 # driver as R computes them from the same model (make_fixtures.R:
-# cli_scores.csv), bands by the fixed cut points, ids that a spreadsheet
+# cli_scores.csv): with --horizon 12 on dates, the Cox model's probability
+# of churning in the next 365.25 days after the customer's current tenure t,
+# 1 - S(t + H)/S(t) from survfit(coxph, newdata); with --outcome, the
+# logistic model's.  Bands by the fixed cut points, ids that a spreadsheet
 # would run as formulas escaped, UTF-8 and quoted ids kept, -o - on stdout.
 
 . "$top_srcdir/tests/lib.sh"
@@ -32,6 +35,15 @@ grep -q '^C00001,' scores.csv
 tap_ok $((!$?)) "score: a customer who churned (C00001) is not in the file"
 tap_is "$(head -n 1 stdout)" "churnkit score: $active active customers written to scores.csv, riskiest first" \
 	"score: the summary says how many customers were written"
+past=$(fixture_value cli_scores past_last)
+grep -q "from the Cox model on the same features (Efron ties" stdout
+tap_ok $? "score --horizon: the summary says the probabilities come from the Cox model"
+grep -q "1 - S(t + 365.25 | x) / S(t | x)" stdout
+tap_ok $? "score --horizon: the summary gives the conditional definition, H = 365.25 days"
+grep -q "^Past the data: for $past customers t + 365.25 is after the last time in the data (721 days)" stdout
+tap_ok $? "score --horizon: the summary counts the $past customers past the last time, as R"
+tap_is "$("$JSONGET" scores.json scores.model scores.past_last_time | tr '\n' ' ')" \
+	"cox $past " "score --horizon: the JSON names the Cox model and the customers past the data"
 
 # The file parsed as CSV (quotes, doubled quotes, commas inside quotes);
 # every scored customer compared with R: the id (the leading ' of an
@@ -54,7 +66,7 @@ function parse(line, F,    i, c, f, q, n) {
 	return n
 }
 FNR == 1 { next }
-/^#/ || /^id,prob,driver$/ { next }
+/^#/ || /^id,prob,driver,/ { next }
 FILENAME == ours {
 	if (parse($0, F) != 7) { print "fields: " $0; bad++; next }
 	id = F[1]
@@ -64,7 +76,7 @@ FILENAME == ours {
 	if (F[3] == "") { if (F[4] != "not scored") { print "band: " $0; bad++ }; nun++; next }
 	want = F[3] >= 0.5 ? "high" : F[3] >= 0.2 ? "medium" : "low"
 	if (F[4] != want) { print "band: " $0; bad++ }
-	if (seen && F[3] > last + 0) { print "order: " $0; bad++ }
+	if (seen && F[3] + 0 > last + 0) { print "order: " $0; bad++ }
 	last = F[3]; seen = 1
 	if (F[5] != "" || F[7] != "") { print "segment/action: " $0; bad++ }
 	next
@@ -72,17 +84,30 @@ FILENAME == ours {
 {
 	parse($0, F)
 	n++
-	d = prob[F[1]] - F[2]; if (d < 0) d = -d
-	if (!(F[1] in prob) || prob[F[1]] == "" || d > 5.000001e-7 || drv[F[1]] != F[3]) {
-		print "R: " $0 " ours: " prob[F[1]] " " drv[F[1]]; bad++
+	p = F[2 + 2 * outcome]; r = F[3 + 2 * outcome]
+	d = prob[F[1]] - p; if (d < 0) d = -d
+	if (!(F[1] in prob) || prob[F[1]] == "" || d > 5.000001e-7 || drv[F[1]] != r) {
+		print "R: " F[1] "," p "," r " ours: " prob[F[1]] " " drv[F[1]]; bad++
 	}
 }
 END { printf "%d %d %d\n", n, nun, bad }
 EOF
-res=$(awk -v ours=scores.csv -f check.awk scores.csv "$fixdir/cli_scores.csv")
+res=$(awk -v ours=scores.csv -v outcome=0 -f check.awk scores.csv "$fixdir/cli_scores.csv")
 tap_is "$(echo "$res" | tail -n 1)" "$scored $unscored 0" \
-	"score: $scored probabilities and drivers as R has them, $unscored not scored, bands and order right"
+	"score --horizon: $scored Cox probabilities and drivers as R's survfit has them, $unscored not scored, bands and order right"
 [ "$(echo "$res" | wc -l)" -gt 1 ] && tap_diag "$(echo "$res" | head -n 20)"
+
+# --outcome (a flag without times): the logistic model's probabilities.
+ck_run "$t" score --id customer_id --start signup_date --end churn_date --as-of 2026-06-30 \
+	--value mrr --outcome churned=Yes --features 'plan,contract,log(mrr),tickets,nps' \
+	-o outcome.csv "$data"
+tap_is "$(cat exit):$(cat stderr)" "0:" "score --outcome: exit 0, nothing on stderr"
+res=$(awk -v ours=outcome.csv -v outcome=1 -f check.awk outcome.csv "$fixdir/cli_scores.csv")
+tap_is "$(echo "$res" | tail -n 1)" "$scored $unscored 0" \
+	"score --outcome: $scored logistic probabilities and drivers as R's glm has them"
+[ "$(echo "$res" | wc -l)" -gt 1 ] && tap_diag "$(echo "$res" | head -n 20)"
+grep -q "^Churn probability: churned = Yes, from the logistic model" stdout
+tap_ok $? "score --outcome: the summary says the probabilities come from the logistic model"
 
 # Awkward ids, exactly as written.
 for line in "\"'=HYPERLINK(\"\"http://example.com\"\",\"\"x\"\")\",146.59," "'-42,423.71," \

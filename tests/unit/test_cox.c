@@ -24,6 +24,52 @@ typedef struct {
 	cox_ties ties;
 } cox_case;
 
+/* The baseline against survfit(fit, newdata) at the fixture's probe times
+ * (make_fixtures.R surv_probe): S itself and, stricter where S is near 1,
+ * the cumulative hazard -log S, both at 1e-6 relative. */
+static void check_baseline(const cox_case *c, const design *d, const cox_data *cd,
+                           const cox_result *r, const fx_csv *s)
+{
+	char key[64];
+	cox_baseline *b = NULL;
+	churn_err err;
+	if (!ok(cox_baseline_fit(cd, r, &b, &err) == CHURN_OK, "%s: baseline hazard", c->name)) {
+		diag("%s", err.msg);
+		return;
+	}
+	ok(b->n > 0 && b->time[0] > 0 && b->cumhaz[0] > 0, "%s: baseline starts at the first "
+	   "event with a positive hazard", c->name);
+	int bad = 0;
+	for (size_t k = 1; k < b->n; k++)
+		bad += !(b->time[k] > b->time[k - 1] && b->cumhaz[k] > b->cumhaz[k - 1]);
+	is_int(bad, 0, "%s: baseline times and cumulative hazard strictly increasing", c->name);
+	is_double_rel(cox_baseline_cumhaz(b, b->last_time + 1e6), b->cumhaz[b->n - 1], 0,
+	              "%s: baseline flat past the data", c->name);
+	for (int a = 1; a <= 3; a++) {
+		snprintf(key, sizeof key, "probe_row_%d", a);
+		size_t row = (size_t)fx_stat(s, key), i;
+		for (i = 0; i < d->nrows && d->row[i] != row; i++)
+			;
+		if (!ok(i < d->nrows, "%s: probe row %zu is in the design", c->name, row))
+			continue;
+		double lp = cox_lp(r, gsl_matrix_const_ptr(d->X, i, 0));
+		for (int k = 1; k <= 7; k++) {
+			snprintf(key, sizeof key, "probe_time_%d", k);
+			double t = fx_stat(s, key);
+			snprintf(key, sizeof key, "probe_surv_%d_%d", a, k);
+			double want = fx_stat(s, key), got = cox_surv(b, lp, t);
+			is_double_rel(got, want, 1e-6, "%s: S(%g | row %zu) as survfit(fit, newdata)",
+			              c->name, t, row);
+			if (want < 1)
+				is_double_rel(-log(got), -log(want), 1e-6,
+				              "%s: cumulative hazard at %g, row %zu", c->name, t, row);
+			else
+				is_double_abs(got, 1, 0, "%s: S = 1 before the first event", c->name);
+		}
+	}
+	cox_baseline_free(b);
+}
+
 static void run_case(const cox_case *c)
 {
 	char path[256], coef[256], stats[256];
@@ -87,6 +133,8 @@ static void run_case(const cox_case *c)
 		size_t j = d->ncols - 1;
 		is_double_rel(r->hr_upper[j], exp(r->coef[j] + 1.959963984540054 * r->se[j]), 1e-12,
 		              "%s: hazard-ratio upper bound exp(b + 1.959964 se)", c->name);
+		if (strncmp(c->name, "churn_cox", 9) == 0)
+			check_baseline(c, d, &cd, r, s);
 		fx_csv_free(s);
 	} else {
 		diag("%s", err.msg);
