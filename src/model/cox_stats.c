@@ -1,6 +1,7 @@
 /* cox_stats.c - set-up, statistics and concordance of the Cox fit; see
  * include/churnkit/cox.h and cox_internal.h. */
 #include "churnkit/logit.h"
+#include "wald.h"
 #include "model/cox_internal.h"
 
 #include <math.h>
@@ -185,14 +186,10 @@ cox_result *cox_result_new(const cox_work *cw, const cox_opts *o)
 	if (r == NULL)
 		return NULL;
 	r->p = p;
-	double **arrs[] = {&r->coef, &r->se, &r->z, &r->pval, &r->hazard_ratio, &r->hr_lower,
-	                   &r->hr_upper, &r->mean};
-	for (size_t a = 0; a < sizeof arrs / sizeof arrs[0]; a++) {
-		if ((*arrs[a] = malloc(pa * sizeof(double))) == NULL)
-			goto fail;
-		for (size_t j = 0; j < p; j++)
-			(*arrs[a])[j] = NAN;
-	}
+	double **const arrs[] = {&r->coef, &r->se, &r->z, &r->pval, &r->hazard_ratio,
+	                         &r->hr_lower, &r->hr_upper, &r->mean};
+	if (!wald_vectors_new(arrs, sizeof arrs / sizeof arrs[0], p))
+		goto fail;
 	r->cov = malloc(pa * pa * sizeof *r->cov);
 	r->aliased = calloc(pa, sizeof *r->aliased);
 	r->infinite = calloc(pa, sizeof *r->infinite);
@@ -259,11 +256,8 @@ churn_status cox_finish(const cox_work *cw, const cox_data *d, const double *bet
 		double se = sqrt(gsl_matrix_get(C, a, a)) * cw->scale[a];
 		r->coef[j] = b;
 		r->se[j] = se;
-		r->z[j] = b / se;
-		r->pval[j] = 2 * gsl_cdf_ugaussian_P(-fabs(b / se));
-		r->hazard_ratio[j] = exp(b);
-		r->hr_lower[j] = exp(b - qn * se);
-		r->hr_upper[j] = exp(b + qn * se);
+		wald_row(b, se, qn, &r->z[j], &r->pval[j], &r->hazard_ratio[j], &r->hr_lower[j],
+		         &r->hr_upper[j]);
 		for (size_t c = 0; c < q; c++)
 			r->cov[j * p + cw->keep[c]] = gsl_matrix_get(C, a, c) * cw->scale[a] * cw->scale[c];
 	}

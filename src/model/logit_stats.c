@@ -1,6 +1,7 @@
 /* logit_stats.c - scaled coordinates, Wald statistics, prediction for the
  * logistic fits; see include/churnkit/logit.h and logit_internal.h. */
 #include "model/logit_internal.h"
+#include "wald.h"
 
 #include <float.h>
 #include <math.h>
@@ -26,11 +27,6 @@ double logit_mu_eta(double eta)
 	double opexp = 1 + exp(eta);
 	return (eta > LINK_THRESH || eta < -LINK_THRESH) ? DBL_EPSILON
 	       : exp(eta) / (opexp * opexp);
-}
-
-double model_conf_quantile(double conf)
-{
-	return gsl_cdf_ugaussian_Pinv(1 - (1 - conf) / 2);
 }
 
 void logit_space_clear(logit_space *sp)
@@ -143,15 +139,10 @@ logit_result *logit_result_new(const logit_space *sp, double conf_level)
 	if (r == NULL)
 		return NULL;
 	r->p = p;
-	double **arrs[] = {&r->coef, &r->se, &r->z, &r->pval, &r->odds_ratio, &r->or_lower,
-	                   &r->or_upper, &r->mean};
-	for (size_t a = 0; a < sizeof arrs / sizeof arrs[0]; a++) {
-		*arrs[a] = malloc(pa * sizeof(double));
-		if (*arrs[a] == NULL)
-			goto fail;
-		for (size_t j = 0; j < p; j++)
-			(*arrs[a])[j] = NAN;
-	}
+	double **const arrs[] = {&r->coef, &r->se, &r->z, &r->pval, &r->odds_ratio,
+	                         &r->or_lower, &r->or_upper, &r->mean};
+	if (!wald_vectors_new(arrs, sizeof arrs / sizeof arrs[0], p))
+		goto fail;
 	r->cov = malloc(pa * pa * sizeof *r->cov);
 	r->aliased = calloc(pa, sizeof *r->aliased);
 	r->diverging = calloc(pa, sizeof *r->diverging);
@@ -233,11 +224,8 @@ churn_status logit_space_finish(const logit_space *sp, const double *bs, const g
 		double se = sqrt(gsl_matrix_get(V, a, a));
 		r->coef[j] = b;
 		r->se[j] = se;
-		r->z[j] = b / se;
-		r->pval[j] = 2 * gsl_cdf_ugaussian_P(-fabs(b / se));
-		r->odds_ratio[j] = exp(b);
-		r->or_lower[j] = exp(b - qn * se);
-		r->or_upper[j] = exp(b + qn * se);
+		wald_row(b, se, qn, &r->z[j], &r->pval[j], &r->odds_ratio[j], &r->or_lower[j],
+		         &r->or_upper[j]);
 		for (size_t c = 0; c < q; c++)
 			r->cov[j * p + sp->keep[c]] = gsl_matrix_get(V, a, c);
 	}
