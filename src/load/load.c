@@ -343,6 +343,34 @@ done:
 	return st;
 }
 
+/* Sets up a loader for `path` with its result record.  Returns 0 when out of
+ * memory (loader_release frees what was made). */
+static int loader_init(loader *ld, const char *path, const load_map *map,
+                       const load_opts *opts, churn_err *err)
+{
+	memset(ld, 0, sizeof *ld);
+	ld->path = path;
+	ld->name = opts->display_name ? opts->display_name
+	                              : (strcmp(path, "-") == 0 ? "<stdin>" : path);
+	ld->map = map;
+	ld->opts = opts;
+	ld->decimal = opts->decimal ? opts->decimal : '.';
+	ld->err = err;
+	ld->id_col = -1;
+	ld->res = calloc(1, sizeof *ld->res);
+	return ld->res != NULL;
+}
+
+/* Frees the loader's buffers and builders (not its result). */
+static void loader_release(loader *ld)
+{
+	free(ld->buf);
+	free(ld->off);
+	free(ld->len);
+	free(ld->line);
+	loader_free_cols(ld);
+}
+
 churn_status load_csv(const char *path, const load_map *map,
                       const load_opts *opts, load_result **out, churn_err *err)
 {
@@ -352,18 +380,9 @@ churn_status load_csv(const char *path, const load_map *map,
 	churn_status st = CHURN_OK;
 
 	*out = NULL;
-	memset(&ld, 0, sizeof ld);
-	ld.path = path;
-	ld.name = opts->display_name ? opts->display_name
-	                             : (strcmp(path, "-") == 0 ? "<stdin>" : path);
-	ld.map = map;
-	ld.opts = opts;
-	ld.decimal = opts->decimal ? opts->decimal : '.';
-	ld.err = err;
-	ld.id_col = -1;
-	ld.res = calloc(1, sizeof *ld.res);
+	int made = loader_init(&ld, path, map, opts, err);
 	chunk = malloc(CHUNK);
-	if (ld.res == NULL || chunk == NULL) {
+	if (!made || chunk == NULL) {
 		st = churn_err_set(err, CHURN_ENOMEM, "out of memory");
 		goto done;
 	}
@@ -391,11 +410,7 @@ done:
 	if (f != NULL)
 		fclose(f);
 	free(chunk);
-	free(ld.buf);
-	free(ld.off);
-	free(ld.len);
-	free(ld.line);
-	loader_free_cols(&ld);
+	loader_release(&ld);
 	if (st == CHURN_OK)
 		*out = ld.res;
 	else
@@ -414,19 +429,11 @@ churn_status load_read_header(const char *path, const load_opts *opts,
 
 	*names = NULL;
 	*n = 0;
-	memset(&ld, 0, sizeof ld);
 	load_opts o = *opts;
 	o.rejects = NULL;  /* the header is not a row */
-	ld.path = path;
-	ld.name = opts->display_name ? opts->display_name : path;
-	ld.map = &none;
-	ld.opts = &o;
-	ld.decimal = opts->decimal ? opts->decimal : '.';
-	ld.err = err;
-	ld.id_col = -1;
+	int made = loader_init(&ld, path, &none, &o, err);
 	ld.header_only = 1;
-	ld.res = calloc(1, sizeof *ld.res);
-	if (ld.res == NULL || chunk == NULL) {
+	if (!made || chunk == NULL) {
 		st = churn_err_set(err, CHURN_ENOMEM, "out of memory");
 		goto done;
 	}
@@ -451,11 +458,7 @@ done:
 	if (f != NULL)
 		fclose(f);
 	free(chunk);
-	free(ld.buf);
-	free(ld.off);
-	free(ld.len);
-	free(ld.line);
-	loader_free_cols(&ld);
+	loader_release(&ld);
 	load_result_free(ld.res);
 	return st;
 }
