@@ -1,0 +1,1 @@
+## src/report/chart.mk (included by src/report/local.mk).

@@ -1,0 +1,1 @@
+## src/report/findings.mk (included by src/report/local.mk).

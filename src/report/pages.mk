@@ -1,0 +1,1 @@
+## src/report/pages.mk (included by src/report/local.mk).

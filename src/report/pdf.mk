@@ -1,0 +1,1 @@
+## src/report/pdf.mk (included by src/report/local.mk).
