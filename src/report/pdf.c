@@ -1068,6 +1068,10 @@ churn_status pdf_save(pdf_doc *d, unsigned char **out, size_t *len, churn_err *e
 		return churn_err_set(err, CHURN_EIO, "PDF: the document has no page");
 	if (HPDF_SaveToStream(d->pdf) != HPDF_OK || d->status != CHURN_OK)
 		return pdf_doc_status(d, err);
+	/* libharu 2.3 does not rewind the read position when SaveToStream
+	 * refills its stream, so a second pdf_save would read freed memory
+	 * (valgrind: HPDF_MemStream_ReadFunc after HPDF_MemStream_FreeData). */
+	HPDF_ResetStream(d->pdf);
 	size = HPDF_GetStreamSize(d->pdf);
 	buf = malloc(size ? size : 1);
 	if (buf == NULL) {
@@ -1090,7 +1094,6 @@ churn_status pdf_save(pdf_doc *d, unsigned char **out, size_t *len, churn_err *e
 		     (unsigned long)got, (unsigned long)size);
 		return pdf_doc_status(d, err);
 	}
-	HPDF_ResetStream(d->pdf);
 	*out = buf;
 	*len = size;
 	return CHURN_OK;
