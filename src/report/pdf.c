@@ -266,6 +266,66 @@ static int readable(const char *path)
 	return 1;
 }
 
+/* A ToUnicode CMap for libharu's UTF-8 fonts, whose codes are the Unicode
+ * code points of the Basic Multilingual Plane (Identity-H, CID = U+XXXX).
+ * libharu 2.3 writes a *cidrange* map as ToUnicode, which is not valid
+ * there (pdftotext: "Invalid 'begincidrange' operator in ToUnicode CMap");
+ * this one maps each code to itself with bfrange rows that stay within one
+ * high byte, skipping the surrogates D800-DFFF. */
+static HPDF_STATUS write_tounicode(HPDF_Stream st)
+{
+	char row[32];
+	unsigned hi, rows = 0;
+	HPDF_STATUS r;
+
+	r = HPDF_Stream_WriteStr(st,
+	        "/CIDInit /ProcSet findresource begin\n"
+	        "12 dict begin\n"
+	        "begincmap\n"
+	        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+	        "/CMapName /Adobe-Identity-UCS def\n"
+	        "/CMapType 2 def\n"
+	        "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+	for (hi = 0; hi < 0x100 && r == HPDF_OK; hi++) {
+		if (hi >= 0xD8 && hi <= 0xDF)
+			continue;
+		if (rows % 100 == 0) {
+			/* At most 100 rows a block: 248 rows = 100 + 100 + 48. */
+			unsigned left = 248 - rows;
+
+			snprintf(row, sizeof row, "%s%u beginbfrange\n", rows ? "endbfrange\n" : "",
+			         left < 100 ? left : 100);
+			r = HPDF_Stream_WriteStr(st, row);
+		}
+		snprintf(row, sizeof row, "<%02X00> <%02XFF> <%02X00>\n", hi, hi, hi);
+		if (r == HPDF_OK)
+			r = HPDF_Stream_WriteStr(st, row);
+		rows++;
+	}
+	if (r == HPDF_OK)
+		r = HPDF_Stream_WriteStr(st,
+		        "endbfrange\n"
+		        "endcmap\n"
+		        "CMapName currentdict /CMap defineresource pop\n"
+		        "end\n"
+		        "end\n");
+	return r;
+}
+
+/* Replaces the ToUnicode stream of a font loaded by load_font. */
+static void fix_tounicode(pdf_doc *d, HPDF_Font f)
+{
+	HPDF_Dict tu = HPDF_Dict_GetItem(f, "ToUnicode", HPDF_OCLASS_DICT);
+
+	if (tu == NULL || tu->stream == NULL) {
+		fail(d, CHURN_EIO, "PDF: libharu made a font without a ToUnicode map");
+		return;
+	}
+	HPDF_MemStream_FreeData(tu->stream);
+	if (write_tounicode(tu->stream) != HPDF_OK)
+		fail(d, CHURN_ENOMEM, "PDF: out of memory writing a ToUnicode map");
+}
+
 /* Loads a TrueType font (index >= 0: a font inside a .ttc) with embedding,
  * with the UTF-8 encoder.  NULL with the error recorded on failure. */
 static HPDF_Font load_font(pdf_doc *d, const char *path, int index, const char *pkg)
@@ -296,7 +356,8 @@ static HPDF_Font load_font(pdf_doc *d, const char *path, int index, const char *
 		     "PDF: cannot load font %s: %s", path, why);
 		return NULL;
 	}
-	return f;
+	fix_tounicode(d, f);
+	return d->status == CHURN_OK ? f : NULL;
 }
 
 /* The font for a run: CJK (loaded on first use) or DejaVu by weight. */

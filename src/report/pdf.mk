@@ -13,3 +13,7 @@ check_PROGRAMS += tests/pdf/write_sample
 tests_pdf_write_sample_SOURCES = tests/pdf/write_sample.c tests/pdf/sample.c \
 	tests/pdf/sample.h
 tests_pdf_write_sample_LDADD = $(TEST_LIBS)
+
+# The poppler checks of the sample document (skip without poppler-utils).
+TESTS += tests/pdf/sample.sh
+EXTRA_DIST += tests/pdf/sample.sh
