@@ -1,1 +1,15 @@
 ## src/report/findings.mk (included by src/report/local.mk).
+## The executive summary's findings: ranked sentences from the computed
+## results (owner: the findings part).  Fixtures: tests/fixtures/findings/,
+## written by make_findings.R with R's survival package.
+libchurnkit_a_SOURCES += src/report/findings.c include/churnkit/findings.h
+
+check_PROGRAMS += tests/unit/test_findings
+TESTS += tests/unit/test_findings
+tests_unit_test_findings_SOURCES = tests/unit/test_findings.c
+tests_unit_test_findings_LDADD = $(TEST_LIBS)
+
+dist_noinst_DATA += \
+	tests/fixtures/findings/make_findings.R \
+	tests/fixtures/findings/surv.csv \
+	tests/fixtures/findings/surv.expect

@@ -1,0 +1,221 @@
+/*
+ * findings.h - the executive summary's findings: computed results turned
+ * into ranked sentences in plain English, each backed by a number and, when
+ * it claims a difference, by its test (PRODUCT.md, "The report", item 2).
+ * Pure library code: it formats text into the result and prints nothing.
+ *
+ * Inputs (findings_input; any of them may be NULL, meaning "not computed",
+ * and then yields no finding): the survival analysis (surv_analysis.h), the
+ * period KPIs (kpi.h), the logistic model with its design (logit.h,
+ * design.h) and the Cox model with its design (cox.h).
+ *
+ * The rule every finding obeys (PRODUCT.md's conventions): a difference is
+ * stated only when its p (Benjamini-Hochberg adjusted for pairwise tests)
+ * is below alpha and each group compared has at least min_n customers
+ * (weighted).  Nothing is stated from a missing, NaN or untested input.
+ * Descriptive findings make no test claim and are worded so.
+ *
+ * What is found, one candidate per rule below:
+ *
+ * FINDING_SEGMENT, per --by column with a log-rank test (logrank.h):
+ *   - two levels: the column's own test.  The number is the ratio of the
+ *     levels' observed-to-expected churn, (O_a/E_a) / (O_b/E_b), the
+ *     log-rank estimate of their hazard ratio (Peto's O/E ratio; Berry,
+ *     Kitchin and Mock 1991), faster-churning level first (>= 1);
+ *   - three or more levels: the pairwise tests (each pair on its own rows)
+ *     with BH-adjusted p.  Of the pairs with adjusted p < alpha and both
+ *     levels >= min_n, the most extreme one: the largest |log| of the pair's
+ *     own O/E ratio (ties: smaller adjusted p, then the earlier pair).  A
+ *     column of three or more levels without pairwise tests gives nothing:
+ *     its global test says the levels differ, not which two.
+ *   With a zero observed count the ratio is infinite ("churn faster than
+ *   ..., none of whom churned"); its strength adds 0.5 to the observed
+ *   counts.  The Kaplan-Meier medians of the two levels follow when
+ *   reached ("median lifetime 5.0 vs 13.3 months"; "14 months vs not
+ *   reached"), in months of 30.4375 days when time is in days.
+ *   "Customers with contract = monthly churn 1.8x faster than with
+ *    contract = annual; median lifetime 5.0 vs 13.3 months (log-rank
+ *    p < 0.001)"; a pair: "(log-rank, BH-adjusted p = 0.042)".  With
+ *   rho = 1 the test is called Peto-Peto.  test_text is the parenthesis.
+ *
+ * FINDING_DRIVER, from the logistic model's terms (p < alpha), or from the
+ * Cox model's when no logistic model is given:
+ *   - a numeric term, per unit: "Each additional unit of tickets raises the
+ *     odds of churn within 12 months by 18% (OR 1.18, 95% CI 1.12-1.24,
+ *     p < 0.001)" ("multiplies ... by 2.4" from OR 2, "lowers ... by 23%"
+ *     below 1); a log(x) term per doubling of x, OR^log 2 (its interval
+ *     likewise);
+ *   - a treatment dummy col=level against the term's reference level:
+ *     "Customers with channel = trial have 2.4x the odds of churn within 12
+ *     months vs channel = organic (reference) (...)", or "62% lower odds";
+ *     both the level and the reference need min_n customers;
+ *   - a missing-value indicator col_missing: customers without a value
+ *     against those with one, both >= min_n.
+ *   A model that did not converge, or is separated and not refitted by
+ *   Firth, gives no driver; a Firth fit says so in the test text; an
+ *   aliased, diverging (separation) or possibly infinite (Cox) column is
+ *   skipped.  At most one driver per term (its strongest column), none for
+ *   a column that already has a segment finding (the same story twice),
+ *   and at most max_drivers in all.  Numeric terms need min_n customers in
+ *   the fit.
+ *
+ * FINDING_PERIOD, the logo churn rate of the reporting period against the
+ * previous one (kpi_change), both with >= min_n customers at the start:
+ *   significant (p < alpha): "Logo churn rose from 2.1% in 2026Q2 to 2.9%
+ *   in 2026Q3 (two-proportion test p = 0.03)"; otherwise descriptive:
+ *   "... : no statistically significant change (two-proportion test
+ *   p = 0.21)", or "(not testable)" when the test was left out.
+ *
+ * FINDING_EARLY (descriptive), from the hazard table: the share of churn at
+ * tenure <= early_threshold, stated when it is at least early_excess (1.5)
+ * times the share of the time at risk that falls in that window, i.e. when
+ * the churn rate in the window is at least 1.5 times the overall rate, and
+ * there are at least early_min_events (10) churn events among at least
+ * min_n customers.  The time at risk comes from the all-customers
+ * Kaplan-Meier curve: sum over steps of n_risk x the step's length inside
+ * the window (exact without delayed entry; with delayed entry, entries
+ * between two steps are counted from the next step).
+ *   "55% of churn happens in the first 90 days of tenure, which make up
+ *    only 26% of the time customers were observed".
+ *
+ * FINDING_REVENUE (descriptive), revenue retention of the reporting period
+ * when its MRR is covered and it has >= min_n customers at the start: net
+ * revenue retention with gross beside it ("Net revenue retention was 96.0%
+ * in 2026Q3: expansion did not offset churn and contraction (gross
+ * 91.0%)"), or, with constant values (no expansion data), gross alone.
+ *
+ * Ranking.  Findings backed by a significant test come first, by strength
+ * (descending), then the descriptive ones in the order EARLY, REVENUE,
+ * PERIOD.  Strength is an absolute log ratio, so that the kinds compare:
+ * segment |log O/E ratio|; driver |b| for a dummy or indicator, |b| x 2 SD
+ * of the column for a numeric term (the effect of a two-standard-deviation
+ * change, Gelman 2008, comparable with a dummy's); period |log| of the
+ * ratio of the two churn rates (0.5 added to zero counts); early |log| of
+ * early share / time share; revenue |log NRR|.  Ties: kind order (SEGMENT,
+ * DRIVER, PERIOD, EARLY, REVENUE), then smaller p, then text (bytewise),
+ * then input order, so the order is fully determined.  The result keeps
+ * the first max_findings (5); the caller prints 3 to 5 of them.
+ *
+ * Text.  Column and level names are the user's, passed through byte for
+ * byte (UTF-8 untouched), phrased "Customers with col = level".  Sentences
+ * aim at text_soft_max (140) characters: when the full sentence is longer,
+ * a shorter variant is used (a segment finding without the medians, a
+ * driver without the interval, kept in test_text); names can still make
+ * it longer.  Numbers: see findings_format_p and findings_format_ratio;
+ * percentages with one decimal below 10% and none from 10% (retention with
+ * one decimal always, so that 99.6% does not read 100%); churn rates with
+ * one decimal (two when both would read alike).
+ *
+ * Ownership: findings_build returns a new result owning every string;
+ * free it with findings_free (NULL is fine).  Inputs are borrowed for the
+ * call only.
+ */
+#ifndef CHURNKIT_FINDINGS_H
+#define CHURNKIT_FINDINGS_H
+
+#include <stddef.h>
+
+#include "churnkit/cox.h"
+#include "churnkit/design.h"
+#include "churnkit/err.h"
+#include "churnkit/kpi.h"
+#include "churnkit/logit.h"
+#include "churnkit/surv_analysis.h"
+
+#define FINDINGS_MAX 5                /* findings kept */
+#define FINDINGS_MAX_DRIVERS 2        /* model drivers among them, at most */
+#define FINDINGS_EARLY_EXCESS 1.5     /* early share / time share to state it */
+#define FINDINGS_EARLY_MIN_EVENTS 10  /* churn events needed for the early share */
+#define FINDINGS_TEXT_SOFT_MAX 140    /* characters a sentence aims at */
+#define FINDINGS_DAYS_PER_MONTH 30.4375
+
+typedef enum {
+	FINDING_SEGMENT = 0, /* survival differs between two levels of a --by column */
+	FINDING_DRIVER,      /* a model term */
+	FINDING_PERIOD,      /* logo churn rate against the previous period */
+	FINDING_EARLY,       /* share of churn early in tenure */
+	FINDING_REVENUE      /* revenue retention */
+} finding_kind;
+
+typedef struct {
+	finding_kind kind;
+	int significant;   /* 1: backed by a test with p < alpha */
+	char *text;        /* the sentence (no final period), test in parentheses */
+	double number;     /* the headline number: segment O/E ratio (>= 1, may be
+	                      +Inf), driver OR or HR (per unit, per doubling for
+	                      log terms), period current churn rate, early share,
+	                      NRR (GRR with constant values); fractions, not % */
+	char *test_text;   /* "log-rank p < 0.001"; "" when nothing is tested */
+	double p;          /* the p the claim rests on (adjusted for pairs);
+	                      NaN when untested */
+	double strength;   /* ranking key, see Ranking above */
+	char *subject;     /* the column concerned (segment, driver), else NULL */
+} finding;
+
+typedef struct {
+	size_t n;          /* findings kept, ranked */
+	finding *item;     /* [n] */
+	size_t candidates; /* findings before the cut to max_findings */
+} findings;
+
+typedef struct {
+	/* Survival: the analysis, and its time unit. */
+	const surv_analysis *surv;
+	int time_in_days;        /* 1: times are days (shown in months) */
+	const char *time_unit;   /* otherwise the unit's name ("weeks"), or NULL */
+
+	/* Period KPIs: the reporting period against the one before. */
+	const kpi_result *kpi;
+
+	/* Logistic model: the fit, its design (names, reference levels and the
+	 * columns for the group counts), the frequency weights of the design's
+	 * rows (design_take order; NULL = 1 each) and the outcome as a noun
+	 * phrase following "the odds of" ("churn within 12 months"; NULL =
+	 * "churn"). */
+	const logit_result *logit;
+	const design *logit_design;
+	const double *logit_weights;
+	const char *outcome;
+
+	/* Cox model, used only when no logistic model is given. */
+	const cox_result *cox;
+	const design *cox_design;
+	const double *cox_weights;
+} findings_input;
+
+typedef struct {
+	double alpha;            /* 0.05 */
+	double min_n;            /* 30 */
+	size_t max_findings;     /* FINDINGS_MAX */
+	size_t max_drivers;      /* FINDINGS_MAX_DRIVERS */
+	double early_excess;     /* FINDINGS_EARLY_EXCESS */
+	double early_min_events; /* FINDINGS_EARLY_MIN_EVENTS */
+	size_t text_soft_max;    /* FINDINGS_TEXT_SOFT_MAX */
+} findings_opts;
+
+void findings_opts_init(findings_opts *o);
+
+/* Builds the ranked findings.  `in` must be given (its members may be
+ * NULL); `opts` NULL = the defaults.  Returns CHURN_OK and a new result
+ * in *out (possibly with no finding), or CHURN_EUSAGE for an alpha not in
+ * (0, 1), a negative or NaN min_n, max_findings 0, a model without its
+ * design or with a design of another width; CHURN_ENOMEM. */
+churn_status findings_build(const findings_input *in, const findings_opts *opts,
+                            findings **out, churn_err *err);
+
+void findings_free(findings *f);
+
+/* A p-value for a sentence: "p < 0.001" below 0.001 (also 0 and underflow);
+ * from 0.001 to 0.01 three decimals ("p = 0.004"); from 0.01 two
+ * significant digits ("p = 0.03", "p = 0.21"); "p > 0.99" from 0.995.
+ * When p < alpha but the rounded value would not read below alpha
+ * (0.0496 -> 0.05), "p < alpha" instead ("p < 0.05"); alpha NaN or <= 0
+ * turns that off.  NaN gives "p = NA".  Writes into buf (n bytes, 32 is
+ * enough); returns buf. */
+char *findings_format_p(double p, double alpha, char *buf, size_t n);
+
+/* A ratio for "3.1x": one decimal from 1.05 ("3.1"), two below ("1.04",
+ * "0.38"), none from 100.  "Inf" for +Inf, "NA" for NaN.  Returns buf. */
+char *findings_format_ratio(double x, char *buf, size_t n);
+
+#endif
