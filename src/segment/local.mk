@@ -1,1 +1,20 @@
 ## src/segment: sources and tests of this stage (included by Makefile.am).
+## Value x risk segments with expected loss, the playbook per cell,
+## incentives where they pay, and an action per scored customer
+## (segment.h, recommend.h).  Reference numbers: tests/fixtures/segment/
+## (make_fixtures.R).
+libchurnkit_a_SOURCES += \
+	include/churnkit/segment.h src/segment/segment.c \
+	include/churnkit/recommend.h src/segment/recommend.c
+
+check_PROGRAMS += tests/unit/test_segment tests/unit/test_recommend
+TESTS += tests/unit/test_segment tests/unit/test_recommend
+tests_unit_test_segment_SOURCES = tests/unit/test_segment.c
+tests_unit_test_segment_LDADD = $(TEST_LIBS)
+tests_unit_test_recommend_SOURCES = tests/unit/test_recommend.c
+tests_unit_test_recommend_LDADD = $(TEST_LIBS)
+dist_noinst_DATA += tests/fixtures/segment/customers.csv \
+	tests/fixtures/segment/quantile_sets.csv tests/fixtures/segment/expected_quantiles.csv \
+	tests/fixtures/segment/expected_customers.csv tests/fixtures/segment/expected_cells.csv \
+	tests/fixtures/segment/expected_top.csv
+EXTRA_DIST += tests/fixtures/segment/make_fixtures.R

@@ -1,0 +1,293 @@
+/* recommend.c - the playbook table, driver kinds and action texts; see
+ * include/churnkit/recommend.h. */
+#include "churnkit/recommend.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+/* Indexed [value tier][risk band], bands in score_band order: not scored,
+ * low, medium, high.  Headlines <= RECOMMEND_HEADLINE_MAX bytes; leads of
+ * the medium and high bands are short enough that lead, driver phrase and
+ * the incentive clause fit in RECOMMEND_ACTION_MAX (test_recommend checks
+ * every combination). */
+#define NOT_SCORED { "Not scored: review by hand", \
+	"The model could not score these customers (a missing or unseen value); " \
+	"review them by hand.", "Review by hand (not scored)" }
+
+static const segment_playbook playbook[SEGMENT_NVALUE][SCORE_NBANDS] = {
+	[SEGMENT_VALUE_HIGH] = {
+		NOT_SCORED,
+		{ "Reward loyalty and grow",
+		  "Thank them with milestone rewards, ask for referrals and success stories, "
+		  "invite them to partner webinars and offer upsells.",
+		  "Reward loyalty; ask for referrals; upsell" },
+		{ "Protect: proactive account review",
+		  "Have the account owner call, hold a business review and agree next steps "
+		  "before the risk grows.",
+		  "Account review call" },
+		{ "Rescue: senior-led save plan",
+		  "Call personally with your best people, add an executive sponsor, agree a joint "
+		  "success plan and find out why they would leave.",
+		  "Personal call" },
+	},
+	[SEGMENT_VALUE_MEDIUM] = {
+		NOT_SCORED,
+		{ "Keep engaged and grow",
+		  "Keep regular touchpoints, invite them to webinars and propose upgrades where "
+		  "they fit.",
+		  "Keep engaged; propose an upgrade" },
+		{ "Nurture: check in and educate",
+		  "Check in on a schedule, train them on features they do not use and ask for NPS "
+		  "after key touchpoints.",
+		  "Scheduled check-in" },
+		{ "Targeted save on the main driver",
+		  "Have a customer success manager call about the main churn driver; offer an "
+		  "incentive only where it pays for itself.",
+		  "CSM call" },
+	},
+	[SEGMENT_VALUE_LOW] = {
+		NOT_SCORED,
+		{ "Low-touch; build loyalty",
+		  "Serve them self-service, invite them to the community and referral programme "
+		  "and grow them towards higher tiers.",
+		  "Low-touch; referral programme" },
+		{ "Automated nurture",
+		  "Send automated tips, tutorials and in-app guidance that raise use at low cost.",
+		  "Automated nurture" },
+		{ "Low-cost care; part on good terms",
+		  "Use automated care and self-service help, accept some losses and let those who "
+		  "leave go on good terms.",
+		  "Automated care" },
+	},
+	[SEGMENT_VALUE_UNKNOWN] = {
+		NOT_SCORED,
+		{ "Find the value; keep engaged",
+		  "Look up the account's revenue and keep regular touchpoints.",
+		  "Check value; keep engaged" },
+		{ "Find the value; check in",
+		  "Look up the account's revenue and check in on a schedule until it is known.",
+		  "Check value; check in" },
+		{ "Find the value, then act",
+		  "Look up the account's revenue first; meanwhile call about the main churn "
+		  "driver.",
+		  "Check value; call" },
+	},
+	[SEGMENT_VALUE_ALL] = {
+		NOT_SCORED,
+		{ "Reward loyalty and grow",
+		  "Reward loyalty, ask for referrals and success stories, and offer upsells where "
+		  "they fit.",
+		  "Reward loyalty; ask for referrals; upsell" },
+		{ "Nurture: check in and educate",
+		  "Check in on a schedule, train them on features they do not use and ask for NPS "
+		  "after key touchpoints.",
+		  "Scheduled check-in" },
+		{ "Act on the main driver now",
+		  "Call about the main churn driver and offer an incentive only where it pays for "
+		  "itself.",
+		  "Retention call" },
+	},
+};
+
+#define INCENTIVE_CLAUSE "; retention offer"
+
+static const struct {
+	const char *name;
+	const char *phrase;
+} drivers[SEGMENT_NDRIVER] = {
+	[SEGMENT_DRIVER_NONE] = { "none", "" },
+	[SEGMENT_DRIVER_SERVICE] = { "service", "fast service recovery by senior staff" },
+	[SEGMENT_DRIVER_USAGE] = { "usage", "training and re-onboarding to raise use" },
+	[SEGMENT_DRIVER_PAYMENT] = { "payment", "payment plan and early outreach" },
+	[SEGMENT_DRIVER_CONTRACT] = { "contract", "offer a longer-term contract" },
+	[SEGMENT_DRIVER_CONTACT] = { "contact", "check-in and quarterly business review" },
+	[SEGMENT_DRIVER_ONBOARDING] = { "onboarding", "re-onboarding plan" },
+	[SEGMENT_DRIVER_SATISFACTION] = { "satisfaction", "service recovery and NPS follow-up" },
+	[SEGMENT_DRIVER_VALUE] = { "value", "remind them of the value they get" },
+};
+
+/* Keyword rules in the order they are tried; `month` rules also need the
+ * customer's level to contain "month". */
+static const struct {
+	const char *words[7];
+	segment_driver kind;
+	int month;
+} rules[] = {
+	{ { "onboard" }, SEGMENT_DRIVER_ONBOARDING, 0 },
+	{ { "nps", "csat", "satisf" }, SEGMENT_DRIVER_SATISFACTION, 0 },
+	{ { "support", "ticket", "complaint", "case" }, SEGMENT_DRIVER_SERVICE, 0 },
+	{ { "payment", "late", "overdue", "invoice" }, SEGMENT_DRIVER_PAYMENT, 0 },
+	{ { "contract", "term", "plan" }, SEGMENT_DRIVER_CONTRACT, 1 },
+	{ { "contact", "touch" }, SEGMENT_DRIVER_CONTACT, 0 },
+	{ { "login", "usage", "session", "active", "order", "visit" }, SEGMENT_DRIVER_USAGE, 0 },
+	{ { "channel", "discount", "coupon", "free", "promo" }, SEGMENT_DRIVER_VALUE, 0 },
+};
+
+static const char *const value_names[SEGMENT_NVALUE] = {
+	"high", "medium", "low", "unknown", "all"
+};
+static const char *const value_titles[SEGMENT_NVALUE] = {
+	"High value", "Medium value", "Low value", "Value unknown", "All customers"
+};
+static const char *const risk_titles[SCORE_NBANDS] = {
+	"Not scored", "Low risk", "Medium risk", "High risk"
+};
+static const char *const labels[SEGMENT_NVALUE][SCORE_NBANDS] = {
+	{ "High value / Not scored", "High value / Low risk", "High value / Medium risk",
+	  "High value / High risk" },
+	{ "Medium value / Not scored", "Medium value / Low risk", "Medium value / Medium risk",
+	  "Medium value / High risk" },
+	{ "Low value / Not scored", "Low value / Low risk", "Low value / Medium risk",
+	  "Low value / High risk" },
+	{ "Value unknown / Not scored", "Value unknown / Low risk", "Value unknown / Medium risk",
+	  "Value unknown / High risk" },
+	{ "Not scored", "Low risk", "Medium risk", "High risk" },
+};
+
+static int value_ok(segment_value v)
+{
+	return (int)v >= 0 && v < SEGMENT_NVALUE;
+}
+
+static int band_ok(score_band b)
+{
+	return (int)b >= 0 && b < SCORE_NBANDS;
+}
+
+const segment_playbook *recommend_playbook(segment_value v, score_band b)
+{
+	return value_ok(v) && band_ok(b) ? &playbook[v][b] : NULL;
+}
+
+const char *segment_value_name(segment_value v)
+{
+	return value_ok(v) ? value_names[v] : "";
+}
+
+const char *segment_value_title(segment_value v)
+{
+	return value_ok(v) ? value_titles[v] : "";
+}
+
+const char *segment_risk_title(score_band b)
+{
+	return band_ok(b) ? risk_titles[b] : "";
+}
+
+const char *segment_label(segment_value v, score_band b)
+{
+	return value_ok(v) && band_ok(b) ? labels[v][b] : "";
+}
+
+const char *segment_driver_name(segment_driver k)
+{
+	return (int)k >= 0 && k < SEGMENT_NDRIVER ? drivers[k].name : "";
+}
+
+const char *segment_driver_phrase(segment_driver k)
+{
+	return (int)k >= 0 && k < SEGMENT_NDRIVER ? drivers[k].phrase : "";
+}
+
+churn_status segment_driver_parse(const char *name, segment_driver *k, churn_err *err)
+{
+	for (int i = 0; name != NULL && i < SEGMENT_NDRIVER; i++) {
+		if (strcasecmp(name, drivers[i].name) == 0) {
+			*k = (segment_driver)i;
+			return CHURN_OK;
+		}
+	}
+	return churn_err_set(err, CHURN_EUSAGE,
+	                     "unknown driver kind '%s' (none, service, usage, payment, contract, "
+	                     "contact, onboarding, satisfaction, value)", name ? name : "");
+}
+
+/* 1 when `word` (lower case) occurs in s[0..n), case-insensitive. */
+static int has_word(const char *s, size_t n, const char *word)
+{
+	size_t m = strlen(word);
+
+	for (size_t i = 0; i + m <= n; i++) {
+		size_t j = 0;
+		while (j < m && tolower((unsigned char)s[i + j]) == word[j])
+			j++;
+		if (j == m)
+			return 1;
+	}
+	return 0;
+}
+
+/* The kind of the column s[0..n) with level `level` (NULL: none). */
+static segment_driver kind_of(const char *s, size_t n, const char *level,
+                              const segment_driver_map *map, size_t nmap)
+{
+	for (size_t i = 0; i < nmap; i++)
+		if (map[i].column != NULL && strlen(map[i].column) == n &&
+		    memcmp(map[i].column, s, n) == 0)
+			return map[i].kind;
+	for (size_t r = 0; r < sizeof rules / sizeof rules[0]; r++) {
+		if (rules[r].month && (level == NULL || !has_word(level, strlen(level), "month")))
+			continue;
+		for (size_t w = 0; w < 7 && rules[r].words[w] != NULL; w++)
+			if (has_word(s, n, rules[r].words[w]))
+				return rules[r].kind;
+	}
+	return SEGMENT_DRIVER_NONE;
+}
+
+segment_driver recommend_driver(const char *column, const char *level,
+                                const segment_driver_map *map, size_t nmap)
+{
+	if (column == NULL)
+		return SEGMENT_DRIVER_NONE;
+	return kind_of(column, strlen(column), level, map, nmap);
+}
+
+segment_driver recommend_driver_from_label(const char *label, const segment_driver_map *map,
+                                           size_t nmap)
+{
+	static const char missing[] = " (missing)";
+	size_t n, ms = sizeof missing - 1;
+	const char *eq, *level = NULL;
+
+	if (label == NULL || *label == 0)
+		return SEGMENT_DRIVER_NONE;
+	n = strlen(label);
+	if (n > ms && strcmp(label + n - ms, missing) == 0)
+		n -= ms;
+	eq = memchr(label, '=', n);
+	if (eq != NULL) {
+		level = eq + 1;  /* a categorical level runs to the end of the label */
+		n = (size_t)(eq - label);
+	}
+	if (n > 5 && strncmp(label, "log(", 4) == 0 && label[n - 1] == ')') {
+		label += 4;
+		n -= 5;
+	}
+	return kind_of(label, n, level, map, nmap);
+}
+
+char *recommend_action(segment_value v, score_band b, segment_driver k, int incentive,
+                       char *buf, size_t n)
+{
+	const segment_playbook *pb = recommend_playbook(v, b);
+	const char *phrase = "";
+
+	if (n == 0)
+		return buf;
+	if (pb == NULL) {
+		buf[0] = 0;
+		return buf;
+	}
+	if (b == SCORE_BAND_NONE) {
+		snprintf(buf, n, "%s", pb->lead);
+		return buf;
+	}
+	if (b != SCORE_BAND_LOW)
+		phrase = segment_driver_phrase(k);
+	snprintf(buf, n, "%s%s%s%s", pb->lead, *phrase ? "; " : "", phrase,
+	         incentive ? INCENTIVE_CLAUSE : "");
+	return buf;
+}
