@@ -17,22 +17,28 @@
  *
  * Driver kinds: the main driver's COLUMN (a design term "col", "col=level"
  * or "log(col)"; an imputed "col (missing)") is mapped to a kind by
- * keywords found anywhere in the column name, case-insensitive, tried in
- * this order (the first that matches wins):
+ * keywords that begin a word of the column name, case-insensitive (a word
+ * begins the name, follows a byte that is not a letter, as in
+ * "late_payments" or "days_since_contact", or is a capital after a small
+ * letter, as in "numLogins"; so "late" does not match "calculated", nor
+ * "plan" "explanation").  Tried in this order, the first match wins:
  *     onboard                                    -> onboarding
  *     nps, csat, satisf                          -> satisfaction
  *     support, ticket, complaint, case           -> service
  *     payment, late, overdue, invoice            -> payment
- *     contract, term, plan  AND the customer's level contains "month"
- *                           (monthly, month-to-month)  -> contract
+ *     contract, term, plan  AND a monthly level  -> contract
  *     contact, touch                             -> contact
- *     login, usage, session, active, order, visit -> usage
+ *     login, usage, session, active, inactiv, order, visit -> usage
  *     channel, discount, coupon, free, promo     -> value reminder
  *     anything else                              -> none (the cell's lead only)
- * A contract/term/plan column whose level does not name a month (annual,
- * a numeric term) falls through to the later keywords, usually to none.
- * An explicit column -> kind list (exact column name, byte comparison)
- * overrides the keywords for the columns it names.
+ * A monthly level is the customer's categorical level with a word
+ * beginning "month" ("monthly", "Month-to-month", "1 month") and no number
+ * other than 1 in it ("12 months" is not).  A contract/term/plan column
+ * with another level (annual), or a numeric one, falls through to the
+ * later keywords, usually to none.  An explicit column -> kind list (exact
+ * column name, byte comparison) overrides the keywords for the columns it
+ * names, whatever the level.  Words run together without a capital
+ * ("lastcontact") are not split: name them in the list.
  *
  * Action text (at most RECOMMEND_ACTION_MAX bytes, e.g. "Personal call;
  * offer a longer-term contract"): the cell's lead; for medium and high

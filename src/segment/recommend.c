@@ -4,6 +4,7 @@
 
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -111,7 +112,7 @@ static const struct {
 /* Keyword rules in the order they are tried; `month` rules also need the
  * customer's level to contain "month". */
 static const struct {
-	const char *words[7];
+	const char *words[8];
 	segment_driver kind;
 	int month;
 } rules[] = {
@@ -121,7 +122,8 @@ static const struct {
 	{ { "payment", "late", "overdue", "invoice" }, SEGMENT_DRIVER_PAYMENT, 0 },
 	{ { "contract", "term", "plan" }, SEGMENT_DRIVER_CONTRACT, 1 },
 	{ { "contact", "touch" }, SEGMENT_DRIVER_CONTACT, 0 },
-	{ { "login", "usage", "session", "active", "order", "visit" }, SEGMENT_DRIVER_USAGE, 0 },
+	{ { "login", "usage", "session", "active", "inactiv", "order", "visit" },
+	  SEGMENT_DRIVER_USAGE, 0 },
 	{ { "channel", "discount", "coupon", "free", "promo" }, SEGMENT_DRIVER_VALUE, 0 },
 };
 
@@ -204,19 +206,52 @@ churn_status segment_driver_parse(const char *name, segment_driver *k, churn_err
 	                     "contact, onboarding, satisfaction, value)", name ? name : "");
 }
 
-/* 1 when `word` (lower case) occurs in s[0..n), case-insensitive. */
+/* 1 when position i of s starts a word: the first byte, after a byte that
+ * is not a letter, or a capital after a small letter ("numLogins"). */
+static int word_start(const char *s, size_t i)
+{
+	unsigned char prev, cur = (unsigned char)s[i];
+
+	if (i == 0)
+		return 1;
+	prev = (unsigned char)s[i - 1];
+	return !isalpha(prev) || (islower(prev) && isupper(cur));
+}
+
+/* 1 when `word` (lower case) begins a word of s[0..n), case-insensitive. */
 static int has_word(const char *s, size_t n, const char *word)
 {
 	size_t m = strlen(word);
 
 	for (size_t i = 0; i + m <= n; i++) {
 		size_t j = 0;
+		if (!word_start(s, i))
+			continue;
 		while (j < m && tolower((unsigned char)s[i + j]) == word[j])
 			j++;
 		if (j == m)
 			return 1;
 	}
 	return 0;
+}
+
+/* 1 when a categorical level names a one-month term: a word beginning
+ * "month" ("monthly", "Month-to-month", "1 month") and no number in it
+ * other than 1 ("12 months" is a year). */
+static int monthly_level(const char *level)
+{
+	if (level == NULL || !has_word(level, strlen(level), "month"))
+		return 0;
+	for (const char *c = level; *c; c++) {
+		if (isdigit((unsigned char)*c)) {
+			char *end;
+			double v = strtod(c, &end);
+			if (v != 1)
+				return 0;
+			c = end - 1;
+		}
+	}
+	return 1;
 }
 
 /* The kind of the column s[0..n) with level `level` (NULL: none). */
@@ -228,9 +263,9 @@ static segment_driver kind_of(const char *s, size_t n, const char *level,
 		    memcmp(map[i].column, s, n) == 0)
 			return map[i].kind;
 	for (size_t r = 0; r < sizeof rules / sizeof rules[0]; r++) {
-		if (rules[r].month && (level == NULL || !has_word(level, strlen(level), "month")))
+		if (rules[r].month && !monthly_level(level))
 			continue;
-		for (size_t w = 0; w < 7 && rules[r].words[w] != NULL; w++)
+		for (size_t w = 0; w < 8 && rules[r].words[w] != NULL; w++)
 			if (has_word(s, n, rules[r].words[w]))
 				return rules[r].kind;
 	}

@@ -49,6 +49,21 @@ static void test_keywords(void)
 	kind("log(mrr)", SEGMENT_DRIVER_NONE);
 	kind("", SEGMENT_DRIVER_NONE);
 	kind(NULL, SEGMENT_DRIVER_NONE);
+	/* Keywords begin a word: no matches inside other words. */
+	kind("calculated_score", SEGMENT_DRIVER_NONE);
+	kind("explanation_len", SEGMENT_DRIVER_NONE);
+	kind("showcase_views", SEGMENT_DRIVER_NONE);
+	kind("determinant", SEGMENT_DRIVER_NONE);
+	kind("numLogins", SEGMENT_DRIVER_USAGE);
+	kind("LatePayments", SEGMENT_DRIVER_PAYMENT);
+	kind("90dTickets", SEGMENT_DRIVER_SERVICE);
+	kind("lastcontact", SEGMENT_DRIVER_NONE);  /* run together: use the override */
+	/* Monthly levels: a word beginning "month", no number but 1. */
+	kind("contract=12 months", SEGMENT_DRIVER_NONE);
+	kind("contract=24-month", SEGMENT_DRIVER_NONE);
+	kind("plan=bimonthly", SEGMENT_DRIVER_NONE);
+	kind("contract=Month to month", SEGMENT_DRIVER_CONTRACT);
+	kind("contract=monthly (1)", SEGMENT_DRIVER_CONTRACT);
 	/* The level's own words do not change the column's kind. */
 	kind("industry=support services", SEGMENT_DRIVER_NONE);
 	is_int(recommend_driver("contract", "Month-to-month", NULL, 0), SEGMENT_DRIVER_CONTRACT,
