@@ -242,8 +242,10 @@ static char *clean_utf8(pdf_doc *d, const char *s, size_t n)
 		uint32_t cp;
 		size_t k = utf8_next((const unsigned char *)s + i, n - i, &cp);
 
-		if (cp == 0xFFFD && k == 1)
-			o += utf8_put(cp, out + o);
+		/* libharu 2.3's UTF-8 fonts have 16-bit codes: no character
+		 * above U+FFFF can be shown, so it becomes U+FFFD too. */
+		if ((cp == 0xFFFD && k == 1) || cp > 0xFFFF)
+			o += utf8_put(0xFFFD, out + o);
 		else {
 			memcpy(out + o, s + i, k);
 			o += k;

@@ -17,7 +17,9 @@
  * embedded.  libharu has no per-glyph fallback, so pdf.c splits each string
  * into runs and chooses the font per run.  A string that is not valid UTF-8
  * is drawn with U+FFFD for the bad bytes (the loader validates input, so
- * this does not happen on loaded data).
+ * this does not happen on loaded data).  libharu 2.3's UTF-8 fonts use
+ * 16-bit codes, so characters above U+FFFF (e.g. CJK Extension B) are drawn
+ * and measured as U+FFFD as well.  Text widths need no page.
  *
  * Errors.  Drawing functions return nothing: the first failure (libharu
  * error, out of memory) is remembered in the document and every later call
@@ -84,9 +86,10 @@ size_t pdf_page_count(const pdf_doc *d);
  * "page 3 of 12" footers once the number of pages is known. */
 void pdf_page_select(pdf_doc *d, size_t i);
 
-/* A bookmark to the top of the current page.  parent: -1 for a top-level
- * entry, or an id returned earlier.  Returns the new entry's id (>= 0), -1
- * after an error. */
+/* A bookmark to the top of the current page (/FitH at the top edge), shown
+ * open.  parent: -1 for a top-level entry, or an id returned earlier.  The
+ * title is UTF-8 (stored as UTF-16 when not ASCII).  Returns the new
+ * entry's id (>= 0), -1 after an error. */
 int pdf_outline_add(pdf_doc *d, int parent, const char *title);
 
 /* Graphics state of the current page (kept until changed; a new page
@@ -94,7 +97,9 @@ int pdf_outline_add(pdf_doc *d, int parent, const char *title);
 void pdf_fill_color(pdf_doc *d, pdf_rgb c);
 void pdf_stroke_color(pdf_doc *d, pdf_rgb c);
 void pdf_line_width(pdf_doc *d, double w);
-/* Dash pattern in points (on, off, on, ...); n = 0 for solid lines. */
+/* Dash pattern in points (on, off, on, ...); n = 0 for solid lines.  At
+ * most 8 lengths are used; with libharu 2.3 each is rounded to whole points
+ * (at least 1), with 2.4 it is kept as given. */
 void pdf_dash(pdf_doc *d, const double *pattern, size_t n);
 
 /* Shapes.  Each opens and closes its own path. */
@@ -118,20 +123,25 @@ void pdf_text(pdf_doc *d, double x, double y, const char *s, pdf_weight w, doubl
  * centred on (x, y) along its length: for vertical axis titles. */
 void pdf_text_up(pdf_doc *d, double x, double y, const char *s, pdf_weight w, double size,
                  pdf_rgb c);
-/* Word-wrapped paragraph: lines no wider than width, breaking at spaces (and
- * between CJK characters); a word longer than the width is broken where it
- * must.  The first baseline is at y + size; each further line adds leading.
+/* Word-wrapped paragraph (greedy): lines no wider than width, breaking at
+ * spaces (and between CJK characters); a word longer than the width is
+ * broken between characters, at least one character a line.  "\n" ends a
+ * line (an empty line still counts); spaces at line starts are dropped.  The first baseline is at y + size; each further line adds leading.
  * Draws only when draw is non-zero (so layout can measure first).  Returns
  * the height used: nlines * leading. */
 double pdf_paragraph(pdf_doc *d, double x, double y, double width, const char *s,
                      pdf_weight w, double size, double leading, pdf_rgb c, int draw);
 /* s shortened with a trailing "…" so that it fits in width (copied into
- * buf of n bytes, at character boundaries); returns buf. */
+ * buf of n bytes, at character boundaries; spaces before the "…" are
+ * dropped).  s is copied unchanged when it fits in both; the result is ""
+ * when not even "…" fits.  Returns buf. */
 char *pdf_fit_text(pdf_doc *d, const char *s, pdf_weight w, double size, double width,
                    char *buf, size_t n);
 
 /* The whole file in memory: *out (malloc'd, owned by the caller) and its
- * length.  The document can no longer be drawn on afterwards. */
+ * length.  The document can no longer be drawn on afterwards (drawing calls
+ * are ignored); saving it again gives the same bytes.  A document without a
+ * page is an error (CHURN_EIO).  On error *out is NULL and *len 0. */
 churn_status pdf_save(pdf_doc *d, unsigned char **out, size_t *len, churn_err *err);
 
 #endif

@@ -101,6 +101,9 @@ static void test_widths(pdf_doc *d)
 	is_double_rel(pdf_text_width(d, "a\xff", PDF_REGULAR, 10),
 	              pdf_text_width(d, "a\xEF\xBF\xBD", PDF_REGULAR, 10), 1e-12,
 	              "width: a bad byte measures as U+FFFD");
+	is_double_rel(pdf_text_width(d, "\xF0\xA0\x80\x80", PDF_REGULAR, 10),
+	              pdf_text_width(d, "\xEF\xBF\xBD", PDF_REGULAR, 10), 1e-12,
+	              "width: U+20000 (beyond 16-bit codes) measures as U+FFFD");
 	is_int(pdf_doc_status(d, &err), CHURN_OK, "width: measuring leaves no error");
 }
 
