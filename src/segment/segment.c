@@ -302,11 +302,11 @@ churn_status segment_build(const scores *s, const design *d, const table *t,
 	for (size_t v = 0; v < r->nvalue_tiers; v++)
 		for (size_t b = 0; b < SEGMENT_NRISK; b++)
 			init_cell(&r->cells[v * SEGMENT_NRISK + b], r->value_tiers[v], risk_order[b]);
-	init_cell(&r->total, SEGMENT_VALUE_ALL, SCORE_BAND_LOW);
+	/* Totals: sums start at 0; without a value column the amounts of
+	 * money stay unknown (set after the loop, since add_to sums them). */
+	memset(&r->total, 0, sizeof r->total);
+	r->total.value = SEGMENT_VALUE_ALL;
 	r->total.risk = SCORE_BAND_NONE;
-	r->total.playbook = NULL;
-	if (r->has_value)
-		r->total.mrr = r->total.expected_mrr_loss = r->total.expected_revenue_loss = 0;
 
 	/* Action texts. */
 	for (int v = 0; v < SEGMENT_NVALUE; v++)
