@@ -104,7 +104,7 @@
  * it longer.  Numbers: see findings_format_p and findings_format_ratio;
  * percentages with one decimal below 10% and none from 10% (retention with
  * one decimal always, so that 99.6% does not read 100%); churn rates with
- * one decimal (two when both would read alike).
+ * one decimal (up to three while both would read alike).
  *
  * Ownership: findings_build returns a new result owning every string;
  * free it with findings_free (NULL is fine).  Inputs are borrowed for the

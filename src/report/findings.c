@@ -16,6 +16,8 @@
 #define ZERO_COUNT_ADD 0.5
 /* Ratios and odds ratios print with at most this many decimals. */
 #define MAX_RATIO_DECIMALS 6
+/* Churn rates print with one decimal, up to this many when two read alike. */
+#define RATE_MAX_DECIMALS 3
 
 void findings_opts_init(findings_opts *o)
 {
@@ -698,11 +700,12 @@ static void period_finding(const findings_input *in, const findings_opts *o, fli
 	if (!((double)cur->n_start >= o->min_n) || !((double)prev->n_start >= o->min_n) ||
 	    !isfinite(cur->churn_rate) || !isfinite(prev->churn_rate))
 		return;
-	snprintf(r1, sizeof r1, "%.1f%%", 100 * cur->churn_rate);
-	snprintf(r2, sizeof r2, "%.1f%%", 100 * prev->churn_rate);
-	if (strcmp(r1, r2) == 0 && cur->churn_rate != prev->churn_rate) {
-		snprintf(r1, sizeof r1, "%.2f%%", 100 * cur->churn_rate);
-		snprintf(r2, sizeof r2, "%.2f%%", 100 * prev->churn_rate);
+	/* One decimal, more (up to RATE_MAX_DECIMALS) while the two read alike. */
+	for (int d = 1; d <= RATE_MAX_DECIMALS; d++) {
+		snprintf(r1, sizeof r1, "%.*f%%", d, 100 * cur->churn_rate);
+		snprintf(r2, sizeof r2, "%.*f%%", d, 100 * prev->churn_rate);
+		if (strcmp(r1, r2) != 0 || cur->churn_rate == prev->churn_rate)
+			break;
 	}
 	sig = c->test_ok && c->p_value < o->alpha && cur->churn_rate != prev->churn_rate;
 	if (c->test_ok)

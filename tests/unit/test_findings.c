@@ -307,9 +307,704 @@ static void test_fixture(void)
 	surv_analysis_free(a);
 }
 
+/* ---- Number formatting -------------------------------------------------- */
+
+static void test_format(void)
+{
+	char b[32];
+	is_str(findings_format_p(0.001, 0.05, b, sizeof b), "p = 0.001", "p: 0.001 is shown");
+	is_str(findings_format_p(0.0009999, 0.05, b, sizeof b), "p < 0.001", "p: 0.0009999 is < 0.001");
+	is_str(findings_format_p(1e-300, 0.05, b, sizeof b), "p < 0.001", "p: 1e-300 is < 0.001");
+	is_str(findings_format_p(0, 0.05, b, sizeof b), "p < 0.001", "p: 0 (underflow) is < 0.001");
+	is_str(findings_format_p(0.0042, 0.05, b, sizeof b), "p = 0.004", "p: three decimals below 0.01");
+	is_str(findings_format_p(0.00996, 0.05, b, sizeof b), "p = 0.010", "p: 0.00996 -> 0.010");
+	is_str(findings_format_p(0.03, 0.05, b, sizeof b), "p = 0.03", "p: 0.03");
+	is_str(findings_format_p(0.0312, 0.05, b, sizeof b), "p = 0.031", "p: two significant digits");
+	is_str(findings_format_p(0.21, 0.05, b, sizeof b), "p = 0.21", "p: 0.21");
+	is_str(findings_format_p(0.0496, 0.05, b, sizeof b), "p < 0.05",
+	       "p: 0.0496 at alpha 0.05 does not read as 0.05");
+	is_str(findings_format_p(0.0496, NAN, b, sizeof b), "p = 0.05", "p: no alpha, plain rounding");
+	is_str(findings_format_p(0.05, 0.05, b, sizeof b), "p = 0.05", "p: exactly alpha is shown as is");
+	is_str(findings_format_p(0.0099996, 0.01, b, sizeof b), "p < 0.01",
+	       "p: 0.0099996 at alpha 0.01 does not read as 0.010");
+	is_str(findings_format_p(0.999, 0.05, b, sizeof b), "p > 0.99", "p: near 1");
+	is_str(findings_format_p(1, 0.05, b, sizeof b), "p > 0.99", "p: 1");
+	is_str(findings_format_p(NAN, 0.05, b, sizeof b), "p = NA", "p: NaN");
+	is_str(findings_format_ratio(3.14, b, sizeof b), "3.1", "ratio: one decimal");
+	is_str(findings_format_ratio(3.05, b, sizeof b), "3.0", "ratio: 3.05 (binary 3.04999...)");
+	is_str(findings_format_ratio(1.04, b, sizeof b), "1.04", "ratio: two decimals near 1");
+	is_str(findings_format_ratio(0.38, b, sizeof b), "0.38", "ratio: below 1");
+	is_str(findings_format_ratio(150.4, b, sizeof b), "150", "ratio: none from 100");
+	is_str(findings_format_ratio(INFINITY, b, sizeof b), "Inf", "ratio: infinite");
+	is_str(findings_format_ratio(NAN, b, sizeof b), "NA", "ratio: NaN");
+}
+
+/* ---- Survival results built by hand --------------------------------------- */
+
+typedef struct {
+	surv_analysis a;
+	surv_test t;
+	logrank_result r;
+	logrank_pairs pp;
+	logrank_pair pair[3];
+	char *levels[3];
+	uint32_t level[3];
+	double n[3], obs[3], exp_[3];
+} hand_surv;
+
+/* One column `by` with k levels (2 or 3), its test with p, and no curves. */
+static void hand_init(hand_surv *h, char *by, uint32_t k, double p)
+{
+	memset(h, 0, sizeof *h);
+	h->a.ntests = 1;
+	h->a.test = &h->t;
+	h->t.by = by;
+	h->t.nlevels = k;
+	h->t.levels = h->levels;
+	h->t.test = &h->r;
+	h->r.k = k;
+	h->r.level = h->level;
+	h->r.n = h->n;
+	h->r.observed = h->obs;
+	h->r.expected = h->exp_;
+	h->r.p = p;
+	h->r.chisq = 10;
+	h->r.df = (int)k - 1;
+	for (uint32_t i = 0; i < k; i++)
+		h->level[i] = i;
+}
+
+static void hand_level(hand_surv *h, uint32_t i, char *name, double n, double o, double e)
+{
+	h->levels[i] = name;
+	h->n[i] = n;
+	h->obs[i] = o;
+	h->exp_[i] = e;
+}
+
+static void hand_pair(hand_surv *h, size_t q, uint32_t a, uint32_t b, double oa, double ea,
+                      double ob, double eb, double p, double padj)
+{
+	h->t.pairs = &h->pp;
+	h->pp.npairs = 3;
+	h->pp.pair = h->pair;
+	h->pair[q] = (logrank_pair){.a = a, .b = b, .chisq = 5, .df = 1, .p = p, .p_adjusted = padj,
+	                            .observed = {oa, ob}, .expected = {ea, eb}};
+}
+
+static size_t count_kind(const findings *f, finding_kind k)
+{
+	size_t n = 0;
+	for (size_t i = 0; f != NULL && i < f->n; i++)
+		n += f->item[i].kind == k;
+	return n;
+}
+
+static void test_segments_by_hand(void)
+{
+	static hand_surv h;
+	findings_input in = {.surv = &h.a, .time_in_days = 1};
+	findings *f;
+	const finding *x;
+
+	/* Two levels at the edges of alpha and min_n. */
+	hand_init(&h, "contract", 2, 0.0499);
+	hand_level(&h, 0, "annual", 30, 10, 20);
+	hand_level(&h, 1, "monthly", 30, 30, 20);
+	f = build(&in, NULL);
+	x = find_subject(f, FINDING_SEGMENT, "contract");
+	ok(x != NULL, "two levels: p 0.0499 < alpha 0.05 with 30 and 30 customers: a finding");
+	if (x != NULL) {
+		is_double_rel(x->number, 3.0, 1e-15, "two levels: (30/20) / (10/20) = 3");
+		is_str(x->text, "Customers with contract = monthly churn 3.0x faster than with "
+		                "contract = annual (log-rank p < 0.05)",
+		       "two levels: the sentence, no medians without curves, p not rounded up to alpha");
+	}
+	findings_free(f);
+
+	h.r.p = 0.05;
+	f = build(&in, NULL);
+	is_int(f ? (long long)count_kind(f, FINDING_SEGMENT) : -1, 0, "two levels: p = alpha: none");
+	findings_free(f);
+	h.r.p = NAN;
+	f = build(&in, NULL);
+	is_int(f ? (long long)count_kind(f, FINDING_SEGMENT) : -1, 0, "two levels: p NaN: none");
+	findings_free(f);
+	h.r.p = 1e-6;
+	h.r.note = "no churn in any group";
+	f = build(&in, NULL);
+	is_int(f ? (long long)count_kind(f, FINDING_SEGMENT) : -1, 0,
+	       "two levels: an untested column (note): none");
+	findings_free(f);
+	h.r.note = NULL;
+	h.n[0] = 29.5;
+	f = build(&in, NULL);
+	is_int(f ? (long long)count_kind(f, FINDING_SEGMENT) : -1, 0,
+	       "two levels: 29.5 weighted customers < min_n 30: none");
+	findings_free(f);
+	h.n[0] = 30;
+	h.r.rho = 1;
+	f = build(&in, NULL);
+	x = find_subject(f, FINDING_SEGMENT, "contract");
+	ok(x != NULL && strcmp(x->test_text, "Peto-Peto p < 0.001") == 0,
+	   "two levels, rho 1: the test is named Peto-Peto");
+	findings_free(f);
+	h.r.rho = 0;
+
+	/* Nobody churned in the slower level. */
+	h.obs[0] = 0;
+	f = build(&in, NULL);
+	x = find_subject(f, FINDING_SEGMENT, "contract");
+	ok(x != NULL && isinf(x->number) && x->number > 0, "zero churn: the ratio is +Inf");
+	if (x != NULL) {
+		is_str(x->text, "Customers with contract = monthly churn faster than those with "
+		                "contract = annual, none of whom churned (log-rank p < 0.001)",
+		       "zero churn: worded without a ratio");
+		is_double_rel(x->strength, log((30.5 / 20) / (0.5 / 20)), 1e-12,
+		              "zero churn: strength with 0.5 added to the observed counts");
+	}
+	findings_free(f);
+
+	/* UTF-8 names pass through untouched. */
+	hand_init(&h, "région", 2, 1e-4);
+	hand_level(&h, 0, "Zürich", 40, 10, 20);
+	hand_level(&h, 1, "台北", 40, 30, 20);
+	f = build(&in, NULL);
+	x = find_subject(f, FINDING_SEGMENT, "région");
+	ok(x != NULL && strcmp(x->text, "Customers with région = 台北 churn 3.0x faster than with "
+	                                "région = Zürich (log-rank p < 0.001)") == 0,
+	   "UTF-8 column and level names pass through: %s", x ? x->text : "(none)");
+	findings_free(f);
+
+	/* Three levels: the BH-adjusted p decides, then the most extreme pair. */
+	hand_init(&h, "plan", 3, 1e-6);
+	hand_level(&h, 0, "basic", 100, 50, 25);
+	hand_level(&h, 1, "pro", 100, 30, 30);
+	hand_level(&h, 2, "team", 100, 20, 45);
+	/* (0,1): raw p passes, adjusted does not, and it is not the most extreme;
+	 * (0,2): ratio (50/25)/(20/45) = 4.5, raw 0.001, adjusted 0.2: out;
+	 * (1,2): ratio (30/30)/(20/45) = 2.25, adjusted 0.03: in;
+	 * so the finding is pro vs team, although basic vs team has the
+	 * smaller raw p and the larger ratio. */
+	hand_pair(&h, 0, 0, 1, 50, 30, 30, 50, 0.02, 0.06);
+	hand_pair(&h, 1, 0, 2, 50, 25, 20, 45, 0.001, 0.2);
+	hand_pair(&h, 2, 1, 2, 30, 30, 20, 45, 0.025, 0.03);
+	f = build(&in, NULL);
+	x = find_subject(f, FINDING_SEGMENT, "plan");
+	ok(x != NULL, "three levels: a finding from the one pair with adjusted p < alpha");
+	if (x != NULL) {
+		is_double_rel(x->p, 0.03, 0, "three levels: p is the adjusted p, not the raw 0.025");
+		is_double_rel(x->number, 2.25, 1e-15, "three levels: that pair's own O/E ratio");
+		is_str(x->text, "Customers with plan = pro churn 2.2x faster than with plan = team "
+		                "(log-rank, BH-adjusted p = 0.03)",
+		       "three levels: the sentence");
+	}
+	findings_free(f);
+	/* Two eligible pairs: the most extreme wins. */
+	h.pair[1].p_adjusted = 0.01;
+	f = build(&in, NULL);
+	x = find_subject(f, FINDING_SEGMENT, "plan");
+	ok(x != NULL && x->number == 4.5 && x->p == 0.01,
+	   "three levels: of two significant pairs, the larger O/E ratio (basic vs team)");
+	is_int(f ? (long long)count_kind(f, FINDING_SEGMENT) : -1, 1,
+	       "three levels: one finding per column");
+	findings_free(f);
+	/* Without pairwise tests the global test names no pair: none. */
+	h.t.pairs = NULL;
+	f = build(&in, NULL);
+	is_int(f ? (long long)count_kind(f, FINDING_SEGMENT) : -1, 0,
+	       "three levels without pairwise tests: none, whatever the global p");
+	findings_free(f);
+}
+
+/* ---- Models built by hand -------------------------------------------------- */
+
+#define NROW 100
+#define NCOL 5
+
+typedef struct {
+	design d;
+	design_col cols[NCOL];
+	design_term terms[3];
+	char *levels[3];
+	logit_result lr;
+	cox_result cr;
+	double coef[NCOL], se[NCOL], z[NCOL], pval[NCOL], ratio[NCOL], lo[NCOL], hi[NCOL];
+	int aliased[NCOL], diverging[NCOL];
+} hand_model;
+
+/* Columns: (Intercept), tickets (i % 7), log(mrr) (log(50 + i)),
+ * channel=paid (rows 0-9), channel=trial (rows 10-49); organic is the
+ * reference (rows 50-99). */
+static int hand_model_init(hand_model *m)
+{
+	static char *names[NCOL] = {"(Intercept)", "tickets", "log(mrr)", "channel=paid",
+	                            "channel=trial"};
+	memset(m, 0, sizeof *m);
+	m->d.X = gsl_matrix_alloc(NROW, NCOL);
+	if (m->d.X == NULL)
+		return -1;
+	for (size_t i = 0; i < NROW; i++) {
+		gsl_matrix_set(m->d.X, i, 0, 1);
+		gsl_matrix_set(m->d.X, i, 1, (double)(i % 7));
+		gsl_matrix_set(m->d.X, i, 2, log(50.0 + (double)i));
+		gsl_matrix_set(m->d.X, i, 3, i < 10);
+		gsl_matrix_set(m->d.X, i, 4, i >= 10 && i < 50);
+	}
+	m->d.nrows = NROW;
+	m->d.ncols = NCOL;
+	m->d.cols = m->cols;
+	m->d.nterms = 3;
+	m->d.terms = m->terms;
+	m->d.intercept = 1;
+	for (size_t j = 0; j < NCOL; j++)
+		m->cols[j].name = names[j];
+	m->cols[0] = (design_col){.name = names[0], .kind = DESIGN_COL_INTERCEPT, .term = (size_t)-1};
+	m->cols[1] = (design_col){.name = names[1], .kind = DESIGN_COL_NUM, .term = 0};
+	m->cols[2] = (design_col){.name = names[2], .kind = DESIGN_COL_NUM, .term = 1};
+	m->cols[3] = (design_col){.name = names[3], .kind = DESIGN_COL_DUMMY, .term = 2, .level = 1};
+	m->cols[4] = (design_col){.name = names[4], .kind = DESIGN_COL_DUMMY, .term = 2, .level = 2};
+	m->levels[0] = "organic";
+	m->levels[1] = "paid";
+	m->levels[2] = "trial";
+	m->terms[0] = (design_term){.name = "tickets", .column = "tickets", .first_col = 1, .ncols = 1};
+	m->terms[1] = (design_term){.name = "log(mrr)", .column = "mrr", .log = 1, .first_col = 2,
+	                            .ncols = 1};
+	m->terms[2] = (design_term){.name = "channel", .column = "channel", .categorical = 1,
+	                            .nlevels = 3, .levels = m->levels, .first_col = 3, .ncols = 2};
+	/* tickets OR 1.18 (1.12-1.24), p 1e-5; log(mrr) b -0.3 (-0.45, -0.15),
+	 * p 0.004; paid OR 5 p 0.001 (only 10 customers); trial OR 2.4
+	 * (1.9-3.03), p 1e-4. */
+	double b[NCOL] = {-2, log(1.18), -0.3, log(5), log(2.4)};
+	double l[NCOL] = {NAN, 1.12, exp(-0.45), 2, 1.9};
+	double u[NCOL] = {NAN, 1.24, exp(-0.15), 12, 3.03};
+	double p[NCOL] = {1e-9, 1e-5, 0.004, 0.001, 1e-4};
+	for (size_t j = 0; j < NCOL; j++) {
+		m->coef[j] = b[j];
+		m->ratio[j] = exp(b[j]);
+		m->lo[j] = l[j];
+		m->hi[j] = u[j];
+		m->pval[j] = p[j];
+		m->se[j] = 0.1;
+		m->z[j] = b[j] / 0.1;
+	}
+	m->lr = (logit_result){.p = NCOL, .coef = m->coef, .se = m->se, .z = m->z, .pval = m->pval,
+	                       .odds_ratio = m->ratio, .or_lower = m->lo, .or_upper = m->hi,
+	                       .aliased = m->aliased, .diverging = m->diverging,
+	                       .conf_level = 0.95, .n = NROW, .converged = 1,
+	                       .separation = LOGIT_SEP_NONE};
+	m->cr = (cox_result){.p = NCOL, .coef = m->coef, .se = m->se, .z = m->z, .pval = m->pval,
+	                     .hazard_ratio = m->ratio, .hr_lower = m->lo, .hr_upper = m->hi,
+	                     .aliased = m->aliased, .infinite = m->diverging, .conf_level = 0.95,
+	                     .converged = 1};
+	m->aliased[0] = 0;
+	m->pval[0] = NAN; /* the Cox model has no intercept: NaN like an aliased column */
+	return 0;
+}
+
+static void test_drivers_by_hand(void)
+{
+	static hand_model m;
+	findings_opts fo;
+	findings *f;
+	const finding *x;
+
+	if (hand_model_init(&m) != 0) {
+		ok(0, "drivers: matrix allocated");
+		return;
+	}
+	findings_input in = {.logit = &m.lr, .logit_design = &m.d,
+	                     .outcome = "churn within 12 months"};
+	findings_opts_init(&fo);
+	fo.max_drivers = 3;
+	f = build(&in, &fo);
+	is_int(f ? (long long)count_kind(f, FINDING_DRIVER) : -1, 3,
+	       "drivers: three significant terms, one per term");
+	x = find_subject(f, FINDING_DRIVER, "tickets");
+	ok(x != NULL, "drivers: tickets");
+	if (x != NULL) {
+		is_str(x->text, "Each additional unit of tickets raises the odds of churn within 12 "
+		                "months by 18% (OR 1.18, 95% CI 1.12-1.24, p < 0.001)",
+		       "drivers: a numeric term's sentence");
+		is_double_rel(x->number, 1.18, 1e-12, "drivers: tickets OR per unit");
+	}
+	x = find_subject(f, FINDING_DRIVER, "mrr");
+	ok(x != NULL, "drivers: log(mrr)");
+	if (x != NULL) {
+		is_double_rel(x->number, pow(2, -0.3), 1e-12, "drivers: log term OR per doubling = 2^b");
+		is_str(x->text, "Each doubling of mrr lowers the odds of churn within 12 months by "
+		                "19% (OR 0.81 per doubling, 95% CI 0.73-0.90, p = 0.004)",
+		       "drivers: a log term per doubling, interval 2^(b -+ q se)");
+	}
+	x = find_subject(f, FINDING_DRIVER, "channel");
+	ok(x != NULL, "drivers: channel");
+	if (x != NULL) {
+		is_double_rel(x->number, 2.4, 1e-12,
+		              "drivers: channel=trial, not channel=paid (10 customers < min_n)");
+		is_str(x->text, "Customers with channel = trial have 2.4x the odds of churn within "
+		                "12 months vs channel = organic (reference) (OR 2.40, p < 0.001)",
+		       "drivers: a dummy against the reference, interval dropped past 140 chars");
+		is_str(x->test_text, "OR 2.40, 95% CI 1.90-3.03, p < 0.001",
+		       "drivers: the test text keeps the interval");
+	}
+	/* Order by strength: trial |b| 0.875 > tickets |b| 2 sd 0.66 > mrr. */
+	if (f != NULL && f->n == 3) {
+		ok(strcmp(f->item[0].subject, "channel") == 0 &&
+		   strcmp(f->item[1].subject, "tickets") == 0 && strcmp(f->item[2].subject, "mrr") == 0,
+		   "drivers: ranked by strength (dummy |b|, numeric |b| x 2 SD)");
+	} else {
+		ok(0, "drivers: three findings to rank");
+	}
+	findings_free(f);
+
+	/* Default max_drivers 2: the weakest (mrr) goes. */
+	f = build(&in, NULL);
+	ok(f != NULL && count_kind(f, FINDING_DRIVER) == 2 &&
+	   find_subject(f, FINDING_DRIVER, "mrr") == NULL,
+	   "drivers: at most max_drivers (2), the strongest kept");
+	findings_free(f);
+
+	/* A non-significant term gives nothing; neither does a term whose
+	 * reference group is small. */
+	m.pval[1] = 0.2;
+	f = build(&in, &fo);
+	ok(f != NULL && find_subject(f, FINDING_DRIVER, "tickets") == NULL,
+	   "drivers: p 0.2: no finding");
+	m.pval[1] = 1e-5;
+	findings_free(f);
+	fo.min_n = 51;
+	f = build(&in, &fo);
+	ok(f != NULL && find_subject(f, FINDING_DRIVER, "channel") == NULL,
+	   "drivers: reference organic has 50 customers < min_n 51: no channel finding");
+	findings_free(f);
+	fo.min_n = 30;
+
+	/* Fits that cannot be trusted. */
+	m.lr.converged = 0;
+	f = build(&in, &fo);
+	is_int(f ? (long long)count_kind(f, FINDING_DRIVER) : -1, 0, "drivers: not converged: none");
+	findings_free(f);
+	m.lr.converged = 1;
+	m.lr.separation = LOGIT_SEP_QUASI;
+	f = build(&in, &fo);
+	is_int(f ? (long long)count_kind(f, FINDING_DRIVER) : -1, 0,
+	       "drivers: separation without Firth: none");
+	findings_free(f);
+	m.lr.firth = 1;
+	m.lr.firth_auto = 1;
+	f = build(&in, &fo);
+	x = find_subject(f, FINDING_DRIVER, "tickets");
+	ok(x != NULL && strstr(x->test_text, "Firth-penalised fit") != NULL,
+	   "drivers: separation refitted by Firth: stated, and said so");
+	findings_free(f);
+	m.lr.firth = m.lr.firth_auto = 0;
+	m.lr.separation = LOGIT_SEP_NONE;
+	m.aliased[1] = 1;
+	f = build(&in, &fo);
+	ok(f != NULL && find_subject(f, FINDING_DRIVER, "tickets") == NULL,
+	   "drivers: an aliased column: none");
+	findings_free(f);
+	m.aliased[1] = 0;
+
+	/* A column with a segment finding gives no driver. */
+	static hand_surv h;
+	hand_init(&h, "channel", 2, 1e-4);
+	hand_level(&h, 0, "organic", 50, 10, 20);
+	hand_level(&h, 1, "trial", 50, 30, 20);
+	in.surv = &h.a;
+	f = build(&in, &fo);
+	ok(f != NULL && find_subject(f, FINDING_SEGMENT, "channel") != NULL &&
+	   find_subject(f, FINDING_DRIVER, "channel") == NULL,
+	   "drivers: channel already has a segment finding: no channel driver");
+	findings_free(f);
+	in.surv = NULL;
+
+	/* The Cox model, when no logistic model is given. */
+	findings_input ic = {.cox = &m.cr, .cox_design = &m.d};
+	f = build(&ic, &fo);
+	x = find_subject(f, FINDING_DRIVER, "tickets");
+	ok(x != NULL && strcmp(x->text, "Each additional unit of tickets raises the churn hazard "
+	                                "by 18% (HR 1.18, 95% CI 1.12-1.24, Cox p < 0.001)") == 0,
+	   "cox: a numeric term's sentence: %s", x ? x->text : "(none)");
+	x = find_subject(f, FINDING_DRIVER, "channel");
+	ok(x != NULL && strcmp(x->text, "Customers with channel = trial have 2.4x the churn hazard "
+	                                "vs channel = organic (reference) (HR 2.40, 95% CI "
+	                                "1.90-3.03, Cox p < 0.001)") == 0,
+	   "cox: a dummy's sentence: %s", x ? x->text : "(none)");
+	findings_free(f);
+	m.diverging[1] = 1; /* the Cox model's `infinite` flags */
+	f = build(&ic, &fo);
+	ok(f != NULL && find_subject(f, FINDING_DRIVER, "tickets") == NULL,
+	   "cox: a possibly infinite coefficient: none");
+	findings_free(f);
+	m.diverging[1] = 0;
+
+	/* Arguments. */
+	churn_err err;
+	findings_input bad = {.logit = &m.lr};
+	f = NULL;
+	is_int(findings_build(&bad, NULL, &f, &err), CHURN_EUSAGE, "usage: a model without its design");
+	m.lr.p = 4;
+	bad.logit_design = &m.d;
+	is_int(findings_build(&bad, NULL, &f, &err), CHURN_EUSAGE,
+	       "usage: a design of another width");
+	m.lr.p = NCOL;
+	ok(f == NULL, "usage: *out stays NULL on failure");
+	gsl_matrix_free(m.d.X);
+}
+
+/* ---- Period KPIs built by hand -------------------------------------------- */
+
+/* Current and previous quarter with churned c of start s each. */
+static void hand_kpi(kpi_result *k, size_t c1, size_t s1, size_t c2, size_t s2)
+{
+	memset(k, 0, sizeof *k);
+	kpi_change *c = &k->change;
+	c->has_current = c->has_previous = 1;
+	snprintf(c->current.label, sizeof c->current.label, "2026Q3");
+	snprintf(c->previous.label, sizeof c->previous.label, "2026Q2");
+	c->current.n_start = s1;
+	c->current.n_churned = c1;
+	c->current.churn_rate = (double)c1 / (double)s1;
+	c->previous.n_start = s2;
+	c->previous.n_churned = c2;
+	c->previous.churn_rate = (double)c2 / (double)s2;
+	c->test_ok = kpi_prop_test(c1, s1, c2, s2, &c->z, &c->p_value);
+	c->test_note = "";
+	revenue_period_clear(&c->current.mrr);
+	revenue_period_clear(&c->previous.mrr);
+	k->mrr_source = KPI_MRR_NONE;
+}
+
+static void test_kpi_by_hand(void)
+{
+	static kpi_result k;
+	double cnt[4];
+	findings_input in = {.kpi = &k};
+	findings *f;
+	const finding *x;
+
+	expect_get("period.sig.counts", cnt, 4);
+	hand_kpi(&k, (size_t)cnt[0], (size_t)cnt[1], (size_t)cnt[2], (size_t)cnt[3]);
+	is_double_rel(k.change.p_value, expect1("period.sig.p"), 1e-9,
+	              "period: the two-proportion p is R's prop.test(correct = FALSE)");
+	f = build(&in, NULL);
+	x = find_subject(f, FINDING_PERIOD, NULL);
+	ok(x != NULL && x->significant, "period: 116/4000 against 84/4000, p 0.022: significant");
+	if (x != NULL) {
+		is_str(x->text, "Logo churn rose from 2.1% in 2026Q2 to 2.9% in 2026Q3 "
+		                "(two-proportion test p = 0.022)",
+		       "period: the sentence");
+		is_double_rel(x->number, 0.029, 1e-12, "period: the number is the current rate");
+		is_double_rel(x->strength, log(116.0 / 84.0), 1e-12, "period: strength |log rate ratio|");
+	}
+	findings_free(f);
+
+	expect_get("period.ns.counts", cnt, 4);
+	hand_kpi(&k, (size_t)cnt[0], (size_t)cnt[1], (size_t)cnt[2], (size_t)cnt[3]);
+	is_double_rel(k.change.p_value, expect1("period.ns.p"), 1e-9, "period: R's p = 0.105");
+	f = build(&in, NULL);
+	x = find_subject(f, FINDING_PERIOD, NULL);
+	ok(x != NULL && !x->significant, "period: 58/2000 against 42/2000: not significant");
+	if (x != NULL)
+		is_str(x->text, "Logo churn was 2.9% in 2026Q3 and 2.1% in 2026Q2: no statistically "
+		                "significant change (two-proportion test p = 0.11)",
+		       "period: worded as no significant change");
+	findings_free(f);
+
+	/* Falling churn, and the rates printed with two decimals when one
+	 * would read alike. */
+	hand_kpi(&k, 2100, 100000, 2400, 100000);
+	k.change.current.churn_rate = 0.02104;
+	k.change.previous.churn_rate = 0.02096;
+	k.change.current.n_churned = 2104;
+	k.change.previous.n_churned = 2096;
+	k.change.p_value = 0.001; /* any p below alpha */
+	f = build(&in, NULL);
+	x = find_subject(f, FINDING_PERIOD, NULL);
+	ok(x != NULL && strcmp(x->text, "Logo churn rose from 2.096% in 2026Q2 to 2.104% in "
+	                                "2026Q3 (two-proportion test p = 0.001)") == 0,
+	   "period: rates that round alike get more decimals: %s", x ? x->text : "(none)");
+	findings_free(f);
+
+	hand_kpi(&k, 2, 20, 8, 200);
+	f = build(&in, NULL);
+	ok(f != NULL && find_subject(f, FINDING_PERIOD, NULL) == NULL,
+	   "period: 20 customers at the start < min_n: none");
+	findings_free(f);
+	hand_kpi(&k, 30, 200, 20, 200);
+	k.change.has_previous = 0;
+	f = build(&in, NULL);
+	ok(f != NULL && find_subject(f, FINDING_PERIOD, NULL) == NULL,
+	   "period: no previous period: none");
+	findings_free(f);
+	hand_kpi(&k, 30, 200, 20, 200);
+	k.change.test_ok = 0;
+	k.change.p_value = NAN;
+	f = build(&in, NULL);
+	x = find_subject(f, FINDING_PERIOD, NULL);
+	ok(x != NULL && !x->significant && isnan(x->p) &&
+	   strcmp(x->text, "Logo churn was 15.0% in 2026Q3 and 10.0% in 2026Q2 (change not "
+	                   "testable)") == 0,
+	   "period: no test: no claim: %s", x ? x->text : "(none)");
+	findings_free(f);
+
+	/* Revenue retention. */
+	hand_kpi(&k, 30, 200, 20, 200);
+	k.mrr_source = KPI_MRR_HISTORY;
+	k.change.current.mrr.covered = 1;
+	k.change.current.mrr.nrr = 0.96;
+	k.change.current.mrr.grr = 0.91;
+	f = build(&in, NULL);
+	x = find_subject(f, FINDING_REVENUE, NULL);
+	ok(x != NULL && strcmp(x->text, "Net revenue retention was 96.0% in 2026Q3: expansion did "
+	                                "not offset churn and contraction (gross 91.0%)") == 0,
+	   "revenue: NRR below 1: %s", x ? x->text : "(none)");
+	ok(x != NULL && !x->significant && x->number == 0.96, "revenue: descriptive, number NRR");
+	findings_free(f);
+	k.change.current.mrr.nrr = 1.042;
+	f = build(&in, NULL);
+	x = find_subject(f, FINDING_REVENUE, NULL);
+	ok(x != NULL && strcmp(x->text, "Net revenue retention was 104.2% in 2026Q3: expansion more "
+	                                "than offset churn and contraction (gross 91.0%)") == 0,
+	   "revenue: NRR above 1: %s", x ? x->text : "(none)");
+	findings_free(f);
+	k.change.current.mrr.nrr = 0.996;
+	k.change.current.mrr.grr = 0.996;
+	k.mrr_source = KPI_MRR_CONSTANT;
+	f = build(&in, NULL);
+	x = find_subject(f, FINDING_REVENUE, NULL);
+	ok(x != NULL && strcmp(x->text, "Customers active at the start of 2026Q3 kept 99.6% of "
+	                                "their MRR (gross revenue retention)") == 0,
+	   "revenue: constant values, gross only, 99.6%% not rounded to 100%%: %s",
+	   x ? x->text : "(none)");
+	findings_free(f);
+	k.change.current.mrr.covered = 0;
+	f = build(&in, NULL);
+	ok(f != NULL && find_subject(f, FINDING_REVENUE, NULL) == NULL,
+	   "revenue: not covered: none");
+	findings_free(f);
+	k.change.current.mrr.covered = 1;
+	k.change.current.mrr.nrr = NAN;
+	f = build(&in, NULL);
+	ok(f != NULL && find_subject(f, FINDING_REVENUE, NULL) == NULL, "revenue: NaN: none");
+	findings_free(f);
+}
+
+/* ---- Everything together: ranking, the cut, NULL inputs -------------------- */
+
+static void test_ranking_and_null(void)
+{
+	static hand_surv h;
+	static hand_model m;
+	static kpi_result k;
+	findings_opts fo;
+	findings *f = NULL, *g = NULL;
+	churn_err err;
+
+	findings_input none = {0};
+	is_int(findings_build(&none, NULL, &f, &err), CHURN_OK, "null: no inputs is fine");
+	ok(f != NULL && f->n == 0 && f->candidates == 0, "null: no inputs, no findings");
+	findings_free(f);
+	findings_free(NULL);
+	ok(1, "null: findings_free(NULL)");
+	f = NULL;
+	is_int(findings_build(NULL, NULL, &f, &err), CHURN_EUSAGE, "null: no input struct");
+	is_int(findings_build(&none, NULL, NULL, &err), CHURN_EUSAGE, "null: no output");
+	findings_opts_init(&fo);
+	fo.alpha = 0;
+	is_int(findings_build(&none, &fo, &f, &err), CHURN_EUSAGE, "usage: alpha 0");
+	fo.alpha = 1;
+	is_int(findings_build(&none, &fo, &f, &err), CHURN_EUSAGE, "usage: alpha 1");
+	findings_opts_init(&fo);
+	fo.min_n = NAN;
+	is_int(findings_build(&none, &fo, &f, &err), CHURN_EUSAGE, "usage: min_n NaN");
+	findings_opts_init(&fo);
+	fo.max_findings = 0;
+	is_int(findings_build(&none, &fo, &f, &err), CHURN_EUSAGE, "usage: max_findings 0");
+
+	if (hand_model_init(&m) != 0) {
+		ok(0, "ranking: matrix allocated");
+		return;
+	}
+	/* contract 3.0 (log 1.10) > channel=trial (0.875) > tickets (0.66) >
+	 * period (log 116/84 = 0.32); then revenue, descriptive. */
+	hand_init(&h, "contract", 2, 1e-4);
+	hand_level(&h, 0, "annual", 40, 10, 20);
+	hand_level(&h, 1, "monthly", 40, 30, 20);
+	hand_kpi(&k, 116, 4000, 84, 4000);
+	k.mrr_source = KPI_MRR_HISTORY;
+	k.change.current.mrr.covered = 1;
+	k.change.current.mrr.nrr = 0.3; /* strength 1.2, yet descriptive: last */
+	k.change.current.mrr.grr = 0.2;
+	findings_input in = {.surv = &h.a, .time_in_days = 1, .kpi = &k, .logit = &m.lr,
+	                     .logit_design = &m.d};
+	f = build(&in, NULL);
+	ok(f != NULL && f->n == 5 && f->candidates == 5, "ranking: five findings");
+	if (f != NULL && f->n == 5) {
+		ok(f->item[0].kind == FINDING_SEGMENT && f->item[1].kind == FINDING_DRIVER &&
+		   strcmp(f->item[1].subject, "channel") == 0 && f->item[2].kind == FINDING_DRIVER &&
+		   strcmp(f->item[2].subject, "tickets") == 0 && f->item[3].kind == FINDING_PERIOD &&
+		   f->item[4].kind == FINDING_REVENUE,
+		   "ranking: significant by strength (segment, channel, tickets, period), then "
+		   "descriptive (revenue, though its strength is larger)");
+		ok(strstr(f->item[1].text, "the odds of churn vs") != NULL,
+		   "drivers: outcome NULL reads \"churn\": %s", f->item[1].text);
+	}
+	fo.max_findings = 3;
+	fo.alpha = 0.05;
+	fo.min_n = 30;
+	g = build(&in, &fo);
+	ok(g != NULL && g->n == 3 && g->candidates == 5, "ranking: cut to max_findings 3 of 5");
+	if (f != NULL && g != NULL && f->n == 5 && g->n == 3) {
+		int same = 1;
+		for (size_t i = 0; i < 3; i++)
+			same &= strcmp(f->item[i].text, g->item[i].text) == 0;
+		ok(same, "ranking: the cut keeps the first three, in order");
+	}
+	findings_free(g);
+	/* Same inputs, same order. */
+	g = build(&in, NULL);
+	if (f != NULL && g != NULL && f->n == g->n) {
+		int same = 1;
+		for (size_t i = 0; i < f->n; i++)
+			same &= strcmp(f->item[i].text, g->item[i].text) == 0;
+		ok(same, "ranking: deterministic");
+	} else {
+		ok(0, "ranking: deterministic");
+	}
+	findings_free(g);
+	findings_free(f);
+
+	/* Equal strengths: the kind order breaks the tie (segment before driver). */
+	m.pval[1] = m.pval[2] = m.pval[3] = 0.5;
+	/* The segment's O/E ratio 2.4 and the trial dummy's |b| = log 2.4, made
+	 * bit-equal by computing |b| the way the segment strength is computed. */
+	h.obs[0] = 20;
+	h.exp_[0] = 20;
+	h.obs[1] = 20;
+	h.exp_[1] = 20 / 2.4;
+	m.coef[4] = fabs(log(20.0 / 20) - log(20 / (20 / 2.4)));
+	m.ratio[4] = exp(m.coef[4]);
+	f = build(&in, NULL);
+	if (f != NULL && f->n >= 2)
+		ok(f->item[0].kind == FINDING_SEGMENT && f->item[1].kind == FINDING_DRIVER &&
+		   fabs(f->item[0].strength - f->item[1].strength) < 1e-12,
+		   "ranking: a tie in strength goes to the kind order");
+	else
+		ok(0, "ranking: a tie");
+	findings_free(f);
+	gsl_matrix_free(m.d.X);
+}
+
 int main(void)
 {
 	gsl_set_error_handler_off();
+	test_format();
 	test_fixture();
+	test_segments_by_hand();
+	test_drivers_by_hand();
+	test_kpi_by_hand();
+	test_ranking_and_null();
 	return done_testing();
 }
