@@ -34,7 +34,7 @@ typedef struct {
 
 /* The look of series i (i >= 0; it cycles after the palette's length). */
 typedef enum { CHART_MARK_CIRCLE = 0, CHART_MARK_SQUARE, CHART_MARK_TRIANGLE,
-	       CHART_MARK_DIAMOND } chart_mark;
+	       CHART_MARK_DIAMOND, CHART_MARK_NONE } chart_mark;
 typedef struct {
 	pdf_rgb color;
 	pdf_rgb band;            /* light tint for confidence bands */
@@ -72,6 +72,8 @@ typedef struct {
 	const double *risk_times;/* times of the at-risk table (x unit) */
 	size_t nrisk;            /* 0: no table */
 	int bands;               /* draw confidence bands */
+	const char *ylabel;      /* y axis title ("Customers retained") or NULL */
+	int median_legend;       /* append "(median 11.2 mo)" to legend labels */
 } chart_km_opts;
 void chart_km(pdf_doc *d, chart_box b, const chart_km_series *s, size_t ns,
               const chart_km_opts *o);
