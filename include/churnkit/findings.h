@@ -99,8 +99,9 @@
  * Text.  Column and level names are the user's, passed through byte for
  * byte (UTF-8 untouched), phrased "Customers with col = level".  Sentences
  * aim at text_soft_max (140) characters: when the full sentence is longer,
- * a shorter variant is used (a segment finding without the medians, a
- * driver without the interval, kept in test_text); names can still make
+ * a shorter variant is used (a segment finding with "median" for "median
+ * lifetime", then without the medians; a driver without the interval,
+ * which test_text keeps); names can still make
  * it longer.  Numbers: see findings_format_p and findings_format_ratio;
  * percentages with one decimal below 10% and none from 10% (retention with
  * one decimal always, so that 99.6% does not read 100%); churn rates with

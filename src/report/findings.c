@@ -375,7 +375,7 @@ static void segment_column(const findings_input *in, const findings_opts *o,
 		p = best->p_adjusted;
 		pairwise = 1;
 	}
-	if (isnan(strength))
+	if (isnan(strength) || (obs[0] == 0 && obs[1] == 0))
 		return;
 
 	/* Faster-churning level first. */
@@ -816,7 +816,7 @@ static void early_finding(const findings_input *in, const findings_opts *o, flis
 		snprintf(win, sizeof win, "in the first %g %s of tenure", h->early_threshold,
 		         in->time_unit);
 	else
-		snprintf(win, sizeof win, "by tenure %g", h->early_threshold);
+		snprintf(win, sizeof win, "at tenure %g or less", h->early_threshold);
 	sbuf b = {0};
 	sb_printf(&b, "%s of churn happens %s, which make%s up only %s of the time customers "
 	              "were observed", fmt_pct(sb1, sizeof sb1, h->early_share), win,

@@ -304,6 +304,18 @@ static void test_fixture(void)
 	ok(x != NULL && strstr(x->text, "median lifetime 152 vs 405 days") != NULL,
 	   "contract: medians in the data's own unit: %s", x ? x->text : "(none)");
 	findings_free(f);
+
+	/* Durations without a unit name. */
+	in.time_unit = NULL;
+	f = build(&in, &fo);
+	x = find_subject(f, FINDING_SEGMENT, "contract");
+	ok(x != NULL && strstr(x->text, "; median lifetime 152 vs 405 (log-rank") != NULL,
+	   "contract: medians without a unit: %s", x ? x->text : "(none)");
+	x = find_subject(f, FINDING_EARLY, NULL);
+	ok(x != NULL && strcmp(x->text, "55% of churn happens at tenure 90 or less, which makes up "
+	                                "only 26% of the time customers were observed") == 0,
+	   "early: without a unit name: %s", x ? x->text : "(none)");
+	findings_free(f);
 	surv_analysis_free(a);
 }
 
