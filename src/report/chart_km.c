@@ -152,7 +152,7 @@ static int km_layout(chart_box b, const chart_km_opts *o, double legend_h, doubl
 {
 	int fits = chart_xy_layout_of(b, o->title != NULL, legend_h, ytw, xtw,
 	                              o->xlabel != NULL, o->ylabel != NULL, below, L);
-	double need = b.x + RISK_SAMPLE + 3 + labw + numw / 2 + CHART_PAD;
+	double need = b.x + RISK_SAMPLE + 3 + labw + 1 + numw / 2 + CHART_PAD;
 	if (table && L->plot.x < need) {
 		L->plot.w -= need - L->plot.x;
 		L->ylabel_x += need - L->plot.x;   /* the y title stays by its ticks */

@@ -81,5 +81,9 @@ has 5 "…" "table: long cells shortened with an ellipsis"
 test "$(count 5 "No data")" -ge 3
 tap_ok $? "forest, calibration and table: no data says No data"
 
+"$demo" "$tmp/again.pdf" 2>/dev/null
+cmp -s "$tmp/charts.pdf" "$tmp/again.pdf"
+tap_ok $? "two runs give byte-identical PDFs"
+
 echo "1..$n"
 [ "$failed" -eq 0 ]
