@@ -99,7 +99,7 @@ void chart_nice_ticks(double lo, double hi, size_t target, chart_ticks *out)
 	out->n = (size_t)(z - a + 0.5) + 1;
 }
 
-void chart_month_ticks_of(double lo, double hi, size_t target, chart_ticks *out)
+void chart_month_ticks(double lo, double hi, size_t target, chart_ticks *out)
 {
 	static const double steps[] = { 1, 2, 3, 6, 12, 24, 36, 60, 120, 240, 600, 1200 };
 	if (!isfinite(lo))

@@ -151,10 +151,6 @@ void chart_xaxis(chart_pen *p, chart_box plot, const chart_scale *sx, const char
                  int percent, double base);
 /* Widest tick label of t. */
 double chart_ticks_width(chart_pen *p, const chart_ticks *t, int percent, double size);
-/* Ticks for a time axis in months: the smallest step of 1, 2, 3, 6, 12,
- * 24, ... months giving at most 1.3 x `target` intervals, from lo (floored
- * to a step) to hi (ceiled). */
-void chart_month_ticks_of(double lo, double hi, size_t target, chart_ticks *out);
 
 /* Bars: label every k-th bar so that labels label_w wide, pitch apart,
  * keep 4 points between them (k from 1, 2, 3, 4, 5, 6, 10, 12, 20, ...). */

@@ -145,6 +145,25 @@ static void draw_band(chart_pen *p, const chart_km_series *s, const chart_scale 
 	}
 }
 
+/* About one x tick per 60 points of box width, 2 to 12 of them. */
+static size_t km_tick_target(double b_w)
+{
+	return (size_t)fmax(2, fmin(12, (b_w - 60) / 60));
+}
+
+size_t chart_km_ticks(double xmax, double b_w, double *t, size_t max)
+{
+	chart_ticks tx;
+	if (!(xmax > 0))
+		xmax = 1;
+	chart_month_ticks(0, xmax, km_tick_target(b_w), &tx);
+	size_t n = 0;
+	for (size_t k = 0; k < tx.n && n < max; k++)
+		if (chart_tick_at(&tx, k) <= xmax + 1e-9)
+			t[n++] = chart_tick_at(&tx, k);
+	return n;
+}
+
 /* The x-y layout, with the plot moved right of the at-risk row labels. */
 static int km_layout(chart_box b, const chart_km_opts *o, double legend_h, double ytw,
                      double xtw, double below, int table, double labw, double numw,
@@ -228,7 +247,7 @@ void chart_km_pen(chart_pen *p, chart_box b, const chart_km_series *s, size_t ns
 	chart_nice_ticks(0, 1, b.h < 160 ? 2 : 5, &ty);
 	double ytw = chart_ticks_width(p, &ty, 1, CHART_TICK_SIZE);
 	chart_ticks tx;
-	chart_month_ticks_of(0, xmax, (size_t)fmax(2, fmin(12, (b.w - 60) / 60)), &tx);
+	chart_month_ticks(0, xmax, km_tick_target(b.w), &tx);
 	double xtw = chart_ticks_width(p, &tx, 0, CHART_TICK_SIZE);
 	int fits = 0;
 	chart_xy_layout L;

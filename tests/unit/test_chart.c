@@ -26,12 +26,17 @@ static void test_ticks(void)
 	chart_nice_ticks(0, 37, 5, &t);
 	is_double_rel(t.step, 10, 1e-12, "ticks: 0..37 months by 5 steps by 10");
 	is_double_rel(chart_tick_at(&t, t.n - 1), 40, 1e-12, "ticks: 0..37 ends at 40");
-	chart_month_ticks_of(0, 37, 3, &t);
+	chart_month_ticks(0, 37, 3, &t);
 	is_double_rel(t.step, 12, 1e-12, "month ticks: 0..37 in about 3 steps by 12 months");
-	chart_month_ticks_of(0, 37, 6, &t);
+	chart_month_ticks(0, 37, 6, &t);
 	is_double_rel(t.step, 6, 1e-12, "month ticks: 0..37 in about 6 steps by 6 months");
 	is_double_rel(chart_tick_at(&t, t.n - 1), 42, 1e-12, "month ticks: 0..37 by 6 ends at 42");
-	chart_month_ticks_of(0, 5, 6, &t);
+	double kt[16];
+	size_t nk = chart_km_ticks(37, 515, kt, 16);
+	ok(nk == 7 && kt[0] == 0 && kt[1] == 6 && kt[6] == 36,
+	   "km ticks: 37 months in 515 points are 0, 6, ..., 36 (%zu ticks)", nk);
+	is_int((long long)chart_km_ticks(37, 515, kt, 3), 3, "km ticks: at most max are written");
+	chart_month_ticks(0, 5, 6, &t);
 	is_double_rel(t.step, 1, 1e-12, "month ticks: 0..5 steps by 1 month");
 
 	chart_nice_ticks(5, 5, 5, &t);
