@@ -238,7 +238,7 @@ void chart_heatmap_pen(chart_pen *p, chart_box b, const double *values, size_t n
 			chart_pen_fill(p, c);
 			chart_pen_rect_fill(p, x + inset, y + inset, L.col_w - 2 * inset,
 			                    rh - 2 * inset);
-			int dark = chart_lightness(c) < 0.5;
+			int dark = chart_lightness(c) < 0.45;   /* white text below */
 			if (thin_row(o, i)) {
 				chart_pen_stroke(p, dark ? chart_mix(c, (pdf_rgb){ 1, 1, 1 }, 0.35)
 				                         : chart_mix(c, (pdf_rgb){ 0, 0, 0 }, 0.18));
