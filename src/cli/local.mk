@@ -5,7 +5,7 @@ churnkit_SOURCES = src/cli/main.c src/cli/cmd.h src/cli/cmd_common.c \
 	src/cli/options.c src/cli/options.h
 churnkit_LDADD = $(CHURN_LIBS)
 dist_man_MANS += src/cli/churnkit.1
-churnkit_SOURCES += src/cli/cmd_cohorts.c
+churnkit_SOURCES += src/cli/cmd_cohorts.c src/cli/cohortrun.c src/cli/cohortrun.h
 ## churnkit model and churnkit score (issue 5); modelrun is what they and the
 ## report share.
 churnkit_SOURCES += src/cli/cmd_model.c src/cli/cmd_score.c src/cli/modelrun.c \
@@ -19,4 +19,4 @@ EXTRA_DIST += $(model_cli_tests) tests/cli/model_lib.sh
 dist_noinst_DATA += tests/data/model/churn.csv tests/data/model/endometrial.csv \
 	tests/data/model/entry_at_exit.csv tests/data/model/entry_at_exit.R
 ## churnkit survival (issue 3).
-churnkit_SOURCES += src/cli/cmd_survival.c
+churnkit_SOURCES += src/cli/cmd_survival.c src/cli/survrun.c src/cli/survrun.h
