@@ -30,11 +30,11 @@
  * or carriage return get a leading single quote so that a spreadsheet
  * shows them as text instead of running them as formulas; UTF-8 bytes are
  * written untouched.  Columns:
- *     id, value, churn_probability (6 decimals), risk_band,
- *     segment (not assigned yet), main_driver,
- *     recommended_action (not assigned yet)
- * The segment and action columns are empty until the segments stage fills
- * them; their header names say so.
+ *     id, value, churn_probability (6 decimals), risk_band, segment,
+ *     main_driver, recommended_action
+ * The segment and action texts come from the segments stage (segment.h),
+ * one per entry of the list; the writer takes them as arrays so that this
+ * module does not depend on that one.
  *
  * Ownership: scores_build returns a new scores list (free with
  * scores_free); the design, result and table are borrowed and must outlive
@@ -101,8 +101,12 @@ void scores_free(scores *s);
 
 /* Writes the CSV described above.  id_col names the id column of t (text
  * or number), value_col the value column or NULL (empty cells).
+ * segments[k] and actions[k] are the texts of entry k of s (arrays of s->n
+ * strings; either array may be NULL, leaving its column empty).
  * CHURN_EUSAGE when a column is not in t, CHURN_EIO on a write error. */
 churn_status scores_write_csv(FILE *f, const scores *s, const design *d, const table *t,
-                              const char *id_col, const char *value_col, churn_err *err);
+                              const char *id_col, const char *value_col,
+                              const char *const *segments, const char *const *actions,
+                              churn_err *err);
 
 #endif

@@ -52,6 +52,17 @@ void *cmd_json_root(const cmd_data *d);
 /* Writes the document atomically to `path` ("-" = stdout) and releases it. */
 churn_status cmd_json_write(void *root, const char *path, churn_err *err);
 
+/* Adds one stage's objects to a JSON document root (a json_object *). */
+typedef churn_status (*cmd_json_add)(const void *stage, void *root, churn_err *err);
+/* Writes the document of the loaded data (cmd_json_root) with what add puts
+ * in it from stage, atomically to path ("-" = stdout). */
+churn_status cmd_json_stage(const cmd_data *d, cmd_json_add add, const void *stage,
+                            const char *path, churn_err *err);
+
+/* Makes sure the --tables directory exists (creating it when missing):
+ * CHURN_EIO naming it when it cannot be created or is not a directory. */
+churn_status cmd_tables_dir(const char *dir, churn_err *err);
+
 /* Prints "churnkit: " and a formatted warning on stderr. */
 void cmd_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

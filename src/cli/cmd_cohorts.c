@@ -9,7 +9,6 @@
 #include "cohortrun.h"
 
 #include <errno.h>
-#include <json-c/json.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -34,6 +33,11 @@ static const char summary[] =
 	"customer's churn month) are reported by line\n"
 	"and count against --max-bad-rows like the customers file's.";
 
+static churn_status add_json(const void *stage, void *root, churn_err *err)
+{
+	return cohortrun_json(stage, root, err);
+}
+
 int cmd_cohorts(int argc, char **argv, churn_err *err)
 {
 	cli_opts o;
@@ -55,19 +59,8 @@ int cmd_cohorts(int argc, char **argv, churn_err *err)
 
 	json = opt_str(&o, OPT_JSON);
 	tables = opt_str(&o, OPT_TABLES);
-	if (json != NULL) {
-		void *root = cmd_json_root(&d);
-		if (root == NULL) {
-			st = churn_err_set(err, CHURN_ENOMEM, "out of memory");
-			goto out;
-		}
-		if ((st = cohortrun_json(&c, root, err)) != CHURN_OK) {
-			json_object_put(root);
-			goto out;
-		}
-		if ((st = cmd_json_write(root, json, err)) != CHURN_OK)
-			goto out;
-	}
+	if (json != NULL && (st = cmd_json_stage(&d, add_json, &c, json, err)) != CHURN_OK)
+		goto out;
 	if (tables != NULL && (st = cohortrun_write_tables(&c, tables, err)) != CHURN_OK)
 		goto out;
 	if (json == NULL || strcmp(json, "-") != 0) {

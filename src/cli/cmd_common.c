@@ -7,10 +7,12 @@
 #include "churnkit/outfile.h"
 #include "cmd.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #define SHOW_REJECTS 10
 
@@ -291,4 +293,33 @@ churn_status cmd_json_write(void *root, const char *path, churn_err *err)
 	}
 	json_object_put(root);
 	return st;
+}
+
+churn_status cmd_tables_dir(const char *dir, churn_err *err)
+{
+	struct stat sb;
+
+	if (stat(dir, &sb) != 0) {
+		if (errno != ENOENT || mkdir(dir, 0777) != 0)
+			return churn_err_at(err, CHURN_EIO, dir, 0, 0,
+			                    "cannot create the tables directory: %s", strerror(errno));
+	} else if (!S_ISDIR(sb.st_mode)) {
+		return churn_err_at(err, CHURN_EIO, dir, 0, 0, "--tables: not a directory");
+	}
+	return CHURN_OK;
+}
+
+churn_status cmd_json_stage(const cmd_data *d, cmd_json_add add, const void *stage,
+                            const char *path, churn_err *err)
+{
+	void *root = cmd_json_root(d);
+	churn_status st;
+
+	if (root == NULL)
+		return churn_err_set(err, CHURN_ENOMEM, "out of memory");
+	if ((st = add(stage, root, err)) != CHURN_OK) {
+		json_object_put(root);
+		return st;
+	}
+	return cmd_json_write(root, path, err);
 }

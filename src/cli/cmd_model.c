@@ -7,7 +7,6 @@
 #include "modelrun.h"
 
 #include <errno.h>
-#include <json-c/json.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -21,6 +20,11 @@ static const char summary[] =
 	"score, calibration and lift by decile, and every separation or Firth note.\n"
 	"With --cox, also a Cox proportional-hazards model of time to churn, as\n"
 	"survival's coxph.";
+
+static churn_status add_json(const void *stage, void *root, churn_err *err)
+{
+	return modelrun_json(stage, root, err);
+}
 
 int cmd_model(int argc, char **argv, churn_err *err)
 {
@@ -43,19 +47,8 @@ int cmd_model(int argc, char **argv, churn_err *err)
 
 	json = opt_str(&o, OPT_JSON);
 	tables = opt_str(&o, OPT_TABLES);
-	if (json != NULL) {
-		void *root = cmd_json_root(&d);
-		if (root == NULL) {
-			st = churn_err_set(err, CHURN_ENOMEM, "out of memory");
-			goto out;
-		}
-		if ((st = modelrun_json(&m, root, err)) != CHURN_OK) {
-			json_object_put(root);
-			goto out;
-		}
-		if ((st = cmd_json_write(root, json, err)) != CHURN_OK)
-			goto out;
-	}
+	if (json != NULL && (st = cmd_json_stage(&d, add_json, &m, json, err)) != CHURN_OK)
+		goto out;
 	if (tables != NULL && (st = modelrun_write_tables(&m, tables, err)) != CHURN_OK)
 		goto out;
 	if (json == NULL || strcmp(json, "-") != 0) {

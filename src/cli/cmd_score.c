@@ -6,6 +6,7 @@
 #include "churnkit/model_json.h"
 #include "cmd.h"
 #include "modelrun.h"
+#include "segrun.h"
 
 #include <errno.h>
 #include <json-c/json.h>
@@ -16,8 +17,9 @@ static const char synopsis[] = "churnkit score [options] DATA.csv -o scores.csv"
 static const char summary[] =
 	"Fits the churn model on --features and writes one row per active customer\n"
 	"(no end date, or event 0): id, value, churn probability, risk band (low\n"
-	"< 0.2 <= medium < 0.5 <= high), main driver, and the segment and\n"
-	"recommended-action columns, empty until the segments stage fills them.\n"
+	"< 0.2 <= medium < 0.5 <= high), value x risk segment, main driver and\n"
+	"recommended action (the playbook of the segment and the driver; a retention\n"
+	"offer only where it pays: see --offer-effect, --incentive-months, --driver).\n"
 	"With --horizon N on dates or durations the probability is that of churning\n"
 	"in the next N months (N duration units) after the customer's current\n"
 	"tenure t, 1 - S(t+N)/S(t), from a Cox model on the same features (--ties);\n"
@@ -115,7 +117,6 @@ static void print_summary(FILE *f, const modelrun *m, const scores *s, const cha
 	if (!m->score_cox && !m->lr->converged)
 		fprintf(f, "Warning: the model did not converge in %d iterations.\n",
 		        m->lr->iterations);
-	fputs("The segment and recommended_action columns are empty in this version.\n", f);
 }
 
 int cmd_score(int argc, char **argv, churn_err *err)
@@ -123,6 +124,7 @@ int cmd_score(int argc, char **argv, churn_err *err)
 	cli_opts o;
 	cmd_data d = {0};
 	modelrun m = {0};
+	segrun g = {0};
 	scores *s = NULL;
 	int done;
 	const char *out, *json, *tables;
@@ -150,11 +152,17 @@ int cmd_score(int argc, char **argv, churn_err *err)
 	}
 	if ((st = modelrun_options(&m, &o, MODELRUN_NEED_LOGIT | MODELRUN_HORIZON_COX, err)) != CHURN_OK)
 		goto end;
+	if ((st = segrun_options(&g, &o, err)) != CHURN_OK)
+		goto end;
 	if ((st = cmd_load(&o, &d, err)) != CHURN_OK)
 		goto end;
 	if ((st = modelrun_fit(&m, &d, err)) != CHURN_OK)
 		goto end;
-	if ((st = modelrun_write_scores(&m, &d, out, &s, err)) != CHURN_OK)
+	if ((st = modelrun_scores(&m, &d, &s, err)) != CHURN_OK)
+		goto end;
+	if ((st = segrun_build(&g, &m, &d, s, err)) != CHURN_OK)
+		goto end;
+	if ((st = modelrun_write_scores(&m, &d, out, s, g.labels, g.actions, err)) != CHURN_OK)
 		goto end;
 	if (json != NULL) {
 		json_object *root = cmd_json_root(&d);
@@ -167,10 +175,13 @@ int cmd_score(int argc, char **argv, churn_err *err)
 			goto end;
 		}
 		json_object_object_add(root, "scores", scores_json(&m, s, out));
+		segrun_json(&g, &d, root);
 		if ((st = cmd_json_write(root, json, err)) != CHURN_OK)
 			goto end;
 	}
 	if (tables != NULL && (st = modelrun_write_tables(&m, tables, err)) != CHURN_OK)
+		goto end;
+	if (tables != NULL && (st = segrun_write_tables(&g, tables, err)) != CHURN_OK)
 		goto end;
 	if (strcmp(out, "-") != 0 && (json == NULL || strcmp(json, "-") != 0)) {
 		print_summary(stdout, &m, s, out);
@@ -178,6 +189,7 @@ int cmd_score(int argc, char **argv, churn_err *err)
 			st = churn_err_set(err, CHURN_EIO, "standard output: %s", strerror(errno));
 	}
 end:
+	segrun_free(&g);
 	scores_free(s);
 	modelrun_free(&m);
 	cmd_data_free(&d);

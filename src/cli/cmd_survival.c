@@ -11,7 +11,6 @@
 #include "survrun.h"
 
 #include <errno.h>
-#include <json-c/json.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -41,6 +40,11 @@ static const char summary[] =
 	"overall curve only, and counted.  --tables DIR writes the curves, their\n"
 	"steps, the table at --times, the hazard and the tests as CSV.";
 
+static churn_status add_json(const void *stage, void *root, churn_err *err)
+{
+	return survrun_json(stage, root, err);
+}
+
 int cmd_survival(int argc, char **argv, churn_err *err)
 {
 	cli_opts o;
@@ -62,19 +66,8 @@ int cmd_survival(int argc, char **argv, churn_err *err)
 
 	json = opt_str(&o, OPT_JSON);
 	tables = opt_str(&o, OPT_TABLES);
-	if (json != NULL) {
-		void *root = cmd_json_root(&d);
-		if (root == NULL) {
-			st = churn_err_set(err, CHURN_ENOMEM, "out of memory");
-			goto out;
-		}
-		if ((st = survrun_json(&s, root, err)) != CHURN_OK) {
-			json_object_put(root);
-			goto out;
-		}
-		if ((st = cmd_json_write(root, json, err)) != CHURN_OK)
-			goto out;
-	}
+	if (json != NULL && (st = cmd_json_stage(&d, add_json, &s, json, err)) != CHURN_OK)
+		goto out;
 	if (tables != NULL && (st = survrun_write_tables(&s, tables, err)) != CHURN_OK)
 		goto out;
 	if (json == NULL || strcmp(json, "-") != 0) {

@@ -322,14 +322,10 @@ churn_status cohortrun_json(const cohortrun *c, void *root_, churn_err *err)
 
 churn_status cohortrun_write_tables(const cohortrun *c, const char *dir, churn_err *err)
 {
-	struct stat sb;
-	if (stat(dir, &sb) != 0) {
-		if (errno != ENOENT || mkdir(dir, 0777) != 0)
-			return churn_err_at(err, CHURN_EIO, dir, 0, 0, "cannot create the tables "
-			                    "directory: %s", strerror(errno));
-	} else if (!S_ISDIR(sb.st_mode)) {
-		return churn_err_at(err, CHURN_EIO, dir, 0, 0, "--tables: not a directory");
-	}
+	churn_status st = cmd_tables_dir(dir, err);
+
+	if (st != CHURN_OK)
+		return st;
 	return cohort_write_tables_multi(dir, (const cohort_result *const *)c->coh, c->ncoh,
 	                                 c->kpi, err);
 }

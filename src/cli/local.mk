@@ -1,7 +1,7 @@
 ## src/cli: the churnkit command (the only place that prints errors or exits).
 bin_PROGRAMS += churnkit
 churnkit_SOURCES = src/cli/main.c src/cli/cmd.h src/cli/cmd_common.c \
-	src/cli/cmd_check.c src/cli/cmd_pending.c \
+	src/cli/cmd_check.c \
 	src/cli/options.c src/cli/options.h
 churnkit_LDADD = $(CHURN_LIBS)
 dist_man_MANS += src/cli/churnkit.1
@@ -20,3 +20,11 @@ dist_noinst_DATA += tests/data/model/churn.csv tests/data/model/endometrial.csv 
 	tests/data/model/entry_at_exit.csv tests/data/model/entry_at_exit.R
 ## churnkit survival (issue 3).
 churnkit_SOURCES += src/cli/cmd_survival.c src/cli/survrun.c src/cli/survrun.h
+## churnkit report: the whole pipeline as a PDF; segrun is the segments stage
+## that it and churnkit score share.
+churnkit_SOURCES += src/cli/cmd_report.c src/cli/segrun.c src/cli/segrun.h
+## Its end-to-end test; R's reference numbers come from
+## tests/fixtures/report/make_fixtures.R.
+TESTS += tests/cli/report.sh
+EXTRA_DIST += tests/cli/report.sh
+dist_noinst_DATA += tests/fixtures/report/make_fixtures.R tests/fixtures/report/churn.stats.csv

@@ -515,56 +515,57 @@ churn_status modelrun_json(const modelrun *m, void *root_, churn_err *err)
 
 churn_status modelrun_write_tables(const modelrun *m, const char *dir, churn_err *err)
 {
-	struct stat sb;
-	if (stat(dir, &sb) != 0) {
-		if (errno != ENOENT || mkdir(dir, 0777) != 0)
-			return churn_err_at(err, CHURN_EIO, dir, 0, 0,
-			                    "cannot create the tables directory: %s", strerror(errno));
-	} else if (!S_ISDIR(sb.st_mode)) {
-		return churn_err_at(err, CHURN_EIO, dir, 0, 0, "--tables: not a directory");
-	}
+	churn_status st = cmd_tables_dir(dir, err);
+
+	if (st != CHURN_OK)
+		return st;
 	return model_write_tables(dir, m->dl, m->lr, m->have_q ? &m->q : NULL, m->dc, m->cr, err);
 }
 
-churn_status modelrun_write_scores(const modelrun *m, const cmd_data *d, const char *path,
-                                   scores **out, churn_err *err)
+churn_status modelrun_scores(const modelrun *m, const cmd_data *d, scores **out,
+                            churn_err *err)
 {
 	const table *t = d->res->t;
-	unsigned char *active = malloc(t->nrows ? t->nrows : 1);
-	scores *s = NULL;
-	outfile *of = NULL;
+	unsigned char *active;
 	churn_status st;
 
-	if (out)
-		*out = NULL;
+	*out = NULL;
+	if (m->lr == NULL || d->map.id == NULL)
+		return churn_err_set(err, CHURN_EUSAGE,
+		                     "the scores need a logistic model and --id COL");
+	active = malloc(t->nrows ? t->nrows : 1);
 	if (active == NULL)
 		return churn_err_set(err, CHURN_ENOMEM, "out of memory for the scores");
-	if (m->lr == NULL || d->map.id == NULL) {
-		free(active);
-		return churn_err_set(err, CHURN_EUSAGE,
-		                     "the scores file needs a logistic model and --id COL");
-	}
 	for (size_t i = 0; i < t->nrows; i++)
 		active[i] = m->sd != NULL ? m->sd->event[i] == 0 : m->has_y[i] && m->y[i] == 0;
 	if (m->score_cox)
 		st = scores_build_cox(m->dc, m->cr, m->cb, t, m->sd->time, m->horizon_time, active,
-		                      &s, err);
+		                      out, err);
 	else
-		st = scores_build(m->dl, m->lr, t, active, &s, err);
+		st = scores_build(m->dl, m->lr, t, active, out, err);
 	free(active);
+	return st;
+}
+
+const design *modelrun_score_design(const modelrun *m)
+{
+	return m->score_cox ? m->dc : m->dl;
+}
+
+churn_status modelrun_write_scores(const modelrun *m, const cmd_data *d, const char *path,
+                                   const scores *s, const char *const *segments,
+                                   const char *const *actions, churn_err *err)
+{
+	outfile *of = NULL;
+	churn_status st = outfile_open(path, &of, err);
+
+	if (st != CHURN_OK)
+		return st;
+	st = scores_write_csv(outfile_stream(of), s, modelrun_score_design(m), d->res->t,
+	                      d->map.id, d->map.value, segments, actions, err);
 	if (st == CHURN_OK)
-		st = outfile_open(path, &of, err);
-	if (st == CHURN_OK) {
-		st = scores_write_csv(outfile_stream(of), s, m->score_cox ? m->dc : m->dl, t,
-		                      d->map.id, d->map.value, err);
-		if (st == CHURN_OK)
-			st = outfile_commit(of, err);
-		else
-			outfile_abort(of);
-	}
-	if (st == CHURN_OK && out)
-		*out = s;
+		st = outfile_commit(of, err);
 	else
-		scores_free(s);
+		outfile_abort(of);
 	return st;
 }

@@ -116,11 +116,16 @@ churn_status modelrun_json(const modelrun *m, void *root, churn_err *err);
 churn_status modelrun_write_tables(const modelrun *m, const char *dir, churn_err *err);
 
 /* Scores the active customers (from the Cox model when score_cox, the
- * logistic model otherwise) and writes the scores CSV (scores.h)
- * atomically to path ("-" = stdout).  Needs --id.  *out (may be NULL)
- * receives the scores list, owned by the caller (scores_free). */
+ * logistic model otherwise): *out is a new list (scores_free).  Needs --id. */
+churn_status modelrun_scores(const modelrun *m, const cmd_data *d, scores **out,
+                             churn_err *err);
+/* The design the scores were computed on (for driver labels). */
+const design *modelrun_score_design(const modelrun *m);
+/* Writes the scores CSV (scores.h) atomically to path ("-" = stdout), with
+ * the segment and action texts of each entry (arrays of s->n, or NULL). */
 churn_status modelrun_write_scores(const modelrun *m, const cmd_data *d, const char *path,
-                                   scores **out, churn_err *err);
+                                   const scores *s, const char *const *segments,
+                                   const char *const *actions, churn_err *err);
 
 void modelrun_free(modelrun *m);
 

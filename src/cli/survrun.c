@@ -335,13 +335,9 @@ churn_status survrun_json(const survrun *s, void *root_, churn_err *err)
 
 churn_status survrun_write_tables(const survrun *s, const char *dir, churn_err *err)
 {
-	struct stat sb;
-	if (stat(dir, &sb) != 0) {
-		if (errno != ENOENT || mkdir(dir, 0777) != 0)
-			return churn_err_at(err, CHURN_EIO, dir, 0, 0, "cannot create the tables "
-			                    "directory: %s", strerror(errno));
-	} else if (!S_ISDIR(sb.st_mode)) {
-		return churn_err_at(err, CHURN_EIO, dir, 0, 0, "--tables: not a directory");
-	}
+	churn_status st = cmd_tables_dir(dir, err);
+
+	if (st != CHURN_OK)
+		return st;
 	return surv_write_tables(dir, s->a, s->date_mode ? "months" : NULL, s->month_len, err);
 }

@@ -142,7 +142,9 @@ static void text_cell(FILE *f, const char *s, int sep)
 }
 
 churn_status scores_write_csv(FILE *f, const scores *s, const design *d, const table *t,
-                              const char *id_col, const char *value_col, churn_err *err)
+                              const char *id_col, const char *value_col,
+                              const char *const *segments, const char *const *actions,
+                              churn_err *err)
 {
 	const table_col *id = id_col ? table_find(t, id_col) : NULL;
 	const table_col *val = value_col ? table_find(t, value_col) : NULL;
@@ -154,8 +156,7 @@ churn_status scores_write_csv(FILE *f, const scores *s, const design *d, const t
 	if (value_col != NULL && (val == NULL || val->kind != TABLE_NUM))
 		return churn_err_set(err, CHURN_EUSAGE, "scores: no numeric value column '%s'",
 		                     value_col);
-	fputs("id,value,churn_probability,risk_band,segment (not assigned yet),main_driver,"
-	      "recommended_action (not assigned yet)\n", f);
+	fputs("id,value,churn_probability,risk_band,segment,main_driver,recommended_action\n", f);
 	for (size_t k = 0; k < s->n; k++) {
 		const score_entry *e = &s->rows[k];
 		size_t i = e->row;
@@ -172,12 +173,12 @@ churn_status scores_write_csv(FILE *f, const scores *s, const design *d, const t
 			fprintf(f, "%.6f", e->s.prob);
 		fputc(',', f);
 		text_cell(f, score_band_name(e->band), ',');
-		fputc(',', f);  /* segment */
+		text_cell(f, segments && segments[k] ? segments[k] : "", ',');
 		if (e->band == SCORE_BAND_NONE)
 			text_cell(f, unscored_reason(e->s.status), ',');
 		else
 			text_cell(f, model_score_driver_label(d, t, i, &e->s, buf, sizeof buf), ',');
-		fputc('\n', f);  /* recommended action */
+		text_cell(f, actions && actions[k] ? actions[k] : "", '\n');
 	}
 	if (ferror(f))
 		return churn_err_set(err, CHURN_EIO, "scores: write error");

@@ -136,6 +136,11 @@ typedef struct {
 	                                  (mean, Kaplan-Meier): set apart by a rule
 	                                  and bold labels */
 	int show_values;               /* print the percentage in cells that fit */
+	double lo;                     /* the ramp runs from lo (lightest) to 1
+	                                  (darkest); values below lo take the
+	                                  lightest shade.  0 = the whole 0..1.
+	                                  Retention rarely falls far, so a ramp
+	                                  over the data's own range shows more. */
 } chart_heat_opts;
 /* values: nrows x ncols row-major fractions in [0, 1]; NaN = no cell.
  * Rows are at most 14 points high and columns 40 points wide; with many

@@ -43,6 +43,13 @@ pdf_rgb chart_heat_color(double t)
 	return chart_mix(ramp[k], ramp[k + 1], u - (double)k);
 }
 
+/* Where value v falls on the ramp: (v - lo) / (1 - lo), clipped. */
+static double ramp_pos(const chart_heat_opts *o, double v)
+{
+	double lo = o != NULL && o->lo > 0 && o->lo < 1 ? o->lo : 0;
+	return (v - lo) / (1 - lo);
+}
+
 static const char *col_label(const chart_heat_opts *o, size_t j, char *buf, size_t n)
 {
 	if (o->col_labels != NULL && o->col_labels[j] != NULL)
@@ -234,7 +241,7 @@ void chart_heatmap_pen(chart_pen *p, chart_box b, const double *values, size_t n
 			if (!isfinite(v))
 				continue;
 			double x = L.grid.x + (double)j * L.col_w;
-			pdf_rgb c = chart_heat_color(v);
+			pdf_rgb c = chart_heat_color(ramp_pos(o, v));
 			chart_pen_fill(p, c);
 			chart_pen_rect_fill(p, x + inset, y + inset, L.col_w - 2 * inset,
 			                    rh - 2 * inset);
@@ -266,8 +273,11 @@ void chart_heatmap_pen(chart_pen *p, chart_box b, const double *values, size_t n
 	/* The key: the ramp in five steps, "values in %" when the cells print
 	 * bare numbers, and the thin-row legend. */
 	double kx = b.x, ky = L.key_base, ks = CHART_TICK_SIZE;
-	chart_pen_text(p, kx, ky, "0%", PDF_REGULAR, ks, PDF_LEFT, chart_text2);
-	kx += chart_pen_text_width(p, "0%", PDF_REGULAR, ks) + 3;
+	char left[16];
+	double lo = o != NULL && o->lo > 0 && o->lo < 1 ? o->lo : 0;
+	snprintf(left, sizeof left, "%s%.0f%%", lo > 0 ? "\xe2\x89\xa4 " : "", 100 * lo);
+	chart_pen_text(p, kx, ky, left, PDF_REGULAR, ks, PDF_LEFT, chart_text2);
+	kx += chart_pen_text_width(p, left, PDF_REGULAR, ks) + 3;
 	for (int k = 0; k < 5; k++) {
 		chart_pen_fill(p, chart_heat_color(k / 4.0));
 		chart_pen_rect_fill(p, kx, ky - ks * 0.8, 12, ks * 0.9);

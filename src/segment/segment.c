@@ -342,7 +342,10 @@ churn_status segment_build(const scores *s, const design *d, const table *t,
 		c->driver = c->risk == SCORE_BAND_NONE
 		            ? SEGMENT_DRIVER_NONE : driver_of(d, tk, en->row, en->s.driver, o);
 		c->incentive = 0;
-		if (c->risk != SCORE_BAND_NONE && isfinite(c->value) && c->value > 0)
+		/* No retention budget for low-value customers (DOMAIN.md), and an
+		 * offer only where it pays for itself. */
+		if (c->risk != SCORE_BAND_NONE && isfinite(c->value) && c->value > 0 &&
+		    c->value_tier != SEGMENT_VALUE_LOW)
 			c->incentive = c->p * e * c->value * H > months * c->value;
 		vpos = r->has_value ? (size_t)c->value_tier : 0;
 		c->cell = vpos * SEGMENT_NRISK + risk_pos(c->risk);

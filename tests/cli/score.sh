@@ -26,8 +26,8 @@ active=$(fixture_value cli_scores active)
 scored=$(fixture_value cli_scores scored)
 unscored=$(fixture_value cli_scores unscored)
 tap_is "$(head -n 1 scores.csv)" \
-	"id,value,churn_probability,risk_band,segment (not assigned yet),main_driver,recommended_action (not assigned yet)" \
-	"score: the header names the columns, the empty ones as not assigned yet"
+	"id,value,churn_probability,risk_band,segment,main_driver,recommended_action" \
+	"score: the header names the columns"
 tap_is "$(($(wc -l <scores.csv) - 1))" "$active" "score: one row per active customer ($active)"
 tap_is "$("$JSONGET" scores.json scores.customers scores.bands.not_scored | tr '\n' ' ')" \
 	"$active $unscored " "score: the JSON counts the customers and those not scored"
@@ -49,7 +49,8 @@ tap_is "$("$JSONGET" scores.json scores.model scores.past_last_time | tr '\n' ' 
 # every scored customer compared with R: the id (the leading ' of an
 # escaped formula taken off), probability within 1e-6 (written with six
 # decimals), main driver; the bands by the cut points, riskiest first.
-cat >check.awk <<'EOF'
+# parse(LINE, F): splits one CSV line (RFC 4180 quotes) into F[1..n].
+cat >csv.awk <<'EOF'
 function parse(line, F,    i, c, f, q, n) {
 	n = 0; f = ""; q = 0
 	for (i = 1; i <= length(line); i++) {
@@ -65,6 +66,8 @@ function parse(line, F,    i, c, f, q, n) {
 	F[++n] = f
 	return n
 }
+EOF
+cat >check.awk <<'EOF'
 FNR == 1 { next }
 /^#/ || /^id,prob,driver,/ { next }
 FILENAME == ours {
@@ -78,7 +81,9 @@ FILENAME == ours {
 	if (F[4] != want) { print "band: " $0; bad++ }
 	if (seen && F[3] + 0 > last + 0) { print "order: " $0; bad++ }
 	last = F[3]; seen = 1
-	if (F[5] != "" || F[7] != "") { print "segment/action: " $0; bad++ }
+	# The segment names the customer's own risk band; every row has an action.
+	rt = F[4] == "high" ? "High risk" : F[4] == "medium" ? "Medium risk" : "Low risk"
+	if (index(F[5], rt) == 0 || F[7] == "") { print "segment/action: " $0; bad++ }
 	next
 }
 {
@@ -92,7 +97,7 @@ FILENAME == ours {
 }
 END { printf "%d %d %d\n", n, nun, bad }
 EOF
-res=$(awk -v ours=scores.csv -v outcome=0 -f check.awk scores.csv "$fixdir/cli_scores.csv")
+res=$(awk -v ours=scores.csv -v outcome=0 -f csv.awk -f check.awk scores.csv "$fixdir/cli_scores.csv")
 tap_is "$(echo "$res" | tail -n 1)" "$scored $unscored 0" \
 	"score --horizon: $scored Cox probabilities and drivers as R's survfit has them, $unscored not scored, bands and order right"
 [ "$(echo "$res" | wc -l)" -gt 1 ] && tap_diag "$(echo "$res" | head -n 20)"
@@ -102,7 +107,7 @@ ck_run "$t" score --id customer_id --start signup_date --end churn_date --as-of 
 	--value mrr --outcome churned=Yes --features 'plan,contract,log(mrr),tickets,nps' \
 	-o outcome.csv "$data"
 tap_is "$(cat exit):$(cat stderr)" "0:" "score --outcome: exit 0, nothing on stderr"
-res=$(awk -v ours=outcome.csv -v outcome=1 -f check.awk outcome.csv "$fixdir/cli_scores.csv")
+res=$(awk -v ours=outcome.csv -v outcome=1 -f csv.awk -f check.awk outcome.csv "$fixdir/cli_scores.csv")
 tap_is "$(echo "$res" | tail -n 1)" "$scored $unscored 0" \
 	"score --outcome: $scored logistic probabilities and drivers as R's glm has them"
 [ "$(echo "$res" | wc -l)" -gt 1 ] && tap_diag "$(echo "$res" | head -n 20)"
@@ -115,8 +120,8 @@ for line in "\"'=HYPERLINK(\"\"http://example.com\"\",\"\"x\"\")\",146.59," "'-4
 	grep -qF -e "$line" scores.csv
 	tap_ok $? "score: the id cell is written as $line"
 done
-grep -q ',not scored,,not scored: a model term is missing (--impute scores it),$' scores.csv
-tap_ok $? "score: a customer missing a value says why it was not scored"
+grep -q '^C00009,33.42,,not scored,Low value / Not scored,not scored: a model term is missing (--impute scores it),Review by hand (not scored)$' scores.csv
+tap_ok $? "score: a customer missing a value says why it was not scored and is left for review by hand"
 
 # -o - writes the same file to stdout, and nothing else.
 # shellcheck disable=SC2086
@@ -134,5 +139,34 @@ ck_run "$t" score --id customer_id --duration duration --event event --horizon 3
 	--features plan,contract,tickets -o dur.csv "$data"
 tap_is "$(cat exit):$(($(wc -l <dur.csv) - 1))" "0:$(grep -c ',0,[0-9]*,[0-9]*,$' "$data")" \
 	"score on durations: one row per customer with event 0"
+
+
+# Segments, recomputed here from the scores file: value tiers by R's type-7
+# quantiles of the customers' values (high >= the 80th percentile, low < the
+# median), the risk part from the band; the offer only above p = 1/3 (1 month
+# / (0.25 x 12)) and never for low value.
+cat >seg.awk <<'EOF'
+function q7(p,    h, j) { h = (nv - 1) * p + 1; j = int(h)
+	return j >= nv ? v[nv] : v[j] + (h - j) * (v[j + 1] - v[j]) }
+NR == FNR { if (FNR > 1) { parse($0, F); if (F[2] != "") v[++nv] = F[2] + 0 }; next }
+FNR == 1 {
+	for (i = 2; i <= nv; i++) { x = v[i]; for (j = i - 1; j >= 1 && v[j] > x; j--) v[j + 1] = v[j]; v[j + 1] = x }
+	lo = q7(0.5); hi = q7(0.8); next
+}
+{
+	parse($0, F)
+	tier = F[2] == "" ? "Value unknown" : F[2] + 0 >= hi ? "High value" : F[2] + 0 < lo ? "Low value" : "Medium value"
+	risk = F[4] == "high" ? "High risk" : F[4] == "medium" ? "Medium risk" : F[4] == "low" ? "Low risk" : "Not scored"
+	if (F[5] != tier " / " risk) { print "segment: " $0 " want " tier " / " risk; bad++ }
+	offer = F[3] != "" && F[3] + 0 > 1 / 3 && F[2] + 0 > 0 && tier != "Low value" && tier != "Value unknown"
+	if (offer != (index(F[7], "retention offer") > 0)) { print "offer: " $0; bad++ }
+	n++
+}
+END { printf "%d %d\n", n, bad + 0 }
+EOF
+res=$(awk -f csv.awk -f seg.awk scores.csv scores.csv)
+tap_is "$(echo "$res" | tail -n 1)" "$active 0" \
+	"score: every customer's segment by the type-7 value quantiles and band, offers only where they pay"
+[ "$(echo "$res" | wc -l)" -gt 1 ] && tap_diag "$(echo "$res" | head -n 10)"
 
 tap_done

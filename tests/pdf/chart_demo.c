@@ -176,7 +176,7 @@ static void page_heat(demo *dm, double W, double H)
 	}
 	chart_heat_opts o = { "Logo retention by signup cohort (40 cohorts)", "Cohort",
 	                      "Months since signup", NULL, np, thin, "fewer than 30 customers", 2,
-	                      1 };
+	                      1, 0.4 };
 	pdf_page_add(dm->d);
 	chart_box b1 = { 40, 40, W - 80, H - 80 };
 	DRAW(dm, "heatmap 40", b1, chart_heatmap_pen(p, b1, v, R, C, lp, &o));

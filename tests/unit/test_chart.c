@@ -277,7 +277,7 @@ static void draw_heat(chart_pen *p, chart_box b, int variant)
 	lp[R - 2] = "Mean";
 	lp[R - 1] = "Kaplan-Meier";
 	chart_heat_opts o = { "Logo retention by cohort", "Cohort", "Months since signup", NULL,
-	                      np, thin, "fewer than 30 customers", 2, 1 };
+	                      np, thin, "fewer than 30 customers", 2, 1, 0 };
 	switch (variant) {
 	case 0:
 		chart_heatmap_pen(p, b, v, R, C, lp, &o);

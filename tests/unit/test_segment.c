@@ -363,9 +363,11 @@ static void test_incentive_boundary(void)
 		ok(r->customers[0].incentive, "incentive: p just above 1/(0.25 x 12) qualifies");
 		ok(!r->customers[1].incentive, "incentive: p just below it does not");
 		ok(!r->customers[2].incentive, "incentive: a customer of value 0 never qualifies");
-		ok(r->customers[3].incentive, "incentive: p 0.9 at value 50 qualifies");
-		is_double_rel(r->total.incentive_net, (t + 1e-9) * 0.25 * 100 * 12 - 100 +
-		              0.9 * 0.25 * 50 * 12 - 50, 1e-12,
+		/* 50 is below the median 75 of {100, 100, 0, 50}: low value. */
+		is_int(r->customers[3].value_tier, SEGMENT_VALUE_LOW, "incentive: value 50 is low value");
+		ok(!r->customers[3].incentive,
+		   "incentive: p 0.9 would pay at value 50, but low-value customers get none");
+		is_double_rel(r->total.incentive_net, (t + 1e-9) * 0.25 * 100 * 12 - 100, 1e-12,
 		              "incentive: net = saving - cost over the qualifying");
 		ok(strstr(segment_customer_action(r, 0), "retention offer") != NULL &&
 		   strstr(segment_customer_action(r, 1), "retention offer") == NULL,

@@ -1,0 +1,106 @@
+/*
+ * report.h - the PDF report: every page PRODUCT.md lists, drawn from results
+ * the pipeline has already computed.
+ *
+ * The report computes no statistic of its own: the caller (churnkit report)
+ * runs the stages and hands their results over in a report_input; the
+ * report lays them out, in this order:
+ *   1 cover, 2 executive summary (KPI tiles, findings, top actions),
+ *   3 cohort retention heatmap, 4 survival curves (one page per --by column),
+ *   5 when churn happens (hazard by tenure month), 6 churn drivers,
+ *   7 value x risk segments, 8 at-risk accounts, 9 appendix (method,
+ *   definitions, data quality, input SHA-256, options, version).
+ * A result that was not computed (a NULL member) leaves its page out or, for
+ * the summary, prints "-" for the tiles it feeds; the appendix says why.
+ *
+ * The PDF is returned in memory; the caller writes it atomically
+ * (outfile.h), so a failed run never leaves a half-written file.  The same
+ * input gives byte-identical bytes: the only time printed is `generated`,
+ * which the caller sets from SOURCE_DATE_EPOCH when asked.
+ *
+ * Everything in report_input is borrowed for the duration of report_render.
+ */
+#ifndef CHURNKIT_REPORT_H
+#define CHURNKIT_REPORT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "churnkit/cohort.h"
+#include "churnkit/cox.h"
+#include "churnkit/design.h"
+#include "churnkit/err.h"
+#include "churnkit/findings.h"
+#include "churnkit/kpi.h"
+#include "churnkit/load.h"
+#include "churnkit/logit.h"
+#include "churnkit/scores.h"
+#include "churnkit/segment.h"
+#include "churnkit/surv_analysis.h"
+#include "churnkit/table.h"
+#include "churnkit/validate.h"
+
+/* One line of the appendix's options list ("--horizon", "12", "config"). */
+typedef struct {
+	const char *name, *value, *origin;
+} report_option;
+
+typedef struct {
+	/* The report definition. */
+	const char *title;          /* "Quarterly retention review" */
+	const char *company;        /* may be NULL */
+	int letter;                 /* 1: US Letter, 0: A4 */
+	const char *generated;      /* "2026-11-23 10:15 UTC", or NULL (not printed) */
+	const char *version;        /* churnkit's */
+	const report_option *options;
+	size_t noptions;
+
+	/* The input. */
+	const char *input_name;     /* the CSV's path as given */
+	const char *sha256;         /* 64 hex digits */
+	const load_result *load;    /* rows read, rejected, by reason, first rejects */
+	double max_bad_fraction;    /* the --max-bad-rows limit as a fraction (NaN: count) */
+	int32_t as_of;
+	int time_in_days;           /* 1: dates (times in days, shown in months) */
+	const char *value_name;     /* --value column, or NULL */
+	const char *id_name;        /* --id column, or NULL */
+
+	/* Period metrics and cohorts (NULL when not computed). */
+	const kpi_result *kpi;
+	const cohort_result *cohorts;
+	double revenue_at_risk;     /* expected MRR lost next quarter; NaN unknown */
+	const char *revenue_at_risk_note; /* how it was computed (definitions) */
+
+	/* Survival. */
+	const surv_analysis *surv;
+	double alpha;               /* --alpha */
+	size_t min_n;               /* --min-n */
+	const double *times;        /* --times in months (or the duration unit) */
+	size_t ntimes;
+
+	/* Models. */
+	const design *dl;           /* logistic design and fit */
+	const logit_result *lr;
+	const validate_summary *q;  /* NULL when not validated */
+	const char *outcome;        /* "churn within 12 months" */
+	const design *dc;           /* Cox design and fit, or NULL */
+	const cox_result *cr;
+
+	/* Scores and segments. */
+	const table *t;             /* the loaded table (ids, values) */
+	const scores *sc;
+	const design *dscore;       /* the design the scores were computed on */
+	const segment_result *seg;
+	double horizon_months;      /* the scores' horizon */
+
+	/* Findings for the executive summary. */
+	const findings *fd;
+} report_input;
+
+/* Lays the report out and returns the PDF in *out (malloc'd, owned by the
+ * caller) with its length and number of pages (npages may be NULL).
+ * CHURN_EIO when a font cannot be read, CHURN_ENOMEM when memory runs out. */
+churn_status report_render(const report_input *in, unsigned char **out, size_t *len,
+                           size_t *npages, churn_err *err);
+
+#endif

@@ -1,0 +1,526 @@
+/* cmd_report.c - `churnkit report`: the whole pipeline (survival, cohorts
+ * and KPIs, the churn model, scores and segments, findings) written as a
+ * PDF report, with --scores, --json and --tables as the other commands
+ * write them. */
+#include "config.h"
+
+#include "churnkit/date.h"
+#include "churnkit/findings.h"
+#include "churnkit/jsonout.h"
+#include "churnkit/outfile.h"
+#include "churnkit/report.h"
+#include "cmd.h"
+#include "cohortrun.h"
+#include "modelrun.h"
+#include "segrun.h"
+#include "survrun.h"
+
+#include <errno.h>
+#include <json-c/json.h>
+#include <math.h>
+#include <nettle/sha2.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#define QUARTER_DAYS (365.25 / 4)
+#define REPORT_ACCOUNTS 200  /* top accounts by expected loss the page picks from */
+
+static const char synopsis[] = "churnkit report [options] CUSTOMERS.csv -o report.pdf";
+static const char summary[] =
+	"Runs the whole pipeline and writes a PDF report for a quarterly business\n"
+	"review: cover, executive summary (KPI tiles against the previous period,\n"
+	"findings backed by their tests, top actions), cohort retention heatmap,\n"
+	"survival curves per --by column with the number at risk and log-rank tests,\n"
+	"churn hazard by tenure month, churn drivers (odds ratios, model quality,\n"
+	"calibration), value x risk segments with their playbook, the at-risk\n"
+	"accounts, and an appendix (method, definitions, data quality, the input's\n"
+	"SHA-256, the options, the version).  The model pages need --features and\n"
+	"--horizon or --outcome; the segments and accounts need --id as well.\n"
+	"The PDF is written atomically; the same input and options give the same\n"
+	"bytes.  A generation time is printed only when SOURCE_DATE_EPOCH is set.\n"
+	"--scores FILE also writes the scores CSV of `churnkit score`.";
+
+typedef struct {
+	cli_opts o;
+	cmd_data d;
+	survrun sv;
+	cohortrun co;
+	modelrun m;
+	segrun g;
+	int have_co, have_m, have_g;
+	scores *sc;
+	findings *fd;
+	report_option *opts;
+	char **opt_text;
+	size_t nopts;
+	const char *no_co_why;     /* the option that keeps cohorts out, or NULL */
+	double at_risk;            /* expected MRR lost next quarter */
+	size_t npages;
+	char sha[65];
+} run;
+
+static void run_free(run *r)
+{
+	for (size_t i = 0; i < 2 * r->nopts; i++)
+		free(r->opt_text[i]);
+	free(r->opt_text);
+	free(r->opts);
+	findings_free(r->fd);
+	segrun_free(&r->g);
+	scores_free(r->sc);
+	modelrun_free(&r->m);
+	cohortrun_free(&r->co);
+	survrun_free(&r->sv);
+	cmd_data_free(&r->d);
+	cli_opts_free(&r->o);
+}
+
+/* 1 when path names the same file as the input (so writing it would
+ * destroy the data). */
+static int same_file(const char *path, const char *input)
+{
+	struct stat a, b;
+
+	if (!path || !input || strcmp(path, "-") == 0 || strcmp(input, "-") == 0)
+		return 0;
+	return stat(path, &a) == 0 && stat(input, &b) == 0 && a.st_dev == b.st_dev &&
+	       a.st_ino == b.st_ino;
+}
+
+static churn_status check_outputs(const run *r, churn_err *err)
+{
+	const opt_id outs[] = { OPT_OUTPUT, OPT_SCORES, OPT_JSON, OPT_REJECTS };
+	const char *input = r->o.nargs ? r->o.args[0] : NULL;
+	int to_stdout = 0;
+
+	for (size_t i = 0; i < sizeof outs / sizeof outs[0]; i++) {
+		const char *p = opt_str(&r->o, outs[i]);
+		if (p && same_file(p, input))
+			return churn_err_set(err, CHURN_EUSAGE,
+			                     "--%s %s is the input file: it would be overwritten",
+			                     opt_specs()[outs[i]].name, p);
+		if (p && strcmp(p, "-") == 0 && outs[i] != OPT_REJECTS && to_stdout++)
+			return churn_err_set(err, CHURN_EUSAGE,
+			                     "only one of -o, --scores and --json can go to "
+			                     "standard output");
+	}
+	return CHURN_OK;
+}
+
+/* SOURCE_DATE_EPOCH as "2026-11-23 10:15 UTC", or "" when not set. */
+static churn_status generated_time(char *buf, size_t n, churn_err *err)
+{
+	const char *s = getenv("SOURCE_DATE_EPOCH");
+	char *end;
+	long long v;
+	struct tm tm;
+	time_t t;
+
+	buf[0] = '\0';
+	if (s == NULL || *s == '\0')
+		return CHURN_OK;
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (errno || *end || v < 0 || v > 253402300799LL)
+		return churn_err_set(err, CHURN_EUSAGE,
+		                     "SOURCE_DATE_EPOCH '%s' is not a whole number of seconds since "
+		                     "1970-01-01", s);
+	t = (time_t)v;
+	if (gmtime_r(&t, &tm) == NULL)
+		return churn_err_set(err, CHURN_EUSAGE, "SOURCE_DATE_EPOCH '%s' is out of range", s);
+	strftime(buf, n, "%Y-%m-%d %H:%M UTC", &tm);
+	return CHURN_OK;
+}
+
+/* The input's SHA-256 in hex (nettle). */
+static churn_status sha256_file(const char *path, char hex[65], churn_err *err)
+{
+	struct sha256_ctx ctx;
+	uint8_t digest[SHA256_DIGEST_SIZE], buf[1 << 16];
+	size_t k;
+	FILE *f;
+
+	if (strcmp(path, "-") == 0) {
+		snprintf(hex, 65, "not computed (standard input)");
+		return CHURN_OK;
+	}
+	f = fopen(path, "rb");
+	if (f == NULL)
+		return churn_err_set(err, CHURN_EIO, "%s: %s", path, strerror(errno));
+	sha256_init(&ctx);
+	while ((k = fread(buf, 1, sizeof buf, f)) > 0)
+		sha256_update(&ctx, k, buf);
+	if (ferror(f)) {
+		fclose(f);
+		return churn_err_set(err, CHURN_EIO, "%s: read error", path);
+	}
+	fclose(f);
+	sha256_digest(&ctx, SHA256_DIGEST_SIZE, digest);
+	for (size_t i = 0; i < SHA256_DIGEST_SIZE; i++)
+		snprintf(hex + 2 * i, 3, "%02x", digest[i]);
+	return CHURN_OK;
+}
+
+/* The options as given, for the appendix: "name", "a, b", "command line". */
+static churn_status collect_options(run *r, churn_err *err)
+{
+	const opt_spec *spec = opt_specs();
+
+	r->opts = calloc(OPT_COUNT, sizeof *r->opts);
+	r->opt_text = calloc(2 * OPT_COUNT, sizeof *r->opt_text);
+	if (!r->opts || !r->opt_text)
+		return churn_err_set(err, CHURN_ENOMEM, "out of memory");
+	for (int i = 0; i < OPT_COUNT; i++) {
+		const opt_value *v = &r->o.v[i];
+		size_t len = 0;
+		/* Where the outputs go says nothing about the analysis (and would
+		 * make the same analysis print differently). */
+		if (v->n == 0 || i == OPT_HELP || i == OPT_VERSION || i == OPT_OUTPUT ||
+		    i == OPT_SCORES || i == OPT_JSON || i == OPT_TABLES || i == OPT_REJECTS ||
+		    i == OPT_REVENUE_REJECTS || i == OPT_QUIET)
+			continue;
+		for (size_t k = 0; k < v->n; k++)
+			len += strlen(v->values[k] ? v->values[k] : "yes") + 2;
+		char *val = malloc(len + 1), *name = malloc(strlen(spec[i].name) + 3);
+		if (!val || !name) {
+			free(val);
+			free(name);
+			return churn_err_set(err, CHURN_ENOMEM, "out of memory");
+		}
+		val[0] = '\0';
+		for (size_t k = 0; k < v->n; k++) {
+			if (k)
+				strcat(val, ", ");
+			strcat(val, v->values[k] ? v->values[k] : "yes");
+		}
+		sprintf(name, "--%s", spec[i].name);
+		r->opt_text[2 * r->nopts] = name;
+		r->opt_text[2 * r->nopts + 1] = val;
+		r->opts[r->nopts].name = name;
+		r->opts[r->nopts].value = spec[i].has_arg ? val : "yes";
+		r->opts[r->nopts].origin = v->origins && v->origins[v->n - 1] ? v->origins[v->n - 1]
+		                                                              : NULL;
+		r->nopts++;
+	}
+	return CHURN_OK;
+}
+
+/* Expected MRR lost in the next quarter: for each active customer with a
+ * value, value x (1 - S(t + 91.3 days) / S(t)), S the pooled Kaplan-Meier
+ * curve and t the customer's tenure at as-of. */
+static double revenue_at_risk(const run *r)
+{
+	const table *t = r->d.res->t;
+	const table_col *st = r->d.map.start ? table_find(t, r->d.map.start) : NULL;
+	const table_col *en = r->d.map.end ? table_find(t, r->d.map.end) : NULL;
+	const table_col *val = r->d.map.value ? table_find(t, r->d.map.value) : NULL;
+	const km_curve *k;
+	double sum = 0;
+	size_t used = 0;
+
+	if (!st || st->kind != TABLE_DATE || !val || val->kind != TABLE_NUM || !r->sv.a ||
+	    r->sv.a->ncurves == 0)
+		return NAN;
+	k = r->sv.a->curve[0].km;
+	for (size_t i = 0; i < t->nrows; i++) {
+		if (st->date[i] == TABLE_DATE_NA || isnan(val->num[i]))
+			continue;
+		if (en && en->kind == TABLE_DATE && en->date[i] != TABLE_DATE_NA)
+			continue;
+		double tenure = (double)(r->d.res->as_of - st->date[i]);
+		if (tenure < 0)
+			continue;
+		double s0 = 1, s1 = 1;
+		for (size_t j = 0; j < k->m && k->time[j] <= tenure + QUARTER_DAYS; j++) {
+			if (k->time[j] <= tenure)
+				s0 = k->surv[j];
+			s1 = k->surv[j];
+		}
+		if (s0 > 0) {
+			sum += val->num[i] * (1 - s1 / s0);
+			used++;
+		}
+	}
+	return used ? sum : NAN;
+}
+
+static churn_status write_pdf(const char *path, const unsigned char *pdf, size_t len,
+                              churn_err *err)
+{
+	outfile *of = NULL;
+	churn_status st = outfile_open(path, &of, err);
+
+	if (st != CHURN_OK)
+		return st;
+	if (fwrite(pdf, 1, len, outfile_stream(of)) != len) {
+		outfile_abort(of);
+		return churn_err_set(err, CHURN_EIO, "%s: %s", path, strerror(errno));
+	}
+	return outfile_commit(of, err);
+}
+
+static json_object *findings_json(const findings *f)
+{
+	json_object *a = json_object_new_array();
+
+	for (size_t i = 0; f && i < f->n; i++) {
+		json_object *o = json_object_new_object();
+		json_object_object_add(o, "text", json_object_new_string(f->item[i].text));
+		json_object_object_add(o, "test", json_object_new_string(f->item[i].test_text));
+		json_object_object_add(o, "p", isfinite(f->item[i].p)
+		                                       ? json_object_new_double(f->item[i].p) : NULL);
+		json_object_object_add(o, "significant",
+		                       json_object_new_boolean(f->item[i].significant));
+		json_object_array_add(a, o);
+	}
+	return a;
+}
+
+static churn_status write_json(run *r, const char *path, churn_err *err)
+{
+	json_object *root = cmd_json_root(&r->d);
+	churn_status st;
+
+	if (root == NULL)
+		return churn_err_set(err, CHURN_ENOMEM, "out of memory");
+	st = survrun_json(&r->sv, root, err);
+	if (st == CHURN_OK && r->have_co)
+		st = cohortrun_json(&r->co, root, err);
+	if (st == CHURN_OK && r->have_m)
+		st = modelrun_json(&r->m, root, err);
+	if (st == CHURN_OK && r->have_g)
+		segrun_json(&r->g, &r->d, root);
+	if (st != CHURN_OK) {
+		json_object_put(root);
+		return st;
+	}
+	json_object_object_add(root, "findings", findings_json(r->fd));
+	json_object *rep = json_object_new_object();
+	json_object_object_add(rep, "pages", json_object_new_int64((int64_t)r->npages));
+	json_object_object_add(rep, "input_sha256", json_object_new_string(r->sha));
+	json_object_object_add(rep, "revenue_at_risk_next_quarter", json_num(r->at_risk));
+	json_object_object_add(root, "report", rep);
+	return cmd_json_write(root, path, err);
+}
+
+static churn_status write_tables(run *r, const char *dir, churn_err *err)
+{
+	churn_status st = survrun_write_tables(&r->sv, dir, err);
+
+	if (st == CHURN_OK && r->have_co)
+		st = cohortrun_write_tables(&r->co, dir, err);
+	if (st == CHURN_OK && r->have_m)
+		st = modelrun_write_tables(&r->m, dir, err);
+	if (st == CHURN_OK && r->have_g)
+		st = segrun_write_tables(&r->g, dir, err);
+	return st;
+}
+
+static churn_status build_findings(run *r, churn_err *err)
+{
+	findings_input fi;
+	findings_opts fo;
+
+	memset(&fi, 0, sizeof fi);
+	findings_opts_init(&fo);
+	fo.alpha = r->sv.alpha;
+	fo.min_n = (double)r->sv.min_n;
+	fi.surv = r->sv.a;
+	fi.time_in_days = r->sv.date_mode;
+	fi.kpi = r->have_co ? r->co.kpi : NULL;
+	if (r->have_m) {
+		fi.logit = r->m.lr;
+		fi.logit_design = r->m.dl;
+		/* "the odds of churn within 12 months"; a given flag reads "churn". */
+		fi.outcome = r->m.outcome_col ? "churn" : r->m.outcome;
+		fi.cox = r->m.cr;
+		fi.cox_design = r->m.dc;
+	}
+	return findings_build(&fi, &fo, &r->fd, err);
+}
+
+static void print_summary(FILE *f, const run *r, const char *out, size_t npages, size_t len)
+{
+	fprintf(f, "churnkit report: %s written (%zu pages, %zu bytes)\n", out, npages, len);
+	if (r->fd && r->fd->n > 0) {
+		fputs("\nFindings:\n", f);
+		for (size_t i = 0; i < r->fd->n && i < 5; i++)
+			fprintf(f, "%zu. %s.\n", i + 1, r->fd->item[i].text);
+	}
+	if (r->no_co_why)
+		fprintf(f, "\nNo cohort or KPI pages: cohorts count whole customers from signup, "
+		        "which %s does not fit.\n", r->no_co_why);
+	if (!r->have_m)
+		fputs("\nNo churn model: give --features and --horizon (or --outcome) for the "
+		      "drivers, segments and at-risk pages.\n", f);
+	else if (!r->have_g)
+		fputs("\nNo segments: give --id for the segments and at-risk pages.\n", f);
+}
+
+int cmd_report(int argc, char **argv, churn_err *err)
+{
+	run r;
+	int done;
+	const char *out, *json, *tables, *scores_path, *paper;
+	char gen[64];
+	unsigned char *pdf = NULL;
+	size_t len = 0;
+	report_input in;
+	churn_status st;
+
+	memset(&r, 0, sizeof r);
+	st = cmd_parse(&r.o, CMD_REPORT, argc, argv, synopsis, summary, &done, err);
+	if (st != CHURN_OK || done)
+		goto end;
+	out = opt_str(&r.o, OPT_OUTPUT);
+	json = opt_str(&r.o, OPT_JSON);
+	tables = opt_str(&r.o, OPT_TABLES);
+	scores_path = opt_str(&r.o, OPT_SCORES);
+	paper = opt_str(&r.o, OPT_PAPER);
+	if (out == NULL) {
+		st = churn_err_set(err, CHURN_EUSAGE, "report needs -o FILE for the PDF");
+		goto end;
+	}
+	if (paper && strcasecmp(paper, "a4") != 0 && strcasecmp(paper, "letter") != 0) {
+		char where[300];
+		st = churn_err_set(err, CHURN_EUSAGE, "--paper '%s'%s: expected A4 or Letter", paper,
+		                   opt_origin(&r.o, OPT_PAPER, where, sizeof where));
+		goto end;
+	}
+	if (scores_path && opt_str(&r.o, OPT_ID) == NULL) {
+		st = churn_err_set(err, CHURN_EUSAGE,
+		                   "--scores needs --id COL: the scores file names each customer by it");
+		goto end;
+	}
+	if (scores_path && opt_str(&r.o, OPT_FEATURES) == NULL) {
+		st = churn_err_set(err, CHURN_EUSAGE,
+		                   "--scores needs a churn model: give --features and --horizon "
+		                   "(or --outcome)");
+		goto end;
+	}
+	if ((st = check_outputs(&r, err)) != CHURN_OK)
+		goto end;
+	if ((st = generated_time(gen, sizeof gen, err)) != CHURN_OK)
+		goto end;
+	if ((st = survrun_options(&r.sv, &r.o, synopsis, err)) != CHURN_OK)
+		goto end;
+	/* Cohorts and KPIs need dates, and count whole customers: with delayed
+	 * entry or frequency weights (survival and model options) they are
+	 * left out, and the summary says so. */
+	r.no_co_why = !opt_str(&r.o, OPT_START) ? NULL
+	              : opt_str(&r.o, OPT_ENTRY)  ? "--entry"
+	              : opt_str(&r.o, OPT_WEIGHT) ? "--weight" : NULL;
+	if (opt_str(&r.o, OPT_START) && r.no_co_why == NULL) {
+		if ((st = cohortrun_options(&r.co, &r.o, synopsis, err)) != CHURN_OK)
+			goto end;
+		r.have_co = 1;
+	}
+	if (opt_str(&r.o, OPT_FEATURES)) {
+		st = modelrun_options(&r.m, &r.o,
+		                      MODELRUN_NEED_LOGIT | MODELRUN_CV_DEFAULT | MODELRUN_HORIZON_COX,
+		                      err);
+		if (st != CHURN_OK)
+			goto end;
+		r.have_m = 1;
+		if ((st = segrun_options(&r.g, &r.o, err)) != CHURN_OK)
+			goto end;
+		r.g.so.top_n = REPORT_ACCOUNTS;
+	}
+	if ((st = cmd_load(&r.o, &r.d, err)) != CHURN_OK)
+		goto end;
+	if ((st = sha256_file(r.d.path, r.sha, err)) != CHURN_OK)
+		goto end;
+	if ((st = survrun_fit(&r.sv, &r.d, err)) != CHURN_OK)
+		goto end;
+	if (r.have_co && (st = cohortrun_fit(&r.co, &r.d, err)) != CHURN_OK)
+		goto end;
+	if (r.have_m) {
+		if ((st = modelrun_fit(&r.m, &r.d, err)) != CHURN_OK)
+			goto end;
+		if (r.d.map.id) {
+			if ((st = modelrun_scores(&r.m, &r.d, &r.sc, err)) != CHURN_OK)
+				goto end;
+			if ((st = segrun_build(&r.g, &r.m, &r.d, r.sc, err)) != CHURN_OK)
+				goto end;
+			r.have_g = 1;
+		}
+	}
+	if ((st = build_findings(&r, err)) != CHURN_OK)
+		goto end;
+	if ((st = collect_options(&r, err)) != CHURN_OK)
+		goto end;
+
+	memset(&in, 0, sizeof in);
+	in.title = opt_str(&r.o, OPT_TITLE) ? opt_str(&r.o, OPT_TITLE) : "Customer retention report";
+	in.company = opt_str(&r.o, OPT_COMPANY);
+	in.letter = paper && strcasecmp(paper, "letter") == 0;
+	in.generated = gen[0] ? gen : NULL;
+	in.version = PACKAGE_VERSION;
+	in.options = r.opts;
+	in.noptions = r.nopts;
+	in.input_name = r.d.path;
+	in.sha256 = r.sha;
+	in.load = r.d.res;
+	in.as_of = r.d.res->as_of;
+	in.time_in_days = r.sv.date_mode;
+	in.value_name = r.d.map.value;
+	in.id_name = r.d.map.id;
+	if (r.have_co) {
+		in.kpi = r.co.kpi;
+		in.cohorts = r.co.ncoh > 0 ? r.co.coh[0] : NULL;
+	}
+	r.at_risk = revenue_at_risk(&r);
+	in.revenue_at_risk = r.at_risk;
+	in.revenue_at_risk_note =
+		"MRR at risk next quarter: for every active customer with a value, the MRR times "
+		"the chance of churning in the next 91 days given the customer's tenure, "
+		"1 - S(t + 91.3) / S(t), from the all-customers Kaplan-Meier curve S.";
+	in.surv = r.sv.a;
+	in.alpha = r.sv.alpha;
+	in.min_n = (size_t)r.sv.min_n;
+	in.times = r.sv.times;
+	in.ntimes = r.sv.ntimes;
+	if (r.have_m) {
+		in.dl = r.m.dl;
+		in.lr = r.m.lr;
+		in.q = r.m.have_q ? &r.m.q : NULL;
+		in.outcome = r.m.outcome;
+		in.dc = r.m.dc;
+		in.cr = r.m.cr;
+	}
+	in.t = r.d.res->t;
+	if (r.have_g) {
+		in.sc = r.sc;
+		in.dscore = modelrun_score_design(&r.m);
+		in.seg = r.g.r;
+		in.horizon_months = r.g.r->horizon_months;
+	}
+	in.fd = r.fd;
+	if ((st = report_render(&in, &pdf, &len, &r.npages, err)) != CHURN_OK)
+		goto end;
+
+	if (scores_path &&
+	    (st = modelrun_write_scores(&r.m, &r.d, scores_path, r.sc, r.g.labels, r.g.actions,
+	                                err)) != CHURN_OK)
+		goto end;
+	if (json && (st = write_json(&r, json, err)) != CHURN_OK)
+		goto end;
+	if (tables && (st = write_tables(&r, tables, err)) != CHURN_OK)
+		goto end;
+	if ((st = write_pdf(out, pdf, len, err)) != CHURN_OK)
+		goto end;
+	if (strcmp(out, "-") != 0 && !(json && strcmp(json, "-") == 0) &&
+	    !(scores_path && strcmp(scores_path, "-") == 0)) {
+		print_summary(stdout, &r, out, r.npages, len);
+		if (fflush(stdout) != 0 || ferror(stdout))
+			st = churn_err_set(err, CHURN_EIO, "standard output: %s", strerror(errno));
+	}
+end:
+	free(pdf);
+	run_free(&r);
+	return st;
+}

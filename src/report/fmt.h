@@ -1,0 +1,36 @@
+/*
+ * fmt.h - how the report prints numbers (private to src/report).
+ *
+ * Every function writes into the caller's buffer and returns it; a NaN (or
+ * otherwise undefined) input prints "-", as the text outputs do.  The
+ * report is written in English: thousands are grouped with commas.
+ */
+#ifndef CHURNKIT_REPORT_FMT_H
+#define CHURNKIT_REPORT_FMT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* 12,345 (rounded to a whole number). */
+char *fmt_count(double x, char *buf, size_t n);
+/* A fraction as a percentage with `dec` decimals: 0.0312 -> "3.1%". */
+char *fmt_pct(double frac, int dec, char *buf, size_t n);
+/* A change of a fraction in percentage points with its sign: "+0.8 pp". */
+char *fmt_pp(double dfrac, char *buf, size_t n);
+/* A signed count: "+12", "-3", "0". */
+char *fmt_delta(double x, char *buf, size_t n);
+/* Money without a currency sign, compact: 980, 12.3k, 4.56M, 1.20B;
+ * exact below 10,000 ("9,870"). */
+char *fmt_money(double x, char *buf, size_t n);
+/* Money in full with thousands separators: "1,234,567". */
+char *fmt_money_full(double x, char *buf, size_t n);
+/* A p-value: "< 0.001", or 2 significant digits ("0.034", "0.21"). */
+char *fmt_p(double p, char *buf, size_t n);
+/* A ratio with 2 decimals ("1.85"); "inf" and "0" at the limits. */
+char *fmt_ratio(double x, char *buf, size_t n);
+/* Days as months of 30.4375 days with one decimal: "14.2". */
+char *fmt_months(double days, char *buf, size_t n);
+/* A day number as "1 Jul 2026". */
+char *fmt_day(int32_t day, char *buf, size_t n);
+
+#endif

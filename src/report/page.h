@@ -1,0 +1,64 @@
+/*
+ * page.h - what the report's page modules share (private to src/report).
+ *
+ * A report_page_ctx carries the document, the input and the page geometry.
+ * Each page module (page_*.c) has one entry point that draws its page or
+ * pages from the input; report.c calls them in order, then writes the
+ * footers ("Page 3 of 12") once the number of pages is known.
+ *
+ * Layout: A4 or Letter portrait, margins of 50 pt; each page starts with
+ * page_begin, which adds the page and its bookmark, draws the heading and
+ * returns the y where content starts.  Sizes are in points.
+ */
+#ifndef CHURNKIT_REPORT_PAGE_H
+#define CHURNKIT_REPORT_PAGE_H
+
+#include <stddef.h>
+
+#include "chart.h"
+#include "churnkit/report.h"
+#include "pdf.h"
+
+#define PAGE_MARGIN 50.0
+#define PAGE_BODY 9.5        /* body text size */
+#define PAGE_SMALL 7.5       /* notes */
+#define PAGE_H1 18.0         /* page heading */
+#define PAGE_H2 11.5         /* section heading */
+
+typedef struct {
+	pdf_doc *d;
+	const report_input *in;
+	double w, h;             /* page size */
+	double left, right;      /* content edges (x) */
+	double top, bottom;      /* content edges (y, top-left origin) */
+	char period[64];         /* "2026Q3 (1 Jul - 30 Sep 2026)" or "" */
+} report_page_ctx;
+
+/* Adds a page with heading `title` and a muted one-line `lead` under it (may
+ * be NULL); adds a top-level bookmark `title`.  Returns the content's top y. */
+double page_begin(report_page_ctx *c, const char *title, const char *lead);
+/* A section heading at y; returns the y below it. */
+double page_h2(report_page_ctx *c, double y, const char *text);
+/* A paragraph across the content width (or width w when w > 0) at x; returns
+ * the y below it. */
+double page_para(report_page_ctx *c, double x, double y, double w, const char *text,
+                 double size, pdf_rgb color);
+/* A muted note in small type across the content width; returns the y below. */
+double page_note(report_page_ctx *c, double y, const char *text);
+
+/* The pages, in report order. */
+void page_cover(report_page_ctx *c, const char *const *contents, const size_t *pages,
+                size_t ncontents);
+void page_summary(report_page_ctx *c);
+void page_cohorts(report_page_ctx *c);
+void page_survival(report_page_ctx *c);  /* one page per --by column (or all customers) */
+void page_hazard(report_page_ctx *c);
+void page_drivers(report_page_ctx *c);
+void page_segments(report_page_ctx *c);
+void page_accounts(report_page_ctx *c);
+void page_appendix(report_page_ctx *c);
+
+/* How many pages each will draw (for the cover's contents); 0 = left out. */
+size_t page_survival_count(const report_input *in);
+
+#endif

@@ -1,0 +1,286 @@
+/* page_survival.c - page 4: Kaplan-Meier curves by each --by column, with
+ * confidence bands, the number at risk under the plot, medians, survival at
+ * the chosen times and the log-rank test (page.h). */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "chart.h"
+#include "churnkit/hazard.h"
+#include "churnkit/km.h"
+#include "fmt.h"
+#include "page.h"
+
+#define MAX_SERIES 12
+
+size_t page_survival_count(const report_input *in)
+{
+	if (!in->surv)
+		return 0;
+	return in->surv->ntests > 0 ? in->surv->ntests : 1;
+}
+
+/* One curve as a chart series in months (or the duration unit). */
+typedef struct {
+	double *time, *surv, *lower, *upper, *risk;
+} series_buf;
+
+static void series_free(series_buf *b)
+{
+	free(b->time);
+	free(b->surv);
+	free(b->lower);
+	free(b->upper);
+	free(b->risk);
+}
+
+static int series_fill(const surv_curve *sc, double unit, const double *risk_t, size_t nrisk,
+                       series_buf *b, chart_km_series *s, const char *label)
+{
+	const km_curve *k = sc->km;
+	size_t m = k->m;
+
+	memset(b, 0, sizeof *b);
+	b->time = malloc((m + 1) * sizeof *b->time);
+	b->surv = malloc((m + 1) * sizeof *b->surv);
+	b->lower = malloc((m + 1) * sizeof *b->lower);
+	b->upper = malloc((m + 1) * sizeof *b->upper);
+	b->risk = calloc(nrisk + 1, sizeof *b->risk);
+	if (!b->time || !b->surv || !b->lower || !b->upper || !b->risk)
+		return -1;
+	for (size_t i = 0; i < m; i++) {
+		b->time[i] = k->time[i] / unit;
+		b->surv[i] = k->surv[i];
+		b->lower[i] = k->lower[i];
+		b->upper[i] = k->upper[i];
+	}
+	/* Number at risk at the table's times: the customers still observed
+	 * just before t, as summary(fit, times = t) reports. */
+	for (size_t j = 0; j < nrisk; j++) {
+		double t = risk_t[j] * unit, r = 0;
+		for (size_t i = 0; i < m; i++)
+			if (k->time[i] >= t) {
+				r = k->n_risk[i];
+				break;
+			}
+		b->risk[j] = r;
+	}
+	s->label = label;
+	s->m = m;
+	s->time = b->time;
+	s->surv = b->surv;
+	s->lower = b->lower;
+	s->upper = b->upper;
+	s->at_risk = b->risk;
+	s->median = isfinite(sc->stats.median) ? sc->stats.median / unit : NAN;
+	return 0;
+}
+
+/* The table under the chart: one row per curve. */
+static double curve_table(report_page_ctx *c, double y, const surv_curve *const *cv, size_t n,
+                          double unit, const char *unit_name)
+{
+	const report_input *in = c->in;
+	size_t nt = in->ntimes < 4 ? in->ntimes : 4;
+	chart_col cols[8];
+	size_t nc = 0;
+	char hdr[4][32], med_h[64];
+	char *cells = NULL;
+	const char **cellp = NULL;
+	size_t ncols;
+
+	snprintf(med_h, sizeof med_h, "Median %s (95%% CI)", unit_name);
+	cols[nc++] = (chart_col){ "Segment", 0, PDF_LEFT };
+	cols[nc++] = (chart_col){ "Customers", 60, PDF_RIGHT };
+	cols[nc++] = (chart_col){ "Churned", 55, PDF_RIGHT };
+	cols[nc++] = (chart_col){ med_h, 105, PDF_RIGHT };
+	for (size_t j = 0; j < nt; j++) {
+		snprintf(hdr[j], sizeof hdr[j], "At %g %s", in->times[j],
+		         in->time_in_days ? "mo" : "");
+		cols[nc++] = (chart_col){ hdr[j], 44, PDF_RIGHT };
+	}
+	ncols = nc;
+	cells = calloc(n * ncols, 64);
+	cellp = calloc(n * ncols, sizeof *cellp);
+	if (!cells || !cellp) {
+		free(cells);
+		free(cellp);
+		return y;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const surv_curve *s = cv[i];
+		char *row = cells + i * ncols * 64;
+		char a[32], b[32], m[32];
+		snprintf(row, 64, "%s", s->level ? s->level : "All customers");
+		fmt_count(s->km->n, row + 64, 64);
+		fmt_count(s->km->events, row + 128, 64);
+		if (isfinite(s->stats.median)) {
+			snprintf(m, sizeof m, "%.1f", s->stats.median / unit);
+			snprintf(a, sizeof a, "%.1f", s->stats.median_lower / unit);
+			if (isfinite(s->stats.median_upper))
+				snprintf(b, sizeof b, "%.1f", s->stats.median_upper / unit);
+			else
+				snprintf(b, sizeof b, "not reached");
+			if (!isfinite(s->stats.median_lower))
+				snprintf(a, sizeof a, "-");
+			char med[100];
+			snprintf(med, sizeof med, "%s (%s-%s)", m, a, b);
+			snprintf(row + 192, 64, "%.63s", med);
+		} else {
+			snprintf(row + 192, 64, "not reached");
+		}
+		for (size_t j = 0; j < nt; j++)
+			fmt_pct(j < s->nat ? s->at[j].surv : NAN, 1, row + (4 + j) * 64, 64);
+		for (size_t k = 0; k < ncols; k++)
+			cellp[i * ncols + k] = row + k * 64;
+	}
+	chart_table_opts to = { .size = 8, .row_h = 12.5, .zebra = 1, .bold_rows = NULL };
+	chart_box box = { c->left, y, c->right - c->left, 12.5 * (double)(n + 1) + 6 };
+	chart_table(c->d, box, cols, ncols, cellp, n, &to);
+	free(cells);
+	free(cellp);
+	return y + box.h + 8;
+}
+
+static void test_text(const surv_test *t, double alpha, char *buf, size_t n)
+{
+	char p[32];
+
+	if (!t->test || t->test->note) {
+		snprintf(buf, n, "Log-rank test: not computed (%s).",
+		         t->test && t->test->note ? t->test->note : "fewer than two groups");
+		return;
+	}
+	fmt_p(t->test->p, p, sizeof p);
+	snprintf(buf, n,
+	         "Log-rank test%s: chi-square %.1f on %d degree%s of freedom, p %s%s. %s",
+	         t->test->rho == 1 ? " (Peto-Peto)" : "", t->test->chisq, t->test->df,
+	         t->test->df == 1 ? "" : "s", p[0] == '<' ? "" : "= ", p,
+	         t->test->p < alpha ? "The curves differ by more than chance would explain."
+	                            : "The difference could be chance.");
+}
+
+static double pairs_text(report_page_ctx *c, double y, const surv_test *t)
+{
+	char buf[1600], p[32];
+	size_t len = 0;
+
+	if (!t->pairs || t->pairs->npairs == 0)
+		return y;
+	len += (size_t)snprintf(buf, sizeof buf,
+	                        "Pairwise log-rank tests, Benjamini-Hochberg adjusted p: ");
+	for (size_t i = 0; i < t->pairs->npairs && len < sizeof buf - 200; i++) {
+		const logrank_pair *q = &t->pairs->pair[i];
+		if (q->note)
+			continue;
+		fmt_p(q->p_adjusted, p, sizeof p);
+		len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%s vs %s %s%s",
+		                        i ? "; " : "", t->levels[q->a], t->levels[q->b],
+		                        p[0] == '<' ? "" : "= ", p);
+	}
+	if (len < sizeof buf - 2)
+		snprintf(buf + len, sizeof buf - len, ".");
+	return page_note(c, y, buf);
+}
+
+static void one_page(report_page_ctx *c, const surv_test *t)
+{
+	const report_input *in = c->in;
+	const surv_analysis *a = in->surv;
+	double unit = in->time_in_days ? HAZARD_MONTH_DAYS : 1.0;
+	const char *unit_name = in->time_in_days ? "months" : "(time units)";
+	const surv_curve *cv[MAX_SERIES];
+	chart_km_series s[MAX_SERIES];
+	series_buf b[MAX_SERIES];
+	size_t n = 0, shown = 0;
+	char title[256], lead[512], xlabel[64], buf[900];
+	double risk_t[16], tmax = 0;
+	size_t nrisk = 0;
+
+	if (t) {
+		for (size_t i = 0; i < a->ncurves; i++)
+			if (a->curve[i].by && strcmp(a->curve[i].by, t->by) == 0) {
+				if (n < MAX_SERIES)
+					cv[n++] = &a->curve[i];
+				shown++;
+			}
+		snprintf(title, sizeof title, "Survival by %s", t->by);
+	} else {
+		cv[n++] = &a->curve[0];
+		shown = 1;
+		snprintf(title, sizeof title, "Survival: all customers");
+	}
+	snprintf(lead, sizeof lead,
+	         "Share of customers still active by %s since signup (Kaplan-Meier), with "
+	         "%g%% confidence bands.", in->time_in_days ? "months" : "time",
+	         a->opts.km.conf_level * 100);
+	double y = page_begin(c, title, lead);
+
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = 0; k < cv[i]->km->m; k++)
+			if (cv[i]->km->time[k] / unit > tmax)
+				tmax = cv[i]->km->time[k] / unit;
+	/* The at-risk counts go under chart_km's own x ticks. */
+	if (tmax > 0)
+		nrisk = chart_km_ticks(tmax, c->right - c->left, risk_t, 16);
+	size_t ok = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (series_fill(cv[i], unit, risk_t, nrisk, &b[i], &s[i],
+		                cv[i]->level ? cv[i]->level : "All customers") != 0) {
+			for (size_t k = 0; k <= i; k++)
+				series_free(&b[k]);
+			return;
+		}
+		ok++;
+	}
+	snprintf(xlabel, sizeof xlabel, "%s since signup",
+	         in->time_in_days ? "Months" : "Time");
+	chart_km_opts o = { .title = NULL, .xlabel = xlabel, .xmax = tmax,
+	                    .risk_times = risk_t, .nrisk = nrisk, .bands = 1,
+	                    .ylabel = "Customers still active", .median_legend = 1 };
+	double ch = (c->bottom - y) * 0.55;
+	chart_km(c->d, (chart_box){ c->left, y, c->right - c->left, ch }, s, n, &o);
+	y += ch + 12;
+	for (size_t i = 0; i < ok; i++)
+		series_free(&b[i]);
+
+	y = curve_table(c, y, cv, n, unit, unit_name);
+	if (t) {
+		test_text(t, in->alpha, buf, sizeof buf);
+		y = page_para(c, c->left, y, 0, buf, PAGE_BODY, chart_ink) + 4;
+		y = pairs_text(c, y, t);
+		if (t->missing_rows > 0) {
+			char cnt[32];
+			snprintf(buf, sizeof buf,
+			         "%s customers with no %s are in the all-customers figures only.",
+			         fmt_count((double)t->missing_rows, cnt, sizeof cnt), t->by);
+			y = page_note(c, y, buf);
+		}
+	}
+	if (shown > n) {
+		snprintf(buf, sizeof buf, "The chart shows the first %zu of %zu levels; "
+		         "the --tables output has them all.", n, shown);
+		y = page_note(c, y, buf);
+	}
+	snprintf(buf, sizeof buf,
+	         "A median of \"not reached\" means fewer than half of the segment's customers "
+	         "have churned so far. Number at risk: customers still observed at that time.");
+	page_note(c, y, buf);
+}
+
+void page_survival(report_page_ctx *c)
+{
+	const surv_analysis *a = c->in->surv;
+
+	if (!a)
+		return;
+	if (a->ntests == 0) {
+		one_page(c, NULL);
+		return;
+	}
+	for (size_t i = 0; i < a->ntests; i++)
+		one_page(c, &a->test[i]);
+}

@@ -1,0 +1,201 @@
+#!/bin/sh
+# report.sh - `churnkit report` end to end (TAP): the PDF's pages, outline,
+# fonts and paper; the same bytes for the same input; the numbers it prints
+# are those of the other commands (which are checked against R elsewhere) and
+# of R directly (tests/fixtures/report/make_fixtures.R: MRR at risk next
+# quarter); `report --scores` writes exactly what `churnkit score` writes;
+# errors leave an existing report untouched.
+
+. "$top_srcdir/tests/lib.sh"
+
+JSONGET="$top_builddir/tests/jsonget"
+[ -x "$JSONGET" ] || tap_bail "$JSONGET is not built"
+ck_tmpdir report
+t=$ck_tmp
+cd "$t" || tap_bail "cannot enter $t"
+data="$top_srcdir/tests/data/model/churn.csv"
+fix="$top_srcdir/tests/fixtures/report/churn.stats.csv"
+have_poppler=1
+for p in pdftotext pdfinfo pdffonts; do
+	command -v $p >/dev/null 2>&1 || have_poppler=0
+done
+common="--id customer_id --start signup_date --end churn_date --as-of 2026-06-30 --value mrr
+	--horizon 12 --features plan,contract,log(mrr),tickets,nps --by contract --by plan"
+fixture() { awk -F, -v k="\"$1\"" '$1 == k { print $2 }' "$fix"; }
+near() {
+	awk -v g="$1" -v w="$2" -v t="$3" 'BEGIN { d = g - w; if (d < 0) d = -d
+		a = w < 0 ? -w : w; exit !(g != "" && d <= t * a) }'
+}
+
+# shellcheck disable=SC2086
+ck_run "$t" report $common --company 'Zürich Analytics AG' -o report.pdf --json report.json \
+	--scores scores.csv "$data"
+tap_is "$(cat exit):$(cat stderr)" "0:" "report: exit 0, nothing on stderr"
+pages=$("$JSONGET" report.json report.pages)
+tap_is "$(head -n 1 stdout)" \
+	"churnkit report: report.pdf written ($pages pages, $(wc -c <report.pdf | tr -d ' ') bytes)" \
+	"report: stdout says what was written"
+tap_is "$(head -c 5 report.pdf)" "%PDF-" "report: the output is a PDF"
+
+# MRR at risk next quarter against R (closed form over the Kaplan-Meier curve).
+got=$("$JSONGET" report.json report.revenue_at_risk_next_quarter)
+near "$got" "$(fixture revenue_at_risk)" 1e-9
+tap_ok $? "report: MRR at risk next quarter $got as R computes it"
+tap_is "$("$JSONGET" report.json report.input_sha256)" \
+	"$(sha256sum "$data" | cut -d' ' -f1)" "report: the JSON records the input's SHA-256"
+
+# report --scores is churnkit score's file, byte for byte.
+# shellcheck disable=SC2086
+ck_run "$t" score $common -o score.csv "$data"
+cmp -s scores.csv score.csv
+tap_ok $? "report --scores: the same file as churnkit score with the same options"
+tap_is "$(head -n 1 scores.csv)" "id,value,churn_probability,risk_band,segment,main_driver,recommended_action" \
+	"report --scores: the scores header"
+
+# The same run again gives the same bytes; SOURCE_DATE_EPOCH adds the time.
+# shellcheck disable=SC2086
+ck_run "$t" report $common --company 'Zürich Analytics AG' -o again.pdf "$data"
+cmp -s report.pdf again.pdf
+tap_ok $? "report: the same input and options give a byte-identical PDF"
+# shellcheck disable=SC2086
+SOURCE_DATE_EPOCH=1798000000 ck_run "$t" report $common -o dated.pdf "$data"
+tap_is "$(cat exit)" "0" "report: SOURCE_DATE_EPOCH accepted"
+SOURCE_DATE_EPOCH=yesterday ck_run "$t" report $common -o bad_epoch.pdf "$data"
+tap_is "$(cat exit):$(cat stderr)" \
+	"2:churnkit: SOURCE_DATE_EPOCH 'yesterday' is not a whole number of seconds since 1970-01-01" \
+	"report: a malformed SOURCE_DATE_EPOCH is a usage error"
+
+if [ $have_poppler = 1 ]; then
+	# (pdftotext starts each page with a form feed.)
+	pdftotext -enc UTF-8 report.pdf - 2>pdftotext.err | tr -d '\f' >all.txt
+	tap_is "$(cat pdftotext.err)" "" "report: pdftotext reads it without a warning"
+	tap_is "$(pdfinfo report.pdf | awk '/^Pages:/ { print $2 }')" "$pages" \
+		"report: pdfinfo counts $pages pages, as the JSON says"
+	tap_is "$(pdfinfo report.pdf | awk '/^Page size:/ { print $3, $5 }')" "595.28 841.89" \
+		"report: A4 by default"
+	pdftotext -enc UTF-8 dated.pdf dated.txt
+	grep -q "^Generated 2026-12-23 04:26 UTC$" dated.txt
+	tap_ok $? "report: SOURCE_DATE_EPOCH prints the generation time on the cover"
+	grep -q "Generated" all.txt
+	tap_ok $((!$?)) "report: no generation time unless asked"
+	grep -q "Zürich Analytics AG" all.txt
+	tap_ok $? "report: UTF-8 company name on the cover"
+	n=$(pdffonts report.pdf | awk 'NR > 2 && $0 ~ /DejaVuSans/ && $(NF-4) == "yes"' | wc -l)
+	tap_ok $((n < 2)) "report: DejaVu Sans regular and bold embedded ($n)"
+	# Every page but the cover has "Page i of N".
+	bad=0
+	i=2
+	while [ $i -le "$pages" ]; do
+		pdftotext -f $i -l $i report.pdf - | grep -q "Page $i of $pages" || bad=$((bad + 1))
+		i=$((i + 1))
+	done
+	tap_is "$bad" "0" "report: every page after the cover says 'Page i of $pages'"
+	for h in "Executive summary" "Cohort retention" "Survival by contract" "Survival by plan" \
+		"When churn happens" "Churn drivers" "Value x risk segments" "At-risk accounts" \
+		"Appendix: method, definitions, data quality"; do
+		grep -q "^$h\$" all.txt
+		tap_ok $? "report: has the page '$h'"
+	done
+
+	# The executive summary's tiles are the reporting period's KPIs.
+	pdftotext -f 2 -l 2 -enc UTF-8 report.pdf p2.txt
+	cr=$("$JSONGET" report.json kpis.periods.period=2026Q2.churn_rate)
+	want=$(awk -v x="$cr" 'BEGIN { printf "%.1f%%", 100 * x }')
+	grep -qx "$want" p2.txt
+	tap_ok $? "report: the logo churn rate tile shows $want (cohorts' $cr)"
+	grep -q "^Reporting period 2026Q2 (1 Apr 2026 - 30 Jun 2026), compared with 2026Q1.$" p2.txt
+	tap_ok $? "report: the summary names the reporting period and the previous one"
+	n=$("$JSONGET" report.json findings.#)
+	tap_ok $((n < 3 || n > 5)) "report: three to five findings ($n)"
+
+	# The survival page prints survdiff's chi-square as the survival command does.
+	# shellcheck disable=SC2086
+	ck_run "$t" survival --start signup_date --end churn_date --as-of 2026-06-30 --by contract \
+		--by plan --json surv.json "$data"
+	chi=$("$JSONGET" surv.json survival.logrank.by=contract.chisq)
+	want=$(awk -v x="$chi" 'BEGIN { printf "chi-square %.1f on 1 degree", x }')
+	tr '\n' ' ' <all.txt | grep -q "$want"
+	tap_ok $? "report: log-rank for contract as churnkit survival has it ($want)"
+	# The coefficient table prints glm's estimates.
+	est=$("$JSONGET" report.json model.coefficients.term=tickets.estimate)
+	want=$(awk -v x="$est" 'BEGIN { printf "%.4g", x }')
+	pdftotext -layout -enc UTF-8 report.pdf layout.txt
+	grep -q "^ *tickets  *$want " layout.txt
+	tap_ok $? "report: the coefficient table has tickets' estimate $want"
+	# The at-risk page lists the riskiest medium/high accounts from the scores.
+	first=$(awk -F, 'NR > 1 && ($4 == "high" || $4 == "medium") && $2 != "" {
+		print $1, $2 * $3 }' scores.csv | sort -k2,2gr | head -n 1 | cut -d' ' -f1)
+	grep -q "^ *1 $first " layout.txt
+	tap_ok $? "report: the first at-risk account is the largest expected loss ($first)"
+else
+	skip_n=24
+	while [ $skip_n -gt 0 ]; do tap_ok 0 "# SKIP poppler-utils not installed"; skip_n=$((skip_n - 1)); done
+fi
+
+# Letter paper; no model: no drivers, segments or accounts pages.
+ck_run "$t" report --start signup_date --end churn_date --as-of 2026-06-30 --paper letter \
+	-o letter.pdf "$data"
+tap_is "$(cat exit)" "0" "report without a model: exit 0"
+grep -q "^No churn model: give --features" stdout
+tap_ok $? "report without a model: stdout says which pages need what"
+if [ $have_poppler = 1 ]; then
+	tap_is "$(pdfinfo letter.pdf | awk '/^Page size:/ { print $3, $5 }')" "612 792" \
+		"report --paper letter: US Letter"
+	pdftotext letter.pdf letter.txt
+	grep -qx "Churn drivers" letter.txt
+	tap_ok $((!$?)) "report without a model: no drivers page"
+else
+	tap_ok 0 "# SKIP poppler-utils not installed"
+	tap_ok 0 "# SKIP poppler-utils not installed"
+fi
+
+# Frequency weights: survival and the model take them, cohorts do not.
+ck_run "$t" report --id customer_id --start signup_date --end churn_date --as-of 2026-06-30 \
+	--weight weight -o weighted.pdf "$data"
+tap_is "$(cat exit):$(cat stderr)" "0:" "report --weight: exit 0"
+grep -q "^No cohort or KPI pages: cohorts count whole customers from signup, which --weight does not fit.$" stdout
+tap_ok $? "report --weight: stdout says why the cohort pages are left out"
+
+# Durations with UTF-8 levels: no cohorts, the names come through.
+ck_run "$t" report --duration months --event churned=yes --by city \
+	-o cities.pdf "$top_srcdir/tests/data/survival/cities.csv"
+tap_is "$(cat exit):$(cat stderr)" "0:" "report on durations: exit 0"
+if [ $have_poppler = 1 ]; then
+	pdftotext -enc UTF-8 cities.pdf cities.txt
+	ok=1
+	for c in Zürich 台北 Kraków; do grep -q "$c" cities.txt || ok=0; done
+	tap_ok $((!ok)) "report on durations: Zürich, 台北 and Kraków are printed"
+	grep -qx "Cohort retention" cities.txt
+	tap_ok $((!$?)) "report on durations: no cohort page without dates"
+else
+	tap_ok 0 "# SKIP poppler-utils not installed"
+	tap_ok 0 "# SKIP poppler-utils not installed"
+fi
+
+# Errors: usage and data errors leave an existing report as it was.
+cp report.pdf keep.pdf
+ck_run "$t" report $common --paper A5 -o keep.pdf "$data"
+tap_is "$(cat exit):$(cat stderr)" "2:churnkit: --paper 'A5': expected A4 or Letter" \
+	"report --paper A5: a usage error"
+cmp -s report.pdf keep.pdf
+tap_ok $? "report: a failed run leaves the old PDF in place"
+ck_run "$t" report --start signup_date --end churn_date "$data"
+tap_is "$(cat exit):$(cat stderr)" "2:churnkit: report needs -o FILE for the PDF" \
+	"report without -o: a usage error"
+cp "$data" input.csv
+ck_run "$t" report --start signup_date --end churn_date -o input.csv input.csv
+tap_is "$(cat exit):$(cat stderr)" \
+	"2:churnkit: --output input.csv is the input file: it would be overwritten" \
+	"report -o INPUT: refused"
+cmp -s "$data" input.csv
+tap_ok $? "report -o INPUT: the input is untouched"
+ck_run "$t" report --start signup_date --end churn_date -o x.pdf --scores s.csv "$data"
+tap_is "$(cat exit)" "2" "report --scores without --id or a model: a usage error"
+printf 'id,start,end\na,2024-01-01,2023-01-01\nb,2024-01-01,\n' >bad.csv
+ck_run "$t" report --id id --start start --end end -o keep.pdf bad.csv
+tap_is "$(cat exit)" "1" "report on data with too many bad rows: exit 1"
+cmp -s report.pdf keep.pdf
+tap_ok $? "report: the old PDF survives a data error too"
+tap_is "$(find . -name '*.tmp*' -o -name '.*churnkit*' | wc -l | tr -d ' ')" "0" \
+	"report: no temporary file is left behind"
+tap_done
