@@ -91,6 +91,7 @@ typedef struct {
 	                            all drawn before any line) */
 	const char *ylabel;      /* y axis title ("Customers retained") or NULL */
 	int median_legend;       /* append "(median 11.2 mo)" to legend labels */
+	const char *median_unit; /* the unit there: NULL = "mo", "" = none */
 } chart_km_opts;
 /* The x axis runs from 0 to the month tick (steps of 1, 2, 3, 6, 12, ...
  * months) at or after xmax; curves stop at their last time.  A dashed line

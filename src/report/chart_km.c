@@ -181,14 +181,15 @@ static int km_layout(chart_box b, const chart_km_opts *o, double legend_h, doubl
 	return fits;
 }
 
-static const char *legend_label(const chart_km_series *s, int with_median, char *buf,
-                                size_t n)
+static const char *legend_label(const chart_km_series *s, int with_median,
+                                const char *unit, char *buf, size_t n)
 {
 	const char *label = s->label ? s->label : "";
 	if (!with_median)
 		return label;
 	if (isfinite(s->median))
-		snprintf(buf, n, "%s (median %.1f mo)", label, s->median);
+		snprintf(buf, n, "%s (median %.1f%s%s)", label, s->median, unit && *unit ? " " : "",
+		         unit ? unit : "");
 	else
 		snprintf(buf, n, "%s (median not reached)", label);
 	return buf;
@@ -197,7 +198,7 @@ static const char *legend_label(const chart_km_series *s, int with_median, char 
 void chart_km_pen(chart_pen *p, chart_box b, const chart_km_series *s, size_t ns,
                   const chart_km_opts *o)
 {
-	static const chart_km_opts defaults = { NULL, NULL, 0, NULL, 0, 0, NULL, 0 };
+	static const chart_km_opts defaults = { NULL, NULL, 0, NULL, 0, 0, NULL, 0, NULL };
 	if (o == NULL)
 		o = &defaults;
 	int any = 0;
@@ -225,7 +226,8 @@ void chart_km_pen(chart_pen *p, chart_box b, const chart_km_series *s, size_t ns
 	size_t nleg = 0;
 	for (size_t i = 0; i < ns && nleg < MAXLEG; i++, nleg++) {
 		memset(&leg[nleg], 0, sizeof leg[nleg]);
-		leg[nleg].label = legend_label(&s[i], o->median_legend, legbuf[nleg],
+		leg[nleg].label = legend_label(&s[i], o->median_legend,
+		                               o->median_unit ? o->median_unit : "mo", legbuf[nleg],
 		                               sizeof legbuf[nleg]);
 		leg[nleg].kind = CHART_LEG_LINE;
 		chart_style_of(i, &leg[nleg].style);

@@ -92,7 +92,8 @@ static double curve_table(report_page_ctx *c, double y, const surv_curve *const 
 	const char **cellp = NULL;
 	size_t ncols;
 
-	snprintf(med_h, sizeof med_h, "Median %s (95%% CI)", unit_name);
+	snprintf(med_h, sizeof med_h, "Median%s%s (%g%% CI)", unit_name ? " " : "",
+	         unit_name ? unit_name : "", in->surv->opts.km.conf_level * 100);
 	cols[nc++] = (chart_col){ "Segment", 0, PDF_LEFT };
 	cols[nc++] = (chart_col){ "Customers", 60, PDF_RIGHT };
 	cols[nc++] = (chart_col){ "Churned", 55, PDF_RIGHT };
@@ -191,7 +192,7 @@ static void one_page(report_page_ctx *c, const surv_test *t)
 	const report_input *in = c->in;
 	const surv_analysis *a = in->surv;
 	double unit = in->time_in_days ? HAZARD_MONTH_DAYS : 1.0;
-	const char *unit_name = in->time_in_days ? "months" : "(time units)";
+	const char *unit_name = in->time_in_days ? "months" : NULL;
 	const surv_curve *cv[MAX_SERIES];
 	chart_km_series s[MAX_SERIES];
 	series_buf b[MAX_SERIES];
@@ -240,7 +241,8 @@ static void one_page(report_page_ctx *c, const surv_test *t)
 	         in->time_in_days ? "Months" : "Time");
 	chart_km_opts o = { .title = NULL, .xlabel = xlabel, .xmax = tmax,
 	                    .risk_times = risk_t, .nrisk = nrisk, .bands = 1,
-	                    .ylabel = "Customers still active", .median_legend = 1 };
+	                    .ylabel = "Customers still active", .median_legend = 1,
+	                    .median_unit = in->time_in_days ? "mo" : "" };
 	double ch = (c->bottom - y) * 0.55;
 	chart_km(c->d, (chart_box){ c->left, y, c->right - c->left, ch }, s, n, &o);
 	y += ch + 12;
@@ -255,8 +257,10 @@ static void one_page(report_page_ctx *c, const surv_test *t)
 		if (t->missing_rows > 0) {
 			char cnt[32];
 			snprintf(buf, sizeof buf,
-			         "%s customers with no %s are in the all-customers figures only.",
-			         fmt_count((double)t->missing_rows, cnt, sizeof cnt), t->by);
+			         "%s customer%s with no %s %s in the all-customers figures only.",
+			         fmt_count((double)t->missing_rows, cnt, sizeof cnt),
+			         t->missing_rows == 1 ? "" : "s", t->by,
+			         t->missing_rows == 1 ? "is" : "are");
 			y = page_note(c, y, buf);
 		}
 	}

@@ -78,7 +78,7 @@ static void page_km(demo *dm, double W)
 		se[k] = (chart_km_series){ names[k], M, t[k], s[k], lo[k], hi[k], ar[k], med };
 	}
 	chart_km_opts o = { "Customer survival by contract type", "Months since signup", 0,
-	                    risk_t, 7, 1, "Customers retained", 1 };
+	                    risk_t, 7, 1, "Customers retained", 1, NULL };
 	pdf_page_add(dm->d);
 	chart_box b1 = { 40, 40, W - 80, 380 };
 	DRAW(dm, "km 3 series", b1, chart_km_pen(p, b1, se, NS, &o));

@@ -202,7 +202,7 @@ static void draw_km(chart_pen *p, chart_box b, int variant)
 		  risk2, NAN },
 	};
 	chart_km_opts o = { "Retention by contract", "Months since signup", 0, risk_t, 7, 1,
-	                    "Customers retained", 1 };
+	                    "Customers retained", 1, NULL };
 	double zero_t[1] = { 0 }, zero_s[1] = { 1 };
 	double nan_s[3] = { NAN, NAN, NAN };
 	switch (variant) {
