@@ -1,9 +1,12 @@
 /*
  * findings.c - the executive summary's findings (include/churnkit/
  * findings.h): one pass per kind collects candidates into a list, then
- * the list is ranked and cut to max_findings.
+ * the list is ranked and cut to max_findings.  The pass over the model's
+ * terms is in findings_drivers.c; what both share is declared in
+ * findings_internal.h and defined here.
  */
 #include "churnkit/findings.h"
+#include "report/findings_internal.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -14,8 +17,6 @@
 
 /* Added to zero observed counts when a strength needs a finite log ratio. */
 #define ZERO_COUNT_ADD 0.5
-/* Ratios and odds ratios print with at most this many decimals. */
-#define MAX_RATIO_DECIMALS 6
 /* Churn rates print with one decimal, up to this many when two read alike. */
 #define RATE_MAX_DECIMALS 3
 
@@ -77,23 +78,8 @@ char *findings_format_ratio(double x, char *buf, size_t n)
 	return buf;
 }
 
-/* The decimals an odds or hazard ratio needs: 2, or more until it no longer
- * reads "1.00" (a per-unit ratio of a variable on a large scale). */
-static int ratio_decimals(double x)
-{
-	int d = 2;
-	if (fabs(x) >= 100)
-		return 0;
-	if (fabs(x) >= 10)
-		return 1;
-	while (d < MAX_RATIO_DECIMALS && fabs(x - 1) < 0.5 * pow(10, -d))
-		d++;
-	return d;
-}
-
-/* A fraction as a percentage: one decimal below 10%, none from 10%
- * (two significant digits below 1%, "0.012%"). */
-static const char *fmt_pct(char *buf, size_t n, double x)
+/* findings_internal.h */
+const char *findings_pct(char *buf, size_t n, double x)
 {
 	double v = 100 * x;
 	if (fabs(v) < 1 && v != 0)
@@ -112,17 +98,9 @@ static const char *fmt_pct1(char *buf, size_t n, double x)
 	return buf;
 }
 
-/* ---- Growing strings and the candidate list ---------------------------- */
+/* ---- Growing strings and the candidate list (findings_internal.h) ------ */
 
-typedef struct {
-	char *s;
-	size_t len, cap;
-	int oom;
-} sbuf;
-
-static void sb_printf(sbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void sb_printf(sbuf *b, const char *fmt, ...)
+void findings_sb_printf(sbuf *b, const char *fmt, ...)
 {
 	va_list ap;
 	int k;
@@ -154,8 +132,7 @@ static void sb_printf(sbuf *b, const char *fmt, ...)
 	b->len += (size_t)k;
 }
 
-/* Gives up the string (NULL when out of memory); the buffer is reset. */
-static char *sb_take(sbuf *b)
+char *findings_sb_take(sbuf *b)
 {
 	char *s = b->oom ? NULL : b->s;
 	if (b->oom)
@@ -168,7 +145,7 @@ static char *sb_take(sbuf *b)
 	return s;
 }
 
-static void sb_reset(sbuf *b)
+void findings_sb_reset(sbuf *b)
 {
 	free(b->s);
 	b->s = NULL;
@@ -176,8 +153,7 @@ static void sb_reset(sbuf *b)
 	b->oom = 0;
 }
 
-/* Characters (UTF-8 code points) of s. */
-static size_t text_chars(const char *s)
+size_t findings_chars(const char *s)
 {
 	size_t n = 0;
 	for (; *s; s++)
@@ -185,13 +161,7 @@ static size_t text_chars(const char *s)
 	return n;
 }
 
-typedef struct {
-	finding *item;
-	size_t n, cap;
-	int oom;
-} flist;
-
-static char *dup_str(const char *s)
+char *findings_strdup(const char *s)
 {
 	size_t n = strlen(s) + 1;
 	char *d = malloc(n);
@@ -207,16 +177,15 @@ static void finding_clear(finding *f)
 	free(f->subject);
 }
 
-/* Adds a finding; takes ownership of text and test (freed on failure). */
-static void flist_add(flist *l, finding_kind kind, int significant, char *text,
-                      double number, char *test, double p, double strength,
-                      const char *subject)
+void findings_list_add(flist *l, finding_kind kind, int significant, char *text,
+                       double number, char *test, double p, double strength,
+                       const char *subject)
 {
 	finding f = {.kind = kind, .significant = significant, .text = text,
 	             .number = number, .test_text = test, .p = p, .strength = strength};
 
 	if (subject != NULL)
-		f.subject = dup_str(subject);
+		f.subject = findings_strdup(subject);
 	if (l->oom || text == NULL || test == NULL || (subject != NULL && f.subject == NULL)) {
 		l->oom = 1;
 		finding_clear(&f);
@@ -234,24 +203,6 @@ static void flist_add(flist *l, finding_kind kind, int significant, char *text,
 		l->cap = cap;
 	}
 	l->item[l->n++] = f;
-}
-
-/* Picks the full sentence when it fits text_soft_max, else the short one.
- * Takes ownership of both (either may be NULL: out of memory). */
-static char *pick_text(char *full, char *brief, size_t soft_max, int *oom)
-{
-	if (full == NULL || brief == NULL) {
-		free(full);
-		free(brief);
-		*oom = 1;
-		return NULL;
-	}
-	if (text_chars(full) <= soft_max) {
-		free(brief);
-		return full;
-	}
-	free(full);
-	return brief;
 }
 
 /* ---- Segment survival differences -------------------------------------- */
@@ -317,10 +268,10 @@ static void median_clause(sbuf *b, const findings_input *in, double mf, double m
 	if (isfinite(ms)) {
 		ms /= scale;
 		int dec = (mf >= 9.95 && ms >= 9.95) ? 0 : 1;
-		sb_printf(b, "; %s %.*f vs %.*f%s%s", label, dec, mf, dec, ms, sp, unit);
+		findings_sb_printf(b, "; %s %.*f vs %.*f%s%s", label, dec, mf, dec, ms, sp, unit);
 	} else {
-		sb_printf(b, "; %s %.*f%s%s vs not reached", label, mf >= 9.95 ? 0 : 1, mf, sp,
-		          unit);
+		findings_sb_printf(b, "; %s %.*f%s%s vs not reached", label, mf >= 9.95 ? 0 : 1,
+		                   mf, sp, unit);
 	}
 }
 
@@ -400,19 +351,20 @@ static void segment_column(const findings_input *in, const findings_opts *o,
 	findings_format_ratio(ratio, rb, sizeof rb);
 	for (int k = 0; k < 3; k++) {
 		if (obs[s] == 0)
-			sb_printf(&v[k], "Customers with %s = %s churn faster than those with %s = %s, "
-			                 "none of whom churned", t->by, fast, t->by, slow);
+			findings_sb_printf(&v[k], "Customers with %s = %s churn faster than those "
+			                   "with %s = %s, none of whom churned", t->by, fast, t->by,
+			                   slow);
 		else
-			sb_printf(&v[k], "Customers with %s = %s churn %sx faster than with %s = %s",
-			          t->by, fast, rb, t->by, slow);
+			findings_sb_printf(&v[k], "Customers with %s = %s churn %sx faster than "
+			                   "with %s = %s", t->by, fast, rb, t->by, slow);
 		if (k < 2)
 			median_clause(&v[k], in, mf, ms, k == 1);
-		sb_printf(&v[k], " (%s)", tb);
+		findings_sb_printf(&v[k], " (%s)", tb);
 		oom |= v[k].oom;
 	}
 	for (int k = 0; k < 3; k++) {
-		char *c = sb_take(&v[k]);
-		if (c == NULL || text != NULL || (k < 2 && text_chars(c) > o->text_soft_max))
+		char *c = findings_sb_take(&v[k]);
+		if (c == NULL || text != NULL || (k < 2 && findings_chars(c) > o->text_soft_max))
 			free(c);
 		else
 			text = c;
@@ -422,7 +374,8 @@ static void segment_column(const findings_input *in, const findings_opts *o,
 		l->oom = 1;
 		return;
 	}
-	flist_add(l, FINDING_SEGMENT, 1, text, ratio, dup_str(tb), p, strength, t->by);
+	findings_list_add(l, FINDING_SEGMENT, 1, text, ratio, findings_strdup(tb), p, strength,
+	                  t->by);
 }
 
 static void segment_findings(const findings_input *in, const findings_opts *o, flist *l)
@@ -431,249 +384,6 @@ static void segment_findings(const findings_input *in, const findings_opts *o, f
 		return;
 	for (size_t i = 0; i < in->surv->ntests; i++)
 		segment_column(in, o, &in->surv->test[i], l);
-}
-
-/* ---- Model drivers ------------------------------------------------------ */
-
-/* One model's numbers, logistic or Cox, seen alike. */
-typedef struct {
-	int cox;
-	const design *d;
-	const double *w;
-	const double *coef, *pval, *ratio, *lower, *upper;
-	double conf_level;
-	int firth;
-	const int *aliased, *skip1, *skip2;
-} model_view;
-
-/* Weighted count of the design rows where column j is 1, and the total. */
-static double col_count(const model_view *m, size_t j)
-{
-	double n = 0;
-	for (size_t i = 0; i < m->d->nrows; i++) {
-		double w = m->w ? m->w[i] : 1;
-		if (w > 0 && gsl_matrix_get(m->d->X, i, j) == 1)
-			n += w;
-	}
-	return n;
-}
-
-static double total_weight(const model_view *m)
-{
-	double n = 0;
-	for (size_t i = 0; i < m->d->nrows; i++) {
-		double w = m->w ? m->w[i] : 1;
-		if (w > 0)
-			n += w;
-	}
-	return n;
-}
-
-/* Weighted standard deviation of column j (frequency weights, n - 1). */
-static double col_sd(const model_view *m, size_t j)
-{
-	double sw = 0, mean = 0, ss = 0;
-	for (size_t i = 0; i < m->d->nrows; i++) {
-		double w = m->w ? m->w[i] : 1;
-		if (!(w > 0))
-			continue;
-		double x = gsl_matrix_get(m->d->X, i, j), dlt = x - mean;
-		sw += w;
-		mean += w * dlt / sw;
-		ss += w * dlt * (x - mean);
-	}
-	return sw > 1 ? sqrt(ss / (sw - 1)) : NAN;
-}
-
-/* The ratio with as many decimals as it needs, and its interval alike. */
-static void ratio_cells(double x, double lo, double hi, double power, char *bx, char *blo,
-                        char *bhi, size_t n)
-{
-	x = pow(x, power);
-	lo = pow(lo, power);
-	hi = pow(hi, power);
-	int d = ratio_decimals(x);
-	snprintf(bx, n, "%.*f", d, x);
-	snprintf(blo, n, "%.*f", d, lo);
-	snprintf(bhi, n, "%.*f", d, hi);
-}
-
-typedef struct {
-	size_t col;
-	double strength;
-} driver_pick;
-
-/* Writes one driver's sentence and adds it. */
-static void driver_add(const findings_input *in, const findings_opts *o, const model_view *m,
-                       size_t j, double strength, flist *l)
-{
-	const design_col *c = &m->d->cols[j];
-	const design_term *t = &m->d->terms[c->term];
-	const char *outcome = in->outcome ? in->outcome : "churn";
-	const char *rname = m->cox ? "HR" : "OR";
-	double power = (c->kind == DESIGN_COL_NUM && t->log) ? log(2) : 1;
-	double x = pow(m->ratio[j], power);
-	char bx[48], blo[48], bhi[48], pb[32], rb[32], pc[32], tb[256], tshort[128];
-
-	ratio_cells(m->ratio[j], m->lower[j], m->upper[j], power, bx, blo, bhi, sizeof bx);
-	findings_format_p(m->pval[j], o->alpha, pb, sizeof pb);
-	snprintf(tb, sizeof tb, "%s %s%s, %g%% CI %s-%s, %s%s%s", rname, bx,
-	         power != 1 ? " per doubling" : "", 100 * m->conf_level, blo, bhi,
-	         m->cox ? "Cox " : "", pb, m->firth ? "; Firth-penalised fit" : "");
-	snprintf(tshort, sizeof tshort, "%s %s, %s%s%s", rname, bx, m->cox ? "Cox " : "", pb,
-	         m->firth ? "; Firth fit" : "");
-
-	sbuf head = {0};
-	if (c->kind == DESIGN_COL_NUM) {
-		const char *what = m->cox ? "the churn hazard" : "the odds of ";
-		sb_printf(&head, "Each %s %s %s%s%s by ", power != 1 ? "doubling of" : "additional unit of",
-		          t->column, x > 1 ? (x >= 2 ? "multiplies " : "raises ") : "lowers ", what,
-		          m->cox ? "" : outcome);
-		if (x >= 2)
-			sb_printf(&head, "%s", findings_format_ratio(x, rb, sizeof rb));
-		else
-			sb_printf(&head, "%s", fmt_pct(pc, sizeof pc, fabs(x - 1)));
-	} else {
-		const char *ref = NULL;
-		if (c->kind == DESIGN_COL_MISSING)
-			sb_printf(&head, "Customers with no %s value", t->column);
-		else if (t->missing_level && c->level + 1 == t->nlevels)
-			sb_printf(&head, "Customers with no %s value", t->column);
-		else
-			sb_printf(&head, "Customers with %s = %s", t->column, t->levels[c->level]);
-		if (c->kind == DESIGN_COL_DUMMY)
-			ref = design_reference(m->d, c->term);
-		if (x >= 1)
-			sb_printf(&head, " have %sx the %s%s", findings_format_ratio(x, rb, sizeof rb),
-			          m->cox ? "churn hazard" : "odds of ", m->cox ? "" : outcome);
-		else
-			sb_printf(&head, " have %s lower %s%s", fmt_pct(pc, sizeof pc, 1 - x),
-			          m->cox ? "churn hazard" : "odds of ", m->cox ? "" : outcome);
-		if (ref != NULL)
-			sb_printf(&head, " %s %s = %s (reference)", x >= 1 ? "vs" : "than", t->column,
-			          ref);
-		else
-			sb_printf(&head, " %s those with one", x >= 1 ? "vs" : "than");
-	}
-	sbuf full = {0}, brief = {0};
-	const char *h = head.s ? head.s : "";
-	sb_printf(&full, "%s (%s)", h, tb);
-	sb_printf(&brief, "%s (%s)", h, tshort);
-	int oom = head.oom || full.oom || brief.oom;
-	sb_reset(&head);
-	char *text = pick_text(sb_take(&full), sb_take(&brief), o->text_soft_max, &oom);
-	if (oom) {
-		free(text);
-		l->oom = 1;
-		return;
-	}
-	flist_add(l, FINDING_DRIVER, 1, text, x, dup_str(tb), m->pval[j], strength, t->column);
-}
-
-static int has_segment(const flist *l, const char *column)
-{
-	for (size_t i = 0; i < l->n; i++)
-		if (l->item[i].kind == FINDING_SEGMENT && l->item[i].subject != NULL &&
-		    strcmp(l->item[i].subject, column) == 0)
-			return 1;
-	return 0;
-}
-
-static int pick_cmp(const void *pa, const void *pb)
-{
-	const driver_pick *a = pa, *b = pb;
-	if (a->strength != b->strength)
-		return a->strength > b->strength ? -1 : 1;
-	return a->col < b->col ? -1 : a->col > b->col;
-}
-
-static void driver_findings(const findings_input *in, const findings_opts *o, flist *l)
-{
-	model_view m = {0};
-	const design *d;
-
-	if (in->logit != NULL) {
-		const logit_result *r = in->logit;
-		if (!r->converged || (r->separation != LOGIT_SEP_NONE && !r->firth))
-			return;
-		m = (model_view){.cox = 0, .d = in->logit_design, .w = in->logit_weights,
-		                 .coef = r->coef, .pval = r->pval, .ratio = r->odds_ratio,
-		                 .lower = r->or_lower, .upper = r->or_upper,
-		                 .conf_level = r->conf_level, .firth = r->firth,
-		                 .aliased = r->aliased, .skip1 = r->firth ? NULL : r->diverging};
-	} else if (in->cox != NULL) {
-		const cox_result *r = in->cox;
-		if (!r->converged || r->any_infinite)
-			return;
-		m = (model_view){.cox = 1, .d = in->cox_design, .w = in->cox_weights,
-		                 .coef = r->coef, .pval = r->pval, .ratio = r->hazard_ratio,
-		                 .lower = r->hr_lower, .upper = r->hr_upper,
-		                 .conf_level = r->conf_level, .aliased = r->aliased,
-		                 .skip1 = r->infinite};
-	} else {
-		return;
-	}
-	d = m.d;
-	if (d->X == NULL || o->max_drivers == 0)
-		return;
-	double ntot = total_weight(&m);
-	driver_pick *pick = calloc(d->nterms ? d->nterms : 1, sizeof *pick);
-	double *count = calloc(d->ncols ? d->ncols : 1, sizeof *count);
-	size_t npick = 0;
-	if (pick == NULL || count == NULL) {
-		free(pick);
-		free(count);
-		l->oom = 1;
-		return;
-	}
-	for (size_t j = 0; j < d->ncols; j++)
-		if (d->cols[j].kind == DESIGN_COL_DUMMY || d->cols[j].kind == DESIGN_COL_MISSING)
-			count[j] = col_count(&m, j);
-	for (size_t k = 0; k < d->nterms; k++) {
-		const design_term *t = &d->terms[k];
-		double ref_n = ntot, best_s = -1;
-		size_t best = (size_t)-1;
-		if (t->ncols == 0 || has_segment(l, t->column))
-			continue;
-		for (size_t j = t->first_col; j < t->first_col + t->ncols; j++)
-			if (d->cols[j].kind == DESIGN_COL_DUMMY)
-				ref_n -= count[j];
-		for (size_t j = t->first_col; j < t->first_col + t->ncols; j++) {
-			const design_col *c = &d->cols[j];
-			double s;
-			if (c->kind == DESIGN_COL_INTERCEPT || (m.aliased && m.aliased[j]) ||
-			    (m.skip1 && m.skip1[j]) || !isfinite(m.coef[j]) ||
-			    !(m.pval[j] < o->alpha) || !(m.ratio[j] > 0) || !isfinite(m.ratio[j]))
-				continue;
-			if (c->kind == DESIGN_COL_NUM) {
-				if (!(ntot >= o->min_n))
-					continue;
-				s = fabs(m.coef[j]) * 2 * col_sd(&m, j);
-			} else if (c->kind == DESIGN_COL_DUMMY) {
-				if (!(count[j] >= o->min_n) || !(ref_n >= o->min_n) ||
-				    design_reference(d, k) == NULL)
-					continue;
-				s = fabs(m.coef[j]);
-			} else { /* missing indicator: without a value against with one */
-				if (!(count[j] >= o->min_n) || !(ntot - count[j] >= o->min_n))
-					continue;
-				s = fabs(m.coef[j]);
-			}
-			if (!isfinite(s))
-				continue;
-			if (s > best_s) {
-				best_s = s;
-				best = j;
-			}
-		}
-		if (best != (size_t)-1)
-			pick[npick++] = (driver_pick){.col = best, .strength = best_s};
-	}
-	qsort(pick, npick, sizeof *pick, pick_cmp);
-	for (size_t i = 0; i < npick && i < o->max_drivers; i++)
-		driver_add(in, o, &m, pick[i].col, pick[i].strength, l);
-	free(pick);
-	free(count);
 }
 
 /* ---- Period change and revenue retention -------------------------------- */
@@ -716,20 +426,20 @@ static void period_finding(const findings_input *in, const findings_opts *o, fli
 
 	sbuf b = {0};
 	if (sig)
-		sb_printf(&b, "Logo churn %s from %s in %s to %s in %s (%s)",
-		          cur->churn_rate > prev->churn_rate ? "rose" : "fell", r2, prev->label, r1,
-		          cur->label, tb);
+		findings_sb_printf(&b, "Logo churn %s from %s in %s to %s in %s (%s)",
+		                   cur->churn_rate > prev->churn_rate ? "rose" : "fell", r2,
+		                   prev->label, r1, cur->label, tb);
 	else if (c->test_ok)
-		sb_printf(&b, "Logo churn was %s in %s and %s in %s: no statistically significant "
-		              "change (%s)", r1, cur->label, r2, prev->label, tb);
+		findings_sb_printf(&b, "Logo churn was %s in %s and %s in %s: no statistically "
+		                   "significant change (%s)", r1, cur->label, r2, prev->label, tb);
 	else
-		sb_printf(&b, "Logo churn was %s in %s and %s in %s (change not testable)", r1,
-		          cur->label, r2, prev->label);
-	flist_add(l, FINDING_PERIOD, sig, sb_take(&b), cur->churn_rate, dup_str(tb),
-	          c->test_ok ? c->p_value : NAN,
-	          rate_strength((double)cur->n_churned, (double)cur->n_start,
-	                        (double)prev->n_churned, (double)prev->n_start),
-	          NULL);
+		findings_sb_printf(&b, "Logo churn was %s in %s and %s in %s (change not testable)",
+		                   r1, cur->label, r2, prev->label);
+	findings_list_add(l, FINDING_PERIOD, sig, findings_sb_take(&b), cur->churn_rate,
+	                  findings_strdup(tb), c->test_ok ? c->p_value : NAN,
+	                  rate_strength((double)cur->n_churned, (double)cur->n_start,
+	                                (double)prev->n_churned, (double)prev->n_start),
+	                  NULL);
 }
 
 static void revenue_finding(const findings_input *in, const findings_opts *o, flist *l)
@@ -750,25 +460,29 @@ static void revenue_finding(const findings_input *in, const findings_opts *o, fl
 	fmt_pct1(nb, sizeof nb, r->nrr);
 	fmt_pct1(gb, sizeof gb, r->grr);
 	if (in->kpi->mrr_source == KPI_MRR_CONSTANT) {
-		sb_printf(&b, "Customers active at the start of %s kept %s of their MRR (gross "
-		              "revenue retention)", cur->label, gb);
+		findings_sb_printf(&b, "Customers active at the start of %s kept %s of their MRR "
+		                   "(gross revenue retention)", cur->label, gb);
 		number = r->grr;
 	} else {
-		sb_printf(&b, "Net revenue retention was %s in %s", nb, cur->label);
+		findings_sb_printf(&b, "Net revenue retention was %s in %s", nb, cur->label);
 		if (r->grr >= 1)
-			sb_printf(&b, ", with no MRR lost to churn or contraction");
+			findings_sb_printf(&b, ", with no MRR lost to churn or contraction");
 		else if (r->nrr > 1)
-			sb_printf(&b, ": expansion more than offset churn and contraction (gross %s)", gb);
+			findings_sb_printf(&b, ": expansion more than offset churn and contraction "
+			                   "(gross %s)", gb);
 		else if (r->nrr == 1)
-			sb_printf(&b, ": expansion offset churn and contraction (gross %s)", gb);
+			findings_sb_printf(&b, ": expansion offset churn and contraction "
+			                   "(gross %s)", gb);
 		else if (r->nrr > r->grr)
-			sb_printf(&b, ": expansion did not offset churn and contraction (gross %s)", gb);
+			findings_sb_printf(&b, ": expansion did not offset churn and contraction "
+			                   "(gross %s)", gb);
 		else
-			sb_printf(&b, ", with no expansion to offset churn and contraction");
+			findings_sb_printf(&b, ", with no expansion to offset churn and "
+			                   "contraction");
 		number = r->nrr;
 	}
-	flist_add(l, FINDING_REVENUE, 0, sb_take(&b), number, dup_str(""), NAN,
-	          fabs(log(number > 0 ? number : 1)), NULL);
+	findings_list_add(l, FINDING_REVENUE, 0, findings_sb_take(&b), number,
+	                  findings_strdup(""), NAN, fabs(log(number > 0 ? number : 1)), NULL);
 }
 
 /* ---- Early churn --------------------------------------------------------- */
@@ -818,11 +532,12 @@ static void early_finding(const findings_input *in, const findings_opts *o, flis
 	else
 		snprintf(win, sizeof win, "at tenure %g or less", h->early_threshold);
 	sbuf b = {0};
-	sb_printf(&b, "%s of churn happens %s, which make%s up only %s of the time customers "
-	              "were observed", fmt_pct(sb1, sizeof sb1, h->early_share), win,
-	          in->time_in_days || in->time_unit ? "" : "s", fmt_pct(sb2, sizeof sb2, ts));
-	flist_add(l, FINDING_EARLY, 0, sb_take(&b), h->early_share, dup_str(""), NAN,
-	          log(h->early_share / ts), NULL);
+	findings_sb_printf(&b, "%s of churn happens %s, which make%s up only %s of the time "
+	                   "customers were observed", findings_pct(sb1, sizeof sb1, h->early_share),
+	                   win, in->time_in_days || in->time_unit ? "" : "s",
+	                   findings_pct(sb2, sizeof sb2, ts));
+	findings_list_add(l, FINDING_EARLY, 0, findings_sb_take(&b), h->early_share,
+	                  findings_strdup(""), NAN, log(h->early_share / ts), NULL);
 }
 
 /* ---- Ranking ------------------------------------------------------------- */
@@ -920,7 +635,7 @@ churn_status findings_build(const findings_input *in, const findings_opts *opts,
 
 	/* Segments first: the drivers skip columns that have one. */
 	segment_findings(in, &o, &l);
-	driver_findings(in, &o, &l);
+	findings_drivers(in, &o, &l);
 	period_finding(in, &o, &l);
 	early_finding(in, &o, &l);
 	revenue_finding(in, &o, &l);

@@ -2,7 +2,8 @@
 ## The executive summary's findings: ranked sentences from the computed
 ## results (owner: the findings part).  Fixtures: tests/fixtures/findings/,
 ## written by make_findings.R with R's survival package.
-libchurnkit_a_SOURCES += src/report/findings.c include/churnkit/findings.h
+libchurnkit_a_SOURCES += src/report/findings.c src/report/findings_drivers.c \
+	src/report/findings_internal.h include/churnkit/findings.h
 
 check_PROGRAMS += tests/unit/test_findings
 TESTS += tests/unit/test_findings

@@ -3,7 +3,9 @@
  *
  * The only file of churnkit that calls HPDF_*.  Written against libharu
  * 2.3.0 (Debian 12) and kept compatible with 2.4, where HPDF_Page_SetDash
- * takes HPDF_REAL lengths instead of HPDF_UINT16.
+ * takes HPDF_REAL lengths instead of HPDF_UINT16.  The text layout that
+ * needs no libharu (UTF-8, CJK runs, word wrapping, shortening) is in
+ * pdf_text.c, which measures text through the ptext_measure given here.
  *
  * What this file works around in libharu 2.3.0:
  *  - Strings in the outline and the document information: with the "UTF-8"
@@ -20,6 +22,7 @@
 #include "config.h"
 
 #include "report/pdf.h"
+#include "report/pdf_text.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -37,9 +40,6 @@
 
 /* libharu accepts at most 8 dash lengths. */
 #define DASH_MAX 8
-
-/* U+2026 HORIZONTAL ELLIPSIS, in UTF-8. */
-#define ELLIPSIS "\xE2\x80\xA6"
 
 struct pdf_doc {
 	HPDF_Doc pdf;
@@ -147,114 +147,17 @@ static int live(pdf_doc *d, const char *op)
 
 /* ---- UTF-8 ------------------------------------------------------------- */
 
-/* Decodes one character at s (n > 0 bytes left) into *cp; returns its
- * length.  A malformed sequence (RFC 3629: overlong, surrogate, above
- * U+10FFFF, truncated) gives U+FFFD and consumes one byte. */
-static size_t utf8_next(const unsigned char *s, size_t n, uint32_t *cp)
-{
-	uint32_t c = s[0];
-	size_t len, i;
-	uint32_t min;
-
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	}
-	if (c >= 0xC2 && c <= 0xDF) {
-		len = 2;
-		c &= 0x1F;
-		min = 0x80;
-	} else if (c >= 0xE0 && c <= 0xEF) {
-		len = 3;
-		c &= 0x0F;
-		min = 0x800;
-	} else if (c >= 0xF0 && c <= 0xF4) {
-		len = 4;
-		c &= 0x07;
-		min = 0x10000;
-	} else {
-		*cp = 0xFFFD;
-		return 1;
-	}
-	if (n < len) {
-		*cp = 0xFFFD;
-		return 1;
-	}
-	for (i = 1; i < len; i++) {
-		if ((s[i] & 0xC0) != 0x80) {
-			*cp = 0xFFFD;
-			return 1;
-		}
-		c = (c << 6) | (s[i] & 0x3F);
-	}
-	if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) {
-		*cp = 0xFFFD;
-		return 1;
-	}
-	*cp = c;
-	return len;
-}
-
-static size_t utf8_put(uint32_t cp, char *out)
-{
-	if (cp < 0x80) {
-		out[0] = (char)cp;
-		return 1;
-	}
-	if (cp < 0x800) {
-		out[0] = (char)(0xC0 | (cp >> 6));
-		out[1] = (char)(0x80 | (cp & 0x3F));
-		return 2;
-	}
-	if (cp < 0x10000) {
-		out[0] = (char)(0xE0 | (cp >> 12));
-		out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		out[2] = (char)(0x80 | (cp & 0x3F));
-		return 3;
-	}
-	out[0] = (char)(0xF0 | (cp >> 18));
-	out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-	out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-	out[3] = (char)(0x80 | (cp & 0x3F));
-	return 4;
-}
-
-/* The CJK ranges of pdf.h. */
-static int is_cjk(uint32_t cp)
-{
-	return (cp >= 0x2E80 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7AF) ||
-	       (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFF00 && cp <= 0xFFEF) ||
-	       (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0x20000 && cp <= 0x2FFFF);
-}
-
-/* A valid UTF-8 copy of s[0..n) (bad bytes become U+FFFD), NUL-terminated;
- * NULL (and the error recorded) when out of memory.  Free with free(). */
+/* A valid UTF-8 copy of s[0..n) (ptext_clean); NULL and the error recorded
+ * when out of memory.  Free with free(). */
 static char *clean_utf8(pdf_doc *d, const char *s, size_t n)
 {
-	char *out = malloc(3 * n + 1);   /* one bad byte grows to 3 */
-	size_t i = 0, o = 0;
+	char *out = ptext_clean(s, n);
 
-	if (out == NULL) {
+	if (out == NULL)
 		fail(d, CHURN_ENOMEM, "PDF: out of memory in %s", d->op ? d->op : "pdf");
-		return NULL;
-	}
-	while (i < n) {
-		uint32_t cp;
-		size_t k = utf8_next((const unsigned char *)s + i, n - i, &cp);
-
-		/* libharu 2.3's UTF-8 fonts have 16-bit codes: no character
-		 * above U+FFFF can be shown, so it becomes U+FFFD too. */
-		if ((cp == 0xFFFD && k == 1) || cp > 0xFFFF)
-			o += utf8_put(0xFFFD, out + o);
-		else {
-			memcpy(out + o, s + i, k);
-			o += k;
-		}
-		i += k;
-	}
-	out[o] = '\0';
 	return out;
 }
+
 
 /* ---- fonts ------------------------------------------------------------- */
 
@@ -387,20 +290,11 @@ static int for_each_run(pdf_doc *d, const char *s, size_t n, pdf_weight w, run_f
 	size_t i = 0;
 
 	while (i < n && d->status == CHURN_OK) {
-		uint32_t cp;
-		size_t start = i, k;
+		size_t start = i;
 		int cjk, r;
 		HPDF_Font f;
 
-		k = utf8_next((const unsigned char *)s + i, n - i, &cp);
-		cjk = is_cjk(cp);
-		i += k;
-		while (i < n) {
-			k = utf8_next((const unsigned char *)s + i, n - i, &cp);
-			if (is_cjk(cp) != cjk)
-				break;
-			i += k;
-		}
+		i = ptext_run_end(s, n, start, &cjk);
 		f = run_font(d, cjk, w);
 		if (f == NULL)
 			return -1;
@@ -566,7 +460,7 @@ static HPDF_Binary utf16_string(pdf_doc *d, const char *s)
 	while (i < n) {
 		uint32_t cp;
 
-		i += utf8_next((const unsigned char *)s + i, n - i, &cp);
+		i += ptext_utf8_next((const unsigned char *)s + i, n - i, &cp);
 		if (cp >= 0x10000) {
 			uint32_t v = cp - 0x10000, hi = 0xD800 | (v >> 10), lo = 0xDC00 | (v & 0x3FF);
 
@@ -961,52 +855,33 @@ void pdf_text_up(pdf_doc *d, double x, double y, const char *s, pdf_weight w, do
 
 /* ---- paragraphs -------------------------------------------------------- */
 
-static int is_space(uint32_t cp)
+/* The measurer pdf_text.c lays text out with: width_n in one weight and
+ * size; failed once d has an error. */
+struct measure_ctx {
+	pdf_doc *d;
+	pdf_weight w;
+	double size;
+};
+
+static double measure_width(void *ctx, const char *s, size_t n)
 {
-	return cp == ' ' || cp == '\t' || cp == '\r';
+	struct measure_ctx *c = ctx;
+
+	return width_n(c->d, s, n, c->w, c->size);
 }
 
-/* The end of the token starting at s[i] (i < n, not a space or newline): a
- * single CJK character, or a run of characters that are neither spaces,
- * newlines nor CJK. */
-static size_t token_end(const char *s, size_t n, size_t i)
+static int measure_failed(void *ctx)
 {
-	uint32_t cp;
-	size_t k = utf8_next((const unsigned char *)s + i, n - i, &cp);
+	const struct measure_ctx *c = ctx;
 
-	if (is_cjk(cp))
-		return i + k;
-	i += k;
-	while (i < n) {
-		k = utf8_next((const unsigned char *)s + i, n - i, &cp);
-		if (is_space(cp) || cp == '\n' || is_cjk(cp))
-			break;
-		i += k;
-	}
-	return i;
-}
-
-/* The longest prefix of s[start..end) (at least one character) that is no
- * wider than width: where an overlong word is broken. */
-static size_t fit_chars(pdf_doc *d, const char *s, size_t start, size_t end, double width,
-                        pdf_weight w, double size)
-{
-	uint32_t cp;
-	size_t i = start + utf8_next((const unsigned char *)s + start, end - start, &cp);
-
-	while (i < end && d->status == CHURN_OK) {
-		size_t k = utf8_next((const unsigned char *)s + i, end - i, &cp);
-
-		if (width_n(d, s + start, i + k - start, w, size) > width)
-			break;
-		i += k;
-	}
-	return i;
+	return c->d->status != CHURN_OK;
 }
 
 double pdf_paragraph(pdf_doc *d, double x, double y, double width, const char *s,
                      pdf_weight w, double size, double leading, pdf_rgb c, int draw)
 {
+	struct measure_ctx mc = { d, w, size };
+	const ptext_measure m = { measure_width, measure_failed, &mc };
 	char *t;
 	size_t n, pos = 0, nlines = 0;
 
@@ -1020,41 +895,14 @@ double pdf_paragraph(pdf_doc *d, double x, double y, double width, const char *s
 		return 0.0;
 	n = strlen(t);
 	while (pos < n && d->status == CHURN_OK) {
-		size_t start, end, i;
-		uint32_t cp;
+		size_t start, end;
 
-		/* Spaces at the start of a line are dropped. */
-		while (pos < n && (utf8_next((const unsigned char *)t + pos, n - pos, &cp),
-		                   is_space(cp)))
-			pos++;
-		start = end = i = pos;
-		for (;;) {
-			size_t te;
-
-			while (i < n && is_space((unsigned char)t[i]))
-				i++;
-			if (i >= n || t[i] == '\n')
-				break;
-			te = token_end(t, n, i);
-			if (width_n(d, t + start, te - start, w, size) <= width) {
-				end = i = te;
-				continue;
-			}
-			if (end == start)   /* nothing fits yet: break the word */
-				end = fit_chars(d, t, i, te, width, w, size);
-			break;
-		}
-		if (d->status != CHURN_OK)
+		if (ptext_wrap_line(t, n, &pos, width, &m, &start, &end) != 0)
 			break;
 		if (draw && end > start)
 			text_n(d, x, y + size + (double)nlines * leading, t + start, end - start,
 			       w, size, c);
 		nlines++;
-		pos = end;
-		while (pos < n && is_space((unsigned char)t[pos]))
-			pos++;
-		if (pos < n && t[pos] == '\n')
-			pos++;
 	}
 	free(t);
 	return d->status == CHURN_OK ? (double)nlines * leading : 0.0;
@@ -1063,9 +911,9 @@ double pdf_paragraph(pdf_doc *d, double x, double y, double width, const char *s
 char *pdf_fit_text(pdf_doc *d, const char *s, pdf_weight w, double size, double width,
                    char *buf, size_t n)
 {
+	struct measure_ctx mc = { d, w, size };
+	const ptext_measure m = { measure_width, measure_failed, &mc };
 	char *t;
-	size_t len, i, best = 0, el = strlen(ELLIPSIS);
-	int found = 0;
 
 	if (n == 0)
 		return buf;
@@ -1076,40 +924,7 @@ char *pdf_fit_text(pdf_doc *d, const char *s, pdf_weight w, double size, double 
 	t = clean_utf8(d, s, strlen(s));
 	if (t == NULL)
 		return buf;
-	len = strlen(t);
-	if (len < n && width_n(d, t, len, w, size) <= width) {
-		memcpy(buf, t, len + 1);
-		free(t);
-		return buf;
-	}
-	/* The longest prefix p (at a character boundary, trailing spaces
-	 * dropped) with p + "…" no wider than width and fitting buf. */
-	i = 0;
-	for (;;) {
-		size_t p = i, k;
-		uint32_t cp;
-
-		while (p > 0 && t[p - 1] == ' ')
-			p--;
-		if (p + el + 1 > n)
-			break;
-		memcpy(buf, t, p);
-		memcpy(buf + p, ELLIPSIS, el + 1);
-		if (width_n(d, buf, p + el, w, size) > width || d->status != CHURN_OK)
-			break;
-		best = p;
-		found = 1;
-		if (i >= len)
-			break;
-		k = utf8_next((const unsigned char *)t + i, len - i, &cp);
-		i += k;
-	}
-	if (found) {
-		memcpy(buf, t, best);
-		memcpy(buf + best, ELLIPSIS, el + 1);
-	} else {
-		buf[0] = '\0';   /* not even "…" fits */
-	}
+	ptext_fit(t, strlen(t), width, &m, buf, n);
 	free(t);
 	return buf;
 }

@@ -1,6 +1,7 @@
 ## src/report/pdf.mk (included by src/report/local.mk): the drawing layer over
 ## libharu, its unit test, and the poppler check of the PDF it writes.
-libchurnkit_a_SOURCES += src/report/pdf.c src/report/pdf.h
+libchurnkit_a_SOURCES += src/report/pdf.c src/report/pdf.h src/report/pdf_text.c \
+	src/report/pdf_text.h
 
 check_PROGRAMS += tests/unit/test_pdf
 TESTS += tests/unit/test_pdf
