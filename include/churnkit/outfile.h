@@ -6,7 +6,10 @@
  * target; outfile_abort closes and removes it.  A failed run therefore never
  * leaves a half-written file, and an old file at the target survives until
  * the new one is complete.  The path "-" means standard output (written
- * directly, never closed).  The caller owns the handle until commit or abort,
+ * directly, never closed).  A target that exists and is not a regular file
+ * (a FIFO, /dev/null, /dev/stdout, a socket) is opened and written as it is,
+ * since renaming over it would replace it; a symbolic link to a regular
+ * file has the file it names replaced, and stays a link.  The caller owns the handle until commit or abort,
  * which free it.
  */
 #ifndef CHURNKIT_OUTFILE_H

@@ -17,32 +17,35 @@
  *
  * Driver kinds: the main driver's COLUMN (a design term "col", "col=level"
  * or "log(col)"; an imputed "col (missing)") is mapped to a kind by
- * keywords that begin a word of the column name, case-insensitive (a word
- * begins the name, follows a byte that is not a letter, as in
- * "late_payments" or "days_since_contact", or is a capital after a small
- * letter, as in "numLogins"; so "late" does not match "calculated", nor
- * "plan" "explanation").  Tried in this order, the first match wins:
+ * keywords that begin a word of the column name (case-insensitive;
+ * "numLogins" has the word "Logins"), tried in this order (the first that
+ * matches wins):
  *     onboard                                    -> onboarding
  *     nps, csat, satisf                          -> satisfaction
- *     support, ticket, complaint, case           -> service
- *     payment, late, overdue, invoice            -> payment
- *     contract, term, plan  AND a monthly level  -> contract
+ *     support, ticket, complaint, escalat, cases -> service
+ *     overdue, arrear, dunning, unpaid           -> payment
+ *     late, missed, failed, declined, bounced
+ *       together with pay, payment(s), invoice(s), bill  -> payment
+ *       ("late_payments" is; "late_delivery", "payment_method" are not)
+ *     contract, term, plan, billing, subscription, commitment, cycle,
+ *       renewal, AND the customer's level names a one-month term
+ *       (monthly, month-to-month, 1 month, m2m)  -> contract
  *     contact, touch                             -> contact
- *     login, usage, session, active, inactiv, order, visit -> usage
- *     channel, discount, coupon, free, promo     -> value reminder
+ *     login, usage, session, active, inactiv, order, visit, engag -> usage
+ *     discount, coupon, free, promo, trial, voucher, cheap, in the column
+ *       name or in the customer's level ("channel=free trial"; not
+ *       "channel=referral")                      -> value reminder
  *     anything else                              -> none (the cell's lead only)
- * A monthly level is the customer's categorical level with a word
- * beginning "month" ("monthly", "Month-to-month", "1 month") and no number
- * other than 1 in it ("12 months" is not).  A contract/term/plan column
- * with another level (annual), or a numeric one, falls through to the
- * later keywords, usually to none.  An explicit column -> kind list (exact
- * column name, byte comparison) overrides the keywords for the columns it
- * names, whatever the level.  Words run together without a capital
- * ("lastcontact") are not split: name them in the list.
+ * A contract/term/plan column whose level does not name a month (annual,
+ * a numeric term) falls through to the later keywords, usually to none.
+ * An explicit column -> kind list (exact column name, byte comparison)
+ * overrides the keywords for the columns it names.
  *
  * Action text (at most RECOMMEND_ACTION_MAX bytes, e.g. "Personal call;
  * offer a longer-term contract"): the cell's lead; for medium and high
- * risk then "; " and the driver kind's phrase (none: nothing); then
+ * risk then "; " and the driver kind's phrase (none: nothing), the
+ * low-cost variant for low-value customers ("self-service help and quick
+ * fixes" rather than "fast service recovery by senior staff"); then
  * "; retention offer" when the customer passes the incentive rule of
  * segment.h.  Low-risk customers get the lead (loyalty, upsell), the
  * incentive clause only if they pass the rule; customers not scored get

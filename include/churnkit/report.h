@@ -92,6 +92,9 @@ typedef struct {
 	const design *dscore;       /* the design the scores were computed on */
 	const segment_result *seg;
 	double horizon_months;      /* the scores' horizon */
+	int horizon_assumed;        /* 1: the scores have none in months (12 assumed) */
+	const char *risk_definition;/* what the probability is of: "churning within
+	                               12 months", "churned = Yes" */
 
 	/* Findings for the executive summary. */
 	const findings *fd;

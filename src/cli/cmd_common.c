@@ -26,6 +26,64 @@ void cmd_warn(const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
+/* 1 when a and b name the same existing file. */
+static int same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+
+	return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
+	       sa.st_ino == sb.st_ino && S_ISREG(sa.st_mode);
+}
+
+static const char *opt_display(opt_id id, char *buf, size_t n)
+{
+	if (id == OPT_OUTPUT)
+		snprintf(buf, n, "-o");
+	else
+		snprintf(buf, n, "--%s", opt_specs()[id].name);
+	return buf;
+}
+
+/* No output may overwrite an input (the data, the revenue history, the
+ * report definition), two outputs may not name the same file, and only one
+ * can go to standard output. */
+static churn_status check_outputs(const cli_opts *o, churn_err *err)
+{
+	static const opt_id outs[] = { OPT_OUTPUT, OPT_JSON, OPT_SCORES, OPT_REJECTS,
+	                               OPT_REVENUE_REJECTS, OPT_TABLES };
+	const char *ins[3] = { o->args[0], opt_str(o, OPT_REVENUE), opt_str(o, OPT_CONFIG) };
+	const size_t nouts = sizeof outs / sizeof outs[0];
+	char a[64], b[64];
+
+	for (size_t i = 0; i < nouts; i++) {
+		const char *p = opt_str(o, outs[i]);
+		if (p == NULL)
+			continue;
+		for (size_t k = 0; k < 3; k++)
+			if (ins[k] && strcmp(p, "-") != 0 &&
+			    (strcmp(p, ins[k]) == 0 || same_file(p, ins[k])))
+				return churn_err_set(err, CHURN_EUSAGE,
+				                     "%s %s is an input file: it would be overwritten",
+				                     opt_display(outs[i], a, sizeof a), p);
+		for (size_t j = 0; j < i; j++) {
+			const char *q = opt_str(o, outs[j]);
+			if (q == NULL)
+				continue;
+			if (strcmp(p, "-") == 0 && strcmp(q, "-") == 0)
+				return churn_err_set(err, CHURN_EUSAGE,
+				                     "%s - and %s - cannot both go to standard output",
+				                     opt_display(outs[j], a, sizeof a),
+				                     opt_display(outs[i], b, sizeof b));
+			if (strcmp(p, "-") != 0 && (strcmp(p, q) == 0 || same_file(p, q)))
+				return churn_err_set(err, CHURN_EUSAGE,
+				                     "%s and %s both name %s: one would overwrite the "
+				                     "other", opt_display(outs[j], a, sizeof a),
+				                     opt_display(outs[i], b, sizeof b), p);
+		}
+	}
+	return CHURN_OK;
+}
+
 churn_status cmd_parse(cli_opts *o, unsigned cmd, int argc, char **argv,
                        const char *synopsis, const char *summary, int *done,
                        churn_err *err)
@@ -52,7 +110,7 @@ churn_status cmd_parse(cli_opts *o, unsigned cmd, int argc, char **argv,
 		                     "%s: one input file expected, got %zu ('%s', '%s'%s)",
 		                     o->cmd_name, o->nargs, o->args[0], o->args[1],
 		                     o->nargs > 2 ? ", ..." : "");
-	return CHURN_OK;
+	return check_outputs(o, err);
 }
 
 void cmd_data_free(cmd_data *d)

@@ -79,38 +79,6 @@ static void run_free(run *r)
 	cli_opts_free(&r->o);
 }
 
-/* 1 when path names the same file as the input (so writing it would
- * destroy the data). */
-static int same_file(const char *path, const char *input)
-{
-	struct stat a, b;
-
-	if (!path || !input || strcmp(path, "-") == 0 || strcmp(input, "-") == 0)
-		return 0;
-	return stat(path, &a) == 0 && stat(input, &b) == 0 && a.st_dev == b.st_dev &&
-	       a.st_ino == b.st_ino;
-}
-
-static churn_status check_outputs(const run *r, churn_err *err)
-{
-	const opt_id outs[] = { OPT_OUTPUT, OPT_SCORES, OPT_JSON, OPT_REJECTS };
-	const char *input = r->o.nargs ? r->o.args[0] : NULL;
-	int to_stdout = 0;
-
-	for (size_t i = 0; i < sizeof outs / sizeof outs[0]; i++) {
-		const char *p = opt_str(&r->o, outs[i]);
-		if (p && same_file(p, input))
-			return churn_err_set(err, CHURN_EUSAGE,
-			                     "--%s %s is the input file: it would be overwritten",
-			                     opt_specs()[outs[i]].name, p);
-		if (p && strcmp(p, "-") == 0 && outs[i] != OPT_REJECTS && to_stdout++)
-			return churn_err_set(err, CHURN_EUSAGE,
-			                     "only one of -o, --scores and --json can go to "
-			                     "standard output");
-	}
-	return CHURN_OK;
-}
-
 /* SOURCE_DATE_EPOCH as "2026-11-23 10:15 UTC", or "" when not set. */
 static churn_status generated_time(char *buf, size_t n, churn_err *err)
 {
@@ -366,7 +334,7 @@ int cmd_report(int argc, char **argv, churn_err *err)
 	run r;
 	int done;
 	const char *out, *json, *tables, *scores_path, *paper;
-	char gen[64];
+	char gen[64], riskdef[200];
 	unsigned char *pdf = NULL;
 	size_t len = 0;
 	report_input in;
@@ -402,8 +370,6 @@ int cmd_report(int argc, char **argv, churn_err *err)
 		                   "(or --outcome)");
 		goto end;
 	}
-	if ((st = check_outputs(&r, err)) != CHURN_OK)
-		goto end;
 	if ((st = generated_time(gen, sizeof gen, err)) != CHURN_OK)
 		goto end;
 	if ((st = survrun_options(&r.sv, &r.o, synopsis, err)) != CHURN_OK)
@@ -498,6 +464,15 @@ int cmd_report(int argc, char **argv, churn_err *err)
 		in.dscore = modelrun_score_design(&r.m);
 		in.seg = r.g.r;
 		in.horizon_months = r.g.r->horizon_months;
+		in.horizon_assumed = r.g.horizon_assumed;
+		if (r.m.score_cox && r.d.res->date_mode)
+			snprintf(riskdef, sizeof riskdef, "churning within %g month%s", r.m.horizon,
+			         r.m.horizon == 1 ? "" : "s");
+		else if (r.m.score_cox)
+			snprintf(riskdef, sizeof riskdef, "churning within %g time units", r.m.horizon);
+		else
+			snprintf(riskdef, sizeof riskdef, "%s", r.m.outcome);
+		in.risk_definition = riskdef;
 	}
 	in.fd = r.fd;
 	if ((st = report_render(&in, &pdf, &len, &r.npages, err)) != CHURN_OK)

@@ -71,8 +71,8 @@ static void print_summary(FILE *f, const modelrun *m, const scores *s, const cha
 {
 	char def[300];
 
-	fprintf(f, "churnkit score: %zu active customers written to %s, riskiest first\n", s->n,
-	        path);
+	fprintf(f, "churnkit score: %zu active customer%s written to %s, riskiest first\n", s->n,
+	        s->n == 1 ? "" : "s", path);
 	definition(m, def, sizeof def);
 	if (m->score_cox) {
 		fprintf(f, "Churn probability: %s,\n  from the Cox model on the same features (%s "
@@ -143,11 +143,6 @@ int cmd_score(int argc, char **argv, churn_err *err)
 	if (opt_str(&o, OPT_ID) == NULL) {
 		st = churn_err_set(err, CHURN_EUSAGE,
 		                   "score needs --id COL: the scores file names each customer by it");
-		goto end;
-	}
-	if (json != NULL && strcmp(out, "-") == 0 && strcmp(json, "-") == 0) {
-		st = churn_err_set(err, CHURN_EUSAGE,
-		                   "-o - and --json - cannot both go to standard output");
 		goto end;
 	}
 	if ((st = modelrun_options(&m, &o, MODELRUN_NEED_LOGIT | MODELRUN_HORIZON_COX, err)) != CHURN_OK)

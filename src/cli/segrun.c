@@ -14,6 +14,8 @@
 #include "churnkit/sheet.h"
 
 #define SEGRUN_JSON_ACCOUNTS 30  /* at-risk accounts in the JSON */
+#define SEGRUN_TOP_N 200         /* top accounts by expected loss, of which the
+                                    medium- and high-risk ones are shown */
 
 churn_status segrun_options(segrun *g, const cli_opts *o, churn_err *err)
 {
@@ -21,6 +23,7 @@ churn_status segrun_options(segrun *g, const cli_opts *o, churn_err *err)
 
 	memset(g, 0, sizeof *g);
 	segment_opts_init(&g->so);
+	g->so.top_n = SEGRUN_TOP_N;
 	if ((st = opt_double(o, OPT_OFFER_EFFECT, 0, 1, &g->so.offer_effect, err)) != CHURN_OK)
 		return st;
 	if ((st = opt_double(o, OPT_INCENTIVE_MONTHS, 0, 1200, &g->so.incentive_months, err)) !=
@@ -50,6 +53,11 @@ churn_status segrun_options(segrun *g, const cli_opts *o, churn_err *err)
 			return CHURN_EUSAGE;
 		}
 	}
+	for (size_t i = 0; i < g->ndrivers; i++)
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(g->map[i].column, g->map[j].column) == 0)
+				return churn_err_set(err, CHURN_EUSAGE,
+				                     "--driver names column '%s' twice", g->map[i].column);
 	g->so.drivers = g->map;
 	g->so.ndrivers = g->ndrivers;
 	return CHURN_OK;
@@ -70,9 +78,29 @@ churn_status segrun_build(segrun *g, const modelrun *m, const cmd_data *d, const
 		if (g->value)
 			memcpy(g->value, c->num, t->nrows * sizeof *g->value);
 	}
-	/* The scores' horizon in months: --horizon on dated data. */
-	g->so.horizon_months = m->horizon_given && m->sd && d->res->date_mode ? m->horizon
-	                                                                    : SEGMENT_HORIZON_DEFAULT;
+	/* A --driver column must be a column of the data. */
+	for (size_t i = 0; i < g->ndrivers; i++)
+		if (table_find(t, g->map[i].column) == NULL)
+			return churn_err_set(err, CHURN_EUSAGE,
+			                     "--driver %s=%s: the data has no column '%s'",
+			                     g->map[i].column, segment_driver_name(g->map[i].kind),
+			                     g->map[i].column);
+	/* Without a single known value the value tiers say nothing: one tier,
+	 * at-risk accounts ranked by probability. */
+	if (g->value) {
+		size_t known = 0;
+		for (size_t i = 0; i < t->nrows; i++)
+			known += isfinite(g->value[i]) != 0;
+		if (known == 0) {
+			free(g->value);
+			g->value = NULL;
+		}
+	}
+	/* The scores' horizon in months: --horizon on dated data.  A given
+	 * churn flag, or durations of unknown unit, have none: the revenue
+	 * figures then assume 12 months, and say so (horizon_assumed). */
+	g->horizon_assumed = !(m->horizon_given && m->sd && d->res->date_mode);
+	g->so.horizon_months = g->horizon_assumed ? SEGMENT_HORIZON_DEFAULT : m->horizon;
 	st = segment_build(s, modelrun_score_design(m), t, g->value, &g->so, &g->r, err);
 	if (st != CHURN_OK)
 		return st;
@@ -124,6 +152,18 @@ void segrun_json(const segrun *g, const cmd_data *d, void *rootp)
 	json_object_object_add(root, "at_risk_accounts", list);
 	if (g->r == NULL)
 		return;
+	json_object *rules = json_object_new_object();
+	json_object_object_add(rules, "value_tiers", json_object_new_string(
+		g->r->has_value ? "high: value >= q80, low: value < q50 (R type-7 quantiles of the "
+		                  "active customers' known values)" : "one tier: no value"));
+	json_object_object_add(rules, "q50", json_num(g->r->q50));
+	json_object_object_add(rules, "q80", json_num(g->r->q80));
+	json_object_object_add(rules, "horizon_months", json_num(g->r->horizon_months));
+	json_object_object_add(rules, "horizon_assumed", json_object_new_boolean(g->horizon_assumed));
+	json_object_object_add(rules, "offer_effect", json_num(g->r->offer_effect));
+	json_object_object_add(rules, "incentive_months", json_num(g->r->incentive_months));
+	json_object_object_add(rules, "incentive_min_probability", json_num(g->r->incentive_p));
+	json_object_object_add(root, "segment_rules", rules);
 	for (size_t i = 0; i < g->r->ncells; i++)
 		json_object_array_add(a, cell_json(&g->r->cells[i]));
 	for (size_t k = 0, kept = 0; k < g->r->ntop && kept < SEGRUN_JSON_ACCOUNTS; k++) {

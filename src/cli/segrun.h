@@ -7,9 +7,11 @@
  * Options: --offer-effect F (share of churn a retention offer prevents,
  * 0-1, default 0.25), --incentive-months M (an offer's cost in months of
  * MRR, default 1), --driver COL=KIND (repeatable: the action kind of a
- * driver column, overriding the keyword rules of recommend.h).  The value
- * of a customer is --value; the horizon of the scores is --horizon in
- * months (12 when the outcome is a given flag or the times are durations).
+ * driver column, overriding the keyword rules of recommend.h; the column
+ * must exist, and be named once).  The value of a customer is --value
+ * (when no active customer has one, there is one value tier); the horizon
+ * of the scores is --horizon in months, or 12 months assumed (and said so)
+ * when the outcome is a given flag or the times are durations.
  *
  * Ownership: the segrun owns its result and text arrays; the modelrun,
  * cmd_data and scores are borrowed and must outlive it.  Free with
@@ -29,6 +31,8 @@ typedef struct {
 	size_t ndrivers;
 	segment_driver_map *map;     /* [ndrivers]: columns point into driver_opts */
 	double *value;               /* per table row, or NULL without --value */
+	int horizon_assumed;         /* 1: no horizon in months (--outcome, or
+	                                durations): 12 months assumed */
 	segment_result *r;
 	const char **labels;         /* [scores->n] segment label per entry */
 	const char **actions;        /* [scores->n] action per entry */

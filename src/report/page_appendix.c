@@ -152,8 +152,8 @@ void page_appendix(report_page_ctx *c)
 	     "acquisition cost sunk in the lost customers (CAC, when set).");
 	if (in->seg)
 		para(&f,
-		     "Segments: value tiers over the scored customers' MRR (high: at or above the "
-		     "80th percentile; low: below the median), risk tiers from the churn "
+		     "Segments: value tiers over the active customers' known MRR (high: at or above "
+		     "the 80th percentile; low: below the median), risk tiers from the churn "
 		     "probability (low below 20%, high from 50%). Expected loss = probability x "
 		     "MRR. An incentive is recommended only where the revenue it is expected to "
 		     "save exceeds its cost, and never for low-value customers.");

@@ -14,7 +14,8 @@
 #include "page.h"
 
 
-static const score_band risk_cols[3] = { SCORE_BAND_HIGH, SCORE_BAND_MEDIUM, SCORE_BAND_LOW };
+static const score_band risk_cols[4] = { SCORE_BAND_HIGH, SCORE_BAND_MEDIUM, SCORE_BAND_LOW,
+	                                   SCORE_BAND_NONE };
 
 /* Shade of a cell: darker where value and risk are both high. */
 static pdf_rgb cell_shade(size_t vrow, size_t nv, size_t rcol)
@@ -25,11 +26,22 @@ static pdf_rgb cell_shade(size_t vrow, size_t nv, size_t rcol)
 	return (pdf_rgb){ 1 - 0.30 * k, 1 - 0.22 * k, 1 - 0.12 * k };
 }
 
+/* One line of a cell, shortened with "…" if it does not fit. */
+static double cell_line(report_page_ctx *c, double x, double y, double w, const char *text,
+                        pdf_weight wt)
+{
+	char fit[200];
+
+	pdf_fit_text(c->d, text, wt, 7.5, w, fit, sizeof fit);
+	pdf_text(c->d, x, y + 2, fit, wt, 7.5, PDF_LEFT, chart_ink);
+	return y + 10;
+}
+
 static void cell_draw(report_page_ctx *c, double x, double y, double w, double h,
                       const segment_cell *cl, pdf_rgb shade, const char *unit)
 {
-	char buf[300], a[32], b[32], e[32];
-	double ty = y + 13;
+	char buf[300], a[32];
+	double ty = y + 13, tw = w - 14;
 
 	pdf_fill_color(c->d, shade);
 	pdf_rect_fill(c->d, x, y, w, h);
@@ -39,28 +51,28 @@ static void cell_draw(report_page_ctx *c, double x, double y, double w, double h
 	pdf_line_width(c->d, 1);
 	if (!cl)
 		return;
-	if (cl->playbook) {
-		ty += pdf_paragraph(c->d, x + 7, ty - 9, w - 14, cl->playbook->headline, PDF_BOLD, 8.5,
+	if (cl->playbook)
+		ty += pdf_paragraph(c->d, x + 7, ty - 9, tw, cl->playbook->headline, PDF_BOLD, 8.5,
 		                    10.5, chart_ink, 1);
+	snprintf(buf, sizeof buf, "%s customer%s", fmt_count((double)cl->customers, a, sizeof a),
+	         cl->customers == 1 ? "" : "s");
+	ty = cell_line(c, x + 7, ty, tw, buf, PDF_REGULAR);
+	if (isfinite(cl->mrr)) {
+		snprintf(buf, sizeof buf, "MRR %s", fmt_money(cl->mrr, a, sizeof a));
+		ty = cell_line(c, x + 7, ty, tw, buf, PDF_REGULAR);
 	}
-	snprintf(buf, sizeof buf, "%s customers \xC2\xB7 MRR %s",
-	         fmt_count((double)cl->customers, a, sizeof a), fmt_money(cl->mrr, b, sizeof b));
-	pdf_text(c->d, x + 7, ty + 2, buf, PDF_REGULAR, 7.5, PDF_LEFT, chart_ink);
-	ty += 11;
-	if (cl->risk != SCORE_BAND_NONE) {
-		snprintf(buf, sizeof buf, "Expected loss %s MRR%s", fmt_money(cl->expected_mrr_loss, e,
-		                                                            sizeof e), unit);
-		pdf_text(c->d, x + 7, ty + 2, buf, PDF_BOLD, 7.5, PDF_LEFT, chart_ink);
-		ty += 11;
+	if (cl->risk != SCORE_BAND_NONE && isfinite(cl->expected_mrr_loss)) {
+		snprintf(buf, sizeof buf, "Exp. loss %s%s", fmt_money(cl->expected_mrr_loss, a,
+		                                                      sizeof a), unit);
+		ty = cell_line(c, x + 7, ty, tw, buf, PDF_BOLD);
 	}
 	if (cl->incentive_customers > 0) {
-		snprintf(buf, sizeof buf, "Offer pays for %s", fmt_count((double)cl->incentive_customers,
-		                                                         a, sizeof a));
-		pdf_text(c->d, x + 7, ty + 2, buf, PDF_REGULAR, 7.5, PDF_LEFT, chart_ink);
-		ty += 11;
+		snprintf(buf, sizeof buf, "Offer pays for %s",
+		         fmt_count((double)cl->incentive_customers, a, sizeof a));
+		ty = cell_line(c, x + 7, ty, tw, buf, PDF_REGULAR);
 	}
 	if (cl->playbook && ty < y + h - 10)
-		pdf_paragraph(c->d, x + 7, ty - 3, w - 14, cl->playbook->text, PDF_REGULAR, 7, 8.8,
+		pdf_paragraph(c->d, x + 7, ty - 3, tw, cl->playbook->text, PDF_REGULAR, 7, 8.8,
 		              chart_ink, 1);
 }
 
@@ -82,17 +94,21 @@ void page_segments(report_page_ctx *c)
 	y = page_begin(c, "Value x risk segments",
 	               "Active customers by value (MRR) and churn risk, with what to do for each "
 	               "group. Expected loss = churn probability x MRR.");
+	size_t unscored = 0;
 	for (size_t i = 0; i < s->ncells; i++)
-		if (s->cells[i].risk == SCORE_BAND_NONE && s->cells[i].customers > 0)
-			has_unscored = 1;
+		if (s->cells[i].risk == SCORE_BAND_NONE)
+			unscored += s->cells[i].customers;
+	has_unscored = unscored > 0;
+	/* A fourth column for the customers the model could not score. */
+	size_t nrc = has_unscored ? 4 : 3;
 
 	double lw = 78, gap = 0;
-	double cw = (c->right - c->left - lw) / 3, ch = nv > 1 ? (c->bottom - y - 170) / (double)nv
-	                                                         : 170;
+	double cw = (c->right - c->left - lw) / (double)nrc;
+	double ch = nv > 1 ? (c->bottom - y - 190) / (double)nv : 170;
 	if (ch > 150)
 		ch = 150;
 	/* Column headers. */
-	for (size_t k = 0; k < 3; k++)
+	for (size_t k = 0; k < nrc; k++)
 		pdf_text(c->d, c->left + lw + cw * ((double)k + 0.5), y + 10,
 		         segment_risk_title(risk_cols[k]), PDF_BOLD, 9, PDF_CENTER, chart_ink);
 	y += 16;
@@ -100,47 +116,60 @@ void page_segments(report_page_ctx *c)
 		double ry = y + (double)v * (ch + gap);
 		pdf_paragraph(c->d, c->left, ry + ch / 2 - 12, lw - 8,
 		              segment_value_title(tiers[v]), PDF_BOLD, 9, 11, chart_ink, 1);
-		for (size_t k = 0; k < 3; k++) {
+		for (size_t k = 0; k < nrc; k++) {
 			const segment_cell *cl = segment_cell_at(s, tiers[v], risk_cols[k]);
-			cell_draw(c, c->left + lw + cw * (double)k, ry, cw, ch, cl, cell_shade(v, nv, k),
-			          "/mo");
+			pdf_rgb shade = k < 3 ? cell_shade(v, nv, k) : (pdf_rgb){ 0.96, 0.96, 0.96 };
+			cell_draw(c, c->left + lw + cw * (double)k, ry, cw, ch, cl, shade, "/mo");
 		}
 	}
 	y += (double)nv * (ch + gap) + 10;
 
 	/* Totals and rules. */
 	const segment_cell *t = &s->total;
+	char g[32], risk[200];
+	snprintf(risk, sizeof risk, "%s", in->risk_definition ? in->risk_definition : "churning");
 	snprintf(buf, sizeof buf,
-	         "%s customers scored, MRR %s. Expected MRR loss over the next %g months: %s a "
-	         "month (%s in revenue over the period).",
-	         fmt_count((double)t->customers, a, sizeof a), fmt_money(t->mrr, b, sizeof b),
-	         s->horizon_months, fmt_money(t->expected_mrr_loss, e, sizeof e),
-	         fmt_money(t->expected_revenue_loss, f, sizeof f));
+	         "%s active customers%s%s%s, MRR %s. Expected MRR loss: %s a month, at most %s "
+	         "in revenue over %g months (every expected churner lost for the whole period at "
+	         "today's MRR).",
+	         fmt_count((double)s->n, a, sizeof a), has_unscored ? " (" : "",
+	         has_unscored ? fmt_count((double)unscored, g, sizeof g) : "",
+	         has_unscored ? " not scored)" : "", fmt_money(t->mrr, b, sizeof b),
+	         fmt_money(t->expected_mrr_loss, e, sizeof e),
+	         fmt_money(t->expected_revenue_loss, f, sizeof f), s->horizon_months);
 	y = page_para(c, c->left, y, 0, buf, PAGE_BODY, chart_ink) + 4;
 	if (s->has_value) {
 		snprintf(buf, sizeof buf,
-		         "Value tiers: high = MRR at or above %s (the top 20%%), low = below the median "
-		         "%s. Risk: probability of churning within %g months; low below 20%%, high "
-		         "from 50%%.",
-		         fmt_money(s->q80, a, sizeof a), fmt_money(s->q50, b, sizeof b),
-		         s->horizon_months);
+		         "Value tiers: high = MRR at or above %s (the top 20%% of the active customers' "
+		         "values), low = below their median %s. Risk: the probability of %s; low "
+		         "below 20%%, high from 50%%.",
+		         fmt_money(s->q80, a, sizeof a), fmt_money(s->q50, b, sizeof b), risk);
+		y = page_note(c, y, buf);
+	} else {
+		snprintf(buf, sizeof buf, "No customer value is known: one value tier. Risk: the "
+		         "probability of %s; low below 20%%, high from 50%%.", risk);
 		y = page_note(c, y, buf);
 	}
 	snprintf(buf, sizeof buf,
 	         "A retention offer (%g month%s of MRR) is recommended only where the revenue it "
 	         "is expected to save exceeds its cost: probability x %.0f%% effect x %g months of "
 	         "MRR > the offer, i.e. a churn probability above %s; never for low-value "
-	         "customers, whose playbook is low-cost care.",
+	         "customers, whose playbook is low-cost care.%s",
 	         s->incentive_months, s->incentive_months == 1 ? "" : "s", s->offer_effect * 100,
-	         s->horizon_months, fmt_pct(s->incentive_p, 1, a, sizeof a));
+	         s->horizon_months, fmt_pct(s->incentive_p, 1, a, sizeof a),
+	         in->horizon_assumed ? " The scores have no horizon in months, so the revenue "
+	                               "figures assume 12." : "");
 	y = page_note(c, y, buf);
-	if (has_unscored || s->nvalue_unknown > 0) {
-		snprintf(buf, sizeof buf,
-		         "%s customers have no value and are tiered by risk alone; customers the "
-		         "model could not score (a missing attribute) are left for review by hand.",
-		         fmt_count((double)s->nvalue_unknown, a, sizeof a));
-		page_note(c, y, buf);
+	if (s->nvalue_unknown > 0) {
+		snprintf(buf, sizeof buf, "%s customer%s no value and %s tiered by risk alone.",
+		         fmt_count((double)s->nvalue_unknown, a, sizeof a),
+		         s->nvalue_unknown == 1 ? " has" : "s have",
+		         s->nvalue_unknown == 1 ? "is" : "are");
+		y = page_note(c, y, buf);
 	}
+	if (has_unscored)
+		page_note(c, y, "Customers the model could not score (a missing attribute; "
+		                "--impute scores them) are left for review by hand.");
 }
 
 /* The id of table row i as text. */
@@ -179,8 +208,8 @@ void page_accounts(report_page_ctx *c)
 
 	snprintf(buf, sizeof buf,
 	         "The %zu medium- and high-risk customers with the largest expected MRR loss "
-	         "(churn probability within %g months x MRR), their main churn driver and the "
-	         "recommended action.", n, s->horizon_months);
+	         "(the probability of %s x MRR), their main churn driver and the recommended "
+	         "action.", n, in->risk_definition ? in->risk_definition : "churning");
 	y = page_begin(c, "At-risk accounts", buf);
 
 	pdf_text(c->d, cx[0], y + 9, "#", PDF_BOLD, 7.5, PDF_RIGHT, chart_ink);

@@ -14,9 +14,9 @@
  * (regular or bold); runs of CJK characters (U+2E80-U+9FFF, U+AC00-U+D7AF,
  * U+F900-U+FAFF, U+FF00-U+FFEF, U+3000-U+303F, U+20000-U+2FFFF) in
  * WenQuanYi Zen Hei, which is loaded only when a page needs it.  Both are
- * embedded.  libharu has no per-glyph fallback, so pdf.c splits each string
- * into runs and chooses the font per run.  A string that is not valid UTF-8
- * is drawn with U+FFFD for the bad bytes (the loader validates input, so
+ * embedded.  libharu has no per-glyph fallback, so each string is split
+ * into runs (pdf_text.c) and the font is chosen per run.  A string that is
+ * not valid UTF-8 is drawn with U+FFFD for the bad bytes (the loader validates input, so
  * this does not happen on loaded data).  libharu 2.3's UTF-8 fonts use
  * 16-bit codes, so characters above U+FFFF (e.g. CJK Extension B) are drawn
  * and measured as U+FFFD as well.  Text widths need no page.

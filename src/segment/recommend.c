@@ -94,37 +94,59 @@ static const segment_playbook playbook[SEGMENT_NVALUE][SCORE_NBANDS] = {
 
 #define INCENTIVE_CLAUSE "; retention offer"
 
+/* Each kind's phrase, and the low-cost one for low-value customers (their
+ * playbook is automated care, not senior staff: DOMAIN.md). */
 static const struct {
 	const char *name;
 	const char *phrase;
+	const char *phrase_low;
 } drivers[SEGMENT_NDRIVER] = {
-	[SEGMENT_DRIVER_NONE] = { "none", "" },
-	[SEGMENT_DRIVER_SERVICE] = { "service", "fast service recovery by senior staff" },
-	[SEGMENT_DRIVER_USAGE] = { "usage", "training and re-onboarding to raise use" },
-	[SEGMENT_DRIVER_PAYMENT] = { "payment", "payment plan and early outreach" },
-	[SEGMENT_DRIVER_CONTRACT] = { "contract", "offer a longer-term contract" },
-	[SEGMENT_DRIVER_CONTACT] = { "contact", "check-in and quarterly business review" },
-	[SEGMENT_DRIVER_ONBOARDING] = { "onboarding", "re-onboarding plan" },
-	[SEGMENT_DRIVER_SATISFACTION] = { "satisfaction", "service recovery and NPS follow-up" },
-	[SEGMENT_DRIVER_VALUE] = { "value", "remind them of the value they get" },
+	[SEGMENT_DRIVER_NONE] = { "none", "", "" },
+	[SEGMENT_DRIVER_SERVICE] = { "service", "fast service recovery by senior staff",
+	                             "self-service help and quick fixes" },
+	[SEGMENT_DRIVER_USAGE] = { "usage", "training and re-onboarding to raise use",
+	                           "automated tips and tutorials" },
+	[SEGMENT_DRIVER_PAYMENT] = { "payment", "payment plan and early outreach",
+	                             "automated payment reminders" },
+	[SEGMENT_DRIVER_CONTRACT] = { "contract", "offer a longer-term contract",
+	                              "offer a longer plan by email" },
+	[SEGMENT_DRIVER_CONTACT] = { "contact", "check-in and quarterly business review",
+	                             "automated check-in email" },
+	[SEGMENT_DRIVER_ONBOARDING] = { "onboarding", "re-onboarding plan",
+	                                "self-paced onboarding course" },
+	[SEGMENT_DRIVER_SATISFACTION] = { "satisfaction", "service recovery and NPS follow-up",
+	                                  "NPS follow-up by email" },
+	[SEGMENT_DRIVER_VALUE] = { "value", "remind them of the value they get",
+	                           "value reminder email" },
 };
 
-/* Keyword rules in the order they are tried; `month` rules also need the
- * customer's level to contain "month". */
+/* Keyword rules in the order they are tried.  A rule matches when one of
+ * `words` begins a word of the column name and, when `also` is given, one
+ * of those does too ("late_payments" is about payments, "late_delivery"
+ * is not).  `month` rules also need the customer's level to name a
+ * one-month term; `level` rules match their words in the level as well
+ * (channel = "free trial": a freebie seeker; channel = "referral": not). */
 static const struct {
-	const char *words[8];
+	const char *words[10];
+	const char *also[6];
 	segment_driver kind;
-	int month;
+	int month, level;
 } rules[] = {
-	{ { "onboard" }, SEGMENT_DRIVER_ONBOARDING, 0 },
-	{ { "nps", "csat", "satisf" }, SEGMENT_DRIVER_SATISFACTION, 0 },
-	{ { "support", "ticket", "complaint", "case" }, SEGMENT_DRIVER_SERVICE, 0 },
-	{ { "payment", "late", "overdue", "invoice" }, SEGMENT_DRIVER_PAYMENT, 0 },
-	{ { "contract", "term", "plan" }, SEGMENT_DRIVER_CONTRACT, 1 },
-	{ { "contact", "touch" }, SEGMENT_DRIVER_CONTACT, 0 },
-	{ { "login", "usage", "session", "active", "inactiv", "order", "visit" },
-	  SEGMENT_DRIVER_USAGE, 0 },
-	{ { "channel", "discount", "coupon", "free", "promo" }, SEGMENT_DRIVER_VALUE, 0 },
+	{ { "onboard" }, { NULL }, SEGMENT_DRIVER_ONBOARDING, 0, 0 },
+	{ { "nps", "csat", "satisf" }, { NULL }, SEGMENT_DRIVER_SATISFACTION, 0, 0 },
+	{ { "support", "ticket", "complaint", "escalat", "cases" }, { NULL }, SEGMENT_DRIVER_SERVICE,
+	  0, 0 },
+	{ { "overdue", "arrear", "dunning", "unpaid" }, { NULL }, SEGMENT_DRIVER_PAYMENT, 0, 0 },
+	{ { "late", "missed", "failed", "declined", "bounced" },
+	  { "pay", "payment", "payments", "invoice", "invoices", "bill" },
+	  SEGMENT_DRIVER_PAYMENT, 0, 0 },
+	{ { "contract", "term", "plan", "billing", "subscription", "commitment", "cycle",
+	    "renewal" }, { NULL }, SEGMENT_DRIVER_CONTRACT, 1, 0 },
+	{ { "contact", "touch" }, { NULL }, SEGMENT_DRIVER_CONTACT, 0, 0 },
+	{ { "login", "usage", "session", "active", "inactiv", "order", "visit", "engag" },
+	  { NULL }, SEGMENT_DRIVER_USAGE, 0, 0 },
+	{ { "discount", "coupon", "free", "promo", "trial", "voucher", "cheap" }, { NULL },
+	  SEGMENT_DRIVER_VALUE, 0, 1 },
 };
 
 static const char *const value_names[SEGMENT_NVALUE] = {
@@ -235,11 +257,22 @@ static int has_word(const char *s, size_t n, const char *word)
 	return 0;
 }
 
+/* 1 when one of words[0..max) (NULL-terminated early) begins a word of s. */
+static int any_word(const char *s, size_t n, const char *const *words, size_t max)
+{
+	for (size_t w = 0; w < max && words[w] != NULL; w++)
+		if (has_word(s, n, words[w]))
+			return 1;
+	return 0;
+}
+
 /* 1 when a categorical level names a one-month term: a word beginning
  * "month" ("monthly", "Month-to-month", "1 month") and no number in it
  * other than 1 ("12 months" is a year). */
 static int monthly_level(const char *level)
 {
+	if (level != NULL && has_word(level, strlen(level), "m2m"))
+		return 1;
 	if (level == NULL || !has_word(level, strlen(level), "month"))
 		return 0;
 	for (const char *c = level; *c; c++) {
@@ -265,9 +298,12 @@ static segment_driver kind_of(const char *s, size_t n, const char *level,
 	for (size_t r = 0; r < sizeof rules / sizeof rules[0]; r++) {
 		if (rules[r].month && !monthly_level(level))
 			continue;
-		for (size_t w = 0; w < 8 && rules[r].words[w] != NULL; w++)
-			if (has_word(s, n, rules[r].words[w]))
-				return rules[r].kind;
+		if (any_word(s, n, rules[r].words, 10) &&
+		    (rules[r].also[0] == NULL || any_word(s, n, rules[r].also, 6)))
+			return rules[r].kind;
+		if (rules[r].level && level != NULL &&
+		    any_word(level, strlen(level), rules[r].words, 10))
+			return rules[r].kind;
 	}
 	return SEGMENT_DRIVER_NONE;
 }
@@ -321,7 +357,8 @@ char *recommend_action(segment_value v, score_band b, segment_driver k, int ince
 		return buf;
 	}
 	if (b != SCORE_BAND_LOW)
-		phrase = segment_driver_phrase(k);
+		phrase = v == SEGMENT_VALUE_LOW && k >= 0 && k < SEGMENT_NDRIVER
+		         ? drivers[k].phrase_low : segment_driver_phrase(k);
 	snprintf(buf, n, "%s%s%s%s", pb->lead, *phrase ? "; " : "", phrase,
 	         incentive ? INCENTIVE_CLAUSE : "");
 	return buf;

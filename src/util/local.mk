@@ -19,6 +19,10 @@ tests_unit_test_num_SOURCES = tests/unit/test_num.c
 tests_unit_test_num_LDADD = $(TEST_LIBS)
 
 libchurnkit_a_SOURCES += src/util/outfile.c include/churnkit/outfile.h
+check_PROGRAMS += tests/unit/test_outfile
+TESTS += tests/unit/test_outfile
+tests_unit_test_outfile_SOURCES = tests/unit/test_outfile.c
+tests_unit_test_outfile_LDADD = $(TEST_LIBS)
 
 libchurnkit_a_SOURCES += src/util/utf8.c include/churnkit/utf8.h
 check_PROGRAMS += tests/unit/test_utf8

@@ -10,7 +10,8 @@
 struct outfile {
 	FILE *f;
 	char *path;
-	char *tmp;      /* NULL for standard output */
+	char *tmp;      /* NULL for standard output and for direct writes */
+	int direct;     /* 1: f is the target itself (a FIFO, a device) */
 };
 
 churn_status outfile_open(const char *path, outfile **out, churn_err *err)
@@ -25,20 +26,40 @@ churn_status outfile_open(const char *path, outfile **out, churn_err *err)
 		return CHURN_OK;
 	}
 	struct stat sb;
-	if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+	int exists = stat(path, &sb) == 0;
+	if (exists && S_ISDIR(sb.st_mode)) {
 		free(o);
 		return churn_err_at(err, CHURN_EIO, path, 0, 0, "is a directory");
 	}
+	/* A FIFO, a device or a socket (/dev/null, /dev/stdout, a pipe) is
+	 * written to as it is: renaming a file over it would replace it. */
+	if (exists && !S_ISREG(sb.st_mode)) {
+		o->f = fopen(path, "wb");
+		if (o->f == NULL) {
+			int e = errno;
+			free(o);
+			return churn_err_at(err, CHURN_EIO, path, 0, 0, "cannot open: %s", strerror(e));
+		}
+		o->direct = 1;
+		o->path = strdup(path);   /* for messages; NULL is tolerated */
+		*out = o;
+		return CHURN_OK;
+	}
+	/* A symbolic link to a regular file: replace the file it names, not
+	 * the link. */
+	char *real = exists ? realpath(path, NULL) : NULL;
+	o->path = strdup(real != NULL ? real : path);
+	free(real);
 	/* The temporary name is only set once it names a file we created, so
-	 * that outfile_abort never removes anything else. */
-	char *tmp = malloc(strlen(path) + 16);
-	o->path = strdup(path);
+	 * that outfile_abort never removes anything else.  Messages name the
+	 * path as the caller gave it (still valid: the caller owns it). */
+	char *tmp = o->path ? malloc(strlen(o->path) + 16) : NULL;
 	if (o->path == NULL || tmp == NULL) {
 		free(tmp);
 		outfile_abort(o);
 		return churn_err_set(err, CHURN_ENOMEM, "out of memory");
 	}
-	sprintf(tmp, "%s.tmp.XXXXXX", path);
+	sprintf(tmp, "%s.tmp.XXXXXX", o->path);
 	int fd = mkstemp(tmp);
 	if (fd >= 0)
 		o->tmp = tmp;
@@ -72,6 +93,15 @@ FILE *outfile_stream(outfile *o)
 churn_status outfile_commit(outfile *o, churn_err *err)
 {
 	churn_status st = CHURN_OK;
+	if (o->direct) {
+		int bad = ferror(o->f);
+		if (fclose(o->f) != 0 || bad)
+			st = churn_err_at(err, CHURN_EIO, o->path ? o->path : "output", 0, 0,
+			                  "write failed: %s", strerror(errno));
+		free(o->path);
+		free(o);
+		return st;
+	}
 	if (o->tmp == NULL) {
 		if (fflush(o->f) != 0 || ferror(o->f))
 			st = churn_err_set(err, CHURN_EIO, "cannot write to standard output");

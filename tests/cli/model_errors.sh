@@ -51,6 +51,15 @@ fails 2 "score needs --id COL: the scores file names each customer by it" \
 	score --start signup_date --end churn_date --features tickets --horizon 12 -o s.csv "$data"
 fails 2 "score needs the churn outcome of its model: --horizon N (churn within N months, or N duration units) or --outcome COL[=VALUE] (a churn flag)" \
 	score $dates --features tickets --cox -o s.csv "$data"
+fails 2 "--driver nosuchcol=usage: the data has no column 'nosuchcol'" \
+	score $dates --features tickets --horizon 12 --driver nosuchcol=usage -o s.csv "$data"
+fails 2 "--driver names column 'tickets' twice" \
+	score $dates --features tickets --horizon 12 --driver tickets=usage --driver tickets=service \
+	-o s.csv "$data"
+fails 2 "--driver tickets=grumpy: unknown driver kind 'grumpy' (none, service, usage, payment, contract, contact, onboarding, satisfaction, value)" \
+	score $dates --features tickets --horizon 12 --driver tickets=grumpy -o s.csv "$data"
+fails 2 "--offer-effect '2' (command line): must be between 0 and 1" \
+	score $dates --features tickets --horizon 12 --offer-effect 2 -o s.csv "$data"
 fails 2 "-o - and --json - cannot both go to standard output" \
 	score $dates --features tickets --horizon 12 -o - --json - "$data"
 fails 2 "model: option --output does not apply to this command" \

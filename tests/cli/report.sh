@@ -44,6 +44,12 @@ tap_ok $? "report: MRR at risk next quarter $got as R computes it"
 tap_is "$("$JSONGET" report.json report.input_sha256)" \
 	"$(sha256sum "$data" | cut -d' ' -f1)" "report: the JSON records the input's SHA-256"
 
+# The outline: a bookmark per page (libharu writes the titles as plain strings;
+# the first /Title is the document information's).
+tap_is "$(LC_ALL=C grep -a -o '/Title ([^)]*)' report.pdf | sed '1d; s/^\/Title (//; s/)$//' | tr '\n' '|')" \
+	"Customer retention report|Executive summary|Cohort retention|Survival by contract|Survival by plan|When churn happens|Churn drivers|Value x risk segments|At-risk accounts|Appendix: method, definitions, data quality|" \
+	"report: the outline has a bookmark per page, in order"
+
 # report --scores is churnkit score's file, byte for byte.
 # shellcheck disable=SC2086
 ck_run "$t" score $common -o score.csv "$data"
@@ -189,10 +195,28 @@ tap_is "$(cat exit):$(cat stderr)" "2:churnkit: report needs -o FILE for the PDF
 cp "$data" input.csv
 ck_run "$t" report --start signup_date --end churn_date -o input.csv input.csv
 tap_is "$(cat exit):$(cat stderr)" \
-	"2:churnkit: --output input.csv is the input file: it would be overwritten" \
+	"2:churnkit: -o input.csv is an input file: it would be overwritten" \
 	"report -o INPUT: refused"
 cmp -s "$data" input.csv
 tap_ok $? "report -o INPUT: the input is untouched"
+ck_run "$t" score --id customer_id --start signup_date --end churn_date --horizon 12 \
+	--features contract -o input.csv input.csv
+tap_is "$(cat exit):$(cat stderr)" \
+	"2:churnkit: -o input.csv is an input file: it would be overwritten" \
+	"score -o INPUT: refused as well (every command checks its outputs)"
+cmp -s "$data" input.csv
+tap_ok $? "score -o INPUT: the input is untouched"
+ck_run "$t" report --start signup_date --end churn_date -o same.out --json same.out "$data"
+tap_is "$(cat exit):$(cat stderr)" \
+	"2:churnkit: -o and --json both name same.out: one would overwrite the other" \
+	"report -o X --json X: refused"
+ck_run "$t" score --id customer_id --start signup_date --end churn_date --horizon 12 \
+	--features contract -o - --rejects - "$data"
+tap_is "$(cat exit):$(cat stderr)" \
+	"2:churnkit: -o - and --rejects - cannot both go to standard output" \
+	"score -o - --rejects -: refused"
+ck_run "$t" survival --start signup_date --end churn_date --json "$data" "$data"
+tap_is "$(cat exit)" "2" "survival --json INPUT: refused"
 ck_run "$t" report --start signup_date --end churn_date -o x.pdf --scores s.csv "$data"
 tap_is "$(cat exit)" "2" "report --scores without --id or a model: a usage error"
 printf 'id,start,end\na,2024-01-01,2023-01-01\nb,2024-01-01,\n' >bad.csv

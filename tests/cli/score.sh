@@ -105,12 +105,14 @@ tap_is "$(echo "$res" | tail -n 1)" "$scored $unscored 0" \
 # --outcome (a flag without times): the logistic model's probabilities.
 ck_run "$t" score --id customer_id --start signup_date --end churn_date --as-of 2026-06-30 \
 	--value mrr --outcome churned=Yes --features 'plan,contract,log(mrr),tickets,nps' \
-	-o outcome.csv "$data"
+	-o outcome.csv --json outcome.json "$data"
 tap_is "$(cat exit):$(cat stderr)" "0:" "score --outcome: exit 0, nothing on stderr"
 res=$(awk -v ours=outcome.csv -v outcome=1 -f csv.awk -f check.awk outcome.csv "$fixdir/cli_scores.csv")
 tap_is "$(echo "$res" | tail -n 1)" "$scored $unscored 0" \
 	"score --outcome: $scored logistic probabilities and drivers as R's glm has them"
 [ "$(echo "$res" | wc -l)" -gt 1 ] && tap_diag "$(echo "$res" | head -n 20)"
+tap_is "$("$JSONGET" outcome.json segment_rules.horizon_assumed)" "true" \
+	"score --outcome: the segments say their 12-month horizon is assumed"
 grep -q "^Churn probability: churned = Yes, from the logistic model" stdout
 tap_ok $? "score --outcome: the summary says the probabilities come from the logistic model"
 
@@ -162,11 +164,30 @@ FNR == 1 {
 	if (offer != (index(F[7], "retention offer") > 0)) { print "offer: " $0; bad++ }
 	n++
 }
-END { printf "%d %d\n", n, bad + 0 }
+END { printf "%.17g %.17g\n%d %d\n", lo, hi, n, bad + 0 }
 EOF
 res=$(awk -f csv.awk -f seg.awk scores.csv scores.csv)
+q=$(echo "$res" | tail -n 2 | head -n 1)
+near "$("$JSONGET" scores.json segment_rules.q50)" "${q% *}" 1e-12 &&
+	near "$("$JSONGET" scores.json segment_rules.q80)" "${q#* }" 1e-12
+tap_ok $? "score: the JSON's value cut points are the type-7 quantiles ($q)"
+tap_is "$("$JSONGET" scores.json segment_rules.horizon_months segment_rules.horizon_assumed | tr '\n' ' ')" \
+	"12 false " "score --horizon 12 on dates: the segments' horizon is 12 months, not assumed"
 tap_is "$(echo "$res" | tail -n 1)" "$active 0" \
 	"score: every customer's segment by the type-7 value quantiles and band, offers only where they pay"
 [ "$(echo "$res" | wc -l)" -gt 1 ] && tap_diag "$(echo "$res" | head -n 10)"
+
+
+# A value column with no value at all: one value tier, accounts by probability.
+awk -F, -v OFS=, 'NR > 1 && $0 !~ /"/ { $7 = "" } $0 !~ /"/ { print }' "$data" >novalue.csv
+ck_run "$t" score --id customer_id --start signup_date --end churn_date --as-of 2026-06-30 \
+	--value mrr --horizon 12 --features 'plan,contract,tickets,nps' -o novalue_scores.csv \
+	--json novalue.json novalue.csv
+tap_is "$(cat exit)" "0" "score with every value missing: exit 0"
+tap_is "$(cut -d, -f5 novalue_scores.csv | sed 1d | sort -u | tr '\n' '|')" \
+	"High risk|Low risk|Medium risk|Not scored|" \
+	"score with every value missing: one value tier, segments by risk alone"
+tap_ok $(( $("$JSONGET" novalue.json at_risk_accounts.#) == 0 )) \
+	"score with every value missing: at-risk accounts ranked by probability"
 
 tap_done

@@ -30,7 +30,15 @@ static void test_keywords(void)
 	kind("contract=annual", SEGMENT_DRIVER_NONE);
 	kind("contract", SEGMENT_DRIVER_NONE);  /* numeric: no level */
 	kind("plan=pro", SEGMENT_DRIVER_NONE);
-	kind("payment_plan=monthly", SEGMENT_DRIVER_PAYMENT);  /* payment is tried first */
+	kind("payment_plan=monthly", SEGMENT_DRIVER_CONTRACT);  /* a monthly plan */
+	kind("billing_cycle=monthly", SEGMENT_DRIVER_CONTRACT);
+	kind("subscription=m2m", SEGMENT_DRIVER_CONTRACT);
+	kind("commitment=Month-to-month", SEGMENT_DRIVER_CONTRACT);
+	kind("payment_method=credit card", SEGMENT_DRIVER_NONE);  /* not late payments */
+	kind("late_delivery", SEGMENT_DRIVER_NONE);
+	kind("missed_invoices", SEGMENT_DRIVER_PAYMENT);
+	kind("arrears_days", SEGMENT_DRIVER_PAYMENT);
+	kind("case_study_participant", SEGMENT_DRIVER_NONE);
 	kind("days_since_contact", SEGMENT_DRIVER_CONTACT);
 	kind("last_touchpoint_days", SEGMENT_DRIVER_CONTACT);
 	kind("onboarding_completed=no", SEGMENT_DRIVER_ONBOARDING);
@@ -40,7 +48,10 @@ static void test_keywords(void)
 	kind("log(CSAT) (missing)", SEGMENT_DRIVER_SATISFACTION);
 	kind("Satisfaction_Score", SEGMENT_DRIVER_SATISFACTION);
 	kind("support_satisfaction", SEGMENT_DRIVER_SATISFACTION);  /* before service */
-	kind("channel=partner", SEGMENT_DRIVER_VALUE);
+	kind("channel=partner", SEGMENT_DRIVER_NONE);  /* only cheap channels */
+	kind("channel=referral", SEGMENT_DRIVER_NONE);
+	kind("channel=free trial", SEGMENT_DRIVER_VALUE);
+	kind("acquisition=Discount promo", SEGMENT_DRIVER_VALUE);
 	kind("signup_coupon=yes", SEGMENT_DRIVER_VALUE);
 	kind("free_trial=1", SEGMENT_DRIVER_VALUE);
 	kind("promo_code", SEGMENT_DRIVER_VALUE);
@@ -180,6 +191,10 @@ static void test_actions(void)
 	is_str(recommend_action(SEGMENT_VALUE_LOW, SCORE_BAND_HIGH, SEGMENT_DRIVER_NONE, 0, buf,
 	                        sizeof buf),
 	       "Automated care", "action: no driver kind -> the lead alone");
+	is_str(recommend_action(SEGMENT_VALUE_LOW, SCORE_BAND_HIGH, SEGMENT_DRIVER_SERVICE, 0, buf,
+	                        sizeof buf),
+	       "Automated care; self-service help and quick fixes",
+	       "action: low value gets the low-cost phrase, not senior staff");
 	is_str(recommend_action(SEGMENT_VALUE_MEDIUM, SCORE_BAND_MEDIUM, SEGMENT_DRIVER_PAYMENT, 1,
 	                        buf, sizeof buf),
 	       "Scheduled check-in; payment plan and early outreach; retention offer",
