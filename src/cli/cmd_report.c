@@ -58,6 +58,7 @@ typedef struct {
 	char **opt_text;
 	size_t nopts;
 	const char *no_co_why;     /* the option that keeps cohorts out, or NULL */
+	char no_model_why[400];    /* why the model could not be fitted, or "" */
 	double at_risk;            /* expected MRR lost next quarter */
 	size_t npages;
 	char sha[65];
@@ -322,7 +323,10 @@ static void print_summary(FILE *f, const run *r, const char *out, size_t npages,
 	if (r->no_co_why)
 		fprintf(f, "\nNo cohort or KPI pages: cohorts count whole customers from signup, "
 		        "which %s does not fit.\n", r->no_co_why);
-	if (!r->have_m)
+	if (r->no_model_why[0])
+		fprintf(f, "\nNo drivers, segments or at-risk pages: the churn model could not be "
+		        "fitted (%s).\n", r->no_model_why);
+	else if (!r->have_m)
 		fputs("\nNo churn model: give --features and --horizon (or --outcome) for the "
 		      "drivers, segments and at-risk pages.\n", f);
 	else if (!r->have_g)
@@ -405,8 +409,20 @@ int cmd_report(int argc, char **argv, churn_err *err)
 	if (r.have_co && (st = cohortrun_fit(&r.co, &r.d, err)) != CHURN_OK)
 		goto end;
 	if (r.have_m) {
-		if ((st = modelrun_fit(&r.m, &r.d, err)) != CHURN_OK)
+		st = modelrun_fit(&r.m, &r.d, err);
+		/* A model that cannot be fitted (no churner within the horizon, say)
+		 * leaves its pages out rather than the whole report, unless the
+		 * scores file was asked for. */
+		if (st == CHURN_EMODEL && scores_path == NULL) {
+			snprintf(r.no_model_why, sizeof r.no_model_why, "%s", err->msg);
+			churn_err_clear(err);
+			st = CHURN_OK;
+			r.have_m = 0;
+		}
+		if (st != CHURN_OK)
 			goto end;
+	}
+	if (r.have_m) {
 		if (r.d.map.id) {
 			if ((st = modelrun_scores(&r.m, &r.d, &r.sc, err)) != CHURN_OK)
 				goto end;
@@ -478,6 +494,9 @@ int cmd_report(int argc, char **argv, churn_err *err)
 	if ((st = report_render(&in, &pdf, &len, &r.npages, err)) != CHURN_OK)
 		goto end;
 
+	/* The PDF first: when it cannot be written, nothing else is. */
+	if ((st = write_pdf(out, pdf, len, err)) != CHURN_OK)
+		goto end;
 	if (scores_path &&
 	    (st = modelrun_write_scores(&r.m, &r.d, scores_path, r.sc, r.g.labels, r.g.actions,
 	                                err)) != CHURN_OK)
@@ -485,8 +504,6 @@ int cmd_report(int argc, char **argv, churn_err *err)
 	if (json && (st = write_json(&r, json, err)) != CHURN_OK)
 		goto end;
 	if (tables && (st = write_tables(&r, tables, err)) != CHURN_OK)
-		goto end;
-	if ((st = write_pdf(out, pdf, len, err)) != CHURN_OK)
 		goto end;
 	if (strcmp(out, "-") != 0 && !(json && strcmp(json, "-") == 0) &&
 	    !(scores_path && strcmp(scores_path, "-") == 0)) {

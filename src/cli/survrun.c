@@ -179,9 +179,11 @@ static churn_status build_by(survrun *s, churn_err *err)
 		if (b->codes == NULL)
 			return churn_err_set(err, CHURN_EUSAGE, "--by %s: not a column of text levels",
 			                     b->name);
-		if (b->nlevels >= UINT32_MAX)
-			return churn_err_set(err, CHURN_EDATA, "--by %s: %zu levels is more than "
-			                     "supported", b->name, b->nlevels);
+		if (b->nlevels > SURVRUN_MAX_LEVELS)
+			return churn_err_set(err, CHURN_EUSAGE,
+			                     "--by %s has %zu levels: a segment column has at most %d "
+			                     "(is it an id or free text?)", b->name, b->nlevels,
+			                     SURVRUN_MAX_LEVELS);
 		st = table_sort_levels(b->codes, sd->n, b->levels, b->nlevels, &s->codes[j],
 		                       &s->levels[j], err);
 		if (st != CHURN_OK)

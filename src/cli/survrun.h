@@ -55,6 +55,9 @@
 #define SURVRUN_EARLY_UNITS 3.0     /* the same for durations */
 #define SURVRUN_ALPHA 0.05          /* --alpha's default */
 #define SURVRUN_MIN_N 30            /* --min-n's default */
+#define SURVRUN_MAX_LEVELS 100      /* levels of a --by column: more is an id or
+                                       free text, and would ask for thousands of
+                                       pairwise tests */
 
 typedef struct {
 	/* Options (survrun_options). */

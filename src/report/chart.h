@@ -57,6 +57,8 @@ typedef struct {
 void chart_style_of(size_t i, chart_style *out);
 /* Fixed colours of the report (text, rules, grid, accent, highlight). */
 extern const pdf_rgb chart_ink, chart_muted, chart_grid, chart_accent, chart_alert;
+/* Secondary text (notes, labels): dark enough to read printed at 7.5 pt. */
+extern const pdf_rgb chart_text2;
 
 /* "Nice" axis ticks (1, 2, 2.5, 5 x 10^k) covering [lo, hi] with about
  * `target` intervals: first tick <= lo, last >= hi. */

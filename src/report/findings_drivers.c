@@ -220,7 +220,10 @@ void findings_drivers(const findings_input *in, const findings_opts *o, flist *l
 		                 .coef = r->coef, .pval = r->pval, .ratio = r->odds_ratio,
 		                 .lower = r->or_lower, .upper = r->or_upper,
 		                 .conf_level = r->conf_level, .firth = r->firth,
-		                 .aliased = r->aliased, .skip1 = r->firth ? NULL : r->diverging};
+		                 /* A column along the separating direction has no
+		                  * meaningful size, even under Firth's penalty (it
+		                  * only reflects the penalty): never a finding. */
+		                 .aliased = r->aliased, .skip1 = r->diverging};
 	} else if (in->cox != NULL) {
 		const cox_result *r = in->cox;
 		if (!r->converged || r->any_infinite)

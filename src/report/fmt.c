@@ -123,8 +123,10 @@ char *fmt_ratio(double x, char *buf, size_t n)
 {
 	if (isnan(x))
 		return dash(buf, n);
-	if (isinf(x) || x >= 1e6)
+	if (isinf(x))
 		snprintf(buf, n, x > 0 ? "inf" : "0");
+	else if (x >= 1e4)
+		snprintf(buf, n, "%.2g", x);   /* 2.6e+06: finite, however large */
 	else if (x < 0.005)
 		snprintf(buf, n, x <= 0 ? "0" : "<0.01");
 	else

@@ -9,6 +9,7 @@
 
 #include "chart.h"
 #include "churnkit/date.h"
+#include "churnkit/km.h"
 #include "fmt.h"
 #include "page.h"
 
@@ -28,7 +29,7 @@ static void room(flow *f, double need)
 	pdf_page_add(f->c->d);
 	f->y = f->c->top;
 	pdf_text(f->c->d, f->c->left, f->y + PAGE_H2, TITLE " (continued)", PDF_BOLD, PAGE_H2,
-	         PDF_LEFT, chart_muted);
+	         PDF_LEFT, chart_text2);
 	f->y += PAGE_H2 + 14;
 }
 
@@ -113,15 +114,24 @@ void page_appendix(report_page_ctx *c)
 	f.y = page_begin(c, TITLE, NULL);
 
 	h2(&f, "Method");
-	para(&f,
-	     "Survival. Time is measured in days from signup to churn, or to the as-of date for "
-	     "customers still active (censored); charts show months of 30.4375 days. Survival "
-	     "curves are Kaplan-Meier estimates with Greenwood standard errors and log-log "
-	     "confidence intervals, as R's survfit; the median is the first time survival falls "
-	     "below 50%. Segments are compared with the log-rank test (R's survdiff); with more "
-	     "than two levels, pairwise tests with Benjamini-Hochberg adjusted p-values. A "
-	     "finding is stated only when its (adjusted) p-value is below alpha and each group "
-	     "has at least the minimum number of customers.");
+	snprintf(buf, sizeof buf,
+	         "Survival. %s Survival curves are Kaplan-Meier estimates with Greenwood standard "
+	         "errors and %g%% %s confidence intervals, as R's survfit; the median is the "
+	         "first time survival falls below 50%%. Segments are compared with the log-rank "
+	         "test (R's survdiff%s); with more than two levels, pairwise tests with "
+	         "Benjamini-Hochberg adjusted p-values. A finding is stated only when its "
+	         "(adjusted) p-value is below alpha (%g) and each group has at least %zu "
+	         "customers.",
+	         in->time_in_days ? "Time is measured in days from signup to churn, or to the "
+	                            "as-of date for customers still active (censored); charts "
+	                            "show months of 30.4375 days."
+	                          : "Time is the duration column as given; customers who have not "
+	                            "churned are censored at their duration.",
+	         in->surv ? in->surv->opts.km.conf_level * 100 : 95,
+	         in->surv ? km_conf_name(in->surv->opts.km.conf_type) : "log-log",
+	         in->surv && in->surv->opts.rho == 1 ? ", Peto-Peto weights" : "", in->alpha,
+	         in->min_n);
+	para(&f, buf);
 	snprintf(buf, sizeof buf,
 	         "Churn model. Logistic regression (as R's glm, binomial family) of the outcome "
 	         "\"%s\" on the model terms: odds ratios with Wald intervals, deviance and AIC; "
@@ -140,16 +150,27 @@ void page_appendix(report_page_ctx *c)
 	     "period / customers active at its start. Retention rate = (customers at end - new "
 	     "customers) / customers at start. Customers who join and churn inside the same "
 	     "period are counted as new and as churned unless --exclude-same-period is given. "
-	     "Revenue churn = MRR of the customers who churned in the period / MRR at the start. "
+	     "Gross revenue churn = (MRR of the customers who churned in the period + "
+	     "contraction) / MRR at the start. "
 	     "Gross revenue retention (GRR) = (start MRR - churned MRR - contraction) / start "
 	     "MRR, over the customers active at the start; net revenue retention (NRR) adds "
 	     "expansion. Rates are shown as percentages; changes in percentage points (pp).");
 	if (in->revenue_at_risk_note)
 		para(&f, in->revenue_at_risk_note);
-	para(&f,
-	     "Cost of churn: the annual value of the MRR lost, plus the "
-	     "expansion that value would have brought (the expansion rate setting), plus the "
-	     "acquisition cost sunk in the lost customers (CAC, when set).");
+	if (in->kpi && in->kpi->has_cost) {
+		const revenue_cost *k = &in->kpi->cost;
+		char cac[64];
+		if (k->cac_known)
+			snprintf(cac, sizeof cac, "%s per customer", fmt_money(k->cac, a, sizeof a));
+		else
+			snprintf(cac, sizeof cac, "not set (--cac), so left out");
+		snprintf(buf, sizeof buf,
+		         "Cost of churn: the annual value of the MRR lost (x %g months), plus the "
+		         "expansion that value would have brought (--expansion-rate %g), plus the "
+		         "acquisition cost sunk in the lost customers (CAC: %s).",
+		         k->months_per_year, k->expansion_rate, cac);
+		para(&f, buf);
+	}
 	if (in->seg)
 		para(&f,
 		     "Segments: value tiers over the active customers' known MRR (high: at or above "
@@ -163,7 +184,8 @@ void page_appendix(report_page_ctx *c)
 	h2(&f, "This run");
 	kv(&f, "Input", in->input_name ? in->input_name : "-");
 	kv(&f, "SHA-256", in->sha256 ? in->sha256 : "-");
-	kv(&f, "Data as of", date_format(in->as_of, a));
+	kv(&f, "Data as of", in->as_of != TABLE_DATE_NA ? date_format(in->as_of, a)
+	                                                : "- (durations: no dates)");
 	kv(&f, "churnkit version", in->version ? in->version : "-");
 	for (size_t i = 0; i < in->noptions; i++) {
 		const report_option *o = &in->options[i];

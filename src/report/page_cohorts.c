@@ -31,8 +31,17 @@ static void heat(report_page_ctx *c, chart_box box, const cohort_triangle *tri, 
                  const char *title)
 {
 	const report_input *in = c->in;
-	size_t first = tri->nrows > MAX_ROWS ? tri->nrows - MAX_ROWS : 0;
-	size_t nr = tri->nrows - first;
+	/* The most recent cohorts that have customers (a month without signups
+	 * has an empty row). */
+	size_t pick[MAX_ROWS], nr = 0;
+	for (size_t i = tri->nrows; i-- > 0 && nr < MAX_ROWS;)
+		if (tri->rows[i].size > 0)
+			pick[nr++] = i;
+	for (size_t i = 0; i < nr / 2; i++) {
+		size_t tmp = pick[i];
+		pick[i] = pick[nr - 1 - i];
+		pick[nr - 1 - i] = tmp;
+	}
 	size_t ncol = tri->kmax < MAX_COLS ? tri->kmax : MAX_COLS;
 	const km_curve *km = in->surv && in->surv->ncurves > 0 && !value ? in->surv->curve[0].km
 	                                                                 : NULL;
@@ -49,7 +58,7 @@ static void heat(report_page_ctx *c, chart_box box, const cohort_triangle *tri, 
 	if (!v || !lab || !note || !cl || !lp || !np || !clp || !thin)
 		goto done;
 	for (size_t r = 0; r < nr; r++) {
-		const cohort_row *row = &tri->rows[first + r];
+		const cohort_row *row = &tri->rows[pick[r]];
 		char cnt[32];
 		date_format_month(row->cohort, lab[r]);
 		if (value)

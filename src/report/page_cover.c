@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "chart.h"
+#include "churnkit/table.h"
 #include "fmt.h"
 #include "page.h"
 
@@ -24,10 +25,27 @@ void page_cover(report_page_ctx *c, const char *const *contents, const size_t *p
 	pdf_rect_fill(d, x, y - 40, 60, 5);
 
 	if (in->company && *in->company) {
-		pdf_text(d, x, y - 10, in->company, PDF_BOLD, 13, PDF_LEFT, chart_muted);
+		pdf_text(d, x, y - 10, in->company, PDF_BOLD, 13, PDF_LEFT, chart_text2);
 		y += 8;
 	}
-	y += pdf_paragraph(d, x, y, c->right - x, in->title, PDF_BOLD, 28, 34, chart_ink, 1);
+	/* The title in at most three lines: smaller type for a long one, and
+	 * shortened with "…" if even that is not enough. */
+	double ts = 28;
+	while (ts > 14 && pdf_paragraph(d, x, y, c->right - x, in->title, PDF_BOLD, ts, ts * 1.2,
+	                                chart_ink, 0) > 3 * ts * 1.2 + 0.5)
+		ts -= 2;
+	char title[1024];
+	snprintf(title, sizeof title, "%s", in->title);
+	while (pdf_paragraph(d, x, y, c->right - x, title, PDF_BOLD, ts, ts * 1.2, chart_ink, 0) >
+	       3 * ts * 1.2 + 0.5) {
+		/* Drop the last word (at least one character) and add "…". */
+		size_t n = strlen(title);
+		char *cut = n > 4 ? strrchr(title, ' ') : NULL;
+		if (cut == NULL || cut == title)
+			break;
+		snprintf(cut, (size_t)(title + sizeof title - cut), "\xE2\x80\xA6");
+	}
+	y += pdf_paragraph(d, x, y, c->right - x, title, PDF_BOLD, ts, ts * 1.2, chart_ink, 1);
 	y += 18;
 
 	if (c->period[0]) {
@@ -35,9 +53,11 @@ void page_cover(report_page_ctx *c, const char *const *contents, const size_t *p
 		pdf_text(d, x, y + 13, buf, PDF_REGULAR, 13, PDF_LEFT, chart_ink);
 		y += 22;
 	}
-	snprintf(buf, sizeof buf, "Data as of %s", fmt_day(in->as_of, a, sizeof a));
-	pdf_text(d, x, y + 13, buf, PDF_REGULAR, 13, PDF_LEFT, chart_ink);
-	y += 22;
+	if (in->as_of != TABLE_DATE_NA) {
+		snprintf(buf, sizeof buf, "Data as of %s", fmt_day(in->as_of, a, sizeof a));
+		pdf_text(d, x, y + 13, buf, PDF_REGULAR, 13, PDF_LEFT, chart_ink);
+		y += 22;
+	}
 	if (in->load) {
 		snprintf(buf, sizeof buf, "%s customers from %s",
 		         fmt_count((double)(in->load->rows_read - in->load->rows_rejected), a,
@@ -45,17 +65,17 @@ void page_cover(report_page_ctx *c, const char *const *contents, const size_t *p
 		         in->input_name);
 		char fit[512];
 		pdf_fit_text(d, buf, PDF_REGULAR, 10, c->right - x, fit, sizeof fit);
-		pdf_text(d, x, y + 10, fit, PDF_REGULAR, 10, PDF_LEFT, chart_muted);
+		pdf_text(d, x, y + 10, fit, PDF_REGULAR, 10, PDF_LEFT, chart_text2);
 		y += 16;
 	}
 	if (in->generated) {
 		snprintf(buf, sizeof buf, "Generated %s", in->generated);
-		pdf_text(d, x, y + 10, buf, PDF_REGULAR, 10, PDF_LEFT, chart_muted);
+		pdf_text(d, x, y + 10, buf, PDF_REGULAR, 10, PDF_LEFT, chart_text2);
 		y += 16;
 	}
 
-	/* Contents with dotted leaders. */
-	y = c->h * 0.55;
+	/* Contents with dotted leaders, below whatever the title took. */
+	y = y + 40 > c->h * 0.55 ? y + 40 : c->h * 0.55;
 	pdf_text(d, x, y, "Contents", PDF_BOLD, PAGE_H2, PDF_LEFT, chart_ink);
 	y += 22;
 	for (size_t i = 0; i < ncontents; i++) {

@@ -42,6 +42,13 @@ void page_hazard(report_page_ctx *c)
 	}
 
 	/* The headline numbers. */
+	if (!(h->total_events > 0)) {
+		y += pdf_paragraph(c->d, c->left, y, c->right - c->left,
+		                   "No customer has churned yet: there is no hazard to show.", PDF_BOLD,
+		                   12, 16, chart_ink, 1) + 6;
+		page_note(c, y, "The chart and table fill in once customers churn.");
+		return;
+	}
 	snprintf(buf, sizeof buf, "%s of all churn (%s of %s churned customers) happened in "
 	         "the first %g %s of a customer's life.",
 	         fmt_pct(h->early_share, 0, a, sizeof a), fmt_count(h->early_events, b, sizeof b),
@@ -58,7 +65,9 @@ void page_hazard(report_page_ctx *c)
 
 	char xl[64];
 	snprintf(xl, sizeof xl, "Tenure %s", unit);
-	chart_bars_opts o = { .title = NULL, .xlabel = xl, .ylabel = "Churned in the month",
+	chart_bars_opts o = { .title = NULL, .xlabel = xl,
+	                      .ylabel = in->time_in_days ? "Churned in the month"
+	                                                 : "Churned in the period",
 	                      .highlight = highlight,
 	                      .highlight_label = in->time_in_days ? "First 90 days" : "Early",
 	                      .percent = 1, .label_every = 0 };

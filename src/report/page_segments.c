@@ -187,6 +187,32 @@ static const char *id_text(const table *t, const char *id_name, size_t i, char *
 	return buf;
 }
 
+/* s fitted into width by cutting its middle, keeping the last characters:
+ * ids often differ only at the end ("customer-account-C00474",
+ * "customer-account-C00475"), which a cut at the end would hide. */
+static char *fit_middle(pdf_doc *d, const char *s, pdf_weight w, double size, double width,
+                        char *buf, size_t n)
+{
+	size_t len = strlen(s), tail = len, kept = 0;
+	char head[300], fit[300];
+
+	if (pdf_text_width(d, s, w, size) <= width) {
+		snprintf(buf, n, "%s", s);
+		return buf;
+	}
+	/* The last 8 characters (UTF-8: skip continuation bytes). */
+	while (tail > 0 && kept < 8) {
+		tail--;
+		if (((unsigned char)s[tail] & 0xC0) != 0x80)
+			kept++;
+	}
+	snprintf(head, sizeof head, "%.*s", (int)tail, s);
+	pdf_fit_text(d, head, w, size, width - pdf_text_width(d, s + tail, w, size), fit,
+	             sizeof fit);
+	snprintf(buf, n, "%s%s", fit, s + tail);
+	return buf;
+}
+
 void page_accounts(report_page_ctx *c)
 {
 	const report_input *in = c->in;
@@ -233,9 +259,9 @@ void page_accounts(report_page_ctx *c)
 			pdf_rect_fill(c->d, x0, ry, w, rh);
 		}
 		snprintf(a, sizeof a, "%zu", i + 1);
-		pdf_text(c->d, cx[0], ry + 9, a, PDF_REGULAR, 7.5, PDF_RIGHT, chart_muted);
+		pdf_text(c->d, cx[0], ry + 9, a, PDF_REGULAR, 7.5, PDF_RIGHT, chart_text2);
 		id_text(in->t, in->id_name, sc->row, id, sizeof id);
-		pdf_fit_text(c->d, id, PDF_BOLD, 7.5, cx[2] - cx[1] - 50, fitbuf, sizeof fitbuf);
+		fit_middle(c->d, id, PDF_BOLD, 7.5, cx[2] - cx[1] - 50, fitbuf, sizeof fitbuf);
 		pdf_text(c->d, cx[1], ry + 9, fitbuf, PDF_BOLD, 7.5, PDF_LEFT, chart_ink);
 		pdf_text(c->d, cx[2], ry + 9, fmt_money_full(sc->value, a, sizeof a), PDF_REGULAR,
 		         7.5, PDF_RIGHT, chart_ink);

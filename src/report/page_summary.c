@@ -28,11 +28,11 @@ static void tile_draw(report_page_ctx *c, double x, double y, double w, double h
 	pdf_rect_fill(c->d, x, y, w, h);
 	pdf_fill_color(c->d, chart_accent);
 	pdf_rect_fill(c->d, x, y, 3, h);
-	pdf_text(c->d, x + 10, y + 15, t->label, PDF_REGULAR, 8, PDF_LEFT, chart_muted);
+	pdf_text(c->d, x + 10, y + 15, t->label, PDF_REGULAR, 8, PDF_LEFT, chart_text2);
 	pdf_text(c->d, x + 10, y + 38, t->value, PDF_BOLD, 17, PDF_LEFT, chart_ink);
 	if (t->change[0])
 		pdf_text(c->d, x + 10, y + h - 9, t->change, t->bad ? PDF_BOLD : PDF_REGULAR, 7.5,
-		         PDF_LEFT, t->bad ? chart_alert : chart_muted);
+		         PDF_LEFT, t->bad ? chart_alert : chart_text2);
 }
 
 /* Fills the change line of a tile from a difference d (count or fraction). */
@@ -143,7 +143,7 @@ static double summary_findings(report_page_ctx *c, double y)
 		return page_para(c, c->left, y, 0,
 		                 "No difference between segments, driver or change between periods "
 		                 "passed the report's significance test with enough customers.",
-		                 PAGE_BODY, chart_muted) + 6;
+		                 PAGE_BODY, chart_text2) + 6;
 	}
 	for (size_t i = 0; i < n; i++) {
 		snprintf(num, sizeof num, "%zu", i + 1);
@@ -187,7 +187,7 @@ static void summary_actions(report_page_ctx *c, double y)
 	}
 	if (np == 0) {
 		page_para(c, c->left, y, 0, "No scored customer is at medium or high risk.",
-		          PAGE_BODY, chart_muted);
+		          PAGE_BODY, chart_text2);
 		return;
 	}
 	for (size_t i = 0; i < np && y < c->bottom - 40; i++) {

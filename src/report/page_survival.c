@@ -14,7 +14,7 @@
 #include "fmt.h"
 #include "page.h"
 
-#define MAX_SERIES 12
+#define MAX_SERIES 6   /* the distinct line styles of chart_style_of */
 
 size_t page_survival_count(const report_input *in)
 {
@@ -92,16 +92,15 @@ static double curve_table(report_page_ctx *c, double y, const surv_curve *const 
 	const char **cellp = NULL;
 	size_t ncols;
 
-	snprintf(med_h, sizeof med_h, "Median%s%s (%g%% CI)", unit_name ? " " : "",
-	         unit_name ? unit_name : "", in->surv->opts.km.conf_level * 100);
+	(void)unit_name;
+	snprintf(med_h, sizeof med_h, "Median (%g%% CI)", in->surv->opts.km.conf_level * 100);
 	cols[nc++] = (chart_col){ "Segment", 0, PDF_LEFT };
 	cols[nc++] = (chart_col){ "Customers", 60, PDF_RIGHT };
-	cols[nc++] = (chart_col){ "Churned", 55, PDF_RIGHT };
-	cols[nc++] = (chart_col){ med_h, 105, PDF_RIGHT };
+	cols[nc++] = (chart_col){ "Churned", 48, PDF_RIGHT };
+	cols[nc++] = (chart_col){ med_h, 112, PDF_RIGHT };
 	for (size_t j = 0; j < nt; j++) {
-		snprintf(hdr[j], sizeof hdr[j], "At %g %s", in->times[j],
-		         in->time_in_days ? "mo" : "");
-		cols[nc++] = (chart_col){ hdr[j], 44, PDF_RIGHT };
+		snprintf(hdr[j], sizeof hdr[j], "%g%s", in->times[j], in->time_in_days ? " mo" : "");
+		cols[nc++] = (chart_col){ hdr[j], 40, PDF_RIGHT };
 	}
 	ncols = nc;
 	cells = calloc(n * ncols, 64);
@@ -125,10 +124,11 @@ static double curve_table(report_page_ctx *c, double y, const surv_curve *const 
 				snprintf(b, sizeof b, "%.1f", s->stats.median_upper / unit);
 			else
 				snprintf(b, sizeof b, "not reached");
-			if (!isfinite(s->stats.median_lower))
-				snprintf(a, sizeof a, "-");
 			char med[100];
-			snprintf(med, sizeof med, "%s (%s-%s)", m, a, b);
+			if (!isfinite(s->stats.median_lower))
+				snprintf(med, sizeof med, "%s (no interval)", m);
+			else
+				snprintf(med, sizeof med, "%s (%s-%s)", m, a, b);
 			snprintf(row + 192, 64, "%.63s", med);
 		} else {
 			snprintf(row + 192, 64, "not reached");
@@ -164,24 +164,36 @@ static void test_text(const surv_test *t, double alpha, char *buf, size_t n)
 	                            : "The difference could be chance.");
 }
 
-static double pairs_text(report_page_ctx *c, double y, const surv_test *t)
+/* The pairwise tests: how many pairs differ, and the first of them. */
+static double pairs_text(report_page_ctx *c, double y, const surv_test *t, double alpha)
 {
-	char buf[1600], p[32];
-	size_t len = 0;
+	char buf[1200], p[32];
+	size_t len = 0, tested = 0, sig = 0, listed = 0;
 
 	if (!t->pairs || t->pairs->npairs == 0)
 		return y;
-	len += (size_t)snprintf(buf, sizeof buf,
-	                        "Pairwise log-rank tests, Benjamini-Hochberg adjusted p: ");
-	for (size_t i = 0; i < t->pairs->npairs && len < sizeof buf - 200; i++) {
+	for (size_t i = 0; i < t->pairs->npairs; i++)
+		if (!t->pairs->pair[i].note) {
+			tested++;
+			sig += t->pairs->pair[i].p_adjusted < alpha;
+		}
+	if (tested == 0)
+		return y;
+	len = (size_t)snprintf(buf, sizeof buf,
+	                       "Pairwise log-rank tests (Benjamini-Hochberg adjusted): %zu of %zu "
+	                       "pairs differ at p < %g", sig, tested, alpha);
+	for (size_t i = 0; i < t->pairs->npairs && listed < 8 && len < sizeof buf - 200; i++) {
 		const logrank_pair *q = &t->pairs->pair[i];
-		if (q->note)
+		if (q->note || !(q->p_adjusted < alpha))
 			continue;
 		fmt_p(q->p_adjusted, p, sizeof p);
-		len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%s vs %s %s%s",
-		                        i ? "; " : "", t->levels[q->a], t->levels[q->b],
+		len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%s vs %s (p %s%s)",
+		                        listed ? "; " : ": ", t->levels[q->a], t->levels[q->b],
 		                        p[0] == '<' ? "" : "= ", p);
+		listed++;
 	}
+	if (sig > listed && len < sizeof buf - 60)
+		len += (size_t)snprintf(buf + len, sizeof buf - len, "; and %zu more", sig - listed);
 	if (len < sizeof buf - 2)
 		snprintf(buf + len, sizeof buf - len, ".");
 	return page_note(c, y, buf);
@@ -202,12 +214,26 @@ static void one_page(report_page_ctx *c, const surv_test *t)
 	size_t nrisk = 0;
 
 	if (t) {
-		for (size_t i = 0; i < a->ncurves; i++)
-			if (a->curve[i].by && strcmp(a->curve[i].by, t->by) == 0) {
-				if (n < MAX_SERIES)
-					cv[n++] = &a->curve[i];
-				shown++;
+		/* With more levels than line styles, the largest levels, shown in
+		 * level order. */
+		for (size_t i = 0; i < a->ncurves; i++) {
+			if (!a->curve[i].by || strcmp(a->curve[i].by, t->by) != 0)
+				continue;
+			shown++;
+			if (n < MAX_SERIES) {
+				cv[n++] = &a->curve[i];
+				continue;
 			}
+			size_t small = 0;
+			for (size_t k = 1; k < n; k++)
+				if (cv[k]->km->n < cv[small]->km->n)
+					small = k;
+			if (a->curve[i].km->n > cv[small]->km->n) {
+				for (size_t k = small; k + 1 < n; k++)
+					cv[k] = cv[k + 1];
+				cv[n - 1] = &a->curve[i];
+			}
+		}
 		snprintf(title, sizeof title, "Survival by %s", t->by);
 	} else {
 		cv[n++] = &a->curve[0];
@@ -241,7 +267,7 @@ static void one_page(report_page_ctx *c, const surv_test *t)
 	         in->time_in_days ? "Months" : "Time");
 	chart_km_opts o = { .title = NULL, .xlabel = xlabel, .xmax = tmax,
 	                    .risk_times = risk_t, .nrisk = nrisk, .bands = 1,
-	                    .ylabel = "Customers still active", .median_legend = 1,
+	                    .ylabel = "Still active", .median_legend = 1,
 	                    .median_unit = in->time_in_days ? "mo" : "" };
 	double ch = (c->bottom - y) * 0.55;
 	chart_km(c->d, (chart_box){ c->left, y, c->right - c->left, ch }, s, n, &o);
@@ -253,7 +279,7 @@ static void one_page(report_page_ctx *c, const surv_test *t)
 	if (t) {
 		test_text(t, in->alpha, buf, sizeof buf);
 		y = page_para(c, c->left, y, 0, buf, PAGE_BODY, chart_ink) + 4;
-		y = pairs_text(c, y, t);
+		y = pairs_text(c, y, t, in->alpha);
 		if (t->missing_rows > 0) {
 			char cnt[32];
 			snprintf(buf, sizeof buf,
@@ -264,15 +290,16 @@ static void one_page(report_page_ctx *c, const surv_test *t)
 			y = page_note(c, y, buf);
 		}
 	}
-	if (shown > n) {
-		snprintf(buf, sizeof buf, "The chart shows the first %zu of %zu levels; "
-		         "the --tables output has them all.", n, shown);
+	if (shown > n && y < c->bottom - 12) {
+		snprintf(buf, sizeof buf, "Shown: the %zu levels with the most customers, of %zu; "
+		         "churnkit survival and --tables give them all.", n, shown);
 		y = page_note(c, y, buf);
 	}
-	snprintf(buf, sizeof buf,
-	         "A median of \"not reached\" means fewer than half of the segment's customers "
-	         "have churned so far. Number at risk: customers still observed at that time.");
-	page_note(c, y, buf);
+	if (y < c->bottom - 20)
+		page_note(c, y,
+		          "A median of \"not reached\" means fewer than half of the segment's "
+		          "customers have churned so far. Number at risk: customers still observed "
+		          "at that time.");
 }
 
 void page_survival(report_page_ctx *c)

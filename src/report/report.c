@@ -23,7 +23,7 @@ double page_begin(report_page_ctx *c, const char *title, const char *lead)
 	pdf_text(c->d, c->left, y + PAGE_H1, title, PDF_BOLD, PAGE_H1, PDF_LEFT, chart_ink);
 	y += PAGE_H1 + 6;
 	if (lead && *lead) {
-		y = page_para(c, c->left, y, 0, lead, PAGE_BODY, chart_muted);
+		y = page_para(c, c->left, y, 0, lead, PAGE_BODY, chart_text2);
 	}
 	pdf_stroke_color(c->d, chart_accent);
 	pdf_line_width(c->d, 1.2);
@@ -48,7 +48,7 @@ double page_para(report_page_ctx *c, double x, double y, double w, const char *t
 
 double page_note(report_page_ctx *c, double y, const char *text)
 {
-	return page_para(c, c->left, y, 0, text, PAGE_SMALL, chart_muted) + 3;
+	return page_para(c, c->left, y, 0, text, PAGE_SMALL, chart_text2) + 3;
 }
 
 /* "Page 3 of 12" and the report's name on every page but the cover. */
@@ -72,8 +72,8 @@ static void footers(report_page_ctx *c)
 		             c->right - c->left - pdf_text_width(c->d, right, PDF_REGULAR,
 		                                                 PAGE_SMALL) - 20,
 		             fit, sizeof fit);
-		pdf_text(c->d, c->left, y, fit, PDF_REGULAR, PAGE_SMALL, PDF_LEFT, chart_muted);
-		pdf_text(c->d, c->right, y, right, PDF_REGULAR, PAGE_SMALL, PDF_RIGHT, chart_muted);
+		pdf_text(c->d, c->left, y, fit, PDF_REGULAR, PAGE_SMALL, PDF_LEFT, chart_text2);
+		pdf_text(c->d, c->right, y, right, PDF_REGULAR, PAGE_SMALL, PDF_RIGHT, chart_text2);
 	}
 }
 

@@ -182,6 +182,36 @@ else
 	tap_ok 0 "# SKIP poppler-utils not installed"
 fi
 
+# Nobody churned: the model cannot be fitted, so its pages are left out and
+# the report says why; the hazard page says there is nothing to show.
+awk -F, -v OFS=, 'NR > 1 && $0 !~ /"/ { $3 = "" } $0 !~ /"/ { print }' "$data" >nochurn.csv
+# shellcheck disable=SC2086
+ck_run "$t" report $common -o nochurn.pdf nochurn.csv
+tap_is "$(cat exit):$(cat stderr)" "0:" "report with no churn: exit 0"
+grep -q "^No drivers, segments or at-risk pages: the churn model could not be fitted (" stdout
+tap_ok $? "report with no churn: stdout says why the model pages are left out"
+if [ $have_poppler = 1 ]; then
+	pdftotext nochurn.pdf - | grep -q "^No customer has churned yet: there is no hazard to show.$"
+	tap_ok $? "report with no churn: the hazard page says so instead of printing 0 of 0"
+else
+	tap_ok 0 "# SKIP poppler-utils not installed"
+fi
+# shellcheck disable=SC2086
+ck_run "$t" report $common -o x.pdf --scores nochurn_scores.csv nochurn.csv
+tap_is "$(cat exit)" "1" "report --scores with no churn: the scores cannot be made, exit 1"
+
+# Long ids that differ only at the end stay told apart on the at-risk page.
+awk -F, -v OFS=, 'NR > 1 && $0 !~ /"/ { $1 = "customer-account-with-a-long-name-" $1 } $0 !~ /"/ { print }' \
+	"$data" >longid.csv
+# shellcheck disable=SC2086
+ck_run "$t" report $common -o longid.pdf longid.csv
+if [ $have_poppler = 1 ]; then
+	n=$(pdftotext -layout longid.pdf - | grep -c "^ *[0-9][0-9]* customer-acc[^ ]*…[^ ]*C0[0-9][0-9]* ")
+	tap_ok $((n < 10)) "report: long ids keep their ends on the at-risk page ($n rows)"
+else
+	tap_ok 0 "# SKIP poppler-utils not installed"
+fi
+
 # Errors: usage and data errors leave an existing report as it was.
 cp report.pdf keep.pdf
 ck_run "$t" report $common --paper A5 -o keep.pdf "$data"
@@ -217,6 +247,10 @@ tap_is "$(cat exit):$(cat stderr)" \
 	"score -o - --rejects -: refused"
 ck_run "$t" survival --start signup_date --end churn_date --json "$data" "$data"
 tap_is "$(cat exit)" "2" "survival --json INPUT: refused"
+ck_run "$t" survival --start signup_date --end churn_date --by notes --by customer_id "$data"
+tap_is "$(cat exit):$(cat stderr)" \
+	"2:churnkit: --by customer_id has 3000 levels: a segment column has at most 100 (is it an id or free text?)" \
+	"survival --by an id column: refused before thousands of pairwise tests"
 ck_run "$t" report --start signup_date --end churn_date -o x.pdf --scores s.csv "$data"
 tap_is "$(cat exit)" "2" "report --scores without --id or a model: a usage error"
 printf 'id,start,end\na,2024-01-01,2023-01-01\nb,2024-01-01,\n' >bad.csv

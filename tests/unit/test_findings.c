@@ -709,6 +709,14 @@ static void test_drivers_by_hand(void)
 	ok(x != NULL && strstr(x->test_text, "Firth-penalised fit") != NULL,
 	   "drivers: separation refitted by Firth: stated, and said so");
 	findings_free(f);
+	/* The separating column itself: its Firth estimate's size only reflects
+	 * the penalty, so it is never a finding. */
+	m.diverging[1] = 1;
+	f = build(&in, &fo);
+	ok(f != NULL && find_subject(f, FINDING_DRIVER, "tickets") == NULL,
+	   "drivers: the separating column of a Firth fit: none");
+	findings_free(f);
+	m.diverging[1] = 0;
 	m.lr.firth = m.lr.firth_auto = 0;
 	m.lr.separation = LOGIT_SEP_NONE;
 	m.aliased[1] = 1;
