@@ -51,6 +51,7 @@ typedef struct {
 	const char *company;        /* may be NULL */
 	int letter;                 /* 1: US Letter, 0: A4 */
 	const char *generated;      /* "2026-11-23 10:15 UTC", or NULL (not printed) */
+	int generated_ymdhms[6];    /* the same as numbers, for the PDF's CreationDate */
 	const char *version;        /* churnkit's */
 	const report_option *options;
 	size_t noptions;
@@ -68,7 +69,10 @@ typedef struct {
 	/* Period metrics and cohorts (NULL when not computed). */
 	const kpi_result *kpi;
 	const cohort_result *cohorts;
+	int revenue_history;        /* 1: --revenue gave the MRR movements (the
+	                               cohort triangles still use --value) */
 	double revenue_at_risk;     /* expected MRR lost next quarter; NaN unknown */
+	double cost_previous;       /* cost of churn of the previous period; NaN unknown */
 	const char *revenue_at_risk_note; /* how it was computed (definitions) */
 
 	/* Survival. */

@@ -79,7 +79,8 @@ typedef struct {
 	                          baseline's last_time (flat there) */
 } scores;
 
-/* The band of probability p (SCORE_BAND_NONE for NaN). */
+/* The band of probability p (SCORE_BAND_NONE for NaN), taken on p rounded
+ * to the six decimals the scores file prints. */
 score_band score_band_of(double p);
 /* "low", "medium", "high" or "not scored". */
 const char *score_band_name(score_band b);

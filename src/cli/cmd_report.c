@@ -81,7 +81,7 @@ static void run_free(run *r)
 }
 
 /* SOURCE_DATE_EPOCH as "2026-11-23 10:15 UTC", or "" when not set. */
-static churn_status generated_time(char *buf, size_t n, churn_err *err)
+static churn_status generated_time(char *buf, size_t n, int ymdhms[6], churn_err *err)
 {
 	const char *s = getenv("SOURCE_DATE_EPOCH");
 	char *end;
@@ -102,6 +102,12 @@ static churn_status generated_time(char *buf, size_t n, churn_err *err)
 	if (gmtime_r(&t, &tm) == NULL)
 		return churn_err_set(err, CHURN_EUSAGE, "SOURCE_DATE_EPOCH '%s' is out of range", s);
 	strftime(buf, n, "%Y-%m-%d %H:%M UTC", &tm);
+	ymdhms[0] = tm.tm_year + 1900;
+	ymdhms[1] = tm.tm_mon + 1;
+	ymdhms[2] = tm.tm_mday;
+	ymdhms[3] = tm.tm_hour;
+	ymdhms[4] = tm.tm_min;
+	ymdhms[5] = tm.tm_sec;
 	return CHURN_OK;
 }
 
@@ -339,6 +345,7 @@ int cmd_report(int argc, char **argv, churn_err *err)
 	int done;
 	const char *out, *json, *tables, *scores_path, *paper;
 	char gen[64], riskdef[200];
+	int gen_ymdhms[6] = { 0 };
 	unsigned char *pdf = NULL;
 	size_t len = 0;
 	report_input in;
@@ -374,7 +381,7 @@ int cmd_report(int argc, char **argv, churn_err *err)
 		                   "(or --outcome)");
 		goto end;
 	}
-	if ((st = generated_time(gen, sizeof gen, err)) != CHURN_OK)
+	if ((st = generated_time(gen, sizeof gen, gen_ymdhms, err)) != CHURN_OK)
 		goto end;
 	if ((st = survrun_options(&r.sv, &r.o, synopsis, err)) != CHURN_OK)
 		goto end;
@@ -441,6 +448,7 @@ int cmd_report(int argc, char **argv, churn_err *err)
 	in.company = opt_str(&r.o, OPT_COMPANY);
 	in.letter = paper && strcasecmp(paper, "letter") == 0;
 	in.generated = gen[0] ? gen : NULL;
+	memcpy(in.generated_ymdhms, gen_ymdhms, sizeof gen_ymdhms);
 	in.version = PACKAGE_VERSION;
 	in.options = r.opts;
 	in.noptions = r.nopts;
@@ -454,8 +462,21 @@ int cmd_report(int argc, char **argv, churn_err *err)
 	if (r.have_co) {
 		in.kpi = r.co.kpi;
 		in.cohorts = r.co.ncoh > 0 ? r.co.coh[0] : NULL;
+		in.revenue_history = r.co.rev != NULL;
 	}
 	r.at_risk = revenue_at_risk(&r);
+	/* The previous period's cost of churn, by the same rule, for the tile's
+	 * change. */
+	in.cost_previous = NAN;
+	if (r.have_co && r.co.kpi->has_cost && r.co.kpi->change.has_previous &&
+	    r.co.kpi->change.previous.mrr.covered) {
+		const kpi_row *pr = &r.co.kpi->change.previous;
+		revenue_cost prev;
+		churn_err e2;
+		if (revenue_cost_of_churn(&r.co.ko.cost, pr->mrr.mrr_churned, pr->n_churned, &prev,
+		                          &e2) == CHURN_OK)
+			in.cost_previous = prev.total;
+	}
 	in.revenue_at_risk = r.at_risk;
 	in.revenue_at_risk_note =
 		"MRR at risk next quarter: for every active customer with a value, the MRR times "

@@ -12,6 +12,9 @@ score_band score_band_of(double p)
 {
 	if (isnan(p))
 		return SCORE_BAND_NONE;
+	/* Banded as the file prints it (six decimals), so that a row never
+	 * reads 0.500000 next to "medium". */
+	p = round(p * 1e6) / 1e6;
 	if (p >= SCORE_HIGH_FROM)
 		return SCORE_BAND_HIGH;
 	return p >= SCORE_MEDIUM_FROM ? SCORE_BAND_MEDIUM : SCORE_BAND_LOW;

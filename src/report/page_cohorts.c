@@ -139,7 +139,9 @@ void page_cohorts(report_page_ctx *c)
 		heat(c, (chart_box){ c->left, y, c->right - c->left, hh }, tri, 0,
 		     "Customers retained (logo retention)");
 		heat(c, (chart_box){ c->left, y + hh + 12, c->right - c->left, hh }, tri, 1,
-		     "Revenue retained (MRR of the cohort's remaining customers)");
+		     in->revenue_history
+		             ? "Revenue retained (at each customer's --value MRR, not the history)"
+		             : "Revenue retained (MRR of the cohort's remaining customers)");
 		y += avail;
 	} else {
 		heat(c, (chart_box){ c->left, y, c->right - c->left, avail }, tri, 0,
@@ -148,8 +150,8 @@ void page_cohorts(report_page_ctx *c)
 	}
 	snprintf(buf, sizeof buf,
 	         "Each row is a signup month; the number beside it is the cohort's %s. Only "
-	         "months that had ended by the as-of date are shown%s. Weighted mean: cohorts "
-	         "weighted by size. Kaplan-Meier: the pooled survival curve at mid-month "
+	         "months that had ended by the as-of date are shown%s. Weighted mean: all cohorts "
+	         "(also those not shown) weighted by size. Kaplan-Meier: the pooled survival curve at mid-month "
 	         "(tenure k + 0.5 months), which also counts cohorts too young for a cell.",
 	         r->has_value ? "customers (logo) or starting MRR (revenue)" : "customers",
 	         tri->nrows > MAX_ROWS ? "; the 24 most recent cohorts (the --tables output has "

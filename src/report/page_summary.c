@@ -35,17 +35,23 @@ static void tile_draw(report_page_ctx *c, double x, double y, double w, double h
 		         PDF_LEFT, t->bad ? chart_alert : chart_text2);
 }
 
-/* Fills the change line of a tile from a difference d (count or fraction). */
+/* Fills the change line of a tile from a difference d: pp 0 a count, 1 a
+ * fraction in percentage points, 2 money. */
 static void change(tile *t, const report_input *in, double d, int pp, direction good)
 {
 	char a[48];
 
 	if (!in->kpi || !in->kpi->change.has_previous || !isfinite(d))
 		return;
-	if (pp)
+	if (pp == 2) {
+		char m[40];
+		fmt_money(fabs(d), m, sizeof m);
+		snprintf(a, sizeof a, "%s%s", d > 0 ? "+" : d < 0 ? "-" : "", m);
+	} else if (pp) {
 		fmt_pp(d, a, sizeof a);
-	else
+	} else {
 		fmt_delta(d, a, sizeof a);
+	}
 	/* ▲ / ▼ / ► carry the direction without colour. */
 	const char *arrow = d > 0 ? "\xE2\x96\xB2 " : d < 0 ? "\xE2\x96\xBC " : "\xE2\x96\xBA ";
 	snprintf(t->change, sizeof t->change, "%s%s vs %s", arrow, a,
@@ -127,6 +133,8 @@ static size_t tiles(report_page_ctx *c, tile *t)
 	n++;
 	t[n].label = "Cost of churn (period)";
 	fmt_money(k && k->has_cost ? k->cost.total : NAN, t[n].value, sizeof t[n].value);
+	if (k && k->has_cost && isfinite(in->cost_previous))
+		change(&t[n], in, k->cost.total - in->cost_previous, 2, GOOD_DOWN);
 	n++;
 	return n;
 }

@@ -493,6 +493,25 @@ static void dict_set_text(pdf_doc *d, HPDF_Dict dict, const char *key, const cha
 		HPDF_Dict_Add(dict, key, b);   /* replaces, and frees the old value */
 }
 
+void pdf_doc_created(pdf_doc *d, int year, int month, int day, int hour, int minute,
+                     int second)
+{
+	HPDF_Date date;
+
+	if (d == NULL || d->status != CHURN_OK || d->saved)
+		return;
+	d->op = "pdf_doc_created";
+	memset(&date, 0, sizeof date);
+	date.year = year;
+	date.month = month;
+	date.day = day;
+	date.hour = hour;
+	date.minutes = minute;
+	date.seconds = second;
+	date.ind = 'Z';
+	HPDF_SetInfoDateAttr(d->pdf, HPDF_INFO_CREATION_DATE, date);
+}
+
 void pdf_doc_info(pdf_doc *d, const char *title, const char *author, const char *subject)
 {
 	static const struct {

@@ -72,6 +72,12 @@ void pdf_doc_free(pdf_doc *d);
 /* Title, author and subject in the document information (UTF-8; NULL = none). */
 void pdf_doc_info(pdf_doc *d, const char *title, const char *author, const char *subject);
 
+/* The creation date in the document information (UTC).  Not set unless
+ * called: the report calls it only with SOURCE_DATE_EPOCH, so that the same
+ * input otherwise gives the same bytes. */
+void pdf_doc_created(pdf_doc *d, int year, int month, int day, int hour, int minute,
+                     int second);
+
 /* CHURN_OK, or the first error met while drawing (with its message in err). */
 churn_status pdf_doc_status(const pdf_doc *d, churn_err *err);
 

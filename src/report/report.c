@@ -115,6 +115,10 @@ churn_status report_render(const report_input *in, unsigned char **out, size_t *
 	c.bottom = c.h - PAGE_MARGIN - 10;
 	period_label(&c);
 	pdf_doc_info(d, in->title, in->company, "Customer retention report");
+	if (in->generated) {
+		const int *g = in->generated_ymdhms;
+		pdf_doc_created(d, g[0], g[1], g[2], g[3], g[4], g[5]);
+	}
 
 	/* The page plan: every page but the survival pages and the appendix is
 	 * one page, so the contents can be numbered before drawing. */

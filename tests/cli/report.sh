@@ -84,6 +84,9 @@ if [ $have_poppler = 1 ]; then
 	tap_ok $? "report: SOURCE_DATE_EPOCH prints the generation time on the cover"
 	grep -q "Generated" all.txt
 	tap_ok $((!$?)) "report: no generation time unless asked"
+	tap_is "$(TZ=UTC pdfinfo dated.pdf | sed -n 's/^CreationDate: *//p'):$(pdfinfo report.pdf | grep -c '^CreationDate')" \
+		"Wed Dec 23 04:26:40 2026 UTC:0" \
+		"report: SOURCE_DATE_EPOCH is the PDF's creation date too; none without it"
 	grep -q "Zürich Analytics AG" all.txt
 	tap_ok $? "report: UTF-8 company name on the cover"
 	n=$(pdffonts report.pdf | awk 'NR > 2 && $0 ~ /DejaVuSans/ && $(NF-4) == "yes"' | wc -l)
@@ -109,6 +112,14 @@ if [ $have_poppler = 1 ]; then
 	want=$(awk -v x="$cr" 'BEGIN { printf "%.1f%%", 100 * x }')
 	grep -qx "$want" p2.txt
 	tap_ok $? "report: the logo churn rate tile shows $want (cohorts' $cr)"
+	# The cost-of-churn tile's change: this period's cost against the previous
+	# period's by the same rule (12 months of the churned MRR, +20% expansion).
+	prev=$("$JSONGET" report.json kpis.periods.period=2026Q1.mrr_churned)
+	cur=$("$JSONGET" report.json kpis.cost_of_churn.total)
+	want=$(awk -v c="$cur" -v p="$prev" 'BEGIN { d = c - p * 12 * 1.2; s = d < 0 ? "-" : "+"
+		if (d < 0) d = -d; printf "%s%.1fk vs 2026Q1", s, d / 1000 }')
+	grep -q "$want" p2.txt
+	tap_ok $? "report: the cost-of-churn tile's change against 2026Q1 ($want)"
 	grep -q "^Reporting period 2026Q2 (1 Apr 2026 - 30 Jun 2026), compared with 2026Q1.$" p2.txt
 	tap_ok $? "report: the summary names the reporting period and the previous one"
 	n=$("$JSONGET" report.json findings.#)
@@ -134,7 +145,7 @@ if [ $have_poppler = 1 ]; then
 	grep -q "^ *1 $first " layout.txt
 	tap_ok $? "report: the first at-risk account is the largest expected loss ($first)"
 else
-	skip_n=23
+	skip_n=25
 	while [ $skip_n -gt 0 ]; do tap_ok 0 "# SKIP poppler-utils not installed"; skip_n=$((skip_n - 1)); done
 fi
 

@@ -660,6 +660,11 @@ static void test_bad_options(void)
 
 int main(void)
 {
+	/* Bands are taken on the probability as the file prints it. */
+	is_int(score_band_of(0.4999996), SCORE_BAND_HIGH, "band: 0.4999996 prints 0.500000: high");
+	is_int(score_band_of(0.4999994), SCORE_BAND_MEDIUM, "band: 0.4999994 prints 0.499999: medium");
+	is_int(score_band_of(0.19999951), SCORE_BAND_MEDIUM, "band: 0.19999951 prints 0.200000: medium");
+
 	test_quantiles_r();
 	test_customers_r();
 	test_hand_cells();
