@@ -680,6 +680,23 @@ void chart_ygrid(chart_pen *p, chart_box plot, const chart_scale *sy, const char
 	}
 }
 
+void chart_axis_titles(chart_pen *p, chart_box plot, const char *xlabel, double xbase,
+                       const char *ylabel, double yx)
+{
+	char buf[256];
+
+	if (xlabel) {
+		chart_pen_fit(p, xlabel, PDF_REGULAR, CHART_LABEL_SIZE, plot.w, buf, sizeof buf);
+		chart_pen_text(p, plot.x + plot.w / 2, xbase, buf, PDF_REGULAR, CHART_LABEL_SIZE,
+		               PDF_CENTER, chart_text2);
+	}
+	if (ylabel) {
+		chart_pen_fit(p, ylabel, PDF_REGULAR, CHART_LABEL_SIZE, plot.h, buf, sizeof buf);
+		chart_pen_text_up(p, yx, plot.y + plot.h / 2, buf, PDF_REGULAR, CHART_LABEL_SIZE,
+		                  chart_text2);
+	}
+}
+
 void chart_xaxis(chart_pen *p, chart_box plot, const chart_scale *sx, const chart_ticks *t,
                  int percent, double base)
 {

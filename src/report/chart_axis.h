@@ -149,6 +149,11 @@ void chart_ygrid(chart_pen *p, chart_box plot, const chart_scale *sy, const char
 /* Bottom axis line, tick marks and centred labels (baseline at base). */
 void chart_xaxis(chart_pen *p, chart_box plot, const chart_scale *sx, const chart_ticks *t,
                  int percent, double base);
+/* The axis titles, each shortened to fit: xlabel centred under the plot
+ * with its baseline at xbase, ylabel reading upwards centred at x = yx.
+ * Either may be NULL. */
+void chart_axis_titles(chart_pen *p, chart_box plot, const char *xlabel, double xbase,
+                       const char *ylabel, double yx);
 /* Widest tick label of t. */
 double chart_ticks_width(chart_pen *p, const chart_ticks *t, int percent, double size);
 

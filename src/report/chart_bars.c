@@ -153,18 +153,7 @@ void chart_bars_pen(chart_pen *p, chart_box b, const double *values,
 		chart_pen_text(p, x, L.xtick_base, bar_label(labels, i, buf, sizeof buf),
 		               PDF_REGULAR, CHART_TICK_SIZE, PDF_CENTER, chart_text2);
 	}
-	if (o->xlabel) {
-		char buf[256];
-		chart_pen_fit(p, o->xlabel, PDF_REGULAR, CHART_LABEL_SIZE, pl.w, buf, sizeof buf);
-		chart_pen_text(p, pl.x + pl.w / 2, L.xlabel_base, buf, PDF_REGULAR,
-		               CHART_LABEL_SIZE, PDF_CENTER, chart_text2);
-	}
-	if (o->ylabel) {
-		char buf[256];
-		chart_pen_fit(p, o->ylabel, PDF_REGULAR, CHART_LABEL_SIZE, pl.h, buf, sizeof buf);
-		chart_pen_text_up(p, L.ylabel_x, pl.y + pl.h / 2, buf, PDF_REGULAR,
-		                  CHART_LABEL_SIZE, chart_text2);
-	}
+	chart_axis_titles(p, pl, o->xlabel, L.xlabel_base, o->ylabel, L.ylabel_x);
 }
 
 void chart_bars(pdf_doc *d, chart_box b, const double *values, const char *const *labels,

@@ -87,15 +87,8 @@ void chart_calibration_pen(chart_pen *p, chart_box b, const double *pred, const 
 		chart_marker(p, st.mark, xs[i], ys[i], 2.6, st.color);
 
 	chart_xaxis(p, pl, &sx, &t, 1, L.xtick_base);
-	char buf[64];
-	chart_pen_fit(p, "Predicted churn rate", PDF_REGULAR, CHART_LABEL_SIZE, pl.w, buf,
-	              sizeof buf);
-	chart_pen_text(p, pl.x + pl.w / 2, L.xlabel_base, buf, PDF_REGULAR, CHART_LABEL_SIZE,
-	               PDF_CENTER, chart_text2);
-	chart_pen_fit(p, "Observed churn rate", PDF_REGULAR, CHART_LABEL_SIZE, pl.h, buf,
-	              sizeof buf);
-	chart_pen_text_up(p, L.ylabel_x, pl.y + pl.h / 2, buf, PDF_REGULAR, CHART_LABEL_SIZE,
-	                  chart_text2);
+	chart_axis_titles(p, pl, "Predicted churn rate", L.xlabel_base, "Observed churn rate",
+	                  L.ylabel_x);
 }
 
 void chart_calibration(pdf_doc *d, chart_box b, const double *pred, const double *obs,

@@ -342,18 +342,7 @@ void chart_km_pen(chart_pen *p, chart_box b, const chart_km_series *s, size_t ns
 	chart_pen_dash(p, NULL, 0);
 
 	chart_xaxis(p, pl, &sx, &tx, 0, L.xtick_base);
-	if (o->xlabel) {
-		char buf[256];
-		chart_pen_fit(p, o->xlabel, PDF_REGULAR, CHART_LABEL_SIZE, pl.w, buf, sizeof buf);
-		chart_pen_text(p, pl.x + pl.w / 2, L.xlabel_base, buf, PDF_REGULAR,
-		               CHART_LABEL_SIZE, PDF_CENTER, chart_text2);
-	}
-	if (o->ylabel) {
-		char buf[256];
-		chart_pen_fit(p, o->ylabel, PDF_REGULAR, CHART_LABEL_SIZE, pl.h, buf, sizeof buf);
-		chart_pen_text_up(p, L.ylabel_x, pl.y + pl.h / 2, buf, PDF_REGULAR,
-		                  CHART_LABEL_SIZE, chart_text2);
-	}
+	chart_axis_titles(p, pl, o->xlabel, L.xlabel_base, o->ylabel, L.ylabel_x);
 
 	if (below <= 0)
 		return;
