@@ -24,7 +24,7 @@
  *     nps, csat, satisf                          -> satisfaction
  *     support, ticket, complaint, escalat, cases -> service
  *     overdue, arrear, dunning, unpaid           -> payment
- *     late, missed, failed, declined, bounced
+ *     late, missed, failed, declined, bounced, delay
  *       together with pay, payment(s), invoice(s), bill  -> payment
  *       ("late_payments" is; "late_delivery", "payment_method" are not)
  *     contract, term, plan, billing, subscription, commitment, cycle,
@@ -32,9 +32,11 @@
  *       (monthly, month-to-month, 1 month, m2m)  -> contract
  *     contact, touch                             -> contact
  *     login, usage, session, active, inactiv, order, visit, engag -> usage
- *     discount, coupon, free, promo, trial, voucher, cheap, in the column
- *       name or in the customer's level ("channel=free trial"; not
- *       "channel=referral")                      -> value reminder
+ *     discount..., coupon..., free, promo(s), promotion..., trial...,
+ *       voucher..., cheap as whole words ("net_promoter_score" and
+ *       "Freelance" are not offers), in the column name or in the
+ *       customer's level ("channel=free trial"; not "channel=referral")
+ *                                                -> value reminder
  *     anything else                              -> none (the cell's lead only)
  * A contract/term/plan column whose level does not name a month (annual,
  * a numeric term) falls through to the later keywords, usually to none.

@@ -8,11 +8,13 @@
 #include "cmd.h"
 
 #include <errno.h>
+#include <fnmatch.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #define SHOW_REJECTS 10
 
@@ -44,9 +46,45 @@ static const char *opt_display(opt_id id, char *buf, size_t n)
 	return buf;
 }
 
+/* The names the --tables writers use (cohort_csv.c, surv_csv.c,
+ * model_csv.c, segrun.c): keep in step with them. */
+static const char *const table_names[] = {
+	"cohorts*.csv", "kpis.csv", "survival_*.csv", "coefficients.csv", "cox_coefficients.csv",
+	"calibration.csv", "lift.csv", "segments.csv",
+};
+
+/* 1 when file would be overwritten by a table written into dir: it lies in
+ * dir and has one of the tables' names. */
+static int in_tables(const char *file, const char *dir)
+{
+	char *d = NULL, *f = NULL, *copy = strdup(file);
+	const char *base;
+	int hit = 0;
+
+	if (copy == NULL || strcmp(file, "-") == 0) {
+		free(copy);
+		return 0;
+	}
+	base = strrchr(file, '/') ? strrchr(file, '/') + 1 : file;
+	for (size_t i = 0; i < sizeof table_names / sizeof table_names[0] && !hit; i++)
+		hit = fnmatch(table_names[i], base, 0) == 0;
+	if (hit) {
+		char *slash = strrchr(copy, '/');
+		const char *fdir = slash ? (slash == copy ? "/" : (*slash = '\0', copy)) : ".";
+		d = realpath(dir, NULL);
+		f = realpath(fdir, NULL);
+		hit = d != NULL && f != NULL && strcmp(d, f) == 0;
+	}
+	free(d);
+	free(f);
+	free(copy);
+	return hit;
+}
+
 /* No output may overwrite an input (the data, the revenue history, the
- * report definition), two outputs may not name the same file, and only one
- * can go to standard output. */
+ * report definition), two outputs may not name the same file (nor a file
+ * the --tables directory would get), and only one can go to standard
+ * output. */
 static churn_status check_outputs(const cli_opts *o, churn_err *err)
 {
 	static const opt_id outs[] = { OPT_OUTPUT, OPT_JSON, OPT_SCORES, OPT_REJECTS,
@@ -65,6 +103,37 @@ static churn_status check_outputs(const cli_opts *o, churn_err *err)
 				return churn_err_set(err, CHURN_EUSAGE,
 				                     "%s %s is an input file: it would be overwritten",
 				                     opt_display(outs[i], a, sizeof a), p);
+		/* An output that cannot be created fails before any work is done,
+		 * so that no other output is written (the messages are outfile's). */
+		if (outs[i] != OPT_TABLES && strcmp(p, "-") != 0) {
+			struct stat sb;
+			if (stat(p, &sb) == 0 && S_ISDIR(sb.st_mode))
+				return churn_err_at(err, CHURN_EIO, p, 0, 0, "is a directory");
+			if (stat(p, &sb) != 0) {
+				char *copy = strdup(p), *slash = copy ? strrchr(copy, '/') : NULL;
+				const char *dir = slash ? (slash == copy ? "/" : (*slash = '\0', copy)) : ".";
+				int bad = copy != NULL && access(dir, W_OK | X_OK) != 0;
+				int e = errno;
+				free(copy);
+				if (bad)
+					return churn_err_at(err, CHURN_EIO, p, 0, 0, "cannot create: %s",
+					                    strerror(e));
+			}
+		}
+		if (outs[i] == OPT_TABLES) {
+			for (size_t k = 0; k < 3; k++)
+				if (ins[k] && in_tables(ins[k], p))
+					return churn_err_set(err, CHURN_EUSAGE,
+					                     "--tables %s would overwrite the input %s",
+					                     p, ins[k]);
+			for (size_t j = 0; j < nouts; j++) {
+				const char *q = opt_str(o, outs[j]);
+				if (j != i && q && in_tables(q, p))
+					return churn_err_set(err, CHURN_EUSAGE,
+					                     "--tables %s would overwrite %s %s", p,
+					                     opt_display(outs[j], a, sizeof a), q);
+			}
+		}
 		for (size_t j = 0; j < i; j++) {
 			const char *q = opt_str(o, outs[j]);
 			if (q == NULL)

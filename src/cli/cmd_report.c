@@ -512,6 +512,7 @@ int cmd_report(int argc, char **argv, churn_err *err)
 		in.risk_definition = riskdef;
 	}
 	in.fd = r.fd;
+	in.model_note = r.no_model_why[0] ? r.no_model_why : NULL;
 	if ((st = report_render(&in, &pdf, &len, &r.npages, err)) != CHURN_OK)
 		goto end;
 

@@ -184,8 +184,10 @@ char *chart_fmt_ratio(double v, char *buf, size_t n)
 		snprintf(buf, n, "%.2f", v);
 	else if (v < 100)
 		snprintf(buf, n, "%.1f", v);
-	else
+	else if (v < 1e4)
 		snprintf(buf, n, "%.0f", v);
+	else
+		snprintf(buf, n, "%.2g", v);   /* 7.8e+04: a separated term's size */
 	return buf;
 }
 

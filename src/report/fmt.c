@@ -127,6 +127,10 @@ char *fmt_ratio(double x, char *buf, size_t n)
 		snprintf(buf, n, x > 0 ? "inf" : "0");
 	else if (x >= 1e4)
 		snprintf(buf, n, "%.2g", x);   /* 2.6e+06: finite, however large */
+	else if (x >= 100)
+		snprintf(buf, n, "%.0f", x);   /* the forest plot's digits (chart.c) */
+	else if (x >= 10)
+		snprintf(buf, n, "%.1f", x);
 	else if (x < 0.005)
 		snprintf(buf, n, x <= 0 ? "0" : "<0.01");
 	else

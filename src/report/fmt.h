@@ -26,8 +26,9 @@ char *fmt_money(double x, char *buf, size_t n);
 char *fmt_money_full(double x, char *buf, size_t n);
 /* A p-value: "< 0.001", or 2 significant digits ("0.034", "0.21"). */
 char *fmt_p(double p, char *buf, size_t n);
-/* A ratio with 2 decimals ("1.85"), 2 significant digits from 10,000
- * ("2.6e+06"); "inf" only when infinite, "0" at zero. */
+/* A ratio as the forest plot prints it: 2 decimals below 10 ("1.85"), 1
+ * below 100, none below 10,000, then 2 significant digits ("2.6e+06");
+ * "inf" only when infinite, "0" at zero. */
 char *fmt_ratio(double x, char *buf, size_t n);
 /* Days as months of 30.4375 days with one decimal: "14.2". */
 char *fmt_months(double days, char *buf, size_t n);

@@ -132,17 +132,23 @@ void page_appendix(report_page_ctx *c)
 	         in->surv && in->surv->opts.rho == 1 ? ", Peto-Peto weights" : "", in->alpha,
 	         in->min_n);
 	para(&f, buf);
-	snprintf(buf, sizeof buf,
-	         "Churn model. Logistic regression (as R's glm, binomial family) of the outcome "
-	         "\"%s\" on the model terms: odds ratios with Wald intervals, deviance and AIC; "
-	         "complete or quasi-complete separation is detected and answered with Firth's "
-	         "penalised likelihood. Quality: AUC (Mann-Whitney), stratified k-fold "
-	         "cross-validated AUC, Brier score and calibration by decile of predicted risk. "
-	         "Churn probabilities per customer come from the model; with --horizon on dated "
-	         "data, from a Cox proportional-hazards model on the same terms, as the chance "
-	         "of churning within the horizon given the customer's current tenure.",
-	         in->outcome ? in->outcome : "churn");
-	para(&f, buf);
+	if (in->model_note) {
+		snprintf(buf, sizeof buf, "Churn model: none in this report; it could not be fitted "
+		         "(%s).", in->model_note);
+		para(&f, buf);
+	} else if (in->lr) {
+		snprintf(buf, sizeof buf,
+		         "Churn model. Logistic regression (as R's glm, binomial family) of the outcome "
+		         "\"%s\" on the model terms: odds ratios with Wald intervals, deviance and AIC; "
+		         "complete or quasi-complete separation is detected and answered with Firth's "
+		         "penalised likelihood. Quality: AUC (Mann-Whitney), stratified k-fold "
+		         "cross-validated AUC, Brier score and calibration by decile of predicted risk. "
+		         "Churn probabilities per customer come from the model; with --horizon on dated "
+		         "data, from a Cox proportional-hazards model on the same terms, as the chance "
+		         "of churning within the horizon given the customer's current tenure.",
+		         in->outcome ? in->outcome : "churn");
+		para(&f, buf);
+	}
 
 	h2(&f, "Definitions");
 	para(&f,

@@ -17,11 +17,22 @@ void page_hazard(report_page_ctx *c)
 {
 	const report_input *in = c->in;
 	const hazard_table *h = in->surv->hazard;
-	size_t n = h->nmonths < MAX_BARS ? h->nmonths : MAX_BARS;
+	/* Months with too few customers at risk (fewer than --min-n) give rates
+	 * that swing on one or two customers: the chart and the peak stop there. */
+	double min_risk = in->min_n > 0 ? (double)in->min_n : 1;
+	size_t reliable = 0;
+	while (reliable < h->nmonths && h->n_risk[reliable] >= min_risk)
+		reliable++;
+	size_t n = reliable < MAX_BARS ? reliable : MAX_BARS;
+	size_t peak_all = 0;
+	for (size_t i = 0; i < reliable; i++)
+		if (isfinite(h->rate[i]) && (!isfinite(h->rate[peak_all]) ||
+		                             h->rate[i] > h->rate[peak_all]))
+			peak_all = i;
 	char labels[MAX_BARS][8], buf[900], a[32], b[32], e[32];
 	const char *lp[MAX_BARS];
 	double v[MAX_BARS], y;
-	size_t highlight = 0, peak = 0;
+	size_t highlight = 0;
 	const char *unit = in->time_in_days ? "month" : "time unit";
 
 	y = page_begin(c, "When churn happens",
@@ -34,8 +45,6 @@ void page_hazard(report_page_ctx *c)
 		snprintf(labels[i], sizeof labels[i], "%zu", i + 1);
 		lp[i] = labels[i];
 		v[i] = h->rate[i];
-		if (isfinite(v[i]) && (!isfinite(v[peak]) || v[i] > v[peak]))
-			peak = i;
 		/* Months that lie (at least partly) inside the early window. */
 		if ((double)i * h->month_len < h->early_threshold)
 			highlight = i + 1;
@@ -56,10 +65,11 @@ void page_hazard(report_page_ctx *c)
 	         in->time_in_days ? "days" : "time units");
 	y += pdf_paragraph(c->d, c->left, y, c->right - c->left, buf, PDF_BOLD, 12, 16,
 	                   chart_ink, 1) + 6;
-	if (n > 0 && isfinite(v[peak])) {
+	if (reliable > 0 && isfinite(h->rate[peak_all])) {
 		snprintf(buf, sizeof buf,
-		         "The risk is highest in %s %zu, when %s of the customers who reached it "
-		         "churned.", unit, peak + 1, fmt_pct(v[peak], 1, a, sizeof a));
+		         "The risk is highest in %s %zu, when %s of the %s customers who reached it "
+		         "churned.", unit, peak_all + 1, fmt_pct(h->rate[peak_all], 1, a, sizeof a),
+		         fmt_count(h->n_risk[peak_all], b, sizeof b));
 		y = page_para(c, c->left, y, 0, buf, PAGE_BODY + 1, chart_ink) + 8;
 	}
 
@@ -97,8 +107,10 @@ void page_hazard(report_page_ctx *c)
 		y += th + 8;
 	}
 	if (h->nmonths > n) {
-		snprintf(buf, sizeof buf, "The chart shows the first %d %ss of %zu.", MAX_BARS, unit,
-		         h->nmonths);
+		snprintf(buf, sizeof buf, "The chart shows the first %zu %ss of %zu%s.", n, unit,
+		         h->nmonths,
+		         reliable < h->nmonths ? ", up to the last with at least --min-n customers "
+		                                 "at risk" : "");
 		y = page_note(c, y, buf);
 	}
 	page_note(c, y,

@@ -4,6 +4,7 @@
  * action (page.h). */
 #include "config.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -128,15 +129,22 @@ void page_segments(report_page_ctx *c)
 	const segment_cell *t = &s->total;
 	char g[32], risk[200];
 	snprintf(risk, sizeof risk, "%s", in->risk_definition ? in->risk_definition : "churning");
-	snprintf(buf, sizeof buf,
-	         "%s active customers%s%s%s, MRR %s. Expected MRR loss: %s a month, at most %s "
-	         "in revenue over %g months (every expected churner lost for the whole period at "
-	         "today's MRR).",
-	         fmt_count((double)s->n, a, sizeof a), has_unscored ? " (" : "",
-	         has_unscored ? fmt_count((double)unscored, g, sizeof g) : "",
-	         has_unscored ? " not scored)" : "", fmt_money(t->mrr, b, sizeof b),
-	         fmt_money(t->expected_mrr_loss, e, sizeof e),
-	         fmt_money(t->expected_revenue_loss, f, sizeof f), s->horizon_months);
+	if (s->has_value)
+		snprintf(buf, sizeof buf,
+		         "%s active customers%s%s%s, MRR %s. Expected MRR loss: %s a month, at most "
+		         "%s in revenue over %g months (every expected churner lost for the whole "
+		         "period at today's MRR).",
+		         fmt_count((double)s->n, a, sizeof a), has_unscored ? " (" : "",
+		         has_unscored ? fmt_count((double)unscored, g, sizeof g) : "",
+		         has_unscored ? " not scored)" : "", fmt_money(t->mrr, b, sizeof b),
+		         fmt_money(t->expected_mrr_loss, e, sizeof e),
+		         fmt_money(t->expected_revenue_loss, f, sizeof f), s->horizon_months);
+	else
+		snprintf(buf, sizeof buf, "%s active customers%s%s%s; %s expected to churn.",
+		         fmt_count((double)s->n, a, sizeof a), has_unscored ? " (" : "",
+		         has_unscored ? fmt_count((double)unscored, g, sizeof g) : "",
+		         has_unscored ? " not scored)" : "",
+		         fmt_count(t->expected_churners, e, sizeof e));
 	y = page_para(c, c->left, y, 0, buf, PAGE_BODY, chart_ink) + 4;
 	if (s->has_value) {
 		snprintf(buf, sizeof buf,
@@ -150,15 +158,20 @@ void page_segments(report_page_ctx *c)
 		         "probability of %s; low below 20%%, high from 50%%.", risk);
 		y = page_note(c, y, buf);
 	}
-	snprintf(buf, sizeof buf,
-	         "A retention offer (%g month%s of MRR) is recommended only where the revenue it "
-	         "is expected to save exceeds its cost: probability x %.0f%% effect x %g months of "
-	         "MRR > the offer, i.e. a churn probability above %s; never for low-value "
-	         "customers, whose playbook is low-cost care.%s",
-	         s->incentive_months, s->incentive_months == 1 ? "" : "s", s->offer_effect * 100,
-	         s->horizon_months, fmt_pct(s->incentive_p, 1, a, sizeof a),
-	         in->horizon_assumed ? " The scores have no horizon in months, so the revenue "
-	                               "figures assume 12." : "");
+	if (s->has_value)
+		snprintf(buf, sizeof buf,
+		         "A retention offer (%g month%s of MRR) is recommended only where the revenue "
+		         "it is expected to save exceeds its cost: probability x %.0f%% effect x %g "
+		         "months of MRR > the offer, i.e. a churn probability above %s; never for "
+		         "low-value customers, whose playbook is low-cost care.%s",
+		         s->incentive_months, s->incentive_months == 1 ? "" : "s",
+		         s->offer_effect * 100, s->horizon_months,
+		         fmt_pct(s->incentive_p, 1, a, sizeof a),
+		         in->horizon_assumed ? " The scores have no horizon in months, so the revenue "
+		                               "figures assume 12." : "");
+	else
+		snprintf(buf, sizeof buf, "Without customer values no retention offer can be priced, "
+		         "so none is recommended.");
 	y = page_note(c, y, buf);
 	if (s->nvalue_unknown > 0) {
 		snprintf(buf, sizeof buf, "%s customer%s no value and %s tiered by risk alone.",
@@ -213,6 +226,35 @@ static char *fit_middle(pdf_doc *d, const char *s, pdf_weight w, double size, do
 	return buf;
 }
 
+/* id fitted into width, keeping the part that differs from the other ids
+ * (they share pre bytes at the start and suf at the end): "custo…C002550…". */
+static char *distinct_id(pdf_doc *d, const char *id, size_t pre, size_t suf, double width,
+                         char *buf, size_t n)
+{
+	size_t len = strlen(id), head = 0, kept = 0;
+	char shown[300];
+
+	if (pdf_text_width(d, id, PDF_BOLD, 7.5) <= width || pre + suf >= len) {
+		return fit_middle(d, id, PDF_BOLD, 7.5, width, buf, n);
+	}
+	/* Show the differing part as whole tokens: back to the separator before
+	 * it, on to the separator after it ("C002362", not "2362"). */
+	while (pre > 0 && isalnum((unsigned char)id[pre - 1]))
+		pre--;
+	while (suf > 0 && isalnum((unsigned char)id[len - suf]))
+		suf--;
+	/* Up to six characters of the shared prefix, then the distinct part. */
+	while (head < pre && kept < 6) {
+		head++;
+		while (head < pre && ((unsigned char)id[head] & 0xC0) == 0x80)
+			head++;
+		kept++;
+	}
+	snprintf(shown, sizeof shown, "%.*s%s%.*s%s", (int)head, id, head < pre ? "\xE2\x80\xA6" : "",
+	         (int)(len - pre - suf), id + pre, suf > 0 ? "\xE2\x80\xA6" : "");
+	return fit_middle(d, shown, PDF_BOLD, 7.5, width, buf, n);
+}
+
 void page_accounts(report_page_ctx *c)
 {
 	const report_input *in = c->in;
@@ -229,14 +271,54 @@ void page_accounts(report_page_ctx *c)
 	}
 	char buf[600], a[32], id[128], drv[160], fitbuf[300];
 	double y, x0 = c->left, w = c->right - c->left;
+	size_t pre = 0, suf = 0;
+
+	/* The prefix and suffix all the ids on the page share (bytes, at
+	 * character boundaries). */
+	for (size_t i = 0; i < n; i++) {
+		char other[128];
+		id_text(in->t, in->id_name, s->customers[pick[i]].row, other, sizeof other);
+		if (i == 0) {
+			snprintf(id, sizeof id, "%s", other);
+			pre = suf = strlen(id);
+			continue;
+		}
+		size_t la = strlen(id), lb = strlen(other), k = 0;
+		while (k < pre && k < lb && id[k] == other[k])
+			k++;
+		pre = k;
+		k = 0;
+		while (k < suf && k < la && k < lb && id[la - 1 - k] == other[lb - 1 - k])
+			k++;
+		suf = k;
+	}
+	if (n < 2)
+		pre = suf = 0;
+	while (pre > 0 && ((unsigned char)id[pre] & 0xC0) == 0x80)
+		pre--;
+	while (suf > 0 && ((unsigned char)id[strlen(id) - suf] & 0xC0) == 0x80)
+		suf--;
 	/* Columns of the first line: #, id, MRR, risk, expected loss, driver. */
 	const double cx[6] = { x0 + 14, x0 + 20, x0 + 190, x0 + 235, x0 + 300, x0 + 312 };
 
-	snprintf(buf, sizeof buf,
-	         "The %zu medium- and high-risk customers with the largest expected MRR loss "
-	         "(the probability of %s x MRR), their main churn driver and the recommended "
-	         "action.", n, in->risk_definition ? in->risk_definition : "churning");
+	const char *risk = in->risk_definition ? in->risk_definition : "churning";
+	if (s->has_value)
+		snprintf(buf, sizeof buf,
+		         "The %zu medium- and high-risk customers with the largest expected MRR loss "
+		         "(the probability of %s x MRR), their main churn driver and the "
+		         "recommended action.", n, risk);
+	else
+		snprintf(buf, sizeof buf,
+		         "The %zu medium- and high-risk customers most likely to churn (the "
+		         "probability of %s), their main churn driver and the recommended action.",
+		         n, risk);
 	y = page_begin(c, "At-risk accounts", buf);
+	if (n == 0) {
+		page_para(c, c->left, y, 0,
+		          "No active customer is at medium or high risk (a churn probability of 20% "
+		          "or more).", PAGE_BODY + 1, chart_ink);
+		return;
+	}
 
 	pdf_text(c->d, cx[0], y + 9, "#", PDF_BOLD, 7.5, PDF_RIGHT, chart_ink);
 	pdf_text(c->d, cx[1], y + 9, in->id_name ? in->id_name : "Customer", PDF_BOLD, 7.5,
@@ -261,7 +343,9 @@ void page_accounts(report_page_ctx *c)
 		snprintf(a, sizeof a, "%zu", i + 1);
 		pdf_text(c->d, cx[0], ry + 9, a, PDF_REGULAR, 7.5, PDF_RIGHT, chart_text2);
 		id_text(in->t, in->id_name, sc->row, id, sizeof id);
-		fit_middle(c->d, id, PDF_BOLD, 7.5, cx[2] - cx[1] - 50, fitbuf, sizeof fitbuf);
+		/* An id too long for its column keeps what tells it from the others
+		 * on the page (the part between their common prefix and suffix). */
+		distinct_id(c->d, id, pre, suf, cx[2] - cx[1] - 50, fitbuf, sizeof fitbuf);
 		pdf_text(c->d, cx[1], ry + 9, fitbuf, PDF_BOLD, 7.5, PDF_LEFT, chart_ink);
 		pdf_text(c->d, cx[2], ry + 9, fmt_money_full(sc->value, a, sizeof a), PDF_REGULAR,
 		         7.5, PDF_RIGHT, chart_ink);

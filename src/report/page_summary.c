@@ -29,7 +29,10 @@ static void tile_draw(report_page_ctx *c, double x, double y, double w, double h
 	pdf_fill_color(c->d, chart_accent);
 	pdf_rect_fill(c->d, x, y, 3, h);
 	pdf_text(c->d, x + 10, y + 15, t->label, PDF_REGULAR, 8, PDF_LEFT, chart_text2);
-	pdf_text(c->d, x + 10, y + 38, t->value, PDF_BOLD, 17, PDF_LEFT, chart_ink);
+	double vs = 17;
+	while (vs > 9 && pdf_text_width(c->d, t->value, PDF_BOLD, vs) > w - 16)
+		vs -= 1;
+	pdf_text(c->d, x + 10, y + 38, t->value, PDF_BOLD, vs, PDF_LEFT, chart_ink);
 	if (t->change[0])
 		pdf_text(c->d, x + 10, y + h - 9, t->change, t->bad ? PDF_BOLD : PDF_REGULAR, 7.5,
 		         PDF_LEFT, t->bad ? chart_alert : chart_text2);
@@ -132,8 +135,10 @@ static size_t tiles(report_page_ctx *c, tile *t)
 	fmt_money(in->revenue_at_risk, t[n].value, sizeof t[n].value);
 	n++;
 	t[n].label = "Cost of churn (period)";
-	fmt_money(k && k->has_cost ? k->cost.total : NAN, t[n].value, sizeof t[n].value);
-	if (k && k->has_cost && isfinite(in->cost_previous))
+	/* No cost without any MRR (a value column with no value in it). */
+	int cost_ok = k && k->has_cost && cur && cur->mrr.mrr_start > 0;
+	fmt_money(cost_ok ? k->cost.total : NAN, t[n].value, sizeof t[n].value);
+	if (cost_ok && isfinite(in->cost_previous))
 		change(&t[n], in, k->cost.total - in->cost_previous, 2, GOOD_DOWN);
 	n++;
 	return n;
@@ -165,7 +170,16 @@ static double summary_findings(report_page_ctx *c, double y)
 	return y;
 }
 
-/* The playbook of the cells with the largest expected loss. */
+/* How much a cell matters: its expected MRR loss, or without values its
+ * expected churners. */
+static double cell_weight(const segment_cell *cl, int by_loss)
+{
+	double w = by_loss ? cl->expected_mrr_loss : cl->expected_churners;
+	return isfinite(w) ? w : 0;
+}
+
+/* The playbook of the cells with the largest expected loss (or, without
+ * values, the most expected churners). */
 static void summary_actions(report_page_ctx *c, double y)
 {
 	const segment_result *s = c->in->seg;
@@ -175,6 +189,7 @@ static void summary_actions(report_page_ctx *c, double y)
 
 	if (!s)
 		return;
+	int by_loss = s->has_value && s->total.expected_mrr_loss > 0;
 	y = page_h2(c, y, "Top actions");
 	for (size_t k = 0; k < 3; k++) {
 		const segment_cell *best = NULL;
@@ -185,9 +200,9 @@ static void summary_actions(report_page_ctx *c, double y)
 				used |= pick[j] == cl;
 			if (used || cl->customers == 0 || !cl->playbook ||
 			    cl->risk == SCORE_BAND_NONE || cl->risk == SCORE_BAND_LOW ||
-			    !(cl->expected_mrr_loss > 0))
+			    !(cell_weight(cl, by_loss) > 0))
 				continue;
-			if (!best || cl->expected_mrr_loss > best->expected_mrr_loss)
+			if (!best || cell_weight(cl, by_loss) > cell_weight(best, by_loss))
 				best = cl;
 		}
 		if (best)
@@ -200,11 +215,18 @@ static void summary_actions(report_page_ctx *c, double y)
 	}
 	for (size_t i = 0; i < np && y < c->bottom - 40; i++) {
 		const segment_cell *cl = pick[i];
-		snprintf(buf, sizeof buf, "%s (%s): %s customers, %s MRR, expected MRR loss %s. %s",
-		         cl->playbook->headline, segment_label(cl->value, cl->risk),
-		         fmt_count((double)cl->customers, a, sizeof a),
-		         fmt_money(cl->mrr, b, sizeof b),
-		         fmt_money(cl->expected_mrr_loss, e, sizeof e), cl->playbook->text);
+		if (by_loss)
+			snprintf(buf, sizeof buf,
+			         "%s (%s): %s customers, %s MRR, expected MRR loss %s. %s",
+			         cl->playbook->headline, segment_label(cl->value, cl->risk),
+			         fmt_count((double)cl->customers, a, sizeof a),
+			         fmt_money(cl->mrr, b, sizeof b),
+			         fmt_money(cl->expected_mrr_loss, e, sizeof e), cl->playbook->text);
+		else
+			snprintf(buf, sizeof buf, "%s (%s): %s customers, %s expected to churn. %s",
+			         cl->playbook->headline, segment_label(cl->value, cl->risk),
+			         fmt_count((double)cl->customers, a, sizeof a),
+			         fmt_count(cl->expected_churners, e, sizeof e), cl->playbook->text);
 		pdf_fill_color(c->d, chart_ink);
 		pdf_rect_fill(c->d, c->left + 4, y + 4, 5, 5);
 		y = page_para(c, c->left + 22, y, 0, buf, PAGE_BODY + 0.5, chart_ink) + 5;
@@ -244,7 +266,11 @@ void page_summary(report_page_ctx *c)
 	y += (double)((n + 3) / 4) * (h + gap) + 6;
 	if (in->kpi && in->kpi->change.has_current) {
 		const kpi_change *ch = &in->kpi->change;
-		char p[32];
+		char p[32], d[32];
+		snprintf(buf, sizeof buf, "Median customer lifetime and MRR at risk (the next 91 "
+		         "days) are as of %s, the data's as-of date.", fmt_day(in->as_of, d,
+		                                                           sizeof d));
+		y = page_note(c, y, buf);
 		if (ch->test_ok)
 			snprintf(buf, sizeof buf,
 			         "Churn rate against the previous period: two-proportion z-test, "
@@ -256,6 +282,10 @@ void page_summary(report_page_ctx *c)
 		y = page_note(c, y, buf);
 	}
 
+	if (in->model_note) {
+		snprintf(buf, sizeof buf, "No churn model in this report: %s.", in->model_note);
+		y = page_note(c, y + 2, buf);
+	}
 	y = summary_findings(c, y + 6);
 	summary_actions(c, y + 6);
 }

@@ -130,11 +130,19 @@ static double curve_table(report_page_ctx *c, double y, const surv_curve *const 
 			else
 				snprintf(med, sizeof med, "%s (%s-%s)", m, a, b);
 			snprintf(row + 192, 64, "%.63s", med);
+		} else if (isfinite(s->stats.median_lower)) {
+			/* Not reached, but its interval's lower end is (R's 0.95LCL). */
+			snprintf(row + 192, 64, "not reached (from %.1f)",
+			         s->stats.median_lower / unit);
 		} else {
 			snprintf(row + 192, 64, "not reached");
 		}
+		/* Survival at a time past the curve's last time is not known (R's
+		 * summary(fit, times) leaves such times out): "-". */
+		double last = s->km->m > 0 ? s->km->time[s->km->m - 1] : 0;
 		for (size_t j = 0; j < nt; j++)
-			fmt_pct(j < s->nat ? s->at[j].surv : NAN, 1, row + (4 + j) * 64, 64);
+			fmt_pct(j < s->nat && s->at[j].time <= last ? s->at[j].surv : NAN, 1,
+			        row + (4 + j) * 64, 64);
 		for (size_t k = 0; k < ncols; k++)
 			cellp[i * ncols + k] = row + k * 64;
 	}

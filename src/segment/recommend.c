@@ -137,7 +137,7 @@ static const struct {
 	{ { "support", "ticket", "complaint", "escalat", "cases" }, { NULL }, SEGMENT_DRIVER_SERVICE,
 	  0, 0 },
 	{ { "overdue", "arrear", "dunning", "unpaid" }, { NULL }, SEGMENT_DRIVER_PAYMENT, 0, 0 },
-	{ { "late", "missed", "failed", "declined", "bounced" },
+	{ { "late", "missed", "failed", "declined", "bounced", "delay" },
 	  { "pay", "payment", "payments", "invoice", "invoices", "bill" },
 	  SEGMENT_DRIVER_PAYMENT, 0, 0 },
 	{ { "contract", "term", "plan", "billing", "subscription", "commitment", "cycle",
@@ -145,8 +145,10 @@ static const struct {
 	{ { "contact", "touch" }, { NULL }, SEGMENT_DRIVER_CONTACT, 0, 0 },
 	{ { "login", "usage", "session", "active", "inactiv", "order", "visit", "engag" },
 	  { NULL }, SEGMENT_DRIVER_USAGE, 0, 0 },
-	{ { "discount", "coupon", "free", "promo", "trial", "voucher", "cheap" }, { NULL },
-	  SEGMENT_DRIVER_VALUE, 0, 1 },
+	/* Whole words only: "promoter" (net promoter score) and "freelance"
+	 * are not offers. */
+	{ { "discount*", "coupon*", "free", "promo", "promos", "promotion*", "trial*", "voucher*",
+	    "cheap" }, { NULL }, SEGMENT_DRIVER_VALUE, 0, 1 },
 };
 
 static const char *const value_names[SEGMENT_NVALUE] = {
@@ -240,28 +242,53 @@ static int word_start(const char *s, size_t i)
 	return !isalpha(prev) || (islower(prev) && isupper(cur));
 }
 
-/* 1 when `word` (lower case) begins a word of s[0..n), case-insensitive. */
-static int has_word(const char *s, size_t n, const char *word)
+/* 1 when a word of s[0..n) ends just before position k: the end, a byte
+ * that is not a letter, or a capital after a small letter ("promoCode"). */
+static int word_end(const char *s, size_t n, size_t k)
+{
+	unsigned char cur;
+
+	if (k >= n)
+		return 1;
+	cur = (unsigned char)s[k];
+	return !isalpha(cur) || (islower((unsigned char)s[k - 1]) && isupper(cur));
+}
+
+/* 1 when `word` (lower case) begins a word of s[0..n), case-insensitive.
+ * A word ending in '*' is a prefix ("discount*": discounted, discounts);
+ * in whole-word mode (exact) any other word must end where s's word does. */
+static int match_word(const char *s, size_t n, const char *word, int exact)
 {
 	size_t m = strlen(word);
+	int prefix = !exact;
 
+	if (m > 0 && word[m - 1] == '*') {
+		m--;
+		prefix = 1;
+	}
 	for (size_t i = 0; i + m <= n; i++) {
 		size_t j = 0;
 		if (!word_start(s, i))
 			continue;
 		while (j < m && tolower((unsigned char)s[i + j]) == word[j])
 			j++;
-		if (j == m)
+		if (j == m && (prefix || word_end(s, n, i + m)))
 			return 1;
 	}
 	return 0;
 }
 
-/* 1 when one of words[0..max) (NULL-terminated early) begins a word of s. */
-static int any_word(const char *s, size_t n, const char *const *words, size_t max)
+static int has_word(const char *s, size_t n, const char *word)
+{
+	return match_word(s, n, word, 0);
+}
+
+/* 1 when one of words[0..max) (NULL-terminated early) begins a word of s
+ * (is a whole word of s, when exact). */
+static int any_word(const char *s, size_t n, const char *const *words, size_t max, int exact)
 {
 	for (size_t w = 0; w < max && words[w] != NULL; w++)
-		if (has_word(s, n, words[w]))
+		if (match_word(s, n, words[w], exact))
 			return 1;
 	return 0;
 }
@@ -298,11 +325,13 @@ static segment_driver kind_of(const char *s, size_t n, const char *level,
 	for (size_t r = 0; r < sizeof rules / sizeof rules[0]; r++) {
 		if (rules[r].month && !monthly_level(level))
 			continue;
-		if (any_word(s, n, rules[r].words, 10) &&
-		    (rules[r].also[0] == NULL || any_word(s, n, rules[r].also, 6)))
+		/* Level rules (the offers) match whole words; the others prefixes. */
+		int exact = rules[r].level;
+		if (any_word(s, n, rules[r].words, 10, exact) &&
+		    (rules[r].also[0] == NULL || any_word(s, n, rules[r].also, 6, 0)))
 			return rules[r].kind;
 		if (rules[r].level && level != NULL &&
-		    any_word(level, strlen(level), rules[r].words, 10))
+		    any_word(level, strlen(level), rules[r].words, 10, exact))
 			return rules[r].kind;
 	}
 	return SEGMENT_DRIVER_NONE;

@@ -54,7 +54,8 @@ int main(void)
 	is_str(fmt_ratio(1.854, b, sizeof b), "1.85", "ratio two decimals");
 	is_str(fmt_ratio(INFINITY, b, sizeof b), "inf", "infinite ratio");
 	is_str(fmt_ratio(2354428, b, sizeof b), "2.4e+06", "a huge but finite ratio is not inf");
-	is_str(fmt_ratio(9999.4, b, sizeof b), "9999.40", "below 10,000 with decimals");
+	is_str(fmt_ratio(9999.4, b, sizeof b), "9999", "below 10,000: whole");
+	is_str(fmt_ratio(25.55, b, sizeof b), "25.6", "below 100: one decimal");
 	is_str(fmt_ratio(0, b, sizeof b), "0", "zero ratio");
 	is_str(fmt_ratio(0.001, b, sizeof b), "<0.01", "tiny ratio");
 

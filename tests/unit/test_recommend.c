@@ -52,6 +52,10 @@ static void test_keywords(void)
 	kind("channel=referral", SEGMENT_DRIVER_NONE);
 	kind("channel=free trial", SEGMENT_DRIVER_VALUE);
 	kind("acquisition=Discount promo", SEGMENT_DRIVER_VALUE);
+	kind("net_promoter_score", SEGMENT_DRIVER_NONE);  /* not a promo: whole words */
+	kind("channel=Freelance", SEGMENT_DRIVER_NONE);
+	kind("discounted_first_year=yes", SEGMENT_DRIVER_VALUE);
+	kind("payment_delay_days", SEGMENT_DRIVER_PAYMENT);
 	kind("signup_coupon=yes", SEGMENT_DRIVER_VALUE);
 	kind("free_trial=1", SEGMENT_DRIVER_VALUE);
 	kind("promo_code", SEGMENT_DRIVER_VALUE);
