@@ -180,6 +180,9 @@ int cmd_score(int argc, char **argv, churn_err *err)
 		goto end;
 	if (strcmp(out, "-") != 0 && (json == NULL || strcmp(json, "-") != 0)) {
 		print_summary(stdout, &m, s, out);
+		if (g.horizon_assumed && g.r && g.r->has_value)
+			fputs("Segments: the scores have no horizon in months, so expected revenue loss "
+			      "and retention offers assume 12 months.\n", stdout);
 		if (fflush(stdout) != 0 || ferror(stdout))
 			st = churn_err_set(err, CHURN_EIO, "standard output: %s", strerror(errno));
 	}

@@ -155,7 +155,7 @@ static churn_status build_outcome(modelrun *m, const cmd_data *d, churn_err *err
 			snprintf(m->outcome, sizeof m->outcome, "churn within %g month%s", m->horizon,
 			         m->horizon == 1 ? "" : "s");
 		else
-			snprintf(m->outcome, sizeof m->outcome, "churn by duration %g", m->horizon);
+			snprintf(m->outcome, sizeof m->outcome, "churn within %g time units", m->horizon);
 		for (size_t i = 0; i < n; i++) {
 			m->has_y[i] = 1;
 			if (s->event[i] && s->time[i] <= m->horizon_time) {

@@ -113,6 +113,8 @@ tap_is "$(echo "$res" | tail -n 1)" "$scored $unscored 0" \
 [ "$(echo "$res" | wc -l)" -gt 1 ] && tap_diag "$(echo "$res" | head -n 20)"
 tap_is "$("$JSONGET" outcome.json segment_rules.horizon_assumed)" "true" \
 	"score --outcome: the segments say their 12-month horizon is assumed"
+grep -q "^Segments: the scores have no horizon in months, so expected revenue loss and retention offers assume 12 months.$" stdout
+tap_ok $? "score --outcome: and the summary says so too"
 grep -q "^Churn probability: churned = Yes, from the logistic model" stdout
 tap_ok $? "score --outcome: the summary says the probabilities come from the logistic model"
 
