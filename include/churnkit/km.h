@@ -106,6 +106,10 @@ typedef struct {
 churn_status km_stats_compute(const km_curve *c, double tau, km_stats *out,
                               churn_err *err);
 
+/* S(t) of curve c: the survival just after the last step time <= t (1
+ * before the first), found by binary search. */
+double km_surv_at(const km_curve *c, double t);
+
 /* The median rule above on any curve y over step times x[0..m) (y may
  * hold NaN); returns NaN when y never falls below 0.5 + tol. */
 double km_median_rule(const double *x, const double *y, size_t m);

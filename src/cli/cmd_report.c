@@ -209,12 +209,7 @@ static double revenue_at_risk(const run *r)
 		double tenure = (double)(r->d.res->as_of - st->date[i]);
 		if (tenure < 0)
 			continue;
-		double s0 = 1, s1 = 1;
-		for (size_t j = 0; j < k->m && k->time[j] <= tenure + QUARTER_DAYS; j++) {
-			if (k->time[j] <= tenure)
-				s0 = k->surv[j];
-			s1 = k->surv[j];
-		}
+		double s0 = km_surv_at(k, tenure), s1 = km_surv_at(k, tenure + QUARTER_DAYS);
 		if (s0 > 0) {
 			sum += val->num[i] * (1 - s1 / s0);
 			used++;

@@ -17,16 +17,6 @@
 #define MAX_ROWS 24   /* most recent cohorts shown */
 #define MAX_COLS 25   /* months 0..24 */
 
-/* The pooled Kaplan-Meier survival at time t (step function). */
-static double surv_at_time(const km_curve *k, double t)
-{
-	double s = 1;
-
-	for (size_t i = 0; i < k->m && k->time[i] <= t; i++)
-		s = k->surv[i];
-	return s;
-}
-
 static void heat(report_page_ctx *c, chart_box box, const cohort_triangle *tri, int value,
                  const char *title)
 {
@@ -89,7 +79,7 @@ static void heat(report_page_ctx *c, chart_box box, const cohort_triangle *tri, 
 		snprintf(lab[nr + 1], sizeof lab[nr + 1], "Kaplan-Meier");
 		note[nr + 1][0] = '\0';
 		for (size_t k = 0; k < ncol; k++)
-			v[(nr + 1) * ncol + k] = surv_at_time(km, ((double)k + 0.5) * HAZARD_MONTH_DAYS);
+			v[(nr + 1) * ncol + k] = km_surv_at(km, ((double)k + 0.5) * HAZARD_MONTH_DAYS);
 	}
 	for (size_t r = 0; r < rows; r++) {
 		lp[r] = lab[r];

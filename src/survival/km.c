@@ -181,3 +181,17 @@ churn_status km_fit(const surv_groups *g, uint32_t level, const km_opts *opts,
 	*out = c;
 	return CHURN_OK;
 }
+
+double km_surv_at(const km_curve *c, double t)
+{
+	size_t lo = 0, hi = c->m;   /* the first index with time > t */
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (c->time[mid] <= t)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo == 0 ? 1.0 : c->surv[lo - 1];
+}

@@ -83,6 +83,29 @@ static void check_curve(const fx_case *c, const fx_expect *e, const fx_line *cl,
 	}
 	ok(steps_ok, "km %s G%d L%u: all %zu steps match survfit", nm, G, L, k->m);
 
+	/* km_surv_at: R's S at each step time, the earlier step's between two
+	 * times, 1 before the first. */
+	int at_ok = 1;
+	double prev_t = 0, prev_s = 1;
+	for (size_t i = 0; i < k->m; i++) {
+		double key[3] = {G, L, (double)i};
+		const fx_line *s = fx_find(e, "step", 3, key);
+		if (s == NULL || s->nf < 13)
+			continue;
+		double t = s->v[3], sv = s->v[7];
+		if (!fx_close(km_surv_at(k, t), sv) ||
+		    !fx_close(km_surv_at(k, (prev_t + t) / 2), prev_s)) {
+			if (at_ok)
+				diag("km_surv_at at step %zu (t %.17g)", i, t);
+			at_ok = 0;
+		}
+		prev_t = t;
+		prev_s = sv;
+	}
+	at_ok &= fx_close(km_surv_at(k, prev_t + 1e6), prev_s);
+	ok(at_ok, "km %s G%d L%u: km_surv_at is R's step function at and between times", nm, G,
+	   L);
+
 	double key2[2] = {G, L};
 	const fx_line *sl = fx_find(e, "stats", 2, key2);
 	km_stats st;
