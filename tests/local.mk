@@ -9,9 +9,18 @@ tests_jsonget_LDADD = $(JSONC_LIBS)
 # The command-line tests (TAP, through SH_LOG_DRIVER); tests/lib.sh is what
 # they share.
 cli_tests = tests/cli/basics.sh tests/cli/bad_inputs.sh tests/cli/max_bad_rows.sh \
-	tests/cli/ok_inputs.sh
+	tests/cli/ok_inputs.sh tests/cli/hostile.sh
 TESTS += $(cli_tests)
 EXTRA_DIST += tests/lib.sh $(cli_tests)
+
+# The hostile-input corpus (tests/data/hostile/CASE/, run by
+# tests/cli/hostile.sh): one fragment per piece of work, to keep merges apart.
+include tests/data/hostile/lead.mk
+include tests/data/hostile/loader.mk
+include tests/data/hostile/pipes.mk
+include tests/data/hostile/outputs.mk
+EXTRA_DIST += tests/data/hostile/lead.mk tests/data/hostile/loader.mk \
+	tests/data/hostile/pipes.mk tests/data/hostile/outputs.mk
 
 # The bad-input corpus (tests/cli/bad_inputs.sh checks that every file of
 # tests/data/bad is listed here).

@@ -1,0 +1,3 @@
+## The hostile-input corpus: cases added by the pipes work (tests/cli/hostile.sh
+## checks that every case file is listed in one of these fragments).
+EXTRA_DIST +=
