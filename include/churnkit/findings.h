@@ -57,11 +57,13 @@
  *   the plain churn rates (weighted mean of the outcome in each group); the
  *   adjusted ratio, exp(b) for a level or yes/no (exp(-b) when "yes" is the
  *   reference), exp(b (Q3 - Q1)) for a number (log(Q3) - log(Q1) for a log
- *   term), its interval alike; the predicted churn of a typical customer
- *   of each group (logistic only): plogis(b'x) with every design column at
- *   its weighted mean over the fit's rows, except the term's own columns,
- *   set to the group (the level's dummy 1 and the term's other dummies 0,
- *   or the quartile).
+ *   term), its interval alike; the predicted churn of each group
+ *   (logistic only): the model's prediction plogis(b'x) for every customer
+ *   of the sample with the term's own columns set to the group (the
+ *   level's dummy 1 and the term's other dummies 0, all 0 for the
+ *   reference, 1 or 0, the quartile) and the other terms at the customer's
+ *   own values, averaged with the weights (R: weighted.mean(predict(fit,
+ *   newdata, type = "response"), w)).
  *   When the plain rates and the adjusted ratio point the same way (or the
  *   rates are equal), the driver is stated:
  *     "Customers with channel = trial have 2.4x the odds of churn within
@@ -70,22 +72,22 @@
  *     levels "vs those with plan = basic"; yes/no "Customers with
  *     onboarded have 38% lower odds of churn than those without"; a
  *     missing value "Customers with no nps value ... than those with one";
- *     a number "A typical customer with tickets at 3 (upper quartile) has
- *     63% predicted churn within 12 months, against 52% at 1 (lower
- *     quartile) (OR 1.58, ...)"; Cox: "Customers with tickets at 3 (upper
- *     quartile) have 1.6x the churn hazard of those at 1 (lower quartile)".
+ *     a number "Predicted churn within 12 months is 59% for customers with
+ *     tickets at 3 (upper quartile), against 53% at 1 (lower quartile)
+ *     (OR 1.58, ...)"; Cox: "Customers with tickets at 3 (upper quartile)
+ *     have 1.6x the churn hazard of those at 1 (lower quartile)".
  *   When they point opposite ways (reversed = 1), the finding is not
  *   stated as a driver: it gives the plain rates first, then the adjusted
  *   comparison among customers alike in the model's other terms (named up
  *   to three, "and N other factors" beyond):
  *     "Customers with charge in the upper quartile (89.51 or more) churn
  *      more than those in the lower quartile (47.13 or less) (80% vs 23%
- *      churn within 12 months), but among customers alike in internet,
- *      onboarded, plan and tickets, a customer at 89.51 is predicted to
- *      churn less than one at 47.13 (16% vs 88%) (OR ..., p < 0.001)";
+ *      churn), but among customers alike in internet, onboarded and 2
+ *      other factors, predicted churn is lower at 89.51 than at 47.13
+ *      (43% vs 66%) (OR 0.02, ..., p < 0.001)";
  *     a level or yes/no "Customers with onboarded churn more than those
- *     without (64% vs 43% ...), but among ..., they are predicted to churn
- *     less (48% vs 71%)"; Cox "..., they have 62% lower churn hazard" (its
+ *     without (64% vs 43% churn), but among ..., their predicted churn is
+ *     lower (50% vs 61%)"; Cox "..., they have 62% lower churn hazard" (its
  *     plain rates are the shares who churned during follow-up).
  *   A model that did not converge, or is separated and not refitted by
  *   Firth, gives no driver; a Firth fit says so in the test text; an

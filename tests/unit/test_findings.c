@@ -8,7 +8,10 @@
  * are built by hand, with the numbers the sentences must show worked out
  * here (per-doubling odds ratios as 2^b, not through the code under test).
  */
+#include "churnkit/design.h"
 #include "churnkit/findings.h"
+#include "churnkit/logit.h"
+#include "churnkit/table.h"
 #include "fixtures/model/fixture.h"
 #include "tap.h"
 
@@ -883,6 +886,209 @@ static void test_drivers_by_hand(void)
 	gsl_matrix_free(m.d.X);
 }
 
+/* ---- A planted Simpson's paradox, against R ------------------------------ */
+
+#define SIMPSON "tests/fixtures/findings/simpson.expect"
+
+/* Two numbers of simpson.expect; NaN (and a diagnostic) when missing. */
+static void simpson2(const char *key, double v[2])
+{
+	v[0] = v[1] = NAN;
+	if (expect_read(SIMPSON, key, v, 2) != 2)
+		diag("missing fixture key %s", key);
+}
+
+/* One fit of the Simpson table and its findings (every driver kept). */
+typedef struct {
+	table *t;
+	design *d;
+	logit_result *lr;
+	double *y, *w;
+	findings *f;
+} simpson_run;
+
+static int simpson_fit(simpson_run *r, const char *const *terms, const char *const *refs,
+                       size_t nrefs, int cat_onboarded, int weighted)
+{
+	static const char *const cats[] = {"internet", "plan", "onboarded"};
+	churn_err err;
+	memset(r, 0, sizeof *r);
+	r->t = fx_table("tests/fixtures/findings/simpson.csv", cats, cat_onboarded ? 3 : 2);
+	design_spec spec = {.terms = terms, .nterms = 5, .intercept = 1, .references = refs,
+	                    .nreferences = nrefs};
+	if (design_build(r->t, &spec, &r->d, &err) != CHURN_OK) {
+		diag("design_build: %s", err.msg);
+		return -1;
+	}
+	double *yall = fx_column(r->t, "y"), *wall = fx_column(r->t, "w");
+	r->y = malloc(r->d->nrows * sizeof *r->y);
+	r->w = malloc(r->d->nrows * sizeof *r->w);
+	if (yall == NULL || wall == NULL || r->y == NULL || r->w == NULL) {
+		free(yall);
+		free(wall);
+		return -1;
+	}
+	design_take(r->d, yall, r->y);
+	design_take(r->d, wall, r->w);
+	free(yall);
+	free(wall);
+	logit_data ld = {.X = r->d->X, .y = r->y, .w = weighted ? r->w : NULL, .intercept = 1};
+	if (logit_fit(&ld, NULL, &r->lr, &err) != CHURN_OK) {
+		diag("logit_fit: %s", err.msg);
+		return -1;
+	}
+	findings_opts fo;
+	findings_opts_init(&fo);
+	fo.max_drivers = 5;
+	findings_input in = {.logit = r->lr, .logit_design = r->d, .logit_y = r->y,
+	                     .logit_weights = weighted ? r->w : NULL};
+	r->f = build(&in, &fo);
+	return r->f != NULL ? 0 : -1;
+}
+
+static void simpson_free(simpson_run *r)
+{
+	findings_free(r->f);
+	logit_result_free(r->lr);
+	design_free(r->d);
+	table_free(r->t);
+	free(r->y);
+	free(r->w);
+}
+
+/* A driver's rates (1e-9: closed form) and predictions (1e-6: from the
+ * fit) against R's, and its direction flag. */
+static void simpson_check(const simpson_run *r, const char *tag, const char *subject,
+                          const char *key, int reversed)
+{
+	char k[128];
+	double rates[2], pred[2];
+	const finding *x = find_subject(r->f, FINDING_DRIVER, subject);
+	snprintf(k, sizeof k, "%s.%s.rates", tag, key);
+	simpson2(k, rates);
+	snprintf(k, sizeof k, "%s.%s.pred", tag, key);
+	simpson2(k, pred);
+	ok(x != NULL, "simpson %s: a finding about %s", tag, subject);
+	if (x == NULL)
+		return;
+	for (int g = 0; g < 2; g++) {
+		is_double_rel(x->rate[g], rates[g], 1e-9, "simpson %s: %s plain rate %d as R", tag,
+		              key, g);
+		is_double_rel(x->predicted[g], pred[g], 1e-6, "simpson %s: %s predicted %d as R", tag,
+		              key, g);
+	}
+	is_int(x->reversed, reversed, "simpson %s: %s %s", tag, key,
+	       reversed ? "contradicts the plain rates, said so" : "agrees with the plain rates");
+	/* The flag is what the numbers say: the model's ratio against the rates. */
+	ok(((x->rate[0] - x->rate[1]) * log(x->number) < 0) == reversed,
+	   "simpson %s: %s flag follows the R numbers", tag, key);
+	ok(strstr(x->text, "unit") == NULL && strstr(x->text, "doubling") == NULL,
+	   "simpson %s: %s never per unit or per doubling", tag, key);
+}
+
+static void test_simpson(void)
+{
+	static const char *const terms[] = {"charge", "internet", "onboarded", "plan", "tickets"};
+	static const char *const lterms[] = {"log(charge)", "internet", "onboarded", "plan",
+	                                     "tickets"};
+	simpson_run r;
+	double coef[7], q[2];
+	const finding *x;
+
+	if (simpson_fit(&r, terms, NULL, 0, 0, 0) != 0) {
+		ok(0, "simpson: fitted");
+		simpson_free(&r);
+		return;
+	}
+	/* The fit itself is R's (so that the rest compares like with like). */
+	if (expect_read(SIMPSON, "plain.coef", coef, 7) == 7 && r.lr->p == 7)
+		for (size_t j = 0; j < 7; j++)
+			is_double_rel(r.lr->coef[j], coef[j], 1e-6, "simpson: glm coefficient %s as R",
+			              r.d->cols[j].name);
+	else
+		ok(0, "simpson: seven coefficients");
+	/* The plant: the model says a higher charge lowers churn, the plain
+	 * rates that it goes with more churn. */
+	ok(coef[1] < 0, "simpson: R's adjusted charge coefficient is negative");
+	simpson2("plain.charge.quartiles", q);
+	simpson_check(&r, "plain", "charge", "charge", 1);
+	simpson_check(&r, "plain", "tickets", "tickets", 0);
+	simpson_check(&r, "plain", "onboarded", "onboarded", 1);
+	simpson_check(&r, "plain", "plan", "plan", 0);
+	simpson_check(&r, "plain", "internet", "internet.fiber", 0);
+	x = find_subject(r.f, FINDING_DRIVER, "charge");
+	is_str(x ? x->text : "",
+	       "Customers with charge in the upper quartile (89.51 or more) churn more than those "
+	       "in the lower quartile (47.13 or less) (80% vs 23%), but among otherwise alike "
+	       "customers, predicted churn is lower at 89.51 than at 47.13 (43% vs 66%) "
+	       "(OR 0.02, p < 0.001)",
+	       "simpson: a number whose plain and adjusted directions disagree says both");
+	is_double_rel(x ? x->number : NAN, exp(coef[1] * (q[0] - q[1])), 1e-6,
+	              "simpson: charge's OR between R's quartiles 89.5125 and 47.1275");
+	x = find_subject(r.f, FINDING_DRIVER, "onboarded");
+	const char *onb = "Customers with onboarded churn more than those without (64% vs 43%), "
+	                  "but among otherwise alike customers, their predicted churn is lower "
+	                  "(50% vs 61%) (OR 0.39, p = 0.001)";
+	is_str(x ? x->text : "", onb, "simpson: a 0/1 column reads yes/no, both directions said");
+	x = find_subject(r.f, FINDING_DRIVER, "plan");
+	const char *pl = "Customers with plan = pro have 2.1x the odds of churn vs those with "
+	                 "plan = basic (OR 2.05, ";
+	ok(x != NULL && strncmp(x->text, pl, strlen(pl)) == 0 && strstr(x->text, "p = 0.002)"),
+	   "simpson: a two-level categorical reads against the other level: %s",
+	   x ? x->text : "(none)");
+	x = find_subject(r.f, FINDING_DRIVER, "tickets");
+	const char *tk = "Predicted churn is 59% for customers with tickets at 3 (upper quartile), "
+	                 "against 53% at 1 (lower quartile) (OR 1.58, ";
+	ok(x != NULL && strncmp(x->text, tk, strlen(tk)) == 0 && strstr(x->text, "p = 0.007)"),
+	   "simpson: a number compares customers at its quartiles: %s", x ? x->text : "(none)");
+	x = find_subject(r.f, FINDING_DRIVER, "internet");
+	const char *it = "Customers with internet = fiber have 534x the odds of churn vs "
+	                 "internet = dsl (reference) (OR ";
+	ok(x != NULL && strncmp(x->text, it, strlen(it)) == 0,
+	   "simpson: a level of three against the reference: %s", x ? x->text : "(none)");
+	simpson_free(&r);
+
+	/* onboarded as a categorical: levels 0 and 1 read yes and no, whichever
+	 * is the reference; the same groups, the same sentence. */
+	static const char *const ref1[] = {"onboarded=1"};
+	for (size_t k = 0; k < 2; k++) {
+		if (simpson_fit(&r, terms, ref1, k, 1, 0) != 0) {
+			ok(0, "simpson: categorical onboarded fitted");
+			simpson_free(&r);
+			return;
+		}
+		x = find_subject(r.f, FINDING_DRIVER, "onboarded");
+		is_str(x ? x->text : "", onb, "simpson: onboarded as levels 0/1, reference %s",
+		       k ? "1 (the yes level first all the same)" : "0");
+		simpson_check(&r, "plain", "onboarded", "onboarded", 1);
+		simpson_free(&r);
+	}
+
+	/* Weighted, with log(charge): rates, quartiles and predictions weighted. */
+	if (simpson_fit(&r, lterms, NULL, 0, 0, 1) != 0) {
+		ok(0, "simpson: weighted fit");
+		simpson_free(&r);
+		return;
+	}
+	if (expect_read(SIMPSON, "weighted.coef", coef, 7) == 7 && r.lr->p == 7)
+		for (size_t j = 0; j < 7; j++)
+			is_double_rel(r.lr->coef[j], coef[j], 1e-6,
+			              "simpson weighted: glm coefficient %s as R", r.d->cols[j].name);
+	simpson_check(&r, "weighted", "charge", "charge", 1);
+	simpson_check(&r, "weighted", "tickets", "tickets", 0);
+	simpson_check(&r, "weighted", "onboarded", "onboarded", 1);
+	simpson_check(&r, "weighted", "plan", "plan", 0);
+	/* Weighted, internet=none is the stronger level (|b| 4.97 against 4.51). */
+	simpson_check(&r, "weighted", "internet", "internet.none", 0);
+	x = find_subject(r.f, FINDING_DRIVER, "charge");
+	simpson2("weighted.charge.quartiles", q);
+	is_double_rel(x ? x->number : NAN, pow(q[0] / q[1], coef[1]), 1e-6,
+	              "simpson weighted: log(charge)'s OR (Q3/Q1)^b on the column's scale");
+	ok(x != NULL && strstr(x->text, "(89.51 or more)") != NULL,
+	   "simpson weighted: log term's quartiles on the column's scale");
+	simpson_free(&r);
+}
+
 /* ---- Period KPIs built by hand -------------------------------------------- */
 
 /* Current and previous quarter with churned c of start s each. */
@@ -1134,6 +1340,7 @@ int main(void)
 	test_fixture();
 	test_segments_by_hand();
 	test_drivers_by_hand();
+	test_simpson();
 	test_kpi_by_hand();
 	test_ranking_and_null();
 	return done_testing();
