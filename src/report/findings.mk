@@ -17,4 +17,12 @@ dist_noinst_DATA += \
 	tests/fixtures/findings/surv.expect \
 	tests/fixtures/findings/make_simpson.R \
 	tests/fixtures/findings/simpson.csv \
-	tests/fixtures/findings/simpson.expect
+	tests/fixtures/findings/simpson.expect \
+	tests/fixtures/findings/make_telco.R \
+	tests/fixtures/findings/telco.csv \
+	tests/fixtures/findings/telco.expect
+
+## The driver findings end to end on a subset of IBM's Telco table
+## (tests/cli/findings.sh; needs tests/jsonget).
+TESTS += tests/cli/findings.sh
+EXTRA_DIST += tests/cli/findings.sh
