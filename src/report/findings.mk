@@ -25,4 +25,4 @@ dist_noinst_DATA += \
 ## The driver findings end to end on a subset of IBM's Telco table
 ## (tests/cli/findings.sh; needs tests/jsonget).
 TESTS += tests/cli/findings.sh
-EXTRA_DIST += tests/cli/findings.sh
+EXTRA_DIST += tests/cli/findings.sh docs/findings.md
