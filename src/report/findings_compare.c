@@ -149,7 +149,7 @@ static void predict_groups(const model_view *m, size_t j, driver_compare *c)
 	double sw = 0, sp[2] = {0, 0}, x[2];
 
 	c->pred[0] = c->pred[1] = NAN;
-	if (m->cox)
+	if (m->cox || m->lp == NULL)
 		return;
 	for (int g = 0; g < 2; g++) {
 		if (c->kind == COMPARE_NUMBER)
@@ -158,17 +158,17 @@ static void predict_groups(const model_view *m, size_t j, driver_compare *c)
 			x[g] = (g == 0) != c->flipped; /* a flipped yes/no: the dummy is 1 in b */
 	}
 	for (size_t i = 0; i < d->nrows; i++) {
-		double w = row_weight(m, i), rest = 0;
+		double w = row_weight(m, i), rest = m->lp[i];
 		if (!(w > 0))
 			continue;
-		for (size_t k = 0; k < d->ncols; k++) {
-			if ((m->aliased && m->aliased[k]) || !isfinite(m->coef[k]) || k == j)
-				continue;
-			/* The term's other dummies are 0 in both groups. */
-			if (d->cols[j].kind == DESIGN_COL_DUMMY && d->cols[k].kind == DESIGN_COL_DUMMY &&
-			    d->cols[k].term == c->term)
-				continue;
-			rest += m->coef[k] * x_at(m, i, k);
+		/* The customer's own x'b without the columns the group sets: the
+		 * term's dummies (all set, to 1 or 0), or column j. */
+		for (size_t k = t->first_col; k < t->first_col + t->ncols; k++) {
+			int set = d->cols[j].kind == DESIGN_COL_DUMMY
+			                  ? d->cols[k].kind == DESIGN_COL_DUMMY
+			                  : k == j;
+			if (set && !(m->aliased && m->aliased[k]) && isfinite(m->coef[k]))
+				rest -= m->coef[k] * x_at(m, i, k);
 		}
 		sw += w;
 		for (int g = 0; g < 2; g++)

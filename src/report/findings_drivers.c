@@ -178,9 +178,14 @@ static void driver_head(sbuf *b, const findings_input *in, const model_view *m,
 	                   brief ? "" : m->cox ? "churned" : outcome);
 	alike(b, m->d, c->term, brief);
 	if (m->cox) {
-		findings_sb_printf(b, ", %s", c->kind == COMPARE_NUMBER ? "those at the upper quartile"
-		                                                        : "they");
-		ratio_clause(b, m, outcome, c->log_ratio);
+		if (c->kind == COMPARE_NUMBER) {
+			findings_sb_printf(b, ", those at %s", va);
+			ratio_clause(b, m, outcome, c->log_ratio);
+			findings_sb_printf(b, " %s those at %s", c->log_ratio >= 0 ? "of" : "than", vb);
+		} else {
+			findings_sb_printf(b, ", they");
+			ratio_clause(b, m, outcome, c->log_ratio);
+		}
 		return;
 	}
 	findings_pct_pair(c->pred[0], c->pred[1], pa, pb, sizeof pa);
@@ -289,11 +294,22 @@ void findings_drivers(const findings_input *in, const findings_opts *o, flist *l
 	if (d->X == NULL || m.y == NULL || o->max_drivers == 0)
 		return;
 	driver_pick *pick = calloc(d->nterms ? d->nterms : 1, sizeof *pick);
+	double *lp = m.cox ? NULL : malloc((d->nrows ? d->nrows : 1) * sizeof *lp);
 	size_t npick = 0;
-	if (pick == NULL) {
+	if (pick == NULL || (!m.cox && lp == NULL)) {
+		free(pick);
+		free(lp);
 		l->oom = 1;
 		return;
 	}
+	/* The linear predictor once, for the predictions of every candidate. */
+	for (size_t i = 0; lp != NULL && i < d->nrows; i++) {
+		lp[i] = 0;
+		for (size_t k = 0; k < d->ncols; k++)
+			if (!(m.aliased && m.aliased[k]) && isfinite(m.coef[k]))
+				lp[i] += m.coef[k] * gsl_matrix_get(d->X, i, k);
+	}
+	m.lp = lp;
 	for (size_t k = 0; k < d->nterms; k++) {
 		const design_term *t = &d->terms[k];
 		driver_pick best = {.col = (size_t)-1, .strength = -1};
@@ -311,6 +327,7 @@ void findings_drivers(const findings_input *in, const findings_opts *o, flist *l
 			int r = findings_compare(&m, j, &cmp);
 			if (r < 0) {
 				free(pick);
+				free(lp);
 				l->oom = 1;
 				return;
 			}
@@ -328,4 +345,5 @@ void findings_drivers(const findings_input *in, const findings_opts *o, flist *l
 	for (size_t i = 0; i < npick && i < o->max_drivers; i++)
 		driver_add(in, o, &m, &pick[i], l);
 	free(pick);
+	free(lp);
 }

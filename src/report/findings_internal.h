@@ -74,11 +74,13 @@ const char *findings_value(char *buf, size_t n, double x);
 
 /* One model's numbers, logistic or Cox, seen alike.  y is the outcome of
  * each design row (logistic) or its churn event (Cox), w the weights (NULL:
- * 1 each); rows of weight <= 0 take no part. */
+ * 1 each); rows of weight <= 0 take no part.  lp is the linear predictor
+ * x'b of each design row (logistic; aliased columns count 0), NULL for
+ * Cox. */
 typedef struct {
 	int cox;
 	const design *d;
-	const double *w, *y;
+	const double *w, *y, *lp;
 	const double *coef, *pval, *ratio, *lower, *upper;
 	double conf_level;
 	int firth;

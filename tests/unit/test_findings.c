@@ -788,6 +788,25 @@ static void test_drivers_by_hand(void)
 	                                "1.90-3.03, Cox p < 0.001)") == 0,
 	   "cox: a dummy's sentence: %s", x ? x->text : "(none)");
 	findings_free(f);
+	/* A Cox driver the plain shares contradict: both said, without
+	 * predictions. */
+	m.coef[1] = -log(1.18);
+	m.ratio[1] = 1 / 1.18;
+	m.lo[1] = 1 / 1.24;
+	m.hi[1] = 1 / 1.12;
+	f = build(&ic, &fo);
+	x = find_subject(f, FINDING_DRIVER, "tickets");
+	ok(x != NULL && x->reversed &&
+	   strcmp(x->text, "Customers with tickets in the upper quartile (4 or more) churn more "
+	                   "than those in the lower quartile (1 or less) (100% vs 0.0%), but among "
+	                   "otherwise alike customers, those at 4 have 39% lower churn hazard than "
+	                   "those at 1 (HR 0.61, Cox p < 0.001)") == 0,
+	   "cox: reversed, both said: %s", x ? x->text : "(none)");
+	findings_free(f);
+	m.coef[1] = log(1.18);
+	m.ratio[1] = 1.18;
+	m.lo[1] = 1.12;
+	m.hi[1] = 1.24;
 	m.diverging[1] = 1; /* the Cox model's `infinite` flags */
 	f = build(&ic, &fo);
 	ok(f != NULL && find_subject(f, FINDING_DRIVER, "tickets") == NULL,
