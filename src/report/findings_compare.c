@@ -141,8 +141,8 @@ static int zero_one(const model_view *m, size_t j)
  * customer of the sample with the term set to the group's value (the
  * level's dummy 1 and the term's other dummies 0, the reference all 0, 1
  * or 0, the quartile) and every other term at the customer's own values,
- * averaged with the weights.  Logistic models only. */
-static void predict_groups(const model_view *m, size_t j, driver_compare *c)
+ * averaged with the weights.  Logistic models only (findings_internal.h). */
+void findings_predict(const model_view *m, size_t j, driver_compare *c)
 {
 	const design *d = m->d;
 	const design_term *t = &d->terms[c->term];
@@ -248,7 +248,7 @@ int findings_compare(const model_view *m, size_t j, driver_compare *c)
 		c->log_lo = -c->log_hi;
 		c->log_hi = -lo;
 	}
-	predict_groups(m, j, c);
+	c->pred[0] = c->pred[1] = NAN;
 	c->reversed = (c->rate[0] - c->rate[1]) * c->log_ratio < 0;
 	return 0;
 }

@@ -199,9 +199,11 @@ static void driver_head(sbuf *b, const findings_input *in, const model_view *m,
 
 /* Writes one driver's sentence and adds it. */
 static void driver_add(const findings_input *in, const findings_opts *o, const model_view *m,
-                       const driver_pick *pk, flist *l)
+                       driver_pick *pk, flist *l)
 {
 	const driver_compare *c = &pk->c;
+
+	findings_predict(m, pk->col, &pk->c);
 	const design_term *t = &m->d->terms[c->term];
 	const char *rname = m->cox ? "HR" : "OR";
 	char bx[48], blo[48], bhi[48], pb[32], tb[256], tshort[128];

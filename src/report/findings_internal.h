@@ -108,8 +108,8 @@ typedef struct {
 	const char *level_b; /* b's level: the reference (NULL: "with a value") */
 	double n[2];         /* weighted customers in the fit's rows */
 	double rate[2];      /* plain churn rates: weighted mean of y in each group */
-	double pred[2];      /* predicted churn of a typical customer of each group
-	                        (logistic; NaN for Cox), see findings_compare */
+	double pred[2];      /* predicted churn of each group (logistic; NaN for
+	                        Cox and until findings_predict) */
 	double value[2];     /* COMPARE_NUMBER: upper and lower quartile (type 7),
 	                        on the column's own scale; NaN otherwise */
 	double log_ratio;    /* adjusted log OR (HR) of a against b */
@@ -118,10 +118,16 @@ typedef struct {
 } driver_compare;
 
 /* Fills c for column j of the model (a dummy, a missing indicator or a
- * numeric column; see findings.h for the groups and the typical customer).
+ * numeric column; see findings.h for the groups): everything but the
+ * predictions (findings_predict).
  * Returns 0 when the comparison is defined, 1 when it is not (an empty
  * group, quartiles that coincide), -1 when out of memory. */
 int findings_compare(const model_view *m, size_t j, driver_compare *c);
+
+/* Fills c->pred for column j after findings_compare (NaN for Cox or
+ * without m->lp): one pass over the rows, so it is run only for the
+ * findings stated. */
+void findings_predict(const model_view *m, size_t j, driver_compare *c);
 
 /* The driver pass: at most o->max_drivers findings from the logistic model
  * of `in` (else its Cox model) into l, skipping columns that already have a
