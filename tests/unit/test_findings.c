@@ -978,10 +978,10 @@ static void simpson_free(simpson_run *r)
 /* A driver's rates (1e-9: closed form) and predictions (1e-6: from the
  * fit) against R's, and its direction flag. */
 static void simpson_check(const simpson_run *r, const char *tag, const char *subject,
-                          const char *key, int reversed)
+                          const char *key, size_t coef_index, int reversed)
 {
 	char k[128];
-	double rates[2], pred[2];
+	double rates[2], pred[2], coef[7];
 	const finding *x = find_subject(r->f, FINDING_DRIVER, subject);
 	snprintf(k, sizeof k, "%s.%s.rates", tag, key);
 	simpson2(k, rates);
@@ -998,9 +998,13 @@ static void simpson_check(const simpson_run *r, const char *tag, const char *sub
 	}
 	is_int(x->reversed, reversed, "simpson %s: %s %s", tag, key,
 	       reversed ? "contradicts the plain rates, said so" : "agrees with the plain rates");
-	/* The flag is what the numbers say: the model's ratio against the rates. */
-	ok(((x->rate[0] - x->rate[1]) * log(x->number) < 0) == reversed,
-	   "simpson %s: %s flag follows the R numbers", tag, key);
+	/* The plant, in R's own numbers: the sign of glm's coefficient against
+	 * the plain rates. */
+	snprintf(k, sizeof k, "%s.coef", tag);
+	ok(expect_read(SIMPSON, k, coef, 7) == 7 &&
+	   (((rates[0] - rates[1]) * coef[coef_index] < 0) == reversed),
+	   "simpson %s: R's coefficient and rates %s", tag,
+	   reversed ? "disagree (the planted paradox)" : "agree");
 	ok(strstr(x->text, "unit") == NULL && strstr(x->text, "doubling") == NULL,
 	   "simpson %s: %s never per unit or per doubling", tag, key);
 }
@@ -1030,11 +1034,11 @@ static void test_simpson(void)
 	 * rates that it goes with more churn. */
 	ok(coef[1] < 0, "simpson: R's adjusted charge coefficient is negative");
 	simpson2("plain.charge.quartiles", q);
-	simpson_check(&r, "plain", "charge", "charge", 1);
-	simpson_check(&r, "plain", "tickets", "tickets", 0);
-	simpson_check(&r, "plain", "onboarded", "onboarded", 1);
-	simpson_check(&r, "plain", "plan", "plan", 0);
-	simpson_check(&r, "plain", "internet", "internet.fiber", 0);
+	simpson_check(&r, "plain", "charge", "charge", 1, 1);
+	simpson_check(&r, "plain", "tickets", "tickets", 6, 0);
+	simpson_check(&r, "plain", "onboarded", "onboarded", 4, 1);
+	simpson_check(&r, "plain", "plan", "plan", 5, 0);
+	simpson_check(&r, "plain", "internet", "internet.fiber", 2, 0);
 	x = find_subject(r.f, FINDING_DRIVER, "charge");
 	is_str(x ? x->text : "",
 	       "Customers with charge in the upper quartile (89.51 or more) churn more than those "
@@ -1079,7 +1083,7 @@ static void test_simpson(void)
 		x = find_subject(r.f, FINDING_DRIVER, "onboarded");
 		is_str(x ? x->text : "", onb, "simpson: onboarded as levels 0/1, reference %s",
 		       k ? "1 (the yes level first all the same)" : "0");
-		simpson_check(&r, "plain", "onboarded", "onboarded", 1);
+		simpson_check(&r, "plain", "onboarded", "onboarded", 4, 1);
 		simpson_free(&r);
 	}
 
@@ -1093,12 +1097,12 @@ static void test_simpson(void)
 		for (size_t j = 0; j < 7; j++)
 			is_double_rel(r.lr->coef[j], coef[j], 1e-6,
 			              "simpson weighted: glm coefficient %s as R", r.d->cols[j].name);
-	simpson_check(&r, "weighted", "charge", "charge", 1);
-	simpson_check(&r, "weighted", "tickets", "tickets", 0);
-	simpson_check(&r, "weighted", "onboarded", "onboarded", 1);
-	simpson_check(&r, "weighted", "plan", "plan", 0);
+	simpson_check(&r, "weighted", "charge", "charge", 1, 1);
+	simpson_check(&r, "weighted", "tickets", "tickets", 6, 0);
+	simpson_check(&r, "weighted", "onboarded", "onboarded", 4, 1);
+	simpson_check(&r, "weighted", "plan", "plan", 5, 0);
 	/* Weighted, internet=none is the stronger level (|b| 4.97 against 4.51). */
-	simpson_check(&r, "weighted", "internet", "internet.none", 0);
+	simpson_check(&r, "weighted", "internet", "internet.none", 3, 0);
 	x = find_subject(r.f, FINDING_DRIVER, "charge");
 	simpson2("weighted.charge.quartiles", q);
 	is_double_rel(x ? x->number : NAN, pow(q[0] / q[1], coef[1]), 1e-6,
