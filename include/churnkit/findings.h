@@ -39,25 +39,62 @@
  *   rho = 1 the test is called Peto-Peto.  test_text is the parenthesis.
  *
  * FINDING_DRIVER, from the logistic model's terms (p < alpha), or from the
- * Cox model's when no logistic model is given:
- *   - a numeric term, per unit: "Each additional unit of tickets raises the
- *     odds of churn within 12 months by 18% (OR 1.18, 95% CI 1.12-1.24,
- *     p < 0.001)" ("multiplies ... by 2.4" from OR 2, "lowers ... by 23%"
- *     below 1); a log(x) term per doubling of x, OR^log 2 (its interval
- *     likewise);
- *   - a treatment dummy col=level against the term's reference level:
- *     "Customers with channel = trial have 2.4x the odds of churn within 12
- *     months vs channel = organic (reference) (...)", or "62% lower odds";
- *     both the level and the reference need min_n customers;
- *   - a missing-value indicator col_missing: customers without a value
- *     against those with one, both >= min_n.
+ * Cox model's when no logistic model is given (the rule and its reasons:
+ * docs/findings.md).  Each column compares two groups of customers of the
+ * model's own sample (its rows of positive weight, weighted), a against b:
+ *   - a treatment dummy col=level: the level against the reference level;
+ *   - a missing-value indicator col_missing, or the "(missing)" level:
+ *     customers without a value against those with one (the reference);
+ *   - yes/no: a numeric column holding only 0 and 1 (both present) in the
+ *     fit's rows, 1 against 0; a categorical term of exactly two levels
+ *     that read yes and no (yes/no, y/n, true/false, t/f, 1/0, any case),
+ *     the "yes" level against the "no" one, whichever is the reference;
+ *   - another number (log terms on the column's own scale): customers at
+ *     or above its upper quartile against those at or below its lower
+ *     quartile, the quartiles R's quantile(type = 7) of the column over the
+ *     fit's rows, each row once; quartiles that coincide give no finding.
+ *   Both groups need min_n customers (weighted).  The numbers of a pair:
+ *   the plain churn rates (weighted mean of the outcome in each group); the
+ *   adjusted ratio, exp(b) for a level or yes/no (exp(-b) when "yes" is the
+ *   reference), exp(b (Q3 - Q1)) for a number (log(Q3) - log(Q1) for a log
+ *   term), its interval alike; the predicted churn of each group
+ *   (logistic only): the model's prediction plogis(b'x) for every customer
+ *   of the sample with the term's own columns set to the group (the
+ *   level's dummy 1 and the term's other dummies 0, all 0 for the
+ *   reference, 1 or 0, the quartile) and the other terms at the customer's
+ *   own values, averaged with the weights (R: weighted.mean(predict(fit,
+ *   newdata, type = "response"), w)).
+ *   When the plain rates and the adjusted ratio point the same way (or the
+ *   rates are equal), the driver is stated:
+ *     "Customers with channel = trial have 2.4x the odds of churn within
+ *      12 months vs channel = organic (reference) (OR 2.40, 95% CI
+ *      1.90-3.03, p < 0.001)" ("62% lower odds ... than"); a term of two
+ *     levels "vs those with plan = basic"; yes/no "Customers with
+ *     onboarded have 38% lower odds of churn than those without"; a
+ *     missing value "Customers with no nps value ... than those with one";
+ *     a number "Predicted churn within 12 months is 59% for customers with
+ *     tickets at 3 (upper quartile), against 53% at 1 (lower quartile)
+ *     (OR 1.58, ...)"; Cox: "Customers with tickets at 3 (upper quartile)
+ *     have 1.6x the churn hazard of those at 1 (lower quartile)".
+ *   When they point opposite ways (reversed = 1), the finding is not
+ *   stated as a driver: it gives the plain rates first, then the adjusted
+ *   comparison among customers alike in the model's other terms (named up
+ *   to three, "and N other factors" beyond):
+ *     "Customers with charge in the upper quartile (89.51 or more) churn
+ *      more than those in the lower quartile (47.13 or less) (80% vs 23%
+ *      churn), but among customers alike in internet, onboarded and 2
+ *      other factors, predicted churn is lower at 89.51 than at 47.13
+ *      (43% vs 66%) (OR 0.02, ..., p < 0.001)";
+ *     a level or yes/no "Customers with onboarded churn more than those
+ *     without (64% vs 43% churn), but among ..., their predicted churn is
+ *     lower (50% vs 61%)"; Cox "..., they have 62% lower churn hazard" (its
+ *     plain rates are the shares who churned during follow-up).
  *   A model that did not converge, or is separated and not refitted by
  *   Firth, gives no driver; a Firth fit says so in the test text; an
  *   aliased, diverging (separation) or possibly infinite (Cox) column is
  *   skipped.  At most one driver per term (its strongest column), none for
  *   a column that already has a segment finding (the same story twice),
- *   and at most max_drivers in all.  Numeric terms need min_n customers in
- *   the fit.
+ *   and at most max_drivers in all.
  *
  * FINDING_PERIOD, the logo churn rate of the reporting period against the
  * previous one (kpi_change), both with >= min_n customers at the start:
@@ -87,9 +124,9 @@
  * Ranking.  Findings backed by a significant test come first, by strength
  * (descending), then the descriptive ones in the order EARLY, REVENUE,
  * PERIOD.  Strength is an absolute log ratio, so that the kinds compare:
- * segment |log O/E ratio|; driver |b| for a dummy or indicator, |b| x 2 SD
- * of the column for a numeric term (the effect of a two-standard-deviation
- * change, Gelman 2008, comparable with a dummy's); period |log| of the
+ * segment |log O/E ratio|; driver |log| of its adjusted ratio (|b| for a
+ * level or yes/no, |b| (Q3 - Q1) for a number: the two typical customers
+ * its sentence compares); period |log| of the
  * ratio of the two churn rates (0.5 added to zero counts); early |log| of
  * early share / time share; revenue |log NRR|.  Ties: kind order (SEGMENT,
  * DRIVER, PERIOD, EARLY, REVENUE), then smaller p, then text (bytewise),
@@ -101,7 +138,8 @@
  * aim at text_soft_max (140) characters: when the full sentence is longer,
  * a shorter variant is used (a segment finding with "median" for "median
  * lifetime", then without the medians; a driver without the interval,
- * which test_text keeps); names can still make
+ * which test_text keeps, and a reversed one with "among otherwise alike
+ * customers" and the rates without the outcome); names can still make
  * it longer.  Numbers: see findings_format_p and findings_format_ratio;
  * percentages with one decimal below 10% and none from 10% (retention with
  * one decimal always, so that 99.6% does not read 100%); churn rates with
@@ -143,14 +181,23 @@ typedef struct {
 	int significant;   /* 1: backed by a test with p < alpha */
 	char *text;        /* the sentence (no final period), test in parentheses */
 	double number;     /* the headline number: segment O/E ratio (>= 1, may be
-	                      +Inf), driver OR or HR (per unit, per doubling for
-	                      log terms), period current churn rate, early share,
+	                      +Inf), driver OR or HR of its two groups (upper
+	                      against lower quartile for numbers), period
+	                      current churn rate, early share,
 	                      NRR (GRR with constant values); fractions, not % */
 	char *test_text;   /* "log-rank p < 0.001"; "" when nothing is tested */
 	double p;          /* the p the claim rests on (adjusted for pairs);
 	                      NaN when untested */
 	double strength;   /* ranking key, see Ranking above */
 	char *subject;     /* the column concerned (segment, driver), else NULL */
+	/* Drivers: the two groups compared, the one named first (the level,
+	 * "with", the upper quartile) then the other (the reference, "without",
+	 * the lower quartile); NaN for other kinds. */
+	double rate[2];      /* plain churn rates on the model's sample */
+	double predicted[2]; /* predicted churn of a typical customer (logistic;
+	                        NaN for Cox) */
+	int reversed;        /* 1: the model's (adjusted) direction is the opposite
+	                        of the plain rates', and the sentence says both */
 } finding;
 
 typedef struct {
@@ -177,11 +224,17 @@ typedef struct {
 	const design *logit_design;
 	const double *logit_weights;
 	const char *outcome;
+	/* The 0/1 outcome of the design's rows (design_take order), the one the
+	 * model was fitted to; without it no driver is stated, since the plain
+	 * churn rates cannot be checked. */
+	const double *logit_y;
 
-	/* Cox model, used only when no logistic model is given. */
+	/* Cox model, used only when no logistic model is given; cox_event is
+	 * the 0/1 churn event of its design's rows (NULL: no driver). */
 	const cox_result *cox;
 	const design *cox_design;
 	const double *cox_weights;
+	const double *cox_event;
 } findings_input;
 
 typedef struct {

@@ -233,6 +233,20 @@ static churn_status write_pdf(const char *path, const unsigned char *pdf, size_t
 	return outfile_commit(of, err);
 }
 
+/* A driver's "subject", "reversed", "rates" and "predicted" (docs/findings.md). */
+static void findings_json_driver(json_object *o, const finding *x)
+{
+	json_object *rates = json_object_new_array(), *pred = json_object_new_array();
+	for (int g = 0; g < 2; g++) {
+		json_object_array_add(rates, json_num(x->rate[g]));
+		json_object_array_add(pred, json_num(x->predicted[g]));
+	}
+	json_object_object_add(o, "subject", json_object_new_string(x->subject));
+	json_object_object_add(o, "reversed", json_object_new_boolean(x->reversed));
+	json_object_object_add(o, "rates", rates);
+	json_object_object_add(o, "predicted", pred);
+}
+
 static json_object *findings_json(const findings *f)
 {
 	json_object *a = json_object_new_array();
@@ -245,6 +259,8 @@ static json_object *findings_json(const findings *f)
 		                                       ? json_object_new_double(f->item[i].p) : NULL);
 		json_object_object_add(o, "significant",
 		                       json_object_new_boolean(f->item[i].significant));
+		if (f->item[i].kind == FINDING_DRIVER)
+			findings_json_driver(o, &f->item[i]);
 		json_object_array_add(a, o);
 	}
 	return a;
@@ -294,6 +310,8 @@ static churn_status build_findings(run *r, churn_err *err)
 {
 	findings_input fi;
 	findings_opts fo;
+	double *y = NULL, *w = NULL;
+	churn_status st;
 
 	memset(&fi, 0, sizeof fi);
 	findings_opts_init(&fo);
@@ -309,8 +327,17 @@ static churn_status build_findings(run *r, churn_err *err)
 		fi.outcome = r->m.outcome_col ? "churn" : r->m.outcome;
 		fi.cox = r->m.cr;
 		fi.cox_design = r->m.dc;
+		/* The drivers check the plain churn rates on the fit's own sample. */
+		if (r->m.lr != NULL &&
+		    (st = modelrun_logit_sample(&r->m, &r->d, &y, &w, err)) != CHURN_OK)
+			return st;
+		fi.logit_y = y;
+		fi.logit_weights = w;
 	}
-	return findings_build(&fi, &fo, &r->fd, err);
+	st = findings_build(&fi, &fo, &r->fd, err);
+	free(y);
+	free(w);
+	return st;
 }
 
 static void print_summary(FILE *f, const run *r, const char *out, size_t npages, size_t len)

@@ -569,3 +569,20 @@ churn_status modelrun_write_scores(const modelrun *m, const cmd_data *d, const c
 		outfile_abort(of);
 	return st;
 }
+
+churn_status modelrun_logit_sample(const modelrun *m, const cmd_data *d, double **y,
+                                   double **w, churn_err *err)
+{
+	*y = *w = NULL;
+	if (m->dl == NULL || m->lr == NULL)
+		return churn_err_set(err, CHURN_EUSAGE, "no logistic model was fitted");
+	if ((*y = malloc((m->dl->nrows ? m->dl->nrows : 1) * sizeof **y)) == NULL)
+		return churn_err_set(err, CHURN_ENOMEM, "out of memory for the outcome");
+	design_take(m->dl, m->y, *y);
+	churn_status st = take_weights(m->dl, d, w, err);
+	if (st != CHURN_OK) {
+		free(*y);
+		*y = NULL;
+	}
+	return st;
+}

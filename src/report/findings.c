@@ -182,7 +182,8 @@ void findings_list_add(flist *l, finding_kind kind, int significant, char *text,
                        const char *subject)
 {
 	finding f = {.kind = kind, .significant = significant, .text = text,
-	             .number = number, .test_text = test, .p = p, .strength = strength};
+	             .number = number, .test_text = test, .p = p, .strength = strength,
+	             .rate = {NAN, NAN}, .predicted = {NAN, NAN}};
 
 	if (subject != NULL)
 		f.subject = findings_strdup(subject);

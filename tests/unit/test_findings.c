@@ -8,7 +8,11 @@
  * are built by hand, with the numbers the sentences must show worked out
  * here (per-doubling odds ratios as 2^b, not through the code under test).
  */
+#include "churnkit/design.h"
 #include "churnkit/findings.h"
+#include "churnkit/logit.h"
+#include "churnkit/table.h"
+#include "fixtures/model/fixture.h"
 #include "tap.h"
 
 #include <gsl/gsl_errno.h>
@@ -21,10 +25,10 @@
 
 /* Reads the numbers after `key` in surv.expect into v (at most max);
  * returns how many, or -1 when the key is missing. */
-static int expect_get(const char *key, double *v, int max)
+static int expect_read(const char *rel, const char *key, double *v, int max)
 {
-	char path[1024], line[1024];
-	FILE *f = fopen(tap_srcpath(path, sizeof path, "tests/fixtures/findings/surv.expect"), "r");
+	char path[1024], line[4096];
+	FILE *f = fopen(tap_srcpath(path, sizeof path, rel), "r");
 	int n = -1;
 	size_t kl = strlen(key);
 
@@ -48,6 +52,11 @@ static int expect_get(const char *key, double *v, int max)
 	return n;
 }
 
+static int expect_get(const char *key, double *v, int max)
+{
+	return expect_read("tests/fixtures/findings/surv.expect", key, v, max);
+}
+
 static double expect1(const char *key)
 {
 	double v = NAN;
@@ -63,7 +72,7 @@ typedef struct {
 	double time[MAXROWS];
 	int event[MAXROWS];
 	uint32_t contract[MAXROWS], plan[MAXROWS], region[MAXROWS];
-} fx_table;
+} surv_fx;
 
 static uint32_t code_of(const char *s, const char *const *levels, uint32_t k)
 {
@@ -77,7 +86,7 @@ static const char *const lev_contract[] = {"annual", "monthly"};
 static const char *const lev_plan[] = {"basic", "enterprise", "pro"};
 static const char *const lev_region[] = {"north", "south"};
 
-static int read_table(fx_table *t)
+static int read_table(surv_fx *t)
 {
 	char path[1024], line[256], c[32], p[32], r[32];
 	FILE *f = fopen(tap_srcpath(path, sizeof path, "tests/fixtures/findings/surv.csv"), "r");
@@ -103,7 +112,7 @@ static int read_table(fx_table *t)
 	return 0;
 }
 
-static surv_analysis *run_fixture(const fx_table *t)
+static surv_analysis *run_fixture(const surv_fx *t)
 {
 	surv_data d = {.n = t->n, .time = t->time, .event = t->event};
 	surv_by by[3] = {
@@ -146,7 +155,7 @@ static findings *build(const findings_input *in, const findings_opts *o)
 
 static void test_fixture(void)
 {
-	static fx_table t;
+	static surv_fx t;
 	double o[3], e[3], padj[3];
 	findings_opts fo;
 	findings *f;
@@ -543,11 +552,18 @@ typedef struct {
 	cox_result cr;
 	double coef[NCOL], se[NCOL], z[NCOL], pval[NCOL], ratio[NCOL], lo[NCOL], hi[NCOL];
 	int aliased[NCOL], diverging[NCOL];
+	double y[NROW];
 } hand_model;
 
-/* Columns: (Intercept), tickets (i % 7), log(mrr) (log(50 + i)),
+/* Columns: (Intercept), tickets (i % 6), log(mrr) (log(50 + i)),
  * channel=paid (rows 0-9), channel=trial (rows 10-49); organic is the
- * reference (rows 50-99). */
+ * reference (rows 50-99).  Worked out by hand: tickets' type-7 quartiles
+ * are 1 and 4 (sorted, 17 zeros, 17 ones, ..., 16 fives; positions 25.75
+ * and 75.25), 34 customers at or below 1 and 32 at or above 4; mrr's are
+ * 74.75 and 124.25.  The outcome y = 1 when tickets >= 2 in rows 0-49 and
+ * tickets >= 4 in rows 50-99: customers with tickets >= 4 all churn, those
+ * with <= 1 none (rates 1 and 0), trial churns more than organic, and
+ * higher mrr churns less: every plain direction agrees with the model's. */
 static int hand_model_init(hand_model *m)
 {
 	static char *names[NCOL] = {"(Intercept)", "tickets", "log(mrr)", "channel=paid",
@@ -558,7 +574,8 @@ static int hand_model_init(hand_model *m)
 		return -1;
 	for (size_t i = 0; i < NROW; i++) {
 		gsl_matrix_set(m->d.X, i, 0, 1);
-		gsl_matrix_set(m->d.X, i, 1, (double)(i % 7));
+		gsl_matrix_set(m->d.X, i, 1, (double)(i % 6));
+		m->y[i] = i < 50 ? i % 6 >= 2 : i % 6 >= 4;
 		gsl_matrix_set(m->d.X, i, 2, log(50.0 + (double)i));
 		gsl_matrix_set(m->d.X, i, 3, i < 10);
 		gsl_matrix_set(m->d.X, i, 4, i >= 10 && i < 50);
@@ -625,28 +642,44 @@ static void test_drivers_by_hand(void)
 		ok(0, "drivers: matrix allocated");
 		return;
 	}
-	findings_input in = {.logit = &m.lr, .logit_design = &m.d,
+	findings_input in = {.logit = &m.lr, .logit_design = &m.d, .logit_y = m.y,
 	                     .outcome = "churn within 12 months"};
 	findings_opts_init(&fo);
 	fo.max_drivers = 3;
+	fo.min_n = 20; /* mrr's quartile groups have 25 customers each */
 	f = build(&in, &fo);
 	is_int(f ? (long long)count_kind(f, FINDING_DRIVER) : -1, 3,
 	       "drivers: three significant terms, one per term");
 	x = find_subject(f, FINDING_DRIVER, "tickets");
 	ok(x != NULL, "drivers: tickets");
 	if (x != NULL) {
-		is_str(x->text, "Each additional unit of tickets raises the odds of churn within 12 "
-		                "months by 18% (OR 1.18, 95% CI 1.12-1.24, p < 0.001)",
-		       "drivers: a numeric term's sentence");
-		is_double_rel(x->number, 1.18, 1e-12, "drivers: tickets OR per unit");
+		/* OR 1.18^3 between the quartiles 4 and 1 (1.64, 1.12^3 = 1.40,
+		 * 1.24^3 = 1.91); the predicted rates are checked against R below. */
+		const char *head = "Predicted churn within 12 months is ";
+		const char *mid = " for customers with tickets at 4 (upper quartile), against ";
+		const char *tail = " at 1 (lower quartile) (OR 1.64, p < 0.001)";
+		size_t tl = strlen(x->text), nl = strlen(tail);
+		ok(strncmp(x->text, head, strlen(head)) == 0 && strstr(x->text, mid) != NULL &&
+		   tl > nl && strcmp(x->text + tl - nl, tail) == 0,
+		   "drivers: a number compares customers at its quartiles: %s", x->text);
+		ok(strstr(x->text, "unit") == NULL, "drivers: no \"per unit\"");
+		is_str(x->test_text, "OR 1.64, 95% CI 1.40-1.91, p < 0.001",
+		       "drivers: a number's test text, interval between the quartiles");
+		is_double_rel(x->number, pow(1.18, 3), 1e-12, "drivers: tickets OR Q3 vs Q1 = OR^3");
+		ok(!x->reversed && x->rate[0] == 1 && x->rate[1] == 0,
+		   "drivers: tickets' plain rates 1 (>= 4) and 0 (<= 1), agreeing with the model");
+		ok(x->predicted[0] > x->predicted[1], "drivers: predicted churn higher at Q3");
 	}
 	x = find_subject(f, FINDING_DRIVER, "mrr");
 	ok(x != NULL, "drivers: log(mrr)");
 	if (x != NULL) {
-		is_double_rel(x->number, pow(2, -0.3), 1e-12, "drivers: log term OR per doubling = 2^b");
-		is_str(x->text, "Each doubling of mrr lowers the odds of churn within 12 months by "
-		                "19% (OR 0.81 per doubling, 95% CI 0.73-0.90, p = 0.004)",
-		       "drivers: a log term per doubling, interval 2^(b -+ q se)");
+		is_double_rel(x->number, pow(124.25 / 74.75, -0.3), 1e-12,
+		              "drivers: log term OR (Q3/Q1)^b on the column's own scale");
+		is_str(x->test_text, "OR 0.86, 95% CI 0.80-0.93, p = 0.004",
+		       "drivers: a log term's interval (Q3/Q1)^(b -+ q se)");
+		ok(strstr(x->text, "mrr at 124.25 (upper quartile), against ") != NULL &&
+		   strstr(x->text, " at 74.75 (lower quartile)") != NULL,
+		   "drivers: a log term's quartiles on the column's scale: %s", x->text);
 	}
 	x = find_subject(f, FINDING_DRIVER, "channel");
 	ok(x != NULL, "drivers: channel");
@@ -659,11 +692,11 @@ static void test_drivers_by_hand(void)
 		is_str(x->test_text, "OR 2.40, 95% CI 1.90-3.03, p < 0.001",
 		       "drivers: the test text keeps the interval");
 	}
-	/* Order by strength: trial |b| 0.875 > tickets |b| 2 sd 0.66 > mrr. */
+	/* Order by strength: trial |b| 0.875 > tickets |b| (4 - 1) 0.50 > mrr. */
 	if (f != NULL && f->n == 3) {
 		ok(strcmp(f->item[0].subject, "channel") == 0 &&
 		   strcmp(f->item[1].subject, "tickets") == 0 && strcmp(f->item[2].subject, "mrr") == 0,
-		   "drivers: ranked by strength (dummy |b|, numeric |b| x 2 SD)");
+		   "drivers: ranked by strength (dummy |b|, numeric |b| (Q3 - Q1))");
 	} else {
 		ok(0, "drivers: three findings to rank");
 	}
@@ -689,7 +722,7 @@ static void test_drivers_by_hand(void)
 	ok(f != NULL && find_subject(f, FINDING_DRIVER, "channel") == NULL,
 	   "drivers: reference organic has 50 customers < min_n 51: no channel finding");
 	findings_free(f);
-	fo.min_n = 30;
+	fo.min_n = 20;
 
 	/* Fits that cannot be trusted. */
 	m.lr.converged = 0;
@@ -740,24 +773,123 @@ static void test_drivers_by_hand(void)
 	in.surv = NULL;
 
 	/* The Cox model, when no logistic model is given. */
-	findings_input ic = {.cox = &m.cr, .cox_design = &m.d};
+	findings_input ic = {.cox = &m.cr, .cox_design = &m.d, .cox_event = m.y};
 	f = build(&ic, &fo);
 	x = find_subject(f, FINDING_DRIVER, "tickets");
-	ok(x != NULL && strcmp(x->text, "Each additional unit of tickets raises the churn hazard "
-	                                "by 18% (HR 1.18, 95% CI 1.12-1.24, Cox p < 0.001)") == 0,
+	ok(x != NULL && strcmp(x->text, "Customers with tickets at 4 (upper quartile) have 1.6x the "
+	                                "churn hazard of those at 1 (lower quartile) (HR 1.64, Cox "
+	                                "p < 0.001)") == 0,
 	   "cox: a numeric term's sentence: %s", x ? x->text : "(none)");
+	ok(x != NULL && isnan(x->predicted[0]) && x->rate[0] == 1,
+	   "cox: plain rates (churned), no predicted churn");
 	x = find_subject(f, FINDING_DRIVER, "channel");
 	ok(x != NULL && strcmp(x->text, "Customers with channel = trial have 2.4x the churn hazard "
 	                                "vs channel = organic (reference) (HR 2.40, 95% CI "
 	                                "1.90-3.03, Cox p < 0.001)") == 0,
 	   "cox: a dummy's sentence: %s", x ? x->text : "(none)");
 	findings_free(f);
+	/* A Cox driver the plain shares contradict: both said, without
+	 * predictions. */
+	m.coef[1] = -log(1.18);
+	m.ratio[1] = 1 / 1.18;
+	m.lo[1] = 1 / 1.24;
+	m.hi[1] = 1 / 1.12;
+	f = build(&ic, &fo);
+	x = find_subject(f, FINDING_DRIVER, "tickets");
+	ok(x != NULL && x->reversed &&
+	   strcmp(x->text, "Customers with tickets in the upper quartile (4 or more) churn more "
+	                   "than those in the lower quartile (1 or less) (100% vs 0.0%), but among "
+	                   "otherwise alike customers, those at 4 have 39% lower churn hazard than "
+	                   "those at 1 (HR 0.61, Cox p < 0.001)") == 0,
+	   "cox: reversed, both said: %s", x ? x->text : "(none)");
+	findings_free(f);
+	m.coef[1] = log(1.18);
+	m.ratio[1] = 1.18;
+	m.lo[1] = 1.12;
+	m.hi[1] = 1.24;
 	m.diverging[1] = 1; /* the Cox model's `infinite` flags */
 	f = build(&ic, &fo);
 	ok(f != NULL && find_subject(f, FINDING_DRIVER, "tickets") == NULL,
 	   "cox: a possibly infinite coefficient: none");
 	findings_free(f);
 	m.diverging[1] = 0;
+
+	/* Without the model's outcome the plain rates cannot be checked. */
+	in.logit_y = NULL;
+	f = build(&in, &fo);
+	is_int(f ? (long long)count_kind(f, FINDING_DRIVER) : -1, 0,
+	       "drivers: no outcome to check the plain rates against: none");
+	findings_free(f);
+	in.logit_y = m.y;
+
+	/* The model says fewer tickets churn more, the plain rates the opposite
+	 * (100% at >= 4, 0% at <= 1): not stated as a driver, both said. */
+	m.coef[1] = -log(1.18);
+	m.ratio[1] = 1 / 1.18;
+	m.lo[1] = 1 / 1.24;
+	m.hi[1] = 1 / 1.12;
+	f = build(&in, &fo);
+	x = find_subject(f, FINDING_DRIVER, "tickets");
+	ok(x != NULL && x->reversed, "reversed: flagged");
+	if (x != NULL) {
+		const char *head = "Customers with tickets in the upper quartile (4 or more) churn "
+		                   "more than those in the lower quartile (1 or less) (100% vs 0.0%), "
+		                   "but among otherwise alike customers, predicted churn is lower at "
+		                   "4 than at 1 (";
+		ok(strncmp(x->text, head, strlen(head)) == 0,
+		   "reversed: the plain rates first, then the adjusted comparison: %s", x->text);
+		ok(strstr(x->text, "(OR 0.61, p < 0.001)") != NULL, "reversed: the test kept");
+		ok(x->predicted[0] < x->predicted[1], "reversed: predicted lower at Q3");
+		is_double_rel(x->number, pow(1.18, -3), 1e-12, "reversed: OR Q3 vs Q1");
+	}
+	findings_free(f);
+	/* A dummy whose plain rate disagrees: trial churns more than organic
+	 * (0.65 vs 0.32), the model says less. */
+	m.coef[1] = log(1.18);
+	m.ratio[1] = 1.18;
+	m.lo[1] = 1.12;
+	m.hi[1] = 1.24;
+	m.coef[4] = -log(2.4);
+	m.ratio[4] = 1 / 2.4;
+	m.lo[4] = 1 / 3.03;
+	m.hi[4] = 1 / 1.9;
+	f = build(&in, &fo);
+	x = find_subject(f, FINDING_DRIVER, "channel");
+	ok(x != NULL && x->reversed &&
+	   strncmp(x->text, "Customers with channel = trial churn more than those with channel = "
+	                    "organic (65% vs 32%", 87) == 0 &&
+	   strstr(x->text, "their predicted churn is lower (") != NULL,
+	   "reversed: a level against the reference: %s", x ? x->text : "(none)");
+	if (x != NULL) {
+		is_double_rel(x->rate[0], 26.0 / 40, 1e-12, "reversed: trial's rate 26/40");
+		is_double_rel(x->rate[1], 16.0 / 50, 1e-12, "reversed: organic's rate 16/50");
+	}
+	findings_free(f);
+	m.coef[4] = log(2.4);
+	m.ratio[4] = 2.4;
+	m.lo[4] = 1.9;
+	m.hi[4] = 3.03;
+
+	/* A 0/1 column reads yes/no, never "per unit": tickets made i % 2 with
+	 * every odd row churning. */
+	double ysave[NROW];
+	memcpy(ysave, m.y, sizeof ysave);
+	for (size_t i = 0; i < NROW; i++) {
+		gsl_matrix_set(m.d.X, i, 1, (double)(i % 2));
+		m.y[i] = (double)(i % 2);
+	}
+	f = build(&in, &fo);
+	x = find_subject(f, FINDING_DRIVER, "tickets");
+	ok(x != NULL && strcmp(x->text, "Customers with tickets have 1.2x the odds of churn within "
+	                                "12 months vs those without (OR 1.18, 95% CI 1.12-1.24, "
+	                                "p < 0.001)") == 0,
+	   "yes/no: a 0/1 column: %s", x ? x->text : "(none)");
+	ok(x != NULL && x->rate[0] == 1 && x->rate[1] == 0 && !x->reversed,
+	   "yes/no: rates of the 1s and the 0s");
+	findings_free(f);
+	memcpy(m.y, ysave, sizeof ysave);
+	for (size_t i = 0; i < NROW; i++)
+		gsl_matrix_set(m.d.X, i, 1, (double)(i % 6));
 
 	/* Arguments. */
 	churn_err err;
@@ -771,6 +903,213 @@ static void test_drivers_by_hand(void)
 	m.lr.p = NCOL;
 	ok(f == NULL, "usage: *out stays NULL on failure");
 	gsl_matrix_free(m.d.X);
+}
+
+/* ---- A planted Simpson's paradox, against R ------------------------------ */
+
+#define SIMPSON "tests/fixtures/findings/simpson.expect"
+
+/* Two numbers of simpson.expect; NaN (and a diagnostic) when missing. */
+static void simpson2(const char *key, double v[2])
+{
+	v[0] = v[1] = NAN;
+	if (expect_read(SIMPSON, key, v, 2) != 2)
+		diag("missing fixture key %s", key);
+}
+
+/* One fit of the Simpson table and its findings (every driver kept). */
+typedef struct {
+	table *t;
+	design *d;
+	logit_result *lr;
+	double *y, *w;
+	findings *f;
+} simpson_run;
+
+static int simpson_fit(simpson_run *r, const char *const *terms, const char *const *refs,
+                       size_t nrefs, int cat_onboarded, int weighted)
+{
+	static const char *const cats[] = {"internet", "plan", "onboarded"};
+	churn_err err;
+	memset(r, 0, sizeof *r);
+	r->t = fx_table("tests/fixtures/findings/simpson.csv", cats, cat_onboarded ? 3 : 2);
+	design_spec spec = {.terms = terms, .nterms = 5, .intercept = 1, .references = refs,
+	                    .nreferences = nrefs};
+	if (design_build(r->t, &spec, &r->d, &err) != CHURN_OK) {
+		diag("design_build: %s", err.msg);
+		return -1;
+	}
+	double *yall = fx_column(r->t, "y"), *wall = fx_column(r->t, "w");
+	r->y = malloc(r->d->nrows * sizeof *r->y);
+	r->w = malloc(r->d->nrows * sizeof *r->w);
+	if (yall == NULL || wall == NULL || r->y == NULL || r->w == NULL) {
+		free(yall);
+		free(wall);
+		return -1;
+	}
+	design_take(r->d, yall, r->y);
+	design_take(r->d, wall, r->w);
+	free(yall);
+	free(wall);
+	logit_data ld = {.X = r->d->X, .y = r->y, .w = weighted ? r->w : NULL, .intercept = 1};
+	if (logit_fit(&ld, NULL, &r->lr, &err) != CHURN_OK) {
+		diag("logit_fit: %s", err.msg);
+		return -1;
+	}
+	findings_opts fo;
+	findings_opts_init(&fo);
+	fo.max_drivers = 5;
+	findings_input in = {.logit = r->lr, .logit_design = r->d, .logit_y = r->y,
+	                     .logit_weights = weighted ? r->w : NULL};
+	r->f = build(&in, &fo);
+	return r->f != NULL ? 0 : -1;
+}
+
+static void simpson_free(simpson_run *r)
+{
+	findings_free(r->f);
+	logit_result_free(r->lr);
+	design_free(r->d);
+	table_free(r->t);
+	free(r->y);
+	free(r->w);
+}
+
+/* A driver's rates (1e-9: closed form) and predictions (1e-6: from the
+ * fit) against R's, and its direction flag. */
+static void simpson_check(const simpson_run *r, const char *tag, const char *subject,
+                          const char *key, size_t coef_index, int reversed)
+{
+	char k[128];
+	double rates[2], pred[2], coef[7];
+	const finding *x = find_subject(r->f, FINDING_DRIVER, subject);
+	snprintf(k, sizeof k, "%s.%s.rates", tag, key);
+	simpson2(k, rates);
+	snprintf(k, sizeof k, "%s.%s.pred", tag, key);
+	simpson2(k, pred);
+	ok(x != NULL, "simpson %s: a finding about %s", tag, subject);
+	if (x == NULL)
+		return;
+	for (int g = 0; g < 2; g++) {
+		is_double_rel(x->rate[g], rates[g], 1e-9, "simpson %s: %s plain rate %d as R", tag,
+		              key, g);
+		is_double_rel(x->predicted[g], pred[g], 1e-6, "simpson %s: %s predicted %d as R", tag,
+		              key, g);
+	}
+	is_int(x->reversed, reversed, "simpson %s: %s %s", tag, key,
+	       reversed ? "contradicts the plain rates, said so" : "agrees with the plain rates");
+	/* The plant, in R's own numbers: the sign of glm's coefficient against
+	 * the plain rates. */
+	snprintf(k, sizeof k, "%s.coef", tag);
+	ok(expect_read(SIMPSON, k, coef, 7) == 7 &&
+	   (((rates[0] - rates[1]) * coef[coef_index] < 0) == reversed),
+	   "simpson %s: R's coefficient and rates %s", tag,
+	   reversed ? "disagree (the planted paradox)" : "agree");
+	ok(strstr(x->text, "unit") == NULL && strstr(x->text, "doubling") == NULL,
+	   "simpson %s: %s never per unit or per doubling", tag, key);
+}
+
+static void test_simpson(void)
+{
+	static const char *const terms[] = {"charge", "internet", "onboarded", "plan", "tickets"};
+	static const char *const lterms[] = {"log(charge)", "internet", "onboarded", "plan",
+	                                     "tickets"};
+	simpson_run r;
+	double coef[7], q[2];
+	const finding *x;
+
+	if (simpson_fit(&r, terms, NULL, 0, 0, 0) != 0) {
+		ok(0, "simpson: fitted");
+		simpson_free(&r);
+		return;
+	}
+	/* The fit itself is R's (so that the rest compares like with like). */
+	if (expect_read(SIMPSON, "plain.coef", coef, 7) == 7 && r.lr->p == 7)
+		for (size_t j = 0; j < 7; j++)
+			is_double_rel(r.lr->coef[j], coef[j], 1e-6, "simpson: glm coefficient %s as R",
+			              r.d->cols[j].name);
+	else
+		ok(0, "simpson: seven coefficients");
+	/* The plant: the model says a higher charge lowers churn, the plain
+	 * rates that it goes with more churn. */
+	ok(coef[1] < 0, "simpson: R's adjusted charge coefficient is negative");
+	simpson2("plain.charge.quartiles", q);
+	simpson_check(&r, "plain", "charge", "charge", 1, 1);
+	simpson_check(&r, "plain", "tickets", "tickets", 6, 0);
+	simpson_check(&r, "plain", "onboarded", "onboarded", 4, 1);
+	simpson_check(&r, "plain", "plan", "plan", 5, 0);
+	simpson_check(&r, "plain", "internet", "internet.fiber", 2, 0);
+	x = find_subject(r.f, FINDING_DRIVER, "charge");
+	is_str(x ? x->text : "",
+	       "Customers with charge in the upper quartile (89.51 or more) churn more than those "
+	       "in the lower quartile (47.13 or less) (80% vs 23%), but among otherwise alike "
+	       "customers, predicted churn is lower at 89.51 than at 47.13 (43% vs 66%) "
+	       "(OR 0.02, p < 0.001)",
+	       "simpson: a number whose plain and adjusted directions disagree says both");
+	is_double_rel(x ? x->number : NAN, exp(coef[1] * (q[0] - q[1])), 1e-6,
+	              "simpson: charge's OR between R's quartiles 89.5125 and 47.1275");
+	x = find_subject(r.f, FINDING_DRIVER, "onboarded");
+	const char *onb = "Customers with onboarded churn more than those without (64% vs 43%), "
+	                  "but among otherwise alike customers, their predicted churn is lower "
+	                  "(50% vs 61%) (OR 0.39, p = 0.001)";
+	is_str(x ? x->text : "", onb, "simpson: a 0/1 column reads yes/no, both directions said");
+	x = find_subject(r.f, FINDING_DRIVER, "plan");
+	const char *pl = "Customers with plan = pro have 2.1x the odds of churn vs those with "
+	                 "plan = basic (OR 2.05, ";
+	ok(x != NULL && strncmp(x->text, pl, strlen(pl)) == 0 && strstr(x->text, "p = 0.002)"),
+	   "simpson: a two-level categorical reads against the other level: %s",
+	   x ? x->text : "(none)");
+	x = find_subject(r.f, FINDING_DRIVER, "tickets");
+	const char *tk = "Predicted churn is 59% for customers with tickets at 3 (upper quartile), "
+	                 "against 53% at 1 (lower quartile) (OR 1.58, ";
+	ok(x != NULL && strncmp(x->text, tk, strlen(tk)) == 0 && strstr(x->text, "p = 0.007)"),
+	   "simpson: a number compares customers at its quartiles: %s", x ? x->text : "(none)");
+	x = find_subject(r.f, FINDING_DRIVER, "internet");
+	const char *it = "Customers with internet = fiber have 534x the odds of churn vs "
+	                 "internet = dsl (reference) (OR ";
+	ok(x != NULL && strncmp(x->text, it, strlen(it)) == 0,
+	   "simpson: a level of three against the reference: %s", x ? x->text : "(none)");
+	simpson_free(&r);
+
+	/* onboarded as a categorical: levels 0 and 1 read yes and no, whichever
+	 * is the reference; the same groups, the same sentence. */
+	static const char *const ref1[] = {"onboarded=1"};
+	for (size_t k = 0; k < 2; k++) {
+		if (simpson_fit(&r, terms, ref1, k, 1, 0) != 0) {
+			ok(0, "simpson: categorical onboarded fitted");
+			simpson_free(&r);
+			return;
+		}
+		x = find_subject(r.f, FINDING_DRIVER, "onboarded");
+		is_str(x ? x->text : "", onb, "simpson: onboarded as levels 0/1, reference %s",
+		       k ? "1 (the yes level first all the same)" : "0");
+		simpson_check(&r, "plain", "onboarded", "onboarded", 4, 1);
+		simpson_free(&r);
+	}
+
+	/* Weighted, with log(charge): rates, quartiles and predictions weighted. */
+	if (simpson_fit(&r, lterms, NULL, 0, 0, 1) != 0) {
+		ok(0, "simpson: weighted fit");
+		simpson_free(&r);
+		return;
+	}
+	if (expect_read(SIMPSON, "weighted.coef", coef, 7) == 7 && r.lr->p == 7)
+		for (size_t j = 0; j < 7; j++)
+			is_double_rel(r.lr->coef[j], coef[j], 1e-6,
+			              "simpson weighted: glm coefficient %s as R", r.d->cols[j].name);
+	simpson_check(&r, "weighted", "charge", "charge", 1, 1);
+	simpson_check(&r, "weighted", "tickets", "tickets", 6, 0);
+	simpson_check(&r, "weighted", "onboarded", "onboarded", 4, 1);
+	simpson_check(&r, "weighted", "plan", "plan", 5, 0);
+	/* Weighted, internet=none is the stronger level (|b| 4.97 against 4.51). */
+	simpson_check(&r, "weighted", "internet", "internet.none", 3, 0);
+	x = find_subject(r.f, FINDING_DRIVER, "charge");
+	simpson2("weighted.charge.quartiles", q);
+	is_double_rel(x ? x->number : NAN, pow(q[0] / q[1], coef[1]), 1e-6,
+	              "simpson weighted: log(charge)'s OR (Q3/Q1)^b on the column's scale");
+	ok(x != NULL && strstr(x->text, "(89.51 or more)") != NULL,
+	   "simpson weighted: log term's quartiles on the column's scale");
+	simpson_free(&r);
 }
 
 /* ---- Period KPIs built by hand -------------------------------------------- */
@@ -947,7 +1286,7 @@ static void test_ranking_and_null(void)
 		ok(0, "ranking: matrix allocated");
 		return;
 	}
-	/* contract 3.0 (log 1.10) > channel=trial (0.875) > tickets (0.66) >
+	/* contract 3.0 (log 1.10) > channel=trial (0.875) > tickets (0.50) >
 	 * period (log 116/84 = 0.32); then revenue, descriptive. */
 	hand_init(&h, "contract", 2, 1e-4);
 	hand_level(&h, 0, "annual", 40, 10, 20);
@@ -958,7 +1297,7 @@ static void test_ranking_and_null(void)
 	k.change.current.mrr.nrr = 0.3; /* strength 1.2, yet descriptive: last */
 	k.change.current.mrr.grr = 0.2;
 	findings_input in = {.surv = &h.a, .time_in_days = 1, .kpi = &k, .logit = &m.lr,
-	                     .logit_design = &m.d};
+	                     .logit_design = &m.d, .logit_y = m.y};
 	f = build(&in, NULL);
 	ok(f != NULL && f->n == 5 && f->candidates == 5, "ranking: five findings");
 	if (f != NULL && f->n == 5) {
@@ -1024,6 +1363,7 @@ int main(void)
 	test_fixture();
 	test_segments_by_hand();
 	test_drivers_by_hand();
+	test_simpson();
 	test_kpi_by_hand();
 	test_ranking_and_null();
 	return done_testing();
