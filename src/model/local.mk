@@ -9,6 +9,7 @@ libchurnkit_a_SOURCES += \
 	include/churnkit/cox.h src/model/cox.c \
 	src/model/cox_internal.h src/model/cox_stats.c \
 	include/churnkit/validate.h src/model/validate.c src/model/cv.c \
+	include/churnkit/horizon.h src/model/horizon.c \
 	include/churnkit/model_score.h src/model/model_score.c \
 	include/churnkit/model_json.h src/model/model_json.c src/model/model_print.c \
 	src/model/model_csv.c include/churnkit/scores.h src/model/scores.c
@@ -70,10 +71,16 @@ MODEL_FIXTURES = \
 	tests/fixtures/model/cli_coxdur_breslow.stats.csv \
 	tests/fixtures/model/cli_coxdur_efron.coef.csv \
 	tests/fixtures/model/cli_coxdur_efron.stats.csv \
-	tests/fixtures/model/cli_durhorizon.coef.csv \
-	tests/fixtures/model/cli_durhorizon.stats.csv \
-	tests/fixtures/model/cli_horizon.coef.csv \
-	tests/fixtures/model/cli_horizon.stats.csv \
+	tests/fixtures/model/cli_hdates.coef.csv \
+	tests/fixtures/model/cli_hdates.stats.csv \
+	tests/fixtures/model/cli_hipcw.coef.csv \
+	tests/fixtures/model/cli_hipcw.stats.csv \
+	tests/fixtures/model/cli_hipcwe.coef.csv \
+	tests/fixtures/model/cli_hipcwe.stats.csv \
+	tests/fixtures/model/horizon.data.csv \
+	tests/fixtures/model/churn_cvq.stats.csv \
+	tests/fixtures/model/churn_cvq.calib.csv \
+	tests/fixtures/model/churn_cvqw.calib.csv \
 	tests/fixtures/model/cli_impute.coef.csv \
 	tests/fixtures/model/cli_impute.stats.csv \
 	tests/fixtures/model/cli_outcome.coef.csv \
@@ -122,7 +129,7 @@ MODEL_FIXTURES = \
 	tests/data/model/rare8.csv \
 	tests/data/model/two2.csv
 dist_noinst_DATA += $(MODEL_FIXTURES)
-EXTRA_DIST += tests/fixtures/model/make_fixtures.R
+EXTRA_DIST += tests/fixtures/model/make_fixtures.R tests/fixtures/model/make_horizon.R
 
 ## Timing of the logistic fit and cross-validation on 1M rows (not a test).
 noinst_PROGRAMS += bench/bench_model
