@@ -19,9 +19,9 @@ libchurnkit_a_SOURCES += \
 MODEL_FIXTURE_SRC = tests/fixtures/model/fixture.c tests/fixtures/model/fixture.h
 
 check_PROGRAMS += tests/unit/test_design tests/unit/test_logit tests/unit/test_firth \
-	tests/unit/test_cox tests/unit/test_validate
+	tests/unit/test_cox tests/unit/test_validate tests/unit/test_horizon
 TESTS += tests/unit/test_design tests/unit/test_logit tests/unit/test_firth \
-	tests/unit/test_cox tests/unit/test_validate
+	tests/unit/test_cox tests/unit/test_validate tests/unit/test_horizon
 tests_unit_test_design_SOURCES = tests/unit/test_design.c $(MODEL_FIXTURE_SRC)
 tests_unit_test_design_LDADD = $(TEST_LIBS)
 tests_unit_test_firth_SOURCES = tests/unit/test_firth.c $(MODEL_FIXTURE_SRC)
@@ -32,6 +32,8 @@ tests_unit_test_cox_SOURCES = tests/unit/test_cox.c $(MODEL_FIXTURE_SRC)
 tests_unit_test_cox_LDADD = $(TEST_LIBS)
 tests_unit_test_validate_SOURCES = tests/unit/test_validate.c $(MODEL_FIXTURE_SRC)
 tests_unit_test_validate_LDADD = $(TEST_LIBS)
+tests_unit_test_horizon_SOURCES = tests/unit/test_horizon.c $(MODEL_FIXTURE_SRC)
+tests_unit_test_horizon_LDADD = $(TEST_LIBS)
 
 MODEL_FIXTURES = \
 	tests/fixtures/model/churn.data.csv \
