@@ -18,7 +18,8 @@ model_cli_tests = tests/cli/model.sh tests/cli/model_errors.sh tests/cli/score.s
 TESTS += $(model_cli_tests)
 EXTRA_DIST += $(model_cli_tests) tests/cli/model_lib.sh
 dist_noinst_DATA += tests/data/model/churn.csv tests/data/model/endometrial.csv \
-	tests/data/model/entry_at_exit.csv tests/data/model/entry_at_exit.R
+	tests/data/model/entry_at_exit.csv tests/data/model/entry_at_exit.R \
+	tests/data/model/ipcw_sep.csv
 ## churnkit survival (issue 3).
 churnkit_SOURCES += src/cli/cmd_survival.c src/cli/survrun.c src/cli/survrun.h
 ## churnkit report: the whole pipeline as a PDF; segrun is the segments stage

@@ -189,22 +189,30 @@ static const char *fmt_num(double x, const char *fmt, char *buf, size_t n)
 	return buf;
 }
 
+/* A count of customers: whole, or weighted (inverse probability of
+ * censoring) with one decimal. */
+static const char *fmt_n(double x, char *buf, size_t n)
+{
+	snprintf(buf, n, x == floor(x) ? "%.15g" : "%.1f", x);
+	return buf;
+}
+
 /* One calibration table under its title. */
 static void print_calib(FILE *fp, const char *title, const validate_calib_bin *c)
 {
-	char b1[32], b2[32];
+	char b1[32], b2[32], b3[32];
 	fprintf(fp, "\n%s:\n", title);
 	fprintf(fp, "%6s %10s %14s %14s\n", "decile", "customers", "mean predicted",
 	        "observed rate");
 	for (int g = 0; g < VALIDATE_BINS; g++)
-		fprintf(fp, "%6d %10.15g %14s %14s\n", g + 1, c[g].n,
+		fprintf(fp, "%6d %10s %14s %14s\n", g + 1, fmt_n(c[g].n, b3, sizeof b3),
 		        fmt_num(c[g].mean_pred, "%.4f", b1, sizeof b1),
 		        fmt_num(c[g].obs_rate, "%.4f", b2, sizeof b2));
 }
 
 int model_print_quality(FILE *fp, const validate_summary *q)
 {
-	char b1[32], b2[32];
+	char b1[32], b2[32], b3[32], b4[32];
 	print_calib(fp, "Calibration by decile of predicted risk (lowest first; in-sample: the "
 	                "model's own rows)", q->calib);
 	if (q->have_cv_calib)
@@ -215,7 +223,8 @@ int model_print_quality(FILE *fp, const validate_summary *q)
 	        "lift", "cum gain", "cum lift");
 	for (int g = 0; g < VALIDATE_BINS; g++) {
 		const validate_lift_bin *b = &q->lift[g];
-		fprintf(fp, "%6d %10.15g %8.15g %8s %6s %8.1f%% %9.2f\n", g + 1, b->n, b->events,
+		fprintf(fp, "%6d %10s %8s %8s %6s %8.1f%% %9.2f\n", g + 1, fmt_n(b->n, b3, sizeof b3),
+		        fmt_n(b->events, b4, sizeof b4),
 		        fmt_num(b->rate, "%.4f", b1, sizeof b1), fmt_num(b->lift, "%.2f", b2, sizeof b2),
 		        100 * b->cum_gain, b->cum_lift);
 	}

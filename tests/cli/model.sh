@@ -182,6 +182,14 @@ tap_is "$(cat "$t/exit")" 2 "durhorizon --firth: a usage error"
 grep -qF "churnkit: --firth cannot be used with --horizon on durations" "$t/stderr"
 tap_ok $? "durhorizon --firth: the message says why"
 
+# Separation under IPCW: no Firth (it has no robust SEs here); the glm fit
+# is reported, flagged, and the text says why Firth was not used.
+fit ipcw_sep --id id --duration d --event e --horizon 10 --features x,z "$datadir/ipcw_sep.csv"
+tap_is "$("$JSONGET" "$t/ipcw_sep.json" model.separation model.firth model.weighting | tr '\n' ' ')" \
+	"quasi-complete false ipcw " "ipcw_sep: separation found on x, no Firth under IPCW"
+says ipcw_sep "Firth's penalised likelihood is not used under these weights" "why there is no Firth"
+says ipcw_sep "The estimates above are not usable as they stand." "that the estimates are not usable"
+
 # Cross-validated Brier score and calibration beside the in-sample ones.
 tap_is "$("$JSONGET" "$t/horizon.json" model.cv_calibration.# model.calibration.#| tr '\n' ' ')" \
 	"10 10 " "horizon: in-sample and cross-validated calibration deciles in the JSON"
