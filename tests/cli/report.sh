@@ -206,6 +206,25 @@ else
 	tap_ok 0 "# SKIP poppler-utils not installed"
 fi
 
+# A model on durations (--horizon in the duration's unit): IPCW weights, a
+# quasi-binomial fit with robust SEs, said on the drivers page and in the
+# appendix with the customers left out (R's count: make_horizon.R).
+ck_run "$t" report --id customer_id --duration duration --event event --weight weight \
+	--value mrr --horizon 364 --features plan,contract,tickets -o ipcw.pdf "$data"
+tap_is "$(cat exit):$(cat stderr)" "0:" "report on durations with --horizon: exit 0"
+if [ $have_poppler = 1 ]; then
+	pdftotext -enc UTF-8 ipcw.pdf - | tr '\n' ' ' >ipcw.txt
+	cens=$(awk -F, '$1 == "rows_censored" { print $2 }' \
+		"$top_srcdir/tests/fixtures/model/cli_hipcw.stats.csv")
+	grep -qF "Customers censored before then ($cens) are left out and the others weighted by the inverse probability of remaining uncensored" ipcw.txt
+	tap_ok $? "report on durations: the appendix states the IPCW rule and the $cens customers left out"
+	grep -qF "no AIC (quasi-binomial fit). Standard errors: robust (sandwich)." ipcw.txt
+	tap_ok $? "report on durations: the drivers page says quasi-binomial, no AIC, robust SEs"
+else
+	tap_ok 0 "# SKIP poppler-utils not installed"
+	tap_ok 0 "# SKIP poppler-utils not installed"
+fi
+
 # Nobody churned: the model cannot be fitted, so its pages are left out and
 # the report says why; the hazard page says there is nothing to show.
 awk -F, -v OFS=, 'NR > 1 && $0 !~ /"/ { $3 = "" } $0 !~ /"/ { print }' "$data" >nochurn.csv
