@@ -43,11 +43,13 @@ static churn_status horizon_outcome_of(modelrun *m, const cmd_data *d, churn_err
 	                    .followup = followup, .weight = s->weight, .horizon = m->horizon_time};
 	st = horizon_build(&hi, &h, err);
 	free(followup);
+	if (st == CHURN_EDATA) {
+		char msg[sizeof err->msg];
+		snprintf(msg, sizeof msg, "%s", err->msg);
+		return churn_err_set(err, CHURN_EMODEL, "the logistic model cannot be fitted: %s", msg);
+	}
 	if (st != CHURN_OK)
-		return st == CHURN_EDATA ? churn_err_set(err, CHURN_EMODEL,
-		                                         "the logistic model cannot be fitted: %s",
-		                                         err->msg)
-		                         : st;
+		return st;
 	for (size_t i = 0; i < n; i++) {
 		m->y[i] = h->y[i];
 		m->has_y[i] = !isnan(h->y[i]);
