@@ -5,7 +5,9 @@
  *
  * JSON: numbers at full precision (json-c writes doubles with 17
  * significant digits); NaN and infinities become null; aliased
- * coefficients keep their row with null numbers and "aliased": true.  Keys
+ * coefficients keep their row with null numbers and "aliased": true.  The
+ * logistic n and events are sums of the fit's weights (weighted counts
+ * under inverse probability of censoring weights; rows counts rows).  Keys
  * beyond PRODUCT.md's (allowed: "more keys may be added"): rows,
  * rows_missing, rank, loglik, conf_level, reference_levels, aliased terms,
  * separation ("none", "quasi-complete", "complete") and the terms along
