@@ -50,6 +50,22 @@
  * so (firth = 1, firth_auto = 1); LOGIT_FIRTH_ALWAYS fits Firth directly;
  * LOGIT_FIRTH_NEVER reports the glm fit with its separation flag.
  *
+ * Sampling weights (inverse probability of censoring, horizon.h): with
+ * `quasi` set the family is R's quasibinomial: the same estimates as the
+ * weighted binomial fit (the weights need not be whole numbers), the same
+ * deviance, but no likelihood: AIC and loglik are NaN (R prints AIC NA).
+ * With `robust` set the covariance is the HC0 sandwich, as R's
+ * sandwich::vcovHC(fit, type = "HC0"):
+ *     V = B M B,  B = (X'WX)^-1,  M = sum_i (w_i / f_i)^2 f_i (y_i - mu_i)^2 x_i x_i'
+ * with w the fit's weights and f the data's `freq` (frequency weights:
+ * a row standing for f customers counts as f observations of weight
+ * w / f, so that the result is the one R gives on the table with each row
+ * repeated f times; f = 1 when freq is NULL).  Standard errors, z, p and
+ * the intervals come from V.  Firth's penalised estimates have no such
+ * sandwich here: with `robust`, LOGIT_FIRTH_AUTO acts as LOGIT_FIRTH_NEVER
+ * (a separated fit is reported as glm's, flagged) and LOGIT_FIRTH_ALWAYS
+ * is refused (CHURN_EUSAGE).
+ *
  * Ownership: logit_fit returns a new result; free it with logit_result_free.
  * The data are borrowed for the call only.
  */
@@ -76,6 +92,8 @@ typedef struct {
 	double epsilon;          /* LOGIT_EPSILON */
 	double conf_level;       /* 0.95 */
 	logit_firth_mode firth;  /* LOGIT_FIRTH_AUTO */
+	int quasi;               /* 0; 1: quasibinomial (no AIC, no likelihood) */
+	int robust;              /* 0; 1: HC0 sandwich standard errors */
 } logit_opts;
 
 /* Sets the defaults above. */
@@ -93,6 +111,7 @@ typedef struct {
 	size_t nrows;
 	int intercept;
 	const int *aliased;      /* NULL, or p flags of columns to leave out (design's) */
+	const double *freq;      /* NULL, or the frequency weights inside w (robust) */
 } logit_data;
 
 typedef struct {
@@ -116,6 +135,8 @@ typedef struct {
 	int firth;               /* coefficients are Firth's penalised estimates */
 	int firth_auto;          /* ... because separation was found */
 	double penalized_loglik; /* Firth: l(b) + log det I(b) / 2; NaN otherwise */
+	int quasi;               /* quasibinomial: aic and loglik are NaN */
+	int robust;              /* se, z, p, intervals and cov are HC0 sandwich */
 } logit_result;
 
 /* Fits the model.  Returns CHURN_OK and a new result in *out (also when

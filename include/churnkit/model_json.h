@@ -5,12 +5,16 @@
  *
  * JSON: numbers at full precision (json-c writes doubles with 17
  * significant digits); NaN and infinities become null; aliased
- * coefficients keep their row with null numbers and "aliased": true.  Keys
+ * coefficients keep their row with null numbers and "aliased": true.  The
+ * logistic n and events are sums of the fit's weights (weighted counts
+ * under inverse probability of censoring weights; rows counts rows).  Keys
  * beyond PRODUCT.md's (allowed: "more keys may be added"): rows,
  * rows_missing, rank, loglik, conf_level, reference_levels, aliased terms,
  * separation ("none", "quasi-complete", "complete") and the terms along
  * it, firth and firth_reason, penalized_loglik, folds and fold_auc,
- * calibration and lift tables, constant_terms (categorical terms with a
+ * calibration and lift tables, cv_brier and cv_calibration (validate.h:
+ * from the cross-validated predictions; null without cross-validation),
+ * constant_terms (categorical terms with a
  * single level: no column, not estimable); for Cox also the tests' df and
  * p-values, iterations, infinite (the terms whose coefficient may be
  * infinite, coxph's check; cox.h) and any_infinite.  Each builder returns a new json_object the caller owns
@@ -21,7 +25,10 @@
  * reference level of each categorical term, aliased terms, deviances and
  * AIC (or the three tests and the concordance), iterations, AUC, and every
  * separation, Firth or convergence note, never hidden.  model_print_quality
- * adds the calibration and lift tables by decile.
+ * adds the calibration tables by decile (in-sample, then cross-validated
+ * when there is one) and the lift table.  A quasi-binomial fit (logit.h)
+ * prints "AIC: NA" (null in the JSON, as R's NA) and weighted counts; a
+ * robust one says its standard errors are HC0 sandwich ones.
  *
  * CSV (--tables DIR): coefficients.csv (logistic: term, estimate, se, z, p,
  * odds_ratio, or_lower, or_upper, aliased, method: "glm" for maximum
@@ -29,7 +36,8 @@
  * mean_predicted, observed_rate, min_predicted, max_predicted), lift.csv
  * (decile, n, events, rate, lift, cum_gain, cum_lift) and
  * cox_coefficients.csv (as coefficients.csv with hazard ratios, without
- * method).  Comma-
+ * method), and cv_calibration.csv (as calibration.csv, over the
+ * cross-validated predictions, when the model was cross-validated).  Comma-
  * separated, LF line ends, a header row; numbers in full precision (empty
  * when undefined, as for aliased terms); term names quoted when needed and
  * formula-escaped (a leading ' before = + - @, as cohort_output.h says).

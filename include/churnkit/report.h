@@ -87,6 +87,8 @@ typedef struct {
 	const logit_result *lr;
 	const validate_summary *q;  /* NULL when not validated */
 	const char *outcome;        /* "churn within 12 months" */
+	const char *model_sample;   /* how the model's customers were chosen (the
+	                               --horizon rule, docs/horizon.md), or NULL */
 	const char *model_note;     /* why there is no model, when one was asked
 	                               for and could not be fitted; else NULL */
 	const design *dc;           /* Cox design and fit, or NULL */

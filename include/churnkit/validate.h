@@ -20,6 +20,15 @@
  *   the folds in turn); the model is refitted on the other k - 1 folds
  *   (logit_fit, with the caller's options, so a separated fold gets Firth)
  *   and scored on the held-out fold; cv_auc is the mean of the k fold AUCs.
+ * - Cross-validated Brier score and calibration: every row predicted by the
+ *   model of the fold that did not see it (the same folds and fits), then
+ *   the Brier score and the calibration deciles above over those
+ *   predictions, with the same weights.  Unlike the in-sample ones they do
+ *   not reward a model for fitting its own rows.
+ * The models are fitted with the caller's options, except that the
+ * folds' fits skip the robust standard errors (only their predictions are
+ * used) and then never fall back to Firth, as the full fit does not
+ * (logit.h).
  *
  * The caller owns every array; validate_summary owns fold_auc (freed by
  * validate_summary_clear).
@@ -77,19 +86,29 @@ churn_status validate_folds(const double *y, size_t n, int k, unsigned long seed
 churn_status validate_cv_auc(const logit_data *d, const logit_opts *o, const int *fold, int k,
                              double *fold_auc, double *cv_auc, churn_err *err);
 
+/* The same, and the cross-validated probability of every row into cv_prob
+ * (X->size1 entries, caller-allocated; NaN for a row of weight 0 or one
+ * that cannot be predicted) when cv_prob is not NULL. */
+churn_status validate_cv(const logit_data *d, const logit_opts *o, const int *fold, int k,
+                         double *fold_auc, double *cv_auc, double *cv_prob, churn_err *err);
+
 /* Everything the model section reports, in one call. */
 typedef struct {
 	double auc, cv_auc, brier;
+	double cv_brier;                        /* NaN without cross-validation */
 	int folds;
 	double *fold_auc;                       /* folds entries */
 	validate_calib_bin calib[VALIDATE_BINS];
 	validate_lift_bin lift[VALIDATE_BINS];
+	int have_cv_calib;                      /* cv_calib is filled */
+	validate_calib_bin cv_calib[VALIDATE_BINS];
 } validate_summary;
 
 /* Fills s for the fitted model r of data d: apparent AUC, Brier score,
- * calibration and lift of r's predictions, and cross-validated AUC over
- * `folds` stratified folds (0 = leave cross-validation out: cv_auc NaN).
- * Clear with validate_summary_clear. */
+ * calibration and lift of r's predictions, and cross-validated AUC, Brier
+ * score and calibration over `folds` stratified folds (0 = leave
+ * cross-validation out: cv_auc and cv_brier NaN, have_cv_calib 0).  Rows
+ * of weight 0 take no part.  Clear with validate_summary_clear. */
 churn_status validate_summarise(const logit_data *d, const logit_result *r, const logit_opts *o,
                                 int folds, unsigned long seed, validate_summary *s,
                                 churn_err *err);

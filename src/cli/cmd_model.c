@@ -15,9 +15,13 @@ static const char summary[] =
 	"Fits a logistic regression of churn on the --features terms, as R's\n"
 	"glm(family = binomial): the outcome is a churn flag (--outcome COL[=VALUE])\n"
 	"or churn within a horizon (--horizon N: months for dates, the duration's unit\n"
-	"otherwise; customers censored before it are left out).  Prints the\n"
-	"coefficients with odds ratios, deviance, AIC, AUC, cross-validated AUC, Brier\n"
-	"score, calibration and lift by decile, and every separation or Firth note.\n"
+	"otherwise): dates keep only the customers who could have been followed for N,\n"
+	"whatever happened to them; durations leave out those censored before N and\n"
+	"weight the rest by the inverse probability of censoring (quasi-binomial fit,\n"
+	"robust standard errors).  Prints the coefficients with odds ratios,\n"
+	"deviance, AIC, AUC, cross-validated AUC, Brier score and calibration\n"
+	"(in-sample and cross-validated), lift by decile, and every separation or\n"
+	"Firth note.\n"
 	"With --cox, also a Cox proportional-hazards model of time to churn, as\n"
 	"survival's coxph.";
 

@@ -514,6 +514,7 @@ int cmd_report(int argc, char **argv, churn_err *err)
 		in.lr = r.m.lr;
 		in.q = r.m.have_q ? &r.m.q : NULL;
 		in.outcome = r.m.outcome;
+		in.model_sample = r.m.sample_note[0] ? r.m.sample_note : NULL;
 		in.dc = r.m.dc;
 		in.cr = r.m.cr;
 	}

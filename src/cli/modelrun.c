@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "modelrun.h"
+#include "modelrun_outcome.h"
 
 #include "churnkit/date.h"
 #include "churnkit/model_json.h"
@@ -24,6 +25,7 @@ void modelrun_free(modelrun *m)
 	survdata_free(m->sd);
 	free(m->y);
 	free(m->has_y);
+	free(m->ipcw);
 	design_free(m->dl);
 	logit_result_free(m->lr);
 	validate_summary_clear(&m->q);
@@ -44,6 +46,7 @@ churn_status modelrun_options(modelrun *m, const cli_opts *o, unsigned flags, ch
 	logit_opts_init(&m->lopts);
 	cox_opts_init(&m->copts);
 	m->seed = VALIDATE_SEED;
+	m->g_horizon = NAN;
 	m->folds = (flags & MODELRUN_CV_DEFAULT) ? VALIDATE_FOLDS : 0;
 
 	if ((st = opt_list(o, OPT_FEATURES, &m->features, &m->nfeatures, err)) != CHURN_OK ||
@@ -127,57 +130,6 @@ static churn_status design_error(churn_status st, const cmd_data *d, const char 
 	return st;
 }
 
-static churn_status build_outcome(modelrun *m, const cmd_data *d, churn_err *err)
-{
-	const table *t = d->res->t;
-	size_t n = t->nrows, na = n ? n : 1, known = 0;
-
-	m->y = malloc(na * sizeof *m->y);
-	m->has_y = malloc(na);
-	if (m->y == NULL || m->has_y == NULL)
-		return churn_err_set(err, CHURN_ENOMEM, "out of memory for the outcome");
-	if (m->outcome_col != NULL) {
-		const table_col *c = table_find(t, d->map.outcome);
-		if (d->map.outcome_value)
-			snprintf(m->outcome, sizeof m->outcome, "%s = %s", d->map.outcome,
-			         d->map.outcome_value);
-		else
-			snprintf(m->outcome, sizeof m->outcome, "%s", d->map.outcome);
-		for (size_t i = 0; i < n; i++) {
-			m->y[i] = c->num[i];
-			m->has_y[i] = !isnan(c->num[i]);
-			known += m->has_y[i];
-		}
-	} else {
-		const survdata *s = m->sd;
-		m->horizon_time = m->horizon * (s->date_mode ? MODELRUN_DAYS_PER_MONTH : 1);
-		if (s->date_mode)
-			snprintf(m->outcome, sizeof m->outcome, "churn within %g month%s", m->horizon,
-			         m->horizon == 1 ? "" : "s");
-		else
-			snprintf(m->outcome, sizeof m->outcome, "churn within %g time units", m->horizon);
-		for (size_t i = 0; i < n; i++) {
-			m->has_y[i] = 1;
-			if (s->event[i] && s->time[i] <= m->horizon_time) {
-				m->y[i] = 1;
-			} else if (s->time[i] > m->horizon_time) {
-				m->y[i] = 0;
-			} else {
-				m->y[i] = NAN;
-				m->has_y[i] = 0;
-				m->n_censored++;
-			}
-			known += m->has_y[i];
-		}
-	}
-	if (known == 0)
-		return churn_err_set(err, CHURN_EMODEL,
-		                     "the logistic model cannot be fitted: no customer's outcome "
-		                     "(%s) is known: all %zu were still active at or before the "
-		                     "horizon; try a shorter --horizon", m->outcome, n);
-	return CHURN_OK;
-}
-
 /* The weights of the design's rows, or NULL without --weight. */
 static churn_status take_weights(const design *dz, const cmd_data *d, double **w,
                                  churn_err *err)
@@ -237,7 +189,7 @@ static churn_status fit_logit(modelrun *m, const cmd_data *d, churn_err *err)
 {
 	design_spec spec;
 	churn_status st;
-	double *yd = NULL, *wd = NULL, ev = 0, tot = 0;
+	double *yd = NULL, *wd = NULL, *fd = NULL, ev = 0, tot = 0;
 	size_t n1 = 0, n0 = 0;
 	char cols[200];
 
@@ -252,6 +204,30 @@ static churn_status fit_logit(modelrun *m, const cmd_data *d, churn_err *err)
 	design_take(dz, m->y, yd);
 	if ((st = take_weights(dz, d, &wd, err)) != CHURN_OK)
 		goto done;
+	if (m->ipcw != NULL) {
+		/* The fit's weights: frequency weight x inverse probability of
+		 * censoring; the frequency weights alone for the sandwich. */
+		double *wi = malloc((dz->nrows ? dz->nrows : 1) * sizeof *wi);
+		if (wi == NULL) {
+			st = churn_err_set(err, CHURN_ENOMEM, "out of memory for the weights");
+			goto done;
+		}
+		design_take(dz, m->ipcw, wi);
+		for (size_t i = 0; wd != NULL && i < dz->nrows; i++)
+			wi[i] *= wd[i];
+		fd = wd;
+		wd = wi;
+		if (m->lopts.firth == LOGIT_FIRTH_ALWAYS) {
+			st = churn_err_set(err, CHURN_EUSAGE,
+			                   "--firth cannot be used with --horizon on durations: the "
+			                   "outcome is weighted by the inverse probability of censoring, "
+			                   "whose standard errors are robust (sandwich) ones, and Firth's "
+			                   "penalised estimates have none here; leave --firth out");
+			goto done;
+		}
+		m->lopts.quasi = 1;
+		m->lopts.robust = 1;
+	}
 	for (size_t i = 0; i < dz->nrows; i++) {
 		double wi = wd ? wd[i] : 1;
 		ev += wi * yd[i];
@@ -268,7 +244,7 @@ static churn_status fit_logit(modelrun *m, const cmd_data *d, churn_err *err)
 		                   ev == 0 ? "none" : "every one", dz->nrows, m->outcome);
 		goto done;
 	}
-	logit_data ld = {.X = dz->X, .y = yd, .w = wd, .intercept = 1};
+	logit_data ld = {.X = dz->X, .y = yd, .w = wd, .intercept = 1, .freq = fd};
 	if ((st = logit_fit(&ld, &m->lopts, &m->lr, err)) != CHURN_OK)
 		goto done;
 	if (m->lr->rank <= 1) {
@@ -297,6 +273,7 @@ static churn_status fit_logit(modelrun *m, const cmd_data *d, churn_err *err)
 done:
 	free(yd);
 	free(wd);
+	free(fd);
 	return st;
 }
 
@@ -406,7 +383,7 @@ churn_status modelrun_fit(modelrun *m, const cmd_data *d, churn_err *err)
 			return st;
 	}
 	if (m->want_logit) {
-		if ((st = build_outcome(m, d, err)) != CHURN_OK ||
+		if ((st = modelrun_build_outcome(m, d, err)) != CHURN_OK ||
 		    (st = fit_logit(m, d, err)) != CHURN_OK)
 			return st;
 	}
@@ -416,40 +393,13 @@ churn_status modelrun_fit(modelrun *m, const cmd_data *d, churn_err *err)
 	return CHURN_OK;
 }
 
-static void print_outcome(const modelrun *m, const cmd_data *d, FILE *f)
-{
-	if (m->outcome_col != NULL) {
-		fprintf(f, "Outcome: %s (--outcome %s): 1 for a churner, 0 otherwise.\n", m->outcome,
-		        m->outcome_col);
-	} else if (m->sd->date_mode) {
-		fprintf(f, "Outcome: %s (--horizon %g): 1 when the customer churned at most %g days "
-		           "after the start date,\n  0 when still a customer after that; a month is "
-		           "365.25/12 = 30.4375 days.\n", m->outcome, m->horizon, m->horizon_time);
-	} else {
-		fprintf(f, "Outcome: %s (--horizon %g, in the duration's own unit): 1 when the "
-		           "customer churned at a duration\n  <= %g, 0 when observed beyond it.\n",
-		        m->outcome, m->horizon, m->horizon);
-	}
-	if (m->n_censored > 0)
-		fprintf(f, "Left out: %zu customers censored at or before the horizon (still active, "
-		           "too recent to tell).\n", m->n_censored);
-	if (m->dl->rows_missing > 0 && !m->impute)
-		fputs("Rows missing a value of a model term are left out; --impute keeps them.\n", f);
-	if (m->impute)
-		fputs("Missing values: numbers imputed with the median plus a COL_missing indicator, "
-		      "categories as a level \"(missing)\".\n", f);
-	if (d->map.weight)
-		fprintf(f, "Weights: frequency weights from column %s.\n", d->map.weight);
-	fputc('\n', f);
-}
-
 churn_status modelrun_print(const modelrun *m, const cmd_data *d, FILE *f, churn_err *err)
 {
 	int bad = 0;
 	char a[11];
 
 	if (m->lr != NULL) {
-		print_outcome(m, d, f);
+		modelrun_print_outcome(m, d, f);
 		bad |= model_print_logit(f, m->dl, m->lr, m->have_q ? &m->q : NULL, m->outcome);
 		if (m->cv_note[0])
 			fprintf(f, "Cross-validated AUC: not computed: %s.\n", m->cv_note);
@@ -494,8 +444,7 @@ churn_status modelrun_json(const modelrun *m, void *root_, churn_err *err)
 		json_object_object_add(o, "horizon_days",
 		                       m->horizon_given && m->sd->date_mode
 		                           ? json_object_new_double(m->horizon_time) : NULL);
-		json_object_object_add(o, "rows_censored",
-		                       json_object_new_int64((int64_t)m->n_censored));
+		modelrun_outcome_json(m, o);
 		json_object_object_add(o, "cv_note",
 		                       m->cv_note[0] ? json_object_new_string(m->cv_note) : NULL);
 		json_object_object_add(root, "model", o);

@@ -10,13 +10,21 @@
  *
  * The outcome (PRODUCT.md):
  *   --outcome COL[=VALUE]  the loaded 0/1 flag, for every row;
- *   --horizon N            from the survival inputs (survdata.h): 1 when
- *                          the customer churned at a time <= N, 0 when
- *                          observed beyond N (churned later or still
- *                          active); a customer censored at or before N is
- *                          left out and counted.  N is in months for date
- *                          inputs, a month being 365.25/12 days, and in
- *                          the duration's own unit otherwise.
+ *   --horizon N            from the survival inputs (survdata.h), on a
+ *                          sample chosen without looking at the outcome
+ *                          (horizon.h, docs/horizon.md): dates keep the
+ *                          customers whose potential follow-up (as-of
+ *                          minus signup, or minus entry) reaches N, the
+ *                          others counted as too recent; durations leave
+ *                          out those censored before N and weight the rest
+ *                          by 1 / G(min(T, N)-) (inverse probability of
+ *                          censoring), the logistic fit then being
+ *                          quasi-binomial with HC0 sandwich standard
+ *                          errors, and the weights multiplying --weight's.
+ *                          N is in months for date inputs, a month being
+ *                          365.25/12 days, and in the duration's own unit
+ *                          otherwise.  With --entry the horizon is counted
+ *                          from the entry.
  * The Cox model (--cox) uses survdata's time and event, with the weights
  * and delayed entry when they are mapped.  Frequency weights (--weight)
  * weight the logistic fit as well.
@@ -47,6 +55,7 @@
 
 #include "churnkit/cox.h"
 #include "churnkit/design.h"
+#include "churnkit/horizon.h"
 #include "churnkit/logit.h"
 #include "churnkit/scores.h"
 #include "churnkit/survdata.h"
@@ -82,7 +91,13 @@ typedef struct {
 	survdata *sd;                /* NULL with neither dates nor durations */
 	double *y;                   /* 0/1, NaN when left out */
 	unsigned char *has_y;        /* 1 when the row has an outcome */
-	size_t n_censored;           /* censored at or before the horizon */
+	double *ipcw;                /* durations: 1 / G(min(T, N)-), NaN when left
+	                                out; NULL otherwise (horizon.h) */
+	size_t n_censored;           /* durations: censored before the horizon */
+	size_t n_too_recent;         /* dates: potential follow-up below the horizon */
+	size_t n_no_risk;            /* entry not before the exit: never observed */
+	double g_horizon;            /* durations: G(N-), NaN otherwise */
+	char sample_note[700];       /* how the model's sample was chosen (report) */
 	char outcome[160];           /* "churn within 12 months", "churned" */
 
 	/* The fits. */

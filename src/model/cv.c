@@ -164,6 +164,12 @@ static void acc_free(fold_acc *acc, int k)
 churn_status validate_cv_auc(const logit_data *d, const logit_opts *o, const int *fold, int k,
                              double *fold_auc, double *cv_auc, churn_err *err)
 {
+	return validate_cv(d, o, fold, k, fold_auc, cv_auc, NULL, err);
+}
+
+churn_status validate_cv(const logit_data *d, const logit_opts *o, const int *fold, int k,
+                         double *fold_auc, double *cv_auc, double *cv_prob, churn_err *err)
+{
 	size_t n = d->X->size1, p = d->X->size2, pp = (p + 3) / 4 * 4 + 4 * (p == 0);
 	churn_status st = CHURN_OK;
 	size_t *train = malloc(n * sizeof *train), *test = malloc(n * sizeof *test);
@@ -173,8 +179,24 @@ churn_status validate_cv_auc(const logit_data *d, const logit_opts *o, const int
 	fold_acc *acc = NULL;
 	logit_sums sums = {0};
 	int fast = d->intercept && p > 0 && k > 0;
+	logit_opts fo;
 
+	/* Only the folds' predictions are used: no sandwich, and no Firth
+	 * where the full fit has none (logit.h). */
+	if (o != NULL)
+		fo = *o;
+	else
+		logit_opts_init(&fo);
+	if (fo.robust) {
+		fo.robust = 0;
+		if (fo.firth == LOGIT_FIRTH_AUTO)
+			fo.firth = LOGIT_FIRTH_NEVER;
+	}
+	o = &fo;
 	*cv_auc = NAN;
+	if (cv_prob != NULL)
+		for (size_t i = 0; i < n; i++)
+			cv_prob[i] = NAN;
 	if (d->rows != NULL) {
 		st = churn_err_set(err, CHURN_EUSAGE, "validate_cv_auc: folds need all rows of X");
 		goto done;
@@ -228,6 +250,8 @@ churn_status validate_cv_auc(const logit_data *d, const logit_opts *o, const int
 		for (size_t m = 0; m < nte; m++) {
 			size_t i = test[m];
 			pr[m] = logit_lp(r, gsl_matrix_const_ptr(d->X, i, 0));
+			if (cv_prob != NULL && (d->w == NULL || d->w[i] > 0))
+				cv_prob[i] = isnan(pr[m]) ? NAN : 1 / (1 + exp(-pr[m]));
 			yt[m] = d->y[i];
 			if (wt)
 				wt[m] = d->w[i];
@@ -261,17 +285,50 @@ void validate_summary_clear(validate_summary *s)
 	memset(s, 0, sizeof *s);
 }
 
+/* The cross-validated Brier score and calibration from the held-out
+ * probabilities cvp (NaN rows, of weight 0, left out). */
+static churn_status cv_quality(const logit_data *d, const double *cvp, validate_summary *s,
+                               churn_err *err)
+{
+	size_t n = d->X->size1, m = 0;
+	double *pp = malloc((n ? n : 1) * sizeof *pp), *yy = malloc((n ? n : 1) * sizeof *yy);
+	double *ww = d->w ? malloc((n ? n : 1) * sizeof *ww) : NULL;
+	churn_status st = CHURN_OK;
+
+	if (pp == NULL || yy == NULL || (d->w && ww == NULL)) {
+		st = churn_err_set(err, CHURN_ENOMEM, "out of memory for cross-validation");
+		goto done;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (isnan(cvp[i]))
+			continue;
+		pp[m] = cvp[i];
+		yy[m] = d->y[i];
+		if (ww)
+			ww[m] = d->w[i];
+		m++;
+	}
+	s->cv_brier = validate_brier(pp, yy, ww, m);
+	if ((st = validate_calibration(pp, yy, ww, m, s->cv_calib, err)) == CHURN_OK)
+		s->have_cv_calib = 1;
+done:
+	free(pp);
+	free(yy);
+	free(ww);
+	return st;
+}
+
 churn_status validate_summarise(const logit_data *d, const logit_result *r, const logit_opts *o,
                                 int folds, unsigned long seed, validate_summary *s,
                                 churn_err *err)
 {
 	size_t n = d->X->size1;
 	churn_status st;
-	double *p = malloc((n ? n : 1) * sizeof *p);
+	double *p = malloc((n ? n : 1) * sizeof *p), *cvp = NULL;
 	int *fold = NULL;
 
 	memset(s, 0, sizeof *s);
-	s->cv_auc = NAN;
+	s->cv_auc = s->cv_brier = NAN;
 	if (p == NULL)
 		return churn_err_set(err, CHURN_ENOMEM, "out of memory for the model summary");
 	logit_predict(r, d->X, p);
@@ -283,18 +340,22 @@ churn_status validate_summarise(const logit_data *d, const logit_result *r, cons
 		goto done;
 	if (folds > 0) {
 		fold = malloc(n * sizeof *fold);
+		cvp = malloc(n * sizeof *cvp);
 		s->fold_auc = calloc((size_t)folds, sizeof *s->fold_auc);
-		if (fold == NULL || s->fold_auc == NULL) {
+		if (fold == NULL || cvp == NULL || s->fold_auc == NULL) {
 			st = churn_err_set(err, CHURN_ENOMEM, "out of memory for cross-validation");
 			goto done;
 		}
 		s->folds = folds;
 		if ((st = validate_folds(d->y, n, folds, seed, fold, err)) != CHURN_OK ||
-		    (st = validate_cv_auc(d, o, fold, folds, s->fold_auc, &s->cv_auc, err)) != CHURN_OK)
+		    (st = validate_cv(d, o, fold, folds, s->fold_auc, &s->cv_auc, cvp, err)) !=
+		        CHURN_OK ||
+		    (st = cv_quality(d, cvp, s, err)) != CHURN_OK)
 			goto done;
 	}
 done:
 	free(p);
+	free(cvp);
 	free(fold);
 	if (st != CHURN_OK)
 		validate_summary_clear(s);

@@ -9,6 +9,7 @@ libchurnkit_a_SOURCES += \
 	include/churnkit/cox.h src/model/cox.c \
 	src/model/cox_internal.h src/model/cox_stats.c \
 	include/churnkit/validate.h src/model/validate.c src/model/cv.c \
+	include/churnkit/horizon.h src/model/horizon.c \
 	include/churnkit/model_score.h src/model/model_score.c \
 	include/churnkit/model_json.h src/model/model_json.c src/model/model_print.c \
 	src/model/model_csv.c include/churnkit/scores.h src/model/scores.c
@@ -18,9 +19,9 @@ libchurnkit_a_SOURCES += \
 MODEL_FIXTURE_SRC = tests/fixtures/model/fixture.c tests/fixtures/model/fixture.h
 
 check_PROGRAMS += tests/unit/test_design tests/unit/test_logit tests/unit/test_firth \
-	tests/unit/test_cox tests/unit/test_validate
+	tests/unit/test_cox tests/unit/test_validate tests/unit/test_horizon
 TESTS += tests/unit/test_design tests/unit/test_logit tests/unit/test_firth \
-	tests/unit/test_cox tests/unit/test_validate
+	tests/unit/test_cox tests/unit/test_validate tests/unit/test_horizon
 tests_unit_test_design_SOURCES = tests/unit/test_design.c $(MODEL_FIXTURE_SRC)
 tests_unit_test_design_LDADD = $(TEST_LIBS)
 tests_unit_test_firth_SOURCES = tests/unit/test_firth.c $(MODEL_FIXTURE_SRC)
@@ -31,6 +32,8 @@ tests_unit_test_cox_SOURCES = tests/unit/test_cox.c $(MODEL_FIXTURE_SRC)
 tests_unit_test_cox_LDADD = $(TEST_LIBS)
 tests_unit_test_validate_SOURCES = tests/unit/test_validate.c $(MODEL_FIXTURE_SRC)
 tests_unit_test_validate_LDADD = $(TEST_LIBS)
+tests_unit_test_horizon_SOURCES = tests/unit/test_horizon.c $(MODEL_FIXTURE_SRC)
+tests_unit_test_horizon_LDADD = $(TEST_LIBS)
 
 MODEL_FIXTURES = \
 	tests/fixtures/model/churn.data.csv \
@@ -70,10 +73,16 @@ MODEL_FIXTURES = \
 	tests/fixtures/model/cli_coxdur_breslow.stats.csv \
 	tests/fixtures/model/cli_coxdur_efron.coef.csv \
 	tests/fixtures/model/cli_coxdur_efron.stats.csv \
-	tests/fixtures/model/cli_durhorizon.coef.csv \
-	tests/fixtures/model/cli_durhorizon.stats.csv \
-	tests/fixtures/model/cli_horizon.coef.csv \
-	tests/fixtures/model/cli_horizon.stats.csv \
+	tests/fixtures/model/cli_hdates.coef.csv \
+	tests/fixtures/model/cli_hdates.stats.csv \
+	tests/fixtures/model/cli_hipcw.coef.csv \
+	tests/fixtures/model/cli_hipcw.stats.csv \
+	tests/fixtures/model/cli_hipcwe.coef.csv \
+	tests/fixtures/model/cli_hipcwe.stats.csv \
+	tests/fixtures/model/horizon.data.csv \
+	tests/fixtures/model/churn_cvq.stats.csv \
+	tests/fixtures/model/churn_cvq.calib.csv \
+	tests/fixtures/model/churn_cvqw.calib.csv \
 	tests/fixtures/model/cli_impute.coef.csv \
 	tests/fixtures/model/cli_impute.stats.csv \
 	tests/fixtures/model/cli_outcome.coef.csv \
@@ -122,7 +131,7 @@ MODEL_FIXTURES = \
 	tests/data/model/rare8.csv \
 	tests/data/model/two2.csv
 dist_noinst_DATA += $(MODEL_FIXTURES)
-EXTRA_DIST += tests/fixtures/model/make_fixtures.R
+EXTRA_DIST += tests/fixtures/model/make_fixtures.R tests/fixtures/model/make_horizon.R
 
 ## Timing of the logistic fit and cross-validation on 1M rows (not a test).
 noinst_PROGRAMS += bench/bench_model

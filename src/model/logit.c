@@ -21,6 +21,8 @@ void logit_opts_init(logit_opts *o)
 	o->epsilon = LOGIT_EPSILON;
 	o->conf_level = 0.95;
 	o->firth = LOGIT_FIRTH_AUTO;
+	o->quasi = 0;
+	o->robust = 0;
 }
 
 /* The IRLS work of one fit: normal equations for the next step. */
@@ -270,6 +272,12 @@ static churn_status fit_space(logit_space *sp, const logit_opts *opts, const log
 		logit_opts_init(&def);
 		opts = &def;
 	}
+	if (opts->robust && opts->firth == LOGIT_FIRTH_ALWAYS) {
+		logit_space_clear(sp);
+		return churn_err_set(err, CHURN_EUSAGE,
+		                     "Firth's penalised likelihood has no robust (sandwich) standard "
+		                     "errors here; it cannot be combined with them");
+	}
 	if (work_alloc(&w, q) != 0 || (res = logit_result_new(sp, opts->conf_level)) == NULL) {
 		st = churn_err_set(err, CHURN_ENOMEM, "out of memory fitting the logistic model");
 		goto done;
@@ -321,9 +329,12 @@ static churn_status fit_space(logit_space *sp, const logit_opts *opts, const log
 	res->iterations = iter;
 	res->converged = conv;
 	res->fitted_01 = fitted01;
+	res->quasi = opts->quasi;
 	if ((st = logit_space_finish(sp, w.b->data, w.G[w.cur], res, err)) != CHURN_OK)
 		goto done;
 	logit_set_deviance(sp, dev, res);
+	if (opts->robust && (st = logit_robust_cov(sp, res, err)) != CHURN_OK)
+		goto done;
 
 	if ((near01 || !conv) && have_prev)
 		res->separation = separation_check(sp, w.b, w.bprev, w.xs, res);
@@ -334,8 +345,10 @@ static churn_status fit_space(logit_space *sp, const logit_opts *opts, const log
 	if (exact > res->separation)
 		res->separation = exact;
 
-	if (opts->firth == LOGIT_FIRTH_ALWAYS ||
-	    (opts->firth == LOGIT_FIRTH_AUTO && res->separation != LOGIT_SEP_NONE)) {
+	/* Firth's estimates have no sandwich here (logit.h): never with robust. */
+	if (!opts->robust && (opts->firth == LOGIT_FIRTH_ALWAYS ||
+	                      (opts->firth == LOGIT_FIRTH_AUTO &&
+	                       res->separation != LOGIT_SEP_NONE))) {
 		logit_result *fr = NULL;
 		st = firth_fit(data, opts, &fr, err);
 		if (st != CHURN_OK)

@@ -122,7 +122,14 @@ logit_result *logit_result_new(const logit_space *sp, double conf_level);
 churn_status logit_space_finish(const logit_space *sp, const double *bs, const gsl_matrix *L,
                                 logit_result *r, churn_err *err);
 
-/* Deviance, null deviance and AIC of r from its final deviance. */
+/* Deviance, null deviance and AIC of r from its final deviance (AIC and
+ * loglik NaN when r->quasi). */
 void logit_set_deviance(const logit_space *sp, double dev, logit_result *r);
+
+/* Replaces r's covariance by the HC0 sandwich over the space's rows
+ * (logit.h), bread and meat both at r's final estimates (as vcovHC of a
+ * fully converged glm), and se, z, p and the intervals with it; sets
+ * r->robust. */
+churn_status logit_robust_cov(const logit_space *sp, logit_result *r, churn_err *err);
 
 #endif

@@ -248,9 +248,88 @@ void logit_set_deviance(const logit_space *sp, double dev, logit_result *r)
 		nd = 2 * sp->cs.wsum * log(2.0);  /* mu = 1/2 for every row */
 	}
 	r->deviance = dev;
-	r->loglik = -dev / 2;
+	r->loglik = r->quasi ? NAN : -dev / 2;
 	r->null_deviance = nd;
-	r->aic = dev + 2.0 * (double)r->rank;
+	r->aic = r->quasi ? NAN : dev + 2.0 * (double)r->rank;
+}
+
+churn_status logit_robust_cov(const logit_space *sp, logit_result *r, churn_err *err)
+{
+	const logit_data *d = sp->data;
+	size_t p = r->p, q = sp->q, qq = q > 0 ? q * q : 1;
+	int icpt = d->intercept && q > 0 && sp->keep[0] == 0;
+	churn_status st = CHURN_OK;
+	gsl_matrix *A = gsl_matrix_calloc(q ? q : 1, q ? q : 1);
+	gsl_matrix *M = gsl_matrix_calloc(q ? q : 1, q ? q : 1);
+	gsl_matrix *T = gsl_matrix_calloc(q ? q : 1, q ? q : 1);
+	gsl_matrix *W1 = gsl_matrix_alloc(q ? q : 1, q ? q : 1);
+	gsl_matrix *W2 = gsl_matrix_alloc(q ? q : 1, q ? q : 1);
+	double *xs = malloc(qq * sizeof *xs);
+
+	if (A == NULL || M == NULL || T == NULL || W1 == NULL || W2 == NULL || xs == NULL) {
+		st = churn_err_set(err, CHURN_ENOMEM, "out of memory for the robust standard errors");
+		goto done;
+	}
+	/* In the scaled coordinates, at the final estimates: the bread
+	 * A = sum w mu (1 - mu) xs xs' and the meat
+	 * M = sum (w/f)^2 f (y - mu)^2 xs xs' over the fit's rows. */
+	for (size_t k = 0; k < sp->n; k++) {
+		size_t i = colscan_row(d->rows, k);
+		double wi = d->w != NULL ? d->w[i] : 1.0;
+		if (!(wi > 0))
+			continue;
+		double fi = d->freq != NULL ? d->freq[i] : 1.0;
+		double mu = logit_linkinv(logit_lp(r, gsl_matrix_const_ptr(d->X, i, 0)));
+		double s = wi * (d->y[i] - mu), c = fi > 0 ? s * s / fi : 0;
+		double a = wi * mu * (1 - mu);
+		logit_space_row(sp, i, xs);
+		for (size_t u = 0; u < q; u++)
+			for (size_t v = u; v < q; v++) {
+				A->data[u * q + v] += a * xs[u] * xs[v];
+				M->data[u * q + v] += c * xs[u] * xs[v];
+			}
+	}
+	for (size_t u = 0; u < q; u++)
+		for (size_t v = 0; v < u; v++) {
+			A->data[u * q + v] = A->data[v * q + u];
+			M->data[u * q + v] = M->data[v * q + u];
+		}
+	int gs = gsl_linalg_cholesky_decomp1(A);
+	if (gs == GSL_SUCCESS)
+		gs = gsl_linalg_cholesky_invert(A);
+	if (gs != GSL_SUCCESS) {
+		st = churn_err_set(err, CHURN_EMODEL, "cannot invert the information matrix for the "
+		                   "robust standard errors: %s", gsl_strerror(gs));
+		goto done;
+	}
+	/* V_s = A^-1 M A^-1, then V = T V_s T' (b = T bs, logit_internal.h). */
+	gsl_blas_dgemm(CblasNoTrans, CblasNoTrans, 1.0, A, M, 0.0, W1);
+	gsl_blas_dgemm(CblasNoTrans, CblasNoTrans, 1.0, W1, A, 0.0, W2);
+	for (size_t j = 0; j < q; j++) {
+		gsl_matrix_set(T, j, j, 1 / sp->s[j]);
+		if (icpt && j > 0)
+			gsl_matrix_set(T, 0, j, -sp->m[j] / sp->s[j]);
+	}
+	gsl_blas_dgemm(CblasNoTrans, CblasNoTrans, 1.0, T, W2, 0.0, W1);
+	gsl_blas_dgemm(CblasNoTrans, CblasTrans, 1.0, W1, T, 0.0, W2);
+	double qn = model_conf_quantile(r->conf_level);
+	for (size_t u = 0; u < q; u++) {
+		size_t j = sp->keep[u];
+		for (size_t v = 0; v < q; v++)
+			r->cov[j * p + sp->keep[v]] = gsl_matrix_get(W2, u, v);
+		r->se[j] = sqrt(gsl_matrix_get(W2, u, u));
+		wald_row(r->coef[j], r->se[j], qn, &r->z[j], &r->pval[j], &r->odds_ratio[j],
+		         &r->or_lower[j], &r->or_upper[j]);
+	}
+	r->robust = 1;
+done:
+	gsl_matrix_free(A);
+	gsl_matrix_free(M);
+	gsl_matrix_free(T);
+	gsl_matrix_free(W1);
+	gsl_matrix_free(W2);
+	free(xs);
+	return st;
 }
 
 double logit_lp(const logit_result *r, const double *x)

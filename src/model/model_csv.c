@@ -68,11 +68,11 @@ static void write_cox_coef(FILE *f, const tables *t)
 	          r->hr_lower, r->hr_upper, NULL);
 }
 
-static void write_calibration(FILE *f, const tables *t)
+static void calib_rows(FILE *f, const validate_calib_bin *bins)
 {
 	fputs("decile,n,mean_predicted,observed_rate,min_predicted,max_predicted\n", f);
 	for (int g = 0; g < VALIDATE_BINS; g++) {
-		const validate_calib_bin *b = &t->q->calib[g];
+		const validate_calib_bin *b = &bins[g];
 		fprintf(f, "%d,", g + 1);
 		num(f, b->n, ',');
 		num(f, b->mean_pred, ',');
@@ -80,6 +80,16 @@ static void write_calibration(FILE *f, const tables *t)
 		num(f, b->min_pred, ',');
 		num(f, b->max_pred, '\n');
 	}
+}
+
+static void write_calibration(FILE *f, const tables *t)
+{
+	calib_rows(f, t->q->calib);
+}
+
+static void write_cv_calibration(FILE *f, const tables *t)
+{
+	calib_rows(f, t->q->cv_calib);
 }
 
 static void write_lift(FILE *f, const tables *t)
@@ -129,6 +139,8 @@ churn_status model_write_tables(const char *dir, const design *dl, const logit_r
 		st = write_one(dir, "coefficients.csv", write_logit_coef, &t, err);
 	if (st == CHURN_OK && q != NULL)
 		st = write_one(dir, "calibration.csv", write_calibration, &t, err);
+	if (st == CHURN_OK && q != NULL && q->have_cv_calib)
+		st = write_one(dir, "cv_calibration.csv", write_cv_calibration, &t, err);
 	if (st == CHURN_OK && q != NULL)
 		st = write_one(dir, "lift.csv", write_lift, &t, err);
 	if (st == CHURN_OK && cr != NULL && dc != NULL)

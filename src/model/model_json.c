@@ -122,6 +122,29 @@ static json_object *coef_row(const char *term, int aliased, double b, double se,
 	return o;
 }
 
+/* Calibration deciles as an array of {decile, n, mean_predicted, observed_rate}. */
+static json_object *calib_array(const validate_calib_bin *b, int *bad)
+{
+	json_object *a = json_object_new_array();
+	if (a == NULL) {
+		*bad = 1;
+		return NULL;
+	}
+	for (int g = 0; g < VALIDATE_BINS; g++) {
+		json_object *c = json_object_new_object();
+		if (c == NULL) {
+			*bad = 1;
+			break;
+		}
+		put(c, "decile", json_object_new_int(g + 1), bad);
+		put(c, "n", model_json_number(b[g].n), bad);
+		put(c, "mean_predicted", jdouble(b[g].mean_pred), bad);
+		put(c, "observed_rate", jdouble(b[g].obs_rate), bad);
+		push(a, c, bad);
+	}
+	return a;
+}
+
 json_object *model_json_logit(const design *d, const logit_result *r,
                               const validate_summary *q, const char *outcome)
 {
@@ -158,6 +181,7 @@ json_object *model_json_logit(const design *d, const logit_result *r,
 	put(m, "auc", q ? jdouble(q->auc) : NULL, &bad);
 	put(m, "cv_auc", q ? jdouble(q->cv_auc) : NULL, &bad);
 	put(m, "brier", q ? jdouble(q->brier) : NULL, &bad);
+	put(m, "cv_brier", q ? jdouble(q->cv_brier) : NULL, &bad);
 	put(m, "separation", json_object_new_string(model_separation_name(r->separation)), &bad);
 	put(m, "separation_terms", aliased_terms(d, r->diverging, &bad), &bad);
 	put(m, "firth", json_object_new_boolean(r->firth), &bad);
@@ -198,6 +222,8 @@ json_object *model_json_logit(const design *d, const logit_result *r,
 		put(m, "fold_auc", fa, &bad);
 		put(m, "calibration", cal, &bad);
 		put(m, "lift", lift, &bad);
+		put(m, "cv_calibration", q->have_cv_calib ? calib_array(q->cv_calib, &bad) : NULL,
+		    &bad);
 	}
 	if (bad) {
 		json_object_put(m);

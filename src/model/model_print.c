@@ -80,10 +80,14 @@ static void print_table(FILE *fp, const design *d, const char *ratio, double con
 int model_print_logit(FILE *fp, const design *d, const logit_result *r,
                       const validate_summary *q, const char *outcome)
 {
-	fprintf(fp, "Logistic regression of %s (binomial, logit link)%s\n",
-	        outcome ? outcome : "the outcome",
+	fprintf(fp, "Logistic regression of %s (%s, logit link)%s\n",
+	        outcome ? outcome : "the outcome", r->quasi ? "quasi-binomial" : "binomial",
 	        r->firth ? ", Firth's penalised likelihood" : "");
-	fprintf(fp, "n = %.15g customers in %zu rows, %.15g events", r->n, r->rows, r->events);
+	if (r->quasi)
+		fprintf(fp, "n = %.15g weighted customers in %zu rows, %.15g weighted events", r->n,
+		        r->rows, r->events);
+	else
+		fprintf(fp, "n = %.15g customers in %zu rows, %.15g events", r->n, r->rows, r->events);
 	if (d->rows_missing > 0)
 		fprintf(fp, "; %zu rows left out for missing values", d->rows_missing);
 	fputs("\n\nCoefficients:\n", fp);
@@ -94,14 +98,23 @@ int model_print_logit(FILE *fp, const design *d, const logit_result *r,
 	        r->rows - 1);
 	fprintf(fp, "Residual deviance: %.2f on %zu degrees of freedom\n", r->deviance,
 	        r->rows - r->rank);
-	fprintf(fp, "AIC: %.2f\n", r->aic);
+	if (isnan(r->aic))
+		fputs("AIC: NA (quasi-binomial: no likelihood, as R prints it)\n", fp);
+	else
+		fprintf(fp, "AIC: %.2f\n", r->aic);
+	if (r->robust)
+		fputs("Standard errors: robust (HC0 sandwich, as R's sandwich::vcovHC); z, p and "
+		      "intervals from them.\n", fp);
 	fprintf(fp, "%s iterations: %d\n", r->firth ? "Firth Newton-Raphson" : "Fisher scoring",
 	        r->iterations);
 	if (q != NULL) {
 		fprintf(fp, "AUC: %.4f", q->auc);
 		if (q->folds > 0)
 			fprintf(fp, "   cross-validated AUC (%d folds): %.4f", q->folds, q->cv_auc);
-		fprintf(fp, "   Brier score: %.4f\n", q->brier);
+		fprintf(fp, "   Brier score: %.4f", q->brier);
+		if (q->folds > 0 && !isnan(q->cv_brier))
+			fprintf(fp, "   cross-validated Brier score: %.4f", q->cv_brier);
+		fputc('\n', fp);
 	}
 	if (r->separation != LOGIT_SEP_NONE) {
 		fprintf(fp, "\nNote: %s separation", model_separation_name(r->separation));
@@ -176,22 +189,42 @@ static const char *fmt_num(double x, const char *fmt, char *buf, size_t n)
 	return buf;
 }
 
-int model_print_quality(FILE *fp, const validate_summary *q)
+/* A count of customers: whole, or weighted (inverse probability of
+ * censoring) with one decimal. */
+static const char *fmt_n(double x, char *buf, size_t n)
 {
-	char b1[32], b2[32];
-	fputs("\nCalibration by decile of predicted risk (lowest first):\n", fp);
+	snprintf(buf, n, x == floor(x) ? "%.15g" : "%.1f", x);
+	return buf;
+}
+
+/* One calibration table under its title. */
+static void print_calib(FILE *fp, const char *title, const validate_calib_bin *c)
+{
+	char b1[32], b2[32], b3[32];
+	fprintf(fp, "\n%s:\n", title);
 	fprintf(fp, "%6s %10s %14s %14s\n", "decile", "customers", "mean predicted",
 	        "observed rate");
 	for (int g = 0; g < VALIDATE_BINS; g++)
-		fprintf(fp, "%6d %10.15g %14s %14s\n", g + 1, q->calib[g].n,
-		        fmt_num(q->calib[g].mean_pred, "%.4f", b1, sizeof b1),
-		        fmt_num(q->calib[g].obs_rate, "%.4f", b2, sizeof b2));
+		fprintf(fp, "%6d %10s %14s %14s\n", g + 1, fmt_n(c[g].n, b3, sizeof b3),
+		        fmt_num(c[g].mean_pred, "%.4f", b1, sizeof b1),
+		        fmt_num(c[g].obs_rate, "%.4f", b2, sizeof b2));
+}
+
+int model_print_quality(FILE *fp, const validate_summary *q)
+{
+	char b1[32], b2[32], b3[32], b4[32];
+	print_calib(fp, "Calibration by decile of predicted risk (lowest first; in-sample: the "
+	                "model's own rows)", q->calib);
+	if (q->have_cv_calib)
+		print_calib(fp, "Cross-validated calibration by decile (each customer predicted by "
+		                "the fold that did not see them)", q->cv_calib);
 	fputs("\nLift and cumulative gains by decile (riskiest first):\n", fp);
 	fprintf(fp, "%6s %10s %8s %8s %6s %9s %9s\n", "decile", "customers", "churned", "rate",
 	        "lift", "cum gain", "cum lift");
 	for (int g = 0; g < VALIDATE_BINS; g++) {
 		const validate_lift_bin *b = &q->lift[g];
-		fprintf(fp, "%6d %10.15g %8.15g %8s %6s %8.1f%% %9.2f\n", g + 1, b->n, b->events,
+		fprintf(fp, "%6d %10s %8s %8s %6s %8.1f%% %9.2f\n", g + 1, fmt_n(b->n, b3, sizeof b3),
+		        fmt_n(b->events, b4, sizeof b4),
 		        fmt_num(b->rate, "%.4f", b1, sizeof b1), fmt_num(b->lift, "%.2f", b2, sizeof b2),
 		        100 * b->cum_gain, b->cum_lift);
 	}

@@ -138,16 +138,25 @@ void page_appendix(report_page_ctx *c)
 		para(&f, buf);
 	} else if (in->lr) {
 		snprintf(buf, sizeof buf,
-		         "Churn model. Logistic regression (as R's glm, binomial family) of the outcome "
-		         "\"%s\" on the model terms: odds ratios with Wald intervals, deviance and AIC; "
-		         "complete or quasi-complete separation is detected and answered with Firth's "
-		         "penalised likelihood. Quality: AUC (Mann-Whitney), stratified k-fold "
-		         "cross-validated AUC, Brier score and calibration by decile of predicted risk. "
+		         "Churn model. Logistic regression (as R's glm, %s family) of the outcome "
+		         "\"%s\" on the model terms: odds ratios with Wald intervals%s; "
+		         "complete or quasi-complete separation is detected and %s. Quality: AUC "
+		         "(Mann-Whitney), stratified k-fold cross-validated AUC, Brier score and "
+		         "calibration by decile of predicted risk, in-sample and cross-validated (each "
+		         "customer predicted by the model of the fold that did not see them; the drivers "
+		         "page shows the cross-validated ones when there are). "
 		         "Churn probabilities per customer come from the model; with --horizon on dated "
 		         "data, from a Cox proportional-hazards model on the same terms, as the chance "
 		         "of churning within the horizon given the customer's current tenure.",
-		         in->outcome ? in->outcome : "churn");
+		         in->lr->quasi ? "quasi-binomial" : "binomial", in->outcome ? in->outcome : "churn",
+		         in->lr->robust ? " from robust (HC0 sandwich) standard errors, and the deviance (no AIC)"
+		                        : ", deviance and AIC",
+		         in->lr->robust ? "reported (Firth's penalised likelihood has no robust standard "
+		                          "errors, so it is not used under weights)"
+		                        : "answered with Firth's penalised likelihood");
 		para(&f, buf);
+		if (in->model_sample)
+			para(&f, in->model_sample);
 	}
 
 	h2(&f, "Definitions");

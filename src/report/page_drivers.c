@@ -1,6 +1,9 @@
 /* page_drivers.c - page 6: churn drivers: the odds-ratio forest plot with
  * intervals, the coefficient table, and model quality (AUC, cross-validated
- * AUC, Brier score, calibration chart) (page.h). */
+ * AUC, Brier score, calibration chart) (page.h).  The Brier score and the
+ * calibration shown are the cross-validated ones when the model was
+ * cross-validated (validate.h), the in-sample ones otherwise; the page
+ * says which. */
 #include "config.h"
 
 #include <math.h>
@@ -26,30 +29,54 @@ static void term_label(const design *d, size_t j, char *buf, size_t n)
 		snprintf(buf, n, "%s", col->name);
 }
 
+/* The calibration the page shows: the cross-validated one when there is
+ * one (each customer predicted by the fold that did not see them), else
+ * the in-sample one. */
+static const validate_calib_bin *shown_calibration(const validate_summary *q, int *cv)
+{
+	*cv = q->have_cv_calib;
+	return *cv ? q->cv_calib : q->calib;
+}
+
 static double quality(report_page_ctx *c, double x, double y, double w)
 {
 	const report_input *in = c->in;
 	const logit_result *r = in->lr;
-	char buf[1200], a[32], b[32], e[32], f[32], g[32];
+	char buf[1400], a[32], b[32], e[32], f[32], g[32], h[32];
 
-	snprintf(buf, sizeof buf,
-	         "Outcome: %s. Customers: %s, of whom %s churned. Deviance %.1f (null %.1f), "
-	         "AIC %.1f.",
-	         in->outcome ? in->outcome : "churn", fmt_count(r->n, a, sizeof a),
-	         fmt_count(r->events, b, sizeof b), r->deviance, r->null_deviance, r->aic);
+	if (r->quasi)
+		snprintf(buf, sizeof buf,
+		         "Outcome: %s. Customers: %s rows, weighted by the inverse probability of "
+		         "censoring to %s customers, of whom %s churned. Deviance %.1f (null %.1f); "
+		         "no AIC (quasi-binomial fit). Standard errors: robust (sandwich).",
+		         in->outcome ? in->outcome : "churn", fmt_count((double)r->rows, h, sizeof h),
+		         fmt_count(r->n, a, sizeof a), fmt_count(r->events, b, sizeof b), r->deviance,
+		         r->null_deviance);
+	else
+		snprintf(buf, sizeof buf,
+		         "Outcome: %s. Customers: %s, of whom %s churned. Deviance %.1f (null %.1f), "
+		         "AIC %.1f.",
+		         in->outcome ? in->outcome : "churn", fmt_count(r->n, a, sizeof a),
+		         fmt_count(r->events, b, sizeof b), r->deviance, r->null_deviance, r->aic);
 	y = page_para(c, x, y, w, buf, PAGE_BODY, chart_ink) + 4;
 	if (in->q) {
 		const validate_summary *q = in->q;
+		int cv;
+		shown_calibration(q, &cv);
 		snprintf(e, sizeof e, "%.3f", q->auc);
 		snprintf(f, sizeof f, "%.3f", q->cv_auc);
-		snprintf(g, sizeof g, "%.4f", q->brier);
+		snprintf(g, sizeof g, "%.4f", cv ? q->cv_brier : q->brier);
 		snprintf(buf, sizeof buf,
 		         "AUC %s: a churner is ranked above a non-churner %s of the time (0.5 is "
 		         "chance). Cross-validated AUC (%d-fold) %s: how well it ranks customers it "
-		         "was not fitted on. Brier score %s (mean squared error of the "
-		         "probabilities; lower is better).",
+		         "was not fitted on. Brier score %s (%s; mean squared error of the "
+		         "probabilities; lower is better). The calibration chart is %s.",
 		         e, fmt_pct(q->auc, 0, a, sizeof a), q->folds, isfinite(q->cv_auc) ? f : "-",
-		         g);
+		         g, cv ? "cross-validated" : "in-sample",
+		         cv ? "cross-validated: each customer predicted by the model of the fold that "
+		              "did not see them"
+		            : "in-sample: the model's predictions for the customers it was fitted on "
+		              "(no cross-validation)");
 		y = page_para(c, x, y, w, buf, PAGE_BODY, chart_ink) + 4;
 	}
 	if (r->firth || r->separation != LOGIT_SEP_NONE || !r->converged) {
@@ -65,7 +92,6 @@ static double quality(report_page_ctx *c, double x, double y, double w)
 		                       : "");
 		y = page_para(c, x, y, w, buf, PAGE_BODY, chart_alert) + 4;
 	}
-	(void)b;
 	return y;
 }
 
@@ -157,15 +183,18 @@ void page_drivers(report_page_ctx *c)
 	y = quality(c, c->left, y, tw);
 	if (in->q) {
 		double pred[VALIDATE_BINS], obs[VALIDATE_BINS];
+		int cv;
+		const validate_calib_bin *cb = shown_calibration(in->q, &cv);
 		for (size_t i = 0; i < VALIDATE_BINS; i++) {
-			pred[i] = in->q->calib[i].mean_pred;
-			obs[i] = in->q->calib[i].obs_rate;
+			pred[i] = cb[i].mean_pred;
+			obs[i] = cb[i].obs_rate;
 		}
 		double chh = c->bottom - top - 40;
 		if (chh > cw)
 			chh = cw;
 		chart_calibration(c->d, (chart_box){ c->right - cw, top, cw, chh }, pred, obs,
-		                  VALIDATE_BINS, "Calibration by decile");
+		                  VALIDATE_BINS, cv ? "Calibration (cross-validated)"
+		                                    : "Calibration (in-sample)");
 		if (top + chh > y)
 			y = top + chh + 6;
 	}

@@ -6,7 +6,7 @@
 # gaps, a Yes/No churn flag, durations with delayed entry and weights) and
 # R's numbers (tests/fixtures/model/cli_*.csv) come from
 # tests/fixtures/model/make_fixtures.R, which reads the CSV back and
-# computes every outcome from it.  Tolerances as issue 5 sets them: 1e-6
+# computes every outcome from it (the --horizon ones: make_horizon.R).  Tolerances as issue 5 sets them: 1e-6
 # relative on coefficients and standard errors (and z, p), 1e-8 on
 # deviances and log-likelihoods.  The text output is checked for what it
 # must say: the reference levels, aliased terms, the Firth fallback, the
@@ -106,25 +106,98 @@ tap_is "$("$JSONGET" "$t/alias.json" model.aliased)" '["total_contacts","const_o
 says alias "Not estimable (constant or collinear, as R's NA): total_contacts, const_one" \
 	"which terms are not estimable"
 
-# --horizon 12 on dates: churned within 365.25 days, observed beyond, or
-# left out as censored before then; R computed the outcome from the dates.
+# --horizon 12 on dates (docs/horizon.md): only the customers whose as-of
+# is at least 365.25 days after signup, whatever happened to them; the
+# outcome is churn within 365.25 days.  R (make_horizon.R) computed the
+# sample and the outcome from the dates.
 fit horizon $dates --horizon 12 --features "plan,contract,log(mrr),tickets,nps" "$data"
-check_coefs "$t/horizon.json" model cli_horizon 1e-6 horizon
-logit_stats horizon cli_horizon
-check_stat "$t/horizon.json" model.rows_censored cli_horizon rows_censored 0 horizon
+check_coefs "$t/horizon.json" model cli_hdates 1e-6 horizon
+logit_stats horizon cli_hdates
+check_stat "$t/horizon.json" model.rows_too_recent cli_hdates rows_too_recent 0 horizon
 tap_is "$("$JSONGET" "$t/horizon.json" model.horizon model.horizon_unit model.horizon_days \
-	model.outcome | tr '\n' ' ')" "12 months 365.25 churn within 12 months " \
-	"horizon: 12 months = 365.25 days in the JSON"
+	model.outcome model.weighting model.se_type model.rows_censored | tr '\n' ' ')" \
+	"12 months 365.25 churn within 12 months none model 0 " \
+	"horizon: 12 months = 365.25 days, no weighting, model-based SEs in the JSON"
 says horizon "a month is 365.25/12 = 30.4375 days" "how long a month is"
-says horizon "Left out: $(fixture_value cli_horizon rows_censored) customers censored at or before the horizon" \
-	"how many customers were too recent to tell"
+says horizon "Left out: $(fixture_value cli_hdates rows_too_recent) customers too recent to have been followed for the horizon" \
+	"how many customers were too recent to have been followed"
+says horizon "whatever happened to" "that the sample does not look at the outcome"
+# On plan and contract (never missing) the model's churn rate is the rate
+# among every followable customer.
+fit horizon_all $dates --horizon 12 --features plan,contract "$data"
+tap_is "$("$JSONGET" "$t/horizon_all.json" model.n model.events | tr '\n' ' ')" \
+	"$(fixture_value cli_hdates followable) $(fixture_value cli_hdates followable_churned) " \
+	"horizon: n and events are R's followable customers and their churners"
 
-# Durations: --horizon in the duration's unit, frequency weights.
+# Durations with frequency weights: inverse probability of censoring
+# weights, quasi-binomial, HC0 sandwich SEs as R's vcovHC on the table with
+# each row repeated `weight` times.
 dur="--id customer_id --duration duration --event event --weight weight"
 fit durhorizon $dur --horizon 364 --features plan,contract,tickets "$data"
-check_coefs "$t/durhorizon.json" model cli_durhorizon 1e-6 durhorizon
-logit_stats durhorizon cli_durhorizon
-check_stat "$t/durhorizon.json" model.rows_censored cli_durhorizon rows_censored 0 durhorizon
+check_coefs "$t/durhorizon.json" model cli_hipcw 1e-6 durhorizon
+ipcw_stats() {
+	for k in rows rows_censored rank; do
+		check_stat "$t/$1.json" model.$k "$2" $k 0 "$1"
+	done
+	for k in n events deviance null_deviance; do
+		check_stat "$t/$1.json" model.$k "$2" $k 1e-8 "$1"
+	done
+	check_stat "$t/$1.json" model.censoring_survival_at_horizon "$2" g_horizon 1e-9 "$1"
+	check_stat "$t/$1.json" model.auc "$2" auc 1e-9 "$1"
+	check_stat "$t/$1.json" model.brier "$2" brier 1e-8 "$1"
+	tap_is "$("$JSONGET" "$t/$1.json" model.weighting model.se_type model.family model.aic \
+		model.loglik model.rows_too_recent | tr '\n' ' ')" \
+		"ipcw robust quasibinomial null null 0 " \
+		"$1: IPCW weighting, robust SEs, quasi-binomial: AIC and loglik null as R's NA"
+	# The weighted churn rate of the sample estimates churn by the horizon:
+	# near the Kaplan-Meier 1 - S(N) (equal but for churn and censoring
+	# tied at one time, which the reverse Kaplan-Meier counts as both at
+	# risk), where the same sample unweighted is far off.
+	rate=$(awk -v e="$("$JSONGET" "$t/$1.json" model.events)" \
+		-v n="$("$JSONGET" "$t/$1.json" model.n)" 'BEGIN { printf "%.17g", e / n }')
+	km=$(fixture_value "$2" km_churn)
+	naive=$(fixture_value "$2" naive_rate)
+	awk -v r="$rate" -v k="$km" -v u="$naive" 'BEGIN {
+		d = r - k; if (d < 0) d = -d; e = u - k; if (e < 0) e = -e
+		exit !(d < 0.002 && d < e / 10) }'
+	tap_ok $? "$1: weighted churn rate $rate is within 0.002 of R's Kaplan-Meier $km (unweighted: $naive)"
+}
+ipcw_stats durhorizon cli_hipcw
+says durhorizon "Weighting: inverse probability of censoring" "how the customers are weighted"
+says durhorizon "multiplied by the frequency weights" "that the weights multiply --weight's"
+says durhorizon "AIC: NA" "that a quasi-binomial fit has no AIC"
+says durhorizon "Standard errors: robust (HC0 sandwich" "which standard errors"
+says durhorizon "Left out: $(fixture_value cli_hipcw rows_censored) customers censored before the horizon" \
+	"how many customers were censored before the horizon"
+# Delayed entry: the horizon counted from entry, the censoring curve on
+# the clock from entry.
+fit durentry --id customer_id --duration duration --event event --entry entry --horizon 364 \
+	--features plan,contract,tickets "$data"
+check_coefs "$t/durentry.json" model cli_hipcwe 1e-6 durentry
+ipcw_stats durentry cli_hipcwe
+check_stat "$t/durentry.json" model.rows_no_time_at_risk cli_hipcwe rows_no_time_at_risk 0 durentry
+# --firth cannot give robust standard errors: refused, said why.
+ck_run "$t" model $dur --horizon 364 --features plan,contract,tickets --firth "$data"
+tap_is "$(cat "$t/exit")" 2 "durhorizon --firth: a usage error"
+grep -qF "churnkit: --firth cannot be used with --horizon on durations" "$t/stderr"
+tap_ok $? "durhorizon --firth: the message says why"
+
+# Separation under IPCW: no Firth (it has no robust SEs here); the glm fit
+# is reported, flagged, and the text says why Firth was not used.
+fit ipcw_sep --id id --duration d --event e --horizon 10 --features x,z "$datadir/ipcw_sep.csv"
+tap_is "$("$JSONGET" "$t/ipcw_sep.json" model.separation model.firth model.weighting | tr '\n' ' ')" \
+	"quasi-complete false ipcw " "ipcw_sep: separation found on x, no Firth under IPCW"
+says ipcw_sep "Firth's penalised likelihood is not used under these weights" "why there is no Firth"
+says ipcw_sep "The estimates above are not usable as they stand." "that the estimates are not usable"
+
+# Cross-validated Brier score and calibration beside the in-sample ones.
+tap_is "$("$JSONGET" "$t/horizon.json" model.cv_calibration.# model.calibration.#| tr '\n' ' ')" \
+	"10 10 " "horizon: in-sample and cross-validated calibration deciles in the JSON"
+cvb=$("$JSONGET" "$t/horizon.json" model.cv_brier)
+awk -v b="$cvb" -v a="$("$JSONGET" "$t/horizon.json" model.brier)" 'BEGIN { exit !(b > a && b < a + 0.05) }'
+tap_ok $? "horizon: the cross-validated Brier score ($cvb) is a little above the in-sample one"
+says horizon "cross-validated Brier score: " "the cross-validated Brier score"
+says horizon "Cross-validated calibration by decile" "the cross-validated calibration"
 
 # Cox on dates (days from signup to churn or as-of, heavy weekly ties),
 # Efron and Breslow; and on durations with delayed entry and weights.
@@ -170,8 +243,11 @@ tap_is "$("$JSONGET" "$t/firth_asked.json" model.firth model.firth_reason | tr '
 ck_run "$t" model $dates --outcome churned=Yes --reference plan=pro --features "$feat" --cox \
 	--tables "$t/tables" "$data"
 tap_is "$(cat "$t/exit"):$(ls "$t/tables" | tr '\n' ' ')" \
-	"0:calibration.csv coefficients.csv cox_coefficients.csv lift.csv " \
-	"tables: four CSV files"
+	"0:calibration.csv coefficients.csv cox_coefficients.csv cv_calibration.csv lift.csv " \
+	"tables: five CSV files"
+tap_is "$(head -n 1 "$t/tables/cv_calibration.csv"):$(wc -l <"$t/tables/cv_calibration.csv" | tr -d ' ')" \
+	"decile,n,mean_predicted,observed_rate,min_predicted,max_predicted:11" \
+	"tables: the cross-validated calibration as calibration.csv, ten deciles"
 tap_is "$(head -n 1 "$t/tables/coefficients.csv")" \
 	"term,estimate,se,z,p,odds_ratio,or_lower,or_upper,aliased,method" \
 	"tables: the coefficients' header, with the method column"
@@ -188,6 +264,8 @@ ck_run "$t" model --outcome churned --features =risk --folds 0 --tables "$t/ftab
 tap_is "$(cat "$t/exit"):$(cut -d, -f1 "$t/ftab/coefficients.csv" | tail -n 1)" "0:'=risk" \
 	"tables: a term named =risk is written as '=risk"
 tap_is "$(grep -c 'cross-validated' "$t/stdout")" "0" "--folds 0: no cross-validated AUC"
+tap_is "$(ls "$t/ftab" | tr '\n' ' ')" "calibration.csv coefficients.csv lift.csv " \
+	"--folds 0: no cross-validated calibration table"
 
 # Cox with delayed entry: rows entering at their exit time have no time at
 # risk; R's Surv(en, t, e) makes them NA and coxph leaves them out (see

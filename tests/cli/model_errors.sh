@@ -87,8 +87,11 @@ fails 1 "zero.csv:3:4: log(mrr): column 'mrr' is 0 in data row 2; log needs valu
 printf 'id,start,end,mrr\na,2024-01-01,,10\nb,2024-01-01,,3\nc,2024-02-01,,5\n' >active.csv
 fails 1 "the Cox model cannot be fitted: none of the 3 customers used churned" \
 	model --id id --start start --end end --features mrr --cox active.csv
-fails 1 "the logistic model cannot be fitted: no customer's outcome (churn within 12 months) is known: all 3 were still active at or before the horizon; try a shorter --horizon" \
+fails 1 "the logistic model cannot be fitted: none of the 3 customers could have been followed for the horizon (churn within 12 months): the as-of date is less than 365.25 days after every signup; try a shorter --horizon" \
 	model --id id --start start --end end --features mrr --horizon 12 active.csv
+printf 'id,d,e,mrr\na,3,0,10\nb,4,0,3\nc,5,0,5\n' >censored.csv
+fails 1 "the logistic model cannot be fitted: no customer's outcome (churn within 12 time units) is known: all 3 were censored before the horizon; try a shorter --horizon" \
+	model --id id --duration d --event e --features mrr --horizon 12 censored.csv
 echo old >s.csv
 fails 1 "the logistic model cannot be fitted: none of the 3000 customers used has the outcome (const_one = 2), so there is nothing to tell apart" \
 	score --id customer_id --features tickets --outcome const_one=2 -o s.csv "$data"

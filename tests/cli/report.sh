@@ -89,6 +89,19 @@ if [ $have_poppler = 1 ]; then
 		"report: SOURCE_DATE_EPOCH is the PDF's creation date too; none without it"
 	grep -q "Zürich Analytics AG" all.txt
 	tap_ok $? "report: UTF-8 company name on the cover"
+	# The horizon rule in the appendix, with R's count of customers too
+	# recent (tests/fixtures/model/make_horizon.R); the drivers page says
+	# which calibration it shows.
+	recent=$(awk -F, '$1 == "rows_too_recent" { print $2 }' \
+		"$top_srcdir/tests/fixtures/model/cli_hdates.stats.csv")
+	tr '\n' ' ' <all.txt | grep -qF "Only customers who could have been followed that long (the as-of date at least 365.25 days after signup) are in the model, whatever happened to them"
+	tap_ok $? "report: the appendix states the horizon rule"
+	tr '\n' ' ' <all.txt | grep -qF "$recent customers too recent left out"
+	tap_ok $? "report: the appendix counts the $recent customers too recent, as R"
+	tr '\n' ' ' <all.txt | grep -qF "The calibration chart is cross-validated"
+	tap_ok $? "report: the drivers page says its calibration is the cross-validated one"
+	grep -qF "Calibration (cross-validated)" all.txt
+	tap_ok $? "report: the calibration chart's title says so too"
 	n=$(pdffonts report.pdf | awk 'NR > 2 && $0 ~ /DejaVuSans/ && $(NF-4) == "yes"' | wc -l)
 	tap_ok $((n < 2)) "report: DejaVu Sans regular and bold embedded ($n)"
 	# Every page but the cover has "Page i of N".
@@ -189,6 +202,25 @@ if [ $have_poppler = 1 ]; then
 	tap_ok $((!$?)) "report on durations: no cohort page without dates"
 else
 	tap_ok 0 "# SKIP poppler-utils not installed"
+	tap_ok 0 "# SKIP poppler-utils not installed"
+	tap_ok 0 "# SKIP poppler-utils not installed"
+fi
+
+# A model on durations (--horizon in the duration's unit): IPCW weights, a
+# quasi-binomial fit with robust SEs, said on the drivers page and in the
+# appendix with the customers left out (R's count: make_horizon.R).
+ck_run "$t" report --id customer_id --duration duration --event event --weight weight \
+	--value mrr --horizon 364 --features plan,contract,tickets -o ipcw.pdf "$data"
+tap_is "$(cat exit):$(cat stderr)" "0:" "report on durations with --horizon: exit 0"
+if [ $have_poppler = 1 ]; then
+	pdftotext -enc UTF-8 ipcw.pdf - | tr '\n' ' ' >ipcw.txt
+	cens=$(awk -F, '$1 == "rows_censored" { print $2 }' \
+		"$top_srcdir/tests/fixtures/model/cli_hipcw.stats.csv")
+	grep -qF "Customers censored before then ($cens) are left out and the others weighted by the inverse probability of remaining uncensored" ipcw.txt
+	tap_ok $? "report on durations: the appendix states the IPCW rule and the $cens customers left out"
+	grep -qF "no AIC (quasi-binomial fit). Standard errors: robust (sandwich)." ipcw.txt
+	tap_ok $? "report on durations: the drivers page says quasi-binomial, no AIC, robust SEs"
+else
 	tap_ok 0 "# SKIP poppler-utils not installed"
 	tap_ok 0 "# SKIP poppler-utils not installed"
 fi

@@ -553,9 +553,93 @@ static void test_outputs(void)
 	table_free(t);
 }
 
+/* Robust (HC0) standard errors and the quasi-binomial family (logit.h):
+ * a row of frequency f counts as f customers in the sandwich, so the fit
+ * with weights f (freq f) has the SEs of the fit on the repeated rows. */
+static void test_robust(void)
+{
+	enum { N = 40 };
+	size_t m = 0;
+	double y[N], f[N], ye[3 * N];
+	gsl_matrix *X = gsl_matrix_alloc(N, 2), *Xe = gsl_matrix_alloc(3 * N, 2);
+	for (size_t i = 0; i < N; i++) {
+		double x = (double)((i * 7) % 13) - 6;
+		y[i] = ((i * 11) % 7) < 3 + (x > 0);
+		f[i] = 1 + (double)(i % 3);
+		gsl_matrix_set(X, i, 0, 1);
+		gsl_matrix_set(X, i, 1, x);
+		for (int k = 0; k < (int)f[i]; k++, m++) {
+			gsl_matrix_set(Xe, m, 0, 1);
+			gsl_matrix_set(Xe, m, 1, x);
+			ye[m] = y[i];
+		}
+	}
+	gsl_matrix_view Xv = gsl_matrix_submatrix(Xe, 0, 0, m, 2);
+	logit_opts o;
+	logit_opts_init(&o);
+	o.robust = o.quasi = 1;
+	logit_data a = {.X = X, .y = y, .w = f, .intercept = 1, .freq = f};
+	logit_data b = {.X = &Xv.matrix, .y = ye, .intercept = 1};
+	logit_result *ra = NULL, *rb = NULL, *rm = NULL;
+	churn_err err;
+	is_int(logit_fit(&a, &o, &ra, &err), CHURN_OK, "robust: the weighted fit runs");
+	is_int(logit_fit(&b, &o, &rb, &err), CHURN_OK, "robust: the repeated-rows fit runs");
+	if (ra && rb) {
+		for (int j = 0; j < 2; j++)
+			is_double_rel(ra->se[j], rb->se[j], 1e-6,
+			              "robust: column %d: a row of frequency f is f customers in the sandwich",
+			              j);
+		ok(ra->robust && ra->quasi && isnan(ra->aic) && isnan(ra->loglik) && isfinite(ra->deviance),
+		   "quasi: AIC and log-likelihood NaN (R's NA), the deviance kept");
+		is_double_rel(ra->odds_ratio[1], exp(ra->coef[1]), 1e-12, "robust: odds ratio exp(b)");
+		is_double_rel(ra->or_upper[1], exp(ra->coef[1] + 1.959963984540054 * ra->se[1]), 1e-12,
+		              "robust: the interval from the robust SE");
+		is_double_rel(ra->z[1], ra->coef[1] / ra->se[1], 1e-12, "robust: z from the robust SE");
+	}
+	/* without freq the weights are sampling weights: a different meat */
+	a.freq = NULL;
+	logit_fit(&a, &o, &rm, &err);
+	ok(rm && ra && fabs(rm->se[1] - ra->se[1]) > 1e-3 * ra->se[1],
+	   "robust: without freq, a weight-f row is one observation (other SEs)");
+	logit_result_free(rm);
+	rm = NULL;
+	o.robust = o.quasi = 0;
+	logit_fit(&a, &o, &rm, &err);
+	ok(rm && ra && fabs(rm->coef[1] - ra->coef[1]) <= 1e-12 * fabs(ra->coef[1]) &&
+	       isfinite(rm->aic) && !rm->robust,
+	   "binomial: the same estimates, an AIC, model-based SEs");
+	logit_result_free(rm);
+	rm = NULL;
+	o.robust = 1;
+	o.firth = LOGIT_FIRTH_ALWAYS;
+	is_int(logit_fit(&a, &o, &rm, &err), CHURN_EUSAGE, "robust: Firth on request is refused");
+	ok(rm == NULL, "robust: no result then");
+	logit_result_free(ra);
+	logit_result_free(rb);
+	gsl_matrix_free(X);
+	gsl_matrix_free(Xe);
+
+	/* Separation under robust: reported as glm's, no Firth fallback. */
+	double xs[8] = {1, 0, 1, 0, 1, 0, 1, 2}, ys[8] = {0, 0, 0, 0, 0, 1, 1, 1};
+	double xd[16];
+	for (int i = 0; i < 8; i++) {
+		xd[2 * i] = 1;
+		xd[2 * i + 1] = xs[i] == 2;
+	}
+	gsl_matrix_view Xs = gsl_matrix_view_array(xd, 8, 2);
+	logit_data sd = {.X = &Xs.matrix, .y = ys, .intercept = 1};
+	logit_opts_init(&o);
+	o.robust = o.quasi = 1;
+	is_int(logit_fit(&sd, &o, &rm, &err), CHURN_OK, "robust separated: fits");
+	ok(rm && rm->separation != LOGIT_SEP_NONE && !rm->firth,
+	   "robust separated: separation flagged, no Firth fallback");
+	logit_result_free(rm);
+}
+
 int main(void)
 {
 	gsl_set_error_handler_off();
+	test_robust();
 	test_cases();
 	test_separation();
 	test_rare_level();

@@ -78,6 +78,83 @@ static void test_small(void)
 	is_double_rel(b[9].cum_gain, 1, 1e-12, "gains: all churners are found by decile 10");
 }
 
+/* Brier score and calibration of the held-out probabilities of R's folds
+ * (make_horizon.R: each fold's glm, with and without frequency weights). */
+static void cv_quality_against_r(const logit_data *ld0, const design *d, const table *t,
+                                 const int *fold, const double *y)
+{
+	churn_err err;
+	double fa[5], cv, *cvp = malloc(d->nrows * sizeof *cvp);
+	double *w = malloc(d->nrows * sizeof *w);
+	fx_csv *s = fx_csv_read(FX "churn_cvq.stats.csv");
+	design_take(d, table_find(t, "weight")->num, w);
+	for (int k = 0; k < 2; k++) {
+		logit_data ld = *ld0;
+		ld.w = k ? w : NULL;
+		const char *what = k ? "cv (weighted)" : "cv";
+		is_int(validate_cv(&ld, NULL, fold, 5, fa, &cv, cvp, &err), CHURN_OK, "%s: runs", what);
+		is_double_rel(validate_brier(cvp, y, ld.w, d->nrows),
+		              fx_stat(s, k ? "cv_brier_w" : "cv_brier"), 1e-8,
+		              "%s: Brier score of the held-out probabilities as R's", what);
+		validate_calib_bin cb[VALIDATE_BINS];
+		validate_calibration(cvp, y, ld.w, d->nrows, cb, &err);
+		fx_csv *c = fx_csv_read(k ? FX "churn_cvqw.calib.csv" : FX "churn_cvq.calib.csv");
+		int same = 1;
+		for (size_t g = 0; g < VALIDATE_BINS; g++)
+			same &= cb[g].n == fx_num(c, g, "n") &&
+			        fabs(cb[g].mean_pred - fx_num(c, g, "mean_pred")) <=
+			            1e-7 * fx_num(c, g, "mean_pred") &&
+			        fabs(cb[g].obs_rate - fx_num(c, g, "obs_rate")) <= 1e-12;
+		ok(same, "%s: calibration deciles of the held-out probabilities as R's", what);
+		fx_csv_free(c);
+	}
+	fx_csv_free(s);
+	free(cvp);
+	free(w);
+}
+
+/* The summary's cross-validated Brier score and calibration recomputed
+ * from the same seeded folds, each fold refitted the plain way. */
+static void cv_recomputed(const logit_data *ld, const validate_summary *vs, const double *y,
+                          size_t n)
+{
+	churn_err err;
+	int *fold = malloc(n * sizeof *fold);
+	size_t *tr = malloc(n * sizeof *tr);
+	double *p = malloc(n * sizeof *p);
+	validate_folds(y, n, 5, VALIDATE_SEED, fold, &err);
+	for (int f = 0; f < 5; f++) {
+		size_t m = 0;
+		for (size_t i = 0; i < n; i++)
+			if (fold[i] != f)
+				tr[m++] = i;
+		logit_data fd = *ld;
+		fd.rows = tr;
+		fd.nrows = m;
+		logit_result *r = NULL;
+		logit_fit(&fd, NULL, &r, &err);
+		for (size_t i = 0; i < n; i++)
+			if (fold[i] == f)
+				p[i] = 1 / (1 + exp(-logit_lp(r, gsl_matrix_const_ptr(ld->X, i, 0))));
+		logit_result_free(r);
+	}
+	is_double_rel(vs->cv_brier, validate_brier(p, y, NULL, n), 1e-9,
+	              "summary: cross-validated Brier %.5f recomputed from the same folds",
+	              vs->cv_brier);
+	validate_calib_bin cb[VALIDATE_BINS];
+	validate_calibration(p, y, NULL, n, cb, &err);
+	int same = vs->have_cv_calib;
+	for (int g = 0; g < VALIDATE_BINS; g++)
+		same &= cb[g].n == vs->cv_calib[g].n &&
+		        fabs(cb[g].mean_pred - vs->cv_calib[g].mean_pred) <= 1e-9 * cb[g].mean_pred;
+	ok(same, "summary: cross-validated calibration recomputed from the same folds");
+	ok(vs->cv_brier > vs->brier, "summary: the cross-validated Brier %.5f is above the "
+	   "in-sample %.5f", vs->cv_brier, vs->brier);
+	free(fold);
+	free(tr);
+	free(p);
+}
+
 static void test_against_r(void)
 {
 	table *t = fx_table(FX "churn.data.csv", NULL, 0);
@@ -147,6 +224,7 @@ static void test_against_r(void)
 	}
 	is_double_rel(cv, fx_stat(cs, "cv_auc"), 1e-9, "cv: cv_auc is the mean fold AUC, as R");
 	fx_csv_free(cs);
+	cv_quality_against_r(&ld, d, t, fold, y);
 
 	/* seeded stratified folds */
 	int *f1 = malloc(d->nrows * sizeof *f1), *f2 = malloc(d->nrows * sizeof *f2);
@@ -174,6 +252,7 @@ static void test_against_r(void)
 	is_int(validate_summarise(&ld, r, NULL, 5, VALIDATE_SEED, &vs, &err), CHURN_OK,
 	       "summary: runs with 5 folds");
 	is_double_rel(vs.auc, auc, 1e-15, "summary: apparent AUC");
+	cv_recomputed(&ld, &vs, y, d->nrows);
 	ok(vs.cv_auc > 0.6 && vs.cv_auc < vs.auc + 0.02, "summary: cv AUC %.4f is near and mostly below the apparent %.4f",
 	   vs.cv_auc, vs.auc);
 	validate_summary_clear(&vs);

@@ -1,0 +1,208 @@
+/* modelrun_outcome.c - the model's churn outcome (--outcome, or --horizon
+ * on a sample chosen without looking at the outcome), and what the text,
+ * the JSON and the report say about it; see modelrun_outcome.h and
+ * docs/horizon.md. */
+#include "config.h"
+
+#include "modelrun.h"
+#include "modelrun_outcome.h"
+
+#include "churnkit/model_json.h"
+
+#include <json-c/json.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The --horizon outcome (horizon.h, docs/horizon.md): dates keep the
+ * customers whose potential follow-up reaches the horizon; durations
+ * weight by the inverse probability of remaining uncensored. */
+static churn_status horizon_outcome_of(modelrun *m, const cmd_data *d, churn_err *err)
+{
+	const survdata *s = m->sd;
+	const table *t = d->res->t;
+	size_t n = t->nrows;
+	double *followup = NULL;
+	horizon_outcome *h = NULL;
+	churn_status st;
+
+	m->horizon_time = m->horizon * (s->date_mode ? MODELRUN_DAYS_PER_MONTH : 1);
+	if (s->date_mode)
+		snprintf(m->outcome, sizeof m->outcome, "churn within %g month%s", m->horizon,
+		         m->horizon == 1 ? "" : "s");
+	else
+		snprintf(m->outcome, sizeof m->outcome, "churn within %g time units", m->horizon);
+	if (s->date_mode) {
+		const table_col *start = table_find(t, d->map.start);
+		if ((followup = malloc((n ? n : 1) * sizeof *followup)) == NULL)
+			return churn_err_set(err, CHURN_ENOMEM, "out of memory for the outcome");
+		for (size_t i = 0; i < n; i++)
+			followup[i] = (double)(d->res->as_of - start->date[i]);
+	}
+	horizon_input hi = {.n = n, .time = s->time, .event = s->event, .entry = s->entry,
+	                    .followup = followup, .weight = s->weight, .horizon = m->horizon_time};
+	st = horizon_build(&hi, &h, err);
+	free(followup);
+	if (st == CHURN_EDATA) {
+		char msg[sizeof err->msg];
+		snprintf(msg, sizeof msg, "%s", err->msg);
+		return churn_err_set(err, CHURN_EMODEL, "the logistic model cannot be fitted: %s", msg);
+	}
+	if (st != CHURN_OK)
+		return st;
+	for (size_t i = 0; i < n; i++) {
+		m->y[i] = h->y[i];
+		m->has_y[i] = !isnan(h->y[i]);
+	}
+	m->n_too_recent = h->too_recent;
+	m->n_censored = h->censored;
+	m->n_no_risk = h->no_risk;
+	m->g_horizon = h->g_horizon;
+	m->ipcw = h->ipcw;
+	h->ipcw = NULL;
+	horizon_outcome_free(h);
+	return CHURN_OK;
+}
+
+/* A sentence on how the model's sample was chosen, for the report. */
+static void sample_note(modelrun *m)
+{
+	size_t len = 0, cap = sizeof m->sample_note;
+	char *b = m->sample_note;
+	int k;
+
+	if (m->outcome_col != NULL) {
+		snprintf(b, cap, "The outcome is the column %s, for every customer.", m->outcome_col);
+		return;
+	}
+	if (m->sd->date_mode)
+		k = snprintf(b, cap,
+		             "The outcome is churn within %g month%s (%g days) of %s. Only customers "
+		             "who could have been followed that long (the as-of date at least %g days "
+		             "after %s) are in the model, whatever happened to them, so that recent "
+		             "churners are not counted without the recent customers who stayed: %zu "
+		             "customer%s too recent left out.",
+		             m->horizon, m->horizon == 1 ? "" : "s", m->horizon_time,
+		             m->sd->entry ? "the entry date" : "signup", m->horizon_time,
+		             m->sd->entry ? "entry" : "signup", m->n_too_recent,
+		             m->n_too_recent == 1 ? "" : "s");
+	else
+		k = snprintf(b, cap,
+		             "The outcome is churn within %g time units%s. Customers censored before "
+		             "then (%zu) are left out and the others weighted by the inverse "
+		             "probability of remaining uncensored, 1 / G(min(T, %g)-), G the reverse "
+		             "Kaplan-Meier curve of censoring (inverse probability of censoring "
+		             "weighting); the fit is quasi-binomial with robust (HC0 sandwich) "
+		             "standard errors.",
+		             m->horizon, m->sd->entry ? " of entry" : "", m->n_censored, m->horizon);
+	if (k < 0 || (size_t)k >= cap)
+		return;
+	len = (size_t)k;
+	if (m->n_no_risk > 0)
+		snprintf(b + len, cap - len, " %zu row%s whose entry is not before the exit were "
+		         "never observed and are left out.", m->n_no_risk, m->n_no_risk == 1 ? "" : "s");
+}
+
+churn_status modelrun_build_outcome(modelrun *m, const cmd_data *d, churn_err *err)
+{
+	const table *t = d->res->t;
+	size_t n = t->nrows, na = n ? n : 1, known = 0;
+	churn_status st;
+
+	m->y = malloc(na * sizeof *m->y);
+	m->has_y = malloc(na);
+	if (m->y == NULL || m->has_y == NULL)
+		return churn_err_set(err, CHURN_ENOMEM, "out of memory for the outcome");
+	if (m->outcome_col != NULL) {
+		const table_col *c = table_find(t, d->map.outcome);
+		if (d->map.outcome_value)
+			snprintf(m->outcome, sizeof m->outcome, "%s = %s", d->map.outcome,
+			         d->map.outcome_value);
+		else
+			snprintf(m->outcome, sizeof m->outcome, "%s", d->map.outcome);
+		for (size_t i = 0; i < n; i++) {
+			m->y[i] = c->num[i];
+			m->has_y[i] = !isnan(c->num[i]);
+		}
+	} else if ((st = horizon_outcome_of(m, d, err)) != CHURN_OK) {
+		return st;
+	}
+	for (size_t i = 0; i < n; i++)
+		known += m->has_y[i];
+	sample_note(m);
+	if (known == 0 && m->ipcw == NULL && m->outcome_col == NULL)
+		return churn_err_set(err, CHURN_EMODEL,
+		                     "the logistic model cannot be fitted: none of the %zu customers "
+		                     "could have been followed for the horizon (%s): the as-of date "
+		                     "is less than %g days after every %s; try a shorter --horizon",
+		                     n, m->outcome, m->horizon_time,
+		                     m->sd->entry ? "entry" : "signup");
+	if (known == 0)
+		return churn_err_set(err, CHURN_EMODEL,
+		                     "the logistic model cannot be fitted: no customer's outcome "
+		                     "(%s) is known: all %zu were censored before the horizon; try a "
+		                     "shorter --horizon", m->outcome, n);
+	return CHURN_OK;
+}
+
+void modelrun_print_outcome(const modelrun *m, const cmd_data *d, FILE *f)
+{
+	const char *from = m->sd && m->sd->entry ? "entry" : "the start date";
+	if (m->outcome_col != NULL) {
+		fprintf(f, "Outcome: %s (--outcome %s): 1 for a churner, 0 otherwise.\n", m->outcome,
+		        m->outcome_col);
+	} else if (m->sd->date_mode) {
+		fprintf(f, "Outcome: %s (--horizon %g): 1 when the customer churned at most %g days "
+		           "after %s,\n  0 otherwise; a month is 365.25/12 = 30.4375 days.\n"
+		           "Sample: only the customers who could have been followed for the "
+		           "horizon (as-of at least %g days\n  after %s), whatever happened to "
+		           "them.\n", m->outcome, m->horizon, m->horizon_time, from, m->horizon_time,
+		        m->sd->entry ? "entry" : "signup");
+		fprintf(f, "Left out: %zu customer%s too recent to have been followed for the "
+		           "horizon.\n", m->n_too_recent, m->n_too_recent == 1 ? "" : "s");
+	} else {
+		fprintf(f, "Outcome: %s (--horizon %g, in the duration's own unit): 1 when the "
+		           "customer churned at a duration\n  <= %g%s, 0 otherwise.\n", m->outcome,
+		        m->horizon, m->horizon, m->sd->entry ? " after entry" : "");
+		fprintf(f, "Weighting: inverse probability of censoring, 1 / G(min(T, %g)-), G the "
+		           "reverse Kaplan-Meier\n  curve of censoring (G(%g-) = %.4f)%s; quasi-"
+		           "binomial fit, robust (HC0 sandwich)\n  standard errors.\n", m->horizon,
+		        m->horizon, m->g_horizon,
+		        d->map.weight ? ", multiplied by the frequency weights" : "");
+		fprintf(f, "Left out: %zu customer%s censored before the horizon (still active, too "
+		           "recent to tell).\n", m->n_censored, m->n_censored == 1 ? "" : "s");
+		if (m->lr->separation != LOGIT_SEP_NONE)
+			fputs("Note: Firth's penalised likelihood is not used under these weights (it "
+			      "has no robust standard errors here).\n", f);
+	}
+	if (m->n_no_risk > 0)
+		fprintf(f, "Left out: %zu row%s whose entry is not before the exit (never observed).\n",
+		        m->n_no_risk, m->n_no_risk == 1 ? "" : "s");
+	if (m->dl->rows_missing > 0 && !m->impute)
+		fputs("Rows missing a value of a model term are left out; --impute keeps them.\n", f);
+	if (m->impute)
+		fputs("Missing values: numbers imputed with the median plus a COL_missing indicator, "
+		      "categories as a level \"(missing)\".\n", f);
+	if (d->map.weight)
+		fprintf(f, "Weights: frequency weights from column %s.\n", d->map.weight);
+	fputc('\n', f);
+}
+
+void modelrun_outcome_json(const modelrun *m, void *o_)
+{
+	json_object *o = o_;
+	json_object_object_add(o, "rows_censored",
+	                       json_object_new_int64((int64_t)m->n_censored));
+	json_object_object_add(o, "rows_too_recent",
+	                       json_object_new_int64((int64_t)m->n_too_recent));
+	json_object_object_add(o, "rows_no_time_at_risk",
+	                       json_object_new_int64((int64_t)m->n_no_risk));
+	json_object_object_add(o, "weighting",
+	                       json_object_new_string(m->ipcw ? "ipcw" : "none"));
+	json_object_object_add(o, "se_type",
+	                       json_object_new_string(m->lr->robust ? "robust" : "model"));
+	json_object_object_add(o, "family",
+	                       json_object_new_string(m->lr->quasi ? "quasibinomial" : "binomial"));
+	json_object_object_add(o, "censoring_survival_at_horizon",
+	                       model_json_number(m->g_horizon));
+}
