@@ -144,6 +144,19 @@ static churn_status take_weights(const design *dz, const cmd_data *d, double **w
 	return CHURN_OK;
 }
 
+/* The fit's weights under IPCW: each design row's inverse probability of
+ * censoring times its frequency weight (freq, or 1 when NULL), a new array. */
+static churn_status take_ipcw(const modelrun *m, const design *dz, const double *freq,
+                              double **w, churn_err *err)
+{
+	if ((*w = malloc((dz->nrows ? dz->nrows : 1) * sizeof **w)) == NULL)
+		return churn_err_set(err, CHURN_ENOMEM, "out of memory for the weights");
+	design_take(dz, m->ipcw, *w);
+	for (size_t i = 0; freq != NULL && i < dz->nrows; i++)
+		(*w)[i] *= freq[i];
+	return CHURN_OK;
+}
+
 static void design_spec_of(const modelrun *m, const cmd_data *d, int intercept,
                            const unsigned char *mask, design_spec *spec)
 {
@@ -207,14 +220,9 @@ static churn_status fit_logit(modelrun *m, const cmd_data *d, churn_err *err)
 	if (m->ipcw != NULL) {
 		/* The fit's weights: frequency weight x inverse probability of
 		 * censoring; the frequency weights alone for the sandwich. */
-		double *wi = malloc((dz->nrows ? dz->nrows : 1) * sizeof *wi);
-		if (wi == NULL) {
-			st = churn_err_set(err, CHURN_ENOMEM, "out of memory for the weights");
+		double *wi;
+		if ((st = take_ipcw(m, dz, wd, &wi, err)) != CHURN_OK)
 			goto done;
-		}
-		design_take(dz, m->ipcw, wi);
-		for (size_t i = 0; wd != NULL && i < dz->nrows; i++)
-			wi[i] *= wd[i];
 		fd = wd;
 		wd = wi;
 		if (m->lopts.firth == LOGIT_FIRTH_ALWAYS) {
@@ -529,9 +537,18 @@ churn_status modelrun_logit_sample(const modelrun *m, const cmd_data *d, double 
 		return churn_err_set(err, CHURN_ENOMEM, "out of memory for the outcome");
 	design_take(m->dl, m->y, *y);
 	churn_status st = take_weights(m->dl, d, w, err);
+	if (st == CHURN_OK && m->ipcw != NULL) {
+		/* The fit's own weights: frequency x inverse probability of censoring. */
+		double *wi;
+		if ((st = take_ipcw(m, m->dl, *w, &wi, err)) == CHURN_OK) {
+			free(*w);
+			*w = wi;
+		}
+	}
 	if (st != CHURN_OK) {
 		free(*y);
-		*y = NULL;
+		free(*w);
+		*y = *w = NULL;
 	}
 	return st;
 }

@@ -143,8 +143,10 @@ churn_status modelrun_write_scores(const modelrun *m, const cmd_data *d, const c
                                    const char *const *actions, churn_err *err);
 
 /* The logistic fit's sample, for the findings' plain churn rates: new
- * arrays of the outcome (*y) and the weights (*w, NULL without weights)
- * of m->dl's rows, in design_take order, exactly as the fit used them.
+ * arrays of the outcome (*y) and the weights (*w: the frequency weights
+ * times, under IPCW, the inverse probability of censoring; NULL without
+ * either) of m->dl's rows, in design_take order, exactly as the fit used
+ * them.
  * The caller frees both.  Needs a fitted logistic model (CHURN_EUSAGE
  * otherwise); CHURN_ENOMEM. */
 churn_status modelrun_logit_sample(const modelrun *m, const cmd_data *d, double **y,
