@@ -16,10 +16,11 @@ static const char summary[] =
 	"used and rejected by reason, each column's type, missing values and range\n"
 	"or levels, the date range and how many customers churned.";
 
-static churn_status write_json(const profile *p, const char *path, churn_err *err)
+static churn_status write_json(const profile *p, const char *path, outset *outs,
+                               churn_err *err)
 {
 	outfile *out = NULL;
-	churn_status st = outfile_open(path, &out, err);
+	churn_status st = outfile_open(outs, path, &out, err);
 	if (st != CHURN_OK)
 		return st;
 	json_object *root = json_object_new_object();
@@ -34,7 +35,7 @@ static churn_status write_json(const profile *p, const char *path, churn_err *er
 	return outfile_commit(out, err);
 }
 
-int cmd_check(int argc, char **argv, churn_err *err)
+int cmd_check(int argc, char **argv, outset *outs, churn_err *err)
 {
 	cli_opts o;
 	cmd_data d = {0};
@@ -44,14 +45,14 @@ int cmd_check(int argc, char **argv, churn_err *err)
 
 	if (st != CHURN_OK || done)
 		goto out;
-	st = cmd_load(&o, &d, err);
+	st = cmd_load(&o, outs, &d, err);
 	if (st != CHURN_OK)
 		goto out;
 	st = profile_build(d.res, &d.map, d.lopts.display_name, &p, err);
 	if (st != CHURN_OK)
 		goto out;
 	if (opt_str(&o, OPT_JSON) != NULL) {
-		st = write_json(p, opt_str(&o, OPT_JSON), err);
+		st = write_json(p, opt_str(&o, OPT_JSON), outs, err);
 		if (st != CHURN_OK)
 			goto out;
 	}

@@ -17,7 +17,7 @@
 #define MOD (CMD_REPORT | CMD_MODEL | CMD_SCORE)
 
 static const opt_spec specs[OPT_COUNT] = {
-	[OPT_CONFIG] = {"config", 1, 0, CMD_ALL, 0, "FILE", "read options from a report definition (INI)"},
+	[OPT_CONFIG] = {"config", 1, 1, CMD_ALL, 0, "FILE", "read options from a report definition (INI)"},
 	[OPT_JSON] = {"json", 1, 0, AN | CMD_CHECK, 0, "FILE", "write every computed number as JSON (- = stdout)"},
 	[OPT_OUTPUT] = {"output", 1, 0, CMD_REPORT | CMD_SCORE, 'o', "FILE", "the output file"},
 	[OPT_TABLES] = {"tables", 1, 0, AN, 0, "DIR", "write one CSV per table and chart into DIR"},
@@ -291,8 +291,8 @@ churn_status cli_opts_parse(cli_opts *o, unsigned cmd, int argc, char **argv,
 			return churn_err_set(err, CHURN_EUSAGE,
 			                     "%s: option --%s does not apply to this command",
 			                     o->cmd_name, specs[id].name);
-		if (id == OPT_CONFIG)
-			continue;
+		/* --config was read above; its value is kept so that no output
+		 * can overwrite it (cmd_common.c). */
 		if (!set_value(o, id, specs[id].has_arg ? optarg : NULL, "command line", 1))
 			return churn_err_set(err, CHURN_ENOMEM, "out of memory");
 	}
