@@ -30,3 +30,9 @@ check_PROGRAMS += tests/unit/test_utf8
 TESTS += tests/unit/test_utf8
 tests_unit_test_utf8_SOURCES = tests/unit/test_utf8.c
 tests_unit_test_utf8_LDADD = $(TEST_LIBS)
+
+libchurnkit_a_SOURCES += src/util/inifile.c include/churnkit/inifile.h
+check_PROGRAMS += tests/unit/test_inifile
+TESTS += tests/unit/test_inifile
+tests_unit_test_inifile_SOURCES = tests/unit/test_inifile.c
+tests_unit_test_inifile_LDADD = $(TEST_LIBS)
