@@ -151,7 +151,12 @@ static void test_signal(int sig, const char *name)
 		outset *set = NULL;
 		outfile *o = NULL;
 		close(pipefd[0]);
+		char b[400];
+		snprintf(b, sizeof b, "%s/sig_done.csv", dir);
+		/* One output finished (waiting for the commit), one being
+		 * written. */
 		if (outset_new(&set, &err) != CHURN_OK || outset_guard(set, &err) != CHURN_OK ||
+		    write_set(set, b, "finished\n", 1) != CHURN_OK ||
 		    outfile_open(set, a, &o, &err) != CHURN_OK)
 			_exit(3);
 		fputs("half written", outfile_stream(o));
@@ -163,7 +168,8 @@ static void test_signal(int sig, const char *name)
 	}
 	close(pipefd[1]);
 	if (read(pipefd[0], buf, 1) == 1) {
-		is_int(leftovers(), 1, "%s: the temporary exists while the child writes", name);
+		is_int(leftovers(), 2, "%s: two temporaries (one finished) exist while the child "
+		       "writes", name);
 		kill(pid, sig);
 	}
 	close(pipefd[0]);
@@ -172,6 +178,9 @@ static void test_signal(int sig, const char *name)
 	   name);
 	is_int(leftovers(), 0, "%s: no temporary is left", name);
 	is_str(get(a, buf, sizeof buf), "old\n", "%s: the old file is whole", name);
+	snprintf(a, sizeof a, "%s/sig_done.csv", dir);
+	ok(access(a, F_OK) != 0, "%s: the finished output was never put in place", name);
+	snprintf(a, sizeof a, "%s/sig.csv", dir);
 	unlink(a);
 }
 
