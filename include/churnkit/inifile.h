@@ -10,8 +10,9 @@
  * buffer (INI_MAX_LINE 200, INI_ALLOW_REALLOC 0): a longer line is split
  * and its tail read as a line of its own.  What inih would do in silence
  * is refused here with the line named: a continuation line (an indented
- * line after a key, which inih's INI_ALLOW_MULTILINE appends to the value
- * before the handler sees it), a NUL byte, a section without its ']'.
+ * line after a key, which inih's INI_ALLOW_MULTILINE hands to the handler
+ * as a second value of that key, silently replacing a scalar), a NUL byte,
+ * a section without its ']'.
  * docs/outputs.md lists the rules.
  *
  * Errors are CHURN_EUSAGE records "FILE:LINE: message"; a file that cannot

@@ -59,9 +59,9 @@ static churn_status parse_line(char *line, size_t len, long lineno, const char *
 	size_t nlen = (size_t)(eq - s), vlen;
 	char *name = strip(s, &nlen);
 	char *value = eq + 1;
-	/* An inline comment: ';' at the start of the value or after a blank. */
-	for (char *p = value; *p; p++)
-		if (*p == ';' && (p == value || blank(p[-1]))) {
+	/* An inline comment: ';' after a blank (as inih: "a =;b" is "a" = ";b"). */
+	for (char *p = value + 1; *value && *p; p++)
+		if (*p == ';' && blank(p[-1])) {
 			*p = '\0';
 			break;
 		}

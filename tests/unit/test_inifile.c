@@ -48,6 +48,9 @@ int main(void)
 	is_str(s.buf, "data/id=customer_id@4;data/by=plan@5;report/title=Q3 review@8;"
 	       "report/c=a;b@9;", "ini: values, sections and lines as inih gives them");
 
+	is_int(parse("a =;b\nc = ;d\n", &s, &err), CHURN_OK, "ini: ';' right after '='");
+	is_str(s.buf, "/a=;b@1;/c=@2;", "ini: ... is text, and after a blank a comment (inih)");
+
 	is_int(parse("\xEF\xBB\xBFid = x\r\nstart = y\r\n", &s, &err), CHURN_OK,
 	       "ini: a byte-order mark and CRLF");
 	is_str(s.buf, "/id=x@1;/start=y@2;", "ini: BOM skipped, CR stripped");
