@@ -67,6 +67,11 @@ void *cmd_json_root(const cmd_data *d);
  * releases it. */
 churn_status cmd_json_write(void *root, const char *path, outset *outs, churn_err *err);
 
+/* Records CHURN_EIO "PATH: write error: strerror(errnum)" (errnum 0: no
+ * reason; "-" reads "standard output") and returns it: for the writers
+ * that only know their stream. */
+churn_status cmd_write_error(churn_err *err, const char *path, int errnum);
+
 /* Adds one stage's objects to a JSON document root (a json_object *). */
 typedef churn_status (*cmd_json_add)(const void *stage, void *root, churn_err *err);
 /* Writes the document of the loaded data (cmd_json_root) with what add puts

@@ -6,6 +6,7 @@
 #include "churnkit/profile.h"
 #include "cmd.h"
 
+#include <errno.h>
 #include <json-c/json.h>
 #include <string.h>
 
@@ -27,10 +28,11 @@ static churn_status write_json(const profile *p, const char *path, outset *outs,
 	json_object_object_add(root, "tool", json_tool(PACKAGE_VERSION));
 	json_object_object_add(root, "data", profile_json(p));
 	st = json_out_write(root, outfile_stream(out), err);
+	int e = errno;
 	json_object_put(root);
 	if (st != CHURN_OK) {
 		outfile_abort(out);
-		return st;
+		return st == CHURN_EIO ? cmd_write_error(err, path, e) : st;
 	}
 	return outfile_commit(out, err);
 }

@@ -524,13 +524,24 @@ churn_status cmd_json_write(void *root, const char *path, outset *outs, churn_er
 	churn_status st = outfile_open(outs, path, &out, err);
 	if (st == CHURN_OK) {
 		st = json_out_write(root, outfile_stream(out), err);
-		if (st == CHURN_OK)
+		if (st == CHURN_OK) {
 			st = outfile_commit(out, err);
-		else
+		} else {
+			int e = errno;
 			outfile_abort(out);
+			if (st == CHURN_EIO)
+				st = cmd_write_error(err, path, e);
+		}
 	}
 	json_object_put(root);
 	return st;
+}
+
+churn_status cmd_write_error(churn_err *err, const char *path, int errnum)
+{
+	return churn_err_at(err, CHURN_EIO, strcmp(path, "-") == 0 ? "standard output" : path,
+	                    0, 0, "write error%s%s", errnum ? ": " : "",
+	                    errnum ? strerror(errnum) : "");
 }
 
 churn_status cmd_tables_dir(const char *dir, outset *outs, churn_err *err)

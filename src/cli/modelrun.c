@@ -569,9 +569,10 @@ churn_status modelrun_write_scores(const modelrun *m, const cmd_data *d, const c
 	if (st == CHURN_OK) {
 		st = outfile_commit(of, err);
 	} else {
+		int e = errno;
 		outfile_abort(of);
 		if (st == CHURN_EIO)  /* the writer knows no file name */
-			st = churn_err_at(err, CHURN_EIO, path, 0, 0, "write error");
+			st = cmd_write_error(err, path, e);
 	}
 	return st;
 }

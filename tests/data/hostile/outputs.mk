@@ -68,6 +68,12 @@ EXTRA_DIST += \
 	tests/data/hostile/outputs_failed_run_keeps_old_set/scores.csv \
 	tests/data/hostile/outputs_failed_run_keeps_old_set/setup \
 	tests/data/hostile/outputs_failed_run_keeps_old_set/stderr \
+	tests/data/hostile/outputs_full_disk_keeps_old_pdf/args \
+	tests/data/hostile/outputs_full_disk_keeps_old_pdf/exit \
+	tests/data/hostile/outputs_full_disk_keeps_old_pdf/files \
+	tests/data/hostile/outputs_full_disk_keeps_old_pdf/r.pdf \
+	tests/data/hostile/outputs_full_disk_keeps_old_pdf/setup \
+	tests/data/hostile/outputs_full_disk_keeps_old_pdf/stderr \
 	tests/data/hostile/outputs_two_spellings/args \
 	tests/data/hostile/outputs_two_spellings/data.csv \
 	tests/data/hostile/outputs_two_spellings/exit \
