@@ -46,7 +46,7 @@ typedef struct outset outset;
 /* A new, empty set in *out; free with outset_free. */
 churn_status outset_new(outset **out, churn_err *err);
 /* Renames every finished temporary into place, in the order they were
- * finished, and empties the set.  Fails (CHURN_EIO naming the target)
+ * opened, and empties the set.  Fails (CHURN_EIO naming the target)
  * only when a rename fails; the temporaries not yet renamed are removed
  * then.  Open (unfinished) outfiles are not touched. */
 churn_status outset_commit(outset *s, churn_err *err);

@@ -15,29 +15,26 @@
 
 #include <errno.h>
 #include <string.h>
-#include <unistd.h>
 
 static void *guard_main(void *arg)
 {
 	outset *s = arg;
 	int sig;
 
-	for (;;) {
-		if (sigwait(&s->mask, &sig) != 0)
-			continue;
-		pthread_setcancelstate(PTHREAD_CANCEL_DISABLE, NULL);
-		pthread_mutex_lock(&s->lock);
-		outset_remove_locked(s);
-		signal(sig, SIG_DFL);
-		sigset_t one;
-		sigemptyset(&one);
-		sigaddset(&one, sig);
-		pthread_sigmask(SIG_UNBLOCK, &one, NULL);
-		raise(sig);
-		/* Not reached: the default action of these signals ends the
-		 * process. */
-		_exit(128 + sig);
-	}
+	while (sigwait(&s->mask, &sig) != 0)
+		;
+	pthread_setcancelstate(PTHREAD_CANCEL_DISABLE, NULL);
+	pthread_mutex_lock(&s->lock);
+	outset_remove_locked(s);
+	signal(sig, SIG_DFL);
+	sigset_t one;
+	sigemptyset(&one);
+	sigaddset(&one, sig);
+	pthread_sigmask(SIG_UNBLOCK, &one, NULL);
+	raise(sig);
+	/* Not reached: the default action of these signals ends the process.
+	 * Were it to return, the temporaries are gone and a commit fails. */
+	pthread_mutex_unlock(&s->lock);
 	return NULL;
 }
 
