@@ -9,7 +9,7 @@ tests_jsonget_LDADD = $(JSONC_LIBS)
 # The command-line tests (TAP, through SH_LOG_DRIVER); tests/lib.sh is what
 # they share.
 cli_tests = tests/cli/basics.sh tests/cli/bad_inputs.sh tests/cli/max_bad_rows.sh \
-	tests/cli/ok_inputs.sh tests/cli/hostile.sh
+	tests/cli/ok_inputs.sh tests/cli/hostile.sh tests/cli/signals.sh
 TESTS += $(cli_tests)
 EXTRA_DIST += tests/lib.sh $(cli_tests)
 

@@ -35,6 +35,7 @@
 
 #include "churnkit/cohort.h"
 #include "churnkit/err.h"
+#include "churnkit/outfile.h"
 #include "churnkit/kpi.h"
 
 /* Builds the "cohorts" object: {"rows": [...], "mean": {...}, "groups":
@@ -92,10 +93,11 @@ churn_status kpi_write_csv(FILE *f, const kpi_result *r, churn_err *err);
  * 1-based number; bytes other than letters, digits, '.', '-' and '_'
  * become '_'), and kpis.csv.  Either result may be NULL. */
 churn_status cohort_write_tables(const char *dir, const cohort_result *c,
-                                 const kpi_result *k, churn_err *err);
+                                 const kpi_result *k, outset *outs, churn_err *err);
 
 /* The same for several results (see cohort_to_json_multi); nc may be 0. */
 churn_status cohort_write_tables_multi(const char *dir, const cohort_result *const *c,
-                                       size_t nc, const kpi_result *k, churn_err *err);
+                                       size_t nc, const kpi_result *k, outset *outs,
+                                       churn_err *err);
 
 #endif

@@ -25,7 +25,7 @@ typedef enum {
 	CHURN_EDATA,   /* the data cannot be analysed (exit 1) */
 	CHURN_EUSAGE,  /* usage or configuration error (exit 2) */
 	CHURN_EIO,     /* a file could not be read or written (exit 3) */
-	CHURN_ENOMEM,  /* out of memory (exit 3) */
+	CHURN_ENOMEM,  /* out of memory (exit 4) */
 	CHURN_EMODEL   /* a model could not be fitted (exit 1) */
 } churn_status;
 
@@ -54,8 +54,8 @@ churn_status churn_err_set(churn_err *err, churn_status code, const char *fmt, .
  * are left out) into `buf` of size `n`; returns `buf`. */
 char *churn_err_format(const churn_err *err, char *buf, size_t n);
 
-/* The exit status PRODUCT.md gives for a code: 0, 1 (data, model),
- * 2 (usage, configuration) or 3 (I/O, memory). */
+/* The exit status for a code: 0, 1 (data, model), 2 (usage,
+ * configuration), 3 (I/O) or 4 (out of memory; docs/outputs.md). */
 int churn_status_exit_code(churn_status code);
 
 /* A short English name for a code ("data error", ...). */

@@ -53,6 +53,7 @@
 #include "churnkit/cox.h"
 #include "churnkit/design.h"
 #include "churnkit/logit.h"
+#include "churnkit/outfile.h"
 #include "churnkit/validate.h"
 
 /* The "model" object; q may be NULL (auc, cv_auc, brier null).  `outcome`
@@ -80,7 +81,7 @@ int model_print_quality(FILE *fp, const validate_summary *q);
  * is, Cox's when dc and cr are.  CHURN_EIO when a file cannot be written. */
 churn_status model_write_tables(const char *dir, const design *dl, const logit_result *lr,
                                 const validate_summary *q, const design *dc,
-                                const cox_result *cr, churn_err *err);
+                                const cox_result *cr, outset *outs, churn_err *err);
 
 /* "none", "quasi-complete" or "complete". */
 const char *model_separation_name(logit_separation s);

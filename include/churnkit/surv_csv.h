@@ -38,6 +38,7 @@
 #include <stdio.h>
 
 #include "churnkit/err.h"
+#include "churnkit/outfile.h"
 #include "churnkit/surv_analysis.h"
 
 /* `times_unit` (e.g. "months") adds a first column to survival_at_risk.csv
@@ -47,6 +48,6 @@
  * written (no file is left half-written); CHURN_ENOMEM. */
 churn_status surv_write_tables(const char *dir, const surv_analysis *a,
                                const char *times_unit, double times_scale,
-                               churn_err *err);
+                               outset *outs, churn_err *err);
 
 #endif

@@ -2,24 +2,29 @@
  * cmd.h - the subcommands of churnkit and what they share.
  *
  * Each subcommand is one function `int cmd_NAME(int argc, char **argv,
- * churn_err *err)` (argv[0] is the subcommand name) returning a churn_status;
- * main.c dispatches through a sorted table, prints the error record and maps
- * the status to the exit code.  Subcommands write their results to stdout or
- * to the files asked for, and warnings to stderr (cmd_warn), never exit.
+ * outset *outs, churn_err *err)` (argv[0] is the subcommand name) returning
+ * a churn_status; main.c dispatches through a sorted table, prints the error
+ * record and maps the status to the exit code.  Subcommands write their
+ * results to stdout or to the files asked for, every file into the output
+ * set `outs` that main owns (outfile.h, docs/outputs.md): main commits it
+ * when the command succeeds and removes it otherwise; a command that prints
+ * a summary naming its files commits first.  Warnings go to stderr
+ * (cmd_warn); commands never exit.
  */
 #ifndef CHURNKIT_CMD_H
 #define CHURNKIT_CMD_H
 
 #include "churnkit/err.h"
 #include "churnkit/load.h"
+#include "churnkit/outfile.h"
 #include "options.h"
 
-int cmd_check(int argc, char **argv, churn_err *err);
-int cmd_cohorts(int argc, char **argv, churn_err *err);
-int cmd_model(int argc, char **argv, churn_err *err);
-int cmd_report(int argc, char **argv, churn_err *err);
-int cmd_score(int argc, char **argv, churn_err *err);
-int cmd_survival(int argc, char **argv, churn_err *err);
+int cmd_check(int argc, char **argv, outset *outs, churn_err *err);
+int cmd_cohorts(int argc, char **argv, outset *outs, churn_err *err);
+int cmd_model(int argc, char **argv, outset *outs, churn_err *err);
+int cmd_report(int argc, char **argv, outset *outs, churn_err *err);
+int cmd_score(int argc, char **argv, outset *outs, churn_err *err);
+int cmd_survival(int argc, char **argv, outset *outs, churn_err *err);
 
 /* The loaded input of an analysis command and the mapping it used. */
 typedef struct {
@@ -30,7 +35,13 @@ typedef struct {
 	char **by;             /* owned lists (opt_list) */
 	char **categorical;
 	char *event_col, *outcome_col;  /* COL of COL=VALUE, owned */
+	outset *outs;          /* borrowed: the run's output set (main's) */
 } cmd_data;
+
+/* The most levels a --by column may have, for every command (checked by
+ * cmd_load): more is an id or free text, and would make one curve, one
+ * triangle and several files per level. */
+#define CMD_MAX_BY_LEVELS 100
 
 /* Parses the options of subcommand `cmd`; prints help or the version when
  * asked (*done = 1 then).  Needs exactly one positional argument, the input. */
@@ -39,9 +50,12 @@ churn_status cmd_parse(cli_opts *o, unsigned cmd, int argc, char **argv,
                        churn_err *err);
 
 /* Builds the mapping from the options, loads the input, writes --rejects
- * and warns about bad rows on stderr (unless --quiet).  Free with
- * cmd_data_free. */
-churn_status cmd_load(const cli_opts *o, cmd_data *d, churn_err *err);
+ * into the output set `outs` and warns about bad rows on stderr (unless
+ * --quiet); checks each --by column against CMD_MAX_BY_LEVELS (CHURN_EUSAGE
+ * naming the column and its level count).  When the run fails for too many
+ * bad rows, the --rejects file is committed (the only output then).  Free
+ * with cmd_data_free. */
+churn_status cmd_load(const cli_opts *o, outset *outs, cmd_data *d, churn_err *err);
 void cmd_data_free(cmd_data *d);
 
 /* A new JSON document {"tool": {...}, "data": {rows_read, rows_used,
@@ -49,8 +63,14 @@ void cmd_data_free(cmd_data *d);
  * (a json_object *, owned by the caller; declared void * to keep json-c out
  * of this header). */
 void *cmd_json_root(const cmd_data *d);
-/* Writes the document atomically to `path` ("-" = stdout) and releases it. */
-churn_status cmd_json_write(void *root, const char *path, churn_err *err);
+/* Writes the document into the output set to `path` ("-" = stdout) and
+ * releases it. */
+churn_status cmd_json_write(void *root, const char *path, outset *outs, churn_err *err);
+
+/* Records CHURN_EIO "PATH: write error: strerror(errnum)" (errnum 0: no
+ * reason; "-" reads "standard output") and returns it: for the writers
+ * that only know their stream. */
+churn_status cmd_write_error(churn_err *err, const char *path, int errnum);
 
 /* Adds one stage's objects to a JSON document root (a json_object *). */
 typedef churn_status (*cmd_json_add)(const void *stage, void *root, churn_err *err);
@@ -59,9 +79,10 @@ typedef churn_status (*cmd_json_add)(const void *stage, void *root, churn_err *e
 churn_status cmd_json_stage(const cmd_data *d, cmd_json_add add, const void *stage,
                             const char *path, churn_err *err);
 
-/* Makes sure the --tables directory exists (creating it when missing):
+/* Makes sure the --tables directory exists (creating it when missing, as
+ * part of the output set: removed again when the run fails):
  * CHURN_EIO naming it when it cannot be created or is not a directory. */
-churn_status cmd_tables_dir(const char *dir, churn_err *err);
+churn_status cmd_tables_dir(const char *dir, outset *outs, churn_err *err);
 
 /* Prints "churnkit: " and a formatted warning on stderr. */
 void cmd_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -6,6 +6,7 @@
 #include "churnkit/profile.h"
 #include "cmd.h"
 
+#include <errno.h>
 #include <json-c/json.h>
 #include <string.h>
 
@@ -16,25 +17,27 @@ static const char summary[] =
 	"used and rejected by reason, each column's type, missing values and range\n"
 	"or levels, the date range and how many customers churned.";
 
-static churn_status write_json(const profile *p, const char *path, churn_err *err)
+static churn_status write_json(const profile *p, const char *path, outset *outs,
+                               churn_err *err)
 {
 	outfile *out = NULL;
-	churn_status st = outfile_open(path, &out, err);
+	churn_status st = outfile_open(outs, path, &out, err);
 	if (st != CHURN_OK)
 		return st;
 	json_object *root = json_object_new_object();
 	json_object_object_add(root, "tool", json_tool(PACKAGE_VERSION));
 	json_object_object_add(root, "data", profile_json(p));
 	st = json_out_write(root, outfile_stream(out), err);
+	int e = errno;
 	json_object_put(root);
 	if (st != CHURN_OK) {
 		outfile_abort(out);
-		return st;
+		return st == CHURN_EIO ? cmd_write_error(err, path, e) : st;
 	}
 	return outfile_commit(out, err);
 }
 
-int cmd_check(int argc, char **argv, churn_err *err)
+int cmd_check(int argc, char **argv, outset *outs, churn_err *err)
 {
 	cli_opts o;
 	cmd_data d = {0};
@@ -44,14 +47,14 @@ int cmd_check(int argc, char **argv, churn_err *err)
 
 	if (st != CHURN_OK || done)
 		goto out;
-	st = cmd_load(&o, &d, err);
+	st = cmd_load(&o, outs, &d, err);
 	if (st != CHURN_OK)
 		goto out;
 	st = profile_build(d.res, &d.map, d.lopts.display_name, &p, err);
 	if (st != CHURN_OK)
 		goto out;
 	if (opt_str(&o, OPT_JSON) != NULL) {
-		st = write_json(p, opt_str(&o, OPT_JSON), err);
+		st = write_json(p, opt_str(&o, OPT_JSON), outs, err);
 		if (st != CHURN_OK)
 			goto out;
 	}

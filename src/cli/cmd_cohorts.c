@@ -38,7 +38,7 @@ static churn_status add_json(const void *stage, void *root, churn_err *err)
 	return cohortrun_json(stage, root, err);
 }
 
-int cmd_cohorts(int argc, char **argv, churn_err *err)
+int cmd_cohorts(int argc, char **argv, outset *outs, churn_err *err)
 {
 	cli_opts o;
 	cmd_data d = {0};
@@ -52,7 +52,7 @@ int cmd_cohorts(int argc, char **argv, churn_err *err)
 		goto out;
 	if ((st = cohortrun_options(&c, &o, synopsis, err)) != CHURN_OK)
 		goto out;
-	if ((st = cmd_load(&o, &d, err)) != CHURN_OK)
+	if ((st = cmd_load(&o, outs, &d, err)) != CHURN_OK)
 		goto out;
 	if ((st = cohortrun_fit(&c, &d, err)) != CHURN_OK)
 		goto out;
@@ -61,7 +61,7 @@ int cmd_cohorts(int argc, char **argv, churn_err *err)
 	tables = opt_str(&o, OPT_TABLES);
 	if (json != NULL && (st = cmd_json_stage(&d, add_json, &c, json, err)) != CHURN_OK)
 		goto out;
-	if (tables != NULL && (st = cohortrun_write_tables(&c, tables, err)) != CHURN_OK)
+	if (tables != NULL && (st = cohortrun_write_tables(&c, tables, outs, err)) != CHURN_OK)
 		goto out;
 	if (json == NULL || strcmp(json, "-") != 0) {
 		const load_result *lr = d.res;

@@ -28,13 +28,75 @@ void cmd_warn(const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
-/* 1 when a and b name the same existing file. */
-static int same_file(const char *a, const char *b)
-{
-	struct stat sa, sb;
+/* What a path names, for comparing paths by identity rather than by
+ * spelling: an existing file by its device and inode, a file not yet
+ * there by the real path of its directory and its own name. */
+typedef struct {
+	int exists;     /* 1: dev and ino are set; 0: canon is (or NULL) */
+	int regular;    /* an existing regular file */
+	dev_t dev;
+	ino_t ino;
+	char *canon;    /* new; NULL when the directory does not exist */
+} file_id;
 
-	return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
-	       sa.st_ino == sb.st_ino && S_ISREG(sa.st_mode);
+/* Splits path into a new directory string ("." when none) and returns a
+ * pointer to its last component inside path. */
+static char *dir_of(const char *path, const char **base)
+{
+	const char *slash = strrchr(path, '/');
+	*base = slash ? slash + 1 : path;
+	if (slash == NULL)
+		return strdup(".");
+	if (slash == path)
+		return strdup("/");
+	return strndup(path, (size_t)(slash - path));
+}
+
+static void file_id_get(const char *path, file_id *id)
+{
+	struct stat sb;
+	memset(id, 0, sizeof *id);
+	if (stat(path, &sb) == 0) {
+		id->exists = 1;
+		id->regular = S_ISREG(sb.st_mode);
+		id->dev = sb.st_dev;
+		id->ino = sb.st_ino;
+		return;
+	}
+	const char *base;
+	char *dir = dir_of(path, &base);
+	char *real = dir ? realpath(dir, NULL) : NULL;
+	if (real != NULL) {
+		id->canon = malloc(strlen(real) + strlen(base) + 2);
+		if (id->canon != NULL)
+			sprintf(id->canon, "%s/%s", real, base);
+	}
+	free(real);
+	free(dir);
+}
+
+/* 1 when a and b are the same file (or would be, once created).  Two
+ * existing files that are not regular files (a directory, /dev/null) are
+ * only the same when `any` is 1: writing twice to a device overwrites
+ * nothing. */
+static int same_id(const file_id *a, const file_id *b, int any)
+{
+	if (a->exists != b->exists)
+		return 0;
+	if (a->exists)
+		return a->dev == b->dev && a->ino == b->ino && (any || a->regular);
+	return a->canon != NULL && b->canon != NULL && strcmp(a->canon, b->canon) == 0;
+}
+
+static int same_file(const char *a, const char *b, int any)
+{
+	file_id x, y;
+	file_id_get(a, &x);
+	file_id_get(b, &y);
+	int same = same_id(&x, &y, any);
+	free(x.canon);
+	free(y.canon);
+	return same;
 }
 
 static const char *opt_display(opt_id id, char *buf, size_t n)
@@ -57,72 +119,88 @@ static const char *const table_names[] = {
  * dir and has one of the tables' names. */
 static int in_tables(const char *file, const char *dir)
 {
-	char *d = NULL, *f = NULL, *copy = strdup(file);
 	const char *base;
+	char *fdir;
 	int hit = 0;
 
-	if (copy == NULL || strcmp(file, "-") == 0) {
-		free(copy);
+	if (strcmp(file, "-") == 0)
 		return 0;
-	}
-	base = strrchr(file, '/') ? strrchr(file, '/') + 1 : file;
+	fdir = dir_of(file, &base);
 	for (size_t i = 0; i < sizeof table_names / sizeof table_names[0] && !hit; i++)
 		hit = fnmatch(table_names[i], base, 0) == 0;
-	if (hit) {
-		char *slash = strrchr(copy, '/');
-		const char *fdir = slash ? (slash == copy ? "/" : (*slash = '\0', copy)) : ".";
-		d = realpath(dir, NULL);
-		f = realpath(fdir, NULL);
-		hit = d != NULL && f != NULL && strcmp(d, f) == 0;
-	}
-	free(d);
-	free(f);
-	free(copy);
+	hit = hit && fdir != NULL && same_file(fdir, dir, 1);
+	free(fdir);
 	return hit;
 }
 
-/* No output may overwrite an input (the data, the revenue history, the
- * report definition), two outputs may not name the same file (nor a file
- * the --tables directory would get), and only one can go to standard
- * output. */
+/* An output that cannot be created fails before any work is done, so that
+ * no output is written: its directory must be writable (the temporary goes
+ * beside it), and it must not be a directory.  The --tables directory must
+ * be a directory or creatable. */
+static churn_status check_writable(const char *p, int is_dir, churn_err *err)
+{
+	struct stat sb;
+	const char *base;
+	char *real = NULL, *dir;
+	int exists = stat(p, &sb) == 0;
+
+	if (exists && is_dir && !S_ISDIR(sb.st_mode))
+		return churn_err_at(err, CHURN_EIO, p, 0, 0, "--tables: not a directory");
+	if (exists && !is_dir && S_ISDIR(sb.st_mode))
+		return churn_err_at(err, CHURN_EIO, p, 0, 0, "is a directory");
+	if (exists && !S_ISREG(sb.st_mode) && !is_dir)
+		return CHURN_OK;  /* a FIFO or a device, written as it is */
+	if (exists && !is_dir)
+		real = realpath(p, NULL);  /* a link: the file it names is replaced */
+	dir = is_dir && exists ? strdup(p) : dir_of(real ? real : p, &base);
+	free(real);
+	if (dir == NULL)
+		return churn_err_set(err, CHURN_ENOMEM, "out of memory");
+	int bad = access(dir, W_OK | X_OK) != 0;
+	int e = errno;
+	free(dir);
+	if (bad)
+		return churn_err_at(err, CHURN_EIO, p, 0, 0, "cannot %s: %s",
+		                    exists ? "replace" : "create", strerror(e));
+	return CHURN_OK;
+}
+
+/* Every output is checked against every input (the data, the revenue
+ * history, each report definition) and every other output, by identity
+ * (docs/outputs.md): no output may overwrite an input, two outputs may not
+ * name the same file (nor a file the --tables directory would get), and
+ * only one can go to standard output.  Then each output's directory must
+ * be writable. */
 static churn_status check_outputs(const cli_opts *o, churn_err *err)
 {
 	static const opt_id outs[] = { OPT_OUTPUT, OPT_JSON, OPT_SCORES, OPT_REJECTS,
 	                               OPT_REVENUE_REJECTS, OPT_TABLES };
-	const char *ins[3] = { o->args[0], opt_str(o, OPT_REVENUE), opt_str(o, OPT_CONFIG) };
 	const size_t nouts = sizeof outs / sizeof outs[0];
+	const opt_value *cfg = &o->v[OPT_CONFIG];
+	const char *ins[64];
+	size_t nins = 0;
 	char a[64], b[64];
+	churn_status st;
+
+	ins[nins++] = o->args[0];
+	if (opt_str(o, OPT_REVENUE) != NULL)
+		ins[nins++] = opt_str(o, OPT_REVENUE);
+	for (size_t k = 0; k < cfg->n && nins < sizeof ins / sizeof ins[0]; k++)
+		ins[nins++] = cfg->values[k];
 
 	for (size_t i = 0; i < nouts; i++) {
 		const char *p = opt_str(o, outs[i]);
 		if (p == NULL)
 			continue;
-		for (size_t k = 0; k < 3; k++)
-			if (ins[k] && strcmp(p, "-") != 0 &&
-			    (strcmp(p, ins[k]) == 0 || same_file(p, ins[k])))
+		for (size_t k = 0; k < nins; k++)
+			if (strcmp(p, "-") != 0 && strcmp(ins[k], "-") != 0 &&
+			    (strcmp(p, ins[k]) == 0 || same_file(p, ins[k], 0)))
 				return churn_err_set(err, CHURN_EUSAGE,
 				                     "%s %s is an input file: it would be overwritten",
 				                     opt_display(outs[i], a, sizeof a), p);
-		/* An output that cannot be created fails before any work is done,
-		 * so that no other output is written (the messages are outfile's). */
-		if (outs[i] != OPT_TABLES && strcmp(p, "-") != 0) {
-			struct stat sb;
-			if (stat(p, &sb) == 0 && S_ISDIR(sb.st_mode))
-				return churn_err_at(err, CHURN_EIO, p, 0, 0, "is a directory");
-			if (stat(p, &sb) != 0) {
-				char *copy = strdup(p), *slash = copy ? strrchr(copy, '/') : NULL;
-				const char *dir = slash ? (slash == copy ? "/" : (*slash = '\0', copy)) : ".";
-				int bad = copy != NULL && access(dir, W_OK | X_OK) != 0;
-				int e = errno;
-				free(copy);
-				if (bad)
-					return churn_err_at(err, CHURN_EIO, p, 0, 0, "cannot create: %s",
-					                    strerror(e));
-			}
-		}
 		if (outs[i] == OPT_TABLES) {
-			for (size_t k = 0; k < 3; k++)
-				if (ins[k] && in_tables(ins[k], p))
+			for (size_t k = 0; k < nins; k++)
+				if (in_tables(ins[k], p))
 					return churn_err_set(err, CHURN_EUSAGE,
 					                     "--tables %s would overwrite the input %s",
 					                     p, ins[k]);
@@ -143,12 +221,19 @@ static churn_status check_outputs(const cli_opts *o, churn_err *err)
 				                     "%s - and %s - cannot both go to standard output",
 				                     opt_display(outs[j], a, sizeof a),
 				                     opt_display(outs[i], b, sizeof b));
-			if (strcmp(p, "-") != 0 && (strcmp(p, q) == 0 || same_file(p, q)))
+			if (strcmp(p, "-") != 0 && strcmp(q, "-") != 0 &&
+			    (strcmp(p, q) == 0 || same_file(p, q, 0)))
 				return churn_err_set(err, CHURN_EUSAGE,
 				                     "%s and %s both name %s: one would overwrite the "
 				                     "other", opt_display(outs[j], a, sizeof a),
 				                     opt_display(outs[i], b, sizeof b), p);
 		}
+	}
+	for (size_t i = 0; i < nouts; i++) {
+		const char *p = opt_str(o, outs[i]);
+		if (p != NULL && strcmp(p, "-") != 0 &&
+		    (st = check_writable(p, outs[i] == OPT_TABLES, err)) != CHURN_OK)
+			return st;
 	}
 	return CHURN_OK;
 }
@@ -352,13 +437,29 @@ static void warn_rejects(const cmd_data *d, const char *rejects_path, int fails)
 	         r->rows_rejected, r->rows_read, lim);
 }
 
-churn_status cmd_load(const cli_opts *o, cmd_data *d, churn_err *err)
+/* The cap on the levels of every --by column, for every command: checked
+ * here, once, on the loaded table. */
+static churn_status check_by_levels(const cmd_data *d, churn_err *err)
+{
+	for (size_t j = 0; j < d->map.nby; j++) {
+		const table_col *c = table_find(d->res->t, d->map.by[j]);
+		if (c != NULL && c->kind == TABLE_CAT && c->nlevels > CMD_MAX_BY_LEVELS)
+			return churn_err_set(err, CHURN_EUSAGE,
+			                     "--by %s has %zu levels: a segment column has at most "
+			                     "%d (is it an id or free text?)", d->map.by[j],
+			                     c->nlevels, CMD_MAX_BY_LEVELS);
+	}
+	return CHURN_OK;
+}
+
+churn_status cmd_load(const cli_opts *o, outset *outs, cmd_data *d, churn_err *err)
 {
 	outfile *rej = NULL;
 	churn_status st;
 	const char *rejects_path = opt_str(o, OPT_REJECTS);
 
 	memset(d, 0, sizeof *d);
+	d->outs = outs;
 	d->path = o->args[0];
 	if ((st = map_options(o, d, err)) != CHURN_OK)
 		return st;
@@ -366,7 +467,7 @@ churn_status cmd_load(const cli_opts *o, cmd_data *d, churn_err *err)
 		return st;
 	d->lopts.display_name = strcmp(d->path, "-") == 0 ? "<stdin>" : d->path;
 	if (rejects_path != NULL) {
-		if ((st = outfile_open(rejects_path, &rej, err)) != CHURN_OK)
+		if ((st = outfile_open(outs, rejects_path, &rej, err)) != CHURN_OK)
 			return st;
 		d->lopts.rejects = outfile_stream(rej);
 	}
@@ -381,6 +482,16 @@ churn_status cmd_load(const cli_opts *o, cmd_data *d, churn_err *err)
 	st = load_check(d->res, &d->lopts, err);
 	if (d->res->rows_rejected > 0 && !opt_isset(o, OPT_QUIET))
 		warn_rejects(d, rejects_path, st != CHURN_OK);
+	if (st == CHURN_EDATA && rej != NULL) {
+		/* Too many bad rows: the --rejects file, the only output made so
+		 * far, explains the failure and is kept (docs/outputs.md). */
+		churn_err e2;
+		churn_err_clear(&e2);
+		if (outset_commit(outs, &e2) != CHURN_OK)
+			*err = e2;
+	}
+	if (st == CHURN_OK)
+		st = check_by_levels(d, err);
 	return st;
 }
 
@@ -407,33 +518,35 @@ void *cmd_json_root(const cmd_data *d)
 	return root;
 }
 
-churn_status cmd_json_write(void *root, const char *path, churn_err *err)
+churn_status cmd_json_write(void *root, const char *path, outset *outs, churn_err *err)
 {
 	outfile *out = NULL;
-	churn_status st = outfile_open(path, &out, err);
+	churn_status st = outfile_open(outs, path, &out, err);
 	if (st == CHURN_OK) {
 		st = json_out_write(root, outfile_stream(out), err);
-		if (st == CHURN_OK)
+		if (st == CHURN_OK) {
 			st = outfile_commit(out, err);
-		else
+		} else {
+			int e = errno;
 			outfile_abort(out);
+			if (st == CHURN_EIO)
+				st = cmd_write_error(err, path, e);
+		}
 	}
 	json_object_put(root);
 	return st;
 }
 
-churn_status cmd_tables_dir(const char *dir, churn_err *err)
+churn_status cmd_write_error(churn_err *err, const char *path, int errnum)
 {
-	struct stat sb;
+	return churn_err_at(err, CHURN_EIO, strcmp(path, "-") == 0 ? "standard output" : path,
+	                    0, 0, "write error%s%s", errnum ? ": " : "",
+	                    errnum ? strerror(errnum) : "");
+}
 
-	if (stat(dir, &sb) != 0) {
-		if (errno != ENOENT || mkdir(dir, 0777) != 0)
-			return churn_err_at(err, CHURN_EIO, dir, 0, 0,
-			                    "cannot create the tables directory: %s", strerror(errno));
-	} else if (!S_ISDIR(sb.st_mode)) {
-		return churn_err_at(err, CHURN_EIO, dir, 0, 0, "--tables: not a directory");
-	}
-	return CHURN_OK;
+churn_status cmd_tables_dir(const char *dir, outset *outs, churn_err *err)
+{
+	return outset_mkdir(outs, dir, err);
 }
 
 churn_status cmd_json_stage(const cmd_data *d, cmd_json_add add, const void *stage,
@@ -448,5 +561,5 @@ churn_status cmd_json_stage(const cmd_data *d, cmd_json_add add, const void *sta
 		json_object_put(root);
 		return st;
 	}
-	return cmd_json_write(root, path, err);
+	return cmd_json_write(root, path, d->outs, err);
 }

@@ -30,7 +30,7 @@ static churn_status add_json(const void *stage, void *root, churn_err *err)
 	return modelrun_json(stage, root, err);
 }
 
-int cmd_model(int argc, char **argv, churn_err *err)
+int cmd_model(int argc, char **argv, outset *outs, churn_err *err)
 {
 	cli_opts o;
 	cmd_data d = {0};
@@ -44,7 +44,7 @@ int cmd_model(int argc, char **argv, churn_err *err)
 		goto out;
 	if ((st = modelrun_options(&m, &o, MODELRUN_CV_DEFAULT, err)) != CHURN_OK)
 		goto out;
-	if ((st = cmd_load(&o, &d, err)) != CHURN_OK)
+	if ((st = cmd_load(&o, outs, &d, err)) != CHURN_OK)
 		goto out;
 	if ((st = modelrun_fit(&m, &d, err)) != CHURN_OK)
 		goto out;
@@ -53,7 +53,7 @@ int cmd_model(int argc, char **argv, churn_err *err)
 	tables = opt_str(&o, OPT_TABLES);
 	if (json != NULL && (st = cmd_json_stage(&d, add_json, &m, json, err)) != CHURN_OK)
 		goto out;
-	if (tables != NULL && (st = modelrun_write_tables(&m, tables, err)) != CHURN_OK)
+	if (tables != NULL && (st = modelrun_write_tables(&m, tables, outs, err)) != CHURN_OK)
 		goto out;
 	if (json == NULL || strcmp(json, "-") != 0) {
 		const load_result *lr = d.res;

@@ -155,6 +155,7 @@ static churn_status collect_options(run *r, churn_err *err)
 		/* Where the outputs go says nothing about the analysis (and would
 		 * make the same analysis print differently). */
 		if (v->n == 0 || i == OPT_HELP || i == OPT_VERSION || i == OPT_OUTPUT ||
+		    i == OPT_CONFIG ||
 		    i == OPT_SCORES || i == OPT_JSON || i == OPT_TABLES || i == OPT_REJECTS ||
 		    i == OPT_REVENUE_REJECTS || i == OPT_QUIET)
 			continue;
@@ -219,16 +220,17 @@ static double revenue_at_risk(const run *r)
 }
 
 static churn_status write_pdf(const char *path, const unsigned char *pdf, size_t len,
-                              churn_err *err)
+                              outset *outs, churn_err *err)
 {
 	outfile *of = NULL;
-	churn_status st = outfile_open(path, &of, err);
+	churn_status st = outfile_open(outs, path, &of, err);
 
 	if (st != CHURN_OK)
 		return st;
 	if (fwrite(pdf, 1, len, outfile_stream(of)) != len) {
+		int e = errno;
 		outfile_abort(of);
-		return churn_err_set(err, CHURN_EIO, "%s: %s", path, strerror(errno));
+		return churn_err_at(err, CHURN_EIO, path, 0, 0, "write error: %s", strerror(e));
 	}
 	return outfile_commit(of, err);
 }
@@ -290,19 +292,20 @@ static churn_status write_json(run *r, const char *path, churn_err *err)
 	json_object_object_add(rep, "input_sha256", json_object_new_string(r->sha));
 	json_object_object_add(rep, "revenue_at_risk_next_quarter", json_num(r->at_risk));
 	json_object_object_add(root, "report", rep);
-	return cmd_json_write(root, path, err);
+	return cmd_json_write(root, path, r->d.outs, err);
 }
 
 static churn_status write_tables(run *r, const char *dir, churn_err *err)
 {
-	churn_status st = survrun_write_tables(&r->sv, dir, err);
+	outset *outs = r->d.outs;
+	churn_status st = survrun_write_tables(&r->sv, dir, outs, err);
 
 	if (st == CHURN_OK && r->have_co)
-		st = cohortrun_write_tables(&r->co, dir, err);
+		st = cohortrun_write_tables(&r->co, dir, outs, err);
 	if (st == CHURN_OK && r->have_m)
-		st = modelrun_write_tables(&r->m, dir, err);
+		st = modelrun_write_tables(&r->m, dir, outs, err);
 	if (st == CHURN_OK && r->have_g)
-		st = segrun_write_tables(&r->g, dir, err);
+		st = segrun_write_tables(&r->g, dir, outs, err);
 	return st;
 }
 
@@ -361,7 +364,7 @@ static void print_summary(FILE *f, const run *r, const char *out, size_t npages,
 		fputs("\nNo segments: give --id for the segments and at-risk pages.\n", f);
 }
 
-int cmd_report(int argc, char **argv, churn_err *err)
+int cmd_report(int argc, char **argv, outset *outs, churn_err *err)
 {
 	run r;
 	int done;
@@ -429,7 +432,7 @@ int cmd_report(int argc, char **argv, churn_err *err)
 			goto end;
 		r.g.so.top_n = REPORT_ACCOUNTS;
 	}
-	if ((st = cmd_load(&r.o, &r.d, err)) != CHURN_OK)
+	if ((st = cmd_load(&r.o, outs, &r.d, err)) != CHURN_OK)
 		goto end;
 	if ((st = sha256_file(r.d.path, r.sha, err)) != CHURN_OK)
 		goto end;
@@ -539,16 +542,20 @@ int cmd_report(int argc, char **argv, churn_err *err)
 	if ((st = report_render(&in, &pdf, &len, &r.npages, err)) != CHURN_OK)
 		goto end;
 
-	/* The PDF first: when it cannot be written, nothing else is. */
-	if ((st = write_pdf(out, pdf, len, err)) != CHURN_OK)
+	/* Every output goes into the set; none is in place until all are
+	 * written (docs/outputs.md), so the order does not matter. */
+	if ((st = write_pdf(out, pdf, len, outs, err)) != CHURN_OK)
 		goto end;
 	if (scores_path &&
 	    (st = modelrun_write_scores(&r.m, &r.d, scores_path, r.sc, r.g.labels, r.g.actions,
-	                                err)) != CHURN_OK)
+	                                outs, err)) != CHURN_OK)
 		goto end;
 	if (json && (st = write_json(&r, json, err)) != CHURN_OK)
 		goto end;
 	if (tables && (st = write_tables(&r, tables, err)) != CHURN_OK)
+		goto end;
+	/* In place before the summary says they are written. */
+	if ((st = outset_commit(outs, err)) != CHURN_OK)
 		goto end;
 	if (strcmp(out, "-") != 0 && !(json && strcmp(json, "-") == 0) &&
 	    !(scores_path && strcmp(scores_path, "-") == 0)) {

@@ -119,7 +119,7 @@ static void print_summary(FILE *f, const modelrun *m, const scores *s, const cha
 		        m->lr->iterations);
 }
 
-int cmd_score(int argc, char **argv, churn_err *err)
+int cmd_score(int argc, char **argv, outset *outs, churn_err *err)
 {
 	cli_opts o;
 	cmd_data d = {0};
@@ -149,7 +149,7 @@ int cmd_score(int argc, char **argv, churn_err *err)
 		goto end;
 	if ((st = segrun_options(&g, &o, err)) != CHURN_OK)
 		goto end;
-	if ((st = cmd_load(&o, &d, err)) != CHURN_OK)
+	if ((st = cmd_load(&o, outs, &d, err)) != CHURN_OK)
 		goto end;
 	if ((st = modelrun_fit(&m, &d, err)) != CHURN_OK)
 		goto end;
@@ -157,7 +157,7 @@ int cmd_score(int argc, char **argv, churn_err *err)
 		goto end;
 	if ((st = segrun_build(&g, &m, &d, s, err)) != CHURN_OK)
 		goto end;
-	if ((st = modelrun_write_scores(&m, &d, out, s, g.labels, g.actions, err)) != CHURN_OK)
+	if ((st = modelrun_write_scores(&m, &d, out, s, g.labels, g.actions, outs, err)) != CHURN_OK)
 		goto end;
 	if (json != NULL) {
 		json_object *root = cmd_json_root(&d);
@@ -171,12 +171,12 @@ int cmd_score(int argc, char **argv, churn_err *err)
 		}
 		json_object_object_add(root, "scores", scores_json(&m, s, out));
 		segrun_json(&g, &d, root);
-		if ((st = cmd_json_write(root, json, err)) != CHURN_OK)
+		if ((st = cmd_json_write(root, json, outs, err)) != CHURN_OK)
 			goto end;
 	}
-	if (tables != NULL && (st = modelrun_write_tables(&m, tables, err)) != CHURN_OK)
+	if (tables != NULL && (st = modelrun_write_tables(&m, tables, outs, err)) != CHURN_OK)
 		goto end;
-	if (tables != NULL && (st = segrun_write_tables(&g, tables, err)) != CHURN_OK)
+	if (tables != NULL && (st = segrun_write_tables(&g, tables, outs, err)) != CHURN_OK)
 		goto end;
 	if (strcmp(out, "-") != 0 && (json == NULL || strcmp(json, "-") != 0)) {
 		print_summary(stdout, &m, s, out);

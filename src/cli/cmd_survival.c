@@ -45,7 +45,7 @@ static churn_status add_json(const void *stage, void *root, churn_err *err)
 	return survrun_json(stage, root, err);
 }
 
-int cmd_survival(int argc, char **argv, churn_err *err)
+int cmd_survival(int argc, char **argv, outset *outs, churn_err *err)
 {
 	cli_opts o;
 	cmd_data d = {0};
@@ -59,7 +59,7 @@ int cmd_survival(int argc, char **argv, churn_err *err)
 		goto out;
 	if ((st = survrun_options(&s, &o, synopsis, err)) != CHURN_OK)
 		goto out;
-	if ((st = cmd_load(&o, &d, err)) != CHURN_OK)
+	if ((st = cmd_load(&o, outs, &d, err)) != CHURN_OK)
 		goto out;
 	if ((st = survrun_fit(&s, &d, err)) != CHURN_OK)
 		goto out;
@@ -68,7 +68,7 @@ int cmd_survival(int argc, char **argv, churn_err *err)
 	tables = opt_str(&o, OPT_TABLES);
 	if (json != NULL && (st = cmd_json_stage(&d, add_json, &s, json, err)) != CHURN_OK)
 		goto out;
-	if (tables != NULL && (st = survrun_write_tables(&s, tables, err)) != CHURN_OK)
+	if (tables != NULL && (st = survrun_write_tables(&s, tables, outs, err)) != CHURN_OK)
 		goto out;
 	if (json == NULL || strcmp(json, "-") != 0) {
 		const load_result *lr = d.res;

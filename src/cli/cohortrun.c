@@ -153,7 +153,7 @@ static churn_status load_revenue(cohortrun *c, const cmd_data *d, churn_err *err
 	lo.display_name = c->revenue_path;
 	lo.rejects = NULL;
 	if (c->revenue_rejects != NULL) {
-		if ((st = outfile_open(c->revenue_rejects, &rej, err)) != CHURN_OK)
+		if ((st = outfile_open(d->outs, c->revenue_rejects, &rej, err)) != CHURN_OK)
 			return st;
 		lo.rejects = outfile_stream(rej);
 	}
@@ -168,6 +168,14 @@ static churn_status load_revenue(cohortrun *c, const cmd_data *d, churn_err *err
 	st = revhist_check(c->rev, &lo, err);
 	if (c->rev->rows_rejected > 0 && !c->quiet)
 		warn_revenue(c->rev, &lo, st != CHURN_OK);
+	if (st == CHURN_EDATA && rej != NULL) {
+		/* Too many bad revenue rows: the reject files, the only outputs
+		 * made so far, explain the failure and are kept (docs/outputs.md). */
+		churn_err e2;
+		churn_err_clear(&e2);
+		if (outset_commit(d->outs, &e2) != CHURN_OK)
+			*err = e2;
+	}
 	return st;
 }
 
@@ -320,12 +328,13 @@ churn_status cohortrun_json(const cohortrun *c, void *root_, churn_err *err)
 	return CHURN_OK;
 }
 
-churn_status cohortrun_write_tables(const cohortrun *c, const char *dir, churn_err *err)
+churn_status cohortrun_write_tables(const cohortrun *c, const char *dir, outset *outs,
+                                    churn_err *err)
 {
-	churn_status st = cmd_tables_dir(dir, err);
+	churn_status st = cmd_tables_dir(dir, outs, err);
 
 	if (st != CHURN_OK)
 		return st;
 	return cohort_write_tables_multi(dir, (const cohort_result *const *)c->coh, c->ncoh,
-	                                 c->kpi, err);
+	                                 c->kpi, outs, err);
 }

@@ -101,7 +101,8 @@ churn_status cohortrun_print(const cohortrun *c, FILE *f, churn_err *err);
 churn_status cohortrun_json(const cohortrun *c, void *root, churn_err *err);
 
 /* Writes the CSV tables (cohort_output.h) into dir (created when missing). */
-churn_status cohortrun_write_tables(const cohortrun *c, const char *dir, churn_err *err);
+churn_status cohortrun_write_tables(const cohortrun *c, const char *dir, outset *outs,
+                                    churn_err *err);
 
 void cohortrun_free(cohortrun *c);
 

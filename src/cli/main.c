@@ -13,7 +13,7 @@
 
 static const struct cmd {
 	const char *name;
-	int (*run)(int, char **, churn_err *);
+	int (*run)(int, char **, outset *, churn_err *);
 	const char *summary;
 } commands[] = {
 	{"check", cmd_check, "validate the input and print a data-quality summary"},
@@ -34,7 +34,7 @@ static void usage(FILE *f)
 	fputs("\nRun 'churnkit COMMAND --help' for a command's options; "
 	      "'man churnkit' for the manual.\n"
 	      "Exit status: 0 success, 1 the data could not be analysed, "
-	      "2 usage or configuration error, 3 I/O error.\n", f);
+	      "2 usage or configuration error, 3 I/O error, 4 out of memory.\n", f);
 }
 
 int main(int argc, char **argv)
@@ -62,7 +62,19 @@ int main(int argc, char **argv)
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
 		if (strcmp(argv[1], commands[i].name) != 0)
 			continue;
-		int st = commands[i].run(argc - 1, argv + 1, &err);
+		/* The run's outputs are one set, owned here: the command writes
+		 * into it, and it is committed only when the command succeeded
+		 * (docs/outputs.md).  The guard removes its temporaries on SIGINT,
+		 * SIGTERM and SIGHUP. */
+		outset *outs = NULL;
+		int st = outset_new(&outs, &err);
+		if (st == CHURN_OK)
+			st = outset_guard(outs, &err);
+		if (st == CHURN_OK)
+			st = commands[i].run(argc - 1, argv + 1, outs, &err);
+		if (st == CHURN_OK)
+			st = outset_commit(outs, &err);
+		outset_free(outs);  /* removes what was not committed */
 		if (st != CHURN_OK) {
 			fprintf(stderr, "churnkit: %s\n", churn_err_format(&err, buf, sizeof buf));
 			return churn_status_exit_code((churn_status)st);

@@ -470,13 +470,15 @@ churn_status modelrun_json(const modelrun *m, void *root_, churn_err *err)
 	return CHURN_OK;
 }
 
-churn_status modelrun_write_tables(const modelrun *m, const char *dir, churn_err *err)
+churn_status modelrun_write_tables(const modelrun *m, const char *dir, outset *outs,
+                                   churn_err *err)
 {
-	churn_status st = cmd_tables_dir(dir, err);
+	churn_status st = cmd_tables_dir(dir, outs, err);
 
 	if (st != CHURN_OK)
 		return st;
-	return model_write_tables(dir, m->dl, m->lr, m->have_q ? &m->q : NULL, m->dc, m->cr, err);
+	return model_write_tables(dir, m->dl, m->lr, m->have_q ? &m->q : NULL, m->dc, m->cr, outs,
+	                          err);
 }
 
 churn_status modelrun_scores(const modelrun *m, const cmd_data *d, scores **out,
@@ -511,19 +513,24 @@ const design *modelrun_score_design(const modelrun *m)
 
 churn_status modelrun_write_scores(const modelrun *m, const cmd_data *d, const char *path,
                                    const scores *s, const char *const *segments,
-                                   const char *const *actions, churn_err *err)
+                                   const char *const *actions, outset *outs,
+                                   churn_err *err)
 {
 	outfile *of = NULL;
-	churn_status st = outfile_open(path, &of, err);
+	churn_status st = outfile_open(outs, path, &of, err);
 
 	if (st != CHURN_OK)
 		return st;
 	st = scores_write_csv(outfile_stream(of), s, modelrun_score_design(m), d->res->t,
 	                      d->map.id, d->map.value, segments, actions, err);
-	if (st == CHURN_OK)
+	if (st == CHURN_OK) {
 		st = outfile_commit(of, err);
-	else
+	} else {
+		int e = errno;
 		outfile_abort(of);
+		if (st == CHURN_EIO)  /* the writer knows no file name */
+			st = cmd_write_error(err, path, e);
+	}
 	return st;
 }
 

@@ -128,7 +128,8 @@ churn_status modelrun_print(const modelrun *m, const cmd_data *d, FILE *f, churn
 churn_status modelrun_json(const modelrun *m, void *root, churn_err *err);
 
 /* Writes the CSV tables into dir (created when missing). */
-churn_status modelrun_write_tables(const modelrun *m, const char *dir, churn_err *err);
+churn_status modelrun_write_tables(const modelrun *m, const char *dir, outset *outs,
+                                   churn_err *err);
 
 /* Scores the active customers (from the Cox model when score_cox, the
  * logistic model otherwise): *out is a new list (scores_free).  Needs --id. */
@@ -140,7 +141,8 @@ const design *modelrun_score_design(const modelrun *m);
  * the segment and action texts of each entry (arrays of s->n, or NULL). */
 churn_status modelrun_write_scores(const modelrun *m, const cmd_data *d, const char *path,
                                    const scores *s, const char *const *segments,
-                                   const char *const *actions, churn_err *err);
+                                   const char *const *actions, outset *outs,
+                                   churn_err *err);
 
 /* The logistic fit's sample, for the findings' plain churn rates: new
  * arrays of the outcome (*y) and the weights (*w: the frequency weights

@@ -1,12 +1,12 @@
 /* options.c - see options.h. */
 #include "options.h"
 #include "churnkit/date.h"
+#include "churnkit/inifile.h"
 #include "churnkit/num.h"
 
 #include <errno.h>
 #include <float.h>
 #include <getopt.h>
-#include <ini.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -17,7 +17,7 @@
 #define MOD (CMD_REPORT | CMD_MODEL | CMD_SCORE)
 
 static const opt_spec specs[OPT_COUNT] = {
-	[OPT_CONFIG] = {"config", 1, 0, CMD_ALL, 0, "FILE", "read options from a report definition (INI)"},
+	[OPT_CONFIG] = {"config", 1, 1, CMD_ALL, 0, "FILE", "read options from a report definition (INI)"},
 	[OPT_JSON] = {"json", 1, 0, AN | CMD_CHECK, 0, "FILE", "write every computed number as JSON (- = stdout)"},
 	[OPT_OUTPUT] = {"output", 1, 0, CMD_REPORT | CMD_SCORE, 'o', "FILE", "the output file"},
 	[OPT_TABLES] = {"tables", 1, 0, AN, 0, "DIR", "write one CSV per table and chart into DIR"},
@@ -137,75 +137,36 @@ static int set_value(cli_opts *o, int id, const char *val, const char *origin, i
 typedef struct {
 	cli_opts *o;
 	const char *path;
-	FILE *f;
-	int line;          /* lines read so far: the handler's line */
-	churn_err *err;
-	churn_status st;   /* the first error the handler met ... */
-	int st_line;       /* ... and its line */
 } ini_ctx;
 
-/* inih's line reader, counting lines: inih numbers its lines by the calls
- * to the reader too, so c->line is the line of the value being handled
- * (this inih is built without INI_HANDLER_LINENO). */
-static char *ini_read_line(char *buf, int size, void *stream)
-{
-	ini_ctx *c = stream;
-	char *s = fgets(buf, size, c->f);
-	if (s != NULL)
-		c->line++;
-	return s;
-}
-
-static int on_ini_value(void *user, const char *section, const char *name,
-                       const char *value)
+/* One "name = value" of a report definition (inifile.h reads the lines). */
+static churn_status on_ini_value(void *user, const char *section, const char *name,
+                                 const char *value, long line, churn_err *err)
 {
 	ini_ctx *c = user;
 	(void)section;
-	if (c->st != CHURN_OK)
-		return 1;  /* inih reads on after an error: keep the first one */
 	int id = find_spec(name);
-	if (id < 0 || id == OPT_CONFIG || id == OPT_HELP || id == OPT_VERSION) {
-		c->st = churn_err_at(c->err, CHURN_EUSAGE, c->path, c->line, 0,
-		                     "unknown option '%s' in the report definition", name);
-		c->st_line = c->line;
-		return 0;
-	}
+	if (id < 0 || id == OPT_CONFIG || id == OPT_HELP || id == OPT_VERSION)
+		return churn_err_at(err, CHURN_EUSAGE, c->path, line, 0,
+		                    "unknown option '%s' in the report definition", name);
 	int flag;
-	if (!specs[id].has_arg && !flag_parse(value, strlen(value), &flag)) {
-		c->st = churn_err_at(c->err, CHURN_EUSAGE, c->path, c->line, 0,
-		                     "%s = '%s': a switch is true or false (yes/no, 1/0)",
-		                     name, value);
-		c->st_line = c->line;
-		return 0;
-	}
+	if (!specs[id].has_arg && !flag_parse(value, strlen(value), &flag))
+		return churn_err_at(err, CHURN_EUSAGE, c->path, line, 0,
+		                    "%s = '%s': a switch is true or false (yes/no, 1/0)",
+		                    name, value);
 	if (!(specs[id].cmds & c->o->cmd))
-		return 1;  /* a report definition serves several subcommands */
+		return CHURN_OK;  /* a report definition serves several subcommands */
 	char origin[600];
-	snprintf(origin, sizeof origin, "%s:%d", c->path, c->line);
-	if (!set_value(c->o, id, value, origin, 0)) {
-		c->st = churn_err_set(c->err, CHURN_ENOMEM, "out of memory");
-		return 0;
-	}
-	return 1;
+	snprintf(origin, sizeof origin, "%s:%ld", c->path, line);
+	if (!set_value(c->o, id, value, origin, 0))
+		return churn_err_set(err, CHURN_ENOMEM, "out of memory");
+	return CHURN_OK;
 }
 
 static churn_status read_config(cli_opts *o, const char *path, churn_err *err)
 {
-	ini_ctx c = {o, path, NULL, 0, err, CHURN_OK, 0};
-	c.f = fopen(path, "r");
-	if (c.f == NULL)
-		return churn_err_at(err, CHURN_EIO, path, 0, 0, "cannot open: %s",
-		                    strerror(errno));
-	/* rc is the first line with an error of either kind (a line inih cannot
-	 * parse, or a value the handler refused), -2 when out of memory. */
-	int rc = ini_parse_stream(ini_read_line, &c, on_ini_value, &c);
-	fclose(c.f);
-	if (c.st == CHURN_ENOMEM || rc == -2)
-		return churn_err_set(err, CHURN_ENOMEM, "out of memory");
-	if (rc > 0 && (c.st == CHURN_OK || rc < c.st_line))
-		return churn_err_at(err, CHURN_EUSAGE, path, rc, 0,
-		                    "not a valid INI line (expected key = value or [section])");
-	return c.st;
+	ini_ctx c = {o, path};
+	return inifile_read(path, on_ini_value, &c, err);
 }
 
 churn_status cli_opts_parse(cli_opts *o, unsigned cmd, int argc, char **argv,
@@ -291,8 +252,8 @@ churn_status cli_opts_parse(cli_opts *o, unsigned cmd, int argc, char **argv,
 			return churn_err_set(err, CHURN_EUSAGE,
 			                     "%s: option --%s does not apply to this command",
 			                     o->cmd_name, specs[id].name);
-		if (id == OPT_CONFIG)
-			continue;
+		/* --config was read above; its value is kept so that no output
+		 * can overwrite it (cmd_common.c). */
 		if (!set_value(o, id, specs[id].has_arg ? optarg : NULL, "command line", 1))
 			return churn_err_set(err, CHURN_ENOMEM, "out of memory");
 	}

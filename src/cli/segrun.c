@@ -190,7 +190,8 @@ void segrun_json(const segrun *g, const cmd_data *d, void *rootp)
 	}
 }
 
-churn_status segrun_write_tables(const segrun *g, const char *dir, churn_err *err)
+churn_status segrun_write_tables(const segrun *g, const char *dir, outset *outs,
+                                 churn_err *err)
 {
 	char path[4096];
 	outfile *of = NULL;
@@ -198,11 +199,11 @@ churn_status segrun_write_tables(const segrun *g, const char *dir, churn_err *er
 
 	if (g->r == NULL)
 		return CHURN_OK;
-	if ((st = cmd_tables_dir(dir, err)) != CHURN_OK)
+	if ((st = cmd_tables_dir(dir, outs, err)) != CHURN_OK)
 		return st;
 	if ((size_t)snprintf(path, sizeof path, "%s/segments.csv", dir) >= sizeof path)
 		return churn_err_at(err, CHURN_EIO, dir, 0, 0, "--tables: path too long");
-	if ((st = outfile_open(path, &of, err)) != CHURN_OK)
+	if ((st = outfile_open(outs, path, &of, err)) != CHURN_OK)
 		return st;
 	FILE *f = outfile_stream(of);
 	fputs("value_tier,risk,segment,customers,mrr,expected_churners,expected_mrr_loss,"

@@ -49,7 +49,8 @@ churn_status segrun_build(segrun *g, const modelrun *m, const cmd_data *d, const
 void segrun_json(const segrun *g, const cmd_data *d, void *root);
 /* Writes segments.csv (one row per cell, as the JSON's "segments") into
  * dir, created when missing. */
-churn_status segrun_write_tables(const segrun *g, const char *dir, churn_err *err);
+churn_status segrun_write_tables(const segrun *g, const char *dir, outset *outs,
+                                 churn_err *err);
 void segrun_free(segrun *g);
 
 #endif

@@ -179,11 +179,7 @@ static churn_status build_by(survrun *s, churn_err *err)
 		if (b->codes == NULL)
 			return churn_err_set(err, CHURN_EUSAGE, "--by %s: not a column of text levels",
 			                     b->name);
-		if (b->nlevels > SURVRUN_MAX_LEVELS)
-			return churn_err_set(err, CHURN_EUSAGE,
-			                     "--by %s has %zu levels: a segment column has at most %d "
-			                     "(is it an id or free text?)", b->name, b->nlevels,
-			                     SURVRUN_MAX_LEVELS);
+		/* The cap on levels is cmd_load's (CMD_MAX_BY_LEVELS). */
 		st = table_sort_levels(b->codes, sd->n, b->levels, b->nlevels, &s->codes[j],
 		                       &s->levels[j], err);
 		if (st != CHURN_OK)
@@ -335,11 +331,12 @@ churn_status survrun_json(const survrun *s, void *root_, churn_err *err)
 	return CHURN_OK;
 }
 
-churn_status survrun_write_tables(const survrun *s, const char *dir, churn_err *err)
+churn_status survrun_write_tables(const survrun *s, const char *dir, outset *outs,
+                                  churn_err *err)
 {
-	churn_status st = cmd_tables_dir(dir, err);
+	churn_status st = cmd_tables_dir(dir, outs, err);
 
 	if (st != CHURN_OK)
 		return st;
-	return surv_write_tables(dir, s->a, s->date_mode ? "months" : NULL, s->month_len, err);
+	return surv_write_tables(dir, s->a, s->date_mode ? "months" : NULL, s->month_len, outs, err);
 }

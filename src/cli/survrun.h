@@ -55,9 +55,6 @@
 #define SURVRUN_EARLY_UNITS 3.0     /* the same for durations */
 #define SURVRUN_ALPHA 0.05          /* --alpha's default */
 #define SURVRUN_MIN_N 30            /* --min-n's default */
-#define SURVRUN_MAX_LEVELS 100      /* levels of a --by column: more is an id or
-                                       free text, and would ask for thousands of
-                                       pairwise tests */
 
 typedef struct {
 	/* Options (survrun_options). */
@@ -116,7 +113,8 @@ churn_status survrun_print(const survrun *s, const cmd_data *d, FILE *f, churn_e
 churn_status survrun_json(const survrun *s, void *root, churn_err *err);
 
 /* Writes the CSV tables (surv_csv.h) into dir (created when missing). */
-churn_status survrun_write_tables(const survrun *s, const char *dir, churn_err *err);
+churn_status survrun_write_tables(const survrun *s, const char *dir, outset *outs,
+                                  churn_err *err);
 
 void survrun_free(survrun *s);
 

@@ -9,6 +9,7 @@
 
 #include "churnkit/date.h"
 #include "churnkit/outfile.h"
+#include "churnkit/tablename.h"
 #include "churnkit/sheet.h"
 
 churn_status cohort_write_triangle_csv(FILE *f, const cohort_triangle *t,
@@ -94,19 +95,6 @@ churn_status kpi_write_csv(FILE *f, const kpi_result *r, churn_err *err)
 	return CHURN_OK;
 }
 
-/* Appends s to buf (size n), replacing bytes that are unsafe in a file name. */
-static void append_safe(char *buf, size_t n, const char *s)
-{
-	size_t len = strlen(buf);
-	for (; s != NULL && *s && len + 1 < n; s++) {
-		char ch = *s;
-		int okc = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
-		          (ch >= '0' && ch <= '9') || ch == '.' || ch == '-' || ch == '_';
-		buf[len++] = okc ? ch : '_';
-	}
-	buf[len] = '\0';
-}
-
 typedef churn_status (*writer)(FILE *, const void *, int, churn_err *);
 
 static churn_status write_tri(FILE *f, const void *t, int kind, churn_err *err)
@@ -121,7 +109,7 @@ static churn_status write_kpi(FILE *f, const void *k, int kind, churn_err *err)
 }
 
 static churn_status write_file(const char *dir, const char *name, writer w, const void *obj,
-                               int kind, churn_err *err)
+                               int kind, outset *outs, churn_err *err)
 {
 	char path[4096];
 	outfile *o = NULL;
@@ -129,12 +117,14 @@ static churn_status write_file(const char *dir, const char *name, writer w, cons
 
 	if ((size_t)snprintf(path, sizeof path, "%s/%s", dir, name) >= sizeof path)
 		return churn_err_set(err, CHURN_EIO, "%s/%s: path too long", dir, name);
-	st = outfile_open(path, &o, err);
+	st = outfile_open(outs, path, &o, err);
 	if (st != CHURN_OK)
 		return st;
 	st = w(outfile_stream(o), obj, kind, err);
 	if (st != CHURN_OK) {
 		outfile_abort(o);
+		if (st == CHURN_EIO)  /* the writer knows no file name */
+			st = churn_err_at(err, CHURN_EIO, path, 0, 0, "write error");
 		return st;
 	}
 	return outfile_commit(o, err);
@@ -142,7 +132,7 @@ static churn_status write_file(const char *dir, const char *name, writer w, cons
 
 static churn_status write_triangle_files(const char *dir, const char *prefix,
                                          const cohort_triangle *t, int values,
-                                         churn_err *err)
+                                         outset *outs, churn_err *err)
 {
 	static const char *const suffix[] = {"retained", "retention", "value_retained",
 	                                     "value_retention"};
@@ -150,7 +140,7 @@ static churn_status write_triangle_files(const char *dir, const char *prefix,
 	for (int kind = 0; kind < (values ? 4 : 2); kind++) {
 		churn_status st;
 		snprintf(name, sizeof name, "%s_%s.csv", prefix, suffix[kind]);
-		st = write_file(dir, name, write_tri, t, kind, err);
+		st = write_file(dir, name, write_tri, t, kind, outs, err);
 		if (st != CHURN_OK)
 			return st;
 	}
@@ -158,7 +148,8 @@ static churn_status write_triangle_files(const char *dir, const char *prefix,
 }
 
 churn_status cohort_write_tables_multi(const char *dir, const cohort_result *const *cs,
-                                       size_t nc, const kpi_result *k, churn_err *err)
+                                       size_t nc, const kpi_result *k, outset *outs,
+                                       churn_err *err)
 {
 	churn_status st;
 	char prefix[512];
@@ -168,7 +159,8 @@ churn_status cohort_write_tables_multi(const char *dir, const cohort_result *con
 	if (nc > 0 && (cs == NULL || cs[0] == NULL))
 		return churn_err_set(err, CHURN_EUSAGE, "tables: no cohort result");
 	if (nc > 0) {
-		st = write_triangle_files(dir, "cohorts", &cs[0]->all, cs[0]->has_value, err);
+		st = write_triangle_files(dir, "cohorts", &cs[0]->all, cs[0]->has_value, outs,
+		                          err);
 		if (st != CHURN_OK)
 			return st;
 	}
@@ -176,17 +168,18 @@ churn_status cohort_write_tables_multi(const char *dir, const cohort_result *con
 		const cohort_result *c = cs[j];
 		for (size_t g = 0; g < c->ngroups; g++) {
 			snprintf(prefix, sizeof prefix, "cohorts_");
-			append_safe(prefix, 200, c->group_name != NULL ? c->group_name : "group");
+			table_name_append(prefix, sizeof prefix,
+			                  c->group_name != NULL ? c->group_name : "group");
 			snprintf(prefix + strlen(prefix), sizeof prefix - strlen(prefix), "_%02zu_",
 			         g + 1);
-			append_safe(prefix, 400, c->groups[g].level);
-			st = write_triangle_files(dir, prefix, &c->groups[g], c->has_value, err);
+			table_name_append(prefix, sizeof prefix, c->groups[g].level);
+			st = write_triangle_files(dir, prefix, &c->groups[g], c->has_value, outs, err);
 			if (st != CHURN_OK)
 				return st;
 		}
 	}
 	if (k != NULL) {
-		st = write_file(dir, "kpis.csv", write_kpi, k, 0, err);
+		st = write_file(dir, "kpis.csv", write_kpi, k, 0, outs, err);
 		if (st != CHURN_OK)
 			return st;
 	}
@@ -194,7 +187,7 @@ churn_status cohort_write_tables_multi(const char *dir, const cohort_result *con
 }
 
 churn_status cohort_write_tables(const char *dir, const cohort_result *c,
-                                 const kpi_result *k, churn_err *err)
+                                 const kpi_result *k, outset *outs, churn_err *err)
 {
-	return cohort_write_tables_multi(dir, &c, c != NULL, k, err);
+	return cohort_write_tables_multi(dir, &c, c != NULL, k, outs, err);
 }

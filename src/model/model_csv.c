@@ -108,7 +108,7 @@ static void write_lift(FILE *f, const tables *t)
 }
 
 static churn_status write_one(const char *dir, const char *name, table_writer w,
-                              const tables *t, churn_err *err)
+                              const tables *t, outset *outs, churn_err *err)
 {
 	char path[4096];
 	outfile *o = NULL;
@@ -116,7 +116,7 @@ static churn_status write_one(const char *dir, const char *name, table_writer w,
 
 	if ((size_t)snprintf(path, sizeof path, "%s/%s", dir, name) >= sizeof path)
 		return churn_err_set(err, CHURN_EIO, "%s/%s: path too long", dir, name);
-	if ((st = outfile_open(path, &o, err)) != CHURN_OK)
+	if ((st = outfile_open(outs, path, &o, err)) != CHURN_OK)
 		return st;
 	w(outfile_stream(o), t);
 	if (ferror(outfile_stream(o))) {
@@ -128,7 +128,7 @@ static churn_status write_one(const char *dir, const char *name, table_writer w,
 
 churn_status model_write_tables(const char *dir, const design *dl, const logit_result *lr,
                                 const validate_summary *q, const design *dc,
-                                const cox_result *cr, churn_err *err)
+                                const cox_result *cr, outset *outs, churn_err *err)
 {
 	tables t = {dl, dc, lr, q, cr};
 	churn_status st = CHURN_OK;
@@ -136,14 +136,14 @@ churn_status model_write_tables(const char *dir, const design *dl, const logit_r
 	if (dir == NULL)
 		return churn_err_set(err, CHURN_EUSAGE, "model tables: no directory");
 	if (lr != NULL && dl != NULL)
-		st = write_one(dir, "coefficients.csv", write_logit_coef, &t, err);
+		st = write_one(dir, "coefficients.csv", write_logit_coef, &t, outs, err);
 	if (st == CHURN_OK && q != NULL)
-		st = write_one(dir, "calibration.csv", write_calibration, &t, err);
+		st = write_one(dir, "calibration.csv", write_calibration, &t, outs, err);
 	if (st == CHURN_OK && q != NULL && q->have_cv_calib)
-		st = write_one(dir, "cv_calibration.csv", write_cv_calibration, &t, err);
+		st = write_one(dir, "cv_calibration.csv", write_cv_calibration, &t, outs, err);
 	if (st == CHURN_OK && q != NULL)
-		st = write_one(dir, "lift.csv", write_lift, &t, err);
+		st = write_one(dir, "lift.csv", write_lift, &t, outs, err);
 	if (st == CHURN_OK && cr != NULL && dc != NULL)
-		st = write_one(dir, "cox_coefficients.csv", write_cox_coef, &t, err);
+		st = write_one(dir, "cox_coefficients.csv", write_cox_coef, &t, outs, err);
 	return st;
 }

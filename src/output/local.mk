@@ -12,3 +12,9 @@ check_PROGRAMS += tests/unit/test_textpad
 TESTS += tests/unit/test_textpad
 tests_unit_test_textpad_SOURCES = tests/unit/test_textpad.c
 tests_unit_test_textpad_LDADD = $(TEST_LIBS)
+
+libchurnkit_a_SOURCES += src/output/tablename.c include/churnkit/tablename.h
+check_PROGRAMS += tests/unit/test_tablename
+TESTS += tests/unit/test_tablename
+tests_unit_test_tablename_SOURCES = tests/unit/test_tablename.c
+tests_unit_test_tablename_LDADD = $(TEST_LIBS)

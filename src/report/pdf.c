@@ -147,14 +147,32 @@ static int live(pdf_doc *d, const char *op)
 
 /* ---- UTF-8 ------------------------------------------------------------- */
 
-/* A valid UTF-8 copy of s[0..n) (ptext_clean); NULL and the error recorded
- * when out of memory.  Free with free(). */
+/* The longest text pdf.c hands libharu, in bytes.  libharu refuses a
+ * string over 65535 bytes ("string too long", HPDF_LIMIT_MAX_STRING_LEN),
+ * and a level name or a title from the data can be longer: such a text is
+ * cut to this length at a whole character and ends with "…" (no text of
+ * the report comes near it otherwise). */
+#define PDF_TEXT_MAX_BYTES 16384
+
+/* A valid UTF-8 copy of s[0..n) (ptext_clean), cut to PDF_TEXT_MAX_BYTES;
+ * NULL and the error recorded when out of memory.  Free with free(). */
 static char *clean_utf8(pdf_doc *d, const char *s, size_t n)
 {
-	char *out = ptext_clean(s, n);
+	char *out = ptext_clean(s, n > PDF_TEXT_MAX_BYTES ? PDF_TEXT_MAX_BYTES : n);
 
-	if (out == NULL)
+	if (out == NULL) {
 		fail(d, CHURN_ENOMEM, "PDF: out of memory in %s", d->op ? d->op : "pdf");
+		return NULL;
+	}
+	size_t len = strlen(out);
+	if (n > PDF_TEXT_MAX_BYTES || len > PDF_TEXT_MAX_BYTES) {
+		/* out holds at least PDF_TEXT_MAX_BYTES bytes: room for the cut
+		 * text and the three bytes of U+2026. */
+		size_t cut = len < PDF_TEXT_MAX_BYTES - 3 ? len : PDF_TEXT_MAX_BYTES - 3;
+		while (cut > 0 && ((unsigned char)out[cut] & 0xC0) == 0x80)
+			cut--;
+		memcpy(out + cut, "\xE2\x80\xA6", 4);
+	}
 	return out;
 }
 

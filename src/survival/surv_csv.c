@@ -6,12 +6,12 @@
 #include "churnkit/surv_csv.h"
 #include "churnkit/outfile.h"
 #include "churnkit/sheet.h"
+#include "churnkit/tablename.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define NAME_MAX_BYTES 64
 
 /* A number with the fewest digits that read back to it; nothing when not
  * finite.  Then the separator (',' or '\n'). */
@@ -30,6 +30,7 @@ static void text(FILE *f, const char *s, int sep)
 typedef struct {
 	const char *dir;
 	outfile *out;
+	outset *outs;
 	churn_err *err;
 } sink;
 
@@ -41,7 +42,7 @@ static churn_status open_file(sink *s, const char *name, FILE **f)
 	if (path == NULL)
 		return churn_err_set(s->err, CHURN_ENOMEM, "survival tables: out of memory");
 	snprintf(path, n, "%s/%s", s->dir, name);
-	st = outfile_open(path, &s->out, s->err);
+	st = outfile_open(s->outs, path, &s->out, s->err);
 	free(path);
 	if (st == CHURN_OK)
 		*f = outfile_stream(s->out);
@@ -55,23 +56,15 @@ static churn_status close_file(sink *s)
 	return outfile_commit(o, s->err);
 }
 
-/* survival_<by>_<NN>_<level>_steps.csv, with unsafe bytes as '_'. */
+/* survival_<by>_<NN>_<level>_steps.csv, the names made safe and short
+ * (tablename.h). */
 static void steps_name(char *buf, size_t n, const surv_curve *c)
 {
-	char by[NAME_MAX_BYTES + 1], lv[NAME_MAX_BYTES + 1];
-	const char *src[2] = {c->by, c->level ? c->level : "NA"};
-	char *dst[2] = {by, lv};
-	for (int k = 0; k < 2; k++) {
-		size_t j = 0;
-		for (const char *p = src[k]; *p && j < NAME_MAX_BYTES; p++, j++) {
-			char ch = *p;
-			int safe = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
-			           (ch >= '0' && ch <= '9') || ch == '.' || ch == '-' || ch == '_';
-			dst[k][j] = safe ? ch : '_';
-		}
-		dst[k][j] = '\0';
-	}
-	snprintf(buf, n, "survival_%s_%02lu_%s_steps.csv", by, (unsigned long)c->code + 1, lv);
+	snprintf(buf, n, "survival_");
+	table_name_append(buf, n, c->by);
+	snprintf(buf + strlen(buf), n - strlen(buf), "_%02lu_", (unsigned long)c->code + 1);
+	table_name_append(buf, n, c->level ? c->level : "NA");
+	snprintf(buf + strlen(buf), n - strlen(buf), "_steps.csv");
 }
 
 static void write_steps(FILE *f, const km_curve *k)
@@ -212,11 +205,11 @@ static void write_pairwise(FILE *f, const surv_analysis *a)
 
 churn_status surv_write_tables(const char *dir, const surv_analysis *a,
                                const char *times_unit, double times_scale,
-                               churn_err *err)
+                               outset *outs, churn_err *err)
 {
-	sink s = {dir, NULL, err};
+	sink s = {dir, NULL, outs, err};
 	FILE *f = NULL;
-	char name[2 * NAME_MAX_BYTES + 64];
+	char name[2 * TABLE_NAME_PART_MAX + 64];
 	churn_status st;
 
 	if (dir == NULL || a == NULL)

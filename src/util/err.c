@@ -76,7 +76,7 @@ int churn_status_exit_code(churn_status code)
 {
 	static const int exits[] = {
 		[CHURN_OK] = 0,     [CHURN_EDATA] = 1,  [CHURN_EUSAGE] = 2,
-		[CHURN_EIO] = 3,    [CHURN_ENOMEM] = 3, [CHURN_EMODEL] = 1,
+		[CHURN_EIO] = 3,    [CHURN_ENOMEM] = 4, [CHURN_EMODEL] = 1,
 	};
 	if ((unsigned)code >= sizeof exits / sizeof exits[0])
 		return 1;

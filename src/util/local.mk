@@ -18,7 +18,8 @@ TESTS += tests/unit/test_num
 tests_unit_test_num_SOURCES = tests/unit/test_num.c
 tests_unit_test_num_LDADD = $(TEST_LIBS)
 
-libchurnkit_a_SOURCES += src/util/outfile.c include/churnkit/outfile.h
+libchurnkit_a_SOURCES += src/util/outfile.c src/util/outguard.c src/util/outset_private.h \
+	include/churnkit/outfile.h
 check_PROGRAMS += tests/unit/test_outfile
 TESTS += tests/unit/test_outfile
 tests_unit_test_outfile_SOURCES = tests/unit/test_outfile.c
@@ -29,3 +30,9 @@ check_PROGRAMS += tests/unit/test_utf8
 TESTS += tests/unit/test_utf8
 tests_unit_test_utf8_SOURCES = tests/unit/test_utf8.c
 tests_unit_test_utf8_LDADD = $(TEST_LIBS)
+
+libchurnkit_a_SOURCES += src/util/inifile.c include/churnkit/inifile.h
+check_PROGRAMS += tests/unit/test_inifile
+TESTS += tests/unit/test_inifile
+tests_unit_test_inifile_SOURCES = tests/unit/test_inifile.c
+tests_unit_test_inifile_LDADD = $(TEST_LIBS)

@@ -1,5 +1,6 @@
-/* outfile.c - see include/churnkit/outfile.h. */
-#include "churnkit/outfile.h"
+/* outfile.c - see include/churnkit/outfile.h (the guard thread is in
+ * outguard.c; the rules are in docs/outputs.md). */
+#include "outset_private.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -9,14 +10,249 @@
 
 struct outfile {
 	FILE *f;
-	char *path;
+	char *path;     /* the target (a symbolic link resolved) */
 	char *tmp;      /* NULL for standard output and for direct writes */
 	int direct;     /* 1: f is the target itself (a FIFO, a device) */
+	outset *set;    /* NULL: renamed at commit */
+	size_t slot;    /* the set's entry for tmp */
 };
 
-churn_status outfile_open(const char *path, outfile **out, churn_err *err)
+churn_status outset_new(outset **out, churn_err *err)
+{
+	outset *s = calloc(1, sizeof *s);
+	*out = NULL;
+	if (s == NULL)
+		return churn_err_set(err, CHURN_ENOMEM, "out of memory");
+	if (pthread_mutex_init(&s->lock, NULL) != 0) {
+		free(s);
+		return churn_err_set(err, CHURN_ENOMEM, "out of memory (a lock)");
+	}
+	*out = s;
+	return CHURN_OK;
+}
+
+/* Removes every temporary and the directories the set made; the caller
+ * holds the lock.  Used by outset_abort and by the signal guard. */
+void outset_remove_locked(outset *s)
+{
+	for (size_t i = 0; i < s->n; i++)
+		if (s->e[i].tmp != NULL)
+			unlink(s->e[i].tmp);
+	for (size_t i = s->ndirs; i > 0; i--)
+		rmdir(s->dirs[i - 1]);
+}
+
+static void forget_locked(outset *s)
+{
+	for (size_t i = 0; i < s->n; i++) {
+		free(s->e[i].tmp);
+		free(s->e[i].target);
+	}
+	for (size_t i = 0; i < s->ndirs; i++)
+		free(s->dirs[i]);
+	s->n = s->ndirs = 0;
+}
+
+/* Entries still open (not finished) are kept: compacts the others out. */
+static void keep_open_locked(outset *s)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < s->n; i++) {
+		if (s->e[i].tmp != NULL && !s->e[i].finished)
+			s->e[k++] = s->e[i];
+		else {
+			free(s->e[i].tmp);
+			free(s->e[i].target);
+		}
+	}
+	s->n = k;
+}
+
+churn_status outset_commit(outset *s, churn_err *err)
+{
+	churn_status st = CHURN_OK;
+	if (s == NULL)
+		return CHURN_OK;
+	pthread_mutex_lock(&s->lock);
+	for (size_t i = 0; i < s->n; i++) {
+		outset_entry *e = &s->e[i];
+		if (e->tmp == NULL || !e->finished)
+			continue;
+		if (st == CHURN_OK && rename(e->tmp, e->target) != 0)
+			st = churn_err_at(err, CHURN_EIO, e->target, 0, 0, "cannot replace: %s",
+			                  strerror(errno));
+		if (st != CHURN_OK)
+			unlink(e->tmp);
+	}
+	keep_open_locked(s);
+	for (size_t i = 0; i < s->ndirs; i++)
+		free(s->dirs[i]);
+	s->ndirs = 0;
+	pthread_mutex_unlock(&s->lock);
+	return st;
+}
+
+void outset_abort(outset *s)
+{
+	if (s == NULL)
+		return;
+	pthread_mutex_lock(&s->lock);
+	for (size_t i = 0; i < s->n; i++)
+		if (s->e[i].tmp != NULL && s->e[i].finished)
+			unlink(s->e[i].tmp);
+	for (size_t i = s->ndirs; i > 0; i--)
+		rmdir(s->dirs[i - 1]);
+	keep_open_locked(s);
+	for (size_t i = 0; i < s->ndirs; i++)
+		free(s->dirs[i]);
+	s->ndirs = 0;
+	pthread_mutex_unlock(&s->lock);
+}
+
+size_t outset_pending(const outset *s)
+{
+	size_t k = 0;
+	for (size_t i = 0; s != NULL && i < s->n; i++)
+		k += s->e[i].tmp != NULL && s->e[i].finished;
+	return k;
+}
+
+churn_status outset_mkdir(outset *s, const char *dir, churn_err *err)
+{
+	struct stat sb;
+	churn_status st = CHURN_OK;
+
+	if (s != NULL)
+		pthread_mutex_lock(&s->lock);
+	if (stat(dir, &sb) == 0) {
+		if (!S_ISDIR(sb.st_mode))
+			st = churn_err_at(err, CHURN_EIO, dir, 0, 0, "--tables: not a directory");
+	} else if (errno != ENOENT || mkdir(dir, 0777) != 0) {
+		st = churn_err_at(err, CHURN_EIO, dir, 0, 0,
+		                  "cannot create the tables directory: %s", strerror(errno));
+	} else if (s != NULL) {
+		char **d = realloc(s->dirs, (s->ndirs + 1) * sizeof *d);
+		char *copy = strdup(dir);
+		if (d != NULL)
+			s->dirs = d;
+		if (d == NULL || copy == NULL) {
+			free(copy);
+			rmdir(dir);
+			st = churn_err_set(err, CHURN_ENOMEM, "out of memory");
+		} else {
+			s->dirs[s->ndirs++] = copy;
+		}
+	}
+	if (s != NULL)
+		pthread_mutex_unlock(&s->lock);
+	return st;
+}
+
+void outset_free(outset *s)
+{
+	if (s == NULL)
+		return;
+	outset_abort(s);
+	outset_guard_stop(s);
+	pthread_mutex_lock(&s->lock);
+	outset_remove_locked(s);  /* outfiles never committed nor aborted */
+	forget_locked(s);
+	pthread_mutex_unlock(&s->lock);
+	pthread_mutex_destroy(&s->lock);
+	free(s->e);
+	free(s->dirs);
+	free(s);
+}
+
+/* The real path of a file not yet there: its directory's real path and its
+ * name; NULL when the directory cannot be resolved (or out of memory). */
+static char *real_new_path(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash == NULL ? strdup(".") : slash == path ? strdup("/")
+	            : strndup(path, (size_t)(slash - path));
+	char *real = dir ? realpath(dir, NULL) : NULL, *out = NULL;
+	const char *base = slash ? slash + 1 : path;
+
+	if (real != NULL && (out = malloc(strlen(real) + strlen(base) + 2)) != NULL)
+		sprintf(out, "%s%s%s", real, strcmp(real, "/") == 0 ? "" : "/", base);
+	free(real);
+	free(dir);
+	return out;
+}
+
+/* Creates the temporary for o->path with the mode `mode`, registering it in
+ * the set under the set's lock (so that the guard never misses one). */
+static churn_status make_temp(outfile *o, const char *shown, mode_t mode, churn_err *err)
+{
+	outset *s = o->set;
+	churn_status st = CHURN_OK;
+	char *tmp = malloc(strlen(o->path) + 16);
+	int fd = -1;
+
+	if (tmp == NULL)
+		return churn_err_set(err, CHURN_ENOMEM, "out of memory");
+	sprintf(tmp, "%s.tmp.XXXXXX", o->path);
+	if (s != NULL) {
+		pthread_mutex_lock(&s->lock);
+		for (size_t i = 0; i < s->n; i++)
+			if (s->e[i].tmp != NULL && strcmp(s->e[i].target, o->path) == 0) {
+				st = churn_err_at(err, CHURN_EUSAGE, shown, 0, 0,
+				                  "written twice in one run: one output would "
+				                  "overwrite another");
+				break;
+			}
+		if (st == CHURN_OK && s->n == s->cap) {
+			size_t cap = s->cap ? 2 * s->cap : 16;
+			outset_entry *e = realloc(s->e, cap * sizeof *e);
+			if (e == NULL)
+				st = churn_err_set(err, CHURN_ENOMEM, "out of memory");
+			else {
+				s->e = e;
+				s->cap = cap;
+			}
+		}
+	}
+	if (st == CHURN_OK && (fd = mkstemp(tmp)) < 0)
+		st = churn_err_at(err, CHURN_EIO, shown, 0, 0, "cannot create: %s", strerror(errno));
+	if (st == CHURN_OK && s != NULL) {
+		char *target = strdup(o->path);
+		if (target == NULL) {
+			st = churn_err_set(err, CHURN_ENOMEM, "out of memory");
+			close(fd);
+			unlink(tmp);
+			fd = -1;
+		} else {
+			o->slot = s->n;
+			s->e[s->n].tmp = tmp;
+			s->e[s->n].target = target;
+			s->e[s->n].finished = 0;
+			s->n++;
+		}
+	}
+	if (s != NULL)
+		pthread_mutex_unlock(&s->lock);
+	if (st != CHURN_OK) {
+		free(tmp);
+		return st;
+	}
+	o->tmp = tmp;  /* owned by the set's entry when there is a set */
+	fchmod(fd, mode);
+	o->f = fdopen(fd, "wb");
+	if (o->f == NULL) {
+		close(fd);
+		return churn_err_at(err, CHURN_EIO, shown, 0, 0, "cannot create: %s", strerror(errno));
+	}
+	return CHURN_OK;
+}
+
+churn_status outfile_open(outset *s, const char *path, outfile **out, churn_err *err)
 {
 	outfile *o = calloc(1, sizeof *o);
+	churn_status st;
+	struct stat sb;
+	mode_t mode;
+
 	*out = NULL;
 	if (o == NULL)
 		return churn_err_set(err, CHURN_ENOMEM, "out of memory");
@@ -25,7 +261,6 @@ churn_status outfile_open(const char *path, outfile **out, churn_err *err)
 		*out = o;
 		return CHURN_OK;
 	}
-	struct stat sb;
 	int exists = stat(path, &sb) == 0;
 	if (exists && S_ISDIR(sb.st_mode)) {
 		free(o);
@@ -45,41 +280,28 @@ churn_status outfile_open(const char *path, outfile **out, churn_err *err)
 		*out = o;
 		return CHURN_OK;
 	}
+	if (exists) {
+		mode = sb.st_mode & 07777;  /* the replaced file's mode is kept */
+	} else {
+		mode_t mask = umask(0);
+		umask(mask);
+		mode = 0666 & ~mask;
+	}
 	/* A symbolic link to a regular file: replace the file it names, not
-	 * the link. */
-	char *real = exists ? realpath(path, NULL) : NULL;
-	o->path = strdup(real != NULL ? real : path);
-	free(real);
-	/* The temporary name is only set once it names a file we created, so
-	 * that outfile_abort never removes anything else.  Messages name the
-	 * path as the caller gave it (still valid: the caller owns it). */
-	char *tmp = o->path ? malloc(strlen(o->path) + 16) : NULL;
-	if (o->path == NULL || tmp == NULL) {
-		free(tmp);
-		outfile_abort(o);
+	 * the link.  A new file is named by its directory's real path, so
+	 * that one set sees two spellings of a target as one. */
+	o->path = exists ? realpath(path, NULL) : real_new_path(path);
+	if (o->path == NULL)
+		o->path = strdup(path);
+	o->set = s;
+	if (o->path == NULL) {
+		free(o);
 		return churn_err_set(err, CHURN_ENOMEM, "out of memory");
 	}
-	sprintf(tmp, "%s.tmp.XXXXXX", o->path);
-	int fd = mkstemp(tmp);
-	if (fd >= 0)
-		o->tmp = tmp;
-	if (fd < 0) {
-		int e = errno;
-		free(tmp);
+	/* Messages name the path as the caller gave it. */
+	if ((st = make_temp(o, path, mode, err)) != CHURN_OK) {
 		outfile_abort(o);
-		return churn_err_at(err, CHURN_EIO, path, 0, 0, "cannot create: %s",
-		                    strerror(e));
-	}
-	/* mkstemp makes 0600; give the file the usual permissions. */
-	mode_t mask = umask(0);
-	umask(mask);
-	fchmod(fd, 0666 & ~mask);
-	o->f = fdopen(fd, "wb");
-	if (o->f == NULL) {
-		close(fd);
-		outfile_abort(o);
-		return churn_err_at(err, CHURN_EIO, path, 0, 0, "cannot create: %s",
-		                    strerror(errno));
+		return st;
 	}
 	*out = o;
 	return CHURN_OK;
@@ -88,6 +310,29 @@ churn_status outfile_open(const char *path, outfile **out, churn_err *err)
 FILE *outfile_stream(outfile *o)
 {
 	return o->f;
+}
+
+/* Forgets o's temporary: removes it from its set (unlinking it when
+ * `unlink_it`), or frees it when there is no set. */
+static void drop_temp(outfile *o, int unlink_it)
+{
+	if (o->tmp == NULL)
+		return;
+	if (o->set == NULL) {
+		if (unlink_it)
+			unlink(o->tmp);
+		free(o->tmp);
+	} else {
+		outset *s = o->set;
+		pthread_mutex_lock(&s->lock);
+		if (unlink_it)
+			unlink(s->e[o->slot].tmp);
+		free(s->e[o->slot].tmp);
+		free(s->e[o->slot].target);
+		s->e[o->slot].tmp = s->e[o->slot].target = NULL;
+		pthread_mutex_unlock(&s->lock);
+	}
+	o->tmp = NULL;
 }
 
 churn_status outfile_commit(outfile *o, churn_err *err)
@@ -109,21 +354,28 @@ churn_status outfile_commit(outfile *o, churn_err *err)
 		return st;
 	}
 	int bad = ferror(o->f);
-	if (fclose(o->f) != 0 || bad) {
+	int closed = fclose(o->f);
+	o->f = NULL;
+	if (closed != 0 || bad) {
 		st = churn_err_at(err, CHURN_EIO, o->path, 0, 0, "write failed: %s",
-		                  strerror(errno));
-		o->f = NULL;
+		                  strerror(bad && errno == 0 ? EIO : errno));
 		outfile_abort(o);
 		return st;
 	}
-	o->f = NULL;
-	if (rename(o->tmp, o->path) != 0) {
+	if (o->set != NULL) {
+		pthread_mutex_lock(&o->set->lock);
+		o->set->e[o->slot].finished = 1;
+		pthread_mutex_unlock(&o->set->lock);
+		o->tmp = NULL;  /* the set's now */
+	} else if (rename(o->tmp, o->path) != 0) {
 		st = churn_err_at(err, CHURN_EIO, o->path, 0, 0, "cannot replace: %s",
 		                  strerror(errno));
 		outfile_abort(o);
 		return st;
+	} else {
+		free(o->tmp);
+		o->tmp = NULL;
 	}
-	free(o->tmp);
 	free(o->path);
 	free(o);
 	return CHURN_OK;
@@ -135,9 +387,7 @@ void outfile_abort(outfile *o)
 		return;
 	if (o->f != NULL && o->f != stdout)
 		fclose(o->f);
-	if (o->tmp != NULL)
-		remove(o->tmp);
-	free(o->tmp);
+	drop_temp(o, 1);
 	free(o->path);
 	free(o);
 }

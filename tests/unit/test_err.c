@@ -42,6 +42,6 @@ int main(void)
 	is_int(churn_status_exit_code(CHURN_EMODEL), 1, "err: model error exits 1");
 	is_int(churn_status_exit_code(CHURN_EUSAGE), 2, "err: usage error exits 2");
 	is_int(churn_status_exit_code(CHURN_EIO), 3, "err: I/O error exits 3");
-	is_int(churn_status_exit_code(CHURN_ENOMEM), 3, "err: out of memory exits 3");
+	is_int(churn_status_exit_code(CHURN_ENOMEM), 4, "err: out of memory exits 4, not the I/O status");
 	return done_testing();
 }

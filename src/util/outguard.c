@@ -1,0 +1,70 @@
+/* outguard.c - the signal guard of an output set (include/churnkit/
+ * outfile.h, docs/outputs.md).
+ *
+ * Why a thread: a signal handler can only call async-signal-safe functions
+ * and can only reach data through global variables, which churnkit does not
+ * have.  Instead SIGINT, SIGTERM and SIGHUP are blocked in the main thread
+ * before the guard starts (threads inherit the mask), and the guard waits
+ * for them with sigwait(2).  It is an ordinary thread, handed its set as
+ * its argument: it takes the set's lock, removes the temporaries, restores
+ * the default action and raises the signal again, so that the process dies
+ * of it as it would have without churnkit's help (the shell sees 128 + N).
+ * It never lets go of the lock, so no output is renamed after the signal.
+ */
+#include "outset_private.h"
+
+#include <errno.h>
+#include <string.h>
+
+static void *guard_main(void *arg)
+{
+	outset *s = arg;
+	int sig;
+
+	while (sigwait(&s->mask, &sig) != 0)
+		;
+	pthread_setcancelstate(PTHREAD_CANCEL_DISABLE, NULL);
+	pthread_mutex_lock(&s->lock);
+	outset_remove_locked(s);
+	signal(sig, SIG_DFL);
+	sigset_t one;
+	sigemptyset(&one);
+	sigaddset(&one, sig);
+	pthread_sigmask(SIG_UNBLOCK, &one, NULL);
+	raise(sig);
+	/* Not reached: the default action of these signals ends the process.
+	 * Were it to return, the temporaries are gone and a commit fails. */
+	pthread_mutex_unlock(&s->lock);
+	return NULL;
+}
+
+churn_status outset_guard(outset *s, churn_err *err)
+{
+	int rc;
+
+	if (s->guarded)
+		return CHURN_OK;
+	sigemptyset(&s->mask);
+	sigaddset(&s->mask, SIGINT);
+	sigaddset(&s->mask, SIGTERM);
+	sigaddset(&s->mask, SIGHUP);
+	if ((rc = pthread_sigmask(SIG_BLOCK, &s->mask, &s->oldmask)) != 0)
+		return churn_err_set(err, CHURN_EIO, "cannot block signals: %s", strerror(rc));
+	if ((rc = pthread_create(&s->guard, NULL, guard_main, s)) != 0) {
+		pthread_sigmask(SIG_SETMASK, &s->oldmask, NULL);
+		return churn_err_set(err, rc == EAGAIN ? CHURN_ENOMEM : CHURN_EIO,
+		                     "cannot start the signal guard: %s", strerror(rc));
+	}
+	s->guarded = 1;
+	return CHURN_OK;
+}
+
+void outset_guard_stop(outset *s)
+{
+	if (!s->guarded)
+		return;
+	pthread_cancel(s->guard);
+	pthread_join(s->guard, NULL);
+	s->guarded = 0;
+	pthread_sigmask(SIG_SETMASK, &s->oldmask, NULL);
+}

@@ -1,0 +1,40 @@
+/*
+ * outset_private.h - the inside of an output set (include/churnkit/
+ * outfile.h), shared by outfile.c and the signal guard in outguard.c.
+ *
+ * Every field is read and written with `lock` held: the guard thread reads
+ * the temporaries' names while the main thread may be adding one.
+ */
+#ifndef CHURNKIT_OUTSET_PRIVATE_H
+#define CHURNKIT_OUTSET_PRIVATE_H
+
+#include "churnkit/outfile.h"
+
+#include <pthread.h>
+#include <signal.h>
+
+typedef struct {
+	char *tmp;      /* the temporary's path; NULL = a free slot */
+	char *target;   /* what it becomes at outset_commit */
+	int finished;   /* 1 once outfile_commit checked and closed it */
+} outset_entry;
+
+struct outset {
+	pthread_mutex_t lock;
+	outset_entry *e;
+	size_t n, cap;
+	char **dirs;          /* directories outset_mkdir created, in order */
+	size_t ndirs;
+	int guarded;          /* 1 while the guard thread runs */
+	pthread_t guard;
+	sigset_t mask;        /* the signals the guard takes */
+	sigset_t oldmask;     /* the mask before outset_guard, restored after */
+};
+
+/* Unlinks every temporary and removes the created directories (when
+ * empty); the caller holds s->lock.  Names stay registered. */
+void outset_remove_locked(outset *s);
+/* Stops the guard thread (when started) and restores the signal mask. */
+void outset_guard_stop(outset *s);
+
+#endif
