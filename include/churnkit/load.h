@@ -56,7 +56,7 @@
  * weight, entry time) may have: money and durations beyond it are typing
  * errors or sentinels, and their sums and products would lose every digit
  * or overflow downstream. */
-#define LOAD_MAX_MAGNITUDE 1e15
+#define LOAD_MAX_MAGNITUDE 1e15  /* messages say 1e15: keep in step */
 
 /* The default plausible dates, 1900-01-01 .. 2199-12-31 (day numbers). */
 #define LOAD_DATE_MIN_DEFAULT (-25567)

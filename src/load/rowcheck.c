@@ -125,9 +125,9 @@ int loader_parse_mapped(loader *ld, size_t j)
 		}
 		if (fabs(v) > LOAD_MAX_MAGNITUDE) {
 			loader_reject(ld, col, LOAD_BAD_MAGNITUDE,
-			              "'%.*s' in column '%s' is beyond %g in magnitude (a typing "
+			              "'%.*s' in column '%s' is larger in magnitude than 1e15 (a typing "
 			              "error or a placeholder?)", loader_quote_len(s, len), s,
-			              c->name, LOAD_MAX_MAGNITUDE);
+			              c->name);
 			return 0;
 		}
 		if (v < 0) {
