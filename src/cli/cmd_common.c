@@ -442,6 +442,7 @@ void *cmd_json_root(const cmd_data *d)
 	json_object_object_add(data, "rows_read", json_object_new_int64(r->rows_read));
 	json_object_object_add(data, "rows_used", json_object_new_int64((int64_t)r->t->nrows));
 	json_object_object_add(data, "rows_rejected", json_object_new_int64(r->rows_rejected));
+	json_object_object_add(data, "lines_rejected", json_object_new_int64(r->lines_rejected));
 	for (int k = 0; k < LOAD_NREASONS; k++)
 		if (r->by_reason[k] > 0)
 			json_object_object_add(reasons, load_reason_name((load_reason)k),
