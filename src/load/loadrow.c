@@ -177,7 +177,8 @@ static int assign(loader *ld, const char *name, load_role role, const char *opt)
 		int n = snprintf(list + used, sizeof list - used, "%s%s", j ? ", " : "",
 		                 ld->cols[j].name);
 		if (n < 0 || (size_t)n >= sizeof list - used) {
-			strcpy(list + sizeof list - 4, "...");
+			/* Cut short at a whole UTF-8 character. */
+			strcpy(list + utf8_whole(list, sizeof list - 4), "...");
 			break;
 		}
 		used += (size_t)n;

@@ -1,6 +1,16 @@
 ## The hostile-input corpus: cases added by the loader work (tests/cli/hostile.sh
 ## checks that every case file is listed in one of these fragments).
 EXTRA_DIST += \
+	tests/data/hostile/quote_closed_then_text/args \
+	tests/data/hostile/quote_closed_then_text/data.csv \
+	tests/data/hostile/quote_closed_then_text/exit \
+	tests/data/hostile/quote_closed_then_text/stderr \
+	tests/data/hostile/quote_revenue_unclosed/args \
+	tests/data/hostile/quote_revenue_unclosed/customers.csv \
+	tests/data/hostile/quote_revenue_unclosed/exit \
+	tests/data/hostile/quote_revenue_unclosed/files \
+	tests/data/hostile/quote_revenue_unclosed/revenue.csv \
+	tests/data/hostile/quote_revenue_unclosed/stderr \
 	tests/data/hostile/quote_stray_merges/args \
 	tests/data/hostile/quote_stray_merges/data.csv \
 	tests/data/hostile/quote_stray_merges/exit \
