@@ -109,9 +109,26 @@ typedef struct {
 	cohort_triangle *groups;
 } cohort_result;
 
+/* The longest span of months from the first signup to as-of that cohorts
+ * and period tables take: 300 years, the span of the loader's default
+ * plausible dates (load.h).  A triangle grows with the square of its span,
+ * so the span is checked before anything is allocated. */
+#define COHORT_MAX_MONTHS 3600
+/* The most cells the triangles of one cohort_build may hold together (the
+ * overall triangle and one per segment level): about 0.5 GB with values. */
+#define COHORT_MAX_CELLS ((size_t)1 << 25)
+
+/* CHURN_EDATA naming the months when first_month .. last_month (month
+ * indices) span more than COHORT_MAX_MONTHS months; CHURN_OK otherwise. */
+churn_status cohort_span_check(int32_t first_month, int32_t last_month, churn_err *err);
+
 /* The last calendar month (month index) that has ended by `as_of`: the
  * month of as_of + 1, minus one. */
 int32_t cohort_last_ended_month(int32_t as_of);
+
+/* (cohort_build fails with CHURN_EDATA, before allocating, when the cohorts
+ * span more than COHORT_MAX_MONTHS months or the triangles would hold more
+ * than COHORT_MAX_CELLS cells.) */
 
 /* Checks the customers: n > 0 entries need start, no start is NA, no end is
  * before its start, group codes are below ngroup_levels or missing.  Returns

@@ -20,17 +20,23 @@
  * Every other column is numeric when all its non-missing values are numbers,
  * and categorical otherwise.
  *
- * A row that breaks a rule (wrong field count, NUL byte, unclosed quote,
- * unparseable date or number, end before start, entry before start or
- * after the end, a date after as_of,
+ * A row that breaks a rule (wrong field count, NUL byte, a quote never
+ * closed or closed and followed by anything but a delimiter or a line end,
+ * a line break inside a mapped value, unparseable date or number, a date
+ * outside [date_min, date_max], a number beyond LOAD_MAX_MAGNITUDE, end
+ * before start, entry before start or after the end, a date after as_of,
  * negative duration or value, duplicate id, bad flag) is not loaded: it is
- * counted by reason, written to opts->rejects when given, and the first
- * LOAD_KEEP_REJECTS are kept in the result with line, column and reason.
+ * counted by reason, written to opts->rejects when given (cells made
+ * spreadsheet-safe by sheet.h), and the first LOAD_KEEP_REJECTS are kept in
+ * the result with line, column and reason.  A bad row that spans several
+ * physical lines (a quoted field holding line breaks) counts all of them in
+ * lines_rejected.  An end date equal to opts->open_end reads as still active.
  * load_csv succeeds when the whole input could be read, however many rows
- * were bad; load_check then fails with CHURN_EDATA when more rows are bad
- * than max_bad_rows allows, or when no row is usable, so that the caller can
- * report the bad rows either way.  A mapped column absent from the header
- * is CHURN_EUSAGE naming it.
+ * were bad; load_check then fails with CHURN_EDATA when more physical lines
+ * are in bad rows than max_bad_rows allows, or when no row is usable, so
+ * that the caller can report the bad rows either way.  A mapped column
+ * absent from the header is CHURN_EUSAGE naming it.  docs/inputs.md states
+ * these input rules for users.
  *
  * Ownership: load_csv returns a new load_result; free it with
  * load_result_free.  The options and the mapping are borrowed for the call.
@@ -46,10 +52,20 @@
 
 #define LOAD_KEEP_REJECTS 50
 
+/* The largest magnitude a number of a mapped column (value, duration,
+ * weight, entry time) may have: money and durations beyond it are typing
+ * errors or sentinels, and their sums and products would lose every digit
+ * or overflow downstream. */
+#define LOAD_MAX_MAGNITUDE 1e15  /* messages say 1e15: keep in step */
+
+/* The default plausible dates, 1900-01-01 .. 2199-12-31 (day numbers). */
+#define LOAD_DATE_MIN_DEFAULT (-25567)
+#define LOAD_DATE_MAX_DEFAULT 84005
+
 typedef enum {
 	LOAD_BAD_FIELDS,     /* wrong number of fields */
 	LOAD_BAD_ENCODING,   /* NUL byte, or not UTF-8 */
-	LOAD_BAD_QUOTE,      /* a quote never closed */
+	LOAD_BAD_QUOTE,      /* a quote never closed, or closed badly */
 	LOAD_BAD_MISSING,    /* a required value is missing */
 	LOAD_BAD_DATE,       /* not a date */
 	LOAD_BAD_NUMBER,     /* not a number */
@@ -58,6 +74,8 @@ typedef enum {
 	LOAD_BAD_ORDER,      /* end before start, entry after end */
 	LOAD_BAD_FUTURE,     /* a date after as-of */
 	LOAD_BAD_DUPLICATE,  /* the id was seen on an earlier row */
+	LOAD_BAD_RANGE,      /* a date outside the plausible range */
+	LOAD_BAD_MAGNITUDE,  /* a number beyond LOAD_MAX_MAGNITUDE */
 	LOAD_NREASONS
 } load_reason;
 
@@ -93,23 +111,29 @@ typedef struct {
 	int max_bad_is_fraction; /* ... as a fraction of rows read (1) or a count (0) */
 	FILE *rejects;           /* borrowed; NULL = do not write rejects */
 	const char *display_name;/* name used in messages; NULL = the path */
+	int32_t date_min;        /* plausible dates: earlier or later ones are */
+	int32_t date_max;        /* bad rows (LOAD_BAD_RANGE) */
+	int32_t open_end;        /* an end date meaning "still active";
+	                            TABLE_DATE_NA = none */
 } load_opts;
 
 /* Sets the documented defaults: detect delimiter, decimal point, ISO dates,
- * max_bad = 1% of rows. */
+ * max_bad = 1% of rows, dates 1900-01-01 .. 2199-12-31, no open end. */
 void load_opts_init(load_opts *o);
 
 typedef struct {
 	long line;
 	long col;            /* 0 = the whole row */
 	load_reason reason;
-	char msg[200];
+	char msg[200];       /* UTF-8: quoted values are cut at whole characters */
 } load_reject;
 
 typedef struct {
 	table *t;                  /* the good rows; owned */
 	long rows_read;            /* data records (header and blank lines excluded) */
 	long rows_rejected;
+	long lines_read;           /* physical lines of the data records */
+	long lines_rejected;       /* physical lines of the bad records */
 	long by_reason[LOAD_NREASONS];
 	load_reject rejects[LOAD_KEEP_REJECTS];  /* the first ones */
 	size_t nrejects_kept;
@@ -130,7 +154,7 @@ churn_status load_csv(const char *path, const load_map *map,
 void load_result_free(load_result *r);
 
 /* Reads only the header of `path` (not "-"), by load_csv's rules (BOM,
- * UTF-16 refused, delimiter detected unless opts->delimiter is set, blank
+ * UTF-16 and UTF-32 refused, delimiter detected unless opts->delimiter is set, blank
  * names become V<k>), so that a caller can choose columns before loading.
  * On success *names is a new array of *n new strings (free each and the
  * array).  Errors as load_csv's for an unreadable, empty or UTF-16 file. */
@@ -138,8 +162,10 @@ churn_status load_read_header(const char *path, const load_opts *opts,
                               char ***names, size_t *n, churn_err *err);
 
 /* CHURN_EDATA when the input had no data rows, no good row, or more bad rows
- * than opts->max_bad allows; CHURN_OK otherwise.  The message names
- * opts->display_name. */
+ * than opts->max_bad allows (a count, or a fraction of the rows read), where
+ * every physical line a bad row swallowed beyond its first (a quoted field
+ * holding line breaks) counts as one more bad row and one more row read;
+ * CHURN_OK otherwise.  The message names opts->display_name. */
 churn_status load_check(const load_result *r, const load_opts *opts,
                         churn_err *err);
 

@@ -35,6 +35,7 @@ typedef struct {
 typedef struct {
 	const char *path;          /* borrowed for display */
 	long rows_read, rows_used, rows_rejected;
+	long lines_rejected;       /* physical lines of the bad rows (load.h) */
 	long by_reason[LOAD_NREASONS];
 	char delimiter;
 	int bom;

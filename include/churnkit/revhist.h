@@ -15,7 +15,8 @@
  * MRR is a number >= 0.
  *
  * A row is bad, and left out, when the loader rejects it (wrong field count,
- * NUL byte, unclosed quote, MRR not a number or negative) or when:
+ * NUL byte, a bad quote, MRR not a number, negative or beyond
+ * LOAD_MAX_MAGNITUDE) or when:
  *   - the customer id, the month or the MRR is missing;
  *   - the month is not a month;
  *   - the customer id is not among the loaded customers (unknown, or its
@@ -95,6 +96,8 @@ typedef struct {
 	size_t n;               /* good rows */
 	long rows_read;         /* data records of the file */
 	long rows_rejected;
+	long lines_rejected;    /* physical lines of the bad rows (a row found
+	                           bad after loading counts as one line) */
 	long by_reason[REVHIST_NREASONS];
 	revhist_reject rejects[REVHIST_KEEP_REJECTS]; /* the first, by line */
 	size_t nrejects_kept;

@@ -14,4 +14,19 @@
 /* 1 when the `len` bytes at `s` are valid UTF-8, 0 otherwise. */
 int utf8_valid(const char *s, size_t len);
 
+/* The length of the longest prefix of the `len` bytes at `s` that is at most
+ * `max` bytes and does not end inside a multi-byte character: text quoted in
+ * a message is cut there, never mid-character.  (Bytes that are not UTF-8
+ * are cut as single bytes.) */
+size_t utf8_cut(const char *s, size_t len, size_t max);
+
+/* `len` less a multi-byte character left incomplete at the end of the `len`
+ * bytes at `s` (as snprintf leaves one when it truncates); `len` when the
+ * text ends on a whole character. */
+size_t utf8_whole(const char *s, size_t len);
+
+/* The length of the UTF-8 sequence a lead byte begins (1 to 4), or 0 for a
+ * continuation byte or a byte that begins none. */
+int utf8_seq_len(unsigned char lead);
+
 #endif

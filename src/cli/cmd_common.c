@@ -353,6 +353,52 @@ static const char *origin(const cli_opts *o, opt_id id, char *buf, size_t n)
 	return buf;
 }
 
+/* Parses one end of --date-range: a year (1900) or a date (yyyy-mm-dd); a
+ * year means its first day for FROM and its last for TO. */
+static int range_end(const char *s, size_t len, int last, int32_t *day)
+{
+	double y;
+	if (date_parse(s, len, NULL, day))
+		return 1;
+	if (!num_parse(s, len, '.', &y) || y != (double)(int)y || y < 1 || y > 9999)
+		return 0;
+	*day = last ? date_from_civil((int)y, 12, 31) : date_from_civil((int)y, 1, 1);
+	return 1;
+}
+
+/* --date-range FROM,TO and --open-end DATE (docs/inputs.md, "Dates"). */
+static churn_status date_options(const cli_opts *o, load_opts *lo, churn_err *err)
+{
+	const char *s;
+	char at[600], b1[11], b2[11];
+
+	if ((s = opt_str(o, OPT_DATE_RANGE)) != NULL) {
+		const char *comma = strchr(s, ',');
+		if (comma == NULL || !range_end(s, (size_t)(comma - s), 0, &lo->date_min) ||
+		    !range_end(comma + 1, strlen(comma + 1), 1, &lo->date_max) ||
+		    lo->date_min > lo->date_max)
+			return churn_err_set(err, CHURN_EUSAGE,
+			                     "--date-range '%s'%s: give FROM,TO as years (1900,2199) "
+			                     "or dates (yyyy-mm-dd), FROM not after TO", s,
+			                     origin(o, OPT_DATE_RANGE, at, sizeof at));
+	}
+	if ((s = opt_str(o, OPT_OPEN_END)) != NULL &&
+	    !date_parse(s, strlen(s), NULL, &lo->open_end) &&
+	    !(lo->date_format && date_parse(s, strlen(s), lo->date_format, &lo->open_end)))
+		return churn_err_set(err, CHURN_EUSAGE,
+		                     "--open-end '%s'%s: not a date (expected yyyy-mm-dd%s%s)", s,
+		                     origin(o, OPT_OPEN_END, at, sizeof at),
+		                     lo->date_format ? " or " : "",
+		                     lo->date_format ? lo->date_format : "");
+	if (lo->has_as_of && (lo->as_of < lo->date_min || lo->as_of > lo->date_max))
+		return churn_err_set(err, CHURN_EUSAGE,
+		                     "--as-of %s%s is outside the plausible dates %s..%s "
+		                     "(--date-range)", opt_str(o, OPT_AS_OF),
+		                     origin(o, OPT_AS_OF, at, sizeof at),
+		                     date_format(lo->date_min, b1), date_format(lo->date_max, b2));
+	return CHURN_OK;
+}
+
 static churn_status load_options(const cli_opts *o, load_opts *lo, churn_err *err)
 {
 	churn_status st;
@@ -403,7 +449,7 @@ static churn_status load_options(const cli_opts *o, load_opts *lo, churn_err *er
 		lo->max_bad = frac ? v / 100 : v;
 		lo->max_bad_is_fraction = frac;
 	}
-	st = CHURN_OK;
+	st = date_options(o, lo, err);
 	return st;
 }
 
@@ -507,6 +553,7 @@ void *cmd_json_root(const cmd_data *d)
 	json_object_object_add(data, "rows_read", json_object_new_int64(r->rows_read));
 	json_object_object_add(data, "rows_used", json_object_new_int64((int64_t)r->t->nrows));
 	json_object_object_add(data, "rows_rejected", json_object_new_int64(r->rows_rejected));
+	json_object_object_add(data, "lines_rejected", json_object_new_int64(r->lines_rejected));
 	for (int k = 0; k < LOAD_NREASONS; k++)
 		if (r->by_reason[k] > 0)
 			json_object_object_add(reasons, load_reason_name((load_reason)k),

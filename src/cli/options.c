@@ -28,6 +28,8 @@ static const opt_spec specs[OPT_COUNT] = {
 	[OPT_END] = {"end", 1, 0, CMD_ALL, 0, "COL", "churn date column (empty = still active)"},
 	[OPT_AS_OF] = {"as-of", 1, 0, CMD_ALL, 0, "DATE", "snapshot date (default: the latest date in the data)"},
 	[OPT_DATE_FORMAT] = {"date-format", 1, 0, CMD_ALL, 0, "FMT", "strptime format of the dates (default yyyy-mm-dd)"},
+	[OPT_DATE_RANGE] = {"date-range", 1, 0, CMD_ALL, 0, "FROM,TO", "plausible dates, years or dates (default 1900,2199); others are bad rows"},
+	[OPT_OPEN_END] = {"open-end", 1, 0, CMD_ALL, 0, "DATE", "an end date that means still active (e.g. 9999-12-31)"},
 	[OPT_DURATION] = {"duration", 1, 0, CMD_ALL, 0, "COL", "duration column (instead of dates)"},
 	[OPT_EVENT] = {"event", 1, 0, CMD_ALL, 0, "COL[=VALUE]", "churn flag column for durations"},
 	[OPT_ENTRY] = {"entry", 1, 0, CMD_ALL, 0, "COL", "delayed entry date or time (left truncation)"},

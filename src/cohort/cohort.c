@@ -20,6 +20,19 @@ int32_t cohort_last_ended_month(int32_t as_of)
 	return date_month_index(as_of + 1) - 1;
 }
 
+churn_status cohort_span_check(int32_t first_month, int32_t last_month, churn_err *err)
+{
+	char a[8], b[8];
+	if (last_month < first_month || (int64_t)last_month - first_month < COHORT_MAX_MONTHS)
+		return CHURN_OK;
+	return churn_err_set(err, CHURN_EDATA,
+	                     "cohort: the data span %lld months (%s to %s), more than %d "
+	                     "(300 years): check the dates, --as-of and --date-range",
+	                     (long long)last_month - first_month + 1,
+	                     date_format_month(first_month, a), date_format_month(last_month, b),
+	                     COHORT_MAX_MONTHS);
+}
+
 churn_status cohort_customers_check(const cohort_customers *c, churn_err *err)
 {
 	if (c == NULL)
@@ -222,9 +235,23 @@ churn_status cohort_build(const cohort_customers *c, size_t min_n, cohort_result
 		if (m < first)
 			first = m;
 	}
-	if (first <= last)
+	if (first <= last) {
+		/* Bounded before anything is allocated: the triangles grow with
+		 * the square of the span. */
+		if ((st = cohort_span_check(first, last, err)) != CHURN_OK)
+			goto fail;
 		nrows = (size_t)(last - first) + 1;
-	else
+		size_t ntri = 1 + (c->group != NULL ? c->ngroup_levels : 0);
+		if (nrows * (nrows + 1) / 2 > COHORT_MAX_CELLS / ntri) {
+			st = churn_err_set(err, CHURN_EDATA,
+			                   "cohort: %zu monthly cohorts in %zu triangles (overall "
+			                   "and per level of %s) make more than %zu cells: narrow "
+			                   "the dates (--date-range, --as-of) or the segments",
+			                   nrows, ntri, c->group_name ? c->group_name : "the segment",
+			                   COHORT_MAX_CELLS);
+			goto fail;
+		}
+	} else
 		first = last + 1;
 	res->first_month = first;
 
@@ -288,6 +315,8 @@ churn_status cohort_build(const cohort_customers *c, size_t min_n, cohort_result
 	return CHURN_OK;
 
 nomem:
+	st = churn_err_set(err, CHURN_ENOMEM, "cohort: out of memory");
+fail:
 	cohort_result_free(res);
-	return churn_err_set(err, CHURN_ENOMEM, "cohort: out of memory");
+	return st;
 }

@@ -266,6 +266,10 @@ churn_status kpi_compute(const cohort_customers *c, const kpi_opts *o, kpi_resul
 	if (first != INT32_MAX) {
 		m0 = date_month_index(first);
 		q0 = date_quarter_index(first);
+		/* The period tables are linear in the span, but bounded like the
+		 * cohorts' before anything is allocated. */
+		if ((st = cohort_span_check(m0, last, err)) != CHURN_OK)
+			goto fail;
 		if (!bins_fill(&b, c, m0, last > m0 ? last : m0))
 			goto nomem;
 		if (date_month_start(m0) != first)

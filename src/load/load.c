@@ -21,14 +21,22 @@
 #include <string.h>
 
 #define CHUNK (1 << 20)
-#define LIBCSV_FIELD_BEGUN 2  /* libcsv.c's parser state inside a field */
+/* libcsv.c's parser states (public in struct csv_parser, stable since
+ * libcsv 1.0): inside a field, and just after a quote inside a quoted
+ * field. */
+#define LIBCSV_FIELD_BEGUN 2
+#define LIBCSV_FIELD_MIGHT_HAVE_ENDED 3
+/* Strict mode: libcsv stops at a quote inside an unquoted field and at a
+ * closing quote followed by anything but blanks and a delimiter or a line
+ * end; feed() decides what each means (docs/inputs.md, "Quotes"). */
+#define LIBCSV_OPTIONS (CSV_STRICT | CSV_REPALL_NL | CSV_APPEND_NULL)
 
 const char *load_reason_name(load_reason r)
 {
 	static const char *const names[LOAD_NREASONS] = {
 		[LOAD_BAD_FIELDS] = "wrong field count",
 		[LOAD_BAD_ENCODING] = "bad encoding",
-		[LOAD_BAD_QUOTE] = "unclosed quote",
+		[LOAD_BAD_QUOTE] = "bad quote",
 		[LOAD_BAD_MISSING] = "missing required value",
 		[LOAD_BAD_DATE] = "unparseable date",
 		[LOAD_BAD_NUMBER] = "not a number",
@@ -37,6 +45,8 @@ const char *load_reason_name(load_reason r)
 		[LOAD_BAD_ORDER] = "dates out of order",
 		[LOAD_BAD_FUTURE] = "date after as-of",
 		[LOAD_BAD_DUPLICATE] = "duplicate id",
+		[LOAD_BAD_RANGE] = "date out of range",
+		[LOAD_BAD_MAGNITUDE] = "number too large",
 	};
 	return (unsigned)r < LOAD_NREASONS ? names[r] : "unknown";
 }
@@ -47,6 +57,9 @@ void load_opts_init(load_opts *o)
 	o->decimal = '.';
 	o->max_bad = 0.01;
 	o->max_bad_is_fraction = 1;
+	o->date_min = LOAD_DATE_MIN_DEFAULT;
+	o->date_max = LOAD_DATE_MAX_DEFAULT;
+	o->open_end = TABLE_DATE_NA;
 }
 
 void load_result_free(load_result *r)
@@ -162,6 +175,181 @@ static void on_record(int c, void *data)
 	reset_record(ld);
 }
 
+/* Appends `len` bytes to the record's last field (the rest of a line after
+ * a bad quote, kept for the rejects file). */
+static void append_last(loader *ld, const char *s, size_t len)
+{
+	if (ld->nf == 0 || len == 0 || ld->st != CHURN_OK ||
+	    (ld->header_only && ld->have_header))
+		return;
+	if (ld->buflen + len > ld->bufcap) {
+		size_t cap = ld->bufcap;
+		while (ld->buflen + len > cap)
+			cap *= 2;
+		char *b = realloc(ld->buf, cap);
+		if (b == NULL) {
+			ld->st = churn_err_set(ld->err, CHURN_ENOMEM, "out of memory");
+			return;
+		}
+		ld->buf = b;
+		ld->bufcap = cap;
+	}
+	/* The field's NUL moves to the new end. */
+	memcpy(ld->buf + ld->buflen - 1, s, len);
+	ld->buflen += len;
+	ld->buf[ld->buflen - 1] = '\0';
+	ld->len[ld->nf - 1] += len;
+	if (memchr(s, '\0', len) != NULL && ld->nul_field == 0)
+		ld->nul_field = (long)ld->nf;
+}
+
+/* A quoted field was closed and followed by byte c, which is neither a
+ * blank, a delimiter nor a line end: the record is bad from here to the end
+ * of the line.  The field's text so far becomes its last field. */
+static void begin_bad_quote(loader *ld, struct csv_parser *p, unsigned char c)
+{
+	ld->quote_line = ld->line_no + ld->newlines;
+	ld->quote_col = (long)ld->nf + 1;
+	if (!ld->have_header) {
+		ld->st = churn_err_at(ld->err, CHURN_EDATA, ld->name, ld->quote_line,
+		                      ld->quote_col, "a quote in the header is closed and "
+		                      "followed by text, not by a delimiter or a line end");
+		return;
+	}
+	on_field(p->entry_buf, p->entry_pos, ld);
+	ld->close_line = ld->line_no + ld->newlines;
+	ld->after = c;
+	ld->skipping = 1;
+}
+
+/* The line of a bad quote has ended on c (CR, LF, or -1 at the end of the
+ * input): the record is counted and rejected, and reading goes on with the
+ * next line. */
+static void end_bad_quote(loader *ld, int c)
+{
+	char what[16] = "text";
+	if (ld->after > 0x20 && ld->after < 0x7F)
+		snprintf(what, sizeof what, "'%c'", ld->after);
+	ld->skipping = 0;
+	if (!ld->repass && !(ld->header_only && ld->have_header)) {
+		if (ld->close_line == ld->quote_line)
+			loader_bad_record(ld, ld->quote_line, ld->quote_col,
+			                  "a quote opened here is closed and followed by %s, "
+			                  "not by a delimiter or a line end", what);
+		else
+			loader_bad_record(ld, ld->quote_line, ld->quote_col,
+			                  "a quote opened here is closed on line %ld and followed "
+			                  "by %s, not by a delimiter or a line end (a stray "
+			                  "quote?): lines %ld-%ld are left out", ld->close_line,
+			                  what, ld->line_no, ld->close_line);
+	}
+	ld->line_no += 1 + ld->newlines;
+	ld->cr_pending = c == '\r';
+	reset_record(ld);
+}
+
+/* Parses n bytes through libcsv in strict mode.  Where libcsv stops: a
+ * quote inside an unquoted field (6" screen) is kept as text, as the
+ * non-strict parser keeps it; a quoted field closed and followed by text
+ * makes its record a bad row up to the end of that line (begin_bad_quote).
+ * Any other stop is out of memory. */
+static void feed(loader *ld, struct csv_parser *p, const char *s, size_t n)
+{
+	size_t done = 0;
+	while (done < n && ld->st == CHURN_OK) {
+		if (ld->skipping) {
+			size_t k = done;
+			while (k < n && s[k] != '\n' && s[k] != '\r')
+				k++;
+			append_last(ld, s + done, k - done);
+			if (k == n)
+				return;
+			end_bad_quote(ld, (unsigned char)s[k]);
+			done = k + 1;
+			continue;
+		}
+		done += csv_parse(p, s + done, n - done, on_field, on_record, ld);
+		if (done == n || ld->st != CHURN_OK)
+			return;
+		if (csv_error(p) != CSV_EPARSE) {
+			ld->st = churn_err_at(ld->err, CHURN_ENOMEM, ld->name, ld->line_no, 0,
+			                      "%s", csv_strerror(csv_error(p)));
+			return;
+		}
+		if (p->pstate == LIBCSV_FIELD_BEGUN && !p->quoted) {
+			csv_set_opts(p, LIBCSV_OPTIONS & ~CSV_STRICT);
+			done += csv_parse(p, s + done, 1, on_field, on_record, ld);
+			csv_set_opts(p, LIBCSV_OPTIONS);
+			p->status = CSV_SUCCESS;
+			continue;
+		}
+		if (p->pstate != LIBCSV_FIELD_MIGHT_HAVE_ENDED) {
+			ld->st = churn_err_at(ld->err, CHURN_EDATA, ld->name, ld->line_no, 0,
+			                      "%s", csv_strerror(csv_error(p)));
+			return;
+		}
+		begin_bad_quote(ld, p, (unsigned char)s[done]);
+		csv_fini(p, NULL, NULL, NULL);  /* a fresh parser for the next line */
+	}
+}
+
+/* The end of the input: a bad line being skipped ends here; a quoted field
+ * still open is a bad row holding the rest of the file (csv_fini would take
+ * it as a field); anything else is handed to csv_fini. */
+static void finish_input(loader *ld, struct csv_parser *p)
+{
+	if (ld->skipping) {
+		end_bad_quote(ld, -1);
+		return;
+	}
+	if (!(p->quoted && p->pstate == LIBCSV_FIELD_BEGUN)) {
+		csv_fini(p, on_field, on_record, ld);
+		return;
+	}
+	long open = ld->line_no + ld->newlines, col = (long)ld->nf + 1;
+	if (!ld->have_header) {
+		ld->st = churn_err_at(ld->err, CHURN_EDATA, ld->name, open, col,
+		                      "unclosed quote in the header");
+		return;
+	}
+	on_field(p->entry_buf, p->entry_pos, ld);
+	/* A line end at the very end of the input ends the last line. */
+	if (p->entry_pos > 0 && p->entry_buf[p->entry_pos - 1] == '\n' && ld->newlines > 0)
+		ld->newlines--;
+	if (!ld->repass && ld->st == CHURN_OK && !(ld->header_only && ld->have_header))
+		loader_bad_record(ld, open, col,
+		                  "a quote opened here is never closed; the rest of the "
+		                  "file (%ld lines) is in this field", ld->line_no + ld->newlines - open + 1);
+	csv_fini(p, NULL, NULL, NULL);
+}
+
+/* Refuses UTF-32 and UTF-16 input by its byte-order mark, or without one
+ * by its zero bytes (ASCII letters in UTF-32 have three zero bytes each, in
+ * UTF-16 one); UTF-32 is tested first, since its little-endian mark begins
+ * with UTF-16's. */
+static churn_status sniff_encoding(loader *ld, const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	if (n >= 4 && ((u[0] == 0 && u[1] == 0 && u[2] == 0xFE && u[3] == 0xFF) ||
+	               (u[0] == 0xFF && u[1] == 0xFE && u[2] == 0 && u[3] == 0)))
+		return churn_err_at(ld->err, CHURN_EDATA, ld->name, 1, 1,
+		                    "the file is UTF-32; save it as UTF-8");
+	if (n >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
+		return churn_err_at(ld->err, CHURN_EDATA, ld->name, 1, 1,
+		                    "the file is UTF-16; save it as UTF-8");
+	if (n >= 4 && ((u[0] == 0 && u[1] == 0 && u[2] == 0 && u[3] != 0) ||
+	               (u[0] != 0 && u[1] == 0 && u[2] == 0 && u[3] == 0)))
+		return churn_err_at(ld->err, CHURN_EDATA, ld->name, 1, 1,
+		                    "the file looks like UTF-32 (three zero bytes to each "
+		                    "letter); save it as UTF-8");
+	if (n >= 4 && ((u[0] == 0 && u[2] == 0 && u[1] != 0 && u[3] != 0) ||
+	               (u[1] == 0 && u[3] == 0 && u[0] != 0 && u[2] != 0)))
+		return churn_err_at(ld->err, CHURN_EDATA, ld->name, 1, 1,
+		                    "the file looks like UTF-16 (every other byte is "
+		                    "zero); save it as UTF-8");
+	return CHURN_OK;
+}
+
 /* Picks the delimiter from the header line: the most frequent of , ; tab
  * outside quotes; a comma when none occurs. */
 static char detect_delimiter(const char *s, size_t n)
@@ -196,21 +384,34 @@ churn_status load_check(const load_result *r, const load_opts *o, churn_err *err
 	/* A fraction of the rows read allows that many rows, rounded down; the
 	 * small margin keeps e.g. 29% of 100 rows (0.29 * 100 is
 	 * 28.999999999999996 in binary) from allowing only 28. */
+	/* The limit counts physical lines: a bad row whose quoted field
+	 * swallowed the lines after it counts each of them as a bad row (of the
+	 * rows the file would have had), so that an unclosed quote cannot hide
+	 * half a file behind one bad row.  Good rows count once, whatever their
+	 * quoted fields hold. */
+	long extra = r->lines_rejected > r->rows_rejected ? r->lines_rejected - r->rows_rejected : 0;
+	long bad = r->rows_rejected + extra, rows = r->rows_read + extra;
 	double limit = o->max_bad_is_fraction
-	               ? floor(o->max_bad * (double)r->rows_read * (1 + 1e-12))
+	               ? floor(o->max_bad * (double)rows * (1 + 1e-12))
 	               : o->max_bad;
 	if (r->rows_read == 0)
 		return churn_err_at(err, CHURN_EDATA, name, 0, 0,
 		                    "no data rows after the header");
-	if (r->rows_rejected > 0 && (double)r->rows_rejected > limit) {
+	if (bad > 0 && (double)bad > limit) {
 		char lim[64];
 		if (o->max_bad_is_fraction)
 			snprintf(lim, sizeof lim, "%g%%", o->max_bad * 100);
 		else
 			snprintf(lim, sizeof lim, "%g", o->max_bad);
+		if (extra == 0)
+			return churn_err_at(err, CHURN_EDATA, name, 0, 0,
+			                    "%ld of %ld rows are bad, more than --max-bad-rows %s "
+			                    "allows", r->rows_rejected, r->rows_read, lim);
 		return churn_err_at(err, CHURN_EDATA, name, 0, 0,
-		                    "%ld of %ld rows are bad, more than --max-bad-rows %s allows",
-		                    r->rows_rejected, r->rows_read, lim);
+		                    "%ld of %ld rows are bad and hold %ld more line%s in quoted "
+		                    "fields, counted as %ld bad rows of %ld: more than "
+		                    "--max-bad-rows %s allows", r->rows_rejected, r->rows_read,
+		                    extra, extra == 1 ? "" : "s", bad, rows, lim);
 	}
 	if (r->t == NULL || r->t->nrows == 0)
 		return churn_err_at(err, CHURN_EDATA, name, 0, 0,
@@ -250,10 +451,11 @@ static churn_status parse_file(loader *ld, FILE *f, char *chunk)
 	churn_status st = CHURN_OK;
 	churn_err *err = ld->err;
 
-	if (csv_init(&p, CSV_REPALL_NL | CSV_APPEND_NULL) != 0)
+	if (csv_init(&p, LIBCSV_OPTIONS) != 0)
 		return churn_err_set(err, CHURN_ENOMEM, "out of memory");
 	ld->line_no = 1;
 	ld->cr_pending = 0;
+	ld->skipping = 0;
 	reset_record(ld);
 	for (;;) {
 		size_t n = fread(chunk, 1, CHUNK, f);
@@ -268,21 +470,8 @@ static churn_status parse_file(loader *ld, FILE *f, char *chunk)
 		}
 		if (first) {
 			first = 0;
-			if (n >= 2 && (((unsigned char)s[0] == 0xFF && (unsigned char)s[1] == 0xFE) ||
-			               ((unsigned char)s[0] == 0xFE && (unsigned char)s[1] == 0xFF))) {
-				st = churn_err_at(err, CHURN_EDATA, ld->name, 1, 1,
-				                  "the file is UTF-16; save it as UTF-8");
+			if ((st = sniff_encoding(ld, s, n)) != CHURN_OK)
 				goto done;
-			}
-			/* UTF-16 without a byte-order mark: text with every other byte
-			 * zero (ASCII letters in UTF-16BE or LE). */
-			if (n >= 4 && ((s[0] == 0 && s[2] == 0 && s[1] != 0 && s[3] != 0) ||
-			               (s[1] == 0 && s[3] == 0 && s[0] != 0 && s[2] != 0))) {
-				st = churn_err_at(err, CHURN_EDATA, ld->name, 1, 1,
-				                  "the file looks like UTF-16 (every other byte is "
-				                  "zero); save it as UTF-8");
-				goto done;
-			}
 			if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
 				ld->res->bom = 1;
 				s += 3;
@@ -304,9 +493,7 @@ static churn_status parse_file(loader *ld, FILE *f, char *chunk)
 				goto done;
 			}
 		}
-		if (csv_parse(&p, s, n, on_field, on_record, ld) != n && ld->st == CHURN_OK)
-			ld->st = churn_err_at(err, CHURN_ENOMEM, ld->name, ld->line_no, 0,
-			                      "%s", csv_strerror(csv_error(&p)));
+		feed(ld, &p, s, n);
 		if (ld->st != CHURN_OK) {
 			st = ld->st;
 			goto done;
@@ -318,23 +505,7 @@ static churn_status parse_file(loader *ld, FILE *f, char *chunk)
 		st = churn_err_at(err, CHURN_EDATA, ld->name, 0, 0, "the file is empty");
 		goto done;
 	}
-	/* csv_fini reports an unclosed quote only in strict mode, which would also
-	 * refuse stray quotes inside unquoted fields; ask the parser's state
-	 * instead (libcsv's FIELD_BEGUN, stable since libcsv 1.0). */
-	if (p.quoted && p.pstate == LIBCSV_FIELD_BEGUN) {
-		if (!ld->have_header) {
-			st = churn_err_at(err, CHURN_EDATA, ld->name, ld->line_no,
-			                  (long)ld->nf + 1, "unclosed quote in the header");
-			goto done;
-		}
-		if (!ld->repass) {
-			ld->res->rows_read++;
-			loader_reject(ld, (long)ld->nf + 1, LOAD_BAD_QUOTE,
-			              "a quote opened here is never closed; the rest of the "
-			              "file is in this field");
-		}
-	} else
-		csv_fini(&p, on_field, on_record, ld);
+	finish_input(ld, &p);
 	st = ld->st;
 	if (st == CHURN_OK && !ld->have_header)
 		st = churn_err_at(err, CHURN_EDATA, ld->name, 0, 0, "the file is empty");

@@ -1,6 +1,7 @@
 /*
- * loader.h - private state shared by load.c (reading, libcsv, lines) and
- * loadrow.c (the header, per-row validation and column building).
+ * loader.h - private state shared by load.c (reading, libcsv, lines),
+ * loadrow.c (the header, bad rows and column building) and rowcheck.c (the
+ * rules each mapped value of a data row must meet).
  */
 #ifndef CHURNKIT_LOADER_H
 #define CHURNKIT_LOADER_H
@@ -61,6 +62,13 @@ typedef struct {
 	long newlines;           /* newlines inside the record's fields */
 	long line_no;            /* physical line where the record starts */
 	int cr_pending;          /* the last record ended on CR */
+	int skipping;            /* 1: a quoted field was closed and followed by
+	                            text; the rest of its line is being skipped
+	                            (kept in the record's last field) */
+	long quote_line;         /* where that quote opened ... */
+	long quote_col;          /* ... in which field ... */
+	long close_line;         /* ... the line where it was closed ... */
+	int after;               /* ... and the byte that followed it */
 	int repass;              /* 1 during the second pass */
 	int header_only;         /* 1: stop after the header (load_read_header) */
 	size_t repass_row;       /* the next good row the second pass looks for */
@@ -71,9 +79,28 @@ typedef struct {
 
 /* loadrow.c: handles one complete record (the header first). */
 void loader_record(loader *ld);
-/* loadrow.c: records a bad row (counted, kept, written to rejects). */
+/* loadrow.c: records a bad row (counted, kept, written to rejects) at the
+ * record's first line, or at `line` (where a bad quote opened).  The row
+ * spans 1 + ld->newlines physical lines, all counted as rejected. */
 void loader_reject(loader *ld, long col, load_reason reason, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
+void loader_reject_at(loader *ld, long line, long col, load_reason reason,
+                      const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+/* loadrow.c: counts a data record that libcsv could not read whole (a bad
+ * quote) and rejects it at `line`, field `col`. */
+void loader_bad_record(loader *ld, long line, long col, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+/* rowcheck.c: parses the mapped field j of the current row into
+ * tmp_num/tmp_date.  Returns 0 (after rejecting the row) when it breaks a
+ * rule. */
+int loader_parse_mapped(loader *ld, size_t j);
+/* rowcheck.c: checks the order of a row's dates (or of entry and duration);
+ * returns 0 after rejecting the row. */
+int loader_check_order(loader *ld);
+/* rowcheck.c: the field text `s` (len bytes) cut for a message: at most
+ * LOADER_QUOTE_MAX bytes, at a whole UTF-8 character; returns the length. */
+int loader_quote_len(const char *s, size_t len);
+#define LOADER_QUOTE_MAX 60
 /* loadrow.c: 1 when a second pass must fill categorical levels. */
 int loader_needs_backfill(const loader *ld);
 /* loadrow.c: handles one record of the second pass. */

@@ -1,14 +1,16 @@
 /*
- * loadrow.c - what a record means: the header and its column roles, the
- * validation of each data row, and the typed columns the good rows fill.
+ * loadrow.c - what a record means: the header and its column roles, bad
+ * rows (counted, kept, written to the rejects file), and the typed columns
+ * the good rows fill; the rules for each mapped value are rowcheck.c's.
  * A row is validated whole before anything of it is stored, so a bad row
  * leaves no trace (no interned id, no category level) in the table.
  */
 #include "churnkit/date.h"
 #include "churnkit/num.h"
+#include "churnkit/sheet.h"
+#include "churnkit/utf8.h"
 #include "loader.h"
 
-#include <csv.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -16,40 +18,95 @@
 
 static const char *field(const loader *ld, size_t k) { return ld->buf + ld->off[k]; }
 
-void loader_reject(loader *ld, long col, load_reason reason, const char *fmt, ...)
+/* Writes one cell of the rejects file by sheet.h's rules (formula text
+ * escaped, quoted when needed).  A NUL byte, which would end the text, is
+ * written as U+FFFD so that the file stays text that churnkit can read. */
+static void reject_cell(FILE *out, const char *s, size_t len)
+{
+	if (memchr(s, '\0', len) == NULL) {
+		sheet_text(out, s);
+		return;
+	}
+	char *copy = malloc(len * 3 + 1);
+	if (copy == NULL) {
+		sheet_text(out, s);  /* out of memory: the text up to the NUL */
+		return;
+	}
+	size_t n = 0;
+	for (size_t k = 0; k < len; k++) {
+		if (s[k] == '\0') {
+			memcpy(copy + n, "\xEF\xBF\xBD", 3);
+			n += 3;
+		} else
+			copy[n++] = s[k];
+	}
+	copy[n] = '\0';
+	sheet_text(out, copy);
+	free(copy);
+}
+
+static void reject_v(loader *ld, long line, long col, load_reason reason,
+                     const char *fmt, va_list ap)
 {
 	load_result *r = ld->res;
 	char msg[sizeof r->rejects[0].msg];
-	va_list ap;
 
-	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
+	/* A message cut short ends on a whole UTF-8 character. */
+	msg[utf8_whole(msg, strlen(msg))] = '\0';
 	/* Field text quoted in a message stays on one line. */
 	for (char *p = msg; *p; p++)
 		if ((unsigned char)*p < 0x20)
 			*p = (*p == '\n' || *p == '\r' || *p == '\t') ? ' ' : '?';
 	r->rows_rejected++;
+	r->lines_rejected += 1 + ld->newlines;
 	r->by_reason[reason]++;
 	if (r->nrejects_kept < LOAD_KEEP_REJECTS) {
 		load_reject *j = &r->rejects[r->nrejects_kept++];
-		j->line = ld->line_no;
+		j->line = line;
 		j->col = col;
 		j->reason = reason;
 		memcpy(j->msg, msg, sizeof msg);
 	}
 	FILE *out = ld->opts->rejects;
 	if (out != NULL) {
-		fprintf(out, "%ld,%ld,", ld->line_no, col);
-		csv_fwrite(out, load_reason_name(reason), strlen(load_reason_name(reason)));
+		fprintf(out, "%ld,%ld,", line, col);
+		sheet_text(out, load_reason_name(reason));
 		fputc(',', out);
-		csv_fwrite(out, msg, strlen(msg));
+		sheet_text(out, msg);
 		for (size_t k = 0; k < ld->nf; k++) {
 			fputc(',', out);
-			csv_fwrite(out, field(ld, k), ld->len[k]);
+			reject_cell(out, field(ld, k), ld->len[k]);
 		}
 		fputc('\n', out);
 	}
+}
+
+void loader_reject(loader *ld, long col, load_reason reason, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	reject_v(ld, ld->line_no, col, reason, fmt, ap);
+	va_end(ap);
+}
+
+void loader_reject_at(loader *ld, long line, long col, load_reason reason,
+                      const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	reject_v(ld, line, col, reason, fmt, ap);
+	va_end(ap);
+}
+
+void loader_bad_record(loader *ld, long line, long col, const char *fmt, ...)
+{
+	va_list ap;
+	ld->res->rows_read++;
+	ld->res->lines_read += 1 + ld->newlines;
+	va_start(ap, fmt);
+	reject_v(ld, line, col, LOAD_BAD_QUOTE, fmt, ap);
+	va_end(ap);
 }
 
 static void write_rejects_header(loader *ld)
@@ -60,7 +117,7 @@ static void write_rejects_header(loader *ld)
 	fputs("line,column,reason,message", out);
 	for (size_t j = 0; j < ld->nfields; j++) {
 		fputc(',', out);
-		csv_fwrite(out, ld->cols[j].name, strlen(ld->cols[j].name));
+		sheet_text(out, ld->cols[j].name);
 	}
 	fputc('\n', out);
 }
@@ -120,7 +177,8 @@ static int assign(loader *ld, const char *name, load_role role, const char *opt)
 		int n = snprintf(list + used, sizeof list - used, "%s%s", j ? ", " : "",
 		                 ld->cols[j].name);
 		if (n < 0 || (size_t)n >= sizeof list - used) {
-			strcpy(list + sizeof list - 4, "...");
+			/* Cut short at a whole UTF-8 character. */
+			strcpy(list + utf8_whole(list, sizeof list - 4), "...");
 			break;
 		}
 		used += (size_t)n;
@@ -161,31 +219,40 @@ static void read_header(loader *ld)
 	for (size_t r = 0; r <= ROLE_CAT; r++)
 		ld->role_col[r] = -1;
 	ld->cols = calloc(ld->nf, sizeof *ld->cols);
-	if (ld->cols == NULL) {
+	/* The names seen so far, in a hash set: name k is field k (the first
+	 * repeat stops the loop), so the check is linear in the header. */
+	intern *seen = intern_new();
+	if (ld->cols == NULL || seen == NULL) {
+		intern_free(seen);
 		ld->st = churn_err_set(ld->err, CHURN_ENOMEM, "out of memory");
 		return;
 	}
 	for (size_t j = 0; j < ld->nf; j++) {
 		char vname[32];
 		const char *nm = field(ld, j);
+		int added = 0;
 		if (ld->len[j] == 0 || num_is_blank(nm, ld->len[j])) {
 			snprintf(vname, sizeof vname, "V%zu", j + 1);
 			nm = vname;
 		}
-		for (size_t i = 0; i < j; i++)
-			if (strcmp(ld->cols[i].name, nm) == 0) {
-				ld->st = churn_err_at(ld->err, CHURN_EDATA, ld->name, ld->line_no,
-				                      (long)j + 1,
-				                      "column name '%s' appears twice (fields %zu and %zu)",
-				                      nm, i + 1, j + 1);
-				return;
-			}
-		ld->cols[j].name = strdup(nm);
+		uint32_t k = intern_add(seen, nm, strlen(nm), &added);
+		if (k != UINT32_MAX && !added) {
+			size_t q = utf8_cut(nm, strlen(nm), LOADER_QUOTE_MAX);
+			ld->st = churn_err_at(ld->err, CHURN_EDATA, ld->name, ld->line_no,
+			                      (long)j + 1,
+			                      "column name '%.*s' appears twice (fields %lu and %zu)",
+			                      (int)q, nm, (unsigned long)k + 1, j + 1);
+			intern_free(seen);
+			return;
+		}
+		ld->cols[j].name = k == UINT32_MAX ? NULL : strdup(nm);
 		if (ld->cols[j].name == NULL) {
+			intern_free(seen);
 			ld->st = churn_err_set(ld->err, CHURN_ENOMEM, "out of memory");
 			return;
 		}
 	}
+	intern_free(seen);
 	if (!assign(ld, m->id, ROLE_ID, "--id") ||
 	    !assign(ld, m->start, ROLE_START, "--start") ||
 	    !assign(ld, m->end, ROLE_END, "--end") ||
@@ -243,177 +310,6 @@ static int grow(loader *ld)
 		}
 	}
 	ld->cap = cap;
-	return 1;
-}
-
-/* Parses the mapped field j of the current row into tmp_num/tmp_date.
- * Returns 0 (after rejecting the row) when it breaks a rule. */
-static int parse_mapped(loader *ld, size_t j)
-{
-	load_colbuild *c = &ld->cols[j];
-	const char *s = field(ld, j);
-	size_t len = ld->len[j];
-	long col = (long)j + 1;
-	int blank = num_is_blank(s, len);
-	const load_map *m = ld->map;
-	const char *fmt = ld->opts->date_format;
-	double v;
-	int flag;
-
-	switch (c->role) {
-	case ROLE_ID:
-		if (blank) {
-			loader_reject(ld, col, LOAD_BAD_MISSING, "missing id in column '%s'", c->name);
-			return 0;
-		}
-		return 1;
-	case ROLE_START:
-	case ROLE_END:
-	case ROLE_ENTRY:
-		if (c->kind == TABLE_DATE) {
-			c->tmp_date = TABLE_DATE_NA;
-			if (blank) {
-				if (c->role == ROLE_START) {
-					loader_reject(ld, col, LOAD_BAD_MISSING,
-					              "missing start date in column '%s'", c->name);
-					return 0;
-				}
-				return 1;
-			}
-			if (!date_parse(s, len, fmt, &c->tmp_date)) {
-				loader_reject(ld, col, LOAD_BAD_DATE,
-				              "'%.60s' in column '%s' is not a date (expected %s)", s,
-				              c->name, fmt ? fmt : "yyyy-mm-dd");
-				return 0;
-			}
-			if (ld->opts->has_as_of && c->tmp_date > ld->opts->as_of) {
-				char b1[11], b2[11];
-				loader_reject(ld, col, LOAD_BAD_FUTURE,
-				              "%s in column '%s' is after --as-of %s",
-				              date_format(c->tmp_date, b1), c->name,
-				              date_format(ld->opts->as_of, b2));
-				return 0;
-			}
-			return 1;
-		}
-		/* A numeric entry time (duration mode): missing = 0. */
-		c->tmp_num = 0;
-		if (blank)
-			return 1;
-		/* fall through */
-	case ROLE_DURATION:
-	case ROLE_VALUE:
-	case ROLE_WEIGHT:
-		if (blank) {
-			if (c->role == ROLE_VALUE) {
-				c->tmp_num = NAN;
-				return 1;
-			}
-			loader_reject(ld, col, LOAD_BAD_MISSING, "missing value in column '%s'",
-			              c->name);
-			return 0;
-		}
-		if (!num_parse(s, len, ld->decimal, &v)) {
-			loader_reject(ld, col, LOAD_BAD_NUMBER,
-			              "'%.60s' in column '%s' is not a number", s, c->name);
-			return 0;
-		}
-		if (v < 0) {
-			loader_reject(ld, col, LOAD_BAD_NEGATIVE,
-			              "negative value %g in column '%s'", v, c->name);
-			return 0;
-		}
-		if (c->role == ROLE_WEIGHT && (v != floor(v) || v > 1e15)) {
-			loader_reject(ld, col, LOAD_BAD_NUMBER,
-			              "weight %g in column '%s' is not a whole number", v,
-			              c->name);
-			return 0;
-		}
-		c->tmp_num = v;
-		return 1;
-	case ROLE_EVENT:
-	case ROLE_OUTCOME: {
-		const char *want = c->role == ROLE_EVENT ? m->event_value : m->outcome_value;
-		if (blank) {
-			loader_reject(ld, col, LOAD_BAD_MISSING, "missing value in column '%s'",
-			              c->name);
-			return 0;
-		}
-		if (want != NULL) {
-			size_t a = 0, b = len;
-			while (a < b && (s[a] == ' ' || s[a] == '\t'))
-				a++;
-			while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t'))
-				b--;
-			c->tmp_num = strlen(want) == b - a && memcmp(s + a, want, b - a) == 0;
-			return 1;
-		}
-		if (!flag_parse(s, len, &flag)) {
-			loader_reject(ld, col, LOAD_BAD_FLAG,
-			              "'%.60s' in column '%s' is not a yes/no value "
-			              "(say which value means churn: %s %s=VALUE)",
-			              s, c->name, c->role == ROLE_EVENT ? "--event" : "--outcome",
-			              c->name);
-			return 0;
-		}
-		c->tmp_num = flag;
-		return 1;
-	}
-	default:
-		return 1;
-	}
-}
-
-static const load_colbuild *role_col(const loader *ld, load_role role, size_t *j)
-{
-	long k = ld->role_col[role];
-	if (k < 0)
-		return NULL;
-	*j = (size_t)k;
-	return &ld->cols[k];
-}
-
-/* Checks the order of a row's dates (or of entry and duration). */
-static int check_order(loader *ld)
-{
-	size_t js = 0, je = 0, jn = 0, jd = 0;
-	const load_colbuild *s = role_col(ld, ROLE_START, &js);
-	const load_colbuild *e = role_col(ld, ROLE_END, &je);
-	const load_colbuild *n = role_col(ld, ROLE_ENTRY, &jn);
-	const load_colbuild *d = role_col(ld, ROLE_DURATION, &jd);
-	char b1[11], b2[11];
-
-	if (s && e && e->tmp_date != TABLE_DATE_NA && e->tmp_date < s->tmp_date) {
-		loader_reject(ld, (long)je + 1, LOAD_BAD_ORDER,
-		              "end date %s in column '%s' is before start date %s",
-		              date_format(e->tmp_date, b1), e->name, date_format(s->tmp_date, b2));
-		return 0;
-	}
-	if (n && n->kind == TABLE_DATE && n->tmp_date != TABLE_DATE_NA) {
-		if (s && n->tmp_date < s->tmp_date) {
-			loader_reject(ld, (long)jn + 1, LOAD_BAD_ORDER,
-			              "entry date %s in column '%s' is before start date %s",
-			              date_format(n->tmp_date, b1), n->name,
-			              date_format(s->tmp_date, b2));
-			return 0;
-		}
-		/* Entry on the end date is a row with no time at risk, which the
-		 * analyses leave out and count (as R's Surv makes it NA); entry after
-		 * the end is inconsistent data. */
-		if (e && e->tmp_date != TABLE_DATE_NA && n->tmp_date > e->tmp_date) {
-			loader_reject(ld, (long)jn + 1, LOAD_BAD_ORDER,
-			              "entry date %s in column '%s' is after end date %s",
-			              date_format(n->tmp_date, b1), n->name,
-			              date_format(e->tmp_date, b2));
-			return 0;
-		}
-	}
-	if (n && d && n->kind == TABLE_NUM && n->tmp_num > d->tmp_num) {
-		loader_reject(ld, (long)jn + 1, LOAD_BAD_ORDER,
-		              "entry time %g in column '%s' is after duration %g",
-		              n->tmp_num, n->name, d->tmp_num);
-		return 0;
-	}
 	return 1;
 }
 
@@ -483,9 +379,33 @@ void loader_backfill(loader *ld)
 	ld->repass_row++;
 }
 
+/* Rejects the row when a mapped column other than a segment holds a line
+ * break: no id, date, number or flag spans lines, so the break is a stray
+ * quote swallowing the lines after it. */
+static int no_line_break(loader *ld)
+{
+	for (size_t j = 0; j < ld->nfields; j++) {
+		const load_colbuild *c = &ld->cols[j];
+		long line = ld->line_no;
+		if (c->role == ROLE_AUTO || c->role == ROLE_CAT ||
+		    memchr(field(ld, j), '\n', ld->len[j]) == NULL)
+			continue;
+		for (size_t k = 0; k < j; k++)
+			for (size_t b = 0; b < ld->len[k]; b++)
+				line += field(ld, k)[b] == '\n';
+		loader_reject_at(ld, line, (long)j + 1, LOAD_BAD_QUOTE,
+		                 "the quoted value in column '%s' holds a line break: a quote "
+		                 "opened here swallows the next %ld line(s)", c->name,
+		                 ld->newlines);
+		return 0;
+	}
+	return 1;
+}
+
 static void data_row(loader *ld)
 {
 	ld->res->rows_read++;
+	ld->res->lines_read += 1 + ld->newlines;
 	if (ld->nf != ld->nfields) {
 		loader_reject(ld, (long)(ld->nf < ld->nfields ? ld->nf : ld->nfields) + 1,
 		              LOAD_BAD_FIELDS, "expected %zu fields, found %zu", ld->nfields,
@@ -503,11 +423,13 @@ static void data_row(loader *ld)
 		              "save it as UTF-8)");
 		return;
 	}
+	if (ld->newlines > 0 && !no_line_break(ld))
+		return;
 	for (size_t j = 0; j < ld->nfields; j++)
 		if (ld->cols[j].role != ROLE_AUTO && ld->cols[j].role != ROLE_CAT &&
-		    !parse_mapped(ld, j))
+		    !loader_parse_mapped(ld, j))
 			return;
-	if (!check_order(ld))
+	if (!loader_check_order(ld))
 		return;
 	if (ld->nrows == ld->cap && !grow(ld)) {
 		ld->st = churn_err_set(ld->err, CHURN_ENOMEM, "out of memory");
@@ -534,7 +456,7 @@ static void data_row(loader *ld)
 			/* Ids are unique among good rows, so code k is row k. */
 			loader_reject(ld, (long)j + 1, LOAD_BAD_DUPLICATE,
 			              "duplicate id '%.*s' (first on line %ld)",
-			              (int)(len < 60 ? len : 60), s, ld->line[k]);
+			              loader_quote_len(s, len), s, ld->line[k]);
 			return;
 		}
 		c->codes[ld->nrows] = k;

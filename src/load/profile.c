@@ -132,6 +132,7 @@ churn_status profile_build(const load_result *r, const load_map *map,
 	p->rows_read = r->rows_read;
 	p->rows_used = (long)t->nrows;
 	p->rows_rejected = r->rows_rejected;
+	p->lines_rejected = r->lines_rejected;
 	memcpy(p->by_reason, r->by_reason, sizeof p->by_reason);
 	p->delimiter = r->delimiter;
 	p->bom = r->bom;

@@ -12,7 +12,6 @@
  * by line. */
 #include "churnkit/revhist.h"
 
-#include <csv.h>
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -22,6 +21,8 @@
 #include <limits.h>
 
 #include "churnkit/date.h"
+#include "churnkit/sheet.h"
+#include "churnkit/utf8.h"
 #include "util/intern.h"
 
 #define MONTH_BAD INT32_MIN
@@ -31,7 +32,7 @@ const char *revhist_reason_name(revhist_reason r)
 	static const char *const names[REVHIST_NREASONS] = {
 		[REVHIST_BAD_FIELDS] = "wrong field count",
 		[REVHIST_BAD_ENCODING] = "NUL byte",
-		[REVHIST_BAD_QUOTE] = "unclosed quote",
+		[REVHIST_BAD_QUOTE] = "bad quote",
 		[REVHIST_BAD_MISSING] = "missing required value",
 		[REVHIST_BAD_NUMBER] = "not a number",
 		[REVHIST_BAD_NEGATIVE] = "negative value",
@@ -53,6 +54,7 @@ static revhist_reason from_load(load_reason r)
 	case LOAD_BAD_ENCODING: return REVHIST_BAD_ENCODING;
 	case LOAD_BAD_QUOTE: return REVHIST_BAD_QUOTE;
 	case LOAD_BAD_NUMBER: return REVHIST_BAD_NUMBER;
+	case LOAD_BAD_MAGNITUDE: return REVHIST_BAD_NUMBER;
 	case LOAD_BAD_NEGATIVE: return REVHIST_BAD_NEGATIVE;
 	case LOAD_BAD_DUPLICATE: return REVHIST_BAD_DUPLICATE;
 	default: return REVHIST_BAD_MISSING;
@@ -205,6 +207,8 @@ static void describe(const check *k, size_t i, revhist_reject *j)
 	const char *id = k->id->codes[i] != TABLE_CODE_NA ? k->id->levels[k->id->codes[i]] : "";
 	const char *mon = k->mon->codes[i] != TABLE_CODE_NA ? k->mon->levels[k->mon->codes[i]] : "";
 	char a[11], b[8];
+	/* Quoted text is cut at a whole UTF-8 character (60 bytes at most). */
+	int qi = (int)utf8_cut(id, strlen(id), 60), qm = (int)utf8_cut(mon, strlen(mon), 20);
 
 	j->line = k->t->line != NULL ? k->t->line[i] : 0;
 	j->reason = why;
@@ -223,44 +227,46 @@ static void describe(const check *k, size_t i, revhist_reject *j)
 		break;
 	case REVHIST_BAD_MONTH:
 		snprintf(j->msg, sizeof j->msg,
-		         "'%.60s' in column '%s' is not a month (expected yyyy-mm)", mon,
+		         "'%.*s' in column '%s' is not a month (expected yyyy-mm)", qm, mon,
 		         k->mon->name);
 		break;
 	case REVHIST_BAD_UNKNOWN:
 		j->col = k->id_field;
 		snprintf(j->msg, sizeof j->msg,
-		         "customer id '%.60s' is not among the customers (unknown, or its "
-		         "customers row was rejected)", id);
+		         "customer id '%.*s' is not among the customers (unknown, or its "
+		         "customers row was rejected)", qi, id);
 		break;
 	case REVHIST_BAD_EARLY: {
 		size_t r = k->cust_of[k->id->codes[i]];
 		snprintf(j->msg, sizeof j->msg,
-		         "month %.20s is before customer '%.60s' signed up (%s)", mon, id,
+		         "month %.*s is before customer '%.*s' signed up (%s)", qm, mon, qi, id,
 		         date_format(k->c->start[r], a));
 		break;
 	}
 	case REVHIST_BAD_FUTURE:
-		snprintf(j->msg, sizeof j->msg, "month %.20s is after as-of %s (month %s)", mon,
+		snprintf(j->msg, sizeof j->msg, "month %.*s is after as-of %s (month %s)", qm, mon,
 		         date_format(k->c->as_of, a),
 		         date_format_month(date_month_index(k->c->as_of), b));
 		break;
 	case REVHIST_BAD_AFTER_CHURN: {
 		size_t r = k->cust_of[k->id->codes[i]];
 		snprintf(j->msg, sizeof j->msg,
-		         "month %.20s is after customer '%.60s' churned (%s): the revenue and "
-		         "customers files disagree", mon, id, date_format(k->c->end[r], a));
+		         "month %.*s is after customer '%.*s' churned (%s): the revenue and "
+		         "customers files disagree", qm, mon, qi, id, date_format(k->c->end[r], a));
 		break;
 	}
 	case REVHIST_BAD_DUPLICATE:
 		snprintf(j->msg, sizeof j->msg,
-		         "second row for customer '%.60s' and month %.20s (first on line %ld)", id,
-		         mon, k->first_line[i]);
+		         "second row for customer '%.*s' and month %.*s (first on line %ld)", qi,
+		         id, qm, mon, k->first_line[i]);
 		break;
 	default:
 		snprintf(j->msg, sizeof j->msg, "bad row");
 		break;
 	}
-	/* Field text quoted in a message stays on one line (as loadrow.c). */
+	/* A message cut short ends on a whole character; field text quoted in
+	 * it stays on one line (as loadrow.c). */
+	j->msg[utf8_whole(j->msg, strlen(j->msg))] = '\0';
 	for (char *p = j->msg; *p; p++)
 		if ((unsigned char)*p < 0x20)
 			*p = (*p == '\n' || *p == '\r' || *p == '\t') ? ' ' : '?';
@@ -273,27 +279,22 @@ static void describe(const check *k, size_t i, revhist_reject *j)
  * layout (line, column, reason, message, then the row's fields as loaded). */
 static void write_reject(FILE *f, const table *t, size_t i, const revhist_reject *j)
 {
-	const char *why = revhist_reason_name(j->reason);
 	fprintf(f, "%ld,%ld,", j->line, j->col);
-	csv_fwrite(f, why, strlen(why));
+	sheet_text(f, revhist_reason_name(j->reason));
 	fputc(',', f);
-	csv_fwrite(f, j->msg, strlen(j->msg));
+	sheet_text(f, j->msg);
 	for (size_t c = 0; c < t->ncols; c++) {
 		const table_col *col = &t->cols[c];
-		char buf[40];
-		const char *s = "";
+		char buf[11];
 		fputc(',', f);
-		if (table_is_missing(col, i)) {
-			s = "";
-		} else if (col->kind == TABLE_CAT) {
-			s = col->levels[col->codes[i]];
-		} else if (col->kind == TABLE_NUM) {
-			snprintf(buf, sizeof buf, "%.15g", col->num[i]);
-			s = buf;
-		} else {
-			s = date_format(col->date[i], buf);
-		}
-		csv_fwrite(f, s, strlen(s));
+		if (table_is_missing(col, i))
+			continue;
+		if (col->kind == TABLE_CAT)
+			sheet_text(f, col->levels[col->codes[i]]);
+		else if (col->kind == TABLE_NUM)
+			sheet_num(f, col->num[i]);
+		else
+			sheet_text(f, date_format(col->date[i], buf));
 	}
 	fputc('\n', f);
 }
@@ -536,6 +537,7 @@ churn_status revhist_load(const char *path, const revhist_customers *c,
 
 	r->rows_read = lr->rows_read;
 	r->rows_rejected = lr->rows_rejected;
+	r->lines_rejected = lr->lines_rejected;
 	for (int q = 0; q < LOAD_NREASONS; q++)
 		r->by_reason[from_load((load_reason)q)] += lr->by_reason[q];
 
@@ -599,6 +601,7 @@ churn_status revhist_load(const char *path, const revhist_customers *c,
 	for (size_t i = 0; i < lr->t->nrows; i++) {
 		if (k.bad[i]) {
 			r->rows_rejected++;
+			r->lines_rejected++;
 			r->by_reason[k.bad[i] - 1]++;
 		} else {
 			r->n++;
@@ -661,5 +664,6 @@ churn_status revhist_check(const revhist *r, const load_opts *opts, churn_err *e
 	tmp.t = &t;
 	tmp.rows_read = r->rows_read;
 	tmp.rows_rejected = r->rows_rejected;
+	tmp.lines_rejected = r->lines_rejected;
 	return load_check(&tmp, opts, err);
 }

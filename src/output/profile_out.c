@@ -38,6 +38,9 @@ void profile_print(const profile *p, FILE *f)
 	fprintf(f, "  Rows used       %ld\n", p->rows_used);
 	fprintf(f, "  Rows rejected   %ld (%.2f%%)\n", p->rows_rejected,
 	        pct(p->rows_rejected, p->rows_read));
+	if (p->lines_rejected > p->rows_rejected)
+		fprintf(f, "    spanning %ld lines (quoted fields held %ld more)\n",
+		        p->lines_rejected, p->lines_rejected - p->rows_rejected);
 	for (int r = 0; r < LOAD_NREASONS; r++)
 		if (p->by_reason[r] > 0)
 			fprintf(f, "    %-26s %ld\n", load_reason_name((load_reason)r),
@@ -99,6 +102,7 @@ void *profile_json(const profile *p)
 	json_object_object_add(d, "rows_read", json_object_new_int64(p->rows_read));
 	json_object_object_add(d, "rows_used", json_object_new_int64(p->rows_used));
 	json_object_object_add(d, "rows_rejected", json_object_new_int64(p->rows_rejected));
+	json_object_object_add(d, "lines_rejected", json_object_new_int64(p->lines_rejected));
 	json_object_object_add(d, "as_of", p->as_of == TABLE_DATE_NA ? NULL
 	                       : json_object_new_string(date_format(p->as_of, b)));
 	for (int r = 0; r < LOAD_NREASONS; r++)

@@ -1,5 +1,6 @@
 /* err.c - the error record of include/churnkit/err.h. */
 #include "churnkit/err.h"
+#include "churnkit/utf8.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -19,8 +20,9 @@ void churn_err_clear(churn_err *err)
 static void set_msg(churn_err *err, const char *fmt, va_list ap)
 {
 	int n = vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+	/* A message cut short ends on a whole UTF-8 character, then "...". */
 	if (n >= (int)sizeof err->msg)
-		memcpy(err->msg + sizeof err->msg - 4, "...", 4);
+		memcpy(err->msg + utf8_whole(err->msg, sizeof err->msg - 4), "...", 4);
 }
 
 churn_status churn_err_at(churn_err *err, churn_status code, const char *file,
@@ -32,6 +34,7 @@ churn_status churn_err_at(churn_err *err, churn_status code, const char *file,
 		return code;
 	err->code = code;
 	snprintf(err->file, sizeof err->file, "%s", file ? file : "");
+	err->file[utf8_whole(err->file, strlen(err->file))] = '\0';
 	err->line = line;
 	err->col = col;
 	va_start(ap, fmt);

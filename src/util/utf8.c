@@ -51,3 +51,38 @@ int utf8_valid(const char *s, size_t len)
 	}
 	return 1;
 }
+
+int utf8_seq_len(unsigned char c)
+{
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xC2 && c <= 0xDF)
+		return 2;
+	if (c >= 0xE0 && c <= 0xEF)
+		return 3;
+	if (c >= 0xF0 && c <= 0xF4)
+		return 4;
+	return 0;
+}
+
+size_t utf8_whole(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	/* The last lead byte within the last four bytes, and whether its
+	 * sequence fits in what is left. */
+	for (size_t back = 1; back <= 4 && back <= len; back++) {
+		unsigned char c = p[len - back];
+		if ((c & 0xC0) == 0x80)
+			continue;  /* a continuation byte: look further back */
+		int n = utf8_seq_len(c);
+		return n > 0 && (size_t)n > back ? len - back : len;
+	}
+	return len;
+}
+
+size_t utf8_cut(const char *s, size_t len, size_t max)
+{
+	if (len <= max)
+		return len;
+	return utf8_whole(s, max);
+}

@@ -10,6 +10,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #define NA TABLE_DATE_NA
 #define D(y, m, d) date_from_civil(y, m, d)
@@ -198,10 +199,57 @@ static void test_edges(void)
 	ok(1, "cohort: cohort_result_free(NULL) is fine");
 }
 
+/* The span guard: 3600 months (300 years) pass, 3601 fail before anything
+ * is allocated, naming the months; many segment levels over a long span
+ * fail on the cell count. */
+static void test_span_guard(void)
+{
+	cohort_customers c;
+	cohort_result *r = NULL;
+	churn_err err;
+	int32_t s2[2], e2[2] = {NA, NA};
+	uint32_t g2[2] = {0, 1};
+	const char *lv[200];
+	for (int k = 0; k < 200; k++)
+		lv[k] = "L";
+
+	fixture(&c, D(2024, 3, 31));
+	c.n = 2;
+	c.start = s2;
+	c.end = e2;
+	c.value = NULL;
+	c.group = NULL;
+	/* 1900-01 .. 2199-12 is 300 * 12 = 3600 months. */
+	s2[0] = D(1900, 1, 1);
+	s2[1] = D(2000, 1, 1);
+	c.as_of = D(2199, 12, 31);
+	ok(cohort_build(&c, 30, &r, &err) == CHURN_OK && r != NULL && r->all.nrows == 3600, "cohort: 3600 monthly cohorts (300 years) are built");
+	cohort_result_free(r);
+	r = NULL;
+	c.as_of = D(2200, 1, 31);
+	ok(cohort_build(&c, 30, &r, &err) == CHURN_EDATA && r == NULL &&
+	   strstr(err.msg, "3601 months (1900-01 to 2200-01)") != NULL,
+	   "cohort: 3601 months are refused before allocating, naming the months");
+	ok(cohort_span_check(date_month_index(D(1, 1, 1)), date_month_index(D(9999, 12, 31)),
+	                     &err) == CHURN_EDATA, "cohort: year 1 to 9999 is refused");
+	ok(cohort_span_check(5, 4, &err) == CHURN_OK, "cohort: an empty span passes");
+	/* 3000 months make 4,501,500 cells a triangle; 200 levels and the
+	 * overall triangle make 904.8 million, more than 2^25. */
+	c.as_of = D(2149, 12, 31);
+	c.group = g2;
+	c.group_levels = lv;
+	c.ngroup_levels = 200;
+	c.group_name = "plan";
+	ok(cohort_build(&c, 30, &r, &err) == CHURN_EDATA && r == NULL &&
+	   strstr(err.msg, "201 triangles") != NULL,
+	   "cohort: too many cells over all segment triangles are refused");
+}
+
 int main(void)
 {
 	test_month_end();
 	test_mid_month();
 	test_edges();
+	test_span_guard();
 	return done_testing();
 }

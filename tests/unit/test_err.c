@@ -1,5 +1,6 @@
 /* test_err.c - the error record and the exit-code table. */
 #include "churnkit/err.h"
+#include "churnkit/utf8.h"
 #include "tap.h"
 
 #include <string.h>
@@ -43,5 +44,18 @@ int main(void)
 	is_int(churn_status_exit_code(CHURN_EUSAGE), 2, "err: usage error exits 2");
 	is_int(churn_status_exit_code(CHURN_EIO), 3, "err: I/O error exits 3");
 	is_int(churn_status_exit_code(CHURN_ENOMEM), 4, "err: out of memory exits 4, not the I/O status");
+	/* A message cut at its size ends on a whole UTF-8 character: 300
+	 * copies of the two-byte é cannot fit, and "é" may not be split. */
+	{
+		char text[601];
+		for (int k = 0; k < 300; k++)
+			memcpy(text + 2 * k, "\xc3\xa9", 2);
+		text[600] = '\0';
+		churn_err e2;
+		churn_err_set(&e2, CHURN_EDATA, "x%s", text);
+		size_t n = strlen(e2.msg);
+		ok(utf8_valid(e2.msg, n) && n >= 4 && strcmp(e2.msg + n - 3, "...") == 0,
+		   "err: a message cut short ends on a whole character, then ...");
+	}
 	return done_testing();
 }

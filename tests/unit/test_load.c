@@ -1,6 +1,7 @@
 /* test_load.c - the streaming CSV loader: formats, line numbers, bad rows. */
 #include "churnkit/date.h"
 #include "churnkit/load.h"
+#include "churnkit/utf8.h"
 #include "tap.h"
 
 #include <math.h>
@@ -341,6 +342,209 @@ static void test_weights_entry(void)
 	load_result_free(r);
 }
 
+/* Quotes checked strictly: a quote closed and followed by text is a bad row
+ * at the line where it opened, the rest of its line included; a quote inside
+ * an unquoted field is text; an unclosed quote counts every line it holds. */
+static void test_quotes(void)
+{
+	load_map m = {.id = "id", .start = "start"};
+	load_opts o;
+	churn_err e;
+	churn_status st;
+	load_result *r;
+	load_opts_init(&o);
+
+	/* Lines: 1 header, 2 a, 3 b (a stray quote opens), 4 c, 5 d ("x" closes
+	 * it and is followed by x), 6 e, 7 f. */
+	const char *stray = "id,start,note\na,2024-01-01,ok\nb,2024-01-02,\"stray\n"
+	                    "c,2024-01-03,fine\nd,2024-01-04,\"x\"x\ne,2024-01-05,ok\n"
+	                    "f,2024-01-06,ok\n";
+	r = load_text(stray, strlen(stray), &m, &o, &e, &st);
+	is_int(st, CHURN_OK, "quote: a stray quote does not stop the load");
+	if (r == NULL)
+		return;
+	is_int(r->rows_read, 4, "quote: records a, b (lines 3-5), e, f");
+	is_int(r->rows_rejected, 1, "quote: the merged record is a bad row");
+	is_int(r->lines_rejected, 3, "quote: it holds three physical lines");
+	ok(r->nrejects_kept == 1 && r->rejects[0].line == 3 && r->rejects[0].col == 3 &&
+	   r->rejects[0].reason == LOAD_BAD_QUOTE &&
+	   strstr(r->rejects[0].msg, "closed on line 5") != NULL,
+	   "quote: named at line 3, field 3, where the quote opened, and where it closed");
+	ok(r->t->nrows == 3 && r->t->line[1] == 6 && r->t->line[2] == 7,
+	   "quote: reading goes on with the next line (e on 6, f on 7)");
+	ok(load_check(r, &o, &e) == CHURN_EDATA && strstr(e.msg, "3 bad rows of 6") != NULL,
+	   "quote: the limit counts the swallowed lines: 3 of 6");
+	o.max_bad = 0.5;
+	is_int(load_check(r, &o, &e), CHURN_OK, "quote: 3 of 6 pass a 50%% limit");
+	o.max_bad = 2;
+	o.max_bad_is_fraction = 0;
+	is_int(load_check(r, &o, &e), CHURN_EDATA, "quote: 3 lines exceed a count of 2");
+	load_opts_init(&o);
+	load_result_free(r);
+
+	const char *same = "id,start\na,\"2024-01-01\"x\nb,2024-01-02\n";
+	r = load_text(same, strlen(same), &m, &o, &e, &st);
+	ok(st == CHURN_OK && r->rows_rejected == 1 && r->rejects[0].line == 2 &&
+	   r->rejects[0].col == 2 && strstr(r->rejects[0].msg, "followed by 'x'") != NULL &&
+	   r->t->nrows == 1, "quote: \"2024-01-01\"x is a bad row on its own line");
+	load_result_free(r);
+
+	const char *inch = "id,start,screen\na,2024-01-01,27\" wide\nb,2024-01-02,x\n";
+	r = load_text(inch, strlen(inch), &m, &o, &e, &st);
+	ok(st == CHURN_OK && r->rows_rejected == 0 && r->t->nrows == 2 &&
+	   strcmp(level(col(r, "screen"), 0), "27\" wide") == 0,
+	   "quote: a quote inside an unquoted field is text");
+	load_result_free(r);
+
+	const char *spaces = "id,start\na,\"2024-01-01\"  \nb,  \"2024-01-02\"  ,\n";
+	m.start = "start";
+	r = load_text(spaces, strlen(spaces), &m, &o, &e, &st);
+	ok(st == CHURN_OK && r->rows_rejected == 1 && r->by_reason[LOAD_BAD_FIELDS] == 1 &&
+	   r->t->nrows == 1, "quote: blanks after a closing quote are allowed");
+	load_result_free(r);
+
+	/* 6 data lines; an unclosed quote on line 4 holds lines 4-7. */
+	const char *open = "id,start,note\na,2024-01-01,x\nb,2024-01-02,x\n"
+	                   "c,2024-01-03,\"oops\nd,2024-01-04,x\ne,2024-01-05,x\n"
+	                   "f,2024-01-06,x\n";
+	r = load_text(open, strlen(open), &m, &o, &e, &st);
+	ok(st == CHURN_OK && r->rows_read == 3 && r->rows_rejected == 1 &&
+	   r->lines_rejected == 4 && r->rejects[0].line == 4 && r->rejects[0].col == 3,
+	   "quote: an unclosed quote holds lines 4-7 (the final line end ends line 7)");
+	ok(load_check(r, &o, &e) == CHURN_EDATA && strstr(e.msg, "4 bad rows of 6") != NULL,
+	   "quote: an unclosed quote that eats most of the file fails the run");
+	load_result_free(r);
+
+	/* A stray quote closed properly later: the id holds a line break. */
+	const char *idnl = "id,start\n\"a\nb\",2024-01-01\nc,2024-01-02\n";
+	r = load_text(idnl, strlen(idnl), &m, &o, &e, &st);
+	ok(st == CHURN_OK && r->by_reason[LOAD_BAD_QUOTE] == 1 && r->rejects[0].line == 2 &&
+	   r->rejects[0].col == 1 && r->lines_rejected == 2,
+	   "quote: a line break inside an id is a bad row");
+	load_result_free(r);
+
+	const char *hdr = "id,\"start\"x\na,2024-01-01\n";
+	r = load_text(hdr, strlen(hdr), &m, &o, &e, &st);
+	ok(st == CHURN_EDATA && r == NULL && e.line == 1 && e.col == 2,
+	   "quote: a bad quote in the header is an error at 1:2");
+
+	/* Across chunks: a stray quote that runs over the 1 MiB read size. */
+	size_t big = (1u << 20) + 4096, n = 0;
+	char *text = malloc(big + 256);
+	n += (size_t)sprintf(text, "id,start,note\na,2024-01-01,\"");
+	memset(text + n, 'y', big);
+	n += big;
+	n += (size_t)sprintf(text + n, "\"z more\nb,2024-01-02,ok\n");
+	r = load_text(text, n, &m, &o, &e, &st);
+	ok(st == CHURN_OK && r->rows_rejected == 1 && r->t->nrows == 1 && r->t->line[0] == 3,
+	   "quote: a bad quote after a field longer than the read size");
+	load_result_free(r);
+	free(text);
+}
+
+/* Dates in a plausible range, --open-end, magnitudes, the rejects file. */
+static void test_ranges(void)
+{
+	load_map m = {.id = "id", .start = "start", .end = "end", .value = "mrr"};
+	load_opts o;
+	churn_err e;
+	churn_status st;
+	load_result *r;
+	load_opts_init(&o);
+
+	is_int(o.date_min, date_from_civil(1900, 1, 1), "range: default from 1900-01-01");
+	is_int(o.date_max, date_from_civil(2199, 12, 31), "range: default to 2199-12-31");
+	const char *csv = "id,start,end,mrr\na,2024-01-01,9999-12-31,10\nb,0001-01-01,,10\n"
+	                  "c,2024-02-01,2024-03-01,1e308\nd,2024-02-01,,-1e16\n"
+	                  "e,2024-02-01,,1e15\nf,1899-12-31,,1\ng,2199-12-31,,1\n";
+	r = load_text(csv, strlen(csv), &m, &o, &e, &st);
+	is_int(st, CHURN_OK, "range: loads");
+	if (r == NULL)
+		return;
+	is_int(r->by_reason[LOAD_BAD_RANGE], 3, "range: 9999-12-31, 0001-01-01 and 1899-12-31 are bad");
+	ok(r->rejects[0].line == 2 && r->rejects[0].col == 3 &&
+	   strstr(r->rejects[0].msg, "--open-end 9999-12-31") != NULL,
+	   "range: an end far in the future suggests --open-end");
+	ok(r->rejects[1].line == 3 && r->rejects[1].col == 2 &&
+	   strstr(r->rejects[1].msg, "--open-end") == NULL,
+	   "range: a start in year 1 is a bad row, without the suggestion");
+	is_int(r->by_reason[LOAD_BAD_MAGNITUDE], 2, "range: 1e308 and -1e16 are too large");
+	ok(r->rejects[2].line == 4 && r->rejects[2].col == 4, "range: 1e308 named at 4:4");
+	is_int((long long)r->t->nrows, 2, "range: 1e15 and 2199-12-31 are allowed");
+	is_int(r->as_of, date_from_civil(2199, 12, 31), "range: the as-of is the latest good date");
+	load_result_free(r);
+
+	o.open_end = date_from_civil(9999, 12, 31);
+	o.date_min = date_from_civil(1, 1, 1);
+	o.date_max = date_from_civil(2100, 12, 31);
+	r = load_text(csv, strlen(csv), &m, &o, &e, &st);
+	ok(st == CHURN_OK && r->by_reason[LOAD_BAD_RANGE] == 1 &&
+	   col(r, "end")->date[0] == TABLE_DATE_NA,
+	   "range: --open-end reads 9999-12-31 as still active; year 1 is in range; 2199 is not");
+	ok(r->as_of == date_from_civil(2024, 2, 1),
+	   "range: the as-of never comes from the open-end marker");
+	load_result_free(r);
+	load_opts_init(&o);
+
+	/* The rejects file: formula cells escaped, a quoted value cut at a
+	 * whole character (59 x then é straddles byte 60). */
+	char tmpl[] = "/tmp/churnkit-test-rejects-XXXXXX";
+	int fd = mkstemp(tmpl);
+	FILE *rf = fd >= 0 ? fdopen(fd, "w+") : NULL;
+	o.rejects = rf;
+	char bad[256];
+	char xs[60];
+	memset(xs, 'x', 59);
+	xs[59] = '\0';
+	snprintf(bad, sizeof bad, "id,start,end,mrr\n=1+1,2024-13-01,,1\n@a,%s\xc3\xa9,,1\n", xs);
+	r = load_text(bad, strlen(bad), &m, &o, &e, &st);
+	ok(st == CHURN_OK && r->rows_rejected == 2 &&
+	   utf8_valid(r->rejects[1].msg, strlen(r->rejects[1].msg)) &&
+	   strstr(r->rejects[1].msg, "\xc3'") == NULL,
+	   "rejects: a quoted value is cut before a character it would split");
+	load_result_free(r);
+	char got[1024] = "";
+	if (rf != NULL) {
+		rewind(rf);
+		size_t k = fread(got, 1, sizeof got - 1, rf);
+		got[k] = '\0';
+		fclose(rf);
+	}
+	unlink(tmpl);
+	ok(strstr(got, "\n2,2,unparseable date,") != NULL && strstr(got, ",'=1+1,2024-13-01,,1\n") != NULL,
+	   "rejects: a cell beginning with = gets an apostrophe");
+	ok(strstr(got, ",'@a,") != NULL, "rejects: a cell beginning with @ gets an apostrophe");
+	ok(utf8_valid(got, strlen(got)), "rejects: the file is UTF-8");
+
+	const char utf32[] = "\x00\x00\xFE\xFF\x00\x00\x00i";
+	r = load_text(utf32, sizeof utf32 - 1, &m, &o, &e, &st);
+	ok(st == CHURN_EDATA && strstr(e.msg, "UTF-32") != NULL, "load: UTF-32 (BE) is called UTF-32");
+	const char utf32le[] = "\xFF\xFE\x00\x00i\x00\x00\x00";
+	r = load_text(utf32le, sizeof utf32le - 1, &m, &o, &e, &st);
+	ok(st == CHURN_EDATA && strstr(e.msg, "UTF-32") != NULL, "load: UTF-32 (LE) is called UTF-32");
+}
+
+/* The duplicate column check is linear: 100,000 names load at once, and a
+ * repeat at the end is named with both fields. */
+static void test_many_columns(void)
+{
+	size_t ncol = 100000, n = 0;
+	char *text = malloc(ncol * 8 + 64);
+	load_map none = {0};
+	load_opts o;
+	churn_err e;
+	churn_status st;
+	load_opts_init(&o);
+	for (size_t j = 1; j <= ncol; j++)
+		n += (size_t)sprintf(text + n, "c%zu,", j);
+	n += (size_t)sprintf(text + n, "c7\n");
+	load_result *r = load_text(text, n, &none, &o, &e, &st);
+	ok(st == CHURN_EDATA && r == NULL && e.col == 100001 &&
+	   strstr(e.msg, "'c7' appears twice (fields 7 and 100001)") != NULL,
+	   "columns: a repeat after 100,000 names is found, naming both fields");
+	free(text);
+}
+
 int main(void)
 {
 	test_basic();
@@ -352,5 +556,8 @@ int main(void)
 	test_errors();
 	test_event_outcome();
 	test_weights_entry();
+	test_quotes();
+	test_ranges();
+	test_many_columns();
 	return done_testing();
 }
