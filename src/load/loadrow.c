@@ -402,6 +402,53 @@ static int no_line_break(loader *ld)
 	return 1;
 }
 
+/* Rejects the row when a quoted free-text value spans lines and one of the
+ * lines it swallowed looks like a whole row of its own: a later line of the
+ * value (not the record's first) holding, inside the quotes, at least one
+ * delimiter, and with the fields after the value on its last line, at
+ * least max(2, nfields - 1) delimiters.  A multi-line note rarely holds a
+ * row's worth of delimiters on one line; a stray quote that another stray
+ * quote closes does, and without this rule the rows between would be
+ * merged into one field in silence (docs/inputs.md). */
+static int no_swallowed_row(loader *ld)
+{
+	char delim = ld->res->delimiter;
+	size_t need = ld->nfields > 3 ? ld->nfields - 1 : 2;
+	long line = ld->line_no;
+	for (size_t j = 0; j < ld->nfields; j++) {
+		const char *s = field(ld, j);
+		size_t len = ld->len[j];
+		const char *nl = memchr(s, '\n', len);
+		if (nl == NULL)
+			continue;
+		long open = line;
+		size_t after = ld->nfields - 1 - j; /* delimiters after the value */
+		const char *seg = nl + 1, *end = s + len;
+		line++;
+		while (seg <= end) {
+			const char *e = memchr(seg, '\n', (size_t)(end - seg));
+			const char *stop = e ? e : end;
+			size_t inside = 0;
+			for (const char *c = seg; c < stop; c++)
+				inside += *c == delim;
+			if (inside > 0 && inside + (e ? 0 : after) >= need) {
+				loader_reject_at(ld, open, (long)j + 1, LOAD_BAD_QUOTE,
+				                 "the quoted value in column '%s' opened here runs on "
+				                 "to line %ld, which holds %zu delimiters like a row "
+				                 "of its own (a stray quote?): lines %ld-%ld are left "
+				                 "out", ld->cols[j].name, line, inside + (e ? 0 : after),
+				                 ld->line_no, ld->line_no + ld->newlines);
+				return 0;
+			}
+			if (e == NULL)
+				break;
+			seg = e + 1;
+			line++;
+		}
+	}
+	return 1;
+}
+
 static void data_row(loader *ld)
 {
 	ld->res->rows_read++;
@@ -423,7 +470,7 @@ static void data_row(loader *ld)
 		              "save it as UTF-8)");
 		return;
 	}
-	if (ld->newlines > 0 && !no_line_break(ld))
+	if (ld->newlines > 0 && (!no_line_break(ld) || !no_swallowed_row(ld)))
 		return;
 	for (size_t j = 0; j < ld->nfields; j++)
 		if (ld->cols[j].role != ROLE_AUTO && ld->cols[j].role != ROLE_CAT &&
