@@ -25,14 +25,16 @@ typedef struct {
 	uint32_t *codes;
 	intern *in;
 	size_t nmissing;
-	size_t backfill;   /* an automatic column that turned categorical at this
-	                      row: the rows before it need a second pass */
+	char *raw;         /* an automatic column while numeric: each good row's
+	                      field text, length-prefixed, so that the column
+	                      can turn categorical without reading the input
+	                      again */
+	size_t rawlen, rawcap;
 	double tmp_num;    /* the current row's parsed value */
 	int32_t tmp_date;
 } load_colbuild;
 
 typedef struct {
-	const char *path;
 	const char *name;        /* for messages */
 	const load_map *map;
 	const load_opts *opts;
@@ -61,9 +63,7 @@ typedef struct {
 	long newlines;           /* newlines inside the record's fields */
 	long line_no;            /* physical line where the record starts */
 	int cr_pending;          /* the last record ended on CR */
-	int repass;              /* 1 during the second pass */
 	int header_only;         /* 1: stop after the header (load_read_header) */
-	size_t repass_row;       /* the next good row the second pass looks for */
 
 	churn_status st;         /* a fatal error inside a callback */
 	churn_err *err;
@@ -74,10 +74,6 @@ void loader_record(loader *ld);
 /* loadrow.c: records a bad row (counted, kept, written to rejects). */
 void loader_reject(loader *ld, long col, load_reason reason, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
-/* loadrow.c: 1 when a second pass must fill categorical levels. */
-int loader_needs_backfill(const loader *ld);
-/* loadrow.c: handles one record of the second pass. */
-void loader_backfill(loader *ld);
 /* loadrow.c: moves the built columns into res->t; frees the builders. */
 churn_status loader_finish_table(loader *ld);
 /* loadrow.c: frees whatever builders remain. */
