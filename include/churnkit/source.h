@@ -68,4 +68,10 @@ void source_sha256_hex(const source *s, char hex[65]);
 /* Bytes read from the underlying input so far. */
 uint64_t source_bytes(const source *s);
 
+/* A read buffer size for a reader that would use `most` bytes: fewer when
+ * the whole rest of a memory source or a regular file (its size when
+ * opened) fits in fewer, so that one read of that size still reaches the
+ * end; `most` when the size is unknown (a pipe). */
+size_t source_buffer_size(const source *s, size_t most);
+
 #endif

@@ -219,7 +219,7 @@ churn_status load_check(const load_result *r, const load_opts *o, churn_err *err
 /* Reads `src` through libcsv from where it stands (its start): the first
  * chunk gives the encoding and the delimiter; every record goes to
  * loadrow.c.  The input is read once: nothing here rewinds it. */
-static churn_status parse_file(loader *ld, source *src, char *chunk)
+static churn_status parse_file(loader *ld, source *src, char *chunk, size_t size)
 {
 	struct csv_parser p;
 	int first = 1;
@@ -234,7 +234,7 @@ static churn_status parse_file(loader *ld, source *src, char *chunk)
 	for (;;) {
 		size_t n;
 		const char *s = chunk;
-		if ((st = source_read(src, chunk, CHUNK, &n, err)) != CHURN_OK)
+		if ((st = source_read(src, chunk, size, &n, err)) != CHURN_OK)
 			goto done;
 		if (n == 0)
 			break;
@@ -342,19 +342,20 @@ churn_status load_csv_source(source *src, const load_map *map, const load_opts *
                              load_result **out, churn_err *err)
 {
 	loader ld;
+	size_t chunksize = source_buffer_size(src, CHUNK);
 	char *chunk = NULL;
 	churn_status st = CHURN_OK;
 
 	*out = NULL;
 	int made = loader_init(&ld, src, map, opts, err);
-	chunk = malloc(CHUNK);
+	chunk = malloc(chunksize);
 	if (!made || chunk == NULL) {
 		st = churn_err_set(err, CHURN_ENOMEM, "out of memory");
 		goto done;
 	}
 	ld.res->as_of = opts->has_as_of ? opts->as_of : TABLE_DATE_NA;
 	ld.res->min_date = ld.res->max_date = TABLE_DATE_NA;
-	st = parse_file(&ld, src, chunk);
+	st = parse_file(&ld, src, chunk, chunksize);
 	if (st == CHURN_OK)
 		st = loader_finish_table(&ld);
 	if (st == CHURN_OK && ld.res->as_of == TABLE_DATE_NA)
@@ -392,7 +393,8 @@ churn_status load_read_header_source(source *src, const load_opts *opts,
 {
 	static const load_map none;
 	loader ld;
-	char *chunk = malloc(CHUNK);
+	size_t chunksize = source_buffer_size(src, CHUNK);
+	char *chunk = malloc(chunksize);
 	churn_status st = CHURN_OK;
 
 	*names = NULL;
@@ -407,7 +409,7 @@ churn_status load_read_header_source(source *src, const load_opts *opts,
 	}
 	/* The bytes read for the header are kept and read again by the load. */
 	source_mark(src);
-	st = parse_file(&ld, src, chunk);
+	st = parse_file(&ld, src, chunk, chunksize);
 	source_rewind(src);
 	if (st != CHURN_OK)
 		goto done;

@@ -17,6 +17,7 @@ struct source {
 	const char *name;
 	struct sha256_ctx sha;
 	uint64_t nread;          /* bytes taken from the underlying input */
+	uint64_t size;           /* bytes in a regular file or memory; 0 = unknown */
 
 	unsigned char *kept;     /* bytes read after the mark */
 	size_t nkept, capkept;
@@ -67,6 +68,8 @@ churn_status source_open(const char *path, const char *name, source **out,
 		source_free(s);
 		return st;
 	}
+	if (!is_stdin && S_ISREG(sb.st_mode) && sb.st_size > 0)
+		s->size = (uint64_t)sb.st_size;
 	*out = s;
 	return CHURN_OK;
 }
@@ -78,6 +81,7 @@ churn_status source_open_mem(const void *data, size_t len, const char *name,
 	if (st == CHURN_OK) {
 		(*out)->mem = data;
 		(*out)->memleft = len;
+		(*out)->size = len;
 	}
 	return st;
 }
@@ -104,10 +108,11 @@ static churn_status read_input(source *s, unsigned char *buf, size_t n, size_t *
 	size_t k;
 	if (s->f == NULL) {
 		k = n < s->memleft ? n : s->memleft;
-		if (k > 0)
+		if (k > 0) {  /* (an empty input may be at NULL) */
 			memcpy(buf, s->mem, k);
-		s->mem += k;
-		s->memleft -= k;
+			s->mem += k;
+			s->memleft -= k;
+		}
 	} else {
 		k = fread(buf, 1, n, s->f);
 		if (k < n && ferror(s->f))
@@ -123,6 +128,8 @@ static churn_status read_input(source *s, unsigned char *buf, size_t n, size_t *
 /* Appends buf[0..n) to the kept bytes. */
 static churn_status keep(source *s, const unsigned char *buf, size_t n, churn_err *err)
 {
+	if (n == 0)
+		return CHURN_OK;
 	if (s->nkept + n > s->capkept) {
 		size_t cap = s->capkept ? s->capkept : 4096;
 		while (cap < s->nkept + n)
@@ -206,4 +213,13 @@ void source_sha256_hex(const source *s, char hex[65])
 uint64_t source_bytes(const source *s)
 {
 	return s->nread;
+}
+
+size_t source_buffer_size(const source *s, size_t most)
+{
+	uint64_t left = s->size > s->nread ? s->size - s->nread : 0;
+	size_t kept = s->nkept - s->pos;
+	if (s->size == 0 || left + kept + 1 >= most)
+		return most;
+	return (size_t)left + kept + 1;
 }
