@@ -202,6 +202,19 @@ static void test_errors(void)
 	ok(s == NULL && strstr(e.msg, "is a directory") != NULL && strcmp(e.file, "/tmp") == 0,
 	   "source: it says /tmp is a directory");
 	source_free(NULL);
+
+	/* An empty input at NULL (as libFuzzer hands one over): found by
+	 * tests/fuzz, where offsetting NULL by 0 was undefined behaviour. */
+	char buf[4], hex[65];
+	size_t got = 9;
+	is_int(source_open_mem(NULL, 0, NULL, &s, &e), CHURN_OK, "source: an empty memory input opens");
+	source_mark(s);
+	is_int(source_read(s, buf, sizeof buf, &got, &e), CHURN_OK, "source: it reads");
+	is_int((long long)got, 0, "source: nothing, at once");
+	source_rewind(s);
+	source_sha256_hex(s, hex);
+	is_str(hex, SHA_EMPTY, "source: hashed as the empty input");
+	source_free(s);
 }
 
 int main(void)
