@@ -30,6 +30,9 @@ typedef struct {
 	                      can turn categorical without reading the input
 	                      again */
 	size_t rawlen, rawcap;
+	size_t raw_rows;   /* entries in raw: one per good row, or one more
+	                      when the last row was refused after its entry */
+	size_t raw_last;   /* where the last entry starts */
 	double tmp_num;    /* the current row's parsed value */
 	int32_t tmp_date;
 } load_colbuild;

@@ -427,12 +427,19 @@ static void track_date(load_result *r, int32_t d)
 		r->max_date = d;
 }
 
-/* Keeps field j's text for an automatic column that is numeric so far:
- * a length (7 bits a byte, high bit = more) then the bytes; a blank field
- * as length 0.  Returns 0 when out of memory. */
+/* Keeps field j's text for an automatic column that is numeric so far, as
+ * the entry of good row ld->nrows: a length (7 bits a byte, high bit =
+ * more) then the bytes; a blank field as length 0.  An entry left by a row
+ * refused after it was written is replaced.  Returns 0 when out of memory. */
 static int keep_raw(loader *ld, load_colbuild *c, size_t j)
 {
 	size_t len = num_is_blank(field(ld, j), ld->len[j]) ? 0 : ld->len[j];
+	if (c->raw_rows > ld->nrows) {
+		c->rawlen = c->raw_last;
+		c->raw_rows--;
+	}
+	c->raw_last = c->rawlen;
+	c->raw_rows++;
 	if (c->rawlen + len + 10 > c->rawcap) {
 		size_t cap = c->rawcap ? c->rawcap : 4096;
 		while (cap < c->rawlen + len + 10)
