@@ -48,6 +48,7 @@
 #include <stdio.h>
 
 #include "churnkit/err.h"
+#include "churnkit/source.h"
 #include "churnkit/table.h"
 
 #define LOAD_KEEP_REJECTS 50
@@ -143,23 +144,39 @@ typedef struct {
 	int32_t min_date, max_date;/* over mapped date columns; TABLE_DATE_NA when none */
 	int date_mode;             /* 1 when start/end dates were mapped */
 	int duration_mode;         /* 1 when a duration column was mapped */
+	char sha256[65];           /* SHA-256 of the bytes parsed, 64 hex digits */
+	uint64_t bytes;            /* how many bytes were parsed */
 } load_result;
 
-/* Loads `path` ("-" = standard input).  On success *out is a new result.
- * On failure *out is NULL and err says why (with file, line and column when
- * a position is known). */
+/* Loads `path` ("-" = standard input), reading it once (source.h), so that
+ * a pipe, a FIFO or /dev/stdin loads like a file.  On success *out is a new
+ * result, whose sha256 is the hash of the bytes parsed.  On failure *out is
+ * NULL and err says why (with file, line and column when a position is
+ * known). */
 churn_status load_csv(const char *path, const load_map *map,
                       const load_opts *opts, load_result **out, churn_err *err);
 
+/* As load_csv, from `src` (borrowed) read from where it stands to its end;
+ * messages name opts->display_name, else the source's name. */
+churn_status load_csv_source(source *src, const load_map *map, const load_opts *opts,
+                             load_result **out, churn_err *err);
+
 void load_result_free(load_result *r);
 
-/* Reads only the header of `path` (not "-"), by load_csv's rules (BOM,
- * UTF-16 and UTF-32 refused, delimiter detected unless opts->delimiter is set, blank
- * names become V<k>), so that a caller can choose columns before loading.
- * On success *names is a new array of *n new strings (free each and the
- * array).  Errors as load_csv's for an unreadable, empty or UTF-16 file. */
+/* Reads only the header of `path` ("-" = standard input), by load_csv's
+ * rules (BOM, UTF-16 and UTF-32 refused, delimiter detected unless
+ * opts->delimiter is set, blank names become V<k>).  On success *names is a
+ * new array of *n new strings (free each and the array).  Errors as
+ * load_csv's for an unreadable, empty or UTF-16 file. */
 churn_status load_read_header(const char *path, const load_opts *opts,
                               char ***names, size_t *n, churn_err *err);
+
+/* As load_read_header, from `src`, which is left where it stood: the bytes
+ * read for the header are kept (source_mark/source_rewind) and a following
+ * load_csv_source reads the whole input, so that a caller can choose
+ * columns before loading without reading the input twice. */
+churn_status load_read_header_source(source *src, const load_opts *opts,
+                                     char ***names, size_t *n, churn_err *err);
 
 /* CHURN_EDATA when the input had no data rows, no good row, or more bad rows
  * than opts->max_bad allows (a count, or a fraction of the rows read), where

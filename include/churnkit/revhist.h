@@ -106,8 +106,8 @@ typedef struct {
 	int32_t first_month, last_month;     /* over good rows; 0 when none */
 } revhist;
 
-/* Reads `path` (not "-": the header is read first to choose the columns)
- * with the loader options `opts` (delimiter, decimal, display_name and
+/* Reads `path` ("-" = standard input) once, header and rows (source.h: the
+ * header chooses the columns from kept bytes), with the loader options `opts` (delimiter, decimal, display_name and
  * rejects: every bad row is written there in the loader's layout; its date
  * and as-of settings are not used) and matches it to `c`.
  * Succeeds whenever the file could be read, however many rows are bad;
@@ -116,6 +116,11 @@ typedef struct {
  * a new revhist (free with revhist_free); on failure NULL. */
 churn_status revhist_load(const char *path, const revhist_customers *c,
                           const load_opts *opts, revhist **out, churn_err *err);
+
+/* As revhist_load, from `src` (borrowed), read from where it stands to its
+ * end; messages name opts->display_name, else the source's name. */
+churn_status revhist_load_source(source *src, const revhist_customers *c,
+                                 const load_opts *opts, revhist **out, churn_err *err);
 
 /* CHURN_EDATA when the file had no data rows, more bad rows than
  * opts->max_bad allows (load_check's rule and wording), or no good row. */

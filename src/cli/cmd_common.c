@@ -264,6 +264,12 @@ churn_status cmd_parse(cli_opts *o, unsigned cmd, int argc, char **argv,
 		                     "%s: one input file expected, got %zu ('%s', '%s'%s)",
 		                     o->cmd_name, o->nargs, o->args[0], o->args[1],
 		                     o->nargs > 2 ? ", ..." : "");
+	/* Standard input can be read once, by one input. */
+	if (strcmp(o->args[0], "-") == 0 && opt_str(o, OPT_REVENUE) != NULL &&
+	    strcmp(opt_str(o, OPT_REVENUE), "-") == 0)
+		return churn_err_set(err, CHURN_EUSAGE,
+		                     "the customers file and --revenue cannot both be - "
+		                     "(standard input can be read only once)");
 	return check_outputs(o, err);
 }
 
@@ -550,6 +556,8 @@ void *cmd_json_root(const cmd_data *d)
 	json_object *reasons = json_object_new_object();
 
 	json_object_object_add(root, "tool", json_tool(PACKAGE_VERSION));
+	/* The hash of the bytes parsed (load.h), as the report's appendix prints. */
+	json_object_object_add(data, "sha256", json_object_new_string(r->sha256));
 	json_object_object_add(data, "rows_read", json_object_new_int64(r->rows_read));
 	json_object_object_add(data, "rows_used", json_object_new_int64((int64_t)r->t->nrows));
 	json_object_object_add(data, "rows_rejected", json_object_new_int64(r->rows_rejected));

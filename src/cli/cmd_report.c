@@ -18,7 +18,6 @@
 #include <errno.h>
 #include <json-c/json.h>
 #include <math.h>
-#include <nettle/sha2.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -108,35 +107,6 @@ static churn_status generated_time(char *buf, size_t n, int ymdhms[6], churn_err
 	ymdhms[3] = tm.tm_hour;
 	ymdhms[4] = tm.tm_min;
 	ymdhms[5] = tm.tm_sec;
-	return CHURN_OK;
-}
-
-/* The input's SHA-256 in hex (nettle). */
-static churn_status sha256_file(const char *path, char hex[65], churn_err *err)
-{
-	struct sha256_ctx ctx;
-	uint8_t digest[SHA256_DIGEST_SIZE], buf[1 << 16];
-	size_t k;
-	FILE *f;
-
-	if (strcmp(path, "-") == 0) {
-		snprintf(hex, 65, "not computed (standard input)");
-		return CHURN_OK;
-	}
-	f = fopen(path, "rb");
-	if (f == NULL)
-		return churn_err_set(err, CHURN_EIO, "%s: %s", path, strerror(errno));
-	sha256_init(&ctx);
-	while ((k = fread(buf, 1, sizeof buf, f)) > 0)
-		sha256_update(&ctx, k, buf);
-	if (ferror(f)) {
-		fclose(f);
-		return churn_err_set(err, CHURN_EIO, "%s: read error", path);
-	}
-	fclose(f);
-	sha256_digest(&ctx, SHA256_DIGEST_SIZE, digest);
-	for (size_t i = 0; i < SHA256_DIGEST_SIZE; i++)
-		snprintf(hex + 2 * i, 3, "%02x", digest[i]);
 	return CHURN_OK;
 }
 
@@ -434,8 +404,9 @@ int cmd_report(int argc, char **argv, outset *outs, churn_err *err)
 	}
 	if ((st = cmd_load(&r.o, outs, &r.d, err)) != CHURN_OK)
 		goto end;
-	if ((st = sha256_file(r.d.path, r.sha, err)) != CHURN_OK)
-		goto end;
+	/* The hash of the bytes the loader parsed (it hashes while reading, so a
+	 * pipe or a FIFO is hashed too, and the input is never opened again). */
+	memcpy(r.sha, r.d.res->sha256, sizeof r.sha);
 	if ((st = survrun_fit(&r.sv, &r.d, err)) != CHURN_OK)
 		goto end;
 	if (r.have_co && (st = cohortrun_fit(&r.co, &r.d, err)) != CHURN_OK)

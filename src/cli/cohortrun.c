@@ -150,7 +150,7 @@ static churn_status load_revenue(cohortrun *c, const cmd_data *d, churn_err *err
 	rc.end = c->cc.end;
 	rc.n = c->cc.n;
 	rc.as_of = c->cc.as_of;
-	lo.display_name = c->revenue_path;
+	lo.display_name = strcmp(c->revenue_path, "-") == 0 ? "<stdin>" : c->revenue_path;
 	lo.rejects = NULL;
 	if (c->revenue_rejects != NULL) {
 		if ((st = outfile_open(d->outs, c->revenue_rejects, &rej, err)) != CHURN_OK)

@@ -11,6 +11,7 @@
  */
 #include "churnkit/load.h"
 #include "loader.h"
+#include "churnkit/source.h"
 #include "churnkit/utf8.h"
 
 #include <csv.h>
@@ -166,10 +167,7 @@ static void on_record(int c, void *data)
 		}
 		return;
 	}
-	if (ld->repass)
-		loader_backfill(ld);
-	else
-		loader_record(ld);
+	loader_record(ld);
 	ld->line_no += 1 + ld->newlines;
 	ld->cr_pending = c == '\r';
 	reset_record(ld);
@@ -231,7 +229,7 @@ static void end_bad_quote(loader *ld, int c)
 	if (ld->after > 0x20 && ld->after < 0x7F)
 		snprintf(what, sizeof what, "'%c'", ld->after);
 	ld->skipping = 0;
-	if (!ld->repass && !(ld->header_only && ld->have_header)) {
+	if (!(ld->header_only && ld->have_header)) {
 		if (ld->close_line == ld->quote_line)
 			loader_bad_record(ld, ld->quote_line, ld->quote_col,
 			                  "a quote opened here is closed and followed by %s, "
@@ -316,7 +314,7 @@ static void finish_input(loader *ld, struct csv_parser *p)
 	/* A line end at the very end of the input ends the last line. */
 	if (p->entry_pos > 0 && p->entry_buf[p->entry_pos - 1] == '\n' && ld->newlines > 0)
 		ld->newlines--;
-	if (!ld->repass && ld->st == CHURN_OK && !(ld->header_only && ld->have_header))
+	if (ld->st == CHURN_OK && !(ld->header_only && ld->have_header))
 		loader_bad_record(ld, open, col,
 		                  "a quote opened here is never closed; the rest of the "
 		                  "file (%ld lines) is in this field", ld->line_no + ld->newlines - open + 1);
@@ -419,32 +417,10 @@ churn_status load_check(const load_result *r, const load_opts *o, churn_err *err
 	return CHURN_OK;
 }
 
-/* Copies standard input to an anonymous temporary file, so that the input
- * can be read a second time when a column needs it. */
-static FILE *spool_stdin(void)
-{
-	FILE *t = tmpfile();
-	char buf[1 << 16];
-	size_t n;
-	if (t == NULL)
-		return NULL;
-	while ((n = fread(buf, 1, sizeof buf, stdin)) > 0)
-		if (fwrite(buf, 1, n, t) != n) {
-			fclose(t);
-			return NULL;
-		}
-	if (ferror(stdin) || fflush(t) != 0) {
-		fclose(t);
-		return NULL;
-	}
-	rewind(t);
-	return t;
-}
-
-/* Reads `f` through libcsv from the start.  The first pass detects the
- * encoding and the delimiter and loads the rows; a second pass (repass)
- * fills the levels of columns that turned out not to be numeric. */
-static churn_status parse_file(loader *ld, FILE *f, char *chunk)
+/* Reads `src` through libcsv from where it stands (its start): the first
+ * chunk gives the encoding and the delimiter; every record goes to
+ * loadrow.c.  The input is read once: nothing here rewinds it. */
+static churn_status parse_file(loader *ld, source *src, char *chunk, size_t size)
 {
 	struct csv_parser p;
 	int first = 1;
@@ -458,16 +434,12 @@ static churn_status parse_file(loader *ld, FILE *f, char *chunk)
 	ld->skipping = 0;
 	reset_record(ld);
 	for (;;) {
-		size_t n = fread(chunk, 1, CHUNK, f);
+		size_t n;
 		const char *s = chunk;
-		if (n == 0) {
-			if (ferror(f)) {
-				st = churn_err_at(err, CHURN_EIO, ld->name, 0, 0, "read error: %s",
-				                  strerror(errno));
-				goto done;
-			}
+		if ((st = source_read(src, chunk, size, &n, err)) != CHURN_OK)
+			goto done;
+		if (n == 0)
 			break;
-		}
 		if (first) {
 			first = 0;
 			if ((st = sniff_encoding(ld, s, n)) != CHURN_OK)
@@ -477,9 +449,8 @@ static churn_status parse_file(loader *ld, FILE *f, char *chunk)
 				s += 3;
 				n -= 3;
 			}
-			if (!ld->repass)
-				ld->res->delimiter = ld->opts->delimiter ? ld->opts->delimiter
-				                                         : detect_delimiter(s, n);
+			ld->res->delimiter = ld->opts->delimiter ? ld->opts->delimiter
+			                                         : detect_delimiter(s, n);
 			csv_set_delim(&p, (unsigned char)ld->res->delimiter);
 			/* libcsv trims blanks (space, tab) around unquoted fields, and
 			 * tests for a blank before the delimiter: a tab delimiter needs
@@ -514,15 +485,13 @@ done:
 	return st;
 }
 
-/* Sets up a loader for `path` with its result record.  Returns 0 when out of
+/* Sets up a loader for `src` with its result record.  Returns 0 when out of
  * memory (loader_release frees what was made). */
-static int loader_init(loader *ld, const char *path, const load_map *map,
+static int loader_init(loader *ld, source *src, const load_map *map,
                        const load_opts *opts, churn_err *err)
 {
 	memset(ld, 0, sizeof *ld);
-	ld->path = path;
-	ld->name = opts->display_name ? opts->display_name
-	                              : (strcmp(path, "-") == 0 ? "<stdin>" : path);
+	ld->name = opts->display_name ? opts->display_name : source_name(src);
 	ld->map = map;
 	ld->opts = opts;
 	ld->decimal = opts->decimal ? opts->decimal : '.';
@@ -542,44 +511,34 @@ static void loader_release(loader *ld)
 	loader_free_cols(ld);
 }
 
-churn_status load_csv(const char *path, const load_map *map,
-                      const load_opts *opts, load_result **out, churn_err *err)
+churn_status load_csv_source(source *src, const load_map *map, const load_opts *opts,
+                             load_result **out, churn_err *err)
 {
 	loader ld;
-	FILE *f = NULL;
+	size_t chunksize = source_buffer_size(src, CHUNK);
 	char *chunk = NULL;
 	churn_status st = CHURN_OK;
 
 	*out = NULL;
-	int made = loader_init(&ld, path, map, opts, err);
-	chunk = malloc(CHUNK);
+	int made = loader_init(&ld, src, map, opts, err);
+	chunk = malloc(chunksize);
 	if (!made || chunk == NULL) {
 		st = churn_err_set(err, CHURN_ENOMEM, "out of memory");
 		goto done;
 	}
 	ld.res->as_of = opts->has_as_of ? opts->as_of : TABLE_DATE_NA;
 	ld.res->min_date = ld.res->max_date = TABLE_DATE_NA;
-
-	f = strcmp(path, "-") == 0 ? spool_stdin() : fopen(path, "rb");
-	if (f == NULL) {
-		st = churn_err_at(err, CHURN_EIO, ld.name, 0, 0, "cannot %s: %s",
-		                  strcmp(path, "-") == 0 ? "read" : "open", strerror(errno));
-		goto done;
-	}
-	st = parse_file(&ld, f, chunk);
-	if (st == CHURN_OK && loader_needs_backfill(&ld)) {
-		rewind(f);
-		ld.repass = 1;
-		ld.have_header = 0;
-		st = parse_file(&ld, f, chunk);
-	}
+	st = parse_file(&ld, src, chunk, chunksize);
 	if (st == CHURN_OK)
 		st = loader_finish_table(&ld);
 	if (st == CHURN_OK && ld.res->as_of == TABLE_DATE_NA)
 		ld.res->as_of = ld.res->max_date;
+	if (st == CHURN_OK) {
+		/* parse_file read to the end: the hash covers every byte parsed. */
+		source_sha256_hex(src, ld.res->sha256);
+		ld.res->bytes = source_bytes(src);
+	}
 done:
-	if (f != NULL)
-		fclose(f);
 	free(chunk);
 	loader_release(&ld);
 	if (st == CHURN_OK)
@@ -589,31 +548,42 @@ done:
 	return st;
 }
 
-churn_status load_read_header(const char *path, const load_opts *opts,
-                              char ***names, size_t *n, churn_err *err)
+churn_status load_csv(const char *path, const load_map *map,
+                      const load_opts *opts, load_result **out, churn_err *err)
+{
+	source *src = NULL;
+	churn_status st = source_open(path, opts->display_name, &src, err);
+
+	*out = NULL;
+	if (st == CHURN_OK)
+		st = load_csv_source(src, map, opts, out, err);
+	source_free(src);
+	return st;
+}
+
+churn_status load_read_header_source(source *src, const load_opts *opts,
+                                     char ***names, size_t *n, churn_err *err)
 {
 	static const load_map none;
 	loader ld;
-	FILE *f = NULL;
-	char *chunk = malloc(CHUNK);
+	size_t chunksize = source_buffer_size(src, CHUNK);
+	char *chunk = malloc(chunksize);
 	churn_status st = CHURN_OK;
 
 	*names = NULL;
 	*n = 0;
 	load_opts o = *opts;
 	o.rejects = NULL;  /* the header is not a row */
-	int made = loader_init(&ld, path, &none, &o, err);
+	int made = loader_init(&ld, src, &none, &o, err);
 	ld.header_only = 1;
 	if (!made || chunk == NULL) {
 		st = churn_err_set(err, CHURN_ENOMEM, "out of memory");
 		goto done;
 	}
-	if ((f = fopen(path, "rb")) == NULL) {
-		st = churn_err_at(err, CHURN_EIO, ld.name, 0, 0, "cannot open: %s",
-		                  strerror(errno));
-		goto done;
-	}
-	st = parse_file(&ld, f, chunk);
+	/* The bytes read for the header are kept and read again by the load. */
+	source_mark(src);
+	st = parse_file(&ld, src, chunk, chunksize);
+	source_rewind(src);
 	if (st != CHURN_OK)
 		goto done;
 	if ((*names = calloc(ld.nfields ? ld.nfields : 1, sizeof **names)) == NULL) {
@@ -626,10 +596,22 @@ churn_status load_read_header(const char *path, const load_opts *opts,
 	}
 	*n = ld.nfields;
 done:
-	if (f != NULL)
-		fclose(f);
 	free(chunk);
 	loader_release(&ld);
 	load_result_free(ld.res);
+	return st;
+}
+
+churn_status load_read_header(const char *path, const load_opts *opts,
+                              char ***names, size_t *n, churn_err *err)
+{
+	source *src = NULL;
+	churn_status st = source_open(path, opts->display_name, &src, err);
+
+	*names = NULL;
+	*n = 0;
+	if (st == CHURN_OK)
+		st = load_read_header_source(src, opts, names, n, err);
+	source_free(src);
 	return st;
 }

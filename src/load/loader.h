@@ -26,14 +26,19 @@ typedef struct {
 	uint32_t *codes;
 	intern *in;
 	size_t nmissing;
-	size_t backfill;   /* an automatic column that turned categorical at this
-	                      row: the rows before it need a second pass */
+	char *raw;         /* an automatic column while numeric: each good row's
+	                      field text, length-prefixed, so that the column
+	                      can turn categorical without reading the input
+	                      again */
+	size_t rawlen, rawcap;
+	size_t raw_rows;   /* entries in raw: one per good row, or one more
+	                      when the last row was refused after its entry */
+	size_t raw_last;   /* where the last entry starts */
 	double tmp_num;    /* the current row's parsed value */
 	int32_t tmp_date;
 } load_colbuild;
 
 typedef struct {
-	const char *path;
 	const char *name;        /* for messages */
 	const load_map *map;
 	const load_opts *opts;
@@ -69,9 +74,7 @@ typedef struct {
 	long quote_col;          /* ... in which field ... */
 	long close_line;         /* ... the line where it was closed ... */
 	int after;               /* ... and the byte that followed it */
-	int repass;              /* 1 during the second pass */
 	int header_only;         /* 1: stop after the header (load_read_header) */
-	size_t repass_row;       /* the next good row the second pass looks for */
 
 	churn_status st;         /* a fatal error inside a callback */
 	churn_err *err;
@@ -101,10 +104,6 @@ int loader_check_order(loader *ld);
  * LOADER_QUOTE_MAX bytes, at a whole UTF-8 character; returns the length. */
 int loader_quote_len(const char *s, size_t len);
 #define LOADER_QUOTE_MAX 60
-/* loadrow.c: 1 when a second pass must fill categorical levels. */
-int loader_needs_backfill(const loader *ld);
-/* loadrow.c: handles one record of the second pass. */
-void loader_backfill(loader *ld);
 /* loadrow.c: moves the built columns into res->t; frees the builders. */
 churn_status loader_finish_table(loader *ld);
 /* loadrow.c: frees whatever builders remain. */

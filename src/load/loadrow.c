@@ -323,60 +323,80 @@ static void track_date(load_result *r, int32_t d)
 		r->max_date = d;
 }
 
-/* Stores field j of an automatic column that has been numeric so far in row
- * i.  Returns 1 when stored as a number; 0 when the column has turned
- * categorical (the caller interns the field); -1 when out of memory. */
-static int auto_value(loader *ld, load_colbuild *c, size_t j, size_t i)
+/* Keeps field j's text for an automatic column that is numeric so far, as
+ * the entry of good row ld->nrows: a length (7 bits a byte, high bit =
+ * more) then the bytes; a blank field as length 0.  An entry left by a row
+ * refused after it was written is replaced.  Returns 0 when out of memory. */
+static int keep_raw(loader *ld, load_colbuild *c, size_t j)
 {
-	if (num_parse(field(ld, j), ld->len[j], ld->decimal, &c->num[i]))
-		return 1;
-	/* Not a number: the column is categorical.  The rows before this one
-	 * get their text in a second pass over the input. */
+	size_t len = num_is_blank(field(ld, j), ld->len[j]) ? 0 : ld->len[j];
+	if (c->raw_rows > ld->nrows) {
+		c->rawlen = c->raw_last;
+		c->raw_rows--;
+	}
+	c->raw_last = c->rawlen;
+	c->raw_rows++;
+	if (c->rawlen + len + 10 > c->rawcap) {
+		size_t cap = c->rawcap ? c->rawcap : 4096;
+		while (cap < c->rawlen + len + 10)
+			cap *= 2;
+		char *p = realloc(c->raw, cap);
+		if (p == NULL) {
+			ld->st = churn_err_set(ld->err, CHURN_ENOMEM, "out of memory");
+			return 0;
+		}
+		c->raw = p;
+		c->rawcap = cap;
+	}
+	for (size_t k = len; ; k >>= 7) {
+		c->raw[c->rawlen++] = (char)((k & 0x7F) | (k >= 0x80 ? 0x80 : 0));
+		if (k < 0x80)
+			break;
+	}
+	memcpy(c->raw + c->rawlen, field(ld, j), len);
+	c->rawlen += len;
+	return 1;
+}
+
+/* Field j of an automatic column that has been numeric so far, in row i, is
+ * not a number: the column turns categorical, and rows 0..i-1 get their
+ * levels from the kept text (in row order, so levels stay in first-seen
+ * order).  Returns 0 when out of memory. */
+static int turn_categorical(loader *ld, load_colbuild *c)
+{
+	size_t i = ld->nrows, at = 0;
 	c->codes = malloc(ld->cap * sizeof *c->codes);
 	c->in = intern_new();
 	if (c->codes == NULL || c->in == NULL) {
 		ld->st = churn_err_set(ld->err, CHURN_ENOMEM, "out of memory");
-		return -1;
+		return 0;
 	}
+	for (size_t r = 0; r < i; r++) {
+		size_t len = 0;
+		for (int shift = 0; ; shift += 7) {
+			unsigned char b = (unsigned char)c->raw[at++];
+			len |= (size_t)(b & 0x7F) << shift;
+			if (!(b & 0x80))
+				break;
+		}
+		if (len == 0) {
+			c->codes[r] = TABLE_CODE_NA;
+			continue;
+		}
+		c->codes[r] = intern_add(c->in, c->raw + at, len, NULL);
+		at += len;
+		if (c->codes[r] == UINT32_MAX) {
+			ld->st = churn_err_set(ld->err, CHURN_ENOMEM, "out of memory");
+			return 0;
+		}
+	}
+	free(c->raw);
+	c->raw = NULL;
+	c->rawlen = c->rawcap = 0;
 	free(c->num);
 	c->num = NULL;
 	c->kind = TABLE_CAT;
-	c->backfill = i;
-	return 0;
-}
-
-int loader_needs_backfill(const loader *ld)
-{
-	for (size_t j = 0; j < ld->nfields; j++)
-		if (ld->cols[j].backfill > 0)
-			return 1;
-	return 0;
-}
-
-void loader_backfill(loader *ld)
-{
-	size_t i = ld->repass_row;
-	if (!ld->have_header) {
-		ld->have_header = 1;
-		return;
-	}
-	if (i >= ld->nrows || ld->line[i] != ld->line_no)
-		return;  /* a bad row, not loaded */
-	for (size_t j = 0; j < ld->nfields; j++) {
-		load_colbuild *c = &ld->cols[j];
-		if (i >= c->backfill)
-			continue;
-		if (num_is_blank(field(ld, j), ld->len[j])) {
-			c->codes[i] = TABLE_CODE_NA;
-			continue;
-		}
-		c->codes[i] = intern_add(c->in, field(ld, j), ld->len[j], NULL);
-		if (c->codes[i] == UINT32_MAX) {
-			ld->st = churn_err_set(ld->err, CHURN_ENOMEM, "out of memory");
-			return;
-		}
-	}
-	ld->repass_row++;
+	return 1;
 }
 
 /* Rejects the row when a mapped column other than a segment holds a line
@@ -515,11 +535,15 @@ static void data_row(loader *ld)
 			continue;
 		if (c->kind == TABLE_NUM && c->role == ROLE_AUTO &&
 		    num_parse(field(ld, j), ld->len[j], ld->decimal, &c->num[i])) {
+			if (!keep_raw(ld, c, j))
+				return;
 			continue;  /* a number, the common case */
 		} else if (c->kind == TABLE_NUM && c->role == ROLE_AUTO &&
 		    num_is_blank(field(ld, j), ld->len[j])) {
 			c->num[i] = NAN;
 			c->nmissing++;
+			if (!keep_raw(ld, c, j))
+				return;
 		} else if (c->kind == TABLE_NUM && c->role != ROLE_AUTO) {
 			c->num[i] = c->tmp_num;
 			c->nmissing += isnan(c->tmp_num) != 0;
@@ -531,13 +555,8 @@ static void data_row(loader *ld)
 			c->codes[i] = TABLE_CODE_NA;
 			c->nmissing++;
 		} else {
-			if (c->kind == TABLE_NUM) {
-				int a = auto_value(ld, c, j, i);
-				if (a < 0)
-					return;
-				if (a > 0)
-					continue;
-			}
+			if (c->kind == TABLE_NUM && !turn_categorical(ld, c))
+				return;
 			c->codes[i] = intern_add(c->in, field(ld, j), ld->len[j], NULL);
 			if (c->codes[i] == UINT32_MAX) {
 				ld->st = churn_err_set(ld->err, CHURN_ENOMEM, "out of memory");
@@ -616,6 +635,7 @@ void loader_free_cols(loader *ld)
 		free(c->num);
 		free(c->date);
 		free(c->codes);
+		free(c->raw);
 		intern_free(c->in);
 	}
 	free(ld->cols);

@@ -8,6 +8,7 @@ tests_unit_test_table_SOURCES = tests/unit/test_table.c
 tests_unit_test_table_LDADD = $(TEST_LIBS)
 
 libchurnkit_a_SOURCES += src/load/load.c src/load/loadrow.c src/load/rowcheck.c src/load/loader.h \
+	src/load/source.c include/churnkit/source.h \
 	include/churnkit/load.h
 libchurnkit_a_SOURCES += src/load/profile.c include/churnkit/profile.h
 
@@ -29,3 +30,8 @@ tests_unit_test_revhist_LDADD = $(TEST_LIBS)
 dist_noinst_DATA += tests/data/cohorts/customers.csv tests/data/cohorts/revenue_bad.csv \
 	tests/data/cohorts/revenue_unknown.csv tests/data/cohorts/revenue_named.csv \
 	tests/data/cohorts/revenue_position.csv tests/data/cohorts/revenue_two_columns.csv
+## The read-once input (source.c).
+check_PROGRAMS += tests/unit/test_source
+TESTS += tests/unit/test_source
+tests_unit_test_source_SOURCES = tests/unit/test_source.c
+tests_unit_test_source_LDADD = $(TEST_LIBS)

@@ -4,7 +4,8 @@
  *
  * Steps: (1) the header is read with libcsv as the loader will read it
  * (BOM skipped, same delimiter rule) to pick the three columns by name or by
- * position; (2) load_csv reads the file with the id and month as text and
+ * position, from bytes the source keeps, so the file is read once (a pipe or
+ * a FIFO works); (2) load_csv_source reads the file with the id and month as text and
  * the MRR as a value (the loader rejects non-numbers and negatives); (3)
  * each good row's id and month are looked up once per distinct text (the
  * loader interns them); (4) duplicates are found per customer after a
@@ -90,12 +91,13 @@ static void header_free(header *h)
 	memset(h, 0, sizeof *h);
 }
 
-/* Reads the header's column names into *h, by the loader's rules. */
-static churn_status read_header(const char *path, const load_opts *opts, header *h,
+/* Reads the header's column names into *h, by the loader's rules; the
+ * source is left where it stood (load.h), so the file is read once. */
+static churn_status read_header(source *src, const load_opts *opts, header *h,
                                 churn_err *err)
 {
 	memset(h, 0, sizeof *h);
-	churn_status st = load_read_header(path, opts, &h->names, &h->n, err);
+	churn_status st = load_read_header_source(src, opts, &h->names, &h->n, err);
 	h->cap = h->n;
 	h->done = st == CHURN_OK;
 	return st;
@@ -474,7 +476,24 @@ static churn_status choose_columns(const header *h, const revhist_customers *c,
 churn_status revhist_load(const char *path, const revhist_customers *c,
                           const load_opts *opts, revhist **out, churn_err *err)
 {
-	const char *name = opts->display_name ? opts->display_name : path;
+	source *src = NULL;
+	churn_status st;
+
+	*out = NULL;
+	if (c == NULL || c->id == NULL || c->id->kind != TABLE_CAT)
+		return churn_err_set(err, CHURN_EUSAGE,
+		                     "a revenue history needs the customers' id column (--id COL)");
+	st = source_open(path, opts->display_name, &src, err);
+	if (st == CHURN_OK)
+		st = revhist_load_source(src, c, opts, out, err);
+	source_free(src);
+	return st;
+}
+
+churn_status revhist_load_source(source *src, const revhist_customers *c,
+                                 const load_opts *opts, revhist **out, churn_err *err)
+{
+	const char *name = opts->display_name ? opts->display_name : source_name(src);
 	revhist *r = NULL;
 	header h;
 	load_result *lr = NULL;
@@ -494,14 +513,11 @@ churn_status revhist_load(const char *path, const revhist_customers *c,
 	if (c == NULL || c->id == NULL || c->id->kind != TABLE_CAT)
 		return churn_err_set(err, CHURN_EUSAGE,
 		                     "a revenue history needs the customers' id column (--id COL)");
-	if (strcmp(path, "-") == 0)
-		return churn_err_set(err, CHURN_EUSAGE,
-		                     "--revenue needs a file; standard input is not supported");
 	r = calloc(1, sizeof *r);
 	if (r == NULL)
 		return churn_err_set(err, CHURN_ENOMEM, "out of memory");
 	lo.display_name = name;
-	st = read_header(path, &lo, &h, err);
+	st = read_header(src, &lo, &h, err);
 	if (st != CHURN_OK)
 		goto done;
 	if (h.done) {
@@ -531,7 +547,7 @@ churn_status revhist_load(const char *path, const revhist_customers *c,
 	lo.has_as_of = 0;
 	lo.date_format = NULL;
 	lo.display_name = name;
-	st = load_csv(path, &map, &lo, &lr, err);
+	st = load_csv_source(src, &map, &lo, &lr, err);
 	if (st != CHURN_OK)
 		goto done;
 

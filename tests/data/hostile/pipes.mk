@@ -1,3 +1,56 @@
 ## The hostile-input corpus: cases added by the pipes work (tests/cli/hostile.sh
 ## checks that every case file is listed in one of these fragments).
-EXTRA_DIST +=
+EXTRA_DIST += \
+	tests/data/hostile/pipe_dev_stdin/args \
+	tests/data/hostile/pipe_dev_stdin/data.csv \
+	tests/data/hostile/pipe_dev_stdin/exit \
+	tests/data/hostile/pipe_dev_stdin/files \
+	tests/data/hostile/pipe_dev_stdin/json \
+	tests/data/hostile/pipe_dev_stdin/setup \
+	tests/data/hostile/pipe_dev_stdin/stderr \
+	tests/data/hostile/pipe_process_substitution/args \
+	tests/data/hostile/pipe_process_substitution/data.csv \
+	tests/data/hostile/pipe_process_substitution/exit \
+	tests/data/hostile/pipe_process_substitution/files \
+	tests/data/hostile/pipe_process_substitution/json \
+	tests/data/hostile/pipe_process_substitution/setup \
+	tests/data/hostile/pipe_process_substitution/stderr \
+	tests/data/hostile/pipe_report_fifo/args \
+	tests/data/hostile/pipe_report_fifo/data.csv \
+	tests/data/hostile/pipe_report_fifo/exit \
+	tests/data/hostile/pipe_report_fifo/files \
+	tests/data/hostile/pipe_report_fifo/json \
+	tests/data/hostile/pipe_report_fifo/setup \
+	tests/data/hostile/pipe_report_fifo/stderr \
+	tests/data/hostile/pipe_revenue_dash/args \
+	tests/data/hostile/pipe_revenue_dash/data.csv \
+	tests/data/hostile/pipe_revenue_dash/exit \
+	tests/data/hostile/pipe_revenue_dash/files \
+	tests/data/hostile/pipe_revenue_dash/json \
+	tests/data/hostile/pipe_revenue_dash/stderr \
+	tests/data/hostile/pipe_revenue_dash/stdin \
+	tests/data/hostile/pipe_revenue_fifo/args \
+	tests/data/hostile/pipe_revenue_fifo/data.csv \
+	tests/data/hostile/pipe_revenue_fifo/exit \
+	tests/data/hostile/pipe_revenue_fifo/files \
+	tests/data/hostile/pipe_revenue_fifo/json \
+	tests/data/hostile/pipe_revenue_fifo/revenue.csv \
+	tests/data/hostile/pipe_revenue_fifo/setup \
+	tests/data/hostile/pipe_revenue_fifo/stderr \
+	tests/data/hostile/pipe_stdin_dash/args \
+	tests/data/hostile/pipe_stdin_dash/exit \
+	tests/data/hostile/pipe_stdin_dash/files \
+	tests/data/hostile/pipe_stdin_dash/json \
+	tests/data/hostile/pipe_stdin_dash/stderr \
+	tests/data/hostile/pipe_stdin_dash/stdin \
+	tests/data/hostile/pipe_stdin_no_spool/args \
+	tests/data/hostile/pipe_stdin_no_spool/exit \
+	tests/data/hostile/pipe_stdin_no_spool/files \
+	tests/data/hostile/pipe_stdin_no_spool/setup \
+	tests/data/hostile/pipe_stdin_no_spool/stderr \
+	tests/data/hostile/pipe_stdin_no_spool/stdin \
+	tests/data/hostile/pipe_two_stdin/args \
+	tests/data/hostile/pipe_two_stdin/exit \
+	tests/data/hostile/pipe_two_stdin/files \
+	tests/data/hostile/pipe_two_stdin/stderr \
+	tests/data/hostile/pipe_two_stdin/stdin
