@@ -2,9 +2,7 @@
 ## (CC=clang; see tests/fuzz/run.sh).  The sources are distributed either way.
 ## A new harness: add tests/fuzz/fuzz_NAME.c below (FUZZ_PROGS, _SOURCES,
 ## _LDADD, _LDFLAGS) and its seed folders in run.sh's seeds().
-## A config-reader harness (fuzz_config) waits until the INI reader is a
-## library function: it lives in src/cli/options.c, outside libchurnkit.a.
-FUZZ_PROGS = tests/fuzz/fuzz_load tests/fuzz/fuzz_revenue
+FUZZ_PROGS = tests/fuzz/fuzz_load tests/fuzz/fuzz_revenue tests/fuzz/fuzz_config
 FUZZ_LINK = $(AM_LDFLAGS) -fsanitize=fuzzer
 if ENABLE_FUZZ
 noinst_PROGRAMS += $(FUZZ_PROGS)
@@ -15,6 +13,9 @@ tests_fuzz_fuzz_load_LDFLAGS = $(FUZZ_LINK)
 tests_fuzz_fuzz_revenue_SOURCES = tests/fuzz/fuzz_revenue.c
 tests_fuzz_fuzz_revenue_LDADD = $(CHURN_LIBS)
 tests_fuzz_fuzz_revenue_LDFLAGS = $(FUZZ_LINK)
+tests_fuzz_fuzz_config_SOURCES = tests/fuzz/fuzz_config.c
+tests_fuzz_fuzz_config_LDADD = $(CHURN_LIBS)
+tests_fuzz_fuzz_config_LDFLAGS = $(FUZZ_LINK)
 EXTRA_DIST += tests/fuzz/run.sh tests/fuzz/README tests/fuzz/csv.dict
 ## `make fuzz-harnesses` builds only the harnesses (and the library), in a
 ## build configured with --enable-fuzz; .ci/run uses it.
