@@ -8,7 +8,7 @@ dist_man_MANS += src/cli/churnkit.1
 churnkit_SOURCES += src/cli/cmd_cohorts.c src/cli/cohortrun.c src/cli/cohortrun.h
 ## churnkit model and churnkit score (issue 5); modelrun is what they and the
 ## report share.
-churnkit_SOURCES += src/cli/cmd_model.c src/cli/cmd_score.c src/cli/modelrun.c \
+churnkit_SOURCES += src/cli/cmd_model.c src/cli/cmd_score.c src/cli/modelrun.c src/cli/modelrun_cox.c \
 	src/cli/modelrun.h
 ## Their command-line tests (TAP) against R's numbers; the data and R's
 ## fixtures are made by tests/fixtures/model/make_fixtures.R (fixtures

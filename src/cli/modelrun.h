@@ -93,8 +93,21 @@ typedef struct {
 	char cv_note[300];           /* why there is no cross-validated AUC */
 	design *dc;
 	cox_result *cr;
-	cox_baseline *cb;            /* with score_cox: the Cox model's baseline */
+	cox_baseline *cb;            /* with score_cox: the scoring model's baselines */
 	size_t cox_no_risk;          /* rows left out: entry not before exit */
+
+	/* Proportional hazards (modelrun_cox.c; docs/proportional-hazards.md). */
+	double ph_alpha;             /* --alpha: a term fails below it */
+	long min_n;                  /* --min-n: customers at risk a score needs */
+	cox_zph_result *zph;         /* cox.zph of cr, or NULL (ph_note says why) */
+	char ph_note[200];
+	unsigned char *ph_strat;     /* per dc term: categorical and fails: a stratum */
+	size_t nph_strat;
+	design *dcs;                 /* the stratified model (NULL: not stratified) */
+	cox_result *crs;
+	size_t *strata_code;         /* per dcs row: its stratum code */
+	char **strata_label;         /* per code: "Contract=Two year" (nstrata_label) */
+	size_t nstrata_label;
 } modelrun;
 
 /* Reads and checks the model options of o (flags: MODELRUN_*).  Usage
@@ -128,5 +141,23 @@ churn_status modelrun_write_scores(const modelrun *m, const cmd_data *d, const c
                                    const char *const *actions, churn_err *err);
 
 void modelrun_free(modelrun *m);
+
+/* modelrun_cox.c: after the Cox fit on data cd (design dc): the
+ * proportional-hazards test, the stratified model when a categorical term
+ * fails it, and the scoring baselines (with score_cox). */
+churn_status modelrun_cox_after_fit(modelrun *m, const cmd_data *d, const cox_data *cd,
+                                    churn_err *err);
+/* The stratum code of every row of table t (a new array, (size_t)-1 for a
+ * row whose strata terms cannot be read), or NULL in *out when the model
+ * is not stratified. */
+churn_status modelrun_cox_strata_of(const modelrun *m, const table *t, size_t **out,
+                                    churn_err *err);
+/* Text and JSON of the test and the strata (after model_print_cox and
+ * into the "cox" object). */
+int modelrun_cox_print(const modelrun *m, FILE *f);
+churn_status modelrun_cox_json(const modelrun *m, void *cox, churn_err *err);
+void modelrun_cox_free(modelrun *m);
+/* The Cox model and design the scores come from (stratified or not). */
+const cox_result *modelrun_score_cox(const modelrun *m);
 
 #endif
