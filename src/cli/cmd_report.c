@@ -489,6 +489,9 @@ int cmd_report(int argc, char **argv, churn_err *err)
 		in.outcome = r.m.outcome;
 		in.dc = r.m.dc;
 		in.cr = r.m.cr;
+		in.zph = r.m.zph;
+		in.ph_strat = r.m.ph_strat;
+		in.ph_alpha = r.m.ph_alpha;
 	}
 	in.t = r.d.res->t;
 	if (r.have_g) {

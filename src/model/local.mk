@@ -162,3 +162,4 @@ COX_FIXTURES = \
 	tests/fixtures/cox/telco_scores.csv
 dist_noinst_DATA += $(COX_FIXTURES)
 EXTRA_DIST += tests/fixtures/cox/make_fixtures.R
+EXTRA_DIST += docs/proportional-hazards.md

@@ -93,4 +93,27 @@ b1=$("$JSONGET" scores1.json scores.beyond_the_data)
 [ "$b1" -lt "$beyond" ]
 tap_ok $? "score --min-n 1: fewer customers beyond the data ($b1 < $beyond)"
 
+# The report says it in plain words: the drivers page names the terms that
+# fail and how the scores deal with them; the segment and at-risk pages
+# count the customers beyond the data, and no at-risk account is one.
+# shellcheck disable=SC2086
+ck_run "$t" report $telco --value MonthlyCharges --horizon 12 -o telco.pdf --scores rs.csv "$data"
+tap_is "$(cat exit)" 0 "report --horizon 12: exit 0"
+[ "$(cut -d, -f1,3,4 rs.csv)" = "$(cut -d, -f1,3,4 scores.csv)" ]
+tap_ok $? "report --scores: the same probabilities and marks as churnkit score"
+if command -v pdftotext >/dev/null 2>&1; then
+	pdftotext telco.pdf - | tr '\n' ' ' | tr -s ' ' >telco.txt
+	grep -q "these terms' effects change with tenure, so one hazard ratio does not describe them: Contract (p < 0.001), MonthlyCharges (p < 0.001), TechSupport (p < 0.001)" telco.txt
+	tap_ok $? "report: the drivers page names the three terms that fail proportional hazards"
+	grep -q "The scores are computed separately within each group of the categorical terms that fail" telco.txt &&
+		grep -q "A number cannot be split into groups that way" telco.txt
+	tap_ok $? "report: it says how the scores deal with the categorical and the numeric failures"
+	tap_is "$(grep -o '1,566 customers are beyond the data' telco.txt | wc -l | tr -d ' ')" 2 \
+		"report: the segment and at-risk pages count the $beyond customers beyond the data"
+else
+	tap_ok 0 "# SKIP pdftotext is not installed"
+	tap_ok 0 "# SKIP pdftotext is not installed"
+	tap_ok 0 "# SKIP pdftotext is not installed"
+fi
+
 tap_done
