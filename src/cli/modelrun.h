@@ -30,8 +30,13 @@
  * entry as --cox would): an active customer of current tenure t (days from
  * signup to as-of, or the duration) gets the probability of churning
  * within the next horizon_time, 1 - S(t + H | x) / S(t | x)
- * (model_score.h), the baseline flat past the last time of the data.  With
- * --outcome the scores stay the logistic model's probabilities.
+ * (model_score.h).  Proportional hazards (docs/proportional-hazards.md):
+ * every Cox fit gets R's cox.zph test; a categorical term that fails it
+ * (p < --alpha) becomes a stratum of a second, stratified fit, from which
+ * the scores come; a customer whose t + H passes the last tenure at which
+ * --min-n customers of the stratum were at risk is beyond the data (no
+ * probability).  With --outcome the scores stay the logistic model's
+ * probabilities.
  *
  * Usage: modelrun_options before loading (so that option mistakes fail
  * fast), then modelrun_fit on the loaded data, then the writers.  A model

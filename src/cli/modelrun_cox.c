@@ -144,7 +144,7 @@ static churn_status fit_strata(modelrun *m, const cmd_data *d, const cox_data *c
 	sd.strata = m->strata_code;
 	sd.aliased = NULL;
 	st = cox_fit(&sd, &m->copts, &m->crs, err);
-	if (st == CHURN_OK && m->score_cox)
+	if (st == CHURN_OK)
 		st = cox_baseline_fit_n(&sd, m->crs, (double)m->min_n, &m->cb, err);
 done:
 	free(terms);
@@ -187,7 +187,7 @@ churn_status modelrun_cox_after_fit(modelrun *m, const cmd_data *d, const cox_da
 		}
 	if (m->nph_strat > 0 && (st = fit_strata(m, d, cd, err)) != CHURN_OK)
 		return st;
-	if (m->score_cox && m->cb == NULL)
+	if (m->cb == NULL)
 		st = cox_baseline_fit_n(cd, m->cr, (double)m->min_n, &m->cb, err);
 	return st;
 }

@@ -159,6 +159,7 @@ COX_FIXTURES = \
 	tests/fixtures/cox/zphw_breslow.zph.csv \
 	tests/fixtures/cox/zphw_efron.zph.csv \
 	tests/fixtures/cox/telco.stats.csv \
+	tests/fixtures/cox/beyond.data.csv \
 	tests/fixtures/cox/telco_scores.csv
 dist_noinst_DATA += $(COX_FIXTURES)
 EXTRA_DIST += tests/fixtures/cox/make_fixtures.R

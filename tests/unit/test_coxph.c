@@ -3,6 +3,7 @@
  * 3.5-3); fixtures made by tests/fixtures/cox/make_fixtures.R. */
 #include "churnkit/cox.h"
 #include "churnkit/design.h"
+#include "churnkit/scores.h"
 #include "fixtures/model/fixture.h"
 #include "tap.h"
 
@@ -240,6 +241,83 @@ static void test_limits_by_hand(void)
 	cox_result_free(r);
 }
 
+/* Who is beyond the data, by hand (tests/fixtures/cox/beyond.data.csv),
+ * stratified by grp, --min-n 2, horizon 2.  At risk in A (times 1..5):
+ * 5, 4, 3, 2, 1 on (0,1], (1,2], ..., (4,5]: A reaches 4.  In B (times 2,
+ * 3, 6, 7, 9): 5, 4, 3, 2, 1 on (0,2], (2,3], (3,6], (6,7], (7,9]: B
+ * reaches 7.  The active customers (status 0): A2 (2 + 2 = 4 <= 4) and B2
+ * (3 + 2 = 5 <= 7) are scored; A5 (7 > 4), B3 (8 > 7) and B5 (11 > 7) are
+ * beyond the data. */
+static void test_beyond_by_hand(void)
+{
+	table *t = fx_table(FX "beyond.data.csv", NULL, 0);
+	static const char *const terms[] = {"x"};
+	design_spec spec = {.terms = terms, .nterms = 1, .intercept = 0};
+	design *d = NULL;
+	churn_err err;
+	cox_result *r = NULL;
+	cox_baseline *b = NULL;
+	scores *sc = NULL;
+	if (!ok(design_build(t, &spec, &d, &err) == CHURN_OK, "beyond: design builds")) {
+		table_free(t);
+		return;
+	}
+	size_t n = d->nrows;
+	double *tm = fx_column(t, "time"), *st = fx_column(t, "status");
+	const table_col *g = table_find(t, "grp");
+	size_t *code = malloc(n * sizeof *code);
+	unsigned char *active = malloc(n);
+	for (size_t i = 0; i < n; i++) {
+		code[i] = (size_t)g->codes[i];
+		active[i] = st[i] == 0;
+	}
+	cox_data cd = {.X = d->X, .time = tm, .status = st, .strata = code};
+	ok(cox_fit(&cd, NULL, &r, &err) == CHURN_OK, "beyond: stratified fit");
+	ok(r != NULL && cox_baseline_fit_n(&cd, r, 2, &b, &err) == CHURN_OK, "beyond: baselines");
+	if (r == NULL || b == NULL)
+		goto done;
+	is_double_rel(b->limit[cox_baseline_stratum(b, code[0])], 4, 0, "beyond: A reaches 4");
+	is_double_rel(b->limit[cox_baseline_stratum(b, code[5])], 7, 0, "beyond: B reaches 7");
+	if (!ok(scores_build_cox(d, r, b, t, tm, code, 2, active, &sc, &err) == CHURN_OK,
+	        "beyond: scores"))
+		goto done;
+	is_int((long long)sc->n, 5, "beyond: five active customers listed");
+	is_int((long long)sc->nbeyond, 3, "beyond: three of them beyond the data");
+	is_int((long long)sc->nband[SCORE_BAND_NONE], 3, "beyond: in no risk band");
+	const table_col *id = table_find(t, "id");
+	char marked[64] = "", *p = marked;
+	for (size_t k = 0; k < sc->n; k++) {
+		const score_entry *e = &sc->rows[k];
+		if (e->s.beyond)
+			p += snprintf(p, sizeof marked - (size_t)(p - marked), "%s ",
+			              id->levels[id->codes[e->row]]);
+		else
+			ok(k < 2 && isfinite(e->s.prob), "beyond: %s scored, ranked first",
+			   id->levels[id->codes[e->row]]);
+	}
+	is_str(marked, "A5 B3 B5 ", "beyond: A5, B3 and B5 are marked, last, in table order");
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	scores_write_csv(f, sc, d, t, "id", NULL, NULL, NULL, &err);
+	fclose(f);
+	if (!ok(strstr(buf, "\nA5,,,beyond the data,,\"beyond the data: tenure + horizon passes 4, "
+	           "after which fewer than the --min-n customers of this stratum were still at "
+	           "risk\",\n") != NULL, "beyond: the CSV row has no probability, the band and the reason"))
+		diag("%s", buf);
+	free(buf);
+done:
+	scores_free(sc);
+	cox_baseline_free(b);
+	cox_result_free(r);
+	design_free(d);
+	free(tm);
+	free(st);
+	free(code);
+	free(active);
+	table_free(t);
+}
+
 int main(void)
 {
 	static const char *const t4[] = {"plan", "contract", "log(mrr)", "tickets"};
@@ -266,5 +344,6 @@ int main(void)
 		run(t, &cases[k]);
 	table_free(t);
 	test_limits_by_hand();
+	test_beyond_by_hand();
 	return done_testing();
 }
