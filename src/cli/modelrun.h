@@ -31,9 +31,10 @@
  * signup to as-of, or the duration) gets the probability of churning
  * within the next horizon_time, 1 - S(t + H | x) / S(t | x)
  * (model_score.h).  Proportional hazards (docs/proportional-hazards.md):
- * every Cox fit gets R's cox.zph test; a categorical term that fails it
- * (p < --alpha) becomes a stratum of a second, stratified fit, from which
- * the scores come; a customer whose t + H passes the last tenure at which
+ * every Cox fit gets R's cox.zph test; the categorical terms that fail it
+ * (p < --alpha) become strata of a second, stratified fit, from which the
+ * scores come, strongest failure first, as long as every stratum keeps
+ * --min-n events; a customer whose t + H passes the last tenure at which
  * --min-n customers of the stratum were at risk is beyond the data (no
  * probability).  With --outcome the scores stay the logistic model's
  * probabilities.
@@ -107,6 +108,8 @@ typedef struct {
 	cox_zph_result *zph;         /* cox.zph of cr, or NULL (ph_note says why) */
 	char ph_note[200];
 	unsigned char *ph_strat;     /* per dc term: categorical and fails: a stratum */
+	unsigned char *ph_small;     /* per dc term: fails, categorical, not a stratum
+	                                (a stratum would have < min_n events) */
 	size_t nph_strat;
 	design *dcs;                 /* the stratified model (NULL: not stratified) */
 	cox_result *crs;

@@ -17,6 +17,7 @@ void modelrun_cox_free(modelrun *m)
 {
 	cox_zph_free(m->zph);
 	free(m->ph_strat);
+	free(m->ph_small);
 	design_free(m->dcs);
 	cox_result_free(m->crs);
 	free(m->strata_code);
@@ -152,6 +153,81 @@ done:
 	return st;
 }
 
+/* The smallest weighted number of events among the strata that the terms
+ * flagged in m->ph_strat make (only strata that have rows count); -1 when
+ * they would make more than MAX_STRATA codes, -2 when out of memory. */
+#define MAX_STRATA 100000
+static double min_stratum_events(const modelrun *m, const cox_data *cd)
+{
+	size_t ncode = 1;
+	for (size_t k = 0; k < m->dc->nterms; k++)
+		if (m->ph_strat[k] && (ncode *= m->dc->terms[k].nlevels) > MAX_STRATA)
+			return -1;
+	double *ev = calloc(ncode, sizeof *ev);
+	unsigned char *has = calloc(ncode, 1);
+	if (ev == NULL || has == NULL) {
+		free(ev);
+		free(has);
+		return -2;
+	}
+	for (size_t i = 0; i < m->dc->nrows; i++) {
+		size_t c = code_of(m, gsl_matrix_const_ptr(m->dc->X, i, 0));
+		has[c] = 1;
+		ev[c] += cd->status[i] * (cd->w ? cd->w[i] : 1.0);
+	}
+	double least = INFINITY;
+	for (size_t c = 0; c < ncode; c++)
+		if (has[c] && ev[c] < least)
+			least = ev[c];
+	free(ev);
+	free(has);
+	return least;
+}
+
+/* Which failing categorical terms become strata (docs/proportional-
+ * hazards.md): strongest failure first (smallest p, then largest chisq per
+ * df), each kept only when every stratum then still has at least min_n
+ * events; the others are flagged in ph_small. */
+static churn_status choose_strata(modelrun *m, const cox_data *cd, churn_err *err)
+{
+	const design *dc = m->dc;
+	const cox_zph_result *z = m->zph;
+	size_t n = 0, *cand = malloc((dc->nterms ? dc->nterms : 1) * sizeof *cand);
+	if (cand == NULL)
+		return churn_err_set(err, CHURN_ENOMEM, "out of memory for the strata");
+	for (size_t k = 0; k < dc->nterms; k++)
+		if (dc->terms[k].categorical && z->df[k] > 0 && z->p[k] < m->ph_alpha)
+			cand[n++] = k;
+	/* Insertion sort by strength (a handful of terms). */
+	for (size_t a = 1; a < n; a++)
+		for (size_t b = a; b > 0; b--) {
+			size_t x = cand[b - 1], y = cand[b];
+			double rx = z->chisq[x] / (double)z->df[x], ry = z->chisq[y] / (double)z->df[y];
+			if (z->p[y] < z->p[x] || (z->p[y] == z->p[x] && ry > rx)) {
+				cand[b - 1] = y;
+				cand[b] = x;
+			} else {
+				break;
+			}
+		}
+	for (size_t a = 0; a < n; a++) {
+		m->ph_strat[cand[a]] = 1;
+		double least = min_stratum_events(m, cd);
+		if (least == -2) {
+			free(cand);
+			return churn_err_set(err, CHURN_ENOMEM, "out of memory for the strata");
+		}
+		if (least >= (double)m->min_n) {
+			m->nph_strat++;
+		} else {
+			m->ph_strat[cand[a]] = 0;
+			m->ph_small[cand[a]] = 1;
+		}
+	}
+	free(cand);
+	return CHURN_OK;
+}
+
 churn_status modelrun_cox_after_fit(modelrun *m, const cmd_data *d, const cox_data *cd,
                                     churn_err *err)
 {
@@ -178,13 +254,11 @@ churn_status modelrun_cox_after_fit(modelrun *m, const cmd_data *d, const cox_da
 	}
 	if (st != CHURN_OK)
 		return st;
-	if ((m->ph_strat = calloc(dc->nterms ? dc->nterms : 1, 1)) == NULL)
+	if ((m->ph_strat = calloc(dc->nterms ? dc->nterms : 1, 1)) == NULL ||
+	    (m->ph_small = calloc(dc->nterms ? dc->nterms : 1, 1)) == NULL)
 		return churn_err_set(err, CHURN_ENOMEM, "out of memory for the strata");
-	for (size_t k = 0; m->zph != NULL && k < dc->nterms; k++)
-		if (dc->terms[k].categorical && m->zph->df[k] > 0 && m->zph->p[k] < m->ph_alpha) {
-			m->ph_strat[k] = 1;
-			m->nph_strat++;
-		}
+	if (m->zph != NULL && (st = choose_strata(m, cd, err)) != CHURN_OK)
+		return st;
 	if (m->nph_strat > 0 && (st = fit_strata(m, d, cd, err)) != CHURN_OK)
 		return st;
 	if (m->cb == NULL)
@@ -231,12 +305,19 @@ int modelrun_cox_print(const modelrun *m, FILE *f)
 		bad |= model_print_cox_zph(f, dc, m->zph, m->ph_alpha);
 	if (m->ph_note[0])
 		fprintf(f, "Note: %s.\n", m->ph_note);
-	for (size_t k = 0; m->zph != NULL && k < dc->nterms; k++)
+	for (size_t k = 0; m->zph != NULL && k < dc->nterms; k++) {
 		if (!dc->terms[k].categorical && m->zph->df[k] > 0 && m->zph->p[k] < m->ph_alpha)
 			fprintf(f, "%s fails proportional hazards (p < %g): its effect changes with "
 			           "tenure; a number is not stratified, so the scores of customers far "
 			           "from its average rest on an assumption the data reject.\n",
 			        dc->terms[k].name, m->ph_alpha);
+		if (m->ph_small && m->ph_small[k])
+			fprintf(f, "%s fails proportional hazards (p < %g) but is not stratified: some "
+			           "of its groups%s would have fewer than %ld churners; the scores of "
+			           "those customers rest on an assumption the data reject.\n",
+			        dc->terms[k].name, m->ph_alpha, m->nph_strat ? " within the strata" : "",
+			        m->min_n);
+	}
 	if (m->crs != NULL) {
 		fputs("\nStratified by ", f);
 		for (size_t k = 0, first = 1; k < dc->nterms; k++)
@@ -266,6 +347,11 @@ churn_status modelrun_cox_json(const modelrun *m, void *cox_, churn_err *err)
 			if (m->zph->df[k] > 0 && m->zph->p[k] < m->ph_alpha)
 				json_object_array_add(fails, json_object_new_string(dc->terms[k].name));
 		json_object_object_add(z, "fails", fails);
+		json_object *small = json_object_new_array();
+		for (size_t k = 0; k < dc->nterms; k++)
+			if (m->ph_small && m->ph_small[k])
+				json_object_array_add(small, json_object_new_string(dc->terms[k].name));
+		json_object_object_add(z, "not_stratified_small", small);
 		json_object_object_add(cox, "ph_test", z);
 	} else {
 		json_object_object_add(cox, "ph_test", NULL);

@@ -22,20 +22,26 @@ double page_ph_note(report_page_ctx *c, double y)
 {
 	const report_input *in = c->in;
 	const cox_zph_result *z = in->zph;
-	char buf[1400], p[32], list[600];
-	size_t len = 0, ll = 0, nfail = 0, nnum = 0, nstrat = 0;
+	char buf[1600], p[32], list[500], strat[300], rest[300];
+	size_t len = 0, ll = 0, ls = 0, lr = 0, nfail = 0, nstrat = 0, nrest = 0;
 
 	if (z == NULL || in->dc == NULL)
 		return y;
-	list[0] = '\0';
+	list[0] = strat[0] = rest[0] = '\0';
 	for (size_t k = 0; k < z->nterms; k++) {
 		if (z->df[k] == 0 || !(z->p[k] < in->ph_alpha))
 			continue;
+		const char *name = in->dc->terms[k].name;
 		nfail++;
-		nnum += !in->dc->terms[k].categorical;
-		nstrat += in->ph_strat != NULL && in->ph_strat[k];
-		add(list, sizeof list, &ll, "%s%s", ll ? ", " : "", in->dc->terms[k].name);
+		add(list, sizeof list, &ll, "%s%s", ll ? ", " : "", name);
 		add(list, sizeof list, &ll, " (p %s)%s", fmt_p(z->p[k], p, sizeof p), "");
+		if (in->ph_strat != NULL && in->ph_strat[k]) {
+			nstrat++;
+			add(strat, sizeof strat, &ls, "%s%s", ls ? " and " : "", name);
+		} else {
+			nrest++;
+			add(rest, sizeof rest, &lr, "%s%s", lr ? ", " : "", name);
+		}
 	}
 	if (nfail == 0) {
 		snprintf(buf, sizeof buf, "Proportional hazards (the Cox model behind the churn "
@@ -49,13 +55,15 @@ double page_ph_note(report_page_ctx *c, double y)
 	    nfail > 1 ? "these terms' effects change with tenure, so one hazard ratio does not "
 	                "describe them: " : "this term's effect changes with tenure, so one hazard "
 	                "ratio does not describe it: ");
-	add(buf, sizeof buf, &len, "%s.%s", list,
-	    nstrat ? " The scores are computed separately within each group of the categorical "
-	             "terms that fail, each group with its own baseline risk by tenure, so they "
-	             "do not assume those effects are constant." : "");
-	add(buf, sizeof buf, &len, "%s%s",
-	    nnum ? " A number cannot be split into groups that way: the scores of customers whose "
-	           "value is far from the average rest on an assumption the data reject." : "", "");
+	add(buf, sizeof buf, &len, "%s.%s", list, "");
+	if (nstrat)
+		add(buf, sizeof buf, &len, " The scores are computed separately for each group of %s, "
+		    "each with its own baseline risk by tenure, so they do not assume %s constant.",
+		    strat, nstrat > 1 ? "those effects are" : "its effect is");
+	if (nrest)
+		add(buf, sizeof buf, &len, " %s cannot be split that way (a number, or groups with "
+		    "too few churners): the scores of customers far from the average on %s rest on "
+		    "an assumption the data reject.", rest, nrest > 1 ? "them" : "it");
 	return page_note(c, y, buf);
 }
 
