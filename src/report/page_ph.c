@@ -5,15 +5,22 @@
 #include "report/page.h"
 
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
-/* Appends printf-formatted text to buf (length *len, capacity n). */
-static void add(char *buf, size_t n, size_t *len, const char *fmt, const char *a, const char *b)
+/* Appends printf-formatted text to buf (length *len, capacity n); text
+ * that does not fit is cut. */
+static void add(char *buf, size_t n, size_t *len, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+static void add(char *buf, size_t n, size_t *len, const char *fmt, ...)
 {
-	if (*len >= n)
+	va_list ap;
+	if (*len + 1 >= n)
 		return;
-	int k = snprintf(buf + *len, n - *len, fmt, a, b);
+	va_start(ap, fmt);
+	int k = vsnprintf(buf + *len, n - *len, fmt, ap);
+	va_end(ap);
 	if (k > 0)
 		*len += (size_t)k < n - *len ? (size_t)k : n - *len - 1;
 }
@@ -34,7 +41,7 @@ double page_ph_note(report_page_ctx *c, double y)
 		const char *name = in->dc->terms[k].name;
 		nfail++;
 		add(list, sizeof list, &ll, "%s%s", ll ? ", " : "", name);
-		add(list, sizeof list, &ll, " (p %s)%s", fmt_p(z->p[k], p, sizeof p), "");
+		add(list, sizeof list, &ll, " (p %s)", fmt_p(z->p[k], p, sizeof p));
 		if (in->ph_strat != NULL && in->ph_strat[k]) {
 			nstrat++;
 			add(strat, sizeof strat, &ls, "%s%s", ls ? " and " : "", name);
@@ -55,7 +62,7 @@ double page_ph_note(report_page_ctx *c, double y)
 	    nfail > 1 ? "these terms' effects change with tenure, so one hazard ratio does not "
 	                "describe them: " : "this term's effect changes with tenure, so one hazard "
 	                "ratio does not describe it: ");
-	add(buf, sizeof buf, &len, "%s.%s", list, "");
+	add(buf, sizeof buf, &len, "%s.", list);
 	if (nstrat)
 		add(buf, sizeof buf, &len, " The scores are computed separately for each group of %s, "
 		    "each with its own baseline risk by tenure, so they do not assume %s constant.",
