@@ -34,8 +34,10 @@
  *
  * Weights are case (frequency) weights.  Delayed entry (left truncation,
  * counting-process data (entry, time]) is supported: a row is at risk at t
- * when entry < t <= time, in the fit and in the concordance.  Strata and
- * robust variances are not.
+ * when entry < t <= time, in the fit and in the concordance.  Strata (R's
+ * strata() term) give each stratum its own risk sets, so its own baseline
+ * hazard, with common coefficients; the concordance then counts only pairs
+ * within a stratum, as coxph's.  Robust variances are not supported.
  *
  * X holds the covariates without an intercept column (design_build with
  * intercept = 0); aliased columns (design.h) are left out and reported as
@@ -78,6 +80,7 @@ typedef struct {
 	const size_t *rows;
 	size_t nrows;
 	const int *aliased;   /* NULL, or p flags (design's) */
+	const size_t *strata; /* NULL (one stratum), or a stratum code per row of X */
 } cox_data;
 
 typedef struct {
@@ -93,6 +96,7 @@ typedef struct {
 	size_t events;         /* rows with an event, as coxph's nevent */
 	double wevents;        /* weighted events */
 	size_t rank;
+	size_t nstrata;        /* strata among the rows used (1 without strata) */
 	double loglik_null, loglik;
 	double lr_test, wald_test, score_test;      /* chi-square, rank df */
 	double lr_p, wald_p, score_p;
@@ -133,33 +137,97 @@ churn_status cox_concordance(const cox_data *data, const double *lp, double *c,
  * (Efron for a model fitted with Efron ties, as R's ctype 2), where D is
  * the weighted number of events at t, d the unweighted number, R the sum
  * of w exp(lp) over the risk set and E that sum over the rows with an event
- * at t.  H0 is 0 before the first event time and flat after the last one:
- * times past last_time (the largest time of any row, event or censored)
- * are beyond the data.
+ * at t.  With strata, each stratum has its own H0 from its own rows (R's
+ * survfit(fit, newdata) with the stratum in newdata).  H0 is 0 before the
+ * first event time and flat after the last one: times past the stratum's
+ * last time (event or censored) are beyond the data.
+ *
+ * How far the data reach (docs/proportional-hazards.md): for a count
+ * min_n, limit[k] is the latest time u at which the rows of stratum k at
+ * risk (entry < u <= time) weigh at least min_n (frequency weights count
+ * customers), 0 when they never do.  A probability that needs H0 past
+ * limit[k] rests on fewer than min_n customers.
  */
 typedef struct {
-	size_t n;           /* distinct event times */
-	double *time;       /* n, ascending */
-	double *cumhaz;     /* n: H0 at time[k] */
+	size_t n;           /* event times, all strata */
+	double *time;       /* n, ascending within each stratum */
+	double *cumhaz;     /* n: H0 of the stratum at time[k] */
 	double last_time;   /* the largest time of the rows used */
 	cox_ties ties;
+	size_t nstrata;     /* 1 without strata */
+	size_t *strata;     /* nstrata stratum codes (cox_data.strata), ascending */
+	size_t *first;      /* nstrata + 1: stratum k's times are [first[k], first[k+1]) */
+	double *stratum_last;  /* nstrata: the largest time of the stratum's rows */
+	double min_n;       /* as given to cox_baseline_fit_n */
+	double *limit;      /* nstrata: how far the data reach, above */
 } cox_baseline;
 
 /* Computes the baseline of result r fitted on data (the same data and
- * options given to cox_fit).  Returns CHURN_OK and a new baseline in *out
- * (free with cox_baseline_free), or the errors of cox_fit's data checks,
- * CHURN_ENOMEM. */
+ * options given to cox_fit, strata included).  Returns CHURN_OK and a new
+ * baseline in *out (free with cox_baseline_free), or the errors of
+ * cox_fit's data checks, CHURN_ENOMEM.  cox_baseline_fit is
+ * cox_baseline_fit_n with min_n 0. */
 churn_status cox_baseline_fit(const cox_data *data, const cox_result *r, cox_baseline **out,
                               churn_err *err);
+churn_status cox_baseline_fit_n(const cox_data *data, const cox_result *r, double min_n,
+                                cox_baseline **out, churn_err *err);
 void cox_baseline_free(cox_baseline *b);
 
-/* H0(t): 0 before the first event time, flat after the last. */
+/* The index k of the stratum whose code is `code`, or -1 (no such row). */
+long cox_baseline_stratum(const cox_baseline *b, size_t code);
+
+/* H0(t) of stratum index k: 0 before its first event time, flat after the
+ * last.  cox_baseline_cumhaz is stratum index 0 (the only one without
+ * strata). */
+double cox_baseline_cumhaz_in(const cox_baseline *b, size_t k, double t);
 double cox_baseline_cumhaz(const cox_baseline *b, double t);
 
 /* The centred linear predictor lp(x) above (x: the p columns of X). */
 double cox_lp(const cox_result *r, const double *x);
 
-/* S(t | x) = exp(-H0(t) exp(lp)) for the centred linear predictor lp. */
+/* S(t | x) = exp(-H0(t) exp(lp)) for the centred linear predictor lp
+ * (stratum index 0). */
 double cox_surv(const cox_baseline *b, double lp, double t);
+
+/*
+ * Test of proportional hazards, as R's cox.zph(fit) with survival 3.x's
+ * defaults (transform = "km", terms = TRUE, global = TRUE): the score test
+ * of adding g(t) x_j for each column j to the fitted model, one step from
+ * the estimate, as survival's zph1.c (right-censored data) and zph2.c
+ * (delayed entry):
+ *   g(t) = 1 - S(t-), S the unweighted Kaplan-Meier of all the rows used
+ *          (pooled over the strata; with delayed entry at risk when
+ *          entry < t <= time), centred on its unweighted mean over the
+ *          rows with an event;
+ *   U    = the 2q-vector of scores at (beta-hat, 0): zero for the first q
+ *          (the fit's own score), sum over events of w g(t) (x - xbar(t))
+ *          for the second q, xbar(t) the risk-weighted mean of the risk set
+ *          (Efron ties split the tied events' sums in d equal parts, as in
+ *          the fit);
+ *   I    = the 2q x 2q information with blocks I, I_g, I_gg (weights g and
+ *          g^2 on each event time's variance term).
+ * Term k (its kept columns J) gets chisq = U_K' I_KK^-1 U_K with K = the
+ * first q plus the second-block columns J, df = |J|; the global test uses
+ * all 2q, df = q.  p = P(chi-square(df) > chisq).  q: the columns that are
+ * not aliased; a term with none of its columns kept has df 0 and NaN
+ * statistics.  Strata reset the risk sets, as the fit's.
+ */
+typedef struct {
+	size_t nterms;
+	double *chisq;      /* nterms; NaN for a term without a kept column */
+	size_t *df;         /* nterms */
+	double *p;          /* nterms */
+	double global_chisq, global_p;
+	size_t global_df;
+} cox_zph_result;
+
+/* Tests model r fitted on data (the same data given to cox_fit).
+ * col_term[j] is the term of column j of X (0 .. nterms-1).  Returns
+ * CHURN_OK and a new result in *out (free with cox_zph_free), the errors
+ * of cox_fit's data checks, CHURN_EMODEL when the 2q x 2q information is
+ * singular, CHURN_ENOMEM. */
+churn_status cox_zph(const cox_data *data, const cox_result *r, const size_t *col_term,
+                     size_t nterms, cox_zph_result **out, churn_err *err);
+void cox_zph_free(cox_zph_result *z);
 
 #endif

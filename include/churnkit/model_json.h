@@ -72,6 +72,14 @@ int model_print_logit(FILE *fp, const design *d, const logit_result *r,
                       const validate_summary *q, const char *outcome);
 int model_print_cox(FILE *fp, const design *d, const cox_result *r);
 
+/* The proportional-hazards test (cox_zph) of a Cox model on design d: a
+ * table of chisq, df and p per term ("fails" when p < alpha) and the
+ * global test, as R prints cox.zph; and its JSON object {"transform":
+ * "km", "terms": [{"term", "chisq", "df", "p"}], "global": {"chisq",
+ * "df", "p"}} (terms without an estimated column are left out). */
+int model_print_cox_zph(FILE *fp, const design *d, const cox_zph_result *z, double alpha);
+json_object *model_json_cox_zph(const design *d, const cox_zph_result *z);
+
 /* Calibration and lift by decile, as text tables.  0, or -1 on a write
  * error. */
 int model_print_quality(FILE *fp, const validate_summary *q);

@@ -24,7 +24,12 @@
  * within the next h, given that the customer has not churned by t:
  *     p = 1 - S(t + h | x) / S(t | x) = 1 - exp(-(H0(t + h) - H0(t)) exp(lp))
  * with lp the centred linear predictor (cox_lp) and H0 the baseline
- * (cox_baseline), flat past the last time of the data.  The main driver is
+ * (cox_baseline) of the customer's stratum (one without strata).  Beyond
+ * the data (docs/proportional-hazards.md): when t + h is past the latest
+ * time at which at least min_n customers of the stratum were still at
+ * risk (cox_baseline.limit), the probability would rest on fewer than
+ * min_n customers, so it is not given: prob NaN, `beyond` 1 and `limit`
+ * that time.  The main driver is
  * chosen by the same rule on the linear predictor: c_k = sum over the
  * term's columns of b_j (x_ij - mean_j), mean_j cox_result.mean.
  *
@@ -47,6 +52,8 @@ typedef struct {
 	long driver;              /* design term index of the main driver, or -1 */
 	double driver_contrib;    /* its contribution c_k to the log odds */
 	design_row_status status; /* DESIGN_ROW_OK or why the row was not scored */
+	int beyond;               /* Cox: t + h is beyond the data (prob NaN) */
+	double limit;             /* Cox: how far the stratum's data reach */
 } model_score_row;
 
 /* Scores every row of `t` (t->nrows entries of out) with model r fitted on
@@ -59,17 +66,19 @@ void model_score_x(const design *d, const logit_result *r, const double *x,
                    model_score_row *out);
 
 /* The Cox model's probability of churning within h after tenure t, and
- * the driver, for one design row x of d (the Cox model's design). */
+ * the driver, for one design row x of d (the Cox model's design), in the
+ * baseline's stratum index k. */
 void model_score_cox_x(const design *d, const cox_result *r, const cox_baseline *b,
-                       double t, double h, const double *x, model_score_row *out);
+                       size_t k, double t, double h, const double *x, model_score_row *out);
 
 /* Scores every row of t by model_score_cox_x, tenure[i] the current tenure
- * of row i (NaN: not scored, as DESIGN_ROW_MISSING).  Errors as
- * design_apply. */
+ * of row i (NaN: not scored, as DESIGN_ROW_MISSING), stratum[i] its
+ * stratum code (stratum NULL: no strata; a code without a baseline, or
+ * (size_t)-1: not scored, as DESIGN_ROW_UNSEEN).  Errors as design_apply. */
 churn_status model_score_cox_table(const design *d, const cox_result *r,
                                    const cox_baseline *b, const table *t,
-                                   const double *tenure, double h, model_score_row *out,
-                                   churn_err *err);
+                                   const double *tenure, const size_t *stratum, double h,
+                                   model_score_row *out, churn_err *err);
 
 /* Writes the driver's label for row i of t into buf: "col=level" (the
  * customer's level) for a categorical term, "term" for a numeric one,

@@ -93,6 +93,9 @@ typedef struct {
 	                               for and could not be fitted; else NULL */
 	const design *dc;           /* Cox design and fit, or NULL */
 	const cox_result *cr;
+	const cox_zph_result *zph;  /* its proportional-hazards test, or NULL */
+	const unsigned char *ph_strat; /* per term of dc: a stratum of the scores' model */
+	double ph_alpha;            /* a term fails the test below it */
 
 	/* Scores and segments. */
 	const table *t;             /* the loaded table (ids, values) */

@@ -7,7 +7,12 @@
  * term that raises this customer's log odds most above the average
  * customer's); from a logistic model (scores_build) or, over a horizon,
  * from a Cox model as the probability of churning in the next h given the
- * customer's current tenure (scores_build_cox).  A customer whose row cannot be built (a missing value the
+ * customer's current tenure (scores_build_cox).  A Cox probability that
+ * would rest on fewer than min_n customers of the customer's stratum
+ * (model_score.h, docs/proportional-hazards.md) is not given: the row keeps
+ * an empty probability, band "beyond the data" and, in the driver's place,
+ * the reason; like an unscored row it is never ranked nor counted in a
+ * band.  A customer whose row cannot be built (a missing value the
  * design does not impute, a level the training data did not have, log of a
  * value <= 0) keeps its row with an empty probability, band "not scored"
  * and the reason in place of the driver, so that no active customer
@@ -75,14 +80,15 @@ typedef struct {
 	size_t nband[SCORE_NBANDS];  /* customers per band ([0]: not scored) */
 	size_t nunscored[4];   /* not scored, by design_row_status */
 	int cox;               /* 1: from a Cox model over a horizon (scores_build_cox) */
-	size_t past_last;      /* Cox: scored customers whose t + h is past the
-	                          baseline's last_time (flat there) */
+	size_t nbeyond;        /* Cox: customers beyond the data (in nband[0],
+	                          not in nunscored) */
 } scores;
 
 /* The band of probability p (SCORE_BAND_NONE for NaN), taken on p rounded
  * to the six decimals the scores file prints. */
 score_band score_band_of(double p);
-/* "low", "medium", "high" or "not scored". */
+/* "low", "medium", "high" or "not scored" (the CSV writes "beyond the
+ * data" for a row beyond the data). */
 const char *score_band_name(score_band b);
 
 /* Scores the rows of t whose active[i] is nonzero (active NULL: every row)
@@ -93,11 +99,16 @@ churn_status scores_build(const design *d, const logit_result *r, const table *t
                           const unsigned char *active, scores **out, churn_err *err);
 
 /* The same from a Cox model r (fitted on design d, baseline b): row i's
- * probability of churning within h after its current tenure tenure[i]
- * (model_score_cox_table); counts past_last. */
+ * probability of churning within h after its current tenure tenure[i], in
+ * stratum stratum[i] (NULL: no strata; model_score_cox_table); counts
+ * nbeyond. */
 churn_status scores_build_cox(const design *d, const cox_result *r, const cox_baseline *b,
-                              const table *t, const double *tenure, double h,
-                              const unsigned char *active, scores **out, churn_err *err);
+                              const table *t, const double *tenure, const size_t *stratum,
+                              double h, const unsigned char *active, scores **out,
+                              churn_err *err);
+
+/* The reason written for a customer beyond the data, into buf. */
+char *scores_beyond_reason(const model_score_row *s, char *buf, size_t n);
 void scores_free(scores *s);
 
 /* Writes the CSV described above.  id_col names the id column of t (text

@@ -491,6 +491,9 @@ int cmd_report(int argc, char **argv, outset *outs, churn_err *err)
 		in.model_sample = r.m.sample_note[0] ? r.m.sample_note : NULL;
 		in.dc = r.m.dc;
 		in.cr = r.m.cr;
+		in.zph = r.m.zph;
+		in.ph_strat = r.m.ph_strat;
+		in.ph_alpha = r.m.ph_alpha;
 	}
 	in.t = r.d.res->t;
 	if (r.have_g) {

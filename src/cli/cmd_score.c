@@ -51,7 +51,8 @@ static json_object *scores_json(const modelrun *m, const scores *s, const char *
 		json_object_object_add(b, score_band_name((score_band)k),
 		                       json_object_new_int64((int64_t)s->nband[k]));
 	json_object_object_add(b, "not_scored",
-	                       json_object_new_int64((int64_t)s->nband[SCORE_BAND_NONE]));
+	                       json_object_new_int64((int64_t)(s->nband[SCORE_BAND_NONE] -
+	                                                       s->nbeyond)));
 	json_object_object_add(o, "bands", b);
 	json_object_object_add(cut, "medium", json_object_new_double(SCORE_MEDIUM_FROM));
 	json_object_object_add(cut, "high", json_object_new_double(SCORE_HIGH_FROM));
@@ -60,8 +61,10 @@ static json_object *scores_json(const modelrun *m, const scores *s, const char *
 	                                                                       : "logistic"));
 	definition(m, def, sizeof def);
 	json_object_object_add(o, "probability", json_object_new_string(def));
-	json_object_object_add(o, "past_last_time",
-	                       m->score_cox ? json_object_new_int64((int64_t)s->past_last) : NULL);
+	json_object_object_add(o, "beyond_the_data",
+	                       m->score_cox ? json_object_new_int64((int64_t)s->nbeyond) : NULL);
+	json_object_object_add(o, "min_n", m->score_cox ? json_object_new_int64((int64_t)m->min_n)
+	                                                : NULL);
 	json_object_object_add(o, "last_time", m->score_cox ? json_object_new_double(m->cb->last_time)
 	                                                    : NULL);
 	return o;
@@ -79,11 +82,18 @@ static void print_summary(FILE *f, const modelrun *m, const scores *s, const cha
 		           "ties, n = %zu, %zu events, concordance %.3f);\n  main driver from its "
 		           "linear predictor.\n", def, m->cr->ties == COX_EFRON ? "Efron" : "Breslow",
 		        m->cr->n, m->cr->events, m->cr->concordance);
-		if (s->past_last > 0)
-			fprintf(f, "Past the data: for %zu customer%s t + %g is after the last time in "
-			           "the data (%g%s); the baseline hazard is flat there, so churn after "
-			           "it is not counted.\n", s->past_last, s->past_last == 1 ? "" : "s",
-			        m->horizon_time, m->cb->last_time, m->sd->date_mode ? " days" : "");
+		const cox_result *cs = modelrun_score_cox(m);
+		if (m->crs != NULL)
+			fprintf(f, "Stratified (proportional hazards fails for a categorical term): %zu "
+			           "strata, each with its own baseline; n = %zu, concordance %.3f.\n",
+			        cs->nstrata, cs->n, cs->concordance);
+		if (s->nbeyond > 0)
+			fprintf(f, "Beyond the data: %zu customer%s not given a probability: tenure + "
+			           "%g%s passes the last tenure at which at least %ld customers of their "
+			           "stratum were still at risk.\n  They are marked \"beyond the data\" "
+			           "and left out of the bands and the ranking.\n",
+			        s->nbeyond, s->nbeyond == 1 ? " is" : "s are", m->horizon_time,
+			        m->sd->date_mode ? " days" : "", m->min_n);
 		if (!m->cr->converged)
 			fprintf(f, "Warning: the Cox model did not converge in %d iterations.\n",
 			        m->cr->iterations);
@@ -102,10 +112,10 @@ static void print_summary(FILE *f, const modelrun *m, const scores *s, const cha
 	fprintf(f, "Risk bands: high (p >= %g) %zu, medium (%g <= p < %g) %zu, low (p < %g) %zu\n",
 	        SCORE_HIGH_FROM, s->nband[SCORE_BAND_HIGH], SCORE_MEDIUM_FROM, SCORE_HIGH_FROM,
 	        s->nband[SCORE_BAND_MEDIUM], SCORE_MEDIUM_FROM, s->nband[SCORE_BAND_LOW]);
-	if (s->nband[SCORE_BAND_NONE] > 0)
+	if (s->nband[SCORE_BAND_NONE] > s->nbeyond)
 		fprintf(f, "Not scored: %zu (a missing value: %zu, --impute scores them; a level the "
 		           "model was not fitted on: %zu; log of a value <= 0: %zu)\n",
-		        s->nband[SCORE_BAND_NONE], s->nunscored[DESIGN_ROW_MISSING],
+		        s->nband[SCORE_BAND_NONE] - s->nbeyond, s->nunscored[DESIGN_ROW_MISSING],
 		        s->nunscored[DESIGN_ROW_UNSEEN], s->nunscored[DESIGN_ROW_NONPOS]);
 	/* The logistic model's notes concern only its own scores. */
 	if (!m->score_cox && m->lr->firth)

@@ -9,17 +9,18 @@ churnkit_SOURCES += src/cli/cmd_cohorts.c src/cli/cohortrun.c src/cli/cohortrun.
 ## churnkit model and churnkit score (issue 5); modelrun is what they and the
 ## report share.
 churnkit_SOURCES += src/cli/cmd_model.c src/cli/cmd_score.c src/cli/modelrun.c \
-	src/cli/modelrun.h src/cli/modelrun_outcome.c src/cli/modelrun_outcome.h
+	src/cli/modelrun.h src/cli/modelrun_outcome.c src/cli/modelrun_outcome.h \
+	src/cli/modelrun_cox.c
 ## Their command-line tests (TAP) against R's numbers; the data and R's
 ## fixtures are made by tests/fixtures/model/make_fixtures.R (fixtures
 ## listed in src/model/local.mk).
 model_cli_tests = tests/cli/model.sh tests/cli/model_errors.sh tests/cli/score.sh \
-	tests/cli/horizon.sh
+	tests/cli/horizon.sh tests/cli/coxph.sh
 TESTS += $(model_cli_tests)
 EXTRA_DIST += $(model_cli_tests) tests/cli/model_lib.sh
 dist_noinst_DATA += tests/data/model/churn.csv tests/data/model/endometrial.csv \
 	tests/data/model/entry_at_exit.csv tests/data/model/entry_at_exit.R \
-	tests/data/model/ipcw_sep.csv
+	tests/data/model/ipcw_sep.csv tests/data/model/telco_ph.csv
 ## churnkit survival (issue 3).
 churnkit_SOURCES += src/cli/cmd_survival.c src/cli/survrun.c src/cli/survrun.h
 ## churnkit report: the whole pipeline as a PDF; segrun is the segments stage

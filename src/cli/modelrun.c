@@ -32,6 +32,7 @@ void modelrun_free(modelrun *m)
 	design_free(m->dc);
 	cox_result_free(m->cr);
 	cox_baseline_free(m->cb);
+	modelrun_cox_free(m);
 	memset(m, 0, sizeof *m);
 }
 
@@ -111,6 +112,15 @@ churn_status modelrun_options(modelrun *m, const cli_opts *o, unsigned flags, ch
 	if (opt_isset(o, OPT_FIRTH))
 		m->lopts.firth = LOGIT_FIRTH_ALWAYS;
 	m->impute = opt_isset(o, OPT_IMPUTE);
+	/* The Cox model's proportional-hazards rule (docs/proportional-hazards.md). */
+	m->ph_alpha = 0.05;
+	m->min_n = 30;
+	if ((st = opt_double(o, OPT_ALPHA, 0, 1, &m->ph_alpha, err)) != CHURN_OK ||
+	    (st = opt_long(o, OPT_MIN_N, 1, 1000000000L, &m->min_n, err)) != CHURN_OK)
+		return st;
+	if (!(m->ph_alpha > 0 && m->ph_alpha < 1))
+		return churn_err_set(err, CHURN_EUSAGE, "--alpha %s: give a level above 0 and "
+		                     "below 1, such as 0.05", opt_str(o, OPT_ALPHA));
 	return CHURN_OK;
 }
 
@@ -364,8 +374,7 @@ static churn_status fit_cox(modelrun *m, const cmd_data *d, churn_err *err)
 		                   column_list(dz, cols, sizeof cols));
 		goto done;
 	}
-	if (m->score_cox)
-		st = cox_baseline_fit(&cd, m->cr, &m->cb, err);
+	st = modelrun_cox_after_fit(m, d, &cd, err);
 done:
 	free(ev);
 	free(usable);
@@ -430,6 +439,7 @@ churn_status modelrun_print(const modelrun *m, const cmd_data *d, FILE *f, churn
 			fprintf(f, "Left out: %zu row%s whose entry is not before the exit time "
 			        "(no time at risk).\n", m->cox_no_risk, m->cox_no_risk == 1 ? "" : "s");
 		bad |= model_print_cox(f, m->dc, m->cr);
+		bad |= modelrun_cox_print(m, f);
 	}
 	if (bad || ferror(f))
 		return churn_err_set(err, CHURN_EIO, "standard output: write error");
@@ -466,6 +476,9 @@ churn_status modelrun_json(const modelrun *m, void *root_, churn_err *err)
 		json_object_object_add(o, "rows_no_time_at_risk",
 		                       json_object_new_int64((int64_t)m->cox_no_risk));
 		json_object_object_add(root, "cox", o);
+		churn_status st = modelrun_cox_json(m, o, err);
+		if (st != CHURN_OK)
+			return st;
 	}
 	return CHURN_OK;
 }
@@ -497,10 +510,14 @@ churn_status modelrun_scores(const modelrun *m, const cmd_data *d, scores **out,
 		return churn_err_set(err, CHURN_ENOMEM, "out of memory for the scores");
 	for (size_t i = 0; i < t->nrows; i++)
 		active[i] = m->sd != NULL ? m->sd->event[i] == 0 : m->has_y[i] && m->y[i] == 0;
-	if (m->score_cox)
-		st = scores_build_cox(m->dc, m->cr, m->cb, t, m->sd->time, m->horizon_time, active,
-		                      out, err);
-	else
+	if (m->score_cox) {
+		size_t *strata = NULL;
+		st = modelrun_cox_strata_of(m, t, &strata, err);
+		if (st == CHURN_OK)
+			st = scores_build_cox(modelrun_score_design(m), modelrun_score_cox(m), m->cb, t,
+			                      m->sd->time, strata, m->horizon_time, active, out, err);
+		free(strata);
+	} else
 		st = scores_build(m->dl, m->lr, t, active, out, err);
 	free(active);
 	return st;
@@ -508,7 +525,7 @@ churn_status modelrun_scores(const modelrun *m, const cmd_data *d, scores **out,
 
 const design *modelrun_score_design(const modelrun *m)
 {
-	return m->score_cox ? m->dc : m->dl;
+	return m->score_cox ? (m->dcs ? m->dcs : m->dc) : m->dl;
 }
 
 churn_status modelrun_write_scores(const modelrun *m, const cmd_data *d, const char *path,

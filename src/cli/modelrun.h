@@ -38,8 +38,14 @@
  * entry as --cox would): an active customer of current tenure t (days from
  * signup to as-of, or the duration) gets the probability of churning
  * within the next horizon_time, 1 - S(t + H | x) / S(t | x)
- * (model_score.h), the baseline flat past the last time of the data.  With
- * --outcome the scores stay the logistic model's probabilities.
+ * (model_score.h).  Proportional hazards (docs/proportional-hazards.md):
+ * every Cox fit gets R's cox.zph test; the categorical terms that fail it
+ * (p < --alpha) become strata of a second, stratified fit, from which the
+ * scores come, strongest failure first, as long as every stratum keeps
+ * --min-n events; a customer whose t + H passes the last tenure at which
+ * --min-n customers of the stratum were at risk is beyond the data (no
+ * probability).  With --outcome the scores stay the logistic model's
+ * probabilities.
  *
  * Usage: modelrun_options before loading (so that option mistakes fail
  * fast), then modelrun_fit on the loaded data, then the writers.  A model
@@ -108,8 +114,23 @@ typedef struct {
 	char cv_note[300];           /* why there is no cross-validated AUC */
 	design *dc;
 	cox_result *cr;
-	cox_baseline *cb;            /* with score_cox: the Cox model's baseline */
+	cox_baseline *cb;            /* with score_cox: the scoring model's baselines */
 	size_t cox_no_risk;          /* rows left out: entry not before exit */
+
+	/* Proportional hazards (modelrun_cox.c; docs/proportional-hazards.md). */
+	double ph_alpha;             /* --alpha: a term fails below it */
+	long min_n;                  /* --min-n: customers at risk a score needs */
+	cox_zph_result *zph;         /* cox.zph of cr, or NULL (ph_note says why) */
+	char ph_note[200];
+	unsigned char *ph_strat;     /* per dc term: categorical and fails: a stratum */
+	unsigned char *ph_small;     /* per dc term: fails, categorical, not a stratum
+	                                (a stratum would have < min_n events) */
+	size_t nph_strat;
+	design *dcs;                 /* the stratified model (NULL: not stratified) */
+	cox_result *crs;
+	size_t *strata_code;         /* per dcs row: its stratum code */
+	char **strata_label;         /* per code: "Contract=Two year" (nstrata_label) */
+	size_t nstrata_label;
 } modelrun;
 
 /* Reads and checks the model options of o (flags: MODELRUN_*).  Usage
@@ -155,5 +176,23 @@ churn_status modelrun_logit_sample(const modelrun *m, const cmd_data *d, double 
                                    double **w, churn_err *err);
 
 void modelrun_free(modelrun *m);
+
+/* modelrun_cox.c: after the Cox fit on data cd (design dc): the
+ * proportional-hazards test, the stratified model when a categorical term
+ * fails it, and the scoring baselines (with score_cox). */
+churn_status modelrun_cox_after_fit(modelrun *m, const cmd_data *d, const cox_data *cd,
+                                    churn_err *err);
+/* The stratum code of every row of table t (a new array, (size_t)-1 for a
+ * row whose strata terms cannot be read), or NULL in *out when the model
+ * is not stratified. */
+churn_status modelrun_cox_strata_of(const modelrun *m, const table *t, size_t **out,
+                                    churn_err *err);
+/* Text and JSON of the test and the strata (after model_print_cox and
+ * into the "cox" object). */
+int modelrun_cox_print(const modelrun *m, FILE *f);
+churn_status modelrun_cox_json(const modelrun *m, void *cox, churn_err *err);
+void modelrun_cox_free(modelrun *m);
+/* The Cox model and design the scores come from (stratified or not). */
+const cox_result *modelrun_score_cox(const modelrun *m);
 
 #endif

@@ -69,6 +69,7 @@ churn_status segrun_build(segrun *g, const modelrun *m, const cmd_data *d, const
 	const table *t = d->res->t;
 	churn_status st;
 
+	g->nbeyond = s->nbeyond;
 	if (d->map.value) {
 		const table_col *c = table_find(t, d->map.value);
 		if (c && c->kind == TABLE_NUM)
@@ -163,6 +164,8 @@ void segrun_json(const segrun *g, const cmd_data *d, void *rootp)
 	json_object_object_add(rules, "offer_effect", json_num(g->r->offer_effect));
 	json_object_object_add(rules, "incentive_months", json_num(g->r->incentive_months));
 	json_object_object_add(rules, "incentive_min_probability", json_num(g->r->incentive_p));
+	json_object_object_add(rules, "customers_beyond_the_data",
+	                       json_object_new_int64((int64_t)g->nbeyond));
 	json_object_object_add(root, "segment_rules", rules);
 	for (size_t i = 0; i < g->r->ncells; i++)
 		json_object_array_add(a, cell_json(&g->r->cells[i]));

@@ -36,6 +36,8 @@ typedef struct {
 	segment_result *r;
 	const char **labels;         /* [scores->n] segment label per entry */
 	const char **actions;        /* [scores->n] action per entry */
+	size_t nbeyond;              /* customers beyond the data (not segmented by
+	                                risk; docs/proportional-hazards.md) */
 } segrun;
 
 churn_status segrun_options(segrun *g, const cli_opts *o, churn_err *err);

@@ -41,10 +41,21 @@ static double cox_iter(const cox_work *cw, int efron, const double *beta, double
 	memset(cmat, 0, q * q * sizeof *cmat);
 	memset(cmat2, 0, q * q * sizeof *cmat2);
 
+	size_t cur = (size_t)-1;  /* the stratum being walked */
 	for (size_t person = cw->n; person > 0;) {
+		if (cw->strat != NULL && cw->strat[person - 1] != cur) {
+			/* A new stratum: its own risk sets. */
+			cur = cw->strat[person - 1];
+			denom = 0;
+			memset(a, 0, q * sizeof *a);
+			memset(cmat, 0, q * q * sizeof *cmat);
+			while (cw->entry != NULL && out < cw->n && cw->strat[cw->eorder[out]] != cur)
+				out++;
+		}
 		double dtime = cw->time[person - 1], deadwt = 0, denom2 = 0;
 		int ndead = 0;
-		while (person > 0 && cw->time[person - 1] == dtime) {
+		while (person > 0 && cw->time[person - 1] == dtime &&
+		       (cw->strat == NULL || cw->strat[person - 1] == cur)) {
 			size_t i = --person;
 			const double *z = cw->z + i * q;
 			double zbeta = 0;
@@ -73,7 +84,8 @@ static double cox_iter(const cox_work *cw, int efron, const double *beta, double
 			}
 		}
 		/* Delayed entry: drop rows not yet at risk at dtime. */
-		while (cw->entry != NULL && out < cw->n && cw->entry[cw->eorder[out]] >= dtime) {
+		while (cw->entry != NULL && out < cw->n && cox_same_stratum(cw, cw->eorder[out], cur) &&
+		       cw->entry[cw->eorder[out]] >= dtime) {
 			size_t i = cw->eorder[out++];
 			const double *z = cw->z + i * q;
 			double r = risk[i];

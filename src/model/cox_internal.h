@@ -15,7 +15,9 @@ typedef struct {
 	size_t *src;         /* n: data row of each sorted row */
 	double *z;           /* n x q: (x - mean) * scale, rows by ascending time */
 	double *time, *status, *w, *entry;   /* n each, sorted; entry NULL without */
-	size_t *eorder;      /* n: sorted-row indices by descending entry */
+	size_t *eorder;      /* n: sorted-row indices by descending stratum, then entry */
+	size_t *strat;       /* n: stratum of each sorted row; NULL without strata */
+	size_t nstrata;      /* distinct strata among the rows used (1 without) */
 	double *mean, *scale;                /* q */
 	double *a, *a2, *cmat, *cmat2;       /* iteration scratch */
 	colscan cs;
@@ -23,8 +25,56 @@ typedef struct {
 	double wevents;
 } cox_work;
 
+/* Rows keyed by a time (or risk score), and by stratum then time, for
+ * qsort. */
+typedef struct {
+	double key;
+	size_t idx;
+} keyed;
+
+static inline int cmp_keyed_asc(const void *a, const void *b)
+{
+	const keyed *x = a, *y = b;
+	if (x->key != y->key)
+		return x->key < y->key ? -1 : 1;
+	return (x->idx > y->idx) - (x->idx < y->idx);
+}
+
+static inline int cmp_keyed_desc(const void *a, const void *b)
+{
+	return cmp_keyed_asc(b, a);
+}
+
+/* Rows keyed by stratum, then a time. */
+typedef struct {
+	size_t s;
+	double key;
+	size_t idx;
+} skeyed;
+
+static inline int cmp_skeyed_asc(const void *a, const void *b)
+{
+	const skeyed *x = a, *y = b;
+	if (x->s != y->s)
+		return x->s < y->s ? -1 : 1;
+	if (x->key != y->key)
+		return x->key < y->key ? -1 : 1;
+	return (x->idx > y->idx) - (x->idx < y->idx);
+}
+
+static inline int cmp_skeyed_desc(const void *a, const void *b)
+{
+	return cmp_skeyed_asc(b, a);
+}
+
+/* Whether sorted row i is in stratum cur (always, without strata). */
+static inline int cox_same_stratum(const cox_work *cw, size_t i, size_t cur)
+{
+	return cw->strat == NULL || cw->strat[i] == cur;
+}
+
 /* Validates and copies the data (rows of weight 0 are left out), sorted by
- * time; centres and scales the kept columns as coxfit6.  Clear with
+ * stratum, then time; centres and scales the kept columns as coxfit6.  Clear with
  * cox_work_clear. */
 churn_status cox_work_init(const cox_data *d, cox_work *cw, churn_err *err);
 void cox_work_clear(cox_work *cw);

@@ -12,24 +12,6 @@
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_linalg.h>
 
-typedef struct {
-	double key;
-	size_t idx;
-} keyed;
-
-static int cmp_keyed_asc(const void *a, const void *b)
-{
-	const keyed *x = a, *y = b;
-	if (x->key != y->key)
-		return x->key < y->key ? -1 : 1;
-	return (x->idx > y->idx) - (x->idx < y->idx);
-}
-
-static int cmp_keyed_desc(const void *a, const void *b)
-{
-	return cmp_keyed_asc(b, a);
-}
-
 void cox_work_clear(cox_work *cw)
 {
 	if (cw == NULL)
@@ -42,6 +24,7 @@ void cox_work_clear(cox_work *cw)
 	free(cw->w);
 	free(cw->entry);
 	free(cw->eorder);
+	free(cw->strat);
 	free(cw->mean);
 	free(cw->scale);
 	free(cw->a);
@@ -75,7 +58,7 @@ static churn_status check_row(const cox_data *d, size_t i, churn_err *err)
 churn_status cox_work_init(const cox_data *d, cox_work *cw, churn_err *err)
 {
 	churn_status st;
-	keyed *ord = NULL;
+	skeyed *ord = NULL;
 	memset(cw, 0, sizeof *cw);
 	if (d->X == NULL || d->time == NULL || d->status == NULL)
 		return churn_err_set(err, CHURN_EUSAGE, "cox_fit: no data");
@@ -107,9 +90,11 @@ churn_status cox_work_init(const cox_data *d, cox_work *cw, churn_err *err)
 		cw->entry = malloc(n * sizeof *cw->entry);
 		cw->eorder = malloc(n * sizeof *cw->eorder);
 	}
+	if (d->strata != NULL)
+		cw->strat = malloc(n * sizeof *cw->strat);
 	if (!ord || !cw->keep || !cw->src || !cw->z || !cw->time || !cw->status || !cw->w ||
 	    !cw->mean || !cw->scale || !cw->a || !cw->a2 || !cw->cmat || !cw->cmat2 ||
-	    (d->entry && (!cw->entry || !cw->eorder))) {
+	    (d->entry && (!cw->entry || !cw->eorder)) || (d->strata && !cw->strat)) {
 		st = churn_err_set(err, CHURN_ENOMEM, "out of memory for the Cox fit of %zu rows", n);
 		goto fail;
 	}
@@ -117,11 +102,12 @@ churn_status cox_work_init(const cox_data *d, cox_work *cw, churn_err *err)
 	for (size_t k = 0; k < N; k++) {
 		size_t i = colscan_row(d->rows, k);
 		if ((d->w ? d->w[i] : 1.0) > 0) {
+			ord[m].s = d->strata ? d->strata[i] : 0;
 			ord[m].key = d->time[i];
 			ord[m++].idx = i;
 		}
 	}
-	qsort(ord, n, sizeof *ord, cmp_keyed_asc);
+	qsort(ord, n, sizeof *ord, cmp_skeyed_asc);
 	for (size_t j = 0, c = 0; j < cw->p; j++)
 		if (!cw->cs.aliased[j])
 			cw->keep[c++] = j;
@@ -133,6 +119,11 @@ churn_status cox_work_init(const cox_data *d, cox_work *cw, churn_err *err)
 		cw->w[r] = d->w ? d->w[i] : 1.0;
 		if (cw->entry)
 			cw->entry[r] = d->entry[i];
+		if (cw->strat) {
+			cw->strat[r] = d->strata[i];
+			if (r == 0 || cw->strat[r] != cw->strat[r - 1])
+				cw->nstrata++;
+		}
 		if (cw->status[r] == 1) {
 			cw->events++;
 			cw->wevents += cw->w[r];
@@ -162,12 +153,17 @@ churn_status cox_work_init(const cox_data *d, cox_work *cw, churn_err *err)
 		for (size_t c = 0; c < q; c++)
 			z[c] = (x[cw->keep[c]] - cw->mean[c]) * cw->scale[c];
 	}
+	if (cw->strat == NULL)
+		cw->nstrata = 1;
 	if (cw->entry) {
+		/* Entry order: by stratum, latest entry first, as the walks from
+		 * the last stratum's latest time back read it. */
 		for (size_t r = 0; r < n; r++) {
+			ord[r].s = cw->strat ? cw->strat[r] : 0;
 			ord[r].key = cw->entry[r];
 			ord[r].idx = r;
 		}
-		qsort(ord, n, sizeof *ord, cmp_keyed_desc);
+		qsort(ord, n, sizeof *ord, cmp_skeyed_desc);
 		for (size_t r = 0; r < n; r++)
 			cw->eorder[r] = ord[r].idx;
 	}
@@ -207,6 +203,7 @@ cox_result *cox_result_new(const cox_work *cw, const cox_opts *o)
 	r->events = cw->events;
 	r->wevents = cw->wevents;
 	r->rank = cw->q;
+	r->nstrata = cw->nstrata;
 	return r;
 fail:
 	cox_result_free(r);
@@ -315,30 +312,25 @@ static double fw_below(const fenwick *f, size_t r)
 	return s;
 }
 
-churn_status cox_concordance(const cox_data *d, const double *lp, double *c, churn_err *err)
+/* Adds the concordant, discordant and tied-risk pair weights among the n
+ * rows idx[] (one stratum) to sums[0..2]; rank[] is scratch indexed by
+ * table row.  0, or -1 when out of memory. */
+static int conc_group(const cox_data *d, const double *lp, const size_t *idx, size_t n,
+                      size_t *rank, double sums[3])
 {
-	size_t N = colscan_nrows(d->X, d->rows, d->nrows), n = 0;
-	keyed *byt = malloc((N ? N : 1) * sizeof *byt), *bylp = malloc((N ? N : 1) * sizeof *bylp);
-	keyed *bye = d->entry ? malloc((N ? N : 1) * sizeof *bye) : NULL;
-	size_t *rank = malloc((d->X->size1 ? d->X->size1 : 1) * sizeof *rank);
+	size_t na = n ? n : 1;
+	keyed *byt = malloc(na * sizeof *byt), *bylp = malloc(na * sizeof *bylp);
+	keyed *bye = d->entry ? malloc(na * sizeof *bye) : NULL;
 	fenwick f = {0};
-	*c = NAN;
-	if (!byt || !bylp || !rank || (d->entry && !bye)) {
-		free(byt);
-		free(bylp);
-		free(bye);
-		free(rank);
-		return churn_err_set(err, CHURN_ENOMEM, "out of memory for the concordance");
-	}
-	for (size_t k = 0; k < N; k++) {
-		size_t i = colscan_row(d->rows, k);
-		if (!((d->w ? d->w[i] : 1.0) > 0) || isnan(lp[i]))
-			continue;
-		byt[n] = (keyed){d->time[i], i};
-		bylp[n] = (keyed){lp[i], i};
+	int rc = -1;
+	if (!byt || !bylp || (d->entry && !bye))
+		goto done;
+	for (size_t m = 0; m < n; m++) {
+		size_t i = idx[m];
+		byt[m] = (keyed){d->time[i], i};
+		bylp[m] = (keyed){lp[i], i};
 		if (bye)
-			bye[n] = (keyed){d->entry[i], i};
-		n++;
+			bye[m] = (keyed){d->entry[i], i};
 	}
 	qsort(byt, n, sizeof *byt, cmp_keyed_asc);
 	qsort(bylp, n, sizeof *bylp, cmp_keyed_asc);
@@ -353,16 +345,9 @@ churn_status cox_concordance(const cox_data *d, const double *lp, double *c, chu
 	f.k = n ? k + 1 : 0;
 	f.t = calloc(f.k + 1, sizeof *f.t);
 	f.at = calloc(f.k + 1, sizeof *f.at);
-	if (f.t == NULL || f.at == NULL) {
-		free(f.t);
-		free(f.at);
-		free(byt);
-		free(bylp);
-		free(bye);
-		free(rank);
-		return churn_err_set(err, CHURN_ENOMEM, "out of memory for the concordance");
-	}
-	double conc = 0, disc = 0, tied = 0, total = 0;
+	if (f.t == NULL || f.at == NULL)
+		goto done;
+	double total = 0;
 	size_t out = 0;
 	for (size_t pos = n; pos > 0;) {
 		double t = byt[pos - 1].key;
@@ -389,9 +374,9 @@ churn_status cox_concordance(const cox_data *d, const double *lp, double *c, chu
 				continue;
 			double wi = d->w ? d->w[i] : 1.0;
 			double below = fw_below(&f, rank[i]), eq = f.at[rank[i]];
-			conc += wi * below;
-			tied += wi * eq;
-			disc += wi * (total - below - eq);
+			sums[0] += wi * below;
+			sums[2] += wi * eq;
+			sums[1] += wi * (total - below - eq);
 		}
 		for (size_t m = g0; m < pos; m++) {
 			size_t i = byt[m].idx;
@@ -403,128 +388,48 @@ churn_status cox_concordance(const cox_data *d, const double *lp, double *c, chu
 		}
 		pos = g0;
 	}
-	if (conc + disc + tied > 0)
-		*c = (conc + tied / 2) / (conc + disc + tied);
+	rc = 0;
+done:
 	free(f.t);
 	free(f.at);
 	free(byt);
 	free(bylp);
 	free(bye);
-	free(rank);
-	return CHURN_OK;
+	return rc;
 }
 
-/* ------------------------------------------------------------ baseline */
-
-double cox_lp(const cox_result *r, const double *x)
+churn_status cox_concordance(const cox_data *d, const double *lp, double *c, churn_err *err)
 {
-	double lp = 0;
-	for (size_t j = 0; j < r->p; j++)
-		if (!r->aliased[j] && !isnan(r->coef[j]))
-			lp += r->coef[j] * (x[j] - r->mean[j]);
-	return lp;
-}
-
-void cox_baseline_free(cox_baseline *b)
-{
-	if (b == NULL)
-		return;
-	free(b->time);
-	free(b->cumhaz);
-	free(b);
-}
-
-double cox_baseline_cumhaz(const cox_baseline *b, double t)
-{
-	/* The last k with time[k] <= t. */
-	size_t lo = 0, hi = b->n;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (b->time[mid] <= t)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo == 0 ? 0.0 : b->cumhaz[lo - 1];
-}
-
-double cox_surv(const cox_baseline *b, double lp, double t)
-{
-	return exp(-cox_baseline_cumhaz(b, t) * exp(lp));
-}
-
-churn_status cox_baseline_fit(const cox_data *data, const cox_result *r, cox_baseline **out,
-                              churn_err *err)
-{
-	cox_work cw;
-	churn_status st;
-	double *risk = NULL;
-	cox_baseline *b = NULL;
-
-	*out = NULL;
-	if ((st = cox_work_init(data, &cw, err)) != CHURN_OK)
-		return st;
-	size_t n = cw.n, na = n ? n : 1;
-	risk = malloc(na * sizeof *risk);
-	b = calloc(1, sizeof *b);
-	if (b != NULL) {
-		b->time = malloc(na * sizeof *b->time);
-		b->cumhaz = malloc(na * sizeof *b->cumhaz);
-	}
-	if (risk == NULL || b == NULL || b->time == NULL || b->cumhaz == NULL) {
-		st = churn_err_set(err, CHURN_ENOMEM, "out of memory for the Cox baseline hazard");
-		goto done;
-	}
-	b->ties = r->ties;
-	b->last_time = n ? cw.time[n - 1] : 0;
-	for (size_t i = 0; i < n; i++)
-		risk[i] = cw.w[i] * exp(cox_lp(r, gsl_matrix_const_ptr(data->X, cw.src[i], 0)));
-
-	/* From the latest time back, as cox_iter: the risk set holds the rows
-	 * with time >= t, less those entering at or after t.  The increments
-	 * go into cumhaz[] from the end, then are summed forward. */
-	double denom = 0;
-	size_t out_ = 0, k = n;
-	for (size_t person = n; person > 0;) {
-		double dtime = cw.time[person - 1], deadwt = 0, erisk = 0;
-		size_t ndead = 0;
-		while (person > 0 && cw.time[person - 1] == dtime) {
-			size_t i = --person;
-			denom += risk[i];
-			if (cw.status[i] != 0) {
-				ndead++;
-				deadwt += cw.w[i];
-				erisk += risk[i];
-			}
-		}
-		while (cw.entry != NULL && out_ < n && cw.entry[cw.eorder[out_]] >= dtime)
-			denom -= risk[cw.eorder[out_++]];
-		if (ndead == 0)
+	size_t N = colscan_nrows(d->X, d->rows, d->nrows), n = 0;
+	skeyed *idx = malloc((N ? N : 1) * sizeof *idx);
+	size_t *rows = malloc((N ? N : 1) * sizeof *rows);
+	size_t *rank = malloc((d->X->size1 ? d->X->size1 : 1) * sizeof *rank);
+	double sums[3] = {0, 0, 0};  /* concordant, discordant, tied risk */
+	int rc = 0;
+	*c = NAN;
+	if (idx == NULL || rows == NULL || rank == NULL)
+		rc = -1;
+	for (size_t k = 0; rc == 0 && k < N; k++) {
+		size_t i = colscan_row(d->rows, k);
+		if (!((d->w ? d->w[i] : 1.0) > 0) || isnan(lp[i]))
 			continue;
-		double dh = 0;
-		if (r->ties == COX_BRESLOW || ndead == 1) {
-			dh = deadwt / denom;
-		} else {
-			double d = (double)ndead;
-			for (size_t m = 0; m < ndead; m++)
-				dh += (deadwt / d) / (denom - ((double)m / d) * erisk);
-		}
-		k--;
-		b->time[k] = dtime;
-		b->cumhaz[k] = dh;
+		idx[n++] = (skeyed){d->strata ? d->strata[i] : 0, 0, i};
 	}
-	b->n = n - k;
-	memmove(b->time, b->time + k, b->n * sizeof *b->time);
-	memmove(b->cumhaz, b->cumhaz + k, b->n * sizeof *b->cumhaz);
-	for (size_t j = 1; j < b->n; j++)
-		b->cumhaz[j] += b->cumhaz[j - 1];
-done:
-	free(risk);
-	cox_work_clear(&cw);
-	if (st != CHURN_OK) {
-		cox_baseline_free(b);
-		return st;
+	if (rc == 0 && d->strata)
+		qsort(idx, n, sizeof *idx, cmp_skeyed_asc);
+	for (size_t lo = 0; rc == 0 && lo < n;) {
+		size_t hi = lo, m = 0;
+		while (hi < n && idx[hi].s == idx[lo].s)
+			rows[m++] = idx[hi++].idx;
+		rc = conc_group(d, lp, rows, m, rank, sums);
+		lo = hi;
 	}
-	*out = b;
+	free(idx);
+	free(rows);
+	free(rank);
+	if (rc != 0)
+		return churn_err_set(err, CHURN_ENOMEM, "out of memory for the concordance");
+	if (sums[0] + sums[1] + sums[2] > 0)
+		*c = (sums[0] + sums[2] / 2) / (sums[0] + sums[1] + sums[2]);
 	return CHURN_OK;
 }

@@ -7,7 +7,8 @@ libchurnkit_a_SOURCES += \
 	src/model/logit_internal.h src/model/logit_stats.c src/model/wald.c src/model/wald.h \
 	include/churnkit/firth.h src/model/firth.c \
 	include/churnkit/cox.h src/model/cox.c \
-	src/model/cox_internal.h src/model/cox_stats.c \
+	src/model/cox_internal.h src/model/cox_stats.c src/model/cox_baseline.c \
+	src/model/cox_zph.c \
 	include/churnkit/validate.h src/model/validate.c src/model/cv.c \
 	include/churnkit/horizon.h src/model/horizon.c \
 	include/churnkit/model_score.h src/model/model_score.c \
@@ -19,9 +20,9 @@ libchurnkit_a_SOURCES += \
 MODEL_FIXTURE_SRC = tests/fixtures/model/fixture.c tests/fixtures/model/fixture.h
 
 check_PROGRAMS += tests/unit/test_design tests/unit/test_logit tests/unit/test_firth \
-	tests/unit/test_cox tests/unit/test_validate tests/unit/test_horizon
+	tests/unit/test_cox tests/unit/test_validate tests/unit/test_horizon tests/unit/test_coxph
 TESTS += tests/unit/test_design tests/unit/test_logit tests/unit/test_firth \
-	tests/unit/test_cox tests/unit/test_validate tests/unit/test_horizon
+	tests/unit/test_cox tests/unit/test_validate tests/unit/test_horizon tests/unit/test_coxph
 tests_unit_test_design_SOURCES = tests/unit/test_design.c $(MODEL_FIXTURE_SRC)
 tests_unit_test_design_LDADD = $(TEST_LIBS)
 tests_unit_test_firth_SOURCES = tests/unit/test_firth.c $(MODEL_FIXTURE_SRC)
@@ -30,6 +31,8 @@ tests_unit_test_logit_SOURCES = tests/unit/test_logit.c $(MODEL_FIXTURE_SRC)
 tests_unit_test_logit_LDADD = $(TEST_LIBS)
 tests_unit_test_cox_SOURCES = tests/unit/test_cox.c $(MODEL_FIXTURE_SRC)
 tests_unit_test_cox_LDADD = $(TEST_LIBS)
+tests_unit_test_coxph_SOURCES = tests/unit/test_coxph.c $(MODEL_FIXTURE_SRC)
+tests_unit_test_coxph_LDADD = $(TEST_LIBS)
 tests_unit_test_validate_SOURCES = tests/unit/test_validate.c $(MODEL_FIXTURE_SRC)
 tests_unit_test_validate_LDADD = $(TEST_LIBS)
 tests_unit_test_horizon_SOURCES = tests/unit/test_horizon.c $(MODEL_FIXTURE_SRC)
@@ -137,3 +140,36 @@ EXTRA_DIST += tests/fixtures/model/make_fixtures.R tests/fixtures/model/make_hor
 noinst_PROGRAMS += bench/bench_model
 bench_bench_model_SOURCES = bench/bench_model.c
 bench_bench_model_LDADD = $(CHURN_LIBS)
+
+## The proportional-hazards and stratified-Cox fixtures (tests/unit/test_coxph).
+COX_FIXTURES = \
+	tests/fixtures/cox/strat_breslow.coef.csv \
+	tests/fixtures/cox/strat_breslow.stats.csv \
+	tests/fixtures/cox/strat_breslow.zph.csv \
+	tests/fixtures/cox/strat_efron.coef.csv \
+	tests/fixtures/cox/strat_efron.stats.csv \
+	tests/fixtures/cox/strat_efron.zph.csv \
+	tests/fixtures/cox/stratentry_breslow.coef.csv \
+	tests/fixtures/cox/stratentry_breslow.stats.csv \
+	tests/fixtures/cox/stratentry_breslow.zph.csv \
+	tests/fixtures/cox/stratentry_efron.coef.csv \
+	tests/fixtures/cox/stratentry_efron.stats.csv \
+	tests/fixtures/cox/stratentry_efron.zph.csv \
+	tests/fixtures/cox/stratw_breslow.coef.csv \
+	tests/fixtures/cox/stratw_breslow.stats.csv \
+	tests/fixtures/cox/stratw_breslow.zph.csv \
+	tests/fixtures/cox/stratw_efron.coef.csv \
+	tests/fixtures/cox/stratw_efron.stats.csv \
+	tests/fixtures/cox/stratw_efron.zph.csv \
+	tests/fixtures/cox/zph_breslow.zph.csv \
+	tests/fixtures/cox/zph_efron.zph.csv \
+	tests/fixtures/cox/zphentry_breslow.zph.csv \
+	tests/fixtures/cox/zphentry_efron.zph.csv \
+	tests/fixtures/cox/zphw_breslow.zph.csv \
+	tests/fixtures/cox/zphw_efron.zph.csv \
+	tests/fixtures/cox/telco.stats.csv \
+	tests/fixtures/cox/beyond.data.csv \
+	tests/fixtures/cox/telco_scores.csv
+dist_noinst_DATA += $(COX_FIXTURES)
+EXTRA_DIST += tests/fixtures/cox/make_fixtures.R
+EXTRA_DIST += docs/proportional-hazards.md

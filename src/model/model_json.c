@@ -277,3 +277,32 @@ json_object *model_json_cox(const design *d, const cox_result *r)
 	}
 	return m;
 }
+
+json_object *model_json_cox_zph(const design *d, const cox_zph_result *z)
+{
+	json_object *o = json_object_new_object(), *terms = json_object_new_array();
+	json_object *g = json_object_new_object();
+	if (o == NULL || terms == NULL || g == NULL) {
+		json_object_put(o);
+		json_object_put(terms);
+		json_object_put(g);
+		return NULL;
+	}
+	json_object_object_add(o, "transform", json_object_new_string("km"));
+	for (size_t k = 0; k < z->nterms; k++) {
+		if (z->df[k] == 0)
+			continue;
+		json_object *t = json_object_new_object();
+		json_object_object_add(t, "term", json_object_new_string(d->terms[k].name));
+		json_object_object_add(t, "chisq", model_json_number(z->chisq[k]));
+		json_object_object_add(t, "df", json_object_new_int64((int64_t)z->df[k]));
+		json_object_object_add(t, "p", model_json_number(z->p[k]));
+		json_object_array_add(terms, t);
+	}
+	json_object_object_add(o, "terms", terms);
+	json_object_object_add(g, "chisq", model_json_number(z->global_chisq));
+	json_object_object_add(g, "df", json_object_new_int64((int64_t)z->global_df));
+	json_object_object_add(g, "p", model_json_number(z->global_p));
+	json_object_object_add(o, "global", g);
+	return o;
+}

@@ -179,6 +179,27 @@ int model_print_cox(FILE *fp, const design *d, const cox_result *r)
 	return ferror(fp) ? -1 : 0;
 }
 
+int model_print_cox_zph(FILE *fp, const design *d, const cox_zph_result *z, double alpha)
+{
+	char pb[32];
+	size_t w = 12;
+	for (size_t k = 0; k < z->nterms; k++)
+		if (strlen(d->terms[k].name) > w)
+			w = strlen(d->terms[k].name);
+	fputs("\nProportional hazards (as R's cox.zph, Kaplan-Meier time scale):\n", fp);
+	fprintf(fp, "%-*s %10s %4s %10s\n", (int)w, "", "chisq", "df", "p");
+	for (size_t k = 0; k < z->nterms; k++) {
+		if (z->df[k] == 0)
+			continue;
+		fprintf(fp, "%-*s %10.3f %4zu %10s%s\n", (int)w, d->terms[k].name, z->chisq[k],
+		        z->df[k], fmt_p(z->p[k], pb, sizeof pb),
+		        z->p[k] < alpha ? "  fails" : "");
+	}
+	fprintf(fp, "%-*s %10.3f %4zu %10s\n", (int)w, "GLOBAL", z->global_chisq, z->global_df,
+	        fmt_p(z->global_p, pb, sizeof pb));
+	return ferror(fp) ? -1 : 0;
+}
+
 /* x with printf format fmt, or "-" when it is not a number (an empty decile). */
 static const char *fmt_num(double x, const char *fmt, char *buf, size_t n)
 {

@@ -32,25 +32,29 @@ void model_score_x(const design *d, const logit_result *r, const double *x,
                    model_score_row *out)
 {
 	out->status = DESIGN_ROW_OK;
+	out->beyond = 0;
+	out->limit = NAN;
 	out->lp = logit_lp(r, x);
 	out->prob = isnan(out->lp) ? NAN : 1 / (1 + exp(-out->lp));
 	main_driver(d, r->coef, r->mean, r->aliased, x, out);
 }
 
 void model_score_cox_x(const design *d, const cox_result *r, const cox_baseline *b,
-                       double t, double h, const double *x, model_score_row *out)
+                       size_t k, double t, double h, const double *x, model_score_row *out)
 {
 	out->status = DESIGN_ROW_OK;
 	out->lp = cox_lp(r, x);
-	double dh = cox_baseline_cumhaz(b, t + h) - cox_baseline_cumhaz(b, t);
-	out->prob = -expm1(-dh * exp(out->lp));
+	out->limit = b->limit[k];
+	out->beyond = !(t + h <= b->limit[k]);
+	double dh = cox_baseline_cumhaz_in(b, k, t + h) - cox_baseline_cumhaz_in(b, k, t);
+	out->prob = out->beyond ? NAN : -expm1(-dh * exp(out->lp));
 	main_driver(d, r->coef, r->mean, r->aliased, x, out);
 }
 
 churn_status model_score_cox_table(const design *d, const cox_result *r,
                                    const cox_baseline *b, const table *t,
-                                   const double *tenure, double h, model_score_row *out,
-                                   churn_err *err)
+                                   const double *tenure, const size_t *stratum, double h,
+                                   model_score_row *out, churn_err *err)
 {
 	gsl_matrix *X = NULL;
 	design_row_status *st = malloc((t->nrows ? t->nrows : 1) * sizeof *st);
@@ -59,12 +63,17 @@ churn_status model_score_cox_table(const design *d, const cox_result *r,
 	churn_status s = design_apply(d, t, &X, st, err);
 	if (s == CHURN_OK)
 		for (size_t i = 0; i < t->nrows; i++) {
+			long k = stratum == NULL ? 0
+			         : stratum[i] == (size_t)-1 ? -1 : cox_baseline_stratum(b, stratum[i]);
+			if (st[i] == DESIGN_ROW_OK && k < 0)
+				st[i] = DESIGN_ROW_UNSEEN;
 			if (st[i] == DESIGN_ROW_OK && !isnan(tenure[i]))
-				model_score_cox_x(d, r, b, tenure[i], h, gsl_matrix_const_ptr(X, i, 0),
-				                  &out[i]);
+				model_score_cox_x(d, r, b, (size_t)k, tenure[i], h,
+				                  gsl_matrix_const_ptr(X, i, 0), &out[i]);
 			else
 				out[i] = (model_score_row){NAN, NAN, -1, NAN,
-				                           st[i] == DESIGN_ROW_OK ? DESIGN_ROW_MISSING : st[i]};
+				                           st[i] == DESIGN_ROW_OK ? DESIGN_ROW_MISSING : st[i],
+				                           0, NAN};
 		}
 	gsl_matrix_free(X);
 	free(st);
@@ -84,7 +93,7 @@ churn_status model_score_table(const design *d, const logit_result *r, const tab
 			if (st[i] == DESIGN_ROW_OK) {
 				model_score_x(d, r, gsl_matrix_const_ptr(X, i, 0), &out[i]);
 			} else {
-				out[i] = (model_score_row){NAN, NAN, -1, NAN, st[i]};
+				out[i] = (model_score_row){NAN, NAN, -1, NAN, st[i], 0, NAN};
 			}
 		}
 	gsl_matrix_free(X);

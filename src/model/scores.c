@@ -3,6 +3,7 @@
 #include "churnkit/scores.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -69,11 +70,9 @@ void scores_free(scores *s)
 	free(s);
 }
 
-/* Builds the list from every row's score `all` (model == 1: Cox scores,
- * tenure and h used to count past_last). */
+/* Builds the list from every row's score `all` (cox: Cox scores). */
 static churn_status build(const table *t, const unsigned char *active,
-                          const model_score_row *all, const cox_baseline *b,
-                          const double *tenure, double h, scores **out, churn_err *err)
+                          const model_score_row *all, int cox, scores **out, churn_err *err)
 {
 	size_t m = t->nrows ? t->nrows : 1;
 	scores *s = calloc(1, sizeof *s);
@@ -84,7 +83,7 @@ static churn_status build(const table *t, const unsigned char *active,
 		return churn_err_set(err, CHURN_ENOMEM, "out of memory scoring %zu customers",
 		                     t->nrows);
 	}
-	s->cox = b != NULL;
+	s->cox = cox;
 	for (size_t i = 0; i < t->nrows; i++) {
 		if (active != NULL && !active[i])
 			continue;
@@ -93,10 +92,10 @@ static churn_status build(const table *t, const unsigned char *active,
 		e->s = all[i];
 		e->band = score_band_of(all[i].prob);
 		s->nband[e->band]++;
-		if (e->band == SCORE_BAND_NONE)
+		if (all[i].beyond)
+			s->nbeyond++;
+		else if (e->band == SCORE_BAND_NONE)
 			s->nunscored[all[i].status]++;
-		else if (b != NULL && tenure[i] + h > b->last_time)
-			s->past_last++;
 	}
 	qsort(s->rows, s->n, sizeof *s->rows, by_risk);
 	*out = s;
@@ -114,14 +113,15 @@ churn_status scores_build(const design *d, const logit_result *r, const table *t
 		return churn_err_set(err, CHURN_ENOMEM, "out of memory scoring %zu customers",
 		                     t->nrows);
 	if ((st = model_score_table(d, r, t, all, err)) == CHURN_OK)
-		st = build(t, active, all, NULL, NULL, 0, out, err);
+		st = build(t, active, all, 0, out, err);
 	free(all);
 	return st;
 }
 
 churn_status scores_build_cox(const design *d, const cox_result *r, const cox_baseline *b,
-                              const table *t, const double *tenure, double h,
-                              const unsigned char *active, scores **out, churn_err *err)
+                              const table *t, const double *tenure, const size_t *stratum,
+                              double h, const unsigned char *active, scores **out,
+                              churn_err *err)
 {
 	churn_status st;
 	model_score_row *all = malloc((t->nrows ? t->nrows : 1) * sizeof *all);
@@ -130,10 +130,20 @@ churn_status scores_build_cox(const design *d, const cox_result *r, const cox_ba
 	if (all == NULL)
 		return churn_err_set(err, CHURN_ENOMEM, "out of memory scoring %zu customers",
 		                     t->nrows);
-	if ((st = model_score_cox_table(d, r, b, t, tenure, h, all, err)) == CHURN_OK)
-		st = build(t, active, all, b, tenure, h, out, err);
+	if ((st = model_score_cox_table(d, r, b, t, tenure, stratum, h, all, err)) == CHURN_OK)
+		st = build(t, active, all, 1, out, err);
 	free(all);
 	return st;
+}
+
+char *scores_beyond_reason(const model_score_row *s, char *buf, size_t n)
+{
+	if (s->limit > 0)
+		snprintf(buf, n, "beyond the data: tenure + horizon passes %.15g, after which fewer "
+		         "than the --min-n customers of this stratum were still at risk", s->limit);
+	else
+		snprintf(buf, n, "beyond the data: this stratum never had --min-n customers at risk");
+	return buf;
 }
 
 /* One cell of text (RFC 4180 quoting, formula-escaped; see
@@ -175,9 +185,11 @@ churn_status scores_write_csv(FILE *f, const scores *s, const design *d, const t
 		if (e->band != SCORE_BAND_NONE)
 			fprintf(f, "%.6f", e->s.prob);
 		fputc(',', f);
-		text_cell(f, score_band_name(e->band), ',');
+		text_cell(f, e->s.beyond ? "beyond the data" : score_band_name(e->band), ',');
 		text_cell(f, segments && segments[k] ? segments[k] : "", ',');
-		if (e->band == SCORE_BAND_NONE)
+		if (e->s.beyond)
+			text_cell(f, scores_beyond_reason(&e->s, buf, sizeof buf), ',');
+		else if (e->band == SCORE_BAND_NONE)
 			text_cell(f, unscored_reason(e->s.status), ',');
 		else
 			text_cell(f, model_score_driver_label(d, t, i, &e->s, buf, sizeof buf), ',');

@@ -46,6 +46,12 @@ double page_para(report_page_ctx *c, double x, double y, double w, const char *t
 /* A muted note in small type across the content width; returns the y below. */
 double page_note(report_page_ctx *c, double y, const char *text);
 
+/* page_ph.c: notes in plain words on the Cox model's proportional-hazards
+ * test (nothing without in->zph) and on the customers beyond the data
+ * (nothing when there are none); each returns the y below it. */
+double page_ph_note(report_page_ctx *c, double y);
+double page_beyond_note(report_page_ctx *c, double y);
+
 /* The pages, in report order. */
 void page_cover(report_page_ctx *c, const char *const *contents, const size_t *pages,
                 size_t ncontents);

@@ -198,6 +198,7 @@ void page_drivers(report_page_ctx *c)
 		if (top + chh > y)
 			y = top + chh + 6;
 	}
+	y = page_ph_note(c, y);
 	if (total > drawn || naliased > 0) {
 		char note[300];
 		snprintf(note, sizeof note, "%s%s",

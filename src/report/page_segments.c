@@ -180,9 +180,11 @@ void page_segments(report_page_ctx *c)
 		         s->nvalue_unknown == 1 ? "is" : "are");
 		y = page_note(c, y, buf);
 	}
+	y = page_beyond_note(c, y);
 	if (has_unscored)
 		page_note(c, y, "Customers the model could not score (a missing attribute; "
-		                "--impute scores them) are left for review by hand.");
+		                "--impute scores them, or beyond the data) are left for review by "
+		                "hand.");
 }
 
 /* The id of table row i as text. */
@@ -317,6 +319,7 @@ void page_accounts(report_page_ctx *c)
 		page_para(c, c->left, y, 0,
 		          "No active customer is at medium or high risk (a churn probability of 20% "
 		          "or more).", PAGE_BODY + 1, chart_ink);
+		page_beyond_note(c, y + 30);
 		return;
 	}
 
@@ -369,5 +372,6 @@ void page_accounts(report_page_ctx *c)
 	         "raises this customer's risk most compared with the average customer. The "
 	         "scores file (--scores) lists every active customer with its segment and "
 	         "action.", in->value_name ? in->value_name : "MRR");
-	page_note(c, y, buf);
+	y = page_note(c, y, buf);
+	page_beyond_note(c, y);
 }

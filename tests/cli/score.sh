@@ -35,15 +35,18 @@ grep -q '^C00001,' scores.csv
 tap_ok $((!$?)) "score: a customer who churned (C00001) is not in the file"
 tap_is "$(head -n 1 stdout)" "churnkit score: $active active customers written to scores.csv, riskiest first" \
 	"score: the summary says how many customers were written"
-past=$(fixture_value cli_scores past_last)
+beyond=$(fixture_value cli_scores beyond)
+scored_cox=$(fixture_value cli_scores scored_cox)
 grep -q "from the Cox model on the same features (Efron ties" stdout
 tap_ok $? "score --horizon: the summary says the probabilities come from the Cox model"
 grep -q "1 - S(t + 365.25 | x) / S(t | x)" stdout
 tap_ok $? "score --horizon: the summary gives the conditional definition, H = 365.25 days"
-grep -q "^Past the data: for $past customers t + 365.25 is after the last time in the data (721 days)" stdout
-tap_ok $? "score --horizon: the summary counts the $past customers past the last time, as R"
-tap_is "$("$JSONGET" scores.json scores.model scores.past_last_time | tr '\n' ' ')" \
-	"cox $past " "score --horizon: the JSON names the Cox model and the customers past the data"
+grep -q "^Beyond the data: $beyond customers are not given a probability: tenure + 365.25 days passes the last tenure at which at least 30 customers of their stratum" stdout
+tap_ok $? "score --horizon: the summary counts the $beyond customers beyond the data, as R"
+grep -q "^Stratified (proportional hazards fails for a categorical term): 2 strata" stdout
+tap_ok $? "score --horizon: the summary says the model is stratified (contract fails cox.zph)"
+tap_is "$("$JSONGET" scores.json scores.model scores.beyond_the_data scores.bands.not_scored | tr '\n' ' ')" \
+	"cox $beyond $unscored " "score --horizon: the JSON names the Cox model, the customers beyond the data and those not scored"
 
 # The file parsed as CSV (quotes, doubled quotes, commas inside quotes);
 # every scored customer compared with R: the id (the leading ' of an
@@ -76,6 +79,10 @@ FILENAME == ours {
 	if (id ~ /^'[=+@-]/) id = substr(id, 2)
 	else if (id ~ /^[=+@-]/) { print "not escaped: " F[1]; bad++ }
 	prob[id] = F[3]; band[id] = F[4]; drv[id] = F[6]
+	if (F[3] == "" && F[4] == "beyond the data") {
+		if (F[6] !~ /^beyond the data: tenure \+ horizon passes /) { print "reason: " $0; bad++ }
+		nbey++; next
+	}
 	if (F[3] == "") { if (F[4] != "not scored") { print "band: " $0; bad++ }; nun++; next }
 	want = F[3] >= 0.5 ? "high" : F[3] >= 0.2 ? "medium" : "low"
 	if (F[4] != want) { print "band: " $0; bad++ }
@@ -90,16 +97,22 @@ FILENAME == ours {
 	parse($0, F)
 	n++
 	p = F[2 + 2 * outcome]; r = F[3 + 2 * outcome]
+	if (p == "") {  # beyond the data in R: no probability
+		n--; rbey++
+		if (band[F[1]] != "beyond the data") { print "not beyond: " F[1] " " prob[F[1]]; bad++ }
+		next
+	}
 	d = prob[F[1]] - p; if (d < 0) d = -d
 	if (!(F[1] in prob) || prob[F[1]] == "" || d > 5.000001e-7 || drv[F[1]] != r) {
 		print "R: " F[1] "," p "," r " ours: " prob[F[1]] " " drv[F[1]]; bad++
 	}
 }
-END { printf "%d %d %d\n", n, nun, bad }
+END { if (nbey != rbey) { print "beyond: ours " nbey ", R " rbey; bad++ }
+	printf "%d %d %d %d\n", n, nun, nbey, bad }
 EOF
 res=$(awk -v ours=scores.csv -v outcome=0 -f csv.awk -f check.awk scores.csv "$fixdir/cli_scores.csv")
-tap_is "$(echo "$res" | tail -n 1)" "$scored $unscored 0" \
-	"score --horizon: $scored Cox probabilities and drivers as R's survfit has them, $unscored not scored, bands and order right"
+tap_is "$(echo "$res" | tail -n 1)" "$scored_cox $unscored $beyond 0" \
+	"score --horizon: $scored_cox Cox probabilities (stratified by contract) and drivers as R's survfit has them, the same $beyond beyond the data as R, $unscored not scored, bands and order right"
 [ "$(echo "$res" | wc -l)" -gt 1 ] && tap_diag "$(echo "$res" | head -n 20)"
 
 # --outcome (a flag without times): the logistic model's probabilities.
@@ -108,7 +121,7 @@ ck_run "$t" score --id customer_id --start signup_date --end churn_date --as-of 
 	-o outcome.csv --json outcome.json "$data"
 tap_is "$(cat exit):$(cat stderr)" "0:" "score --outcome: exit 0, nothing on stderr"
 res=$(awk -v ours=outcome.csv -v outcome=1 -f csv.awk -f check.awk outcome.csv "$fixdir/cli_scores.csv")
-tap_is "$(echo "$res" | tail -n 1)" "$scored $unscored 0" \
+tap_is "$(echo "$res" | tail -n 1)" "$scored $unscored 0 0" \
 	"score --outcome: $scored logistic probabilities and drivers as R's glm has them"
 [ "$(echo "$res" | wc -l)" -gt 1 ] && tap_diag "$(echo "$res" | head -n 20)"
 tap_is "$("$JSONGET" outcome.json segment_rules.horizon_assumed)" "true" \
