@@ -141,7 +141,7 @@ churn_status modelrun_build_outcome(modelrun *m, const cmd_data *d, churn_err *e
 		return churn_err_set(err, CHURN_EMODEL,
 		                     "the logistic model cannot be fitted: no customer's outcome "
 		                     "(%s) is known: all %zu were censored before the horizon; try a "
-		                     "shorter --horizon", m->outcome, n);
+		                     "shorter --horizon", m->outcome, m->n_censored);
 	return CHURN_OK;
 }
 
