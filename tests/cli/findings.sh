@@ -126,7 +126,37 @@ ck_run "$t" report $common --horizon 12 \
 tap_is "$(cat exit)" 0 "horizon: report runs"
 set -- $(check_drivers horizon.json)
 show_diag
-tap_ok "$2" "horizon: no driver contradicts the plain rates unsaid ($1 drivers)"
+tap_is "$1:$2:$("$JSONGET" horizon.json model.separation)" "0:0:quasi-complete" \
+	"horizon: Contract = Two year separates under IPCW (no Firth there), so no driver is stated"
+# Without Contract the fit is not separated: the drivers are stated, and
+# none contradicts its plain rates unsaid.
+# shellcheck disable=SC2086
+ck_run "$t" report $common --horizon 12 \
+	--features MonthlyCharges,InternetService,TechSupport,SeniorCitizen,Partner \
+	-o horizon2.pdf --json horizon2.json "$data"
+tap_is "$(cat exit)" 0 "horizon without Contract: report runs"
+set -- $(check_drivers horizon2.json)
+show_diag
+tap_is "$1:$2" "2:0" "horizon without Contract: two drivers, none contradicts the plain rates unsaid"
+# Their plain rates and predictions are R's, weighted by the inverse
+# probability of censoring (make_telco_ipcw.R -> telco_ipcw.expect).
+iexpect() { awk -v k="$1" -v i="$2" '$1 == k { print $(i + 2) }' "$fx/telco_ipcw.expect"; }
+case $(fget horizon2.json InternetService text) in
+*"InternetService = No "*) lev=No ;;
+*) lev=Fiber_optic ;;
+esac
+for g in 0 1; do
+	near "$(fget horizon2.json MonthlyCharges "rates.$g")" "$(iexpect MonthlyCharges.rates $g)" 1e-9
+	tap_ok $? "horizon: MonthlyCharges' weighted plain churn rate of quartile group $g as R"
+	near "$(fget horizon2.json MonthlyCharges "predicted.$g")" "$(iexpect MonthlyCharges.pred $g)" 1e-6
+	tap_ok $? "horizon: MonthlyCharges' weighted predicted churn at quartile $g as R"
+	near "$(fget horizon2.json InternetService "rates.$g")" \
+		"$(iexpect "InternetService.$lev.rates" $g)" 1e-9
+	tap_ok $? "horizon: InternetService ($lev, DSL) weighted plain churn rate $g as R"
+	near "$(fget horizon2.json InternetService "predicted.$g")" \
+		"$(iexpect "InternetService.$lev.pred" $g)" 1e-6
+	tap_ok $? "horizon: InternetService ($lev, DSL) weighted predicted churn $g as R"
+done
 
 # 4. --impute: the "(missing)" level of a categorical term is compared with
 # the term's reference level, and says so; its plain rates are those of the
