@@ -43,8 +43,10 @@
  * docs/findings.md).  Each column compares two groups of customers of the
  * model's own sample (its rows of positive weight, weighted), a against b:
  *   - a treatment dummy col=level: the level against the reference level;
- *   - a missing-value indicator col_missing, or the "(missing)" level:
- *     customers without a value against those with one (the reference);
+ *   - a missing-value indicator col_missing: customers without a value
+ *     against those with one; the "(missing)" level of a categorical term:
+ *     customers without a value against the term's reference level (what
+ *     its coefficient is measured against), "vs col = level (reference)";
  *   - yes/no: a numeric column holding only 0 and 1 (both present) in the
  *     fit's rows, 1 against 0; a categorical term of exactly two levels
  *     that read yes and no (yes/no, y/n, true/false, t/f, 1/0, any case),

@@ -255,6 +255,16 @@ static churn_status fit_logit(modelrun *m, const cmd_data *d, churn_err *err)
 		else
 			n0++;
 	}
+	if (ev == tot && m->ipcw != NULL && m->n_censored > 0) {
+		/* A horizon past every active customer's follow-up: only churners
+		 * are left, and the message says why. */
+		st = churn_err_set(err, CHURN_EMODEL,
+		                   "the logistic model cannot be fitted: all %zu customers used have "
+		                   "the outcome (%s): the %zu who had not churned were censored before "
+		                   "the horizon and left out; try a shorter --horizon",
+		                   dz->nrows, m->outcome, m->n_censored);
+		goto done;
+	}
 	if (ev == 0 || ev == tot) {
 		st = churn_err_set(err, CHURN_EMODEL,
 		                   "the logistic model cannot be fitted: %s of the %zu customers "

@@ -141,13 +141,15 @@ churn_status modelrun_build_outcome(modelrun *m, const cmd_data *d, churn_err *e
 		return churn_err_set(err, CHURN_EMODEL,
 		                     "the logistic model cannot be fitted: no customer's outcome "
 		                     "(%s) is known: all %zu were censored before the horizon; try a "
-		                     "shorter --horizon", m->outcome, n);
+		                     "shorter --horizon", m->outcome, m->n_censored);
 	return CHURN_OK;
 }
 
 void modelrun_print_outcome(const modelrun *m, const cmd_data *d, FILE *f)
 {
-	const char *from = m->sd && m->sd->entry ? "entry" : "the start date";
+	const char *from = m->sd && m->sd->entry
+	                       ? "entry (signup for a customer without an entry date)"
+	                       : "the start date";
 	if (m->outcome_col != NULL) {
 		fprintf(f, "Outcome: %s (--outcome %s): 1 for a churner, 0 otherwise.\n", m->outcome,
 		        m->outcome_col);

@@ -84,7 +84,7 @@ int model_print_logit(FILE *fp, const design *d, const logit_result *r,
 	        outcome ? outcome : "the outcome", r->quasi ? "quasi-binomial" : "binomial",
 	        r->firth ? ", Firth's penalised likelihood" : "");
 	if (r->quasi)
-		fprintf(fp, "n = %.15g weighted customers in %zu rows, %.15g weighted events", r->n,
+		fprintf(fp, "n = %.1f weighted customers in %zu rows, %.1f weighted events", r->n,
 		        r->rows, r->events);
 	else
 		fprintf(fp, "n = %.15g customers in %zu rows, %.15g events", r->n, r->rows, r->events);

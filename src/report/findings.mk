@@ -20,7 +20,9 @@ dist_noinst_DATA += \
 	tests/fixtures/findings/simpson.expect \
 	tests/fixtures/findings/make_telco.R \
 	tests/fixtures/findings/telco.csv \
-	tests/fixtures/findings/telco.expect
+	tests/fixtures/findings/telco.expect \
+	tests/fixtures/findings/make_telco_ipcw.R \
+	tests/fixtures/findings/telco_ipcw.expect
 
 ## The driver findings end to end on a subset of IBM's Telco table
 ## (tests/cli/findings.sh; needs tests/jsonget).

@@ -151,8 +151,9 @@ void page_appendix(report_page_ctx *c)
 		         in->lr->quasi ? "quasi-binomial" : "binomial", in->outcome ? in->outcome : "churn",
 		         in->lr->robust ? " from robust (HC0 sandwich) standard errors, and the deviance (no AIC)"
 		                        : ", deviance and AIC",
-		         in->lr->robust ? "reported (Firth's penalised likelihood has no robust standard "
-		                          "errors, so it is not used under weights)"
+		         in->lr->robust ? "reported, and no churn driver is stated from a separated "
+		                          "fit (Firth's penalised likelihood has no robust standard "
+		                          "errors, so it is not used under the censoring weights)"
 		                        : "answered with Firth's penalised likelihood");
 		para(&f, buf);
 		if (in->model_sample)

@@ -38,6 +38,25 @@ static const validate_calib_bin *shown_calibration(const validate_summary *q, in
 	return *cv ? q->cv_calib : q->calib;
 }
 
+/* " on a = b, c: " - the columns along the separating direction - or ": ". */
+static void separated_columns(const design *d, const logit_result *r, char *buf, size_t n)
+{
+	size_t len = 0;
+	char label[96];
+
+	buf[0] = '\0';
+	for (size_t j = 0; j < r->p && r->diverging != NULL; j++) {
+		if (!r->diverging[j])
+			continue;
+		term_label(d, j, label, sizeof label);
+		/* Room for this label and the closing ": " (a long list stops). */
+		if (len + 4 + strlen(label) + 3 > n)
+			break;
+		len += (size_t)snprintf(buf + len, n - len, "%s%s", len ? ", " : " on ", label);
+	}
+	snprintf(buf + len, n - len, ": ");
+}
+
 static double quality(report_page_ctx *c, double x, double y, double w)
 {
 	const report_input *in = c->in;
@@ -80,14 +99,24 @@ static double quality(report_page_ctx *c, double x, double y, double w)
 		y = page_para(c, x, y, w, buf, PAGE_BODY, chart_ink) + 4;
 	}
 	if (r->firth || r->separation != LOGIT_SEP_NONE || !r->converged) {
-		snprintf(buf, sizeof buf, "%s%s%s",
-		         r->separation == LOGIT_SEP_COMPLETE ? "Complete separation was found: "
-		         : r->separation == LOGIT_SEP_QUASI   ? "Quasi-complete separation was found: "
+		char on[600];
+		separated_columns(in->dl, r, on, sizeof on);
+		snprintf(buf, sizeof buf, "%s%s%s%s%s",
+		         r->separation == LOGIT_SEP_COMPLETE ? "Complete separation was found"
+		         : r->separation == LOGIT_SEP_QUASI   ? "Quasi-complete separation was found"
 		                                              : "",
+		         r->separation != LOGIT_SEP_NONE ? on : "",
 		         r->firth ? (r->firth_auto ? "the model was refitted with Firth's penalised "
 		                                     "likelihood, whose estimates stay finite. "
 		                                   : "Firth's penalised likelihood was used. ")
-		                  : "",
+		         : r->separation == LOGIT_SEP_NONE
+		             ? ""
+		             : "some outcomes are predicted perfectly, so the estimates above are "
+		               "not usable as they stand and no churn driver is stated from them. ",
+		         !r->firth && r->separation != LOGIT_SEP_NONE && r->robust
+		             ? "Firth's penalised likelihood, which keeps the estimates finite, is not "
+		               "used: it has no robust standard errors under the censoring weights. "
+		             : "",
 		         !r->converged ? "The fit did not converge: treat these numbers with care."
 		                       : "");
 		y = page_para(c, x, y, w, buf, PAGE_BODY, chart_alert) + 4;

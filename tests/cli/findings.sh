@@ -126,5 +126,63 @@ ck_run "$t" report $common --horizon 12 \
 tap_is "$(cat exit)" 0 "horizon: report runs"
 set -- $(check_drivers horizon.json)
 show_diag
-tap_ok "$2" "horizon: no driver contradicts the plain rates unsaid ($1 drivers)"
+tap_is "$1:$2:$("$JSONGET" horizon.json model.separation)" "0:0:quasi-complete" \
+	"horizon: Contract = Two year separates under IPCW (no Firth there), so no driver is stated"
+# Without Contract the fit is not separated: the drivers are stated, and
+# none contradicts its plain rates unsaid.
+# shellcheck disable=SC2086
+ck_run "$t" report $common --horizon 12 \
+	--features MonthlyCharges,InternetService,TechSupport,SeniorCitizen,Partner \
+	-o horizon2.pdf --json horizon2.json "$data"
+tap_is "$(cat exit)" 0 "horizon without Contract: report runs"
+set -- $(check_drivers horizon2.json)
+show_diag
+tap_is "$1:$2" "2:0" "horizon without Contract: two drivers, none contradicts the plain rates unsaid"
+# Their plain rates and predictions are R's, weighted by the inverse
+# probability of censoring (make_telco_ipcw.R -> telco_ipcw.expect).
+iexpect() { awk -v k="$1" -v i="$2" '$1 == k { print $(i + 2) }' "$fx/telco_ipcw.expect"; }
+case $(fget horizon2.json InternetService text) in
+*"InternetService = No "*) lev=No ;;
+*) lev=Fiber_optic ;;
+esac
+for g in 0 1; do
+	near "$(fget horizon2.json MonthlyCharges "rates.$g")" "$(iexpect MonthlyCharges.rates $g)" 1e-9
+	tap_ok $? "horizon: MonthlyCharges' weighted plain churn rate of quartile group $g as R"
+	near "$(fget horizon2.json MonthlyCharges "predicted.$g")" "$(iexpect MonthlyCharges.pred $g)" 1e-6
+	tap_ok $? "horizon: MonthlyCharges' weighted predicted churn at quartile $g as R"
+	near "$(fget horizon2.json InternetService "rates.$g")" \
+		"$(iexpect "InternetService.$lev.rates" $g)" 1e-9
+	tap_ok $? "horizon: InternetService ($lev, DSL) weighted plain churn rate $g as R"
+	near "$(fget horizon2.json InternetService "predicted.$g")" \
+		"$(iexpect "InternetService.$lev.pred" $g)" 1e-6
+	tap_ok $? "horizon: InternetService ($lev, DSL) weighted predicted churn $g as R"
+done
+
+# 4. --impute: the "(missing)" level of a categorical term is compared with
+# the term's reference level, and says so; its plain rates are those of the
+# two groups (worked out here with awk from the generated table).
+awk 'BEGIN {
+	print "id,tenure,churned,seg,x"
+	for (i = 1; i <= 600; i++) {
+		m = i % 10 < 2; seg = m ? "" : substr("abc", i % 3 + 1, 1)
+		c = m ? i % 7 < 5 : seg == "a" ? i % 7 < 1 : i % 7 < 2
+		x = (i * 37) % 101 / 10; if (i % 17 == 0) x = ""
+		printf "c%d,%d,%s,%s,%s\n", i, i % 40 + 1, c ? "Yes" : "No", seg, x
+	}
+}' >miss.csv
+ck_run "$t" report --id id --duration tenure --event churned=Yes --outcome churned=Yes \
+	--features seg,x --impute -o miss.pdf --json miss.json miss.csv
+tap_is "$(cat exit):$(cat stderr)" "0:" "missing level: report runs"
+case $(fget miss.json seg text) in
+"Customers with no seg value have "*"x the odds of churn vs seg = a (reference) ("*)
+	tap_ok 0 "missing level: customers without a seg value against the reference level" ;;
+*) tap_ok 1 "missing level: $(fget miss.json seg text)" ;;
+esac
+set -- $(awk -F, 'NR > 1 && $4 == "" { n0++; c0 += $3 == "Yes" }
+	NR > 1 && $4 == "a" { n1++; c1 += $3 == "Yes" }
+	END { printf "%.12f %.12f\n", c0 / n0, c1 / n1 }' miss.csv)
+near "$(fget miss.json seg rates.0)" "$1" 1e-9
+tap_ok $? "missing level: plain churn rate of the customers without a value ($1)"
+near "$(fget miss.json seg rates.1)" "$2" 1e-9
+tap_ok $? "missing level: plain churn rate of the reference level a ($2), not of everyone with a value"
 tap_done

@@ -166,6 +166,9 @@ ipcw_stats durhorizon cli_hipcw
 says durhorizon "Weighting: inverse probability of censoring" "how the customers are weighted"
 says durhorizon "multiplied by the frequency weights" "that the weights multiply --weight's"
 says durhorizon "AIC: NA" "that a quasi-binomial fit has no AIC"
+# The weighted counts read with one decimal, as R's rounded sums.
+says durhorizon "n = $(awk -v x="$(fixture_value cli_hipcw n)" 'BEGIN { printf "%.1f", x }') weighted customers in $(fixture_value cli_hipcw rows) rows, $(awk -v x="$(fixture_value cli_hipcw events)" 'BEGIN { printf "%.1f", x }') weighted events" \
+	"the weighted customers and events with one decimal"
 says durhorizon "Standard errors: robust (HC0 sandwich" "which standard errors"
 says durhorizon "Left out: $(fixture_value cli_hipcw rows_censored) customers censored before the horizon" \
 	"how many customers were censored before the horizon"

@@ -92,6 +92,14 @@ fails 1 "the logistic model cannot be fitted: none of the 3 customers could have
 printf 'id,d,e,mrr\na,3,0,10\nb,4,0,3\nc,5,0,5\n' >censored.csv
 fails 1 "the logistic model cannot be fitted: no customer's outcome (churn within 12 time units) is known: all 3 were censored before the horizon; try a shorter --horizon" \
 	model --id id --duration d --event e --features mrr --horizon 12 censored.csv
+# A row never observed (entry at its exit) is not counted as censored.
+printf 'id,d,e,s,mrr\na,3,0,0,10\nb,4,0,1,3\nc,5,0,5,5\n' >censored_entry.csv
+fails 1 "the logistic model cannot be fitted: no customer's outcome (churn within 12 time units) is known: all 2 were censored before the horizon; try a shorter --horizon" \
+	model --id id --duration d --event e --entry s --features mrr --horizon 12 censored_entry.csv
+# A horizon past every active customer's follow-up: only churners are left.
+printf 'id,d,e,mrr\na,1,1,10\nb,2,1,3\nc,3,1,5\nd,4,0,6\ne,5,0,7\n' >allchurn.csv
+fails 1 "the logistic model cannot be fitted: all 3 customers used have the outcome (churn within 12 time units): the 2 who had not churned were censored before the horizon and left out; try a shorter --horizon" \
+	model --id id --duration d --event e --features mrr --horizon 12 allchurn.csv
 echo old >s.csv
 fails 1 "the logistic model cannot be fitted: none of the 3000 customers used has the outcome (const_one = 2), so there is nothing to tell apart" \
 	score --id customer_id --features tickets --outcome const_one=2 -o s.csv "$data"

@@ -225,6 +225,31 @@ else
 	tap_ok 0 "# SKIP poppler-utils not installed"
 fi
 
+# Separation under IPCW (no Firth there): the drivers page names the
+# separated column and says that the estimates are not usable and that no
+# driver is stated from them; the appendix says why Firth is not used, and
+# the summary states no driver.
+ck_run "$t" report --id id --duration d --event e --horizon 10 --features x,z \
+	-o ipcwsep.pdf --json ipcwsep.json "$top_srcdir/tests/data/model/ipcw_sep.csv"
+tap_is "$(cat exit):$(cat stderr)" "0:" "report with separation under IPCW: exit 0"
+tap_is "$("$JSONGET" ipcwsep.json model.separation)" "quasi-complete" \
+	"report with separation under IPCW: the fit is separated"
+if [ $have_poppler = 1 ]; then
+	pdftotext -enc UTF-8 ipcwsep.pdf - | tr '\n' ' ' | tr -s ' ' >ipcwsep.txt
+	grep -qF "Quasi-complete separation was found on x: some outcomes are predicted perfectly, so the estimates above are not usable as they stand and no churn driver is stated from them." ipcwsep.txt
+	tap_ok $? "report with separation under IPCW: the drivers page names the column and says the estimates are not usable"
+	grep -qF "it has no robust standard errors under the censoring weights" ipcwsep.txt
+	tap_ok $? "report with separation under IPCW: the drivers page says why Firth is not used"
+	grep -qF "so it is not used under the censoring weights)" ipcwsep.txt
+	tap_ok $? "report with separation under IPCW: the appendix says Firth is left out under the censoring weights, not under any weights"
+else
+	tap_ok 0 "# SKIP poppler-utils not installed"
+	tap_ok 0 "# SKIP poppler-utils not installed"
+	tap_ok 0 "# SKIP poppler-utils not installed"
+fi
+"$JSONGET" ipcwsep.json findings.subject=x findings.subject=z >/dev/null 2>&1
+tap_is "$?" "1" "report with separation under IPCW: no driver finding about x or z"
+
 # Nobody churned: the model cannot be fitted, so its pages are left out and
 # the report says why; the hazard page says there is nothing to show.
 awk -F, -v OFS=, 'NR > 1 && $0 !~ /"/ { $3 = "" } $0 !~ /"/ { print }' "$data" >nochurn.csv
