@@ -109,7 +109,7 @@ void page_appendix(report_page_ctx *c)
 {
 	const report_input *in = c->in;
 	flow f = { c, 0, 0, 0 };
-	char buf[1400], a[32];
+	char buf[2400], a[32];
 
 	f.y = page_begin(c, TITLE, NULL);
 
@@ -145,9 +145,13 @@ void page_appendix(report_page_ctx *c)
 		         "calibration by decile of predicted risk, in-sample and cross-validated (each "
 		         "customer predicted by the model of the fold that did not see them; the drivers "
 		         "page shows the cross-validated ones when there are). "
-		         "Churn probabilities per customer come from the model; with --horizon on dated "
-		         "data, from a Cox proportional-hazards model on the same terms, as the chance "
-		         "of churning within the horizon given the customer's current tenure.",
+		         "Churn probabilities per customer come from the model; with --horizon, from a "
+		         "Cox proportional-hazards model on the same terms, as the chance of churning "
+		         "within the horizon given the customer's current tenure. Proportional hazards "
+		         "is tested per term as R's cox.zph; a categorical term that fails it becomes a "
+		         "stratum with its own baseline. A customer whose tenure plus the horizon "
+		         "reaches past the tenure where fewer than --min-n customers of their stratum "
+		         "are still at risk gets no probability (beyond the data): marked, not ranked.",
 		         in->lr->quasi ? "quasi-binomial" : "binomial", in->outcome ? in->outcome : "churn",
 		         in->lr->robust ? " from robust (HC0 sandwich) standard errors, and the deviance (no AIC)"
 		                        : ", deviance and AIC",

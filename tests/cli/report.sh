@@ -98,6 +98,10 @@ if [ $have_poppler = 1 ]; then
 	tap_ok $? "report: the appendix states the horizon rule"
 	tr '\n' ' ' <all.txt | grep -qF "$recent customers too recent left out"
 	tap_ok $? "report: the appendix counts the $recent customers too recent, as R"
+	tr '\n' ' ' <all.txt | tr -s ' ' | grep -qF "a categorical term that fails it becomes a stratum with its own baseline"
+	tap_ok $? "report: the appendix states the proportional-hazards rule for the scores"
+	tr '\n' ' ' <all.txt | tr -s ' ' | grep -qF "gets no probability (beyond the data): marked, not ranked"
+	tap_ok $? "report: the appendix states the beyond-the-data rule"
 	tr '\n' ' ' <all.txt | grep -qF "The calibration chart is cross-validated"
 	tap_ok $? "report: the drivers page says its calibration is the cross-validated one"
 	grep -qF "Calibration (cross-validated)" all.txt
