@@ -6,7 +6,8 @@
  * each, the adjusted log ratio between them, and whether the plain and the
  * adjusted comparisons point opposite ways.
  */
-#include "findings/findings_internal.h"
+#include "findings/findings_common.h"
+#include "findings/findings_compare.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -141,7 +142,7 @@ static int zero_one(const model_view *m, size_t j)
  * customer of the sample with the term set to the group's value (the
  * level's dummy 1 and the term's other dummies 0, the reference all 0, 1
  * or 0, the quartile) and every other term at the customer's own values,
- * averaged with the weights.  Logistic models only (findings_internal.h). */
+ * averaged with the weights.  Logistic models only (findings_compare.h). */
 void findings_predict(const model_view *m, size_t j, driver_compare *c)
 {
 	const design *d = m->d;
@@ -253,7 +254,7 @@ int findings_compare(const model_view *m, size_t j, driver_compare *c)
 	return 0;
 }
 
-/* findings_internal.h */
+/* findings_compare.h */
 void findings_pct_pair(double a, double b, char *ba, char *bb, size_t n)
 {
 	findings_pct(ba, n, a);

@@ -4,7 +4,9 @@
  * column of each term is stated, and its sentence.  The numbers compared
  * (groups, plain rates, typical customers) come from findings_compare.c.
  */
-#include "findings/findings_internal.h"
+#include "findings/findings_common.h"
+#include "findings/findings_compare.h"
+#include "findings/findings_kinds.h"
 
 #include <math.h>
 #include <stdio.h>

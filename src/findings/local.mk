@@ -2,9 +2,11 @@
 ## The executive summary's findings: ranked sentences from the computed
 ## results (owner: the findings part).  Fixtures: tests/fixtures/findings/,
 ## written by make_findings.R with R's survival package.
-libchurnkit_a_SOURCES += src/findings/findings.c src/findings/findings_drivers.c \
-	src/findings/findings_compare.c src/findings/findings_internal.h \
-	include/churnkit/findings.h
+libchurnkit_a_SOURCES += src/findings/findings.c src/findings/findings_kinds.h \
+	src/findings/findings_common.c src/findings/findings_common.h \
+	src/findings/findings_segments.c src/findings/findings_descriptive.c \
+	src/findings/findings_drivers.c src/findings/findings_compare.c \
+	src/findings/findings_compare.h include/churnkit/findings.h
 
 check_PROGRAMS += tests/unit/test_findings
 TESTS += tests/unit/test_findings

@@ -1,64 +1,16 @@
 /*
- * findings_internal.h - what findings.c and findings_drivers.c share
- * (private to src/findings): the growing string the sentences are written
- * into, the candidate list, and the number wording both use.
- *
- * findings.c defines these and runs the passes (segments, period, early
- * churn, revenue), the ranking and findings_build; findings_drivers.c
- * defines findings_drivers, the pass over the model's terms.  The rules
- * each pass follows are in include/churnkit/findings.h.
- *
- * Ownership: an sbuf owns its string until findings_sb_take gives it up;
- * the flist owns its findings and their strings.
+ * findings_compare.h - the numbers behind a driver finding (private to
+ * src/findings; defined in findings_compare.c): one model seen alike
+ * whether logistic or Cox, the two groups of customers a driver compares,
+ * their plain and predicted churn, and the wording of their percentages
+ * and values.  findings_drivers.c chooses and words the drivers from them.
  */
-#ifndef CHURNKIT_REPORT_FINDINGS_INTERNAL_H
-#define CHURNKIT_REPORT_FINDINGS_INTERNAL_H
+#ifndef CHURNKIT_FINDINGS_COMPARE_H
+#define CHURNKIT_FINDINGS_COMPARE_H
 
 #include <stddef.h>
 
 #include "churnkit/findings.h"
-
-/* A growing string; {0} is empty.  After an allocation failure oom is set
- * and later writes do nothing. */
-typedef struct {
-	char *s;
-	size_t len, cap;
-	int oom;
-} sbuf;
-
-/* Appends printf-style text to b. */
-void findings_sb_printf(sbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-/* Gives up the string ("" when nothing was written; NULL when out of
- * memory, the string then freed); the buffer is reset. */
-char *findings_sb_take(sbuf *b);
-
-/* Frees the string; the buffer is empty again. */
-void findings_sb_reset(sbuf *b);
-
-/* The candidate findings, in the order found; {0} is empty.  oom is set
- * when a finding could not be added (findings_build then fails). */
-typedef struct {
-	finding *item;
-	size_t n, cap;
-	int oom;
-} flist;
-
-/* Adds a finding; takes ownership of text and test (freed on failure, and
- * either NULL sets l->oom).  subject is copied (NULL: none). */
-void findings_list_add(flist *l, finding_kind kind, int significant, char *text,
-                       double number, char *test, double p, double strength,
-                       const char *subject);
-
-/* A malloc'd copy of s; NULL when out of memory. */
-char *findings_strdup(const char *s);
-
-/* Characters (UTF-8 code points) of s. */
-size_t findings_chars(const char *s);
-
-/* A fraction as a percentage: one decimal below 10%, none from 10% (two
- * significant digits below 1%, "0.012%").  Writes into buf; returns it. */
-const char *findings_pct(char *buf, size_t n, double x);
 
 /* Two percentages that must not read alike ("35% vs 18%"): as
  * findings_pct, with more decimals (up to three) while both would print the
@@ -69,8 +21,6 @@ void findings_pct_pair(double a, double b, char *ba, char *bb, size_t n);
  * most two decimals below 1000, trailing zeros dropped; whole numbers from
  * 1000; two significant digits below 1.  Writes into buf; returns it. */
 const char *findings_value(char *buf, size_t n, double x);
-
-/* ---- The driver pass (findings_compare.c, findings_drivers.c) ---------- */
 
 /* One model's numbers, logistic or Cox, seen alike.  y is the outcome of
  * each design row (logistic) or its churn event (Cox), w the weights (NULL:
@@ -128,11 +78,5 @@ int findings_compare(const model_view *m, size_t j, driver_compare *c);
  * without m->lp): one pass over the rows, so it is run only for the
  * findings stated. */
 void findings_predict(const model_view *m, size_t j, driver_compare *c);
-
-/* The driver pass: at most o->max_drivers findings from the logistic model
- * of `in` (else its Cox model) into l, skipping columns that already have a
- * segment finding in l, so it runs after the segment pass.  Sets l->oom
- * when out of memory. */
-void findings_drivers(const findings_input *in, const findings_opts *o, flist *l);
 
 #endif
