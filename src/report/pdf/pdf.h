@@ -1,13 +1,16 @@
 /*
  * pdf.h - the drawing surface of the report: a thin layer over libharu.
  *
- * pdf.c is the only file of churnkit that calls HPDF_* (STYLE.md: libharu
- * 2.3 and 2.4 differ, e.g. HPDF_Page_SetDash; it switches on
- * HPDF_VERSION_ID).  Everything else draws through these functions.
+ * The files of src/report/pdf/ are the only ones of churnkit that call
+ * HPDF_* (libharu 2.3 and 2.4 differ, e.g. HPDF_Page_SetDash; pdf_draw.c
+ * switches on HPDF_VERSION_ID; tests/pdf/hpdf_boundary.sh checks that no
+ * other file does).  Everything else draws through these functions:
+ * pdf_doc.c (document, pages, outline, saving), pdf_draw.c (colours,
+ * lines, shapes), pdf_show.c (text), over pdf_font.c (fonts, runs).
  *
  * Coordinates are PostScript points (1/72 inch) with the origin at the TOP
  * LEFT corner of the page and y growing DOWNWARD, as one lays out a page;
- * pdf.c converts to PDF's bottom-left origin.  Text is drawn at its
+ * pdf/ converts to PDF's bottom-left origin.  Text is drawn at its
  * baseline: pdf_text(d, x, y, ...) puts the baseline at y.
  *
  * Text is UTF-8.  Latin, Greek and Cyrillic text is set in DejaVu Sans

@@ -1,5 +1,5 @@
 /*
- * pdf_text.c - text layout for pdf.c without libharu (see pdf_text.h):
+ * pdf_text.c - text layout for pdf/ without libharu (see pdf_text.h):
  * UTF-8, CJK runs, word wrapping and shortening.  Widths come from the
  * caller's ptext_measure.
  */

@@ -1,14 +1,14 @@
 /*
- * pdf_text.h - the text layout of pdf.c that needs no libharu (private to
- * src/report; only pdf.c includes it).
+ * pdf_text.h - the text layout of the libharu layer that needs no libharu
+ * (private to src/report/pdf; only pdf/ includes it).
  *
  * UTF-8 decoding and cleaning, splitting a string into runs that are all
- * CJK or all not (pdf.c sets each run in its own font), greedy word
+ * CJK or all not (pdf_font.c sets each run in its own font), greedy word
  * wrapping for pdf_paragraph and shortening with "…" for pdf_fit_text.
  * What pdf.h promises about these (the CJK ranges, U+FFFD for bad bytes and
  * for characters above U+FFFF, where lines break) is done here.
  *
- * Text is measured through ptext_measure, which pdf.c fills in with its
+ * Text is measured through ptext_measure, which pdf_show.c fills in with its
  * fonts, so this file neither calls HPDF_* nor includes hpdf.h.  The
  * prefix is ptext_, since pdf_text* names pdf.h's drawing functions.
  *
@@ -36,7 +36,7 @@ char *ptext_clean(const char *s, size_t n);
  * least one.  *cjk says which. */
 size_t ptext_run_end(const char *s, size_t n, size_t i, int *cjk);
 
-/* How pdf.c measures text for the layout below, in one font weight and
+/* How pdf_show.c measures text for the layout below, in one font weight and
  * size.  width: the width in points of s[0..n) (valid UTF-8), 0 once
  * measuring has failed.  failed: non-zero once measuring has failed (the
  * measurer has recorded why); the layout then stops early. */
