@@ -1,5 +1,9 @@
 /*
- * chart_axis.h - what the chart modules share (private to src/report).
+ * chart_axis.h - what the chart modules share (private to src/report/chart):
+ * the pen and recorder (chart_pen.c), colours (chart_style.c), ticks,
+ * scales and axes (chart_axis.c), the x-y layout, legends, titles and
+ * markers (chart_layout.c), and each chart's _pen variant (chart_km.c,
+ * chart_bars.c, ...).
  *
  * A chart draws through a pen: the document (pdf.h), a recorder, or both.
  * The recorder keeps the union of the ink every call would put on the page,
@@ -25,6 +29,11 @@
 #define CHART_LABEL_SIZE 7.5     /* axis titles, legend */
 #define CHART_TICK_SIZE 7.0      /* tick labels */
 #define CHART_PAD 4.0
+
+/* Ink above and below the baseline, in em (DejaVu Sans: caps 0.73,
+ * descenders 0.24; a little more for accents). */
+#define CHART_ASCENT 0.78
+#define CHART_DESCENT 0.24
 
 /* Ink rectangle of one drawn item is tested against the bound with this
  * slack (points), for rounding. */

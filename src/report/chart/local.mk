@@ -1,7 +1,9 @@
 ## src/report/chart/local.mk (included by src/report/local.mk): the charts and
 ## printed tables drawn on pdf.h, their unit test, and the demo document
 ## the poppler check reads.
-libchurnkit_a_SOURCES += src/report/chart/chart.h src/report/chart/chart_axis.h src/report/chart/chart.c \
+libchurnkit_a_SOURCES += src/report/chart/chart.h src/report/chart/chart_axis.h \
+	src/report/chart/chart_style.c src/report/chart/chart_axis.c src/report/chart/chart_pen.c \
+	src/report/chart/chart_layout.c \
 	src/report/chart/chart_km.c src/report/chart/chart_bars.c src/report/chart/chart_heat.c \
 	src/report/chart/chart_forest.c src/report/chart/chart_calib.c src/report/chart/chart_table.c
 

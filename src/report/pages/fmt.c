@@ -128,7 +128,7 @@ char *fmt_ratio(double x, char *buf, size_t n)
 	else if (x >= 1e4)
 		snprintf(buf, n, "%.2g", x);   /* 2.6e+06: finite, however large */
 	else if (x >= 100)
-		snprintf(buf, n, "%.0f", x);   /* the forest plot's digits (chart.c) */
+		snprintf(buf, n, "%.0f", x);   /* the forest plot's digits (chart_axis.c) */
 	else if (x >= 10)
 		snprintf(buf, n, "%.1f", x);
 	else if (x < 0.005)
