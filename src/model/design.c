@@ -1,27 +1,16 @@
-/* design.c - design matrices from a column table; see include/churnkit/design.h. */
+/* design.c - design matrices from a column table (include/churnkit/design.h):
+ * the columns of every term, the rows used, the matrix, applying a design to
+ * new data, and the accessors.  The terms themselves are resolved by
+ * design_terms.c. */
 #include "churnkit/design.h"
 #include "model/colscan.h"
+#include "model/design_internal.h"
 
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* A term's source column and how to read it, resolved once. */
-typedef struct {
-	const table_col *col;
-	long col_index;
-} term_src;
-
-static char *dup_str(const char *s)
-{
-	size_t n = strlen(s) + 1;
-	char *c = malloc(n);
-	if (c != NULL)
-		memcpy(c, s, n);
-	return c;
-}
 
 static char *dup_printf(const char *fmt, const char *a, const char *b)
 {
@@ -54,249 +43,6 @@ void design_free(design *d)
 	free(d);
 }
 
-/* Splits "log(col)" into its column; returns 1 for a log term. */
-static int parse_log(const char *term, char *col, size_t n)
-{
-	size_t len = strlen(term);
-	if (len > 5 && strncmp(term, "log(", 4) == 0 && term[len - 1] == ')') {
-		snprintf(col, n, "%.*s", (int)(len - 5), term + 4);
-		return 1;
-	}
-	snprintf(col, n, "%s", term);
-	return 0;
-}
-
-static int named_in(const char *const *list, size_t n, const char *name)
-{
-	for (size_t i = 0; i < n; i++)
-		if (list[i] != NULL && strcmp(list[i], name) == 0)
-			return 1;
-	return 0;
-}
-
-/* The value of numeric term tm in table row i (log applied), NaN if missing. */
-static double num_value(const design_term *tm, const table_col *c, size_t i)
-{
-	double v = c->num[i];
-	if (isnan(v))
-		return NAN;
-	return tm->log ? log(v) : v;
-}
-
-static int row_missing(const design_term *tm, const table_col *c, size_t i)
-{
-	if (tm->categorical && !tm->numeric_levels)
-		return c->codes[i] == TABLE_CODE_NA;
-	return isnan(c->num[i]);
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
-}
-
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* R's median of v[0..n) (sorts v). */
-static double median_of(double *v, size_t n)
-{
-	qsort(v, n, sizeof *v, cmp_double);
-	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-}
-
-static churn_status set_levels(design_term *tm, const table_col *c, const unsigned char *used,
-                               size_t nrows, const char *ref, int add_missing, churn_err *err)
-{
-	size_t n = 0, cap = 0;
-	char **lv = NULL;
-	double *vals = NULL;
-
-	if (tm->numeric_levels) {
-		vals = malloc((nrows ? nrows : 1) * sizeof *vals);
-		if (vals == NULL)
-			return churn_err_set(err, CHURN_ENOMEM, "out of memory");
-		for (size_t i = 0; i < nrows; i++)
-			if (used[i] && !isnan(c->num[i]))
-				vals[n++] = c->num[i];
-		qsort(vals, n, sizeof *vals, cmp_double);
-		size_t u = 0;
-		for (size_t i = 0; i < n; i++)
-			if (u == 0 || vals[i] != vals[u - 1])
-				vals[u++] = vals[i];
-		n = u;
-		cap = n + 1;
-		lv = calloc(cap, sizeof *lv);
-		double *v2 = realloc(vals, cap * sizeof *v2);
-		if (lv == NULL || v2 == NULL) {
-			free(lv);
-			free(v2 ? v2 : vals);
-			return churn_err_set(err, CHURN_ENOMEM, "out of memory");
-		}
-		vals = v2;
-		for (size_t l = 0; l < n; l++) {
-			char buf[64];
-			snprintf(buf, sizeof buf, "%.15g", vals[l]);
-			lv[l] = dup_str(buf);
-			if (lv[l] == NULL)
-				goto nomem;
-		}
-	} else {
-		unsigned char *seen = calloc(c->nlevels ? c->nlevels : 1, 1);
-		if (seen == NULL)
-			return churn_err_set(err, CHURN_ENOMEM, "out of memory");
-		for (size_t i = 0; i < nrows; i++)
-			if (used[i] && c->codes[i] != TABLE_CODE_NA)
-				seen[c->codes[i]] = 1;
-		for (size_t l = 0; l < c->nlevels; l++)
-			n += seen[l];
-		cap = n + 1;
-		lv = calloc(cap, sizeof *lv);
-		if (lv == NULL) {
-			free(seen);
-			return churn_err_set(err, CHURN_ENOMEM, "out of memory");
-		}
-		size_t m = 0;
-		for (size_t l = 0; l < c->nlevels; l++)
-			if (seen[l] && (lv[m++] = dup_str(c->levels[l])) == NULL) {
-				free(seen);
-				goto nomem;
-			}
-		free(seen);
-		qsort(lv, n, sizeof *lv, cmp_str);
-	}
-
-	if (ref != NULL) {
-		size_t r = n;
-		for (size_t l = 0; l < n; l++)
-			if (strcmp(lv[l], ref) == 0)
-				r = l;
-		if (r == n) {
-			for (size_t l = 0; l < n; l++)
-				free(lv[l]);
-			free(lv);
-			free(vals);
-			return churn_err_set(err, CHURN_EUSAGE,
-			                     "reference level '%s' of column '%s' does not occur in the data used",
-			                     ref, tm->column);
-		}
-		/* Move the reference to the front, keeping the others sorted. */
-		char *s = lv[r];
-		double v = vals ? vals[r] : 0;
-		for (size_t l = r; l > 0; l--) {
-			lv[l] = lv[l - 1];
-			if (vals)
-				vals[l] = vals[l - 1];
-		}
-		lv[0] = s;
-		if (vals)
-			vals[0] = v;
-	}
-	if (add_missing) {
-		if ((lv[n] = dup_str(DESIGN_MISSING_LEVEL)) == NULL)
-			goto nomem;
-		if (vals)
-			vals[n] = NAN;
-		n++;
-		tm->missing_level = 1;
-	}
-	tm->levels = lv;
-	tm->values = vals;
-	tm->nlevels = n;
-	return CHURN_OK;
-nomem:
-	for (size_t l = 0; l < cap; l++)
-		free(lv[l]);
-	free(lv);
-	free(vals);
-	return churn_err_set(err, CHURN_ENOMEM, "out of memory");
-}
-
-/* The level index of table row i for categorical term tm; (size_t)-1 when
- * the row's level is not one of the term's levels (missing without a
- * "(missing)" level, or unseen). */
-static size_t level_of(const design_term *tm, const table_col *c, size_t i)
-{
-	if (tm->numeric_levels) {
-		double v = c->num[i];
-		if (isnan(v))
-			return tm->missing_level ? tm->nlevels - 1 : (size_t)-1;
-		for (size_t l = 0; l < tm->nlevels - (size_t)tm->missing_level; l++)
-			if (tm->values[l] == v)
-				return l;
-		return (size_t)-1;
-	}
-	if (c->codes[i] == TABLE_CODE_NA)
-		return tm->missing_level ? tm->nlevels - 1 : (size_t)-1;
-	const char *s = c->levels[c->codes[i]];
-	for (size_t l = 0; l < tm->nlevels - (size_t)tm->missing_level; l++)
-		if (strcmp(tm->levels[l], s) == 0)
-			return l;
-	return (size_t)-1;
-}
-
-/* Resolves spec terms against the table: names, kinds, reference levels. */
-static churn_status resolve_terms(const table *t, const design_spec *spec, design *d,
-                                  term_src *src, churn_err *err)
-{
-	for (size_t r = 0; r < spec->nreferences; r++) {
-		const char *ref = spec->references[r];
-		const char *eq = strchr(ref, '=');
-		if (eq == NULL || eq == ref)
-			return churn_err_set(err, CHURN_EUSAGE,
-			                     "reference '%s' is not of the form column=level", ref);
-		int found = 0;
-		for (size_t k = 0; k < spec->nterms; k++)
-			if (strlen(spec->terms[k]) == (size_t)(eq - ref) &&
-			    strncmp(spec->terms[k], ref, (size_t)(eq - ref)) == 0)
-				found = 1;
-		if (!found)
-			return churn_err_set(err, CHURN_EUSAGE,
-			                     "reference '%s' names a column that is not a model term", ref);
-	}
-	for (size_t k = 0; k < spec->nterms; k++) {
-		char colname[512];
-		design_term *tm = &d->terms[k];
-		tm->log = parse_log(spec->terms[k], colname, sizeof colname);
-		tm->impute_value = NAN;
-		if ((tm->name = dup_str(spec->terms[k])) == NULL ||
-		    (tm->column = dup_str(colname)) == NULL)
-			return churn_err_set(err, CHURN_ENOMEM, "out of memory");
-		for (size_t k2 = 0; k2 < k; k2++)
-			if (strcmp(d->terms[k2].name, tm->name) == 0)
-				return churn_err_set(err, CHURN_EUSAGE, "term '%s' is given twice",
-				                     tm->name);
-		src[k].col_index = table_find_index(t, colname);
-		if (src[k].col_index < 0)
-			return churn_err_set(err, CHURN_EUSAGE, "no column '%s' for model term '%s'",
-			                     colname, tm->name);
-		src[k].col = &t->cols[src[k].col_index];
-		if (src[k].col->kind == TABLE_DATE)
-			return churn_err_set(err, CHURN_EUSAGE,
-			                     "column '%s' holds dates and cannot be a model term", colname);
-		tm->categorical = src[k].col->kind == TABLE_CAT ||
-		                  named_in(spec->categorical, spec->ncategorical, colname);
-		tm->numeric_levels = tm->categorical && src[k].col->kind == TABLE_NUM;
-		if (tm->categorical && tm->log)
-			return churn_err_set(err, CHURN_EUSAGE,
-			                     "log(%s): column '%s' is categorical", colname, colname);
-	}
-	return CHURN_OK;
-}
-
-static const char *reference_for(const design_spec *spec, const char *term)
-{
-	size_t n = strlen(term);
-	for (size_t r = 0; r < spec->nreferences; r++)
-		if (strncmp(spec->references[r], term, n) == 0 && spec->references[r][n] == '=')
-			return spec->references[r] + n + 1;
-	return NULL;
-}
-
-/* Lays out the columns of every term; fills d->cols and terms' first_col. */
 static churn_status layout_columns(design *d)
 {
 	size_t p = d->intercept ? 1 : 0;
@@ -314,7 +60,7 @@ static churn_status layout_columns(design *d)
 	if (d->intercept) {
 		d->cols[0].kind = DESIGN_COL_INTERCEPT;
 		d->cols[0].term = (size_t)-1;
-		if ((d->cols[0].name = dup_str(DESIGN_INTERCEPT_NAME)) == NULL)
+		if ((d->cols[0].name = design_strdup(DESIGN_INTERCEPT_NAME)) == NULL)
 			return CHURN_ENOMEM;
 	}
 	for (size_t k = 0; k < d->nterms; k++) {
@@ -328,7 +74,7 @@ static churn_status layout_columns(design *d)
 				dc->name = dup_printf("%s=%s", tm->column, tm->levels[c + 1]);
 			} else if (c == 0) {
 				dc->kind = DESIGN_COL_NUM;
-				dc->name = dup_str(tm->name);
+				dc->name = design_strdup(tm->name);
 			} else {
 				dc->kind = DESIGN_COL_MISSING;
 				dc->name = dup_printf("%s%s", tm->column, "_missing");
@@ -390,9 +136,9 @@ static design_row_status fill_row(const design *d, const term_src *src, size_t i
 		const table_col *c = src[k].col;
 		double *xc = x + tm->first_col;
 		if (tm->categorical) {
-			size_t l = level_of(tm, c, i);
+			size_t l = design_term_level_of(tm, c, i);
 			if (l == (size_t)-1)
-				return row_missing(tm, c, i) ? DESIGN_ROW_MISSING : DESIGN_ROW_UNSEEN;
+				return design_term_missing(tm, c, i) ? DESIGN_ROW_MISSING : DESIGN_ROW_UNSEEN;
 			for (size_t m = 0; m < tm->ncols; m++)
 				xc[m] = (l == m + 1) ? 1.0 : 0.0;
 			continue;
@@ -445,7 +191,7 @@ churn_status design_build(const table *t, const design_spec *spec, design **out,
 		st = churn_err_set(err, CHURN_ENOMEM, "out of memory building the design");
 		goto done;
 	}
-	if ((st = resolve_terms(t, spec, d, src, err)) != CHURN_OK)
+	if ((st = design_terms_resolve(t, spec, d, src, err)) != CHURN_OK)
 		goto done;
 
 	/* Pass 1: which rows are used.  Without impute, a row missing any
@@ -457,7 +203,7 @@ churn_status design_build(const table *t, const design_spec *spec, design **out,
 		}
 		int miss = 0;
 		for (size_t k = 0; k < d->nterms; k++)
-			if (row_missing(&d->terms[k], src[k].col, i)) {
+			if (design_term_missing(&d->terms[k], src[k].col, i)) {
 				d->terms[k].nmissing++;
 				miss = 1;
 			}
@@ -501,7 +247,7 @@ churn_status design_build(const table *t, const design_spec *spec, design **out,
 		design_term *tm = &d->terms[k];
 		const table_col *c = src[k].col;
 		if (tm->categorical) {
-			st = set_levels(tm, c, used, t->nrows, reference_for(spec, tm->column),
+			st = design_term_levels(tm, c, used, t->nrows, design_term_reference(spec, tm->column),
 			                d->impute && tm->nmissing > 0, err);
 			if (st != CHURN_OK)
 				goto done;
@@ -512,13 +258,13 @@ churn_status design_build(const table *t, const design_spec *spec, design **out,
 		size_t m = 0;
 		for (size_t i = 0; i < t->nrows; i++)
 			if (used[i] && !isnan(c->num[i]))
-				buf[m++] = num_value(tm, c, i);
+				buf[m++] = design_term_value(tm, c, i);
 		if (m == 0) {
 			st = churn_err_set(err, CHURN_EDATA,
 			                   "column '%s' has no values to impute from", tm->column);
 			goto done;
 		}
-		tm->impute_value = median_of(buf, m);
+		tm->impute_value = design_median(buf, m);
 		tm->has_missing_col = tm->nmissing > 0;
 	}
 	if ((st = check_width(d, err)) != CHURN_OK)

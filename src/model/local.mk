@@ -1,7 +1,8 @@
 ## src/model: design matrices, logistic (IRLS, Firth) and Cox fits, model
 ## validation, scoring helpers, JSON and text output of the models.
 libchurnkit_a_SOURCES += \
-	include/churnkit/design.h src/model/design.c \
+	include/churnkit/design.h src/model/design.c src/model/design_terms.c \
+	src/model/design_internal.h \
 	src/model/colscan.h src/model/colscan.c \
 	include/churnkit/logit.h src/model/logit.c \
 	src/model/logit_internal.h src/model/logit_stats.c src/model/wald.c src/model/wald.h \

@@ -1,6 +1,9 @@
-## src/report: the PDF report (included by Makefile.am).  Each part keeps its
-## sources and tests in its own fragment.
-include src/report/pdf.mk
-include src/report/chart.mk
-include src/report/findings.mk
-include src/report/pages.mk
+## src/report: the PDF report (included by Makefile.am), in three parts, each
+## with its sources and tests in its own fragment:
+##   pdf/    the libharu boundary (the only files that call HPDF_*)
+##   chart/  the charts and printed tables, drawn on pdf/pdf.h
+##   pages/  the report's pages, its page plan and its number formats
+## The findings the summary page prints are a stage of their own (src/findings).
+include src/report/pdf/local.mk
+include src/report/chart/local.mk
+include src/report/pages/local.mk

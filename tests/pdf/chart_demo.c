@@ -8,8 +8,8 @@
  * (exit 1, naming the chart) when anything lands outside its box.  The
  * boxes are outlined in a faint colour so that one can see it on the page.
  */
-#include "report/chart.h"
-#include "report/chart_axis.h"
+#include "report/chart/chart.h"
+#include "report/chart/chart_axis.h"
 
 #include <math.h>
 #include <stdio.h>

@@ -8,7 +8,7 @@
 #ifndef CHURNKIT_TESTS_PDF_SAMPLE_H
 #define CHURNKIT_TESTS_PDF_SAMPLE_H
 
-#include "report/pdf.h"
+#include "report/pdf/pdf.h"
 
 /* Strings sample_draw puts on the pages (UTF-8). */
 #define SAMPLE_TITLE "Retention report"

@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "report/pdf.h"
+#include "report/pdf/pdf.h"
 #include "sample.h"
 
 int main(int argc, char **argv)

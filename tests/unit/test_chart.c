@@ -1,8 +1,8 @@
 /* test_chart.c - ticks, styles, layouts, and every chart kept inside its
  * box, measured with the recorder (chart_axis.h): first with estimated text
  * widths (no document), then with a real document when the fonts load. */
-#include "report/chart.h"
-#include "report/chart_axis.h"
+#include "report/chart/chart.h"
+#include "report/chart/chart_axis.h"
 #include "tap.h"
 
 #include <math.h>

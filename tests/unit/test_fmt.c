@@ -5,7 +5,7 @@
 #include <math.h>
 
 #include "churnkit/date.h"
-#include "report/fmt.h"
+#include "report/pages/fmt.h"
 #include "tap.h"
 
 int main(void)

@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "report/pdf.h"
+#include "report/pdf/pdf.h"
 #include "pdf/sample.h"
 #include "tap.h"
 

@@ -1,0 +1,288 @@
+/*
+ * findings_compare.c - the numbers behind a driver finding
+ * (include/churnkit/findings.h, FINDING_DRIVER; docs/findings.md): the two
+ * groups of customers a model column compares, their plain churn rates on
+ * the model's own sample, the predicted churn of a typical customer of
+ * each, the adjusted log ratio between them, and whether the plain and the
+ * adjusted comparisons point opposite ways.
+ */
+#include "findings/findings_common.h"
+#include "findings/findings_compare.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static double row_weight(const model_view *m, size_t i)
+{
+	double w = m->w ? m->w[i] : 1;
+	return w > 0 ? w : 0;
+}
+
+static double x_at(const model_view *m, size_t i, size_t j)
+{
+	return gsl_matrix_get(m->d->X, i, j);
+}
+
+/* ASCII case-insensitive equality. */
+static int same_word(const char *a, const char *b)
+{
+	for (; *a && *b; a++, b++) {
+		int ca = (unsigned char)*a, cb = (unsigned char)*b;
+		if (ca >= 'A' && ca <= 'Z')
+			ca += 'a' - 'A';
+		if (cb >= 'A' && cb <= 'Z')
+			cb += 'a' - 'A';
+		if (ca != cb)
+			return 0;
+	}
+	return *a == *b;
+}
+
+/* A level that reads "yes" (1) or "no" (0), else -1. */
+static int yes_no(const char *s)
+{
+	static const char *const yes[] = {"yes", "y", "true", "t", "1"};
+	static const char *const no[] = {"no", "n", "false", "f", "0"};
+	for (size_t k = 0; k < sizeof yes / sizeof *yes; k++) {
+		if (same_word(s, yes[k]))
+			return 1;
+		if (same_word(s, no[k]))
+			return 0;
+	}
+	return -1;
+}
+
+static int cmp_double(const void *pa, const void *pb)
+{
+	double a = *(const double *)pa, b = *(const double *)pb;
+	return (a > b) - (a < b);
+}
+
+/* R's quantile(x, p, type = 7) of the sorted x[0..n-1], n >= 1:
+ * h = 1 + (n - 1) p, the order statistics at floor(h) and ceil(h)
+ * interpolated as (1 - f) x_lo + f x_hi, f = h - floor(h). */
+static double quantile7(const double *x, size_t n, double p)
+{
+	double h = (double)(n - 1) * p;
+	size_t lo = (size_t)floor(h), hi = (size_t)ceil(h);
+	double f = h - (double)lo;
+	if (hi >= n)
+		hi = n - 1;
+	if (f == 0 || x[hi] == x[lo])
+		return x[lo];
+	return (1 - f) * x[lo] + f * x[hi];
+}
+
+/* The value of numeric column j on the column's own scale (exp for a log
+ * term). */
+static double own_scale(const model_view *m, const design_term *t, size_t i, size_t j)
+{
+	double v = x_at(m, i, j);
+	return t->log ? exp(v) : v;
+}
+
+/* Membership of row i: 0 in group a, 1 in group b, -1 in neither. */
+static int group_of(const model_view *m, const driver_compare *c, size_t i, size_t j)
+{
+	const design_term *t = &m->d->terms[c->term];
+	if (c->kind == COMPARE_NUMBER) {
+		double v = own_scale(m, t, i, j);
+		return v >= c->value[0] ? 0 : v <= c->value[1] ? 1 : -1;
+	}
+	if (x_at(m, i, j) == 1)
+		return 0;
+	if (m->d->cols[j].kind != DESIGN_COL_DUMMY)
+		return x_at(m, i, j) == 0 ? 1 : -1;
+	for (size_t k = t->first_col; k < t->first_col + t->ncols; k++)
+		if (m->d->cols[k].kind == DESIGN_COL_DUMMY && x_at(m, i, k) != 0)
+			return -1;
+	return 1; /* every dummy of the term 0: the reference level */
+}
+
+/* The type-7 quartiles of numeric column j over the rows of positive
+ * weight, each row once: value[0] the upper, value[1] the lower. */
+static int quartiles(const model_view *m, const design_term *t, size_t j, double value[2])
+{
+	size_t n = 0;
+	double *v = malloc((m->d->nrows ? m->d->nrows : 1) * sizeof *v);
+	if (v == NULL)
+		return -1;
+	for (size_t i = 0; i < m->d->nrows; i++)
+		if (row_weight(m, i) > 0)
+			v[n++] = own_scale(m, t, i, j);
+	if (n == 0) {
+		free(v);
+		return 1;
+	}
+	qsort(v, n, sizeof *v, cmp_double);
+	value[0] = quantile7(v, n, 0.75);
+	value[1] = quantile7(v, n, 0.25);
+	free(v);
+	return value[0] > value[1] ? 0 : 1;
+}
+
+/* A 0/1 column: every row of positive weight holds 0 or 1, and both occur. */
+static int zero_one(const model_view *m, size_t j)
+{
+	int seen[2] = {0, 0};
+	for (size_t i = 0; i < m->d->nrows; i++) {
+		if (!(row_weight(m, i) > 0))
+			continue;
+		double v = x_at(m, i, j);
+		if (v != 0 && v != 1)
+			return 0;
+		seen[v == 1] = 1;
+	}
+	return seen[0] && seen[1];
+}
+
+/* The predicted churn of each group: the model's prediction for every
+ * customer of the sample with the term set to the group's value (the
+ * level's dummy 1 and the term's other dummies 0, the reference all 0, 1
+ * or 0, the quartile) and every other term at the customer's own values,
+ * averaged with the weights.  Logistic models only (findings_compare.h). */
+void findings_predict(const model_view *m, size_t j, driver_compare *c)
+{
+	const design *d = m->d;
+	const design_term *t = &d->terms[c->term];
+	double sw = 0, sp[2] = {0, 0}, x[2];
+
+	c->pred[0] = c->pred[1] = NAN;
+	if (m->cox || m->lp == NULL)
+		return;
+	for (int g = 0; g < 2; g++) {
+		if (c->kind == COMPARE_NUMBER)
+			x[g] = t->log ? log(c->value[g]) : c->value[g];
+		else
+			x[g] = (g == 0) != c->flipped; /* a flipped yes/no: the dummy is 1 in b */
+	}
+	for (size_t i = 0; i < d->nrows; i++) {
+		double w = row_weight(m, i), rest = m->lp[i];
+		if (!(w > 0))
+			continue;
+		/* The customer's own x'b without the columns the group sets: the
+		 * term's dummies (all set, to 1 or 0), or column j. */
+		for (size_t k = t->first_col; k < t->first_col + t->ncols; k++) {
+			int set = d->cols[j].kind == DESIGN_COL_DUMMY
+			                  ? d->cols[k].kind == DESIGN_COL_DUMMY
+			                  : k == j;
+			if (set && !(m->aliased && m->aliased[k]) && isfinite(m->coef[k]))
+				rest -= m->coef[k] * x_at(m, i, k);
+		}
+		sw += w;
+		for (int g = 0; g < 2; g++)
+			sp[g] += w / (1 + exp(-(rest + m->coef[j] * x[g])));
+	}
+	if (sw > 0)
+		for (int g = 0; g < 2; g++)
+			c->pred[g] = sp[g] / sw;
+}
+
+int findings_compare(const model_view *m, size_t j, driver_compare *c)
+{
+	const design *d = m->d;
+	const design_col *col = &d->cols[j];
+	const design_term *t = &d->terms[col->term];
+	double scale = 1, sy[2] = {0, 0};
+
+	memset(c, 0, sizeof *c);
+	c->term = col->term;
+	c->value[0] = c->value[1] = NAN;
+	if (m->y == NULL)
+		return 1;
+	if (col->kind == DESIGN_COL_NUM) {
+		if (!t->log && zero_one(m, j)) {
+			c->kind = COMPARE_YESNO;
+		} else {
+			int r = quartiles(m, t, j, c->value);
+			if (r != 0)
+				return r;
+			c->kind = COMPARE_NUMBER;
+			scale = t->log ? log(c->value[0]) - log(c->value[1]) : c->value[0] - c->value[1];
+		}
+	} else if (col->kind == DESIGN_COL_MISSING) {
+		c->kind = COMPARE_MISSING;
+	} else if (col->kind == DESIGN_COL_DUMMY) {
+		const char *lev = t->levels[col->level], *ref = design_reference(d, col->term);
+		c->level_a = lev;
+		c->level_b = ref;
+		c->two_levels = t->nlevels == 2;
+		if (t->missing_level && col->level + 1 == t->nlevels) {
+			c->kind = COMPARE_MISSING;
+			c->level_a = NULL;
+		} else if (c->two_levels && ref != NULL && yes_no(lev) >= 0 &&
+		           yes_no(ref) == 1 - yes_no(lev)) {
+			c->kind = COMPARE_YESNO;
+			c->flipped = yes_no(lev) == 0; /* read the "yes" level first */
+			if (c->flipped) {
+				c->level_a = ref;
+				c->level_b = lev;
+			}
+		} else {
+			c->kind = COMPARE_LEVEL;
+		}
+	} else {
+		return 1;
+	}
+	for (size_t i = 0; i < d->nrows; i++) {
+		double w = row_weight(m, i);
+		int g;
+		if (!(w > 0) || (g = group_of(m, c, i, j)) < 0)
+			continue;
+		if (c->flipped)
+			g = 1 - g;
+		c->n[g] += w;
+		sy[g] += w * m->y[i];
+	}
+	if (!(c->n[0] > 0) || !(c->n[1] > 0))
+		return 1;
+	for (int g = 0; g < 2; g++)
+		c->rate[g] = sy[g] / c->n[g];
+	c->log_ratio = m->coef[j] * scale;
+	c->log_lo = log(m->lower[j]) * scale;
+	c->log_hi = log(m->upper[j]) * scale;
+	if (c->flipped) {
+		double lo = c->log_lo;
+		c->log_ratio = -c->log_ratio;
+		c->log_lo = -c->log_hi;
+		c->log_hi = -lo;
+	}
+	c->pred[0] = c->pred[1] = NAN;
+	c->reversed = (c->rate[0] - c->rate[1]) * c->log_ratio < 0;
+	return 0;
+}
+
+/* findings_compare.h */
+void findings_pct_pair(double a, double b, char *ba, char *bb, size_t n)
+{
+	findings_pct(ba, n, a);
+	findings_pct(bb, n, b);
+	for (int dec = 1; dec <= 3 && a != b && strcmp(ba, bb) == 0; dec++) {
+		snprintf(ba, n, "%.*f%%", dec, 100 * a);
+		snprintf(bb, n, "%.*f%%", dec, 100 * b);
+	}
+}
+
+const char *findings_value(char *buf, size_t n, double x)
+{
+	if (!isfinite(x)) {
+		snprintf(buf, n, "NA");
+	} else if (fabs(x) >= 1000) {
+		snprintf(buf, n, "%.0f", x);
+	} else if (fabs(x) < 1 && x != 0) {
+		snprintf(buf, n, "%.2g", x);
+	} else {
+		snprintf(buf, n, "%.2f", x);
+		char *dot = strchr(buf, '.');
+		if (dot != NULL) {
+			char *e = buf + strlen(buf) - 1;
+			while (e > dot && *e == '0')
+				*e-- = '\0';
+			if (e == dot)
+				*e = '\0';
+		}
+	}
+	return buf;
+}

@@ -1,0 +1,353 @@
+/*
+ * findings_drivers.c - the findings from the model's terms (FINDING_DRIVER
+ * in include/churnkit/findings.h; the rule in docs/findings.md): which
+ * column of each term is stated, and its sentence.  The numbers compared
+ * (groups, plain rates, typical customers) come from findings_compare.c.
+ */
+#include "findings/findings_common.h"
+#include "findings/findings_compare.h"
+#include "findings/findings_kinds.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Ratios and odds ratios print with at most this many decimals. */
+#define MAX_RATIO_DECIMALS 6
+
+/* The decimals an odds or hazard ratio needs: 2, or more until it no longer
+ * reads "1.00" (a per-unit ratio of a variable on a large scale). */
+static int ratio_decimals(double x)
+{
+	int d = 2;
+	if (fabs(x) >= 100)
+		return 0;
+	if (fabs(x) >= 10)
+		return 1;
+	while (d < MAX_RATIO_DECIMALS && fabs(x - 1) < 0.5 * pow(10, -d))
+		d++;
+	return d;
+}
+
+/* Picks the full sentence when it fits text_soft_max, else the short one.
+ * Takes ownership of both (either may be NULL: out of memory). */
+static char *pick_text(char *full, char *brief, size_t soft_max, int *oom)
+{
+	if (full == NULL || brief == NULL) {
+		free(full);
+		free(brief);
+		*oom = 1;
+		return NULL;
+	}
+	if (findings_chars(full) <= soft_max) {
+		free(brief);
+		return full;
+	}
+	free(full);
+	return brief;
+}
+
+/* The ratio exp(lr) with as many decimals as it needs, and its interval
+ * exp(lo), exp(hi) alike. */
+static void ratio_cells(double lr, double lo, double hi, char *bx, char *blo, char *bhi,
+                        size_t n)
+{
+	double x = exp(lr);
+	int d = ratio_decimals(x);
+	snprintf(bx, n, "%.*f", d, x);
+	snprintf(blo, n, "%.*f", d, exp(lo));
+	snprintf(bhi, n, "%.*f", d, exp(hi));
+}
+
+typedef struct {
+	size_t col;
+	double strength;
+	driver_compare c;
+} driver_pick;
+
+/* "Customers with plan = pro", "Customers with no nps value", "Customers
+ * with onboarded": group a of a comparison that is not a number. */
+static void group_a(sbuf *b, const char *col, const driver_compare *c)
+{
+	if (c->kind == COMPARE_MISSING)
+		findings_sb_printf(b, "Customers with no %s value", col);
+	else if (c->kind == COMPARE_YESNO)
+		findings_sb_printf(b, "Customers with %s", col);
+	else
+		findings_sb_printf(b, "Customers with %s = %s", col, c->level_a);
+}
+
+/* Group b after "vs" or "than": "those without", "those with one",
+ * "those with plan = basic", or, for a level of a term of three or more
+ * levels in a plain driver sentence, "plan = basic (reference)". */
+static void group_b(sbuf *b, const char *col, const driver_compare *c, int plain_ref)
+{
+	if (c->kind == COMPARE_YESNO)
+		findings_sb_printf(b, "those without");
+	else if (c->level_b == NULL)
+		findings_sb_printf(b, "those with one");
+	else if (plain_ref && !c->two_levels)
+		findings_sb_printf(b, "%s = %s (reference)", col, c->level_b);
+	else
+		findings_sb_printf(b, "those with %s = %s", col, c->level_b);
+}
+
+/* " have 2.4x the odds of churn" / " have 62% lower churn hazard". */
+static void ratio_clause(sbuf *b, const model_view *m, const char *outcome, double lr)
+{
+	char rb[32];
+	double x = exp(lr);
+	if (x >= 1)
+		findings_sb_printf(b, " have %sx the %s%s", findings_format_ratio(x, rb, sizeof rb),
+		                   m->cox ? "churn hazard" : "odds of ", m->cox ? "" : outcome);
+	else
+		findings_sb_printf(b, " have %s lower %s%s", findings_pct(rb, sizeof rb, 1 - x),
+		                   m->cox ? "churn hazard" : "odds of ", m->cox ? "" : outcome);
+}
+
+/* "among customers alike in A, B and C" (brief: "among otherwise alike
+ * customers"): the model's other terms, named up to three. */
+static void alike(sbuf *b, const design *d, size_t term, int brief)
+{
+	size_t nother = 0, said = 0;
+	for (size_t k = 0; k < d->nterms; k++)
+		nother += k != term && d->terms[k].ncols > 0;
+	if (nother == 0) {
+		findings_sb_printf(b, "as the model fits it");
+		return;
+	}
+	if (brief) {
+		findings_sb_printf(b, "among otherwise alike customers");
+		return;
+	}
+	findings_sb_printf(b, "among customers alike in ");
+	for (size_t k = 0; k < d->nterms; k++) {
+		if (k == term || d->terms[k].ncols == 0)
+			continue;
+		if (nother > 3 && said == 2) {
+			findings_sb_printf(b, " and %zu other factors", nother - 2);
+			return;
+		}
+		findings_sb_printf(b, "%s%s", said == 0 ? "" : said + 1 == nother ? " and " : ", ",
+		                   d->terms[k].column);
+		said++;
+	}
+}
+
+/* The sentence's head (without the test): see FINDING_DRIVER in findings.h. */
+static void driver_head(sbuf *b, const findings_input *in, const model_view *m,
+                        const driver_compare *c, int brief)
+{
+	const char *col = m->d->terms[c->term].column;
+	const char *outcome = in->outcome ? in->outcome : "churn";
+	char pa[32], pb[32], va[48], vb[48];
+	int adj_up = c->log_ratio > 0;
+
+	findings_value(va, sizeof va, c->value[0]);
+	findings_value(vb, sizeof vb, c->value[1]);
+	if (!c->reversed) {
+		if (c->kind != COMPARE_NUMBER) {
+			group_a(b, col, c);
+			ratio_clause(b, m, outcome, c->log_ratio);
+			findings_sb_printf(b, " %s ", c->log_ratio >= 0 ? "vs" : "than");
+			group_b(b, col, c, 1);
+		} else if (m->cox) {
+			findings_sb_printf(b, "Customers with %s at %s (upper quartile)", col, va);
+			ratio_clause(b, m, outcome, c->log_ratio);
+			findings_sb_printf(b, " %s those at %s (lower quartile)",
+			                   c->log_ratio >= 0 ? "of" : "than", vb);
+		} else {
+			findings_pct_pair(c->pred[0], c->pred[1], pa, pb, sizeof pa);
+			findings_sb_printf(b, "Predicted %s is %s for customers with %s at %s (upper "
+			                   "quartile), against %s at %s (lower quartile)",
+			                   outcome, pa, col, va, pb, vb);
+		}
+		return;
+	}
+	/* Plain and adjusted disagree: both, plain first. */
+	findings_pct_pair(c->rate[0], c->rate[1], pa, pb, sizeof pa);
+	if (c->kind == COMPARE_NUMBER)
+		findings_sb_printf(b, "Customers with %s in the upper quartile (%s or more) churn "
+		                   "%s than those in the lower quartile (%s or less)",
+		                   col, va, adj_up ? "less" : "more", vb);
+	else {
+		group_a(b, col, c);
+		findings_sb_printf(b, " churn %s than ", adj_up ? "less" : "more");
+		group_b(b, col, c, 0);
+	}
+	findings_sb_printf(b, " (%s vs %s%s%s), but ", pa, pb, brief ? "" : " ",
+	                   brief ? "" : m->cox ? "churned" : outcome);
+	alike(b, m->d, c->term, brief);
+	if (m->cox) {
+		if (c->kind == COMPARE_NUMBER) {
+			findings_sb_printf(b, ", those at %s", va);
+			ratio_clause(b, m, outcome, c->log_ratio);
+			findings_sb_printf(b, " %s those at %s", c->log_ratio >= 0 ? "of" : "than", vb);
+		} else {
+			findings_sb_printf(b, ", they");
+			ratio_clause(b, m, outcome, c->log_ratio);
+		}
+		return;
+	}
+	findings_pct_pair(c->pred[0], c->pred[1], pa, pb, sizeof pa);
+	if (c->kind == COMPARE_NUMBER)
+		findings_sb_printf(b, ", predicted churn is %s at %s than at %s (%s vs %s)",
+		                   adj_up ? "higher" : "lower", va, vb, pa, pb);
+	else
+		findings_sb_printf(b, ", their predicted churn is %s (%s vs %s)",
+		                   adj_up ? "higher" : "lower", pa, pb);
+}
+
+/* Writes one driver's sentence and adds it. */
+static void driver_add(const findings_input *in, const findings_opts *o, const model_view *m,
+                       driver_pick *pk, flist *l)
+{
+	const driver_compare *c = &pk->c;
+
+	findings_predict(m, pk->col, &pk->c);
+	const design_term *t = &m->d->terms[c->term];
+	const char *rname = m->cox ? "HR" : "OR";
+	char bx[48], blo[48], bhi[48], pb[32], tb[256], tshort[128];
+
+	ratio_cells(c->log_ratio, c->log_lo, c->log_hi, bx, blo, bhi, sizeof bx);
+	findings_format_p(m->pval[pk->col], o->alpha, pb, sizeof pb);
+	snprintf(tb, sizeof tb, "%s %s, %g%% CI %s-%s, %s%s%s", rname, bx, 100 * m->conf_level,
+	         blo, bhi, m->cox ? "Cox " : "", pb, m->firth ? "; Firth-penalised fit" : "");
+	snprintf(tshort, sizeof tshort, "%s %s, %s%s%s", rname, bx, m->cox ? "Cox " : "", pb,
+	         m->firth ? "; Firth fit" : "");
+
+	sbuf hfull = {0}, hbrief = {0}, full = {0}, brief = {0};
+	driver_head(&hfull, in, m, c, 0);
+	driver_head(&hbrief, in, m, c, 1);
+	findings_sb_printf(&full, "%s (%s)", hfull.s ? hfull.s : "", tb);
+	findings_sb_printf(&brief, "%s (%s)", hbrief.s ? hbrief.s : "", tshort);
+	int oom = hfull.oom || hbrief.oom || full.oom || brief.oom;
+	findings_sb_reset(&hfull);
+	findings_sb_reset(&hbrief);
+	char *text = pick_text(findings_sb_take(&full), findings_sb_take(&brief), o->text_soft_max,
+	                       &oom);
+	if (oom) {
+		free(text);
+		l->oom = 1;
+		return;
+	}
+	size_t before = l->n;
+	findings_list_add(l, FINDING_DRIVER, 1, text, exp(c->log_ratio), findings_strdup(tb),
+	                  m->pval[pk->col], pk->strength, t->column);
+	if (l->n > before) {
+		finding *f = &l->item[l->n - 1];
+		f->reversed = c->reversed;
+		for (int g = 0; g < 2; g++) {
+			f->rate[g] = c->rate[g];
+			f->predicted[g] = c->pred[g];
+		}
+	}
+}
+
+static int has_segment(const flist *l, const char *column)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (l->item[i].kind == FINDING_SEGMENT && l->item[i].subject != NULL &&
+		    strcmp(l->item[i].subject, column) == 0)
+			return 1;
+	return 0;
+}
+
+static int pick_cmp(const void *pa, const void *pb)
+{
+	const driver_pick *a = pa, *b = pb;
+	if (a->strength != b->strength)
+		return a->strength > b->strength ? -1 : 1;
+	return a->col < b->col ? -1 : a->col > b->col;
+}
+
+void findings_drivers(const findings_input *in, const findings_opts *o, flist *l)
+{
+	model_view m = {0};
+	const design *d;
+
+	if (in->logit != NULL) {
+		const logit_result *r = in->logit;
+		if (!r->converged || (r->separation != LOGIT_SEP_NONE && !r->firth))
+			return;
+		m = (model_view){.cox = 0, .d = in->logit_design, .w = in->logit_weights,
+		                 .y = in->logit_y, .coef = r->coef, .pval = r->pval,
+		                 .ratio = r->odds_ratio, .lower = r->or_lower,
+		                 .upper = r->or_upper, .conf_level = r->conf_level,
+		                 .firth = r->firth,
+		                 /* A column along the separating direction has no
+		                  * meaningful size, even under Firth's penalty (it
+		                  * only reflects the penalty): never a finding. */
+		                 .aliased = r->aliased, .skip1 = r->diverging};
+	} else if (in->cox != NULL) {
+		const cox_result *r = in->cox;
+		if (!r->converged || r->any_infinite)
+			return;
+		m = (model_view){.cox = 1, .d = in->cox_design, .w = in->cox_weights,
+		                 .y = in->cox_event, .coef = r->coef, .pval = r->pval,
+		                 .ratio = r->hazard_ratio, .lower = r->hr_lower,
+		                 .upper = r->hr_upper, .conf_level = r->conf_level,
+		                 .aliased = r->aliased, .skip1 = r->infinite};
+	} else {
+		return;
+	}
+	d = m.d;
+	/* Without the model's outcome the plain rates cannot be checked: no
+	 * driver is stated. */
+	if (d->X == NULL || m.y == NULL || o->max_drivers == 0)
+		return;
+	driver_pick *pick = calloc(d->nterms ? d->nterms : 1, sizeof *pick);
+	double *lp = m.cox ? NULL : malloc((d->nrows ? d->nrows : 1) * sizeof *lp);
+	size_t npick = 0;
+	if (pick == NULL || (!m.cox && lp == NULL)) {
+		free(pick);
+		free(lp);
+		l->oom = 1;
+		return;
+	}
+	/* The linear predictor once, for the predictions of every candidate. */
+	for (size_t i = 0; lp != NULL && i < d->nrows; i++) {
+		lp[i] = 0;
+		for (size_t k = 0; k < d->ncols; k++)
+			if (!(m.aliased && m.aliased[k]) && isfinite(m.coef[k]))
+				lp[i] += m.coef[k] * gsl_matrix_get(d->X, i, k);
+	}
+	m.lp = lp;
+	for (size_t k = 0; k < d->nterms; k++) {
+		const design_term *t = &d->terms[k];
+		driver_pick best = {.col = (size_t)-1, .strength = -1};
+		if (t->ncols == 0 || has_segment(l, t->column))
+			continue;
+		for (size_t j = t->first_col; j < t->first_col + t->ncols; j++) {
+			const design_col *c = &d->cols[j];
+			driver_compare cmp;
+			if (c->kind == DESIGN_COL_INTERCEPT || (m.aliased && m.aliased[j]) ||
+			    (m.skip1 && m.skip1[j]) || !isfinite(m.coef[j]) ||
+			    !(m.pval[j] < o->alpha) || !(m.ratio[j] > 0) || !isfinite(m.ratio[j]))
+				continue;
+			if (c->kind == DESIGN_COL_DUMMY && design_reference(d, k) == NULL)
+				continue;
+			int r = findings_compare(&m, j, &cmp);
+			if (r < 0) {
+				free(pick);
+				free(lp);
+				l->oom = 1;
+				return;
+			}
+			/* Each group compared needs min_n customers. */
+			if (r != 0 || !(cmp.n[0] >= o->min_n) || !(cmp.n[1] >= o->min_n))
+				continue;
+			double s = fabs(cmp.log_ratio);
+			if (isfinite(s) && s > best.strength)
+				best = (driver_pick){.col = j, .strength = s, .c = cmp};
+		}
+		if (best.col != (size_t)-1)
+			pick[npick++] = best;
+	}
+	qsort(pick, npick, sizeof *pick, pick_cmp);
+	for (size_t i = 0; i < npick && i < o->max_drivers; i++)
+		driver_add(in, o, &m, &pick[i], l);
+	free(pick);
+	free(lp);
+}

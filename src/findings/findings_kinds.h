@@ -1,0 +1,29 @@
+/*
+ * findings_kinds.h - the passes, one per kind of finding (private to
+ * src/findings).  findings_build (findings.c) runs them into one candidate
+ * list (segments, drivers, period, early churn, revenue), then ranks it; the rules of each kind are in
+ * include/churnkit/findings.h.  Each pass sets l->oom when out of memory.
+ */
+#ifndef CHURNKIT_FINDINGS_KINDS_H
+#define CHURNKIT_FINDINGS_KINDS_H
+
+#include "churnkit/findings.h"
+#include "findings/findings_common.h"
+
+/* The segment pass (findings_segments.c): the --by columns whose survival
+ * test is significant. */
+void findings_segments(const findings_input *in, const findings_opts *o, flist *l);
+
+/* The descriptive passes (findings_descriptive.c): the period's change of
+ * churn rate, churn early in the customer's life, revenue retention. */
+void findings_period(const findings_input *in, const findings_opts *o, flist *l);
+void findings_early(const findings_input *in, const findings_opts *o, flist *l);
+void findings_revenue(const findings_input *in, const findings_opts *o, flist *l);
+
+/* The driver pass: at most o->max_drivers findings from the logistic model
+ * of `in` (else its Cox model) into l, skipping columns that already have a
+ * segment finding in l, so it runs after the segment pass.  Sets l->oom
+ * when out of memory. */
+void findings_drivers(const findings_input *in, const findings_opts *o, flist *l);
+
+#endif

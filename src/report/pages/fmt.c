@@ -1,0 +1,158 @@
+/* fmt.c - the report's number formats (fmt.h). */
+#include "config.h"
+
+#include "report/pages/fmt.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "churnkit/date.h"
+
+#define DAYS_PER_MONTH (365.25 / 12)
+
+static char *dash(char *buf, size_t n)
+{
+	snprintf(buf, n, "-");
+	return buf;
+}
+
+/* Inserts thousands separators into the digits of a whole number printed in
+ * s (optionally signed), writing to buf. */
+static char *group(const char *s, char *buf, size_t n)
+{
+	size_t len = strlen(s), j = 0, start = (s[0] == '-' || s[0] == '+') ? 1 : 0;
+	size_t digits = len - start;
+	char tmp[64];
+
+	for (size_t i = 0; i < len && j + 1 < sizeof tmp; i++) {
+		tmp[j++] = s[i];
+		size_t left = len - i - 1;   /* digits still to come */
+		if (i >= start && left > 0 && left % 3 == 0 && digits > 3 && j + 1 < sizeof tmp)
+			tmp[j++] = ',';
+	}
+	tmp[j] = '\0';
+	snprintf(buf, n, "%s", tmp);
+	return buf;
+}
+
+char *fmt_count(double x, char *buf, size_t n)
+{
+	char s[48];
+
+	if (!isfinite(x) || fabs(x) >= 1e15)
+		return dash(buf, n);
+	snprintf(s, sizeof s, "%.0f", x == 0 ? 0.0 : x);
+	if (strcmp(s, "-0") == 0)
+		snprintf(s, sizeof s, "0");
+	return group(s, buf, n);
+}
+
+char *fmt_pct(double frac, int dec, char *buf, size_t n)
+{
+	if (!isfinite(frac))
+		return dash(buf, n);
+	double v = frac * 100;
+	if (fabs(v) < 0.5 * pow(10, -dec))
+		v = 0;   /* no "-0.0%" */
+	snprintf(buf, n, "%.*f%%", dec, v);
+	return buf;
+}
+
+char *fmt_pp(double dfrac, char *buf, size_t n)
+{
+	if (!isfinite(dfrac))
+		return dash(buf, n);
+	double v = dfrac * 100;
+	if (fabs(v) < 0.05)
+		v = 0;
+	snprintf(buf, n, "%s%.1f pp", v > 0 ? "+" : "", v);
+	return buf;
+}
+
+char *fmt_delta(double x, char *buf, size_t n)
+{
+	char s[48], g[64];
+
+	if (!isfinite(x) || fabs(x) >= 1e15)
+		return dash(buf, n);
+	snprintf(s, sizeof s, "%.0f", fabs(x));
+	group(s, g, sizeof g);
+	snprintf(buf, n, "%s%s", x >= 0.5 ? "+" : x <= -0.5 ? "-" : "", g);
+	return buf;
+}
+
+char *fmt_money(double x, char *buf, size_t n)
+{
+	double a = fabs(x);
+	const char *sign = x < 0 ? "-" : "";
+
+	if (!isfinite(x))
+		return dash(buf, n);
+	if (a < 10000)
+		return fmt_count(x, buf, n);
+	if (a < 999950)
+		snprintf(buf, n, "%s%.1fk", sign, a / 1e3);
+	else if (a < 999.995e6)
+		snprintf(buf, n, "%s%.2fM", sign, a / 1e6);
+	else
+		snprintf(buf, n, "%s%.2fB", sign, a / 1e9);
+	return buf;
+}
+
+char *fmt_money_full(double x, char *buf, size_t n)
+{
+	return fmt_count(x, buf, n);
+}
+
+char *fmt_p(double p, char *buf, size_t n)
+{
+	if (!(p >= 0 && p <= 1))
+		return dash(buf, n);
+	if (p < 0.001) {
+		snprintf(buf, n, "< 0.001");
+		return buf;
+	}
+	/* Two significant digits, never more than three decimals. */
+	int dec = p >= 0.1 ? 2 : 3;
+	snprintf(buf, n, "%.*f", dec, p);
+	return buf;
+}
+
+char *fmt_ratio(double x, char *buf, size_t n)
+{
+	if (isnan(x))
+		return dash(buf, n);
+	if (isinf(x))
+		snprintf(buf, n, x > 0 ? "inf" : "0");
+	else if (x >= 1e4)
+		snprintf(buf, n, "%.2g", x);   /* 2.6e+06: finite, however large */
+	else if (x >= 100)
+		snprintf(buf, n, "%.0f", x);   /* the forest plot's digits (chart_axis.c) */
+	else if (x >= 10)
+		snprintf(buf, n, "%.1f", x);
+	else if (x < 0.005)
+		snprintf(buf, n, x <= 0 ? "0" : "<0.01");
+	else
+		snprintf(buf, n, "%.2f", x);
+	return buf;
+}
+
+char *fmt_months(double days, char *buf, size_t n)
+{
+	if (!isfinite(days))
+		return dash(buf, n);
+	snprintf(buf, n, "%.1f", days / DAYS_PER_MONTH);
+	return buf;
+}
+
+char *fmt_day(int32_t day, char *buf, size_t n)
+{
+	static const char *const mon[12] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+	                                     "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+	int y, m, dd;
+
+	date_to_civil(day, &y, &m, &dd);
+	snprintf(buf, n, "%d %s %d", dd, mon[m - 1], y);
+	return buf;
+}

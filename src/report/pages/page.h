@@ -1,0 +1,54 @@
+/*
+ * page.h - what the report's page modules share (private to src/report/pages).
+ *
+ * A report_page_ctx carries the document, the input and the page geometry;
+ * the helpers below (page_common.c) draw the furniture every page shares.
+ * The pages' entry points are in pages.h.
+ *
+ * Layout: A4 or Letter portrait, margins of 50 pt; each page starts with
+ * page_begin, which adds the page and its bookmark, draws the heading and
+ * returns the y where content starts.  Sizes are in points.
+ */
+#ifndef CHURNKIT_REPORT_PAGE_H
+#define CHURNKIT_REPORT_PAGE_H
+
+#include <stddef.h>
+
+#include "report/chart/chart.h"
+#include "churnkit/report.h"
+#include "report/pdf/pdf.h"
+
+#define PAGE_MARGIN 50.0
+#define PAGE_BODY 9.5        /* body text size */
+#define PAGE_SMALL 7.5       /* notes */
+#define PAGE_H1 18.0         /* page heading */
+#define PAGE_H2 11.5         /* section heading */
+
+typedef struct {
+	pdf_doc *d;
+	const report_input *in;
+	double w, h;             /* page size */
+	double left, right;      /* content edges (x) */
+	double top, bottom;      /* content edges (y, top-left origin) */
+	char period[64];         /* "2026Q3 (1 Jul - 30 Sep 2026)" or "" */
+} report_page_ctx;
+
+/* Adds a page with heading `title` and a muted one-line `lead` under it (may
+ * be NULL); adds a top-level bookmark `title`.  Returns the content's top y. */
+double page_begin(report_page_ctx *c, const char *title, const char *lead);
+/* A section heading at y; returns the y below it. */
+double page_h2(report_page_ctx *c, double y, const char *text);
+/* A paragraph across the content width (or width w when w > 0) at x; returns
+ * the y below it. */
+double page_para(report_page_ctx *c, double x, double y, double w, const char *text,
+                 double size, pdf_rgb color);
+/* A muted note in small type across the content width; returns the y below. */
+double page_note(report_page_ctx *c, double y, const char *text);
+
+/* page_ph.c: notes in plain words on the Cox model's proportional-hazards
+ * test (nothing without in->zph) and on the customers beyond the data
+ * (nothing when there are none); each returns the y below it. */
+double page_ph_note(report_page_ctx *c, double y);
+double page_beyond_note(report_page_ctx *c, double y);
+
+#endif

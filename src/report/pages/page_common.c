@@ -1,0 +1,46 @@
+/* page_common.c - the furniture every page shares: the page heading and
+ * bookmark, section headings, paragraphs and notes (page.h).  The pages
+ * (page_*.c) and the page plan (report.c) call these; they call nothing
+ * back. */
+#include "config.h"
+
+#include "report/chart/chart.h"
+#include "report/pages/page.h"
+#include "report/pdf/pdf.h"
+
+double page_begin(report_page_ctx *c, const char *title, const char *lead)
+{
+	double y = c->top;
+
+	pdf_page_add(c->d);
+	pdf_outline_add(c->d, -1, title);
+	pdf_text(c->d, c->left, y + PAGE_H1, title, PDF_BOLD, PAGE_H1, PDF_LEFT, chart_ink);
+	y += PAGE_H1 + 6;
+	if (lead && *lead) {
+		y = page_para(c, c->left, y, 0, lead, PAGE_BODY, chart_text2);
+	}
+	pdf_stroke_color(c->d, chart_accent);
+	pdf_line_width(c->d, 1.2);
+	pdf_line(c->d, c->left, y + 4, c->right, y + 4);
+	pdf_line_width(c->d, 1);
+	return y + 16;
+}
+
+double page_h2(report_page_ctx *c, double y, const char *text)
+{
+	pdf_text(c->d, c->left, y + PAGE_H2, text, PDF_BOLD, PAGE_H2, PDF_LEFT, chart_ink);
+	return y + PAGE_H2 + 7;
+}
+
+double page_para(report_page_ctx *c, double x, double y, double w, const char *text,
+                 double size, pdf_rgb color)
+{
+	if (w <= 0)
+		w = c->right - x;
+	return y + pdf_paragraph(c->d, x, y, w, text, PDF_REGULAR, size, size * 1.35, color, 1);
+}
+
+double page_note(report_page_ctx *c, double y, const char *text)
+{
+	return page_para(c, c->left, y, 0, text, PAGE_SMALL, chart_text2) + 3;
+}

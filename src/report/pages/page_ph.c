@@ -1,0 +1,90 @@
+/* page_ph.c - the plain-words account of the proportional-hazards test and
+ * of the scores beyond the data, for the drivers, segments and at-risk
+ * pages (docs/proportional-hazards.md). */
+#include "report/pages/fmt.h"
+#include "report/pages/page.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+/* Appends printf-formatted text to buf (length *len, capacity n); text
+ * that does not fit is cut. */
+static void add(char *buf, size_t n, size_t *len, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+static void add(char *buf, size_t n, size_t *len, const char *fmt, ...)
+{
+	va_list ap;
+	if (*len + 1 >= n)
+		return;
+	va_start(ap, fmt);
+	int k = vsnprintf(buf + *len, n - *len, fmt, ap);
+	va_end(ap);
+	if (k > 0)
+		*len += (size_t)k < n - *len ? (size_t)k : n - *len - 1;
+}
+
+double page_ph_note(report_page_ctx *c, double y)
+{
+	const report_input *in = c->in;
+	const cox_zph_result *z = in->zph;
+	char buf[1600], p[32], list[500], strat[300], rest[300];
+	size_t len = 0, ll = 0, ls = 0, lr = 0, nfail = 0, nstrat = 0, nrest = 0;
+
+	if (z == NULL || in->dc == NULL)
+		return y;
+	list[0] = strat[0] = rest[0] = '\0';
+	for (size_t k = 0; k < z->nterms; k++) {
+		if (z->df[k] == 0 || !(z->p[k] < in->ph_alpha))
+			continue;
+		const char *name = in->dc->terms[k].name;
+		nfail++;
+		add(list, sizeof list, &ll, "%s%s", ll ? ", " : "", name);
+		add(list, sizeof list, &ll, " (p %s)", fmt_p(z->p[k], p, sizeof p));
+		if (in->ph_strat != NULL && in->ph_strat[k]) {
+			nstrat++;
+			add(strat, sizeof strat, &ls, "%s%s", ls ? " and " : "", name);
+		} else {
+			nrest++;
+			add(rest, sizeof rest, &lr, "%s%s", lr ? ", " : "", name);
+		}
+	}
+	if (nfail == 0) {
+		snprintf(buf, sizeof buf, "Proportional hazards (the Cox model behind the churn "
+		         "scores; R's cox.zph): no term's effect changes with tenure (global p %s), "
+		         "so its hazard ratios hold at every tenure.",
+		         fmt_p(z->global_p, p, sizeof p));
+		return page_note(c, y, buf);
+	}
+	add(buf, sizeof buf, &len, "Proportional hazards (the Cox model behind the churn scores; "
+	    "R's cox.zph, global p %s): %s", fmt_p(z->global_p, p, sizeof p),
+	    nfail > 1 ? "these terms' effects change with tenure, so one hazard ratio does not "
+	                "describe them: " : "this term's effect changes with tenure, so one hazard "
+	                "ratio does not describe it: ");
+	add(buf, sizeof buf, &len, "%s.", list);
+	if (nstrat)
+		add(buf, sizeof buf, &len, " The scores are computed separately for each group of %s, "
+		    "each with its own baseline risk by tenure, so they do not assume %s constant.",
+		    strat, nstrat > 1 ? "those effects are" : "its effect is");
+	if (nrest)
+		add(buf, sizeof buf, &len, " %s cannot be split that way (a number, or groups with "
+		    "too few churners): the scores of customers far from the average on %s rest on "
+		    "an assumption the data reject.", rest, nrest > 1 ? "them" : "it");
+	return page_note(c, y, buf);
+}
+
+double page_beyond_note(report_page_ctx *c, double y)
+{
+	const report_input *in = c->in;
+	char buf[600], a[32];
+
+	if (in->sc == NULL || in->sc->nbeyond == 0)
+		return y;
+	snprintf(buf, sizeof buf, "%s customer%s beyond the data: their tenure plus the horizon "
+	         "passes the last tenure at which at least %zu customers of their group were "
+	         "still observed, so no probability is given. They are not ranked and not "
+	         "counted in the expected loss.", fmt_count((double)in->sc->nbeyond, a, sizeof a),
+	         in->sc->nbeyond == 1 ? " is" : "s are", in->min_n);
+	return page_note(c, y, buf);
+}

@@ -1,0 +1,292 @@
+/* page_summary.c - page 2: the executive summary: KPI tiles with the change
+ * against the previous period, three to five findings backed by a number
+ * and its test, and the top actions (page.h). */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "report/chart/chart.h"
+#include "churnkit/hazard.h"
+#include "report/pages/fmt.h"
+#include "report/pages/page.h"
+#include "report/pages/pages.h"
+
+typedef enum { GOOD_UP, GOOD_DOWN, NEUTRAL } direction;
+
+typedef struct {
+	const char *label;
+	char value[48];
+	char change[96];         /* "+0.8 pp vs 2026Q2", or "" */
+	int bad;                 /* the change goes the wrong way */
+} tile;
+
+static void tile_draw(report_page_ctx *c, double x, double y, double w, double h,
+                      const tile *t)
+{
+	pdf_fill_color(c->d, (pdf_rgb){ 0.95, 0.96, 0.97 });
+	pdf_rect_fill(c->d, x, y, w, h);
+	pdf_fill_color(c->d, chart_accent);
+	pdf_rect_fill(c->d, x, y, 3, h);
+	pdf_text(c->d, x + 10, y + 15, t->label, PDF_REGULAR, 8, PDF_LEFT, chart_text2);
+	double vs = 17;
+	while (vs > 9 && pdf_text_width(c->d, t->value, PDF_BOLD, vs) > w - 16)
+		vs -= 1;
+	pdf_text(c->d, x + 10, y + 38, t->value, PDF_BOLD, vs, PDF_LEFT, chart_ink);
+	if (t->change[0])
+		pdf_text(c->d, x + 10, y + h - 9, t->change, t->bad ? PDF_BOLD : PDF_REGULAR, 7.5,
+		         PDF_LEFT, t->bad ? chart_alert : chart_text2);
+}
+
+/* Fills the change line of a tile from a difference d: pp 0 a count, 1 a
+ * fraction in percentage points, 2 money. */
+static void change(tile *t, const report_input *in, double d, int pp, direction good)
+{
+	char a[48];
+
+	if (!in->kpi || !in->kpi->change.has_previous || !isfinite(d))
+		return;
+	if (pp == 2) {
+		char m[40];
+		fmt_money(fabs(d), m, sizeof m);
+		snprintf(a, sizeof a, "%s%s", d > 0 ? "+" : d < 0 ? "-" : "", m);
+	} else if (pp) {
+		fmt_pp(d, a, sizeof a);
+	} else {
+		fmt_delta(d, a, sizeof a);
+	}
+	/* ▲ / ▼ / ► carry the direction without colour. */
+	const char *arrow = d > 0 ? "\xE2\x96\xB2 " : d < 0 ? "\xE2\x96\xBC " : "\xE2\x96\xBA ";
+	snprintf(t->change, sizeof t->change, "%s%s vs %s", arrow, a,
+	         in->kpi->change.previous.label);
+	t->bad = (good == GOOD_UP && d < 0) || (good == GOOD_DOWN && d > 0);
+}
+
+static size_t tiles(report_page_ctx *c, tile *t)
+{
+	const report_input *in = c->in;
+	const kpi_result *k = in->kpi;
+	const kpi_row *cur = k && k->change.has_current ? &k->change.current : NULL;
+	const kpi_change *ch = k ? &k->change : NULL;
+	int mrr = cur && cur->mrr.covered;
+	size_t n = 0;
+
+	memset(t, 0, 12 * sizeof *t);
+	t[n].label = "Customers at start";
+	fmt_count(cur ? (double)cur->n_start : NAN, t[n].value, sizeof t[n].value);
+	if (ch)
+		change(&t[n], in, ch->d_start, 0, GOOD_UP);
+	n++;
+	t[n].label = "New customers";
+	fmt_count(cur ? (double)cur->n_new : NAN, t[n].value, sizeof t[n].value);
+	if (ch)
+		change(&t[n], in, ch->d_new, 0, GOOD_UP);
+	n++;
+	t[n].label = "Churned customers";
+	fmt_count(cur ? (double)cur->n_churned : NAN, t[n].value, sizeof t[n].value);
+	if (ch)
+		change(&t[n], in, ch->d_churned, 0, GOOD_DOWN);
+	n++;
+	t[n].label = "Customers at end";
+	fmt_count(cur ? (double)cur->n_end : NAN, t[n].value, sizeof t[n].value);
+	if (ch)
+		change(&t[n], in, ch->d_end, 0, GOOD_UP);
+	n++;
+	t[n].label = "Logo churn rate";
+	fmt_pct(cur ? cur->churn_rate : NAN, 1, t[n].value, sizeof t[n].value);
+	if (ch)
+		change(&t[n], in, ch->d_churn_rate, 1, GOOD_DOWN);
+	n++;
+	t[n].label = "Retention rate";
+	fmt_pct(cur ? cur->retention_rate : NAN, 1, t[n].value, sizeof t[n].value);
+	if (ch)
+		change(&t[n], in, ch->d_retention_rate, 1, GOOD_UP);
+	n++;
+	t[n].label = "Gross revenue churn";
+	fmt_pct(mrr ? cur->mrr.gross_mrr_churn : NAN, 1, t[n].value, sizeof t[n].value);
+	if (mrr && k->change.has_previous && k->change.previous.mrr.covered)
+		change(&t[n], in, cur->mrr.gross_mrr_churn - k->change.previous.mrr.gross_mrr_churn,
+		       1, GOOD_DOWN);
+	n++;
+	t[n].label = "Gross revenue retention";
+	fmt_pct(mrr ? cur->mrr.grr : NAN, 1, t[n].value, sizeof t[n].value);
+	if (mrr)
+		change(&t[n], in, ch->d_grr, 1, GOOD_UP);
+	n++;
+	t[n].label = "Net revenue retention";
+	fmt_pct(mrr ? cur->mrr.nrr : NAN, 1, t[n].value, sizeof t[n].value);
+	if (mrr)
+		change(&t[n], in, ch->d_nrr, 1, GOOD_UP);
+	n++;
+	t[n].label = "Median customer lifetime";
+	if (in->surv && in->surv->ncurves > 0) {
+		double m = in->surv->curve[0].stats.median;
+		if (isfinite(m))
+			snprintf(t[n].value, sizeof t[n].value, "%.1f %s",
+			         in->time_in_days ? m / HAZARD_MONTH_DAYS : m,
+			         in->time_in_days ? "mo" : "");
+		else
+			snprintf(t[n].value, sizeof t[n].value, "not reached");
+	} else {
+		snprintf(t[n].value, sizeof t[n].value, "-");
+	}
+	n++;
+	t[n].label = "MRR at risk next quarter";
+	fmt_money(in->revenue_at_risk, t[n].value, sizeof t[n].value);
+	n++;
+	t[n].label = "Cost of churn (period)";
+	/* No cost without any MRR (a value column with no value in it). */
+	int cost_ok = k && k->has_cost && cur && cur->mrr.mrr_start > 0;
+	fmt_money(cost_ok ? k->cost.total : NAN, t[n].value, sizeof t[n].value);
+	if (cost_ok && isfinite(in->cost_previous))
+		change(&t[n], in, k->cost.total - in->cost_previous, 2, GOOD_DOWN);
+	n++;
+	return n;
+}
+
+/* Numbered findings, most important first. */
+static double summary_findings(report_page_ctx *c, double y)
+{
+	const findings *f = c->in->fd;
+	size_t n = f ? (f->n < 5 ? f->n : 5) : 0;
+	char num[8], buf[700];
+
+	y = page_h2(c, y, "Findings");
+	if (n == 0) {
+		return page_para(c, c->left, y, 0,
+		                 "No difference between segments, driver or change between periods "
+		                 "passed the report's significance test with enough customers.",
+		                 PAGE_BODY, chart_text2) + 6;
+	}
+	for (size_t i = 0; i < n; i++) {
+		snprintf(num, sizeof num, "%zu", i + 1);
+		snprintf(buf, sizeof buf, "%s.", f->item[i].text);
+		pdf_fill_color(c->d, chart_accent);
+		pdf_circle(c->d, c->left + 7, y + 7, 7, 1);
+		pdf_text(c->d, c->left + 7, y + 10, num, PDF_BOLD, 8, PDF_CENTER,
+		         (pdf_rgb){ 1, 1, 1 });
+		y = page_para(c, c->left + 22, y, 0, buf, PAGE_BODY + 0.5, chart_ink) + 6;
+	}
+	return y;
+}
+
+/* How much a cell matters: its expected MRR loss, or without values its
+ * expected churners. */
+static double cell_weight(const segment_cell *cl, int by_loss)
+{
+	double w = by_loss ? cl->expected_mrr_loss : cl->expected_churners;
+	return isfinite(w) ? w : 0;
+}
+
+/* The playbook of the cells with the largest expected loss (or, without
+ * values, the most expected churners). */
+static void summary_actions(report_page_ctx *c, double y)
+{
+	const segment_result *s = c->in->seg;
+	const segment_cell *pick[3];
+	size_t np = 0;
+	char buf[700], a[32], b[32], e[32];
+
+	if (!s)
+		return;
+	int by_loss = s->has_value && s->total.expected_mrr_loss > 0;
+	y = page_h2(c, y, "Top actions");
+	for (size_t k = 0; k < 3; k++) {
+		const segment_cell *best = NULL;
+		for (size_t i = 0; i < s->ncells; i++) {
+			const segment_cell *cl = &s->cells[i];
+			int used = 0;
+			for (size_t j = 0; j < np; j++)
+				used |= pick[j] == cl;
+			if (used || cl->customers == 0 || !cl->playbook ||
+			    cl->risk == SCORE_BAND_NONE || cl->risk == SCORE_BAND_LOW ||
+			    !(cell_weight(cl, by_loss) > 0))
+				continue;
+			if (!best || cell_weight(cl, by_loss) > cell_weight(best, by_loss))
+				best = cl;
+		}
+		if (best)
+			pick[np++] = best;
+	}
+	if (np == 0) {
+		page_para(c, c->left, y, 0, "No scored customer is at medium or high risk.",
+		          PAGE_BODY, chart_text2);
+		return;
+	}
+	for (size_t i = 0; i < np && y < c->bottom - 40; i++) {
+		const segment_cell *cl = pick[i];
+		if (by_loss)
+			snprintf(buf, sizeof buf,
+			         "%s (%s): %s customers, %s MRR, expected MRR loss %s. %s",
+			         cl->playbook->headline, segment_label(cl->value, cl->risk),
+			         fmt_count((double)cl->customers, a, sizeof a),
+			         fmt_money(cl->mrr, b, sizeof b),
+			         fmt_money(cl->expected_mrr_loss, e, sizeof e), cl->playbook->text);
+		else
+			snprintf(buf, sizeof buf, "%s (%s): %s customers, %s expected to churn. %s",
+			         cl->playbook->headline, segment_label(cl->value, cl->risk),
+			         fmt_count((double)cl->customers, a, sizeof a),
+			         fmt_count(cl->expected_churners, e, sizeof e), cl->playbook->text);
+		pdf_fill_color(c->d, chart_ink);
+		pdf_rect_fill(c->d, c->left + 4, y + 4, 5, 5);
+		y = page_para(c, c->left + 22, y, 0, buf, PAGE_BODY + 0.5, chart_ink) + 5;
+	}
+	if (s->total.incentive_customers > 0) {
+		snprintf(buf, sizeof buf,
+		         "A retention offer pays for itself for %s customers (expected net %s); "
+		         "the rest get service, not discounts.",
+		         fmt_count((double)s->total.incentive_customers, a, sizeof a),
+		         fmt_money(s->total.incentive_net, b, sizeof b));
+		page_note(c, y, buf);
+	}
+}
+
+void page_summary(report_page_ctx *c)
+{
+	const report_input *in = c->in;
+	tile t[12];
+	char lead[300], buf[600];
+	double y;
+
+	if (c->period[0])
+		snprintf(lead, sizeof lead, "Reporting period %s, compared with %s.", c->period,
+		         in->kpi && in->kpi->change.has_previous ? in->kpi->change.previous.label
+		                                                 : "no earlier period");
+	else
+		snprintf(lead, sizeof lead, "No period metrics: they need signup dates, and whole "
+		         "customers (no --entry or --weight).");
+	y = page_begin(c, "Executive summary", lead);
+
+	size_t n = tiles(c, t);
+	double gap = 8, w = (c->right - c->left - 3 * gap) / 4, h = 62;
+	for (size_t i = 0; i < n; i++) {
+		double x = c->left + (double)(i % 4) * (w + gap);
+		tile_draw(c, x, y + (double)(i / 4) * (h + gap), w, h, &t[i]);
+	}
+	y += (double)((n + 3) / 4) * (h + gap) + 6;
+	if (in->kpi && in->kpi->change.has_current) {
+		const kpi_change *ch = &in->kpi->change;
+		char p[32], d[32];
+		snprintf(buf, sizeof buf, "Median customer lifetime and MRR at risk (the next 91 "
+		         "days) are as of %s, the data's as-of date.", fmt_day(in->as_of, d,
+		                                                           sizeof d));
+		y = page_note(c, y, buf);
+		if (ch->test_ok)
+			snprintf(buf, sizeof buf,
+			         "Churn rate against the previous period: two-proportion z-test, "
+			         "z = %.2f, p %s%s.", ch->z, fmt_p(ch->p_value, p, sizeof p)[0] == '<' ? ""
+			                                                                    : "= ", p);
+		else
+			snprintf(buf, sizeof buf, "Churn rate against the previous period: %s.",
+			         ch->test_note && *ch->test_note ? ch->test_note : "not tested");
+		y = page_note(c, y, buf);
+	}
+
+	if (in->model_note) {
+		snprintf(buf, sizeof buf, "No churn model in this report: %s.", in->model_note);
+		y = page_note(c, y + 2, buf);
+	}
+	y = summary_findings(c, y + 6);
+	summary_actions(c, y + 6);
+}
