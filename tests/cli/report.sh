@@ -334,4 +334,25 @@ cmp -s report.pdf keep.pdf
 tap_ok $? "report: the old PDF survives a data error too"
 tap_is "$(find . -name '*.tmp*' -o -name '.*churnkit*' | wc -l | tr -d ' ')" "0" \
 	"report: no temporary file is left behind"
+# The cover's contents against the pages: every entry's page number is the
+# page whose heading is that entry (survival pages are headed "Survival by
+# COL"), so a page that ran onto a continuation page moves the rest along.
+contents_match() {
+	pdftotext -f 1 -l 1 -layout "$1" - | awk '/^Contents/ { on = 1; next }
+		on && NF >= 2 && $NF ~ /^[0-9]+$/ { n = $NF; $NF = ""; sub(/ +$/, ""); print n "\t" $0 }' |
+		while IFS='	' read -r n title; do
+			head=$(pdftotext -f "$n" -l "$n" "$1" - | head -n 1)
+			case $title in
+			"Survival by segment") case $head in "Survival by "* | "Survival: "*) continue ;; esac ;;
+			*) [ "$head" = "$title" ] && continue ;;
+			esac
+			echo "$title: page $n is headed '$head'"
+		done
+}
+
+for pdf in "$t"/report.pdf "$t"/ipcwsep.pdf; do
+	[ -f "$pdf" ] || continue
+	tap_is "$(contents_match "$pdf")" "" "report: the cover's contents name the page each section begins on ($(basename "$pdf"))"
+done
+
 tap_done

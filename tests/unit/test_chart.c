@@ -309,6 +309,12 @@ static void draw_forest(chart_pen *p, chart_box b, int variant)
 	else if (variant == 2) {
 		double nan1[1] = { NAN };
 		chart_forest_pen(p, b, lab, nan1, nan1, nan1, 1, NULL);
+	} else if (variant == 3) {
+		/* A separated level: the whole interval far below the axis (Telco's
+		 * two-year contract, OR 1.6e-8), and one far above it. */
+		double e2[] = { 1.6e-8, 0.62, 4e7 }, l2[] = { 1e-9, 0.41, 1e6 },
+		       h2[] = { 2e-7, 0.94, 1e9 };
+		chart_forest_pen(p, b, lab, e2, l2, h2, 3, &o);
 	} else
 		chart_forest_pen(p, b, lab, est, lo, hi, 5, &o);
 }
@@ -345,7 +351,7 @@ static const struct {
 	int variants;
 } charts[] = {
 	{ "km", draw_km, 5 },       { "bars", draw_bars, 5 },   { "heatmap", draw_heat, 4 },
-	{ "forest", draw_forest, 3 }, { "calibration", draw_calib, 3 },
+	{ "forest", draw_forest, 4 }, { "calibration", draw_calib, 3 },
 	{ "table", draw_table, 2 },
 };
 

@@ -181,10 +181,13 @@ void chart_forest_pen(chart_pen *p, chart_box b, const char *const *labels, cons
 		chart_pen_width(p, 1.2);
 		int larrow = !(l > 0) || !isfinite(l) || l < vmin;
 		int rarrow = !isfinite(h) || h > vmax;
-		double a = isnan(l) ? NAN : larrow ? xl : chart_scale_at(&sx, l);
-		double z = isnan(h) ? NAN : rarrow ? xr : chart_scale_at(&sx, h);
+		/* An interval wholly beyond one end (a separated level's odds ratio
+		 * of 1e-8) is only the arrow there: its ends are clamped to the
+		 * axis, so nothing is drawn over the label or value columns. */
+		double a = isnan(l) ? NAN : larrow ? xl : chart_scale_at(&sx, fmin(l, vmax));
+		double z = isnan(h) ? NAN : rarrow ? xr : chart_scale_at(&sx, fmax(h, vmin));
 		double xe = chart_scale_at(&sx, fmin(fmax(e, vmin), vmax));
-		if (isfinite(a) && isfinite(z)) {
+		if (isfinite(a) && isfinite(z) && z - a > 6) {
 			chart_pen_line(p, a + (larrow && !isnan(l) ? 3 : 0), yc,
 			               z - (rarrow && !isnan(h) ? 3 : 0), yc);
 			if (larrow)

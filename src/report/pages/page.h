@@ -23,6 +23,8 @@
 #define PAGE_SMALL 7.5       /* notes */
 #define PAGE_H1 18.0         /* page heading */
 #define PAGE_H2 11.5         /* section heading */
+#define PAGE_NOTE_SLACK 14.0 /* how far a closing note may run below bottom:
+                                the footer's rule is 22 points below it */
 
 typedef struct {
 	pdf_doc *d;
@@ -31,6 +33,7 @@ typedef struct {
 	double left, right;      /* content edges (x) */
 	double top, bottom;      /* content edges (y, top-left origin) */
 	char period[64];         /* "2026Q3 (1 Jul - 30 Sep 2026)" or "" */
+	char title[160];         /* the current page's heading (page_begin) */
 } report_page_ctx;
 
 /* Adds a page with heading `title` and a muted one-line `lead` under it (may
@@ -42,8 +45,13 @@ double page_h2(report_page_ctx *c, double y, const char *text);
  * the y below it. */
 double page_para(report_page_ctx *c, double x, double y, double w, const char *text,
                  double size, pdf_rgb color);
-/* A muted note in small type across the content width; returns the y below. */
+/* A muted note in small type across the content width; returns the y below.
+ * A note that does not fit above the page's bottom goes on a continuation
+ * page (page_continue). */
 double page_note(report_page_ctx *c, double y, const char *text);
+/* Adds a continuation page headed "<title> (continued)" in muted type, with
+ * no bookmark; returns the content's top y on it. */
+double page_continue(report_page_ctx *c);
 
 /* page_ph.c: notes in plain words on the Cox model's proportional-hazards
  * test (nothing without in->zph) and on the customers beyond the data

@@ -27,11 +27,7 @@ static void room(flow *f, double need)
 {
 	if (f->y + need <= f->c->bottom)
 		return;
-	pdf_page_add(f->c->d);
-	f->y = f->c->top;
-	pdf_text(f->c->d, f->c->left, f->y + PAGE_H2, TITLE " (continued)", PDF_BOLD, PAGE_H2,
-	         PDF_LEFT, chart_text2);
-	f->y += PAGE_H2 + 14;
+	f->y = page_continue(f->c);
 }
 
 static void h2(flow *f, const char *s)

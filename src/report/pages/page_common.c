@@ -8,11 +8,14 @@
 #include "report/pages/page.h"
 #include "report/pdf/pdf.h"
 
+#include <stdio.h>
+
 double page_begin(report_page_ctx *c, const char *title, const char *lead)
 {
 	double y = c->top;
 
 	pdf_page_add(c->d);
+	snprintf(c->title, sizeof c->title, "%s", title);
 	pdf_outline_add(c->d, -1, title);
 	pdf_text(c->d, c->left, y + PAGE_H1, title, PDF_BOLD, PAGE_H1, PDF_LEFT, chart_ink);
 	y += PAGE_H1 + 6;
@@ -40,7 +43,24 @@ double page_para(report_page_ctx *c, double x, double y, double w, const char *t
 	return y + pdf_paragraph(c->d, x, y, w, text, PDF_REGULAR, size, size * 1.35, color, 1);
 }
 
+double page_continue(report_page_ctx *c)
+{
+	char head[200];
+	double y = c->top;
+
+	pdf_page_add(c->d);
+	snprintf(head, sizeof head, "%s (continued)", c->title);
+	pdf_text(c->d, c->left, y + PAGE_H2, head, PDF_BOLD, PAGE_H2, PDF_LEFT, chart_text2);
+	return y + PAGE_H2 + 14;
+}
+
 double page_note(report_page_ctx *c, double y, const char *text)
 {
+	double w = c->right - c->left;
+	double h = pdf_paragraph(c->d, c->left, y, w, text, PDF_REGULAR, PAGE_SMALL,
+	                         PAGE_SMALL * 1.35, chart_text2, 0);
+	/* Notes may use the gap above the footer's rule (PAGE_NOTE_SLACK). */
+	if (y + h > c->bottom + PAGE_NOTE_SLACK && y > c->top + PAGE_H2 + 14)
+		y = page_continue(c);
 	return page_para(c, c->left, y, 0, text, PAGE_SMALL, chart_text2) + 3;
 }

@@ -54,18 +54,40 @@ static void period_label(report_page_ctx *c)
 	         fmt_day(k->change.current.last_day, b, sizeof b));
 }
 
-churn_status report_render(const report_input *in, unsigned char **out, size_t *len,
-                           size_t *npages, churn_err *err)
+/* The sections of the report in order, each drawn when the input has it. */
+enum { SEC_SUMMARY, SEC_COHORTS, SEC_SURVIVAL, SEC_HAZARD, SEC_DRIVERS, SEC_SEGMENTS,
+       SEC_ACCOUNTS, SEC_APPENDIX, NSEC };
+static const char *const sec_name[NSEC] = {
+	"Executive summary", "Cohort retention", "Survival by segment", "When churn happens",
+	"Churn drivers", "Value x risk segments", "At-risk accounts",
+	"Appendix: method, definitions, data quality"
+};
+
+static int sec_drawn(const report_input *in, int k)
+{
+	switch (k) {
+	case SEC_COHORTS: return in->cohorts != NULL;
+	case SEC_SURVIVAL: return page_survival_count(in) > 0;
+	case SEC_HAZARD: return in->surv && in->surv->hazard;
+	case SEC_DRIVERS: return in->lr != NULL;
+	case SEC_SEGMENTS: case SEC_ACCOUNTS: return in->seg != NULL;
+	default: return 1;
+	}
+}
+
+/* Draws the whole report into a new document *out, the cover's contents
+ * numbered from start[k] (the first page of section k); start_drawn[k] gets
+ * the page where section k really began.  A page may run onto a
+ * continuation page (page_note), so the two can differ. */
+static churn_status draw(const report_input *in, const size_t *start, size_t *start_drawn,
+                         pdf_doc **out, churn_err *err)
 {
 	report_page_ctx c;
 	pdf_doc *d = NULL;
-	churn_status st;
-	const char *contents[16];
-	size_t pages[16], nc = 0, page = 2;
+	const char *contents[NSEC];
+	size_t pages[NSEC], nc = 0;
 
-	*out = NULL;
-	*len = 0;
-	st = pdf_doc_new(in->letter ? PDF_PAPER_LETTER : PDF_PAPER_A4, NULL, &d, err);
+	churn_status st = pdf_doc_new(in->letter ? PDF_PAPER_LETTER : PDF_PAPER_A4, NULL, &d, err);
 	if (st != CHURN_OK)
 		return st;
 	memset(&c, 0, sizeof c);
@@ -83,39 +105,59 @@ churn_status report_render(const report_input *in, unsigned char **out, size_t *
 		const int *g = in->generated_ymdhms;
 		pdf_doc_created(d, g[0], g[1], g[2], g[3], g[4], g[5]);
 	}
-
-	/* The page plan: every page but the survival pages and the appendix is
-	 * one page, so the contents can be numbered before drawing. */
-#define PLAN(name, n) do { if ((n) > 0) { contents[nc] = (name); pages[nc++] = page; \
-	page += (n); } } while (0)
-	PLAN("Executive summary", 1);
-	PLAN("Cohort retention", in->cohorts ? 1 : 0);
-	PLAN("Survival by segment", page_survival_count(in));
-	PLAN("When churn happens", in->surv && in->surv->hazard ? 1 : 0);
-	PLAN("Churn drivers", in->lr ? 1 : 0);
-	PLAN("Value x risk segments", in->seg ? 1 : 0);
-	PLAN("At-risk accounts", in->seg ? 1 : 0);
-	PLAN("Appendix: method, definitions, data quality", 1);
-#undef PLAN
-
+	for (int k = 0; k < NSEC; k++)
+		if (sec_drawn(in, k)) {
+			contents[nc] = sec_name[k];
+			pages[nc++] = start[k];
+		}
 	page_cover(&c, contents, pages, nc);
-	page_summary(&c);
-	if (in->cohorts)
-		page_cohorts(&c);
-	page_survival(&c);
-	if (in->surv && in->surv->hazard)
-		page_hazard(&c);
-	if (in->lr)
-		page_drivers(&c);
-	if (in->seg) {
-		page_segments(&c);
-		page_accounts(&c);
+	for (int k = 0; k < NSEC; k++) {
+		if (!sec_drawn(in, k))
+			continue;
+		start_drawn[k] = pdf_page_count(d) + 1;
+		switch (k) {
+		case SEC_SUMMARY: page_summary(&c); break;
+		case SEC_COHORTS: page_cohorts(&c); break;
+		case SEC_SURVIVAL: page_survival(&c); break;
+		case SEC_HAZARD: page_hazard(&c); break;
+		case SEC_DRIVERS: page_drivers(&c); break;
+		case SEC_SEGMENTS: page_segments(&c); break;
+		case SEC_ACCOUNTS: page_accounts(&c); break;
+		default: page_appendix(&c); break;
+		}
 	}
-	page_appendix(&c);
 	footers(&c);
+	*out = d;
+	return CHURN_OK;
+}
+
+churn_status report_render(const report_input *in, unsigned char **out, size_t *len,
+                           size_t *npages, churn_err *err)
+{
+	pdf_doc *d = NULL;
+	size_t plan[NSEC] = { 0 }, drawn[NSEC] = { 0 }, page = 2;
+
+	*out = NULL;
+	*len = 0;
+	/* The plan: every section but the survival pages and the appendix is one
+	 * page.  When a page ran on (a note that did not fit), the report is
+	 * drawn again with the contents numbered as it came out. */
+	for (int k = 0; k < NSEC; k++)
+		if (sec_drawn(in, k)) {
+			plan[k] = page;
+			page += k == SEC_SURVIVAL ? page_survival_count(in) : 1;
+		}
+	churn_status st = draw(in, plan, drawn, &d, err);
+	if (st == CHURN_OK && memcmp(plan, drawn, sizeof plan) != 0) {
+		pdf_doc_free(d);
+		d = NULL;
+		memcpy(plan, drawn, sizeof plan);
+		st = draw(in, plan, drawn, &d, err);
+	}
+	if (st != CHURN_OK)
+		return st;
 	if (npages)
 		*npages = pdf_page_count(d);
-
 	st = pdf_save(d, out, len, err);
 	pdf_doc_free(d);
 	return st;
