@@ -10,7 +10,7 @@
  * `value` NULL = no values).  group[i] is a level code into group_levels
  * (UINT32_MAX = missing; `group` NULL = no segment column).
  *
- * Conventions (PRODUCT.md "cohorts"):
+ * Conventions (docs/contract.md "cohorts"):
  *  - A cohort is the calendar month of the start date (month index, date.h).
  *  - A calendar month has ended by as-of when as-of is on or after its last
  *    day: as-of 2026-03-31 means March 2026 has ended, as-of 2026-03-30 means

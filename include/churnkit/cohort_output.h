@@ -2,7 +2,7 @@
  * cohort_output.h - the cohorts and kpis results as JSON (json-c), as a
  * plain-text summary and as CSV tables for spreadsheets.
  *
- * JSON follows PRODUCT.md's "cohorts" and "kpis" objects (stable names;
+ * JSON follows docs/contract.md's "cohorts" and "kpis" objects (stable names;
  * extra keys are added beside them, never renamed).  Numbers that are not
  * defined (NaN: a rate over 0 customers, MRR without values) are JSON null;
  * doubles are written with the fewest digits that read back to the same

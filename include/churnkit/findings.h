@@ -1,7 +1,7 @@
 /*
  * findings.h - the executive summary's findings: computed results turned
  * into ranked sentences in plain English, each backed by a number and, when
- * it claims a difference, by its test (PRODUCT.md, "The report", item 2).
+ * it claims a difference, by its test (docs/contract.md, "The report", item 2).
  * Pure library code: it formats text into the result and prints nothing.
  *
  * Inputs (findings_input; any of them may be NULL, meaning "not computed",
@@ -9,7 +9,7 @@
  * period KPIs (kpi.h), the logistic model with its design (logit.h,
  * design.h) and the Cox model with its design (cox.h).
  *
- * The rule every finding obeys (PRODUCT.md's conventions): a difference is
+ * The rule every finding obeys (docs/method.md's conventions): a difference is
  * stated only when its p (Benjamini-Hochberg adjusted for pairwise tests)
  * is below alpha and each group compared has at least min_n customers
  * (weighted).  Nothing is stated from a missing, NaN or untested input.

@@ -13,7 +13,7 @@
  *   std_err_i  = sqrt(sum_{j <= i} d_j / (n_j (n_j - d_j)))    Greenwood, the
  *                standard error of log S (R's std.err); +Inf once S = 0
  *   se_i       = S(t_i) * std_err_i, the standard error of S itself
- *                (PRODUCT.md; NaN where S = 0, as R's summary gives NaN)
+ *                (docs/method.md; NaN where S = 0, as R's summary gives NaN)
  *   cumhaz_i   = sum_{j <= i} d_j / n_j                        Nelson-Aalen
  *   std_chaz_i = sqrt(sum_{j <= i} d_j / n_j^2)
  * Confidence intervals, z = qnorm(1 - (1 - level) / 2), R's survfit_confint:

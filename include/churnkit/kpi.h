@@ -15,7 +15,7 @@
  *    the period in progress is left out; its numbers would read as a drop.
  * Months come first, oldest first, then quarters.
  *
- * Counts for a period [a, b] (PRODUCT.md), churn counted at the churn date:
+ * Counts for a period [a, b] (docs/contract.md), churn counted at the churn date:
  *   start   customers with start < a and (end NA or end >= a): active on its
  *           first day (a customer whose churn date is a is in start and in
  *           churned);
@@ -147,7 +147,7 @@ int32_t kpi_period_last_day(kpi_period p);
 int32_t kpi_period_first_month(kpi_period p);
 int32_t kpi_period_last_month(kpi_period p);
 
-/* The last quarter that has ended by as_of (PRODUCT.md's default). */
+/* The last quarter that has ended by as_of (docs/contract.md's default). */
 kpi_period kpi_default_period(int32_t as_of);
 
 /* Two-sided pooled two-proportion z test: churned c1 of s1 against c2 of

@@ -1,5 +1,5 @@
 /*
- * model_json.h - the PRODUCT.md `model` and `cox` JSON objects, the
+ * model_json.h - the docs/contract.md `model` and `cox` JSON objects, the
  * plain-text summaries of the two models (as R's summary() prints them) and
  * their tables as CSV files.
  *
@@ -8,7 +8,7 @@
  * coefficients keep their row with null numbers and "aliased": true.  The
  * logistic n and events are sums of the fit's weights (weighted counts
  * under inverse probability of censoring weights; rows counts rows).  Keys
- * beyond PRODUCT.md's (allowed: "more keys may be added"): rows,
+ * beyond docs/contract.md's (allowed: "more keys may be added"): rows,
  * rows_missing, rank, loglik, conf_level, reference_levels, aliased terms,
  * separation ("none", "quasi-complete", "complete") and the terms along
  * it, firth and firth_reason, penalized_loglik, folds and fold_auc,

@@ -3,7 +3,7 @@
  * a customer's main churn driver, and the short action text that joins
  * them.  Pure functions over static tables; used by segment.h.
  *
- * Playbook (DOMAIN.md, "What to do, by segment"): one entry per value tier
+ * Playbook (docs/domain.md, "What to do, by segment"): one entry per value tier
  * x risk band, each a headline of at most RECOMMEND_HEADLINE_MAX bytes and
  * one imperative sentence, for a printed matrix cell, plus the short lead
  * that opens a customer's action.  In brief: high value / high risk is a

@@ -1,5 +1,5 @@
 /*
- * report.h - the PDF report: every page PRODUCT.md lists, drawn from results
+ * report.h - the PDF report: every page docs/contract.md lists, drawn from results
  * the pipeline has already computed.
  *
  * The report computes no statistic of its own: the caller (churnkit report)

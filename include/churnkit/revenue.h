@@ -25,7 +25,7 @@
  * hold NaN.
  *
  * Churn dates (churn_month, from the customers' file) come first: churn is
- * counted at the churn date, as the logo counts are (PRODUCT.md), although
+ * counted at the churn date, as the logo counts are (docs/contract.md), although
  * billing usually keeps a row in the month a customer leaves.  For a
  * customer whose churn date falls in month e:
  *   - their MRR counts as 0 from month e on: a row for month e is not
@@ -48,7 +48,7 @@
  * months, the rule is the plain month-against-month one above.
  *
  * Revenue retention follows only the customers paying at the start of the
- * period (PRODUCT.md), comparing each one's end MRR with their start MRR:
+ * period (docs/contract.md), comparing each one's end MRR with their start MRR:
  *   start_churned     sum of the churn MRR (the rule above) of those churned
  *                     by their churn date inside the period, and of start
  *                     MRR of the others paying nothing at the end
@@ -76,7 +76,7 @@
  * their active days and fills the same record (expansion, contraction and
  * reactivation 0).
  *
- * Cost of churn (DOMAIN.md's worked example): for MRR lost M by L customers,
+ * Cost of churn (docs/domain.md's worked example): for MRR lost M by L customers,
  *   annual_value   = 12 x M                        (lost annual value)
  *   lost_expansion = expansion_rate x annual_value  (default rate 0.20)
  *   sunk_cac       = cac x L                        (NaN when CAC unknown)

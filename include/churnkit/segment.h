@@ -58,7 +58,7 @@
  * (offer_effect H) (1/3 with the defaults and H = 12).  It needs a scored
  * customer with a known value > 0: an offer that cannot be priced is not
  * recommended.  Low-value customers never get one, whatever their risk:
- * DOMAIN.md's "never spend retention budget on customers unlikely to bring
+ * docs/domain.md's "never spend retention budget on customers unlikely to bring
  * significant revenue" (their playbook is low-cost care).  Per cell: the customers who qualify, the cost
  * sum incentive_months value_i, the expected saving sum p_i offer_effect
  * value_i H, and the net expected value saving - cost, over them (0 when

@@ -8,7 +8,7 @@
  *
  * The numbers are those of km.h, logrank.h and hazard.h (see there for the
  * formulas and the R functions matched); this module only runs them in
- * order on one shared sort.  surv_json.h turns the result into PRODUCT.md's
+ * order on one shared sort.  surv_json.h turns the result into docs/contract.md's
  * "survival" object and surv_print.h into plain text.
  *
  * Ownership: surv_analysis_run copies what it keeps (column and level names,

@@ -1,5 +1,5 @@
 /*
- * surv_json.h - the "survival" object of PRODUCT.md's JSON schema, built
+ * surv_json.h - the "survival" object of docs/contract.md's JSON schema, built
  * from a surv_analysis (surv_analysis.h).
  *
  *   {"time_unit", "conf_type", "conf_level", "rho", "n", "events",
@@ -22,7 +22,7 @@
  *               "early_events", "events",
  *               "months": [{"month", "n_risk", "n_event", "rate"}]}}
  *
- * "se" is the standard error of S itself.  Keys beyond PRODUCT.md's
+ * "se" is the standard error of S itself.  Keys beyond docs/contract.md's
  * (quantiles, cumhaz, pairwise, hazard, ...) only add.  Every number goes
  * through jsonout.h's json_num: full round-trip precision, NaN and
  * infinities as null (R's NA).  "pairwise" is present only for columns
@@ -45,7 +45,7 @@
 #include "churnkit/err.h"
 #include "churnkit/surv_analysis.h"
 
-/* `time_unit` is PRODUCT.md's "days" or "as given".  `steps` 0 leaves the
+/* `time_unit` is docs/contract.md's "days" or "as given".  `steps` 0 leaves the
  * per-step arrays out (they can be long); 1 writes them.
  * Errors: CHURN_EUSAGE for a NULL argument; CHURN_ENOMEM. */
 churn_status surv_json_build(const surv_analysis *a, const char *time_unit,

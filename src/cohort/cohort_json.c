@@ -1,4 +1,4 @@
-/* cohort_json.c - the "cohorts" and "kpis" objects of PRODUCT.md's JSON
+/* cohort_json.c - the "cohorts" and "kpis" objects of docs/contract.md's JSON
  * schema, built with json-c; see include/churnkit/cohort_output.h.
  *
  * Building: every helper returns 0 when json-c could not allocate; the
@@ -153,7 +153,7 @@ churn_status cohort_to_json_multi(const cohort_result *const *rs, size_t nr,
 	o = json_object_new_object();
 	if (all == NULL || o == NULL)
 		goto nomem;
-	/* PRODUCT.md's keys ("rows") first, then the mean rows and extras. */
+	/* docs/contract.md's keys ("rows") first, then the mean rows and extras. */
 	json_object_object_foreachC(all, it)
 	{
 		if (!put(o, it.key, json_object_get(it.val), 0))

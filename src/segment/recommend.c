@@ -95,7 +95,7 @@ static const segment_playbook playbook[SEGMENT_NVALUE][SCORE_NBANDS] = {
 #define INCENTIVE_CLAUSE "; retention offer"
 
 /* Each kind's phrase, and the low-cost one for low-value customers (their
- * playbook is automated care, not senior staff: DOMAIN.md). */
+ * playbook is automated care, not senior staff: docs/domain.md). */
 static const struct {
 	const char *name;
 	const char *phrase;

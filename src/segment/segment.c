@@ -342,7 +342,7 @@ churn_status segment_build(const scores *s, const design *d, const table *t,
 		c->driver = c->risk == SCORE_BAND_NONE
 		            ? SEGMENT_DRIVER_NONE : driver_of(d, tk, en->row, en->s.driver, o);
 		c->incentive = 0;
-		/* No retention budget for low-value customers (DOMAIN.md), and an
+		/* No retention budget for low-value customers (docs/domain.md), and an
 		 * offer only where it pays for itself. */
 		if (c->risk != SCORE_BAND_NONE && isfinite(c->value) && c->value > 0 &&
 		    c->value_tier != SEGMENT_VALUE_LOW)

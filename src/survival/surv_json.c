@@ -1,5 +1,5 @@
 /*
- * surv_json.c - a surv_analysis as PRODUCT.md's "survival" JSON object
+ * surv_json.c - a surv_analysis as docs/contract.md's "survival" JSON object
  * (include/churnkit/surv_json.h).
  *
  * json-c stores NULL as null, so json_num's NULL for NaN needs no special

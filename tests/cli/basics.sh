@@ -1,6 +1,6 @@
 #!/bin/sh
 # basics.sh - churnkit's command line itself (TAP): help, version, usage
-# errors and exit codes (PRODUCT.md: 0 success, 1 data, 2 usage or
+# errors and exit codes (docs/contract.md: 0 success, 1 data, 2 usage or
 # configuration, 3 I/O), and atomic output files.
 
 . "$top_srcdir/tests/lib.sh"
@@ -34,7 +34,7 @@ for h in --help -h help; do
 	tap_ok $? "churnkit $h: lists the six commands"
 done
 
-# Each subcommand's --help lists the options PRODUCT.md gives it.
+# Each subcommand's --help lists the options docs/contract.md gives it.
 common="--config --rejects --max-bad-rows --id --start --end --as-of --date-format
 	--duration --event --entry --weight --value --by --delimiter --decimal --help --version"
 for c in check cohorts survival model score report; do

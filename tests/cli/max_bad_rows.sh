@@ -1,7 +1,7 @@
 #!/bin/sh
 # max_bad_rows.sh - the --max-bad-rows rule (TAP).
 #
-# PRODUCT.md: bad rows are reported with their line and reason, and the run
+# docs/contract.md: bad rows are reported with their line and reason, and the run
 # fails (exit 1) when more than --max-bad-rows (default 1%) are bad.  "More
 # than" is strict: exactly the limit passes.  The inputs are generated here
 # (1000 rows, some with an unparseable start date on chosen lines) into a

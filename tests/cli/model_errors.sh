@@ -1,6 +1,6 @@
 #!/bin/sh
 # model_errors.sh - every way `churnkit model` and `churnkit score` can fail,
-# with its exit status (PRODUCT.md: 1 the data could not be analysed or a
+# with its exit status (docs/contract.md: 1 the data could not be analysed or a
 # model could not be fitted, 2 usage, 3 I/O) and its message; and that a
 # failed run leaves no output file behind (TAP).
 

@@ -170,7 +170,7 @@ static void test_outputs(void)
 	int all = back != NULL;
 	for (size_t k = 0; all && k < sizeof keys / sizeof keys[0]; k++)
 		all &= json_object_object_get_ex(back, keys[k], NULL);
-	ok(all, "cox json: every PRODUCT.md key of `cox` is present");
+	ok(all, "cox json: every docs/contract.md key of `cox` is present");
 	json_object_object_get_ex(back, "ties", &v);
 	is_str(json_object_get_string(v), "efron", "cox json: ties efron by default");
 	json_object_object_get_ex(back, "coefficients", &v);

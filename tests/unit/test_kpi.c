@@ -268,11 +268,11 @@ static void test_cost(void)
 	revenue_cost_opts o;
 	revenue_cost c;
 	churn_err err;
-	/* DOMAIN.md: annual contract 10,000 + 20% expansion 2,000 + CAC 500. */
+	/* docs/domain.md: annual contract 10,000 + 20% expansion 2,000 + CAC 500. */
 	revenue_cost_opts_init(&o);
 	o.cac = 500;
 	ok(revenue_cost_of_churn(&o, 10000.0 / 12, 1, &c, &err) == CHURN_OK, "cost: computes");
-	is_double_rel(c.total, 12500, 1e-12, "cost: DOMAIN.md's example is 12,500");
+	is_double_rel(c.total, 12500, 1e-12, "cost: docs/domain.md's example is 12,500");
 	o.cac = NAN;
 	ok(revenue_cost_of_churn(&o, 10000.0 / 12, 1, &c, &err) == CHURN_OK && !c.cac_known &&
 	   isnan(c.sunk_cac), "cost: unknown CAC is left out");

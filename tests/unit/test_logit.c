@@ -474,7 +474,7 @@ static void test_outputs(void)
 	int all = 1;
 	for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++)
 		all &= json_object_object_get_ex(back, keys[k], NULL);
-	ok(all, "json: every PRODUCT.md key of `model` is present");
+	ok(all, "json: every docs/contract.md key of `model` is present");
 	json_object_put(back);
 	json_object_put(j);
 

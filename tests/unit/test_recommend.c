@@ -173,7 +173,7 @@ static void test_playbook(void)
 	ok(leads, "playbook: every cell has an action lead");
 	ok(lens, "playbook: every action text <= %d bytes", RECOMMEND_ACTION_MAX);
 
-	/* DOMAIN.md's corner cells say what the playbook must say. */
+	/* docs/domain.md's corner cells say what the playbook must say. */
 	ok(strstr(recommend_playbook(SEGMENT_VALUE_HIGH, SCORE_BAND_HIGH)->text, "executive sponsor")
 	   && strstr(recommend_playbook(SEGMENT_VALUE_HIGH, SCORE_BAND_HIGH)->text, "success plan"),
 	   "playbook: high value, high risk: executive sponsor, joint success plan");

@@ -17,7 +17,7 @@
 #include "churnkit/km.h"
 #include "churnkit/surv.h"
 
-#define FX_RTOL 1e-9    /* PRODUCT.md: closed forms match R to 1e-9 relative */
+#define FX_RTOL 1e-9    /* docs/method.md: closed forms match R to 1e-9 relative */
 #define FX_ATOL0 1e-12  /* absolute tolerance where R's value is exactly 0 */
 
 typedef struct {
