@@ -12,7 +12,7 @@
 #include "cmd.h"
 #include "cohortrun.h"
 #include "modelrun.h"
-#include "segrun.h"
+#include "stage_opts.h"
 #include "survrun.h"
 
 #include <errno.h>
@@ -49,7 +49,8 @@ typedef struct {
 	survrun sv;
 	cohortrun co;
 	modelrun m;
-	segrun g;
+	cli_segment_opts go;
+	segment_run g;
 	int have_co, have_m, have_g;
 	scores *sc;
 	findings *fd;
@@ -70,7 +71,8 @@ static void run_free(run *r)
 	free(r->opt_text);
 	free(r->opts);
 	findings_free(r->fd);
-	segrun_free(&r->g);
+	segment_run_free(&r->g);
+	cli_segment_opts_free(&r->go);
 	scores_free(r->sc);
 	modelrun_free(&r->m);
 	cohortrun_free(&r->co);
@@ -251,7 +253,7 @@ static churn_status write_json(run *r, const char *path, churn_err *err)
 	if (st == CHURN_OK && r->have_m)
 		st = modelrun_json(&r->m, root, err);
 	if (st == CHURN_OK && r->have_g)
-		segrun_json(&r->g, &r->d, root);
+		segment_run_json(&r->g, r->d.res->t, r->d.map.id, root);
 	if (st != CHURN_OK) {
 		json_object_put(root);
 		return st;
@@ -275,7 +277,7 @@ static churn_status write_tables(run *r, const char *dir, churn_err *err)
 	if (st == CHURN_OK && r->have_m)
 		st = modelrun_write_tables(&r->m, dir, outs, err);
 	if (st == CHURN_OK && r->have_g)
-		st = segrun_write_tables(&r->g, dir, outs, err);
+		st = segment_run_write_tables(&r->g, dir, outs, err);
 	return st;
 }
 
@@ -398,9 +400,9 @@ int cmd_report(int argc, char **argv, outset *outs, churn_err *err)
 		if (st != CHURN_OK)
 			goto end;
 		r.have_m = 1;
-		if ((st = segrun_options(&r.g, &r.o, err)) != CHURN_OK)
+		if ((st = cli_segment_opts_read(&r.go, &r.o, err)) != CHURN_OK)
 			goto end;
-		r.g.so.top_n = REPORT_ACCOUNTS;
+		r.go.so.top_n = REPORT_ACCOUNTS;
 	}
 	if ((st = cmd_load(&r.o, outs, &r.d, err)) != CHURN_OK)
 		goto end;
@@ -429,7 +431,7 @@ int cmd_report(int argc, char **argv, outset *outs, churn_err *err)
 		if (r.d.map.id) {
 			if ((st = modelrun_scores(&r.m, &r.d, &r.sc, err)) != CHURN_OK)
 				goto end;
-			if ((st = segrun_build(&r.g, &r.m, &r.d, r.sc, err)) != CHURN_OK)
+			if ((st = cli_segment_run(&r.g, &r.go, &r.m, &r.d, r.sc, err)) != CHURN_OK)
 				goto end;
 			r.have_g = 1;
 		}

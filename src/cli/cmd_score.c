@@ -6,7 +6,7 @@
 #include "churnkit/model_json.h"
 #include "cmd.h"
 #include "modelrun.h"
-#include "segrun.h"
+#include "stage_opts.h"
 
 #include <errno.h>
 #include <json-c/json.h>
@@ -134,7 +134,8 @@ int cmd_score(int argc, char **argv, outset *outs, churn_err *err)
 	cli_opts o;
 	cmd_data d = {0};
 	modelrun m = {0};
-	segrun g = {0};
+	cli_segment_opts go = {0};
+	segment_run g = {0};
 	scores *s = NULL;
 	int done;
 	const char *out, *json, *tables;
@@ -157,7 +158,7 @@ int cmd_score(int argc, char **argv, outset *outs, churn_err *err)
 	}
 	if ((st = modelrun_options(&m, &o, MODELRUN_NEED_LOGIT | MODELRUN_HORIZON_COX, err)) != CHURN_OK)
 		goto end;
-	if ((st = segrun_options(&g, &o, err)) != CHURN_OK)
+	if ((st = cli_segment_opts_read(&go, &o, err)) != CHURN_OK)
 		goto end;
 	if ((st = cmd_load(&o, outs, &d, err)) != CHURN_OK)
 		goto end;
@@ -165,7 +166,7 @@ int cmd_score(int argc, char **argv, outset *outs, churn_err *err)
 		goto end;
 	if ((st = modelrun_scores(&m, &d, &s, err)) != CHURN_OK)
 		goto end;
-	if ((st = segrun_build(&g, &m, &d, s, err)) != CHURN_OK)
+	if ((st = cli_segment_run(&g, &go, &m, &d, s, err)) != CHURN_OK)
 		goto end;
 	if ((st = modelrun_write_scores(&m, &d, out, s, g.labels, g.actions, outs, err)) != CHURN_OK)
 		goto end;
@@ -180,13 +181,13 @@ int cmd_score(int argc, char **argv, outset *outs, churn_err *err)
 			goto end;
 		}
 		json_object_object_add(root, "scores", scores_json(&m, s, out));
-		segrun_json(&g, &d, root);
+		segment_run_json(&g, d.res->t, d.map.id, root);
 		if ((st = cmd_json_write(root, json, outs, err)) != CHURN_OK)
 			goto end;
 	}
 	if (tables != NULL && (st = modelrun_write_tables(&m, tables, outs, err)) != CHURN_OK)
 		goto end;
-	if (tables != NULL && (st = segrun_write_tables(&g, tables, outs, err)) != CHURN_OK)
+	if (tables != NULL && (st = segment_run_write_tables(&g, tables, outs, err)) != CHURN_OK)
 		goto end;
 	if (strcmp(out, "-") != 0 && (json == NULL || strcmp(json, "-") != 0)) {
 		print_summary(stdout, &m, s, out);
@@ -197,7 +198,8 @@ int cmd_score(int argc, char **argv, outset *outs, churn_err *err)
 			st = churn_err_set(err, CHURN_EIO, "standard output: %s", strerror(errno));
 	}
 end:
-	segrun_free(&g);
+	segment_run_free(&g);
+	cli_segment_opts_free(&go);
 	scores_free(s);
 	modelrun_free(&m);
 	cmd_data_free(&d);

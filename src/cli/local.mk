@@ -23,9 +23,9 @@ dist_noinst_DATA += tests/data/model/churn.csv tests/data/model/endometrial.csv 
 	tests/data/model/ipcw_sep.csv tests/data/model/telco_ph.csv
 ## churnkit survival (issue 3).
 churnkit_SOURCES += src/cli/cmd_survival.c src/cli/survrun.c src/cli/survrun.h
-## churnkit report: the whole pipeline as a PDF; segrun is the segments stage
-## that it and churnkit score share.
-churnkit_SOURCES += src/cli/cmd_report.c src/cli/segrun.c src/cli/segrun.h
+## churnkit report: the whole pipeline as a PDF; stage_opts turns the options
+## into the stages' option structs (what it and churnkit score share).
+churnkit_SOURCES += src/cli/cmd_report.c src/cli/stage_opts.c src/cli/stage_opts.h
 ## Its end-to-end test; R's reference numbers come from
 ## tests/fixtures/report/make_fixtures.R.
 TESTS += tests/cli/report.sh

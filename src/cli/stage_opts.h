@@ -1,0 +1,36 @@
+/*
+ * stage_opts.h - the command line's options turned into the option
+ * structs of the stages' runners (segment_run.h, ...): what `churnkit
+ * score` and `churnkit report` share.  Usage errors name the option and
+ * where it was given.
+ *
+ * Ownership: each struct owns the option text its fields point into; free
+ * it with its _free function even after a failure.
+ */
+#ifndef CHURNKIT_CLI_STAGE_OPTS_H
+#define CHURNKIT_CLI_STAGE_OPTS_H
+
+#include "churnkit/segment_run.h"
+#include "cmd.h"
+#include "modelrun.h"
+
+/* The segments stage's options: --offer-effect F (share of churn a
+ * retention offer prevents, 0-1, default 0.25), --incentive-months M (an
+ * offer's cost in months of MRR, default 1), --driver COL=KIND
+ * (repeatable: the action kind of a driver column, overriding the keyword
+ * rules of recommend.h; named once per column); top_n SEGMENT_RUN_TOP_N. */
+typedef struct {
+	segment_opts so;             /* drivers point into map */
+	char **driver_opts;          /* --driver list (owned) */
+	size_t ndrivers;
+	segment_driver_map *map;     /* [ndrivers]: columns point into driver_opts */
+} cli_segment_opts;
+
+churn_status cli_segment_opts_read(cli_segment_opts *g, const cli_opts *o, churn_err *err);
+void cli_segment_opts_free(cli_segment_opts *g);
+
+/* Runs the segments stage on the scores s of the model m fitted on d. */
+churn_status cli_segment_run(segment_run *g, const cli_segment_opts *go, const modelrun *m,
+                             const cmd_data *d, const scores *s, churn_err *err);
+
+#endif
