@@ -13,7 +13,6 @@
 #include "cohortrun.h"
 #include "modelrun.h"
 #include "stage_opts.h"
-#include "survrun.h"
 
 #include <errno.h>
 #include <json-c/json.h>
@@ -46,7 +45,8 @@ static const char summary[] =
 typedef struct {
 	cli_opts o;
 	cmd_data d;
-	survrun sv;
+	cli_surv_opts svo;
+	surv_run sv;
 	cohortrun co;
 	modelrun m;
 	cli_segment_opts go;
@@ -76,7 +76,8 @@ static void run_free(run *r)
 	scores_free(r->sc);
 	modelrun_free(&r->m);
 	cohortrun_free(&r->co);
-	survrun_free(&r->sv);
+	surv_run_free(&r->sv);
+	cli_surv_opts_free(&r->svo);
 	cmd_data_free(&r->d);
 	cli_opts_free(&r->o);
 }
@@ -247,7 +248,7 @@ static churn_status write_json(run *r, const char *path, churn_err *err)
 
 	if (root == NULL)
 		return churn_err_set(err, CHURN_ENOMEM, "out of memory");
-	st = survrun_json(&r->sv, root, err);
+	st = surv_run_json(&r->sv, root, err);
 	if (st == CHURN_OK && r->have_co)
 		st = cohortrun_json(&r->co, root, err);
 	if (st == CHURN_OK && r->have_m)
@@ -270,7 +271,7 @@ static churn_status write_json(run *r, const char *path, churn_err *err)
 static churn_status write_tables(run *r, const char *dir, churn_err *err)
 {
 	outset *outs = r->d.outs;
-	churn_status st = survrun_write_tables(&r->sv, dir, outs, err);
+	churn_status st = surv_run_write_tables(&r->sv, dir, outs, err);
 
 	if (st == CHURN_OK && r->have_co)
 		st = cohortrun_write_tables(&r->co, dir, outs, err);
@@ -380,7 +381,7 @@ int cmd_report(int argc, char **argv, outset *outs, churn_err *err)
 	}
 	if ((st = generated_time(gen, sizeof gen, gen_ymdhms, err)) != CHURN_OK)
 		goto end;
-	if ((st = survrun_options(&r.sv, &r.o, synopsis, err)) != CHURN_OK)
+	if ((st = cli_surv_opts_read(&r.svo, &r.o, synopsis, err)) != CHURN_OK)
 		goto end;
 	/* Cohorts and KPIs need dates, and count whole customers: with delayed
 	 * entry or frequency weights (survival and model options) they are
@@ -409,7 +410,7 @@ int cmd_report(int argc, char **argv, outset *outs, churn_err *err)
 	/* The hash of the bytes the loader parsed (it hashes while reading, so a
 	 * pipe or a FIFO is hashed too, and the input is never opened again). */
 	memcpy(r.sha, r.d.res->sha256, sizeof r.sha);
-	if ((st = survrun_fit(&r.sv, &r.d, err)) != CHURN_OK)
+	if ((st = cli_surv_run(&r.sv, &r.svo, &r.d, err)) != CHURN_OK)
 		goto end;
 	if (r.have_co && (st = cohortrun_fit(&r.co, &r.d, err)) != CHURN_OK)
 		goto end;

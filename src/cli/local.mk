@@ -22,7 +22,7 @@ dist_noinst_DATA += tests/data/model/churn.csv tests/data/model/endometrial.csv 
 	tests/data/model/entry_at_exit.csv tests/data/model/entry_at_exit.R \
 	tests/data/model/ipcw_sep.csv tests/data/model/telco_ph.csv
 ## churnkit survival (issue 3).
-churnkit_SOURCES += src/cli/cmd_survival.c src/cli/survrun.c src/cli/survrun.h
+churnkit_SOURCES += src/cli/cmd_survival.c
 ## churnkit report: the whole pipeline as a PDF; stage_opts turns the options
 ## into the stages' option structs (what it and churnkit score share).
 churnkit_SOURCES += src/cli/cmd_report.c src/cli/stage_opts.c src/cli/stage_opts.h

@@ -4,6 +4,9 @@
 
 #include "stage_opts.h"
 
+#include "churnkit/num.h"
+
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -77,4 +80,127 @@ churn_status cli_segment_run(segment_run *g, const cli_segment_opts *go, const m
 	in.horizon_known = m->horizon_given && m->sd && d->res->date_mode;
 	in.horizon_months = m->horizon;
 	return segment_run_build(g, &in, &go->so, err);
+}
+
+/* --times: a list of times >= 0, in months for dates (default 3,6,12,24)
+ * or in the duration's unit (no default). */
+static churn_status read_times(cli_surv_opts *s, const cli_opts *o, churn_err *err)
+{
+	char **list = NULL, at[600];
+	size_t n = 0;
+	churn_status st = opt_list(o, OPT_TIMES, &list, &n, err);
+
+	if (st != CHURN_OK)
+		return st;
+	if (n == 0)   /* the stage's default (surv_run_opts_init) */
+		goto done;
+	if ((s->times = malloc(n * sizeof *s->times)) == NULL)
+		goto nomem;
+	s->so.times = s->times;   /* replaces the default */
+	s->so.ntimes = 0;
+	for (size_t k = 0; k < n; k++) {
+		double v;
+		if (!num_parse(list[k], strlen(list[k]), '.', &v) || !isfinite(v) || v < 0) {
+			st = churn_err_set(err, CHURN_EUSAGE,
+			                   "--times '%s'%s: not a time >= 0 (give times such as "
+			                   "3,6,12,24%s)", list[k], opt_origin(o, OPT_TIMES, at, sizeof at),
+			                   s->so.date_mode ? ", in months" : ", in the duration's unit");
+			goto done;
+		}
+		if (s->so.date_mode && !isfinite(v * SURV_RUN_DAYS_PER_MONTH)) {
+			st = churn_err_set(err, CHURN_EUSAGE,
+			                   "--times '%s'%s: too large: %s months is more days than can "
+			                   "be counted", list[k], opt_origin(o, OPT_TIMES, at, sizeof at),
+			                   list[k]);
+			goto done;
+		}
+		s->times[s->so.ntimes++] = v;
+	}
+	goto done;
+nomem:
+	st = churn_err_set(err, CHURN_ENOMEM, "out of memory");
+done:
+	opt_list_free(list);
+	return st;
+}
+
+churn_status cli_surv_opts_read(cli_surv_opts *s, const cli_opts *o, const char *synopsis,
+                               churn_err *err)
+{
+	char at[600];
+	const char *v;
+	churn_status st;
+
+	memset(s, 0, sizeof *s);
+	if (opt_str(o, OPT_START) == NULL && opt_str(o, OPT_DURATION) == NULL)
+		return churn_err_set(err, CHURN_EUSAGE,
+		                     "survival: say how long each customer stayed: --start COL "
+		                     "(and --end COL) for dates, or --duration COL with "
+		                     "--event COL[=VALUE] (usage: %s)", synopsis);
+	surv_run_opts_init(&s->so, opt_str(o, OPT_START) != NULL);
+	if ((v = opt_str(o, OPT_CONF_TYPE)) != NULL &&
+	    km_conf_parse(v, &s->so.conf_type) != 0)
+		return churn_err_set(err, CHURN_EUSAGE,
+		                     "--conf-type '%s'%s: give log-log (the default), log or plain",
+		                     v, opt_origin(o, OPT_CONF_TYPE, at, sizeof at));
+	if ((st = opt_double(o, OPT_CONF_LEVEL, 0, 1, &s->so.conf_level, err)) != CHURN_OK)
+		return st;
+	if (!(s->so.conf_level > 0 && s->so.conf_level < 1))
+		return churn_err_set(err, CHURN_EUSAGE,
+		                     "--conf-level '%s'%s: give a level above 0 and below 1, "
+		                     "such as 0.95", opt_str(o, OPT_CONF_LEVEL),
+		                     opt_origin(o, OPT_CONF_LEVEL, at, sizeof at));
+	if ((v = opt_str(o, OPT_RHO)) != NULL) {
+		double rho;
+		if (!num_parse(v, strlen(v), '.', &rho) || (rho != 0 && rho != 1))
+			return churn_err_set(err, CHURN_EUSAGE,
+			                     "--rho '%s'%s: give 0 (log-rank) or 1 (Peto-Peto)", v,
+			                     opt_origin(o, OPT_RHO, at, sizeof at));
+		s->so.rho = rho;
+	}
+	if ((st = opt_double(o, OPT_ALPHA, 0, 1, &s->so.alpha, err)) != CHURN_OK)
+		return st;
+	if (!(s->so.alpha > 0 && s->so.alpha < 1))
+		return churn_err_set(err, CHURN_EUSAGE,
+		                     "--alpha '%s'%s: give a level above 0 and below 1, such as 0.05",
+		                     opt_str(o, OPT_ALPHA), opt_origin(o, OPT_ALPHA, at, sizeof at));
+	if ((st = opt_long(o, OPT_MIN_N, 1, 1000000000L, &s->so.min_n, err)) != CHURN_OK)
+		return st;
+	if ((v = opt_str(o, OPT_RMST_TAU)) != NULL) {
+		double tau;
+		if (!num_parse(v, strlen(v), '.', &tau) || !isfinite(tau) || !(tau > 0))
+			return churn_err_set(err, CHURN_EUSAGE,
+			                     "--rmst-tau '%s'%s: give a time above 0%s", v,
+			                     opt_origin(o, OPT_RMST_TAU, at, sizeof at),
+			                     s->so.date_mode ? " in months" : " in the duration's unit");
+		s->so.rmst_tau = tau;
+	}
+	if ((st = read_times(s, o, err)) != CHURN_OK)
+		return st;
+
+	/* units: months -> days for date inputs (surv_run_fit); a time too
+	 * large to count in days (it overflows to infinity) is refused here
+	 * with the option's name, not printed as Inf */
+	if (s->so.date_mode && isinf(s->so.rmst_tau * SURV_RUN_DAYS_PER_MONTH))
+		return churn_err_set(err, CHURN_EUSAGE,
+		                     "--rmst-tau '%s'%s: too large: %s months is more days than "
+		                     "can be counted", opt_str(o, OPT_RMST_TAU),
+		                     opt_origin(o, OPT_RMST_TAU, at, sizeof at), opt_str(o, OPT_RMST_TAU));
+	return CHURN_OK;
+}
+
+void cli_surv_opts_free(cli_surv_opts *s)
+{
+	if (s == NULL)
+		return;
+	free(s->times);
+	memset(s, 0, sizeof *s);
+}
+
+churn_status cli_surv_run(surv_run *s, const cli_surv_opts *so, const cmd_data *d,
+                          churn_err *err)
+{
+	surv_run_input in = {.res = d->res, .map = &d->map, .display_name = d->lopts.display_name};
+
+	return surv_run_fit(s, &in, &so->so, err);
 }

@@ -11,6 +11,7 @@
 #define CHURNKIT_CLI_STAGE_OPTS_H
 
 #include "churnkit/segment_run.h"
+#include "churnkit/surv_run.h"
 #include "cmd.h"
 #include "modelrun.h"
 
@@ -32,5 +33,23 @@ void cli_segment_opts_free(cli_segment_opts *g);
 /* Runs the segments stage on the scores s of the model m fitted on d. */
 churn_status cli_segment_run(segment_run *g, const cli_segment_opts *go, const modelrun *m,
                              const cmd_data *d, const scores *s, churn_err *err);
+
+/* The survival stage's options: --times (a list of times >= 0, in months
+ * for dates, in the duration's unit otherwise), --rmst-tau, --conf-type,
+ * --conf-level, --rho, --alpha, --min-n.  Needs --start or --duration;
+ * when neither is given the usage error quotes `synopsis`, the command's
+ * usage line. */
+typedef struct {
+	surv_run_opts so;            /* times point into `times` when given */
+	double *times;               /* --times (owned) */
+} cli_surv_opts;
+
+churn_status cli_surv_opts_read(cli_surv_opts *s, const cli_opts *o, const char *synopsis,
+                               churn_err *err);
+void cli_surv_opts_free(cli_surv_opts *s);
+
+/* Runs the survival stage on the loaded data d. */
+churn_status cli_surv_run(surv_run *s, const cli_surv_opts *so, const cmd_data *d,
+                          churn_err *err);
 
 #endif
