@@ -10,7 +10,6 @@
 #include "churnkit/outfile.h"
 #include "churnkit/report.h"
 #include "cmd.h"
-#include "cohortrun.h"
 #include "modelrun.h"
 #include "stage_opts.h"
 
@@ -47,7 +46,8 @@ typedef struct {
 	cmd_data d;
 	cli_surv_opts svo;
 	surv_run sv;
-	cohortrun co;
+	cli_cohort_opts coo;
+	cohort_run co;
 	modelrun m;
 	cli_segment_opts go;
 	segment_run g;
@@ -75,7 +75,7 @@ static void run_free(run *r)
 	cli_segment_opts_free(&r->go);
 	scores_free(r->sc);
 	modelrun_free(&r->m);
-	cohortrun_free(&r->co);
+	cohort_run_free(&r->co);
 	surv_run_free(&r->sv);
 	cli_surv_opts_free(&r->svo);
 	cmd_data_free(&r->d);
@@ -250,7 +250,7 @@ static churn_status write_json(run *r, const char *path, churn_err *err)
 		return churn_err_set(err, CHURN_ENOMEM, "out of memory");
 	st = surv_run_json(&r->sv, root, err);
 	if (st == CHURN_OK && r->have_co)
-		st = cohortrun_json(&r->co, root, err);
+		st = cohort_run_json(&r->co, root, err);
 	if (st == CHURN_OK && r->have_m)
 		st = modelrun_json(&r->m, root, err);
 	if (st == CHURN_OK && r->have_g)
@@ -274,7 +274,7 @@ static churn_status write_tables(run *r, const char *dir, churn_err *err)
 	churn_status st = surv_run_write_tables(&r->sv, dir, outs, err);
 
 	if (st == CHURN_OK && r->have_co)
-		st = cohortrun_write_tables(&r->co, dir, outs, err);
+		st = cohort_run_write_tables(&r->co, dir, outs, err);
 	if (st == CHURN_OK && r->have_m)
 		st = modelrun_write_tables(&r->m, dir, outs, err);
 	if (st == CHURN_OK && r->have_g)
@@ -390,7 +390,7 @@ int cmd_report(int argc, char **argv, outset *outs, churn_err *err)
 	              : opt_str(&r.o, OPT_ENTRY)  ? "--entry"
 	              : opt_str(&r.o, OPT_WEIGHT) ? "--weight" : NULL;
 	if (opt_str(&r.o, OPT_START) && r.no_co_why == NULL) {
-		if ((st = cohortrun_options(&r.co, &r.o, synopsis, err)) != CHURN_OK)
+		if ((st = cli_cohort_opts_read(&r.coo, &r.o, synopsis, err)) != CHURN_OK)
 			goto end;
 		r.have_co = 1;
 	}
@@ -412,7 +412,7 @@ int cmd_report(int argc, char **argv, outset *outs, churn_err *err)
 	memcpy(r.sha, r.d.res->sha256, sizeof r.sha);
 	if ((st = cli_surv_run(&r.sv, &r.svo, &r.d, err)) != CHURN_OK)
 		goto end;
-	if (r.have_co && (st = cohortrun_fit(&r.co, &r.d, err)) != CHURN_OK)
+	if (r.have_co && (st = cli_cohort_run(&r.co, &r.coo, &r.d, err)) != CHURN_OK)
 		goto end;
 	if (r.have_m) {
 		st = modelrun_fit(&r.m, &r.d, err);

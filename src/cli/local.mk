@@ -5,7 +5,7 @@ churnkit_SOURCES = src/cli/main.c src/cli/cmd.h src/cli/cmd_common.c \
 	src/cli/options.c src/cli/options.h
 churnkit_LDADD = $(CHURN_LIBS)
 dist_man_MANS += src/cli/churnkit.1
-churnkit_SOURCES += src/cli/cmd_cohorts.c src/cli/cohortrun.c src/cli/cohortrun.h
+churnkit_SOURCES += src/cli/cmd_cohorts.c
 ## churnkit model and churnkit score (issue 5); modelrun is what they and the
 ## report share.
 churnkit_SOURCES += src/cli/cmd_model.c src/cli/cmd_score.c src/cli/modelrun.c \

@@ -6,7 +6,11 @@
 
 #include "churnkit/num.h"
 
+#define CLI_SHOW_REJECTS 10    /* revenue rows warned about one by one */
+
+#include <float.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -203,4 +207,117 @@ churn_status cli_surv_run(surv_run *s, const cli_surv_opts *so, const cmd_data *
 	surv_run_input in = {.res = d->res, .map = &d->map, .display_name = d->lopts.display_name};
 
 	return surv_run_fit(s, &in, &so->so, err);
+}
+
+churn_status cli_cohort_opts_read(cli_cohort_opts *c, const cli_opts *o, const char *synopsis,
+                                 churn_err *err)
+{
+	churn_status st;
+	long n = COHORT_RUN_MIN_N;
+	double alpha = 0.05;
+	const char *s;
+	char at[600];
+
+	memset(c, 0, sizeof *c);
+	cohort_run_opts_init(&c->co);
+	if (opt_str(o, OPT_DURATION) != NULL)
+		return churn_err_set(err, CHURN_EUSAGE,
+		                     "cohorts: cohorts are signup months and need dates: give "
+		                     "--start COL (and --end COL) instead of --duration");
+	if (opt_str(o, OPT_ENTRY) != NULL)
+		return churn_err_set(err, CHURN_EUSAGE,
+		                     "cohorts: --entry is not supported here: cohorts and period "
+		                     "KPIs count every customer from their signup date (delayed "
+		                     "entry applies to survival)");
+	if (opt_str(o, OPT_WEIGHT) != NULL)
+		return churn_err_set(err, CHURN_EUSAGE,
+		                     "cohorts: --weight is not supported here: cohort counts and "
+		                     "KPIs take one row per customer");
+	if (opt_str(o, OPT_START) == NULL)
+		return churn_err_set(err, CHURN_EUSAGE,
+		                     "cohorts: --start COL is needed: the signup date column that "
+		                     "makes the monthly cohorts (and --end COL for the churn date; "
+		                     "usage: %s)", synopsis);
+	if ((st = opt_long(o, OPT_MIN_N, 1, 1000000000L, &n, err)) != CHURN_OK)
+		return st;
+	c->co.min_n = (size_t)n;
+	/* --alpha is not used by cohorts, but a config shared with survival
+	 * passes it: the same values are refused here as there. */
+	if ((st = opt_double(o, OPT_ALPHA, 0, 1, &alpha, err)) != CHURN_OK)
+		return st;
+	if (!(alpha > 0 && alpha < 1))
+		return churn_err_set(err, CHURN_EUSAGE,
+		                     "--alpha '%s'%s: give a level above 0 and below 1, such as 0.05",
+		                     opt_str(o, OPT_ALPHA), opt_origin(o, OPT_ALPHA, at, sizeof at));
+	c->co.ko.exclude_same_period = opt_isset(o, OPT_EXCLUDE_SAME_PERIOD);
+	if ((s = opt_str(o, OPT_PERIOD)) != NULL) {
+		if (kpi_period_parse(s, &c->co.ko.period, err) != CHURN_OK)
+			return churn_err_set(err, CHURN_EUSAGE,
+			                     "--period '%s': expected a quarter (2026Q3) or a month "
+			                     "(2026-09)", s);
+		c->co.ko.has_period = 1;
+	}
+	if ((st = opt_double(o, OPT_EXPANSION_RATE, -DBL_MAX, DBL_MAX,
+	                     &c->co.ko.cost.expansion_rate, err)) != CHURN_OK)
+		return st;
+	if (!(c->co.ko.cost.expansion_rate >= 0 && c->co.ko.cost.expansion_rate <= 1))
+		return churn_err_set(err, CHURN_EUSAGE,
+		                     "--expansion-rate '%s'%s: give a fraction between 0 and 1, "
+		                     "0.20 for 20%%", opt_str(o, OPT_EXPANSION_RATE),
+		                     opt_origin(o, OPT_EXPANSION_RATE, at, sizeof at));
+	if ((st = opt_double(o, OPT_CAC, 0, DBL_MAX, &c->co.ko.cost.cac, err)) != CHURN_OK)
+		return st;
+	c->co.revenue_path = opt_str(o, OPT_REVENUE);
+	c->co.revenue_rejects = opt_str(o, OPT_REVENUE_REJECTS);
+	c->quiet = opt_isset(o, OPT_QUIET);
+	if (c->co.revenue_rejects != NULL && c->co.revenue_path == NULL)
+		return churn_err_set(err, CHURN_EUSAGE,
+		                     "--revenue-rejects goes with --revenue FILE");
+	if (c->co.revenue_path != NULL && opt_str(o, OPT_ID) == NULL)
+		return churn_err_set(err, CHURN_EUSAGE,
+		                     "--revenue needs --id COL: the revenue rows are matched to "
+		                     "the customers by id");
+	return CHURN_OK;
+}
+
+/* Prints the revenue file's bad rows as cmd_load does for the customers:
+ * the first ones and, when the run goes on (`fails` is 0), how many rows
+ * were left out; a failing run's own error says the rest. */
+static void warn_revenue(const revhist *r, const load_opts *lo, int fails)
+{
+	const char *name = lo->display_name;
+	char lim[32];
+	for (size_t k = 0; k < r->nrejects_kept && k < CLI_SHOW_REJECTS; k++) {
+		const revhist_reject *j = &r->rejects[k];
+		if (j->col > 0)
+			cmd_warn("%s:%ld:%ld: %s", name, j->line, j->col, j->msg);
+		else
+			cmd_warn("%s:%ld: %s", name, j->line, j->msg);
+	}
+	if (r->rows_rejected > CLI_SHOW_REJECTS)
+		cmd_warn("%s: %ld more bad rows not shown", name,
+		         r->rows_rejected - CLI_SHOW_REJECTS);
+	if (fails)
+		return;
+	if (lo->max_bad_is_fraction)
+		snprintf(lim, sizeof lim, "%g%%", lo->max_bad * 100);
+	else
+		snprintf(lim, sizeof lim, "%g", lo->max_bad);
+	cmd_warn("%s: %ld of %ld rows rejected and left out (--max-bad-rows %s)", name,
+	         r->rows_rejected, r->rows_read, lim);
+}
+
+churn_status cli_cohort_run(cohort_run *c, const cli_cohort_opts *co, const cmd_data *d,
+                            churn_err *err)
+{
+	cohort_run_input in = {.res = d->res, .map = &d->map, .lopts = &d->lopts,
+	                       .outs = d->outs};
+	churn_status st = cohort_run_fit(c, &in, &co->co, err);
+
+	if (c->rev != NULL && c->rev->rows_rejected > 0 && !co->quiet) {
+		load_opts lo = d->lopts;
+		lo.display_name = strcmp(c->revenue_path, "-") == 0 ? "<stdin>" : c->revenue_path;
+		warn_revenue(c->rev, &lo, c->revenue_failed);
+	}
+	return st;
 }

@@ -10,6 +10,7 @@
 #ifndef CHURNKIT_CLI_STAGE_OPTS_H
 #define CHURNKIT_CLI_STAGE_OPTS_H
 
+#include "churnkit/cohort_run.h"
 #include "churnkit/segment_run.h"
 #include "churnkit/surv_run.h"
 #include "cmd.h"
@@ -51,5 +52,28 @@ void cli_surv_opts_free(cli_surv_opts *s);
 /* Runs the survival stage on the loaded data d. */
 churn_status cli_surv_run(surv_run *s, const cli_surv_opts *so, const cmd_data *d,
                           churn_err *err);
+
+/* The cohort stage's options: --period, --exclude-same-period, --revenue
+ * FILE and --revenue-rejects FILE, --expansion-rate (a fraction 0..1),
+ * --cac, --min-n, and --alpha (not used here, but a config shared with
+ * survival passes it, so it is checked alike); refused: --duration
+ * (cohorts are signup months and need dates), --entry and --weight (every
+ * customer counts once from signup), a missing --start (the usage error
+ * quotes `synopsis`), --revenue without --id, --revenue-rejects without
+ * --revenue. */
+typedef struct {
+	cohort_run_opts co;          /* revenue paths borrowed from the cli_opts */
+	int quiet;                   /* --quiet: no warnings about revenue rows */
+} cli_cohort_opts;
+
+churn_status cli_cohort_opts_read(cli_cohort_opts *c, const cli_opts *o, const char *synopsis,
+                                 churn_err *err);
+
+/* Runs the cohort stage on the loaded data d, then (unless --quiet) warns
+ * on stderr about the revenue file's bad rows as cmd_load does for the
+ * customers: the first ten, and how many were left out (or, when there
+ * were too many, the run's own error says the rest). */
+churn_status cli_cohort_run(cohort_run *c, const cli_cohort_opts *co, const cmd_data *d,
+                            churn_err *err);
 
 #endif
