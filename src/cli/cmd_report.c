@@ -10,7 +10,6 @@
 #include "churnkit/outfile.h"
 #include "churnkit/report.h"
 #include "cmd.h"
-#include "modelrun.h"
 #include "stage_opts.h"
 
 #include <errno.h>
@@ -48,7 +47,9 @@ typedef struct {
 	surv_run sv;
 	cli_cohort_opts coo;
 	cohort_run co;
-	modelrun m;
+	cli_model_opts mo;
+	model_run m;
+	model_run_input mi;
 	cli_segment_opts go;
 	segment_run g;
 	int have_co, have_m, have_g;
@@ -74,7 +75,8 @@ static void run_free(run *r)
 	segment_run_free(&r->g);
 	cli_segment_opts_free(&r->go);
 	scores_free(r->sc);
-	modelrun_free(&r->m);
+	model_run_free(&r->m);
+	cli_model_opts_free(&r->mo);
 	cohort_run_free(&r->co);
 	surv_run_free(&r->sv);
 	cli_surv_opts_free(&r->svo);
@@ -252,7 +254,7 @@ static churn_status write_json(run *r, const char *path, churn_err *err)
 	if (st == CHURN_OK && r->have_co)
 		st = cohort_run_json(&r->co, root, err);
 	if (st == CHURN_OK && r->have_m)
-		st = modelrun_json(&r->m, root, err);
+		st = model_run_json(&r->m, root, err);
 	if (st == CHURN_OK && r->have_g)
 		segment_run_json(&r->g, r->d.res->t, r->d.map.id, root);
 	if (st != CHURN_OK) {
@@ -276,7 +278,7 @@ static churn_status write_tables(run *r, const char *dir, churn_err *err)
 	if (st == CHURN_OK && r->have_co)
 		st = cohort_run_write_tables(&r->co, dir, outs, err);
 	if (st == CHURN_OK && r->have_m)
-		st = modelrun_write_tables(&r->m, dir, outs, err);
+		st = model_run_write_tables(&r->m, dir, outs, err);
 	if (st == CHURN_OK && r->have_g)
 		st = segment_run_write_tables(&r->g, dir, outs, err);
 	return st;
@@ -305,7 +307,7 @@ static churn_status build_findings(run *r, churn_err *err)
 		fi.cox_design = r->m.dc;
 		/* The drivers check the plain churn rates on the fit's own sample. */
 		if (r->m.lr != NULL &&
-		    (st = modelrun_logit_sample(&r->m, &r->d, &y, &w, err)) != CHURN_OK)
+		    (st = model_run_logit_sample(&r->m, &r->mi, &y, &w, err)) != CHURN_OK)
 			return st;
 		fi.logit_y = y;
 		fi.logit_weights = w;
@@ -395,9 +397,9 @@ int cmd_report(int argc, char **argv, outset *outs, churn_err *err)
 		r.have_co = 1;
 	}
 	if (opt_str(&r.o, OPT_FEATURES)) {
-		st = modelrun_options(&r.m, &r.o,
-		                      MODELRUN_NEED_LOGIT | MODELRUN_CV_DEFAULT | MODELRUN_HORIZON_COX,
-		                      err);
+		st = cli_model_opts_read(&r.mo, &r.o,
+		                         CLI_MODEL_NEED_LOGIT | CLI_MODEL_CV_DEFAULT |
+		                         CLI_MODEL_HORIZON_COX, err);
 		if (st != CHURN_OK)
 			goto end;
 		r.have_m = 1;
@@ -410,12 +412,13 @@ int cmd_report(int argc, char **argv, outset *outs, churn_err *err)
 	/* The hash of the bytes the loader parsed (it hashes while reading, so a
 	 * pipe or a FIFO is hashed too, and the input is never opened again). */
 	memcpy(r.sha, r.d.res->sha256, sizeof r.sha);
+	r.mi = cli_model_input(&r.d);
 	if ((st = cli_surv_run(&r.sv, &r.svo, &r.d, err)) != CHURN_OK)
 		goto end;
 	if (r.have_co && (st = cli_cohort_run(&r.co, &r.coo, &r.d, err)) != CHURN_OK)
 		goto end;
 	if (r.have_m) {
-		st = modelrun_fit(&r.m, &r.d, err);
+		st = model_run_fit(&r.m, &r.mi, &r.mo.mo, err);
 		/* A model that cannot be fitted (no churner within the horizon, say)
 		 * leaves its pages out rather than the whole report, unless the
 		 * scores file was asked for. */
@@ -430,7 +433,7 @@ int cmd_report(int argc, char **argv, outset *outs, churn_err *err)
 	}
 	if (r.have_m) {
 		if (r.d.map.id) {
-			if ((st = modelrun_scores(&r.m, &r.d, &r.sc, err)) != CHURN_OK)
+			if ((st = model_run_scores(&r.m, &r.mi, &r.sc, err)) != CHURN_OK)
 				goto end;
 			if ((st = cli_segment_run(&r.g, &r.go, &r.m, &r.d, r.sc, err)) != CHURN_OK)
 				goto end;
@@ -501,7 +504,7 @@ int cmd_report(int argc, char **argv, outset *outs, churn_err *err)
 	in.t = r.d.res->t;
 	if (r.have_g) {
 		in.sc = r.sc;
-		in.dscore = modelrun_score_design(&r.m);
+		in.dscore = model_run_score_design(&r.m);
 		in.seg = r.g.r;
 		in.horizon_months = r.g.r->horizon_months;
 		in.horizon_assumed = r.g.horizon_assumed;
@@ -524,7 +527,7 @@ int cmd_report(int argc, char **argv, outset *outs, churn_err *err)
 	if ((st = write_pdf(out, pdf, len, outs, err)) != CHURN_OK)
 		goto end;
 	if (scores_path &&
-	    (st = modelrun_write_scores(&r.m, &r.d, scores_path, r.sc, r.g.labels, r.g.actions,
+	    (st = cli_model_write_scores(&r.m, &r.d, scores_path, r.sc, r.g.labels, r.g.actions,
 	                                outs, err)) != CHURN_OK)
 		goto end;
 	if (json && (st = write_json(&r, json, err)) != CHURN_OK)

@@ -6,11 +6,9 @@ churnkit_SOURCES = src/cli/main.c src/cli/cmd.h src/cli/cmd_common.c \
 churnkit_LDADD = $(CHURN_LIBS)
 dist_man_MANS += src/cli/churnkit.1
 churnkit_SOURCES += src/cli/cmd_cohorts.c
-## churnkit model and churnkit score (issue 5); modelrun is what they and the
-## report share.
-churnkit_SOURCES += src/cli/cmd_model.c src/cli/cmd_score.c src/cli/modelrun.c \
-	src/cli/modelrun.h src/cli/modelrun_outcome.c src/cli/modelrun_outcome.h \
-	src/cli/modelrun_cox.c
+## churnkit model and churnkit score (issue 5); the model stage they and the
+## report share is the library's (src/model/model_run.c).
+churnkit_SOURCES += src/cli/cmd_model.c src/cli/cmd_score.c
 ## Their command-line tests (TAP) against R's numbers; the data and R's
 ## fixtures are made by tests/fixtures/model/make_fixtures.R (fixtures
 ## listed in src/model/local.mk).

@@ -8,7 +8,9 @@
 
 #define CLI_SHOW_REJECTS 10    /* revenue rows warned about one by one */
 
+#include <errno.h>
 #include <float.h>
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -69,7 +71,7 @@ void cli_segment_opts_free(cli_segment_opts *g)
 	memset(g, 0, sizeof *g);
 }
 
-churn_status cli_segment_run(segment_run *g, const cli_segment_opts *go, const modelrun *m,
+churn_status cli_segment_run(segment_run *g, const cli_segment_opts *go, const model_run *m,
                              const cmd_data *d, const scores *s, churn_err *err)
 {
 	segment_run_input in;
@@ -78,7 +80,7 @@ churn_status cli_segment_run(segment_run *g, const cli_segment_opts *go, const m
 	in.t = d->res->t;
 	in.value_col = d->map.value;
 	in.s = s;
-	in.score_design = modelrun_score_design(m);
+	in.score_design = model_run_score_design(m);
 	/* The scores' horizon in months: --horizon on dated data.  A given
 	 * churn flag, or durations of unknown unit, have none. */
 	in.horizon_known = m->horizon_given && m->sd && d->res->date_mode;
@@ -321,3 +323,131 @@ churn_status cli_cohort_run(cohort_run *c, const cli_cohort_opts *co, const cmd_
 	}
 	return st;
 }
+
+churn_status cli_model_opts_read(cli_model_opts *c, const cli_opts *o, unsigned flags,
+                                churn_err *err)
+{
+	model_run_opts *m = &c->mo;
+	churn_status st;
+	const char *s;
+	long folds, seed;
+	double conf = 0.95;
+
+	memset(c, 0, sizeof *c);
+	model_run_opts_init(m);
+	m->folds = (flags & CLI_MODEL_CV_DEFAULT) ? VALIDATE_FOLDS : 0;
+
+	if ((st = opt_list(o, OPT_FEATURES, &c->features, &m->nfeatures, err)) != CHURN_OK ||
+	    (st = opt_list(o, OPT_REFERENCE, &c->references, &m->nreferences, err)) != CHURN_OK)
+		return st;
+	m->features = c->features;
+	m->references = c->references;
+	if (m->nfeatures == 0)
+		return churn_err_set(err, CHURN_EUSAGE,
+		                     "%s needs --features: the model's terms, for example "
+		                     "--features plan,contract,log(mrr)", o->cmd_name);
+	m->outcome_col = opt_str(o, OPT_OUTCOME);
+	if ((st = opt_double(o, OPT_HORIZON, 0, 1e9, &m->horizon, err)) != CHURN_OK)
+		return st;
+	m->horizon_given = opt_str(o, OPT_HORIZON) != NULL;
+	if (m->horizon_given && !(m->horizon > 0))
+		return churn_err_set(err, CHURN_EUSAGE,
+		                     "--horizon %s: give a horizon > 0 (months for dates, the "
+		                     "duration's unit otherwise)", opt_str(o, OPT_HORIZON));
+	if (m->horizon_given && m->outcome_col != NULL)
+		return churn_err_set(err, CHURN_EUSAGE,
+		                     "--outcome and --horizon both define the churn outcome; "
+		                     "give one of them");
+	m->want_logit = m->horizon_given || m->outcome_col != NULL;
+	m->want_cox = opt_isset(o, OPT_COX);
+	m->horizon_cox = (flags & CLI_MODEL_HORIZON_COX) != 0;
+	if ((flags & CLI_MODEL_NEED_LOGIT) && !m->want_logit)
+		return churn_err_set(err, CHURN_EUSAGE,
+		                     "%s needs the churn outcome of its model: --horizon N "
+		                     "(churn within N months, or N duration units) or "
+		                     "--outcome COL[=VALUE] (a churn flag)", o->cmd_name);
+	if (!m->want_logit && !m->want_cox)
+		return churn_err_set(err, CHURN_EUSAGE,
+		                     "%s needs something to fit: an outcome (--outcome "
+		                     "COL[=VALUE] or --horizon N) for the logistic model, "
+		                     "and/or --cox for a Cox model", o->cmd_name);
+	if ((s = opt_str(o, OPT_TIES)) != NULL) {
+		if (strcmp(s, "efron") == 0)
+			m->copts.ties = COX_EFRON;
+		else if (strcmp(s, "breslow") == 0)
+			m->copts.ties = COX_BRESLOW;
+		else
+			return churn_err_set(err, CHURN_EUSAGE,
+			                     "--ties '%s': give efron or breslow", s);
+	}
+	folds = m->folds;
+	if ((st = opt_long(o, OPT_FOLDS, 0, 1000, &folds, err)) != CHURN_OK)
+		return st;
+	if (folds == 1)
+		return churn_err_set(err, CHURN_EUSAGE,
+		                     "--folds 1: give 0 (no cross-validation) or at least 2");
+	m->folds = (int)folds;
+	seed = (long)m->seed;
+	if ((st = opt_long(o, OPT_SEED, 0, LONG_MAX, &seed, err)) != CHURN_OK)
+		return st;
+	m->seed = (unsigned long)seed;
+	if ((st = opt_double(o, OPT_CONF_LEVEL, 0, 1, &conf, err)) != CHURN_OK)
+		return st;
+	if (!(conf > 0 && conf < 1))
+		return churn_err_set(err, CHURN_EUSAGE,
+		                     "--conf-level %s: give a level above 0 and below 1, "
+		                     "such as 0.95", opt_str(o, OPT_CONF_LEVEL));
+	m->lopts.conf_level = m->copts.conf_level = conf;
+	if (opt_isset(o, OPT_FIRTH))
+		m->lopts.firth = LOGIT_FIRTH_ALWAYS;
+	m->impute = opt_isset(o, OPT_IMPUTE);
+	/* The Cox model's proportional-hazards rule (docs/proportional-hazards.md):
+	 * model_run_opts_init's defaults unless given. */
+	if ((st = opt_double(o, OPT_ALPHA, 0, 1, &m->ph_alpha, err)) != CHURN_OK ||
+	    (st = opt_long(o, OPT_MIN_N, 1, 1000000000L, &m->min_n, err)) != CHURN_OK)
+		return st;
+	if (!(m->ph_alpha > 0 && m->ph_alpha < 1))
+		return churn_err_set(err, CHURN_EUSAGE, "--alpha %s: give a level above 0 and "
+		                     "below 1, such as 0.05", opt_str(o, OPT_ALPHA));
+	return CHURN_OK;
+}
+
+void cli_model_opts_free(cli_model_opts *c)
+{
+	if (c == NULL)
+		return;
+	opt_list_free(c->features);
+	opt_list_free(c->references);
+	memset(c, 0, sizeof *c);
+}
+
+model_run_input cli_model_input(const cmd_data *d)
+{
+	model_run_input in = {.res = d->res, .map = &d->map,
+	                      .display_name = d->lopts.display_name};
+	return in;
+}
+
+churn_status cli_model_write_scores(const model_run *m, const cmd_data *d, const char *path,
+                                   const scores *s, const char *const *segments,
+                                   const char *const *actions, outset *outs,
+                                   churn_err *err)
+{
+	outfile *of = NULL;
+	churn_status st = outfile_open(outs, path, &of, err);
+
+	if (st != CHURN_OK)
+		return st;
+	st = scores_write_csv(outfile_stream(of), s, model_run_score_design(m), d->res->t,
+	                      d->map.id, d->map.value, segments, actions, err);
+	if (st == CHURN_OK) {
+		st = outfile_commit(of, err);
+	} else {
+		int e = errno;
+		outfile_abort(of);
+		if (st == CHURN_EIO)  /* the writer knows no file name */
+			st = cmd_write_error(err, path, e);
+	}
+	return st;
+}
+

@@ -11,10 +11,10 @@
 #define CHURNKIT_CLI_STAGE_OPTS_H
 
 #include "churnkit/cohort_run.h"
+#include "churnkit/model_run.h"
 #include "churnkit/segment_run.h"
 #include "churnkit/surv_run.h"
 #include "cmd.h"
-#include "modelrun.h"
 
 /* The segments stage's options: --offer-effect F (share of churn a
  * retention offer prevents, 0-1, default 0.25), --incentive-months M (an
@@ -32,7 +32,7 @@ churn_status cli_segment_opts_read(cli_segment_opts *g, const cli_opts *o, churn
 void cli_segment_opts_free(cli_segment_opts *g);
 
 /* Runs the segments stage on the scores s of the model m fitted on d. */
-churn_status cli_segment_run(segment_run *g, const cli_segment_opts *go, const modelrun *m,
+churn_status cli_segment_run(segment_run *g, const cli_segment_opts *go, const model_run *m,
                              const cmd_data *d, const scores *s, churn_err *err);
 
 /* The survival stage's options: --times (a list of times >= 0, in months
@@ -75,5 +75,34 @@ churn_status cli_cohort_opts_read(cli_cohort_opts *c, const cli_opts *o, const c
  * were too many, the run's own error says the rest). */
 churn_status cli_cohort_run(cohort_run *c, const cli_cohort_opts *co, const cmd_data *d,
                             churn_err *err);
+
+/* What the model stage's options ask for (cli_model_opts_read's flags). */
+enum {
+	CLI_MODEL_NEED_LOGIT = 1 << 0,  /* an outcome is required (score, report) */
+	CLI_MODEL_CV_DEFAULT = 1 << 1,  /* cross-validate unless --folds 0 (model) */
+	CLI_MODEL_HORIZON_COX = 1 << 2  /* --horizon scores from the Cox model (score) */
+};
+
+/* The model stage's options: --features, --reference, --outcome or
+ * --horizon, --cox, --ties, --folds, --seed, --conf-level, --firth,
+ * --impute, --alpha, --min-n.  Usage errors name the option. */
+typedef struct {
+	model_run_opts mo;           /* the lists point into features, references */
+	char **features, **references;  /* owned (opt_list) */
+} cli_model_opts;
+
+churn_status cli_model_opts_read(cli_model_opts *c, const cli_opts *o, unsigned flags,
+                                churn_err *err);
+void cli_model_opts_free(cli_model_opts *c);
+
+/* The model stage's input from the loaded data d. */
+model_run_input cli_model_input(const cmd_data *d);
+
+/* Writes the scores CSV (scores.h) atomically to path ("-" = stdout), with
+ * the segment and action texts of each entry (arrays of s->n, or NULL). */
+churn_status cli_model_write_scores(const model_run *m, const cmd_data *d, const char *path,
+                                   const scores *s, const char *const *segments,
+                                   const char *const *actions, outset *outs,
+                                   churn_err *err);
 
 #endif
