@@ -1,8 +1,12 @@
 /*
  * stage_opts.h - the command line's options turned into the option
- * structs of the stages' runners (segment_run.h, ...): what `churnkit
- * score` and `churnkit report` share.  Usage errors name the option and
- * where it was given.
+ * structs of the stages' runners in the library (surv_run.h,
+ * cohort_run.h, model_run.h, segment_run.h), the runners' inputs made
+ * from the loaded data (cmd_data), and what the command line adds around
+ * a runner (the revenue file's warnings, the scores file): what the
+ * subcommands share.  The options are read before loading, so that option
+ * mistakes fail fast; usage errors name the option (and, for most, where
+ * it was given).
  *
  * Ownership: each struct owns the option text its fields point into; free
  * it with its _free function even after a failure.
