@@ -1,12 +1,12 @@
 /* cmd_cohorts.c - `churnkit cohorts`: cohort triangles by signup month (one
  * set per --by column), period KPIs, revenue movements and the cost of
  * churn, as text, --json and --tables.  The stage itself (options, revenue
- * history, writers) is cohortrun.h's, which the report shares. */
+ * history, writers) is cohort_run.h's (the library's), which the report shares. */
 #include "config.h"
 
 #include "churnkit/date.h"
 #include "cmd.h"
-#include "cohortrun.h"
+#include "stage_opts.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -35,14 +35,15 @@ static const char summary[] =
 
 static churn_status add_json(const void *stage, void *root, churn_err *err)
 {
-	return cohortrun_json(stage, root, err);
+	return cohort_run_json(stage, root, err);
 }
 
 int cmd_cohorts(int argc, char **argv, outset *outs, churn_err *err)
 {
 	cli_opts o;
 	cmd_data d = {0};
-	cohortrun c = {0};
+	cli_cohort_opts co = {0};
+	cohort_run c = {0};
 	int done;
 	const char *json, *tables;
 	char a[11];
@@ -50,30 +51,30 @@ int cmd_cohorts(int argc, char **argv, outset *outs, churn_err *err)
 
 	if (st != CHURN_OK || done)
 		goto out;
-	if ((st = cohortrun_options(&c, &o, synopsis, err)) != CHURN_OK)
+	if ((st = cli_cohort_opts_read(&co, &o, synopsis, err)) != CHURN_OK)
 		goto out;
 	if ((st = cmd_load(&o, outs, &d, err)) != CHURN_OK)
 		goto out;
-	if ((st = cohortrun_fit(&c, &d, err)) != CHURN_OK)
+	if ((st = cli_cohort_run(&c, &co, &d, err)) != CHURN_OK)
 		goto out;
 
 	json = opt_str(&o, OPT_JSON);
 	tables = opt_str(&o, OPT_TABLES);
 	if (json != NULL && (st = cmd_json_stage(&d, add_json, &c, json, err)) != CHURN_OK)
 		goto out;
-	if (tables != NULL && (st = cohortrun_write_tables(&c, tables, outs, err)) != CHURN_OK)
+	if (tables != NULL && (st = cohort_run_write_tables(&c, tables, outs, err)) != CHURN_OK)
 		goto out;
 	if (json == NULL || strcmp(json, "-") != 0) {
 		const load_result *lr = d.res;
 		printf("churnkit cohorts: %s, %zu customers used of %ld rows read (%ld rejected), "
 		       "as of %s\n", d.lopts.display_name, lr->t->nrows, lr->rows_read,
 		       lr->rows_rejected, date_format(lr->as_of, a));
-		st = cohortrun_print(&c, stdout, err);
+		st = cohort_run_print(&c, stdout, err);
 		if (st == CHURN_OK && fflush(stdout) != 0)
 			st = churn_err_set(err, CHURN_EIO, "standard output: %s", strerror(errno));
 	}
 out:
-	cohortrun_free(&c);
+	cohort_run_free(&c);
 	cmd_data_free(&d);
 	cli_opts_free(&o);
 	return st;

@@ -109,7 +109,7 @@ static const char *opt_display(opt_id id, char *buf, size_t n)
 }
 
 /* The names the --tables writers use (cohort_csv.c, surv_csv.c,
- * model_csv.c, segrun.c): keep in step with them. */
+ * model_csv.c, segment_run.c): keep in step with them. */
 static const char *const table_names[] = {
 	"cohorts*.csv", "kpis.csv", "survival_*.csv", "coefficients.csv", "cox_coefficients.csv",
 	"calibration.csv", "lift.csv", "segments.csv",

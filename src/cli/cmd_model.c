@@ -1,10 +1,10 @@
 /* cmd_model.c - `churnkit model`: the logistic churn model and, with --cox,
- * the Cox model, as text, --json and --tables (see modelrun.h). */
+ * the Cox model, as text, --json and --tables (see model_run.h). */
 #include "config.h"
 
 #include "churnkit/date.h"
 #include "cmd.h"
-#include "modelrun.h"
+#include "stage_opts.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -27,14 +27,16 @@ static const char summary[] =
 
 static churn_status add_json(const void *stage, void *root, churn_err *err)
 {
-	return modelrun_json(stage, root, err);
+	return model_run_json(stage, root, err);
 }
 
 int cmd_model(int argc, char **argv, outset *outs, churn_err *err)
 {
 	cli_opts o;
 	cmd_data d = {0};
-	modelrun m = {0};
+	cli_model_opts mo = {0};
+	model_run m = {0};
+	model_run_input mi;
 	int done;
 	const char *json, *tables;
 	char a[11];
@@ -42,18 +44,19 @@ int cmd_model(int argc, char **argv, outset *outs, churn_err *err)
 
 	if (st != CHURN_OK || done)
 		goto out;
-	if ((st = modelrun_options(&m, &o, MODELRUN_CV_DEFAULT, err)) != CHURN_OK)
+	if ((st = cli_model_opts_read(&mo, &o, CLI_MODEL_CV_DEFAULT, err)) != CHURN_OK)
 		goto out;
 	if ((st = cmd_load(&o, outs, &d, err)) != CHURN_OK)
 		goto out;
-	if ((st = modelrun_fit(&m, &d, err)) != CHURN_OK)
+	mi = cli_model_input(&d);
+	if ((st = model_run_fit(&m, &mi, &mo.mo, err)) != CHURN_OK)
 		goto out;
 
 	json = opt_str(&o, OPT_JSON);
 	tables = opt_str(&o, OPT_TABLES);
 	if (json != NULL && (st = cmd_json_stage(&d, add_json, &m, json, err)) != CHURN_OK)
 		goto out;
-	if (tables != NULL && (st = modelrun_write_tables(&m, tables, outs, err)) != CHURN_OK)
+	if (tables != NULL && (st = model_run_write_tables(&m, tables, outs, err)) != CHURN_OK)
 		goto out;
 	if (json == NULL || strcmp(json, "-") != 0) {
 		const load_result *lr = d.res;
@@ -62,13 +65,14 @@ int cmd_model(int argc, char **argv, outset *outs, churn_err *err)
 		if (lr->as_of != TABLE_DATE_NA)
 			printf(", as of %s", date_format(lr->as_of, a));
 		fputs("\n\n", stdout);
-		if ((st = modelrun_print(&m, &d, stdout, err)) != CHURN_OK)
+		if ((st = model_run_print(&m, &mi, stdout, err)) != CHURN_OK)
 			goto out;
 		if (fflush(stdout) != 0)
 			st = churn_err_set(err, CHURN_EIO, "standard output: %s", strerror(errno));
 	}
 out:
-	modelrun_free(&m);
+	model_run_free(&m);
+	cli_model_opts_free(&mo);
 	cmd_data_free(&d);
 	cli_opts_free(&o);
 	return st;

@@ -10,10 +10,7 @@
 #include "churnkit/outfile.h"
 #include "churnkit/report.h"
 #include "cmd.h"
-#include "cohortrun.h"
-#include "modelrun.h"
-#include "segrun.h"
-#include "survrun.h"
+#include "stage_opts.h"
 
 #include <errno.h>
 #include <json-c/json.h>
@@ -46,10 +43,15 @@ static const char summary[] =
 typedef struct {
 	cli_opts o;
 	cmd_data d;
-	survrun sv;
-	cohortrun co;
-	modelrun m;
-	segrun g;
+	cli_surv_opts svo;
+	surv_run sv;
+	cli_cohort_opts coo;
+	cohort_run co;
+	cli_model_opts mo;
+	model_run m;
+	model_run_input mi;
+	cli_segment_opts go;
+	segment_run g;
 	int have_co, have_m, have_g;
 	scores *sc;
 	findings *fd;
@@ -70,11 +72,14 @@ static void run_free(run *r)
 	free(r->opt_text);
 	free(r->opts);
 	findings_free(r->fd);
-	segrun_free(&r->g);
+	segment_run_free(&r->g);
+	cli_segment_opts_free(&r->go);
 	scores_free(r->sc);
-	modelrun_free(&r->m);
-	cohortrun_free(&r->co);
-	survrun_free(&r->sv);
+	model_run_free(&r->m);
+	cli_model_opts_free(&r->mo);
+	cohort_run_free(&r->co);
+	surv_run_free(&r->sv);
+	cli_surv_opts_free(&r->svo);
 	cmd_data_free(&r->d);
 	cli_opts_free(&r->o);
 }
@@ -245,13 +250,13 @@ static churn_status write_json(run *r, const char *path, churn_err *err)
 
 	if (root == NULL)
 		return churn_err_set(err, CHURN_ENOMEM, "out of memory");
-	st = survrun_json(&r->sv, root, err);
+	st = surv_run_json(&r->sv, root, err);
 	if (st == CHURN_OK && r->have_co)
-		st = cohortrun_json(&r->co, root, err);
+		st = cohort_run_json(&r->co, root, err);
 	if (st == CHURN_OK && r->have_m)
-		st = modelrun_json(&r->m, root, err);
+		st = model_run_json(&r->m, root, err);
 	if (st == CHURN_OK && r->have_g)
-		segrun_json(&r->g, &r->d, root);
+		segment_run_json(&r->g, r->d.res->t, r->d.map.id, root);
 	if (st != CHURN_OK) {
 		json_object_put(root);
 		return st;
@@ -268,14 +273,14 @@ static churn_status write_json(run *r, const char *path, churn_err *err)
 static churn_status write_tables(run *r, const char *dir, churn_err *err)
 {
 	outset *outs = r->d.outs;
-	churn_status st = survrun_write_tables(&r->sv, dir, outs, err);
+	churn_status st = surv_run_write_tables(&r->sv, dir, outs, err);
 
 	if (st == CHURN_OK && r->have_co)
-		st = cohortrun_write_tables(&r->co, dir, outs, err);
+		st = cohort_run_write_tables(&r->co, dir, outs, err);
 	if (st == CHURN_OK && r->have_m)
-		st = modelrun_write_tables(&r->m, dir, outs, err);
+		st = model_run_write_tables(&r->m, dir, outs, err);
 	if (st == CHURN_OK && r->have_g)
-		st = segrun_write_tables(&r->g, dir, outs, err);
+		st = segment_run_write_tables(&r->g, dir, outs, err);
 	return st;
 }
 
@@ -302,7 +307,7 @@ static churn_status build_findings(run *r, churn_err *err)
 		fi.cox_design = r->m.dc;
 		/* The drivers check the plain churn rates on the fit's own sample. */
 		if (r->m.lr != NULL &&
-		    (st = modelrun_logit_sample(&r->m, &r->d, &y, &w, err)) != CHURN_OK)
+		    (st = model_run_logit_sample(&r->m, &r->mi, &y, &w, err)) != CHURN_OK)
 			return st;
 		fi.logit_y = y;
 		fi.logit_weights = w;
@@ -378,7 +383,7 @@ int cmd_report(int argc, char **argv, outset *outs, churn_err *err)
 	}
 	if ((st = generated_time(gen, sizeof gen, gen_ymdhms, err)) != CHURN_OK)
 		goto end;
-	if ((st = survrun_options(&r.sv, &r.o, synopsis, err)) != CHURN_OK)
+	if ((st = cli_surv_opts_read(&r.svo, &r.o, synopsis, err)) != CHURN_OK)
 		goto end;
 	/* Cohorts and KPIs need dates, and count whole customers: with delayed
 	 * entry or frequency weights (survival and model options) they are
@@ -387,32 +392,33 @@ int cmd_report(int argc, char **argv, outset *outs, churn_err *err)
 	              : opt_str(&r.o, OPT_ENTRY)  ? "--entry"
 	              : opt_str(&r.o, OPT_WEIGHT) ? "--weight" : NULL;
 	if (opt_str(&r.o, OPT_START) && r.no_co_why == NULL) {
-		if ((st = cohortrun_options(&r.co, &r.o, synopsis, err)) != CHURN_OK)
+		if ((st = cli_cohort_opts_read(&r.coo, &r.o, synopsis, err)) != CHURN_OK)
 			goto end;
 		r.have_co = 1;
 	}
 	if (opt_str(&r.o, OPT_FEATURES)) {
-		st = modelrun_options(&r.m, &r.o,
-		                      MODELRUN_NEED_LOGIT | MODELRUN_CV_DEFAULT | MODELRUN_HORIZON_COX,
-		                      err);
+		st = cli_model_opts_read(&r.mo, &r.o,
+		                         CLI_MODEL_NEED_LOGIT | CLI_MODEL_CV_DEFAULT |
+		                         CLI_MODEL_HORIZON_COX, err);
 		if (st != CHURN_OK)
 			goto end;
 		r.have_m = 1;
-		if ((st = segrun_options(&r.g, &r.o, err)) != CHURN_OK)
+		if ((st = cli_segment_opts_read(&r.go, &r.o, err)) != CHURN_OK)
 			goto end;
-		r.g.so.top_n = REPORT_ACCOUNTS;
+		r.go.so.top_n = REPORT_ACCOUNTS;
 	}
 	if ((st = cmd_load(&r.o, outs, &r.d, err)) != CHURN_OK)
 		goto end;
 	/* The hash of the bytes the loader parsed (it hashes while reading, so a
 	 * pipe or a FIFO is hashed too, and the input is never opened again). */
 	memcpy(r.sha, r.d.res->sha256, sizeof r.sha);
-	if ((st = survrun_fit(&r.sv, &r.d, err)) != CHURN_OK)
+	r.mi = cli_model_input(&r.d);
+	if ((st = cli_surv_run(&r.sv, &r.svo, &r.d, err)) != CHURN_OK)
 		goto end;
-	if (r.have_co && (st = cohortrun_fit(&r.co, &r.d, err)) != CHURN_OK)
+	if (r.have_co && (st = cli_cohort_run(&r.co, &r.coo, &r.d, err)) != CHURN_OK)
 		goto end;
 	if (r.have_m) {
-		st = modelrun_fit(&r.m, &r.d, err);
+		st = model_run_fit(&r.m, &r.mi, &r.mo.mo, err);
 		/* A model that cannot be fitted (no churner within the horizon, say)
 		 * leaves its pages out rather than the whole report, unless the
 		 * scores file was asked for. */
@@ -427,9 +433,9 @@ int cmd_report(int argc, char **argv, outset *outs, churn_err *err)
 	}
 	if (r.have_m) {
 		if (r.d.map.id) {
-			if ((st = modelrun_scores(&r.m, &r.d, &r.sc, err)) != CHURN_OK)
+			if ((st = model_run_scores(&r.m, &r.mi, &r.sc, err)) != CHURN_OK)
 				goto end;
-			if ((st = segrun_build(&r.g, &r.m, &r.d, r.sc, err)) != CHURN_OK)
+			if ((st = cli_segment_run(&r.g, &r.go, &r.m, &r.d, r.sc, err)) != CHURN_OK)
 				goto end;
 			r.have_g = 1;
 		}
@@ -498,7 +504,7 @@ int cmd_report(int argc, char **argv, outset *outs, churn_err *err)
 	in.t = r.d.res->t;
 	if (r.have_g) {
 		in.sc = r.sc;
-		in.dscore = modelrun_score_design(&r.m);
+		in.dscore = model_run_score_design(&r.m);
 		in.seg = r.g.r;
 		in.horizon_months = r.g.r->horizon_months;
 		in.horizon_assumed = r.g.horizon_assumed;
@@ -521,7 +527,7 @@ int cmd_report(int argc, char **argv, outset *outs, churn_err *err)
 	if ((st = write_pdf(out, pdf, len, outs, err)) != CHURN_OK)
 		goto end;
 	if (scores_path &&
-	    (st = modelrun_write_scores(&r.m, &r.d, scores_path, r.sc, r.g.labels, r.g.actions,
+	    (st = cli_model_write_scores(&r.m, &r.d, scores_path, r.sc, r.g.labels, r.g.actions,
 	                                outs, err)) != CHURN_OK)
 		goto end;
 	if (json && (st = write_json(&r, json, err)) != CHURN_OK)

@@ -1,12 +1,11 @@
 /* cmd_score.c - `churnkit score`: churn probability, risk band and main
  * driver per active customer, written as a CSV for a CRM (see scores.h and
- * modelrun.h). */
+ * model_run.h). */
 #include "config.h"
 
 #include "churnkit/model_json.h"
 #include "cmd.h"
-#include "modelrun.h"
-#include "segrun.h"
+#include "stage_opts.h"
 
 #include <errno.h>
 #include <json-c/json.h>
@@ -27,7 +26,7 @@ static const char summary[] =
 	"Riskiest first; safe to open in a spreadsheet.  -o - writes to stdout.";
 
 /* What the probability means, for the text and the JSON. */
-static void definition(const modelrun *m, char *buf, size_t n)
+static void definition(const model_run *m, char *buf, size_t n)
 {
 	if (m->score_cox && m->sd->date_mode)
 		snprintf(buf, n, "churn in the next %g month%s (%g days) after the current tenure t "
@@ -40,7 +39,7 @@ static void definition(const modelrun *m, char *buf, size_t n)
 		snprintf(buf, n, "%s", m->outcome);
 }
 
-static json_object *scores_json(const modelrun *m, const scores *s, const char *path)
+static json_object *scores_json(const model_run *m, const scores *s, const char *path)
 {
 	char def[300];
 	json_object *o = json_object_new_object(), *b = json_object_new_object();
@@ -70,7 +69,7 @@ static json_object *scores_json(const modelrun *m, const scores *s, const char *
 	return o;
 }
 
-static void print_summary(FILE *f, const modelrun *m, const scores *s, const char *path)
+static void print_summary(FILE *f, const model_run *m, const scores *s, const char *path)
 {
 	char def[300];
 
@@ -82,7 +81,7 @@ static void print_summary(FILE *f, const modelrun *m, const scores *s, const cha
 		           "ties, n = %zu, %zu events, concordance %.3f);\n  main driver from its "
 		           "linear predictor.\n", def, m->cr->ties == COX_EFRON ? "Efron" : "Breslow",
 		        m->cr->n, m->cr->events, m->cr->concordance);
-		const cox_result *cs = modelrun_score_cox(m);
+		const cox_result *cs = model_run_score_cox(m);
 		if (m->crs != NULL)
 			fprintf(f, "Stratified (proportional hazards fails for a categorical term): %zu "
 			           "strata, each with its own baseline; n = %zu, concordance %.3f.\n",
@@ -133,8 +132,11 @@ int cmd_score(int argc, char **argv, outset *outs, churn_err *err)
 {
 	cli_opts o;
 	cmd_data d = {0};
-	modelrun m = {0};
-	segrun g = {0};
+	cli_model_opts mo = {0};
+	model_run m = {0};
+	model_run_input mi;
+	cli_segment_opts go = {0};
+	segment_run g = {0};
 	scores *s = NULL;
 	int done;
 	const char *out, *json, *tables;
@@ -155,19 +157,20 @@ int cmd_score(int argc, char **argv, outset *outs, churn_err *err)
 		                   "score needs --id COL: the scores file names each customer by it");
 		goto end;
 	}
-	if ((st = modelrun_options(&m, &o, MODELRUN_NEED_LOGIT | MODELRUN_HORIZON_COX, err)) != CHURN_OK)
+	if ((st = cli_model_opts_read(&mo, &o, CLI_MODEL_NEED_LOGIT | CLI_MODEL_HORIZON_COX, err)) != CHURN_OK)
 		goto end;
-	if ((st = segrun_options(&g, &o, err)) != CHURN_OK)
+	if ((st = cli_segment_opts_read(&go, &o, err)) != CHURN_OK)
 		goto end;
 	if ((st = cmd_load(&o, outs, &d, err)) != CHURN_OK)
 		goto end;
-	if ((st = modelrun_fit(&m, &d, err)) != CHURN_OK)
+	mi = cli_model_input(&d);
+	if ((st = model_run_fit(&m, &mi, &mo.mo, err)) != CHURN_OK)
 		goto end;
-	if ((st = modelrun_scores(&m, &d, &s, err)) != CHURN_OK)
+	if ((st = model_run_scores(&m, &mi, &s, err)) != CHURN_OK)
 		goto end;
-	if ((st = segrun_build(&g, &m, &d, s, err)) != CHURN_OK)
+	if ((st = cli_segment_run(&g, &go, &m, &d, s, err)) != CHURN_OK)
 		goto end;
-	if ((st = modelrun_write_scores(&m, &d, out, s, g.labels, g.actions, outs, err)) != CHURN_OK)
+	if ((st = cli_model_write_scores(&m, &d, out, s, g.labels, g.actions, outs, err)) != CHURN_OK)
 		goto end;
 	if (json != NULL) {
 		json_object *root = cmd_json_root(&d);
@@ -175,18 +178,18 @@ int cmd_score(int argc, char **argv, outset *outs, churn_err *err)
 			st = churn_err_set(err, CHURN_ENOMEM, "out of memory");
 			goto end;
 		}
-		if ((st = modelrun_json(&m, root, err)) != CHURN_OK) {
+		if ((st = model_run_json(&m, root, err)) != CHURN_OK) {
 			json_object_put(root);
 			goto end;
 		}
 		json_object_object_add(root, "scores", scores_json(&m, s, out));
-		segrun_json(&g, &d, root);
+		segment_run_json(&g, d.res->t, d.map.id, root);
 		if ((st = cmd_json_write(root, json, outs, err)) != CHURN_OK)
 			goto end;
 	}
-	if (tables != NULL && (st = modelrun_write_tables(&m, tables, outs, err)) != CHURN_OK)
+	if (tables != NULL && (st = model_run_write_tables(&m, tables, outs, err)) != CHURN_OK)
 		goto end;
-	if (tables != NULL && (st = segrun_write_tables(&g, tables, outs, err)) != CHURN_OK)
+	if (tables != NULL && (st = segment_run_write_tables(&g, tables, outs, err)) != CHURN_OK)
 		goto end;
 	if (strcmp(out, "-") != 0 && (json == NULL || strcmp(json, "-") != 0)) {
 		print_summary(stdout, &m, s, out);
@@ -197,9 +200,11 @@ int cmd_score(int argc, char **argv, outset *outs, churn_err *err)
 			st = churn_err_set(err, CHURN_EIO, "standard output: %s", strerror(errno));
 	}
 end:
-	segrun_free(&g);
+	segment_run_free(&g);
+	cli_segment_opts_free(&go);
 	scores_free(s);
-	modelrun_free(&m);
+	model_run_free(&m);
+	cli_model_opts_free(&mo);
 	cmd_data_free(&d);
 	cli_opts_free(&o);
 	return st;

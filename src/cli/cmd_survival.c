@@ -3,12 +3,12 @@
  * with Benjamini-Hochberg for three or more levels), survival at chosen
  * times, RMST, the hazard by tenure month and the median follow-up, as
  * text, --json and --tables.  The stage itself (options, units, rows left
- * out, writers) is survrun.h's, which the report shares. */
+ * out, writers) is surv_run.h's (the library's), which the report shares. */
 #include "config.h"
 
 #include "churnkit/date.h"
 #include "cmd.h"
-#include "survrun.h"
+#include "stage_opts.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -42,14 +42,15 @@ static const char summary[] =
 
 static churn_status add_json(const void *stage, void *root, churn_err *err)
 {
-	return survrun_json(stage, root, err);
+	return surv_run_json(stage, root, err);
 }
 
 int cmd_survival(int argc, char **argv, outset *outs, churn_err *err)
 {
 	cli_opts o;
 	cmd_data d = {0};
-	survrun s = {0};
+	cli_surv_opts so = {0};
+	surv_run s = {0};
 	int done;
 	const char *json, *tables;
 	char a[11];
@@ -57,18 +58,18 @@ int cmd_survival(int argc, char **argv, outset *outs, churn_err *err)
 
 	if (st != CHURN_OK || done)
 		goto out;
-	if ((st = survrun_options(&s, &o, synopsis, err)) != CHURN_OK)
+	if ((st = cli_surv_opts_read(&so, &o, synopsis, err)) != CHURN_OK)
 		goto out;
 	if ((st = cmd_load(&o, outs, &d, err)) != CHURN_OK)
 		goto out;
-	if ((st = survrun_fit(&s, &d, err)) != CHURN_OK)
+	if ((st = cli_surv_run(&s, &so, &d, err)) != CHURN_OK)
 		goto out;
 
 	json = opt_str(&o, OPT_JSON);
 	tables = opt_str(&o, OPT_TABLES);
 	if (json != NULL && (st = cmd_json_stage(&d, add_json, &s, json, err)) != CHURN_OK)
 		goto out;
-	if (tables != NULL && (st = survrun_write_tables(&s, tables, outs, err)) != CHURN_OK)
+	if (tables != NULL && (st = surv_run_write_tables(&s, tables, outs, err)) != CHURN_OK)
 		goto out;
 	if (json == NULL || strcmp(json, "-") != 0) {
 		const load_result *lr = d.res;
@@ -78,12 +79,13 @@ int cmd_survival(int argc, char **argv, outset *outs, churn_err *err)
 		if (s.date_mode && lr->as_of != TABLE_DATE_NA)
 			printf(", as of %s", date_format(lr->as_of, a));
 		fputs("\n", stdout);
-		st = survrun_print(&s, &d, stdout, err);
+		st = surv_run_print(&s, stdout, err);
 		if (st == CHURN_OK && fflush(stdout) != 0)
 			st = churn_err_set(err, CHURN_EIO, "standard output: %s", strerror(errno));
 	}
 out:
-	survrun_free(&s);
+	surv_run_free(&s);
+	cli_surv_opts_free(&so);
 	cmd_data_free(&d);
 	cli_opts_free(&o);
 	return st;

@@ -7,7 +7,8 @@ libchurnkit_a_SOURCES += \
 	src/cohort/cohort.c src/cohort/kpi.c src/cohort/kpi_period.c \
 	src/cohort/kpi_private.h src/cohort/revenue.c \
 	include/churnkit/cohort_output.h src/cohort/cohort_json.c \
-	src/cohort/cohort_text.c src/cohort/cohort_csv.c
+	src/cohort/cohort_text.c src/cohort/cohort_csv.c \
+	include/churnkit/cohort_run.h src/cohort/cohort_run.c
 
 check_PROGRAMS += tests/unit/test_cohort tests/unit/test_kpi tests/unit/test_revenue
 TESTS += tests/unit/test_cohort tests/unit/test_kpi tests/unit/test_revenue
@@ -44,3 +45,9 @@ dist_noinst_DATA += tests/fixtures/cohort/sample_expected.csv \
 	tests/data/cohorts/revenue_bad.rejects \
 	tests/data/cohorts/revenue_unknown.stderr \
 	tests/data/cohorts/revenue_after_churn.csv
+
+## The stage's runner from C (tests/unit/test_cohort_run.c).
+check_PROGRAMS += tests/unit/test_cohort_run
+TESTS += tests/unit/test_cohort_run
+tests_unit_test_cohort_run_SOURCES = tests/unit/test_cohort_run.c
+tests_unit_test_cohort_run_LDADD = $(TEST_LIBS)

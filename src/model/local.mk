@@ -1,6 +1,8 @@
 ## src/model: design matrices, logistic (IRLS, Firth) and Cox fits, model
 ## validation, scoring helpers, JSON and text output of the models.
 libchurnkit_a_SOURCES += \
+	include/churnkit/model_run.h src/model/model_run.c src/model/model_run_outcome.h \
+	src/model/model_run_outcome.c src/model/model_run_cox.c \
 	include/churnkit/design.h src/model/design.c src/model/design_terms.c \
 	src/model/design_internal.h \
 	src/model/colscan.h src/model/colscan.c \
@@ -174,3 +176,9 @@ COX_FIXTURES = \
 dist_noinst_DATA += $(COX_FIXTURES)
 EXTRA_DIST += tests/fixtures/cox/make_fixtures.R
 EXTRA_DIST += docs/proportional-hazards.md
+
+## The stage's runner from C (tests/unit/test_model_run.c).
+check_PROGRAMS += tests/unit/test_model_run
+TESTS += tests/unit/test_model_run
+tests_unit_test_model_run_SOURCES = tests/unit/test_model_run.c
+tests_unit_test_model_run_LDADD = $(TEST_LIBS)

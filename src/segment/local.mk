@@ -5,10 +5,14 @@
 ## (make_fixtures.R).
 libchurnkit_a_SOURCES += \
 	include/churnkit/segment.h src/segment/segment.c \
-	include/churnkit/recommend.h src/segment/recommend.c
+	include/churnkit/recommend.h src/segment/recommend.c \
+	include/churnkit/segment_run.h src/segment/segment_run.c
 
-check_PROGRAMS += tests/unit/test_segment tests/unit/test_recommend
-TESTS += tests/unit/test_segment tests/unit/test_recommend
+check_PROGRAMS += tests/unit/test_segment tests/unit/test_recommend \
+	tests/unit/test_segment_run
+TESTS += tests/unit/test_segment tests/unit/test_recommend tests/unit/test_segment_run
+tests_unit_test_segment_run_SOURCES = tests/unit/test_segment_run.c
+tests_unit_test_segment_run_LDADD = $(TEST_LIBS)
 tests_unit_test_segment_SOURCES = tests/unit/test_segment.c
 tests_unit_test_segment_LDADD = $(TEST_LIBS)
 tests_unit_test_recommend_SOURCES = tests/unit/test_recommend.c

@@ -9,7 +9,8 @@ libchurnkit_a_SOURCES += include/churnkit/surv.h src/survival/surv_tab.h \
 	include/churnkit/surv_analysis.h src/survival/surv_analysis.c \
 	include/churnkit/surv_json.h src/survival/surv_json.c \
 	include/churnkit/surv_print.h src/survival/surv_print.c \
-	include/churnkit/surv_csv.h src/survival/surv_csv.c
+	include/churnkit/surv_csv.h src/survival/surv_csv.c \
+	include/churnkit/surv_run.h src/survival/surv_run.c
 
 SURV_FIXTURE_SRC = tests/unit/test_surv_fixture.c tests/unit/test_surv_fixture.h
 
@@ -92,3 +93,9 @@ dist_noinst_DATA += \
 	tests/fixtures/survival/cli_dates_plain_rho1.expect \
 	tests/fixtures/survival/cli_durations.expect \
 	tests/fixtures/survival/cli_telco.expect
+
+## The stage's runner from C (tests/unit/test_surv_run.c).
+check_PROGRAMS += tests/unit/test_surv_run
+TESTS += tests/unit/test_surv_run
+tests_unit_test_surv_run_SOURCES = tests/unit/test_surv_run.c
+tests_unit_test_surv_run_LDADD = $(TEST_LIBS)

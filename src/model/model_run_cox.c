@@ -1,9 +1,9 @@
-/* modelrun_cox.c - the proportional-hazards test of the Cox model, the
+/* model_run_cox.c - the proportional-hazards test of the Cox model, the
  * stratified model when a categorical term fails it, and the scoring
- * baselines; see modelrun.h and docs/proportional-hazards.md. */
+ * baselines; see model_run.h and docs/proportional-hazards.md. */
 #include "config.h"
 
-#include "modelrun.h"
+#include "churnkit/model_run.h"
 
 #include "churnkit/model_json.h"
 
@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-void modelrun_cox_free(modelrun *m)
+void model_run_cox_free(model_run *m)
 {
 	cox_zph_free(m->zph);
 	free(m->ph_strat);
@@ -26,7 +26,7 @@ void modelrun_cox_free(modelrun *m)
 	free(m->strata_label);
 }
 
-const cox_result *modelrun_score_cox(const modelrun *m)
+const cox_result *model_run_score_cox(const model_run *m)
 {
 	return m->crs ? m->crs : m->cr;
 }
@@ -43,7 +43,7 @@ static size_t level_of(const design *d, size_t k, const double *x)
 
 /* The stratum code of design row x: the stratified terms' level indices
  * in mixed radix, in term order. */
-static size_t code_of(const modelrun *m, const double *x)
+static size_t code_of(const model_run *m, const double *x)
 {
 	size_t code = 0;
 	for (size_t k = 0; k < m->dc->nterms; k++)
@@ -53,7 +53,7 @@ static size_t code_of(const modelrun *m, const double *x)
 }
 
 /* Labels of every code: "Contract=Two year, TechSupport=No". */
-static churn_status make_labels(modelrun *m, churn_err *err)
+static churn_status make_labels(model_run *m, churn_err *err)
 {
 	size_t n = 1;
 	for (size_t k = 0; k < m->dc->nterms; k++)
@@ -88,7 +88,7 @@ static churn_status make_labels(modelrun *m, churn_err *err)
 
 /* The stratified fit: the features less the stratified terms, on the same
  * rows as the plain fit, strata from the stratified terms' levels. */
-static churn_status fit_strata(modelrun *m, const cmd_data *d, const cox_data *cd,
+static churn_status fit_strata(model_run *m, const model_run_input *d, const cox_data *cd,
                                churn_err *err)
 {
 	const design *dc = m->dc;
@@ -119,8 +119,8 @@ static churn_status fit_strata(modelrun *m, const cmd_data *d, const cox_data *c
 	memset(&spec, 0, sizeof spec);
 	spec.terms = terms;
 	spec.nterms = k2;
-	spec.categorical = d->map.categorical;
-	spec.ncategorical = d->map.ncategorical;
+	spec.categorical = d->map->categorical;
+	spec.ncategorical = d->map->ncategorical;
 	spec.references = (const char *const *)m->references;
 	spec.nreferences = m->nreferences;
 	spec.impute = m->impute;
@@ -157,7 +157,7 @@ done:
  * flagged in m->ph_strat make (only strata that have rows count); -1 when
  * they would make more than MAX_STRATA codes, -2 when out of memory. */
 #define MAX_STRATA 100000
-static double min_stratum_events(const modelrun *m, const cox_data *cd)
+static double min_stratum_events(const model_run *m, const cox_data *cd)
 {
 	size_t ncode = 1;
 	for (size_t k = 0; k < m->dc->nterms; k++)
@@ -188,7 +188,7 @@ static double min_stratum_events(const modelrun *m, const cox_data *cd)
  * hazards.md): strongest failure first (smallest p, then largest chisq per
  * df), each kept only when every stratum then still has at least min_n
  * events; the others are flagged in ph_small. */
-static churn_status choose_strata(modelrun *m, const cox_data *cd, churn_err *err)
+static churn_status choose_strata(model_run *m, const cox_data *cd, churn_err *err)
 {
 	const design *dc = m->dc;
 	const cox_zph_result *z = m->zph;
@@ -228,7 +228,7 @@ static churn_status choose_strata(modelrun *m, const cox_data *cd, churn_err *er
 	return CHURN_OK;
 }
 
-churn_status modelrun_cox_after_fit(modelrun *m, const cmd_data *d, const cox_data *cd,
+churn_status model_run_cox_after_fit(model_run *m, const model_run_input *d, const cox_data *cd,
                                     churn_err *err)
 {
 	const design *dc = m->dc;
@@ -266,7 +266,7 @@ churn_status modelrun_cox_after_fit(modelrun *m, const cmd_data *d, const cox_da
 	return st;
 }
 
-churn_status modelrun_cox_strata_of(const modelrun *m, const table *t, size_t **out,
+churn_status model_run_cox_strata_of(const model_run *m, const table *t, size_t **out,
                                     churn_err *err)
 {
 	gsl_matrix *X = NULL;
@@ -297,7 +297,7 @@ churn_status modelrun_cox_strata_of(const modelrun *m, const table *t, size_t **
 	return st;
 }
 
-int modelrun_cox_print(const modelrun *m, FILE *f)
+int model_run_cox_print(const model_run *m, FILE *f)
 {
 	const design *dc = m->dc;
 	int bad = 0;
@@ -333,7 +333,7 @@ int modelrun_cox_print(const modelrun *m, FILE *f)
 	return bad || ferror(f) ? -1 : 0;
 }
 
-churn_status modelrun_cox_json(const modelrun *m, void *cox_, churn_err *err)
+churn_status model_run_cox_json(const model_run *m, void *cox_, churn_err *err)
 {
 	json_object *cox = cox_;
 	const design *dc = m->dc;

@@ -1,6 +1,6 @@
 /*
- * modelrun_outcome.h - the churn outcome of the logistic model, for
- * modelrun.c (private to src/cli).
+ * model_run_outcome.h - the churn outcome of the logistic model, for
+ * model_run.c (private to src/model).
  *
  * --outcome COL[=VALUE]: the loaded 0/1 flag, for every row.  --horizon N:
  * horizon.h's rule (docs/horizon.md): dates keep the customers whose
@@ -8,23 +8,23 @@
  * N and weight the rest by the inverse probability of censoring (m->ipcw),
  * the fit then being quasi-binomial with robust standard errors.
  */
-#ifndef CHURNKIT_CLI_MODELRUN_OUTCOME_H
-#define CHURNKIT_CLI_MODELRUN_OUTCOME_H
+#ifndef CHURNKIT_MODEL_RUN_OUTCOME_H
+#define CHURNKIT_MODEL_RUN_OUTCOME_H
 
 #include <stdio.h>
 
-#include "modelrun.h"
+#include "churnkit/model_run.h"
 
 /* Fills m->y, m->has_y, m->outcome, the counts left out, m->ipcw and
  * m->sample_note.  CHURN_EMODEL when no customer has an outcome. */
-churn_status modelrun_build_outcome(modelrun *m, const cmd_data *d, churn_err *err);
+churn_status model_run_build_outcome(model_run *m, const model_run_input *d, churn_err *err);
 
 /* The text's lines on the outcome, the sample and the rows left out. */
-void modelrun_print_outcome(const modelrun *m, const cmd_data *d, FILE *f);
+void model_run_print_outcome(const model_run *m, const model_run_input *d, FILE *f);
 
 /* Adds the outcome's keys to the "model" object o (a json_object *):
  * rows_censored, rows_too_recent, rows_no_time_at_risk, weighting,
  * se_type, family, censoring_survival_at_horizon. */
-void modelrun_outcome_json(const modelrun *m, void *o);
+void model_run_outcome_json(const model_run *m, void *o);
 
 #endif

@@ -1,14 +1,16 @@
 /*
- * modelrun.h - the model stage of the command line, shared by `churnkit
- * model`, `churnkit score` and `churnkit report`.
+ * model_run.h - the model stage, run from the library: what `churnkit
+ * model`, `churnkit score` and `churnkit report` run once the command line
+ * has turned the model options (--features, --reference, --outcome or
+ * --horizon, --cox, --ties, --folds, --seed, --firth, --impute,
+ * --conf-level, --alpha, --min-n) into a model_run_opts and loaded the
+ * table (the columns, --categorical and --weight are the loader's map).
  *
- * It reads the model options (--features, --categorical, --reference,
- * --outcome or --horizon, --cox, --ties, --folds, --seed, --firth,
- * --impute, --conf-level), builds the churn outcome, fits the logistic
+ * It builds the churn outcome, fits the logistic
  * model with its validation and the Cox model, and writes them: text,
  * the `model` and `cox` JSON objects, the CSV tables and the scores file.
  *
- * The outcome (PRODUCT.md):
+ * The outcome:
  *   --outcome COL[=VALUE]  the loaded 0/1 flag, for every row;
  *   --horizon N            from the survival inputs (survdata.h), on a
  *                          sample chosen without looking at the outcome
@@ -32,7 +34,7 @@
  * Active customers (the scores file): with dates, those without an end
  * date; with durations, event == 0; with neither, outcome == 0.
  *
- * Scores over a horizon (MODELRUN_HORIZON_COX, `churnkit score`): with
+ * Scores over a horizon (horizon_cox, `churnkit score`): with
  * --horizon on survival data, the scores come from the Cox model on the
  * same terms (fitted even without --cox, with --ties, weights and delayed
  * entry as --cox would): an active customer of current tenure t (days from
@@ -47,15 +49,17 @@
  * probability).  With --outcome the scores stay the logistic model's
  * probabilities.
  *
- * Usage: modelrun_options before loading (so that option mistakes fail
- * fast), then modelrun_fit on the loaded data, then the writers.  A model
+ * Usage: model_run_opts_init and the options, then model_run_fit on the
+ * loaded data, then the writers.  A model
  * that cannot be fitted is CHURN_EMODEL with a message that says why (no
  * churner, no one else, no usable row, every term aliased).
- * Ownership: the modelrun owns everything it holds; the cli_opts and the
- * cmd_data are borrowed and must outlive it.  Free with modelrun_free.
+ * Ownership: the model_run owns everything it holds except the option
+ * lists (features, references), borrowed from the options; the options
+ * and the input are borrowed and must outlive it.  Free with
+ * model_run_free.
  */
-#ifndef CHURNKIT_CLI_MODELRUN_H
-#define CHURNKIT_CLI_MODELRUN_H
+#ifndef CHURNKIT_MODEL_RUN_H
+#define CHURNKIT_MODEL_RUN_H
 
 #include <stdio.h>
 
@@ -66,27 +70,48 @@
 #include "churnkit/scores.h"
 #include "churnkit/survdata.h"
 #include "churnkit/validate.h"
-#include "cmd.h"
+#include "churnkit/load.h"
+#include "churnkit/outfile.h"
 
-#define MODELRUN_DAYS_PER_MONTH (365.25 / 12)
+#define MODEL_RUN_DAYS_PER_MONTH (365.25 / 12)
 
-/* What the caller needs fitted. */
-enum {
-	MODELRUN_NEED_LOGIT = 1 << 0,  /* an outcome is required (score, report) */
-	MODELRUN_CV_DEFAULT = 1 << 1,  /* cross-validate unless --folds 0 (model) */
-	MODELRUN_HORIZON_COX = 1 << 2  /* --horizon scores from the Cox model (score) */
-};
+/* The options of the stage, as values (model_run_opts_init's defaults:
+ * no terms, no outcome, no Cox model, no cross-validation, VALIDATE_SEED,
+ * logit_opts_init and cox_opts_init, alpha 0.05, min-n 30). */
+typedef struct {
+	char *const *features;       /* [nfeatures] the terms (borrowed) */
+	char *const *references;     /* [nreferences] COL=LEVEL (borrowed) */
+	size_t nfeatures, nreferences;
+	const char *outcome_col;     /* the outcome flag's column, or NULL */
+	int horizon_given;
+	double horizon;              /* months for dates, the duration's unit otherwise */
+	int want_logit, want_cox, impute;
+	int horizon_cox;             /* scores over the horizon from the Cox model */
+	int folds;                   /* 0 = no cross-validation */
+	unsigned long seed;
+	logit_opts lopts;
+	cox_opts copts;
+	double ph_alpha;             /* a term fails proportional hazards below it */
+	long min_n;                  /* customers at risk a score needs */
+} model_run_opts;
+
+/* What the stage reads. */
+typedef struct {
+	const load_result *res;      /* the loaded table, its as-of date and mode */
+	const load_map *map;         /* the columns the table was loaded with */
+	const char *display_name;    /* the input's name in messages */
+} model_run_input;
 
 typedef struct {
-	/* Options. */
-	char **features, **references;
+	/* Options (copied by model_run_fit). */
+	char *const *features, *const *references;
 	size_t nfeatures, nreferences;
 	const char *outcome_col;     /* --outcome's column, or NULL */
 	int horizon_given;
 	double horizon;              /* as given */
 	double horizon_time;         /* in survdata's unit (days for dates) */
 	int want_logit, want_cox, impute;
-	int horizon_cox;             /* MODELRUN_HORIZON_COX was asked for */
+	int horizon_cox;             /* scores over the horizon from the Cox model */
 	int score_cox;               /* the scores come from the Cox model */
 	int folds;                   /* 0 = no cross-validation */
 	unsigned long seed;
@@ -117,7 +142,7 @@ typedef struct {
 	cox_baseline *cb;            /* with score_cox: the scoring model's baselines */
 	size_t cox_no_risk;          /* rows left out: entry not before exit */
 
-	/* Proportional hazards (modelrun_cox.c; docs/proportional-hazards.md). */
+	/* Proportional hazards (model_run_cox.c; docs/proportional-hazards.md). */
 	double ph_alpha;             /* --alpha: a term fails below it */
 	long min_n;                  /* --min-n: customers at risk a score needs */
 	cox_zph_result *zph;         /* cox.zph of cr, or NULL (ph_note says why) */
@@ -131,40 +156,33 @@ typedef struct {
 	size_t *strata_code;         /* per dcs row: its stratum code */
 	char **strata_label;         /* per code: "Contract=Two year" (nstrata_label) */
 	size_t nstrata_label;
-} modelrun;
+} model_run;
 
-/* Reads and checks the model options of o (flags: MODELRUN_*).  Usage
- * errors name the option.  Free m with modelrun_free even on failure. */
-churn_status modelrun_options(modelrun *m, const cli_opts *o, unsigned flags, churn_err *err);
+/* Sets the defaults of the options above. */
+void model_run_opts_init(model_run_opts *o);
 
 /* Builds the outcome and fits what the options ask for on the loaded data. */
-churn_status modelrun_fit(modelrun *m, const cmd_data *d, churn_err *err);
+churn_status model_run_fit(model_run *m, const model_run_input *d, const model_run_opts *o,
+                           churn_err *err);
 
 /* The text summary: the outcome and the rows left out, the logistic model
  * (coefficients, deviance, AIC, AUC, cross-validated AUC, Brier, notes,
  * calibration and lift), the Cox model.  CHURN_EIO on a write error. */
-churn_status modelrun_print(const modelrun *m, const cmd_data *d, FILE *f, churn_err *err);
+churn_status model_run_print(const model_run *m, const model_run_input *d, FILE *f, churn_err *err);
 
 /* Adds "model" and/or "cox" to the document root (a json_object *). */
-churn_status modelrun_json(const modelrun *m, void *root, churn_err *err);
+churn_status model_run_json(const model_run *m, void *root, churn_err *err);
 
 /* Writes the CSV tables into dir (created when missing). */
-churn_status modelrun_write_tables(const modelrun *m, const char *dir, outset *outs,
+churn_status model_run_write_tables(const model_run *m, const char *dir, outset *outs,
                                    churn_err *err);
 
 /* Scores the active customers (from the Cox model when score_cox, the
  * logistic model otherwise): *out is a new list (scores_free).  Needs --id. */
-churn_status modelrun_scores(const modelrun *m, const cmd_data *d, scores **out,
+churn_status model_run_scores(const model_run *m, const model_run_input *d, scores **out,
                              churn_err *err);
 /* The design the scores were computed on (for driver labels). */
-const design *modelrun_score_design(const modelrun *m);
-/* Writes the scores CSV (scores.h) atomically to path ("-" = stdout), with
- * the segment and action texts of each entry (arrays of s->n, or NULL). */
-churn_status modelrun_write_scores(const modelrun *m, const cmd_data *d, const char *path,
-                                   const scores *s, const char *const *segments,
-                                   const char *const *actions, outset *outs,
-                                   churn_err *err);
-
+const design *model_run_score_design(const model_run *m);
 /* The logistic fit's sample, for the findings' plain churn rates: new
  * arrays of the outcome (*y) and the weights (*w: the frequency weights
  * times, under IPCW, the inverse probability of censoring; NULL without
@@ -172,27 +190,27 @@ churn_status modelrun_write_scores(const modelrun *m, const cmd_data *d, const c
  * them.
  * The caller frees both.  Needs a fitted logistic model (CHURN_EUSAGE
  * otherwise); CHURN_ENOMEM. */
-churn_status modelrun_logit_sample(const modelrun *m, const cmd_data *d, double **y,
+churn_status model_run_logit_sample(const model_run *m, const model_run_input *d, double **y,
                                    double **w, churn_err *err);
 
-void modelrun_free(modelrun *m);
+void model_run_free(model_run *m);
 
-/* modelrun_cox.c: after the Cox fit on data cd (design dc): the
+/* model_run_cox.c: after the Cox fit on data cd (design dc): the
  * proportional-hazards test, the stratified model when a categorical term
  * fails it, and the scoring baselines (with score_cox). */
-churn_status modelrun_cox_after_fit(modelrun *m, const cmd_data *d, const cox_data *cd,
+churn_status model_run_cox_after_fit(model_run *m, const model_run_input *d, const cox_data *cd,
                                     churn_err *err);
 /* The stratum code of every row of table t (a new array, (size_t)-1 for a
  * row whose strata terms cannot be read), or NULL in *out when the model
  * is not stratified. */
-churn_status modelrun_cox_strata_of(const modelrun *m, const table *t, size_t **out,
+churn_status model_run_cox_strata_of(const model_run *m, const table *t, size_t **out,
                                     churn_err *err);
 /* Text and JSON of the test and the strata (after model_print_cox and
  * into the "cox" object). */
-int modelrun_cox_print(const modelrun *m, FILE *f);
-churn_status modelrun_cox_json(const modelrun *m, void *cox, churn_err *err);
-void modelrun_cox_free(modelrun *m);
+int model_run_cox_print(const model_run *m, FILE *f);
+churn_status model_run_cox_json(const model_run *m, void *cox, churn_err *err);
+void model_run_cox_free(model_run *m);
 /* The Cox model and design the scores come from (stratified or not). */
-const cox_result *modelrun_score_cox(const modelrun *m);
+const cox_result *model_run_score_cox(const model_run *m);
 
 #endif

@@ -1,8 +1,8 @@
-/* modelrun.c - the model stage of the command line; see modelrun.h. */
+/* model_run.c - the model stage, run from the library; see model_run.h. */
 #include "config.h"
 
-#include "modelrun.h"
-#include "modelrun_outcome.h"
+#include "churnkit/model_run.h"
+#include "model_run_outcome.h"
 
 #include "churnkit/date.h"
 #include "churnkit/model_json.h"
@@ -16,12 +16,10 @@
 #include <string.h>
 #include <sys/stat.h>
 
-void modelrun_free(modelrun *m)
+void model_run_free(model_run *m)
 {
 	if (m == NULL)
 		return;
-	opt_list_free(m->features);
-	opt_list_free(m->references);
 	survdata_free(m->sd);
 	free(m->y);
 	free(m->has_y);
@@ -32,107 +30,53 @@ void modelrun_free(modelrun *m)
 	design_free(m->dc);
 	cox_result_free(m->cr);
 	cox_baseline_free(m->cb);
-	modelrun_cox_free(m);
+	model_run_cox_free(m);
 	memset(m, 0, sizeof *m);
 }
 
-churn_status modelrun_options(modelrun *m, const cli_opts *o, unsigned flags, churn_err *err)
+void model_run_opts_init(model_run_opts *o)
 {
-	churn_status st;
-	const char *s;
-	long folds, seed;
-	double conf = 0.95;
-
-	memset(m, 0, sizeof *m);
-	logit_opts_init(&m->lopts);
-	cox_opts_init(&m->copts);
-	m->seed = VALIDATE_SEED;
-	m->g_horizon = NAN;
-	m->folds = (flags & MODELRUN_CV_DEFAULT) ? VALIDATE_FOLDS : 0;
-
-	if ((st = opt_list(o, OPT_FEATURES, &m->features, &m->nfeatures, err)) != CHURN_OK ||
-	    (st = opt_list(o, OPT_REFERENCE, &m->references, &m->nreferences, err)) != CHURN_OK)
-		return st;
-	if (m->nfeatures == 0)
-		return churn_err_set(err, CHURN_EUSAGE,
-		                     "%s needs --features: the model's terms, for example "
-		                     "--features plan,contract,log(mrr)", o->cmd_name);
-	m->outcome_col = opt_str(o, OPT_OUTCOME);
-	if ((st = opt_double(o, OPT_HORIZON, 0, 1e9, &m->horizon, err)) != CHURN_OK)
-		return st;
-	m->horizon_given = opt_str(o, OPT_HORIZON) != NULL;
-	if (m->horizon_given && !(m->horizon > 0))
-		return churn_err_set(err, CHURN_EUSAGE,
-		                     "--horizon %s: give a horizon > 0 (months for dates, the "
-		                     "duration's unit otherwise)", opt_str(o, OPT_HORIZON));
-	if (m->horizon_given && m->outcome_col != NULL)
-		return churn_err_set(err, CHURN_EUSAGE,
-		                     "--outcome and --horizon both define the churn outcome; "
-		                     "give one of them");
-	m->want_logit = m->horizon_given || m->outcome_col != NULL;
-	m->want_cox = opt_isset(o, OPT_COX);
-	m->horizon_cox = (flags & MODELRUN_HORIZON_COX) != 0;
-	if ((flags & MODELRUN_NEED_LOGIT) && !m->want_logit)
-		return churn_err_set(err, CHURN_EUSAGE,
-		                     "%s needs the churn outcome of its model: --horizon N "
-		                     "(churn within N months, or N duration units) or "
-		                     "--outcome COL[=VALUE] (a churn flag)", o->cmd_name);
-	if (!m->want_logit && !m->want_cox)
-		return churn_err_set(err, CHURN_EUSAGE,
-		                     "%s needs something to fit: an outcome (--outcome "
-		                     "COL[=VALUE] or --horizon N) for the logistic model, "
-		                     "and/or --cox for a Cox model", o->cmd_name);
-	if ((s = opt_str(o, OPT_TIES)) != NULL) {
-		if (strcmp(s, "efron") == 0)
-			m->copts.ties = COX_EFRON;
-		else if (strcmp(s, "breslow") == 0)
-			m->copts.ties = COX_BRESLOW;
-		else
-			return churn_err_set(err, CHURN_EUSAGE,
-			                     "--ties '%s': give efron or breslow", s);
-	}
-	folds = m->folds;
-	if ((st = opt_long(o, OPT_FOLDS, 0, 1000, &folds, err)) != CHURN_OK)
-		return st;
-	if (folds == 1)
-		return churn_err_set(err, CHURN_EUSAGE,
-		                     "--folds 1: give 0 (no cross-validation) or at least 2");
-	m->folds = (int)folds;
-	seed = (long)m->seed;
-	if ((st = opt_long(o, OPT_SEED, 0, LONG_MAX, &seed, err)) != CHURN_OK)
-		return st;
-	m->seed = (unsigned long)seed;
-	if ((st = opt_double(o, OPT_CONF_LEVEL, 0, 1, &conf, err)) != CHURN_OK)
-		return st;
-	if (!(conf > 0 && conf < 1))
-		return churn_err_set(err, CHURN_EUSAGE,
-		                     "--conf-level %s: give a level above 0 and below 1, "
-		                     "such as 0.95", opt_str(o, OPT_CONF_LEVEL));
-	m->lopts.conf_level = m->copts.conf_level = conf;
-	if (opt_isset(o, OPT_FIRTH))
-		m->lopts.firth = LOGIT_FIRTH_ALWAYS;
-	m->impute = opt_isset(o, OPT_IMPUTE);
+	memset(o, 0, sizeof *o);
+	logit_opts_init(&o->lopts);
+	cox_opts_init(&o->copts);
+	o->seed = VALIDATE_SEED;
 	/* The Cox model's proportional-hazards rule (docs/proportional-hazards.md). */
-	m->ph_alpha = 0.05;
-	m->min_n = 30;
-	if ((st = opt_double(o, OPT_ALPHA, 0, 1, &m->ph_alpha, err)) != CHURN_OK ||
-	    (st = opt_long(o, OPT_MIN_N, 1, 1000000000L, &m->min_n, err)) != CHURN_OK)
-		return st;
-	if (!(m->ph_alpha > 0 && m->ph_alpha < 1))
-		return churn_err_set(err, CHURN_EUSAGE, "--alpha %s: give a level above 0 and "
-		                     "below 1, such as 0.05", opt_str(o, OPT_ALPHA));
-	return CHURN_OK;
+	o->ph_alpha = 0.05;
+	o->min_n = 30;
+}
+
+/* Copies the options into m. */
+static void set_options(model_run *m, const model_run_opts *o)
+{
+	m->features = o->features;
+	m->references = o->references;
+	m->nfeatures = o->nfeatures;
+	m->nreferences = o->nreferences;
+	m->outcome_col = o->outcome_col;
+	m->horizon_given = o->horizon_given;
+	m->horizon = o->horizon;
+	m->want_logit = o->want_logit;
+	m->want_cox = o->want_cox;
+	m->impute = o->impute;
+	m->horizon_cox = o->horizon_cox;
+	m->folds = o->folds;
+	m->seed = o->seed;
+	m->lopts = o->lopts;
+	m->copts = o->copts;
+	m->ph_alpha = o->ph_alpha;
+	m->min_n = o->min_n;
+	m->g_horizon = NAN;
 }
 
 /* Reports a design error at its line in the input file; a design with no
  * usable row (every row missing a value, or nothing to impute from) is a
  * model that cannot be fitted. */
-static churn_status design_error(churn_status st, const cmd_data *d, const char *model,
+static churn_status design_error(churn_status st, const model_run_input *d, const char *model,
                                  churn_err *err)
 {
 	char msg[sizeof err->msg];
 	if (st == CHURN_EDATA && err->line > 0 && err->file[0] == '\0')
-		snprintf(err->file, sizeof err->file, "%s", d->lopts.display_name);
+		snprintf(err->file, sizeof err->file, "%s", d->display_name);
 	if (st == CHURN_EDATA && err->line == 0) {
 		snprintf(msg, sizeof msg, "%s", err->msg);
 		st = churn_err_set(err, CHURN_EMODEL, "%s cannot be fitted: %s", model, msg);
@@ -141,13 +85,13 @@ static churn_status design_error(churn_status st, const cmd_data *d, const char 
 }
 
 /* The weights of the design's rows, or NULL without --weight. */
-static churn_status take_weights(const design *dz, const cmd_data *d, double **w,
+static churn_status take_weights(const design *dz, const model_run_input *d, double **w,
                                  churn_err *err)
 {
 	*w = NULL;
-	if (d->map.weight == NULL)
+	if (d->map->weight == NULL)
 		return CHURN_OK;
-	const table_col *c = table_find(d->res->t, d->map.weight);
+	const table_col *c = table_find(d->res->t, d->map->weight);
 	if ((*w = malloc((dz->nrows ? dz->nrows : 1) * sizeof **w)) == NULL)
 		return churn_err_set(err, CHURN_ENOMEM, "out of memory for the weights");
 	design_take(dz, c->num, *w);
@@ -156,7 +100,7 @@ static churn_status take_weights(const design *dz, const cmd_data *d, double **w
 
 /* The fit's weights under IPCW: each design row's inverse probability of
  * censoring times its frequency weight (freq, or 1 when NULL), a new array. */
-static churn_status take_ipcw(const modelrun *m, const design *dz, const double *freq,
+static churn_status take_ipcw(const model_run *m, const design *dz, const double *freq,
                               double **w, churn_err *err)
 {
 	if ((*w = malloc((dz->nrows ? dz->nrows : 1) * sizeof **w)) == NULL)
@@ -167,14 +111,14 @@ static churn_status take_ipcw(const modelrun *m, const design *dz, const double 
 	return CHURN_OK;
 }
 
-static void design_spec_of(const modelrun *m, const cmd_data *d, int intercept,
+static void design_spec_of(const model_run *m, const model_run_input *d, int intercept,
                            const unsigned char *mask, design_spec *spec)
 {
 	memset(spec, 0, sizeof *spec);
 	spec->terms = (const char *const *)m->features;
 	spec->nterms = m->nfeatures;
-	spec->categorical = d->map.categorical;
-	spec->ncategorical = d->map.ncategorical;
+	spec->categorical = d->map->categorical;
+	spec->ncategorical = d->map->ncategorical;
 	spec->references = (const char *const *)m->references;
 	spec->nreferences = m->nreferences;
 	spec->impute = m->impute;
@@ -208,7 +152,7 @@ static const char *column_list(const design *dz, char *buf, size_t n)
 	return buf;
 }
 
-static churn_status fit_logit(modelrun *m, const cmd_data *d, churn_err *err)
+static churn_status fit_logit(model_run *m, const model_run_input *d, churn_err *err)
 {
 	design_spec spec;
 	churn_status st;
@@ -305,7 +249,7 @@ done:
 	return st;
 }
 
-static churn_status fit_cox(modelrun *m, const cmd_data *d, churn_err *err)
+static churn_status fit_cox(model_run *m, const model_run_input *d, churn_err *err)
 {
 	design_spec spec;
 	churn_status st;
@@ -384,7 +328,7 @@ static churn_status fit_cox(modelrun *m, const cmd_data *d, churn_err *err)
 		                   column_list(dz, cols, sizeof cols));
 		goto done;
 	}
-	st = modelrun_cox_after_fit(m, d, &cd, err);
+	st = model_run_cox_after_fit(m, d, &cd, err);
 done:
 	free(ev);
 	free(usable);
@@ -395,11 +339,13 @@ done:
 	return st;
 }
 
-churn_status modelrun_fit(modelrun *m, const cmd_data *d, churn_err *err)
+churn_status model_run_fit(model_run *m, const model_run_input *d, const model_run_opts *o,
+                           churn_err *err)
 {
 	churn_status st;
-	const load_map *map = &d->map;
+	const load_map *map = d->map;
 
+	set_options(m, o);
 	if ((m->horizon_given || m->want_cox) && map->start == NULL && map->duration == NULL)
 		return churn_err_set(err, CHURN_EUSAGE,
 		                     "%s needs how long each customer stayed: --start and --end "
@@ -410,7 +356,7 @@ churn_status modelrun_fit(modelrun *m, const cmd_data *d, churn_err *err)
 			return st;
 	}
 	if (m->want_logit) {
-		if ((st = modelrun_build_outcome(m, d, err)) != CHURN_OK ||
+		if ((st = model_run_build_outcome(m, d, err)) != CHURN_OK ||
 		    (st = fit_logit(m, d, err)) != CHURN_OK)
 			return st;
 	}
@@ -420,13 +366,13 @@ churn_status modelrun_fit(modelrun *m, const cmd_data *d, churn_err *err)
 	return CHURN_OK;
 }
 
-churn_status modelrun_print(const modelrun *m, const cmd_data *d, FILE *f, churn_err *err)
+churn_status model_run_print(const model_run *m, const model_run_input *d, FILE *f, churn_err *err)
 {
 	int bad = 0;
 	char a[11];
 
 	if (m->lr != NULL) {
-		modelrun_print_outcome(m, d, f);
+		model_run_print_outcome(m, d, f);
 		bad |= model_print_logit(f, m->dl, m->lr, m->have_q ? &m->q : NULL, m->outcome);
 		if (m->cv_note[0])
 			fprintf(f, "Cross-validated AUC: not computed: %s.\n", m->cv_note);
@@ -441,22 +387,22 @@ churn_status modelrun_print(const modelrun *m, const cmd_data *d, FILE *f, churn
 			           "%s (as-of) for active customers.\n", date_format(d->res->as_of, a));
 		else
 			fprintf(f, "Time to churn: the duration column %s as given; event: %s.\n",
-			        d->map.duration, d->map.event);
+			        d->map->duration, d->map->event);
 		if (m->sd->entry)
 			fprintf(f, "Delayed entry: at risk only after %s (left truncation).\n",
-			        d->map.entry);
+			        d->map->entry);
 		if (m->cox_no_risk > 0)
 			fprintf(f, "Left out: %zu row%s whose entry is not before the exit time "
 			        "(no time at risk).\n", m->cox_no_risk, m->cox_no_risk == 1 ? "" : "s");
 		bad |= model_print_cox(f, m->dc, m->cr);
-		bad |= modelrun_cox_print(m, f);
+		bad |= model_run_cox_print(m, f);
 	}
 	if (bad || ferror(f))
 		return churn_err_set(err, CHURN_EIO, "standard output: write error");
 	return CHURN_OK;
 }
 
-churn_status modelrun_json(const modelrun *m, void *root_, churn_err *err)
+churn_status model_run_json(const model_run *m, void *root_, churn_err *err)
 {
 	json_object *root = root_;
 	if (m->lr != NULL) {
@@ -472,7 +418,7 @@ churn_status modelrun_json(const modelrun *m, void *root_, churn_err *err)
 		json_object_object_add(o, "horizon_days",
 		                       m->horizon_given && m->sd->date_mode
 		                           ? json_object_new_double(m->horizon_time) : NULL);
-		modelrun_outcome_json(m, o);
+		model_run_outcome_json(m, o);
 		json_object_object_add(o, "cv_note",
 		                       m->cv_note[0] ? json_object_new_string(m->cv_note) : NULL);
 		json_object_object_add(root, "model", o);
@@ -486,17 +432,17 @@ churn_status modelrun_json(const modelrun *m, void *root_, churn_err *err)
 		json_object_object_add(o, "rows_no_time_at_risk",
 		                       json_object_new_int64((int64_t)m->cox_no_risk));
 		json_object_object_add(root, "cox", o);
-		churn_status st = modelrun_cox_json(m, o, err);
+		churn_status st = model_run_cox_json(m, o, err);
 		if (st != CHURN_OK)
 			return st;
 	}
 	return CHURN_OK;
 }
 
-churn_status modelrun_write_tables(const modelrun *m, const char *dir, outset *outs,
+churn_status model_run_write_tables(const model_run *m, const char *dir, outset *outs,
                                    churn_err *err)
 {
-	churn_status st = cmd_tables_dir(dir, outs, err);
+	churn_status st = outset_mkdir(outs, dir, err);
 
 	if (st != CHURN_OK)
 		return st;
@@ -504,7 +450,7 @@ churn_status modelrun_write_tables(const modelrun *m, const char *dir, outset *o
 	                          err);
 }
 
-churn_status modelrun_scores(const modelrun *m, const cmd_data *d, scores **out,
+churn_status model_run_scores(const model_run *m, const model_run_input *d, scores **out,
                             churn_err *err)
 {
 	const table *t = d->res->t;
@@ -512,7 +458,7 @@ churn_status modelrun_scores(const modelrun *m, const cmd_data *d, scores **out,
 	churn_status st;
 
 	*out = NULL;
-	if (m->lr == NULL || d->map.id == NULL)
+	if (m->lr == NULL || d->map->id == NULL)
 		return churn_err_set(err, CHURN_EUSAGE,
 		                     "the scores need a logistic model and --id COL");
 	active = malloc(t->nrows ? t->nrows : 1);
@@ -522,9 +468,9 @@ churn_status modelrun_scores(const modelrun *m, const cmd_data *d, scores **out,
 		active[i] = m->sd != NULL ? m->sd->event[i] == 0 : m->has_y[i] && m->y[i] == 0;
 	if (m->score_cox) {
 		size_t *strata = NULL;
-		st = modelrun_cox_strata_of(m, t, &strata, err);
+		st = model_run_cox_strata_of(m, t, &strata, err);
 		if (st == CHURN_OK)
-			st = scores_build_cox(modelrun_score_design(m), modelrun_score_cox(m), m->cb, t,
+			st = scores_build_cox(model_run_score_design(m), model_run_score_cox(m), m->cb, t,
 			                      m->sd->time, strata, m->horizon_time, active, out, err);
 		free(strata);
 	} else
@@ -533,35 +479,12 @@ churn_status modelrun_scores(const modelrun *m, const cmd_data *d, scores **out,
 	return st;
 }
 
-const design *modelrun_score_design(const modelrun *m)
+const design *model_run_score_design(const model_run *m)
 {
 	return m->score_cox ? (m->dcs ? m->dcs : m->dc) : m->dl;
 }
 
-churn_status modelrun_write_scores(const modelrun *m, const cmd_data *d, const char *path,
-                                   const scores *s, const char *const *segments,
-                                   const char *const *actions, outset *outs,
-                                   churn_err *err)
-{
-	outfile *of = NULL;
-	churn_status st = outfile_open(outs, path, &of, err);
-
-	if (st != CHURN_OK)
-		return st;
-	st = scores_write_csv(outfile_stream(of), s, modelrun_score_design(m), d->res->t,
-	                      d->map.id, d->map.value, segments, actions, err);
-	if (st == CHURN_OK) {
-		st = outfile_commit(of, err);
-	} else {
-		int e = errno;
-		outfile_abort(of);
-		if (st == CHURN_EIO)  /* the writer knows no file name */
-			st = cmd_write_error(err, path, e);
-	}
-	return st;
-}
-
-churn_status modelrun_logit_sample(const modelrun *m, const cmd_data *d, double **y,
+churn_status model_run_logit_sample(const model_run *m, const model_run_input *d, double **y,
                                    double **w, churn_err *err)
 {
 	*y = *w = NULL;

@@ -1,11 +1,11 @@
-/* modelrun_outcome.c - the model's churn outcome (--outcome, or --horizon
+/* model_run_outcome.c - the model's churn outcome (--outcome, or --horizon
  * on a sample chosen without looking at the outcome), and what the text,
- * the JSON and the report say about it; see modelrun_outcome.h and
+ * the JSON and the report say about it; see model_run_outcome.h and
  * docs/horizon.md. */
 #include "config.h"
 
-#include "modelrun.h"
-#include "modelrun_outcome.h"
+#include "churnkit/model_run.h"
+#include "model_run_outcome.h"
 
 #include "churnkit/model_json.h"
 
@@ -17,7 +17,7 @@
 /* The --horizon outcome (horizon.h, docs/horizon.md): dates keep the
  * customers whose potential follow-up reaches the horizon; durations
  * weight by the inverse probability of remaining uncensored. */
-static churn_status horizon_outcome_of(modelrun *m, const cmd_data *d, churn_err *err)
+static churn_status horizon_outcome_of(model_run *m, const model_run_input *d, churn_err *err)
 {
 	const survdata *s = m->sd;
 	const table *t = d->res->t;
@@ -26,14 +26,14 @@ static churn_status horizon_outcome_of(modelrun *m, const cmd_data *d, churn_err
 	horizon_outcome *h = NULL;
 	churn_status st;
 
-	m->horizon_time = m->horizon * (s->date_mode ? MODELRUN_DAYS_PER_MONTH : 1);
+	m->horizon_time = m->horizon * (s->date_mode ? MODEL_RUN_DAYS_PER_MONTH : 1);
 	if (s->date_mode)
 		snprintf(m->outcome, sizeof m->outcome, "churn within %g month%s", m->horizon,
 		         m->horizon == 1 ? "" : "s");
 	else
 		snprintf(m->outcome, sizeof m->outcome, "churn within %g time units", m->horizon);
 	if (s->date_mode) {
-		const table_col *start = table_find(t, d->map.start);
+		const table_col *start = table_find(t, d->map->start);
 		if ((followup = malloc((n ? n : 1) * sizeof *followup)) == NULL)
 			return churn_err_set(err, CHURN_ENOMEM, "out of memory for the outcome");
 		for (size_t i = 0; i < n; i++)
@@ -65,7 +65,7 @@ static churn_status horizon_outcome_of(modelrun *m, const cmd_data *d, churn_err
 }
 
 /* A sentence on how the model's sample was chosen, for the report. */
-static void sample_note(modelrun *m)
+static void sample_note(model_run *m)
 {
 	size_t len = 0, cap = sizeof m->sample_note;
 	char *b = m->sample_note;
@@ -103,7 +103,7 @@ static void sample_note(modelrun *m)
 		         "never observed and are left out.", m->n_no_risk, m->n_no_risk == 1 ? "" : "s");
 }
 
-churn_status modelrun_build_outcome(modelrun *m, const cmd_data *d, churn_err *err)
+churn_status model_run_build_outcome(model_run *m, const model_run_input *d, churn_err *err)
 {
 	const table *t = d->res->t;
 	size_t n = t->nrows, na = n ? n : 1, known = 0;
@@ -114,12 +114,12 @@ churn_status modelrun_build_outcome(modelrun *m, const cmd_data *d, churn_err *e
 	if (m->y == NULL || m->has_y == NULL)
 		return churn_err_set(err, CHURN_ENOMEM, "out of memory for the outcome");
 	if (m->outcome_col != NULL) {
-		const table_col *c = table_find(t, d->map.outcome);
-		if (d->map.outcome_value)
-			snprintf(m->outcome, sizeof m->outcome, "%s = %s", d->map.outcome,
-			         d->map.outcome_value);
+		const table_col *c = table_find(t, d->map->outcome);
+		if (d->map->outcome_value)
+			snprintf(m->outcome, sizeof m->outcome, "%s = %s", d->map->outcome,
+			         d->map->outcome_value);
 		else
-			snprintf(m->outcome, sizeof m->outcome, "%s", d->map.outcome);
+			snprintf(m->outcome, sizeof m->outcome, "%s", d->map->outcome);
 		for (size_t i = 0; i < n; i++) {
 			m->y[i] = c->num[i];
 			m->has_y[i] = !isnan(c->num[i]);
@@ -145,7 +145,7 @@ churn_status modelrun_build_outcome(modelrun *m, const cmd_data *d, churn_err *e
 	return CHURN_OK;
 }
 
-void modelrun_print_outcome(const modelrun *m, const cmd_data *d, FILE *f)
+void model_run_print_outcome(const model_run *m, const model_run_input *d, FILE *f)
 {
 	const char *from = m->sd && m->sd->entry
 	                       ? "entry (signup for a customer without an entry date)"
@@ -170,7 +170,7 @@ void modelrun_print_outcome(const modelrun *m, const cmd_data *d, FILE *f)
 		           "reverse Kaplan-Meier\n  curve of censoring (G(%g-) = %.4f)%s; quasi-"
 		           "binomial fit, robust (HC0 sandwich)\n  standard errors.\n", m->horizon,
 		        m->horizon, m->g_horizon,
-		        d->map.weight ? ", multiplied by the frequency weights" : "");
+		        d->map->weight ? ", multiplied by the frequency weights" : "");
 		fprintf(f, "Left out: %zu customer%s censored before the horizon (still active, too "
 		           "recent to tell).\n", m->n_censored, m->n_censored == 1 ? "" : "s");
 		if (m->lr->separation != LOGIT_SEP_NONE)
@@ -185,12 +185,12 @@ void modelrun_print_outcome(const modelrun *m, const cmd_data *d, FILE *f)
 	if (m->impute)
 		fputs("Missing values: numbers imputed with the median plus a COL_missing indicator, "
 		      "categories as a level \"(missing)\".\n", f);
-	if (d->map.weight)
-		fprintf(f, "Weights: frequency weights from column %s.\n", d->map.weight);
+	if (d->map->weight)
+		fprintf(f, "Weights: frequency weights from column %s.\n", d->map->weight);
 	fputc('\n', f);
 }
 
-void modelrun_outcome_json(const modelrun *m, void *o_)
+void model_run_outcome_json(const model_run *m, void *o_)
 {
 	json_object *o = o_;
 	json_object_object_add(o, "rows_censored",

@@ -1,7 +1,7 @@
-/* segrun.c - the segments stage of the command line (segrun.h). */
+/* segment_run.c - the segments stage, run from the library (segment_run.h). */
 #include "config.h"
 
-#include "segrun.h"
+#include "churnkit/segment_run.h"
 
 #include <json-c/json.h>
 #include <math.h>
@@ -13,65 +13,19 @@
 #include "churnkit/outfile.h"
 #include "churnkit/sheet.h"
 
-#define SEGRUN_JSON_ACCOUNTS 30  /* at-risk accounts in the JSON */
-#define SEGRUN_TOP_N 200         /* top accounts by expected loss, of which the
-                                    medium- and high-risk ones are shown */
+#define SEGMENT_RUN_JSON_ACCOUNTS 30  /* at-risk accounts in the JSON */
 
-churn_status segrun_options(segrun *g, const cli_opts *o, churn_err *err)
+churn_status segment_run_build(segment_run *g, const segment_run_input *in,
+                               const segment_opts *o, churn_err *err)
 {
-	churn_status st;
-
-	memset(g, 0, sizeof *g);
-	segment_opts_init(&g->so);
-	g->so.top_n = SEGRUN_TOP_N;
-	if ((st = opt_double(o, OPT_OFFER_EFFECT, 0, 1, &g->so.offer_effect, err)) != CHURN_OK)
-		return st;
-	if ((st = opt_double(o, OPT_INCENTIVE_MONTHS, 0, 1200, &g->so.incentive_months, err)) !=
-	    CHURN_OK)
-		return st;
-	if ((st = opt_list(o, OPT_DRIVER, &g->driver_opts, &g->ndrivers, err)) != CHURN_OK)
-		return st;
-	if (g->ndrivers == 0)
-		return CHURN_OK;
-	g->map = calloc(g->ndrivers, sizeof *g->map);
-	if (g->map == NULL)
-		return churn_err_set(err, CHURN_ENOMEM, "out of memory");
-	for (size_t i = 0; i < g->ndrivers; i++) {
-		char *eq = strrchr(g->driver_opts[i], '=');
-		char where[300];
-		if (eq == NULL || eq == g->driver_opts[i])
-			return churn_err_set(err, CHURN_EUSAGE,
-			                     "--driver '%s'%s: expected COL=KIND", g->driver_opts[i],
-			                     opt_origin(o, OPT_DRIVER, where, sizeof where));
-		*eq = '\0';
-		g->map[i].column = g->driver_opts[i];
-		if ((st = segment_driver_parse(eq + 1, &g->map[i].kind, err)) != CHURN_OK) {
-			churn_err e2;
-			churn_err_set(&e2, CHURN_EUSAGE, "--driver %s=%s%s: %s", g->driver_opts[i],
-			              eq + 1, opt_origin(o, OPT_DRIVER, where, sizeof where), err->msg);
-			*err = e2;
-			return CHURN_EUSAGE;
-		}
-	}
-	for (size_t i = 0; i < g->ndrivers; i++)
-		for (size_t j = 0; j < i; j++)
-			if (strcmp(g->map[i].column, g->map[j].column) == 0)
-				return churn_err_set(err, CHURN_EUSAGE,
-				                     "--driver names column '%s' twice", g->map[i].column);
-	g->so.drivers = g->map;
-	g->so.ndrivers = g->ndrivers;
-	return CHURN_OK;
-}
-
-churn_status segrun_build(segrun *g, const modelrun *m, const cmd_data *d, const scores *s,
-                          churn_err *err)
-{
-	const table *t = d->res->t;
+	const table *t = in->t;
+	const scores *s = in->s;
+	segment_opts so = *o;
 	churn_status st;
 
 	g->nbeyond = s->nbeyond;
-	if (d->map.value) {
-		const table_col *c = table_find(t, d->map.value);
+	if (in->value_col) {
+		const table_col *c = table_find(t, in->value_col);
 		if (c && c->kind == TABLE_NUM)
 			g->value = malloc((t->nrows ? t->nrows : 1) * sizeof *g->value);
 		if (c && c->kind == TABLE_NUM && g->value == NULL)
@@ -80,12 +34,12 @@ churn_status segrun_build(segrun *g, const modelrun *m, const cmd_data *d, const
 			memcpy(g->value, c->num, t->nrows * sizeof *g->value);
 	}
 	/* A --driver column must be a column of the data. */
-	for (size_t i = 0; i < g->ndrivers; i++)
-		if (table_find(t, g->map[i].column) == NULL)
+	for (size_t i = 0; i < o->ndrivers; i++)
+		if (table_find(t, o->drivers[i].column) == NULL)
 			return churn_err_set(err, CHURN_EUSAGE,
 			                     "--driver %s=%s: the data has no column '%s'",
-			                     g->map[i].column, segment_driver_name(g->map[i].kind),
-			                     g->map[i].column);
+			                     o->drivers[i].column, segment_driver_name(o->drivers[i].kind),
+			                     o->drivers[i].column);
 	/* Without a single known value the value tiers say nothing: one tier,
 	 * at-risk accounts ranked by probability. */
 	if (g->value) {
@@ -97,12 +51,12 @@ churn_status segrun_build(segrun *g, const modelrun *m, const cmd_data *d, const
 			g->value = NULL;
 		}
 	}
-	/* The scores' horizon in months: --horizon on dated data.  A given
-	 * churn flag, or durations of unknown unit, have none: the revenue
-	 * figures then assume 12 months, and say so (horizon_assumed). */
-	g->horizon_assumed = !(m->horizon_given && m->sd && d->res->date_mode);
-	g->so.horizon_months = g->horizon_assumed ? SEGMENT_HORIZON_DEFAULT : m->horizon;
-	st = segment_build(s, modelrun_score_design(m), t, g->value, &g->so, &g->r, err);
+	/* Without a horizon in months (a given churn flag, or durations of
+	 * unknown unit) the revenue figures assume 12 months, and say so
+	 * (horizon_assumed). */
+	g->horizon_assumed = !in->horizon_known;
+	so.horizon_months = g->horizon_assumed ? SEGMENT_HORIZON_DEFAULT : in->horizon_months;
+	st = segment_build(s, in->score_design, t, g->value, &so, &g->r, err);
 	if (st != CHURN_OK)
 		return st;
 	g->labels = calloc(s->n ? s->n : 1, sizeof *g->labels);
@@ -142,11 +96,10 @@ static json_object *cell_json(const segment_cell *c)
 	return o;
 }
 
-void segrun_json(const segrun *g, const cmd_data *d, void *rootp)
+void segment_run_json(const segment_run *g, const table *t, const char *id_col, void *rootp)
 {
 	json_object *root = rootp, *a = json_object_new_array();
-	const table *t = d->res->t;
-	const table_col *id = d->map.id ? table_find(t, d->map.id) : NULL;
+	const table_col *id = id_col ? table_find(t, id_col) : NULL;
 	json_object *list = json_object_new_array();
 
 	json_object_object_add(root, "segments", a);
@@ -169,7 +122,7 @@ void segrun_json(const segrun *g, const cmd_data *d, void *rootp)
 	json_object_object_add(root, "segment_rules", rules);
 	for (size_t i = 0; i < g->r->ncells; i++)
 		json_object_array_add(a, cell_json(&g->r->cells[i]));
-	for (size_t k = 0, kept = 0; k < g->r->ntop && kept < SEGRUN_JSON_ACCOUNTS; k++) {
+	for (size_t k = 0, kept = 0; k < g->r->ntop && kept < SEGMENT_RUN_JSON_ACCOUNTS; k++) {
 		const segment_customer *c = &g->r->customers[g->r->top[k]];
 		if (c->risk != SCORE_BAND_MEDIUM && c->risk != SCORE_BAND_HIGH)
 			continue;   /* at risk: medium or high */
@@ -193,8 +146,8 @@ void segrun_json(const segrun *g, const cmd_data *d, void *rootp)
 	}
 }
 
-churn_status segrun_write_tables(const segrun *g, const char *dir, outset *outs,
-                                 churn_err *err)
+churn_status segment_run_write_tables(const segment_run *g, const char *dir, outset *outs,
+                                      churn_err *err)
 {
 	char path[4096];
 	outfile *of = NULL;
@@ -202,7 +155,7 @@ churn_status segrun_write_tables(const segrun *g, const char *dir, outset *outs,
 
 	if (g->r == NULL)
 		return CHURN_OK;
-	if ((st = cmd_tables_dir(dir, outs, err)) != CHURN_OK)
+	if ((st = outset_mkdir(outs, dir, err)) != CHURN_OK)
 		return st;
 	if ((size_t)snprintf(path, sizeof path, "%s/segments.csv", dir) >= sizeof path)
 		return churn_err_at(err, CHURN_EIO, dir, 0, 0, "--tables: path too long");
@@ -243,13 +196,11 @@ churn_status segrun_write_tables(const segrun *g, const char *dir, outset *outs,
 	return outfile_commit(of, err);
 }
 
-void segrun_free(segrun *g)
+void segment_run_free(segment_run *g)
 {
 	if (g == NULL)
 		return;
 	segment_result_free(g->r);
-	opt_list_free(g->driver_opts);
-	free(g->map);
 	free(g->value);
 	free((void *)g->labels);
 	free((void *)g->actions);

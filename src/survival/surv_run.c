@@ -1,0 +1,284 @@
+/* surv_run.c - the survival stage, run from the library; see surv_run.h. */
+#include "config.h"
+
+#include "churnkit/surv_run.h"
+
+#include "churnkit/date.h"
+#include "churnkit/jsonout.h"
+#include "churnkit/num.h"
+#include "churnkit/surv_csv.h"
+#include "churnkit/surv_json.h"
+#include "churnkit/surv_print.h"
+
+#include <errno.h>
+#include <json-c/json.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+void surv_run_free(surv_run *s)
+{
+	if (s == NULL)
+		return;
+	for (size_t j = 0; j < s->nby; j++) {
+		free(s->codes ? s->codes[j] : NULL);
+		free(s->levels ? (void *)s->levels[j] : NULL);
+	}
+	free(s->codes);
+	free(s->levels);
+	free(s->by);
+	free(s->times);
+	free(s->times_used);
+	surv_analysis_free(s->a);
+	survdata_free(s->sd);
+	memset(s, 0, sizeof *s);
+}
+
+void surv_run_opts_init(surv_run_opts *o, int date_mode)
+{
+	static const double default_months[] = {3, 6, 12, 24};
+	surv_opts so;
+
+	memset(o, 0, sizeof *o);
+	surv_opts_default(&so);
+	o->date_mode = date_mode;
+	o->conf_type = so.km.conf_type;
+	o->conf_level = so.km.conf_level;
+	o->rho = so.rho;
+	if (date_mode) {
+		o->times = default_months;
+		o->ntimes = sizeof default_months / sizeof default_months[0];
+	}
+	o->rmst_tau = NAN;
+	o->alpha = SURV_RUN_ALPHA;
+	o->min_n = SURV_RUN_MIN_N;
+}
+
+/* Checks the options and sets them in s: the times converted to the time
+ * unit (months -> days for date inputs; a time too large to count in days
+ * overflows to infinity and is refused). */
+static churn_status set_options(surv_run *s, const surv_run_opts *o, churn_err *err)
+{
+	if (!(o->conf_level > 0 && o->conf_level < 1) || !(o->alpha > 0 && o->alpha < 1) ||
+	    o->min_n < 1 || (o->rho != 0 && o->rho != 1))
+		return churn_err_set(err, CHURN_EUSAGE,
+		                     "survival: options out of range (conf level %g, alpha %g, "
+		                     "min n %ld, rho %g)", o->conf_level, o->alpha, o->min_n, o->rho);
+	s->date_mode = o->date_mode;
+	s->month_len = s->date_mode ? SURV_RUN_DAYS_PER_MONTH : 1;
+	surv_opts_default(&s->so);
+	s->so.km.conf_type = o->conf_type;
+	s->so.km.conf_level = o->conf_level;
+	s->so.rho = o->rho;
+	s->alpha = o->alpha;
+	s->min_n = o->min_n;
+	s->rmst_tau = o->rmst_tau;
+	if (o->ntimes > 0) {
+		s->times = malloc(o->ntimes * sizeof *s->times);
+		s->times_used = malloc(o->ntimes * sizeof *s->times_used);
+		if (s->times == NULL || s->times_used == NULL)
+			return churn_err_set(err, CHURN_ENOMEM, "out of memory");
+		for (size_t k = 0; k < o->ntimes; k++) {
+			double v = o->times[k];
+			if (!isfinite(v) || v < 0 || !isfinite(v * s->month_len))
+				return churn_err_set(err, CHURN_EUSAGE,
+				                     "survival: time %g is not a time >= 0 that can be "
+				                     "counted", v);
+			s->times[k] = v;
+			s->times_used[k] = v * s->month_len;
+		}
+		s->ntimes = o->ntimes;
+	}
+	s->so.times = s->times_used;
+	s->so.ntimes = s->ntimes;
+	s->so.rmst_tau = s->rmst_tau * s->month_len;
+	if (isinf(s->so.rmst_tau))
+		return churn_err_set(err, CHURN_EUSAGE,
+		                     "survival: RMST horizon %g is too large to count", s->rmst_tau);
+	s->so.month_len = s->month_len;
+	s->so.early_threshold = s->date_mode ? SURV_RUN_EARLY_DAYS : SURV_RUN_EARLY_UNITS;
+	return CHURN_OK;
+}
+
+/* Each --by column's codes renumbered in sorted level order (s->by). */
+static churn_status build_by(surv_run *s, churn_err *err)
+{
+	const survdata *sd = s->sd;
+	churn_status st;
+
+	s->nby = 0;
+	s->codes = calloc(sd->nby + 1, sizeof *s->codes);
+	s->levels = calloc(sd->nby + 1, sizeof *s->levels);
+	s->by = calloc(sd->nby + 1, sizeof *s->by);
+	if (s->codes == NULL || s->levels == NULL || s->by == NULL)
+		return churn_err_set(err, CHURN_ENOMEM, "out of memory");
+	for (size_t j = 0; j < sd->nby; j++) {
+		const survdata_by *b = &sd->by[j];
+		if (b->codes == NULL)
+			return churn_err_set(err, CHURN_EUSAGE, "--by %s: not a column of text levels",
+			                     b->name);
+		/* The cap on levels is the command line's (CMD_MAX_BY_LEVELS). */
+		st = table_sort_levels(b->codes, sd->n, b->levels, b->nlevels, &s->codes[j],
+		                       &s->levels[j], err);
+		if (st != CHURN_OK)
+			return st;
+		s->nby++;
+		s->by[j].name = b->name;
+		s->by[j].code = s->codes[j];
+		s->by[j].nlevels = (uint32_t)b->nlevels;
+		s->by[j].levels = s->levels[j];
+	}
+	return CHURN_OK;
+}
+
+/* Leaves out the rows whose entry is not before their exit time (they add
+ * no time at risk; R's Surv() makes them NA), counting them. */
+static churn_status drop_no_risk(surv_run *s, const char *display_name, churn_err *err)
+{
+	survdata *sd = s->sd;
+	unsigned char *keep;
+	churn_status st = CHURN_OK;
+
+	if (sd->entry == NULL || sd->n == 0)
+		return CHURN_OK;
+	if ((keep = malloc(sd->n)) == NULL)
+		return churn_err_set(err, CHURN_ENOMEM, "out of memory");
+	for (;;) {
+		surv_data sv = {.n = sd->n, .time = sd->time, .event = sd->event,
+		                .weight = sd->weight, .entry = sd->entry};
+		size_t nd = 0, m = 0;
+		st = surv_entry_usable(&sv, 1, keep, &nd, err);
+		if (st != CHURN_OK || nd == 0)
+			break;
+		for (size_t i = 0; i < sd->n; i++) {
+			if (!keep[i])
+				continue;
+			sd->time[m] = sd->time[i];
+			sd->event[m] = sd->event[i];
+			sd->entry[m] = sd->entry[i];
+			if (sd->weight)
+				sd->weight[m] = sd->weight[i];
+			for (size_t j = 0; j < s->nby; j++)
+				s->codes[j][m] = s->codes[j][i];
+			m++;
+		}
+		sd->n = m;
+		s->excluded += nd;
+		if (m == 0)
+			break;
+	}
+	free(keep);
+	if (st == CHURN_OK && sd->n == 0)
+		st = churn_err_set(err, CHURN_EDATA,
+		                   "%s: no customer has time at risk: every row's entry is at or "
+		                   "after its exit time", display_name);
+	return st;
+}
+
+/* With --weight, at least one customer must weigh more than 0: otherwise
+ * there is nobody to analyse (CHURN_EDATA: nothing is usable). */
+static churn_status check_weights(const surv_run *s, const surv_run_input *in, churn_err *err)
+{
+	const survdata *sd = s->sd;
+	if (sd->weight == NULL)
+		return CHURN_OK;
+	for (size_t i = 0; i < sd->n; i++)
+		if (sd->weight[i] > 0)
+			return CHURN_OK;
+	return churn_err_set(err, CHURN_EDATA, "%s: no customer has a weight above 0 (--weight %s)",
+	                     in->display_name, in->map->weight);
+}
+
+churn_status surv_run_fit(surv_run *s, const surv_run_input *in, const surv_run_opts *o,
+                          churn_err *err)
+{
+	churn_status st;
+
+	s->event = in->map->event;
+	s->map = in->map;
+	s->as_of = in->res->as_of;
+	if ((st = set_options(s, o, err)) != CHURN_OK ||
+	    (st = survdata_build(in->res, in->map, &s->sd, err)) != CHURN_OK ||
+	    (st = build_by(s, err)) != CHURN_OK ||
+	    (st = drop_no_risk(s, in->display_name, err)) != CHURN_OK ||
+	    (st = check_weights(s, in, err)) != CHURN_OK)
+		return st;
+	surv_data sv = {.n = s->sd->n, .time = s->sd->time, .event = s->sd->event,
+	                .weight = s->sd->weight, .entry = s->sd->entry};
+	return surv_analysis_run(&sv, s->by, s->nby, &s->so, &s->a, err);
+}
+
+churn_status surv_run_print(const surv_run *s, FILE *f, churn_err *err)
+{
+	const load_map *m = s->map;
+	surv_print_opts po;
+	char a[11];
+
+	if (s->date_mode) {
+		if (m->end != NULL)
+			fprintf(f, "Time: days from %s to %s, or to %s for customers still active "
+			           "(censored).\n", m->start, m->end, date_format(s->as_of, a));
+		else
+			fprintf(f, "Time: days from %s to %s; no --end column, so no one churned.\n",
+			        m->start, date_format(s->as_of, a));
+		fprintf(f, "--times and --rmst-tau in months of 365.25/12 = 30.4375 days.\n");
+	} else {
+		fprintf(f, "Time: %s as given (--times, --rmst-tau and the hazard periods in the "
+		           "same unit); churned: %s%s%s.\n", m->duration, m->event,
+		        m->event_value ? " = " : "", m->event_value ? m->event_value : "");
+	}
+	if (m->entry != NULL)
+		fprintf(f, "Delayed entry: at risk only after %s.\n", m->entry);
+	if (m->weight != NULL)
+		fprintf(f, "Frequency weights: %s (counts below are weighted).\n", m->weight);
+	if (s->excluded > 0)
+		fprintf(f, "%zu row%s left out: entry not before the exit time, so no time at "
+		           "risk.\n", s->excluded, s->excluded == 1 ? "" : "s");
+	fputc('\n', f);
+
+	surv_print_opts_default(&po);
+	po.time_unit = s->date_mode ? "days" : NULL;
+	po.times_unit = s->date_mode ? "months" : NULL;
+	po.times_scale = s->month_len;
+	po.period_name = s->date_mode ? "month" : "period";
+	po.alpha = s->alpha;
+	po.min_n = (double)s->min_n;
+	return surv_print_with(f, s->a, &po, err);
+}
+
+churn_status surv_run_json(const surv_run *s, void *root_, churn_err *err)
+{
+	json_object *root = root_, *surv = NULL, *ex, *given;
+	churn_status st;
+
+	st = surv_json_build(s->a, s->date_mode ? "days" : "as given", 1, &surv, err);
+	if (st != CHURN_OK)
+		return st;
+	ex = json_object_new_object();
+	json_object_object_add(ex, "entry_not_before_exit",
+	                       json_object_new_int64((int64_t)s->excluded));
+	json_object_object_add(surv, "rows_excluded", ex);
+	json_object_object_add(surv, "times_unit",
+	                       json_object_new_string(s->date_mode ? "months" : "as given"));
+	given = json_object_new_array();
+	for (size_t k = 0; k < s->ntimes; k++)
+		json_object_array_add(given, json_num(s->times[k]));
+	json_object_object_add(surv, "times_given", given);
+	json_object_object_add(surv, "alpha", json_num(s->alpha));
+	json_object_object_add(surv, "min_n", json_object_new_int64(s->min_n));
+	json_object_object_add(surv, "event",
+	                       s->event ? json_object_new_string(s->event) : NULL);
+	json_object_object_add(root, "survival", surv);
+	return CHURN_OK;
+}
+
+churn_status surv_run_write_tables(const surv_run *s, const char *dir, outset *outs,
+                                   churn_err *err)
+{
+	churn_status st = outset_mkdir(outs, dir, err);
+
+	if (st != CHURN_OK)
+		return st;
+	return surv_write_tables(dir, s->a, s->date_mode ? "months" : NULL, s->month_len, outs, err);
+}
