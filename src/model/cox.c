@@ -65,11 +65,7 @@ static double cox_iter(const cox_work *cw, int efron, const double *beta, double
 			risk[i] = r;
 			if (cw->status[i] == 0) {
 				denom += r;
-				for (size_t j = 0; j < q; j++) {
-					a[j] += r * z[j];
-					for (size_t k = 0; k <= j; k++)
-						cmat[j * q + k] += r * z[j] * z[k];
-				}
+				cox_risk_add(r, z, q, a, cmat);
 			} else {
 				ndead++;
 				deadwt += cw->w[i];
@@ -84,18 +80,7 @@ static double cox_iter(const cox_work *cw, int efron, const double *beta, double
 			}
 		}
 		/* Delayed entry: drop rows not yet at risk at dtime. */
-		while (cw->entry != NULL && out < cw->n && cox_same_stratum(cw, cw->eorder[out], cur) &&
-		       cw->entry[cw->eorder[out]] >= dtime) {
-			size_t i = cw->eorder[out++];
-			const double *z = cw->z + i * q;
-			double r = risk[i];
-			denom -= r;
-			for (size_t j = 0; j < q; j++) {
-				a[j] -= r * z[j];
-				for (size_t k = 0; k <= j; k++)
-					cmat[j * q + k] -= r * z[j] * z[k];
-			}
-		}
+		cox_drop_entered(cw, &out, cur, dtime, risk, &denom, a, cmat);
 		if (ndead == 0)
 			continue;
 		if (!efron || ndead == 1) {

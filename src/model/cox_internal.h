@@ -73,6 +73,32 @@ static inline int cox_same_stratum(const cox_work *cw, size_t i, size_t cur)
 	return cw->strat == NULL || cw->strat[i] == cur;
 }
 
+/* Adds r z and r z z' (lower triangle) to a risk set's sums a (q) and cmat
+ * (q x q): a row joining the set (r its weighted risk), or leaving it with
+ * -r (the same bits as subtracting). */
+static inline void cox_risk_add(double r, const double *z, size_t q, double *a, double *cmat)
+{
+	for (size_t j = 0; j < q; j++) {
+		a[j] += r * z[j];
+		for (size_t k = 0; k <= j; k++)
+			cmat[j * q + k] += r * z[j] * z[k];
+	}
+}
+
+/* Delayed entry: takes out of the risk set of stratum cur the rows, in
+ * cw->eorder from *out on, that entered at or after dtime (not yet at risk
+ * then); risk[] holds each row's weighted risk. */
+static inline void cox_drop_entered(const cox_work *cw, size_t *out, size_t cur, double dtime,
+                                    const double *risk, double *denom, double *a, double *cmat)
+{
+	while (cw->entry != NULL && *out < cw->n && cox_same_stratum(cw, cw->eorder[*out], cur) &&
+	       cw->entry[cw->eorder[*out]] >= dtime) {
+		size_t i = cw->eorder[(*out)++];
+		*denom -= risk[i];
+		cox_risk_add(-risk[i], cw->z + i * cw->q, cw->q, a, cmat);
+	}
+}
+
 /* Validates and copies the data (rows of weight 0 are left out), sorted by
  * stratum, then time; centres and scales the kept columns as coxfit6.  Clear with
  * cox_work_clear. */

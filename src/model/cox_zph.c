@@ -166,24 +166,9 @@ static void zph_sums(const cox_work *cw, int efron, const double *beta, const do
 				A = a2;
 				C = cmat2;
 			}
-			for (size_t j = 0; j < q; j++) {
-				A[j] += r * z[j];
-				for (size_t k = 0; k <= j; k++)
-					C[j * q + k] += r * z[j] * z[k];
-			}
+			cox_risk_add(r, z, q, A, C);
 		}
-		while (cw->entry != NULL && out < cw->n && cox_same_stratum(cw, cw->eorder[out], cur) &&
-		       cw->entry[cw->eorder[out]] >= dtime) {
-			size_t i = cw->eorder[out++];
-			const double *z = cw->z + i * q;
-			double r = risk[i];
-			denom -= r;
-			for (size_t j = 0; j < q; j++) {
-				a[j] -= r * z[j];
-				for (size_t k = 0; k <= j; k++)
-					cmat[j * q + k] -= r * z[j] * z[k];
-			}
-		}
+		cox_drop_entered(cw, &out, cur, dtime, risk, &denom, a, cmat);
 		if (ndead == 0)
 			continue;
 		/* Breslow adds the deaths at once; Efron in ndead equal parts. */
