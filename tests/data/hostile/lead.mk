@@ -15,4 +15,20 @@ EXTRA_DIST += \
 	tests/data/hostile/quote_multiline_note_kept/data.csv \
 	tests/data/hostile/quote_multiline_note_kept/exit \
 	tests/data/hostile/quote_multiline_note_kept/json \
-	tests/data/hostile/quote_multiline_note_kept/stderr
+	tests/data/hostile/quote_multiline_note_kept/stderr \
+	tests/data/hostile/quote_cr_only_stray/args \
+	tests/data/hostile/quote_cr_only_stray/data.csv \
+	tests/data/hostile/quote_cr_only_stray/exit \
+	tests/data/hostile/quote_cr_only_stray/files \
+	tests/data/hostile/quote_cr_only_stray/json \
+	tests/data/hostile/quote_cr_only_stray/stderr \
+	tests/data/hostile/quote_header_swallows/args \
+	tests/data/hostile/quote_header_swallows/data.csv \
+	tests/data/hostile/quote_header_swallows/exit \
+	tests/data/hostile/quote_header_swallows/files \
+	tests/data/hostile/quote_header_swallows/stderr \
+	tests/data/hostile/quote_two_columns/args \
+	tests/data/hostile/quote_two_columns/data.csv \
+	tests/data/hostile/quote_two_columns/exit \
+	tests/data/hostile/quote_two_columns/files \
+	tests/data/hostile/quote_two_columns/stderr
