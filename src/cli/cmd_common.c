@@ -125,11 +125,15 @@ static int in_tables(const char *file, const char *dir)
 
 	if (strcmp(file, "-") == 0)
 		return 0;
-	fdir = dir_of(file, &base);
+	/* A symbolic link is judged by the file it names: an input linked to
+	 * DIR/kpis.csv is overwritten when that file is replaced. */
+	char *real = realpath(file, NULL);
+	fdir = dir_of(real ? real : file, &base);
 	for (size_t i = 0; i < sizeof table_names / sizeof table_names[0] && !hit; i++)
 		hit = fnmatch(table_names[i], base, 0) == 0;
 	hit = hit && fdir != NULL && same_file(fdir, dir, 1);
 	free(fdir);
+	free(real);
 	return hit;
 }
 

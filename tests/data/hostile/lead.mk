@@ -31,4 +31,10 @@ EXTRA_DIST += \
 	tests/data/hostile/quote_two_columns/data.csv \
 	tests/data/hostile/quote_two_columns/exit \
 	tests/data/hostile/quote_two_columns/files \
-	tests/data/hostile/quote_two_columns/stderr
+	tests/data/hostile/quote_two_columns/stderr \
+	tests/data/hostile/outputs_tables_symlink_input/args \
+	tests/data/hostile/outputs_tables_symlink_input/data.csv \
+	tests/data/hostile/outputs_tables_symlink_input/exit \
+	tests/data/hostile/outputs_tables_symlink_input/files \
+	tests/data/hostile/outputs_tables_symlink_input/setup \
+	tests/data/hostile/outputs_tables_symlink_input/stderr
