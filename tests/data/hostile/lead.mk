@@ -37,4 +37,11 @@ EXTRA_DIST += \
 	tests/data/hostile/outputs_tables_symlink_input/exit \
 	tests/data/hostile/outputs_tables_symlink_input/files \
 	tests/data/hostile/outputs_tables_symlink_input/setup \
-	tests/data/hostile/outputs_tables_symlink_input/stderr
+	tests/data/hostile/outputs_tables_symlink_input/stderr \
+	tests/data/hostile/outputs_sigpipe_no_temporaries/args \
+	tests/data/hostile/outputs_sigpipe_no_temporaries/data.csv \
+	tests/data/hostile/outputs_sigpipe_no_temporaries/exit \
+	tests/data/hostile/outputs_sigpipe_no_temporaries/files \
+	tests/data/hostile/outputs_sigpipe_no_temporaries/report.ini \
+	tests/data/hostile/outputs_sigpipe_no_temporaries/setup \
+	tests/data/hostile/outputs_sigpipe_no_temporaries/stderr
