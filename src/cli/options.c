@@ -199,6 +199,7 @@ churn_status cli_opts_parse(cli_opts *o, unsigned cmd, int argc, char **argv,
 	memset(&longs[OPT_COUNT], 0, sizeof longs[OPT_COUNT]);
 
 	/* The config file first, so that the command line can override it. */
+	size_t nconfig = 0;
 	for (int i = 1; i < argc; i++) {
 		const char *path = NULL;
 		if (strcmp(argv[i], "--") == 0)
@@ -208,6 +209,7 @@ churn_status cli_opts_parse(cli_opts *o, unsigned cmd, int argc, char **argv,
 		else if (strncmp(argv[i], "--config=", 9) == 0)
 			path = argv[i] + 9;
 		if (path != NULL) {
+			nconfig++;
 			st = read_config(o, path, err);
 			if (st != CHURN_OK)
 				return st;
@@ -261,6 +263,12 @@ churn_status cli_opts_parse(cli_opts *o, unsigned cmd, int argc, char **argv,
 	}
 	while (optind < argc)
 		o->args[o->nargs++] = argv[optind++];
+	/* getopt takes an abbreviation (--confi FILE) that the scan above,
+	 * which must see the name whole, would not have read. */
+	if (o->v[OPT_CONFIG].n != nconfig)
+		return churn_err_set(err, CHURN_EUSAGE,
+		                     "%s: write --config in full (an abbreviation of it is "
+		                     "not read)", o->cmd_name);
 	return CHURN_OK;
 }
 

@@ -44,4 +44,10 @@ EXTRA_DIST += \
 	tests/data/hostile/outputs_sigpipe_no_temporaries/files \
 	tests/data/hostile/outputs_sigpipe_no_temporaries/report.ini \
 	tests/data/hostile/outputs_sigpipe_no_temporaries/setup \
-	tests/data/hostile/outputs_sigpipe_no_temporaries/stderr
+	tests/data/hostile/outputs_sigpipe_no_temporaries/stderr \
+	tests/data/hostile/config_abbreviated/args \
+	tests/data/hostile/config_abbreviated/data.csv \
+	tests/data/hostile/config_abbreviated/exit \
+	tests/data/hostile/config_abbreviated/files \
+	tests/data/hostile/config_abbreviated/report.ini \
+	tests/data/hostile/config_abbreviated/stderr
