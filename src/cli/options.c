@@ -9,6 +9,7 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <strings.h>
 
 #define AN (CMD_REPORT | CMD_COHORTS | CMD_SURVIVAL | CMD_MODEL | CMD_SCORE)
@@ -210,6 +211,17 @@ churn_status cli_opts_parse(cli_opts *o, unsigned cmd, int argc, char **argv,
 			path = argv[i] + 9;
 		if (path != NULL) {
 			nconfig++;
+			/* A FIFO or pipe given twice can be read once: the second
+			 * open would wait forever.  Checked against every other
+			 * --config before the first is read. */
+			struct stat sb, sa;
+			for (int k = 1; k + 1 < argc && stat(path, &sb) == 0 && !S_ISREG(sb.st_mode); k++)
+				if (k != i && strcmp(argv[k], "--config") == 0 &&
+				    stat(argv[k + 1], &sa) == 0 && sa.st_dev == sb.st_dev &&
+				    sa.st_ino == sb.st_ino)
+					return churn_err_set(err, CHURN_EUSAGE,
+					                     "--config %s is given twice and is a pipe "
+					                     "or FIFO, which can be read only once", path);
 			st = read_config(o, path, err);
 			if (st != CHURN_OK)
 				return st;

@@ -50,4 +50,16 @@ EXTRA_DIST += \
 	tests/data/hostile/config_abbreviated/exit \
 	tests/data/hostile/config_abbreviated/files \
 	tests/data/hostile/config_abbreviated/report.ini \
-	tests/data/hostile/config_abbreviated/stderr
+	tests/data/hostile/config_abbreviated/stderr \
+	tests/data/hostile/pipe_fifo_data_and_revenue/args \
+	tests/data/hostile/pipe_fifo_data_and_revenue/data.csv \
+	tests/data/hostile/pipe_fifo_data_and_revenue/exit \
+	tests/data/hostile/pipe_fifo_data_and_revenue/files \
+	tests/data/hostile/pipe_fifo_data_and_revenue/setup \
+	tests/data/hostile/pipe_fifo_data_and_revenue/stderr \
+	tests/data/hostile/config_fifo_twice/args \
+	tests/data/hostile/config_fifo_twice/data.csv \
+	tests/data/hostile/config_fifo_twice/exit \
+	tests/data/hostile/config_fifo_twice/files \
+	tests/data/hostile/config_fifo_twice/setup \
+	tests/data/hostile/config_fifo_twice/stderr
