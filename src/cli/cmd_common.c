@@ -125,11 +125,15 @@ static int in_tables(const char *file, const char *dir)
 
 	if (strcmp(file, "-") == 0)
 		return 0;
-	fdir = dir_of(file, &base);
+	/* A symbolic link is judged by the file it names: an input linked to
+	 * DIR/kpis.csv is overwritten when that file is replaced. */
+	char *real = realpath(file, NULL);
+	fdir = dir_of(real ? real : file, &base);
 	for (size_t i = 0; i < sizeof table_names / sizeof table_names[0] && !hit; i++)
 		hit = fnmatch(table_names[i], base, 0) == 0;
 	hit = hit && fdir != NULL && same_file(fdir, dir, 1);
 	free(fdir);
+	free(real);
 	return hit;
 }
 
@@ -238,6 +242,41 @@ static churn_status check_outputs(const cli_opts *o, churn_err *err)
 	return CHURN_OK;
 }
 
+/* 1 when inputs a and b are one pipe, FIFO or device ("-" is standard
+ * input, /dev/stdin the same): it can be read once, so the second reader
+ * would find it empty or, a FIFO, wait forever. */
+static int same_stream(const char *a, const char *b)
+{
+	struct stat x, y;
+	if ((strcmp(a, "-") == 0 ? fstat(0, &x) : stat(a, &x)) != 0 ||
+	    (strcmp(b, "-") == 0 ? fstat(0, &y) : stat(b, &y)) != 0)
+		return 0;
+	return !S_ISREG(x.st_mode) && x.st_dev == y.st_dev && x.st_ino == y.st_ino;
+}
+
+/* No pipe or FIFO is named as two inputs (the data, --revenue, a
+ * --config): every input is read once (docs/outputs.md). */
+static churn_status check_inputs_once(const cli_opts *o, churn_err *err)
+{
+	const opt_value *cfg = &o->v[OPT_CONFIG];
+	const char *rev = opt_str(o, OPT_REVENUE);
+	const char *data = o->args[0];
+
+	if (rev != NULL && same_stream(data, rev))
+		return churn_err_set(err, CHURN_EUSAGE,
+		                     "the customers file %s and --revenue %s are one pipe or "
+		                     "FIFO, which can be read only once", data, rev);
+	for (size_t k = 0; k < cfg->n; k++) {
+		const char *in = same_stream(cfg->values[k], data) ? data
+		                 : rev != NULL && same_stream(cfg->values[k], rev) ? rev : NULL;
+		if (in != NULL)
+			return churn_err_set(err, CHURN_EUSAGE,
+			                     "--config %s and the input %s are one pipe or FIFO, "
+			                     "which can be read only once", cfg->values[k], in);
+	}
+	return CHURN_OK;
+}
+
 churn_status cmd_parse(cli_opts *o, unsigned cmd, int argc, char **argv,
                        const char *synopsis, const char *summary, int *done,
                        churn_err *err)
@@ -270,6 +309,8 @@ churn_status cmd_parse(cli_opts *o, unsigned cmd, int argc, char **argv,
 		return churn_err_set(err, CHURN_EUSAGE,
 		                     "the customers file and --revenue cannot both be - "
 		                     "(standard input can be read only once)");
+	if ((st = check_inputs_once(o, err)) != CHURN_OK)
+		return st;
 	return check_outputs(o, err);
 }
 

@@ -9,6 +9,7 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <strings.h>
 
 #define AN (CMD_REPORT | CMD_COHORTS | CMD_SURVIVAL | CMD_MODEL | CMD_SCORE)
@@ -199,6 +200,7 @@ churn_status cli_opts_parse(cli_opts *o, unsigned cmd, int argc, char **argv,
 	memset(&longs[OPT_COUNT], 0, sizeof longs[OPT_COUNT]);
 
 	/* The config file first, so that the command line can override it. */
+	size_t nconfig = 0;
 	for (int i = 1; i < argc; i++) {
 		const char *path = NULL;
 		if (strcmp(argv[i], "--") == 0)
@@ -208,6 +210,18 @@ churn_status cli_opts_parse(cli_opts *o, unsigned cmd, int argc, char **argv,
 		else if (strncmp(argv[i], "--config=", 9) == 0)
 			path = argv[i] + 9;
 		if (path != NULL) {
+			nconfig++;
+			/* A FIFO or pipe given twice can be read once: the second
+			 * open would wait forever.  Checked against every other
+			 * --config before the first is read. */
+			struct stat sb, sa;
+			for (int k = 1; k + 1 < argc && stat(path, &sb) == 0 && !S_ISREG(sb.st_mode); k++)
+				if (k != i && strcmp(argv[k], "--config") == 0 &&
+				    stat(argv[k + 1], &sa) == 0 && sa.st_dev == sb.st_dev &&
+				    sa.st_ino == sb.st_ino)
+					return churn_err_set(err, CHURN_EUSAGE,
+					                     "--config %s is given twice and is a pipe "
+					                     "or FIFO, which can be read only once", path);
 			st = read_config(o, path, err);
 			if (st != CHURN_OK)
 				return st;
@@ -261,6 +275,12 @@ churn_status cli_opts_parse(cli_opts *o, unsigned cmd, int argc, char **argv,
 	}
 	while (optind < argc)
 		o->args[o->nargs++] = argv[optind++];
+	/* getopt takes an abbreviation (--confi FILE) that the scan above,
+	 * which must see the name whole, would not have read. */
+	if (o->v[OPT_CONFIG].n != nconfig)
+		return churn_err_set(err, CHURN_EUSAGE,
+		                     "%s: write --config in full (an abbreviation of it is "
+		                     "not read)", o->cmd_name);
 	return CHURN_OK;
 }
 

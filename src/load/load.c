@@ -130,15 +130,10 @@ static void on_field(void *s, size_t len, void *data)
 	ld->nf++;
 	if (ld->bad_utf8_field == 0 && !utf8_valid(s, len))
 		ld->bad_utf8_field = (long)ld->nf;
-	if (has_low_byte(s, len)) {
-		const unsigned char *u = s;
-		for (size_t k = 0; k < len; k++) {
-			if (u[k] == '\n')
-				ld->newlines++;
-			else if (u[k] == '\0' && ld->nul_field == 0)
-				ld->nul_field = (long)ld->nf;
-		}
-	}
+	if (has_low_byte(s, len) && memchr(s, '\0', len) != NULL && ld->nul_field == 0)
+		ld->nul_field = (long)ld->nf;
+	if (has_low_byte(s, len) || memchr(s, '\r', len) != NULL)
+		ld->newlines += loader_line_breaks(s, len);
 }
 
 static void reset_record(loader *ld)
@@ -312,7 +307,8 @@ static void finish_input(loader *ld, struct csv_parser *p)
 	}
 	on_field(p->entry_buf, p->entry_pos, ld);
 	/* A line end at the very end of the input ends the last line. */
-	if (p->entry_pos > 0 && p->entry_buf[p->entry_pos - 1] == '\n' && ld->newlines > 0)
+	if (p->entry_pos > 0 && (p->entry_buf[p->entry_pos - 1] == '\n' ||
+	                         p->entry_buf[p->entry_pos - 1] == '\r') && ld->newlines > 0)
 		ld->newlines--;
 	if (ld->st == CHURN_OK && !(ld->header_only && ld->have_header))
 		loader_bad_record(ld, open, col,

@@ -104,6 +104,13 @@ int loader_check_order(loader *ld);
  * LOADER_QUOTE_MAX bytes, at a whole UTF-8 character; returns the length. */
 int loader_quote_len(const char *s, size_t len);
 #define LOADER_QUOTE_MAX 60
+/* loadrow.c: the line breaks in s[0..len): LF, CRLF and a lone CR each
+ * count once (a file may end its lines with CR alone, and the loader
+ * counts its physical lines that way). */
+long loader_line_breaks(const char *s, size_t len);
+/* loadrow.c: the first line break in [s, end), or NULL; *next is set to
+ * the byte after it (after both bytes of a CRLF). */
+const char *loader_next_break(const char *s, const char *end, const char **next);
 /* loadrow.c: moves the built columns into res->t; frees the builders. */
 churn_status loader_finish_table(loader *ld);
 /* loadrow.c: frees whatever builders remain. */

@@ -283,9 +283,15 @@ static void read_header(loader *ld)
 	write_rejects_header(ld);
 }
 
+/* Rows the column arrays first hold: 1024, fewer for a wide file, so
+ * that the first allocation (rows x columns) stays near 64 Ki cells and a
+ * header of 100,000 columns over a few rows costs what its bytes do. */
+#define FIRST_CELLS 65536
+
 static int grow(loader *ld)
 {
-	size_t cap = ld->cap ? ld->cap * 2 : 1024;
+	size_t first = ld->nfields > FIRST_CELLS / 1024 ? FIRST_CELLS / ld->nfields : 1024;
+	size_t cap = ld->cap ? ld->cap * 2 : first > 0 ? first : 1;
 	long *line = realloc(ld->line, cap * sizeof *line);
 	if (line == NULL)
 		return 0;
@@ -337,7 +343,7 @@ static int keep_raw(loader *ld, load_colbuild *c, size_t j)
 	c->raw_last = c->rawlen;
 	c->raw_rows++;
 	if (c->rawlen + len + 10 > c->rawcap) {
-		size_t cap = c->rawcap ? c->rawcap : 4096;
+		size_t cap = c->rawcap ? c->rawcap : 64;
 		while (cap < c->rawlen + len + 10)
 			cap *= 2;
 		char *p = realloc(c->raw, cap);
@@ -399,6 +405,33 @@ static int turn_categorical(loader *ld, load_colbuild *c)
 	return 1;
 }
 
+const char *loader_next_break(const char *s, const char *end, const char **next)
+{
+	for (const char *p = s; p < end; p++) {
+		if (*p == '\n') {
+			*next = p + 1;
+			return p;
+		}
+		if (*p == '\r') {
+			*next = p + 1 < end && p[1] == '\n' ? p + 2 : p + 1;
+			return p;
+		}
+	}
+	*next = end;
+	return NULL;
+}
+
+long loader_line_breaks(const char *s, size_t len)
+{
+	const char *end = s + len, *next;
+	long n = 0;
+	while (loader_next_break(s, end, &next) != NULL) {
+		n++;
+		s = next;
+	}
+	return n;
+}
+
 /* Rejects the row when a mapped column other than a segment holds a line
  * break: no id, date, number or flag spans lines, so the break is a stray
  * quote swallowing the lines after it. */
@@ -408,11 +441,10 @@ static int no_line_break(loader *ld)
 		const load_colbuild *c = &ld->cols[j];
 		long line = ld->line_no;
 		if (c->role == ROLE_AUTO || c->role == ROLE_CAT ||
-		    memchr(field(ld, j), '\n', ld->len[j]) == NULL)
+		    loader_line_breaks(field(ld, j), ld->len[j]) == 0)
 			continue;
 		for (size_t k = 0; k < j; k++)
-			for (size_t b = 0; b < ld->len[k]; b++)
-				line += field(ld, k)[b] == '\n';
+			line += loader_line_breaks(field(ld, k), ld->len[k]);
 		loader_reject_at(ld, line, (long)j + 1, LOAD_BAD_QUOTE,
 		                 "the quoted value in column '%s' holds a line break: a quote "
 		                 "opened here swallows the next %ld line(s)", c->name,
@@ -426,27 +458,25 @@ static int no_line_break(loader *ld)
  * lines it swallowed looks like a whole row of its own: a later line of the
  * value (not the record's first) holding, inside the quotes, at least one
  * delimiter, and with the fields after the value on its last line, at
- * least max(2, nfields - 1) delimiters.  A multi-line note rarely holds a
+ * least nfields - 1 delimiters (at least one).  A multi-line note rarely holds a
  * row's worth of delimiters on one line; a stray quote that another stray
  * quote closes does, and without this rule the rows between would be
  * merged into one field in silence (docs/inputs.md). */
 static int no_swallowed_row(loader *ld)
 {
 	char delim = ld->res->delimiter;
-	size_t need = ld->nfields > 3 ? ld->nfields - 1 : 2;
+	size_t need = ld->nfields > 2 ? ld->nfields - 1 : 1;
 	long line = ld->line_no;
 	for (size_t j = 0; j < ld->nfields; j++) {
-		const char *s = field(ld, j);
-		size_t len = ld->len[j];
-		const char *nl = memchr(s, '\n', len);
-		if (nl == NULL)
+		const char *s = field(ld, j), *end = s + ld->len[j], *seg;
+		if (loader_next_break(s, end, &seg) == NULL)
 			continue;
 		long open = line;
 		size_t after = ld->nfields - 1 - j; /* delimiters after the value */
-		const char *seg = nl + 1, *end = s + len;
 		line++;
 		while (seg <= end) {
-			const char *e = memchr(seg, '\n', (size_t)(end - seg));
+			const char *next;
+			const char *e = loader_next_break(seg, end, &next);
 			const char *stop = e ? e : end;
 			size_t inside = 0;
 			for (const char *c = seg; c < stop; c++)
@@ -462,7 +492,7 @@ static int no_swallowed_row(loader *ld)
 			}
 			if (e == NULL)
 				break;
-			seg = e + 1;
+			seg = next;
 			line++;
 		}
 	}
@@ -580,6 +610,19 @@ void loader_record(loader *ld)
 			                      ld->bad_utf8_field,
 			                      "the header is not UTF-8 (a Latin-1 or Windows-1252 "
 			                      "file? save it as UTF-8)");
+			return;
+		}
+		if (ld->newlines > 0) {
+			/* No column name spans lines: a quote opened in the header
+			 * and closed lines later has swallowed data rows into a
+			 * name (docs/inputs.md, "Quotes"). */
+			long j = 0;
+			while (loader_line_breaks(field(ld, (size_t)j), ld->len[j]) == 0)
+				j++;
+			ld->st = churn_err_at(ld->err, CHURN_EDATA, ld->name, ld->line_no, j + 1,
+			                      "a quoted column name in the header holds %ld line "
+			                      "break(s): a stray quote opened here swallows the "
+			                      "lines after it", ld->newlines);
 			return;
 		}
 		read_header(ld);

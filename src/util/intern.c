@@ -28,7 +28,7 @@ intern *intern_new(void)
 	intern *in = calloc(1, sizeof *in);
 	if (in == NULL)
 		return NULL;
-	in->nslots = 64;
+	in->nslots = 16;  /* small: a wide file has one per categorical column */
 	in->slots = calloc(in->nslots, sizeof *in->slots);
 	if (in->slots == NULL) {
 		free(in);
@@ -85,7 +85,7 @@ static int grow_slots(intern *in)
 
 static int grow_arrays(intern *in)
 {
-	size_t cap = in->cap ? in->cap * 2 : 64;
+	size_t cap = in->cap ? in->cap * 2 : 8;
 	char **strs = realloc(in->strs, cap * sizeof *strs);
 	if (strs == NULL)
 		return -1;

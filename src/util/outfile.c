@@ -159,6 +159,7 @@ void outset_free(outset *s)
 	forget_locked(s);
 	pthread_mutex_unlock(&s->lock);
 	pthread_mutex_destroy(&s->lock);
+	outset_guard_unmask(s);  /* last: a pending SIGPIPE ends the process */
 	free(s->e);
 	free(s->dirs);
 	free(s);

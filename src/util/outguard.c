@@ -48,7 +48,14 @@ churn_status outset_guard(outset *s, churn_err *err)
 	sigaddset(&s->mask, SIGINT);
 	sigaddset(&s->mask, SIGTERM);
 	sigaddset(&s->mask, SIGHUP);
-	if ((rc = pthread_sigmask(SIG_BLOCK, &s->mask, &s->oldmask)) != 0)
+	/* SIGPIPE (standard output closed early: `--json - | head`) is sent
+	 * to the thread that wrote, so the guard cannot take it: it stays
+	 * blocked and pending in the main thread, whose write fails with
+	 * EPIPE instead, and is delivered when outset_free restores the mask,
+	 * after the temporaries are gone. */
+	sigset_t block = s->mask;
+	sigaddset(&block, SIGPIPE);
+	if ((rc = pthread_sigmask(SIG_BLOCK, &block, &s->oldmask)) != 0)
 		return churn_err_set(err, CHURN_EIO, "cannot block signals: %s", strerror(rc));
 	if ((rc = pthread_create(&s->guard, NULL, guard_main, s)) != 0) {
 		pthread_sigmask(SIG_SETMASK, &s->oldmask, NULL);
@@ -65,6 +72,12 @@ void outset_guard_stop(outset *s)
 		return;
 	pthread_cancel(s->guard);
 	pthread_join(s->guard, NULL);
+}
+
+void outset_guard_unmask(outset *s)
+{
+	if (!s->guarded)
+		return;
 	s->guarded = 0;
 	pthread_sigmask(SIG_SETMASK, &s->oldmask, NULL);
 }

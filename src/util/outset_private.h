@@ -25,7 +25,7 @@ struct outset {
 	size_t n, cap;
 	char **dirs;          /* directories outset_mkdir created, in order */
 	size_t ndirs;
-	int guarded;          /* 1 while the guard thread runs */
+	int guarded;          /* 1 from outset_guard until the mask is restored */
 	pthread_t guard;
 	sigset_t mask;        /* the signals the guard takes */
 	sigset_t oldmask;     /* the mask before outset_guard, restored after */
@@ -34,7 +34,11 @@ struct outset {
 /* Unlinks every temporary and removes the created directories (when
  * empty); the caller holds s->lock.  Names stay registered. */
 void outset_remove_locked(outset *s);
-/* Stops the guard thread (when started) and restores the signal mask. */
+/* Stops the guard thread (when started); the signals stay blocked. */
 void outset_guard_stop(outset *s);
+/* Restores the signal mask of before outset_guard (when started): a
+ * SIGPIPE held pending since is delivered now.  Call it last, once no
+ * temporary is left. */
+void outset_guard_unmask(outset *s);
 
 #endif

@@ -15,4 +15,51 @@ EXTRA_DIST += \
 	tests/data/hostile/quote_multiline_note_kept/data.csv \
 	tests/data/hostile/quote_multiline_note_kept/exit \
 	tests/data/hostile/quote_multiline_note_kept/json \
-	tests/data/hostile/quote_multiline_note_kept/stderr
+	tests/data/hostile/quote_multiline_note_kept/stderr \
+	tests/data/hostile/quote_cr_only_stray/args \
+	tests/data/hostile/quote_cr_only_stray/data.csv \
+	tests/data/hostile/quote_cr_only_stray/exit \
+	tests/data/hostile/quote_cr_only_stray/files \
+	tests/data/hostile/quote_cr_only_stray/json \
+	tests/data/hostile/quote_cr_only_stray/stderr \
+	tests/data/hostile/quote_header_swallows/args \
+	tests/data/hostile/quote_header_swallows/data.csv \
+	tests/data/hostile/quote_header_swallows/exit \
+	tests/data/hostile/quote_header_swallows/files \
+	tests/data/hostile/quote_header_swallows/stderr \
+	tests/data/hostile/quote_two_columns/args \
+	tests/data/hostile/quote_two_columns/data.csv \
+	tests/data/hostile/quote_two_columns/exit \
+	tests/data/hostile/quote_two_columns/files \
+	tests/data/hostile/quote_two_columns/stderr \
+	tests/data/hostile/outputs_tables_symlink_input/args \
+	tests/data/hostile/outputs_tables_symlink_input/data.csv \
+	tests/data/hostile/outputs_tables_symlink_input/exit \
+	tests/data/hostile/outputs_tables_symlink_input/files \
+	tests/data/hostile/outputs_tables_symlink_input/setup \
+	tests/data/hostile/outputs_tables_symlink_input/stderr \
+	tests/data/hostile/outputs_sigpipe_no_temporaries/args \
+	tests/data/hostile/outputs_sigpipe_no_temporaries/data.csv \
+	tests/data/hostile/outputs_sigpipe_no_temporaries/exit \
+	tests/data/hostile/outputs_sigpipe_no_temporaries/files \
+	tests/data/hostile/outputs_sigpipe_no_temporaries/report.ini \
+	tests/data/hostile/outputs_sigpipe_no_temporaries/setup \
+	tests/data/hostile/outputs_sigpipe_no_temporaries/stderr \
+	tests/data/hostile/config_abbreviated/args \
+	tests/data/hostile/config_abbreviated/data.csv \
+	tests/data/hostile/config_abbreviated/exit \
+	tests/data/hostile/config_abbreviated/files \
+	tests/data/hostile/config_abbreviated/report.ini \
+	tests/data/hostile/config_abbreviated/stderr \
+	tests/data/hostile/pipe_fifo_data_and_revenue/args \
+	tests/data/hostile/pipe_fifo_data_and_revenue/data.csv \
+	tests/data/hostile/pipe_fifo_data_and_revenue/exit \
+	tests/data/hostile/pipe_fifo_data_and_revenue/files \
+	tests/data/hostile/pipe_fifo_data_and_revenue/setup \
+	tests/data/hostile/pipe_fifo_data_and_revenue/stderr \
+	tests/data/hostile/config_fifo_twice/args \
+	tests/data/hostile/config_fifo_twice/data.csv \
+	tests/data/hostile/config_fifo_twice/exit \
+	tests/data/hostile/config_fifo_twice/files \
+	tests/data/hostile/config_fifo_twice/setup \
+	tests/data/hostile/config_fifo_twice/stderr
