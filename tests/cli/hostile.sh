@@ -67,6 +67,9 @@ for d in "$corpus"/*/; do
 		find . -type f | LC_ALL=C sort | xargs -r cksum >"$t/$c.before"
 		if [ -f "$d/setup" ]; then
 			. "$d/setup"
+			# bash may exec a sourced script's last external command in
+			# place of this subshell; a builtin after it keeps the shell.
+			:
 		fi
 		in=/dev/null
 		[ -f "$d/stdin" ] && in="$d/stdin"
