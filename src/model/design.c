@@ -3,6 +3,7 @@
  * new data, and the accessors.  The terms themselves are resolved by
  * design_terms.c. */
 #include "churnkit/design.h"
+#include "churnkit/load.h"
 #include "model/colscan.h"
 #include "model/design_internal.h"
 
@@ -219,6 +220,26 @@ churn_status design_build(const table *t, const design_spec *spec, design **out,
 		                   "no rows left for the model (%zu with a missing value, %zu left out)",
 		                   d->rows_missing, d->rows_masked);
 		goto done;
+	}
+
+	/* Numeric terms: every used, present value within the loader's bound on
+	 * a magnitude (an unmapped column is not checked while loading: a long
+	 * numeric id is fine there, but not as a model term, where 1e308 would
+	 * overflow the fit and read as "not estimable"). */
+	for (size_t k = 0; k < d->nterms; k++) {
+		const design_term *tm = &d->terms[k];
+		if (tm->categorical)
+			continue;
+		const double *v = src[k].col->num;
+		for (size_t i = 0; i < t->nrows; i++)
+			if (used[i] && !isnan(v[i]) && !(fabs(v[i]) <= LOAD_MAX_MAGNITUDE)) {
+				long line = t->line != NULL ? t->line[i] : 0;
+				st = churn_err_at(err, CHURN_EDATA, NULL, line, src[k].col_index + 1,
+				                  "%s: column '%s' is %g in data row %zu; a model term's "
+				                  "values must be within +-1e15", tm->name, tm->column, v[i],
+				                  i + 1);
+				goto done;
+			}
 	}
 
 	/* Log terms: every used, present value must be positive. */

@@ -62,4 +62,9 @@ EXTRA_DIST += \
 	tests/data/hostile/config_fifo_twice/exit \
 	tests/data/hostile/config_fifo_twice/files \
 	tests/data/hostile/config_fifo_twice/setup \
-	tests/data/hostile/config_fifo_twice/stderr
+	tests/data/hostile/config_fifo_twice/stderr \
+	tests/data/hostile/magnitude_feature/args \
+	tests/data/hostile/magnitude_feature/data.csv \
+	tests/data/hostile/magnitude_feature/exit \
+	tests/data/hostile/magnitude_feature/files \
+	tests/data/hostile/magnitude_feature/stderr
