@@ -2,19 +2,7 @@
 libchurnkit_a_SOURCES += src/output/jsonout.c include/churnkit/jsonout.h \
 	src/output/profile_out.c
 libchurnkit_a_SOURCES += src/output/sheet.c include/churnkit/sheet.h
-check_PROGRAMS += tests/unit/test_sheet
-TESTS += tests/unit/test_sheet
-tests_unit_test_sheet_SOURCES = tests/unit/test_sheet.c
-tests_unit_test_sheet_LDADD = $(TEST_LIBS)
 
 libchurnkit_a_SOURCES += src/output/textpad.c include/churnkit/textpad.h
-check_PROGRAMS += tests/unit/test_textpad
-TESTS += tests/unit/test_textpad
-tests_unit_test_textpad_SOURCES = tests/unit/test_textpad.c
-tests_unit_test_textpad_LDADD = $(TEST_LIBS)
 
 libchurnkit_a_SOURCES += src/output/tablename.c include/churnkit/tablename.h
-check_PROGRAMS += tests/unit/test_tablename
-TESTS += tests/unit/test_tablename
-tests_unit_test_tablename_SOURCES = tests/unit/test_tablename.c
-tests_unit_test_tablename_LDADD = $(TEST_LIBS)

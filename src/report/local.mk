@@ -1,5 +1,5 @@
 ## src/report: the PDF report (included by Makefile.am), in three parts, each
-## with its sources and tests in its own fragment:
+## with its sources in its own fragment (the tests: tests/local.mk):
 ##   pdf/    the libharu boundary (the only files that call HPDF_*)
 ##   chart/  the charts and printed tables, drawn on pdf/pdf.h
 ##   pages/  the report's pages, its page plan and its number formats

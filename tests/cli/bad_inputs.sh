@@ -49,7 +49,7 @@ show_diff() {
 cd "$bad" || tap_bail "cannot enter $bad"
 
 # The corpus itself: every input has its expectations, and every file is
-# distributed (listed in tests/local.mk).
+# distributed (listed in tests/data/local.mk).
 missing=
 for f in *.csv *.args *.ini; do
 	[ -e "$f" ] || continue
@@ -60,10 +60,10 @@ done
 tap_is "$missing" "" "corpus: every input has a .exit and a .stderr"
 unlisted=
 for f in *; do
-	grep -q "tests/data/bad/$f\( \|\$\)" "$top_srcdir/tests/local.mk" ||
+	grep -q "tests/data/bad/$f\( \|\$\)" "$top_srcdir/tests/data/local.mk" ||
 		unlisted="$unlisted $f"
 done
-tap_is "$unlisted" "" "corpus: every file in tests/data/bad is listed in tests/local.mk"
+tap_is "$unlisted" "" "corpus: every file in tests/data/bad is listed in tests/data/local.mk"
 
 for ex in *.exit; do
 	c=${ex%.exit}

@@ -260,13 +260,13 @@ is data.columns.name=note_and_a_pad.levels.# 2
 is data.columns.name=note_and_a_pad.levels.1.level "$(printf 'a\r\nb')"
 is data.columns.name=note_and_a_pad.levels.1.count 36
 num mrr 0 10 10 10 10
-# The files here are distributed (listed in tests/local.mk).
+# The files here are distributed (listed in tests/data/local.mk).
 unlisted=
 for f in *; do
-	grep -q "tests/data/ok/$f\( \|\$\)" "$top_srcdir/tests/local.mk" ||
+	grep -q "tests/data/ok/$f\( \|\$\)" "$top_srcdir/tests/data/local.mk" ||
 		unlisted="$unlisted $f"
 done
-tap_is "$unlisted" "" "every file in tests/data/ok is listed in tests/local.mk"
+tap_is "$unlisted" "" "every file in tests/data/ok is listed in tests/data/local.mk"
 
 # unmapped_dates.csv: no column mapped; check describes ISO date columns as
 # dates with their range (not as text levels), and says when every value of

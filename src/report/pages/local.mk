@@ -1,5 +1,5 @@
 ## src/report/pages/local.mk (included by src/report/local.mk): the report's pages,
-## its number formats and their tests.
+## its number formats (their tests: tests/unit/local.mk).
 libchurnkit_a_SOURCES += src/report/pages/report.c include/churnkit/report.h \
 	src/report/pages/page.h src/report/pages/pages.h src/report/pages/page_common.c \
 	src/report/pages/page_cover.c src/report/pages/page_summary.c \
@@ -7,8 +7,3 @@ libchurnkit_a_SOURCES += src/report/pages/report.c include/churnkit/report.h \
 	src/report/pages/page_drivers.c src/report/pages/page_segments.c src/report/pages/page_appendix.c \
 	src/report/pages/page_ph.c \
 	src/report/pages/fmt.c src/report/pages/fmt.h
-
-check_PROGRAMS += tests/unit/test_fmt
-TESTS += tests/unit/test_fmt
-tests_unit_test_fmt_SOURCES = tests/unit/test_fmt.c
-tests_unit_test_fmt_LDADD = $(TEST_LIBS)

@@ -1,0 +1,13 @@
+## tests/cli (included by tests/local.mk): the command-line tests, TAP shell
+## scripts run through SH_LOG_DRIVER against the built churnkit.  What they
+## share is tests/lib.sh (and model_lib.sh for the model commands); most read
+## JSON through tests/jsonget.  Their data: tests/data/local.mk; R's numbers:
+## tests/fixtures/local.mk.
+cli_tests = tests/cli/basics.sh tests/cli/bad_inputs.sh tests/cli/max_bad_rows.sh \
+	tests/cli/ok_inputs.sh tests/cli/hostile.sh tests/cli/signals.sh \
+	tests/cli/survival.sh tests/cli/cohorts.sh \
+	tests/cli/model.sh tests/cli/model_errors.sh tests/cli/score.sh \
+	tests/cli/horizon.sh tests/cli/coxph.sh \
+	tests/cli/findings.sh tests/cli/report.sh
+TESTS += $(cli_tests)
+EXTRA_DIST += $(cli_tests) tests/cli/model_lib.sh tests/cli/local.mk

@@ -1,0 +1,4 @@
+## tests/samples (included by tests/local.mk): the sample generator from the
+## command line (its unit test is tests/unit/test_gen_samples).
+TESTS += tests/samples/gen_cli.sh
+EXTRA_DIST += tests/samples/gen_cli.sh tests/samples/local.mk

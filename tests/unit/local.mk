@@ -1,0 +1,141 @@
+## tests/unit (included by tests/local.mk): the C unit tests, one program
+## each, grouped by the source folder they test.  Each is TAP (tests/tap.h)
+## and links tests/libtap.a and the library.  R's reference numbers come
+## from tests/fixtures/ (listed in tests/fixtures/local.mk).
+## A new unit test: add it to the list of its folder and give it _SOURCES
+## and _LDADD lines below.
+
+## The fixture readers.
+MODEL_FIXTURE_SRC = tests/fixtures/model/fixture.c tests/fixtures/model/fixture.h
+SURV_FIXTURE_SRC = tests/unit/test_surv_fixture.c tests/unit/test_surv_fixture.h
+
+## src/util
+unit_util = tests/unit/test_err tests/unit/test_date tests/unit/test_num \
+	tests/unit/test_outfile tests/unit/test_utf8 tests/unit/test_inifile
+tests_unit_test_err_SOURCES = tests/unit/test_err.c
+tests_unit_test_err_LDADD = $(TEST_LIBS)
+tests_unit_test_date_SOURCES = tests/unit/test_date.c
+tests_unit_test_date_LDADD = $(TEST_LIBS)
+tests_unit_test_num_SOURCES = tests/unit/test_num.c
+tests_unit_test_num_LDADD = $(TEST_LIBS)
+tests_unit_test_outfile_SOURCES = tests/unit/test_outfile.c
+tests_unit_test_outfile_LDADD = $(TEST_LIBS)
+tests_unit_test_utf8_SOURCES = tests/unit/test_utf8.c
+tests_unit_test_utf8_LDADD = $(TEST_LIBS)
+tests_unit_test_inifile_SOURCES = tests/unit/test_inifile.c
+tests_unit_test_inifile_LDADD = $(TEST_LIBS)
+
+## src/load
+unit_load = tests/unit/test_table tests/unit/test_load tests/unit/test_survdata \
+	tests/unit/test_revhist tests/unit/test_source
+tests_unit_test_table_SOURCES = tests/unit/test_table.c
+tests_unit_test_table_LDADD = $(TEST_LIBS)
+tests_unit_test_load_SOURCES = tests/unit/test_load.c
+tests_unit_test_load_LDADD = $(TEST_LIBS)
+tests_unit_test_survdata_SOURCES = tests/unit/test_survdata.c
+tests_unit_test_survdata_LDADD = $(TEST_LIBS)
+tests_unit_test_revhist_SOURCES = tests/unit/test_revhist.c
+tests_unit_test_revhist_LDADD = $(TEST_LIBS)
+tests_unit_test_source_SOURCES = tests/unit/test_source.c
+tests_unit_test_source_LDADD = $(TEST_LIBS)
+
+## src/survival (test_surv_run: the stage's runner)
+unit_survival = tests/unit/test_km tests/unit/test_logrank tests/unit/test_hazard \
+	tests/unit/test_surv_analysis tests/unit/test_surv_prep tests/unit/test_surv_run
+tests_unit_test_km_SOURCES = tests/unit/test_km.c $(SURV_FIXTURE_SRC)
+tests_unit_test_km_LDADD = $(TEST_LIBS)
+tests_unit_test_logrank_SOURCES = tests/unit/test_logrank.c $(SURV_FIXTURE_SRC)
+tests_unit_test_logrank_LDADD = $(TEST_LIBS)
+tests_unit_test_hazard_SOURCES = tests/unit/test_hazard.c $(SURV_FIXTURE_SRC)
+tests_unit_test_hazard_LDADD = $(TEST_LIBS)
+tests_unit_test_surv_analysis_SOURCES = tests/unit/test_surv_analysis.c \
+	$(SURV_FIXTURE_SRC)
+tests_unit_test_surv_analysis_LDADD = $(TEST_LIBS)
+tests_unit_test_surv_prep_SOURCES = tests/unit/test_surv_prep.c
+tests_unit_test_surv_prep_LDADD = $(TEST_LIBS)
+tests_unit_test_surv_run_SOURCES = tests/unit/test_surv_run.c
+tests_unit_test_surv_run_LDADD = $(TEST_LIBS)
+
+## src/cohort (test_cohort_run: the stage's runner)
+unit_cohort = tests/unit/test_cohort tests/unit/test_kpi tests/unit/test_revenue \
+	tests/unit/test_cohort_r tests/unit/test_cohort_output tests/unit/test_cohort_run
+tests_unit_test_cohort_SOURCES = tests/unit/test_cohort.c
+tests_unit_test_cohort_LDADD = $(TEST_LIBS)
+tests_unit_test_kpi_SOURCES = tests/unit/test_kpi.c
+tests_unit_test_kpi_LDADD = $(TEST_LIBS)
+tests_unit_test_revenue_SOURCES = tests/unit/test_revenue.c
+tests_unit_test_revenue_LDADD = $(TEST_LIBS)
+tests_unit_test_cohort_r_SOURCES = tests/unit/test_cohort_r.c
+tests_unit_test_cohort_r_LDADD = $(TEST_LIBS)
+tests_unit_test_cohort_output_SOURCES = tests/unit/test_cohort_output.c
+tests_unit_test_cohort_output_LDADD = $(TEST_LIBS)
+tests_unit_test_cohort_run_SOURCES = tests/unit/test_cohort_run.c
+tests_unit_test_cohort_run_LDADD = $(TEST_LIBS)
+
+## src/model (test_model_run: the stage's runner)
+unit_model = tests/unit/test_design tests/unit/test_logit tests/unit/test_firth \
+	tests/unit/test_cox tests/unit/test_validate tests/unit/test_horizon \
+	tests/unit/test_coxph tests/unit/test_model_run
+tests_unit_test_design_SOURCES = tests/unit/test_design.c $(MODEL_FIXTURE_SRC)
+tests_unit_test_design_LDADD = $(TEST_LIBS)
+tests_unit_test_firth_SOURCES = tests/unit/test_firth.c $(MODEL_FIXTURE_SRC)
+tests_unit_test_firth_LDADD = $(TEST_LIBS)
+tests_unit_test_logit_SOURCES = tests/unit/test_logit.c $(MODEL_FIXTURE_SRC)
+tests_unit_test_logit_LDADD = $(TEST_LIBS)
+tests_unit_test_cox_SOURCES = tests/unit/test_cox.c $(MODEL_FIXTURE_SRC)
+tests_unit_test_cox_LDADD = $(TEST_LIBS)
+tests_unit_test_coxph_SOURCES = tests/unit/test_coxph.c $(MODEL_FIXTURE_SRC)
+tests_unit_test_coxph_LDADD = $(TEST_LIBS)
+tests_unit_test_validate_SOURCES = tests/unit/test_validate.c $(MODEL_FIXTURE_SRC)
+tests_unit_test_validate_LDADD = $(TEST_LIBS)
+tests_unit_test_horizon_SOURCES = tests/unit/test_horizon.c $(MODEL_FIXTURE_SRC)
+tests_unit_test_horizon_LDADD = $(TEST_LIBS)
+tests_unit_test_model_run_SOURCES = tests/unit/test_model_run.c
+tests_unit_test_model_run_LDADD = $(TEST_LIBS)
+
+## src/segment (test_segment_run: the stage's runner)
+unit_segment = tests/unit/test_segment tests/unit/test_recommend \
+	tests/unit/test_segment_run
+tests_unit_test_segment_SOURCES = tests/unit/test_segment.c
+tests_unit_test_segment_LDADD = $(TEST_LIBS)
+tests_unit_test_recommend_SOURCES = tests/unit/test_recommend.c
+tests_unit_test_recommend_LDADD = $(TEST_LIBS)
+tests_unit_test_segment_run_SOURCES = tests/unit/test_segment_run.c
+tests_unit_test_segment_run_LDADD = $(TEST_LIBS)
+
+## src/findings
+unit_findings = tests/unit/test_findings
+tests_unit_test_findings_SOURCES = tests/unit/test_findings.c $(MODEL_FIXTURE_SRC)
+tests_unit_test_findings_LDADD = $(TEST_LIBS)
+
+## src/output
+unit_output = tests/unit/test_sheet tests/unit/test_textpad tests/unit/test_tablename
+tests_unit_test_sheet_SOURCES = tests/unit/test_sheet.c
+tests_unit_test_sheet_LDADD = $(TEST_LIBS)
+tests_unit_test_textpad_SOURCES = tests/unit/test_textpad.c
+tests_unit_test_textpad_LDADD = $(TEST_LIBS)
+tests_unit_test_tablename_SOURCES = tests/unit/test_tablename.c
+tests_unit_test_tablename_LDADD = $(TEST_LIBS)
+
+## src/report (pdf/, chart/, pages/); test_pdf draws tests/pdf/sample.c's
+## document.
+unit_report = tests/unit/test_pdf tests/unit/test_chart tests/unit/test_fmt
+tests_unit_test_pdf_SOURCES = tests/unit/test_pdf.c tests/pdf/sample.c tests/pdf/sample.h
+tests_unit_test_pdf_LDADD = $(TEST_LIBS)
+tests_unit_test_chart_SOURCES = tests/unit/test_chart.c
+tests_unit_test_chart_LDADD = $(TEST_LIBS)
+tests_unit_test_fmt_SOURCES = tests/unit/test_fmt.c
+tests_unit_test_fmt_LDADD = $(TEST_LIBS)
+
+## samples/ (the seeded generator)
+unit_samples = tests/unit/test_gen_samples
+tests_unit_test_gen_samples_SOURCES = tests/unit/test_gen_samples.c samples/gen.c \
+	samples/gen.h
+tests_unit_test_gen_samples_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/samples
+tests_unit_test_gen_samples_LDADD = $(TEST_LIBS)
+
+unit_tests = $(unit_util) $(unit_load) $(unit_survival) $(unit_cohort) $(unit_model) \
+	$(unit_segment) $(unit_findings) $(unit_output) $(unit_report) $(unit_samples)
+check_PROGRAMS += $(unit_tests)
+TESTS += $(unit_tests)
+EXTRA_DIST += tests/unit/local.mk
