@@ -5,8 +5,11 @@
 ## A new unit test: add it to the list of its folder and give it _SOURCES
 ## and _LDADD lines below.
 
-## The fixture readers.
-MODEL_FIXTURE_SRC = tests/fixtures/model/fixture.c tests/fixtures/model/fixture.h
+## What the unit tests share, in tests/libtap.a beside tap.c: the one reader
+## of R's fixtures (fixture.h) and the builder of small input tables
+## (tablebuild.h).  The survival tests decode their fixtures' cases on top of
+## fixture.h in test_surv_fixture.c.
+tests_libtap_a_SOURCES += tests/fixture.c tests/fixture.h
 SURV_FIXTURE_SRC = tests/unit/test_surv_fixture.c tests/unit/test_surv_fixture.h
 
 ## src/util
@@ -76,19 +79,19 @@ tests_unit_test_cohort_run_LDADD = $(TEST_LIBS)
 unit_model = tests/unit/test_design tests/unit/test_logit tests/unit/test_firth \
 	tests/unit/test_cox tests/unit/test_validate tests/unit/test_horizon \
 	tests/unit/test_coxph tests/unit/test_model_run
-tests_unit_test_design_SOURCES = tests/unit/test_design.c $(MODEL_FIXTURE_SRC)
+tests_unit_test_design_SOURCES = tests/unit/test_design.c
 tests_unit_test_design_LDADD = $(TEST_LIBS)
-tests_unit_test_firth_SOURCES = tests/unit/test_firth.c $(MODEL_FIXTURE_SRC)
+tests_unit_test_firth_SOURCES = tests/unit/test_firth.c
 tests_unit_test_firth_LDADD = $(TEST_LIBS)
-tests_unit_test_logit_SOURCES = tests/unit/test_logit.c $(MODEL_FIXTURE_SRC)
+tests_unit_test_logit_SOURCES = tests/unit/test_logit.c
 tests_unit_test_logit_LDADD = $(TEST_LIBS)
-tests_unit_test_cox_SOURCES = tests/unit/test_cox.c $(MODEL_FIXTURE_SRC)
+tests_unit_test_cox_SOURCES = tests/unit/test_cox.c
 tests_unit_test_cox_LDADD = $(TEST_LIBS)
-tests_unit_test_coxph_SOURCES = tests/unit/test_coxph.c $(MODEL_FIXTURE_SRC)
+tests_unit_test_coxph_SOURCES = tests/unit/test_coxph.c
 tests_unit_test_coxph_LDADD = $(TEST_LIBS)
-tests_unit_test_validate_SOURCES = tests/unit/test_validate.c $(MODEL_FIXTURE_SRC)
+tests_unit_test_validate_SOURCES = tests/unit/test_validate.c
 tests_unit_test_validate_LDADD = $(TEST_LIBS)
-tests_unit_test_horizon_SOURCES = tests/unit/test_horizon.c $(MODEL_FIXTURE_SRC)
+tests_unit_test_horizon_SOURCES = tests/unit/test_horizon.c
 tests_unit_test_horizon_LDADD = $(TEST_LIBS)
 tests_unit_test_model_run_SOURCES = tests/unit/test_model_run.c
 tests_unit_test_model_run_LDADD = $(TEST_LIBS)
@@ -105,7 +108,7 @@ tests_unit_test_segment_run_LDADD = $(TEST_LIBS)
 
 ## src/findings
 unit_findings = tests/unit/test_findings
-tests_unit_test_findings_SOURCES = tests/unit/test_findings.c $(MODEL_FIXTURE_SRC)
+tests_unit_test_findings_SOURCES = tests/unit/test_findings.c
 tests_unit_test_findings_LDADD = $(TEST_LIBS)
 
 ## src/output

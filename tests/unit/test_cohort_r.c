@@ -10,6 +10,7 @@
 #include "churnkit/date.h"
 #include "churnkit/kpi.h"
 #include "churnkit/table.h"
+#include "fixture.h"
 #include "tap.h"
 
 #include <gsl/gsl_errno.h>
@@ -19,7 +20,6 @@
 #include <string.h>
 
 #define RTOL 1e-9
-#define MAXF 16
 #define NCUST 1500
 #define MAXREV 40000
 
@@ -32,33 +32,12 @@ typedef struct {
 	size_t n;
 } customers;
 
-/* Splits line in place at commas into at most MAXF fields; returns the count. */
-static int split(char *line, char **f)
+/* tests/fixtures/cohort/NAME, read by fixture.h. */
+static fx_csv *cohort_fixture(const char *name)
 {
-	int n = 0;
-	line[strcspn(line, "\r\n")] = '\0';
-	f[n++] = line;
-	for (char *p = line; *p && n < MAXF; p++)
-		if (*p == ',') {
-			*p = '\0';
-			f[n++] = p + 1;
-		}
-	return n;
-}
-
-/* Opens a fixture and skips its comment and header lines. */
-static FILE *open_fixture(const char *name)
-{
-	char rel[256], path[1024], line[512];
-	FILE *f;
+	char rel[256];
 	snprintf(rel, sizeof rel, "tests/fixtures/cohort/%s", name);
-	f = fopen(tap_srcpath(path, sizeof path, rel), "r");
-	if (f == NULL)
-		return NULL;
-	while (fgets(line, sizeof line, f) != NULL)
-		if (line[0] != '#')
-			break; /* the header */
-	return f;
+	return fx_csv_read(rel);
 }
 
 static int32_t day(const char *s)
@@ -67,31 +46,33 @@ static int32_t day(const char *s)
 	return date_parse(s, strlen(s), NULL, &d) ? d : TABLE_DATE_NA;
 }
 
-static double num(const char *s)
+/* Field k of row i as a number (fixture.h's rules: NA is NaN, anything else
+ * not a number ends the test naming the file, line and column). */
+static double num(const fx_csv *fx, size_t i, size_t k)
 {
-	return *s ? strtod(s, NULL) : NAN;
+	if (k >= fx->ncols) {
+		diag("%s has no column %zu", fx->path, k + 1);
+		return NAN;
+	}
+	return fx_num(fx, i, fx->names[k]);
 }
 
 static int load(customers *c)
 {
-	char line[512], *f[MAXF];
-	FILE *fp = open_fixture("customers.csv");
-	if (fp == NULL)
-		return 0;
+	fx_csv *fx = cohort_fixture("customers.csv");
 	c->n = 0;
-	while (fgets(line, sizeof line, fp) != NULL && c->n < NCUST) {
-		if (split(line, f) != 5)
-			continue;
-		c->start[c->n] = day(f[1]);
-		c->end[c->n] = *f[2] ? day(f[2]) : TABLE_DATE_NA;
-		c->value[c->n] = num(f[3]);
+	for (size_t i = 0; i < fx->nrows && c->n < NCUST; i++) {
+		const char *end = fx_str(fx, i, "end"), *plan = fx_str(fx, i, "plan");
+		c->start[c->n] = day(fx_str(fx, i, "start"));
+		c->end[c->n] = *end ? day(end) : TABLE_DATE_NA;
+		c->value[c->n] = fx_num(fx, i, "value");
 		c->plan[c->n] = TABLE_CODE_NA;
 		for (uint32_t g = 0; g < 3; g++)
-			if (strcmp(f[4], levels[g]) == 0)
+			if (strcmp(plan, levels[g]) == 0)
 				c->plan[c->n] = g;
 		c->n++;
 	}
-	fclose(fp);
+	fx_csv_free(fx);
 	return c->n == NCUST;
 }
 
@@ -127,9 +108,8 @@ static void check_triangles(const customers *c, const char *as_of_s)
 	cohort_customers in = {0};
 	cohort_result *r = NULL;
 	churn_err err;
-	char line[512], *f[MAXF];
 	size_t cells = 0, bad = 0, mcells = 0, mbad = 0, ours = 0;
-	FILE *fp;
+	fx_csv *fx;
 
 	in.n = c->n;
 	in.start = c->start;
@@ -143,13 +123,14 @@ static void check_triangles(const customers *c, const char *as_of_s)
 	if (!ok(cohort_build(&in, 30, &r, &err) == CHURN_OK, "R: triangles build, as-of %s",
 	        as_of_s))
 		return;
-	fp = open_fixture("expected_triangles.csv");
-	ok(fp != NULL, "R: expected_triangles.csv opens");
-	while (fp != NULL && fgets(line, sizeof line, fp) != NULL) {
+	fx = cohort_fixture("expected_triangles.csv");
+	ok(fx->nrows > 0, "R: expected_triangles.csv opens");
+	for (size_t i = 0; i < fx->nrows; i++) {
+		char **f = fx->cells[i];
 		const cohort_triangle *t;
 		const cohort_row *row;
 		size_t k;
-		if (split(line, f) != 8 || strcmp(f[0], as_of_s) != 0)
+		if (strcmp(f[0], as_of_s) != 0)
 			continue;
 		cells++;
 		t = pick(r, f[1]);
@@ -157,40 +138,39 @@ static void check_triangles(const customers *c, const char *as_of_s)
 		k = strtoul(f[3], NULL, 10);
 		if (row == NULL || k >= row->nk || row->size != strtoul(f[4], NULL, 10) ||
 		    row->retained[k] != strtoul(f[5], NULL, 10) ||
-		    !close_to(row->value, num(f[6]), 0) ||
-		    !close_to(row->value_retained[k], num(f[7]), row->value)) {
+		    !close_to(row->value, num(fx, i, 6), 0) ||
+		    !close_to(row->value_retained[k], num(fx, i, 7), row->value)) {
 			if (bad++ == 0)
 				diag("first mismatch: %s %s %s k=%s", f[0], f[1], f[2], f[3]);
 		}
 	}
-	if (fp != NULL)
-		fclose(fp);
+	fx_csv_free(fx);
 	ours = r->all.nrows * (r->all.nrows + 1) / 2 * (1 + r->ngroups);
 	ok(cells > 0 && cells == ours, "R: %zu cells in R, %zu here (as-of %s)", cells, ours,
 	   as_of_s);
 	is_int(bad, 0, "R: every triangle cell (size, retained, value) matches R, as-of %s",
 	       as_of_s);
 
-	fp = open_fixture("expected_means.csv");
-	while (fp != NULL && fgets(line, sizeof line, fp) != NULL) {
+	fx = cohort_fixture("expected_means.csv");
+	for (size_t i = 0; i < fx->nrows; i++) {
+		char **f = fx->cells[i];
 		const cohort_triangle *t;
 		size_t k;
-		if (split(line, f) != 8 || strcmp(f[0], as_of_s) != 0)
+		if (strcmp(f[0], as_of_s) != 0)
 			continue;
 		mcells++;
 		t = pick(r, f[1]);
 		k = strtoul(f[2], NULL, 10);
 		if (t == NULL || k >= t->kmax || t->n_cohorts[k] != strtoul(f[3], NULL, 10) ||
-		    !close_to(t->mean_simple[k], num(f[4]), 0) ||
-		    !close_to(t->mean_weighted[k], num(f[5]), 0) ||
-		    !close_to(t->value_mean_simple[k], num(f[6]), 0) ||
-		    !close_to(t->value_mean_weighted[k], num(f[7]), 0)) {
+		    !close_to(t->mean_simple[k], num(fx, i, 4), 0) ||
+		    !close_to(t->mean_weighted[k], num(fx, i, 5), 0) ||
+		    !close_to(t->value_mean_simple[k], num(fx, i, 6), 0) ||
+		    !close_to(t->value_mean_weighted[k], num(fx, i, 7), 0)) {
 			if (mbad++ == 0)
 				diag("first mean mismatch: %s '%s' k=%s", f[0], f[1], f[2]);
 		}
 	}
-	if (fp != NULL)
-		fclose(fp);
+	fx_csv_free(fx);
 	ok(mcells == r->all.kmax * (1 + r->ngroups), "R: one mean row per k and group");
 	is_int(mbad, 0, "R: simple and weighted means match R, as-of %s", as_of_s);
 	cohort_result_free(r);
@@ -202,9 +182,8 @@ static void check_kpis(const customers *c, const char *as_of_s, int exclude)
 	kpi_opts o;
 	kpi_result *r = NULL;
 	churn_err err;
-	char line[512], *f[MAXF];
 	size_t rows = 0, bad = 0;
-	FILE *fp;
+	fx_csv *fx;
 
 	in.n = c->n;
 	in.start = c->start;
@@ -216,45 +195,45 @@ static void check_kpis(const customers *c, const char *as_of_s, int exclude)
 	if (!ok(kpi_compute(&in, &o, &r, &err) == CHURN_OK, "R: KPIs compute, as-of %s exclude %d",
 	        as_of_s, exclude))
 		return;
-	fp = open_fixture("expected_kpis.csv");
-	while (fp != NULL && fgets(line, sizeof line, fp) != NULL) {
+	fx = cohort_fixture("expected_kpis.csv");
+	for (size_t i = 0; i < fx->nrows; i++) {
+		char **f = fx->cells[i];
 		kpi_period p;
 		const kpi_row *k;
-		if (split(line, f) != 14 || strcmp(f[0], as_of_s) != 0 || atoi(f[1]) != exclude)
+		if (strcmp(f[0], as_of_s) != 0 || atoi(f[1]) != exclude)
 			continue;
 		rows++;
 		k = kpi_period_parse(f[2], &p, NULL) == CHURN_OK ? kpi_find(r, p) : NULL;
 		if (k == NULL || k->n_start != strtoul(f[3], NULL, 10) ||
 		    k->n_new != strtoul(f[4], NULL, 10) || k->n_churned != strtoul(f[5], NULL, 10) ||
-		    k->n_end != strtoul(f[6], NULL, 10) || !close_to(k->churn_rate, num(f[7]), 0) ||
-		    !close_to(k->retention_rate, num(f[8]), 0) ||
-		    !close_to(k->mrr.mrr_start, num(f[9]), 0) ||
-		    !close_to(k->mrr.mrr_new, num(f[10]), 0) ||
-		    !close_to(k->mrr.mrr_churned, num(f[11]), 0) ||
-		    !close_to(k->mrr.mrr_end, num(f[12]), 0) || !close_to(k->mrr.grr, num(f[13]), 0)) {
+		    k->n_end != strtoul(f[6], NULL, 10) || !close_to(k->churn_rate, num(fx, i, 7), 0) ||
+		    !close_to(k->retention_rate, num(fx, i, 8), 0) ||
+		    !close_to(k->mrr.mrr_start, num(fx, i, 9), 0) ||
+		    !close_to(k->mrr.mrr_new, num(fx, i, 10), 0) ||
+		    !close_to(k->mrr.mrr_churned, num(fx, i, 11), 0) ||
+		    !close_to(k->mrr.mrr_end, num(fx, i, 12), 0) || !close_to(k->mrr.grr, num(fx, i, 13), 0)) {
 			if (bad++ == 0)
 				diag("first KPI mismatch: %s exclude %s %s", f[0], f[1], f[2]);
 		}
 	}
-	if (fp != NULL)
-		fclose(fp);
+	fx_csv_free(fx);
 	ok(rows > 0 && rows == r->nmonths + r->nquarters, "R: %zu periods in R, %zu here", rows,
 	   r->nmonths + r->nquarters);
 	is_int(bad, 0, "R: every period's counts, rates and MRR match R (as-of %s, exclude %d)",
 	       as_of_s, exclude);
 
-	fp = open_fixture("expected_change.csv");
-	while (fp != NULL && fgets(line, sizeof line, fp) != NULL) {
-		if (split(line, f) != 6 || strcmp(f[0], as_of_s) != 0 || atoi(f[1]) != exclude)
+	fx = cohort_fixture("expected_change.csv");
+	for (size_t i = 0; i < fx->nrows; i++) {
+		char **f = fx->cells[i];
+		if (strcmp(f[0], as_of_s) != 0 || atoi(f[1]) != exclude)
 			continue;
 		is_str(r->change.current.label, f[2], "R: reporting period %s", f[2]);
 		is_str(r->change.previous.label, f[3], "R: previous period %s", f[3]);
 		ok(r->change.test_ok, "R: the churn-rate test is defined");
-		is_double_rel(r->change.z, num(f[4]), RTOL, "R: z matches prop.test's sqrt(X^2)");
-		is_double_rel(r->change.p_value, num(f[5]), RTOL, "R: p matches prop.test");
+		is_double_rel(r->change.z, num(fx, i, 4), RTOL, "R: z matches prop.test's sqrt(X^2)");
+		is_double_rel(r->change.p_value, num(fx, i, 5), RTOL, "R: p matches prop.test");
 	}
-	if (fp != NULL)
-		fclose(fp);
+	fx_csv_free(fx);
 	kpi_result_free(r);
 }
 
@@ -267,21 +246,18 @@ typedef struct {
 
 static int load_history(history *h)
 {
-	char line[512], *f[MAXF];
-	FILE *fp = open_fixture("revenue.csv");
-	if (fp == NULL)
-		return 0;
+	fx_csv *fx = cohort_fixture("revenue.csv");
 	h->n = 0;
-	while (fgets(line, sizeof line, fp) != NULL && h->n < MAXREV) {
+	for (size_t i = 0; i < fx->nrows && h->n < MAXREV; i++) {
 		int y, m;
-		if (split(line, f) != 3 || sscanf(f[1], "%d-%d", &y, &m) != 2)
+		if (sscanf(fx_str(fx, i, "month"), "%d-%d", &y, &m) != 2)
 			continue;
-		h->customer[h->n] = strtoul(f[0], NULL, 10) - 1;
+		h->customer[h->n] = (size_t)fx_num(fx, i, "id") - 1;
 		h->month[h->n] = (int32_t)(y * 12 + m - 1);
-		h->mrr[h->n] = num(f[2]);
+		h->mrr[h->n] = fx_num(fx, i, "mrr");
 		h->n++;
 	}
-	fclose(fp);
+	fx_csv_free(fx);
 	return h->n > 0 && h->n < MAXREV;
 }
 
@@ -295,9 +271,8 @@ static void check_revenue(const customers *c)
 	kpi_opts o;
 	kpi_result *r = NULL;
 	churn_err err;
-	char line[1024], *f[32];
 	size_t rows = 0, bad = 0, cells = 0;
-	FILE *fp;
+	fx_csv *fx;
 
 	if (!ok(load_history(&h), "R: revenue.csv loads"))
 		return;
@@ -319,20 +294,14 @@ static void check_revenue(const customers *c)
 	if (!ok(kpi_compute(&in, &o, &r, &err) == CHURN_OK, "R: KPIs with the revenue history"))
 		return;
 	is_int(r->mrr_source, KPI_MRR_HISTORY, "R: MRR comes from the history");
-	fp = open_fixture("expected_revenue.csv");
-	ok(fp != NULL, "R: expected_revenue.csv opens");
-	while (fp != NULL && fgets(line, sizeof line, fp) != NULL) {
+	fx = cohort_fixture("expected_revenue.csv");
+	ok(fx->nrows > 0, "R: expected_revenue.csv opens");
+	for (size_t i = 0; i < fx->nrows; i++) {
+		char **f = fx->cells[i];
 		kpi_period p;
 		const kpi_row *k;
 		const revenue_period *m;
-		int nf = 0;
-		char *q = line;
-		line[strcspn(line, "\r\n")] = '\0';
-		f[nf++] = q;
-		for (; *q && nf < 32; q++)
-			if (*q == ',')
-				*q = '\0', f[nf++] = q + 1;
-		if (nf != 28 || strcmp(f[0], "2024-06-15") != 0)
+		if (fx->ncols != 28 || strcmp(f[0], "2024-06-15") != 0)
 			continue;
 		rows++;
 		k = kpi_period_parse(f[1], &p, NULL) == CHURN_OK ? kpi_find(r, p) : NULL;
@@ -360,9 +329,9 @@ static void check_revenue(const customers *c)
 			/* Money sums are compared relative to the period's start MRR,
 			 * so that a sum that is exactly 0 in R must be ~0 here. */
 			for (size_t j = 0; j < sizeof got / sizeof got[0]; j++) {
-				double scale = j < 10 || j == 24 ? num(f[3]) : 0;
+				double scale = j < 10 || j == 24 ? num(fx, i, 3) : 0;
 				cells++;
-				if (!m->covered || !close_to(got[j], num(f[3 + j]), scale)) {
+				if (!m->covered || !close_to(got[j], num(fx, i, 3 + j), scale)) {
 					if (bad++ == 0)
 						diag("first revenue mismatch: %s column %zu: %.17g, R %s", f[1],
 						     3 + j, got[j], f[3 + j]);
@@ -370,29 +339,28 @@ static void check_revenue(const customers *c)
 			}
 		}
 	}
-	if (fp != NULL)
-		fclose(fp);
+	fx_csv_free(fx);
 	ok(rows > 0 && rows == r->nmonths + r->nquarters, "R: %zu revenue periods in R, %zu here",
 	   rows, r->nmonths + r->nquarters);
 	ok(cells > 500, "R: %zu revenue numbers compared", cells);
 	is_int(bad, 0, "R: every period's MRR movements, GRR, NRR, MRR churn, quick ratio, "
 	       "ARPA and LTV match R");
 
-	fp = open_fixture("expected_cost.csv");
-	while (fp != NULL && fgets(line, sizeof line, fp) != NULL) {
-		if (split(line, f) != 8 || strcmp(f[0], "2024-06-15") != 0)
+	fx = cohort_fixture("expected_cost.csv");
+	for (size_t i = 0; i < fx->nrows; i++) {
+		char **f = fx->cells[i];
+		if (strcmp(f[0], "2024-06-15") != 0)
 			continue;
 		ok(r->has_cost, "R: cost of churn computed");
 		is_str(r->change.current.label, f[1], "R: cost for the reporting period %s", f[1]);
-		is_double_rel(r->cost.mrr_churned, num(f[2]), RTOL, "R: cost: MRR churned");
+		is_double_rel(r->cost.mrr_churned, num(fx, i, 2), RTOL, "R: cost: MRR churned");
 		is_int((long long)r->cost.customers_lost, atol(f[3]), "R: cost: customers lost");
-		is_double_rel(r->cost.annual_value, num(f[4]), RTOL, "R: cost: lost annual value");
-		is_double_rel(r->cost.lost_expansion, num(f[5]), RTOL, "R: cost: lost expansion");
-		is_double_rel(r->cost.sunk_cac, num(f[6]), RTOL, "R: cost: sunk CAC");
-		is_double_rel(r->cost.total, num(f[7]), RTOL, "R: cost: total");
+		is_double_rel(r->cost.annual_value, num(fx, i, 4), RTOL, "R: cost: lost annual value");
+		is_double_rel(r->cost.lost_expansion, num(fx, i, 5), RTOL, "R: cost: lost expansion");
+		is_double_rel(r->cost.sunk_cac, num(fx, i, 6), RTOL, "R: cost: sunk CAC");
+		is_double_rel(r->cost.total, num(fx, i, 7), RTOL, "R: cost: total");
 	}
-	if (fp != NULL)
-		fclose(fp);
+	fx_csv_free(fx);
 	kpi_result_free(r);
 }
 

@@ -3,7 +3,7 @@
 #include "churnkit/cox.h"
 #include "churnkit/design.h"
 #include "churnkit/model_json.h"
-#include "fixtures/model/fixture.h"
+#include "fixture.h"
 #include "tap.h"
 
 #include <math.h>

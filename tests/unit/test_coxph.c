@@ -4,7 +4,7 @@
 #include "churnkit/cox.h"
 #include "churnkit/design.h"
 #include "churnkit/scores.h"
-#include "fixtures/model/fixture.h"
+#include "fixture.h"
 #include "tap.h"
 
 #include <math.h>

@@ -1,7 +1,7 @@
 /* test_design.c - design matrices: term names, reference levels, missing
  * values, imputation, log terms, aliasing, rules applied to new rows. */
 #include "churnkit/design.h"
-#include "fixtures/model/fixture.h"
+#include "fixture.h"
 #include "tap.h"
 
 #include <math.h>

@@ -12,7 +12,7 @@
 #include "churnkit/findings.h"
 #include "churnkit/logit.h"
 #include "churnkit/table.h"
-#include "fixtures/model/fixture.h"
+#include "fixture.h"
 #include "tap.h"
 
 #include <gsl/gsl_errno.h>
@@ -23,32 +23,23 @@
 
 /* ---- The R fixture ------------------------------------------------------- */
 
-/* Reads the numbers after `key` in surv.expect into v (at most max);
- * returns how many, or -1 when the key is missing. */
+/* Reads the numbers after `key` in the word file rel (fixture.h) into v (at
+ * most max, up to the first word that is not a number); returns how many,
+ * or -1 when the key is missing. */
 static int expect_read(const char *rel, const char *key, double *v, int max)
 {
-	char path[1024], line[4096];
-	FILE *f = fopen(tap_srcpath(path, sizeof path, rel), "r");
+	fx_csv *c = fx_words_read(rel);
+	long r = fx_tag_row(c, key);
 	int n = -1;
-	size_t kl = strlen(key);
 
-	if (f == NULL)
-		return -1;
-	while (fgets(line, sizeof line, f) != NULL) {
-		if (strncmp(line, key, kl) != 0 || line[kl] != ' ')
-			continue;
-		char *p = line + kl, *end;
-		n = 0;
-		while (n < max) {
-			double x = strtod(p, &end);
-			if (end == p)
+	if (r >= 0)
+		for (n = 0; n < max; n++) {
+			double x = fx_wnum(c, (size_t)r, (size_t)n + 1);
+			if (isnan(x))
 				break;
-			v[n++] = x;
-			p = end;
+			v[n] = x;
 		}
-		break;
-	}
-	fclose(f);
+	fx_csv_free(c);
 	return n;
 }
 
@@ -88,27 +79,17 @@ static const char *const lev_region[] = {"north", "south"};
 
 static int read_table(surv_fx *t)
 {
-	char path[1024], line[256], c[32], p[32], r[32];
-	FILE *f = fopen(tap_srcpath(path, sizeof path, "tests/fixtures/findings/surv.csv"), "r");
-	if (f == NULL || fgets(line, sizeof line, f) == NULL) {
-		if (f)
-			fclose(f);
-		return -1;
-	}
+	fx_csv *c = fx_csv_read("tests/fixtures/findings/surv.csv");
 	t->n = 0;
-	while (t->n < MAXROWS && fgets(line, sizeof line, f) != NULL) {
-		double time;
-		int ev;
-		if (sscanf(line, "%lf,%d,%31[^,],%31[^,],%31[^,\r\n]", &time, &ev, c, p, r) != 5)
-			continue;
-		t->time[t->n] = time;
-		t->event[t->n] = ev;
-		t->contract[t->n] = code_of(c, lev_contract, 2);
-		t->plan[t->n] = code_of(p, lev_plan, 3);
-		t->region[t->n] = code_of(r, lev_region, 2);
+	for (size_t i = 0; i < c->nrows && t->n < MAXROWS; i++) {
+		t->time[t->n] = fx_num(c, i, "time");
+		t->event[t->n] = (int)fx_num(c, i, "event");
+		t->contract[t->n] = code_of(fx_str(c, i, "contract"), lev_contract, 2);
+		t->plan[t->n] = code_of(fx_str(c, i, "plan"), lev_plan, 3);
+		t->region[t->n] = code_of(fx_str(c, i, "region"), lev_region, 2);
 		t->n++;
 	}
-	fclose(f);
+	fx_csv_free(c);
 	return 0;
 }
 

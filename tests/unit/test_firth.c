@@ -5,7 +5,7 @@
 #include "churnkit/design.h"
 #include "churnkit/firth.h"
 #include "churnkit/logit.h"
-#include "fixtures/model/fixture.h"
+#include "fixture.h"
 #include "tap.h"
 
 #include <math.h>

@@ -2,7 +2,7 @@
  * inverse probability of censoring weights against R (make_horizon.R) and
  * on small cases worked by hand. */
 #include "churnkit/horizon.h"
-#include "fixtures/model/fixture.h"
+#include "fixture.h"
 #include "tap.h"
 
 #include <math.h>

@@ -5,7 +5,7 @@
 #include "churnkit/model_json.h"
 #include "churnkit/model_score.h"
 #include "churnkit/validate.h"
-#include "fixtures/model/fixture.h"
+#include "fixture.h"
 #include "tap.h"
 
 #include <math.h>

@@ -3,6 +3,7 @@
  * incentive rule at its boundary, drivers through a design, and the edge
  * cases (no value column, missing values, one customer, one cell, none). */
 #include "churnkit/segment.h"
+#include "fixture.h"
 #include "tap.h"
 
 #include <math.h>
@@ -12,55 +13,6 @@
 
 #define TOL 1e-12
 #define MAXN 128
-
-/* ---- a small reader for the R fixtures ----------------------------------- */
-
-/* Reads the CSV fixture `rel` (a "#" comment line, a header, then rows of
- * at most 16 fields) into fields[row][col]; returns the row count, or -1. */
-static int read_fixture(const char *rel, char fields[][16][40], int maxrows)
-{
-	char path[1024], line[1024];
-	FILE *f = fopen(tap_srcpath(path, sizeof path, rel), "r");
-	int n = 0, header = 0;
-
-	if (f == NULL)
-		return -1;
-	while (fgets(line, sizeof line, f) != NULL) {
-		line[strcspn(line, "\r\n")] = 0;
-		if (line[0] == '#' || line[0] == 0)
-			continue;
-		if (!header) {
-			header = 1;
-			continue;
-		}
-		if (n == maxrows) {
-			fclose(f);
-			return -1;
-		}
-		char *s = line;
-		for (int c = 0; c < 16; c++) {
-			size_t len = strcspn(s, ",");
-			if (len >= 40)
-				len = 39;
-			memcpy(fields[n][c], s, len);
-			fields[n][c][len] = 0;
-			s += strcspn(s, ",");
-			if (*s == ',')
-				s++;
-		}
-		n++;
-	}
-	fclose(f);
-	return n;
-}
-
-static double num(const char *s)
-{
-	return *s ? strtod(s, NULL) : NAN;
-}
-
-static char fx[MAXN][16][40];
-static char fy[MAXN][16][40];
 
 /* ---- helpers ------------------------------------------------------------- */
 
@@ -113,19 +65,22 @@ static score_band band_named(const char *s)
 static void test_quantiles_r(void)
 {
 	double x[MAXN];
-	int nx = read_fixture("tests/fixtures/segment/quantile_sets.csv", fx, MAXN);
-	int nq = read_fixture("tests/fixtures/segment/expected_quantiles.csv", fy, MAXN);
+	fx_csv *fx = fx_csv_read("tests/fixtures/segment/quantile_sets.csv");
+	fx_csv *fy = fx_csv_read("tests/fixtures/segment/expected_quantiles.csv");
 
-	if (!ok(nx > 0 && nq > 0, "quantile: R fixtures read"))
+	if (!ok(fx->nrows > 0 && fy->nrows > 0 && fx->nrows <= MAXN, "quantile: R fixtures read")) {
+		fx_csv_free(fx);
+		fx_csv_free(fy);
 		return;
-	for (int q = 0; q < nq; q++) {
-		int set = atoi(fy[q][0]);
+	}
+	for (size_t q = 0; q < fy->nrows; q++) {
+		double set = fx_num(fy, q, "set");
 		size_t m = 0;
 		if (set == 0)
 			continue;  /* the customers' values: test_customers_r */
-		for (int i = 0; i < nx; i++)
-			if (atoi(fx[i][0]) == set)
-				x[m++] = num(fx[i][1]);
+		for (size_t i = 0; i < fx->nrows; i++)
+			if (fx_num(fx, i, "set") == set)
+				x[m++] = fx_num(fx, i, "x");
 		/* sort by insertion: a different sort from the library's qsort */
 		for (size_t i = 1; i < m; i++)
 			for (size_t j = i; j > 0 && x[j - 1] > x[j]; j--) {
@@ -133,35 +88,42 @@ static void test_quantiles_r(void)
 				x[j] = x[j - 1];
 				x[j - 1] = t;
 			}
-		is_double_rel(segment_quantile_sorted(x, m, num(fy[q][1])), num(fy[q][2]), 1e-15,
-		              "quantile: set %d (n = %zu) p = %s matches R type 7", set, m, fy[q][1]);
+		is_double_rel(segment_quantile_sorted(x, m, fx_num(fy, q, "prob")), fx_num(fy, q, "q"),
+		              1e-15, "quantile: set %g (n = %zu) p = %s matches R type 7", set, m,
+		              fx_str(fy, q, "prob"));
 	}
 	ok(isnan(segment_quantile_sorted(x, 0, 0.5)), "quantile: no values -> NaN");
+	fx_csv_free(fx);
+	fx_csv_free(fy);
 }
 
 static void test_customers_r(void)
 {
 	double p[MAXN], value[MAXN];
 	size_t rows[MAXN];
-	int n = read_fixture("tests/fixtures/segment/customers.csv", fx, MAXN);
+	fx_csv *fx = fx_csv_read("tests/fixtures/segment/customers.csv"), *fy;
+	int n = (int)fx->nrows;
 	segment_result *r = NULL;
 	segment_opts o;
 	churn_err err;
 	scores *s;
 	int bands_ok = 1;
 
-	if (!ok(n > 0, "segments R: customers fixture read"))
+	if (!ok(n > 0 && n <= MAXN, "segments R: customers fixture read")) {
+		fx_csv_free(fx);
 		return;
+	}
 	for (int i = 0; i < MAXN; i++)
 		value[i] = -1e300;  /* rows the scores do not name must not be read */
 	for (int k = 0; k < n; k++) {
-		rows[k] = (size_t)atoi(fx[k][0]);
-		p[k] = num(fx[k][1]);
-		value[rows[k]] = num(fx[k][2]);
+		rows[k] = (size_t)fx_num(fx, (size_t)k, "row");
+		p[k] = fx_num(fx, (size_t)k, "p");
+		value[rows[k]] = fx_num(fx, (size_t)k, "value");
 	}
 	s = make_scores((size_t)n, rows, p, NULL);
 	for (int k = 0; k < n; k++)
-		bands_ok &= s->rows[k].band == band_named(fx[k][3]);
+		bands_ok &= s->rows[k].band == band_named(fx_str(fx, (size_t)k, "band"));
+	fx_csv_free(fx);
 	ok(bands_ok, "segments R: score bands agree with R's cut points");
 	segment_opts_init(&o);
 	o.top_n = 12;
@@ -171,31 +133,36 @@ static void test_customers_r(void)
 	}
 
 	/* cut points */
-	int nq = read_fixture("tests/fixtures/segment/expected_quantiles.csv", fy, MAXN);
-	for (int q = 0; q < nq; q++) {
-		if (atoi(fy[q][0]) != 0)
+	fy = fx_csv_read("tests/fixtures/segment/expected_quantiles.csv");
+	for (size_t q = 0; q < fy->nrows; q++) {
+		if (fx_num(fy, q, "set") != 0)
 			continue;
-		double want = num(fy[q][2]);
-		double got = num(fy[q][1]) == 0.5 ? r->q50 : r->q80;
+		double want = fx_num(fy, q, "q");
+		double got = fx_num(fy, q, "prob") == 0.5 ? r->q50 : r->q80;
 		is_double_rel(got, want, 1e-15, "segments R: value cut point p = %s is R's %g",
-		              fy[q][1], want);
+		              fx_str(fy, q, "prob"), want);
 	}
+	fx_csv_free(fy);
 	is_int(r->nvalue_unknown, 4, "segments R: four customers without a value");
 	is_int(r->nvalue_known, (long long)n - 4, "segments R: the others have one");
 	is_double_rel(r->incentive_p, 1.0 / 3, 1e-15, "segments R: incentive threshold is 1/3");
 
 	/* per customer: tier, incentive, loss */
-	int nc = read_fixture("tests/fixtures/segment/expected_customers.csv", fy, MAXN);
+	fy = fx_csv_read("tests/fixtures/segment/expected_customers.csv");
+	int nc = (int)fy->nrows;
 	int tiers = 0, incs = 0, losses = 0, nqual = 0;
 	for (int k = 0; k < nc && k < n; k++) {
 		const segment_customer *c = &r->customers[k];
-		double want = num(fy[k][3]);
-		tiers += c->row == (size_t)atoi(fy[k][0]) && c->value_tier == value_named(fy[k][1]);
-		incs += c->incentive == atoi(fy[k][2]);
+		size_t i = (size_t)k;
+		double want = fx_num(fy, i, "loss");
+		tiers += c->row == (size_t)fx_num(fy, i, "row") &&
+		         c->value_tier == value_named(fx_str(fy, i, "value_tier"));
+		incs += c->incentive == (int)fx_num(fy, i, "incentive");
 		nqual += c->incentive;
 		losses += isnan(want) ? isnan(c->expected_mrr_loss)
 		                      : fabs(c->expected_mrr_loss - want) <= TOL * fabs(want);
 	}
+	fx_csv_free(fy);
 	is_int(nc, n, "segments R: one expected line per customer");
 	is_int(tiers, n, "segments R: every value tier as R's (ties at q80 go high)");
 	is_int(incs, n, "segments R: every incentive decision as R's");
@@ -203,40 +170,45 @@ static void test_customers_r(void)
 	is_int(losses, n, "segments R: every expected MRR loss as R's");
 
 	/* cells */
-	int ncell = read_fixture("tests/fixtures/segment/expected_cells.csv", fy, MAXN);
-	is_int(ncell, 16, "segments R: 16 cells expected");
+	fy = fx_csv_read("tests/fixtures/segment/expected_cells.csv");
+	is_int((long long)fy->nrows, 16, "segments R: 16 cells expected");
 	is_int(r->ncells, 16, "segments R: 4 value tiers x 4 risk tiers");
-	for (int i = 0; i < ncell; i++) {
-		segment_value v = value_named(fy[i][0]);
-		score_band b = band_named(fy[i][1]);
+	for (size_t i = 0; i < fy->nrows; i++) {
+		segment_value v = value_named(fx_str(fy, i, "value_tier"));
+		score_band b = band_named(fx_str(fy, i, "risk"));
 		const segment_cell *c = segment_cell_at(r, v, b);
 		const char *nm = segment_label(v, b);
 		if (!ok(c != NULL, "segments R: cell %s exists", nm))
 			continue;
-		is_int(c->customers, atoi(fy[i][2]), "segments R: %s customers", nm);
-		is_double_rel(c->mrr, num(fy[i][3]), TOL, "segments R: %s MRR", nm);
-		is_double_rel(c->expected_churners, num(fy[i][4]), TOL,
+		is_int(c->customers, (long long)fx_num(fy, i, "customers"),
+		       "segments R: %s customers", nm);
+		is_double_rel(c->mrr, fx_num(fy, i, "mrr"), TOL, "segments R: %s MRR", nm);
+		is_double_rel(c->expected_churners, fx_num(fy, i, "expected_churners"), TOL,
 		              "segments R: %s expected churners", nm);
-		is_double_rel(c->expected_mrr_loss, num(fy[i][5]), TOL,
+		is_double_rel(c->expected_mrr_loss, fx_num(fy, i, "expected_mrr_loss"), TOL,
 		              "segments R: %s expected MRR loss", nm);
-		is_double_rel(c->expected_revenue_loss, num(fy[i][6]), TOL,
+		is_double_rel(c->expected_revenue_loss, fx_num(fy, i, "expected_revenue_loss"), TOL,
 		              "segments R: %s expected revenue loss over 12 months", nm);
-		is_int(c->incentive_customers, atoi(fy[i][7]), "segments R: %s incentives", nm);
-		is_double_rel(c->incentive_cost, num(fy[i][8]), TOL, "segments R: %s incentive cost",
-		              nm);
-		is_double_rel(c->incentive_saving, num(fy[i][9]), TOL,
+		is_int(c->incentive_customers, (long long)fx_num(fy, i, "incentive_customers"),
+		       "segments R: %s incentives", nm);
+		is_double_rel(c->incentive_cost, fx_num(fy, i, "incentive_cost"), TOL,
+		              "segments R: %s incentive cost", nm);
+		is_double_rel(c->incentive_saving, fx_num(fy, i, "incentive_saving"), TOL,
 		              "segments R: %s incentive saving", nm);
-		is_double_abs(c->incentive_net, num(fy[i][10]), 1e-9, "segments R: %s incentive net",
-		              nm);
+		is_double_abs(c->incentive_net, fx_num(fy, i, "incentive_net"), 1e-9,
+		              "segments R: %s incentive net", nm);
 	}
+	fx_csv_free(fy);
 
 	/* top 12, ties in row order */
-	int nt = read_fixture("tests/fixtures/segment/expected_top.csv", fy, MAXN);
+	fy = fx_csv_read("tests/fixtures/segment/expected_top.csv");
+	int nt = (int)fy->nrows;
 	is_int(r->ntop, nt, "segments R: top list has %d accounts", nt);
 	int top_ok = (int)r->ntop == nt;
 	for (size_t j = 0; top_ok && j < r->ntop; j++)
-		top_ok = r->customers[r->top[j]].row == (size_t)atoi(fy[j][1]);
+		top_ok = r->customers[r->top[j]].row == (size_t)fx_num(fy, j, "row");
 	ok(top_ok, "segments R: top accounts in R's order (loss, then row)");
+	fx_csv_free(fy);
 
 	segment_result_free(r);
 	free_scores(s);

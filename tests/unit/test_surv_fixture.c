@@ -1,4 +1,5 @@
-/* test_surv_fixture.c - the fixture reader of test_surv_fixture.h. */
+/* test_surv_fixture.c - the survival fixtures of test_surv_fixture.h, read
+ * through fixture.h. */
 #include "test_surv_fixture.h"
 #include "tap.h"
 
@@ -8,56 +9,44 @@
 #include <stdlib.h>
 #include <string.h>
 
-static FILE *open_fixture(const char *name, const char *ext)
+/* tests/fixtures/survival/NAME.EXT, read by fixture.h as a word file. */
+static fx_csv *read_words(const char *name, const char *ext)
 {
-	char rel[256], path[1024];
+	char rel[256];
 	snprintf(rel, sizeof rel, "tests/fixtures/survival/%s.%s", name, ext);
-	tap_srcpath(path, sizeof path, rel);
-	FILE *f = fopen(path, "r");
-	if (f == NULL)
-		diag("cannot open %s", path);
-	return f;
+	return fx_words_read(rel);
 }
 
 int fx_data_read(const char *name, fx_data *d)
 {
-	char buf[512];
-	size_t cap = 256;
-	FILE *f = open_fixture(name, "data");
+	fx_csv *c = read_words(name, "data");
+	size_t n = c->nrows, na = n ? n : 1;
+
 	memset(d, 0, sizeof *d);
-	if (f == NULL)
-		return -1;
-	d->time = malloc(cap * sizeof *d->time);
-	d->weight = malloc(cap * sizeof *d->weight);
-	d->entry = malloc(cap * sizeof *d->entry);
-	d->event = malloc(cap * sizeof *d->event);
-	d->g1 = malloc(cap * sizeof *d->g1);
-	d->g2 = malloc(cap * sizeof *d->g2);
-	while (fgets(buf, sizeof buf, f) != NULL) {
-		if (buf[0] == '#' || buf[0] == '\n')
-			continue;
-		if (d->n == cap) {
-			cap *= 2;
-			d->time = realloc(d->time, cap * sizeof *d->time);
-			d->weight = realloc(d->weight, cap * sizeof *d->weight);
-			d->entry = realloc(d->entry, cap * sizeof *d->entry);
-			d->event = realloc(d->event, cap * sizeof *d->event);
-			d->g1 = realloc(d->g1, cap * sizeof *d->g1);
-			d->g2 = realloc(d->g2, cap * sizeof *d->g2);
+	d->time = malloc(na * sizeof *d->time);
+	d->weight = malloc(na * sizeof *d->weight);
+	d->entry = malloc(na * sizeof *d->entry);
+	d->event = malloc(na * sizeof *d->event);
+	d->g1 = malloc(na * sizeof *d->g1);
+	d->g2 = malloc(na * sizeof *d->g2);
+	for (size_t r = 0; r < n; r++) {
+		if (c->width[r] != 6) {
+			diag("%s line %zu: %zu fields, not 6 (time event weight entry g1 g2)",
+			     c->path, c->line[r], c->width[r]);
+			fx_csv_free(c);
+			fx_data_free(d);
+			return -1;
 		}
-		char *p = buf, *q;
-		long g1, g2;
-		d->time[d->n] = strtod(p, &q);
-		d->event[d->n] = (int)strtol(q, &p, 10);
-		d->weight[d->n] = strtod(p, &q);
-		d->entry[d->n] = strtod(q, &p);
-		g1 = strtol(p, &q, 10);
-		g2 = strtol(q, &p, 10);
-		d->g1[d->n] = g1 < 0 ? SURV_GROUP_NA : (uint32_t)g1;
-		d->g2[d->n] = g2 < 0 ? SURV_GROUP_NA : (uint32_t)g2;
-		d->n++;
+		double g1 = fx_wnum(c, r, 4), g2 = fx_wnum(c, r, 5);
+		d->time[r] = fx_wnum(c, r, 0);
+		d->event[r] = (int)fx_wnum(c, r, 1);
+		d->weight[r] = fx_wnum(c, r, 2);
+		d->entry[r] = fx_wnum(c, r, 3);
+		d->g1[r] = g1 < 0 ? SURV_GROUP_NA : (uint32_t)g1;
+		d->g2[r] = g2 < 0 ? SURV_GROUP_NA : (uint32_t)g2;
 	}
-	fclose(f);
+	d->n = n;
+	fx_csv_free(c);
 	return 0;
 }
 
@@ -74,56 +63,30 @@ void fx_data_free(fx_data *d)
 
 int fx_expect_read(const char *name, fx_expect *e)
 {
-	char buf[4096];
-	size_t cap = 256;
-	FILE *f = open_fixture(name, "expect");
+	fx_csv *c = read_words(name, "expect");
+
 	memset(e, 0, sizeof *e);
-	if (f == NULL)
-		return -1;
-	e->line = malloc(cap * sizeof *e->line);
-	while (fgets(buf, sizeof buf, f) != NULL) {
-		if (buf[0] == '#' || buf[0] == '\n')
-			continue;
-		if (e->nlines == cap) {
-			cap *= 2;
-			e->line = realloc(e->line, cap * sizeof *e->line);
-		}
-		fx_line *l = &e->line[e->nlines++];
-		char *save = NULL, *tok = strtok_r(buf, " \t\n", &save);
-		l->tag = strdup(tok ? tok : "");
-		l->nf = 0;
-		l->field = NULL;
-		l->v = NULL;
-		size_t fcap = 0;
-		while ((tok = strtok_r(NULL, " \t\n", &save)) != NULL) {
-			if (l->nf == fcap) {
-				fcap = fcap ? 2 * fcap : 16;
-				l->field = realloc(l->field, fcap * sizeof *l->field);
-				l->v = realloc(l->v, fcap * sizeof *l->v);
-			}
-			char *end;
-			l->field[l->nf] = strdup(tok);
-			l->v[l->nf] = strtod(tok, &end);
-			if (*end != '\0')
-				l->v[l->nf] = NAN;
-			l->nf++;
-		}
+	e->file = c;
+	e->line = calloc(c->nrows ? c->nrows : 1, sizeof *e->line);
+	for (size_t r = 0; r < c->nrows; r++) {
+		fx_line *l = &e->line[r];
+		l->tag = c->cells[r][0];
+		l->nf = c->width[r] - 1;
+		l->field = c->cells[r] + 1;
+		l->v = malloc((l->nf ? l->nf : 1) * sizeof *l->v);
+		for (size_t k = 0; k < l->nf; k++)
+			l->v[k] = fx_wnum(c, r, k + 1);
 	}
-	fclose(f);
+	e->nlines = c->nrows;
 	return 0;
 }
 
 void fx_expect_free(fx_expect *e)
 {
-	for (size_t i = 0; i < e->nlines; i++) {
-		fx_line *l = &e->line[i];
-		for (size_t k = 0; k < l->nf; k++)
-			free(l->field[k]);
-		free(l->field);
-		free(l->v);
-		free(l->tag);
-	}
+	for (size_t i = 0; i < e->nlines; i++)
+		free(e->line[i].v);
 	free(e->line);
+	fx_csv_free(e->file);
 	memset(e, 0, sizeof *e);
 }
 

@@ -5,7 +5,9 @@
  * NAME.data: header lines starting with '#', then one customer a line:
  * time event weight entry g1 g2 (g: level code, -1 = missing).
  * NAME.expect: header lines starting with '#', then lines of a tag and
- * whitespace-separated fields; "nan" stands for R's NA/NaN.
+ * whitespace-separated fields; "nan" stands for R's NA/NaN.  Both are word
+ * files of fixture.h, which reads them (and bails naming the file when one
+ * cannot be read).
  * Everything read is owned by the structs and freed by the _free calls.
  */
 #ifndef CHURNKIT_TEST_SURV_FIXTURE_H
@@ -16,6 +18,7 @@
 
 #include "churnkit/km.h"
 #include "churnkit/surv.h"
+#include "fixture.h"
 
 #define FX_RTOL 1e-9    /* docs/method.md: closed forms match R to 1e-9 relative */
 #define FX_ATOL0 1e-12  /* absolute tolerance where R's value is exactly 0 */
@@ -28,15 +31,16 @@ typedef struct {
 } fx_data;
 
 typedef struct {
-	char *tag;
+	const char *tag;
 	size_t nf;
-	char **field;   /* [nf] the words after the tag */
-	double *v;      /* [nf] strtod of each (NaN when not a number) */
+	char *const *field;  /* [nf] the words after the tag */
+	double *v;           /* [nf] each as a number (NaN when not one) */
 } fx_line;
 
 typedef struct {
 	size_t nlines;
 	fx_line *line;
+	fx_csv *file;   /* the words, read by fixture.h; tag and field point here */
 } fx_expect;
 
 /* A case line of NAME.expect, decoded. */

@@ -3,7 +3,7 @@
 #include "churnkit/design.h"
 #include "churnkit/logit.h"
 #include "churnkit/validate.h"
-#include "fixtures/model/fixture.h"
+#include "fixture.h"
 #include "tap.h"
 
 #include <math.h>
