@@ -9,7 +9,8 @@
 ## of R's fixtures (fixture.h) and the builder of small input tables
 ## (tablebuild.h).  The survival tests decode their fixtures' cases on top of
 ## fixture.h in test_surv_fixture.c.
-tests_libtap_a_SOURCES += tests/fixture.c tests/fixture.h
+tests_libtap_a_SOURCES += tests/fixture.c tests/fixture.h tests/tablebuild.c \
+	tests/tablebuild.h
 SURV_FIXTURE_SRC = tests/unit/test_surv_fixture.c tests/unit/test_surv_fixture.h
 
 ## src/util

@@ -5,28 +5,12 @@
  * column that is not categorical. */
 #include "churnkit/cohort_run.h"
 #include "churnkit/load.h"
+#include "tablebuild.h"
 #include "tap.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
-
-static load_result *load_text(const char *text, const load_map *m, const load_opts *o)
-{
-	char path[] = "/tmp/churnkit-test-cohort-run-XXXXXX";
-	int fd = mkstemp(path);
-	load_result *r = NULL;
-	churn_err e;
-
-	if (fd < 0 || write(fd, text, strlen(text)) != (ssize_t)strlen(text))
-		return NULL;
-	close(fd);
-	if (load_csv(path, m, o, &r, &e) != CHURN_OK)
-		diag("load failed: %s", e.msg);
-	unlink(path);
-	return r;
-}
 
 int main(void)
 {
@@ -48,7 +32,7 @@ int main(void)
 	cohort_run_opts o;
 
 	load_opts_init(&lo);
-	load_result *r = load_text(text, &m, &lo);
+	load_result *r = tb_load(text, &m, &lo);
 	ok(r != NULL, "the table loads");
 	if (r == NULL)
 		return done_testing();
@@ -90,7 +74,7 @@ int main(void)
 	/* Without an end column nobody churned: every cohort keeps all its
 	 * customers. */
 	load_map me = {.id = "id", .start = "start"};
-	load_result *r2 = load_text(text, &me, &lo);
+	load_result *r2 = tb_load(text, &me, &lo);
 	in.res = r2;
 	in.map = &me;
 	is_int(cohort_run_fit(&c, &in, &o, &e), CHURN_OK, "fits without an end column");

@@ -6,31 +6,13 @@
  * Cox model without the survival columns. */
 #include "churnkit/load.h"
 #include "churnkit/model_run.h"
+#include "tablebuild.h"
 #include "tap.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
-
-static load_result *load_text(const char *text, const load_map *m)
-{
-	char path[] = "/tmp/churnkit-test-model-run-XXXXXX";
-	int fd = mkstemp(path);
-	load_result *r = NULL;
-	load_opts o;
-	churn_err e;
-
-	load_opts_init(&o);
-	if (fd < 0 || write(fd, text, strlen(text)) != (ssize_t)strlen(text))
-		return NULL;
-	close(fd);
-	if (load_csv(path, m, &o, &r, &e) != CHURN_OK)
-		diag("load failed: %s", e.msg);
-	unlink(path);
-	return r;
-}
 
 /* Sums of y and has_y over the table's rows. */
 static void outcome_sums(const model_run *m, size_t n, double *ysum, size_t *nhas)
@@ -64,7 +46,7 @@ int main(void)
 	static char x_[] = "x";
 	char *features[] = {x_};
 	load_map map = {.id = "id", .start = "start", .end = "end"};
-	load_result *r = load_text(text, &map);
+	load_result *r = tb_load(text, &map, NULL);
 	churn_err e;
 	model_run m;
 	model_run_opts o;
@@ -123,7 +105,7 @@ int main(void)
 
 	/* A Cox model needs how long each customer stayed. */
 	load_map nodates = {.id = "id", .outcome = "flag"};
-	load_result *r2 = load_text(text, &nodates);
+	load_result *r2 = tb_load(text, &nodates, NULL);
 	model_run_input in2 = {.res = r2, .map = &nodates, .display_name = "t.csv"};
 	model_run_opts_init(&o);
 	o.features = features;

@@ -5,6 +5,7 @@
  * the customers beyond the data, and the JSON's at-risk accounts (medium
  * or high risk only, at most 30, named by the id column). */
 #include "churnkit/segment_run.h"
+#include "tablebuild.h"
 #include "tap.h"
 
 #include <json-c/json.h>
@@ -14,28 +15,6 @@
 #include <string.h>
 
 #define N 40
-
-/* A table of n customers: "id" ("c0", "c1", ...) and "mrr" (value[i], or
- * NaN for every row when value is NULL). */
-static table *make_table(size_t n, const double *value)
-{
-	table *t = table_new(n);
-	double *v = malloc(n * sizeof *v);
-	char (*ids)[32] = malloc(n * sizeof *ids);
-	const char **idp = malloc(n * sizeof *idp);
-
-	for (size_t i = 0; i < n; i++) {
-		v[i] = value ? value[i] : NAN;
-		snprintf(ids[i], sizeof ids[i], "c%zu", i);
-		idp[i] = ids[i];
-	}
-	table_add_cat(t, "id", idp);
-	table_add_num(t, "mrr", v);
-	free(v);
-	free(ids);
-	free((void *)idp);
-	return t;
-}
 
 /* Scores of the n rows with probability p[k] for row k, riskiest first. */
 static scores *make_scores(size_t n, const double *p)
@@ -75,7 +54,7 @@ int main(void)
 		p[k] = k < 35 ? 0.9 - 0.01 * (double)k : 0.1;
 		mrr[k] = 10 + (double)k;
 	}
-	table *t = make_table(N, mrr);
+	table *t = tb_ids(N, "id", "mrr", mrr);
 	scores *s = make_scores(N, p);
 	s->nbeyond = 3;
 
@@ -141,7 +120,7 @@ int main(void)
 	segment_run_free(&g);
 
 	/* No customer has a value: one value tier. */
-	table *t0 = make_table(N, NULL);
+	table *t0 = tb_ids(N, "id", "mrr", NULL);
 	in.t = t0;
 	is_int(segment_run_build(&g, &in, &so, &err), CHURN_OK, "builds without any value");
 	ok(g.value == NULL && !g.r->has_value, "no known value: no value column");

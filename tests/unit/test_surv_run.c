@@ -5,31 +5,13 @@
  * times), every weight 0, and options out of range. */
 #include "churnkit/load.h"
 #include "churnkit/surv_run.h"
+#include "tablebuild.h"
 #include "tap.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
-
-static load_result *load_text(const char *text, const load_map *m)
-{
-	char path[] = "/tmp/churnkit-test-surv-run-XXXXXX";
-	int fd = mkstemp(path);
-	load_result *r = NULL;
-	load_opts o;
-	churn_err e;
-
-	load_opts_init(&o);
-	if (fd < 0 || write(fd, text, strlen(text)) != (ssize_t)strlen(text))
-		return NULL;
-	close(fd);
-	if (load_csv(path, m, &o, &r, &e) != CHURN_OK)
-		diag("load failed: %s", e.msg);
-	unlink(path);
-	return r;
-}
 
 int main(void)
 {
@@ -49,7 +31,7 @@ int main(void)
 	const char *by[] = {"seg"};
 	load_map m = {.id = "id", .duration = "t", .event = "e", .entry = "entry",
 	              .by = by, .nby = 1};
-	load_result *r = load_text(dur, &m);
+	load_result *r = tb_load(dur, &m, NULL);
 	ok(r != NULL, "the durations load");
 	if (r == NULL)
 		return done_testing();
@@ -85,7 +67,7 @@ int main(void)
 	/* Every weight 0: nobody to analyse. */
 	const char *zero = "id,t,e,w\nx,3,1,0\ny,7,0,0\n";
 	load_map mz = {.id = "id", .duration = "t", .event = "e", .weight = "w"};
-	r = load_text(zero, &mz);
+	r = tb_load(zero, &mz, NULL);
 	in.res = r;
 	in.map = &mz;
 	surv_run_opts_init(&o, 0);
@@ -98,7 +80,7 @@ int main(void)
 	const char *dates = "id,start,end\n"
 	                    "a,2024-01-01,2024-01-31\nb,2024-01-01,\nc,2024-02-01,2024-06-01\n";
 	load_map md = {.id = "id", .start = "start", .end = "end"};
-	r = load_text(dates, &md);
+	r = tb_load(dates, &md, NULL);
 	in.res = r;
 	in.map = &md;
 	surv_run_opts_init(&o, 1);

@@ -1,27 +1,12 @@
 /* test_survdata.c - survival times and events from dates and durations. */
 #include "churnkit/load.h"
 #include "churnkit/survdata.h"
+#include "tablebuild.h"
 #include "tap.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
-
-static load_result *load_text(const char *text, const load_map *m, const load_opts *o)
-{
-	char path[] = "/tmp/churnkit-test-survdata-XXXXXX";
-	int fd = mkstemp(path);
-	load_result *r = NULL;
-	churn_err e;
-	if (fd < 0 || write(fd, text, strlen(text)) != (ssize_t)strlen(text))
-		return NULL;
-	close(fd);
-	if (load_csv(path, m, o, &r, &e) != CHURN_OK)
-		diag("load failed: %s", e.msg);
-	unlink(path);
-	return r;
-}
 
 int main(void)
 {
@@ -39,7 +24,7 @@ int main(void)
 	const char *by[] = {"plan"};
 	load_map m = {.id = "id", .start = "start", .end = "end", .entry = "seen",
 	              .by = by, .nby = 1};
-	load_result *r = load_text(dates, &m, &o);
+	load_result *r = tb_load(dates, &m, &o);
 	ok(r != NULL, "survdata: the date file loads");
 	if (r == NULL)
 		return done_testing();
@@ -64,7 +49,7 @@ int main(void)
 
 	const char *dur = "id,t,e,w\nx,3.5,yes,2\ny,7,no,1\n";
 	load_map md = {.id = "id", .duration = "t", .event = "e", .weight = "w"};
-	r = load_text(dur, &md, &o);
+	r = tb_load(dur, &md, &o);
 	is_int(survdata_build(r, &md, &s, &e), CHURN_OK, "survdata: built from durations");
 	ok(!s->date_mode, "survdata: durations keep their unit");
 	is_double_rel(s->time[0], 3.5, 0, "survdata: duration taken as given");
@@ -74,7 +59,7 @@ int main(void)
 	load_result_free(r);
 
 	load_map none = {.id = "id"};
-	r = load_text(dur, &none, &o);
+	r = tb_load(dur, &none, &o);
 	is_int(survdata_build(r, &none, &s, &e), CHURN_EUSAGE,
 	       "survdata: no dates and no durations is a usage error");
 	load_result_free(r);
