@@ -1,8 +1,8 @@
 /* test_cohort_run.c - the cohort runner (cohort_run.h) on small tables
  * written here: the cohorts by signup month with the partial month left
  * out, thin cohorts below min_n, one cohort result per --by column with
- * its levels in sorted order, no --end (nobody churned), and a --by
- * column that is not categorical. */
+ * its levels in sorted order, no --end (nobody churned), a --by column
+ * that is not categorical, and two --by columns with a missing level. */
 #include "churnkit/cohort_run.h"
 #include "churnkit/load.h"
 #include "tablebuild.h"
@@ -86,7 +86,39 @@ int main(void)
 	ok(jan->nk > 0 && kept, "January keeps its three customers in every month");
 	cohort_run_free(&c);
 
+	/* Two --by columns: one cohort result each, every one with the same
+	 * all-customers triangle; b has no plan, so b is in the triangle and in
+	 * a region but in no plan. */
+	const char *two = "id,start,end,plan,region\n"
+	                  "a,2024-01-05,2024-02-10,X,N\n"
+	                  "b,2024-01-20,,,S\n"
+	                  "c,2024-01-25,,Y,N\n"
+	                  "d,2024-02-03,2024-03-15,Y,S\n"
+	                  "e,2024-02-10,,X,N\n"
+	                  "f,2024-03-01,,Y,S\n";
+	const char *by2[] = {"plan", "region"};
+	load_map m2 = {.id = "id", .start = "start", .end = "end", .by = by2, .nby = 2};
+	load_result *r3 = tb_load(two, &m2, &lo);
+	in.res = r3;
+	in.map = &m2;
+	is_int(cohort_run_fit(&c, &in, &o, &e), CHURN_OK, "fits by plan and region");
+	is_int((long long)c.ncoh, 2, "one cohort result per --by column");
+	if (c.ncoh == 2) {
+		const cohort_result *p = c.coh[0], *g = c.coh[1];
+		is_int((long long)(p->all.rows[0].size + p->all.rows[1].size), 5,
+		       "by plan: the triangle holds all five complete customers");
+		is_int((long long)(g->all.rows[0].size + g->all.rows[1].size), 5,
+		       "by region: the same five");
+		is_int((long long)(p->groups[0].ncustomers + p->groups[1].ncustomers), 4,
+		       "by plan: b, without a plan, is in no plan");
+		is_int((long long)(g->groups[0].ncustomers + g->groups[1].ncustomers), 5,
+		       "by region: everyone has a region");
+		is_str(g->groups[1].level, "S", "regions in sorted order: N, S");
+	}
+	cohort_run_free(&c);
+
 	outset_free(outs);
+	load_result_free(r3);
 	load_result_free(r2);
 	load_result_free(r);
 	return done_testing();

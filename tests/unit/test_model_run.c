@@ -2,8 +2,10 @@
  * written here: the --horizon outcome on dates (the customers whose
  * potential follow-up is shorter than the horizon are too recent and left
  * out; the others are 1 when they churned within it), a given 0/1 flag,
- * no churner within a short horizon (the model cannot be fitted), and a
- * Cox model without the survival columns. */
+ * no churner within a short horizon (the model cannot be fitted), a Cox
+ * model without the survival columns, and on durations with --entry the
+ * horizon's boundaries (churned or censored exactly at N, censored before
+ * it, no time at risk) and the Cox model's rows without time at risk. */
 #include "churnkit/load.h"
 #include "churnkit/model_run.h"
 #include "tablebuild.h"
@@ -117,5 +119,50 @@ int main(void)
 
 	load_result_free(r2);
 	load_result_free(r);
+
+	/* Durations and the horizon rules of docs/horizon.md, with N = 5 and
+	 * --entry (the clock starts at entry): b churned at exactly N (1); c
+	 * was censored exactly at N (in, 0); d was censored before N (left
+	 * out, censored); g's entry is its exit (no time at risk, left out);
+	 * j entered at 1 and churned at 7, 6 after entry (0).  In: a b c e f h
+	 * i j, of whom a, b and i churned within N. */
+	const char *dur = "id,t,e,x,entry\n"
+	                  "a,3,1,1,0\nb,5,1,2,0\nc,5,0,1,0\nd,4,0,2,0\ne,6,1,3,0\n"
+	                  "f,10,0,1,0\ng,2,1,2,2\nh,8,1,3,0\ni,1,1,3,0\nj,7,1,2,1\n";
+	load_map md = {.id = "id", .duration = "t", .event = "e", .entry = "entry"};
+	load_result *r3 = tb_load(dur, &md, NULL);
+	model_run_input in3 = {.res = r3, .map = &md, .display_name = "dur.csv"};
+	ok(r3 != NULL, "the durations load");
+	if (r3 == NULL)
+		return done_testing();
+	model_run_opts_init(&o);
+	o.features = features;
+	o.nfeatures = 1;
+	o.horizon_given = 1;
+	o.horizon = 5;
+	o.want_logit = 1;
+	is_int(model_run_fit(&m, &in3, &o, &e), CHURN_OK, "fits churn within 5 units");
+	outcome_sums(&m, 10, &ysum, &nhas);
+	is_int((long long)nhas, 8, "eight rows in the sample");
+	is_double_abs(ysum, 3, 0, "three churned within the horizon (a, b, i)");
+	ok(m.has_y[1] && m.y[1] == 1, "churned exactly at the horizon: outcome 1");
+	ok(m.has_y[2] && m.y[2] == 0, "censored exactly at the horizon: in, outcome 0");
+	ok(!m.has_y[3], "censored before the horizon: left out");
+	is_int((long long)m.n_censored, 1, "one row censored before the horizon");
+	ok(!m.has_y[6], "entry at the exit: left out");
+	is_int((long long)m.n_no_risk, 1, "one row without time at risk");
+	ok(m.has_y[9] && m.y[9] == 0, "churned 6 after entry: outcome 0");
+	model_run_free(&m);
+
+	/* The Cox model leaves out the row without time at risk and says so. */
+	model_run_opts_init(&o);
+	o.features = features;
+	o.nfeatures = 1;
+	o.want_cox = 1;
+	is_int(model_run_fit(&m, &in3, &o, &e), CHURN_OK, "fits a Cox model with --entry");
+	is_int((long long)m.cox_no_risk, 1, "Cox: the row whose entry is its exit is left out");
+	ok(m.cr != NULL && m.dc != NULL && m.dc->nrows == 9, "Cox: fitted on the other nine rows");
+	model_run_free(&m);
+	load_result_free(r3);
 	return done_testing();
 }

@@ -2,7 +2,8 @@
  * written here: the rows without time at risk left out and counted, the
  * curves (all customers, then per --by level in sorted order) and their
  * medians worked by hand, the units (months -> days for dates, the default
- * times), every weight 0, and options out of range. */
+ * times), every weight 0, options out of range, the timefix-aware rule for
+ * no time at risk, and a row without a --by level. */
 #include "churnkit/load.h"
 #include "churnkit/surv_run.h"
 #include "tablebuild.h"
@@ -88,6 +89,42 @@ int main(void)
 	is_int((long long)s.ntimes, 4, "dates: four default times");
 	is_double_rel(s.times_used[2], 12 * 30.4375, 1e-15, "12 months are 365.25 days");
 	is_double_rel(s.so.early_threshold, 90, 0, "dates: early churn within 90 days");
+	surv_run_free(&s);
+	load_result_free(r);
+
+	/* No time at risk is judged after R's timefix (docs/method.md): an
+	 * entry within rounding of its exit (2 - 1e-12 before 2) is the exit
+	 * time, so b is left out like an entry equal to its exit; c's entry
+	 * half a unit before its exit is kept. */
+	const char *fix = "id,t,e,entry\n"
+	                  "a,1,1,0\nb,2,1,1.999999999999\nc,2,0,1.5\nd,3,1,0\n";
+	load_map mf = {.id = "id", .duration = "t", .event = "e", .entry = "entry"};
+	r = tb_load(fix, &mf, NULL);
+	in.res = r;
+	in.map = &mf;
+	surv_run_opts_init(&o, 0);
+	is_int(surv_run_fit(&s, &in, &o, &e), CHURN_OK, "fits entries near their exits");
+	is_int((long long)s.excluded, 1, "timefix: an entry 1e-12 before its exit has no time at risk");
+	is_int((long long)s.sd->n, 3, "timefix: the entry half a unit before its exit is kept");
+	surv_run_free(&s);
+	load_result_free(r);
+
+	/* Grouping: a row without a --by level is in the all-customers curve
+	 * only, and counted as missing; the levels' curves hold the others. */
+	const char *miss = "id,t,e,seg\n"
+	                   "a,1,1,A\nb,2,0,A\nc,3,1,B\nd,4,1,B\ne,5,1,\n";
+	load_map mm = {.id = "id", .duration = "t", .event = "e", .by = by, .nby = 1};
+	r = tb_load(miss, &mm, NULL);
+	in.res = r;
+	in.map = &mm;
+	surv_run_opts_init(&o, 0);
+	is_int(surv_run_fit(&s, &in, &o, &e), CHURN_OK, "fits a --by column with a missing level");
+	is_int((long long)s.a->ncurves, 3, "three curves: all customers, A, B");
+	is_double_abs(s.a->curve[0].km->n, 5, 0, "all customers: the five rows");
+	is_double_abs(s.a->curve[1].km->n + s.a->curve[2].km->n, 4, 0,
+	              "the levels' curves hold the four rows with a level");
+	is_double_abs(s.a->ntests == 1 ? s.a->test[0].missing : -1, 1, 0,
+	              "the row without a level is counted as missing");
 	surv_run_free(&s);
 	load_result_free(r);
 	return done_testing();
