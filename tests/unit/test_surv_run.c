@@ -92,7 +92,8 @@ int main(void)
 	surv_run_free(&s);
 	load_result_free(r);
 
-	/* No time at risk is judged after R's timefix (docs/method.md): an
+	/* No time at risk is judged after R's timefix (docs/method.md, "Tied
+	 * times and rows without time at risk"): an
 	 * entry within rounding of its exit (2 - 1e-12 before 2) is the exit
 	 * time, so b is left out like an entry equal to its exit; c's entry
 	 * half a unit before its exit is kept. */
