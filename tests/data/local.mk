@@ -37,6 +37,12 @@ data_survival = \
 	tests/data/survival/telco.csv
 dist_noinst_DATA += $(data_survival)
 
+## tests/data/fixture: small files written by hand for tests/unit/test_fixture
+## (missing.csv is left out on purpose).
+data_fixture = tests/data/fixture/header.csv tests/data/fixture/words.txt \
+	tests/data/fixture/ragged.csv tests/data/fixture/notnum.csv
+dist_noinst_DATA += $(data_fixture)
+
 # The bad-input corpus (tests/cli/bad_inputs.sh checks that every file of
 # tests/data/bad is listed here).
 EXTRA_DIST += \

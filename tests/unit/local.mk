@@ -13,6 +13,11 @@ tests_libtap_a_SOURCES += tests/fixture.c tests/fixture.h tests/tablebuild.c \
 	tests/tablebuild.h
 SURV_FIXTURE_SRC = tests/unit/test_surv_fixture.c tests/unit/test_surv_fixture.h
 
+## tests/ itself: the fixture reader (tests/fixture.h)
+unit_self = tests/unit/test_fixture
+tests_unit_test_fixture_SOURCES = tests/unit/test_fixture.c
+tests_unit_test_fixture_LDADD = $(TEST_LIBS)
+
 ## src/util
 unit_util = tests/unit/test_err tests/unit/test_date tests/unit/test_num \
 	tests/unit/test_outfile tests/unit/test_utf8 tests/unit/test_inifile
@@ -138,7 +143,7 @@ tests_unit_test_gen_samples_SOURCES = tests/unit/test_gen_samples.c samples/gen.
 tests_unit_test_gen_samples_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/samples
 tests_unit_test_gen_samples_LDADD = $(TEST_LIBS)
 
-unit_tests = $(unit_util) $(unit_load) $(unit_survival) $(unit_cohort) $(unit_model) \
+unit_tests = $(unit_self) $(unit_util) $(unit_load) $(unit_survival) $(unit_cohort) $(unit_model) \
 	$(unit_segment) $(unit_findings) $(unit_output) $(unit_report) $(unit_samples)
 check_PROGRAMS += $(unit_tests)
 TESTS += $(unit_tests)
