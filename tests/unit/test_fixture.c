@@ -66,9 +66,18 @@ static void read_column_z(const char *rel)
 	fx_csv_free(c);
 }
 
-int main(void)
+/* what(rel) in a child must exit 1 saying `says`: two TAP lines. */
+static void bails(void (*what)(const char *), const char *rel, const char *says,
+                  const char *failure)
 {
 	char out[1024];
+	is_int(in_child(what, rel, out, sizeof out), 1, "%s ends the test", failure);
+	if (!ok(strstr(out, says) != NULL, "%s: the message names the file and where", failure))
+		diag("the child said: %s", out);
+}
+
+int main(void)
+{
 	fx_csv *c = fx_csv_read(DIR "header.csv");
 
 	is_int((long long)c->ncols, 3, "csv: three columns named by the header");
@@ -97,24 +106,13 @@ int main(void)
 	   "words: a name or a missing word is NaN");
 	fx_csv_free(c);
 
-	is_int(in_child(read_csv, DIR "ragged.csv", out, sizeof out), 1,
-	       "a ragged row ends the test");
-	if (!ok(strstr(out, "Bail out! " DIR "ragged.csv:3: 1 fields, but the header names 2") !=
-	        NULL, "it names the file and the line"))
-		diag("the child said: %s", out);
-	is_int(in_child(read_y_of_notnum, DIR "notnum.csv", out, sizeof out), 1,
-	       "a cell that is not a number ends the test");
-	if (!ok(strstr(out, DIR "notnum.csv:3: column b: 'x7' is not a number") != NULL,
-	        "it names the file, the line and the column"))
-		diag("the child said: %s", out);
-	is_int(in_child(read_column_z, DIR "notnum.csv", out, sizeof out), 1,
-	       "a column that is not there ends the test");
-	if (!ok(strstr(out, "no column 'z'") != NULL, "it names the column"))
-		diag("the child said: %s", out);
-	is_int(in_child(read_csv, DIR "missing.csv", out, sizeof out), 1,
-	       "a missing file ends the test");
-	if (!ok(strstr(out, DIR "missing.csv: cannot open the fixture") != NULL,
-	        "it says which file it cannot open"))
-		diag("the child said: %s", out);
+	bails(read_csv, DIR "ragged.csv",
+	      "Bail out! " DIR "ragged.csv:3: 1 fields, but the header names 2", "a ragged row");
+	bails(read_y_of_notnum, DIR "notnum.csv", DIR "notnum.csv:3: column b: 'x7' is not a number",
+	      "a cell that is not a number");
+	bails(read_column_z, DIR "notnum.csv", DIR "notnum.csv: no column 'z'",
+	      "a column that is not there");
+	bails(read_csv, DIR "missing.csv", DIR "missing.csv: cannot open the fixture",
+	      "a missing file");
 	return done_testing();
 }

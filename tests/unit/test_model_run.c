@@ -16,6 +16,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The default options with the one feature x. */
+static void opts_x(model_run_opts *o, char **features)
+{
+	model_run_opts_init(o);
+	o->features = features;
+	o->nfeatures = 1;
+}
+
 /* Sums of y and has_y over the table's rows. */
 static void outcome_sums(const model_run *m, size_t n, double *ysum, size_t *nhas)
 {
@@ -60,10 +68,8 @@ int main(void)
 		return done_testing();
 	model_run_input in = {.res = r, .map = &map, .display_name = "t.csv"};
 
-	model_run_opts_init(&o);
+	opts_x(&o, features);
 	is_int(o.folds, 0, "no cross-validation by default");
-	o.features = features;
-	o.nfeatures = 1;
 	o.horizon_given = 1;
 	o.horizon = 1;
 	o.want_logit = 1;
@@ -79,9 +85,7 @@ int main(void)
 	model_run_free(&m);
 
 	/* A given flag: every row's own value. */
-	model_run_opts_init(&o);
-	o.features = features;
-	o.nfeatures = 1;
+	opts_x(&o, features);
 	o.outcome_col = "flag";
 	o.want_logit = 1;
 	map.outcome = "flag";
@@ -94,9 +98,7 @@ int main(void)
 	map.outcome = NULL;
 
 	/* Nobody churns within 3 days: nothing to fit. */
-	model_run_opts_init(&o);
-	o.features = features;
-	o.nfeatures = 1;
+	opts_x(&o, features);
 	o.horizon_given = 1;
 	o.horizon = 0.1;
 	o.want_logit = 1;
@@ -109,9 +111,7 @@ int main(void)
 	load_map nodates = {.id = "id", .outcome = "flag"};
 	load_result *r2 = tb_load(text, &nodates, NULL);
 	model_run_input in2 = {.res = r2, .map = &nodates, .display_name = "t.csv"};
-	model_run_opts_init(&o);
-	o.features = features;
-	o.nfeatures = 1;
+	opts_x(&o, features);
 	o.want_cox = 1;
 	is_int(model_run_fit(&m, &in2, &o, &e), CHURN_EUSAGE, "--cox without dates or durations");
 	model_run_free(&m);
@@ -135,9 +135,7 @@ int main(void)
 	ok(r3 != NULL, "the durations load");
 	if (r3 == NULL)
 		return done_testing();
-	model_run_opts_init(&o);
-	o.features = features;
-	o.nfeatures = 1;
+	opts_x(&o, features);
 	o.horizon_given = 1;
 	o.horizon = 5;
 	o.want_logit = 1;
@@ -155,9 +153,7 @@ int main(void)
 	model_run_free(&m);
 
 	/* The Cox model leaves out the row without time at risk and says so. */
-	model_run_opts_init(&o);
-	o.features = features;
-	o.nfeatures = 1;
+	opts_x(&o, features);
 	o.want_cox = 1;
 	is_int(model_run_fit(&m, &in3, &o, &e), CHURN_OK, "fits a Cox model with --entry");
 	is_int((long long)m.cox_no_risk, 1, "Cox: the row whose entry is its exit is left out");
