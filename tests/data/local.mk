@@ -38,7 +38,7 @@ data_survival = \
 dist_noinst_DATA += $(data_survival)
 
 ## tests/data/fixture: small files written by hand for tests/unit/test_fixture
-## (missing.csv is left out on purpose).
+## (which also asks for a missing.csv that must not exist).
 data_fixture = tests/data/fixture/header.csv tests/data/fixture/words.txt \
 	tests/data/fixture/ragged.csv tests/data/fixture/notnum.csv
 dist_noinst_DATA += $(data_fixture)

@@ -54,7 +54,9 @@ typedef struct {
 	size_t ntimes;
 } fx_case;
 
-/* Each returns 0 on success and -1 (with a diag) on failure. */
+/* Each returns 0 on success and -1 (with a diag) on failure: a .data row
+ * without its six fields, an .expect without a case line.  A file that
+ * cannot be read ends the test (fixture.h). */
 int fx_data_read(const char *name, fx_data *d);
 void fx_data_free(fx_data *d);
 int fx_expect_read(const char *name, fx_expect *e);
