@@ -1,6 +1,7 @@
 /* cmd_common.c - option parsing, loading and warnings shared by subcommands. */
 #include "config.h"
 
+#include "churnkit/bylevels.h"
 #include "churnkit/date.h"
 #include "churnkit/jsonout.h"
 #include "churnkit/num.h"
@@ -530,19 +531,18 @@ static void warn_rejects(const cmd_data *d, const char *rejects_path, int fails)
 	         r->rows_rejected, r->rows_read, lim);
 }
 
-/* The cap on the levels of every --by column, for every command: checked
- * here, once, on the loaded table. */
+/* The library's cap on a --by column's levels (bylevels.h), applied right
+ * after loading for every command, before any work: the survival and
+ * cohort stages apply it themselves, the other commands only here. */
 static churn_status check_by_levels(const cmd_data *d, churn_err *err)
 {
-	for (size_t j = 0; j < d->map.nby; j++) {
+	churn_status st = CHURN_OK;
+	for (size_t j = 0; j < d->map.nby && st == CHURN_OK; j++) {
 		const table_col *c = table_find(d->res->t, d->map.by[j]);
-		if (c != NULL && c->kind == TABLE_CAT && c->nlevels > CMD_MAX_BY_LEVELS)
-			return churn_err_set(err, CHURN_EUSAGE,
-			                     "--by %s has %zu levels: a segment column has at most "
-			                     "%d (is it an id or free text?)", d->map.by[j],
-			                     c->nlevels, CMD_MAX_BY_LEVELS);
+		if (c != NULL && c->kind == TABLE_CAT)
+			st = by_levels_check(d->map.by[j], c->nlevels, err);
 	}
-	return CHURN_OK;
+	return st;
 }
 
 churn_status cmd_load(const cli_opts *o, outset *outs, cmd_data *d, churn_err *err)

@@ -22,3 +22,10 @@ dist_noinst_DATA += tests/fixtures/segment/customers.csv \
 	tests/fixtures/segment/expected_customers.csv tests/fixtures/segment/expected_cells.csv \
 	tests/fixtures/segment/expected_top.csv
 EXTRA_DIST += tests/fixtures/segment/make_fixtures.R
+
+## Rules the stages hold for every caller (the --by cap, revenue at risk,
+## the previous period's cost of churn, "at risk"), from C.
+check_PROGRAMS += tests/unit/test_stage_rules
+TESTS += tests/unit/test_stage_rules
+tests_unit_test_stage_rules_SOURCES = tests/unit/test_stage_rules.c
+tests_unit_test_stage_rules_LDADD = $(TEST_LIBS)

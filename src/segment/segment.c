@@ -16,6 +16,11 @@ static size_t action_index(segment_value v, score_band b, segment_driver k, int 
 	       (inc != 0);
 }
 
+int segment_band_at_risk(score_band b)
+{
+	return b == SCORE_BAND_MEDIUM || b == SCORE_BAND_HIGH;
+}
+
 /* Column of risk band b in the matrix: high, medium, low, not scored. */
 static size_t risk_pos(score_band b)
 {

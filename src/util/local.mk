@@ -36,3 +36,7 @@ check_PROGRAMS += tests/unit/test_inifile
 TESTS += tests/unit/test_inifile
 tests_unit_test_inifile_SOURCES = tests/unit/test_inifile.c
 tests_unit_test_inifile_LDADD = $(TEST_LIBS)
+
+## The cap on a --by column's levels, shared by the survival and cohort
+## stages and the command line (bylevels.h); tested through the stages.
+libchurnkit_a_SOURCES += src/util/bylevels.c include/churnkit/bylevels.h

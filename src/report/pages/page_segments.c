@@ -266,12 +266,10 @@ void page_accounts(report_page_ctx *c)
 	size_t fit = (size_t)((c->bottom - c->top - 120) / rh);
 	size_t pick[64], n = 0;
 
-	/* At risk: medium or high risk, by expected loss (the list is sorted). */
-	for (size_t k = 0; k < s->ntop && n < fit && n < 64; k++) {
-		score_band b = s->customers[s->top[k]].risk;
-		if (b == SCORE_BAND_MEDIUM || b == SCORE_BAND_HIGH)
+	/* At risk (segment.h), by expected loss (the list is sorted). */
+	for (size_t k = 0; k < s->ntop && n < fit && n < 64; k++)
+		if (segment_band_at_risk(s->customers[s->top[k]].risk))
 			pick[n++] = s->top[k];
-	}
 	char buf[600], a[32], id[128], drv[160], fitbuf[300];
 	double y, x0 = c->left, w = c->right - c->left;
 	size_t pre = 0, suf = 0;
