@@ -80,6 +80,11 @@ churn_status cmd_json_stage(const cmd_data *d, cmd_json_add add, const void *sta
  * CHURN_EIO naming it when it cannot be created or is not a directory. */
 churn_status cmd_tables_dir(const char *dir, outset *outs, churn_err *err);
 
+/* 1 when `file` would be overwritten by a table written into the --tables
+ * directory dir: it lies in dir (by identity) and has one of the names
+ * the table writers use ("-" never does). */
+int cmd_in_tables(const char *file, const char *dir);
+
 /* Prints "churnkit: " and a formatted warning on stderr. */
 void cmd_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

@@ -13,8 +13,7 @@ export LC_ALL
 root=${1:-${top_srcdir:-.}}
 MAX=600
 
-KNOWN='src/cli/cmd_common.c
-src/load/load.c
+KNOWN='src/load/load.c
 src/load/loadrow.c
 src/load/revhist.c'
 
