@@ -5,7 +5,7 @@
 #include "config.h"
 
 #include "churnkit/date.h"
-#include "churnkit/findings.h"
+#include "churnkit/findings_run.h"
 #include "churnkit/jsonout.h"
 #include "churnkit/outfile.h"
 #include "churnkit/report.h"
@@ -248,40 +248,6 @@ static churn_status write_tables(run *r, const char *dir, churn_err *err)
 	return st;
 }
 
-static churn_status build_findings(run *r, churn_err *err)
-{
-	findings_input fi;
-	findings_opts fo;
-	double *y = NULL, *w = NULL;
-	churn_status st;
-
-	memset(&fi, 0, sizeof fi);
-	findings_opts_init(&fo);
-	fo.alpha = r->sv.alpha;
-	fo.min_n = (double)r->sv.min_n;
-	fi.surv = r->sv.a;
-	fi.time_in_days = r->sv.date_mode;
-	fi.kpi = r->have_co ? r->co.kpi : NULL;
-	if (r->have_m) {
-		fi.logit = r->m.lr;
-		fi.logit_design = r->m.dl;
-		/* "the odds of churn within 12 months"; a given flag reads "churn". */
-		fi.outcome = r->m.outcome_col ? "churn" : r->m.outcome;
-		fi.cox = r->m.cr;
-		fi.cox_design = r->m.dc;
-		/* The drivers check the plain churn rates on the fit's own sample. */
-		if (r->m.lr != NULL &&
-		    (st = model_run_logit_sample(&r->m, &r->mi, &y, &w, err)) != CHURN_OK)
-			return st;
-		fi.logit_y = y;
-		fi.logit_weights = w;
-	}
-	st = findings_build(&fi, &fo, &r->fd, err);
-	free(y);
-	free(w);
-	return st;
-}
-
 static void print_summary(FILE *f, const run *r, const char *out, size_t npages, size_t len)
 {
 	fprintf(f, "churnkit report: %s written (%zu pages, %zu bytes)\n", out, npages, len);
@@ -404,7 +370,8 @@ int cmd_report(int argc, char **argv, outset *outs, churn_err *err)
 			r.have_g = 1;
 		}
 	}
-	if ((st = build_findings(&r, err)) != CHURN_OK)
+	if ((st = findings_run(&r.sv, r.have_co ? &r.co : NULL, r.have_m ? &r.m : NULL, &r.mi,
+	                       &r.fd, err)) != CHURN_OK)
 		goto end;
 	if ((st = collect_options(&r, err)) != CHURN_OK)
 		goto end;
