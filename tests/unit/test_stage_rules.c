@@ -5,7 +5,7 @@
  * worked by hand below), the previous period's cost of churn (cohorts:
  * the same rule as the reporting period's, checked by asking for that
  * period), and the one definition of "at risk" and of what a
- * probability is of (segments). */
+ * probability is of (segments: the report's "probability of X"). */
 #include "churnkit/bylevels.h"
 #include "churnkit/cohort_run.h"
 #include "churnkit/date.h"
@@ -193,6 +193,31 @@ static void cost_previous(void)
 	load_result_free(r);
 }
 
+/* What a probability is of: Cox scores over a horizon on dates (months,
+ * singular for one), on durations (time units), else the logistic
+ * outcome's text. */
+static void risk_definition(int score_cox, int date_mode, double horizon, const char *outcome,
+                            const char *want)
+{
+	const double v[1] = {10};
+	table *t = table_new(1);
+	scores s;
+	segment_opts so;
+	segment_run g;
+	churn_err e;
+
+	table_add_num(t, "mrr", v);
+	memset(&s, 0, sizeof s);
+	segment_opts_init(&so);
+	segment_run_input in = {.t = t, .value_col = "mrr", .s = &s, .score_cox = score_cox,
+	                        .date_mode = date_mode, .horizon = horizon, .outcome = outcome};
+	memset(&g, 0, sizeof g);
+	is_int(segment_run_build(&g, &in, &so, &e), CHURN_OK, "segments of no scored customer");
+	is_str(g.risk_definition, want, "the probability is of %s", want);
+	segment_run_free(&g);
+	table_free(t);
+}
+
 int main(void)
 {
 	by_levels(100, CHURN_OK);
@@ -203,6 +228,10 @@ int main(void)
 	revenue_at_risk();
 	cost_previous();
 
+	risk_definition(1, 1, 12, NULL, "churning within 12 months");
+	risk_definition(1, 1, 1, NULL, "churning within 1 month");
+	risk_definition(1, 0, 90, NULL, "churning within 90 time units");
+	risk_definition(0, 1, 12, "churn within 12 months", "churn within 12 months");
 	ok(!segment_band_at_risk(SCORE_BAND_NONE) && !segment_band_at_risk(SCORE_BAND_LOW),
 	   "at risk: not the unscored nor the low band");
 	ok(segment_band_at_risk(SCORE_BAND_MEDIUM) && segment_band_at_risk(SCORE_BAND_HIGH),
