@@ -184,6 +184,12 @@ void segment_result_free(segment_result *r);
 /* 1 when a customer or cell of risk band b is at risk: the medium and high
  * bands (p >= SCORE_MEDIUM_FROM); 0 for low and not scored. */
 int segment_band_at_risk(score_band b);
+/* The band cut points in words for the report, "low below 20%, high from
+ * 50%" (from SCORE_MEDIUM_FROM and SCORE_HIGH_FROM), into buf (n bytes);
+ * returns buf. */
+const char *segment_bands_text(char *buf, size_t n);
+/* The least probability at risk in words, "20%"; returns buf. */
+const char *segment_at_risk_from_text(char *buf, size_t n);
 
 /* The cell of value tier v and risk band b, or NULL when not in r. */
 const segment_cell *segment_cell_at(const segment_result *r, segment_value v, score_band b);

@@ -236,5 +236,9 @@ int main(void)
 	   "at risk: not the unscored nor the low band");
 	ok(segment_band_at_risk(SCORE_BAND_MEDIUM) && segment_band_at_risk(SCORE_BAND_HIGH),
 	   "at risk: the medium and high bands");
+	char b[64];
+	is_str(segment_bands_text(b, sizeof b), "low below 20%, high from 50%",
+	       "the bands in the report's words, from the cut points");
+	is_str(segment_at_risk_from_text(b, sizeof b), "20%", "at risk from a probability of 20%%");
 	return done_testing();
 }
