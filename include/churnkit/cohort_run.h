@@ -93,7 +93,8 @@ void cohort_run_opts_init(cohort_run_opts *o);
 
 /* Maps the customers, reads the revenue history (--revenue), builds the
  * triangles and computes the KPIs.  c must be zeroed (or freed) before.  CHURN_EUSAGE for columns that did not
- * load as dates and numbers or a --by column that is not categorical, and
+ * load as dates and numbers, a --by column that is not categorical or has
+ * more than BY_LEVELS_MAX levels (bylevels.h), and
  * for a --period that is not a complete period of the data; CHURN_EDATA,
  * CHURN_EIO as revhist_load, revhist_check, cohort_build and kpi_compute. */
 churn_status cohort_run_fit(cohort_run *c, const cohort_run_input *in,

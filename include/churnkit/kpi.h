@@ -131,6 +131,9 @@ typedef struct {
 	kpi_change change;       /* reporting period against the one before */
 	int has_cost;
 	revenue_cost cost;       /* for the reporting period */
+	double cost_previous;    /* cost.total of the period before, by the same
+	                            rule (has_cost, and that period's MRR
+	                            covered); NaN otherwise */
 } kpi_result;
 
 void kpi_opts_init(kpi_opts *o);

@@ -213,4 +213,12 @@ void model_run_cox_free(model_run *m);
 /* The Cox model and design the scores come from (stratified or not). */
 const cox_result *model_run_score_cox(const model_run *m);
 
+/* What a score's churn probability is, in words, into buf (n bytes; cut to
+ * fit): over a horizon from the Cox model, "churn in the next H month(s) (D
+ * days) after the current tenure t (days from signup to as-of): 1 - S(t +
+ * D | x) / S(t | x)" (durations: "... H duration units after the current
+ * duration t ..."); else the logistic outcome's text.  The score command's
+ * text and JSON ("probability") print it. */
+void model_run_score_definition(const model_run *m, char *buf, size_t n);
+
 #endif

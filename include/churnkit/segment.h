@@ -68,6 +68,10 @@
  * phrase of the main driver's kind, mapped from its column; then
  * "; retention offer" when the customer qualifies for the incentive).
  *
+ * At risk: a customer in the medium or high risk band (segment_band_at_risk),
+ * the one definition the at-risk accounts of the report and of the JSON and
+ * the report's top actions use.
+ *
  * At-risk accounts: the top `top_n` customers by expected MRR loss
  * p_i value_i, largest first, ties in table-row (input) order; only
  * scored customers with a known value and a loss > 0.  Without a value
@@ -176,6 +180,16 @@ churn_status segment_build(const scores *s, const design *d, const table *t,
                            segment_result **out, churn_err *err);
 
 void segment_result_free(segment_result *r);
+
+/* 1 when a customer or cell of risk band b is at risk: the medium and high
+ * bands (p >= SCORE_MEDIUM_FROM); 0 for low and not scored. */
+int segment_band_at_risk(score_band b);
+/* The band cut points in words for the report, "low below 20%, high from
+ * 50%" (from SCORE_MEDIUM_FROM and SCORE_HIGH_FROM), into buf (n bytes);
+ * returns buf. */
+const char *segment_bands_text(char *buf, size_t n);
+/* The least probability at risk in words, "20%"; returns buf. */
+const char *segment_at_risk_from_text(char *buf, size_t n);
 
 /* The cell of value tier v and risk band b, or NULL when not in r. */
 const segment_cell *segment_cell_at(const segment_result *r, segment_value v, score_band b);

@@ -22,6 +22,8 @@
 #define CHURNKIT_SEGMENT_RUN_H
 
 #include "churnkit/design.h"
+#include "churnkit/load.h"
+#include "churnkit/model_run.h"
 #include "churnkit/outfile.h"
 #include "churnkit/scores.h"
 #include "churnkit/segment.h"
@@ -39,7 +41,20 @@ typedef struct {
 	const design *score_design;  /* the design the scores were computed on */
 	int horizon_known;           /* 1: the scores' horizon is horizon_months */
 	double horizon_months;       /* the scores' horizon in months (dated data) */
+	/* What the probabilities are of (risk_definition): */
+	int score_cox;               /* 1: Cox probabilities over `horizon` */
+	int date_mode;               /* 1: `horizon` is in months (dates) */
+	double horizon;              /* the model's --horizon as given */
+	const char *outcome;         /* the logistic outcome's text ("churn within
+	                                12 months"), or NULL */
 } segment_run_input;
+
+/* The input of the segments stage for the scores s of the model m fitted
+ * on the loaded data res, the value column value_col (or NULL): the
+ * scores' horizon in months is known for --horizon on dated data only. */
+void segment_run_input_of_model(segment_run_input *in, const model_run *m,
+                                const load_result *res, const char *value_col,
+                                const scores *s);
 
 typedef struct {
 	double *value;               /* per table row, or NULL without a known value */
@@ -49,6 +64,12 @@ typedef struct {
 	const char **actions;        /* [s->n] action per entry */
 	size_t nbeyond;              /* customers beyond the data (not segmented by
 	                                risk; docs/proportional-hazards.md) */
+	char risk_definition[200];   /* what a churn probability is of, for the
+	                                report's sentences ("probability of X"):
+	                                "churning within H month(s)" for Cox
+	                                scores on dates, "churning within H time
+	                                units" on durations, else the logistic
+	                                outcome's text ("churning" without one) */
 } segment_run;
 
 /* Builds the segments of the scored customers in->s with the options o

@@ -32,6 +32,10 @@
  * --by column is in the all-customers curve only; surv_analysis counts them
  * (a->test[j].missing, missing_rows).
  *
+ * Revenue at risk.  With dates and a value column, the fit also gives the
+ * MRR expected to be lost in the next quarter (revenue_at_risk below), the
+ * report's "MRR at risk" tile.
+ *
  * Usage: surv_run_opts_init and the options, then surv_run_fit on the
  * loaded data, then the writers.  No usable customer (every entry at or
  * after its exit, every weight 0) is CHURN_EDATA with a message that says
@@ -58,6 +62,13 @@
 #define SURV_RUN_EARLY_UNITS 3.0     /* the same for durations */
 #define SURV_RUN_ALPHA 0.05          /* --alpha's default */
 #define SURV_RUN_MIN_N 30            /* --min-n's default */
+#define SURV_RUN_QUARTER_DAYS (365.25 / 4)  /* revenue at risk: the next quarter */
+
+/* What revenue_at_risk is, in the words the report prints beside it. */
+#define SURV_RUN_REVENUE_AT_RISK_NOTE                                                  \
+	"MRR at risk next quarter: for every active customer with a value, the MRR times " \
+	"the chance of churning in the next 91 days given the customer's tenure, "       \
+	"1 - S(t + 91.3) / S(t), from the all-customers Kaplan-Meier curve S."
 
 /* The options of the stage, as values. */
 typedef struct {
@@ -112,6 +123,14 @@ typedef struct {
 
 	/* The result. */
 	surv_analysis *a;
+	double revenue_at_risk;    /* expected MRR lost next quarter (dates and a
+	                              value column): the sum over the active
+	                              customers with a value (no end date, tenure
+	                              t = as-of - start >= 0, S(t) > 0) of value x
+	                              (1 - S(t + SURV_RUN_QUARTER_DAYS) / S(t)), S
+	                              the all-customers Kaplan-Meier curve (of the
+	                              rows kept); NaN without dates, a value column,
+	                              or any such customer */
 } surv_run;
 
 /* Sets the defaults of the options above for date_mode. */
@@ -121,7 +140,8 @@ void surv_run_opts_init(surv_run_opts *o, int date_mode);
  * loaded data, leaves out the rows without time at risk and runs the
  * analysis (s->a).  s must be zeroed (or freed) before.  CHURN_EUSAGE for
  * options out of range (a level not in (0, 1), a negative time, a time too
- * large to count in days) and for a --by column that is not text levels;
+ * large to count in days), for a --by column that is not text levels and
+ * for one with more than BY_LEVELS_MAX levels (bylevels.h);
  * CHURN_EDATA when no customer is left to analyse; as surv_analysis_run
  * otherwise. */
 churn_status surv_run_fit(surv_run *s, const surv_run_input *in, const surv_run_opts *o,

@@ -38,11 +38,6 @@ typedef struct {
 	outset *outs;          /* borrowed: the run's output set (main's) */
 } cmd_data;
 
-/* The most levels a --by column may have, for every command (checked by
- * cmd_load): more is an id or free text, and would make one curve, one
- * triangle and several files per level. */
-#define CMD_MAX_BY_LEVELS 100
-
 /* Parses the options of subcommand `cmd`; prints help or the version when
  * asked (*done = 1 then).  Needs exactly one positional argument, the input. */
 churn_status cmd_parse(cli_opts *o, unsigned cmd, int argc, char **argv,
@@ -51,8 +46,9 @@ churn_status cmd_parse(cli_opts *o, unsigned cmd, int argc, char **argv,
 
 /* Builds the mapping from the options, loads the input, writes --rejects
  * into the output set `outs` and warns about bad rows on stderr (unless
- * --quiet); checks each --by column against CMD_MAX_BY_LEVELS (CHURN_EUSAGE
- * naming the column and its level count).  When the run fails for too many
+ * --quiet); checks each --by column against the library's cap
+ * (bylevels.h), so that a command whose stages do not group by --by
+ * (check, model, score) refuses it alike.  When the run fails for too many
  * bad rows, the --rejects file is committed (the only output then).  Free
  * with cmd_data_free. */
 churn_status cmd_load(const cli_opts *o, outset *outs, cmd_data *d, churn_err *err);
@@ -83,6 +79,11 @@ churn_status cmd_json_stage(const cmd_data *d, cmd_json_add add, const void *sta
  * part of the output set: removed again when the run fails):
  * CHURN_EIO naming it when it cannot be created or is not a directory. */
 churn_status cmd_tables_dir(const char *dir, outset *outs, churn_err *err);
+
+/* 1 when `file` would be overwritten by a table written into the --tables
+ * directory dir: it lies in dir (by identity) and has one of the names
+ * the table writers use ("-" never does). */
+int cmd_in_tables(const char *file, const char *dir);
 
 /* Prints "churnkit: " and a formatted warning on stderr. */
 void cmd_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -5,7 +5,7 @@
 #include "config.h"
 
 #include "churnkit/date.h"
-#include "churnkit/findings.h"
+#include "churnkit/findings_run.h"
 #include "churnkit/jsonout.h"
 #include "churnkit/outfile.h"
 #include "churnkit/report.h"
@@ -22,7 +22,6 @@
 #include <sys/stat.h>
 #include <time.h>
 
-#define QUARTER_DAYS (365.25 / 4)
 #define REPORT_ACCOUNTS 200  /* top accounts by expected loss the page picks from */
 
 static const char synopsis[] = "churnkit report [options] CUSTOMERS.csv -o report.pdf";
@@ -60,7 +59,6 @@ typedef struct {
 	size_t nopts;
 	const char *no_co_why;     /* the option that keeps cohorts out, or NULL */
 	char no_model_why[400];    /* why the model could not be fitted, or "" */
-	double at_risk;            /* expected MRR lost next quarter */
 	size_t npages;
 	char sha[65];
 } run;
@@ -160,40 +158,6 @@ static churn_status collect_options(run *r, churn_err *err)
 	return CHURN_OK;
 }
 
-/* Expected MRR lost in the next quarter: for each active customer with a
- * value, value x (1 - S(t + 91.3 days) / S(t)), S the pooled Kaplan-Meier
- * curve and t the customer's tenure at as-of. */
-static double revenue_at_risk(const run *r)
-{
-	const table *t = r->d.res->t;
-	const table_col *st = r->d.map.start ? table_find(t, r->d.map.start) : NULL;
-	const table_col *en = r->d.map.end ? table_find(t, r->d.map.end) : NULL;
-	const table_col *val = r->d.map.value ? table_find(t, r->d.map.value) : NULL;
-	const km_curve *k;
-	double sum = 0;
-	size_t used = 0;
-
-	if (!st || st->kind != TABLE_DATE || !val || val->kind != TABLE_NUM || !r->sv.a ||
-	    r->sv.a->ncurves == 0)
-		return NAN;
-	k = r->sv.a->curve[0].km;
-	for (size_t i = 0; i < t->nrows; i++) {
-		if (st->date[i] == TABLE_DATE_NA || isnan(val->num[i]))
-			continue;
-		if (en && en->kind == TABLE_DATE && en->date[i] != TABLE_DATE_NA)
-			continue;
-		double tenure = (double)(r->d.res->as_of - st->date[i]);
-		if (tenure < 0)
-			continue;
-		double s0 = km_surv_at(k, tenure), s1 = km_surv_at(k, tenure + QUARTER_DAYS);
-		if (s0 > 0) {
-			sum += val->num[i] * (1 - s1 / s0);
-			used++;
-		}
-	}
-	return used ? sum : NAN;
-}
-
 static churn_status write_pdf(const char *path, const unsigned char *pdf, size_t len,
                               outset *outs, churn_err *err)
 {
@@ -265,7 +229,7 @@ static churn_status write_json(run *r, const char *path, churn_err *err)
 	json_object *rep = json_object_new_object();
 	json_object_object_add(rep, "pages", json_object_new_int64((int64_t)r->npages));
 	json_object_object_add(rep, "input_sha256", json_object_new_string(r->sha));
-	json_object_object_add(rep, "revenue_at_risk_next_quarter", json_num(r->at_risk));
+	json_object_object_add(rep, "revenue_at_risk_next_quarter", json_num(r->sv.revenue_at_risk));
 	json_object_object_add(root, "report", rep);
 	return cmd_json_write(root, path, r->d.outs, err);
 }
@@ -281,40 +245,6 @@ static churn_status write_tables(run *r, const char *dir, churn_err *err)
 		st = model_run_write_tables(&r->m, dir, outs, err);
 	if (st == CHURN_OK && r->have_g)
 		st = segment_run_write_tables(&r->g, dir, outs, err);
-	return st;
-}
-
-static churn_status build_findings(run *r, churn_err *err)
-{
-	findings_input fi;
-	findings_opts fo;
-	double *y = NULL, *w = NULL;
-	churn_status st;
-
-	memset(&fi, 0, sizeof fi);
-	findings_opts_init(&fo);
-	fo.alpha = r->sv.alpha;
-	fo.min_n = (double)r->sv.min_n;
-	fi.surv = r->sv.a;
-	fi.time_in_days = r->sv.date_mode;
-	fi.kpi = r->have_co ? r->co.kpi : NULL;
-	if (r->have_m) {
-		fi.logit = r->m.lr;
-		fi.logit_design = r->m.dl;
-		/* "the odds of churn within 12 months"; a given flag reads "churn". */
-		fi.outcome = r->m.outcome_col ? "churn" : r->m.outcome;
-		fi.cox = r->m.cr;
-		fi.cox_design = r->m.dc;
-		/* The drivers check the plain churn rates on the fit's own sample. */
-		if (r->m.lr != NULL &&
-		    (st = model_run_logit_sample(&r->m, &r->mi, &y, &w, err)) != CHURN_OK)
-			return st;
-		fi.logit_y = y;
-		fi.logit_weights = w;
-	}
-	st = findings_build(&fi, &fo, &r->fd, err);
-	free(y);
-	free(w);
 	return st;
 }
 
@@ -344,7 +274,7 @@ int cmd_report(int argc, char **argv, outset *outs, churn_err *err)
 	run r;
 	int done;
 	const char *out, *json, *tables, *scores_path, *paper;
-	char gen[64], riskdef[200];
+	char gen[64];
 	int gen_ymdhms[6] = { 0 };
 	unsigned char *pdf = NULL;
 	size_t len = 0;
@@ -440,7 +370,8 @@ int cmd_report(int argc, char **argv, outset *outs, churn_err *err)
 			r.have_g = 1;
 		}
 	}
-	if ((st = build_findings(&r, err)) != CHURN_OK)
+	if ((st = findings_run(&r.sv, r.have_co ? &r.co : NULL, r.have_m ? &r.m : NULL, &r.mi,
+	                       &r.fd, err)) != CHURN_OK)
 		goto end;
 	if ((st = collect_options(&r, err)) != CHURN_OK)
 		goto end;
@@ -466,24 +397,9 @@ int cmd_report(int argc, char **argv, outset *outs, churn_err *err)
 		in.cohorts = r.co.ncoh > 0 ? r.co.coh[0] : NULL;
 		in.revenue_history = r.co.rev != NULL;
 	}
-	r.at_risk = revenue_at_risk(&r);
-	/* The previous period's cost of churn, by the same rule, for the tile's
-	 * change. */
-	in.cost_previous = NAN;
-	if (r.have_co && r.co.kpi->has_cost && r.co.kpi->change.has_previous &&
-	    r.co.kpi->change.previous.mrr.covered) {
-		const kpi_row *pr = &r.co.kpi->change.previous;
-		revenue_cost prev;
-		churn_err e2;
-		if (revenue_cost_of_churn(&r.co.ko.cost, pr->mrr.mrr_churned, pr->n_churned, &prev,
-		                          &e2) == CHURN_OK)
-			in.cost_previous = prev.total;
-	}
-	in.revenue_at_risk = r.at_risk;
-	in.revenue_at_risk_note =
-		"MRR at risk next quarter: for every active customer with a value, the MRR times "
-		"the chance of churning in the next 91 days given the customer's tenure, "
-		"1 - S(t + 91.3) / S(t), from the all-customers Kaplan-Meier curve S.";
+	in.cost_previous = r.have_co ? r.co.kpi->cost_previous : NAN;
+	in.revenue_at_risk = r.sv.revenue_at_risk;
+	in.revenue_at_risk_note = SURV_RUN_REVENUE_AT_RISK_NOTE;
 	in.surv = r.sv.a;
 	in.alpha = r.sv.alpha;
 	in.min_n = (size_t)r.sv.min_n;
@@ -508,14 +424,7 @@ int cmd_report(int argc, char **argv, outset *outs, churn_err *err)
 		in.seg = r.g.r;
 		in.horizon_months = r.g.r->horizon_months;
 		in.horizon_assumed = r.g.horizon_assumed;
-		if (r.m.score_cox && r.d.res->date_mode)
-			snprintf(riskdef, sizeof riskdef, "churning within %g month%s", r.m.horizon,
-			         r.m.horizon == 1 ? "" : "s");
-		else if (r.m.score_cox)
-			snprintf(riskdef, sizeof riskdef, "churning within %g time units", r.m.horizon);
-		else
-			snprintf(riskdef, sizeof riskdef, "%s", r.m.outcome);
-		in.risk_definition = riskdef;
+		in.risk_definition = r.g.risk_definition;
 	}
 	in.fd = r.fd;
 	in.model_note = r.no_model_why[0] ? r.no_model_why : NULL;

@@ -25,20 +25,6 @@ static const char summary[] =
 	"with --outcome COL[=VALUE] it is the logistic model's, as `churnkit model`.\n"
 	"Riskiest first; safe to open in a spreadsheet.  -o - writes to stdout.";
 
-/* What the probability means, for the text and the JSON. */
-static void definition(const model_run *m, char *buf, size_t n)
-{
-	if (m->score_cox && m->sd->date_mode)
-		snprintf(buf, n, "churn in the next %g month%s (%g days) after the current tenure t "
-		         "(days from signup to as-of): 1 - S(t + %g | x) / S(t | x)", m->horizon,
-		         m->horizon == 1 ? "" : "s", m->horizon_time, m->horizon_time);
-	else if (m->score_cox)
-		snprintf(buf, n, "churn in the next %g duration units after the current duration t: "
-		         "1 - S(t + %g | x) / S(t | x)", m->horizon, m->horizon);
-	else
-		snprintf(buf, n, "%s", m->outcome);
-}
-
 static json_object *scores_json(const model_run *m, const scores *s, const char *path)
 {
 	char def[300];
@@ -58,7 +44,7 @@ static json_object *scores_json(const model_run *m, const scores *s, const char 
 	json_object_object_add(o, "band_cut_points", cut);
 	json_object_object_add(o, "model", json_object_new_string(m->score_cox ? "cox"
 	                                                                       : "logistic"));
-	definition(m, def, sizeof def);
+	model_run_score_definition(m, def, sizeof def);
 	json_object_object_add(o, "probability", json_object_new_string(def));
 	json_object_object_add(o, "beyond_the_data",
 	                       m->score_cox ? json_object_new_int64((int64_t)s->nbeyond) : NULL);
@@ -75,7 +61,7 @@ static void print_summary(FILE *f, const model_run *m, const scores *s, const ch
 
 	fprintf(f, "churnkit score: %zu active customer%s written to %s, riskiest first\n", s->n,
 	        s->n == 1 ? "" : "s", path);
-	definition(m, def, sizeof def);
+	model_run_score_definition(m, def, sizeof def);
 	if (m->score_cox) {
 		fprintf(f, "Churn probability: %s,\n  from the Cox model on the same features (%s "
 		           "ties, n = %zu, %zu events, concordance %.3f);\n  main driver from its "

@@ -1,7 +1,8 @@
 ## src/cli: the churnkit command (the only place that prints errors or exits).
 bin_PROGRAMS += churnkit
 churnkit_SOURCES = src/cli/main.c src/cli/cmd.h src/cli/cmd_common.c \
-	src/cli/cmd_check.c \
+	src/cli/cmd_parse.c src/cli/cmd_load.c src/cli/cmd_files.c src/cli/cmd_files.h \
+	src/cli/cmd_tables.c src/cli/cmd_check.c \
 	src/cli/options.c src/cli/options.h
 churnkit_LDADD = $(CHURN_LIBS)
 dist_man_MANS += src/cli/churnkit.1

@@ -269,7 +269,7 @@ churn_status cli_opts_parse(cli_opts *o, unsigned cmd, int argc, char **argv,
 			                     "%s: option --%s does not apply to this command",
 			                     o->cmd_name, specs[id].name);
 		/* --config was read above; its value is kept so that no output
-		 * can overwrite it (cmd_common.c). */
+		 * can overwrite it (cmd_parse.c). */
 		if (!set_value(o, id, specs[id].has_arg ? optarg : NULL, "command line", 1))
 			return churn_err_set(err, CHURN_ENOMEM, "out of memory");
 	}

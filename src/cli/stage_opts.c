@@ -76,15 +76,7 @@ churn_status cli_segment_run(segment_run *g, const cli_segment_opts *go, const m
 {
 	segment_run_input in;
 
-	memset(&in, 0, sizeof in);
-	in.t = d->res->t;
-	in.value_col = d->map.value;
-	in.s = s;
-	in.score_design = model_run_score_design(m);
-	/* The scores' horizon in months: --horizon on dated data.  A given
-	 * churn flag, or durations of unknown unit, have none. */
-	in.horizon_known = m->horizon_given && m->sd && d->res->date_mode;
-	in.horizon_months = m->horizon;
+	segment_run_input_of_model(&in, m, d->res, d->map.value, s);
 	return segment_run_build(g, &in, &go->so, err);
 }
 

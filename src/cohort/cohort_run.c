@@ -4,6 +4,7 @@
 
 #include "churnkit/cohort_run.h"
 
+#include "churnkit/bylevels.h"
 #include "churnkit/cohort_output.h"
 #include "churnkit/date.h"
 #include "churnkit/outfile.h"
@@ -141,6 +142,8 @@ static churn_status build_cohorts(cohort_run *c, const cohort_run_input *in, chu
 		if (g == NULL || g->kind != TABLE_CAT)
 			return churn_err_set(err, CHURN_EUSAGE, "--by %s: not a categorical column",
 			                     in->map->by[j]);
+		if ((st = by_levels_check(g->name, g->nlevels, err)) != CHURN_OK)
+			return st;
 		st = table_sort_levels(g->codes, t->nrows, (const char *const *)g->levels, g->nlevels,
 		                       &c->codes[j], &c->levels[j], err);
 		if (st != CHURN_OK)

@@ -329,6 +329,15 @@ churn_status kpi_compute(const cohort_customers *c, const kpi_opts *o, kpi_resul
 			goto fail;
 		r->has_cost = 1;
 	}
+	/* The previous period's cost of churn by the same rule, for the
+	 * change (NaN when its MRR is not covered or cannot be costed). */
+	r->cost_previous = NAN;
+	if (r->has_cost && r->change.has_previous && r->change.previous.mrr.covered) {
+		revenue_cost pc;
+		if (revenue_cost_of_churn(&o->cost, r->change.previous.mrr.mrr_churned,
+		                          r->change.previous.n_churned, &pc, NULL) == CHURN_OK)
+			r->cost_previous = pc.total;
+	}
 	bins_free(&b);
 	*out = r;
 	return CHURN_OK;

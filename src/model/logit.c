@@ -15,16 +15,6 @@
 #define IRLS_BLOCK 4  /* rows per update of X'WX */
 #define IRLS_PAD(q) (((q) + 3) / 4 * 4 + 4 * ((q) == 0))  /* padded width */
 
-void logit_opts_init(logit_opts *o)
-{
-	o->maxit = LOGIT_MAXIT;
-	o->epsilon = LOGIT_EPSILON;
-	o->conf_level = 0.95;
-	o->firth = LOGIT_FIRTH_AUTO;
-	o->quasi = 0;
-	o->robust = 0;
-}
-
 /* The IRLS work of one fit: normal equations for the next step. */
 typedef struct {
 	gsl_matrix *G[2];   /* X'WX of the current and the next iteration */

@@ -15,6 +15,20 @@
 
 #define LINK_THRESH LOGIT_LINK_THRESH
 
+/* Here, with the other pieces both fits use, rather than in logit.c: the
+ * Firth fit takes the defaults too, and logit.c calls firth_fit, so the
+ * two would depend on each other. */
+void logit_opts_init(logit_opts *o)
+{
+	o->maxit = LOGIT_MAXIT;
+	o->epsilon = LOGIT_EPSILON;
+	o->conf_level = 0.95;
+	o->firth = LOGIT_FIRTH_AUTO;
+	o->quasi = 0;
+	o->robust = 0;
+}
+
+
 double logit_linkinv(double eta)
 {
 	double t = eta < -LINK_THRESH ? DBL_EPSILON

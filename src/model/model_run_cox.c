@@ -392,3 +392,17 @@ churn_status model_run_cox_json(const model_run *m, void *cox_, churn_err *err)
 	json_object_object_add(cox, "strata", s);
 	return CHURN_OK;
 }
+
+/* The scores' definition (model_run.h). */
+void model_run_score_definition(const model_run *m, char *buf, size_t n)
+{
+	if (m->score_cox && m->sd->date_mode)
+		snprintf(buf, n, "churn in the next %g month%s (%g days) after the current tenure t "
+		         "(days from signup to as-of): 1 - S(t + %g | x) / S(t | x)", m->horizon,
+		         m->horizon == 1 ? "" : "s", m->horizon_time, m->horizon_time);
+	else if (m->score_cox)
+		snprintf(buf, n, "churn in the next %g duration units after the current duration t: "
+		         "1 - S(t + %g | x) / S(t | x)", m->horizon, m->horizon);
+	else
+		snprintf(buf, n, "%s", m->outcome);
+}

@@ -16,6 +16,24 @@ static size_t action_index(segment_value v, score_band b, segment_driver k, int 
 	       (inc != 0);
 }
 
+int segment_band_at_risk(score_band b)
+{
+	return b == SCORE_BAND_MEDIUM || b == SCORE_BAND_HIGH;
+}
+
+const char *segment_bands_text(char *buf, size_t n)
+{
+	snprintf(buf, n, "low below %g%%, high from %g%%", SCORE_MEDIUM_FROM * 100,
+	         SCORE_HIGH_FROM * 100);
+	return buf;
+}
+
+const char *segment_at_risk_from_text(char *buf, size_t n)
+{
+	snprintf(buf, n, "%g%%", SCORE_MEDIUM_FROM * 100);
+	return buf;
+}
+
 /* Column of risk band b in the matrix: high, medium, low, not scored. */
 static size_t risk_pos(score_band b)
 {

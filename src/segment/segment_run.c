@@ -15,6 +15,39 @@
 
 #define SEGMENT_RUN_JSON_ACCOUNTS 30  /* at-risk accounts in the JSON */
 
+void segment_run_input_of_model(segment_run_input *in, const model_run *m,
+                                const load_result *res, const char *value_col,
+                                const scores *s)
+{
+	memset(in, 0, sizeof *in);
+	in->t = res->t;
+	in->value_col = value_col;
+	in->s = s;
+	in->score_design = model_run_score_design(m);
+	/* The scores' horizon in months: --horizon on dated data.  A given
+	 * churn flag, or durations of unknown unit, have none. */
+	in->horizon_known = m->horizon_given && m->sd && res->date_mode;
+	in->horizon_months = m->horizon;
+	in->score_cox = m->score_cox;
+	in->date_mode = res->date_mode;
+	in->horizon = m->horizon;
+	in->outcome = m->outcome;
+}
+
+/* What a churn probability is the probability of (segment_run.h). */
+static void risk_definition(segment_run *g, const segment_run_input *in)
+{
+	char *b = g->risk_definition;
+	size_t n = sizeof g->risk_definition;
+
+	if (in->score_cox && in->date_mode)
+		snprintf(b, n, "churning within %g month%s", in->horizon, in->horizon == 1 ? "" : "s");
+	else if (in->score_cox)
+		snprintf(b, n, "churning within %g time units", in->horizon);
+	else
+		snprintf(b, n, "%s", in->outcome ? in->outcome : "churning");
+}
+
 churn_status segment_run_build(segment_run *g, const segment_run_input *in,
                                const segment_opts *o, churn_err *err)
 {
@@ -56,6 +89,7 @@ churn_status segment_run_build(segment_run *g, const segment_run_input *in,
 	 * (horizon_assumed). */
 	g->horizon_assumed = !in->horizon_known;
 	so.horizon_months = g->horizon_assumed ? SEGMENT_HORIZON_DEFAULT : in->horizon_months;
+	risk_definition(g, in);
 	st = segment_build(s, in->score_design, t, g->value, &so, &g->r, err);
 	if (st != CHURN_OK)
 		return st;
@@ -124,8 +158,8 @@ void segment_run_json(const segment_run *g, const table *t, const char *id_col, 
 		json_object_array_add(a, cell_json(&g->r->cells[i]));
 	for (size_t k = 0, kept = 0; k < g->r->ntop && kept < SEGMENT_RUN_JSON_ACCOUNTS; k++) {
 		const segment_customer *c = &g->r->customers[g->r->top[k]];
-		if (c->risk != SCORE_BAND_MEDIUM && c->risk != SCORE_BAND_HIGH)
-			continue;   /* at risk: medium or high */
+		if (!segment_band_at_risk(c->risk))
+			continue;
 		kept++;
 		json_object *o = json_object_new_object();
 		if (id && id->kind == TABLE_CAT && id->codes[c->row] != TABLE_CODE_NA)

@@ -3,6 +3,7 @@
 
 #include "churnkit/surv_run.h"
 
+#include "churnkit/bylevels.h"
 #include "churnkit/date.h"
 #include "churnkit/jsonout.h"
 #include "churnkit/num.h"
@@ -118,7 +119,8 @@ static churn_status build_by(surv_run *s, churn_err *err)
 		if (b->codes == NULL)
 			return churn_err_set(err, CHURN_EUSAGE, "--by %s: not a column of text levels",
 			                     b->name);
-		/* The cap on levels is the command line's (CMD_MAX_BY_LEVELS). */
+		if ((st = by_levels_check(b->name, b->nlevels, err)) != CHURN_OK)
+			return st;
 		st = table_sort_levels(b->codes, sd->n, b->levels, b->nlevels, &s->codes[j],
 		                       &s->levels[j], err);
 		if (st != CHURN_OK)
@@ -190,6 +192,42 @@ static churn_status check_weights(const surv_run *s, const surv_run_input *in, c
 	                     in->display_name, in->map->weight);
 }
 
+/* Expected MRR lost in the next quarter (surv_run.h): for each active
+ * customer with a value, value x (1 - S(t + quarter) / S(t)), S the
+ * all-customers Kaplan-Meier curve and t the tenure at as-of.  NaN without
+ * dates, a value column or a curve, or when no customer counts. */
+static double revenue_at_risk(const surv_run *s, const surv_run_input *in)
+{
+	const table *t = in->res->t;
+	const load_map *m = in->map;
+	const table_col *st = m->start ? table_find(t, m->start) : NULL;
+	const table_col *en = m->end ? table_find(t, m->end) : NULL;
+	const table_col *val = m->value ? table_find(t, m->value) : NULL;
+	const km_curve *k;
+	double sum = 0;
+	size_t used = 0;
+
+	if (!st || st->kind != TABLE_DATE || !val || val->kind != TABLE_NUM || !s->a ||
+	    s->a->ncurves == 0)
+		return NAN;
+	k = s->a->curve[0].km;
+	for (size_t i = 0; i < t->nrows; i++) {
+		if (st->date[i] == TABLE_DATE_NA || isnan(val->num[i]))
+			continue;
+		if (en && en->kind == TABLE_DATE && en->date[i] != TABLE_DATE_NA)
+			continue;
+		double tenure = (double)(in->res->as_of - st->date[i]);
+		if (tenure < 0)
+			continue;
+		double s0 = km_surv_at(k, tenure), s1 = km_surv_at(k, tenure + SURV_RUN_QUARTER_DAYS);
+		if (s0 > 0) {
+			sum += val->num[i] * (1 - s1 / s0);
+			used++;
+		}
+	}
+	return used ? sum : NAN;
+}
+
 churn_status surv_run_fit(surv_run *s, const surv_run_input *in, const surv_run_opts *o,
                           churn_err *err)
 {
@@ -206,7 +244,11 @@ churn_status surv_run_fit(surv_run *s, const surv_run_input *in, const surv_run_
 		return st;
 	surv_data sv = {.n = s->sd->n, .time = s->sd->time, .event = s->sd->event,
 	                .weight = s->sd->weight, .entry = s->sd->entry};
-	return surv_analysis_run(&sv, s->by, s->nby, &s->so, &s->a, err);
+	s->revenue_at_risk = NAN;
+	if ((st = surv_analysis_run(&sv, s->by, s->nby, &s->so, &s->a, err)) != CHURN_OK)
+		return st;
+	s->revenue_at_risk = revenue_at_risk(s, in);
+	return CHURN_OK;
 }
 
 churn_status surv_run_print(const surv_run *s, FILE *f, churn_err *err)

@@ -11,3 +11,7 @@ libchurnkit_a_SOURCES += src/util/outfile.c src/util/outguard.c src/util/outset_
 libchurnkit_a_SOURCES += src/util/utf8.c include/churnkit/utf8.h
 
 libchurnkit_a_SOURCES += src/util/inifile.c include/churnkit/inifile.h
+
+## The cap on a --by column's levels, shared by the survival and cohort
+## stages and the command line (bylevels.h); tested through the stages.
+libchurnkit_a_SOURCES += src/util/bylevels.c include/churnkit/bylevels.h

@@ -31,17 +31,6 @@ churn_status outset_new(outset **out, churn_err *err)
 	return CHURN_OK;
 }
 
-/* Removes every temporary and the directories the set made; the caller
- * holds the lock.  Used by outset_abort and by the signal guard. */
-void outset_remove_locked(outset *s)
-{
-	for (size_t i = 0; i < s->n; i++)
-		if (s->e[i].tmp != NULL)
-			unlink(s->e[i].tmp);
-	for (size_t i = s->ndirs; i > 0; i--)
-		rmdir(s->dirs[i - 1]);
-}
-
 static void forget_locked(outset *s)
 {
 	for (size_t i = 0; i < s->n; i++) {

@@ -15,6 +15,20 @@
 
 #include <errno.h>
 #include <string.h>
+#include <unistd.h>
+
+/* Removes every temporary and the directories the set made; the caller
+ * holds the lock.  Used by the signal guard and by outset_abort and
+ * outset_free; it lives here, not in outfile.c, so that the guard depends
+ * on nothing of outfile.c (no cycle between the two files). */
+void outset_remove_locked(outset *s)
+{
+	for (size_t i = 0; i < s->n; i++)
+		if (s->e[i].tmp != NULL)
+			unlink(s->e[i].tmp);
+	for (size_t i = s->ndirs; i > 0; i--)
+		rmdir(s->dirs[i - 1]);
+}
 
 static void *guard_main(void *arg)
 {

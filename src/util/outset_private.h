@@ -1,6 +1,7 @@
 /*
  * outset_private.h - the inside of an output set (include/churnkit/
- * outfile.h), shared by outfile.c and the signal guard in outguard.c.
+ * outfile.h), shared by outfile.c and the signal guard in outguard.c;
+ * outfile.c calls down into outguard.c, never the other way.
  *
  * Every field is read and written with `lock` held: the guard thread reads
  * the temporaries' names while the main thread may be adding one.

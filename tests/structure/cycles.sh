@@ -12,9 +12,7 @@
 LC_ALL=C
 export LC_ALL
 
-KNOWN='outfile.o outguard.o
-load.o loadrow.o rowcheck.o
-firth.o logit.o'
+KNOWN='load.o loadrow.o rowcheck.o'
 
 lib="$top_builddir/libchurnkit.a"
 [ -f "$lib" ] || { echo "Bail out! $lib is not built"; exit 99; }

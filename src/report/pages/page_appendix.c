@@ -188,13 +188,17 @@ void page_appendix(report_page_ctx *c)
 		         k->months_per_year, k->expansion_rate, cac);
 		para(&f, buf);
 	}
-	if (in->seg)
-		para(&f,
-		     "Segments: value tiers over the active customers' known MRR (high: at or above "
-		     "the 80th percentile; low: below the median), risk tiers from the churn "
-		     "probability (low below 20%, high from 50%). Expected loss = probability x "
-		     "MRR. An incentive is recommended only where the revenue it is expected to "
-		     "save exceeds its cost, and never for low-value customers.");
+	if (in->seg) {
+		char bands[64];
+		snprintf(buf, sizeof buf,
+		         "Segments: value tiers over the active customers' known MRR (high: at or "
+		         "above the 80th percentile; low: below the median), risk tiers from the "
+		         "churn probability (%s). Expected loss = probability x MRR. An incentive "
+		         "is recommended only where the revenue it is expected to save exceeds its "
+		         "cost, and never for low-value customers.",
+		         segment_bands_text(bands, sizeof bands));
+		para(&f, buf);
+	}
 
 	data_quality(&f);
 

@@ -82,7 +82,7 @@ void page_segments(report_page_ctx *c)
 {
 	const report_input *in = c->in;
 	const segment_result *s = in->seg;
-	char buf[900], a[32], b[32], e[32], f[32];
+	char buf[900], a[32], b[32], e[32], f[32], bands[64];
 	double y;
 	size_t nv = 0;
 	segment_value tiers[4];
@@ -150,13 +150,13 @@ void page_segments(report_page_ctx *c)
 	if (s->has_value) {
 		snprintf(buf, sizeof buf,
 		         "Value tiers: high = MRR at or above %s (the top 20%% of the active customers' "
-		         "values), low = below their median %s. Risk: the probability of %s; low "
-		         "below 20%%, high from 50%%.",
-		         fmt_money(s->q80, a, sizeof a), fmt_money(s->q50, b, sizeof b), risk);
+		         "values), low = below their median %s. Risk: the probability of %s; %s.",
+		         fmt_money(s->q80, a, sizeof a), fmt_money(s->q50, b, sizeof b), risk,
+		         segment_bands_text(bands, sizeof bands));
 		y = page_note(c, y, buf);
 	} else {
 		snprintf(buf, sizeof buf, "No customer value is known: one value tier. Risk: the "
-		         "probability of %s; low below 20%%, high from 50%%.", risk);
+		         "probability of %s; %s.", risk, segment_bands_text(bands, sizeof bands));
 		y = page_note(c, y, buf);
 	}
 	if (s->has_value)
@@ -266,12 +266,10 @@ void page_accounts(report_page_ctx *c)
 	size_t fit = (size_t)((c->bottom - c->top - 120) / rh);
 	size_t pick[64], n = 0;
 
-	/* At risk: medium or high risk, by expected loss (the list is sorted). */
-	for (size_t k = 0; k < s->ntop && n < fit && n < 64; k++) {
-		score_band b = s->customers[s->top[k]].risk;
-		if (b == SCORE_BAND_MEDIUM || b == SCORE_BAND_HIGH)
+	/* At risk (segment.h), by expected loss (the list is sorted). */
+	for (size_t k = 0; k < s->ntop && n < fit && n < 64; k++)
+		if (segment_band_at_risk(s->customers[s->top[k]].risk))
 			pick[n++] = s->top[k];
-	}
 	char buf[600], a[32], id[128], drv[160], fitbuf[300];
 	double y, x0 = c->left, w = c->right - c->left;
 	size_t pre = 0, suf = 0;
@@ -317,9 +315,10 @@ void page_accounts(report_page_ctx *c)
 		         n, risk);
 	y = page_begin(c, "At-risk accounts", buf);
 	if (n == 0) {
-		page_para(c, c->left, y, 0,
-		          "No active customer is at medium or high risk (a churn probability of 20% "
-		          "or more).", PAGE_BODY + 1, chart_ink);
+		char from[16];
+		snprintf(buf, sizeof buf, "No active customer is at medium or high risk (a churn "
+		         "probability of %s or more).", segment_at_risk_from_text(from, sizeof from));
+		page_para(c, c->left, y, 0, buf, PAGE_BODY + 1, chart_ink);
 		page_beyond_note(c, y + 30);
 		return;
 	}

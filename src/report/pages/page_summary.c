@@ -200,7 +200,7 @@ static void summary_actions(report_page_ctx *c, double y)
 			for (size_t j = 0; j < np; j++)
 				used |= pick[j] == cl;
 			if (used || cl->customers == 0 || !cl->playbook ||
-			    cl->risk == SCORE_BAND_NONE || cl->risk == SCORE_BAND_LOW ||
+			    !segment_band_at_risk(cl->risk) ||
 			    !(cell_weight(cl, by_loss) > 0))
 				continue;
 			if (!best || cell_weight(cl, by_loss) > cell_weight(best, by_loss))

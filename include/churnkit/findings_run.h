@@ -1,0 +1,31 @@
+/*
+ * findings_run.h - the findings stage, run from the library on the
+ * results of the other stages' runners: what `churnkit report` states on
+ * its executive summary (findings.h says how each finding is made).
+ *
+ * It takes alpha and min_n from the survival run (--alpha, --min-n), the
+ * period KPIs from the cohort run when there is one, and from the model
+ * run the logistic fit (its design, and the outcome and weights of the
+ * fit's own sample, so that a driver is stated only when the plain churn
+ * rates agree with it) and the Cox fit.  The outcome reads "churn" for a
+ * given flag (--outcome), else the horizon's phrase ("churn within 12
+ * months").
+ *
+ * Ownership: the runs are borrowed during the call; *out is new (free with
+ * findings_free).
+ */
+#ifndef CHURNKIT_FINDINGS_RUN_H
+#define CHURNKIT_FINDINGS_RUN_H
+
+#include "churnkit/cohort_run.h"
+#include "churnkit/findings.h"
+#include "churnkit/model_run.h"
+#include "churnkit/surv_run.h"
+
+/* Builds the findings of sv, co (NULL: no cohorts) and m fitted on mi
+ * (NULL: no model).  The errors of model_run_logit_sample and
+ * findings_build. */
+churn_status findings_run(const surv_run *sv, const cohort_run *co, const model_run *m,
+                          const model_run_input *mi, findings **out, churn_err *err);
+
+#endif
