@@ -186,4 +186,18 @@ churn_status load_read_header_source(source *src, const load_opts *opts,
 churn_status load_check(const load_result *r, const load_opts *opts,
                         churn_err *err);
 
+/* The counts load_check judges, for a file loaded through the loader and
+ * then checked further (the revenue history, revhist.h): rows_good is the
+ * rows left after every check. */
+typedef struct {
+	long rows_read;
+	long rows_rejected;
+	long lines_rejected;
+	size_t rows_good;
+} load_counts;
+
+/* load_check's rule and wording on counts `c`. */
+churn_status load_check_counts(const load_counts *c, const load_opts *opts,
+                               churn_err *err);
+
 #endif

@@ -1,7 +1,10 @@
 /*
- * loader.h - private state shared by load.c (reading, libcsv, lines),
- * loadrow.c (the header, bad rows and column building) and rowcheck.c (the
- * rules each mapped value of a data row must meet).
+ * loader.h - private state shared by the loader's files, each calling only
+ * those below it: load.c (reading, libcsv, lines) -> sniff.c (encoding and
+ * delimiter from the first bytes), loadrow.c (the header, a data row
+ * checked whole) -> rowcheck.c (the rules each mapped value must meet) ->
+ * colbuild.c (the typed columns) and reject.c (bad rows, quoting, line
+ * breaks).
  */
 #ifndef CHURNKIT_LOADER_H
 #define CHURNKIT_LOADER_H
@@ -80,19 +83,23 @@ typedef struct {
 	churn_err *err;
 } loader;
 
+/* Field k of the record being read (NUL-terminated; ld->len[k] bytes). */
+static inline const char *loader_field(const loader *ld, size_t k)
+{
+	return ld->buf + ld->off[k];
+}
+
+/* sniff.c: CHURN_EDATA naming `name` when the first n bytes of the input
+ * are UTF-32 or UTF-16 (by a byte-order mark or by their zero bytes). */
+churn_status loader_sniff_encoding(const char *name, const char *s, size_t n,
+                                   churn_err *err);
+/* sniff.c: the most frequent of , ; tab outside quotes on the header line
+ * of s[0..n); a comma when none occurs. */
+char loader_detect_delimiter(const char *s, size_t n);
+
 /* loadrow.c: handles one complete record (the header first). */
 void loader_record(loader *ld);
-/* loadrow.c: records a bad row (counted, kept, written to rejects) at the
- * record's first line, or at `line` (where a bad quote opened).  The row
- * spans 1 + ld->newlines physical lines, all counted as rejected. */
-void loader_reject(loader *ld, long col, load_reason reason, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
-void loader_reject_at(loader *ld, long line, long col, load_reason reason,
-                      const char *fmt, ...) __attribute__((format(printf, 5, 6)));
-/* loadrow.c: counts a data record that libcsv could not read whole (a bad
- * quote) and rejects it at `line`, field `col`. */
-void loader_bad_record(loader *ld, long line, long col, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
+
 /* rowcheck.c: parses the mapped field j of the current row into
  * tmp_num/tmp_date.  Returns 0 (after rejecting the row) when it breaks a
  * rule. */
@@ -100,20 +107,42 @@ int loader_parse_mapped(loader *ld, size_t j);
 /* rowcheck.c: checks the order of a row's dates (or of entry and duration);
  * returns 0 after rejecting the row. */
 int loader_check_order(loader *ld);
-/* rowcheck.c: the field text `s` (len bytes) cut for a message: at most
+
+/* colbuild.c: doubles the room of every column (and of the line numbers).
+ * Returns 0 when out of memory. */
+int loader_grow(loader *ld);
+/* colbuild.c: stores the current row, checked whole, as good row
+ * ld->nrows (room for it made by loader_grow); sets ld->st when out of
+ * memory. */
+void loader_store_row(loader *ld);
+/* colbuild.c: moves the built columns into res->t; frees the builders. */
+churn_status loader_finish_table(loader *ld);
+/* colbuild.c: frees whatever builders remain. */
+void loader_free_cols(loader *ld);
+
+/* reject.c: records a bad row (counted, kept, written to rejects) at the
+ * record's first line, or at `line` (where a bad quote opened).  The row
+ * spans 1 + ld->newlines physical lines, all counted as rejected. */
+void loader_reject(loader *ld, long col, load_reason reason, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+void loader_reject_at(loader *ld, long line, long col, load_reason reason,
+                      const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+/* reject.c: counts a data record that libcsv could not read whole (a bad
+ * quote) and rejects it at `line`, field `col`. */
+void loader_bad_record(loader *ld, long line, long col, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+/* reject.c: writes the rejects file's header line (when there is one). */
+void loader_write_rejects_header(loader *ld);
+/* reject.c: the field text `s` (len bytes) cut for a message: at most
  * LOADER_QUOTE_MAX bytes, at a whole UTF-8 character; returns the length. */
 int loader_quote_len(const char *s, size_t len);
 #define LOADER_QUOTE_MAX 60
-/* loadrow.c: the line breaks in s[0..len): LF, CRLF and a lone CR each
+/* reject.c: the line breaks in s[0..len): LF, CRLF and a lone CR each
  * count once (a file may end its lines with CR alone, and the loader
  * counts its physical lines that way). */
 long loader_line_breaks(const char *s, size_t len);
-/* loadrow.c: the first line break in [s, end), or NULL; *next is set to
+/* reject.c: the first line break in [s, end), or NULL; *next is set to
  * the byte after it (after both bytes of a CRLF). */
 const char *loader_next_break(const char *s, const char *end, const char **next);
-/* loadrow.c: moves the built columns into res->t; frees the builders. */
-churn_status loader_finish_table(loader *ld);
-/* loadrow.c: frees whatever builders remain. */
-void loader_free_cols(loader *ld);
 
 #endif

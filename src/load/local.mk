@@ -7,7 +7,9 @@ TESTS += tests/unit/test_table
 tests_unit_test_table_SOURCES = tests/unit/test_table.c
 tests_unit_test_table_LDADD = $(TEST_LIBS)
 
-libchurnkit_a_SOURCES += src/load/load.c src/load/loadrow.c src/load/rowcheck.c src/load/loader.h \
+libchurnkit_a_SOURCES += src/load/load.c src/load/sniff.c src/load/loadcheck.c \
+	src/load/loadrow.c src/load/rowcheck.c src/load/colbuild.c src/load/reject.c \
+	src/load/loader.h \
 	src/load/source.c include/churnkit/source.h \
 	include/churnkit/load.h
 libchurnkit_a_SOURCES += src/load/profile.c include/churnkit/profile.h
@@ -16,13 +18,9 @@ check_PROGRAMS += tests/unit/test_load
 TESTS += tests/unit/test_load
 tests_unit_test_load_SOURCES = tests/unit/test_load.c
 tests_unit_test_load_LDADD = $(TEST_LIBS)
-libchurnkit_a_SOURCES += src/load/survdata.c include/churnkit/survdata.h
-check_PROGRAMS += tests/unit/test_survdata
-TESTS += tests/unit/test_survdata
-tests_unit_test_survdata_SOURCES = tests/unit/test_survdata.c
-tests_unit_test_survdata_LDADD = $(TEST_LIBS)
 ## The --revenue file (revhist.c), owned with issue 4 (cohorts and KPIs).
-libchurnkit_a_SOURCES += src/load/revhist.c include/churnkit/revhist.h
+libchurnkit_a_SOURCES += src/load/revhist.c src/load/revhist_match.c \
+	src/load/revhist_rejects.c src/load/revhist_rows.h include/churnkit/revhist.h
 check_PROGRAMS += tests/unit/test_revhist
 TESTS += tests/unit/test_revhist
 tests_unit_test_revhist_SOURCES = tests/unit/test_revhist.c

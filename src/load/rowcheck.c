@@ -8,16 +8,10 @@
  */
 #include "churnkit/date.h"
 #include "churnkit/num.h"
-#include "churnkit/utf8.h"
 #include "loader.h"
 
 #include <math.h>
 #include <string.h>
-
-int loader_quote_len(const char *s, size_t len)
-{
-	return (int)utf8_cut(s, len, LOADER_QUOTE_MAX);
-}
 
 /* Rejects a date outside [date_min, date_max].  An end date far in the
  * future is most often a "still active" marker such as 9999-12-31: the

@@ -11,6 +11,13 @@ libchurnkit_a_SOURCES += include/churnkit/surv.h src/survival/surv_tab.h \
 	include/churnkit/surv_print.h src/survival/surv_print.c \
 	include/churnkit/surv_csv.h src/survival/surv_csv.c \
 	include/churnkit/surv_run.h src/survival/surv_run.c
+## The survival inputs (time, event, entry, weights, groups) built from a
+## loaded table.
+libchurnkit_a_SOURCES += src/survival/survdata.c include/churnkit/survdata.h
+check_PROGRAMS += tests/unit/test_survdata
+TESTS += tests/unit/test_survdata
+tests_unit_test_survdata_SOURCES = tests/unit/test_survdata.c
+tests_unit_test_survdata_LDADD = $(TEST_LIBS)
 
 SURV_FIXTURE_SRC = tests/unit/test_surv_fixture.c tests/unit/test_surv_fixture.h
 

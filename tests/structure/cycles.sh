@@ -13,7 +13,6 @@ LC_ALL=C
 export LC_ALL
 
 KNOWN='outfile.o outguard.o
-load.o loadrow.o rowcheck.o
 firth.o logit.o'
 
 lib="$top_builddir/libchurnkit.a"
