@@ -9,8 +9,11 @@ tests_jsonget_LDADD = $(JSONC_LIBS)
 # The command-line tests (TAP, through SH_LOG_DRIVER); tests/lib.sh is what
 # they share.
 cli_tests = tests/cli/basics.sh tests/cli/bad_inputs.sh tests/cli/max_bad_rows.sh \
-	tests/cli/ok_inputs.sh tests/cli/hostile.sh tests/cli/signals.sh
+	tests/cli/ok_inputs.sh tests/cli/hostile.sh tests/cli/signals.sh \
+	tests/cli/exports.sh
 TESTS += $(cli_tests)
+EXTRA_DIST += tests/data/exports/kunden_de.csv tests/data/exports/kunden_iso.csv \
+	tests/data/exports/make_kunden_de.py tests/data/exports/to_iso.sh
 EXTRA_DIST += tests/lib.sh $(cli_tests)
 
 # The hostile-input corpus (tests/data/hostile/CASE/, run by
@@ -19,8 +22,10 @@ include tests/data/hostile/lead.mk
 include tests/data/hostile/loader.mk
 include tests/data/hostile/pipes.mk
 include tests/data/hostile/outputs.mk
+include tests/data/hostile/exports.mk
 EXTRA_DIST += tests/data/hostile/lead.mk tests/data/hostile/loader.mk \
-	tests/data/hostile/pipes.mk tests/data/hostile/outputs.mk
+	tests/data/hostile/pipes.mk tests/data/hostile/outputs.mk \
+	tests/data/hostile/exports.mk
 
 # The bad-input corpus (tests/cli/bad_inputs.sh checks that every file of
 # tests/data/bad is listed here).

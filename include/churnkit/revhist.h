@@ -105,6 +105,7 @@ typedef struct {
 	char *id_col, *month_col, *mrr_col;  /* the columns used (names) */
 	int by_position;        /* 1 when taken as the first three columns */
 	int32_t first_month, last_month;     /* over good rows; 0 when none */
+	char hint[200];         /* the loader's hint (load_result.hint) */
 } revhist;
 
 /* Reads `path` ("-" = standard input) once, header and rows (source.h: the

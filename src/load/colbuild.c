@@ -4,6 +4,7 @@
  * numbers (its text kept so that it can turn categorical without reading
  * the input again), and handing the columns over to the table.
  */
+#include "churnkit/fieldread.h"
 #include "churnkit/num.h"
 #include "loader.h"
 
@@ -141,7 +142,8 @@ void loader_store_row(loader *ld)
 		if ((long)j == ld->id_col)
 			continue;
 		if (c->kind == TABLE_NUM && c->role == ROLE_AUTO &&
-		    num_parse(loader_field(ld, j), ld->len[j], ld->decimal, &c->num[i])) {
+		    fieldread_number(loader_field(ld, j), ld->len[j], ld->decimal,
+		                     ld->thousands, &c->num[i])) {
 			if (!keep_raw(ld, c, j))
 				return;
 			continue;  /* a number, the common case */

@@ -10,6 +10,7 @@
  * "record" ending on LF is one CRLF line end; newlines inside quoted fields
  * are counted from the field bytes.
  */
+#include "churnkit/fieldread.h"
 #include "churnkit/load.h"
 #include "loader.h"
 #include "churnkit/source.h"
@@ -17,6 +18,7 @@
 
 #include <csv.h>
 #include <errno.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -349,6 +351,27 @@ done:
 	return st;
 }
 
+/* Usage errors in the options that shape reading: the thousands separator
+ * (fieldread.h) and the value scale; the encoding is set on `src`. */
+static churn_status check_opts(source *src, const load_opts *o, churn_err *err)
+{
+	char dec = o->decimal ? o->decimal : '.';
+	if (o->thousands != 0 && !fieldread_thousands_ok(o->thousands))
+		return churn_err_set(err, CHURN_EUSAGE,
+		                     "--thousands %c: use . , ' or a space", o->thousands);
+	if (o->thousands == dec)
+		return churn_err_set(err, CHURN_EUSAGE,
+		                     "--thousands %c is the decimal mark too: say --decimal "
+		                     "%c", o->thousands, dec == '.' ? ',' : '.');
+	if (!(o->value_scale > 0 && isfinite(o->value_scale)))
+		return churn_err_set(err, CHURN_EUSAGE,
+		                     "--value-scale %g: the scale must be a number above 0",
+		                     o->value_scale);
+	if (o->encoding != NULL)
+		return source_set_encoding(src, o->encoding, err);
+	return CHURN_OK;
+}
+
 /* Sets up a loader for `src` with its result record.  Returns 0 when out of
  * memory (loader_release frees what was made). */
 static int loader_init(loader *ld, source *src, const load_map *map,
@@ -359,6 +382,16 @@ static int loader_init(loader *ld, source *src, const load_map *map,
 	ld->map = map;
 	ld->opts = opts;
 	ld->decimal = opts->decimal ? opts->decimal : '.';
+	ld->thousands = opts->thousands;
+	/* A scale 1/k (0.01 = 1/100) divides by k, as a hand conversion
+	 * would, rather than multiplying by the inexact 0.01. */
+	double scale = opts->value_scale > 0 ? opts->value_scale : 1, k = floor(1 / scale + 0.5);
+	ld->scale_mul = scale;
+	ld->scale_div = 1;
+	if (scale < 1 && k >= 2 && fabs(1 / scale - k) <= 1e-9 * k) {
+		ld->scale_mul = 1;
+		ld->scale_div = k;
+	}
 	ld->err = err;
 	ld->id_col = -1;
 	ld->res = calloc(1, sizeof *ld->res);
@@ -373,6 +406,7 @@ static void loader_release(loader *ld)
 	free(ld->len);
 	free(ld->line);
 	loader_free_cols(ld);
+	loader_seen_free(ld);
 }
 
 churn_status load_csv_source(source *src, const load_map *map, const load_opts *opts,
@@ -392,9 +426,15 @@ churn_status load_csv_source(source *src, const load_map *map, const load_opts *
 	}
 	ld.res->as_of = opts->has_as_of ? opts->as_of : TABLE_DATE_NA;
 	ld.res->min_date = ld.res->max_date = TABLE_DATE_NA;
+	if ((st = check_opts(src, opts, err)) != CHURN_OK)
+		goto done;
 	st = parse_file(&ld, src, chunk, chunksize);
 	if (st == CHURN_OK)
+		st = loader_seen_check(&ld);
+	if (st == CHURN_OK) {
+		loader_hint_result(&ld);
 		st = loader_finish_table(&ld);
+	}
 	if (st == CHURN_OK && ld.res->as_of == TABLE_DATE_NA)
 		ld.res->as_of = ld.res->max_date;
 	if (st == CHURN_OK) {
@@ -444,6 +484,8 @@ churn_status load_read_header_source(source *src, const load_opts *opts,
 		st = churn_err_set(err, CHURN_ENOMEM, "out of memory");
 		goto done;
 	}
+	if ((st = check_opts(src, opts, err)) != CHURN_OK)
+		goto done;
 	/* The bytes read for the header are kept and read again by the load. */
 	source_mark(src);
 	st = parse_file(&ld, src, chunk, chunksize);

@@ -35,6 +35,7 @@ void load_opts_init(load_opts *o)
 {
 	memset(o, 0, sizeof *o);
 	o->decimal = '.';
+	o->value_scale = 1;
 	o->max_bad = 0.01;
 	o->max_bad_is_fraction = 1;
 	o->date_min = LOAD_DATE_MIN_DEFAULT;
@@ -57,6 +58,7 @@ churn_status load_check(const load_result *r, const load_opts *o, churn_err *err
 	c.rows_rejected = r->rows_rejected;
 	c.lines_rejected = r->lines_rejected;
 	c.rows_good = r->t != NULL ? r->t->nrows : 0;
+	c.hint = r->hint;
 	return load_check_counts(&c, o, err);
 }
 
@@ -85,18 +87,24 @@ churn_status load_check_counts(const load_counts *r, const load_opts *o, churn_e
 			snprintf(lim, sizeof lim, "%g%%", o->max_bad * 100);
 		else
 			snprintf(lim, sizeof lim, "%g", o->max_bad);
+		/* What would read the file, when the bad rows say it. */
+		const char *sep = r->hint != NULL && r->hint[0] ? "; " : "";
+		const char *hint = *sep ? r->hint : "";
 		if (extra == 0)
 			return churn_err_at(err, CHURN_EDATA, name, 0, 0,
 			                    "%ld of %ld rows are bad, more than --max-bad-rows %s "
-			                    "allows", r->rows_rejected, r->rows_read, lim);
+			                    "allows%s%s", r->rows_rejected, r->rows_read, lim, sep,
+			                    hint);
 		return churn_err_at(err, CHURN_EDATA, name, 0, 0,
 		                    "%ld of %ld rows are bad and hold %ld more line%s in quoted "
 		                    "fields, counted as %ld bad rows of %ld: more than "
-		                    "--max-bad-rows %s allows", r->rows_rejected, r->rows_read,
-		                    extra, extra == 1 ? "" : "s", bad, rows, lim);
+		                    "--max-bad-rows %s allows%s%s", r->rows_rejected, r->rows_read,
+		                    extra, extra == 1 ? "" : "s", bad, rows, lim, sep, hint);
 	}
 	if (r->rows_good == 0)
 		return churn_err_at(err, CHURN_EDATA, name, 0, 0,
-		                    "no usable rows: all %ld rows are bad", r->rows_read);
+		                    "no usable rows: all %ld rows are bad%s%s", r->rows_read,
+		                    r->hint != NULL && r->hint[0] ? "; " : "",
+		                    r->hint != NULL ? r->hint : "");
 	return CHURN_OK;
 }

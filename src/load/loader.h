@@ -17,8 +17,25 @@
 
 typedef enum {
 	ROLE_AUTO = 0, ROLE_ID, ROLE_START, ROLE_END, ROLE_ENTRY, ROLE_DURATION,
-	ROLE_EVENT, ROLE_OUTCOME, ROLE_VALUE, ROLE_WEIGHT, ROLE_CAT
+	ROLE_EVENT, ROLE_OUTCOME, ROLE_VALUE, ROLE_WEIGHT, ROLE_INTERVAL,
+	ROLE_INTERVAL_COUNT, ROLE_CAT
 } load_role;
+
+/* How many of a column's bad values one option would read (hint.c). */
+#define LOADER_HINT_SLOTS 3
+typedef struct {
+	const char *opt;   /* a static string: "--decimal ,"; NULL = free */
+	long count;
+} loader_hint;
+
+/* The values of a --event/--outcome COL=VALUE column, with their counts,
+ * for the error when VALUE matches no row (flagseen.c). */
+typedef struct {
+	intern *in;
+	long *count;       /* per level */
+	size_t cap;
+	long matched;      /* rows equal to VALUE */
+} loader_seen;
 
 typedef struct {
 	char *name;
@@ -37,8 +54,10 @@ typedef struct {
 	size_t raw_rows;   /* entries in raw: one per good row, or one more
 	                      when the last row was refused after its entry */
 	size_t raw_last;   /* where the last entry starts */
-	double tmp_num;    /* the current row's parsed value */
+	double tmp_num;    /* the current row's parsed value (an interval's mul) */
+	double tmp_div;    /* an interval's div (fieldread_interval) */
 	int32_t tmp_date;
+	loader_hint hints[LOADER_HINT_SLOTS]; /* what would read its bad values */
 } load_colbuild;
 
 typedef struct {
@@ -46,6 +65,9 @@ typedef struct {
 	const load_map *map;
 	const load_opts *opts;
 	char decimal;
+	char thousands;          /* 0 = none */
+	double scale_mul, scale_div;  /* --value-scale as value * mul / div */
+	loader_seen seen[2];     /* --event, --outcome COL=VALUE */
 	load_result *res;
 
 	/* the header */
@@ -107,6 +129,33 @@ int loader_parse_mapped(loader *ld, size_t j);
 /* rowcheck.c: checks the order of a row's dates (or of entry and duration);
  * returns 0 after rejecting the row. */
 int loader_check_order(loader *ld);
+
+/* rowcheck.c: the value of the row times --value-scale and, with
+ * --interval, turned into a monthly amount; returns 0 after rejecting the
+ * row (a value without its interval or count). */
+int loader_scale_value(loader *ld);
+
+/* hint.c: counts what option would read field `col` (1-based) of the
+ * current row, bad for `reason` (reject.c calls it for every bad row). */
+void loader_hint_count(loader *ld, long col, load_reason reason);
+/* hint.c: sets res->hint from the counts, when an option would read more
+ * than half of a column's values. */
+void loader_hint_result(loader *ld);
+/* hint.c: 1 when s[0..len) holds only Windows-1252 characters. */
+int loader_cp1252_text(const char *s, size_t len);
+/* hint.c: the hook for the date formats: the --date-format option (a
+ * static text) that would read s when o->date_format does not, or NULL. */
+const char *loader_date_hint(const char *s, size_t len, const load_opts *o);
+
+/* flagseen.c: counts the value s[0..len) of the --event (which 0) or
+ * --outcome (1) COL=VALUE column, and whether it matched.  Returns 0 when
+ * out of memory (ld->st set). */
+int loader_seen_add(loader *ld, int which, const char *s, size_t len, int matched);
+/* flagseen.c: CHURN_EUSAGE when a COL=VALUE matched no row of those seen,
+ * listing the values with their counts. */
+churn_status loader_seen_check(loader *ld);
+/* flagseen.c: frees the values seen. */
+void loader_seen_free(loader *ld);
 
 /* colbuild.c: doubles the room of every column (and of the line numbers).
  * Returns 0 when out of memory. */

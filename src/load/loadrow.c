@@ -6,6 +6,7 @@
  * A row is validated whole before anything of it is stored, so a bad row
  * leaves no trace (no interned id, no category level) in the table.
  */
+#include "churnkit/fieldread.h"
 #include "churnkit/num.h"
 #include "churnkit/utf8.h"
 #include "loader.h"
@@ -20,7 +21,8 @@ static const char *role_option(load_role r)
 		[ROLE_AUTO] = "no option", [ROLE_ID] = "--id", [ROLE_START] = "--start",
 		[ROLE_END] = "--end", [ROLE_ENTRY] = "--entry", [ROLE_DURATION] = "--duration",
 		[ROLE_EVENT] = "--event", [ROLE_OUTCOME] = "--outcome", [ROLE_VALUE] = "--value",
-		[ROLE_WEIGHT] = "--weight", [ROLE_CAT] = "--by/--categorical",
+		[ROLE_WEIGHT] = "--weight", [ROLE_INTERVAL] = "--interval",
+		[ROLE_INTERVAL_COUNT] = "--interval-count", [ROLE_CAT] = "--by/--categorical",
 	};
 	return opts[r];
 }
@@ -30,7 +32,8 @@ static int same_flag_rule(const load_map *m)
 {
 	if (m->event_value == NULL || m->outcome_value == NULL)
 		return m->event_value == m->outcome_value;
-	return strcmp(m->event_value, m->outcome_value) == 0;
+	return fieldread_same_word(m->event_value, strlen(m->event_value),
+	                           m->outcome_value);
 }
 
 /* Gives column `name` the role `role`; usage error when absent or taken. */
@@ -94,6 +97,7 @@ static table_kind kind_of(const loader *ld, load_role role)
 	case ROLE_OUTCOME:
 	case ROLE_VALUE:
 	case ROLE_WEIGHT:
+	case ROLE_INTERVAL_COUNT:
 		return TABLE_NUM;
 	case ROLE_AUTO:
 		return TABLE_NUM;  /* until a value that is not a number shows up */
@@ -152,7 +156,9 @@ static void read_header(loader *ld)
 	    !assign(ld, m->event, ROLE_EVENT, "--event") ||
 	    !assign(ld, m->outcome, ROLE_OUTCOME, "--outcome") ||
 	    !assign(ld, m->value, ROLE_VALUE, "--value") ||
-	    !assign(ld, m->weight, ROLE_WEIGHT, "--weight"))
+	    !assign(ld, m->weight, ROLE_WEIGHT, "--weight") ||
+	    !assign(ld, m->interval, ROLE_INTERVAL, "--interval") ||
+	    !assign(ld, m->interval_count, ROLE_INTERVAL_COUNT, "--interval-count"))
 		return;
 	for (size_t k = 0; k < m->nby; k++)
 		if (!assign(ld, m->by[k], ROLE_CAT, "--by"))
@@ -257,9 +263,16 @@ static void data_row(loader *ld)
 		return;
 	}
 	if (ld->bad_utf8_field) {
-		loader_reject(ld, ld->bad_utf8_field, LOAD_BAD_ENCODING,
-		              "the field is not UTF-8 (a Latin-1 or Windows-1252 file? "
-		              "save it as UTF-8)");
+		size_t j = (size_t)ld->bad_utf8_field - 1;
+		if (ld->opts->encoding == NULL &&
+		    loader_cp1252_text(loader_field(ld, j), ld->len[j]))
+			loader_reject(ld, ld->bad_utf8_field, LOAD_BAD_ENCODING,
+			              "the field is not UTF-8 (a Windows-1252 file? say "
+			              "--encoding windows-1252, or save it as UTF-8)");
+		else
+			loader_reject(ld, ld->bad_utf8_field, LOAD_BAD_ENCODING,
+			              "the field is not UTF-8 (a Latin-1 or Windows-1252 file? "
+			              "save it as UTF-8)");
 		return;
 	}
 	if (ld->newlines > 0 && (!no_line_break(ld) || !no_swallowed_row(ld)))
@@ -268,7 +281,7 @@ static void data_row(loader *ld)
 		if (ld->cols[j].role != ROLE_AUTO && ld->cols[j].role != ROLE_CAT &&
 		    !loader_parse_mapped(ld, j))
 			return;
-	if (!loader_check_order(ld))
+	if (!loader_check_order(ld) || !loader_scale_value(ld))
 		return;
 	if (ld->nrows == ld->cap && !loader_grow(ld)) {
 		ld->st = churn_err_set(ld->err, CHURN_ENOMEM, "out of memory");
@@ -312,10 +325,15 @@ void loader_record(loader *ld)
 			return;
 		}
 		if (ld->bad_utf8_field) {
+			size_t j = (size_t)ld->bad_utf8_field - 1;
+			int cp = ld->opts->encoding == NULL &&
+			         loader_cp1252_text(loader_field(ld, j), ld->len[j]);
 			ld->st = churn_err_at(ld->err, CHURN_EDATA, ld->name, ld->line_no,
 			                      ld->bad_utf8_field,
-			                      "the header is not UTF-8 (a Latin-1 or Windows-1252 "
-			                      "file? save it as UTF-8)");
+			                      cp ? "the header is not UTF-8 (a Windows-1252 file? "
+			                           "say --encoding windows-1252, or save it as UTF-8)"
+			                         : "the header is not UTF-8 (a Latin-1 or "
+			                           "Windows-1252 file? save it as UTF-8)");
 			return;
 		}
 		if (ld->newlines > 0) {

@@ -9,7 +9,9 @@ tests_unit_test_table_LDADD = $(TEST_LIBS)
 
 libchurnkit_a_SOURCES += src/load/load.c src/load/sniff.c src/load/loadcheck.c \
 	src/load/loadrow.c src/load/rowcheck.c src/load/colbuild.c src/load/reject.c \
-	src/load/loader.h \
+	src/load/hint.c src/load/flagseen.c src/load/loader.h \
+	src/load/fieldread.c include/churnkit/fieldread.h \
+	src/load/decode.c src/load/decode.h \
 	src/load/source.c include/churnkit/source.h \
 	include/churnkit/load.h
 libchurnkit_a_SOURCES += src/load/profile.c include/churnkit/profile.h
@@ -33,3 +35,11 @@ check_PROGRAMS += tests/unit/test_source
 TESTS += tests/unit/test_source
 tests_unit_test_source_SOURCES = tests/unit/test_source.c
 tests_unit_test_source_LDADD = $(TEST_LIBS)
+## Real exports (issue 12): the field readers and the loader's options
+## (--encoding, --thousands, --value-scale, --interval, COL=VALUE).
+check_PROGRAMS += tests/unit/test_fieldread tests/unit/test_loadopts
+TESTS += tests/unit/test_fieldread tests/unit/test_loadopts
+tests_unit_test_fieldread_SOURCES = tests/unit/test_fieldread.c
+tests_unit_test_fieldread_LDADD = $(TEST_LIBS)
+tests_unit_test_loadopts_SOURCES = tests/unit/test_loadopts.c
+tests_unit_test_loadopts_LDADD = $(TEST_LIBS)

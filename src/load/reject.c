@@ -50,6 +50,7 @@ static void reject_v(loader *ld, long line, long col, load_reason reason,
 	load_result *r = ld->res;
 	char msg[sizeof r->rejects[0].msg];
 
+	loader_hint_count(ld, col, reason);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	/* A message cut short ends on a whole UTF-8 character. */
 	msg[utf8_whole(msg, strlen(msg))] = '\0';

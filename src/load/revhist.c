@@ -179,6 +179,7 @@ churn_status revhist_load_source(source *src, const revhist_customers *c,
 	r->rows_read = lr->rows_read;
 	r->rows_rejected = lr->rows_rejected;
 	r->lines_rejected = lr->lines_rejected;
+	memcpy(r->hint, lr->hint, sizeof r->hint);
 	for (int q = 0; q < LOAD_NREASONS; q++)
 		r->by_reason[revhist_from_load((load_reason)q)] += lr->by_reason[q];
 
@@ -268,5 +269,6 @@ churn_status revhist_check(const revhist *r, const load_opts *opts, churn_err *e
 	n.rows_rejected = r->rows_rejected;
 	n.lines_rejected = r->lines_rejected;
 	n.rows_good = r->n;
+	n.hint = r->hint;
 	return load_check_counts(&n, opts, err);
 }

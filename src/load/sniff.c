@@ -20,7 +20,8 @@ churn_status loader_sniff_encoding(const char *name, const char *s, size_t n,
 		                    "the file is UTF-32; save it as UTF-8");
 	if (n >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
 		return churn_err_at(err, CHURN_EDATA, name, 1, 1,
-		                    "the file is UTF-16; save it as UTF-8");
+		                    "the file is UTF-16; say --encoding utf-16 (or save it "
+		                    "as UTF-8)");
 	if (n >= 4 && ((u[0] == 0 && u[1] == 0 && u[2] == 0 && u[3] != 0) ||
 	               (u[0] != 0 && u[1] == 0 && u[2] == 0 && u[3] == 0)))
 		return churn_err_at(err, CHURN_EDATA, name, 1, 1,
@@ -30,7 +31,8 @@ churn_status loader_sniff_encoding(const char *name, const char *s, size_t n,
 	               (u[1] == 0 && u[3] == 0 && u[0] != 0 && u[2] != 0)))
 		return churn_err_at(err, CHURN_EDATA, name, 1, 1,
 		                    "the file looks like UTF-16 (every other byte is "
-		                    "zero); save it as UTF-8");
+		                    "zero); say --encoding %s (or save it as UTF-8)",
+		                    u[0] == 0 ? "utf-16be" : "utf-16le");
 	return CHURN_OK;
 }
 
