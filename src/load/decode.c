@@ -15,6 +15,8 @@
 struct decoder {
 	iconv_t cd;
 	const char *label;          /* the encoding's name in messages */
+	int single_byte;            /* windows-1252, latin1: one byte a character */
+	int sniff_bom;              /* utf-16: endianness not yet known */
 	unsigned char in[IN_SIZE];
 	size_t inlen;               /* unconverted bytes at the start of in */
 	unsigned char out[OUT_SIZE];
@@ -53,6 +55,9 @@ churn_status decoder_open(const char *encoding, decoder **out, churn_err *err)
 			                     encoding);
 		}
 		d->label = names[k].label;
+		d->single_byte = strcmp(names[k].iconv_name, "WINDOWS-1252") == 0 ||
+		                 strcmp(names[k].iconv_name, "ISO-8859-1") == 0;
+		d->sniff_bom = strcmp(names[k].iconv_name, "UTF-16") == 0;
 		d->line = 1;
 		d->col = 1;
 		*out = d;
@@ -67,7 +72,8 @@ void decoder_free(decoder *d)
 {
 	if (d == NULL)
 		return;
-	iconv_close(d->cd);
+	if (d->cd != (iconv_t)-1)
+		iconv_close(d->cd);
 	free(d);
 }
 
@@ -96,11 +102,77 @@ static void advance(decoder *d, const unsigned char *p, size_t n)
 	}
 }
 
+/* The length of a UTF-8 character of 2 to 4 bytes at p[0..n), or 0. */
+static size_t utf8_multi(const unsigned char *p, size_t n)
+{
+	size_t len = p[0] >= 0xC2 && p[0] <= 0xDF ? 2 : p[0] >= 0xE0 && p[0] <= 0xEF ? 3
+	             : p[0] >= 0xF0 && p[0] <= 0xF4 ? 4 : 0;
+	if (len == 0 || len > n)
+		return 0;
+	for (size_t k = 1; k < len; k++)
+		if ((p[k] & 0xC0) != 0x80)
+			return 0;
+	return len;
+}
+
+/* A one-byte encoding read from a UTF-8 file turns each UTF-8 character
+ * into two or three wrong ones ("\xC3\xBC" into "Ã¼"): CHURN_EDATA at the
+ * first UTF-8 character of p[0..n), whose line and character in the line
+ * follow from d's (one byte is one character). */
+static churn_status refuse_utf8(const decoder *d, const unsigned char *p, size_t n,
+                                const char *name, churn_err *err)
+{
+	long line = d->line, col = d->col;
+	int cr = d->cr;
+	for (size_t k = 0; k < n; k++) {
+		if (p[k] >= 0x80 && utf8_multi(p + k, n - k) > 0)
+			return churn_err_at(err, CHURN_EDATA, name, line, col,
+			                    "the bytes at character %ld of line %ld are UTF-8 "
+			                    "text, which %s would garble: the file looks like "
+			                    "UTF-8 (leave out --encoding)", col, line, d->label);
+		if (p[k] == '\n') {
+			line += !cr;
+			col = 1;
+		} else if (p[k] == '\r') {
+			line++;
+			col = 1;
+		} else {
+			col++;
+		}
+		cr = p[k] == '\r';
+	}
+	return CHURN_OK;
+}
+
+/* utf-16 without a byte-order mark: little-endian when its first
+ * character's high byte is zero and its low byte is not ("i\0d\0"), else
+ * big-endian, so that neither reads as the other's garble. */
+static churn_status pick_endianness(decoder *d, const char *name, churn_err *err)
+{
+	const unsigned char *u = d->in;
+	d->sniff_bom = 0;
+	if ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))
+		return CHURN_OK;
+	/* (glibc's UTF-16 without a mark would take the machine's order.) */
+	iconv_close(d->cd);
+	d->cd = iconv_open("UTF-8", u[0] != 0 && u[1] == 0 ? "UTF-16LE" : "UTF-16BE");
+	if (d->cd == (iconv_t)-1)
+		return churn_err_at(err, CHURN_EUSAGE, name, 0, 0,
+		                    "--encoding utf-16: this system's iconv cannot read it");
+	return CHURN_OK;
+}
+
 churn_status decoder_convert(decoder *d, size_t n, int at_end, const char *name,
                              churn_err *err)
 {
 	char *in = (char *)d->in;
 	size_t inleft = d->inlen + n;
+	churn_status st;
+
+	if (d->sniff_bom && inleft >= 2 && (st = pick_endianness(d, name, err)) != CHURN_OK)
+		return st;
+	if (d->single_byte && (st = refuse_utf8(d, d->in, inleft, name, err)) != CHURN_OK)
+		return st;
 
 	/* Hand-out space first: what was handed out is dropped. */
 	if (d->outpos > 0) {

@@ -5,11 +5,15 @@
  *
  * Encodings (names in any case): utf-8 (no conversion; decoder_open gives
  * NULL), windows-1252 or cp1252, latin1 or iso-8859-1, utf-16 (its
- * byte-order mark read and dropped; big-endian without one), utf-16le,
- * utf-16be.  A byte that the encoding cannot turn into a character, or an
- * input that ends inside a character, is CHURN_EDATA naming the input, the
- * line and the character in the line where it stands (lines counted as the
- * loader counts them: LF, CRLF and a lone CR each end one).
+ * byte-order mark read and dropped; without one, little-endian when the
+ * first character's second byte is zero and its first is not, else
+ * big-endian), utf-16le, utf-16be.  A byte that the encoding cannot turn
+ * into a character, an input that ends inside a character, and with a
+ * one-byte encoding a UTF-8 character of 2-4 bytes (a UTF-8 file read as
+ * windows-1252 would be garbled, "\xC3\xBC" as two characters), are
+ * CHURN_EDATA naming the input, the line and the character in the line
+ * where they stand (lines counted as the loader counts them: LF, CRLF and
+ * a lone CR each end one).
  *
  * Ownership: decoder_open returns a new decoder; free with decoder_free.
  */

@@ -27,6 +27,7 @@ const char *load_reason_name(load_reason r)
 		[LOAD_BAD_DUPLICATE] = "duplicate id",
 		[LOAD_BAD_RANGE] = "date out of range",
 		[LOAD_BAD_MAGNITUDE] = "number too large",
+		[LOAD_BAD_INTERVAL] = "unknown interval",
 	};
 	return (unsigned)r < LOAD_NREASONS ? names[r] : "unknown";
 }

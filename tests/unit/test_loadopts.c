@@ -72,6 +72,16 @@ static void test_bad_byte(void)
 	   e.line, e.col, e.msg);
 	source_free(s);
 
+	/* UTF-8 read as windows-1252 would be garbled ("\xC3\xBC" as two
+	 * characters): an error at the character, 4th of line 2. */
+	source_open_mem("id\nab\xC3\xBCx\n", 9, "u8.csv", &s, &e);
+	source_set_encoding(s, "windows-1252", &e);
+	ok(read_all(s, buf, sizeof buf, 64, &n, &e) == CHURN_EDATA && e.line == 2 &&
+	   e.col == 3 && strstr(e.msg, "looks like UTF-8") != NULL,
+	   "encoding: a UTF-8 file read as windows-1252 is refused at its first UTF-8 "
+	   "character (%ld:%ld %s)", e.line, e.col, e.msg);
+	source_free(s);
+
 	source_open_mem("a,b\n", 4, "u", &s, &e);
 	is_int(source_set_encoding(s, "ebcdic", &e), CHURN_EUSAGE,
 	       "encoding: an unknown name is a usage error");
@@ -99,6 +109,18 @@ static void test_utf16(void)
 	source_set_encoding(s, "utf-16", &e);
 	ok(read_all(s, buf, sizeof buf, 16, &n, &e) == CHURN_OK && n == 3 &&
 	   memcmp(buf, "a\nb", 3) == 0, "utf-16: big-endian by its mark");
+	source_free(s);
+	/* Without a mark, "a\0" starts a little-endian file. */
+	source_open_mem(le + 2, sizeof le - 3, "nobom", &s, &e);
+	source_set_encoding(s, "utf-16", &e);
+	ok(read_all(s, buf, sizeof buf, 16, &n, &e) == CHURN_OK && n == 3 &&
+	   memcmp(buf, "a\nb", 3) == 0,
+	   "utf-16: little-endian without a mark, by its zero bytes");
+	source_free(s);
+	source_open_mem(be + 2, sizeof be - 3, "nobom", &s, &e);
+	source_set_encoding(s, "utf-16", &e);
+	ok(read_all(s, buf, sizeof buf, 16, &n, &e) == CHURN_OK && n == 3 &&
+	   memcmp(buf, "a\nb", 3) == 0, "utf-16: big-endian without a mark");
 	source_free(s);
 	source_open_mem(cut, sizeof cut - 1, "cut", &s, &e);
 	source_set_encoding(s, "utf-16le", &e);
@@ -202,6 +224,14 @@ static void test_value_options(void)
 	   r->rejects[0].line == 2 && r->rejects[0].col == 4 &&
 	   strstr(r->rejects[0].msg, "'fortnight'") != NULL,
 	   "value: an unknown interval is a bad row naming the value and its column");
+	is_str(load_reason_name(LOAD_BAD_INTERVAL), "unknown interval",
+	       "value: its reason is named 'unknown interval'");
+	{
+		int named = 1;
+		for (int q = 0; q < LOAD_NREASONS; q++)
+			named &= load_reason_name((load_reason)q) != NULL;
+		ok(named, "value: every reason has a name");
+	}
 	load_result_free(r);
 	ok(load_text("id;start;cents;plan;every\n1;2024-01-01;5;;1\n", &m, &o, &r, &e) ==
 	   CHURN_OK && r->by_reason[LOAD_BAD_MISSING] == 1,

@@ -79,4 +79,9 @@ EXTRA_DIST += \
 	tests/data/hostile/exports_value_scale_zero/args \
 	tests/data/hostile/exports_value_scale_zero/data.csv \
 	tests/data/hostile/exports_value_scale_zero/exit \
-	tests/data/hostile/exports_value_scale_zero/stderr
+	tests/data/hostile/exports_value_scale_zero/stderr \
+	tests/data/hostile/exports_encoding_utf8_as_1252/args \
+	tests/data/hostile/exports_encoding_utf8_as_1252/data.csv \
+	tests/data/hostile/exports_encoding_utf8_as_1252/exit \
+	tests/data/hostile/exports_encoding_utf8_as_1252/files \
+	tests/data/hostile/exports_encoding_utf8_as_1252/stderr
