@@ -76,6 +76,8 @@ typedef struct {
 	size_t nby;
 	revhist *rev;                /* the revenue history with its counts of rows
 	                                read and rejected by reason, or NULL */
+	revenue_history rev_history; /* rev's good rows as the KPIs read them
+	                                (ko.revenue points here) */
 	int revenue_failed;          /* 1: too many bad revenue rows (CHURN_EDATA) */
 
 	/* The results. */

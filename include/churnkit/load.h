@@ -13,12 +13,22 @@
  *   start, end, entry  dates (ISO yyyy-mm-dd, or date_format) in date mode;
  *                      numbers in duration mode (entry only)
  *   duration           number >= 0 (duration mode)
- *   event, outcome     yes/no flag, or equality with a given value
- *   value              number >= 0, may be missing
+ *   event, outcome     yes/no flag (fieldread_flag's words), or equality with
+ *                      a given value ignoring case and blanks around; a
+ *                      value that no row holds is CHURN_EUSAGE listing the
+ *                      values seen with their counts
+ *   value              number >= 0, may be missing; times value_scale, and
+ *                      with an interval column turned into a monthly
+ *                      amount: value * mul / (div * count), fieldread_interval
+ *   interval           billing interval (month, year, week, day, ...),
+ *                      kept as text; required where value is present
+ *   interval_count     number > 0 of intervals per billing
  *   weight             whole number >= 0 (as R's frequency weights)
  *   by, categorical    kept as text levels even when they look numeric
- * Every other column is numeric when all its non-missing values are numbers,
- * and categorical otherwise.
+ * Numbers are read by fieldread_number (thousands separator, currency signs
+ * and codes).  Every other column is numeric when all its non-missing
+ * values are numbers, and categorical otherwise.  The input is read as
+ * opts->encoding (source_set_encoding) when one is given.
  *
  * A row that breaks a rule (wrong field count, NUL byte, a quote never
  * closed or closed and followed by anything but a delimiter or a line end,
@@ -77,6 +87,7 @@ typedef enum {
 	LOAD_BAD_DUPLICATE,  /* the id was seen on an earlier row */
 	LOAD_BAD_RANGE,      /* a date outside the plausible range */
 	LOAD_BAD_MAGNITUDE,  /* a number beyond LOAD_MAX_MAGNITUDE */
+	LOAD_BAD_INTERVAL,   /* not a billing interval (--interval) */
 	LOAD_NREASONS
 } load_reason;
 
@@ -100,11 +111,17 @@ typedef struct {
 	size_t nby;
 	const char *const *categorical;  /* forced categorical columns */
 	size_t ncategorical;
+	const char *interval;       /* billing interval of value (--interval) */
+	const char *interval_count; /* intervals per billing (--interval-count) */
 } load_map;
 
 typedef struct {
 	char delimiter;          /* ',', ';', '\t', other; 0 = detect */
 	char decimal;            /* '.' (default when 0) or ',' */
+	char thousands;          /* '.', ',', '\'' or ' '; 0 = none (fieldread.h) */
+	const char *encoding;    /* the input's encoding (source.h); NULL = UTF-8 */
+	double value_scale;      /* the value column (and a revenue file's MRR) is
+	                            multiplied by it: 0.01 for cents; 1 = none */
 	const char *date_format; /* strptime format; NULL = ISO yyyy-mm-dd */
 	int has_as_of;           /* 1 when as_of was given */
 	int32_t as_of;           /* day number */
@@ -118,8 +135,9 @@ typedef struct {
 	                            TABLE_DATE_NA = none */
 } load_opts;
 
-/* Sets the documented defaults: detect delimiter, decimal point, ISO dates,
- * max_bad = 1% of rows, dates 1900-01-01 .. 2199-12-31, no open end. */
+/* Sets the documented defaults: detect delimiter, decimal point, no
+ * thousands separator, UTF-8, value scale 1, ISO dates, max_bad = 1% of
+ * rows, dates 1900-01-01 .. 2199-12-31, no open end. */
 void load_opts_init(load_opts *o);
 
 typedef struct {
@@ -146,6 +164,10 @@ typedef struct {
 	int duration_mode;         /* 1 when a duration column was mapped */
 	char sha256[65];           /* SHA-256 of the bytes parsed, 64 hex digits */
 	uint64_t bytes;            /* how many bytes were parsed */
+	char hint[200];            /* "" or, when more than half of a column's
+	                              values failed the same way, what would
+	                              read them: "most values of column 'x'
+	                              would read with --decimal ," */
 } load_result;
 
 /* Loads `path` ("-" = standard input), reading it once (source.h), so that
@@ -179,11 +201,27 @@ churn_status load_read_header_source(source *src, const load_opts *opts,
                                      char ***names, size_t *n, churn_err *err);
 
 /* CHURN_EDATA when the input had no data rows, no good row, or more bad rows
- * than opts->max_bad allows (a count, or a fraction of the rows read), where
+ * than opts->max_bad allows (a count, or a fraction of the rows read; the
+ * message ends with r->hint when there is one), where
  * every physical line a bad row swallowed beyond its first (a quoted field
  * holding line breaks) counts as one more bad row and one more row read;
  * CHURN_OK otherwise.  The message names opts->display_name. */
 churn_status load_check(const load_result *r, const load_opts *opts,
                         churn_err *err);
+
+/* The counts load_check judges, for a file loaded through the loader and
+ * then checked further (the revenue history, revhist.h): rows_good is the
+ * rows left after every check. */
+typedef struct {
+	long rows_read;
+	long rows_rejected;
+	long lines_rejected;
+	size_t rows_good;
+	const char *hint;          /* load_result.hint, or NULL */
+} load_counts;
+
+/* load_check's rule and wording on counts `c`. */
+churn_status load_check_counts(const load_counts *c, const load_opts *opts,
+                               churn_err *err);
 
 #endif

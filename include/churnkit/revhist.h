@@ -34,8 +34,11 @@
  * row) and message, as load_reject does.  revhist_check then applies the
  * --max-bad-rows rule of load_check to the revenue file's own rows.
  *
- * Ownership: revhist_load returns a new revhist owning its arrays; `h` is a
- * view of them (valid until revhist_free).  Inputs are borrowed.
+ * The good rows are plain arrays (customer row, month index, MRR): the
+ * cohort stage views them as its revenue_history (revenue.h).
+ *
+ * Ownership: revhist_load returns a new revhist owning its arrays.  Inputs
+ * are borrowed.
  */
 #ifndef CHURNKIT_REVHIST_H
 #define CHURNKIT_REVHIST_H
@@ -45,7 +48,6 @@
 
 #include "churnkit/err.h"
 #include "churnkit/load.h"
-#include "churnkit/revenue.h"
 #include "churnkit/table.h"
 
 #define REVHIST_KEEP_REJECTS 50
@@ -89,7 +91,6 @@ typedef struct {
 } revhist_reject;
 
 typedef struct {
-	revenue_history h;      /* the good rows, for kpi_opts.revenue */
 	size_t *customer;       /* customer row of each good row */
 	int32_t *month;         /* month index (date.h) */
 	double *mrr;
@@ -104,6 +105,7 @@ typedef struct {
 	char *id_col, *month_col, *mrr_col;  /* the columns used (names) */
 	int by_position;        /* 1 when taken as the first three columns */
 	int32_t first_month, last_month;     /* over good rows; 0 when none */
+	char hint[200];         /* the loader's hint (load_result.hint) */
 } revhist;
 
 /* Reads `path` ("-" = standard input) once, header and rows (source.h: the

@@ -41,6 +41,17 @@ churn_status source_open(const char *path, const char *name, source **out,
 churn_status source_open_mem(const void *data, size_t len, const char *name,
                              source **out, churn_err *err);
 
+/* Reads the input as text in `encoding` (decode.h's names: utf-8,
+ * windows-1252 or cp1252, latin1 or iso-8859-1, utf-16 with its byte-order
+ * mark, utf-16le, utf-16be; any case): source_read then hands out UTF-8,
+ * converted through iconv(3) a bounded buffer at a time, while the hash
+ * and source_bytes stay those of the bytes as read.  A byte the encoding
+ * cannot read, or an input ending inside a character, makes source_read
+ * fail with CHURN_EDATA naming the input, the line and the character in it.
+ * Call before the first read; a second call does nothing (the loader's
+ * header look and its load both ask).  CHURN_EUSAGE for an unknown name. */
+churn_status source_set_encoding(source *s, const char *encoding, churn_err *err);
+
 /* Closes what source_open opened and frees the source.  Accepts NULL. */
 void source_free(source *s);
 
@@ -48,9 +59,10 @@ void source_free(source *s);
 const char *source_name(const source *s);
 
 /* Reads up to `n` bytes into `buf`, as fread does: fewer than `n` only at the
- * end of the input.  *got is the number read (0 at the end).  CHURN_EIO
+ * end of the input (UTF-8 converted from the input's encoding after
+ * source_set_encoding).  *got is the number read (0 at the end).  CHURN_EIO
  * naming the input on a read error; CHURN_ENOMEM when bytes after a mark
- * cannot be kept. */
+ * cannot be kept; CHURN_EDATA for a byte the encoding cannot read. */
 churn_status source_read(source *s, void *buf, size_t n, size_t *got, churn_err *err);
 
 /* Starts keeping the bytes read from now on, for source_rewind.  A second

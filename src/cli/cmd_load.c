@@ -245,7 +245,8 @@ churn_status cmd_load(const cli_opts *o, outset *outs, cmd_data *d, churn_err *e
 	d->path = o->args[0];
 	if ((st = map_options(o, d, err)) != CHURN_OK)
 		return st;
-	if ((st = load_options(o, &d->lopts, err)) != CHURN_OK)
+	if ((st = load_options(o, &d->lopts, err)) != CHURN_OK ||
+	    (st = cli_load_export_opts(o, &d->map, &d->lopts, err)) != CHURN_OK)
 		return st;
 	d->lopts.display_name = strcmp(d->path, "-") == 0 ? "<stdin>" : d->path;
 	if (rejects_path != NULL) {

@@ -1,6 +1,7 @@
 /* options.c - see options.h. */
 #include "options.h"
 #include "churnkit/date.h"
+#include "churnkit/fieldread.h"
 #include "churnkit/inifile.h"
 #include "churnkit/num.h"
 
@@ -40,6 +41,11 @@ static const opt_spec specs[OPT_COUNT] = {
 	[OPT_DELIMITER] = {"delimiter", 1, 0, CMD_ALL, 0, "C", "field delimiter: , ; tab (default: detect)"},
 	[OPT_DECIMAL] = {"decimal", 1, 0, CMD_ALL, 0, "C", "decimal mark: . or ,"},
 	[OPT_CATEGORICAL] = {"categorical", 1, 1, CMD_ALL, 0, "A,B", "treat these columns as categories"},
+	[OPT_THOUSANDS] = {"thousands", 1, 0, CMD_ALL, 0, "C", "thousands separator: . , ' or space (default none)"},
+	[OPT_ENCODING] = {"encoding", 1, 0, CMD_ALL, 0, "NAME", "utf-8 (default), windows-1252, latin1, utf-16, utf-16le, utf-16be"},
+	[OPT_VALUE_SCALE] = {"value-scale", 1, 0, CMD_ALL, 0, "F", "multiply --value (and --revenue MRR) by F, e.g. 0.01 for cents"},
+	[OPT_INTERVAL] = {"interval", 1, 0, CMD_ALL, 0, "COL", "billing interval of --value (month, year, week, day): turned into MRR"},
+	[OPT_INTERVAL_COUNT] = {"interval-count", 1, 0, CMD_ALL, 0, "COL", "intervals per billing (with --interval)"},
 	[OPT_TIMES] = {"times", 1, 1, SURV, 0, "T,T", "survival at these times (months for dates)"},
 	[OPT_CONF_TYPE] = {"conf-type", 1, 0, SURV, 0, "TYPE", "log-log (default), log or plain"},
 	[OPT_CONF_LEVEL] = {"conf-level", 1, 0, SURV | MOD, 0, "P", "confidence level (default 0.95)"},
@@ -440,4 +446,38 @@ const char *opt_origin(const cli_opts *o, opt_id id, char *buf, size_t n)
 	if (v->n > 0 && !v->from_cli)
 		snprintf(buf, n, " (%s)", v->origins[v->n - 1]);
 	return buf;
+}
+
+churn_status cli_load_export_opts(const cli_opts *o, load_map *m, load_opts *lo,
+                                  churn_err *err)
+{
+	const char *s;
+	char at[600];
+	churn_status st;
+
+	if ((s = opt_str(o, OPT_THOUSANDS)) != NULL) {
+		char c = strcmp(s, "space") == 0 ? ' ' : s[0];
+		if (!((strlen(s) == 1 || c == ' ') && fieldread_thousands_ok(c)))
+			return churn_err_set(err, CHURN_EUSAGE,
+			                     "--thousands '%s'%s: give . , ' or a space", s,
+			                     opt_origin(o, OPT_THOUSANDS, at, sizeof at));
+		if (c == (lo->decimal ? lo->decimal : '.'))
+			return churn_err_set(err, CHURN_EUSAGE,
+			                     "--thousands '%s'%s is the decimal mark too (--decimal)",
+			                     s, opt_origin(o, OPT_THOUSANDS, at, sizeof at));
+		lo->thousands = c;
+	}
+	lo->encoding = opt_str(o, OPT_ENCODING);
+	if ((st = opt_double(o, OPT_VALUE_SCALE, DBL_MIN, 1e15, &lo->value_scale, err)) !=
+	    CHURN_OK)
+		return st;
+	m->interval = opt_str(o, OPT_INTERVAL);
+	m->interval_count = opt_str(o, OPT_INTERVAL_COUNT);
+	if (m->interval_count != NULL && m->interval == NULL)
+		return churn_err_set(err, CHURN_EUSAGE,
+		                     "--interval-count needs --interval COL (the billing interval)");
+	if (m->interval != NULL && m->value == NULL)
+		return churn_err_set(err, CHURN_EUSAGE,
+		                     "--interval needs --value COL (the amount billed each interval)");
+	return CHURN_OK;
 }

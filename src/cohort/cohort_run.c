@@ -174,7 +174,12 @@ churn_status cohort_run_fit(cohort_run *c, const cohort_run_input *in,
 	if (c->revenue_path != NULL) {
 		if ((st = load_revenue(c, in, err)) != CHURN_OK)
 			return st;
-		c->ko.revenue = &c->rev->h;
+		c->rev_history.n = c->rev->n;
+		c->rev_history.customer = c->rev->customer;
+		c->rev_history.month = c->rev->month;
+		c->rev_history.mrr = c->rev->mrr;
+		c->rev_history.ncustomers = c->cc.n;
+		c->ko.revenue = &c->rev_history;
 	}
 	if ((st = build_cohorts(c, in, err)) != CHURN_OK)
 		return st;

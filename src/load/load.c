@@ -1,7 +1,8 @@
 /*
- * load.c - reading the input through libcsv: chunks, BOM, delimiter
- * detection, physical line numbers, and the bad-row limit.  What a record
- * means is loadrow.c's business.
+ * load.c - reading the input through libcsv: chunks, BOM, quotes and
+ * physical line numbers.  What the first bytes say (encoding, delimiter) is
+ * sniff.c's business, what a record means loadrow.c's, the bad-row limit
+ * loadcheck.c's.
  *
  * Line numbers: libcsv reports where records end but not where they are in
  * the file, so the loader counts them itself.  With CSV_REPALL_NL every
@@ -9,6 +10,7 @@
  * "record" ending on LF is one CRLF line end; newlines inside quoted fields
  * are counted from the field bytes.
  */
+#include "churnkit/fieldread.h"
 #include "churnkit/load.h"
 #include "loader.h"
 #include "churnkit/source.h"
@@ -31,45 +33,6 @@
  * closing quote followed by anything but blanks and a delimiter or a line
  * end; feed() decides what each means (docs/inputs.md, "Quotes"). */
 #define LIBCSV_OPTIONS (CSV_STRICT | CSV_REPALL_NL | CSV_APPEND_NULL)
-
-const char *load_reason_name(load_reason r)
-{
-	static const char *const names[LOAD_NREASONS] = {
-		[LOAD_BAD_FIELDS] = "wrong field count",
-		[LOAD_BAD_ENCODING] = "bad encoding",
-		[LOAD_BAD_QUOTE] = "bad quote",
-		[LOAD_BAD_MISSING] = "missing required value",
-		[LOAD_BAD_DATE] = "unparseable date",
-		[LOAD_BAD_NUMBER] = "not a number",
-		[LOAD_BAD_FLAG] = "not a yes/no value",
-		[LOAD_BAD_NEGATIVE] = "negative value",
-		[LOAD_BAD_ORDER] = "dates out of order",
-		[LOAD_BAD_FUTURE] = "date after as-of",
-		[LOAD_BAD_DUPLICATE] = "duplicate id",
-		[LOAD_BAD_RANGE] = "date out of range",
-		[LOAD_BAD_MAGNITUDE] = "number too large",
-	};
-	return (unsigned)r < LOAD_NREASONS ? names[r] : "unknown";
-}
-
-void load_opts_init(load_opts *o)
-{
-	memset(o, 0, sizeof *o);
-	o->decimal = '.';
-	o->max_bad = 0.01;
-	o->max_bad_is_fraction = 1;
-	o->date_min = LOAD_DATE_MIN_DEFAULT;
-	o->date_max = LOAD_DATE_MAX_DEFAULT;
-	o->open_end = TABLE_DATE_NA;
-}
-
-void load_result_free(load_result *r)
-{
-	if (r == NULL)
-		return;
-	table_free(r->t);
-	free(r);
-}
 
 /* 1 when some byte of s[0..len) is below 0x0B (so may be NUL or LF).  Eight
  * bytes at a time: (x - 0x0B..0B) & ~x & 0x80..80 is nonzero exactly when a
@@ -317,101 +280,8 @@ static void finish_input(loader *ld, struct csv_parser *p)
 	csv_fini(p, NULL, NULL, NULL);
 }
 
-/* Refuses UTF-32 and UTF-16 input by its byte-order mark, or without one
- * by its zero bytes (ASCII letters in UTF-32 have three zero bytes each, in
- * UTF-16 one); UTF-32 is tested first, since its little-endian mark begins
- * with UTF-16's. */
-static churn_status sniff_encoding(loader *ld, const char *s, size_t n)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	if (n >= 4 && ((u[0] == 0 && u[1] == 0 && u[2] == 0xFE && u[3] == 0xFF) ||
-	               (u[0] == 0xFF && u[1] == 0xFE && u[2] == 0 && u[3] == 0)))
-		return churn_err_at(ld->err, CHURN_EDATA, ld->name, 1, 1,
-		                    "the file is UTF-32; save it as UTF-8");
-	if (n >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
-		return churn_err_at(ld->err, CHURN_EDATA, ld->name, 1, 1,
-		                    "the file is UTF-16; save it as UTF-8");
-	if (n >= 4 && ((u[0] == 0 && u[1] == 0 && u[2] == 0 && u[3] != 0) ||
-	               (u[0] != 0 && u[1] == 0 && u[2] == 0 && u[3] == 0)))
-		return churn_err_at(ld->err, CHURN_EDATA, ld->name, 1, 1,
-		                    "the file looks like UTF-32 (three zero bytes to each "
-		                    "letter); save it as UTF-8");
-	if (n >= 4 && ((u[0] == 0 && u[2] == 0 && u[1] != 0 && u[3] != 0) ||
-	               (u[1] == 0 && u[3] == 0 && u[0] != 0 && u[2] != 0)))
-		return churn_err_at(ld->err, CHURN_EDATA, ld->name, 1, 1,
-		                    "the file looks like UTF-16 (every other byte is "
-		                    "zero); save it as UTF-8");
-	return CHURN_OK;
-}
-
-/* Picks the delimiter from the header line: the most frequent of , ; tab
- * outside quotes; a comma when none occurs. */
-static char detect_delimiter(const char *s, size_t n)
-{
-	size_t counts[3] = {0, 0, 0};
-	int quoted = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (s[i] == '"')
-			quoted = !quoted;
-		else if (!quoted && (s[i] == '\n' || s[i] == '\r'))
-			break;
-		else if (!quoted && s[i] == ',')
-			counts[0]++;
-		else if (!quoted && s[i] == ';')
-			counts[1]++;
-		else if (!quoted && s[i] == '\t')
-			counts[2]++;
-	}
-	if (counts[1] > counts[0] && counts[1] >= counts[2])
-		return ';';
-	if (counts[2] > counts[0] && counts[2] > counts[1])
-		return '\t';
-	return ',';
-}
-
 /* The blanks libcsv trims around unquoted fields when tab delimits them. */
 static int is_space_tab(unsigned char c) { return c == ' '; }
-
-churn_status load_check(const load_result *r, const load_opts *o, churn_err *err)
-{
-	const char *name = o->display_name ? o->display_name : "input";
-	/* A fraction of the rows read allows that many rows, rounded down; the
-	 * small margin keeps e.g. 29% of 100 rows (0.29 * 100 is
-	 * 28.999999999999996 in binary) from allowing only 28. */
-	/* The limit counts physical lines: a bad row whose quoted field
-	 * swallowed the lines after it counts each of them as a bad row (of the
-	 * rows the file would have had), so that an unclosed quote cannot hide
-	 * half a file behind one bad row.  Good rows count once, whatever their
-	 * quoted fields hold. */
-	long extra = r->lines_rejected > r->rows_rejected ? r->lines_rejected - r->rows_rejected : 0;
-	long bad = r->rows_rejected + extra, rows = r->rows_read + extra;
-	double limit = o->max_bad_is_fraction
-	               ? floor(o->max_bad * (double)rows * (1 + 1e-12))
-	               : o->max_bad;
-	if (r->rows_read == 0)
-		return churn_err_at(err, CHURN_EDATA, name, 0, 0,
-		                    "no data rows after the header");
-	if (bad > 0 && (double)bad > limit) {
-		char lim[64];
-		if (o->max_bad_is_fraction)
-			snprintf(lim, sizeof lim, "%g%%", o->max_bad * 100);
-		else
-			snprintf(lim, sizeof lim, "%g", o->max_bad);
-		if (extra == 0)
-			return churn_err_at(err, CHURN_EDATA, name, 0, 0,
-			                    "%ld of %ld rows are bad, more than --max-bad-rows %s "
-			                    "allows", r->rows_rejected, r->rows_read, lim);
-		return churn_err_at(err, CHURN_EDATA, name, 0, 0,
-		                    "%ld of %ld rows are bad and hold %ld more line%s in quoted "
-		                    "fields, counted as %ld bad rows of %ld: more than "
-		                    "--max-bad-rows %s allows", r->rows_rejected, r->rows_read,
-		                    extra, extra == 1 ? "" : "s", bad, rows, lim);
-	}
-	if (r->t == NULL || r->t->nrows == 0)
-		return churn_err_at(err, CHURN_EDATA, name, 0, 0,
-		                    "no usable rows: all %ld rows are bad", r->rows_read);
-	return CHURN_OK;
-}
 
 /* Reads `src` through libcsv from where it stands (its start): the first
  * chunk gives the encoding and the delimiter; every record goes to
@@ -438,7 +308,7 @@ static churn_status parse_file(loader *ld, source *src, char *chunk, size_t size
 			break;
 		if (first) {
 			first = 0;
-			if ((st = sniff_encoding(ld, s, n)) != CHURN_OK)
+			if ((st = loader_sniff_encoding(ld->name, s, n, err)) != CHURN_OK)
 				goto done;
 			if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
 				ld->res->bom = 1;
@@ -446,7 +316,7 @@ static churn_status parse_file(loader *ld, source *src, char *chunk, size_t size
 				n -= 3;
 			}
 			ld->res->delimiter = ld->opts->delimiter ? ld->opts->delimiter
-			                                         : detect_delimiter(s, n);
+			                                         : loader_detect_delimiter(s, n);
 			csv_set_delim(&p, (unsigned char)ld->res->delimiter);
 			/* libcsv trims blanks (space, tab) around unquoted fields, and
 			 * tests for a blank before the delimiter: a tab delimiter needs
@@ -481,6 +351,27 @@ done:
 	return st;
 }
 
+/* Usage errors in the options that shape reading: the thousands separator
+ * (fieldread.h) and the value scale; the encoding is set on `src`. */
+static churn_status check_opts(source *src, const load_opts *o, churn_err *err)
+{
+	char dec = o->decimal ? o->decimal : '.';
+	if (o->thousands != 0 && !fieldread_thousands_ok(o->thousands))
+		return churn_err_set(err, CHURN_EUSAGE,
+		                     "--thousands %c: use . , ' or a space", o->thousands);
+	if (o->thousands == dec)
+		return churn_err_set(err, CHURN_EUSAGE,
+		                     "--thousands %c is the decimal mark too: say --decimal "
+		                     "%c", o->thousands, dec == '.' ? ',' : '.');
+	if (!(o->value_scale > 0 && isfinite(o->value_scale)))
+		return churn_err_set(err, CHURN_EUSAGE,
+		                     "--value-scale %g: the scale must be a number above 0",
+		                     o->value_scale);
+	if (o->encoding != NULL)
+		return source_set_encoding(src, o->encoding, err);
+	return CHURN_OK;
+}
+
 /* Sets up a loader for `src` with its result record.  Returns 0 when out of
  * memory (loader_release frees what was made). */
 static int loader_init(loader *ld, source *src, const load_map *map,
@@ -491,6 +382,16 @@ static int loader_init(loader *ld, source *src, const load_map *map,
 	ld->map = map;
 	ld->opts = opts;
 	ld->decimal = opts->decimal ? opts->decimal : '.';
+	ld->thousands = opts->thousands;
+	/* A scale 1/k (0.01 = 1/100) divides by k, as a hand conversion
+	 * would, rather than multiplying by the inexact 0.01. */
+	double scale = opts->value_scale > 0 ? opts->value_scale : 1, k = floor(1 / scale + 0.5);
+	ld->scale_mul = scale;
+	ld->scale_div = 1;
+	if (scale < 1 && k >= 2 && fabs(1 / scale - k) <= 1e-9 * k) {
+		ld->scale_mul = 1;
+		ld->scale_div = k;
+	}
 	ld->err = err;
 	ld->id_col = -1;
 	ld->res = calloc(1, sizeof *ld->res);
@@ -505,6 +406,7 @@ static void loader_release(loader *ld)
 	free(ld->len);
 	free(ld->line);
 	loader_free_cols(ld);
+	loader_seen_free(ld);
 }
 
 churn_status load_csv_source(source *src, const load_map *map, const load_opts *opts,
@@ -524,9 +426,15 @@ churn_status load_csv_source(source *src, const load_map *map, const load_opts *
 	}
 	ld.res->as_of = opts->has_as_of ? opts->as_of : TABLE_DATE_NA;
 	ld.res->min_date = ld.res->max_date = TABLE_DATE_NA;
+	if ((st = check_opts(src, opts, err)) != CHURN_OK)
+		goto done;
 	st = parse_file(&ld, src, chunk, chunksize);
 	if (st == CHURN_OK)
+		st = loader_seen_check(&ld);
+	if (st == CHURN_OK) {
+		loader_hint_result(&ld);
 		st = loader_finish_table(&ld);
+	}
 	if (st == CHURN_OK && ld.res->as_of == TABLE_DATE_NA)
 		ld.res->as_of = ld.res->max_date;
 	if (st == CHURN_OK) {
@@ -576,6 +484,8 @@ churn_status load_read_header_source(source *src, const load_opts *opts,
 		st = churn_err_set(err, CHURN_ENOMEM, "out of memory");
 		goto done;
 	}
+	if ((st = check_opts(src, opts, err)) != CHURN_OK)
+		goto done;
 	/* The bytes read for the header are kept and read again by the load. */
 	source_mark(src);
 	st = parse_file(&ld, src, chunk, chunksize);

@@ -1,7 +1,10 @@
 /*
- * loader.h - private state shared by load.c (reading, libcsv, lines),
- * loadrow.c (the header, bad rows and column building) and rowcheck.c (the
- * rules each mapped value of a data row must meet).
+ * loader.h - private state shared by the loader's files, each calling only
+ * those below it: load.c (reading, libcsv, lines) -> sniff.c (encoding and
+ * delimiter from the first bytes), loadrow.c (the header, a data row
+ * checked whole) -> rowcheck.c (the rules each mapped value must meet) ->
+ * colbuild.c (the typed columns) and reject.c (bad rows, quoting, line
+ * breaks).
  */
 #ifndef CHURNKIT_LOADER_H
 #define CHURNKIT_LOADER_H
@@ -14,8 +17,25 @@
 
 typedef enum {
 	ROLE_AUTO = 0, ROLE_ID, ROLE_START, ROLE_END, ROLE_ENTRY, ROLE_DURATION,
-	ROLE_EVENT, ROLE_OUTCOME, ROLE_VALUE, ROLE_WEIGHT, ROLE_CAT
+	ROLE_EVENT, ROLE_OUTCOME, ROLE_VALUE, ROLE_WEIGHT, ROLE_INTERVAL,
+	ROLE_INTERVAL_COUNT, ROLE_CAT
 } load_role;
+
+/* How many of a column's bad values one option would read (hint.c). */
+#define LOADER_HINT_SLOTS 3
+typedef struct {
+	const char *opt;   /* a static string: "--decimal ,"; NULL = free */
+	long count;
+} loader_hint;
+
+/* The values of a --event/--outcome COL=VALUE column, with their counts,
+ * for the error when VALUE matches no row (flagseen.c). */
+typedef struct {
+	intern *in;
+	long *count;       /* per level */
+	size_t cap;
+	long matched;      /* rows equal to VALUE */
+} loader_seen;
 
 typedef struct {
 	char *name;
@@ -34,8 +54,10 @@ typedef struct {
 	size_t raw_rows;   /* entries in raw: one per good row, or one more
 	                      when the last row was refused after its entry */
 	size_t raw_last;   /* where the last entry starts */
-	double tmp_num;    /* the current row's parsed value */
+	double tmp_num;    /* the current row's parsed value (an interval's mul) */
+	double tmp_div;    /* an interval's div (fieldread_interval) */
 	int32_t tmp_date;
+	loader_hint hints[LOADER_HINT_SLOTS]; /* what would read its bad values */
 } load_colbuild;
 
 typedef struct {
@@ -43,6 +65,9 @@ typedef struct {
 	const load_map *map;
 	const load_opts *opts;
 	char decimal;
+	char thousands;          /* 0 = none */
+	double scale_mul, scale_div;  /* --value-scale as value * mul / div */
+	loader_seen seen[2];     /* --event, --outcome COL=VALUE */
 	load_result *res;
 
 	/* the header */
@@ -80,19 +105,23 @@ typedef struct {
 	churn_err *err;
 } loader;
 
+/* Field k of the record being read (NUL-terminated; ld->len[k] bytes). */
+static inline const char *loader_field(const loader *ld, size_t k)
+{
+	return ld->buf + ld->off[k];
+}
+
+/* sniff.c: CHURN_EDATA naming `name` when the first n bytes of the input
+ * are UTF-32 or UTF-16 (by a byte-order mark or by their zero bytes). */
+churn_status loader_sniff_encoding(const char *name, const char *s, size_t n,
+                                   churn_err *err);
+/* sniff.c: the most frequent of , ; tab outside quotes on the header line
+ * of s[0..n); a comma when none occurs. */
+char loader_detect_delimiter(const char *s, size_t n);
+
 /* loadrow.c: handles one complete record (the header first). */
 void loader_record(loader *ld);
-/* loadrow.c: records a bad row (counted, kept, written to rejects) at the
- * record's first line, or at `line` (where a bad quote opened).  The row
- * spans 1 + ld->newlines physical lines, all counted as rejected. */
-void loader_reject(loader *ld, long col, load_reason reason, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
-void loader_reject_at(loader *ld, long line, long col, load_reason reason,
-                      const char *fmt, ...) __attribute__((format(printf, 5, 6)));
-/* loadrow.c: counts a data record that libcsv could not read whole (a bad
- * quote) and rejects it at `line`, field `col`. */
-void loader_bad_record(loader *ld, long line, long col, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
+
 /* rowcheck.c: parses the mapped field j of the current row into
  * tmp_num/tmp_date.  Returns 0 (after rejecting the row) when it breaks a
  * rule. */
@@ -100,20 +129,69 @@ int loader_parse_mapped(loader *ld, size_t j);
 /* rowcheck.c: checks the order of a row's dates (or of entry and duration);
  * returns 0 after rejecting the row. */
 int loader_check_order(loader *ld);
-/* rowcheck.c: the field text `s` (len bytes) cut for a message: at most
+
+/* rowcheck.c: the value of the row times --value-scale and, with
+ * --interval, turned into a monthly amount; returns 0 after rejecting the
+ * row (a value without its interval or count). */
+int loader_scale_value(loader *ld);
+
+/* hint.c: counts what option would read field `col` (1-based) of the
+ * current row, bad for `reason` (reject.c calls it for every bad row). */
+void loader_hint_count(loader *ld, long col, load_reason reason);
+/* hint.c: sets res->hint from the counts, when an option would read more
+ * than half of a column's values. */
+void loader_hint_result(loader *ld);
+/* hint.c: 1 when s[0..len) holds only Windows-1252 characters. */
+int loader_cp1252_text(const char *s, size_t len);
+/* hint.c: the hook for the date formats: the --date-format option (a
+ * static text) that would read s when o->date_format does not, or NULL. */
+const char *loader_date_hint(const char *s, size_t len, const load_opts *o);
+
+/* flagseen.c: counts the value s[0..len) of the --event (which 0) or
+ * --outcome (1) COL=VALUE column, and whether it matched.  Returns 0 when
+ * out of memory (ld->st set). */
+int loader_seen_add(loader *ld, int which, const char *s, size_t len, int matched);
+/* flagseen.c: CHURN_EUSAGE when a COL=VALUE matched no row of those seen,
+ * listing the values with their counts. */
+churn_status loader_seen_check(loader *ld);
+/* flagseen.c: frees the values seen. */
+void loader_seen_free(loader *ld);
+
+/* colbuild.c: doubles the room of every column (and of the line numbers).
+ * Returns 0 when out of memory. */
+int loader_grow(loader *ld);
+/* colbuild.c: stores the current row, checked whole, as good row
+ * ld->nrows (room for it made by loader_grow); sets ld->st when out of
+ * memory. */
+void loader_store_row(loader *ld);
+/* colbuild.c: moves the built columns into res->t; frees the builders. */
+churn_status loader_finish_table(loader *ld);
+/* colbuild.c: frees whatever builders remain. */
+void loader_free_cols(loader *ld);
+
+/* reject.c: records a bad row (counted, kept, written to rejects) at the
+ * record's first line, or at `line` (where a bad quote opened).  The row
+ * spans 1 + ld->newlines physical lines, all counted as rejected. */
+void loader_reject(loader *ld, long col, load_reason reason, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+void loader_reject_at(loader *ld, long line, long col, load_reason reason,
+                      const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+/* reject.c: counts a data record that libcsv could not read whole (a bad
+ * quote) and rejects it at `line`, field `col`. */
+void loader_bad_record(loader *ld, long line, long col, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+/* reject.c: writes the rejects file's header line (when there is one). */
+void loader_write_rejects_header(loader *ld);
+/* reject.c: the field text `s` (len bytes) cut for a message: at most
  * LOADER_QUOTE_MAX bytes, at a whole UTF-8 character; returns the length. */
 int loader_quote_len(const char *s, size_t len);
 #define LOADER_QUOTE_MAX 60
-/* loadrow.c: the line breaks in s[0..len): LF, CRLF and a lone CR each
+/* reject.c: the line breaks in s[0..len): LF, CRLF and a lone CR each
  * count once (a file may end its lines with CR alone, and the loader
  * counts its physical lines that way). */
 long loader_line_breaks(const char *s, size_t len);
-/* loadrow.c: the first line break in [s, end), or NULL; *next is set to
+/* reject.c: the first line break in [s, end), or NULL; *next is set to
  * the byte after it (after both bytes of a CRLF). */
 const char *loader_next_break(const char *s, const char *end, const char **next);
-/* loadrow.c: moves the built columns into res->t; frees the builders. */
-churn_status loader_finish_table(loader *ld);
-/* loadrow.c: frees whatever builders remain. */
-void loader_free_cols(loader *ld);
 
 #endif

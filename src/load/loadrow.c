@@ -1,126 +1,18 @@
 /*
- * loadrow.c - what a record means: the header and its column roles, bad
- * rows (counted, kept, written to the rejects file), and the typed columns
- * the good rows fill; the rules for each mapped value are rowcheck.c's.
+ * loadrow.c - what a record means: the header and its column roles, and
+ * each data row checked whole (field count, encoding, line breaks, the
+ * mapped values by rowcheck.c's rules, a unique id) before colbuild.c
+ * stores it; bad rows go to reject.c.
  * A row is validated whole before anything of it is stored, so a bad row
  * leaves no trace (no interned id, no category level) in the table.
  */
-#include "churnkit/date.h"
+#include "churnkit/fieldread.h"
 #include "churnkit/num.h"
-#include "churnkit/sheet.h"
 #include "churnkit/utf8.h"
 #include "loader.h"
 
-#include <math.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-
-static const char *field(const loader *ld, size_t k) { return ld->buf + ld->off[k]; }
-
-/* Writes one cell of the rejects file by sheet.h's rules (formula text
- * escaped, quoted when needed).  A NUL byte, which would end the text, is
- * written as U+FFFD so that the file stays text that churnkit can read. */
-static void reject_cell(FILE *out, const char *s, size_t len)
-{
-	if (memchr(s, '\0', len) == NULL) {
-		sheet_text(out, s);
-		return;
-	}
-	char *copy = malloc(len * 3 + 1);
-	if (copy == NULL) {
-		sheet_text(out, s);  /* out of memory: the text up to the NUL */
-		return;
-	}
-	size_t n = 0;
-	for (size_t k = 0; k < len; k++) {
-		if (s[k] == '\0') {
-			memcpy(copy + n, "\xEF\xBF\xBD", 3);
-			n += 3;
-		} else
-			copy[n++] = s[k];
-	}
-	copy[n] = '\0';
-	sheet_text(out, copy);
-	free(copy);
-}
-
-static void reject_v(loader *ld, long line, long col, load_reason reason,
-                     const char *fmt, va_list ap)
-{
-	load_result *r = ld->res;
-	char msg[sizeof r->rejects[0].msg];
-
-	vsnprintf(msg, sizeof msg, fmt, ap);
-	/* A message cut short ends on a whole UTF-8 character. */
-	msg[utf8_whole(msg, strlen(msg))] = '\0';
-	/* Field text quoted in a message stays on one line. */
-	for (char *p = msg; *p; p++)
-		if ((unsigned char)*p < 0x20)
-			*p = (*p == '\n' || *p == '\r' || *p == '\t') ? ' ' : '?';
-	r->rows_rejected++;
-	r->lines_rejected += 1 + ld->newlines;
-	r->by_reason[reason]++;
-	if (r->nrejects_kept < LOAD_KEEP_REJECTS) {
-		load_reject *j = &r->rejects[r->nrejects_kept++];
-		j->line = line;
-		j->col = col;
-		j->reason = reason;
-		memcpy(j->msg, msg, sizeof msg);
-	}
-	FILE *out = ld->opts->rejects;
-	if (out != NULL) {
-		fprintf(out, "%ld,%ld,", line, col);
-		sheet_text(out, load_reason_name(reason));
-		fputc(',', out);
-		sheet_text(out, msg);
-		for (size_t k = 0; k < ld->nf; k++) {
-			fputc(',', out);
-			reject_cell(out, field(ld, k), ld->len[k]);
-		}
-		fputc('\n', out);
-	}
-}
-
-void loader_reject(loader *ld, long col, load_reason reason, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	reject_v(ld, ld->line_no, col, reason, fmt, ap);
-	va_end(ap);
-}
-
-void loader_reject_at(loader *ld, long line, long col, load_reason reason,
-                      const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	reject_v(ld, line, col, reason, fmt, ap);
-	va_end(ap);
-}
-
-void loader_bad_record(loader *ld, long line, long col, const char *fmt, ...)
-{
-	va_list ap;
-	ld->res->rows_read++;
-	ld->res->lines_read += 1 + ld->newlines;
-	va_start(ap, fmt);
-	reject_v(ld, line, col, LOAD_BAD_QUOTE, fmt, ap);
-	va_end(ap);
-}
-
-static void write_rejects_header(loader *ld)
-{
-	FILE *out = ld->opts->rejects;
-	if (out == NULL)
-		return;
-	fputs("line,column,reason,message", out);
-	for (size_t j = 0; j < ld->nfields; j++) {
-		fputc(',', out);
-		sheet_text(out, ld->cols[j].name);
-	}
-	fputc('\n', out);
-}
 
 /* The option that gives a role, for messages. */
 static const char *role_option(load_role r)
@@ -129,7 +21,8 @@ static const char *role_option(load_role r)
 		[ROLE_AUTO] = "no option", [ROLE_ID] = "--id", [ROLE_START] = "--start",
 		[ROLE_END] = "--end", [ROLE_ENTRY] = "--entry", [ROLE_DURATION] = "--duration",
 		[ROLE_EVENT] = "--event", [ROLE_OUTCOME] = "--outcome", [ROLE_VALUE] = "--value",
-		[ROLE_WEIGHT] = "--weight", [ROLE_CAT] = "--by/--categorical",
+		[ROLE_WEIGHT] = "--weight", [ROLE_INTERVAL] = "--interval",
+		[ROLE_INTERVAL_COUNT] = "--interval-count", [ROLE_CAT] = "--by/--categorical",
 	};
 	return opts[r];
 }
@@ -139,7 +32,8 @@ static int same_flag_rule(const load_map *m)
 {
 	if (m->event_value == NULL || m->outcome_value == NULL)
 		return m->event_value == m->outcome_value;
-	return strcmp(m->event_value, m->outcome_value) == 0;
+	return fieldread_same_word(m->event_value, strlen(m->event_value),
+	                           m->outcome_value);
 }
 
 /* Gives column `name` the role `role`; usage error when absent or taken. */
@@ -203,6 +97,7 @@ static table_kind kind_of(const loader *ld, load_role role)
 	case ROLE_OUTCOME:
 	case ROLE_VALUE:
 	case ROLE_WEIGHT:
+	case ROLE_INTERVAL_COUNT:
 		return TABLE_NUM;
 	case ROLE_AUTO:
 		return TABLE_NUM;  /* until a value that is not a number shows up */
@@ -229,7 +124,7 @@ static void read_header(loader *ld)
 	}
 	for (size_t j = 0; j < ld->nf; j++) {
 		char vname[32];
-		const char *nm = field(ld, j);
+		const char *nm = loader_field(ld, j);
 		int added = 0;
 		if (ld->len[j] == 0 || num_is_blank(nm, ld->len[j])) {
 			snprintf(vname, sizeof vname, "V%zu", j + 1);
@@ -261,7 +156,9 @@ static void read_header(loader *ld)
 	    !assign(ld, m->event, ROLE_EVENT, "--event") ||
 	    !assign(ld, m->outcome, ROLE_OUTCOME, "--outcome") ||
 	    !assign(ld, m->value, ROLE_VALUE, "--value") ||
-	    !assign(ld, m->weight, ROLE_WEIGHT, "--weight"))
+	    !assign(ld, m->weight, ROLE_WEIGHT, "--weight") ||
+	    !assign(ld, m->interval, ROLE_INTERVAL, "--interval") ||
+	    !assign(ld, m->interval_count, ROLE_INTERVAL_COUNT, "--interval-count"))
 		return;
 	for (size_t k = 0; k < m->nby; k++)
 		if (!assign(ld, m->by[k], ROLE_CAT, "--by"))
@@ -280,156 +177,7 @@ static void read_header(loader *ld)
 	ld->res->date_mode = m->start != NULL;
 	ld->res->duration_mode = m->duration != NULL;
 	ld->have_header = 1;
-	write_rejects_header(ld);
-}
-
-/* Rows the column arrays first hold: 1024, fewer for a wide file, so
- * that the first allocation (rows x columns) stays near 64 Ki cells and a
- * header of 100,000 columns over a few rows costs what its bytes do. */
-#define FIRST_CELLS 65536
-
-static int grow(loader *ld)
-{
-	size_t first = ld->nfields > FIRST_CELLS / 1024 ? FIRST_CELLS / ld->nfields : 1024;
-	size_t cap = ld->cap ? ld->cap * 2 : first > 0 ? first : 1;
-	long *line = realloc(ld->line, cap * sizeof *line);
-	if (line == NULL)
-		return 0;
-	ld->line = line;
-	for (size_t j = 0; j < ld->nfields; j++) {
-		load_colbuild *c = &ld->cols[j];
-		if (c->kind == TABLE_NUM) {
-			double *v = realloc(c->num, cap * sizeof *v);
-			if (v == NULL)
-				return 0;
-			c->num = v;
-		} else if (c->kind == TABLE_DATE) {
-			int32_t *v = realloc(c->date, cap * sizeof *v);
-			if (v == NULL)
-				return 0;
-			c->date = v;
-		} else {
-			uint32_t *v = realloc(c->codes, cap * sizeof *v);
-			if (v == NULL)
-				return 0;
-			c->codes = v;
-		}
-	}
-	ld->cap = cap;
-	return 1;
-}
-
-static void track_date(load_result *r, int32_t d)
-{
-	if (d == TABLE_DATE_NA)
-		return;
-	if (r->min_date == TABLE_DATE_NA || d < r->min_date)
-		r->min_date = d;
-	if (r->max_date == TABLE_DATE_NA || d > r->max_date)
-		r->max_date = d;
-}
-
-/* Keeps field j's text for an automatic column that is numeric so far, as
- * the entry of good row ld->nrows: a length (7 bits a byte, high bit =
- * more) then the bytes; a blank field as length 0.  An entry left by a row
- * refused after it was written is replaced.  Returns 0 when out of memory. */
-static int keep_raw(loader *ld, load_colbuild *c, size_t j)
-{
-	size_t len = num_is_blank(field(ld, j), ld->len[j]) ? 0 : ld->len[j];
-	if (c->raw_rows > ld->nrows) {
-		c->rawlen = c->raw_last;
-		c->raw_rows--;
-	}
-	c->raw_last = c->rawlen;
-	c->raw_rows++;
-	if (c->rawlen + len + 10 > c->rawcap) {
-		size_t cap = c->rawcap ? c->rawcap : 64;
-		while (cap < c->rawlen + len + 10)
-			cap *= 2;
-		char *p = realloc(c->raw, cap);
-		if (p == NULL) {
-			ld->st = churn_err_set(ld->err, CHURN_ENOMEM, "out of memory");
-			return 0;
-		}
-		c->raw = p;
-		c->rawcap = cap;
-	}
-	for (size_t k = len; ; k >>= 7) {
-		c->raw[c->rawlen++] = (char)((k & 0x7F) | (k >= 0x80 ? 0x80 : 0));
-		if (k < 0x80)
-			break;
-	}
-	memcpy(c->raw + c->rawlen, field(ld, j), len);
-	c->rawlen += len;
-	return 1;
-}
-
-/* Field j of an automatic column that has been numeric so far, in row i, is
- * not a number: the column turns categorical, and rows 0..i-1 get their
- * levels from the kept text (in row order, so levels stay in first-seen
- * order).  Returns 0 when out of memory. */
-static int turn_categorical(loader *ld, load_colbuild *c)
-{
-	size_t i = ld->nrows, at = 0;
-	c->codes = malloc(ld->cap * sizeof *c->codes);
-	c->in = intern_new();
-	if (c->codes == NULL || c->in == NULL) {
-		ld->st = churn_err_set(ld->err, CHURN_ENOMEM, "out of memory");
-		return 0;
-	}
-	for (size_t r = 0; r < i; r++) {
-		size_t len = 0;
-		for (int shift = 0; ; shift += 7) {
-			unsigned char b = (unsigned char)c->raw[at++];
-			len |= (size_t)(b & 0x7F) << shift;
-			if (!(b & 0x80))
-				break;
-		}
-		if (len == 0) {
-			c->codes[r] = TABLE_CODE_NA;
-			continue;
-		}
-		c->codes[r] = intern_add(c->in, c->raw + at, len, NULL);
-		at += len;
-		if (c->codes[r] == UINT32_MAX) {
-			ld->st = churn_err_set(ld->err, CHURN_ENOMEM, "out of memory");
-			return 0;
-		}
-	}
-	free(c->raw);
-	c->raw = NULL;
-	c->rawlen = c->rawcap = 0;
-	free(c->num);
-	c->num = NULL;
-	c->kind = TABLE_CAT;
-	return 1;
-}
-
-const char *loader_next_break(const char *s, const char *end, const char **next)
-{
-	for (const char *p = s; p < end; p++) {
-		if (*p == '\n') {
-			*next = p + 1;
-			return p;
-		}
-		if (*p == '\r') {
-			*next = p + 1 < end && p[1] == '\n' ? p + 2 : p + 1;
-			return p;
-		}
-	}
-	*next = end;
-	return NULL;
-}
-
-long loader_line_breaks(const char *s, size_t len)
-{
-	const char *end = s + len, *next;
-	long n = 0;
-	while (loader_next_break(s, end, &next) != NULL) {
-		n++;
-		s = next;
-	}
-	return n;
+	loader_write_rejects_header(ld);
 }
 
 /* Rejects the row when a mapped column other than a segment holds a line
@@ -441,10 +189,10 @@ static int no_line_break(loader *ld)
 		const load_colbuild *c = &ld->cols[j];
 		long line = ld->line_no;
 		if (c->role == ROLE_AUTO || c->role == ROLE_CAT ||
-		    loader_line_breaks(field(ld, j), ld->len[j]) == 0)
+		    loader_line_breaks(loader_field(ld, j), ld->len[j]) == 0)
 			continue;
 		for (size_t k = 0; k < j; k++)
-			line += loader_line_breaks(field(ld, k), ld->len[k]);
+			line += loader_line_breaks(loader_field(ld, k), ld->len[k]);
 		loader_reject_at(ld, line, (long)j + 1, LOAD_BAD_QUOTE,
 		                 "the quoted value in column '%s' holds a line break: a quote "
 		                 "opened here swallows the next %ld line(s)", c->name,
@@ -468,7 +216,7 @@ static int no_swallowed_row(loader *ld)
 	size_t need = ld->nfields > 2 ? ld->nfields - 1 : 1;
 	long line = ld->line_no;
 	for (size_t j = 0; j < ld->nfields; j++) {
-		const char *s = field(ld, j), *end = s + ld->len[j], *seg;
+		const char *s = loader_field(ld, j), *end = s + ld->len[j], *seg;
 		if (loader_next_break(s, end, &seg) == NULL)
 			continue;
 		long open = line;
@@ -515,9 +263,16 @@ static void data_row(loader *ld)
 		return;
 	}
 	if (ld->bad_utf8_field) {
-		loader_reject(ld, ld->bad_utf8_field, LOAD_BAD_ENCODING,
-		              "the field is not UTF-8 (a Latin-1 or Windows-1252 file? "
-		              "save it as UTF-8)");
+		size_t j = (size_t)ld->bad_utf8_field - 1;
+		if (ld->opts->encoding == NULL &&
+		    loader_cp1252_text(loader_field(ld, j), ld->len[j]))
+			loader_reject(ld, ld->bad_utf8_field, LOAD_BAD_ENCODING,
+			              "the field is not UTF-8 (a Windows-1252 file? say "
+			              "--encoding windows-1252, or save it as UTF-8)");
+		else
+			loader_reject(ld, ld->bad_utf8_field, LOAD_BAD_ENCODING,
+			              "the field is not UTF-8 (a Latin-1 or Windows-1252 file? "
+			              "save it as UTF-8)");
 		return;
 	}
 	if (ld->newlines > 0 && (!no_line_break(ld) || !no_swallowed_row(ld)))
@@ -526,16 +281,16 @@ static void data_row(loader *ld)
 		if (ld->cols[j].role != ROLE_AUTO && ld->cols[j].role != ROLE_CAT &&
 		    !loader_parse_mapped(ld, j))
 			return;
-	if (!loader_check_order(ld))
+	if (!loader_check_order(ld) || !loader_scale_value(ld))
 		return;
-	if (ld->nrows == ld->cap && !grow(ld)) {
+	if (ld->nrows == ld->cap && !loader_grow(ld)) {
 		ld->st = churn_err_set(ld->err, CHURN_ENOMEM, "out of memory");
 		return;
 	}
 	if (ld->id_col >= 0) {
 		load_colbuild *c = &ld->cols[ld->id_col];
 		size_t j = (size_t)ld->id_col;
-		const char *s = field(ld, j);
+		const char *s = loader_field(ld, j);
 		size_t len = ld->len[j];
 		while (len > 0 && (*s == ' ' || *s == '\t')) {
 			s++;
@@ -558,43 +313,7 @@ static void data_row(loader *ld)
 		}
 		c->codes[ld->nrows] = k;
 	}
-	for (size_t j = 0; j < ld->nfields; j++) {
-		load_colbuild *c = &ld->cols[j];
-		size_t i = ld->nrows;
-		if ((long)j == ld->id_col)
-			continue;
-		if (c->kind == TABLE_NUM && c->role == ROLE_AUTO &&
-		    num_parse(field(ld, j), ld->len[j], ld->decimal, &c->num[i])) {
-			if (!keep_raw(ld, c, j))
-				return;
-			continue;  /* a number, the common case */
-		} else if (c->kind == TABLE_NUM && c->role == ROLE_AUTO &&
-		    num_is_blank(field(ld, j), ld->len[j])) {
-			c->num[i] = NAN;
-			c->nmissing++;
-			if (!keep_raw(ld, c, j))
-				return;
-		} else if (c->kind == TABLE_NUM && c->role != ROLE_AUTO) {
-			c->num[i] = c->tmp_num;
-			c->nmissing += isnan(c->tmp_num) != 0;
-		} else if (c->kind == TABLE_DATE) {
-			c->date[i] = c->tmp_date;
-			c->nmissing += c->tmp_date == TABLE_DATE_NA;
-			track_date(ld->res, c->tmp_date);
-		} else if (num_is_blank(field(ld, j), ld->len[j])) {
-			c->codes[i] = TABLE_CODE_NA;
-			c->nmissing++;
-		} else {
-			if (c->kind == TABLE_NUM && !turn_categorical(ld, c))
-				return;
-			c->codes[i] = intern_add(c->in, field(ld, j), ld->len[j], NULL);
-			if (c->codes[i] == UINT32_MAX) {
-				ld->st = churn_err_set(ld->err, CHURN_ENOMEM, "out of memory");
-				return;
-			}
-		}
-	}
-	ld->line[ld->nrows++] = ld->line_no;
+	loader_store_row(ld);
 }
 
 void loader_record(loader *ld)
@@ -606,10 +325,15 @@ void loader_record(loader *ld)
 			return;
 		}
 		if (ld->bad_utf8_field) {
+			size_t j = (size_t)ld->bad_utf8_field - 1;
+			int cp = ld->opts->encoding == NULL &&
+			         loader_cp1252_text(loader_field(ld, j), ld->len[j]);
 			ld->st = churn_err_at(ld->err, CHURN_EDATA, ld->name, ld->line_no,
 			                      ld->bad_utf8_field,
-			                      "the header is not UTF-8 (a Latin-1 or Windows-1252 "
-			                      "file? save it as UTF-8)");
+			                      cp ? "the header is not UTF-8 (a Windows-1252 file? "
+			                           "say --encoding windows-1252, or save it as UTF-8)"
+			                         : "the header is not UTF-8 (a Latin-1 or "
+			                           "Windows-1252 file? save it as UTF-8)");
 			return;
 		}
 		if (ld->newlines > 0) {
@@ -617,7 +341,7 @@ void loader_record(loader *ld)
 			 * and closed lines later has swallowed data rows into a
 			 * name (docs/inputs.md, "Quotes"). */
 			long j = 0;
-			while (loader_line_breaks(field(ld, (size_t)j), ld->len[j]) == 0)
+			while (loader_line_breaks(loader_field(ld, (size_t)j), ld->len[j]) == 0)
 				j++;
 			ld->st = churn_err_at(ld->err, CHURN_EDATA, ld->name, ld->line_no, j + 1,
 			                      "a quoted column name in the header holds %ld line "
@@ -631,56 +355,3 @@ void loader_record(loader *ld)
 	data_row(ld);
 }
 
-churn_status loader_finish_table(loader *ld)
-{
-	table *t = table_new(ld->nrows);
-	if (t == NULL || (t->cols = calloc(ld->nfields ? ld->nfields : 1, sizeof *t->cols)) == NULL) {
-		table_free(t);
-		return churn_err_set(ld->err, CHURN_ENOMEM, "out of memory");
-	}
-	ld->res->t = t;
-	t->line = ld->line;
-	ld->line = NULL;
-	for (size_t j = 0; j < ld->nfields; j++) {
-		load_colbuild *c = &ld->cols[j];
-		table_col *tc = &t->cols[t->ncols++];
-		tc->name = c->name;
-		c->name = NULL;
-		tc->kind = c->kind;
-		tc->nmissing = c->nmissing;
-		if (c->kind == TABLE_NUM) {
-			tc->num = c->num;
-			c->num = NULL;
-		} else if (c->kind == TABLE_DATE) {
-			tc->date = c->date;
-			c->date = NULL;
-		} else {
-			tc->codes = c->codes;
-			c->codes = NULL;
-			tc->nlevels = intern_count(c->in);
-			tc->levels = intern_take_strings(c->in);
-			if (tc->levels == NULL) {
-				tc->nlevels = 0;
-				return churn_err_set(ld->err, CHURN_ENOMEM, "out of memory");
-			}
-		}
-	}
-	return CHURN_OK;
-}
-
-void loader_free_cols(loader *ld)
-{
-	if (ld->cols == NULL)
-		return;
-	for (size_t j = 0; j < ld->nfields; j++) {
-		load_colbuild *c = &ld->cols[j];
-		free(c->name);
-		free(c->num);
-		free(c->date);
-		free(c->codes);
-		free(c->raw);
-		intern_free(c->in);
-	}
-	free(ld->cols);
-	ld->cols = NULL;
-}

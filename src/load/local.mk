@@ -2,11 +2,15 @@
 libchurnkit_a_SOURCES += src/load/table.c include/churnkit/table.h \
 	src/util/intern.c src/util/intern.h
 
-libchurnkit_a_SOURCES += src/load/load.c src/load/loadrow.c src/load/rowcheck.c src/load/loader.h \
+libchurnkit_a_SOURCES += src/load/load.c src/load/sniff.c src/load/loadcheck.c \
+	src/load/loadrow.c src/load/rowcheck.c src/load/colbuild.c src/load/reject.c \
+	src/load/hint.c src/load/flagseen.c src/load/loader.h \
+	src/load/fieldread.c include/churnkit/fieldread.h \
+	src/load/decode.c src/load/decode.h \
 	src/load/source.c include/churnkit/source.h \
 	include/churnkit/load.h
 libchurnkit_a_SOURCES += src/load/profile.c include/churnkit/profile.h
 
-libchurnkit_a_SOURCES += src/load/survdata.c include/churnkit/survdata.h
 ## The --revenue file (revhist.c), owned with issue 4 (cohorts and KPIs).
-libchurnkit_a_SOURCES += src/load/revhist.c include/churnkit/revhist.h
+libchurnkit_a_SOURCES += src/load/revhist.c src/load/revhist_match.c \
+	src/load/revhist_rejects.c src/load/revhist_rows.h include/churnkit/revhist.h

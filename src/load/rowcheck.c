@@ -7,17 +7,12 @@
  * row through loader_reject, naming the column.
  */
 #include "churnkit/date.h"
+#include "churnkit/fieldread.h"
 #include "churnkit/num.h"
-#include "churnkit/utf8.h"
 #include "loader.h"
 
 #include <math.h>
 #include <string.h>
-
-int loader_quote_len(const char *s, size_t len)
-{
-	return (int)utf8_cut(s, len, LOADER_QUOTE_MAX);
-}
 
 /* Rejects a date outside [date_min, date_max].  An end date far in the
  * future is most often a "still active" marker such as 9999-12-31: the
@@ -108,8 +103,9 @@ int loader_parse_mapped(loader *ld, size_t j)
 	case ROLE_DURATION:
 	case ROLE_VALUE:
 	case ROLE_WEIGHT:
+	case ROLE_INTERVAL_COUNT:
 		if (blank) {
-			if (c->role == ROLE_VALUE) {
+			if (c->role == ROLE_VALUE || c->role == ROLE_INTERVAL_COUNT) {
 				c->tmp_num = NAN;
 				return 1;
 			}
@@ -117,7 +113,7 @@ int loader_parse_mapped(loader *ld, size_t j)
 			              c->name);
 			return 0;
 		}
-		if (!num_parse(s, len, ld->decimal, &v)) {
+		if (!fieldread_number(s, len, ld->decimal, ld->thousands, &v)) {
 			loader_reject(ld, col, LOAD_BAD_NUMBER,
 			              "'%.*s' in column '%s' is not a number",
 			              loader_quote_len(s, len), s, c->name);
@@ -133,6 +129,12 @@ int loader_parse_mapped(loader *ld, size_t j)
 		if (v < 0) {
 			loader_reject(ld, col, LOAD_BAD_NEGATIVE,
 			              "negative value %g in column '%s'", v, c->name);
+			return 0;
+		}
+		if (c->role == ROLE_INTERVAL_COUNT && v == 0) {
+			loader_reject(ld, col, LOAD_BAD_NUMBER,
+			              "interval count 0 in column '%s' (--interval-count) is "
+			              "not a positive number", c->name);
 			return 0;
 		}
 		if (c->role == ROLE_WEIGHT && v != floor(v)) {
@@ -157,10 +159,11 @@ int loader_parse_mapped(loader *ld, size_t j)
 				a++;
 			while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t'))
 				b--;
-			c->tmp_num = strlen(want) == b - a && memcmp(s + a, want, b - a) == 0;
-			return 1;
+			c->tmp_num = fieldread_same_word(s + a, b - a, want);
+			return loader_seen_add(ld, c->role == ROLE_OUTCOME, s + a, b - a,
+			                       c->tmp_num != 0);
 		}
-		if (!flag_parse(s, len, &flag)) {
+		if (!fieldread_flag(s, len, &flag)) {
 			loader_reject(ld, col, LOAD_BAD_FLAG,
 			              "'%.*s' in column '%s' is not a yes/no value "
 			              "(say which value means churn: %s %s=VALUE)",
@@ -171,9 +174,56 @@ int loader_parse_mapped(loader *ld, size_t j)
 		c->tmp_num = flag;
 		return 1;
 	}
+	case ROLE_INTERVAL:
+		c->tmp_num = NAN;  /* missing: checked with the value */
+		if (blank)
+			return 1;
+		if (!fieldread_interval(s, len, &c->tmp_num, &c->tmp_div)) {
+			loader_reject(ld, col, LOAD_BAD_INTERVAL,
+			              "'%.*s' in column '%s' is not a billing interval (month, "
+			              "year, week or day)", loader_quote_len(s, len), s, c->name);
+			return 0;
+		}
+		return 1;
 	default:
 		return 1;
 	}
+}
+
+int loader_scale_value(loader *ld)
+{
+	long kv = ld->role_col[ROLE_VALUE], ki = ld->role_col[ROLE_INTERVAL],
+	     kc = ld->role_col[ROLE_INTERVAL_COUNT];
+	if (kv < 0)
+		return 1;
+	load_colbuild *v = &ld->cols[kv];
+	if (isnan(v->tmp_num))
+		return 1;
+	/* Multiplied, then divided: 1234 cents at --value-scale 0.01 is
+	 * 1234 / 100, exactly as a hand conversion makes it. */
+	double x = v->tmp_num * ld->scale_mul / ld->scale_div;
+	if (ki >= 0) {
+		const load_colbuild *in = &ld->cols[ki];
+		double count = 1;
+		if (isnan(in->tmp_num)) {
+			loader_reject(ld, ki + 1, LOAD_BAD_MISSING,
+			              "missing interval in column '%s' for the value in column "
+			              "'%s'", in->name, v->name);
+			return 0;
+		}
+		if (kc >= 0) {
+			count = ld->cols[kc].tmp_num;
+			if (isnan(count)) {
+				loader_reject(ld, kc + 1, LOAD_BAD_MISSING,
+				              "missing interval count in column '%s' for the value "
+				              "in column '%s'", ld->cols[kc].name, v->name);
+				return 0;
+			}
+		}
+		x = x * in->tmp_num / (in->tmp_div * count);
+	}
+	v->tmp_num = x;
+	return 1;
 }
 
 static const load_colbuild *role_col(const loader *ld, load_role role, size_t *j)

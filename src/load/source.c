@@ -1,6 +1,7 @@
 /* source.c - an input read exactly once, hashed as it is read; see
  * include/churnkit/source.h. */
 #include "churnkit/source.h"
+#include "decode.h"
 
 #include <errno.h>
 #include <nettle/sha2.h>
@@ -23,6 +24,9 @@ struct source {
 	size_t nkept, capkept;
 	size_t pos;              /* next kept byte to hand out (pos <= nkept) */
 	int marking;             /* 1 between source_mark and source_rewind */
+	decoder *dec;            /* another encoding read as UTF-8; NULL = none */
+	int encoding_set;        /* 1 after source_set_encoding */
+	int raw_end;             /* the underlying input has ended (dec only) */
 	char namebuf[];          /* a copy of the name */
 };
 
@@ -92,6 +96,7 @@ void source_free(source *s)
 		return;
 	if (s->own)
 		fclose(s->f);
+	decoder_free(s->dec);
 	free(s->kept);
 	free(s);
 }
@@ -123,6 +128,44 @@ static churn_status read_input(source *s, unsigned char *buf, size_t n, size_t *
 	s->nread += k;
 	*got = k;
 	return CHURN_OK;
+}
+
+/* Reads up to n bytes of the input as UTF-8: as they are without a
+ * decoder, else converted (decode.h) from the bytes read and hashed. */
+static churn_status read_text(source *s, unsigned char *buf, size_t n, size_t *got,
+                              churn_err *err)
+{
+	size_t done = 0;
+	churn_status st;
+
+	if (s->dec == NULL)
+		return read_input(s, buf, n, got, err);
+	*got = 0;
+	while (done < n) {
+		done += decoder_take(s->dec, buf + done, n - done);
+		if (done == n || decoder_done(s->dec))
+			break;
+		/* Everything converted was handed out: convert more. */
+		size_t room, k = 0;
+		unsigned char *p = decoder_input(s->dec, &room);
+		if (!s->raw_end) {
+			if ((st = read_input(s, p, room, &k, err)) != CHURN_OK)
+				return st;
+			s->raw_end = k < room;
+		}
+		if ((st = decoder_convert(s->dec, k, s->raw_end, s->name, err)) != CHURN_OK)
+			return st;
+	}
+	*got = done;
+	return CHURN_OK;
+}
+
+churn_status source_set_encoding(source *s, const char *encoding, churn_err *err)
+{
+	if (s->encoding_set)
+		return CHURN_OK;
+	s->encoding_set = 1;
+	return decoder_open(encoding, &s->dec, err);
 }
 
 /* Appends buf[0..n) to the kept bytes. */
@@ -157,7 +200,7 @@ churn_status source_read(source *s, void *buf, size_t n, size_t *got, churn_err 
 		s->pos += done;
 	}
 	if (done < n) {
-		if ((st = read_input(s, out + done, n - done, &k, err)) != CHURN_OK)
+		if ((st = read_text(s, out + done, n - done, &k, err)) != CHURN_OK)
 			return st;
 		if (s->marking) {
 			if ((st = keep(s, out + done, k, err)) != CHURN_OK)
@@ -219,7 +262,7 @@ size_t source_buffer_size(const source *s, size_t most)
 {
 	uint64_t left = s->size > s->nread ? s->size - s->nread : 0;
 	size_t kept = s->nkept - s->pos;
-	if (s->size == 0 || left + kept + 1 >= most)
+	if (s->size == 0 || s->dec != NULL || left + kept + 1 >= most)
 		return most;
 	return (size_t)left + kept + 1;
 }

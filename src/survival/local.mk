@@ -11,6 +11,9 @@ libchurnkit_a_SOURCES += include/churnkit/surv.h src/survival/surv_tab.h \
 	include/churnkit/surv_print.h src/survival/surv_print.c \
 	include/churnkit/surv_csv.h src/survival/surv_csv.c \
 	include/churnkit/surv_run.h src/survival/surv_run.c
+## The survival inputs (time, event, entry, weights, groups) built from a
+## loaded table.
+libchurnkit_a_SOURCES += src/survival/survdata.c include/churnkit/survdata.h
 
 ## A benchmark, not a test: 1M customers, two columns of 3 and 6 levels.
 noinst_PROGRAMS += bench/bench_survival

@@ -67,7 +67,9 @@ fails 2 "model: option --output does not apply to this command" \
 
 # A model that cannot be fitted (1): no churner, no one else, no usable
 # row, every term aliased; a log of zero at its line and column.
-fails 1 "the logistic model cannot be fitted: none of the 3000 customers used has the outcome (const_one = 2), so there is nothing to tell apart" \
+# --outcome COL=VALUE that no row holds is a usage error listing the
+# values (docs/inputs.md, "Flags"; it was this model error before).
+fails 2 "--outcome const_one=2: no row of $data holds '2' (case and blanks around are ignored); column 'const_one' holds '1' (3000)" \
 	model --features tickets --outcome const_one=2 --json m.json "$data"
 [ ! -e m.json ]
 tap_ok $? "no churner: no JSON file left behind"
@@ -101,7 +103,7 @@ printf 'id,d,e,mrr\na,1,1,10\nb,2,1,3\nc,3,1,5\nd,4,0,6\ne,5,0,7\n' >allchurn.cs
 fails 1 "the logistic model cannot be fitted: all 3 customers used have the outcome (churn within 12 time units): the 2 who had not churned were censored before the horizon and left out; try a shorter --horizon" \
 	model --id id --duration d --event e --features mrr --horizon 12 allchurn.csv
 echo old >s.csv
-fails 1 "the logistic model cannot be fitted: none of the 3000 customers used has the outcome (const_one = 2), so there is nothing to tell apart" \
+fails 2 "--outcome const_one=2: no row of $data holds '2' (case and blanks around are ignored); column 'const_one' holds '1' (3000)" \
 	score --id customer_id --features tickets --outcome const_one=2 -o s.csv "$data"
 tap_is "$(cat s.csv)" old "score: a failed run leaves the old scores file as it was"
 

@@ -4,6 +4,7 @@
  * hand; the expected lines below are counted in those files). */
 #include "churnkit/revhist.h"
 #include "churnkit/date.h"
+#include "churnkit/revenue.h"
 #include "churnkit/load.h"
 #include "churnkit/table.h"
 #include "tap.h"
@@ -124,10 +125,12 @@ static void test_bad_rows(const customers *cu)
 	is_double_rel(mrr_of(r, 2, M(2024, 2)), 200, 1e-15, "revhist: c3 2024-02 = 200");
 	is_int(r->first_month, M(2024, 1), "revhist: first month 2024-01");
 	is_int(r->last_month, M(2024, 2), "revhist: last month 2024-02");
-	ok(r->h.n == 3 && r->h.ncustomers == 6 && r->h.customer == r->customer,
-	   "revhist: the history view covers the good rows and all customers");
-	ok(revenue_history_check(&r->h, &err) == CHURN_OK,
-	   "revhist: the history passes revenue_history_check");
+	{
+		/* The cohort stage's view of the good rows (cohort_run.c). */
+		revenue_history h = {r->n, r->customer, r->month, r->mrr, 6, NULL};
+		ok(r->n == 3 && revenue_history_check(&h, &err) == CHURN_OK,
+		   "revhist: the good rows pass revenue_history_check");
+	}
 
 	load_opts_init(&o);
 	o.display_name = "revenue_bad.csv";
