@@ -6,11 +6,18 @@ TESTS += tests/unit/test_err
 tests_unit_test_err_SOURCES = tests/unit/test_err.c
 tests_unit_test_err_LDADD = $(TEST_LIBS)
 
-libchurnkit_a_SOURCES += src/util/date.c include/churnkit/date.h
+libchurnkit_a_SOURCES += src/util/date.c include/churnkit/date.h \
+	src/util/datetime.c src/util/datedetect.c include/churnkit/datetime.h
 check_PROGRAMS += tests/unit/test_date
 TESTS += tests/unit/test_date
 tests_unit_test_date_SOURCES = tests/unit/test_date.c
 tests_unit_test_date_LDADD = $(TEST_LIBS)
+check_PROGRAMS += tests/unit/test_datetime
+TESTS += tests/unit/test_datetime
+tests_unit_test_datetime_SOURCES = tests/unit/test_datetime.c
+tests_unit_test_datetime_LDADD = $(TEST_LIBS)
+EXTRA_DIST += tests/fixtures/dates/make_dates.R tests/fixtures/dates/cases.tsv \
+	tests/fixtures/dates/expected.tsv
 
 libchurnkit_a_SOURCES += src/util/num.c include/churnkit/num.h
 check_PROGRAMS += tests/unit/test_num
