@@ -19,8 +19,15 @@ include tests/data/hostile/lead.mk
 include tests/data/hostile/loader.mk
 include tests/data/hostile/pipes.mk
 include tests/data/hostile/outputs.mk
+include tests/data/hostile/dates.mk
 EXTRA_DIST += tests/data/hostile/lead.mk tests/data/hostile/loader.mk \
-	tests/data/hostile/pipes.mk tests/data/hostile/outputs.mk
+	tests/data/hostile/pipes.mk tests/data/hostile/outputs.mk tests/data/hostile/dates.mk
+
+# Dates in UTC whatever TZ says (tests/cli/dates_tz.sh; docs/inputs.md).
+TESTS += tests/cli/dates_tz.sh
+EXTRA_DIST += tests/cli/dates_tz.sh tests/data/dates/billing.csv \
+	tests/data/dates/billing_epoch.csv tests/data/dates/billing_epoch_ms.csv \
+	tests/data/dates/billing_de.csv tests/data/dates/billing_offset.csv
 
 # The bad-input corpus (tests/cli/bad_inputs.sh checks that every file of
 # tests/data/bad is listed here).

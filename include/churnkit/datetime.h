@@ -77,11 +77,11 @@ int dt_spec_read(const char *text, dt_spec *spec, char *why, size_t n);
  * when the text is not of that form or a field is impossible. */
 int dt_parse(const char *s, size_t len, dt_reading r, const char *strp, int32_t *days);
 
-/* The known readings that read `s` (len bytes) as a day within [lo, hi],
- * as a bit mask (bit r for reading r), with each one's day in days[r].
- * Epoch seconds count only with 9 to 11 digits before any fraction and
- * epoch milliseconds with 12 to 14, the sizes of dates near ours, so that
- * a small number (a yyyymmdd 20240925, a count) is no date by detection. */
+/* The known readings that read `s` (len bytes), as a bit mask (bit r for
+ * reading r), with each one's day in days[r].  The epoch readings count
+ * only for a day within [lo, hi], with 9 to 11 digits before any fraction
+ * for seconds and 12 to 14 for milliseconds, the sizes of dates near ours,
+ * so that another number (a yyyymmdd 20240925, a count) is no date. */
 unsigned dt_fits(const char *s, size_t len, int32_t lo, int32_t hi,
                  int32_t days[DT_NKNOWN]);
 

@@ -105,7 +105,8 @@ typedef struct {
 typedef struct {
 	char delimiter;          /* ',', ';', '\t', other; 0 = detect */
 	char decimal;            /* '.' (default when 0) or ',' */
-	const char *date_format; /* strptime format; NULL = ISO yyyy-mm-dd */
+	const char *date_format; /* --date-format (datetime.h, dt_spec_read);
+	                            NULL = auto, detected per column */
 	int has_as_of;           /* 1 when as_of was given */
 	int32_t as_of;           /* day number */
 	double max_bad;          /* limit on bad rows ... */
@@ -145,6 +146,11 @@ typedef struct {
 	int date_mode;             /* 1 when start/end dates were mapped */
 	int duration_mode;         /* 1 when a duration column was mapped */
 	char sha256[65];           /* SHA-256 of the bytes parsed, 64 hex digits */
+	char date_hint[160];       /* "; most dates in column 'C' read with
+	                              --date-format 'F'" when most of a date
+	                              column's values failed and one known form
+	                              reads most of them (load_check adds it to
+	                              its message); "" = none */
 	uint64_t bytes;            /* how many bytes were parsed */
 } load_result;
 

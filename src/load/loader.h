@@ -38,6 +38,8 @@ typedef struct {
 	int32_t tmp_date;
 } load_colbuild;
 
+typedef struct datecols datecols;  /* datecol.h */
+
 typedef struct {
 	const char *name;        /* for messages */
 	const load_map *map;
@@ -75,6 +77,8 @@ typedef struct {
 	long close_line;         /* ... the line where it was closed ... */
 	int after;               /* ... and the byte that followed it */
 	int header_only;         /* 1: stop after the header (load_read_header) */
+
+	datecols *dates;         /* datecol.h: the date columns' readings; borrowed */
 
 	churn_status st;         /* a fatal error inside a callback */
 	churn_err *err;

@@ -7,7 +7,7 @@ TESTS += tests/unit/test_table
 tests_unit_test_table_SOURCES = tests/unit/test_table.c
 tests_unit_test_table_LDADD = $(TEST_LIBS)
 
-libchurnkit_a_SOURCES += src/load/load.c src/load/loadrow.c src/load/rowcheck.c src/load/loader.h \
+libchurnkit_a_SOURCES += src/load/load.c src/load/loadrow.c src/load/rowcheck.c src/load/datecol.c src/load/datecol.h src/load/loader.h \
 	src/load/source.c include/churnkit/source.h \
 	include/churnkit/load.h
 libchurnkit_a_SOURCES += src/load/profile.c include/churnkit/profile.h

@@ -354,9 +354,11 @@ unsigned dt_fits(const char *s, size_t len, int32_t lo, int32_t hi,
 	unsigned mask = 0;
 	int32_t d;
 	for (int r = 0; r < DT_NKNOWN; r++) {
-		if (!dt_parse(s, len, (dt_reading)r, NULL, &d) || d < lo || d > hi)
+		if (!dt_parse(s, len, (dt_reading)r, NULL, &d))
 			continue;
 		if (r == DT_EPOCH || r == DT_EPOCH_MS) {
+			if (d < lo || d > hi)
+				continue;
 			const char *p = s, *end = s + len;
 			int n = 0;
 			int32_t dd;
