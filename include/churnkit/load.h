@@ -10,8 +10,10 @@
  *
  * Mapped columns (load_map) are typed and validated row by row:
  *   id                 text, must be present and unique
- *   start, end, entry  dates (ISO yyyy-mm-dd, or date_format) in date mode;
- *                      numbers in duration mode (entry only)
+ *   start, end, entry  dates in date mode (each column's reading detected
+ *                      from its values, or opts->date_format: datetime.h,
+ *                      docs/inputs.md "Dates"); numbers in duration mode
+ *                      (entry only)
  *   duration           number >= 0 (duration mode)
  *   event, outcome     yes/no flag, or equality with a given value
  *   value              number >= 0, may be missing
@@ -35,7 +37,10 @@
  * were bad; load_check then fails with CHURN_EDATA when more physical lines
  * are in bad rows than max_bad_rows allows, or when no row is usable, so
  * that the caller can report the bad rows either way.  A mapped column
- * absent from the header is CHURN_EUSAGE naming it.  docs/inputs.md states
+ * absent from the header is CHURN_EUSAGE naming it; a date column whose
+ * values two forms read differently (01/02/2024) is CHURN_EDATA naming the
+ * column, a line and both --date-format options, and an unknown
+ * date_format CHURN_EUSAGE.  docs/inputs.md states
  * these input rules for users.
  *
  * Ownership: load_csv returns a new load_result; free it with
