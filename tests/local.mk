@@ -23,6 +23,7 @@ include tests/data/hostile/loader.mk
 include tests/data/hostile/pipes.mk
 include tests/data/hostile/outputs.mk
 include tests/data/hostile/exports.mk
+include tests/data/hostile/dates.mk
 EXTRA_DIST += tests/data/hostile/lead.mk tests/data/hostile/loader.mk \
 	tests/data/hostile/pipes.mk tests/data/hostile/outputs.mk \
-	tests/data/hostile/exports.mk
+	tests/data/hostile/exports.mk tests/data/hostile/dates.mk

@@ -29,11 +29,14 @@ int date_valid(int year, int month, int day);
 /* Days in a month (leap years as Gregorian). */
 int date_days_in_month(int year, int month);
 
-/* Parses `s` (exactly `len` bytes, not necessarily NUL-terminated).  With
- * `fmt` NULL the text must be ISO 8601 yyyy-mm-dd (surrounding blanks
- * allowed); otherwise `fmt` is a strptime(3) format that must consume the
- * whole text.  Returns 1 and sets *days on success, 0 on a malformed or
- * impossible date (2023-02-29). */
+/* Parses `s` (exactly `len` bytes, not necessarily NUL-terminated) as a
+ * --date-format value `fmt` says (datetime.h, dt_spec_read): NULL, "auto"
+ * and "iso" read ISO 8601 dates and datetimes, "epoch" and "epoch-ms" Unix
+ * time, other text a strptime(3) format that must consume the whole text;
+ * every reading in UTC.  Surrounding blanks are allowed.  Returns 1 and
+ * sets *days to the UTC day on success, 0 on a malformed or impossible
+ * date (2023-02-29) or a format dt_spec_read refuses.  Implemented in
+ * datetime.c. */
 int date_parse(const char *s, size_t len, const char *fmt, int32_t *days);
 
 /* Writes yyyy-mm-dd (11 bytes with the NUL) into buf; returns buf. */

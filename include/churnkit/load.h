@@ -10,8 +10,10 @@
  *
  * Mapped columns (load_map) are typed and validated row by row:
  *   id                 text, must be present and unique
- *   start, end, entry  dates (ISO yyyy-mm-dd, or date_format) in date mode;
- *                      numbers in duration mode (entry only)
+ *   start, end, entry  dates in date mode (each column's reading detected
+ *                      from its values, or opts->date_format: datetime.h,
+ *                      docs/inputs.md "Dates"); numbers in duration mode
+ *                      (entry only)
  *   duration           number >= 0 (duration mode)
  *   event, outcome     yes/no flag (fieldread_flag's words), or equality with
  *                      a given value ignoring case and blanks around; a
@@ -45,7 +47,10 @@
  * were bad; load_check then fails with CHURN_EDATA when more physical lines
  * are in bad rows than max_bad_rows allows, or when no row is usable, so
  * that the caller can report the bad rows either way.  A mapped column
- * absent from the header is CHURN_EUSAGE naming it.  docs/inputs.md states
+ * absent from the header is CHURN_EUSAGE naming it; a date column whose
+ * values two forms read differently (01/02/2024) is CHURN_EDATA naming the
+ * column, a line and both --date-format options, and an unknown
+ * date_format CHURN_EUSAGE.  docs/inputs.md states
  * these input rules for users.
  *
  * Ownership: load_csv returns a new load_result; free it with
@@ -122,7 +127,8 @@ typedef struct {
 	const char *encoding;    /* the input's encoding (source.h); NULL = UTF-8 */
 	double value_scale;      /* the value column (and a revenue file's MRR) is
 	                            multiplied by it: 0.01 for cents; 1 = none */
-	const char *date_format; /* strptime format; NULL = ISO yyyy-mm-dd */
+	const char *date_format; /* --date-format (datetime.h, dt_spec_read);
+	                            NULL = auto, detected per column */
 	int has_as_of;           /* 1 when as_of was given */
 	int32_t as_of;           /* day number */
 	double max_bad;          /* limit on bad rows ... */
@@ -167,7 +173,9 @@ typedef struct {
 	char hint[200];            /* "" or, when more than half of a column's
 	                              values failed the same way, what would
 	                              read them: "most values of column 'x'
-	                              would read with --decimal ," */
+	                              would read with --decimal ," or "most
+	                              dates in column 'x' read with
+	                              --date-format '%d.%m.%Y'" (datecol.h) */
 } load_result;
 
 /* Loads `path` ("-" = standard input), reading it once (source.h), so that

@@ -1,6 +1,7 @@
 /* options.c - see options.h. */
 #include "options.h"
 #include "churnkit/date.h"
+#include "churnkit/datetime.h"
 #include "churnkit/fieldread.h"
 #include "churnkit/inifile.h"
 #include "churnkit/num.h"
@@ -29,7 +30,7 @@ static const opt_spec specs[OPT_COUNT] = {
 	[OPT_START] = {"start", 1, 0, CMD_ALL, 0, "COL", "signup date column"},
 	[OPT_END] = {"end", 1, 0, CMD_ALL, 0, "COL", "churn date column (empty = still active)"},
 	[OPT_AS_OF] = {"as-of", 1, 0, CMD_ALL, 0, "DATE", "snapshot date (default: the latest date in the data)"},
-	[OPT_DATE_FORMAT] = {"date-format", 1, 0, CMD_ALL, 0, "FMT", "strptime format of the dates (default yyyy-mm-dd)"},
+	[OPT_DATE_FORMAT] = {"date-format", 1, 0, CMD_ALL, 0, "FMT", "how dates are written: auto (default, detected per column), iso, epoch, epoch-ms or a strptime format such as %d.%m.%Y"},
 	[OPT_DATE_RANGE] = {"date-range", 1, 0, CMD_ALL, 0, "FROM,TO", "plausible dates, years or dates (default 1900,2199); others are bad rows"},
 	[OPT_OPEN_END] = {"open-end", 1, 0, CMD_ALL, 0, "DATE", "an end date that means still active (e.g. 9999-12-31)"},
 	[OPT_DURATION] = {"duration", 1, 0, CMD_ALL, 0, "COL", "duration column (instead of dates)"},
@@ -281,6 +282,13 @@ churn_status cli_opts_parse(cli_opts *o, unsigned cmd, int argc, char **argv,
 	}
 	while (optind < argc)
 		o->args[o->nargs++] = argv[optind++];
+	/* --date-format: a keyword or a strptime format without %s (datetime.h). */
+	if (opt_str(o, OPT_DATE_FORMAT) != NULL) {
+		dt_spec spec;
+		char why[200];
+		if (!dt_spec_read(opt_str(o, OPT_DATE_FORMAT), &spec, why, sizeof why))
+			return churn_err_set(err, CHURN_EUSAGE, "%s", why);
+	}
 	/* getopt takes an abbreviation (--confi FILE) that the scan above,
 	 * which must see the name whole, would not have read. */
 	if (o->v[OPT_CONFIG].n != nconfig)

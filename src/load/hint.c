@@ -2,7 +2,7 @@
  * hint.c - what would read a column's bad values: each bad value of a
  * mapped column is classified by the reason it failed (a number another
  * decimal mark or thousands separator reads, a field that is Windows-1252
- * rather than UTF-8, a date another format reads), the options counted per
+ * rather than UTF-8; dates have their own hint, datecol.c), the options counted per
  * column, and when one option would read more than half of a column's
  * values the result says so (load_result.hint), for load_check's error.
  */
@@ -24,17 +24,6 @@ int loader_cp1252_text(const char *s, size_t len)
 	return 1;
 }
 
-const char *loader_date_hint(const char *s, size_t len, const load_opts *o)
-{
-	/* The hook for the date formats (issue 12, item 1): a format that
-	 * reads s when o->date_format does not, as a static option text
-	 * ("--date-format '%d.%m.%Y'"), or NULL.  None yet. */
-	(void)s;
-	(void)len;
-	(void)o;
-	return NULL;
-}
-
 /* The option that would read field j, bad for `reason`, or NULL. */
 static const char *classify(const loader *ld, size_t j, load_reason reason)
 {
@@ -53,8 +42,6 @@ static const char *classify(const loader *ld, size_t j, load_reason reason)
 		    !loader_cp1252_text(s, len))
 			return NULL;
 		return "--encoding windows-1252";
-	case LOAD_BAD_DATE:
-		return loader_date_hint(s, len, ld->opts);
 	default:
 		return NULL;
 	}

@@ -12,6 +12,7 @@
  */
 #include "churnkit/fieldread.h"
 #include "churnkit/load.h"
+#include "datecol.h"
 #include "loader.h"
 #include "churnkit/source.h"
 #include "churnkit/utf8.h"
@@ -409,30 +410,68 @@ static void loader_release(loader *ld)
 	loader_seen_free(ld);
 }
 
+/* datecol.h: the detection pass over the start of `src`, which is kept
+ * (source_mark) and rewound for the load proper; rows are read only for
+ * their date values, and nothing is written. */
+static churn_status detect_dates(datecols *dc, source *src, const load_map *map,
+                                 const load_opts *opts, char *chunk, size_t size,
+                                 churn_err *err)
+{
+	loader ld;
+	load_opts quiet = *opts;
+	churn_status st;
+
+	quiet.rejects = NULL;
+	source_mark(src);
+	if (!loader_init(&ld, src, map, &quiet, err)) {
+		st = churn_err_set(err, CHURN_ENOMEM, "out of memory");
+	} else {
+		ld.dates = dc;
+		dc->detecting = 1;
+		st = parse_file(&ld, src, chunk, size);
+		dc->detecting = 0;
+		if (st == CHURN_OK)
+			st = datecols_choose(dc, &ld, err);
+	}
+	loader_release(&ld);
+	load_result_free(ld.res);
+	source_rewind(src);
+	return st;
+}
+
 churn_status load_csv_source(source *src, const load_map *map, const load_opts *opts,
                              load_result **out, churn_err *err)
 {
 	loader ld;
+	datecols dc;
 	size_t chunksize = source_buffer_size(src, CHUNK);
 	char *chunk = NULL;
 	churn_status st = CHURN_OK;
 
 	*out = NULL;
+	if ((st = datecols_init(&dc, opts, err)) != CHURN_OK)
+		return st;
 	int made = loader_init(&ld, src, map, opts, err);
 	chunk = malloc(chunksize);
 	if (!made || chunk == NULL) {
 		st = churn_err_set(err, CHURN_ENOMEM, "out of memory");
 		goto done;
 	}
-	ld.res->as_of = opts->has_as_of ? opts->as_of : TABLE_DATE_NA;
-	ld.res->min_date = ld.res->max_date = TABLE_DATE_NA;
+	/* The options first: the encoding decodes the detection pass too. */
 	if ((st = check_opts(src, opts, err)) != CHURN_OK)
 		goto done;
+	if (datecols_auto(&dc) &&
+	    (st = detect_dates(&dc, src, map, opts, chunk, chunksize, err)) != CHURN_OK)
+		goto done;
+	ld.dates = &dc;
+	ld.res->as_of = opts->has_as_of ? opts->as_of : TABLE_DATE_NA;
+	ld.res->min_date = ld.res->max_date = TABLE_DATE_NA;
 	st = parse_file(&ld, src, chunk, chunksize);
 	if (st == CHURN_OK)
 		st = loader_seen_check(&ld);
 	if (st == CHURN_OK) {
 		loader_hint_result(&ld);
+		datecols_hint(&dc, &ld);
 		st = loader_finish_table(&ld);
 	}
 	if (st == CHURN_OK && ld.res->as_of == TABLE_DATE_NA)
@@ -445,6 +484,7 @@ churn_status load_csv_source(source *src, const load_map *map, const load_opts *
 done:
 	free(chunk);
 	loader_release(&ld);
+	datecols_free(&dc);
 	if (st == CHURN_OK)
 		*out = ld.res;
 	else

@@ -60,6 +60,8 @@ typedef struct {
 	loader_hint hints[LOADER_HINT_SLOTS]; /* what would read its bad values */
 } load_colbuild;
 
+typedef struct datecols datecols;  /* datecol.h */
+
 typedef struct {
 	const char *name;        /* for messages */
 	const load_map *map;
@@ -100,6 +102,8 @@ typedef struct {
 	long close_line;         /* ... the line where it was closed ... */
 	int after;               /* ... and the byte that followed it */
 	int header_only;         /* 1: stop after the header (load_read_header) */
+
+	datecols *dates;         /* datecol.h: the date columns' readings; borrowed */
 
 	churn_status st;         /* a fatal error inside a callback */
 	churn_err *err;
@@ -143,9 +147,6 @@ void loader_hint_count(loader *ld, long col, load_reason reason);
 void loader_hint_result(loader *ld);
 /* hint.c: 1 when s[0..len) holds only Windows-1252 characters. */
 int loader_cp1252_text(const char *s, size_t len);
-/* hint.c: the hook for the date formats: the --date-format option (a
- * static text) that would read s when o->date_format does not, or NULL. */
-const char *loader_date_hint(const char *s, size_t len, const load_opts *o);
 
 /* flagseen.c: counts the value s[0..len) of the --event (which 0) or
  * --outcome (1) COL=VALUE column, and whether it matched.  Returns 0 when

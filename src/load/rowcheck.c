@@ -9,6 +9,8 @@
 #include "churnkit/date.h"
 #include "churnkit/fieldread.h"
 #include "churnkit/num.h"
+#include "churnkit/utf8.h"
+#include "datecol.h"
 #include "loader.h"
 
 #include <math.h>
@@ -47,10 +49,11 @@ int loader_parse_mapped(loader *ld, size_t j)
 	long col = (long)j + 1;
 	int blank = num_is_blank(s, len);
 	const load_map *m = ld->map;
-	const char *fmt = ld->opts->date_format;
 	double v;
 	int flag;
 
+	if (ld->dates != NULL && ld->dates->detecting)
+		return datecol_detect_row(ld);  /* datecol.h: no row is loaded */
 	switch (c->role) {
 	case ROLE_ID:
 		if (blank) {
@@ -71,11 +74,12 @@ int loader_parse_mapped(loader *ld, size_t j)
 				}
 				return 1;
 			}
-			if (!date_parse(s, len, fmt, &c->tmp_date)) {
-				loader_reject(ld, col, LOAD_BAD_DATE,
-				              "'%.*s' in column '%s' is not a date (expected %s)",
-				              loader_quote_len(s, len), s, c->name,
-				              fmt ? fmt : "yyyy-mm-dd");
+			if (!datecol_parse(ld, j, s, len, &c->tmp_date)) {
+				if (ld->st == CHURN_OK)
+					loader_reject(ld, col, LOAD_BAD_DATE,
+					              "'%.*s' in column '%s' is not a date (expected %s)",
+					              loader_quote_len(s, len), s, c->name,
+					              datecol_expected(ld->dates, j));
 				return 0;
 			}
 			if (c->role == ROLE_END && ld->opts->open_end != TABLE_DATE_NA &&

@@ -1,10 +1,7 @@
 /* date.c - see include/churnkit/date.h. */
 #include "churnkit/date.h"
 
-#include <ctype.h>
 #include <stdio.h>
-#include <string.h>
-#include <time.h>
 
 int32_t date_from_civil(int year, int month, int day)
 {
@@ -47,62 +44,6 @@ int date_valid(int year, int month, int day)
 {
 	return year >= 1 && year <= 9999 && month >= 1 && month <= 12 && day >= 1 &&
 	       day <= date_days_in_month(year, month);
-}
-
-static int digits(const char *s, int n, int *out)
-{
-	int v = 0;
-	for (int i = 0; i < n; i++) {
-		if (!isdigit((unsigned char)s[i]))
-			return 0;
-		v = v * 10 + (s[i] - '0');
-	}
-	*out = v;
-	return 1;
-}
-
-int date_parse(const char *s, size_t len, const char *fmt, int32_t *days)
-{
-	int y, m, d;
-
-	while (len > 0 && isspace((unsigned char)*s)) {
-		s++;
-		len--;
-	}
-	while (len > 0 && isspace((unsigned char)s[len - 1]))
-		len--;
-	if (len == 0)
-		return 0;
-	if (fmt == NULL) {
-		if (len != 10 || s[4] != '-' || s[7] != '-' || !digits(s, 4, &y) ||
-		    !digits(s + 5, 2, &m) || !digits(s + 8, 2, &d))
-			return 0;
-	} else {
-		char buf[128];
-		struct tm tm;
-		const char *end;
-
-		if (len >= sizeof buf)
-			return 0;
-		memcpy(buf, s, len);
-		buf[len] = '\0';
-		memset(&tm, 0, sizeof tm);
-		tm.tm_mday = 1;
-		end = strptime(buf, fmt, &tm);
-		if (end == NULL || *end != '\0')
-			return 0;
-		y = tm.tm_year + 1900;
-		m = tm.tm_mon + 1;
-		d = tm.tm_mday;
-		/* %Y reads "24" as the year 24: a two-digit year in the data, which
-		 * %y would read as 2024.  No customer record is that old. */
-		if (y < 1000)
-			return 0;
-	}
-	if (!date_valid(y, m, d))
-		return 0;
-	*days = date_from_civil(y, m, d);
-	return 1;
 }
 
 char *date_format(int32_t days, char buf[static 11])

@@ -1,7 +1,8 @@
 ## src/util: errors, dates, numbers, string buffers.
 libchurnkit_a_SOURCES += src/util/err.c include/churnkit/err.h
 
-libchurnkit_a_SOURCES += src/util/date.c include/churnkit/date.h
+libchurnkit_a_SOURCES += src/util/date.c include/churnkit/date.h \
+	src/util/datetime.c src/util/datedetect.c include/churnkit/datetime.h
 
 libchurnkit_a_SOURCES += src/util/num.c include/churnkit/num.h
 

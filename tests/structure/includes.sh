@@ -37,8 +37,8 @@ root=${1:-${top_srcdir:-.}}
 
 KNOWN='src/cohort/cohort_csv.c churnkit/sheet.h
 src/cohort/cohort_csv.c churnkit/tablename.h
-src/load/loadrow.c churnkit/sheet.h
-src/load/revhist.c churnkit/sheet.h
+src/load/reject.c churnkit/sheet.h
+src/load/revhist_rejects.c churnkit/sheet.h
 include/churnkit/revhist.h churnkit/revenue.h
 src/model/model_csv.c churnkit/sheet.h
 src/model/scores.c churnkit/sheet.h
