@@ -140,7 +140,7 @@ typedef struct {
 	design *dc;
 	cox_result *cr;
 	cox_baseline *cb;            /* with score_cox: the scoring model's baselines */
-	size_t cox_no_risk;          /* rows left out: entry not before exit */
+	size_t cox_no_risk;          /* rows left out: no time at risk (surv.h) */
 
 	/* Proportional hazards (model_run_cox.c; docs/proportional-hazards.md). */
 	double ph_alpha;             /* --alpha: a term fails below it */

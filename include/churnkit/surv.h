@@ -78,9 +78,11 @@ void surv_prep_free(surv_prep *p);
  * aeqSurv refuses it ("effective length 0").  Every other row, and every
  * row when d->entry is NULL, gets 1; rows with values surv_prep_new would
  * reject (negative, not finite) are kept for it to report.  *ndrop is the
- * number of zeros.  Dropping rows changes the set of distinct times, so a
- * caller that drops rows calls this again on what is left until *ndrop is
- * 0 (in practice once more).  `keep` has d->n entries.
+ * number of zeros.  Dropping rows changes the set of distinct times, so the
+ * merging is repeated over the rows left until it drops none: what is kept
+ * has time at risk as it stands (a second call on it drops nothing).  This
+ * is the one rule of time at risk, used by the survival stage, the Cox fit
+ * and the --horizon outcome (docs/method.md).  `keep` has d->n entries.
  * Errors: CHURN_EUSAGE for a NULL argument; CHURN_ENOMEM. */
 churn_status surv_entry_usable(const surv_data *d, int timefix, unsigned char *keep,
                                size_t *ndrop, churn_err *err);

@@ -91,9 +91,13 @@ churn_status horizon_build(const horizon_input *in, horizon_outcome **out, churn
 		st = churn_err_set(err, CHURN_ENOMEM, "out of memory for the outcome");
 		goto done;
 	}
-	for (size_t i = 0; i < in->n; i++) {
-		obs[i] = in->entry == NULL || in->entry[i] < in->time[i];
-		h->no_risk += !obs[i];
+	/* The rows with time at risk: survival's one rule (surv.h), which
+	 * merges near-equal times as R does before comparing entry and exit. */
+	{
+		surv_data sd = {.n = in->n, .time = in->time, .event = in->event,
+		                .weight = in->weight, .entry = in->entry};
+		if ((st = surv_entry_usable(&sd, 1, obs, &h->no_risk, err)) != CHURN_OK)
+			goto done;
 	}
 	if (in->followup == NULL && (st = censoring_curve(in, obs, &g, err)) != CHURN_OK)
 		goto done;

@@ -7,6 +7,7 @@
 #include "churnkit/date.h"
 #include "churnkit/model_json.h"
 #include "churnkit/outfile.h"
+#include "churnkit/surv.h"
 
 #include <errno.h>
 #include <json-c/json.h>
@@ -264,19 +265,18 @@ static churn_status fit_cox(model_run *m, const model_run_input *d, churn_err *e
 		st = churn_err_set(err, CHURN_ENOMEM, "out of memory for the Cox model");
 		goto done;
 	}
-	/* A row whose entry is not before its exit has no time at risk: R's
-	 * Surv(entry, time) makes it NA and coxph leaves it out; so do we, and
-	 * say how many. */
+	/* A row without time at risk (its entry not before its exit, as given
+	 * or once near-equal times are merged as R's coxph merges them) is
+	 * left out and counted: survival's one rule (surv.h, docs/method.md). */
 	if (s->entry) {
 		if ((usable = malloc(na)) == NULL) {
 			st = churn_err_set(err, CHURN_ENOMEM, "out of memory for the Cox model");
 			goto done;
 		}
-		m->cox_no_risk = 0;
-		for (size_t i = 0; i < n; i++) {
-			usable[i] = s->entry[i] < s->time[i];
-			m->cox_no_risk += !usable[i];
-		}
+		surv_data sv = {.n = n, .time = s->time, .event = s->event, .weight = s->weight,
+		                .entry = s->entry};
+		if ((st = surv_entry_usable(&sv, 1, usable, &m->cox_no_risk, err)) != CHURN_OK)
+			goto done;
 	}
 	design_spec_of(m, d, 0, usable, &spec);
 	if ((st = design_build(d->res->t, &spec, &m->dc, err)) != CHURN_OK) {

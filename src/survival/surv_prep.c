@@ -275,56 +275,61 @@ churn_status surv_entry_usable(const surv_data *d, int fix, unsigned char *keep,
 	if (!fix || n > UINT32_MAX / 2)
 		goto done; /* surv_prep_new refuses more rows than that anyway */
 
-	/* the distinct values of the rows left, then R's merging (see timefix) */
+	/* the distinct values of the rows left, then R's merging (see timefix);
+	 * a row dropped by the merging changes the distinct values, so the
+	 * merging is done again over the rows left until none is dropped */
 	key = malloc(2 * n * sizeof *key);
 	idx = malloc(2 * n * sizeof *idx);
-	if (key == NULL || idx == NULL)
+	u = malloc(2 * n * sizeof *u);
+	cut = malloc(2 * n * sizeof *cut);
+	merged = malloc(2 * n * sizeof *merged);
+	if (key == NULL || idx == NULL || u == NULL || cut == NULL || merged == NULL)
 		goto nomem;
-	for (size_t r = 0; r < n; r++) {
-		double e = d->entry[r], t = d->time[r];
-		if (keep[r] && isfinite(e) && isfinite(t) && e >= 0 && t >= 0) {
-			key[m++] = t + 0.0;
-			key[m++] = e + 0.0;
-		}
-	}
-	if (m == 0)
-		goto done;
-	if (surv_sort_index(key, m, idx) != 0)
-		goto nomem;
-	u = malloc(m * sizeof *u);
-	cut = malloc(m * sizeof *cut);
-	merged = malloc(m * sizeof *merged);
-	if (u == NULL || cut == NULL || merged == NULL)
-		goto nomem;
-	for (size_t i = 0; i < m; i++) {
-		double v = key[idx[i]];
-		if (nu == 0 || u[nu - 1] != v)
-			u[nu++] = v;
-	}
-	if (nu < 2)
-		goto done;
-	double mean = r_mean(u, nu);
-	cut[0] = u[0];
-	for (size_t k = 1; k < nu; k++) {
-		double dy = u[k] - u[k - 1];
-		int tied = dy <= SURV_TIMEFIX_TOL || dy / mean <= SURV_TIMEFIX_TOL;
-		cut[k] = tied ? cut[k - 1] : u[k];
-	}
-	for (size_t i = 0, k = 0; i < m; i++) {
-		while (u[k] != key[idx[i]])
-			k++;
-		merged[idx[i]] = cut[k];
-	}
-	m = 0;
-	for (size_t r = 0; r < n; r++) {
-		double e = d->entry[r], t = d->time[r];
-		if (keep[r] && isfinite(e) && isfinite(t) && e >= 0 && t >= 0) {
-			if (!(merged[m + 1] < merged[m])) {
-				keep[r] = 0;
-				drop++;
+	for (size_t more = 1; more > 0;) {
+		more = 0;
+		m = nu = 0;
+		for (size_t r = 0; r < n; r++) {
+			double e = d->entry[r], t = d->time[r];
+			if (keep[r] && isfinite(e) && isfinite(t) && e >= 0 && t >= 0) {
+				key[m++] = t + 0.0;
+				key[m++] = e + 0.0;
 			}
-			m += 2;
 		}
+		if (m == 0)
+			break;
+		if (surv_sort_index(key, m, idx) != 0)
+			goto nomem;
+		for (size_t i = 0; i < m; i++) {
+			double v = key[idx[i]];
+			if (nu == 0 || u[nu - 1] != v)
+				u[nu++] = v;
+		}
+		if (nu < 2)
+			break;
+		double mean = r_mean(u, nu);
+		cut[0] = u[0];
+		for (size_t k = 1; k < nu; k++) {
+			double dy = u[k] - u[k - 1];
+			int tied = dy <= SURV_TIMEFIX_TOL || dy / mean <= SURV_TIMEFIX_TOL;
+			cut[k] = tied ? cut[k - 1] : u[k];
+		}
+		for (size_t i = 0, k = 0; i < m; i++) {
+			while (u[k] != key[idx[i]])
+				k++;
+			merged[idx[i]] = cut[k];
+		}
+		m = 0;
+		for (size_t r = 0; r < n; r++) {
+			double e = d->entry[r], t = d->time[r];
+			if (keep[r] && isfinite(e) && isfinite(t) && e >= 0 && t >= 0) {
+				if (!(merged[m + 1] < merged[m])) {
+					keep[r] = 0;
+					more++;
+				}
+				m += 2;
+			}
+		}
+		drop += more;
 	}
 	goto done;
 nomem:

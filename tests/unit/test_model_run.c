@@ -160,5 +160,32 @@ int main(void)
 	ok(m.cr != NULL && m.dc != NULL && m.dc->nrows == 9, "Cox: fitted on the other nine rows");
 	model_run_free(&m);
 	load_result_free(r3);
+
+	/* One rule of time at risk (surv.h, docs/method.md): k's entry is
+	 * 1e-12 before its exit, equal once near-equal times are merged as R
+	 * merges them, so the --horizon outcome and the Cox fit leave it out as
+	 * the survival stage does. */
+	char dur4[512];
+	snprintf(dur4, sizeof dur4, "%sk,6,1,2,5.999999999999\n", dur);
+	load_result *r4 = tb_load(dur4, &md, NULL);
+	model_run_input in4 = {.res = r4, .map = &md, .display_name = "dur.csv"};
+	ok(r4 != NULL, "the durations with k load");
+	if (r4 == NULL)
+		return done_testing();
+	opts_x(&o, features);
+	o.horizon_given = 1;
+	o.horizon = 5;
+	o.want_logit = 1;
+	is_int(model_run_fit(&m, &in4, &o, &e), CHURN_OK, "fits churn within 5 units with k");
+	ok(!m.has_y[10], "entry 1e-12 before the exit: left out of the outcome");
+	is_int((long long)m.n_no_risk, 2, "two rows without time at risk (g and k)");
+	model_run_free(&m);
+	opts_x(&o, features);
+	o.want_cox = 1;
+	is_int(model_run_fit(&m, &in4, &o, &e), CHURN_OK, "fits a Cox model with k");
+	is_int((long long)m.cox_no_risk, 2, "Cox: k is left out like g");
+	ok(m.cr != NULL && m.dc != NULL && m.dc->nrows == 9, "Cox: fitted on the same nine rows");
+	model_run_free(&m);
+	load_result_free(r4);
 	return done_testing();
 }
