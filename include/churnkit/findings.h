@@ -168,7 +168,6 @@
 #define FINDINGS_EARLY_EXCESS 1.5     /* early share / time share to state it */
 #define FINDINGS_EARLY_MIN_EVENTS 10  /* churn events needed for the early share */
 #define FINDINGS_TEXT_SOFT_MAX 140    /* characters a sentence aims at */
-#define FINDINGS_DAYS_PER_MONTH 30.4375
 
 typedef enum {
 	FINDING_SEGMENT = 0, /* survival differs between two levels of a --by column */

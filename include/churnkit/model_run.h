@@ -73,8 +73,6 @@
 #include "churnkit/load.h"
 #include "churnkit/outfile.h"
 
-#define MODEL_RUN_DAYS_PER_MONTH (365.25 / 12)
-
 /* The options of the stage, as values (model_run_opts_init's defaults:
  * no terms, no outcome, no Cox model, no cross-validation, VALIDATE_SEED,
  * logit_opts_init and cox_opts_init, alpha 0.05, min-n 30). */

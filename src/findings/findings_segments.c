@@ -5,6 +5,7 @@
  * its test and medians (findings_kinds.h).
  */
 #include "churnkit/findings.h"
+#include "churnkit/date.h"
 #include "findings/findings_common.h"
 #include "findings/findings_kinds.h"
 
@@ -64,7 +65,7 @@ static double level_median(const surv_analysis *a, const char *by, uint32_t code
 static void median_clause(sbuf *b, const findings_input *in, double mf, double ms, int brief)
 {
 	const char *label = brief ? "median" : "median lifetime";
-	double scale = in->time_in_days ? FINDINGS_DAYS_PER_MONTH : 1;
+	double scale = in->time_in_days ? DATE_MONTH_DAYS : 1;
 	const char *unit = in->time_in_days ? "months" : in->time_unit;
 	const char *sp = unit != NULL ? " " : "";
 

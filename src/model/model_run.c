@@ -5,6 +5,7 @@
 #include "model_run_outcome.h"
 
 #include "churnkit/date.h"
+#include "churnkit/jsonout.h"
 #include "churnkit/model_json.h"
 #include "churnkit/outfile.h"
 
@@ -409,7 +410,7 @@ churn_status model_run_json(const model_run *m, void *root_, churn_err *err)
 		json_object *o = model_json_logit(m->dl, m->lr, m->have_q ? &m->q : NULL, m->outcome);
 		if (o == NULL)
 			return churn_err_set(err, CHURN_ENOMEM, "out of memory for the JSON");
-		json_object_object_add(o, "horizon", m->horizon_given ? json_object_new_double(m->horizon)
+		json_object_object_add(o, "horizon", m->horizon_given ? json_num(m->horizon)
 		                                                      : NULL);
 		json_object_object_add(o, "horizon_unit",
 		                       !m->horizon_given ? NULL
@@ -417,7 +418,7 @@ churn_status model_run_json(const model_run *m, void *root_, churn_err *err)
 		                                                                 : "as given"));
 		json_object_object_add(o, "horizon_days",
 		                       m->horizon_given && m->sd->date_mode
-		                           ? json_object_new_double(m->horizon_time) : NULL);
+		                           ? json_num(m->horizon_time) : NULL);
 		model_run_outcome_json(m, o);
 		json_object_object_add(o, "cv_note",
 		                       m->cv_note[0] ? json_object_new_string(m->cv_note) : NULL);

@@ -5,6 +5,7 @@
 
 #include "churnkit/model_run.h"
 
+#include "churnkit/jsonout.h"
 #include "churnkit/model_json.h"
 
 #include <json-c/json.h>
@@ -341,7 +342,7 @@ churn_status model_run_cox_json(const model_run *m, void *cox_, churn_err *err)
 		json_object *z = model_json_cox_zph(dc, m->zph);
 		if (z == NULL)
 			return churn_err_set(err, CHURN_ENOMEM, "out of memory for the JSON");
-		json_object_object_add(z, "alpha", json_object_new_double(m->ph_alpha));
+		json_object_object_add(z, "alpha", json_num(m->ph_alpha));
 		json_object *fails = json_object_new_array();
 		for (size_t k = 0; k < dc->nterms; k++)
 			if (m->zph->df[k] > 0 && m->zph->p[k] < m->ph_alpha)
@@ -360,7 +361,7 @@ churn_status model_run_cox_json(const model_run *m, void *cox_, churn_err *err)
 	                                                     : NULL);
 	json_object_object_add(cox, "min_n", json_object_new_int64((int64_t)m->min_n));
 	json_object_object_add(cox, "data_reach", m->cb != NULL && m->crs == NULL
-	                       ? json_object_new_double(m->cb->limit[0]) : NULL);
+	                       ? json_num(m->cb->limit[0]) : NULL);
 	if (m->crs == NULL) {
 		json_object_object_add(cox, "strata", NULL);
 		return CHURN_OK;
@@ -383,8 +384,8 @@ churn_status model_run_cox_json(const model_run *m, void *cox_, churn_err *err)
 			size_t code = m->cb->strata[k];
 			json_object_object_add(l, "level", json_object_new_string(
 			                       code < m->nstrata_label ? m->strata_label[code] : ""));
-			json_object_object_add(l, "last_time", json_object_new_double(m->cb->stratum_last[k]));
-			json_object_object_add(l, "data_reach", json_object_new_double(m->cb->limit[k]));
+			json_object_object_add(l, "last_time", json_num(m->cb->stratum_last[k]));
+			json_object_object_add(l, "data_reach", json_num(m->cb->limit[k]));
 			json_object_array_add(levels, l);
 		}
 	}

@@ -7,6 +7,8 @@
 #include "churnkit/model_run.h"
 #include "model_run_outcome.h"
 
+#include "churnkit/date.h"
+#include "churnkit/jsonout.h"
 #include "churnkit/model_json.h"
 
 #include <json-c/json.h>
@@ -26,7 +28,7 @@ static churn_status horizon_outcome_of(model_run *m, const model_run_input *d, c
 	horizon_outcome *h = NULL;
 	churn_status st;
 
-	m->horizon_time = m->horizon * (s->date_mode ? MODEL_RUN_DAYS_PER_MONTH : 1);
+	m->horizon_time = m->horizon * (s->date_mode ? DATE_MONTH_DAYS : 1);
 	if (s->date_mode)
 		snprintf(m->outcome, sizeof m->outcome, "churn within %g month%s", m->horizon,
 		         m->horizon == 1 ? "" : "s");
@@ -206,5 +208,5 @@ void model_run_outcome_json(const model_run *m, void *o_)
 	json_object_object_add(o, "family",
 	                       json_object_new_string(m->lr->quasi ? "quasibinomial" : "binomial"));
 	json_object_object_add(o, "censoring_survival_at_horizon",
-	                       model_json_number(m->g_horizon));
+	                       json_num(m->g_horizon));
 }

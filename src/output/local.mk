@@ -18,3 +18,7 @@ check_PROGRAMS += tests/unit/test_tablename
 TESTS += tests/unit/test_tablename
 tests_unit_test_tablename_SOURCES = tests/unit/test_tablename.c
 tests_unit_test_tablename_LDADD = $(TEST_LIBS)
+
+## The output layer's rules as the commands show them.
+TESTS += tests/cli/output.sh
+EXTRA_DIST += tests/cli/output.sh

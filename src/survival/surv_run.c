@@ -66,7 +66,7 @@ static churn_status set_options(surv_run *s, const surv_run_opts *o, churn_err *
 		                     "survival: options out of range (conf level %g, alpha %g, "
 		                     "min n %ld, rho %g)", o->conf_level, o->alpha, o->min_n, o->rho);
 	s->date_mode = o->date_mode;
-	s->month_len = s->date_mode ? SURV_RUN_DAYS_PER_MONTH : 1;
+	s->month_len = s->date_mode ? DATE_MONTH_DAYS : 1;
 	surv_opts_default(&s->so);
 	s->so.km.conf_type = o->conf_type;
 	s->so.km.conf_level = o->conf_level;

@@ -9,7 +9,6 @@
 
 #include "churnkit/date.h"
 
-#define DAYS_PER_MONTH (365.25 / 12)
 
 static char *dash(char *buf, size_t n)
 {
@@ -142,7 +141,7 @@ char *fmt_months(double days, char *buf, size_t n)
 {
 	if (!isfinite(days))
 		return dash(buf, n);
-	snprintf(buf, n, "%.1f", days / DAYS_PER_MONTH);
+	snprintf(buf, n, "%.1f", days / DATE_MONTH_DAYS);
 	return buf;
 }
 

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "report/chart/chart.h"
-#include "churnkit/hazard.h"
+#include "churnkit/date.h"
 #include "report/pages/fmt.h"
 #include "report/pages/page.h"
 #include "report/pages/pages.h"
@@ -124,7 +124,7 @@ static size_t tiles(report_page_ctx *c, tile *t)
 		double m = in->surv->curve[0].stats.median;
 		if (isfinite(m))
 			snprintf(t[n].value, sizeof t[n].value, "%.1f %s",
-			         in->time_in_days ? m / HAZARD_MONTH_DAYS : m,
+			         in->time_in_days ? m / DATE_MONTH_DAYS : m,
 			         in->time_in_days ? "mo" : "");
 		else
 			snprintf(t[n].value, sizeof t[n].value, "not reached");

@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "report/chart/chart.h"
-#include "churnkit/hazard.h"
+#include "churnkit/date.h"
 #include "churnkit/km.h"
 #include "report/pages/fmt.h"
 #include "report/pages/page.h"
@@ -212,7 +212,7 @@ static void one_page(report_page_ctx *c, const surv_test *t)
 {
 	const report_input *in = c->in;
 	const surv_analysis *a = in->surv;
-	double unit = in->time_in_days ? HAZARD_MONTH_DAYS : 1.0;
+	double unit = in->time_in_days ? DATE_MONTH_DAYS : 1.0;
 	const char *unit_name = in->time_in_days ? "months" : NULL;
 	const surv_curve *cv[MAX_SERIES];
 	chart_km_series s[MAX_SERIES];
