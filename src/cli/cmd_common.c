@@ -5,6 +5,7 @@
 #include "churnkit/jsonout.h"
 #include "churnkit/num.h"
 #include "churnkit/outfile.h"
+#include "churnkit/tablecsv.h"
 #include "cmd.h"
 
 #include <errno.h>
@@ -108,13 +109,6 @@ static const char *opt_display(opt_id id, char *buf, size_t n)
 	return buf;
 }
 
-/* The names the --tables writers use (cohort_csv.c, surv_csv.c,
- * model_csv.c, segment_run.c): keep in step with them. */
-static const char *const table_names[] = {
-	"cohorts*.csv", "kpis.csv", "survival_*.csv", "coefficients.csv", "cox_coefficients.csv",
-	"calibration.csv", "lift.csv", "segments.csv",
-};
-
 /* 1 when file would be overwritten by a table written into dir: it lies in
  * dir and has one of the tables' names. */
 static int in_tables(const char *file, const char *dir)
@@ -129,8 +123,8 @@ static int in_tables(const char *file, const char *dir)
 	 * DIR/kpis.csv is overwritten when that file is replaced. */
 	char *real = realpath(file, NULL);
 	fdir = dir_of(real ? real : file, &base);
-	for (size_t i = 0; i < sizeof table_names / sizeof table_names[0] && !hit; i++)
-		hit = fnmatch(table_names[i], base, 0) == 0;
+	for (size_t i = 0; table_csv_name_pattern(i) != NULL && !hit; i++)
+		hit = fnmatch(table_csv_name_pattern(i), base, 0) == 0;
 	hit = hit && fdir != NULL && same_file(fdir, dir, 1);
 	free(fdir);
 	free(real);

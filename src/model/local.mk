@@ -16,7 +16,8 @@ libchurnkit_a_SOURCES += \
 	include/churnkit/validate.h src/model/validate.c src/model/cv.c \
 	include/churnkit/horizon.h src/model/horizon.c \
 	include/churnkit/model_score.h src/model/model_score.c \
-	include/churnkit/scores.h src/model/scores.c
+	include/churnkit/scores.h src/model/scores.c \
+	include/churnkit/coeftab.h src/model/coeftab.c
 
 ## Unit tests read R's reference numbers from tests/fixtures/model through
 ## a small CSV reader of their own.

@@ -2,41 +2,32 @@
  * (--tables DIR); see include/churnkit/model_json.h. */
 #include "churnkit/model_json.h"
 
-#include <math.h>
+#include "churnkit/coeftab.h"
+#include "churnkit/tablecsv.h"
+
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 
-#include "churnkit/sheet.h"
-#include "churnkit/outfile.h"
-
-/* A number cell (empty when not finite), then the separator. */
-static void num(FILE *f, double x, int sep)
+/* The coefficient table (coeftab.h), header and one row per coefficient;
+ * `method` (NULL for none) is written as a last column on every row. */
+static void coef_rows(table_csv *t, const design *d, const coeftab *c, const char *method)
 {
-	sheet_num(f, x);
-	fputc(sep, f);
-}
-
-/* One row per coefficient; `method` (NULL for none) is written as a last
- * column on every row. */
-static void coef_rows(FILE *f, const design *d, size_t p, const int *aliased, const double *b,
-                      const double *se, const double *z, const double *pv, const double *er,
-                      const double *lo, const double *hi, const char *method)
-{
-	for (size_t j = 0; j < p; j++) {
-		sheet_text(f, d->cols[j].name);
-		fputc(',', f);
-		num(f, b[j], ',');
-		num(f, se[j], ',');
-		num(f, z[j], ',');
-		num(f, pv[j], ',');
-		num(f, er[j], ',');
-		num(f, lo[j], ',');
-		num(f, hi[j], ',');
-		fputs(aliased[j] ? "true" : "false", f);
+	char head[160];
+	snprintf(head, sizeof head, "term,estimate,se,z,p,%s,%s,%s,aliased%s", c->ratio_key,
+	         c->lower_key, c->upper_key, method != NULL ? ",method" : "");
+	table_csv_header(t, head);
+	for (size_t j = 0; j < c->p; j++) {
+		table_csv_text(t, d->cols[j].name);
+		table_csv_num(t, c->coef[j]);
+		table_csv_num(t, c->se[j]);
+		table_csv_num(t, c->z[j]);
+		table_csv_num(t, c->pval[j]);
+		table_csv_num(t, c->ratio[j]);
+		table_csv_num(t, c->lower[j]);
+		table_csv_num(t, c->upper[j]);
+		table_csv_word(t, c->aliased[j] ? "true" : "false");
 		if (method != NULL)
-			fprintf(f, ",%s", method);
-		fputc('\n', f);
+			table_csv_word(t, method);
+		table_csv_end_row(t);
 	}
 }
 
@@ -47,83 +38,74 @@ typedef struct {
 	const cox_result *cr;
 } tables;
 
-typedef void (*table_writer)(FILE *f, const tables *t);
+typedef void (*table_writer)(table_csv *f, const tables *t);
 
-static void write_logit_coef(FILE *f, const tables *t)
+static void write_logit_coef(table_csv *f, const tables *t)
 {
 	const logit_result *r = t->lr;
 	/* method: glm (maximum likelihood) or firth (penalised; automatic under
 	 * separation or --firth), so that a spreadsheet shows which estimates
 	 * these are. */
-	fputs("term,estimate,se,z,p,odds_ratio,or_lower,or_upper,aliased,method\n", f);
-	coef_rows(f, t->dl, r->p, r->aliased, r->coef, r->se, r->z, r->pval, r->odds_ratio,
-	          r->or_lower, r->or_upper, r->firth ? "firth" : "glm");
+	coeftab c = coeftab_logit(r);
+	coef_rows(f, t->dl, &c, r->firth ? "firth" : "glm");
 }
 
-static void write_cox_coef(FILE *f, const tables *t)
+static void write_cox_coef(table_csv *f, const tables *t)
 {
-	const cox_result *r = t->cr;
-	fputs("term,estimate,se,z,p,hazard_ratio,hr_lower,hr_upper,aliased\n", f);
-	coef_rows(f, t->dc, r->p, r->aliased, r->coef, r->se, r->z, r->pval, r->hazard_ratio,
-	          r->hr_lower, r->hr_upper, NULL);
+	coeftab c = coeftab_cox(t->cr);
+	coef_rows(f, t->dc, &c, NULL);
 }
 
-static void calib_rows(FILE *f, const validate_calib_bin *bins)
+static void calib_rows(table_csv *f, const validate_calib_bin *bins)
 {
-	fputs("decile,n,mean_predicted,observed_rate,min_predicted,max_predicted\n", f);
+	table_csv_header(f, "decile,n,mean_predicted,observed_rate,min_predicted,max_predicted");
 	for (int g = 0; g < VALIDATE_BINS; g++) {
 		const validate_calib_bin *b = &bins[g];
-		fprintf(f, "%d,", g + 1);
-		num(f, b->n, ',');
-		num(f, b->mean_pred, ',');
-		num(f, b->obs_rate, ',');
-		num(f, b->min_pred, ',');
-		num(f, b->max_pred, '\n');
+		table_csv_int(f, g + 1);
+		table_csv_num(f, b->n);
+		table_csv_num(f, b->mean_pred);
+		table_csv_num(f, b->obs_rate);
+		table_csv_num(f, b->min_pred);
+		table_csv_num(f, b->max_pred);
+		table_csv_end_row(f);
 	}
 }
 
-static void write_calibration(FILE *f, const tables *t)
+static void write_calibration(table_csv *f, const tables *t)
 {
 	calib_rows(f, t->q->calib);
 }
 
-static void write_cv_calibration(FILE *f, const tables *t)
+static void write_cv_calibration(table_csv *f, const tables *t)
 {
 	calib_rows(f, t->q->cv_calib);
 }
 
-static void write_lift(FILE *f, const tables *t)
+static void write_lift(table_csv *f, const tables *t)
 {
-	fputs("decile,n,events,rate,lift,cum_gain,cum_lift\n", f);
+	table_csv_header(f, "decile,n,events,rate,lift,cum_gain,cum_lift");
 	for (int g = 0; g < VALIDATE_BINS; g++) {
 		const validate_lift_bin *b = &t->q->lift[g];
-		fprintf(f, "%d,", g + 1);
-		num(f, b->n, ',');
-		num(f, b->events, ',');
-		num(f, b->rate, ',');
-		num(f, b->lift, ',');
-		num(f, b->cum_gain, ',');
-		num(f, b->cum_lift, '\n');
+		table_csv_int(f, g + 1);
+		table_csv_num(f, b->n);
+		table_csv_num(f, b->events);
+		table_csv_num(f, b->rate);
+		table_csv_num(f, b->lift);
+		table_csv_num(f, b->cum_gain);
+		table_csv_num(f, b->cum_lift);
+		table_csv_end_row(f);
 	}
 }
 
 static churn_status write_one(const char *dir, const char *name, table_writer w,
                               const tables *t, outset *outs, churn_err *err)
 {
-	char path[4096];
-	outfile *o = NULL;
-	churn_status st;
-
-	if ((size_t)snprintf(path, sizeof path, "%s/%s", dir, name) >= sizeof path)
-		return churn_err_set(err, CHURN_EIO, "%s/%s: path too long", dir, name);
-	if ((st = outfile_open(outs, path, &o, err)) != CHURN_OK)
+	table_csv f;
+	churn_status st = table_csv_open(&f, outs, dir, name, err);
+	if (st != CHURN_OK)
 		return st;
-	w(outfile_stream(o), t);
-	if (ferror(outfile_stream(o))) {
-		outfile_abort(o);
-		return churn_err_at(err, CHURN_EIO, path, 0, 0, "write error");
-	}
-	return outfile_commit(o, err);
+	w(&f, t);
+	return table_csv_close(&f, err);
 }
 
 churn_status model_write_tables(const char *dir, const design *dl, const logit_result *lr,

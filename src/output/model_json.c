@@ -2,6 +2,7 @@
  * include/churnkit/model_json.h. */
 #include "churnkit/model_json.h"
 
+#include "churnkit/coeftab.h"
 #include "churnkit/jsonout.h"
 
 #include <math.h>
@@ -87,26 +88,32 @@ static json_object *constant_terms(const design *d, int *bad)
 	return a;
 }
 
-/* One coefficient row; ratio names differ between the models. */
-static json_object *coef_row(const char *term, int aliased, double b, double se, double z,
-                             double p, const char *rname, double ratio, const char *lname,
-                             double lo, const char *uname, double hi, int *bad)
+/* The "coefficients" array: one object per row of the table (coeftab.h). */
+static json_object *coef_array(const design *d, const coeftab *t, int *bad)
 {
-	json_object *o = json_object_new_object();
-	if (o == NULL) {
+	json_object *a = json_object_new_array();
+	if (a == NULL) {
 		*bad = 1;
 		return NULL;
 	}
-	put(o, "term", json_object_new_string(term), bad);
-	put(o, "estimate", json_num(b), bad);
-	put(o, "se", json_num(se), bad);
-	put(o, "z", json_num(z), bad);
-	put(o, "p", json_num(p), bad);
-	put(o, rname, json_num(ratio), bad);
-	put(o, lname, json_num(lo), bad);
-	put(o, uname, json_num(hi), bad);
-	put(o, "aliased", json_object_new_boolean(aliased), bad);
-	return o;
+	for (size_t j = 0; j < t->p; j++) {
+		json_object *o = json_object_new_object();
+		if (o == NULL) {
+			*bad = 1;
+			break;
+		}
+		put(o, "term", json_object_new_string(d->cols[j].name), bad);
+		put(o, "estimate", json_num(t->coef[j]), bad);
+		put(o, "se", json_num(t->se[j]), bad);
+		put(o, "z", json_num(t->z[j]), bad);
+		put(o, "p", json_num(t->pval[j]), bad);
+		put(o, t->ratio_key, json_num(t->ratio[j]), bad);
+		put(o, t->lower_key, json_num(t->lower[j]), bad);
+		put(o, t->upper_key, json_num(t->upper[j]), bad);
+		put(o, "aliased", json_object_new_boolean(t->aliased[j]), bad);
+		push(a, o, bad);
+	}
+	return a;
 }
 
 /* Calibration deciles as an array of {decile, n, mean_predicted, observed_rate}. */
@@ -146,16 +153,8 @@ json_object *model_json_logit(const design *d, const logit_result *r,
 	put(m, "rows_missing", json_object_new_int64((int64_t)d->rows_missing), &bad);
 	put(m, "converged", json_object_new_boolean(r->converged), &bad);
 	put(m, "iterations", json_object_new_int(r->iterations), &bad);
-	json_object *cs = json_object_new_array();
-	if (cs == NULL)
-		bad = 1;
-	for (size_t j = 0; cs && j < r->p; j++)
-		push(cs,
-		     coef_row(d->cols[j].name, r->aliased[j], r->coef[j], r->se[j], r->z[j], r->pval[j],
-		              "odds_ratio", r->odds_ratio[j], "or_lower", r->or_lower[j], "or_upper",
-		              r->or_upper[j], &bad),
-		     &bad);
-	put(m, "coefficients", cs, &bad);
+	coeftab tab = coeftab_logit(r);
+	put(m, "coefficients", coef_array(d, &tab, &bad), &bad);
 	put(m, "reference_levels", reference_levels(d, &bad), &bad);
 	put(m, "aliased", aliased_terms(d, r->aliased, &bad), &bad);
 	put(m, "constant_terms", constant_terms(d, &bad), &bad);
@@ -232,16 +231,8 @@ json_object *model_json_cox(const design *d, const cox_result *r)
 	put(m, "rows_missing", json_object_new_int64((int64_t)d->rows_missing), &bad);
 	put(m, "converged", json_object_new_boolean(r->converged), &bad);
 	put(m, "iterations", json_object_new_int(r->iterations), &bad);
-	json_object *cs = json_object_new_array();
-	if (cs == NULL)
-		bad = 1;
-	for (size_t j = 0; cs && j < r->p; j++)
-		push(cs,
-		     coef_row(d->cols[j].name, r->aliased[j], r->coef[j], r->se[j], r->z[j], r->pval[j],
-		              "hazard_ratio", r->hazard_ratio[j], "hr_lower", r->hr_lower[j],
-		              "hr_upper", r->hr_upper[j], &bad),
-		     &bad);
-	put(m, "coefficients", cs, &bad);
+	coeftab tab = coeftab_cox(r);
+	put(m, "coefficients", coef_array(d, &tab, &bad), &bad);
 	put(m, "reference_levels", reference_levels(d, &bad), &bad);
 	put(m, "aliased", aliased_terms(d, r->aliased, &bad), &bad);
 	put(m, "constant_terms", constant_terms(d, &bad), &bad);

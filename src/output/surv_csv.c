@@ -4,57 +4,12 @@
  * and renamed into place, or removed when anything fails.
  */
 #include "churnkit/surv_csv.h"
-#include "churnkit/outfile.h"
-#include "churnkit/sheet.h"
+#include "churnkit/tablecsv.h"
 #include "churnkit/tablename.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-
-
-/* A number with the fewest digits that read back to it; nothing when not
- * finite.  Then the separator (',' or '\n'). */
-static void num(FILE *f, double x, int sep)
-{
-	sheet_num(f, x);
-	fputc(sep, f);
-}
-
-static void text(FILE *f, const char *s, int sep)
-{
-	sheet_text(f, s);
-	fputc(sep, f);
-}
-
-typedef struct {
-	const char *dir;
-	outfile *out;
-	outset *outs;
-	churn_err *err;
-} sink;
-
-static churn_status open_file(sink *s, const char *name, FILE **f)
-{
-	size_t n = strlen(s->dir) + strlen(name) + 2;
-	char *path = malloc(n);
-	churn_status st;
-	if (path == NULL)
-		return churn_err_set(s->err, CHURN_ENOMEM, "survival tables: out of memory");
-	snprintf(path, n, "%s/%s", s->dir, name);
-	st = outfile_open(s->outs, path, &s->out, s->err);
-	free(path);
-	if (st == CHURN_OK)
-		*f = outfile_stream(s->out);
-	return st;
-}
-
-static churn_status close_file(sink *s)
-{
-	outfile *o = s->out;
-	s->out = NULL;
-	return outfile_commit(o, s->err);
-}
 
 /* survival_<by>_<NN>_<level>_steps.csv, the names made safe and short
  * (tablename.h). */
@@ -67,83 +22,87 @@ static void steps_name(char *buf, size_t n, const surv_curve *c)
 	snprintf(buf + strlen(buf), n - strlen(buf), "_steps.csv");
 }
 
-static void write_steps(FILE *f, const km_curve *k)
+static void write_steps(table_csv *f, const km_curve *k)
 {
-	fputs("time,n_risk,n_event,n_censor,surv,se,lower,upper,cumhaz,cumhaz_se\n", f);
+	table_csv_header(f, "time,n_risk,n_event,n_censor,surv,se,lower,upper,cumhaz,cumhaz_se");
 	for (size_t i = 0; i < k->m; i++) {
-		num(f, k->time[i], ',');
-		num(f, k->n_risk[i], ',');
-		num(f, k->n_event[i], ',');
-		num(f, k->n_censor[i], ',');
-		num(f, k->surv[i], ',');
-		num(f, k->se[i], ',');
-		num(f, k->lower[i], ',');
-		num(f, k->upper[i], ',');
-		num(f, k->cumhaz[i], ',');
-		num(f, k->std_chaz[i], '\n');
+		table_csv_num(f, k->time[i]);
+		table_csv_num(f, k->n_risk[i]);
+		table_csv_num(f, k->n_event[i]);
+		table_csv_num(f, k->n_censor[i]);
+		table_csv_num(f, k->surv[i]);
+		table_csv_num(f, k->se[i]);
+		table_csv_num(f, k->lower[i]);
+		table_csv_num(f, k->upper[i]);
+		table_csv_num(f, k->cumhaz[i]);
+		table_csv_num(f, k->std_chaz[i]);
+		table_csv_end_row(f);
 	}
 }
 
-static void write_curves(FILE *f, const surv_analysis *a)
+static void write_curves(table_csv *f, const surv_analysis *a)
 {
-	fputs("by,level,n,rows,events,median,median_lower,median_upper,q25,q75,rmst,rmst_se,"
-	      "rmst_tau\n", f);
+	table_csv_header(f, "by,level,n,rows,events,median,median_lower,median_upper,q25,q75,"
+	                    "rmst,rmst_se,rmst_tau");
 	for (size_t i = 0; i < a->ncurves; i++) {
 		const surv_curve *c = &a->curve[i];
-		text(f, c->by, ',');
-		text(f, c->level, ',');
-		num(f, c->km->n, ',');
-		num(f, (double)c->km->rows, ',');
-		num(f, c->km->events, ',');
-		num(f, c->stats.median, ',');
-		num(f, c->stats.median_lower, ',');
-		num(f, c->stats.median_upper, ',');
-		num(f, c->quart[0], ',');
-		num(f, c->quart[2], ',');
-		num(f, c->stats.rmst, ',');
-		num(f, c->stats.rmst_se, ',');
-		num(f, c->stats.rmst_tau, '\n');
+		table_csv_text(f, c->by);
+		table_csv_text(f, c->level);
+		table_csv_num(f, c->km->n);
+		table_csv_num(f, (double)c->km->rows);
+		table_csv_num(f, c->km->events);
+		table_csv_num(f, c->stats.median);
+		table_csv_num(f, c->stats.median_lower);
+		table_csv_num(f, c->stats.median_upper);
+		table_csv_num(f, c->quart[0]);
+		table_csv_num(f, c->quart[2]);
+		table_csv_num(f, c->stats.rmst);
+		table_csv_num(f, c->stats.rmst_se);
+		table_csv_num(f, c->stats.rmst_tau);
+		table_csv_end_row(f);
 	}
 }
 
-static void write_at(FILE *f, const surv_analysis *a, const char *times_unit, double scale)
+static void write_at(table_csv *f, const surv_analysis *a, const char *times_unit, double scale)
 {
-	fputs("by,level,", f);
-	if (times_unit != NULL) {
-		sheet_text(f, times_unit);
-		fputc(',', f);
-	}
-	fputs("time,n_risk,n_event,n_censor,surv,se,lower,upper\n", f);
+	table_csv_word(f, "by");
+	table_csv_word(f, "level");
+	if (times_unit != NULL)
+		table_csv_text(f, times_unit);
+	table_csv_word(f, "time,n_risk,n_event,n_censor,surv,se,lower,upper");
+	table_csv_end_row(f);
 	for (size_t i = 0; i < a->ncurves; i++) {
 		const surv_curve *c = &a->curve[i];
 		for (size_t j = 0; j < c->nat; j++) {
 			const km_at *r = &c->at[j];
-			text(f, c->by, ',');
-			text(f, c->level, ',');
+			table_csv_text(f, c->by);
+			table_csv_text(f, c->level);
 			if (times_unit != NULL)
-				num(f, r->time / scale, ',');
-			num(f, r->time, ',');
-			num(f, r->n_risk, ',');
-			num(f, r->n_event, ',');
-			num(f, r->n_censor, ',');
-			num(f, r->surv, ',');
-			num(f, r->se, ',');
-			num(f, r->lower, ',');
-			num(f, r->upper, '\n');
+				table_csv_num(f, r->time / scale);
+			table_csv_num(f, r->time);
+			table_csv_num(f, r->n_risk);
+			table_csv_num(f, r->n_event);
+			table_csv_num(f, r->n_censor);
+			table_csv_num(f, r->surv);
+			table_csv_num(f, r->se);
+			table_csv_num(f, r->lower);
+			table_csv_num(f, r->upper);
+			table_csv_end_row(f);
 		}
 	}
 }
 
-static void write_hazard(FILE *f, const hazard_table *h)
+static void write_hazard(table_csv *f, const hazard_table *h)
 {
-	fputs("month,tenure_from,tenure_to,n_risk,n_event,rate\n", f);
+	table_csv_header(f, "month,tenure_from,tenure_to,n_risk,n_event,rate");
 	for (size_t k = 0; k < h->nmonths; k++) {
-		num(f, (double)k, ',');
-		num(f, (double)k * h->month_len, ',');
-		num(f, (double)(k + 1) * h->month_len, ',');
-		num(f, h->n_risk[k], ',');
-		num(f, h->n_event[k], ',');
-		num(f, h->rate[k], '\n');
+		table_csv_num(f, (double)k);
+		table_csv_num(f, (double)k * h->month_len);
+		table_csv_num(f, (double)(k + 1) * h->month_len);
+		table_csv_num(f, h->n_risk[k]);
+		table_csv_num(f, h->n_event[k]);
+		table_csv_num(f, h->rate[k]);
+		table_csv_end_row(f);
 	}
 }
 
@@ -152,53 +111,55 @@ static const char *level_name(const surv_test *t, uint32_t code)
 	return code < t->nlevels ? t->levels[code] : NULL;
 }
 
-static void write_logrank(FILE *f, const surv_analysis *a)
+static void write_logrank(table_csv *f, const surv_analysis *a)
 {
-	fputs("by,test,rho,chisq,df,p,level,n,observed,expected,note\n", f);
+	table_csv_header(f, "by,test,rho,chisq,df,p,level,n,observed,expected,note");
 	for (size_t i = 0; i < a->ntests; i++) {
 		const surv_test *t = &a->test[i];
 		const logrank_result *r = t->test;
 		if (r == NULL)
 			continue;
 		for (uint32_t g = 0; g < r->k; g++) {
-			text(f, t->by, ',');
-			text(f, r->rho == 0 ? "log-rank" : (r->rho == 1 ? "Peto-Peto" : "weighted"),
-			     ',');
-			num(f, r->rho, ',');
-			num(f, r->chisq, ',');
-			num(f, (double)r->df, ',');
-			num(f, r->p, ',');
-			text(f, level_name(t, r->level[g]), ',');
-			num(f, r->n[g], ',');
-			num(f, r->observed[g], ',');
-			num(f, r->expected[g], ',');
-			text(f, r->note, '\n');
+			table_csv_text(f, t->by);
+			table_csv_text(f, r->rho == 0 ? "log-rank"
+			                  : (r->rho == 1 ? "Peto-Peto" : "weighted"));
+			table_csv_num(f, r->rho);
+			table_csv_num(f, r->chisq);
+			table_csv_num(f, (double)r->df);
+			table_csv_num(f, r->p);
+			table_csv_text(f, level_name(t, r->level[g]));
+			table_csv_num(f, r->n[g]);
+			table_csv_num(f, r->observed[g]);
+			table_csv_num(f, r->expected[g]);
+			table_csv_text(f, r->note);
+			table_csv_end_row(f);
 		}
 	}
 }
 
-static void write_pairwise(FILE *f, const surv_analysis *a)
+static void write_pairwise(table_csv *f, const surv_analysis *a)
 {
-	fputs("by,level_a,level_b,chisq,df,p,p_adjusted,observed_a,expected_a,observed_b,"
-	      "expected_b,note\n", f);
+	table_csv_header(f, "by,level_a,level_b,chisq,df,p,p_adjusted,observed_a,expected_a,"
+	                    "observed_b,expected_b,note");
 	for (size_t i = 0; i < a->ntests; i++) {
 		const surv_test *t = &a->test[i];
 		if (t->pairs == NULL)
 			continue;
 		for (size_t q = 0; q < t->pairs->npairs; q++) {
 			const logrank_pair *x = &t->pairs->pair[q];
-			text(f, t->by, ',');
-			text(f, level_name(t, x->a), ',');
-			text(f, level_name(t, x->b), ',');
-			num(f, x->chisq, ',');
-			num(f, (double)x->df, ',');
-			num(f, x->p, ',');
-			num(f, x->p_adjusted, ',');
-			num(f, x->observed[0], ',');
-			num(f, x->expected[0], ',');
-			num(f, x->observed[1], ',');
-			num(f, x->expected[1], ',');
-			text(f, x->note, '\n');
+			table_csv_text(f, t->by);
+			table_csv_text(f, level_name(t, x->a));
+			table_csv_text(f, level_name(t, x->b));
+			table_csv_num(f, x->chisq);
+			table_csv_num(f, (double)x->df);
+			table_csv_num(f, x->p);
+			table_csv_num(f, x->p_adjusted);
+			table_csv_num(f, x->observed[0]);
+			table_csv_num(f, x->expected[0]);
+			table_csv_num(f, x->observed[1]);
+			table_csv_num(f, x->expected[1]);
+			table_csv_text(f, x->note);
+			table_csv_end_row(f);
 		}
 	}
 }
@@ -207,8 +168,7 @@ churn_status surv_write_tables(const char *dir, const surv_analysis *a,
                                const char *times_unit, double times_scale,
                                outset *outs, churn_err *err)
 {
-	sink s = {dir, NULL, outs, err};
-	FILE *f = NULL;
+	table_csv t, *f = &t;
 	char name[2 * TABLE_NAME_PART_MAX + 64];
 	churn_status st;
 
@@ -219,10 +179,11 @@ churn_status surv_write_tables(const char *dir, const surv_analysis *a,
 
 #define WRITE(fname, body)                                  \
 	do {                                                    \
-		if ((st = open_file(&s, (fname), &f)) != CHURN_OK) \
+		st = table_csv_open(f, outs, dir, (fname), err);    \
+		if (st != CHURN_OK)                                 \
 			return st;                                      \
 		body;                                               \
-		if ((st = close_file(&s)) != CHURN_OK)              \
+		if ((st = table_csv_close(f, err)) != CHURN_OK)     \
 			return st;                                      \
 	} while (0)
 

@@ -11,7 +11,7 @@
 
 #include "churnkit/jsonout.h"
 #include "churnkit/outfile.h"
-#include "churnkit/sheet.h"
+#include "churnkit/tablecsv.h"
 
 #define SEGMENT_RUN_JSON_ACCOUNTS 30  /* at-risk accounts in the JSON */
 
@@ -149,51 +149,38 @@ void segment_run_json(const segment_run *g, const table *t, const char *id_col, 
 churn_status segment_run_write_tables(const segment_run *g, const char *dir, outset *outs,
                                       churn_err *err)
 {
-	char path[4096];
-	outfile *of = NULL;
+	table_csv f;
 	churn_status st;
 
 	if (g->r == NULL)
 		return CHURN_OK;
 	if ((st = outset_mkdir(outs, dir, err)) != CHURN_OK)
 		return st;
-	if ((size_t)snprintf(path, sizeof path, "%s/segments.csv", dir) >= sizeof path)
-		return churn_err_at(err, CHURN_EIO, dir, 0, 0, "--tables: path too long");
-	if ((st = outfile_open(outs, path, &of, err)) != CHURN_OK)
+	if ((st = table_csv_open(&f, outs, dir, "segments.csv", err)) != CHURN_OK)
 		return st;
-	FILE *f = outfile_stream(of);
-	fputs("value_tier,risk,segment,customers,mrr,expected_churners,expected_mrr_loss,"
-	      "expected_revenue_loss,incentive_customers,incentive_cost,incentive_saving,"
-	      "incentive_net,playbook,playbook_text\n", f);
+	table_csv_header(&f, "value_tier,risk,segment,customers,mrr,expected_churners,"
+	                     "expected_mrr_loss,expected_revenue_loss,incentive_customers,"
+	                     "incentive_cost,incentive_saving,incentive_net,playbook,playbook_text");
 	for (size_t i = 0; i < g->r->ncells; i++) {
 		const segment_cell *c = &g->r->cells[i];
 		const double num[] = { c->mrr, c->expected_churners, c->expected_mrr_loss,
 		                       c->expected_revenue_loss };
 		const double inc[] = { c->incentive_cost, c->incentive_saving, c->incentive_net };
-		fprintf(f, "%s,%s,", segment_value_name(c->value),
-		        c->risk == SCORE_BAND_NONE ? "not_scored" : score_band_name(c->risk));
-		sheet_text(f, segment_label(c->value, c->risk));
-		fprintf(f, ",%zu", c->customers);
-		for (size_t k = 0; k < 4; k++) {
-			fputc(',', f);
-			sheet_num(f, num[k]);
-		}
-		fprintf(f, ",%zu", c->incentive_customers);
-		for (size_t k = 0; k < 3; k++) {
-			fputc(',', f);
-			sheet_num(f, inc[k]);
-		}
-		fputc(',', f);
-		sheet_text(f, c->playbook ? c->playbook->headline : "");
-		fputc(',', f);
-		sheet_text(f, c->playbook ? c->playbook->text : "");
-		fputc('\n', f);
+		table_csv_word(&f, segment_value_name(c->value));
+		table_csv_word(&f, c->risk == SCORE_BAND_NONE ? "not_scored"
+		                                              : score_band_name(c->risk));
+		table_csv_text(&f, segment_label(c->value, c->risk));
+		table_csv_count(&f, c->customers);
+		for (size_t k = 0; k < 4; k++)
+			table_csv_num(&f, num[k]);
+		table_csv_count(&f, c->incentive_customers);
+		for (size_t k = 0; k < 3; k++)
+			table_csv_num(&f, inc[k]);
+		table_csv_text(&f, c->playbook ? c->playbook->headline : "");
+		table_csv_text(&f, c->playbook ? c->playbook->text : "");
+		table_csv_end_row(&f);
 	}
-	if (ferror(f)) {
-		outfile_abort(of);
-		return churn_err_at(err, CHURN_EIO, path, 0, 0, "write error");
-	}
-	return outfile_commit(of, err);
+	return table_csv_close(&f, err);
 }
 
 void segment_run_free(segment_run *g)

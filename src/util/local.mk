@@ -13,6 +13,18 @@ tests_unit_test_date_SOURCES = tests/unit/test_date.c
 tests_unit_test_date_LDADD = $(TEST_LIBS)
 
 libchurnkit_a_SOURCES += src/util/num.c include/churnkit/num.h
+## p-values and percentages, one rule per medium (here, below findings and
+## output, which both write them).
+libchurnkit_a_SOURCES += src/util/fmtnum.c include/churnkit/fmtnum.h
+libchurnkit_a_SOURCES += src/util/strbuf.c include/churnkit/strbuf.h
+check_PROGRAMS += tests/unit/test_strbuf
+TESTS += tests/unit/test_strbuf
+tests_unit_test_strbuf_SOURCES = tests/unit/test_strbuf.c
+tests_unit_test_strbuf_LDADD = $(TEST_LIBS)
+check_PROGRAMS += tests/unit/test_fmtnum
+TESTS += tests/unit/test_fmtnum
+tests_unit_test_fmtnum_SOURCES = tests/unit/test_fmtnum.c
+tests_unit_test_fmtnum_LDADD = $(TEST_LIBS)
 check_PROGRAMS += tests/unit/test_num
 TESTS += tests/unit/test_num
 tests_unit_test_num_SOURCES = tests/unit/test_num.c

@@ -49,4 +49,17 @@ ck_run "$t" cohorts $dates --by plan --json "$t/cohorts.json" "$data"
 tap_is "$(cat "$t/exit"):$(long_numbers "$t/cohorts.json" | head -n 5)" "0:" \
 	"cohorts: every number in shortest round-trip form"
 
+# The --tables folder's file names are listed once (tablecsv.h), so that the
+# output checks know every file a writer may replace: the model's
+# cv_calibration.csv was missing, and an input of that name inside the
+# folder was overwritten.
+mkdir "$t/tab"
+cp "$data" "$t/tab/cv_calibration.csv"
+ck_run "$t" model $dates --features plan,contract,nps --horizon 12 --tables "$t/tab" \
+	"$t/tab/cv_calibration.csv"
+tap_is "$(cat "$t/exit"):$(cmp -s "$data" "$t/tab/cv_calibration.csv" && echo same)" "2:same" \
+	"model --tables: an input named cv_calibration.csv in the folder is refused, not overwritten"
+grep -q -F "would overwrite the input" "$t/stderr"
+tap_ok $? "model --tables: the message says the input would be overwritten"
+
 tap_done

@@ -47,17 +47,6 @@ char *fmt_count(double x, char *buf, size_t n)
 	return group(s, buf, n);
 }
 
-char *fmt_pct(double frac, int dec, char *buf, size_t n)
-{
-	if (!isfinite(frac))
-		return dash(buf, n);
-	double v = frac * 100;
-	if (fabs(v) < 0.5 * pow(10, -dec))
-		v = 0;   /* no "-0.0%" */
-	snprintf(buf, n, "%.*f%%", dec, v);
-	return buf;
-}
-
 char *fmt_pp(double dfrac, char *buf, size_t n)
 {
 	if (!isfinite(dfrac))
@@ -102,20 +91,6 @@ char *fmt_money(double x, char *buf, size_t n)
 char *fmt_money_full(double x, char *buf, size_t n)
 {
 	return fmt_count(x, buf, n);
-}
-
-char *fmt_p(double p, char *buf, size_t n)
-{
-	if (!(p >= 0 && p <= 1))
-		return dash(buf, n);
-	if (p < 0.001) {
-		snprintf(buf, n, "< 0.001");
-		return buf;
-	}
-	/* Two significant digits, never more than three decimals. */
-	int dec = p >= 0.1 ? 2 : 3;
-	snprintf(buf, n, "%.*f", dec, p);
-	return buf;
 }
 
 char *fmt_ratio(double x, char *buf, size_t n)

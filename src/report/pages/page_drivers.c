@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "report/chart/chart.h"
+#include "churnkit/fmtnum.h"
 #include "report/pages/fmt.h"
 #include "report/pages/page.h"
 #include "report/pages/pages.h"
@@ -91,7 +92,7 @@ static double quality(report_page_ctx *c, double x, double y, double w)
 		         "chance). Cross-validated AUC (%d-fold) %s: how well it ranks customers it "
 		         "was not fitted on. Brier score %s (%s; mean squared error of the "
 		         "probabilities; lower is better). The calibration chart is %s.",
-		         e, fmt_pct(q->auc, 0, a, sizeof a), q->folds, isfinite(q->cv_auc) ? f : "-",
+		         e, fmtnum_pct(q->auc, 0, a, sizeof a), q->folds, isfinite(q->cv_auc) ? f : "-",
 		         g, cv ? "cross-validated" : "in-sample",
 		         cv ? "cross-validated: each customer predicted by the model of the fold that "
 		              "did not see them"
@@ -160,7 +161,7 @@ void page_drivers(report_page_ctx *c)
 		snprintf(cells[n][1], 48, "%.4g", r->coef[j]);
 		snprintf(cells[n][2], 48, "%.4g", r->se[j]);
 		snprintf(cells[n][3], 48, "%.2f", r->z[j]);
-		fmt_p(r->pval[j], cells[n][4], 48);
+		fmtnum_p(r->pval[j], in->alpha, cells[n][4], 48);
 		fmt_ratio(r->odds_ratio[j], cells[n][5], 48);
 		snprintf(cells[n][6], 48, "%s-%s", fmt_ratio(r->or_lower[j], a, sizeof a),
 		         fmt_ratio(r->or_upper[j], b, sizeof b));
