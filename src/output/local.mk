@@ -9,7 +9,8 @@ libchurnkit_a_SOURCES += \
 	src/output/cohort_text.c src/output/cohort_csv.c \
 	include/churnkit/model_json.h src/output/model_json.c src/output/model_print.c \
 	src/output/model_csv.c \
-	include/churnkit/tablecsv.h src/output/tablecsv.c
+	include/churnkit/tablecsv.h src/output/tablecsv.c \
+	src/output/model_run_out.c
 libchurnkit_a_SOURCES += src/output/jsonout.c include/churnkit/jsonout.h \
 	src/output/profile_out.c
 libchurnkit_a_SOURCES += src/output/sheet.c include/churnkit/sheet.h
