@@ -126,6 +126,9 @@ void surv_run_opts_init(surv_run_opts *o, int date_mode);
 churn_status surv_run_fit(surv_run *s, const surv_run_input *in, const surv_run_opts *o,
                           churn_err *err);
 
+/* The stage's renderings (text, JSON, --tables) are defined in
+ * src/output/surv_run_out.c: the runner computes, the output layer renders. */
+
 /* The text after the command's own first line: how time is measured, the
  * delayed entry, weights and rows left out, a blank line, then the curves,
  * tests, hazard and findings (surv_print_with).  CHURN_EIO on a write

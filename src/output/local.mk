@@ -10,7 +10,8 @@ libchurnkit_a_SOURCES += \
 	include/churnkit/model_json.h src/output/model_json.c src/output/model_print.c \
 	src/output/model_csv.c \
 	include/churnkit/tablecsv.h src/output/tablecsv.c \
-	src/output/model_run_out.c
+	src/output/model_run_out.c src/output/surv_run_out.c src/output/cohort_run_out.c \
+	src/output/segment_run_out.c
 libchurnkit_a_SOURCES += src/output/jsonout.c include/churnkit/jsonout.h \
 	src/output/profile_out.c
 libchurnkit_a_SOURCES += src/output/sheet.c include/churnkit/sheet.h
