@@ -55,10 +55,6 @@ churn_status cohort_to_json_multi(const cohort_result *const *rs, size_t nr,
  * "cost_of_churn": {...}, ...}. */
 churn_status kpi_to_json(const kpi_result *r, json_object **out, churn_err *err);
 
-/* A json-c number for d: null (NULL) when d is NaN or infinite, otherwise a
- * double that prints with the shortest round-trip digits. */
-json_object *cohort_json_double(double d);
-
 /* Writes the plain-text summary of either or both results (NULL to leave
  * one out) to f.  CHURN_EIO when writing fails. */
 churn_status cohort_print_text(FILE *f, const cohort_result *c, const kpi_result *k,

@@ -102,6 +102,9 @@ void cohort_run_opts_init(cohort_run_opts *o);
 churn_status cohort_run_fit(cohort_run *c, const cohort_run_input *in,
                             const cohort_run_opts *o, churn_err *err);
 
+/* The stage's renderings (text, JSON, --tables) are defined in
+ * src/output/cohort_run_out.c: the runner computes, the output layer renders. */
+
 /* The text after the command's own first line: the revenue history's line
  * (with --revenue), a blank line, then the triangles and KPIs
  * (cohort_print_text_multi). */

@@ -56,4 +56,9 @@ int32_t date_quarter_index(int32_t days);
 int32_t date_quarter_start(int32_t quarter_index);
 char *date_format_quarter(int32_t quarter_index, char buf[static 7]);
 
+/* The length of a month in days, 365.25 / 12 = 30.4375 (exact in binary):
+ * times in days are shown and grouped in months of this length (tenure
+ * months, --times, --horizon, medians in months).  The one definition. */
+#define DATE_MONTH_DAYS (365.25 / 12)
+
 #endif

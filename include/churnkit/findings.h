@@ -142,7 +142,8 @@
  * lifetime", then without the medians; a driver without the interval,
  * which test_text keeps, and a reversed one with "among otherwise alike
  * customers" and the rates without the outcome); names can still make
- * it longer.  Numbers: see findings_format_p and findings_format_ratio;
+ * it longer.  Numbers: p-values as fmtnum_p_says (fmtnum.h), ratios as
+ * findings_format_ratio;
  * percentages with one decimal below 10% and none from 10% (retention with
  * one decimal always, so that 99.6% does not read 100%); churn rates with
  * one decimal (up to three while both would read alike).
@@ -168,7 +169,6 @@
 #define FINDINGS_EARLY_EXCESS 1.5     /* early share / time share to state it */
 #define FINDINGS_EARLY_MIN_EVENTS 10  /* churn events needed for the early share */
 #define FINDINGS_TEXT_SOFT_MAX 140    /* characters a sentence aims at */
-#define FINDINGS_DAYS_PER_MONTH 30.4375
 
 typedef enum {
 	FINDING_SEGMENT = 0, /* survival differs between two levels of a --by column */
@@ -260,15 +260,6 @@ churn_status findings_build(const findings_input *in, const findings_opts *opts,
                             findings **out, churn_err *err);
 
 void findings_free(findings *f);
-
-/* A p-value for a sentence: "p < 0.001" below 0.001 (also 0 and underflow);
- * from 0.001 to 0.01 three decimals ("p = 0.004"); from 0.01 two
- * significant digits ("p = 0.03", "p = 0.21"); "p > 0.99" from 0.995.
- * When p < alpha but the rounded value would not read below alpha
- * (0.0496 -> 0.05), "p < alpha" instead ("p < 0.05"); alpha NaN or <= 0
- * turns that off.  NaN gives "p = NA".  Writes into buf (n bytes, 32 is
- * enough); returns buf. */
-char *findings_format_p(double p, double alpha, char *buf, size_t n);
 
 /* A ratio for "3.1x": one decimal from 1.05 ("3.1"), two below ("1.04",
  * "0.38"), none from 100.  "Inf" for +Inf, "NA" for NaN.  Returns buf. */

@@ -32,11 +32,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "churnkit/date.h"
 #include "churnkit/err.h"
 #include "churnkit/surv.h"
-
-/* Month length in days, 365.25 / 12. */
-#define HAZARD_MONTH_DAYS 30.4375
 
 typedef struct {
 	double month_len;

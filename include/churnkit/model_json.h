@@ -3,8 +3,8 @@
  * plain-text summaries of the two models (as R's summary() prints them) and
  * their tables as CSV files.
  *
- * JSON: numbers at full precision (json-c writes doubles with 17
- * significant digits); NaN and infinities become null; aliased
+ * JSON: numbers through json_num (jsonout.h: the fewest digits that read
+ * back to the same double); NaN and infinities become null; aliased
  * coefficients keep their row with null numbers and "aliased": true.  The
  * logistic n and events are sums of the fit's weights (weighted counts
  * under inverse probability of censoring weights; rows counts rows).  Keys
@@ -63,9 +63,6 @@ json_object *model_json_logit(const design *d, const logit_result *r,
 
 /* The "cox" object. */
 json_object *model_json_cox(const design *d, const cox_result *r);
-
-/* A number, or JSON null when it is not finite (NULL is json-c's null). */
-json_object *model_json_number(double x);
 
 /* Plain-text summaries; q may be NULL.  Return 0, or -1 on a write error. */
 int model_print_logit(FILE *fp, const design *d, const logit_result *r,

@@ -73,8 +73,6 @@
 #include "churnkit/load.h"
 #include "churnkit/outfile.h"
 
-#define MODEL_RUN_DAYS_PER_MONTH (365.25 / 12)
-
 /* The options of the stage, as values (model_run_opts_init's defaults:
  * no terms, no outcome, no Cox model, no cross-validation, VALIDATE_SEED,
  * logit_opts_init and cox_opts_init, alpha 0.05, min-n 30). */
@@ -165,7 +163,10 @@ void model_run_opts_init(model_run_opts *o);
 churn_status model_run_fit(model_run *m, const model_run_input *d, const model_run_opts *o,
                            churn_err *err);
 
-/* The text summary: the outcome and the rows left out, the logistic model
+/* The stage's renderings (defined in src/output/model_run_out.c; the
+ * runner computes, the output layer renders).
+ *
+ * The text summary: the outcome and the rows left out, the logistic model
  * (coefficients, deviance, AIC, AUC, cross-validated AUC, Brier, notes,
  * calibration and lift), the Cox model.  CHURN_EIO on a write error. */
 churn_status model_run_print(const model_run *m, const model_run_input *d, FILE *f, churn_err *err);
@@ -205,10 +206,6 @@ churn_status model_run_cox_after_fit(model_run *m, const model_run_input *d, con
  * is not stratified. */
 churn_status model_run_cox_strata_of(const model_run *m, const table *t, size_t **out,
                                     churn_err *err);
-/* Text and JSON of the test and the strata (after model_print_cox and
- * into the "cox" object). */
-int model_run_cox_print(const model_run *m, FILE *f);
-churn_status model_run_cox_json(const model_run *m, void *cox, churn_err *err);
 void model_run_cox_free(model_run *m);
 /* The Cox model and design the scores come from (stratified or not). */
 const cox_result *model_run_score_cox(const model_run *m);

@@ -78,6 +78,9 @@ typedef struct {
  * the table; the errors of segment_build; CHURN_ENOMEM. */
 churn_status segment_run_build(segment_run *g, const segment_run_input *in,
                                const segment_opts *o, churn_err *err);
+/* The stage's renderings (JSON, --tables) are defined in
+ * src/output/segment_run_out.c: the runner computes, the output layer renders. */
+
 /* Adds to the document root (a json_object *) "segments", one object per
  * value x risk cell, "segment_rules", and "at_risk_accounts": up to 30
  * medium- or high-risk customers with the largest expected MRR loss (among

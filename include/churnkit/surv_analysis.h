@@ -53,7 +53,7 @@ typedef struct {
 } surv_opts;
 
 /* log-log 0.95, rho 0, tau per curve, no chosen times, extend, month
- * HAZARD_MONTH_DAYS, early threshold 90, timefix, pairwise. */
+ * DATE_MONTH_DAYS, early threshold 90, timefix, pairwise. */
 void surv_opts_default(surv_opts *o);
 
 /* The quartile probabilities of surv_curve.quart: 0.25, 0.5, 0.75. */

@@ -57,7 +57,6 @@
 #include "churnkit/load.h"
 #include "churnkit/outfile.h"
 
-#define SURV_RUN_DAYS_PER_MONTH HAZARD_MONTH_DAYS  /* 365.25 / 12 */
 #define SURV_RUN_EARLY_DAYS 90.0     /* date mode: "churn in the first 90 days" */
 #define SURV_RUN_EARLY_UNITS 3.0     /* the same for durations */
 #define SURV_RUN_ALPHA 0.05          /* --alpha's default */
@@ -96,7 +95,7 @@ typedef struct {
 	/* Options (copied by surv_run_fit). */
 	int date_mode;             /* 1: --start, time in days; 0: --duration, as given */
 	double month_len;          /* time units per unit of --times and --rmst-tau:
-	                              SURV_RUN_DAYS_PER_MONTH in date mode, 1 otherwise */
+	                              DATE_MONTH_DAYS in date mode, 1 otherwise */
 	double *times;             /* [ntimes] --times as given (months for dates),
 	                              or the default 3,6,12,24 (owned copy) */
 	size_t ntimes;
@@ -146,6 +145,9 @@ void surv_run_opts_init(surv_run_opts *o, int date_mode);
  * otherwise. */
 churn_status surv_run_fit(surv_run *s, const surv_run_input *in, const surv_run_opts *o,
                           churn_err *err);
+
+/* The stage's renderings (text, JSON, --tables) are defined in
+ * src/output/surv_run_out.c: the runner computes, the output layer renders. */
 
 /* The text after the command's own first line: how time is measured, the
  * delayed entry, weights and rows left out, a blank line, then the curves,

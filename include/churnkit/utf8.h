@@ -1,5 +1,6 @@
 /*
- * utf8.h - UTF-8 validation for input text.
+ * utf8.h - UTF-8: validation of input text, and the one decoder every
+ * renderer uses (text widths, PDF glyphs, cuts at character boundaries).
  *
  * churnkit reads and writes UTF-8 only; a file in Latin-1 or Windows-1252
  * would otherwise load "fine" and then write invalid JSON.  utf8_valid
@@ -10,6 +11,11 @@
 #define CHURNKIT_UTF8_H
 
 #include <stddef.h>
+#include <stdint.h>
+
+/* U+FFFD REPLACEMENT CHARACTER: what a byte that begins no valid sequence
+ * decodes as. */
+#define UTF8_REPLACEMENT 0xFFFDu
 
 /* 1 when the `len` bytes at `s` are valid UTF-8, 0 otherwise. */
 int utf8_valid(const char *s, size_t len);
@@ -28,5 +34,21 @@ size_t utf8_whole(const char *s, size_t len);
 /* The length of the UTF-8 sequence a lead byte begins (1 to 4), or 0 for a
  * continuation byte or a byte that begins none. */
 int utf8_seq_len(unsigned char lead);
+
+/* Decodes the character at the start of the `n` bytes at `s` (n >= 1) as
+ * RFC 3629 says (no overlong forms, surrogates or code points above
+ * U+10FFFF; a sequence cut short by `n` or by a byte that does not
+ * continue it is invalid).  Sets *cp and returns the sequence's length;
+ * for an invalid one, *cp = UTF8_REPLACEMENT and 1 (the bad byte alone is
+ * skipped).  On NUL-terminated text, n may be strnlen(s, 4). */
+size_t utf8_decode(const char *s, size_t n, uint32_t *cp);
+
+/* 1 when `c` is a continuation byte (10xxxxxx): a cut before it would
+ * split a character. */
+int utf8_continuation(unsigned char c);
+
+/* The characters (code points) of the NUL-terminated `s`: the bytes that
+ * are not continuation bytes. */
+size_t utf8_chars(const char *s);
 
 #endif

@@ -197,7 +197,7 @@ static json_object *findings_json(const findings *f)
 		json_object_object_add(o, "text", json_object_new_string(f->item[i].text));
 		json_object_object_add(o, "test", json_object_new_string(f->item[i].test_text));
 		json_object_object_add(o, "p", isfinite(f->item[i].p)
-		                                       ? json_object_new_double(f->item[i].p) : NULL);
+		                                       ? json_num(f->item[i].p) : NULL);
 		json_object_object_add(o, "significant",
 		                       json_object_new_boolean(f->item[i].significant));
 		if (f->item[i].kind == FINDING_DRIVER)

@@ -3,6 +3,7 @@
  * model_run.h). */
 #include "config.h"
 
+#include "churnkit/jsonout.h"
 #include "churnkit/model_json.h"
 #include "cmd.h"
 #include "stage_opts.h"
@@ -39,8 +40,8 @@ static json_object *scores_json(const model_run *m, const scores *s, const char 
 	                       json_object_new_int64((int64_t)(s->nband[SCORE_BAND_NONE] -
 	                                                       s->nbeyond)));
 	json_object_object_add(o, "bands", b);
-	json_object_object_add(cut, "medium", json_object_new_double(SCORE_MEDIUM_FROM));
-	json_object_object_add(cut, "high", json_object_new_double(SCORE_HIGH_FROM));
+	json_object_object_add(cut, "medium", json_num(SCORE_MEDIUM_FROM));
+	json_object_object_add(cut, "high", json_num(SCORE_HIGH_FROM));
 	json_object_object_add(o, "band_cut_points", cut);
 	json_object_object_add(o, "model", json_object_new_string(m->score_cox ? "cox"
 	                                                                       : "logistic"));
@@ -50,7 +51,7 @@ static json_object *scores_json(const model_run *m, const scores *s, const char 
 	                       m->score_cox ? json_object_new_int64((int64_t)s->nbeyond) : NULL);
 	json_object_object_add(o, "min_n", m->score_cox ? json_object_new_int64((int64_t)m->min_n)
 	                                                : NULL);
-	json_object_object_add(o, "last_time", m->score_cox ? json_object_new_double(m->cb->last_time)
+	json_object_object_add(o, "last_time", m->score_cox ? json_num(m->cb->last_time)
 	                                                    : NULL);
 	return o;
 }

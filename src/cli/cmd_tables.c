@@ -3,19 +3,13 @@
  * another output with a table) and its creation in the output set. */
 #include "config.h"
 
+#include "churnkit/tablecsv.h"
 #include "cmd.h"
 #include "cmd_files.h"
 
 #include <fnmatch.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* The names the --tables writers use (cohort_csv.c, surv_csv.c,
- * model_csv.c, segment_run.c): keep in step with them. */
-static const char *const table_names[] = {
-	"cohorts*.csv", "kpis.csv", "survival_*.csv", "coefficients.csv", "cox_coefficients.csv",
-	"calibration.csv", "lift.csv", "segments.csv",
-};
 
 int cmd_in_tables(const char *file, const char *dir)
 {
@@ -29,8 +23,8 @@ int cmd_in_tables(const char *file, const char *dir)
 	 * DIR/kpis.csv is overwritten when that file is replaced. */
 	char *real = realpath(file, NULL);
 	fdir = cmd_dir_of(real ? real : file, &base);
-	for (size_t i = 0; i < sizeof table_names / sizeof table_names[0] && !hit; i++)
-		hit = fnmatch(table_names[i], base, 0) == 0;
+	for (size_t i = 0; table_csv_name_pattern(i) != NULL && !hit; i++)
+		hit = fnmatch(table_csv_name_pattern(i), base, 0) == 0;
 	hit = hit && fdir != NULL && cmd_same_file(fdir, dir, 1);
 	free(fdir);
 	free(real);

@@ -4,6 +4,7 @@
 
 #include "stage_opts.h"
 
+#include "churnkit/date.h"
 #include "churnkit/num.h"
 
 #define CLI_SHOW_REJECTS 10    /* revenue rows warned about one by one */
@@ -105,7 +106,7 @@ static churn_status read_times(cli_surv_opts *s, const cli_opts *o, churn_err *e
 			                   s->so.date_mode ? ", in months" : ", in the duration's unit");
 			goto done;
 		}
-		if (s->so.date_mode && !isfinite(v * SURV_RUN_DAYS_PER_MONTH)) {
+		if (s->so.date_mode && !isfinite(v * DATE_MONTH_DAYS)) {
 			st = churn_err_set(err, CHURN_EUSAGE,
 			                   "--times '%s'%s: too large: %s months is more days than can "
 			                   "be counted", list[k], opt_origin(o, OPT_TIMES, at, sizeof at),
@@ -179,7 +180,7 @@ churn_status cli_surv_opts_read(cli_surv_opts *s, const cli_opts *o, const char 
 	/* units: months -> days for date inputs (surv_run_fit); a time too
 	 * large to count in days (it overflows to infinity) is refused here
 	 * with the option's name, not printed as Inf */
-	if (s->so.date_mode && isinf(s->so.rmst_tau * SURV_RUN_DAYS_PER_MONTH))
+	if (s->so.date_mode && isinf(s->so.rmst_tau * DATE_MONTH_DAYS))
 		return churn_err_set(err, CHURN_EUSAGE,
 		                     "--rmst-tau '%s'%s: too large: %s months is more days than "
 		                     "can be counted", opt_str(o, OPT_RMST_TAU),

@@ -1,13 +1,10 @@
 ## src/cohort: monthly cohorts and retention triangles (cohort.c), period
 ## KPIs (kpi.c, kpi_period.c), MRR movements and cost of churn (revenue.c),
-## and their JSON, plain-text and CSV output (cohort_json.c, cohort_text.c,
-## cohort_csv.c).  Fixtures: tests/fixtures/cohort/ (make_fixtures.R).
+## (their JSON, plain-text and CSV renderings are in src/output/).  Fixtures: tests/fixtures/cohort/ (make_fixtures.R).
 libchurnkit_a_SOURCES += \
 	include/churnkit/cohort.h include/churnkit/kpi.h include/churnkit/revenue.h \
 	src/cohort/cohort.c src/cohort/kpi.c src/cohort/kpi_period.c \
 	src/cohort/kpi_private.h src/cohort/revenue.c \
-	include/churnkit/cohort_output.h src/cohort/cohort_json.c \
-	src/cohort/cohort_text.c src/cohort/cohort_csv.c \
 	include/churnkit/cohort_run.h src/cohort/cohort_run.c
 
 ## Benchmark (not a test): bench/bench_cohort [N].

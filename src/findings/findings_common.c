@@ -1,49 +1,17 @@
 /*
  * findings_common.c - what every kind of finding uses (findings_common.h):
- * the wording of p-values, ratios and percentages, the growing string the
- * sentences are written into, and the candidate list.
+ * the wording of ratios and percentages and the candidate list.
  */
 #include "churnkit/findings.h"
 #include "findings/findings_common.h"
 
 #include <math.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 /* ---- Number formatting ------------------------------------------------ */
-
-char *findings_format_p(double p, double alpha, char *buf, size_t n)
-{
-	char num[32];
-	int guard = alpha > 0 && alpha < 1;
-
-	if (isnan(p)) {
-		snprintf(buf, n, "p = NA");
-		return buf;
-	}
-	if (p < 0.001) {
-		snprintf(buf, n, "p < 0.001");
-		return buf;
-	}
-	if (p >= 0.995) {
-		snprintf(buf, n, "p > 0.99");
-		return buf;
-	}
-	if (p < 0.01)
-		snprintf(num, sizeof num, "%.3f", p);
-	else
-		snprintf(num, sizeof num, "%.2g", p);
-	/* Rounding must not turn a p below alpha into one that reads as alpha
-	 * or above ("p = 0.05" for 0.0496 at alpha 0.05). */
-	if (guard && p < alpha && strtod(num, NULL) >= alpha)
-		snprintf(buf, n, "p < %g", alpha);
-	else
-		snprintf(buf, n, "p = %s", num);
-	return buf;
-}
 
 char *findings_format_ratio(double x, char *buf, size_t n)
 {
@@ -73,69 +41,7 @@ const char *findings_pct(char *buf, size_t n, double x)
 	return buf;
 }
 
-/* A retention percentage, one decimal always ("99.6%"). */
-/* ---- Growing strings and the candidate list (findings_common.h) -------- */
-
-void findings_sb_printf(sbuf *b, const char *fmt, ...)
-{
-	va_list ap;
-	int k;
-
-	if (b->oom)
-		return;
-	va_start(ap, fmt);
-	k = vsnprintf(b->s ? b->s + b->len : NULL, b->s ? b->cap - b->len : 0, fmt, ap);
-	va_end(ap);
-	if (k < 0) {
-		b->oom = 1;
-		return;
-	}
-	if (b->s == NULL || b->len + (size_t)k + 1 > b->cap) {
-		size_t cap = b->cap ? b->cap : 128;
-		while (cap < b->len + (size_t)k + 1)
-			cap *= 2;
-		char *s = realloc(b->s, cap);
-		if (s == NULL) {
-			b->oom = 1;
-			return;
-		}
-		b->s = s;
-		b->cap = cap;
-		va_start(ap, fmt);
-		vsnprintf(b->s + b->len, b->cap - b->len, fmt, ap);
-		va_end(ap);
-	}
-	b->len += (size_t)k;
-}
-
-char *findings_sb_take(sbuf *b)
-{
-	char *s = b->oom ? NULL : b->s;
-	if (b->oom)
-		free(b->s);
-	if (s == NULL && !b->oom)
-		s = calloc(1, 1);
-	b->s = NULL;
-	b->len = b->cap = 0;
-	b->oom = 0;
-	return s;
-}
-
-void findings_sb_reset(sbuf *b)
-{
-	free(b->s);
-	b->s = NULL;
-	b->len = b->cap = 0;
-	b->oom = 0;
-}
-
-size_t findings_chars(const char *s)
-{
-	size_t n = 0;
-	for (; *s; s++)
-		n += ((unsigned char)*s & 0xC0) != 0x80;
-	return n;
-}
+/* ---- The candidate list (findings_common.h) ------------------------------ */
 
 char *findings_strdup(const char *s)
 {

@@ -1,11 +1,10 @@
 /*
  * findings_common.h - what every kind of finding uses (private to
- * src/findings; defined in findings_common.c): the growing string the
- * sentences are written into, the candidate list, and the number wording.
+ * src/findings; defined in findings_common.c): the candidate list and the
+ * number wording.  Sentences are written into a strbuf (strbuf.h).
  * The rules each kind follows are in include/churnkit/findings.h.
  *
- * Ownership: an sbuf owns its string until findings_sb_take gives it up;
- * the flist owns its findings and their strings.
+ * Ownership: the flist owns its findings and their strings.
  */
 #ifndef CHURNKIT_FINDINGS_COMMON_H
 #define CHURNKIT_FINDINGS_COMMON_H
@@ -13,27 +12,10 @@
 #include <stddef.h>
 
 #include "churnkit/findings.h"
+#include "churnkit/strbuf.h"
 
 /* Added to zero observed counts when a strength needs a finite log ratio. */
 #define FINDINGS_ZERO_COUNT_ADD 0.5
-
-/* A growing string; {0} is empty.  After an allocation failure oom is set
- * and later writes do nothing. */
-typedef struct {
-	char *s;
-	size_t len, cap;
-	int oom;
-} sbuf;
-
-/* Appends printf-style text to b. */
-void findings_sb_printf(sbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-/* Gives up the string ("" when nothing was written; NULL when out of
- * memory, the string then freed); the buffer is reset. */
-char *findings_sb_take(sbuf *b);
-
-/* Frees the string; the buffer is empty again. */
-void findings_sb_reset(sbuf *b);
 
 /* The candidate findings, in the order found; {0} is empty.  oom is set
  * when a finding could not be added (findings_build then fails). */
@@ -54,9 +36,6 @@ void findings_item_clear(finding *f);
 
 /* A malloc'd copy of s; NULL when out of memory. */
 char *findings_strdup(const char *s);
-
-/* Characters (UTF-8 code points) of s. */
-size_t findings_chars(const char *s);
 
 /* A fraction as a percentage: one decimal below 10%, none from 10% (two
  * significant digits below 1%, "0.012%").  Writes into buf; returns it. */

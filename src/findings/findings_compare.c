@@ -6,6 +6,7 @@
  * each, the adjusted log ratio between them, and whether the plain and the
  * adjusted comparisons point opposite ways.
  */
+#include "churnkit/fmtnum.h"
 #include "findings/findings_common.h"
 #include "findings/findings_compare.h"
 
@@ -260,8 +261,8 @@ void findings_pct_pair(double a, double b, char *ba, char *bb, size_t n)
 	findings_pct(ba, n, a);
 	findings_pct(bb, n, b);
 	for (int dec = 1; dec <= 3 && a != b && strcmp(ba, bb) == 0; dec++) {
-		snprintf(ba, n, "%.*f%%", dec, 100 * a);
-		snprintf(bb, n, "%.*f%%", dec, 100 * b);
+		fmtnum_pct(a, dec, ba, n);
+		fmtnum_pct(b, dec, bb, n);
 	}
 }
 

@@ -6,6 +6,7 @@
  * (findings_kinds.h).
  */
 #include "churnkit/findings.h"
+#include "churnkit/fmtnum.h"
 #include "findings/findings_common.h"
 #include "findings/findings_kinds.h"
 
@@ -20,12 +21,6 @@
 #define RATE_MAX_DECIMALS 3
 
 /* ---- Period change and revenue retention -------------------------------- */
-
-static const char *fmt_pct1(char *buf, size_t n, double x)
-{
-	snprintf(buf, n, "%.1f%%", 100 * x);
-	return buf;
-}
 
 /* |log| of the ratio of two proportions, FINDINGS_ZERO_COUNT_ADD on zero counts. */
 static double rate_strength(double c1, double s1, double c2, double s2)
@@ -51,30 +46,30 @@ void findings_period(const findings_input *in, const findings_opts *o, flist *l)
 		return;
 	/* One decimal, more (up to RATE_MAX_DECIMALS) while the two read alike. */
 	for (int d = 1; d <= RATE_MAX_DECIMALS; d++) {
-		snprintf(r1, sizeof r1, "%.*f%%", d, 100 * cur->churn_rate);
-		snprintf(r2, sizeof r2, "%.*f%%", d, 100 * prev->churn_rate);
+		fmtnum_pct(cur->churn_rate, d, r1, sizeof r1);
+		fmtnum_pct(prev->churn_rate, d, r2, sizeof r2);
 		if (strcmp(r1, r2) != 0 || cur->churn_rate == prev->churn_rate)
 			break;
 	}
 	sig = c->test_ok && c->p_value < o->alpha && cur->churn_rate != prev->churn_rate;
 	if (c->test_ok)
 		snprintf(tb, sizeof tb, "two-proportion test %s",
-		         findings_format_p(c->p_value, o->alpha, pb, sizeof pb));
+		         fmtnum_p_says(c->p_value, o->alpha, pb, sizeof pb));
 	else
 		tb[0] = '\0';
 
-	sbuf b = {0};
+	strbuf b = {0};
 	if (sig)
-		findings_sb_printf(&b, "Logo churn %s from %s in %s to %s in %s (%s)",
+		strbuf_printf(&b, "Logo churn %s from %s in %s to %s in %s (%s)",
 		                   cur->churn_rate > prev->churn_rate ? "rose" : "fell", r2,
 		                   prev->label, r1, cur->label, tb);
 	else if (c->test_ok)
-		findings_sb_printf(&b, "Logo churn was %s in %s and %s in %s: no statistically "
+		strbuf_printf(&b, "Logo churn was %s in %s and %s in %s: no statistically "
 		                   "significant change (%s)", r1, cur->label, r2, prev->label, tb);
 	else
-		findings_sb_printf(&b, "Logo churn was %s in %s and %s in %s (change not testable)",
+		strbuf_printf(&b, "Logo churn was %s in %s and %s in %s (change not testable)",
 		                   r1, cur->label, r2, prev->label);
-	findings_list_add(l, FINDING_PERIOD, sig, findings_sb_take(&b), cur->churn_rate,
+	findings_list_add(l, FINDING_PERIOD, sig, strbuf_take(&b), cur->churn_rate,
 	                  findings_strdup(tb), c->test_ok ? c->p_value : NAN,
 	                  rate_strength((double)cur->n_churned, (double)cur->n_start,
 	                                (double)prev->n_churned, (double)prev->n_start),
@@ -86,7 +81,7 @@ void findings_revenue(const findings_input *in, const findings_opts *o, flist *l
 	const kpi_row *cur;
 	const revenue_period *r;
 	char nb[32], gb[32];
-	sbuf b = {0};
+	strbuf b = {0};
 	double number;
 
 	if (in->kpi == NULL || !in->kpi->change.has_current)
@@ -96,31 +91,31 @@ void findings_revenue(const findings_input *in, const findings_opts *o, flist *l
 	if (!r->covered || !((double)cur->n_start >= o->min_n) || !isfinite(r->grr) ||
 	    !isfinite(r->nrr) || !(r->grr >= 0) || !(r->nrr > 0))
 		return;
-	fmt_pct1(nb, sizeof nb, r->nrr);
-	fmt_pct1(gb, sizeof gb, r->grr);
+	fmtnum_pct(r->nrr, 1, nb, sizeof nb);
+	fmtnum_pct(r->grr, 1, gb, sizeof gb);
 	if (in->kpi->mrr_source == KPI_MRR_CONSTANT) {
-		findings_sb_printf(&b, "Customers active at the start of %s kept %s of their MRR "
+		strbuf_printf(&b, "Customers active at the start of %s kept %s of their MRR "
 		                   "(gross revenue retention)", cur->label, gb);
 		number = r->grr;
 	} else {
-		findings_sb_printf(&b, "Net revenue retention was %s in %s", nb, cur->label);
+		strbuf_printf(&b, "Net revenue retention was %s in %s", nb, cur->label);
 		if (r->grr >= 1)
-			findings_sb_printf(&b, ", with no MRR lost to churn or contraction");
+			strbuf_printf(&b, ", with no MRR lost to churn or contraction");
 		else if (r->nrr > 1)
-			findings_sb_printf(&b, ": expansion more than offset churn and contraction "
+			strbuf_printf(&b, ": expansion more than offset churn and contraction "
 			                   "(gross %s)", gb);
 		else if (r->nrr == 1)
-			findings_sb_printf(&b, ": expansion offset churn and contraction "
+			strbuf_printf(&b, ": expansion offset churn and contraction "
 			                   "(gross %s)", gb);
 		else if (r->nrr > r->grr)
-			findings_sb_printf(&b, ": expansion did not offset churn and contraction "
+			strbuf_printf(&b, ": expansion did not offset churn and contraction "
 			                   "(gross %s)", gb);
 		else
-			findings_sb_printf(&b, ", with no expansion to offset churn and "
+			strbuf_printf(&b, ", with no expansion to offset churn and "
 			                   "contraction");
 		number = r->nrr;
 	}
-	findings_list_add(l, FINDING_REVENUE, 0, findings_sb_take(&b), number,
+	findings_list_add(l, FINDING_REVENUE, 0, strbuf_take(&b), number,
 	                  findings_strdup(""), NAN, fabs(log(number > 0 ? number : 1)), NULL);
 }
 
@@ -170,11 +165,11 @@ void findings_early(const findings_input *in, const findings_opts *o, flist *l)
 		         in->time_unit);
 	else
 		snprintf(win, sizeof win, "at tenure %g or less", h->early_threshold);
-	sbuf b = {0};
-	findings_sb_printf(&b, "%s of churn happens %s, which make%s up only %s of the time "
+	strbuf b = {0};
+	strbuf_printf(&b, "%s of churn happens %s, which make%s up only %s of the time "
 	                   "customers were observed", findings_pct(sb1, sizeof sb1, h->early_share),
 	                   win, in->time_in_days || in->time_unit ? "" : "s",
 	                   findings_pct(sb2, sizeof sb2, ts));
-	findings_list_add(l, FINDING_EARLY, 0, findings_sb_take(&b), h->early_share,
+	findings_list_add(l, FINDING_EARLY, 0, strbuf_take(&b), h->early_share,
 	                  findings_strdup(""), NAN, log(h->early_share / ts), NULL);
 }

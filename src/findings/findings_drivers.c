@@ -4,6 +4,8 @@
  * column of each term is stated, and its sentence.  The numbers compared
  * (groups, plain rates, typical customers) come from findings_compare.c.
  */
+#include "churnkit/fmtnum.h"
+#include "churnkit/utf8.h"
 #include "findings/findings_common.h"
 #include "findings/findings_compare.h"
 #include "findings/findings_kinds.h"
@@ -40,7 +42,7 @@ static char *pick_text(char *full, char *brief, size_t soft_max, int *oom)
 		*oom = 1;
 		return NULL;
 	}
-	if (findings_chars(full) <= soft_max) {
+	if (utf8_chars(full) <= soft_max) {
 		free(brief);
 		return full;
 	}
@@ -68,75 +70,75 @@ typedef struct {
 
 /* "Customers with plan = pro", "Customers with no nps value", "Customers
  * with onboarded": group a of a comparison that is not a number. */
-static void group_a(sbuf *b, const char *col, const driver_compare *c)
+static void group_a(strbuf *b, const char *col, const driver_compare *c)
 {
 	if (c->kind == COMPARE_MISSING)
-		findings_sb_printf(b, "Customers with no %s value", col);
+		strbuf_printf(b, "Customers with no %s value", col);
 	else if (c->kind == COMPARE_YESNO)
-		findings_sb_printf(b, "Customers with %s", col);
+		strbuf_printf(b, "Customers with %s", col);
 	else
-		findings_sb_printf(b, "Customers with %s = %s", col, c->level_a);
+		strbuf_printf(b, "Customers with %s = %s", col, c->level_a);
 }
 
 /* Group b after "vs" or "than": "those without", "those with one",
  * "those with plan = basic", or, for a level of a term of three or more
  * levels in a plain driver sentence, "plan = basic (reference)". */
-static void group_b(sbuf *b, const char *col, const driver_compare *c, int plain_ref)
+static void group_b(strbuf *b, const char *col, const driver_compare *c, int plain_ref)
 {
 	if (c->kind == COMPARE_YESNO)
-		findings_sb_printf(b, "those without");
+		strbuf_printf(b, "those without");
 	else if (c->level_b == NULL)
-		findings_sb_printf(b, "those with one");
+		strbuf_printf(b, "those with one");
 	else if (plain_ref && !c->two_levels)
-		findings_sb_printf(b, "%s = %s (reference)", col, c->level_b);
+		strbuf_printf(b, "%s = %s (reference)", col, c->level_b);
 	else
-		findings_sb_printf(b, "those with %s = %s", col, c->level_b);
+		strbuf_printf(b, "those with %s = %s", col, c->level_b);
 }
 
 /* " have 2.4x the odds of churn" / " have 62% lower churn hazard". */
-static void ratio_clause(sbuf *b, const model_view *m, const char *outcome, double lr)
+static void ratio_clause(strbuf *b, const model_view *m, const char *outcome, double lr)
 {
 	char rb[32];
 	double x = exp(lr);
 	if (x >= 1)
-		findings_sb_printf(b, " have %sx the %s%s", findings_format_ratio(x, rb, sizeof rb),
+		strbuf_printf(b, " have %sx the %s%s", findings_format_ratio(x, rb, sizeof rb),
 		                   m->cox ? "churn hazard" : "odds of ", m->cox ? "" : outcome);
 	else
-		findings_sb_printf(b, " have %s lower %s%s", findings_pct(rb, sizeof rb, 1 - x),
+		strbuf_printf(b, " have %s lower %s%s", findings_pct(rb, sizeof rb, 1 - x),
 		                   m->cox ? "churn hazard" : "odds of ", m->cox ? "" : outcome);
 }
 
 /* "among customers alike in A, B and C" (brief: "among otherwise alike
  * customers"): the model's other terms, named up to three. */
-static void alike(sbuf *b, const design *d, size_t term, int brief)
+static void alike(strbuf *b, const design *d, size_t term, int brief)
 {
 	size_t nother = 0, said = 0;
 	for (size_t k = 0; k < d->nterms; k++)
 		nother += k != term && d->terms[k].ncols > 0;
 	if (nother == 0) {
-		findings_sb_printf(b, "as the model fits it");
+		strbuf_printf(b, "as the model fits it");
 		return;
 	}
 	if (brief) {
-		findings_sb_printf(b, "among otherwise alike customers");
+		strbuf_printf(b, "among otherwise alike customers");
 		return;
 	}
-	findings_sb_printf(b, "among customers alike in ");
+	strbuf_printf(b, "among customers alike in ");
 	for (size_t k = 0; k < d->nterms; k++) {
 		if (k == term || d->terms[k].ncols == 0)
 			continue;
 		if (nother > 3 && said == 2) {
-			findings_sb_printf(b, " and %zu other factors", nother - 2);
+			strbuf_printf(b, " and %zu other factors", nother - 2);
 			return;
 		}
-		findings_sb_printf(b, "%s%s", said == 0 ? "" : said + 1 == nother ? " and " : ", ",
+		strbuf_printf(b, "%s%s", said == 0 ? "" : said + 1 == nother ? " and " : ", ",
 		                   d->terms[k].column);
 		said++;
 	}
 }
 
 /* The sentence's head (without the test): see FINDING_DRIVER in findings.h. */
-static void driver_head(sbuf *b, const findings_input *in, const model_view *m,
+static void driver_head(strbuf *b, const findings_input *in, const model_view *m,
                         const driver_compare *c, int brief)
 {
 	const char *col = m->d->terms[c->term].column;
@@ -150,16 +152,16 @@ static void driver_head(sbuf *b, const findings_input *in, const model_view *m,
 		if (c->kind != COMPARE_NUMBER) {
 			group_a(b, col, c);
 			ratio_clause(b, m, outcome, c->log_ratio);
-			findings_sb_printf(b, " %s ", c->log_ratio >= 0 ? "vs" : "than");
+			strbuf_printf(b, " %s ", c->log_ratio >= 0 ? "vs" : "than");
 			group_b(b, col, c, 1);
 		} else if (m->cox) {
-			findings_sb_printf(b, "Customers with %s at %s (upper quartile)", col, va);
+			strbuf_printf(b, "Customers with %s at %s (upper quartile)", col, va);
 			ratio_clause(b, m, outcome, c->log_ratio);
-			findings_sb_printf(b, " %s those at %s (lower quartile)",
+			strbuf_printf(b, " %s those at %s (lower quartile)",
 			                   c->log_ratio >= 0 ? "of" : "than", vb);
 		} else {
 			findings_pct_pair(c->pred[0], c->pred[1], pa, pb, sizeof pa);
-			findings_sb_printf(b, "Predicted %s is %s for customers with %s at %s (upper "
+			strbuf_printf(b, "Predicted %s is %s for customers with %s at %s (upper "
 			                   "quartile), against %s at %s (lower quartile)",
 			                   outcome, pa, col, va, pb, vb);
 		}
@@ -168,34 +170,34 @@ static void driver_head(sbuf *b, const findings_input *in, const model_view *m,
 	/* Plain and adjusted disagree: both, plain first. */
 	findings_pct_pair(c->rate[0], c->rate[1], pa, pb, sizeof pa);
 	if (c->kind == COMPARE_NUMBER)
-		findings_sb_printf(b, "Customers with %s in the upper quartile (%s or more) churn "
+		strbuf_printf(b, "Customers with %s in the upper quartile (%s or more) churn "
 		                   "%s than those in the lower quartile (%s or less)",
 		                   col, va, adj_up ? "less" : "more", vb);
 	else {
 		group_a(b, col, c);
-		findings_sb_printf(b, " churn %s than ", adj_up ? "less" : "more");
+		strbuf_printf(b, " churn %s than ", adj_up ? "less" : "more");
 		group_b(b, col, c, 0);
 	}
-	findings_sb_printf(b, " (%s vs %s%s%s), but ", pa, pb, brief ? "" : " ",
+	strbuf_printf(b, " (%s vs %s%s%s), but ", pa, pb, brief ? "" : " ",
 	                   brief ? "" : m->cox ? "churned" : outcome);
 	alike(b, m->d, c->term, brief);
 	if (m->cox) {
 		if (c->kind == COMPARE_NUMBER) {
-			findings_sb_printf(b, ", those at %s", va);
+			strbuf_printf(b, ", those at %s", va);
 			ratio_clause(b, m, outcome, c->log_ratio);
-			findings_sb_printf(b, " %s those at %s", c->log_ratio >= 0 ? "of" : "than", vb);
+			strbuf_printf(b, " %s those at %s", c->log_ratio >= 0 ? "of" : "than", vb);
 		} else {
-			findings_sb_printf(b, ", they");
+			strbuf_printf(b, ", they");
 			ratio_clause(b, m, outcome, c->log_ratio);
 		}
 		return;
 	}
 	findings_pct_pair(c->pred[0], c->pred[1], pa, pb, sizeof pa);
 	if (c->kind == COMPARE_NUMBER)
-		findings_sb_printf(b, ", predicted churn is %s at %s than at %s (%s vs %s)",
+		strbuf_printf(b, ", predicted churn is %s at %s than at %s (%s vs %s)",
 		                   adj_up ? "higher" : "lower", va, vb, pa, pb);
 	else
-		findings_sb_printf(b, ", their predicted churn is %s (%s vs %s)",
+		strbuf_printf(b, ", their predicted churn is %s (%s vs %s)",
 		                   adj_up ? "higher" : "lower", pa, pb);
 }
 
@@ -211,21 +213,21 @@ static void driver_add(const findings_input *in, const findings_opts *o, const m
 	char bx[48], blo[48], bhi[48], pb[32], tb[256], tshort[128];
 
 	ratio_cells(c->log_ratio, c->log_lo, c->log_hi, bx, blo, bhi, sizeof bx);
-	findings_format_p(m->pval[pk->col], o->alpha, pb, sizeof pb);
+	fmtnum_p_says(m->pval[pk->col], o->alpha, pb, sizeof pb);
 	snprintf(tb, sizeof tb, "%s %s, %g%% CI %s-%s, %s%s%s", rname, bx, 100 * m->conf_level,
 	         blo, bhi, m->cox ? "Cox " : "", pb, m->firth ? "; Firth-penalised fit" : "");
 	snprintf(tshort, sizeof tshort, "%s %s, %s%s%s", rname, bx, m->cox ? "Cox " : "", pb,
 	         m->firth ? "; Firth fit" : "");
 
-	sbuf hfull = {0}, hbrief = {0}, full = {0}, brief = {0};
+	strbuf hfull = {0}, hbrief = {0}, full = {0}, brief = {0};
 	driver_head(&hfull, in, m, c, 0);
 	driver_head(&hbrief, in, m, c, 1);
-	findings_sb_printf(&full, "%s (%s)", hfull.s ? hfull.s : "", tb);
-	findings_sb_printf(&brief, "%s (%s)", hbrief.s ? hbrief.s : "", tshort);
+	strbuf_printf(&full, "%s (%s)", hfull.s ? hfull.s : "", tb);
+	strbuf_printf(&brief, "%s (%s)", hbrief.s ? hbrief.s : "", tshort);
 	int oom = hfull.oom || hbrief.oom || full.oom || brief.oom;
-	findings_sb_reset(&hfull);
-	findings_sb_reset(&hbrief);
-	char *text = pick_text(findings_sb_take(&full), findings_sb_take(&brief), o->text_soft_max,
+	strbuf_reset(&hfull);
+	strbuf_reset(&hbrief);
+	char *text = pick_text(strbuf_take(&full), strbuf_take(&brief), o->text_soft_max,
 	                       &oom);
 	if (oom) {
 		free(text);

@@ -5,6 +5,9 @@
  * its test and medians (findings_kinds.h).
  */
 #include "churnkit/findings.h"
+#include "churnkit/date.h"
+#include "churnkit/fmtnum.h"
+#include "churnkit/utf8.h"
 #include "findings/findings_common.h"
 #include "findings/findings_kinds.h"
 
@@ -61,10 +64,10 @@ static double level_median(const surv_analysis *a, const char *by, uint32_t code
 
 /* "; median lifetime 5.0 vs 13.3 months" into b ("; median 5.0 vs 13.3
  * months" when `brief`), or nothing. */
-static void median_clause(sbuf *b, const findings_input *in, double mf, double ms, int brief)
+static void median_clause(strbuf *b, const findings_input *in, double mf, double ms, int brief)
 {
 	const char *label = brief ? "median" : "median lifetime";
-	double scale = in->time_in_days ? FINDINGS_DAYS_PER_MONTH : 1;
+	double scale = in->time_in_days ? DATE_MONTH_DAYS : 1;
 	const char *unit = in->time_in_days ? "months" : in->time_unit;
 	const char *sp = unit != NULL ? " " : "";
 
@@ -76,9 +79,9 @@ static void median_clause(sbuf *b, const findings_input *in, double mf, double m
 	if (isfinite(ms)) {
 		ms /= scale;
 		int dec = (mf >= 9.95 && ms >= 9.95) ? 0 : 1;
-		findings_sb_printf(b, "; %s %.*f vs %.*f%s%s", label, dec, mf, dec, ms, sp, unit);
+		strbuf_printf(b, "; %s %.*f vs %.*f%s%s", label, dec, mf, dec, ms, sp, unit);
 	} else {
-		findings_sb_printf(b, "; %s %.*f%s%s vs not reached", label, mf >= 9.95 ? 0 : 1,
+		strbuf_printf(b, "; %s %.*f%s%s vs not reached", label, mf >= 9.95 ? 0 : 1,
 		                   mf, sp, unit);
 	}
 }
@@ -143,7 +146,7 @@ static void segment_column(const findings_input *in, const findings_opts *o,
 	double ratio = (f == 0 ? ra : rbb) / (f == 0 ? rbb : ra);
 	const char *fast = level_name(t, code[f]), *slow = level_name(t, code[s]);
 
-	findings_format_p(p, o->alpha, pb, sizeof pb);
+	fmtnum_p_says(p, o->alpha, pb, sizeof pb);
 	if (pairwise) /* "log-rank, BH-adjusted p = 0.042" */
 		snprintf(tb, sizeof tb, "%s, BH-adjusted %s", test_name(r->rho), pb);
 	else /* "log-rank p < 0.001" */
@@ -151,7 +154,7 @@ static void segment_column(const findings_input *in, const findings_opts *o,
 
 	/* Three wordings, longest first: medians "median lifetime", "median",
 	 * none. */
-	sbuf v[3] = {{0}};
+	strbuf v[3] = {{0}};
 	double mf = level_median(in->surv, t->by, code[f]);
 	double ms = level_median(in->surv, t->by, code[s]);
 	int oom = 0;
@@ -159,20 +162,20 @@ static void segment_column(const findings_input *in, const findings_opts *o,
 	findings_format_ratio(ratio, rb, sizeof rb);
 	for (int k = 0; k < 3; k++) {
 		if (obs[s] == 0)
-			findings_sb_printf(&v[k], "Customers with %s = %s churn faster than those "
+			strbuf_printf(&v[k], "Customers with %s = %s churn faster than those "
 			                   "with %s = %s, none of whom churned", t->by, fast, t->by,
 			                   slow);
 		else
-			findings_sb_printf(&v[k], "Customers with %s = %s churn %sx faster than "
+			strbuf_printf(&v[k], "Customers with %s = %s churn %sx faster than "
 			                   "with %s = %s", t->by, fast, rb, t->by, slow);
 		if (k < 2)
 			median_clause(&v[k], in, mf, ms, k == 1);
-		findings_sb_printf(&v[k], " (%s)", tb);
+		strbuf_printf(&v[k], " (%s)", tb);
 		oom |= v[k].oom;
 	}
 	for (int k = 0; k < 3; k++) {
-		char *c = findings_sb_take(&v[k]);
-		if (c == NULL || text != NULL || (k < 2 && findings_chars(c) > o->text_soft_max))
+		char *c = strbuf_take(&v[k]);
+		if (c == NULL || text != NULL || (k < 2 && utf8_chars(c) > o->text_soft_max))
 			free(c);
 		else
 			text = c;

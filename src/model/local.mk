@@ -1,5 +1,6 @@
 ## src/model: design matrices, logistic (IRLS, Firth) and Cox fits, model
-## validation, scoring helpers, JSON and text output of the models.
+## validation, scoring helpers (the models' JSON, text and CSV renderings
+## are in src/output/).
 libchurnkit_a_SOURCES += \
 	include/churnkit/model_run.h src/model/model_run.c src/model/model_run_outcome.h \
 	src/model/model_run_outcome.c src/model/model_run_cox.c \
@@ -15,8 +16,8 @@ libchurnkit_a_SOURCES += \
 	include/churnkit/validate.h src/model/validate.c src/model/cv.c \
 	include/churnkit/horizon.h src/model/horizon.c \
 	include/churnkit/model_score.h src/model/model_score.c \
-	include/churnkit/model_json.h src/model/model_json.c src/model/model_print.c \
-	src/model/model_csv.c include/churnkit/scores.h src/model/scores.c
+	include/churnkit/scores.h src/model/scores.c \
+	include/churnkit/coeftab.h src/model/coeftab.c
 
 ## Timing of the logistic fit and cross-validation on 1M rows (not a test).
 noinst_PROGRAMS += bench/bench_model

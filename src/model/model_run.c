@@ -5,12 +5,10 @@
 #include "model_run_outcome.h"
 
 #include "churnkit/date.h"
-#include "churnkit/model_json.h"
 #include "churnkit/outfile.h"
 #include "churnkit/surv.h"
 
 #include <errno.h>
-#include <json-c/json.h>
 #include <limits.h>
 #include <math.h>
 #include <stdlib.h>
@@ -364,90 +362,6 @@ churn_status model_run_fit(model_run *m, const model_run_input *d, const model_r
 	if ((m->want_cox || m->score_cox) && (st = fit_cox(m, d, err)) != CHURN_OK)
 		return st;
 	return CHURN_OK;
-}
-
-churn_status model_run_print(const model_run *m, const model_run_input *d, FILE *f, churn_err *err)
-{
-	int bad = 0;
-	char a[11];
-
-	if (m->lr != NULL) {
-		model_run_print_outcome(m, d, f);
-		bad |= model_print_logit(f, m->dl, m->lr, m->have_q ? &m->q : NULL, m->outcome);
-		if (m->cv_note[0])
-			fprintf(f, "Cross-validated AUC: not computed: %s.\n", m->cv_note);
-		if (m->have_q)
-			bad |= model_print_quality(f, &m->q);
-	}
-	if (m->cr != NULL) {
-		if (m->lr != NULL)
-			fputs("\n\n", f);
-		if (m->sd->date_mode)
-			fprintf(f, "Time to churn: days from the start date to the churn date, or to "
-			           "%s (as-of) for active customers.\n", date_format(d->res->as_of, a));
-		else
-			fprintf(f, "Time to churn: the duration column %s as given; event: %s.\n",
-			        d->map->duration, d->map->event);
-		if (m->sd->entry)
-			fprintf(f, "Delayed entry: at risk only after %s (left truncation).\n",
-			        d->map->entry);
-		if (m->cox_no_risk > 0)
-			fprintf(f, "Left out: %zu row%s whose entry is not before the exit time "
-			        "(no time at risk).\n", m->cox_no_risk, m->cox_no_risk == 1 ? "" : "s");
-		bad |= model_print_cox(f, m->dc, m->cr);
-		bad |= model_run_cox_print(m, f);
-	}
-	if (bad || ferror(f))
-		return churn_err_set(err, CHURN_EIO, "standard output: write error");
-	return CHURN_OK;
-}
-
-churn_status model_run_json(const model_run *m, void *root_, churn_err *err)
-{
-	json_object *root = root_;
-	if (m->lr != NULL) {
-		json_object *o = model_json_logit(m->dl, m->lr, m->have_q ? &m->q : NULL, m->outcome);
-		if (o == NULL)
-			return churn_err_set(err, CHURN_ENOMEM, "out of memory for the JSON");
-		json_object_object_add(o, "horizon", m->horizon_given ? json_object_new_double(m->horizon)
-		                                                      : NULL);
-		json_object_object_add(o, "horizon_unit",
-		                       !m->horizon_given ? NULL
-		                       : json_object_new_string(m->sd->date_mode ? "months"
-		                                                                 : "as given"));
-		json_object_object_add(o, "horizon_days",
-		                       m->horizon_given && m->sd->date_mode
-		                           ? json_object_new_double(m->horizon_time) : NULL);
-		model_run_outcome_json(m, o);
-		json_object_object_add(o, "cv_note",
-		                       m->cv_note[0] ? json_object_new_string(m->cv_note) : NULL);
-		json_object_object_add(root, "model", o);
-	}
-	if (m->cr != NULL) {
-		json_object *o = model_json_cox(m->dc, m->cr);
-		if (o == NULL)
-			return churn_err_set(err, CHURN_ENOMEM, "out of memory for the JSON");
-		json_object_object_add(o, "time_unit",
-		                       json_object_new_string(m->sd->date_mode ? "days" : "as given"));
-		json_object_object_add(o, "rows_no_time_at_risk",
-		                       json_object_new_int64((int64_t)m->cox_no_risk));
-		json_object_object_add(root, "cox", o);
-		churn_status st = model_run_cox_json(m, o, err);
-		if (st != CHURN_OK)
-			return st;
-	}
-	return CHURN_OK;
-}
-
-churn_status model_run_write_tables(const model_run *m, const char *dir, outset *outs,
-                                   churn_err *err)
-{
-	churn_status st = outset_mkdir(outs, dir, err);
-
-	if (st != CHURN_OK)
-		return st;
-	return model_write_tables(dir, m->dl, m->lr, m->have_q ? &m->q : NULL, m->dc, m->cr, outs,
-	                          err);
 }
 
 churn_status model_run_scores(const model_run *m, const model_run_input *d, scores **out,

@@ -5,9 +5,7 @@
 
 #include "churnkit/model_run.h"
 
-#include "churnkit/model_json.h"
 
-#include <json-c/json.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -295,102 +293,6 @@ churn_status model_run_cox_strata_of(const model_run *m, const table *t, size_t 
 		*out = NULL;
 	}
 	return st;
-}
-
-int model_run_cox_print(const model_run *m, FILE *f)
-{
-	const design *dc = m->dc;
-	int bad = 0;
-	if (m->zph != NULL)
-		bad |= model_print_cox_zph(f, dc, m->zph, m->ph_alpha);
-	if (m->ph_note[0])
-		fprintf(f, "Note: %s.\n", m->ph_note);
-	for (size_t k = 0; m->zph != NULL && k < dc->nterms; k++) {
-		if (!dc->terms[k].categorical && m->zph->df[k] > 0 && m->zph->p[k] < m->ph_alpha)
-			fprintf(f, "%s fails proportional hazards (p < %g): its effect changes with "
-			           "tenure; a number is not stratified, so the scores of customers far "
-			           "from its average rest on an assumption the data reject.\n",
-			        dc->terms[k].name, m->ph_alpha);
-		if (m->ph_small && m->ph_small[k])
-			fprintf(f, "%s fails proportional hazards (p < %g) but is not stratified: some "
-			           "of its groups%s would have fewer than %ld churners; the scores of "
-			           "those customers rest on an assumption the data reject.\n",
-			        dc->terms[k].name, m->ph_alpha, m->nph_strat ? " within the strata" : "",
-			        m->min_n);
-	}
-	if (m->crs != NULL) {
-		fputs("\nStratified by ", f);
-		for (size_t k = 0, first = 1; k < dc->nterms; k++)
-			if (m->ph_strat[k]) {
-				fprintf(f, "%s%s", first ? "" : " and ", dc->terms[k].name);
-				first = 0;
-			}
-		fprintf(f, " (proportional hazards fails, p < %g): each stratum has its own "
-		           "baseline hazard,\nas R's coxph(... + strata(...)); the scores come from "
-		           "this model.\n\n", m->ph_alpha);
-		bad |= model_print_cox(f, m->dcs, m->crs);
-	}
-	return bad || ferror(f) ? -1 : 0;
-}
-
-churn_status model_run_cox_json(const model_run *m, void *cox_, churn_err *err)
-{
-	json_object *cox = cox_;
-	const design *dc = m->dc;
-	if (m->zph != NULL) {
-		json_object *z = model_json_cox_zph(dc, m->zph);
-		if (z == NULL)
-			return churn_err_set(err, CHURN_ENOMEM, "out of memory for the JSON");
-		json_object_object_add(z, "alpha", json_object_new_double(m->ph_alpha));
-		json_object *fails = json_object_new_array();
-		for (size_t k = 0; k < dc->nterms; k++)
-			if (m->zph->df[k] > 0 && m->zph->p[k] < m->ph_alpha)
-				json_object_array_add(fails, json_object_new_string(dc->terms[k].name));
-		json_object_object_add(z, "fails", fails);
-		json_object *small = json_object_new_array();
-		for (size_t k = 0; k < dc->nterms; k++)
-			if (m->ph_small && m->ph_small[k])
-				json_object_array_add(small, json_object_new_string(dc->terms[k].name));
-		json_object_object_add(z, "not_stratified_small", small);
-		json_object_object_add(cox, "ph_test", z);
-	} else {
-		json_object_object_add(cox, "ph_test", NULL);
-	}
-	json_object_object_add(cox, "ph_note", m->ph_note[0] ? json_object_new_string(m->ph_note)
-	                                                     : NULL);
-	json_object_object_add(cox, "min_n", json_object_new_int64((int64_t)m->min_n));
-	json_object_object_add(cox, "data_reach", m->cb != NULL && m->crs == NULL
-	                       ? json_object_new_double(m->cb->limit[0]) : NULL);
-	if (m->crs == NULL) {
-		json_object_object_add(cox, "strata", NULL);
-		return CHURN_OK;
-	}
-	json_object *s = model_json_cox(m->dcs, m->crs), *terms = json_object_new_array();
-	json_object *levels = json_object_new_array();
-	if (s == NULL || terms == NULL || levels == NULL) {
-		json_object_put(s);
-		json_object_put(terms);
-		json_object_put(levels);
-		return churn_err_set(err, CHURN_ENOMEM, "out of memory for the JSON");
-	}
-	for (size_t k = 0; k < dc->nterms; k++)
-		if (m->ph_strat[k])
-			json_object_array_add(terms, json_object_new_string(dc->terms[k].name));
-	json_object_object_add(s, "terms", terms);
-	if (m->cb != NULL) {
-		for (size_t k = 0; k < m->cb->nstrata; k++) {
-			json_object *l = json_object_new_object();
-			size_t code = m->cb->strata[k];
-			json_object_object_add(l, "level", json_object_new_string(
-			                       code < m->nstrata_label ? m->strata_label[code] : ""));
-			json_object_object_add(l, "last_time", json_object_new_double(m->cb->stratum_last[k]));
-			json_object_object_add(l, "data_reach", json_object_new_double(m->cb->limit[k]));
-			json_object_array_add(levels, l);
-		}
-	}
-	json_object_object_add(s, "levels", levels);
-	json_object_object_add(cox, "strata", s);
-	return CHURN_OK;
 }
 
 /* The scores' definition (model_run.h). */

@@ -7,9 +7,8 @@
 #include "churnkit/model_run.h"
 #include "model_run_outcome.h"
 
-#include "churnkit/model_json.h"
+#include "churnkit/date.h"
 
-#include <json-c/json.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,7 +25,7 @@ static churn_status horizon_outcome_of(model_run *m, const model_run_input *d, c
 	horizon_outcome *h = NULL;
 	churn_status st;
 
-	m->horizon_time = m->horizon * (s->date_mode ? MODEL_RUN_DAYS_PER_MONTH : 1);
+	m->horizon_time = m->horizon * (s->date_mode ? DATE_MONTH_DAYS : 1);
 	if (s->date_mode)
 		snprintf(m->outcome, sizeof m->outcome, "churn within %g month%s", m->horizon,
 		         m->horizon == 1 ? "" : "s");
@@ -145,66 +144,3 @@ churn_status model_run_build_outcome(model_run *m, const model_run_input *d, chu
 	return CHURN_OK;
 }
 
-void model_run_print_outcome(const model_run *m, const model_run_input *d, FILE *f)
-{
-	const char *from = m->sd && m->sd->entry
-	                       ? "entry (signup for a customer without an entry date)"
-	                       : "the start date";
-	if (m->outcome_col != NULL) {
-		fprintf(f, "Outcome: %s (--outcome %s): 1 for a churner, 0 otherwise.\n", m->outcome,
-		        m->outcome_col);
-	} else if (m->sd->date_mode) {
-		fprintf(f, "Outcome: %s (--horizon %g): 1 when the customer churned at most %g days "
-		           "after %s,\n  0 otherwise; a month is 365.25/12 = 30.4375 days.\n"
-		           "Sample: only the customers who could have been followed for the "
-		           "horizon (as-of at least %g days\n  after %s), whatever happened to "
-		           "them.\n", m->outcome, m->horizon, m->horizon_time, from, m->horizon_time,
-		        m->sd->entry ? "entry" : "signup");
-		fprintf(f, "Left out: %zu customer%s too recent to have been followed for the "
-		           "horizon.\n", m->n_too_recent, m->n_too_recent == 1 ? "" : "s");
-	} else {
-		fprintf(f, "Outcome: %s (--horizon %g, in the duration's own unit): 1 when the "
-		           "customer churned at a duration\n  <= %g%s, 0 otherwise.\n", m->outcome,
-		        m->horizon, m->horizon, m->sd->entry ? " after entry" : "");
-		fprintf(f, "Weighting: inverse probability of censoring, 1 / G(min(T, %g)-), G the "
-		           "reverse Kaplan-Meier\n  curve of censoring (G(%g-) = %.4f)%s; quasi-"
-		           "binomial fit, robust (HC0 sandwich)\n  standard errors.\n", m->horizon,
-		        m->horizon, m->g_horizon,
-		        d->map->weight ? ", multiplied by the frequency weights" : "");
-		fprintf(f, "Left out: %zu customer%s censored before the horizon (still active, too "
-		           "recent to tell).\n", m->n_censored, m->n_censored == 1 ? "" : "s");
-		if (m->lr->separation != LOGIT_SEP_NONE)
-			fputs("Note: Firth's penalised likelihood is not used under these weights (it "
-			      "has no robust standard errors here).\n", f);
-	}
-	if (m->n_no_risk > 0)
-		fprintf(f, "Left out: %zu row%s whose entry is not before the exit (never observed).\n",
-		        m->n_no_risk, m->n_no_risk == 1 ? "" : "s");
-	if (m->dl->rows_missing > 0 && !m->impute)
-		fputs("Rows missing a value of a model term are left out; --impute keeps them.\n", f);
-	if (m->impute)
-		fputs("Missing values: numbers imputed with the median plus a COL_missing indicator, "
-		      "categories as a level \"(missing)\".\n", f);
-	if (d->map->weight)
-		fprintf(f, "Weights: frequency weights from column %s.\n", d->map->weight);
-	fputc('\n', f);
-}
-
-void model_run_outcome_json(const model_run *m, void *o_)
-{
-	json_object *o = o_;
-	json_object_object_add(o, "rows_censored",
-	                       json_object_new_int64((int64_t)m->n_censored));
-	json_object_object_add(o, "rows_too_recent",
-	                       json_object_new_int64((int64_t)m->n_too_recent));
-	json_object_object_add(o, "rows_no_time_at_risk",
-	                       json_object_new_int64((int64_t)m->n_no_risk));
-	json_object_object_add(o, "weighting",
-	                       json_object_new_string(m->ipcw ? "ipcw" : "none"));
-	json_object_object_add(o, "se_type",
-	                       json_object_new_string(m->lr->robust ? "robust" : "model"));
-	json_object_object_add(o, "family",
-	                       json_object_new_string(m->lr->quasi ? "quasibinomial" : "binomial"));
-	json_object_object_add(o, "censoring_survival_at_horizon",
-	                       model_json_number(m->g_horizon));
-}

@@ -11,20 +11,9 @@
 #ifndef CHURNKIT_MODEL_RUN_OUTCOME_H
 #define CHURNKIT_MODEL_RUN_OUTCOME_H
 
-#include <stdio.h>
-
 #include "churnkit/model_run.h"
 
 /* Fills m->y, m->has_y, m->outcome, the counts left out, m->ipcw and
  * m->sample_note.  CHURN_EMODEL when no customer has an outcome. */
 churn_status model_run_build_outcome(model_run *m, const model_run_input *d, churn_err *err);
-
-/* The text's lines on the outcome, the sample and the rows left out. */
-void model_run_print_outcome(const model_run *m, const model_run_input *d, FILE *f);
-
-/* Adds the outcome's keys to the "model" object o (a json_object *):
- * rows_censored, rows_too_recent, rows_no_time_at_risk, weighting,
- * se_type, family, censoring_survival_at_horizon. */
-void model_run_outcome_json(const model_run *m, void *o);
-
 #endif

@@ -1,4 +1,17 @@
-## src/output: JSON helpers and the plain-text and JSON renderings.
+## src/output: every renderer.  The JSON number encoder and helpers, CSV
+## cells, and each stage's JSON, plain-text and CSV renderings (the stage
+## folders compute; the renderers read their results).
+libchurnkit_a_SOURCES += \
+	include/churnkit/surv_json.h src/output/surv_json.c \
+	include/churnkit/surv_print.h src/output/surv_print.c \
+	include/churnkit/surv_csv.h src/output/surv_csv.c \
+	include/churnkit/cohort_output.h src/output/cohort_json.c \
+	src/output/cohort_text.c src/output/cohort_csv.c \
+	include/churnkit/model_json.h src/output/model_json.c src/output/model_print.c \
+	src/output/model_csv.c \
+	include/churnkit/tablecsv.h src/output/tablecsv.c \
+	src/output/model_run_out.c src/output/surv_run_out.c src/output/cohort_run_out.c \
+	src/output/segment_run_out.c
 libchurnkit_a_SOURCES += src/output/jsonout.c include/churnkit/jsonout.h \
 	src/output/profile_out.c
 libchurnkit_a_SOURCES += src/output/sheet.c include/churnkit/sheet.h

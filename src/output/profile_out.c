@@ -1,5 +1,6 @@
 /* profile_out.c - the data-quality profile as text and as JSON. */
 #include "churnkit/date.h"
+#include "churnkit/fmtnum.h"
 #include "churnkit/jsonout.h"
 #include "churnkit/profile.h"
 #include "churnkit/textpad.h"
@@ -24,20 +25,21 @@ static void print_oneline(FILE *f, const char *s)
 		fputc((unsigned char)*s < 0x20 ? ' ' : *s, f);
 }
 
-static double pct(long a, long b)
+/* a of b as a percentage with `dec` decimals (0% when b is 0). */
+static const char *pct(long a, long b, int dec, char *buf, size_t n)
 {
-	return b > 0 ? 100.0 * (double)a / (double)b : 0.0;
+	return fmtnum_pct_text(b > 0 ? (double)a / (double)b : 0.0, dec, buf, n);
 }
 
 void profile_print(const profile *p, FILE *f)
 {
-	char b1[11], b2[11];
+	char b1[11], b2[11], pb[32];
 
 	fprintf(f, "Data quality: %s\n\n", p->path);
 	fprintf(f, "  Rows read       %ld\n", p->rows_read);
 	fprintf(f, "  Rows used       %ld\n", p->rows_used);
-	fprintf(f, "  Rows rejected   %ld (%.2f%%)\n", p->rows_rejected,
-	        pct(p->rows_rejected, p->rows_read));
+	fprintf(f, "  Rows rejected   %ld (%s)\n", p->rows_rejected,
+	        pct(p->rows_rejected, p->rows_read, 2, pb, sizeof pb));
 	if (p->lines_rejected > p->rows_rejected)
 		fprintf(f, "    spanning %ld lines (quoted fields held %ld more)\n",
 		        p->lines_rejected, p->lines_rejected - p->rows_rejected);
@@ -53,8 +55,9 @@ void profile_print(const profile *p, FILE *f)
 	if (p->as_of != TABLE_DATE_NA)
 		fprintf(f, "  As of           %s\n", date_format(p->as_of, b1));
 	if (p->events >= 0)
-		fprintf(f, "  Churned         %ld of %ld (%.1f%%), active %ld\n", p->events,
-		        p->rows_used, pct(p->events, p->rows_used), p->rows_used - p->events);
+		fprintf(f, "  Churned         %ld of %ld (%s), active %ld\n", p->events,
+		        p->rows_used, pct(p->events, p->rows_used, 1, pb, sizeof pb),
+		        p->rows_used - p->events);
 
 	fprintf(f, "\nColumns\n  %-24s %-9s %-9s %8s  %s\n", "name", "type", "role",
 	        "missing", "values");

@@ -2,24 +2,9 @@
 #include "churnkit/textpad.h"
 
 #include <stdint.h>
+#include <string.h>
 
-/* Decodes one code point at *s, advancing it; invalid bytes decode as
- * themselves, one byte each. */
-static uint32_t next_cp(const unsigned char **s)
-{
-	const unsigned char *p = *s;
-	int n = p[0] >= 0xF0 && p[0] < 0xF8 ? 4 : p[0] >= 0xE0 ? 3 : p[0] >= 0xC0 ? 2 : 1;
-	uint32_t cp = n == 1 ? p[0] : p[0] & (0x7F >> n);
-	for (int k = 1; k < n; k++) {
-		if ((p[k] & 0xC0) != 0x80) {  /* truncated or invalid: one byte */
-			*s = p + 1;
-			return p[0];
-		}
-		cp = (cp << 6) | (p[k] & 0x3F);
-	}
-	*s = p + n;
-	return cp;
-}
+#include "churnkit/utf8.h"
 
 static int cp_width(uint32_t c)
 {
@@ -37,10 +22,12 @@ static int cp_width(uint32_t c)
 
 int text_width(const char *s)
 {
-	const unsigned char *p = (const unsigned char *)s;
 	int w = 0;
-	while (*p)
-		w += cp_width(next_cp(&p));
+	while (*s) {
+		uint32_t cp;
+		s += utf8_decode(s, strnlen(s, 4), &cp);
+		w += cp_width(cp);
+	}
 	return w;
 }
 

@@ -1,5 +1,5 @@
-## src/survival: Kaplan-Meier, log-rank, hazard by tenure, and their JSON and
-## text output (owner: the survival stage).  Fixtures: tests/fixtures/survival/
+## src/survival: Kaplan-Meier, log-rank, hazard by tenure (owner: the
+## survival stage; its JSON, text and CSV renderings are in src/output/).  Fixtures: tests/fixtures/survival/
 ## written by make_fixtures.R with R's survival package.
 libchurnkit_a_SOURCES += include/churnkit/surv.h src/survival/surv_tab.h \
 	src/survival/surv_sort.c src/survival/surv_prep.c src/survival/surv_groups.c \
@@ -7,9 +7,6 @@ libchurnkit_a_SOURCES += include/churnkit/surv.h src/survival/surv_tab.h \
 	include/churnkit/logrank.h src/survival/logrank.c \
 	include/churnkit/hazard.h src/survival/hazard.c \
 	include/churnkit/surv_analysis.h src/survival/surv_analysis.c \
-	include/churnkit/surv_json.h src/survival/surv_json.c \
-	include/churnkit/surv_print.h src/survival/surv_print.c \
-	include/churnkit/surv_csv.h src/survival/surv_csv.c \
 	include/churnkit/surv_run.h src/survival/surv_run.c
 ## The survival inputs (time, event, entry, weights, groups) built from a
 ## loaded table.

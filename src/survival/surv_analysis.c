@@ -5,6 +5,8 @@
  */
 #include "churnkit/surv_analysis.h"
 
+#include "churnkit/date.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,7 +24,7 @@ void surv_opts_default(surv_opts *o)
 	o->rho = 0;
 	o->rmst_tau = NAN;
 	o->extend = 1;
-	o->month_len = HAZARD_MONTH_DAYS;
+	o->month_len = DATE_MONTH_DAYS;
 	o->early_threshold = 90;
 	o->timefix = 1;
 	o->pairwise = 1;

@@ -5,6 +5,10 @@ libchurnkit_a_SOURCES += src/util/date.c include/churnkit/date.h \
 	src/util/datetime.c src/util/datedetect.c include/churnkit/datetime.h
 
 libchurnkit_a_SOURCES += src/util/num.c include/churnkit/num.h
+## p-values and percentages, one rule per medium (here, below findings and
+## output, which both write them).
+libchurnkit_a_SOURCES += src/util/fmtnum.c include/churnkit/fmtnum.h
+libchurnkit_a_SOURCES += src/util/strbuf.c include/churnkit/strbuf.h
 
 libchurnkit_a_SOURCES += src/util/outfile.c src/util/outguard.c src/util/outset_private.h \
 	include/churnkit/outfile.h

@@ -86,3 +86,61 @@ size_t utf8_cut(const char *s, size_t len, size_t max)
 		return len;
 	return utf8_whole(s, max);
 }
+
+size_t utf8_decode(const char *s, size_t n, uint32_t *cp)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	uint32_t c = u[0], min;
+	size_t len;
+
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	if (c >= 0xC2 && c <= 0xDF) {
+		len = 2;
+		c &= 0x1F;
+		min = 0x80;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		len = 3;
+		c &= 0x0F;
+		min = 0x800;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		len = 4;
+		c &= 0x07;
+		min = 0x10000;
+	} else {
+		*cp = UTF8_REPLACEMENT;
+		return 1;
+	}
+	if (n < len) {
+		*cp = UTF8_REPLACEMENT;
+		return 1;
+	}
+	for (size_t i = 1; i < len; i++) {
+		if (!utf8_continuation(u[i])) {
+			*cp = UTF8_REPLACEMENT;
+			return 1;
+		}
+		c = (c << 6) | (u[i] & 0x3F);
+	}
+	if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) {
+		*cp = UTF8_REPLACEMENT;
+		return 1;
+	}
+	*cp = c;
+	return len;
+}
+
+int utf8_continuation(unsigned char c)
+{
+	return (c & 0xC0) == 0x80;
+}
+
+size_t utf8_chars(const char *s)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		n += !utf8_continuation((unsigned char)*s);
+	return n;
+}

@@ -9,7 +9,7 @@ cli_tests = tests/cli/basics.sh tests/cli/bad_inputs.sh tests/cli/max_bad_rows.s
 	tests/cli/model.sh tests/cli/model_errors.sh tests/cli/score.sh \
 	tests/cli/horizon.sh tests/cli/coxph.sh \
 	tests/cli/findings.sh tests/cli/report.sh tests/cli/exports.sh \
-	tests/cli/dates_tz.sh
+	tests/cli/dates_tz.sh tests/cli/output.sh
 TESTS += $(cli_tests)
 EXTRA_DIST += $(cli_tests) tests/cli/model_lib.sh tests/cli/local.mk
 EXTRA_DIST += tests/data/exports/kunden_de.csv tests/data/exports/kunden_iso.csv \

@@ -19,7 +19,8 @@ tests_unit_test_fixture_SOURCES = tests/unit/test_fixture.c
 tests_unit_test_fixture_LDADD = $(TEST_LIBS)
 
 ## src/util
-unit_util = tests/unit/test_err tests/unit/test_date tests/unit/test_datetime tests/unit/test_num \
+unit_util = tests/unit/test_err tests/unit/test_date tests/unit/test_datetime \
+	tests/unit/test_strbuf tests/unit/test_fmtnum tests/unit/test_num \
 	tests/unit/test_outfile tests/unit/test_utf8 tests/unit/test_inifile
 tests_unit_test_err_SOURCES = tests/unit/test_err.c
 tests_unit_test_err_LDADD = $(TEST_LIBS)
@@ -27,6 +28,10 @@ tests_unit_test_date_SOURCES = tests/unit/test_date.c
 tests_unit_test_date_LDADD = $(TEST_LIBS)
 tests_unit_test_datetime_SOURCES = tests/unit/test_datetime.c
 tests_unit_test_datetime_LDADD = $(TEST_LIBS)
+tests_unit_test_strbuf_SOURCES = tests/unit/test_strbuf.c
+tests_unit_test_strbuf_LDADD = $(TEST_LIBS)
+tests_unit_test_fmtnum_SOURCES = tests/unit/test_fmtnum.c
+tests_unit_test_fmtnum_LDADD = $(TEST_LIBS)
 tests_unit_test_num_SOURCES = tests/unit/test_num.c
 tests_unit_test_num_LDADD = $(TEST_LIBS)
 tests_unit_test_outfile_SOURCES = tests/unit/test_outfile.c

@@ -314,24 +314,6 @@ static void test_fixture(void)
 static void test_format(void)
 {
 	char b[32];
-	is_str(findings_format_p(0.001, 0.05, b, sizeof b), "p = 0.001", "p: 0.001 is shown");
-	is_str(findings_format_p(0.0009999, 0.05, b, sizeof b), "p < 0.001", "p: 0.0009999 is < 0.001");
-	is_str(findings_format_p(1e-300, 0.05, b, sizeof b), "p < 0.001", "p: 1e-300 is < 0.001");
-	is_str(findings_format_p(0, 0.05, b, sizeof b), "p < 0.001", "p: 0 (underflow) is < 0.001");
-	is_str(findings_format_p(0.0042, 0.05, b, sizeof b), "p = 0.004", "p: three decimals below 0.01");
-	is_str(findings_format_p(0.00996, 0.05, b, sizeof b), "p = 0.010", "p: 0.00996 -> 0.010");
-	is_str(findings_format_p(0.03, 0.05, b, sizeof b), "p = 0.03", "p: 0.03");
-	is_str(findings_format_p(0.0312, 0.05, b, sizeof b), "p = 0.031", "p: two significant digits");
-	is_str(findings_format_p(0.21, 0.05, b, sizeof b), "p = 0.21", "p: 0.21");
-	is_str(findings_format_p(0.0496, 0.05, b, sizeof b), "p < 0.05",
-	       "p: 0.0496 at alpha 0.05 does not read as 0.05");
-	is_str(findings_format_p(0.0496, NAN, b, sizeof b), "p = 0.05", "p: no alpha, plain rounding");
-	is_str(findings_format_p(0.05, 0.05, b, sizeof b), "p = 0.05", "p: exactly alpha is shown as is");
-	is_str(findings_format_p(0.0099996, 0.01, b, sizeof b), "p < 0.01",
-	       "p: 0.0099996 at alpha 0.01 does not read as 0.010");
-	is_str(findings_format_p(0.999, 0.05, b, sizeof b), "p > 0.99", "p: near 1");
-	is_str(findings_format_p(1, 0.05, b, sizeof b), "p > 0.99", "p: 1");
-	is_str(findings_format_p(NAN, 0.05, b, sizeof b), "p = NA", "p: NaN");
 	is_str(findings_format_ratio(3.14, b, sizeof b), "3.1", "ratio: one decimal");
 	is_str(findings_format_ratio(3.05, b, sizeof b), "3.0", "ratio: 3.05 (binary 3.04999...)");
 	is_str(findings_format_ratio(1.04, b, sizeof b), "1.04", "ratio: two decimals near 1");

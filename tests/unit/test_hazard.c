@@ -3,6 +3,7 @@
  * against R (survSplit at k * month length, summed by month).  The Nelson-
  * Aalen cumulative hazard is checked step by step in test_km.c.
  */
+#include "churnkit/date.h"
 #include "churnkit/hazard.h"
 #include "churnkit/surv.h"
 #include "tap.h"
@@ -73,7 +74,7 @@ static void unit_cases(void)
 	surv_data d = {.n = 4, .time = t, .event = ev};
 	surv_prep_new(&d, 0, &p, &err);
 	surv_groups_new(p, NULL, 0, &g, &err);
-	is_int(hazard_by_month(g, 0, HAZARD_MONTH_DAYS, 90, &h, &err), CHURN_OK,
+	is_int(hazard_by_month(g, 0, DATE_MONTH_DAYS, 90, &h, &err), CHURN_OK,
 	       "hazard: tabulates");
 	ok(h->nmonths == 3 && h->n_event[0] == 2 && h->n_event[1] == 1 &&
 	           h->n_risk[0] == 4 && h->n_risk[1] == 2 && h->n_risk[2] == 1 &&
@@ -91,7 +92,7 @@ static void unit_cases(void)
 	d.event = none;
 	surv_prep_new(&d, 0, &p, &err);
 	surv_groups_new(p, NULL, 0, &g, &err);
-	hazard_by_month(g, 0, HAZARD_MONTH_DAYS, 90, &h, &err);
+	hazard_by_month(g, 0, DATE_MONTH_DAYS, 90, &h, &err);
 	ok(isnan(h->early_share) && h->rate[0] == 0,
 	   "hazard: no churn -> rate 0, early share NaN");
 	hazard_table_free(h);

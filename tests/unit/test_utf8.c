@@ -43,5 +43,33 @@ int main(void)
 	is_int((long long)utf8_whole("ab\x80", 3), 3, "utf8: a stray continuation byte is left as it is");
 	is_int(utf8_seq_len(0xF0), 4, "utf8: F0 begins a four-byte sequence");
 	is_int(utf8_seq_len(0x9F), 0, "utf8: 9F begins none");
+
+	/* The one decoder (PDF glyphs, text widths, chart estimates). */
+	uint32_t cp = 0;
+	size_t at = 0, lens[4];
+	uint32_t cps[4];
+	for (int i = 0; i < 4; i++) {
+		lens[i] = utf8_decode(t + at, 10 - at, &cps[i]);
+		at += lens[i];
+	}
+	ok(lens[0] == 1 && lens[1] == 2 && lens[2] == 3 && lens[3] == 4 && cps[0] == 'a' &&
+	   cps[1] == 0xE9 && cps[2] == 0x53F0 && cps[3] == 0x1F600,
+	   "utf8_decode: a, U+00E9, U+53F0, U+1F600 with their lengths");
+	ok(utf8_decode("\xc0\xaf", 2, &cp) == 1 && cp == UTF8_REPLACEMENT,
+	   "utf8_decode: an overlong form is one bad byte, U+FFFD");
+	ok(utf8_decode("\xed\xa0\x80", 3, &cp) == 1 && cp == UTF8_REPLACEMENT,
+	   "utf8_decode: a surrogate is one bad byte");
+	ok(utf8_decode("\xf4\x90\x80\x80", 4, &cp) == 1 && cp == UTF8_REPLACEMENT,
+	   "utf8_decode: above U+10FFFF is one bad byte");
+	ok(utf8_decode("\xe5\x8f", 2, &cp) == 1 && cp == UTF8_REPLACEMENT,
+	   "utf8_decode: a sequence cut short by n is one bad byte");
+	ok(utf8_decode("\xe5\x8f", 3, &cp) == 1 && cp == UTF8_REPLACEMENT,
+	   "utf8_decode: a sequence cut short by the NUL is one bad byte");
+	ok(utf8_decode("\x96x", 2, &cp) == 1 && cp == UTF8_REPLACEMENT,
+	   "utf8_decode: a Windows-1252 byte is one bad byte");
+	ok(utf8_continuation(0x80) && utf8_continuation(0xBF) && !utf8_continuation(0xC3) &&
+	   !utf8_continuation('a'), "utf8_continuation: 10xxxxxx only");
+	is_int((long long)utf8_chars(t), 4, "utf8_chars: four characters in ten bytes");
+	is_int((long long)utf8_chars(""), 0, "utf8_chars: none in the empty string");
 	return done_testing();
 }

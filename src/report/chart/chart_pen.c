@@ -6,6 +6,8 @@
  */
 #include "report/chart/chart_axis.h"
 
+#include "churnkit/utf8.h"
+
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -180,7 +182,7 @@ void chart_pen_circle(chart_pen *p, double cx, double cy, double r, int fill)
 
 /* Advance widths of DejaVu Sans in em, roughly, for measuring without a
  * document. */
-static double est_advance(unsigned long cp, pdf_weight w)
+static double est_advance(uint32_t cp, pdf_weight w)
 {
 	double a;
 	if (cp == ' ' || cp == '.' || cp == ',' || cp == ':' || cp == ';' || cp == '\'')
@@ -204,25 +206,6 @@ static double est_advance(unsigned long cp, pdf_weight w)
 	return w == PDF_BOLD ? a * 1.1 : a;
 }
 
-/* Decodes one UTF-8 character at s; returns its length (1 for a bad byte). */
-static size_t utf8_next(const char *s, unsigned long *cp)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	size_t len = u[0] < 0x80 ? 1 : (u[0] >> 5) == 6 ? 2 : (u[0] >> 4) == 14 ? 3
-	             : (u[0] >> 3) == 30 ? 4 : 1;
-	unsigned long c = len == 1 ? u[0] : len == 2 ? (u[0] & 0x1fUL)
-	                  : len == 3 ? (u[0] & 0x0fUL) : (u[0] & 0x07UL);
-	for (size_t i = 1; i < len; i++) {
-		if ((u[i] & 0xc0) != 0x80) {
-			*cp = 0xfffd;
-			return 1;
-		}
-		c = (c << 6) | (u[i] & 0x3fUL);
-	}
-	*cp = c;
-	return len;
-}
-
 double chart_pen_text_width(chart_pen *p, const char *s, pdf_weight w, double size)
 {
 	if (s == NULL)
@@ -231,8 +214,8 @@ double chart_pen_text_width(chart_pen *p, const char *s, pdf_weight w, double si
 		return pdf_text_width(p->d, s, w, size);
 	double em = 0;
 	while (*s) {
-		unsigned long cp;
-		s += utf8_next(s, &cp);
+		uint32_t cp;
+		s += utf8_decode(s, strnlen(s, 4), &cp);
 		em += est_advance(cp, w);
 	}
 	return em * size;
@@ -288,8 +271,8 @@ char *chart_pen_fit(chart_pen *p, const char *s, pdf_weight w, double size, doub
 	size_t o = 0;
 	const char *t = s;
 	while (*t) {
-		unsigned long cp;
-		size_t len = utf8_next(t, &cp);
+		uint32_t cp;
+		size_t len = utf8_decode(t, strnlen(t, 4), &cp);
 		double a = est_advance(cp, w) * size;
 		if (used + a > width || o + len + sizeof ell > n)
 			break;

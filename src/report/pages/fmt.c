@@ -9,7 +9,6 @@
 
 #include "churnkit/date.h"
 
-#define DAYS_PER_MONTH (365.25 / 12)
 
 static char *dash(char *buf, size_t n)
 {
@@ -46,17 +45,6 @@ char *fmt_count(double x, char *buf, size_t n)
 	if (strcmp(s, "-0") == 0)
 		snprintf(s, sizeof s, "0");
 	return group(s, buf, n);
-}
-
-char *fmt_pct(double frac, int dec, char *buf, size_t n)
-{
-	if (!isfinite(frac))
-		return dash(buf, n);
-	double v = frac * 100;
-	if (fabs(v) < 0.5 * pow(10, -dec))
-		v = 0;   /* no "-0.0%" */
-	snprintf(buf, n, "%.*f%%", dec, v);
-	return buf;
 }
 
 char *fmt_pp(double dfrac, char *buf, size_t n)
@@ -105,20 +93,6 @@ char *fmt_money_full(double x, char *buf, size_t n)
 	return fmt_count(x, buf, n);
 }
 
-char *fmt_p(double p, char *buf, size_t n)
-{
-	if (!(p >= 0 && p <= 1))
-		return dash(buf, n);
-	if (p < 0.001) {
-		snprintf(buf, n, "< 0.001");
-		return buf;
-	}
-	/* Two significant digits, never more than three decimals. */
-	int dec = p >= 0.1 ? 2 : 3;
-	snprintf(buf, n, "%.*f", dec, p);
-	return buf;
-}
-
 char *fmt_ratio(double x, char *buf, size_t n)
 {
 	if (isnan(x))
@@ -142,7 +116,7 @@ char *fmt_months(double days, char *buf, size_t n)
 {
 	if (!isfinite(days))
 		return dash(buf, n);
-	snprintf(buf, n, "%.1f", days / DAYS_PER_MONTH);
+	snprintf(buf, n, "%.1f", days / DATE_MONTH_DAYS);
 	return buf;
 }
 

@@ -4,6 +4,7 @@
  * Every function writes into the caller's buffer and returns it; a NaN (or
  * otherwise undefined) input prints "-", as the text outputs do.  The
  * report is written in English: thousands are grouped with commas.
+ * p-values and percentages are prose's (include/churnkit/fmtnum.h).
  */
 #ifndef CHURNKIT_REPORT_FMT_H
 #define CHURNKIT_REPORT_FMT_H
@@ -13,8 +14,6 @@
 
 /* 12,345 (rounded to a whole number). */
 char *fmt_count(double x, char *buf, size_t n);
-/* A fraction as a percentage with `dec` decimals: 0.0312 -> "3.1%". */
-char *fmt_pct(double frac, int dec, char *buf, size_t n);
 /* A change of a fraction in percentage points with its sign: "+0.8 pp". */
 char *fmt_pp(double dfrac, char *buf, size_t n);
 /* A signed count: "+12", "-3", "0". */
@@ -24,8 +23,6 @@ char *fmt_delta(double x, char *buf, size_t n);
 char *fmt_money(double x, char *buf, size_t n);
 /* Money in full with thousands separators: "1,234,567". */
 char *fmt_money_full(double x, char *buf, size_t n);
-/* A p-value: "< 0.001", or 2 significant digits ("0.034", "0.21"). */
-char *fmt_p(double p, char *buf, size_t n);
 /* A ratio as the forest plot prints it: 2 decimals below 10 ("1.85"), 1
  * below 100, none below 10,000, then 2 significant digits ("2.6e+06");
  * "inf" only when infinite, "0" at zero. */

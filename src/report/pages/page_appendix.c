@@ -10,6 +10,7 @@
 #include "report/chart/chart.h"
 #include "churnkit/date.h"
 #include "churnkit/km.h"
+#include "churnkit/fmtnum.h"
 #include "report/pages/fmt.h"
 #include "report/pages/page.h"
 #include "report/pages/pages.h"
@@ -77,7 +78,7 @@ static void data_quality(flow *f)
 	         fmt_count((double)l->rows_read, a, sizeof a),
 	         fmt_count((double)(l->rows_read - l->rows_rejected), b, sizeof b),
 	         fmt_count((double)l->rows_rejected, e, sizeof e),
-	         fmt_pct(l->rows_read > 0 ? (double)l->rows_rejected / (double)l->rows_read : 0, 2,
+	         fmtnum_pct(l->rows_read > 0 ? (double)l->rows_rejected / (double)l->rows_read : 0, 2,
 	                 buf + 500, 100));
 	para(f, buf);
 	for (int r = 0; r < LOAD_NREASONS; r++) {

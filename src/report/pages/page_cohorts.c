@@ -80,7 +80,7 @@ static void heat(report_page_ctx *c, chart_box box, const cohort_triangle *tri, 
 		snprintf(lab[nr + 1], sizeof lab[nr + 1], "Kaplan-Meier");
 		note[nr + 1][0] = '\0';
 		for (size_t k = 0; k < ncol; k++)
-			v[(nr + 1) * ncol + k] = km_surv_at(km, ((double)k + 0.5) * HAZARD_MONTH_DAYS);
+			v[(nr + 1) * ncol + k] = km_surv_at(km, ((double)k + 0.5) * DATE_MONTH_DAYS);
 	}
 	for (size_t r = 0; r < rows; r++) {
 		lp[r] = lab[r];

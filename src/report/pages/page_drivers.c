@@ -12,6 +12,8 @@
 #include <string.h>
 
 #include "report/chart/chart.h"
+#include "churnkit/coeftab.h"
+#include "churnkit/fmtnum.h"
 #include "report/pages/fmt.h"
 #include "report/pages/page.h"
 #include "report/pages/pages.h"
@@ -91,7 +93,7 @@ static double quality(report_page_ctx *c, double x, double y, double w)
 		         "chance). Cross-validated AUC (%d-fold) %s: how well it ranks customers it "
 		         "was not fitted on. Brier score %s (%s; mean squared error of the "
 		         "probabilities; lower is better). The calibration chart is %s.",
-		         e, fmt_pct(q->auc, 0, a, sizeof a), q->folds, isfinite(q->cv_auc) ? f : "-",
+		         e, fmtnum_pct(q->auc, 0, a, sizeof a), q->folds, isfinite(q->cv_auc) ? f : "-",
 		         g, cv ? "cross-validated" : "in-sample",
 		         cv ? "cross-validated: each customer predicted by the model of the fold that "
 		              "did not see them"
@@ -140,10 +142,11 @@ void page_drivers(report_page_ctx *c)
 	y = page_begin(c, "Churn drivers",
 	               "Logistic regression of churn on the customer attributes: an odds ratio "
 	               "above 1 raises the odds of churning, below 1 lowers them.");
-	for (size_t j = 0; j < r->p; j++) {
+	const coeftab tab = coeftab_logit(r);
+	for (size_t j = 0; j < tab.p; j++) {
 		if (d->cols[j].kind == DESIGN_COL_INTERCEPT)
 			continue;
-		if (r->aliased[j]) {
+		if (tab.aliased[j]) {
 			naliased++;
 			continue;
 		}
@@ -153,17 +156,17 @@ void page_drivers(report_page_ctx *c)
 		char a[32], b[32];
 		term_label(d, j, labels[n], sizeof labels[n]);
 		lp[n] = labels[n];
-		est[n] = r->odds_ratio[j];
-		lo[n] = r->or_lower[j];
-		hi[n] = r->or_upper[j];
+		est[n] = tab.ratio[j];
+		lo[n] = tab.lower[j];
+		hi[n] = tab.upper[j];
 		snprintf(cells[n][0], 48, "%s", labels[n]);
-		snprintf(cells[n][1], 48, "%.4g", r->coef[j]);
-		snprintf(cells[n][2], 48, "%.4g", r->se[j]);
-		snprintf(cells[n][3], 48, "%.2f", r->z[j]);
-		fmt_p(r->pval[j], cells[n][4], 48);
-		fmt_ratio(r->odds_ratio[j], cells[n][5], 48);
-		snprintf(cells[n][6], 48, "%s-%s", fmt_ratio(r->or_lower[j], a, sizeof a),
-		         fmt_ratio(r->or_upper[j], b, sizeof b));
+		snprintf(cells[n][1], 48, "%.4g", tab.coef[j]);
+		snprintf(cells[n][2], 48, "%.4g", tab.se[j]);
+		snprintf(cells[n][3], 48, "%.2f", tab.z[j]);
+		fmtnum_p(tab.pval[j], in->alpha, cells[n][4], 48);
+		fmt_ratio(tab.ratio[j], cells[n][5], 48);
+		snprintf(cells[n][6], 48, "%s-%s", fmt_ratio(tab.lower[j], a, sizeof a),
+		         fmt_ratio(tab.upper[j], b, sizeof b));
 		for (size_t k = 0; k < NC; k++)
 			cp[n * NC + k] = cells[n][k];
 		n++;

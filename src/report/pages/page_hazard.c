@@ -8,6 +8,7 @@
 
 #include "report/chart/chart.h"
 #include "churnkit/hazard.h"
+#include "churnkit/fmtnum.h"
 #include "report/pages/fmt.h"
 #include "report/pages/page.h"
 #include "report/pages/pages.h"
@@ -61,7 +62,7 @@ void page_hazard(report_page_ctx *c)
 	}
 	snprintf(buf, sizeof buf, "%s of all churn (%s of %s churned customers) happened in "
 	         "the first %g %s of a customer's life.",
-	         fmt_pct(h->early_share, 0, a, sizeof a), fmt_count(h->early_events, b, sizeof b),
+	         fmtnum_pct(h->early_share, 0, a, sizeof a), fmt_count(h->early_events, b, sizeof b),
 	         fmt_count(h->total_events, e, sizeof e), h->early_threshold,
 	         in->time_in_days ? "days" : "time units");
 	y += pdf_paragraph(c->d, c->left, y, c->right - c->left, buf, PDF_BOLD, 12, 16,
@@ -69,7 +70,7 @@ void page_hazard(report_page_ctx *c)
 	if (reliable > 0 && isfinite(h->rate[peak_all])) {
 		snprintf(buf, sizeof buf,
 		         "The risk is highest in %s %zu, when %s of the %s customers who reached it "
-		         "churned.", unit, peak_all + 1, fmt_pct(h->rate[peak_all], 1, a, sizeof a),
+		         "churned.", unit, peak_all + 1, fmtnum_pct(h->rate[peak_all], 1, a, sizeof a),
 		         fmt_count(h->n_risk[peak_all], b, sizeof b));
 		y = page_para(c, c->left, y, 0, buf, PAGE_BODY + 1, chart_ink) + 8;
 	}
@@ -96,7 +97,7 @@ void page_hazard(report_page_ctx *c)
 		snprintf(cells[i][0], 32, "%s %zu", in->time_in_days ? "Month" : "Unit", i + 1);
 		fmt_count(h->n_risk[i], cells[i][1], 32);
 		fmt_count(h->n_event[i], cells[i][2], 32);
-		fmt_pct(h->rate[i], 2, cells[i][3], 32);
+		fmtnum_pct(h->rate[i], 2, cells[i][3], 32);
 		for (size_t k = 0; k < 4; k++)
 			cp[i * 4 + k] = cells[i][k];
 	}

@@ -1,6 +1,7 @@
 /* page_ph.c - the plain-words account of the proportional-hazards test and
  * of the scores beyond the data, for the drivers, segments and at-risk
  * pages (docs/proportional-hazards.md). */
+#include "churnkit/fmtnum.h"
 #include "report/pages/fmt.h"
 #include "report/pages/page.h"
 
@@ -41,7 +42,7 @@ double page_ph_note(report_page_ctx *c, double y)
 		const char *name = in->dc->terms[k].name;
 		nfail++;
 		add(list, sizeof list, &ll, "%s%s", ll ? ", " : "", name);
-		add(list, sizeof list, &ll, " (p %s)", fmt_p(z->p[k], p, sizeof p));
+		add(list, sizeof list, &ll, " (%s)", fmtnum_p_says(z->p[k], in->ph_alpha, p, sizeof p));
 		if (in->ph_strat != NULL && in->ph_strat[k]) {
 			nstrat++;
 			add(strat, sizeof strat, &ls, "%s%s", ls ? " and " : "", name);
@@ -52,13 +53,13 @@ double page_ph_note(report_page_ctx *c, double y)
 	}
 	if (nfail == 0) {
 		snprintf(buf, sizeof buf, "Proportional hazards (the Cox model behind the churn "
-		         "scores; R's cox.zph): no term's effect changes with tenure (global p %s), "
+		         "scores; R's cox.zph): no term's effect changes with tenure (global %s), "
 		         "so its hazard ratios hold at every tenure.",
-		         fmt_p(z->global_p, p, sizeof p));
+		         fmtnum_p_says(z->global_p, in->ph_alpha, p, sizeof p));
 		return page_note(c, y, buf);
 	}
 	add(buf, sizeof buf, &len, "Proportional hazards (the Cox model behind the churn scores; "
-	    "R's cox.zph, global p %s): %s", fmt_p(z->global_p, p, sizeof p),
+	    "R's cox.zph, global %s): %s", fmtnum_p_says(z->global_p, in->ph_alpha, p, sizeof p),
 	    nfail > 1 ? "these terms' effects change with tenure, so one hazard ratio does not "
 	                "describe them: " : "this term's effect changes with tenure, so one hazard "
 	                "ratio does not describe it: ");

@@ -11,6 +11,8 @@
 
 #include "report/chart/chart.h"
 #include "churnkit/model_score.h"
+#include "churnkit/fmtnum.h"
+#include "churnkit/utf8.h"
 #include "report/pages/fmt.h"
 #include "report/pages/page.h"
 #include "report/pages/pages.h"
@@ -167,7 +169,7 @@ void page_segments(report_page_ctx *c)
 		         "low-value customers, whose playbook is low-cost care.%s",
 		         s->incentive_months, s->incentive_months == 1 ? "" : "s",
 		         s->offer_effect * 100, s->horizon_months,
-		         fmt_pct(s->incentive_p, 1, a, sizeof a),
+		         fmtnum_pct(s->incentive_p, 1, a, sizeof a),
 		         in->horizon_assumed ? " The scores have no horizon in months, so the revenue "
 		                               "figures assume 12." : "");
 	else
@@ -219,7 +221,7 @@ static char *fit_middle(pdf_doc *d, const char *s, pdf_weight w, double size, do
 	/* The last 8 characters (UTF-8: skip continuation bytes). */
 	while (tail > 0 && kept < 8) {
 		tail--;
-		if (((unsigned char)s[tail] & 0xC0) != 0x80)
+		if (!utf8_continuation((unsigned char)s[tail]))
 			kept++;
 	}
 	snprintf(head, sizeof head, "%.*s", (int)tail, s);
@@ -249,7 +251,7 @@ static char *distinct_id(pdf_doc *d, const char *id, size_t pre, size_t suf, dou
 	/* Up to six characters of the shared prefix, then the distinct part. */
 	while (head < pre && kept < 6) {
 		head++;
-		while (head < pre && ((unsigned char)id[head] & 0xC0) == 0x80)
+		while (head < pre && utf8_continuation((unsigned char)id[head]))
 			head++;
 		kept++;
 	}
@@ -295,9 +297,9 @@ void page_accounts(report_page_ctx *c)
 	}
 	if (n < 2)
 		pre = suf = 0;
-	while (pre > 0 && ((unsigned char)id[pre] & 0xC0) == 0x80)
+	while (pre > 0 && utf8_continuation((unsigned char)id[pre]))
 		pre--;
-	while (suf > 0 && ((unsigned char)id[strlen(id) - suf] & 0xC0) == 0x80)
+	while (suf > 0 && utf8_continuation((unsigned char)id[strlen(id) - suf]))
 		suf--;
 	/* Columns of the first line: #, id, MRR, risk, expected loss, driver. */
 	const double cx[6] = { x0 + 14, x0 + 20, x0 + 190, x0 + 235, x0 + 300, x0 + 312 };
@@ -352,7 +354,7 @@ void page_accounts(report_page_ctx *c)
 		pdf_text(c->d, cx[1], ry + 9, fitbuf, PDF_BOLD, 7.5, PDF_LEFT, chart_ink);
 		pdf_text(c->d, cx[2], ry + 9, fmt_money_full(sc->value, a, sizeof a), PDF_REGULAR,
 		         7.5, PDF_RIGHT, chart_ink);
-		pdf_text(c->d, cx[3], ry + 9, fmt_pct(sc->p, 0, a, sizeof a), PDF_REGULAR, 7.5,
+		pdf_text(c->d, cx[3], ry + 9, fmtnum_pct(sc->p, 0, a, sizeof a), PDF_REGULAR, 7.5,
 		         PDF_RIGHT, chart_ink);
 		pdf_text(c->d, cx[4], ry + 9, fmt_money_full(sc->expected_mrr_loss, a, sizeof a),
 		         PDF_BOLD, 7.5, PDF_RIGHT, chart_ink);

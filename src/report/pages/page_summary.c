@@ -8,7 +8,8 @@
 #include <string.h>
 
 #include "report/chart/chart.h"
-#include "churnkit/hazard.h"
+#include "churnkit/date.h"
+#include "churnkit/fmtnum.h"
 #include "report/pages/fmt.h"
 #include "report/pages/page.h"
 #include "report/pages/pages.h"
@@ -94,28 +95,28 @@ static size_t tiles(report_page_ctx *c, tile *t)
 		change(&t[n], in, ch->d_end, 0, GOOD_UP);
 	n++;
 	t[n].label = "Logo churn rate";
-	fmt_pct(cur ? cur->churn_rate : NAN, 1, t[n].value, sizeof t[n].value);
+	fmtnum_pct(cur ? cur->churn_rate : NAN, 1, t[n].value, sizeof t[n].value);
 	if (ch)
 		change(&t[n], in, ch->d_churn_rate, 1, GOOD_DOWN);
 	n++;
 	t[n].label = "Retention rate";
-	fmt_pct(cur ? cur->retention_rate : NAN, 1, t[n].value, sizeof t[n].value);
+	fmtnum_pct(cur ? cur->retention_rate : NAN, 1, t[n].value, sizeof t[n].value);
 	if (ch)
 		change(&t[n], in, ch->d_retention_rate, 1, GOOD_UP);
 	n++;
 	t[n].label = "Gross revenue churn";
-	fmt_pct(mrr ? cur->mrr.gross_mrr_churn : NAN, 1, t[n].value, sizeof t[n].value);
+	fmtnum_pct(mrr ? cur->mrr.gross_mrr_churn : NAN, 1, t[n].value, sizeof t[n].value);
 	if (mrr && k->change.has_previous && k->change.previous.mrr.covered)
 		change(&t[n], in, cur->mrr.gross_mrr_churn - k->change.previous.mrr.gross_mrr_churn,
 		       1, GOOD_DOWN);
 	n++;
 	t[n].label = "Gross revenue retention";
-	fmt_pct(mrr ? cur->mrr.grr : NAN, 1, t[n].value, sizeof t[n].value);
+	fmtnum_pct(mrr ? cur->mrr.grr : NAN, 1, t[n].value, sizeof t[n].value);
 	if (mrr)
 		change(&t[n], in, ch->d_grr, 1, GOOD_UP);
 	n++;
 	t[n].label = "Net revenue retention";
-	fmt_pct(mrr ? cur->mrr.nrr : NAN, 1, t[n].value, sizeof t[n].value);
+	fmtnum_pct(mrr ? cur->mrr.nrr : NAN, 1, t[n].value, sizeof t[n].value);
 	if (mrr)
 		change(&t[n], in, ch->d_nrr, 1, GOOD_UP);
 	n++;
@@ -124,7 +125,7 @@ static size_t tiles(report_page_ctx *c, tile *t)
 		double m = in->surv->curve[0].stats.median;
 		if (isfinite(m))
 			snprintf(t[n].value, sizeof t[n].value, "%.1f %s",
-			         in->time_in_days ? m / HAZARD_MONTH_DAYS : m,
+			         in->time_in_days ? m / DATE_MONTH_DAYS : m,
 			         in->time_in_days ? "mo" : "");
 		else
 			snprintf(t[n].value, sizeof t[n].value, "not reached");
@@ -275,8 +276,7 @@ void page_summary(report_page_ctx *c)
 		if (ch->test_ok)
 			snprintf(buf, sizeof buf,
 			         "Churn rate against the previous period: two-proportion z-test, "
-			         "z = %.2f, p %s%s.", ch->z, fmt_p(ch->p_value, p, sizeof p)[0] == '<' ? ""
-			                                                                    : "= ", p);
+			         "z = %.2f, %s.", ch->z, fmtnum_p_says(ch->p_value, in->alpha, p, sizeof p));
 		else
 			snprintf(buf, sizeof buf, "Churn rate against the previous period: %s.",
 			         ch->test_note && *ch->test_note ? ch->test_note : "not tested");

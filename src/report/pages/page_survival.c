@@ -9,8 +9,9 @@
 #include <string.h>
 
 #include "report/chart/chart.h"
-#include "churnkit/hazard.h"
+#include "churnkit/date.h"
 #include "churnkit/km.h"
+#include "churnkit/fmtnum.h"
 #include "report/pages/fmt.h"
 #include "report/pages/page.h"
 #include "report/pages/pages.h"
@@ -142,7 +143,7 @@ static double curve_table(report_page_ctx *c, double y, const surv_curve *const 
 		 * summary(fit, times) leaves such times out): "-". */
 		double last = s->km->m > 0 ? s->km->time[s->km->m - 1] : 0;
 		for (size_t j = 0; j < nt; j++)
-			fmt_pct(j < s->nat && s->at[j].time <= last ? s->at[j].surv : NAN, 1,
+			fmtnum_pct(j < s->nat && s->at[j].time <= last ? s->at[j].surv : NAN, 1,
 			        row + (4 + j) * 64, 64);
 		for (size_t k = 0; k < ncols; k++)
 			cellp[i * ncols + k] = row + k * 64;
@@ -164,11 +165,11 @@ static void test_text(const surv_test *t, double alpha, char *buf, size_t n)
 		         t->test && t->test->note ? t->test->note : "fewer than two groups");
 		return;
 	}
-	fmt_p(t->test->p, p, sizeof p);
+	fmtnum_p_says(t->test->p, alpha, p, sizeof p);
 	snprintf(buf, n,
-	         "Log-rank test%s: chi-square %.1f on %d degree%s of freedom, p %s%s. %s",
+	         "Log-rank test%s: chi-square %.1f on %d degree%s of freedom, %s. %s",
 	         t->test->rho == 1 ? " (Peto-Peto)" : "", t->test->chisq, t->test->df,
-	         t->test->df == 1 ? "" : "s", p[0] == '<' ? "" : "= ", p,
+	         t->test->df == 1 ? "" : "s", p,
 	         t->test->p < alpha ? "The curves differ by more than chance would explain."
 	                            : "The difference could be chance.");
 }
@@ -195,10 +196,9 @@ static double pairs_text(report_page_ctx *c, double y, const surv_test *t, doubl
 		const logrank_pair *q = &t->pairs->pair[i];
 		if (q->note || !(q->p_adjusted < alpha))
 			continue;
-		fmt_p(q->p_adjusted, p, sizeof p);
-		len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%s vs %s (p %s%s)",
-		                        listed ? "; " : ": ", t->levels[q->a], t->levels[q->b],
-		                        p[0] == '<' ? "" : "= ", p);
+		fmtnum_p_says(q->p_adjusted, alpha, p, sizeof p);
+		len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%s vs %s (%s)",
+		                        listed ? "; " : ": ", t->levels[q->a], t->levels[q->b], p);
 		listed++;
 	}
 	if (sig > listed && len < sizeof buf - 60)
@@ -212,7 +212,7 @@ static void one_page(report_page_ctx *c, const surv_test *t)
 {
 	const report_input *in = c->in;
 	const surv_analysis *a = in->surv;
-	double unit = in->time_in_days ? HAZARD_MONTH_DAYS : 1.0;
+	double unit = in->time_in_days ? DATE_MONTH_DAYS : 1.0;
 	const char *unit_name = in->time_in_days ? "months" : NULL;
 	const surv_curve *cv[MAX_SERIES];
 	chart_km_series s[MAX_SERIES];

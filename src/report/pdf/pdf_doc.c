@@ -24,6 +24,8 @@
 #include "report/pdf/pdf_internal.h"
 #include "report/pdf/pdf_text.h"
 
+#include "churnkit/utf8.h"
+
 #include <math.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -163,7 +165,7 @@ static HPDF_Binary utf16_string(pdf_doc *d, const char *s)
 	while (i < n) {
 		uint32_t cp;
 
-		i += ptext_utf8_next((const unsigned char *)s + i, n - i, &cp);
+		i += utf8_decode((const char *)s + i, n - i, &cp);
 		if (cp >= 0x10000) {
 			uint32_t v = cp - 0x10000, hi = 0xD800 | (v >> 10), lo = 0xDC00 | (v & 0x3FF);
 

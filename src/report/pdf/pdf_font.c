@@ -10,6 +10,8 @@
 #include "report/pdf/pdf_internal.h"
 #include "report/pdf/pdf_text.h"
 
+#include "churnkit/utf8.h"
+
 #include <math.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -38,7 +40,7 @@ char *pdf_clean_utf8(pdf_doc *d, const char *s, size_t n)
 		/* out holds at least PDF_TEXT_MAX_BYTES bytes: room for the cut
 		 * text and the three bytes of U+2026. */
 		size_t cut = len < PDF_TEXT_MAX_BYTES - 3 ? len : PDF_TEXT_MAX_BYTES - 3;
-		while (cut > 0 && ((unsigned char)out[cut] & 0xC0) == 0x80)
+		while (cut > 0 && utf8_continuation((unsigned char)out[cut]))
 			cut--;
 		memcpy(out + cut, "\xE2\x80\xA6", 4);
 	}

@@ -5,6 +5,8 @@
  */
 #include "report/pdf/pdf_text.h"
 
+#include "churnkit/utf8.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,51 +14,6 @@
 #define ELLIPSIS "\xE2\x80\xA6"
 
 /* ---- UTF-8 ------------------------------------------------------------- */
-
-size_t ptext_utf8_next(const unsigned char *s, size_t n, uint32_t *cp)
-{
-	uint32_t c = s[0];
-	size_t len, i;
-	uint32_t min;
-
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	}
-	if (c >= 0xC2 && c <= 0xDF) {
-		len = 2;
-		c &= 0x1F;
-		min = 0x80;
-	} else if (c >= 0xE0 && c <= 0xEF) {
-		len = 3;
-		c &= 0x0F;
-		min = 0x800;
-	} else if (c >= 0xF0 && c <= 0xF4) {
-		len = 4;
-		c &= 0x07;
-		min = 0x10000;
-	} else {
-		*cp = 0xFFFD;
-		return 1;
-	}
-	if (n < len) {
-		*cp = 0xFFFD;
-		return 1;
-	}
-	for (i = 1; i < len; i++) {
-		if ((s[i] & 0xC0) != 0x80) {
-			*cp = 0xFFFD;
-			return 1;
-		}
-		c = (c << 6) | (s[i] & 0x3F);
-	}
-	if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) {
-		*cp = 0xFFFD;
-		return 1;
-	}
-	*cp = c;
-	return len;
-}
 
 static size_t utf8_put(uint32_t cp, char *out)
 {
@@ -99,7 +56,7 @@ char *ptext_clean(const char *s, size_t n)
 		return NULL;
 	while (i < n) {
 		uint32_t cp;
-		size_t k = ptext_utf8_next((const unsigned char *)s + i, n - i, &cp);
+		size_t k = utf8_decode((const char *)s + i, n - i, &cp);
 
 		/* libharu 2.3's UTF-8 fonts have 16-bit codes: no character
 		 * above U+FFFF can be shown, so it becomes U+FFFD too. */
@@ -120,12 +77,12 @@ char *ptext_clean(const char *s, size_t n)
 size_t ptext_run_end(const char *s, size_t n, size_t i, int *cjk)
 {
 	uint32_t cp;
-	size_t k = ptext_utf8_next((const unsigned char *)s + i, n - i, &cp);
+	size_t k = utf8_decode((const char *)s + i, n - i, &cp);
 
 	*cjk = is_cjk(cp);
 	i += k;
 	while (i < n) {
-		k = ptext_utf8_next((const unsigned char *)s + i, n - i, &cp);
+		k = utf8_decode((const char *)s + i, n - i, &cp);
 		if (is_cjk(cp) != *cjk)
 			break;
 		i += k;
@@ -146,13 +103,13 @@ static int is_space(uint32_t cp)
 static size_t token_end(const char *s, size_t n, size_t i)
 {
 	uint32_t cp;
-	size_t k = ptext_utf8_next((const unsigned char *)s + i, n - i, &cp);
+	size_t k = utf8_decode((const char *)s + i, n - i, &cp);
 
 	if (is_cjk(cp))
 		return i + k;
 	i += k;
 	while (i < n) {
-		k = ptext_utf8_next((const unsigned char *)s + i, n - i, &cp);
+		k = utf8_decode((const char *)s + i, n - i, &cp);
 		if (is_space(cp) || cp == '\n' || is_cjk(cp))
 			break;
 		i += k;
@@ -166,10 +123,10 @@ static size_t fit_chars(const char *s, size_t start, size_t end, double width,
                         const ptext_measure *m)
 {
 	uint32_t cp;
-	size_t i = start + ptext_utf8_next((const unsigned char *)s + start, end - start, &cp);
+	size_t i = start + utf8_decode((const char *)s + start, end - start, &cp);
 
 	while (i < end && !m->failed(m->ctx)) {
-		size_t k = ptext_utf8_next((const unsigned char *)s + i, end - i, &cp);
+		size_t k = utf8_decode((const char *)s + i, end - i, &cp);
 
 		if (m->width(m->ctx, s + start, i + k - start) > width)
 			break;
@@ -185,7 +142,7 @@ int ptext_wrap_line(const char *t, size_t n, size_t *pos, double width,
 	uint32_t cp;
 
 	/* Spaces at the start of a line are dropped. */
-	while (p < n && (ptext_utf8_next((const unsigned char *)t + p, n - p, &cp),
+	while (p < n && (utf8_decode((const char *)t + p, n - p, &cp),
 	                 is_space(cp)))
 		p++;
 	s = e = i = p;
@@ -249,7 +206,7 @@ void ptext_fit(const char *t, size_t len, double width, const ptext_measure *m, 
 		found = 1;
 		if (i >= len)
 			break;
-		k = ptext_utf8_next((const unsigned char *)t + i, len - i, &cp);
+		k = utf8_decode((const char *)t + i, len - i, &cp);
 		i += k;
 	}
 	if (found) {

@@ -21,11 +21,6 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* Decodes one character at s (n > 0 bytes left) into *cp; returns its
- * length.  A malformed sequence (RFC 3629: overlong, surrogate, above
- * U+10FFFF, truncated) gives U+FFFD and consumes one byte. */
-size_t ptext_utf8_next(const unsigned char *s, size_t n, uint32_t *cp);
-
 /* A valid UTF-8 copy of s[0..n), NUL-terminated: bad bytes become U+FFFD,
  * and so do characters above U+FFFF (libharu 2.3's UTF-8 fonts have 16-bit
  * codes).  NULL when out of memory. */

@@ -11,6 +11,7 @@
  * then the tests, the findings, and the hazard by tenure month.
  */
 #include "churnkit/surv_print.h"
+#include "churnkit/fmtnum.h"
 #include "churnkit/textpad.h"
 
 #include <math.h>
@@ -83,32 +84,6 @@ static const char *fmt_tu(char *buf, size_t n, double x, const char *unit)
 		snprintf(buf, n, "%s %s", t, unit);
 	else
 		snprintf(buf, n, "%s", t);
-	return buf;
-}
-
-static const char *fmt_p(char *buf, size_t n, double p, double log_p)
-{
-	if (isnan(p))
-		snprintf(buf, n, "p = NA");
-	else if (p < 1e-300)
-		snprintf(buf, n, "p < 1e-300 (log p = %.1f)", log_p);
-	else if (p < 1e-4)
-		snprintf(buf, n, "p = %.2e", p);
-	else
-		snprintf(buf, n, "p = %.4f", p);
-	return buf;
-}
-
-static const char *fmt_padj(char *buf, size_t n, double p)
-{
-	if (isnan(p))
-		snprintf(buf, n, "= NA");
-	else if (p < 1e-300)
-		snprintf(buf, n, "< 1e-300");
-	else if (p < 1e-4)
-		snprintf(buf, n, "= %.2e", p);
-	else
-		snprintf(buf, n, "= %.4f", p);
 	return buf;
 }
 
@@ -228,7 +203,7 @@ static void print_pairs(FILE *f, const surv_test *t)
 		wpair = max_int(wpair, text_width(level_name(t, x->a)) + 4 +
 		                           text_width(level_name(t, x->b)));
 		wchi = max_int(wchi, (int)strlen(fmt_num(b1, sizeof b1, x->chisq, 4)));
-		wp = max_int(wp, (int)strlen(fmt_p(b4, sizeof b4, x->p, x->log_p)));
+		wp = max_int(wp, (int)strlen(fmtnum_p_text_says(x->p, x->log_p, b4, sizeof b4)));
 	}
 	fprintf(f, "  pairwise, p adjusted by Benjamini-Hochberg over the %zu pairs:\n",
 	        pp->npairs);
@@ -237,9 +212,9 @@ static void print_pairs(FILE *f, const surv_test *t)
 		const char *a = level_name(t, x->a), *b = level_name(t, x->b);
 		int w = text_width(a) + 4 + text_width(b);
 		fprintf(f, "    %s vs %s%*s", a, b, wpair - w, "");
-		fprintf(f, " chi-square %*s, %-*s adjusted p %s", wchi,
-		        fmt_num(b1, sizeof b1, x->chisq, 4), wp, fmt_p(b4, sizeof b4, x->p, x->log_p),
-		        fmt_padj(b2, sizeof b2, x->p_adjusted));
+		fprintf(f, " chi-square %*s, %-*s adjusted %s", wchi,
+		        fmt_num(b1, sizeof b1, x->chisq, 4), wp, fmtnum_p_text_says(x->p, x->log_p, b4, sizeof b4),
+		        fmtnum_p_text_says(x->p_adjusted, NAN, b2, sizeof b2));
 		if (x->note != NULL)
 			fprintf(f, " (not tested: %s)", x->note);
 		fputc('\n', f);
@@ -259,7 +234,7 @@ static void print_test(FILE *f, const surv_test *t)
 	else
 		fprintf(f, "%s test by %s: chi-square %s on %d df, %s\n", test_name(r->rho), t->by,
 		        fmt_num(b1, sizeof b1, r->chisq, 4), r->df,
-		        fmt_p(b4, sizeof b4, r->p, r->log_p));
+		        fmtnum_p_text_says(r->p, r->log_p, b4, sizeof b4));
 	for (uint32_t a = 0; a < r->k; a++) {
 		test_cells(r, a, obs_dec, &c);
 		wl = max_int(wl, text_width(level_name(t, r->level[a])));
@@ -307,9 +282,9 @@ static void print_finding(FILE *f, const surv_test *t, uint32_t a, uint32_t b,
 		fprintf(f, "%sx as fast as %s", fmt_fix(b1, sizeof b1, ratio, 1), slow);
 	else
 		fprintf(f, "faster than %s", slow);
-	fprintf(f, " (O/E %s vs %s; %s%s %s)", fmt_fix(b1, sizeof b1, a_first ? ra : rb, 2),
+	fprintf(f, " (O/E %s vs %s; %s%s)", fmt_fix(b1, sizeof b1, a_first ? ra : rb, 2),
 	        fmt_fix(b2, sizeof b2, a_first ? rb : ra, 2), adjusted ? "adjusted " : "",
-	        p < 1e-4 ? "p <" : "p =", p < 1e-4 ? "0.0001" : fmt_fix(b3, sizeof b3, p, 4));
+	        fmtnum_p_text_says(p, NAN, b3, sizeof b3));
 	/* A pair's O/E come from testing the two levels alone, not from the
 	 * column's table above: say so. */
 	fputs(adjusted ? " in the two-group test\n" : "\n", f);
@@ -358,7 +333,7 @@ static int print_findings(FILE *f, const surv_analysis *a, const surv_print_opts
 
 static void print_hazard(FILE *f, const hazard_table *h, const surv_print_opts *o)
 {
-	char b1[64], b2[64], b3[64];
+	char b1[64], b2[64], b3[64], b4[32];
 	const char *u = o->time_unit;
 	const char *pn = o->period_name ? o->period_name : "month";
 	size_t show = h->nmonths;
@@ -379,8 +354,9 @@ static void print_hazard(FILE *f, const hazard_table *h, const surv_print_opts *
 	if (isnan(h->early_share))
 		fprintf(f, "No churn events: no early-churn share.\n");
 	else
-		fprintf(f, "Share of churn at tenure <= %s: %.1f%% (%s of %s churned)\n",
-		        fmt_tu(b1, sizeof b1, h->early_threshold, u), 100 * h->early_share,
+		fprintf(f, "Share of churn at tenure <= %s: %s (%s of %s churned)\n",
+		        fmt_tu(b1, sizeof b1, h->early_threshold, u),
+		        fmtnum_pct_text(h->early_share, 1, b4, sizeof b4),
 		        fmt_num(b2, sizeof b2, h->early_events, 6),
 		        fmt_num(b3, sizeof b3, h->total_events, 6));
 }

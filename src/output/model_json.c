@@ -2,23 +2,11 @@
  * include/churnkit/model_json.h. */
 #include "churnkit/model_json.h"
 
+#include "churnkit/coeftab.h"
+#include "churnkit/jsonout.h"
+
 #include <math.h>
 #include <string.h>
-
-json_object *model_json_number(double x)
-{
-	if (!isfinite(x))
-		return NULL;
-	if (x == floor(x) && fabs(x) < 9007199254740992.0)
-		return json_object_new_int64((int64_t)x);
-	return json_object_new_double(x);
-}
-
-/* A double that stays a double in the output even when whole (estimates). */
-static json_object *jdouble(double x)
-{
-	return isfinite(x) ? json_object_new_double(x) : NULL;
-}
 
 const char *model_separation_name(logit_separation s)
 {
@@ -100,26 +88,32 @@ static json_object *constant_terms(const design *d, int *bad)
 	return a;
 }
 
-/* One coefficient row; ratio names differ between the models. */
-static json_object *coef_row(const char *term, int aliased, double b, double se, double z,
-                             double p, const char *rname, double ratio, const char *lname,
-                             double lo, const char *uname, double hi, int *bad)
+/* The "coefficients" array: one object per row of the table (coeftab.h). */
+static json_object *coef_array(const design *d, const coeftab *t, int *bad)
 {
-	json_object *o = json_object_new_object();
-	if (o == NULL) {
+	json_object *a = json_object_new_array();
+	if (a == NULL) {
 		*bad = 1;
 		return NULL;
 	}
-	put(o, "term", json_object_new_string(term), bad);
-	put(o, "estimate", jdouble(b), bad);
-	put(o, "se", jdouble(se), bad);
-	put(o, "z", jdouble(z), bad);
-	put(o, "p", jdouble(p), bad);
-	put(o, rname, jdouble(ratio), bad);
-	put(o, lname, jdouble(lo), bad);
-	put(o, uname, jdouble(hi), bad);
-	put(o, "aliased", json_object_new_boolean(aliased), bad);
-	return o;
+	for (size_t j = 0; j < t->p; j++) {
+		json_object *o = json_object_new_object();
+		if (o == NULL) {
+			*bad = 1;
+			break;
+		}
+		put(o, "term", json_object_new_string(d->cols[j].name), bad);
+		put(o, "estimate", json_num(t->coef[j]), bad);
+		put(o, "se", json_num(t->se[j]), bad);
+		put(o, "z", json_num(t->z[j]), bad);
+		put(o, "p", json_num(t->pval[j]), bad);
+		put(o, t->ratio_key, json_num(t->ratio[j]), bad);
+		put(o, t->lower_key, json_num(t->lower[j]), bad);
+		put(o, t->upper_key, json_num(t->upper[j]), bad);
+		put(o, "aliased", json_object_new_boolean(t->aliased[j]), bad);
+		push(a, o, bad);
+	}
+	return a;
 }
 
 /* Calibration deciles as an array of {decile, n, mean_predicted, observed_rate}. */
@@ -137,9 +131,9 @@ static json_object *calib_array(const validate_calib_bin *b, int *bad)
 			break;
 		}
 		put(c, "decile", json_object_new_int(g + 1), bad);
-		put(c, "n", model_json_number(b[g].n), bad);
-		put(c, "mean_predicted", jdouble(b[g].mean_pred), bad);
-		put(c, "observed_rate", jdouble(b[g].obs_rate), bad);
+		put(c, "n", json_num(b[g].n), bad);
+		put(c, "mean_predicted", json_num(b[g].mean_pred), bad);
+		put(c, "observed_rate", json_num(b[g].obs_rate), bad);
 		push(a, c, bad);
 	}
 	return a;
@@ -153,49 +147,41 @@ json_object *model_json_logit(const design *d, const logit_result *r,
 	if (m == NULL)
 		return NULL;
 	put(m, "outcome", outcome ? json_object_new_string(outcome) : NULL, &bad);
-	put(m, "n", model_json_number(r->n), &bad);
-	put(m, "events", model_json_number(r->events), &bad);
+	put(m, "n", json_num(r->n), &bad);
+	put(m, "events", json_num(r->events), &bad);
 	put(m, "rows", json_object_new_int64((int64_t)r->rows), &bad);
 	put(m, "rows_missing", json_object_new_int64((int64_t)d->rows_missing), &bad);
 	put(m, "converged", json_object_new_boolean(r->converged), &bad);
 	put(m, "iterations", json_object_new_int(r->iterations), &bad);
-	json_object *cs = json_object_new_array();
-	if (cs == NULL)
-		bad = 1;
-	for (size_t j = 0; cs && j < r->p; j++)
-		push(cs,
-		     coef_row(d->cols[j].name, r->aliased[j], r->coef[j], r->se[j], r->z[j], r->pval[j],
-		              "odds_ratio", r->odds_ratio[j], "or_lower", r->or_lower[j], "or_upper",
-		              r->or_upper[j], &bad),
-		     &bad);
-	put(m, "coefficients", cs, &bad);
+	coeftab tab = coeftab_logit(r);
+	put(m, "coefficients", coef_array(d, &tab, &bad), &bad);
 	put(m, "reference_levels", reference_levels(d, &bad), &bad);
 	put(m, "aliased", aliased_terms(d, r->aliased, &bad), &bad);
 	put(m, "constant_terms", constant_terms(d, &bad), &bad);
-	put(m, "conf_level", jdouble(r->conf_level), &bad);
-	put(m, "deviance", jdouble(r->deviance), &bad);
-	put(m, "null_deviance", jdouble(r->null_deviance), &bad);
-	put(m, "aic", jdouble(r->aic), &bad);
-	put(m, "loglik", jdouble(r->loglik), &bad);
+	put(m, "conf_level", json_num(r->conf_level), &bad);
+	put(m, "deviance", json_num(r->deviance), &bad);
+	put(m, "null_deviance", json_num(r->null_deviance), &bad);
+	put(m, "aic", json_num(r->aic), &bad);
+	put(m, "loglik", json_num(r->loglik), &bad);
 	put(m, "rank", json_object_new_int64((int64_t)r->rank), &bad);
-	put(m, "auc", q ? jdouble(q->auc) : NULL, &bad);
-	put(m, "cv_auc", q ? jdouble(q->cv_auc) : NULL, &bad);
-	put(m, "brier", q ? jdouble(q->brier) : NULL, &bad);
-	put(m, "cv_brier", q ? jdouble(q->cv_brier) : NULL, &bad);
+	put(m, "auc", q ? json_num(q->auc) : NULL, &bad);
+	put(m, "cv_auc", q ? json_num(q->cv_auc) : NULL, &bad);
+	put(m, "brier", q ? json_num(q->brier) : NULL, &bad);
+	put(m, "cv_brier", q ? json_num(q->cv_brier) : NULL, &bad);
 	put(m, "separation", json_object_new_string(model_separation_name(r->separation)), &bad);
 	put(m, "separation_terms", aliased_terms(d, r->diverging, &bad), &bad);
 	put(m, "firth", json_object_new_boolean(r->firth), &bad);
 	put(m, "firth_reason",
 	    r->firth ? json_object_new_string(r->firth_auto ? "separation" : "requested") : NULL,
 	    &bad);
-	put(m, "penalized_loglik", jdouble(r->penalized_loglik), &bad);
+	put(m, "penalized_loglik", json_num(r->penalized_loglik), &bad);
 	if (q != NULL) {
 		json_object *fa = json_object_new_array(), *cal = json_object_new_array(),
 		            *lift = json_object_new_array();
 		if (!fa || !cal || !lift)
 			bad = 1;
 		for (int f = 0; fa && f < q->folds; f++)
-			push(fa, jdouble(q->fold_auc[f]), &bad);
+			push(fa, json_num(q->fold_auc[f]), &bad);
 		for (int g = 0; cal && lift && g < VALIDATE_BINS; g++) {
 			json_object *c = json_object_new_object(), *l = json_object_new_object();
 			if (!c || !l) {
@@ -205,17 +191,17 @@ json_object *model_json_logit(const design *d, const logit_result *r,
 				break;
 			}
 			put(c, "decile", json_object_new_int(g + 1), &bad);
-			put(c, "n", model_json_number(q->calib[g].n), &bad);
-			put(c, "mean_predicted", jdouble(q->calib[g].mean_pred), &bad);
-			put(c, "observed_rate", jdouble(q->calib[g].obs_rate), &bad);
+			put(c, "n", json_num(q->calib[g].n), &bad);
+			put(c, "mean_predicted", json_num(q->calib[g].mean_pred), &bad);
+			put(c, "observed_rate", json_num(q->calib[g].obs_rate), &bad);
 			push(cal, c, &bad);
 			put(l, "decile", json_object_new_int(g + 1), &bad);
-			put(l, "n", model_json_number(q->lift[g].n), &bad);
-			put(l, "events", model_json_number(q->lift[g].events), &bad);
-			put(l, "rate", jdouble(q->lift[g].rate), &bad);
-			put(l, "lift", jdouble(q->lift[g].lift), &bad);
-			put(l, "cum_gain", jdouble(q->lift[g].cum_gain), &bad);
-			put(l, "cum_lift", jdouble(q->lift[g].cum_lift), &bad);
+			put(l, "n", json_num(q->lift[g].n), &bad);
+			put(l, "events", json_num(q->lift[g].events), &bad);
+			put(l, "rate", json_num(q->lift[g].rate), &bad);
+			put(l, "lift", json_num(q->lift[g].lift), &bad);
+			put(l, "cum_gain", json_num(q->lift[g].cum_gain), &bad);
+			put(l, "cum_lift", json_num(q->lift[g].cum_lift), &bad);
 			push(lift, l, &bad);
 		}
 		put(m, "folds", json_object_new_int(q->folds), &bad);
@@ -241,34 +227,26 @@ json_object *model_json_cox(const design *d, const cox_result *r)
 	put(m, "ties", json_object_new_string(r->ties == COX_EFRON ? "efron" : "breslow"), &bad);
 	put(m, "n", json_object_new_int64((int64_t)r->n), &bad);
 	put(m, "events", json_object_new_int64((int64_t)r->events), &bad);
-	put(m, "weighted_events", model_json_number(r->wevents), &bad);
+	put(m, "weighted_events", json_num(r->wevents), &bad);
 	put(m, "rows_missing", json_object_new_int64((int64_t)d->rows_missing), &bad);
 	put(m, "converged", json_object_new_boolean(r->converged), &bad);
 	put(m, "iterations", json_object_new_int(r->iterations), &bad);
-	json_object *cs = json_object_new_array();
-	if (cs == NULL)
-		bad = 1;
-	for (size_t j = 0; cs && j < r->p; j++)
-		push(cs,
-		     coef_row(d->cols[j].name, r->aliased[j], r->coef[j], r->se[j], r->z[j], r->pval[j],
-		              "hazard_ratio", r->hazard_ratio[j], "hr_lower", r->hr_lower[j],
-		              "hr_upper", r->hr_upper[j], &bad),
-		     &bad);
-	put(m, "coefficients", cs, &bad);
+	coeftab tab = coeftab_cox(r);
+	put(m, "coefficients", coef_array(d, &tab, &bad), &bad);
 	put(m, "reference_levels", reference_levels(d, &bad), &bad);
 	put(m, "aliased", aliased_terms(d, r->aliased, &bad), &bad);
 	put(m, "constant_terms", constant_terms(d, &bad), &bad);
-	put(m, "conf_level", jdouble(r->conf_level), &bad);
-	put(m, "loglik", jdouble(r->loglik), &bad);
-	put(m, "loglik_null", jdouble(r->loglik_null), &bad);
+	put(m, "conf_level", json_num(r->conf_level), &bad);
+	put(m, "loglik", json_num(r->loglik), &bad);
+	put(m, "loglik_null", json_num(r->loglik_null), &bad);
 	put(m, "df", json_object_new_int64((int64_t)r->rank), &bad);
-	put(m, "lr_test", jdouble(r->lr_test), &bad);
-	put(m, "lr_p", jdouble(r->lr_p), &bad);
-	put(m, "wald_test", jdouble(r->wald_test), &bad);
-	put(m, "wald_p", jdouble(r->wald_p), &bad);
-	put(m, "score_test", jdouble(r->score_test), &bad);
-	put(m, "score_p", jdouble(r->score_p), &bad);
-	put(m, "concordance", jdouble(r->concordance), &bad);
+	put(m, "lr_test", json_num(r->lr_test), &bad);
+	put(m, "lr_p", json_num(r->lr_p), &bad);
+	put(m, "wald_test", json_num(r->wald_test), &bad);
+	put(m, "wald_p", json_num(r->wald_p), &bad);
+	put(m, "score_test", json_num(r->score_test), &bad);
+	put(m, "score_p", json_num(r->score_p), &bad);
+	put(m, "concordance", json_num(r->concordance), &bad);
 	put(m, "infinite", aliased_terms(d, r->infinite, &bad), &bad);
 	put(m, "any_infinite", json_object_new_boolean(r->ninfinite > 0 || r->any_infinite), &bad);
 	if (bad) {
@@ -294,15 +272,15 @@ json_object *model_json_cox_zph(const design *d, const cox_zph_result *z)
 			continue;
 		json_object *t = json_object_new_object();
 		json_object_object_add(t, "term", json_object_new_string(d->terms[k].name));
-		json_object_object_add(t, "chisq", model_json_number(z->chisq[k]));
+		json_object_object_add(t, "chisq", json_num(z->chisq[k]));
 		json_object_object_add(t, "df", json_object_new_int64((int64_t)z->df[k]));
-		json_object_object_add(t, "p", model_json_number(z->p[k]));
+		json_object_object_add(t, "p", json_num(z->p[k]));
 		json_object_array_add(terms, t);
 	}
 	json_object_object_add(o, "terms", terms);
-	json_object_object_add(g, "chisq", model_json_number(z->global_chisq));
+	json_object_object_add(g, "chisq", json_num(z->global_chisq));
 	json_object_object_add(g, "df", json_object_new_int64((int64_t)z->global_df));
-	json_object_object_add(g, "p", model_json_number(z->global_p));
+	json_object_object_add(g, "p", json_num(z->global_p));
 	json_object_object_add(o, "global", g);
 	return o;
 }

@@ -2,20 +2,11 @@
  * the manner of R's summary(); see include/churnkit/model_json.h. */
 #include "churnkit/model_json.h"
 
+#include "churnkit/coeftab.h"
+#include "churnkit/fmtnum.h"
+
 #include <math.h>
 #include <string.h>
-
-/* p-values as R's format.pval: "<2e-16" below machine precision. */
-static const char *fmt_p(double p, char *buf, size_t n)
-{
-	if (isnan(p))
-		snprintf(buf, n, "NA");
-	else if (p < 2.220446e-16)
-		snprintf(buf, n, "<2e-16");
-	else
-		snprintf(buf, n, "%.3g", p);
-	return buf;
-}
 
 static size_t name_width(const design *d)
 {
@@ -56,24 +47,24 @@ static void print_refs(FILE *fp, const design *d, const int *aliased)
 		fputc('\n', fp);
 }
 
-/* One coefficient table; `ratio` names the exponentiated column. */
-static void print_table(FILE *fp, const design *d, const char *ratio, double conf, size_t p,
-                        const int *aliased, const double *b, const double *se, const double *z,
-                        const double *pv, const double *er, const double *lo, const double *hi)
+/* One coefficient table (coeftab.h), as R's summary() prints it with the
+ * exponentiated estimate and its interval. */
+static void print_table(FILE *fp, const design *d, const coeftab *t)
 {
 	int w = (int)name_width(d);
 	char pb[32], ci[48];
-	snprintf(ci, sizeof ci, "%g%% CI", conf * 100);
+	snprintf(ci, sizeof ci, "%g%% CI", t->conf_level * 100);
 	fprintf(fp, "%-*s %12s %11s %8s %9s %11s  %s\n", w, "", "Estimate", "Std. Error",
-	        "z value", "Pr(>|z|)", ratio, ci);
-	for (size_t j = 0; j < p; j++) {
-		if (aliased[j]) {
+	        "z value", "Pr(>|z|)", t->ratio_title, ci);
+	for (size_t j = 0; j < t->p; j++) {
+		if (t->aliased[j]) {
 			fprintf(fp, "%-*s %12s %11s %8s %9s %11s\n", w, d->cols[j].name, "NA", "NA", "NA",
 			        "NA", "NA");
 			continue;
 		}
 		fprintf(fp, "%-*s %12.6g %11.6g %8.3f %9s %11.4g  (%.4g, %.4g)\n", w, d->cols[j].name,
-		        b[j], se[j], z[j], fmt_p(pv[j], pb, sizeof pb), er[j], lo[j], hi[j]);
+		        t->coef[j], t->se[j], t->z[j], fmtnum_p_text(t->pval[j], NAN, pb, sizeof pb),
+		        t->ratio[j], t->lower[j], t->upper[j]);
 	}
 }
 
@@ -91,8 +82,8 @@ int model_print_logit(FILE *fp, const design *d, const logit_result *r,
 	if (d->rows_missing > 0)
 		fprintf(fp, "; %zu rows left out for missing values", d->rows_missing);
 	fputs("\n\nCoefficients:\n", fp);
-	print_table(fp, d, "Odds ratio", r->conf_level, r->p, r->aliased, r->coef, r->se, r->z,
-	            r->pval, r->odds_ratio, r->or_lower, r->or_upper);
+	coeftab tab = coeftab_logit(r);
+	print_table(fp, d, &tab);
 	print_refs(fp, d, r->aliased);
 	fprintf(fp, "\nNull deviance: %.2f on %zu degrees of freedom\n", r->null_deviance,
 	        r->rows - 1);
@@ -148,16 +139,16 @@ int model_print_cox(FILE *fp, const design *d, const cox_result *r)
 	if (d->rows_missing > 0)
 		fprintf(fp, "; %zu rows left out for missing values", d->rows_missing);
 	fputs("\n\nCoefficients:\n", fp);
-	print_table(fp, d, "Hazard ratio", r->conf_level, r->p, r->aliased, r->coef, r->se, r->z,
-	            r->pval, r->hazard_ratio, r->hr_lower, r->hr_upper);
+	coeftab tab = coeftab_cox(r);
+	print_table(fp, d, &tab);
 	print_refs(fp, d, r->aliased);
 	fprintf(fp, "\nConcordance = %.4f\n", r->concordance);
 	fprintf(fp, "Likelihood ratio test = %.2f on %zu df, p = %s\n", r->lr_test, r->rank,
-	        fmt_p(r->lr_p, pb, sizeof pb));
+	        fmtnum_p_text(r->lr_p, NAN, pb, sizeof pb));
 	fprintf(fp, "Wald test            = %.2f on %zu df, p = %s\n", r->wald_test, r->rank,
-	        fmt_p(r->wald_p, pb, sizeof pb));
+	        fmtnum_p_text(r->wald_p, NAN, pb, sizeof pb));
 	fprintf(fp, "Score (logrank) test = %.2f on %zu df, p = %s\n", r->score_test, r->rank,
-	        fmt_p(r->score_p, pb, sizeof pb));
+	        fmtnum_p_text(r->score_p, NAN, pb, sizeof pb));
 	fprintf(fp, "Log partial likelihood: %.4f (null %.4f); Newton iterations: %d\n", r->loglik,
 	        r->loglik_null, r->iterations);
 	if (!r->converged)
@@ -192,11 +183,11 @@ int model_print_cox_zph(FILE *fp, const design *d, const cox_zph_result *z, doub
 		if (z->df[k] == 0)
 			continue;
 		fprintf(fp, "%-*s %10.3f %4zu %10s%s\n", (int)w, d->terms[k].name, z->chisq[k],
-		        z->df[k], fmt_p(z->p[k], pb, sizeof pb),
+		        z->df[k], fmtnum_p_text(z->p[k], NAN, pb, sizeof pb),
 		        z->p[k] < alpha ? "  fails" : "");
 	}
 	fprintf(fp, "%-*s %10.3f %4zu %10s\n", (int)w, "GLOBAL", z->global_chisq, z->global_df,
-	        fmt_p(z->global_p, pb, sizeof pb));
+	        fmtnum_p_text(z->global_p, NAN, pb, sizeof pb));
 	return ferror(fp) ? -1 : 0;
 }
 
@@ -233,7 +224,7 @@ static void print_calib(FILE *fp, const char *title, const validate_calib_bin *c
 
 int model_print_quality(FILE *fp, const validate_summary *q)
 {
-	char b1[32], b2[32], b3[32], b4[32];
+	char b1[32], b2[32], b3[32], b4[32], b5[32];
 	print_calib(fp, "Calibration by decile of predicted risk (lowest first; in-sample: the "
 	                "model's own rows)", q->calib);
 	if (q->have_cv_calib)
@@ -244,10 +235,10 @@ int model_print_quality(FILE *fp, const validate_summary *q)
 	        "lift", "cum gain", "cum lift");
 	for (int g = 0; g < VALIDATE_BINS; g++) {
 		const validate_lift_bin *b = &q->lift[g];
-		fprintf(fp, "%6d %10s %8s %8s %6s %8.1f%% %9.2f\n", g + 1, fmt_n(b->n, b3, sizeof b3),
+		fprintf(fp, "%6d %10s %8s %8s %6s %9s %9.2f\n", g + 1, fmt_n(b->n, b3, sizeof b3),
 		        fmt_n(b->events, b4, sizeof b4),
 		        fmt_num(b->rate, "%.4f", b1, sizeof b1), fmt_num(b->lift, "%.2f", b2, sizeof b2),
-		        100 * b->cum_gain, b->cum_lift);
+		        fmtnum_pct_text(b->cum_gain, 1, b5, sizeof b5), b->cum_lift);
 	}
 	return ferror(fp) ? -1 : 0;
 }

@@ -13,15 +13,7 @@
 #include <stdlib.h>
 
 #include "churnkit/date.h"
-#include "churnkit/num.h"
-
-json_object *cohort_json_double(double d)
-{
-	char buf[32];
-	if (!isfinite(d))
-		return NULL;
-	return json_object_new_double_s(d, num_format_shortest(d, buf));
-}
+#include "churnkit/jsonout.h"
 
 /* Adds key: value (value NULL = JSON null, except when `fail` says the
  * allocation failed).  Returns 0 on failure. */
@@ -38,7 +30,7 @@ static int put(json_object *o, const char *key, json_object *v, int fail)
 
 static int put_num(json_object *o, const char *key, double d)
 {
-	json_object *v = cohort_json_double(d);
+	json_object *v = json_num(d);
 	return put(o, key, v, isfinite(d) && v == NULL);
 }
 
@@ -84,7 +76,7 @@ static int put_array(json_object *o, const char *key, const double *d, const siz
 		return 0;
 	for (size_t i = 0; i < n; i++) {
 		json_object *v = sz != NULL ? json_object_new_int64((int64_t)sz[i])
-		                            : cohort_json_double(d[i]);
+		                            : json_num(d[i]);
 		if ((v == NULL && (sz != NULL || isfinite(d[i]))) ||
 		    json_object_array_add(a, v) != 0) {
 			json_object_put(v);

@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "churnkit/date.h"
+#include "churnkit/fmtnum.h"
 
 /* "  95.0" or "     -" (undefined) in a 7-wide column. */
 static void pct(FILE *f, double x)
@@ -151,15 +152,10 @@ static void print_mrr_rows(FILE *f, const kpi_row *rows, size_t n)
  * or no MRR at the start). */
 static void rate_line(FILE *f, const char *label, double cur, double prev, double d)
 {
+	char b[32];
 	fprintf(f, "  %-20s", label);
-	if (isfinite(cur))
-		fprintf(f, " %9.2f%%", 100 * cur);
-	else
-		fprintf(f, " %10s", "-");
-	if (isfinite(prev))
-		fprintf(f, " %9.2f%%", 100 * prev);
-	else
-		fprintf(f, " %10s", "-");
+	fprintf(f, " %10s", fmtnum_pct_text(cur, 2, b, sizeof b));
+	fprintf(f, " %10s", fmtnum_pct_text(prev, 2, b, sizeof b));
 	if (isfinite(d))
 		fprintf(f, " %+8.2f pp\n", 100 * d);
 	else

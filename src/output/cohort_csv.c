@@ -8,9 +8,8 @@
 #include <string.h>
 
 #include "churnkit/date.h"
-#include "churnkit/outfile.h"
+#include "churnkit/tablecsv.h"
 #include "churnkit/tablename.h"
-#include "churnkit/sheet.h"
 
 churn_status cohort_write_triangle_csv(FILE *f, const cohort_triangle *t,
                                        cohort_csv_kind kind, churn_err *err)
@@ -23,43 +22,49 @@ churn_status cohort_write_triangle_csv(FILE *f, const cohort_triangle *t,
 		return churn_err_set(err, CHURN_EUSAGE, "cohort csv: no stream or no triangle");
 	if (value && t->value_mean_simple == NULL && t->nrows > 0)
 		return churn_err_set(err, CHURN_EUSAGE, "cohort csv: the triangle has no values");
-	fputs("cohort,size,value,thin", f);
-	for (size_t k = 0; k < t->kmax; k++)
-		fprintf(f, ",m%zu", k);
-	fputc('\n', f);
+	table_csv c = table_csv_on(f);
+	char col[32];
+	table_csv_word(&c, "cohort,size,value,thin");
+	for (size_t k = 0; k < t->kmax; k++) {
+		snprintf(col, sizeof col, "m%zu", k);
+		table_csv_word(&c, col);
+	}
+	table_csv_end_row(&c);
 	for (size_t r = 0; r < t->nrows; r++) {
 		const cohort_row *row = &t->rows[r];
 		double base = value ? row->value : (double)row->size;
-		sheet_text(f, date_format_month(row->cohort, m));
-		fprintf(f, ",%zu,", row->size);
-		sheet_num(f, row->value);
-		fprintf(f, ",%d", row->thin);
+		table_csv_text(&c, date_format_month(row->cohort, m));
+		table_csv_count(&c, row->size);
+		table_csv_num(&c, row->value);
+		table_csv_int(&c, row->thin);
 		for (size_t k = 0; k < t->kmax; k++) {
-			fputc(',', f);
-			if (k >= row->nk)
+			if (k >= row->nk) {
+				table_csv_empty(&c);
 				continue;
+			}
 			double num = value ? row->value_retained[k] : (double)row->retained[k];
-			sheet_num(f, rate ? (base > 0.0 ? num / base : NAN) : num);
+			table_csv_num(&c, rate ? (base > 0.0 ? num / base : NAN) : num);
 		}
-		fputc('\n', f);
+		table_csv_end_row(&c);
 	}
 	if (rate) {
 		const double *ms = value ? t->value_mean_simple : t->mean_simple;
 		const double *mw = value ? t->value_mean_weighted : t->mean_weighted;
-		fputs("mean (simple),,,", f);
-		for (size_t k = 0; k < t->kmax; k++)
-			fputc(',', f), sheet_num(f, ms[k]);
-		fputs("\nmean (size-weighted),,,", f);
-		for (size_t k = 0; k < t->kmax; k++)
-			fputc(',', f), sheet_num(f, mw[k]);
-		fputc('\n', f);
+		for (int w = 0; w < 2; w++) {
+			table_csv_text(&c, w ? "mean (size-weighted)" : "mean (simple)");
+			for (int e = 0; e < 3; e++)
+				table_csv_empty(&c);  /* size, value, thin */
+			for (size_t k = 0; k < t->kmax; k++)
+				table_csv_num(&c, (w ? mw : ms)[k]);
+			table_csv_end_row(&c);
+		}
 	}
-	if (ferror(f))
+	if (table_csv_failed(&c))
 		return churn_err_set(err, CHURN_EIO, "cohort csv: write error");
 	return CHURN_OK;
 }
 
-static void kpi_csv_rows(FILE *f, const kpi_row *rows, size_t n)
+static void kpi_csv_rows(table_csv *c, const kpi_row *rows, size_t n)
 {
 	for (size_t j = 0; j < n; j++) {
 		const kpi_row *p = &rows[j];
@@ -69,14 +74,18 @@ static void kpi_csv_rows(FILE *f, const kpi_row *rows, size_t n)
 		                    m->mrr_reactivation, m->mrr_end, m->grr, m->nrr,
 		                    m->gross_mrr_churn, m->net_mrr_churn, m->quick_ratio, m->arpa,
 		                    m->ltv};
+		const size_t counts[] = {p->n_start, p->n_new, p->n_churned, p->n_end,
+		                         p->n_churned_start, p->n_same_period};
 		char a[11], b[11];
-		fprintf(f, "%s,%s,%s,%s,%zu,%zu,%zu,%zu,%zu,%zu", p->label,
-		        p->period.kind == KPI_QUARTER ? "quarter" : "month",
-		        date_format(p->first_day, a), date_format(p->last_day, b), p->n_start,
-		        p->n_new, p->n_churned, p->n_end, p->n_churned_start, p->n_same_period);
+		table_csv_word(c, p->label);
+		table_csv_word(c, p->period.kind == KPI_QUARTER ? "quarter" : "month");
+		table_csv_word(c, date_format(p->first_day, a));
+		table_csv_word(c, date_format(p->last_day, b));
+		for (size_t i = 0; i < sizeof counts / sizeof counts[0]; i++)
+			table_csv_count(c, counts[i]);
 		for (size_t i = 0; i < sizeof x / sizeof x[0]; i++)
-			fputc(',', f), sheet_num(f, x[i]);
-		fputc('\n', f);
+			table_csv_num(c, x[i]);
+		table_csv_end_row(c);
 	}
 }
 
@@ -84,13 +93,14 @@ churn_status kpi_write_csv(FILE *f, const kpi_result *r, churn_err *err)
 {
 	if (f == NULL || r == NULL)
 		return churn_err_set(err, CHURN_EUSAGE, "kpi csv: no stream or no result");
-	fputs("period,kind,first_day,last_day,start,new,churned,end,churned_from_start,"
-	      "same_period,churn_rate,retention_rate,mrr_start,mrr_new,mrr_expansion,"
-	      "mrr_contraction,mrr_churned,mrr_reactivation,mrr_end,grr,nrr,gross_mrr_churn,"
-	      "net_mrr_churn,quick_ratio,arpa,ltv\n", f);
-	kpi_csv_rows(f, r->months, r->nmonths);
-	kpi_csv_rows(f, r->quarters, r->nquarters);
-	if (ferror(f))
+	table_csv c = table_csv_on(f);
+	table_csv_header(&c, "period,kind,first_day,last_day,start,new,churned,end,"
+	                     "churned_from_start,same_period,churn_rate,retention_rate,mrr_start,"
+	                     "mrr_new,mrr_expansion,mrr_contraction,mrr_churned,mrr_reactivation,"
+	                     "mrr_end,grr,nrr,gross_mrr_churn,net_mrr_churn,quick_ratio,arpa,ltv");
+	kpi_csv_rows(&c, r->months, r->nmonths);
+	kpi_csv_rows(&c, r->quarters, r->nquarters);
+	if (table_csv_failed(&c))
 		return churn_err_set(err, CHURN_EIO, "kpi csv: write error");
 	return CHURN_OK;
 }
@@ -111,23 +121,19 @@ static churn_status write_kpi(FILE *f, const void *k, int kind, churn_err *err)
 static churn_status write_file(const char *dir, const char *name, writer w, const void *obj,
                                int kind, outset *outs, churn_err *err)
 {
-	char path[4096];
-	outfile *o = NULL;
-	churn_status st;
+	table_csv c;
+	churn_status st = table_csv_open(&c, outs, dir, name, err);
 
-	if ((size_t)snprintf(path, sizeof path, "%s/%s", dir, name) >= sizeof path)
-		return churn_err_set(err, CHURN_EIO, "%s/%s: path too long", dir, name);
-	st = outfile_open(outs, path, &o, err);
 	if (st != CHURN_OK)
 		return st;
-	st = w(outfile_stream(o), obj, kind, err);
+	st = w(c.f, obj, kind, err);
+	if (st == CHURN_EIO)  /* the writer knows no file name: the commit names it */
+		return table_csv_close(&c, err);
 	if (st != CHURN_OK) {
-		outfile_abort(o);
-		if (st == CHURN_EIO)  /* the writer knows no file name */
-			st = churn_err_at(err, CHURN_EIO, path, 0, 0, "write error");
+		table_csv_abort(&c);
 		return st;
 	}
-	return outfile_commit(o, err);
+	return table_csv_close(&c, err);
 }
 
 static churn_status write_triangle_files(const char *dir, const char *prefix,

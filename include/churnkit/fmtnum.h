@@ -1,0 +1,56 @@
+/*
+ * fmtnum.h - how p-values and percentages are written, one rule per medium.
+ *
+ * Two media: the terminal's text tables (churnkit survival, model, cohorts
+ * print them), which follow R's printed output, and prose (the findings'
+ * sentences and every page of the PDF report, tables included), which is
+ * read by people who do not read R.  Each medium has one p-value rule and
+ * one percentage rule, written here only; a caller chooses the spelling
+ * (a table cell, or the "p = ..." of a sentence), never the digits.
+ *
+ * Every function writes into the caller's buffer (n bytes; 64 is enough
+ * for any of them), returns it, allocates nothing and keeps no state.
+ */
+#ifndef CHURNKIT_FMTNUM_H
+#define CHURNKIT_FMTNUM_H
+
+#include <stddef.h>
+
+/* ---- The terminal ------------------------------------------------------- */
+
+/* A p-value as R's format.pval(p, digits = 3) prints it: three significant
+ * digits ("0.0712", "0.00123", "1.23e-05"), "<2e-16" below the machine
+ * epsilon (2.220446e-16, also 0 and underflow), "NA" for NaN.  Below the
+ * epsilon, a finite log_p (the natural log of p, which the log-rank tests
+ * keep when p itself underflows) is added: "<2e-16 (log p = -1176.4)";
+ * pass NAN when there is none. */
+char *fmtnum_p_text(double p, double log_p, char *buf, size_t n);
+
+/* The same p-value in a sentence of the text output: "p = 0.00123",
+ * "p < 2e-16 (log p = -1176.4)", "p = NA". */
+char *fmtnum_p_text_says(double p, double log_p, char *buf, size_t n);
+
+/* A fraction as a percentage with `dec` decimals and no sign of zero:
+ * 0.03125 -> "3.12%" (dec 2); "-" (not defined) when not finite. */
+char *fmtnum_pct_text(double frac, int dec, char *buf, size_t n);
+
+/* ---- Prose and the PDF report ----------------------------------------- */
+
+/* A p-value for a reader: "< 0.001" below 0.001 (also 0 and underflow);
+ * from 0.001 to 0.01 three decimals ("0.004"); from 0.01 two significant
+ * digits ("0.034", "0.21", "0.05"); "> 0.99" from 0.995.  When p < alpha
+ * but the rounded value would not read below alpha (0.0496 -> "0.05" at
+ * alpha 0.05), "< 0.05" (alpha as %g) instead, so that a significant p
+ * never reads as alpha or above; alpha NaN or outside (0, 1) turns that
+ * off.  "-" for NaN or a p outside [0, 1]. */
+char *fmtnum_p(double p, double alpha, char *buf, size_t n);
+
+/* The same p-value in a sentence: "p = 0.034", "p < 0.001", "p > 0.99",
+ * "p < 0.05"; "p = NA" for NaN or a p outside [0, 1]. */
+char *fmtnum_p_says(double p, double alpha, char *buf, size_t n);
+
+/* A fraction as a percentage with `dec` decimals, no "-0.0%":
+ * 0.0312 -> "3.1%" (dec 1); "-" when not finite. */
+char *fmtnum_pct(double frac, int dec, char *buf, size_t n);
+
+#endif
