@@ -129,8 +129,10 @@ unit_segment += tests/unit/test_stage_rules
 tests_unit_test_stage_rules_SOURCES = tests/unit/test_stage_rules.c
 tests_unit_test_stage_rules_LDADD = $(TEST_LIBS)
 
-## src/findings
-unit_findings = tests/unit/test_findings
+## src/findings (test_findings_run: the stage's runner)
+tests_unit_test_findings_run_SOURCES = tests/unit/test_findings_run.c
+tests_unit_test_findings_run_LDADD = $(TEST_LIBS)
+unit_findings = tests/unit/test_findings tests/unit/test_findings_run
 tests_unit_test_findings_SOURCES = tests/unit/test_findings.c
 tests_unit_test_findings_LDADD = $(TEST_LIBS)
 
