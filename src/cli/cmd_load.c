@@ -216,8 +216,8 @@ static void warn_rejects(const cmd_data *d, const char *rejects_path, int fails)
 		snprintf(lim, sizeof lim, "%g%%", d->lopts.max_bad * 100);
 	else
 		snprintf(lim, sizeof lim, "%g", d->lopts.max_bad);
-	cmd_warn("%s: %ld of %ld rows rejected and left out (--max-bad-rows %s)", name,
-	         r->rows_rejected, r->rows_read, lim);
+	cmd_warn("%s: %ld of %ld rows rejected and left out (--max-bad-rows %s)%s%s", name,
+	         r->rows_rejected, r->rows_read, lim, r->hint[0] ? "; " : "", r->hint);
 }
 
 /* The library's cap on a --by column's levels (bylevels.h), applied right

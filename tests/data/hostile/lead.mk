@@ -1,6 +1,11 @@
 ## The hostile-input corpus: cases added by the lead (tests/cli/hostile.sh
 ## checks that every case file is listed in one of these fragments).
 EXTRA_DIST += \
+	tests/data/hostile/hint_kept_run/args \
+	tests/data/hostile/hint_kept_run/data.csv \
+	tests/data/hostile/hint_kept_run/exit \
+	tests/data/hostile/hint_kept_run/files \
+	tests/data/hostile/hint_kept_run/stderr \
 	tests/data/hostile/outputs_json_is_input/args \
 	tests/data/hostile/outputs_json_is_input/data.csv \
 	tests/data/hostile/outputs_json_is_input/exit \
