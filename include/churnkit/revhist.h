@@ -81,6 +81,10 @@ typedef struct {
 	                           churned); NULL = no check */
 	size_t n;               /* customer rows */
 	int32_t as_of;          /* months after as-of's month are bad */
+	int wide;               /* how the file is laid out: 0 long (a row per
+	                           customer and month), 1 wide (a column per
+	                           month); not a customers' property, but the
+	                           one setting the loading needs beside them */
 } revhist_customers;
 
 typedef struct {
@@ -99,6 +103,8 @@ typedef struct {
 	long rows_rejected;
 	long lines_rejected;    /* physical lines of the bad rows (a row found
 	                           bad after loading counts as one line) */
+	long rows_churn_zero;   /* rows (wide: cells) of 0 or no MRR in or after
+	                           the churn month, left out as the churn itself */
 	long by_reason[REVHIST_NREASONS];
 	revhist_reject rejects[REVHIST_KEEP_REJECTS]; /* the first, by line */
 	size_t nrejects_kept;
