@@ -46,6 +46,7 @@ typedef struct {
 	kpi_opts ko;                 /* period, exclusions, cost of churn inputs */
 	const char *revenue_path;    /* the revenue history file, or NULL (borrowed) */
 	const char *revenue_rejects; /* its rejects file, or NULL (borrowed) */
+	int revenue_wide;            /* 1: --revenue-layout wide (revhist.h) */
 } cohort_run_opts;
 
 /* What the stage reads. */
@@ -64,6 +65,7 @@ typedef struct {
 	                                set by the fit when --revenue is given */
 	const char *revenue_path;    /* --revenue FILE, or NULL (borrowed) */
 	const char *revenue_rejects; /* --revenue-rejects FILE, or NULL (borrowed) */
+	int revenue_wide;            /* --revenue-layout wide */
 
 	/* The inputs (cohort_run_fit). */
 	cohort_customers cc;         /* all customers, group unset */

@@ -30,7 +30,8 @@
  * customer whose churn date falls in month e:
  *   - their MRR counts as 0 from month e on: a row for month e is not
  *     retained MRR and makes no expansion or contraction, and rows for later
- *     months are ignored (the revenue loader rejects them, revhist.h);
+ *     months are ignored (the revenue loader leaves out a 0 or empty one
+ *     as the churn itself and rejects a paying one, revhist.h);
  *   - in month e they are churned with their churn MRR: the MRR of their
  *     last revenue month at or before e, i.e. their row for e when it is
  *     > 0, else their MRR of month e-1.  A customer paying nothing in e-1
@@ -125,6 +126,9 @@ typedef struct {
 	size_t n_new, n_reactivated, n_churned;
 	size_t n_end;            /* paying customers at the end */
 	double grr, nrr, gross_mrr_churn, net_mrr_churn, quick_ratio, arpa;
+	                         /* a grr, nrr or net_mrr_churn numerator within
+	                            rounding of 0 (16 ulps of its terms) is 0:
+	                            never a -1e-17 printed as -0.00 */
 	double ltv;              /* arpa / ltv_churn_rate */
 	double ltv_churn_rate;   /* trailing mean monthly churn rate */
 	size_t ltv_months;       /* months averaged (up to the setting) */

@@ -23,12 +23,37 @@
  *     customers row was itself rejected);
  *   - the month is before the customer's signup month;
  *   - the month is after the as-of month;
- *   - the month is after the month of the customer's churn date (`end`):
- *     churn is counted at the churn date, so a row for a later month means
- *     the two files disagree (it would otherwise read as a reactivation);
- *     the churn month itself may have a row (billing usually has one);
+ *   - the month is after the month of the customer's churn date (`end`)
+ *     and the MRR is not 0: churn is counted at the churn date, so a paying
+ *     row for a later month means the two files disagree (it would
+ *     otherwise read as a reactivation); the churn month itself may have a
+ *     row (billing usually has one);
  *   - the same customer and month appeared on an earlier line (one row per
  *     customer-month; a later row is a duplicate, not a second subscription).
+ * A row of 0 or empty MRR in a month after the churn month, or of empty
+ * MRR in the churn month, is neither used nor bad: it is the churn itself,
+ * as MRR exports write it (counted in rows_churn_zero); a 0 row in the
+ * churn month is used as a row of 0 (revenue.h then books the MRR of the
+ * month before as churned).  A 0 row before the churn month is a month of
+ * 0 (a pause); an empty MRR there is a bad row (missing).
+ *
+ * Wide layout (revhist_customers.wide, --revenue-layout wide): the header
+ * is the customer id (named as for the long layout, else the first column)
+ * and one column per month, every month from the first to the last once,
+ * named yyyy-mm, yyyy-mm-dd, yyyy/mm, mm/yyyy or an English month name (or
+ * its first three letters) with a four-digit year before or after it
+ * (`Jan 2017`, `2017-Jan`); anything else (a `Total` column, `01/02/2024`)
+ * is CHURN_EUSAGE naming the column.  Each cell is read as the long
+ * layout's MRR (the loader's number reader, decimal mark, thousands
+ * separator, value scale); an empty or 0 cell is no MRR and no row; every
+ * other cell is a row of the long layout, checked by the rules above.  A
+ * line with a bad cell is one bad row, reported at its first bad cell (its
+ * line and column), and none of its cells is used; rows_read counts lines.
+ * id_col names the id column, month_col and mrr_col "FIRST..LAST" (the
+ * first and last month columns).  Memory: one row per non-empty cell.
+ * In the long layout, a header with two or more columns named as months
+ * and no `month` column is CHURN_EUSAGE saying --revenue-layout wide.
+ *
  * Each bad row is counted by reason and the first REVHIST_KEEP_REJECTS, in
  * line order, are kept with their line, column (field number, 0 = the whole
  * row) and message, as load_reject does.  revhist_check then applies the
@@ -81,6 +106,10 @@ typedef struct {
 	                           churned); NULL = no check */
 	size_t n;               /* customer rows */
 	int32_t as_of;          /* months after as-of's month are bad */
+	int wide;               /* how the file is laid out: 0 long (a row per
+	                           customer and month), 1 wide (a column per
+	                           month); not a customers' property, but the
+	                           one setting the loading needs beside them */
 } revhist_customers;
 
 typedef struct {
@@ -99,6 +128,8 @@ typedef struct {
 	long rows_rejected;
 	long lines_rejected;    /* physical lines of the bad rows (a row found
 	                           bad after loading counts as one line) */
+	long rows_churn_zero;   /* rows (wide: cells) of 0 or no MRR in or after
+	                           the churn month, left out as the churn itself */
 	long by_reason[REVHIST_NREASONS];
 	revhist_reject rejects[REVHIST_KEEP_REJECTS]; /* the first, by line */
 	size_t nrejects_kept;
@@ -114,7 +145,9 @@ typedef struct {
  * and as-of settings are not used) and matches it to `c`.
  * Succeeds whenever the file could be read, however many rows are bad;
  * CHURN_EUSAGE when the file has fewer than three columns, CHURN_EIO when it
- * cannot be read, CHURN_EDATA for an unreadable header.  On success *out is
+ * cannot be read, CHURN_EDATA for an unreadable header; the wide layout's
+ * header errors and the long layout's wide-header error above are
+ * CHURN_EUSAGE.  On success *out is
  * a new revhist (free with revhist_free); on failure NULL. */
 churn_status revhist_load(const char *path, const revhist_customers *c,
                           const load_opts *opts, revhist **out, churn_err *err);

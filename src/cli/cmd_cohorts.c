@@ -31,7 +31,10 @@ static const char summary[] =
 	"Its bad rows (unknown customer, bad month, negative MRR, duplicate\n"
 	"customer-month, month before signup or after as-of, month after the\n"
 	"customer's churn month) are reported by line\n"
-	"and count against --max-bad-rows like the customers file's.";
+	"and count against --max-bad-rows like the customers file's. A 0 or empty\n"
+	"MRR in or after the churn month is the churn itself, not a bad row.\n"
+	"--revenue-layout wide: the customer id, then one column per month\n"
+	"(2017-01, 2017-01-01, 2017/01, 01/2017 or Jan 2017; empty = 0).";
 
 static churn_status add_json(const void *stage, void *root, churn_err *err)
 {

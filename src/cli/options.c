@@ -58,6 +58,7 @@ static const opt_spec specs[OPT_COUNT] = {
 	[OPT_EXCLUDE_SAME_PERIOD] = {"exclude-same-period", 0, 0, COH, 0, NULL, "leave out customers who join and churn in one period"},
 	[OPT_REVENUE] = {"revenue", 1, 0, COH, 0, "FILE", "monthly revenue history (id, month, MRR)"},
 	[OPT_REVENUE_REJECTS] = {"revenue-rejects", 1, 0, COH, 0, "FILE", "write the revenue file's bad rows to FILE"},
+	[OPT_REVENUE_LAYOUT] = {"revenue-layout", 1, 0, COH, 0, "L", "--revenue layout: long (default; id, month, MRR rows) or wide (a column per month)"},
 	[OPT_EXPANSION_RATE] = {"expansion-rate", 1, 0, COH, 0, "P", "expansion target, a fraction (0.20 for 20%)"},
 	[OPT_CAC] = {"cac", 1, 0, COH, 0, "X", "customer acquisition cost for the cost of churn"},
 	[OPT_FEATURES] = {"features", 1, 1, MOD, 0, "A,B", "model terms; log(x) for a log term"},

@@ -265,6 +265,16 @@ churn_status cli_cohort_opts_read(cli_cohort_opts *c, const cli_opts *o, const c
 	c->co.revenue_path = opt_str(o, OPT_REVENUE);
 	c->co.revenue_rejects = opt_str(o, OPT_REVENUE_REJECTS);
 	c->quiet = opt_isset(o, OPT_QUIET);
+	if ((s = opt_str(o, OPT_REVENUE_LAYOUT)) != NULL) {
+		if (strcmp(s, "long") != 0 && strcmp(s, "wide") != 0)
+			return churn_err_set(err, CHURN_EUSAGE,
+			                     "--revenue-layout '%s'%s: expected long or wide", s,
+			                     opt_origin(o, OPT_REVENUE_LAYOUT, at, sizeof at));
+		if (c->co.revenue_path == NULL)
+			return churn_err_set(err, CHURN_EUSAGE,
+			                     "--revenue-layout goes with --revenue FILE");
+		c->co.revenue_wide = strcmp(s, "wide") == 0;
+	}
 	if (c->co.revenue_rejects != NULL && c->co.revenue_path == NULL)
 		return churn_err_set(err, CHURN_EUSAGE,
 		                     "--revenue-rejects goes with --revenue FILE");

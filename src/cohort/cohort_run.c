@@ -54,6 +54,7 @@ static churn_status load_revenue(cohort_run *c, const cohort_run_input *in, chur
 	rc.end = c->cc.end;
 	rc.n = c->cc.n;
 	rc.as_of = c->cc.as_of;
+	rc.wide = c->revenue_wide;
 	lo.display_name = strcmp(c->revenue_path, "-") == 0 ? "<stdin>" : c->revenue_path;
 	lo.rejects = NULL;
 	if (c->revenue_rejects != NULL) {
@@ -167,6 +168,7 @@ churn_status cohort_run_fit(cohort_run *c, const cohort_run_input *in,
 	c->ko = o->ko;
 	c->revenue_path = o->revenue_path;
 	c->revenue_rejects = o->revenue_rejects;
+	c->revenue_wide = o->revenue_wide;
 	if ((st = map_customers(c, in, err)) != CHURN_OK)
 		return st;
 	if (c->revenue_path != NULL) {

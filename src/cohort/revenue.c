@@ -9,6 +9,7 @@
  * Cost: O(rows + customers * (months + spans)). */
 #include "churnkit/revenue.h"
 
+#include <float.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,16 +29,31 @@ static double ratio(double num, double den)
 	return den != 0.0 ? num / den : NAN;
 }
 
+/* A difference d of sums of non-negative terms whose magnitudes add up to
+ * `scale`: 0 when |d| is within the rounding of those sums, so that a
+ * cancellation (all of the start MRR churned, churn equal to expansion)
+ * gives 0, never a -1e-17 that prints as -0.00 or -0.0 (revenue.h). */
+static double settle(double d, double scale)
+{
+	return fabs(d) <= 16 * DBL_EPSILON * scale ? 0.0 : d;
+}
+
 void revenue_period_finish(revenue_period *p)
 {
 	if (!p->covered)
 		return;
-	p->grr = ratio(p->mrr_start - p->start_churned - p->start_contraction, p->mrr_start);
-	p->nrr = ratio(p->mrr_start - p->start_churned - p->start_contraction + p->start_expansion,
+	double lost = p->start_churned + p->start_contraction;
+	double moved = p->mrr_churned + p->mrr_contraction + p->mrr_expansion + p->mrr_reactivation;
+	p->grr = ratio(settle(p->mrr_start - p->start_churned - p->start_contraction,
+	                      p->mrr_start + lost),
+	               p->mrr_start);
+	p->nrr = ratio(settle(p->mrr_start - p->start_churned - p->start_contraction +
+	                      p->start_expansion, p->mrr_start + lost + p->start_expansion),
 	               p->mrr_start);
 	p->gross_mrr_churn = ratio(p->mrr_churned + p->mrr_contraction, p->mrr_start);
-	p->net_mrr_churn = ratio(p->mrr_churned + p->mrr_contraction - p->mrr_expansion -
-	                         p->mrr_reactivation, p->mrr_start);
+	p->net_mrr_churn = ratio(settle(p->mrr_churned + p->mrr_contraction - p->mrr_expansion -
+	                                p->mrr_reactivation, moved),
+	                         p->mrr_start);
 	p->quick_ratio = ratio(p->mrr_new + p->mrr_expansion + p->mrr_reactivation,
 	                       p->mrr_churned + p->mrr_contraction);
 	p->arpa = p->n_end > 0 ? p->mrr_end / (double)p->n_end : NAN;

@@ -13,4 +13,5 @@ libchurnkit_a_SOURCES += src/load/profile.c include/churnkit/profile.h
 
 ## The --revenue file (revhist.c), owned with issue 4 (cohorts and KPIs).
 libchurnkit_a_SOURCES += src/load/revhist.c src/load/revhist_match.c \
-	src/load/revhist_rejects.c src/load/revhist_rows.h include/churnkit/revhist.h
+	src/load/revhist_rejects.c src/load/revhist_wide.c src/load/revhist_wide.h \
+	src/load/revhist_rows.h include/churnkit/revhist.h

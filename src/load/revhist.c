@@ -12,7 +12,7 @@
  * duplicates are found per customer after a stable counting sort (there
  * too); (5) the loader's kept rejects and ours are merged by line
  * (revhist_rejects.c). */
-#include "revhist_rows.h"
+#include "revhist_wide.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -71,6 +71,19 @@ static long find_name(const header *h, const char *want)
 	return -1;
 }
 
+/* A wide history's month columns, described: "2017-01..2017-12" (the
+ * first and last month columns' names); new, NULL when out of memory. */
+static char *wide_names(const header *h, long id)
+{
+	const char *a = h->names[id == 0 ? 1 : 0], *b = h->names[id == (long)h->n - 1 ? h->n - 2
+	                                                                            : h->n - 1];
+	size_t len = strlen(a) + strlen(b) + 3;
+	char *s = malloc(len);
+	if (s != NULL)
+		snprintf(s, len, "%s..%s", a, b);
+	return s;
+}
+
 /* ---- the whole ---- */
 
 static churn_status choose_columns(const header *h, const revhist_customers *c,
@@ -88,6 +101,16 @@ static churn_status choose_columns(const header *h, const revhist_customers *c,
 			                    "a revenue history needs three columns (customer id, "
 			                    "month yyyy-mm, MRR); the header has %zu",
 			                    h->n);
+		/* A header of months is a wide history read as long. */
+		size_t nm = 0;
+		for (size_t k = 0; k < h->n; k++)
+			nm += revhist_header_month(h->names[k]) != MONTH_BAD;
+		if (nm >= 2)
+			return churn_err_at(err, CHURN_EUSAGE, name, 1, 0,
+			                    "the header has %zu columns named as months ('%s', ...): "
+			                    "a wide revenue history (one column per month); read it "
+			                    "with --revenue-layout wide", nm,
+			                    h->names[h->n > 1 ? 1 : 0]);
 		id = 0, mon = 1, mrr = 2;
 		r->by_position = 1;
 	}
@@ -130,9 +153,13 @@ churn_status revhist_load_source(source *src, const revhist_customers *c,
 	size_t *cust_of = NULL;
 	int32_t *month_of = NULL, m0 = INT32_MAX, m1 = INT32_MIN;
 	FILE *tmp = NULL;
+	revhist_wide w;
+	uint8_t *bad = NULL;
+	long wide_id = 0;
 	churn_status st;
 
 	*out = NULL;
+	memset(&w, 0, sizeof w);
 	memset(&k, 0, sizeof k);
 	memset(&h, 0, sizeof h);
 	if (c == NULL || c->id == NULL || c->id->kind != TABLE_CAT)
@@ -145,7 +172,17 @@ churn_status revhist_load_source(source *src, const revhist_customers *c,
 	st = read_header(src, &lo, &h, err);
 	if (st != CHURN_OK)
 		goto done;
-	if (h.done) {
+	if (h.done && c->wide) {
+		st = revhist_wide_columns(h.names, h.n, c->id_name, name, &wide_id, err);
+		if (st != CHURN_OK)
+			goto done;
+		if ((r->id_col = strdup(h.names[wide_id])) == NULL ||
+		    (r->month_col = wide_names(&h, wide_id)) == NULL ||
+		    (r->mrr_col = strdup(r->month_col)) == NULL) {
+			st = churn_err_set(err, CHURN_ENOMEM, "out of memory");
+			goto done;
+		}
+	} else if (h.done) {
 		st = choose_columns(&h, c, name, r, err);
 		if (st != CHURN_OK)
 			goto done;
@@ -161,6 +198,12 @@ churn_status revhist_load_source(source *src, const revhist_customers *c,
 	map.categorical = cats;
 	map.ncategorical = 2;
 	map.value = r->mrr_col;
+	if (c->wide && h.done) {
+		/* Every column as text: the cells are read by revhist_wide.c. */
+		map.categorical = (const char *const *)h.names;
+		map.ncategorical = h.n;
+		map.value = NULL;
+	}
 	/* The loader writes the rows it refuses (in line order) to a temporary
 	 * file; ours are merged in by line at the end. */
 	if (opts->rejects != NULL && (tmp = tmpfile()) == NULL) {
@@ -183,40 +226,51 @@ churn_status revhist_load_source(source *src, const revhist_customers *c,
 	for (int q = 0; q < LOAD_NREASONS; q++)
 		r->by_reason[revhist_from_load((load_reason)q)] += lr->by_reason[q];
 
-	k.t = lr->t;
 	k.c = c;
-	k.id_field = table_find_index(lr->t, r->id_col) + 1;
-	k.mon_field = table_find_index(lr->t, r->month_col) + 1;
-	k.mrr_field = table_find_index(lr->t, r->mrr_col) + 1;
-	k.id = &lr->t->cols[k.id_field - 1];
-	k.mon = &lr->t->cols[k.mon_field - 1];
-	k.mrr = &lr->t->cols[k.mrr_field - 1];
+	if (c->wide && h.done) {
+		st = revhist_wide_rows(lr->t, table_find_index(lr->t, r->id_col), &lo, &w, &k, err);
+		if (st != CHURN_OK)
+			goto done;
+	} else {
+		k.t = lr->t;
+		k.id_field = table_find_index(lr->t, r->id_col) + 1;
+		k.mon_field = table_find_index(lr->t, r->month_col) + 1;
+		k.mrr_field = table_find_index(lr->t, r->mrr_col) + 1;
+		k.id = &lr->t->cols[k.id_field - 1];
+		k.mon = &lr->t->cols[k.mon_field - 1];
+		k.mrr = &lr->t->cols[k.mrr_field - 1];
+		k.bad = bad = calloc(lr->t->nrows + 1, 1);
+	}
 	st = revhist_match_ids(k.id, c, &cust_of, err);
 	if (st != CHURN_OK)
 		goto done;
 	k.cust_of = cust_of;
 	month_of = malloc((k.mon->nlevels + 1) * sizeof *month_of);
-	k.bad = calloc(lr->t->nrows + 1, 1);
-	k.first_line = calloc(lr->t->nrows + 1, sizeof *k.first_line);
+	k.first_line = calloc(k.t->nrows + 1, sizeof *k.first_line);
 	if (month_of == NULL || k.bad == NULL || k.first_line == NULL) {
 		st = churn_err_set(err, CHURN_ENOMEM, "out of memory");
 		goto done;
 	}
 	for (size_t q = 0; q < k.mon->nlevels; q++)
-		month_of[q] = revhist_parse_month(k.mon->levels[q]);
+		month_of[q] = k.field != NULL ? revhist_header_month(k.mon->levels[q])
+		                              : revhist_parse_month(k.mon->levels[q]);
 	k.month_of = month_of;
 
 	/* Row by row: missing values, months, ids, signup, as-of, churn and
-	 * duplicates. */
+	 * duplicates; a wide line with a bad cell is refused whole. */
 	st = revhist_mark_rows(&k, &m0, &m1, err);
 	if (st != CHURN_OK)
 		goto done;
-	for (size_t i = 0; i < lr->t->nrows; i++) {
-		if (k.bad[i]) {
+	if (k.field != NULL)
+		revhist_wide_settle(&k);
+	for (size_t i = 0; i < k.t->nrows; i++) {
+		if (REVHIST_REPORTED(k.bad[i])) {
 			r->rows_rejected++;
 			r->lines_rejected++;
 			r->by_reason[k.bad[i] - 1]++;
-		} else {
+		} else if (k.bad[i] == REVHIST_DROP_CHURN) {
+			r->rows_churn_zero++;
+		} else if (k.bad[i] == 0) {
 			r->n++;
 		}
 	}
@@ -232,7 +286,7 @@ churn_status revhist_load_source(source *src, const revhist_customers *c,
 		goto done;
 	}
 	r->first_month = r->last_month = 0;
-	for (size_t i = 0, j = 0; i < lr->t->nrows; i++) {
+	for (size_t i = 0, j = 0; i < k.t->nrows; i++) {
 		if (k.bad[i])
 			continue;
 		r->customer[j] = cust_of[k.id->codes[i]];
@@ -252,8 +306,9 @@ done:
 	load_result_free(lr);
 	free(cust_of);
 	free(month_of);
-	free(k.bad);
+	free(bad);
 	free(k.first_line);
+	revhist_wide_free(&w);
 	if (st == CHURN_OK)
 		*out = r;
 	else

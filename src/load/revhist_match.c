@@ -7,6 +7,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "churnkit/date.h"
 #include "util/intern.h"
@@ -126,6 +127,23 @@ done:
 	return st;
 }
 
+/* 1 when row i (id and month present) holds a 0 or empty MRR for a month
+ * in or after its known customer's churn month (revhist.h). */
+static int churn_zero(const revhist_rows *k, size_t i)
+{
+	uint32_t ic = k->id->codes[i], mc = k->mon->codes[i];
+	double v = k->mrr->num[i];
+	size_t row;
+	int32_t m;
+	if (k->c->end == NULL || ic == TABLE_CODE_NA || mc == TABLE_CODE_NA ||
+	    !(isnan(v) || v == 0.0))
+		return 0;
+	if ((m = k->month_of[mc]) == MONTH_BAD || (row = k->cust_of[ic]) == SIZE_MAX ||
+	    k->c->end[row] == TABLE_DATE_NA)
+		return 0;
+	return m >= date_month_index(k->c->end[row]);
+}
+
 churn_status revhist_mark_rows(revhist_rows *k, int32_t *m0, int32_t *m1,
                                churn_err *err)
 {
@@ -139,7 +157,12 @@ churn_status revhist_mark_rows(revhist_rows *k, int32_t *m0, int32_t *m1,
 		revhist_reason why = REVHIST_NREASONS;
 		int32_t m;
 		size_t row;
-		if (ic == TABLE_CODE_NA || mc == TABLE_CODE_NA || isnan(k->mrr->num[i]))
+		double v = k->mrr->num[i];
+		if (k->bad[i])
+			continue; /* refused already (a wide history's cell) */
+		if (ic == TABLE_CODE_NA || mc == TABLE_CODE_NA)
+			why = REVHIST_BAD_MISSING;
+		else if (isnan(v) && !churn_zero(k, i))
 			why = REVHIST_BAD_MISSING;
 		else if ((m = k->month_of[mc]) == MONTH_BAD)
 			why = REVHIST_BAD_MONTH;
@@ -149,7 +172,12 @@ churn_status revhist_mark_rows(revhist_rows *k, int32_t *m0, int32_t *m1,
 			why = REVHIST_BAD_EARLY;
 		else if (m > as_of_month)
 			why = REVHIST_BAD_FUTURE;
-		else if (c->end != NULL && c->end[row] != TABLE_DATE_NA &&
+		else if (churn_zero(k, i) && (isnan(v) || m > date_month_index(c->end[row]))) {
+			/* A 0 or empty MRR in or after the churn month is the churn
+			 * itself, as MRR exports write it: no MRR, not a reject. */
+			k->bad[i] = REVHIST_DROP_CHURN;
+			continue;
+		} else if (c->end != NULL && c->end[row] != TABLE_DATE_NA &&
 		         m > date_month_index(c->end[row]))
 			why = REVHIST_BAD_AFTER_CHURN;
 		else {
@@ -164,4 +192,62 @@ churn_status revhist_mark_rows(revhist_rows *k, int32_t *m0, int32_t *m1,
 	if (*m0 <= *m1)
 		return mark_duplicates(k, c->n, *m0, *m1, err);
 	return CHURN_OK;
+}
+
+/* English month names, matched by their first three letters or in full. */
+static int month_name(const char *s, size_t len)
+{
+	static const char *const names[12] = {"january", "february", "march", "april",
+	                                      "may", "june", "july", "august",
+	                                      "september", "october", "november",
+	                                      "december"};
+	for (int m = 0; m < 12; m++) {
+		size_t n = strlen(names[m]);
+		if ((len == 3 || len == n) && len <= n && strncasecmp(s, names[m], len) == 0)
+			return m + 1;
+	}
+	return 0;
+}
+
+/* Reads exactly `len` digits; -1 when one is not a digit. */
+static int digits(const char *s, size_t len)
+{
+	int v = 0;
+	for (size_t k = 0; k < len; k++) {
+		if (s[k] < '0' || s[k] > '9')
+			return -1;
+		v = v * 10 + (s[k] - '0');
+	}
+	return v;
+}
+
+int32_t revhist_header_month(const char *s)
+{
+	size_t len = strlen(s);
+	int y = -1, m = 0;
+	while (len > 0 && (*s == ' ' || *s == '\t'))
+		s++, len--;
+	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+		len--;
+	if (len == 7 && s[4] == '/')                                   /* 2017/01 */
+		y = digits(s, 4), m = digits(s + 5, 2);
+	else if (len == 7 && s[2] == '/')                              /* 01/2017 */
+		m = digits(s, 2), y = digits(s + 3, 4);
+	else if (len >= 8 && (s[4] == '-' || s[4] == ' ') && digits(s, 4) >= 0 &&
+	         (m = month_name(s + 5, len - 5)) > 0)                 /* 2017-Jan */
+		y = digits(s, 4);
+	else if (len >= 8 && (s[len - 5] == '-' || s[len - 5] == ' ') &&
+	         (m = month_name(s, len - 5)) > 0)                     /* Jan 2017 */
+		y = digits(s + len - 4, 4);
+	else {
+		char buf[16];
+		if (len >= sizeof buf)
+			return MONTH_BAD;
+		memcpy(buf, s, len);
+		buf[len] = '\0';
+		return revhist_parse_month(buf);                       /* 2017-01, 2017-01-01 */
+	}
+	if (y < 1 || m < 1 || m > 12)
+		return MONTH_BAD;
+	return (int32_t)(y * 12 + m - 1);
 }

@@ -56,9 +56,22 @@ static void describe(const revhist_rows *k, size_t i, revhist_reject *j)
 	/* Quoted text is cut at a whole UTF-8 character (60 bytes at most). */
 	int qi = (int)utf8_cut(id, strlen(id), 60), qm = (int)utf8_cut(mon, strlen(mon), 20);
 
+	const char *cell = "", *colname = k->mon->name;
+	int qc;
+
 	j->line = k->t->line != NULL ? k->t->line[i] : 0;
 	j->reason = why;
 	j->col = k->mon_field;
+	if (k->field != NULL) {
+		/* A wide cell: its own column; the month is the column's name. */
+		const table_col *sc = &k->src->cols[k->field[i] - 1];
+		size_t r = k->src_row[i];
+		j->col = k->field[i];
+		colname = sc->name;
+		if (sc->kind == TABLE_CAT && sc->codes[r] != TABLE_CODE_NA)
+			cell = sc->levels[sc->codes[r]];
+	}
+	qc = (int)utf8_cut(cell, strlen(cell), 60);
 	switch (why) {
 	case REVHIST_BAD_MISSING:
 		if (*id == '\0') {
@@ -67,9 +80,17 @@ static void describe(const revhist_rows *k, size_t i, revhist_reject *j)
 		} else if (*mon == '\0') {
 			snprintf(j->msg, sizeof j->msg, "missing month in column '%s'", k->mon->name);
 		} else {
-			j->col = k->mrr_field;
+			j->col = k->field != NULL ? j->col : k->mrr_field;
 			snprintf(j->msg, sizeof j->msg, "missing MRR in column '%s'", k->mrr->name);
 		}
+		break;
+	case REVHIST_BAD_NUMBER:
+		snprintf(j->msg, sizeof j->msg, "'%.*s' in column '%s' is not a number", qc, cell,
+		         colname);
+		break;
+	case REVHIST_BAD_NEGATIVE:
+		snprintf(j->msg, sizeof j->msg, "negative MRR '%.*s' in column '%s'", qc, cell,
+		         colname);
 		break;
 	case REVHIST_BAD_MONTH:
 		snprintf(j->msg, sizeof j->msg,
@@ -120,8 +141,11 @@ static void describe(const revhist_rows *k, size_t i, revhist_reject *j)
 
 /* Writes a row the history refuses to the rejects file, in the loader's
  * layout (line, column, reason, message, then the row's fields as loaded). */
-static void write_reject(FILE *f, const table *t, size_t i, const revhist_reject *j)
+static void write_reject(FILE *f, const revhist_rows *k, size_t i, const revhist_reject *j)
 {
+	const table *t = k->src != NULL ? k->src : k->t;
+	if (k->src_row != NULL)
+		i = k->src_row[i];
 	fprintf(f, "%ld,%ld,", j->line, j->col);
 	sheet_text(f, revhist_reason_name(j->reason));
 	fputc(',', f);
@@ -187,12 +211,12 @@ churn_status revhist_write_rejects(FILE *tmp, FILE *out, const revhist_rows *k,
 			line = strtol(rec, NULL, 10);
 			for (; i < nrows; i++) {
 				revhist_reject j;
-				if (!k->bad[i])
+				if (!REVHIST_REPORTED(k->bad[i]))
 					continue;
 				if (k->t->line != NULL && k->t->line[i] > line)
 					break;
 				describe(k, i, &j);
-				write_reject(out, k->t, i, &j);
+				write_reject(out, k, i, &j);
 			}
 		}
 		first = 0;
@@ -200,10 +224,10 @@ churn_status revhist_write_rejects(FILE *tmp, FILE *out, const revhist_rows *k,
 	}
 	for (; i < nrows; i++) {
 		revhist_reject j;
-		if (!k->bad[i])
+		if (!REVHIST_REPORTED(k->bad[i]))
 			continue;
 		describe(k, i, &j);
-		write_reject(out, k->t, i, &j);
+		write_reject(out, k, i, &j);
 	}
 	free(buf);
 	return CHURN_OK;
@@ -219,7 +243,7 @@ void revhist_merge_rejects(revhist *r, const load_result *lr, const revhist_rows
 	if (lr->rows_rejected > (long)lr->nrejects_kept && lr->nrejects_kept > 0)
 		limit = lr->rejects[lr->nrejects_kept - 1].line;
 	while (r->nrejects_kept < REVHIST_KEEP_REJECTS) {
-		while (i < nrows && !k->bad[i])
+		while (i < nrows && !REVHIST_REPORTED(k->bad[i]))
 			i++;
 		long la = a < lr->nrejects_kept ? lr->rejects[a].line : LONG_MAX;
 		long li = i < nrows && k->t->line != NULL ? k->t->line[i] : LONG_MAX;

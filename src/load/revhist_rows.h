@@ -15,6 +15,12 @@
 
 #define MONTH_BAD INT32_MIN
 
+/* Values of revhist_rows.bad besides 0 (good) and reason + 1 (bad, reported):
+ * rows left out without a complaint. */
+#define REVHIST_DROP_CHURN 0xFE  /* a 0 or empty MRR in or after the churn month */
+#define REVHIST_DROP_LINE 0xFF   /* a wide line's other cells, when one is bad */
+#define REVHIST_REPORTED(b) ((b) != 0 && (b) < REVHIST_DROP_CHURN)
+
 /* The revenue file as loaded, and the verdict on each of its rows. */
 typedef struct {
 	const table *t;
@@ -25,11 +31,24 @@ typedef struct {
 	const revhist_customers *c;
 	uint8_t *bad;                          /* per row: reason + 1, 0 = good */
 	long *first_line;                      /* per row: a duplicate's first line */
+	/* A wide history (revhist_wide.c): each row above is one cell of `src`
+	 * (the file as loaded), src_row[i] its row and field[i] its 1-based
+	 * field; NULL for a long history (the rows are the file's). */
+	const table *src;
+	const size_t *src_row;
+	const long *field;
 } revhist_rows;
 
 /* revhist_match.c: parses yyyy-mm (or a date yyyy-mm-dd, taken as its
  * month) into a month index; MONTH_BAD otherwise. */
 int32_t revhist_parse_month(const char *s);
+
+/* revhist_match.c: a wide history's month column name (docs/inputs.md
+ * "Revenue history"): yyyy-mm, yyyy-mm-dd (its month), yyyy/mm, mm/yyyy,
+ * an English month name or its first three letters with a four-digit
+ * year before or after it (`Jan 2017`, `2017-Jan`, `January-2017`), any
+ * case.  MONTH_BAD otherwise. */
+int32_t revhist_header_month(const char *s);
 
 /* revhist_match.c: per distinct id text of the revenue file (rid's
  * levels), the customer row, or SIZE_MAX; *out is new (free it). */

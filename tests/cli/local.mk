@@ -10,6 +10,12 @@ cli_tests = tests/cli/basics.sh tests/cli/bad_inputs.sh tests/cli/max_bad_rows.s
 	tests/cli/horizon.sh tests/cli/coxph.sh \
 	tests/cli/findings.sh tests/cli/report.sh tests/cli/exports.sh \
 	tests/cli/dates_tz.sh tests/cli/output.sh
+# The revenue history as exports write it (zero rows after churn, wide).
+cli_tests += tests/cli/revhist.sh
+# The README's recipes, run as written (tests/data/recipes/NAME/).
+cli_tests += tests/cli/recipes.sh
+EXTRA_DIST += tests/data/recipes/revenue/customers.csv \
+	tests/data/recipes/revenue/mrr_export.csv tests/data/recipes/revenue/mrr_pivot.csv
 TESTS += $(cli_tests)
 EXTRA_DIST += $(cli_tests) tests/cli/model_lib.sh tests/cli/local.mk
 EXTRA_DIST += tests/data/exports/kunden_de.csv tests/data/exports/kunden_iso.csv \

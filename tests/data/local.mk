@@ -9,6 +9,10 @@ data_cohorts = \
 	tests/data/cohorts/revenue_bad.rejects \
 	tests/data/cohorts/revenue_bad.stderr \
 	tests/data/cohorts/revenue_good.csv \
+	tests/data/cohorts/revenue_churn_zero.csv \
+	tests/data/cohorts/revenue_wide.csv \
+	tests/data/cohorts/revenue_wide_long.csv \
+	tests/data/cohorts/revenue_wide_bad.csv \
 	tests/data/cohorts/revenue_named.csv \
 	tests/data/cohorts/revenue_position.csv \
 	tests/data/cohorts/revenue_two_columns.csv \

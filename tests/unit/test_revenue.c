@@ -6,6 +6,7 @@
 #include "tap.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #define TOL 1e-12
@@ -227,8 +228,36 @@ static void test_churn_dates(void)
 	is_double_rel(p[1].mrr_churn_change, 0, TOL, "no churn dates: no churn change");
 }
 
+/* Churn and expansion that cancel in exact arithmetic: churned 0.3 and
+ * expansions 0.1 + 0.2 (0.30000000000000004 in doubles).  The net MRR churn
+ * rate is 0, not -9e-17, which printed as -0.00 (text) and as a negative
+ * number (JSON) before revenue_period_finish settled it. */
+static void test_no_negative_zero(void)
+{
+	static const size_t c[] = {0, 1, 1, 2, 2};
+	static const int32_t m[] = {M(2024, 1), M(2024, 1), M(2024, 2), M(2024, 1), M(2024, 2)};
+	static const double v[] = {0.3, 0.1, 0.2, 0.2, 0.4};
+	revenue_history h = {5, c, m, v, 3, NULL};
+	revenue_span s = {M(2024, 2), M(2024, 2)};
+	revenue_period p;
+	churn_err err;
+	char buf[32];
+
+	churn_err_clear(&err);
+	if (!ok(revenue_from_history(&h, M(2024, 2), &s, 1, &p, &err) == CHURN_OK && p.covered,
+	        "cancelling movements: computed"))
+		return;
+	ok(p.mrr_expansion > p.mrr_churned, "cancelling movements: the sums differ in doubles");
+	ok(p.net_mrr_churn == 0.0 && !signbit(p.net_mrr_churn),
+	   "cancelling movements: net MRR churn exactly +0");
+	snprintf(buf, sizeof buf, "%.2f", 100 * p.net_mrr_churn);
+	is_str(buf, "0.00", "cancelling movements: printed as 0.00, not -0.00");
+	is_double_rel(p.nrr, 1.0, 1e-15, "cancelling movements: NRR 1");
+}
+
 int main(void)
 {
+	test_no_negative_zero();
 	test_months();
 	test_churn_dates();
 	test_kpi_history();

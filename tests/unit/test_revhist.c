@@ -240,6 +240,93 @@ static void test_after_churn(const customers *cu)
 	revhist_free(r);
 }
 
+/* A 0 or empty MRR in or after the churn month is the churn itself
+ * (revenue_churn_zero.csv): c2 (churned 2024-03-01) has 0 in March and
+ * April and an empty May, c3 (2024-02-29) 0 in March and 10 in April (line
+ * 13, still a disagreement), c5 (2024-05-31) an empty May and 0 in June;
+ * c1's 0 in March is a paused month before any churn, a row of 0. */
+static void test_churn_zero(const customers *cu)
+{
+	customers withend = *cu;
+	revhist *r = NULL;
+	churn_err err;
+
+	withend.c.end = table_find(cu->lr->t, "churn")->date;
+	if (!ok(load_rev(&withend, "revenue_churn_zero.csv", 0, &r, &err) == CHURN_OK,
+	        "churn zero: file loads"))
+		return;
+	is_int(r->rows_read, 15, "churn zero: 15 rows read");
+	is_int(r->rows_rejected, 1, "churn zero: only the non-zero April of c3 rejected");
+	if (ok(r->nrejects_kept == 1, "churn zero: one kept")) {
+		is_int(r->rejects[0].line, 13, "churn zero: on line 13");
+		is_int(r->rejects[0].reason, REVHIST_BAD_AFTER_CHURN, "churn zero: after churn");
+	}
+	is_int(r->rows_churn_zero, 5, "churn zero: 5 rows taken as the churn (c2 April and "
+	       "May, c3 March, c5 May and June)");
+	is_int((long)r->n, 9, "churn zero: 9 rows used (0 rows in the churn month and c1's pause)");
+	ok(mrr_of(r, 0, M(2024, 3)) == 0 && mrr_of(r, 0, M(2024, 4)) == 100,
+	   "churn zero: c1 pauses in March and pays again in April");
+	ok(mrr_of(r, 1, M(2024, 2)) == 50, "churn zero: c2 pays 50 before churn");
+	is_int(r->last_month, M(2024, 4), "churn zero: the last month used is c1's April");
+	revhist_free(r);
+}
+
+/* Loads `file` as a wide history with churn dates. */
+static churn_status load_wide(const customers *cu, const char *file, revhist **r,
+                              churn_err *err)
+{
+	customers w = *cu;
+	w.c.end = table_find(cu->lr->t, "churn")->date;
+	w.c.wide = 1;
+	return load_rev(&w, file, 0, r, err);
+}
+
+/* revenue_wide.csv (month columns in six spellings) holds the rows of
+ * revenue_wide_long.csv: every customer-month has the same MRR. */
+static void test_wide(const customers *cu)
+{
+	customers withend = *cu;
+	revhist *w = NULL, *l = NULL, *b = NULL;
+	churn_err err;
+	int same = 1;
+
+	withend.c.end = table_find(cu->lr->t, "churn")->date;
+	if (!ok(load_wide(cu, "revenue_wide.csv", &w, &err) == CHURN_OK, "wide: loads") ||
+	    !ok(load_rev(&withend, "revenue_wide_long.csv", 0, &l, &err) == CHURN_OK,
+	        "wide: its long form loads")) {
+		diag("%s", err.msg);
+		goto done;
+	}
+	is_int(w->rows_read, 6, "wide: 6 lines read");
+	is_int(w->rows_rejected, 0, "wide: none rejected");
+	is_int((long)w->n, (long)l->n, "wide: as many rows as the long form (no row for 0)");
+	for (size_t c = 0; c < 6; c++)
+		for (int32_t m = M(2024, 1); m <= M(2024, 6); m++)
+			same &= mrr_of(w, c, m) == mrr_of(l, c, m);
+	ok(same, "wide: every customer-month's MRR equals the long form's");
+	is_int(w->first_month, M(2024, 1), "wide: first month");
+	is_int(w->last_month, M(2024, 6), "wide: last month");
+	is_str(w->id_col, "customer_id", "wide: id column by name");
+	if (!ok(load_wide(cu, "revenue_wide_bad.csv", &b, &err) == CHURN_OK, "wide bad: loads"))
+		goto done;
+	is_int(b->rows_read, 3, "wide bad: 3 lines read");
+	is_int(b->rows_rejected, 3, "wide bad: each line refused once");
+	is_int((long)b->n, 0, "wide bad: no cell of a refused line used");
+	if (ok(b->nrejects_kept == 3, "wide bad: three kept")) {
+		is_int(b->rejects[0].line * 10 + b->rejects[0].col, 23, "wide bad: x at 2:3");
+		is_str(b->rejects[0].msg, "'x' in column '2024-02' is not a number",
+		       "wide bad: not a number, by column");
+		is_int(b->rejects[1].line * 10 + b->rejects[1].col, 35, "wide bad: c2's April at 3:5");
+		is_int(b->rejects[1].reason, REVHIST_BAD_AFTER_CHURN, "wide bad: after churn");
+		is_int(b->rejects[2].line * 10 + b->rejects[2].col, 43, "wide bad: -5 at 4:3");
+		is_int(b->rejects[2].reason, REVHIST_BAD_NEGATIVE, "wide bad: negative");
+	}
+done:
+	revhist_free(w);
+	revhist_free(l);
+	revhist_free(b);
+}
+
 int main(void)
 {
 	customers cu;
@@ -252,6 +339,8 @@ int main(void)
 	test_columns(&cu);
 	test_unknown(&cu);
 	test_after_churn(&cu);
+	test_churn_zero(&cu);
+	test_wide(&cu);
 
 	/* Without an id column there is nothing to match. */
 	revhist_customers none = cu.c;
