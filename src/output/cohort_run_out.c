@@ -17,11 +17,16 @@
 churn_status cohort_run_print(const cohort_run *c, FILE *f, churn_err *err)
 {
 	const revhist *r = c->rev;
-	if (r != NULL)
-		fprintf(f, "Revenue history: %s, %zu rows used of %ld read (%ld rejected); columns "
+	if (r != NULL) {
+		char zero[96] = "";
+		if (r->rows_churn_zero > 0)
+			snprintf(zero, sizeof zero, ", %ld of no MRR at or after churn, taken as the churn",
+			         r->rows_churn_zero);
+		fprintf(f, "Revenue history: %s, %zu rows used of %ld read (%ld rejected%s); columns "
 		           "%s (id), %s (month), %s (MRR)%s\n", c->revenue_path, r->n, r->rows_read,
-		        r->rows_rejected, r->id_col, r->month_col, r->mrr_col,
+		        r->rows_rejected, zero, r->id_col, r->month_col, r->mrr_col,
 		        r->by_position ? ", taken by position" : "");
+	}
 	fputc('\n', f);
 	return cohort_print_text_multi(f, (const cohort_result *const *)c->coh, c->ncoh, c->kpi,
 	                               err);
@@ -36,6 +41,8 @@ static json_object *revenue_json(const revhist *v, const char *path)
 	json_object_object_add(o, "rows_read", json_object_new_int64(v->rows_read));
 	json_object_object_add(o, "rows_used", json_object_new_int64((int64_t)v->n));
 	json_object_object_add(o, "rows_rejected", json_object_new_int64(v->rows_rejected));
+	/* rows of 0 or no MRR in or after the churn month: the churn itself */
+	json_object_object_add(o, "rows_churn_zero", json_object_new_int64(v->rows_churn_zero));
 	for (int k = 0; k < REVHIST_NREASONS; k++)
 		if (v->by_reason[k] > 0)
 			json_object_object_add(reasons, revhist_reason_name((revhist_reason)k),

@@ -46,6 +46,10 @@ tap_is "$(get "$t/zeros.json" data.revenue.rows_rejected)" \
 z=$(($(get "$t/zeros.json" data.revenue.rows_read) - $(get "$t/base.json" data.revenue.rows_read)))
 [ "$z" -gt 100 ]
 tap_ok $? "revenue_zeros.csv has $z more rows than revenue.csv"
+tap_is "$(get "$t/zeros.json" data.revenue.rows_churn_zero)" "$z" \
+	"every one of them is counted as the churn itself (data.revenue.rows_churn_zero)"
+tap_is "$(get "$t/base.json" data.revenue.rows_churn_zero)" 0 \
+	"revenue.csv has none (data.revenue.rows_churn_zero is 0)"
 
 run wide revenue_wide.csv --revenue-layout wide
 run long revenue_wide_long.csv
