@@ -10,8 +10,9 @@
  *     and ','); a space separator also matches U+00A0 and U+202F (no-break
  *     spaces, as French and Swiss spreadsheets write them);
  *   - one currency sign or ISO 4217 code before or after the number, blanks
- *     between allowed: "€ 1.234,50", "1234.50 EUR", "$1,234", "CHF 12",
- *     "-$5", "$-5".  The signs are $ € £ ¥ ₹ ₽ ₩ ₺ ₪; the codes a fixed list
+ *     between allowed (and the no-break spaces U+00A0 and U+202F): "€
+ *     1.234,50", "1234.50 EUR", "$1,234", "CHF 12", "-$5", "$-5", a French
+ *     "1 234,50 €" with U+202F.  The signs are $ € £ ¥ ₹ ₽ ₩ ₺ ₪; the codes a fixed list
  *     of the common ones (three capitals that are not a currency, "SKU 12",
  *     stay text).
  * A text with a separator in a wrong place ("1.23.4", "12,34" with ','

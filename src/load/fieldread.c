@@ -29,6 +29,25 @@ static size_t nbsp_len(const char *s, size_t len)
 	return 0;
 }
 
+/* trim, and the no-break spaces too: what stands between a currency and
+ * its number ("1 234,50 €" in a French export, with U+202F or U+00A0). */
+static void trim_nbsp(const char **s, size_t *len)
+{
+	size_t k;
+	trim(s, len);
+	for (;;) {
+		if ((k = nbsp_len(*s, *len)) > 0)
+			*s += k, *len -= k;
+		else if (*len >= 2 && nbsp_len(*s + *len - 2, 2) == 2)
+			*len -= 2;
+		else if (*len >= 3 && nbsp_len(*s + *len - 3, 3) == 3)
+			*len -= 3;
+		else
+			break;
+		trim(s, len);
+	}
+}
+
 /* Currency signs (UTF-8) and the common ISO 4217 codes. */
 static const char *const signs[] = {
 	"$", "\xE2\x82\xAC", "\xC2\xA3", "\xC2\xA5", "\xE2\x82\xB9", "\xE2\x82\xBD",
@@ -86,7 +105,7 @@ static int strip_currency(const char **s, size_t *len, char *sign)
 	} else {
 		return 1;
 	}
-	trim(&p, &n);
+	trim_nbsp(&p, &n);
 	*s = p;
 	*len = n;
 	return n > 0;

@@ -54,6 +54,16 @@ static void test_currency(void)
 	ok(num("CHF 12", '.', 0, &v) && v == 12, "currency: CHF 12");
 	ok(num("12\xE2\x82\xAC", '.', 0, &v) && v == 12, "currency: 12€ (sign after)");
 	ok(num("  USD 7.25  ", '.', 0, &v) && v == 7.25, "currency: blanks around");
+	ok(num("1\xE2\x80\xAF" "234,50\xE2\x80\xAF\xE2\x82\xAC", ',', ' ', &v) && v == 1234.5,
+	   "currency: French 1 234,50 € with narrow no-break spaces (U+202F) throughout");
+	ok(num("1\xC2\xA0" "234,50\xC2\xA0\xE2\x82\xAC", ',', ' ', &v) && v == 1234.5,
+	   "currency: 1 234,50 € with no-break spaces (U+00A0) throughout");
+	ok(num("\xE2\x82\xAC\xC2\xA0" "5", '.', 0, &v) && v == 5,
+	   "currency: a no-break space after the sign, without --thousands");
+	ok(num("-\xE2\x82\xAC\xE2\x80\xAF" "5", '.', 0, &v) && v == -5,
+	   "currency: -€ 5 with a narrow no-break space");
+	ok(!num("\xC2\xA0" "5", '.', 0, &v), "currency: a no-break space without a currency "
+	   "is no blank");
 	ok(!num("SKU 12", '.', 0, &v), "currency: three capitals that are no currency stay text");
 	ok(!num("XEUR 12", '.', 0, &v), "currency: a code inside a word is not a code");
 	ok(!num("EUR", '.', 0, &v), "currency: a code alone is no number");
