@@ -16,7 +16,8 @@
  *     of the common ones (three capitals that are not a currency, "SKU 12",
  *     stay text).
  * A text with a separator in a wrong place ("1.23.4", "12,34" with ','
- * as thousands) is not a number.
+ * as thousands) is not a number, nor one whose first group begins with 0
+ * ("0,001" with ',' as thousands: a decimal, never 1).
  *
  * Nothing here allocates or keeps state; parsing is locale-independent.
  */

@@ -130,8 +130,11 @@ static int drop_thousands(const char *s, size_t len, char decimal, char thousand
 		if (thousands == ' ' && sl == 0)
 			sl = nbsp_len(s + i, len - i);
 		if (in_int && sl > 0) {
-			/* A separator follows 1-3 digits (the first) or exactly 3. */
-			if (group == 0 || group > 3 || (seps > 0 && group != 3))
+			/* A separator follows 1-3 digits (the first) or exactly 3.
+			 * A first group with a leading zero is no grouping: "0,001"
+			 * is a decimal written with the other mark, not 1. */
+			if (group == 0 || group > 3 || (seps > 0 && group != 3) ||
+			    (seps == 0 && s[i - group] == '0'))
 				return 0;
 			seps++;
 			group = 0;

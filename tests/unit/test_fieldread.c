@@ -35,6 +35,11 @@ static void test_numbers(void)
 	ok(!num("1234.567,5", ',', '.', &v), "number: 4 digits before a separator are refused");
 	ok(!num("1.234.56", ',', '.', &v), "number: a short last group is refused");
 	ok(!num(".234", ',', '.', &v), "number: a separator first is refused");
+	ok(!num("0,001", '.', ',', &v), "number: 0,001 is no grouping (a first group 0), not 1");
+	ok(!num("-0.500", ',', '.', &v), "number: -0.500 with --thousands . is refused, not -500");
+	ok(!num("01.234", ',', '.', &v), "number: a first group with a leading zero is refused");
+	ok(num("0,5", ',', '.', &v) && v == 0.5, "number: 0,5 with --thousands . is 0.5");
+	ok(num("10.001", ',', '.', &v) && v == 10001, "number: 10.001 with --thousands . is 10001");
 	ok(!num("1,5.234", ',', '.', &v), "number: a separator after the decimal mark is refused");
 	ok(!num("1.234,50", '.', 0, &v), "number: 1.234,50 is no number without the options");
 	ok(!num("1,234", '.', 0, &v), "number: 1,234 is no number without --thousands");
