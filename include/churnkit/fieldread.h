@@ -52,9 +52,10 @@ int fieldread_flag(const char *s, size_t len, int *out);
 int fieldread_same_word(const char *s, size_t len, const char *want);
 
 /* Reads a billing interval, blanks around allowed, any case: month, months,
- * monthly; year, years, yearly, annual, annually; week, weeks, weekly; day,
- * days, daily.  One interval's amount is amount * *mul / *div a month:
- * month 1/1, year 1/12, week 52/12, day 365.25/12 (multiplied, then
+ * monthly; quarter, quarters, quarterly; year, years, yearly, annual,
+ * annually; week, weeks, weekly; day, days, daily.  One interval's amount
+ * is amount * *mul / *div a month: month 1/1, quarter 1/3, year 1/12,
+ * week 52/12, day 365.25/12 (multiplied, then
  * divided, so that 1200 a year is exactly 100 a month).  Returns 1 on
  * success, 0 for anything else. */
 int fieldread_interval(const char *s, size_t len, double *mul, double *div);

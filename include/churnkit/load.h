@@ -22,7 +22,7 @@
  *   value              number >= 0, may be missing; times value_scale, and
  *                      with an interval column turned into a monthly
  *                      amount: value * mul / (div * count), fieldread_interval
- *   interval           billing interval (month, year, week, day, ...),
+ *   interval           billing interval (month, quarter, year, week, day, ...),
  *                      kept as text; required where value is present
  *   interval_count     number > 0 of intervals per billing
  *   weight             whole number >= 0 (as R's frequency weights)

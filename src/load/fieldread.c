@@ -286,6 +286,7 @@ int fieldread_interval(const char *s, size_t len, double *mul, double *div)
 		double mul, div;
 	} words[] = {
 		{"month", 1, 1}, {"months", 1, 1}, {"monthly", 1, 1},
+		{"quarter", 1, 3}, {"quarters", 1, 3}, {"quarterly", 1, 3},
 		{"year", 1, 12}, {"years", 1, 12}, {"yearly", 1, 12},
 		{"annual", 1, 12}, {"annually", 1, 12},
 		{"week", 52, 12}, {"weeks", 52, 12}, {"weekly", 52, 12},

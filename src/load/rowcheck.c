@@ -185,7 +185,9 @@ int loader_parse_mapped(loader *ld, size_t j)
 		if (!fieldread_interval(s, len, &c->tmp_num, &c->tmp_div)) {
 			loader_reject(ld, col, LOAD_BAD_INTERVAL,
 			              "'%.*s' in column '%s' is not a billing interval (month, "
-			              "year, week or day)", loader_quote_len(s, len), s, c->name);
+			              "quarter, year, week or day; another period as one of them "
+			              "with --interval-count)", loader_quote_len(s, len), s,
+			              c->name);
 			return 0;
 		}
 		return 1;

@@ -140,7 +140,11 @@ static void test_intervals(void)
 	   "interval: weeks = 52/12");
 	ok(fieldread_interval("daily", 5, &mul, &div) && mul == 365.25 && div == 12,
 	   "interval: daily = 365.25/12");
-	ok(!fieldread_interval("quarterly", 9, &mul, &div), "interval: quarterly is not one");
+	ok(fieldread_interval("Quarterly ", 10, &mul, &div) && mul == 1 && div == 3,
+	   "interval: Quarterly = 1/3");
+	ok(fieldread_interval("quarter", 7, &mul, &div) && 300 * mul / div == 100,
+	   "interval: 300 a quarter is exactly 100 a month");
+	ok(!fieldread_interval("fortnight", 9, &mul, &div), "interval: fortnight is not one");
 	/* 1200 a year is exactly 100 a month; 10 every 2 weeks is 21.666.... */
 	ok(fieldread_interval("year", 4, &mul, &div) && 1200 * mul / div == 100,
 	   "interval: 1200 a year is exactly 100 a month");
