@@ -141,6 +141,14 @@ int loader_parse_mapped(loader *ld, size_t j)
 			              "not a positive number", c->name);
 			return 0;
 		}
+		/* A billing covers whole intervals: 1.5 is another column taken
+		 * for the count, or a typing error. */
+		if (c->role == ROLE_INTERVAL_COUNT && v != floor(v)) {
+			loader_reject(ld, col, LOAD_BAD_NUMBER,
+			              "interval count %g in column '%s' (--interval-count) is not "
+			              "a whole number", v, c->name);
+			return 0;
+		}
 		if (c->role == ROLE_WEIGHT && v != floor(v)) {
 			loader_reject(ld, col, LOAD_BAD_NUMBER,
 			              "weight %g in column '%s' is not a whole number", v,

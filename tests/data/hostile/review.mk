@@ -1,0 +1,8 @@
+## Review of issue 12's readers (helper rev1): cases each made to fail
+## before its fix; tests/cli/hostile.sh runs each case.
+EXTRA_DIST += \
+	tests/data/hostile/review_interval_count_fraction/args \
+	tests/data/hostile/review_interval_count_fraction/data.csv \
+	tests/data/hostile/review_interval_count_fraction/exit \
+	tests/data/hostile/review_interval_count_fraction/json \
+	tests/data/hostile/review_interval_count_fraction/stderr
