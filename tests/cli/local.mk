@@ -9,11 +9,14 @@ cli_tests = tests/cli/basics.sh tests/cli/bad_inputs.sh tests/cli/max_bad_rows.s
 	tests/cli/model.sh tests/cli/model_errors.sh tests/cli/score.sh \
 	tests/cli/horizon.sh tests/cli/coxph.sh \
 	tests/cli/findings.sh tests/cli/report.sh tests/cli/exports.sh \
-	tests/cli/dates_tz.sh
+	tests/cli/dates_tz.sh tests/cli/recipes.sh
 TESTS += $(cli_tests)
 EXTRA_DIST += $(cli_tests) tests/cli/model_lib.sh tests/cli/local.mk
 EXTRA_DIST += tests/data/exports/kunden_de.csv tests/data/exports/kunden_iso.csv \
 	tests/data/exports/make_kunden_de.py tests/data/exports/to_iso.sh
+# The README's recipes (tests/cli/recipes.sh).
+EXTRA_DIST += tests/data/exports/telco_extract.csv \
+	tests/data/exports/make_telco_extract.sh
 # Dates in UTC whatever TZ says (tests/cli/dates_tz.sh; docs/inputs.md).
 EXTRA_DIST += tests/data/dates/billing.csv \
 	tests/data/dates/billing_epoch.csv tests/data/dates/billing_epoch_ms.csv \
