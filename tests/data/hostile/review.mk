@@ -6,3 +6,9 @@ EXTRA_DIST += \
 	tests/data/hostile/review_interval_count_fraction/exit \
 	tests/data/hostile/review_interval_count_fraction/json \
 	tests/data/hostile/review_interval_count_fraction/stderr
+EXTRA_DIST += \
+	tests/data/hostile/review_accounting_negative/args \
+	tests/data/hostile/review_accounting_negative/data.csv \
+	tests/data/hostile/review_accounting_negative/exit \
+	tests/data/hostile/review_accounting_negative/files \
+	tests/data/hostile/review_accounting_negative/stderr
