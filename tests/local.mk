@@ -25,7 +25,8 @@ include tests/data/hostile/outputs.mk
 include tests/data/hostile/exports.mk
 include tests/data/hostile/dates.mk
 include tests/data/hostile/revhist.mk
+include tests/data/hostile/review.mk
 EXTRA_DIST += tests/data/hostile/lead.mk tests/data/hostile/loader.mk \
 	tests/data/hostile/pipes.mk tests/data/hostile/outputs.mk \
 	tests/data/hostile/exports.mk tests/data/hostile/dates.mk \
-	tests/data/hostile/revhist.mk
+	tests/data/hostile/revhist.mk tests/data/hostile/review.mk

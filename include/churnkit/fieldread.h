@@ -10,12 +10,14 @@
  *     and ','); a space separator also matches U+00A0 and U+202F (no-break
  *     spaces, as French and Swiss spreadsheets write them);
  *   - one currency sign or ISO 4217 code before or after the number, blanks
- *     between allowed: "€ 1.234,50", "1234.50 EUR", "$1,234", "CHF 12",
- *     "-$5", "$-5".  The signs are $ € £ ¥ ₹ ₽ ₩ ₺ ₪; the codes a fixed list
+ *     between allowed (and the no-break spaces U+00A0 and U+202F): "€
+ *     1.234,50", "1234.50 EUR", "$1,234", "CHF 12", "-$5", "$-5", a French
+ *     "1 234,50 €" with U+202F.  The signs are $ € £ ¥ ₹ ₽ ₩ ₺ ₪; the codes a fixed list
  *     of the common ones (three capitals that are not a currency, "SKU 12",
  *     stay text).
  * A text with a separator in a wrong place ("1.23.4", "12,34" with ','
- * as thousands) is not a number.
+ * as thousands) is not a number, nor one whose first group begins with 0
+ * ("0,001" with ',' as thousands: a decimal, never 1).
  *
  * Nothing here allocates or keeps state; parsing is locale-independent.
  */
@@ -50,9 +52,10 @@ int fieldread_flag(const char *s, size_t len, int *out);
 int fieldread_same_word(const char *s, size_t len, const char *want);
 
 /* Reads a billing interval, blanks around allowed, any case: month, months,
- * monthly; year, years, yearly, annual, annually; week, weeks, weekly; day,
- * days, daily.  One interval's amount is amount * *mul / *div a month:
- * month 1/1, year 1/12, week 52/12, day 365.25/12 (multiplied, then
+ * monthly; quarter, quarters, quarterly; year, years, yearly, annual,
+ * annually; week, weeks, weekly; day, days, daily.  One interval's amount
+ * is amount * *mul / *div a month: month 1/1, quarter 1/3, year 1/12,
+ * week 52/12, day 365.25/12 (multiplied, then
  * divided, so that 1200 a year is exactly 100 a month).  Returns 1 on
  * success, 0 for anything else. */
 int fieldread_interval(const char *s, size_t len, double *mul, double *div);

@@ -22,9 +22,9 @@
  *   value              number >= 0, may be missing; times value_scale, and
  *                      with an interval column turned into a monthly
  *                      amount: value * mul / (div * count), fieldread_interval
- *   interval           billing interval (month, year, week, day, ...),
+ *   interval           billing interval (month, quarter, year, week, day, ...),
  *                      kept as text; required where value is present
- *   interval_count     number > 0 of intervals per billing
+ *   interval_count     whole number > 0 of intervals per billing
  *   weight             whole number >= 0 (as R's frequency weights)
  *   by, categorical    kept as text levels even when they look numeric
  * Numbers are read by fieldread_number (thousands separator, currency signs

@@ -144,6 +144,22 @@ static churn_status refuse_utf8(const decoder *d, const unsigned char *p, size_t
 	return CHURN_OK;
 }
 
+/* How many bytes at the end of p[0..n) begin a UTF-8 character of 2 to 4
+ * bytes that the next buffer completes: refuse_utf8 cannot tell it yet,
+ * so they wait with the next bytes rather than being converted apart. */
+static size_t utf8_tail(const unsigned char *p, size_t n)
+{
+	for (size_t k = 1; k <= 3 && k <= n; k++) {
+		unsigned char c = p[n - k];
+		if ((c & 0xC0) == 0x80)
+			continue;  /* a continuation byte: look further back */
+		size_t len = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3
+		             : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+		return len > k ? k : 0;
+	}
+	return 0;
+}
+
 /* utf-16 without a byte-order mark: little-endian when its first
  * character's high byte is zero and its low byte is not ("i\0d\0"), else
  * big-endian, so that neither reads as the other's garble. */
@@ -166,13 +182,20 @@ churn_status decoder_convert(decoder *d, size_t n, int at_end, const char *name,
                              churn_err *err)
 {
 	char *in = (char *)d->in;
-	size_t inleft = d->inlen + n;
+	size_t inleft = d->inlen + n, hold = 0;
 	churn_status st;
 
 	if (d->sniff_bom && inleft >= 2 && (st = pick_endianness(d, name, err)) != CHURN_OK)
 		return st;
-	if (d->single_byte && (st = refuse_utf8(d, d->in, inleft, name, err)) != CHURN_OK)
-		return st;
+	if (d->single_byte) {
+		if ((st = refuse_utf8(d, d->in, inleft, name, err)) != CHURN_OK)
+			return st;
+		/* A UTF-8 character split between two buffers is checked whole
+		 * with the next one. */
+		if (!at_end)
+			hold = utf8_tail(d->in, inleft);
+		inleft -= hold;
+	}
 
 	/* Hand-out space first: what was handed out is dropped. */
 	if (d->outpos > 0) {
@@ -205,8 +228,8 @@ churn_status decoder_convert(decoder *d, size_t n, int at_end, const char *name,
 		                    "as %s: the file is not in that encoding (--encoding)",
 		                    (unsigned)(unsigned char)*in, d->col, d->line, d->label);
 	}
-	memmove(d->in, in, inleft);
-	d->inlen = inleft;
+	memmove(d->in, in, inleft + hold);
+	d->inlen = inleft + hold;
 	if (at_end && inleft == 0)
 		d->ended = 1;
 	return CHURN_OK;

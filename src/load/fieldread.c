@@ -29,6 +29,25 @@ static size_t nbsp_len(const char *s, size_t len)
 	return 0;
 }
 
+/* trim, and the no-break spaces too: what stands between a currency and
+ * its number ("1 234,50 €" in a French export, with U+202F or U+00A0). */
+static void trim_nbsp(const char **s, size_t *len)
+{
+	size_t k;
+	trim(s, len);
+	for (;;) {
+		if ((k = nbsp_len(*s, *len)) > 0)
+			*s += k, *len -= k;
+		else if (*len >= 2 && nbsp_len(*s + *len - 2, 2) == 2)
+			*len -= 2;
+		else if (*len >= 3 && nbsp_len(*s + *len - 3, 3) == 3)
+			*len -= 3;
+		else
+			break;
+		trim(s, len);
+	}
+}
+
 /* Currency signs (UTF-8) and the common ISO 4217 codes. */
 static const char *const signs[] = {
 	"$", "\xE2\x82\xAC", "\xC2\xA3", "\xC2\xA5", "\xE2\x82\xB9", "\xE2\x82\xBD",
@@ -86,7 +105,7 @@ static int strip_currency(const char **s, size_t *len, char *sign)
 	} else {
 		return 1;
 	}
-	trim(&p, &n);
+	trim_nbsp(&p, &n);
 	*s = p;
 	*len = n;
 	return n > 0;
@@ -111,8 +130,11 @@ static int drop_thousands(const char *s, size_t len, char decimal, char thousand
 		if (thousands == ' ' && sl == 0)
 			sl = nbsp_len(s + i, len - i);
 		if (in_int && sl > 0) {
-			/* A separator follows 1-3 digits (the first) or exactly 3. */
-			if (group == 0 || group > 3 || (seps > 0 && group != 3))
+			/* A separator follows 1-3 digits (the first) or exactly 3.
+			 * A first group with a leading zero is no grouping: "0,001"
+			 * is a decimal written with the other mark, not 1. */
+			if (group == 0 || group > 3 || (seps > 0 && group != 3) ||
+			    (seps == 0 && s[i - group] == '0'))
 				return 0;
 			seps++;
 			group = 0;
@@ -264,6 +286,7 @@ int fieldread_interval(const char *s, size_t len, double *mul, double *div)
 		double mul, div;
 	} words[] = {
 		{"month", 1, 1}, {"months", 1, 1}, {"monthly", 1, 1},
+		{"quarter", 1, 3}, {"quarters", 1, 3}, {"quarterly", 1, 3},
 		{"year", 1, 12}, {"years", 1, 12}, {"yearly", 1, 12},
 		{"annual", 1, 12}, {"annually", 1, 12},
 		{"week", 52, 12}, {"weeks", 52, 12}, {"weekly", 52, 12},

@@ -41,6 +41,19 @@ static int date_in_range(loader *ld, const load_colbuild *c, long col, const cha
 	return 0;
 }
 
+/* 1 when s[0..len) is a number in accounting parentheses, "(1,234.00)":
+ * a negative amount, which no mapped column may hold. */
+static int paren_negative(const loader *ld, const char *s, size_t len)
+{
+	double v;
+	while (len > 0 && (*s == ' ' || *s == '\t'))
+		s++, len--;
+	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+		len--;
+	return len > 2 && s[0] == '(' && s[len - 1] == ')' &&
+	       fieldread_number(s + 1, len - 2, ld->decimal, ld->thousands, &v);
+}
+
 int loader_parse_mapped(loader *ld, size_t j)
 {
 	load_colbuild *c = &ld->cols[j];
@@ -117,6 +130,14 @@ int loader_parse_mapped(loader *ld, size_t j)
 			              c->name);
 			return 0;
 		}
+		if (!fieldread_number(s, len, ld->decimal, ld->thousands, &v) &&
+		    paren_negative(ld, s, len)) {
+			loader_reject(ld, col, LOAD_BAD_NEGATIVE,
+			              "'%.*s' in column '%s' is a negative amount in accounting "
+			              "parentheses; values may not be negative",
+			              loader_quote_len(s, len), s, c->name);
+			return 0;
+		}
 		if (!fieldread_number(s, len, ld->decimal, ld->thousands, &v)) {
 			loader_reject(ld, col, LOAD_BAD_NUMBER,
 			              "'%.*s' in column '%s' is not a number",
@@ -139,6 +160,14 @@ int loader_parse_mapped(loader *ld, size_t j)
 			loader_reject(ld, col, LOAD_BAD_NUMBER,
 			              "interval count 0 in column '%s' (--interval-count) is "
 			              "not a positive number", c->name);
+			return 0;
+		}
+		/* A billing covers whole intervals: 1.5 is another column taken
+		 * for the count, or a typing error. */
+		if (c->role == ROLE_INTERVAL_COUNT && v != floor(v)) {
+			loader_reject(ld, col, LOAD_BAD_NUMBER,
+			              "interval count %g in column '%s' (--interval-count) is not "
+			              "a whole number", v, c->name);
 			return 0;
 		}
 		if (c->role == ROLE_WEIGHT && v != floor(v)) {
@@ -185,7 +214,9 @@ int loader_parse_mapped(loader *ld, size_t j)
 		if (!fieldread_interval(s, len, &c->tmp_num, &c->tmp_div)) {
 			loader_reject(ld, col, LOAD_BAD_INTERVAL,
 			              "'%.*s' in column '%s' is not a billing interval (month, "
-			              "year, week or day)", loader_quote_len(s, len), s, c->name);
+			              "quarter, year, week or day; another period as one of them "
+			              "with --interval-count)", loader_quote_len(s, len), s,
+			              c->name);
 			return 0;
 		}
 		return 1;

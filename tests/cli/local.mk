@@ -20,6 +20,9 @@ TESTS += $(cli_tests)
 EXTRA_DIST += $(cli_tests) tests/cli/model_lib.sh tests/cli/local.mk
 EXTRA_DIST += tests/data/exports/kunden_de.csv tests/data/exports/kunden_iso.csv \
 	tests/data/exports/make_kunden_de.py tests/data/exports/to_iso.sh
+# The README's recipes (tests/cli/recipes.sh).
+EXTRA_DIST += tests/data/exports/telco_extract.csv \
+	tests/data/exports/make_telco_extract.sh
 # Dates in UTC whatever TZ says (tests/cli/dates_tz.sh; docs/inputs.md).
 EXTRA_DIST += tests/data/dates/billing.csv \
 	tests/data/dates/billing_epoch.csv tests/data/dates/billing_epoch_ms.csv \

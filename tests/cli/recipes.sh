@@ -1,14 +1,106 @@
 #!/bin/sh
-# recipes.sh - the README's "Recipes for real exports", run as written (TAP).
-# Each recipe's commands are taken from README.md (the indented lines that
-# start with `churnkit` under the recipe's ### heading) and run in a scratch
-# copy of the recipe's files, tests/data/recipes/NAME/; the numbers checked
-# are worked out by hand in the comments.  One function per recipe.
-
+# recipes.sh - each of README.md's "Recipes for real exports" runs as the
+# README writes it, on a small committed file that looks like the real one,
+# and gives the counts of a careful hand conversion.  The command is read
+# from README.md (the first indented `churnkit ...` line under the recipe's
+# heading), so that the README and this test cannot drift apart; the file it
+# names is the recipe's committed file copied under that name.  One section
+# per recipe (the revenue history has two commands, run by recipe_run).  TAP.
 . "$top_srcdir/tests/lib.sh"
 
+d="$top_srcdir/tests/data/exports"
 ck_tmpdir recipes
 t=$ck_tmp
+
+# The command under README heading $1 ("### ..."), without its leading
+# blanks; empty when there is none.
+recipe() {
+	awk -v h="$1" '
+		$0 == h { on = 1; next }
+		on && /^#/ { exit }
+		on && /^    churnkit / { sub(/^ +/, ""); print; exit }
+	' "$top_srcdir/README.md"
+}
+
+# Runs recipe $1's command in folder $2 (made, holding the input), with
+# --json recipe.json added.  The command holds no quotes: it splits on blanks.
+run_recipe() {
+	cmd=$(recipe "$1")
+	tap_ok "$(test -n "$cmd" && echo 0 || echo 1)" "$1: README.md holds its command"
+	case $cmd in
+	*\"* | *\'* | *\\*) tap_ok 1 "$1: the command holds no quote or backslash" ;;
+	esac
+	(
+		dir=$2
+		cd "$dir" || exit 99
+		set -f
+		# shellcheck disable=SC2086
+		set -- ${cmd#churnkit }
+		ck_run "$dir" "$@" --json recipe.json
+	)
+}
+
+# The JSON value at path $2 of folder $1's recipe.json.
+jv() { "$JSONGET" "$1/recipe.json" "$2"; }
+
+## A European spreadsheet: kunden_de.csv, with its hand conversion
+## kunden_iso.csv (tests/data/exports/to_iso.sh: UTF-8, ISO dates, plain
+## numbers) counted with awk.
+de="$t/de"
+mkdir -p "$de" && cp "$d/kunden_de.csv" "$de/" || tap_bail "cannot copy kunden_de.csv"
+run_recipe "### A European spreadsheet" "$de"
+tap_is "$(cat "$de/exit")" 0 "European: the report is written (exit 0)"
+tap_ok "$(test -s "$de/kunden.pdf" && echo 0 || echo 1)" "European: kunden.pdf is there"
+iso="$d/kunden_iso.csv"
+tap_is "$(jv "$de" data.rows_used)" "$(awk 'END { print NR - 1 }' "$iso")" \
+	"European: every row is used"
+tap_is "$(jv "$de" data.rows_rejected)" 0 "European: no row is bad"
+tap_is "$(jv "$de" survival.events)" "$(awk -F, 'NR > 1 && $5 != ""' "$iso" | wc -l | tr -d ' ')" \
+	"European: the churned are the rows with an Ende date"
+tap_is "$(jv "$de" data.as_of)" \
+	"$(awk -F, 'NR > 1 { if ($4 > m) m = $4; if ($5 > m) m = $5 } END { print m }' "$iso")" \
+	"European: as-of is the latest date, dd.mm.yyyy read as day first"
+# The last full period, 2024Q3: customers started by its end and not
+# churned by then, and their MRR.
+tap_is "$(jv "$de" kpis.periods.43.period)" 2024Q3 "European: the last period is 2024Q3"
+tap_is "$(jv "$de" kpis.periods.43.end)" \
+	"$(awk -F, 'NR > 1 && $4 <= "2024-09-30" && ($5 == "" || $5 > "2024-09-30")' "$iso" |
+		wc -l | tr -d ' ')" \
+	"European: customers active at the end of 2024Q3"
+tap_is "$(printf '%.2f' "$(jv "$de" kpis.periods.43.mrr_end)")" \
+	"$(awk -F, 'NR > 1 && $4 <= "2024-09-30" && ($5 == "" || $5 > "2024-09-30") { m += $6 }
+		END { printf "%.2f", m }' "$iso")" \
+	"European: their MRR, amounts such as 5.936,55 read as 5936.55"
+
+## IBM's Telco table: telco_extract.csv (make_telco_extract.sh), counted
+## with awk on the file itself (CRLF dropped).
+tc="$t/telco"
+mkdir -p "$tc" && cp "$d/telco_extract.csv" "$tc/WA_Fn-UseC_-Telco-Customer-Churn.csv" ||
+	tap_bail "cannot copy telco_extract.csv"
+run_recipe "### IBM's Telco table" "$tc"
+tap_is "$(cat "$tc/exit")" 0 "Telco: the report is written (exit 0)"
+tap_ok "$(test -s "$tc/telco.pdf" && echo 0 || echo 1)" "Telco: telco.pdf is there"
+tel="$t/telco.txt"
+tr -d '\r' <"$d/telco_extract.csv" >"$tel"
+tap_is "$(jv "$tc" data.rows_used)" "$(awk 'END { print NR - 1 }' "$tel")" \
+	"Telco: every row is used, the blank TotalCharges ones too"
+tap_is "$(awk -F, 'NR > 1 && $20 == " "' "$tel" | wc -l | tr -d ' ')" 11 \
+	"Telco: the extract holds the 11 blank TotalCharges"
+yes=$(awk -F, 'NR > 1 && $21 == "Yes"' "$tel" | wc -l | tr -d ' ')
+tap_is "$(jv "$tc" survival.events)" "$yes" "Telco: the churned are the rows with Churn Yes"
+tap_is "$(jv "$tc" model.events)" "$yes" "Telco: the model's outcome is the same flag"
+tap_is "$(jv "$tc" model.rows_missing)" 0 "Telco: the model leaves no row out"
+# The curves by Contract: level, customers and churned, as awk counts them.
+got=$(for k in 1 2 3; do
+	printf '%s %s %s\n' "$(jv "$tc" survival.curves.$k.level)" \
+		"$(jv "$tc" survival.curves.$k.n)" "$(jv "$tc" survival.curves.$k.events)"
+done)
+want=$(awk -F, 'NR > 1 { n[$16]++; e[$16] += $21 == "Yes" }
+	END { for (k in n) print k, n[k], e[k] }' "$tel" | sort)
+tap_is "$got" "$want" "Telco: customers and churned by Contract"
+
+## A revenue history: tests/data/recipes/revenue/, two commands (long and
+## wide), their movements worked out by hand below.
 readme=$top_srcdir/README.md
 recipes=$top_srcdir/tests/data/recipes
 

@@ -35,6 +35,11 @@ static void test_numbers(void)
 	ok(!num("1234.567,5", ',', '.', &v), "number: 4 digits before a separator are refused");
 	ok(!num("1.234.56", ',', '.', &v), "number: a short last group is refused");
 	ok(!num(".234", ',', '.', &v), "number: a separator first is refused");
+	ok(!num("0,001", '.', ',', &v), "number: 0,001 is no grouping (a first group 0), not 1");
+	ok(!num("-0.500", ',', '.', &v), "number: -0.500 with --thousands . is refused, not -500");
+	ok(!num("01.234", ',', '.', &v), "number: a first group with a leading zero is refused");
+	ok(num("0,5", ',', '.', &v) && v == 0.5, "number: 0,5 with --thousands . is 0.5");
+	ok(num("10.001", ',', '.', &v) && v == 10001, "number: 10.001 with --thousands . is 10001");
 	ok(!num("1,5.234", ',', '.', &v), "number: a separator after the decimal mark is refused");
 	ok(!num("1.234,50", '.', 0, &v), "number: 1.234,50 is no number without the options");
 	ok(!num("1,234", '.', 0, &v), "number: 1,234 is no number without --thousands");
@@ -54,6 +59,16 @@ static void test_currency(void)
 	ok(num("CHF 12", '.', 0, &v) && v == 12, "currency: CHF 12");
 	ok(num("12\xE2\x82\xAC", '.', 0, &v) && v == 12, "currency: 12€ (sign after)");
 	ok(num("  USD 7.25  ", '.', 0, &v) && v == 7.25, "currency: blanks around");
+	ok(num("1\xE2\x80\xAF" "234,50\xE2\x80\xAF\xE2\x82\xAC", ',', ' ', &v) && v == 1234.5,
+	   "currency: French 1 234,50 € with narrow no-break spaces (U+202F) throughout");
+	ok(num("1\xC2\xA0" "234,50\xC2\xA0\xE2\x82\xAC", ',', ' ', &v) && v == 1234.5,
+	   "currency: 1 234,50 € with no-break spaces (U+00A0) throughout");
+	ok(num("\xE2\x82\xAC\xC2\xA0" "5", '.', 0, &v) && v == 5,
+	   "currency: a no-break space after the sign, without --thousands");
+	ok(num("-\xE2\x82\xAC\xE2\x80\xAF" "5", '.', 0, &v) && v == -5,
+	   "currency: -€ 5 with a narrow no-break space");
+	ok(!num("\xC2\xA0" "5", '.', 0, &v), "currency: a no-break space without a currency "
+	   "is no blank");
 	ok(!num("SKU 12", '.', 0, &v), "currency: three capitals that are no currency stay text");
 	ok(!num("XEUR 12", '.', 0, &v), "currency: a code inside a word is not a code");
 	ok(!num("EUR", '.', 0, &v), "currency: a code alone is no number");
@@ -125,7 +140,11 @@ static void test_intervals(void)
 	   "interval: weeks = 52/12");
 	ok(fieldread_interval("daily", 5, &mul, &div) && mul == 365.25 && div == 12,
 	   "interval: daily = 365.25/12");
-	ok(!fieldread_interval("quarterly", 9, &mul, &div), "interval: quarterly is not one");
+	ok(fieldread_interval("Quarterly ", 10, &mul, &div) && mul == 1 && div == 3,
+	   "interval: Quarterly = 1/3");
+	ok(fieldread_interval("quarter", 7, &mul, &div) && 300 * mul / div == 100,
+	   "interval: 300 a quarter is exactly 100 a month");
+	ok(!fieldread_interval("fortnight", 9, &mul, &div), "interval: fortnight is not one");
 	/* 1200 a year is exactly 100 a month; 10 every 2 weeks is 21.666.... */
 	ok(fieldread_interval("year", 4, &mul, &div) && 1200 * mul / div == 100,
 	   "interval: 1200 a year is exactly 100 a month");

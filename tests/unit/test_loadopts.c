@@ -157,6 +157,31 @@ static void test_split(void)
 	free(out);
 }
 
+/* A UTF-8 file read as windows-1252 whose first UTF-8 character (ü, C3 BC)
+ * stands across the decoder's 64 KiB input buffers, at bytes 65535..65536:
+ * refused like any other, not converted half by half into "Ã¼". */
+static void test_split_utf8(void)
+{
+	size_t nraw = 70000, at = 65535, n;
+	char *raw = malloc(nraw), *out = malloc(3 * nraw);
+	source *s = NULL;
+	churn_err e;
+
+	memset(raw, 'x', nraw);
+	raw[1000] = '\n';
+	memcpy(raw + at, "\xc3\xbc", 2);
+	source_open_mem(raw, nraw, "split8", &s, &e);
+	source_set_encoding(s, "windows-1252", &e);
+	churn_status st = read_all(s, out, 3 * nraw, 4099, &n, &e);
+	ok(st == CHURN_EDATA && e.line == 2 && e.col == (long)(at - 1000) &&
+	   strstr(e.msg, "looks like UTF-8") != NULL,
+	   "split: a UTF-8 character across the buffers is refused at line 2, character "
+	   "%zu (%ld:%ld %s)", at - 1000, e.line, e.col, e.msg);
+	source_free(s);
+	free(raw);
+	free(out);
+}
+
 /* Loads `text` with map m and options o. */
 static churn_status load_text(const char *text, const load_map *m, const load_opts *o,
                               load_result **r, churn_err *e)
@@ -313,6 +338,7 @@ int main(void)
 	test_bad_byte();
 	test_utf16();
 	test_split();
+	test_split_utf8();
 	test_loader_encoding();
 	test_value_options();
 	test_flag_value();
