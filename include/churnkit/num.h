@@ -18,6 +18,11 @@
  * (including an empty or blank field, and values that overflow a double). */
 int num_parse(const char *s, size_t len, char decimal, double *out);
 
+/* x, or +0.0 when x prints as zero with `decimals` digits after the point
+ * (|x| below half a unit of the last digit, -0.0 included), so that a
+ * difference of cancelling terms never prints as "-0.00". */
+double num_print_zero(double x, int decimals);
+
 /* Formats `x` (finite) with the fewest significant digits, 15 to 17, that
  * read back to the same double; returns buf. */
 char *num_format_shortest(double x, char buf[static 32]);

@@ -7,6 +7,7 @@
 
 #include "churnkit/date.h"
 #include "churnkit/fmtnum.h"
+#include "churnkit/num.h"
 
 /* "  95.0" or "     -" (undefined) in a 7-wide column. */
 static void pct(FILE *f, double x)
@@ -157,7 +158,7 @@ static void rate_line(FILE *f, const char *label, double cur, double prev, doubl
 	fprintf(f, " %10s", fmtnum_pct_text(cur, 2, b, sizeof b));
 	fprintf(f, " %10s", fmtnum_pct_text(prev, 2, b, sizeof b));
 	if (isfinite(d))
-		fprintf(f, " %+8.2f pp\n", 100 * d);
+		fprintf(f, " %+8.2f pp\n", num_print_zero(100 * d, 2));
 	else
 		fprintf(f, " %11s\n", "-");
 }
@@ -193,7 +194,7 @@ static void print_change(FILE *f, const kpi_result *k)
 		money(f, a->mrr.mrr_churned, 10);
 		money(f, b->mrr.mrr_churned, 10);
 		if (isfinite(c->d_mrr_churned))
-			fprintf(f, " %+10.2f\n", c->d_mrr_churned);
+			fprintf(f, " %+10.2f\n", num_print_zero(c->d_mrr_churned, 2));
 		else
 			fprintf(f, " %10s\n", "-");
 		rate_line(f, "GRR", a->mrr.grr, b->mrr.grr, c->d_grr);

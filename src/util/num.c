@@ -157,3 +157,8 @@ char *num_format_shortest(double x, char buf[static 32])
 	}
 	return buf;
 }
+
+double num_print_zero(double x, int decimals)
+{
+	return fabs(x) < 0.5 * pow(10, -decimals) ? 0.0 : x;
+}

@@ -2,6 +2,7 @@
 #include "churnkit/num.h"
 #include "tap.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -80,5 +81,18 @@ int main(void)
 	ok(!flag_parse("2", 1, &f), "flag: 2 is not a flag");
 	ok(!flag_parse("yess", 4, &f), "flag: yess is not a flag");
 	ok(!flag_parse("", 0, &f), "flag: empty is not a flag");
+	/* num_print_zero: what prints as zero is +0.0, so "%+.2f" never gives
+	 * "-0.00"; anything that prints as a number stays itself. */
+	char pz[32];
+	snprintf(pz, sizeof pz, "%+.2f", num_print_zero(0.3 - (0.1 + 0.2), 2));
+	is_str(pz, "+0.00", "cancellation noise -5.6e-17 prints as +0.00");
+	snprintf(pz, sizeof pz, "%+.2f", num_print_zero(-0.0, 2));
+	is_str(pz, "+0.00", "-0.0 prints as +0.00");
+	snprintf(pz, sizeof pz, "%+.2f", num_print_zero(-0.004999, 2));
+	is_str(pz, "+0.00", "-0.004999 prints as +0.00 at two decimals");
+	snprintf(pz, sizeof pz, "%+.2f", num_print_zero(-0.006, 2));
+	is_str(pz, "-0.01", "-0.006 stays negative: it prints as -0.01");
+	snprintf(pz, sizeof pz, "%+.0f", num_print_zero(-0.4, 0));
+	is_str(pz, "+0", "-0.4 prints as +0 with no decimals");
 	return done_testing();
 }
