@@ -24,7 +24,7 @@ int num_parse(const char *s, size_t len, char decimal, double *out);
 double num_print_zero(double x, int decimals);
 
 /* Formats `x` (finite) with the fewest significant digits, 15 to 17, that
- * read back to the same double; returns buf. */
+ * read back to the same double (-0.0 as "0"); returns buf. */
 char *num_format_shortest(double x, char buf[static 32]);
 
 /* 1 when `len` bytes of `s` are empty or only blanks (space, tab, CR, LF). */

@@ -150,6 +150,8 @@ int flag_parse(const char *s, size_t len, int *out)
 
 char *num_format_shortest(double x, char buf[static 32])
 {
+	if (x == 0)
+		x = 0.0;  /* -0.0 prints as 0 */
 	for (int prec = 15; prec <= 17; prec++) {
 		snprintf(buf, 32, "%.*g", prec, x);
 		if (strtod(buf, NULL) == x)

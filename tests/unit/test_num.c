@@ -94,5 +94,8 @@ int main(void)
 	is_str(pz, "-0.01", "-0.006 stays negative: it prints as -0.01");
 	snprintf(pz, sizeof pz, "%+.0f", num_print_zero(-0.4, 0));
 	is_str(pz, "+0", "-0.4 prints as +0 with no decimals");
+	char sh[32];
+	is_str(num_format_shortest(-0.0, sh), "0", "shortest form: -0.0 prints as 0");
+	is_str(num_format_shortest(-0.5, sh), "-0.5", "shortest form: -0.5 keeps its sign");
 	return done_testing();
 }
