@@ -24,6 +24,8 @@ include tests/data/hostile/pipes.mk
 include tests/data/hostile/outputs.mk
 include tests/data/hostile/exports.mk
 include tests/data/hostile/dates.mk
+include tests/data/hostile/rollup.mk
 EXTRA_DIST += tests/data/hostile/lead.mk tests/data/hostile/loader.mk \
 	tests/data/hostile/pipes.mk tests/data/hostile/outputs.mk \
-	tests/data/hostile/exports.mk tests/data/hostile/dates.mk
+	tests/data/hostile/exports.mk tests/data/hostile/dates.mk \
+	tests/data/hostile/rollup.mk
