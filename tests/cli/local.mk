@@ -21,6 +21,8 @@ EXTRA_DIST += tests/data/dates/billing.csv \
 # A billing export, one row per subscription, merged by --rollup and
 # filtered by --where (tests/cli/billing.sh; docs/inputs.md).
 cli_tests += tests/cli/billing.sh
+# The README's recipes run as written (tests/cli/recipes.sh).
+cli_tests += tests/cli/recipes.sh
 EXTRA_DIST += tests/data/exports/subscriptions.csv \
 	tests/data/exports/subscriptions_epoch.csv \
 	tests/data/exports/make_subscriptions_epoch.sh \
