@@ -75,4 +75,22 @@ tap_is "$(cat "$t/dup/exit")" 1 "without --rollup: the repeated ids fail the run
 grep -q "duplicate id 'cus_A' (first on line 2; --rollup makes rows that share an id one customer)" \
 	"$t/dup/stderr"
 tap_ok $? "without --rollup: the message suggests --rollup"
+
+# The report's cover counts customers, not rows; its appendix says what
+# --where and --rollup did.
+mkdir -p "$t/rep"
+# shellcheck disable=SC2086
+ck_run "$t/rep" report $cols $export_opts -o "$t/billing.pdf" "$d/subscriptions.csv"
+tap_is "$(cat "$t/rep/exit")" 0 "report: the export makes a report"
+if command -v pdftotext >/dev/null 2>&1; then
+	pdftotext -enc UTF-8 "$t/billing.pdf" - 2>/dev/null | tr '\n\f' '  ' >"$t/billing.txt"
+	for want in "8 customers from" "13 rows read, 11 used, 0 rejected" \
+		"2 rows were left out by --where." \
+		"The rows used formed 8 customers (--rollup); 1 returned after a gap."; do
+		grep -qF -- "$want" "$t/billing.txt"
+		tap_ok $? "report: says '$want'"
+	done
+else
+	for k in 1 2 3 4; do tap_ok 0 "# SKIP pdftotext is not installed"; done
+fi
 tap_done
