@@ -26,7 +26,9 @@ include tests/data/hostile/exports.mk
 include tests/data/hostile/dates.mk
 include tests/data/hostile/revhist.mk
 include tests/data/hostile/review.mk
+include tests/data/hostile/rollup.mk
 EXTRA_DIST += tests/data/hostile/lead.mk tests/data/hostile/loader.mk \
 	tests/data/hostile/pipes.mk tests/data/hostile/outputs.mk \
 	tests/data/hostile/exports.mk tests/data/hostile/dates.mk \
-	tests/data/hostile/revhist.mk tests/data/hostile/review.mk
+	tests/data/hostile/revhist.mk tests/data/hostile/review.mk \
+	tests/data/hostile/rollup.mk

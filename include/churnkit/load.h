@@ -43,6 +43,13 @@
  * the result with line, column and reason.  A bad row that spans several
  * physical lines (a quoted field holding line breaks) counts all of them in
  * lines_rejected.  An end date equal to opts->open_end reads as still active.
+ * With map->where, a row whose fields could be read (field count,
+ * encoding, quotes) is first tested against every filter; a row that fails
+ * one is left out and counted in rows_filtered, before any value of it is
+ * checked.  A filter naming no column of the header is CHURN_EUSAGE naming
+ * it, and so is a filter value that no row holds (listing the values seen
+ * with their counts).  With map->rollup, repeated ids are no bad rows: the
+ * good rows are merged by id after the load (rollup.h, docs/inputs.md).
  * load_csv succeeds when the whole input could be read, however many rows
  * were bad; load_check then fails with CHURN_EDATA when more physical lines
  * are in bad rows than max_bad_rows allows, or when no row is usable, so
@@ -118,6 +125,13 @@ typedef struct {
 	size_t ncategorical;
 	const char *interval;       /* billing interval of value (--interval) */
 	const char *interval_count; /* intervals per billing (--interval-count) */
+	const char *const *where;   /* row filters "COL=V1,V2" or "COL!=V1,V2"
+	                               (--where, where.c); a row is kept when
+	                               every filter holds */
+	size_t nwhere;
+	int rollup;                 /* 1: rows sharing an id are one customer
+	                               (--rollup, rollup.h); 0: a repeated id
+	                               is a bad row */
 } load_map;
 
 typedef struct {
@@ -157,6 +171,13 @@ typedef struct {
 	table *t;                  /* the good rows; owned */
 	long rows_read;            /* data records (header and blank lines excluded) */
 	long rows_rejected;
+	long rows_filtered;        /* rows --where left out (never bad rows) */
+	int rolled_up;             /* 1 when --rollup merged rows by id: t then
+	                              holds one row per customer */
+	long customers;            /* with rolled_up: the customers formed */
+	long reactivations;        /* with rolled_up: gaps, rows starting after
+	                              every earlier row of their id ended */
+	long customers_reactivated;/* with rolled_up: customers with a gap */
 	long lines_read;           /* physical lines of the data records */
 	long lines_rejected;       /* physical lines of the bad records */
 	long by_reason[LOAD_NREASONS];

@@ -36,6 +36,10 @@ typedef struct {
 	const char *path;          /* borrowed for display */
 	long rows_read, rows_used, rows_rejected;
 	long lines_rejected;       /* physical lines of the bad rows (load.h) */
+	long rows_filtered;        /* left out by --where; -1 when not given */
+	long customers;            /* --rollup: customers formed (= rows_used), */
+	long reactivations;        /* gaps, customers returned after a gap; */
+	long customers_reactivated;/* -1 each without --rollup (load.h) */
 	long by_reason[LOAD_NREASONS];
 	char delimiter;
 	int bom;

@@ -55,7 +55,9 @@ churn_status cmd_load(const cli_opts *o, outset *outs, cmd_data *d, churn_err *e
 void cmd_data_free(cmd_data *d);
 
 /* A new JSON document {"tool": {...}, "data": {rows_read, rows_used,
- * rows_rejected, rejected_by_reason, as_of}} for the loaded input
+ * rows_rejected, rejected_by_reason, as_of; rows_filtered with --where;
+ * customers, reactivations, customers_reactivated with --rollup}} for the
+ * loaded input
  * (a json_object *, owned by the caller; declared void * to keep json-c out
  * of this header). */
 void *cmd_json_root(const cmd_data *d);

@@ -37,6 +37,15 @@ void *cmd_json_root(const cmd_data *d)
 	json_object_object_add(data, "rows_used", json_object_new_int64((int64_t)r->t->nrows));
 	json_object_object_add(data, "rows_rejected", json_object_new_int64(r->rows_rejected));
 	json_object_object_add(data, "lines_rejected", json_object_new_int64(r->lines_rejected));
+	/* --where and --rollup (docs/inputs.md): only when given. */
+	if (d->map.nwhere > 0)
+		json_object_object_add(data, "rows_filtered", json_object_new_int64(r->rows_filtered));
+	if (r->rolled_up) {
+		json_object_object_add(data, "customers", json_object_new_int64(r->customers));
+		json_object_object_add(data, "reactivations", json_object_new_int64(r->reactivations));
+		json_object_object_add(data, "customers_reactivated",
+		                       json_object_new_int64(r->customers_reactivated));
+	}
 	for (int k = 0; k < LOAD_NREASONS; k++)
 		if (r->by_reason[k] > 0)
 			json_object_object_add(reasons, load_reason_name((load_reason)k),

@@ -47,6 +47,8 @@ static const opt_spec specs[OPT_COUNT] = {
 	[OPT_VALUE_SCALE] = {"value-scale", 1, 0, CMD_ALL, 0, "F", "multiply --value (and --revenue MRR) by F, e.g. 0.01 for cents"},
 	[OPT_INTERVAL] = {"interval", 1, 0, CMD_ALL, 0, "COL", "billing interval of --value (month, quarter, year, week, day): turned into MRR"},
 	[OPT_INTERVAL_COUNT] = {"interval-count", 1, 0, CMD_ALL, 0, "COL", "intervals per billing (with --interval)"},
+	[OPT_WHERE] = {"where", 1, 1, CMD_ALL, 0, "COL=V1,V2", "keep only rows whose COL holds one of the values (COL!=V1,V2: leave them out); repeatable, case ignored"},
+	[OPT_ROLLUP] = {"rollup", 0, 0, CMD_ALL, 0, NULL, "rows that share an id are one customer (one row per subscription)"},
 	[OPT_TIMES] = {"times", 1, 1, SURV, 0, "T,T", "survival at these times (months for dates)"},
 	[OPT_CONF_TYPE] = {"conf-type", 1, 0, SURV, 0, "TYPE", "log-log (default), log or plain"},
 	[OPT_CONF_LEVEL] = {"conf-level", 1, 0, SURV | MOD, 0, "P", "confidence level (default 0.95)"},
@@ -480,6 +482,9 @@ churn_status cli_load_export_opts(const cli_opts *o, load_map *m, load_opts *lo,
 	if ((st = opt_double(o, OPT_VALUE_SCALE, DBL_MIN, 1e15, &lo->value_scale, err)) !=
 	    CHURN_OK)
 		return st;
+	m->where = (const char *const *)o->v[OPT_WHERE].values;
+	m->nwhere = o->v[OPT_WHERE].n;
+	m->rollup = opt_isset(o, OPT_ROLLUP);
 	m->interval = opt_str(o, OPT_INTERVAL);
 	m->interval_count = opt_str(o, OPT_INTERVAL_COUNT);
 	if (m->interval_count != NULL && m->interval == NULL)

@@ -35,7 +35,7 @@ typedef enum {
 	OPT_OPEN_END, OPT_DURATION,
 	OPT_EVENT, OPT_ENTRY, OPT_WEIGHT, OPT_VALUE, OPT_BY, OPT_DELIMITER, OPT_DECIMAL,
 	OPT_CATEGORICAL, OPT_THOUSANDS, OPT_ENCODING, OPT_VALUE_SCALE, OPT_INTERVAL,
-	OPT_INTERVAL_COUNT,
+	OPT_INTERVAL_COUNT, OPT_WHERE, OPT_ROLLUP,
 	OPT_TIMES, OPT_CONF_TYPE, OPT_CONF_LEVEL, OPT_RMST_TAU, OPT_RHO, OPT_ALPHA,
 	OPT_MIN_N,
 	OPT_PERIOD, OPT_EXCLUDE_SAME_PERIOD, OPT_REVENUE, OPT_REVENUE_REJECTS, OPT_REVENUE_LAYOUT,
@@ -112,7 +112,8 @@ void opt_print_help(FILE *f, unsigned cmd, const char *synopsis,
 
 /* The loader's options for real exports (docs/inputs.md): --thousands C,
  * --encoding NAME, --value-scale F, --interval COL and --interval-count
- * COL, into `m` and `lo` (after cmd_common.c's own options), pointing into `o`.
+ * COL, --where (m->where: the values of `o`, as given) and --rollup, into
+ * `m` and `lo` (after cmd_common.c's own options), pointing into `o`.
  * Usage errors name the option and where it was given. */
 churn_status cli_load_export_opts(const cli_opts *o, load_map *m, load_opts *lo,
                                   churn_err *err);

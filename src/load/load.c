@@ -12,6 +12,7 @@
  */
 #include "churnkit/fieldread.h"
 #include "churnkit/load.h"
+#include "churnkit/rollup.h"
 #include "datecol.h"
 #include "loader.h"
 #include "churnkit/source.h"
@@ -406,6 +407,7 @@ static void loader_release(loader *ld)
 	free(ld->off);
 	free(ld->len);
 	free(ld->line);
+	loader_where_free(ld);
 	loader_free_cols(ld);
 	loader_seen_free(ld);
 }
@@ -458,7 +460,8 @@ churn_status load_csv_source(source *src, const load_map *map, const load_opts *
 		goto done;
 	}
 	/* The options first: the encoding decodes the detection pass too. */
-	if ((st = check_opts(src, opts, err)) != CHURN_OK)
+	if ((st = check_opts(src, opts, err)) != CHURN_OK ||
+	    (map->rollup && (st = rollup_check_map(map, err)) != CHURN_OK))
 		goto done;
 	if (datecols_auto(&dc) &&
 	    (st = detect_dates(&dc, src, map, opts, chunk, chunksize, err)) != CHURN_OK)
@@ -469,10 +472,21 @@ churn_status load_csv_source(source *src, const load_map *map, const load_opts *
 	st = parse_file(&ld, src, chunk, chunksize);
 	if (st == CHURN_OK)
 		st = loader_seen_check(&ld);
+	if (st == CHURN_OK)
+		st = loader_where_check(&ld);
 	if (st == CHURN_OK) {
 		loader_hint_result(&ld);
 		datecols_hint(&dc, &ld);
 		st = loader_finish_table(&ld);
+	}
+	if (st == CHURN_OK && map->rollup) {
+		rollup_counts rc;
+		if ((st = rollup_table(ld.res->t, map, &rc, err)) == CHURN_OK) {
+			ld.res->rolled_up = 1;
+			ld.res->customers = rc.customers;
+			ld.res->reactivations = rc.reactivations;
+			ld.res->customers_reactivated = rc.customers_reactivated;
+		}
 	}
 	if (st == CHURN_OK && ld.res->as_of == TABLE_DATE_NA)
 		ld.res->as_of = ld.res->max_date;

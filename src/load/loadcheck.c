@@ -55,7 +55,12 @@ void load_result_free(load_result *r)
 churn_status load_check(const load_result *r, const load_opts *o, churn_err *err)
 {
 	load_counts c;
-	c.rows_read = r->rows_read;
+	const char *name = o->display_name ? o->display_name : "input";
+	if (r->rows_filtered > 0 && r->rows_filtered == r->rows_read)
+		return churn_err_at(err, CHURN_EDATA, name, 0, 0,
+		                    "--where left out every row (%ld)", r->rows_read);
+	/* The limit on bad rows counts the rows --where kept. */
+	c.rows_read = r->rows_read - r->rows_filtered;
 	c.rows_rejected = r->rows_rejected;
 	c.lines_rejected = r->lines_rejected;
 	c.rows_good = r->t != NULL ? r->t->nrows : 0;

@@ -37,6 +37,19 @@ typedef struct {
 	long matched;      /* rows equal to VALUE */
 } loader_seen;
 
+/* One --where filter (where.c): the column, its values, and what the
+ * column holds, for the error when a value matches no row. */
+typedef struct {
+	const char *clause;  /* as given (borrowed from the map) */
+	long col;            /* its column */
+	int negate;          /* COL!=V: the row is kept when no value matches */
+	char *text;          /* owned: the values, each NUL-terminated */
+	const char **values; /* into text */
+	size_t nvalues;
+	long *matched;       /* rows holding each value */
+	loader_seen seen;    /* the column's values with their counts */
+} loader_where;
+
 typedef struct {
 	char *name;
 	load_role role;
@@ -70,6 +83,7 @@ typedef struct {
 	char thousands;          /* 0 = none */
 	double scale_mul, scale_div;  /* --value-scale as value * mul / div */
 	loader_seen seen[2];     /* --event, --outcome COL=VALUE */
+	loader_where *where;     /* --where filters (map->nwhere) */
 	load_result *res;
 
 	/* the header */
@@ -152,11 +166,30 @@ int loader_cp1252_text(const char *s, size_t len);
  * --outcome (1) COL=VALUE column, and whether it matched.  Returns 0 when
  * out of memory (ld->st set). */
 int loader_seen_add(loader *ld, int which, const char *s, size_t len, int matched);
+/* flagseen.c: counts the value s[0..len) (blanks around trimmed) in `v`.
+ * Returns 0 when out of memory. */
+int loader_seen_count(loader_seen *v, const char *s, size_t len, int matched);
+/* flagseen.c: "'a' (3), 'b' (1) and 4 more" into buf: the values of `v` in
+ * first-seen order with their counts. */
+void loader_seen_list(const loader_seen *v, char *buf, size_t size);
 /* flagseen.c: CHURN_EUSAGE when a COL=VALUE matched no row of those seen,
  * listing the values with their counts. */
 churn_status loader_seen_check(loader *ld);
 /* flagseen.c: frees the values seen. */
 void loader_seen_free(loader *ld);
+
+/* where.c: reads map->where against the header (after the roles are
+ * given): CHURN_EUSAGE in ld->st when a filter is malformed or names no
+ * column. */
+void loader_where_bind(loader *ld);
+/* where.c: 1 when the current row passes every --where filter; 0 when it
+ * is left out (counted in rows_filtered) or out of memory (ld->st set). */
+int loader_where_keep(loader *ld);
+/* where.c: CHURN_EUSAGE when a filter value matched no row, listing the
+ * column's values with their counts. */
+churn_status loader_where_check(loader *ld);
+/* where.c: frees the filters. */
+void loader_where_free(loader *ld);
 
 /* colbuild.c: doubles the room of every column (and of the line numbers).
  * Returns 0 when out of memory. */

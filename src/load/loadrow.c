@@ -166,6 +166,9 @@ static void read_header(loader *ld)
 	for (size_t k = 0; k < m->ncategorical; k++)
 		if (!assign(ld, m->categorical[k], ROLE_CAT, "--categorical"))
 			return;
+	loader_where_bind(ld);
+	if (ld->st != CHURN_OK)
+		return;
 	for (size_t j = 0; j < ld->nfields; j++) {
 		load_colbuild *c = &ld->cols[j];
 		c->kind = kind_of(ld, c->role);
@@ -277,6 +280,9 @@ static void data_row(loader *ld)
 	}
 	if (ld->newlines > 0 && (!no_line_break(ld) || !no_swallowed_row(ld)))
 		return;
+	/* --where before any value is checked (docs/inputs.md, "Filters"). */
+	if (ld->where != NULL && !loader_where_keep(ld))
+		return;
 	for (size_t j = 0; j < ld->nfields; j++)
 		if (ld->cols[j].role != ROLE_AUTO && ld->cols[j].role != ROLE_CAT &&
 		    !loader_parse_mapped(ld, j))
@@ -304,10 +310,11 @@ static void data_row(loader *ld)
 			ld->st = churn_err_set(ld->err, CHURN_ENOMEM, "out of memory");
 			return;
 		}
-		if (!added) {
+		if (!added && !ld->map->rollup) {
 			/* Ids are unique among good rows, so code k is row k. */
 			loader_reject(ld, (long)j + 1, LOAD_BAD_DUPLICATE,
-			              "duplicate id '%.*s' (first on line %ld)",
+			              "duplicate id '%.*s' (first on line %ld; --rollup makes "
+			              "rows that share an id one customer)",
 			              loader_quote_len(s, len), s, ld->line[k]);
 			return;
 		}

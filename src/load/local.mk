@@ -9,6 +9,8 @@ libchurnkit_a_SOURCES += src/load/load.c src/load/sniff.c src/load/loadcheck.c \
 	src/load/decode.c src/load/decode.h \
 	src/load/source.c include/churnkit/source.h \
 	include/churnkit/load.h
+## --where and --rollup (issue 12): filters, and one customer from several rows.
+libchurnkit_a_SOURCES += src/load/where.c src/load/rollup.c include/churnkit/rollup.h
 libchurnkit_a_SOURCES += src/load/profile.c include/churnkit/profile.h
 
 ## The --revenue file (revhist.c), owned with issue 4 (cohorts and KPIs).

@@ -133,6 +133,10 @@ churn_status profile_build(const load_result *r, const load_map *map,
 	p->rows_used = (long)t->nrows;
 	p->rows_rejected = r->rows_rejected;
 	p->lines_rejected = r->lines_rejected;
+	p->rows_filtered = map->nwhere > 0 ? r->rows_filtered : -1;
+	p->customers = r->rolled_up ? r->customers : -1;
+	p->reactivations = r->rolled_up ? r->reactivations : -1;
+	p->customers_reactivated = r->rolled_up ? r->customers_reactivated : -1;
 	memcpy(p->by_reason, r->by_reason, sizeof p->by_reason);
 	p->delimiter = r->delimiter;
 	p->bom = r->bom;

@@ -47,6 +47,11 @@ void profile_print(const profile *p, FILE *f)
 		if (p->by_reason[r] > 0)
 			fprintf(f, "    %-26s %ld\n", load_reason_name((load_reason)r),
 			        p->by_reason[r]);
+	if (p->rows_filtered >= 0)
+		fprintf(f, "  Rows filtered   %ld (left out by --where)\n", p->rows_filtered);
+	if (p->customers >= 0)
+		fprintf(f, "  Customers       %ld rows read, %ld customers formed (%ld returned "
+		        "after a gap)\n", p->rows_read, p->customers, p->customers_reactivated);
 	fprintf(f, "  Delimiter       %s%s\n", delim_name(p->delimiter),
 	        p->bom ? " (UTF-8 byte-order mark skipped)" : "");
 	if (p->min_date != TABLE_DATE_NA)
@@ -106,6 +111,14 @@ void *profile_json(const profile *p)
 	json_object_object_add(d, "rows_used", json_object_new_int64(p->rows_used));
 	json_object_object_add(d, "rows_rejected", json_object_new_int64(p->rows_rejected));
 	json_object_object_add(d, "lines_rejected", json_object_new_int64(p->lines_rejected));
+	if (p->rows_filtered >= 0)
+		json_object_object_add(d, "rows_filtered", json_object_new_int64(p->rows_filtered));
+	if (p->customers >= 0) {
+		json_object_object_add(d, "customers", json_object_new_int64(p->customers));
+		json_object_object_add(d, "reactivations", json_object_new_int64(p->reactivations));
+		json_object_object_add(d, "customers_reactivated",
+		                       json_object_new_int64(p->customers_reactivated));
+	}
 	json_object_object_add(d, "as_of", p->as_of == TABLE_DATE_NA ? NULL
 	                       : json_object_new_string(date_format(p->as_of, b)));
 	for (int r = 0; r < LOAD_NREASONS; r++)

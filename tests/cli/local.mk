@@ -27,3 +27,12 @@ EXTRA_DIST += tests/data/exports/telco_extract.csv \
 EXTRA_DIST += tests/data/dates/billing.csv \
 	tests/data/dates/billing_epoch.csv tests/data/dates/billing_epoch_ms.csv \
 	tests/data/dates/billing_de.csv tests/data/dates/billing_offset.csv
+# A billing export, one row per subscription, merged by --rollup and
+# filtered by --where (tests/cli/billing.sh; docs/inputs.md).
+cli_tests += tests/cli/billing.sh
+# The README's recipes run as written (tests/cli/recipes.sh).
+cli_tests += tests/cli/recipes.sh
+EXTRA_DIST += tests/data/exports/subscriptions.csv \
+	tests/data/exports/subscriptions_epoch.csv \
+	tests/data/exports/make_subscriptions_epoch.sh \
+	tests/data/exports/customers_by_hand.csv

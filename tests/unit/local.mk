@@ -44,7 +44,9 @@ tests_unit_test_inifile_LDADD = $(TEST_LIBS)
 ## src/load
 unit_load = tests/unit/test_table tests/unit/test_load tests/unit/test_survdata \
 	tests/unit/test_revhist tests/unit/test_source tests/unit/test_fieldread \
-	tests/unit/test_loadopts
+	tests/unit/test_loadopts tests/unit/test_rollup
+tests_unit_test_rollup_SOURCES = tests/unit/test_rollup.c
+tests_unit_test_rollup_LDADD = $(TEST_LIBS)
 tests_unit_test_fieldread_SOURCES = tests/unit/test_fieldread.c
 tests_unit_test_fieldread_LDADD = $(TEST_LIBS)
 tests_unit_test_loadopts_SOURCES = tests/unit/test_loadopts.c

@@ -76,11 +76,24 @@ static void data_quality(flow *f)
 	         "each is reported with its line and reason, and the run stops when more than "
 	         "the --max-bad-rows limit are bad.",
 	         fmt_count((double)l->rows_read, a, sizeof a),
-	         fmt_count((double)(l->rows_read - l->rows_rejected), b, sizeof b),
+	         fmt_count((double)(l->rows_read - l->rows_rejected - l->rows_filtered), b,
+	                   sizeof b),
 	         fmt_count((double)l->rows_rejected, e, sizeof e),
 	         fmtnum_pct(l->rows_read > 0 ? (double)l->rows_rejected / (double)l->rows_read : 0, 2,
 	                 buf + 500, 100));
 	para(f, buf);
+	/* --where and --rollup (docs/inputs.md): said only when given. */
+	if (l->rows_filtered > 0) {
+		snprintf(buf, sizeof buf, "%s rows were left out by --where.",
+		         fmt_count((double)l->rows_filtered, a, sizeof a));
+		para(f, buf);
+	}
+	if (l->rolled_up) {
+		snprintf(buf, sizeof buf, "The rows used formed %s customers (--rollup); %s "
+		         "returned after a gap.", fmt_count((double)l->customers, a, sizeof a),
+		         fmt_count((double)l->customers_reactivated, b, sizeof b));
+		para(f, buf);
+	}
 	for (int r = 0; r < LOAD_NREASONS; r++) {
 		if (l->by_reason[r] <= 0)
 			continue;

@@ -61,8 +61,7 @@ void page_cover(report_page_ctx *c, const char *const *contents, const size_t *p
 	}
 	if (in->load) {
 		snprintf(buf, sizeof buf, "%s customers from %s",
-		         fmt_count((double)(in->load->rows_read - in->load->rows_rejected), a,
-		                   sizeof a),
+		         fmt_count((double)in->load->t->nrows, a, sizeof a),
 		         in->input_name);
 		char fit[512];
 		pdf_fit_text(d, buf, PDF_REGULAR, 10, c->right - x, fit, sizeof fit);
