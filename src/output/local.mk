@@ -1,6 +1,6 @@
-## src/output: every renderer.  The JSON number encoder and helpers, CSV
-## cells, and each stage's JSON, plain-text and CSV renderings (the stage
-## folders compute; the renderers read their results).
+## src/output: every renderer.  The JSON number encoder and helpers, and
+## each stage's JSON, plain-text and CSV renderings (the stage folders
+## compute; the renderers read their results).  CSV cells: src/util/sheet.c.
 libchurnkit_a_SOURCES += \
 	include/churnkit/surv_json.h src/output/surv_json.c \
 	include/churnkit/surv_print.h src/output/surv_print.c \
@@ -14,8 +14,6 @@ libchurnkit_a_SOURCES += \
 	src/output/segment_run_out.c
 libchurnkit_a_SOURCES += src/output/jsonout.c include/churnkit/jsonout.h \
 	src/output/profile_out.c
-libchurnkit_a_SOURCES += src/output/sheet.c include/churnkit/sheet.h
-
 libchurnkit_a_SOURCES += src/output/textpad.c include/churnkit/textpad.h
 
 libchurnkit_a_SOURCES += src/output/tablename.c include/churnkit/tablename.h

@@ -6,7 +6,8 @@
 #
 # The order (lowest first), as the data of a command flows (README.md,
 # docs/ and issue 11: load -> stage -> result -> output, never back):
-#   0  util          errors, dates, numbers, the output set: needs nothing
+#   0  util          errors, dates, numbers, CSV cells, the output set:
+#                    needs nothing
 #   1  load          the loader and the table every stage reads
 #   2  survival      Kaplan-Meier, log-rank, hazard: reads the table
 #   2  cohort        cohorts and KPIs: reads the table (independent of
