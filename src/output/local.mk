@@ -8,7 +8,7 @@ libchurnkit_a_SOURCES += \
 	include/churnkit/cohort_output.h src/output/cohort_json.c \
 	src/output/cohort_text.c src/output/cohort_csv.c \
 	include/churnkit/model_json.h src/output/model_json.c src/output/model_print.c \
-	src/output/model_csv.c \
+	src/output/model_csv.c include/churnkit/scores_csv.h src/output/scores_csv.c \
 	include/churnkit/tablecsv.h src/output/tablecsv.c \
 	src/output/model_run_out.c src/output/surv_run_out.c src/output/cohort_run_out.c \
 	src/output/segment_run_out.c
