@@ -11,7 +11,9 @@ libchurnkit_a_SOURCES += \
 	src/output/model_csv.c include/churnkit/scores_csv.h src/output/scores_csv.c \
 	include/churnkit/tablecsv.h src/output/tablecsv.c \
 	src/output/model_run_out.c src/output/surv_run_out.c src/output/cohort_run_out.c \
-	src/output/segment_run_out.c
+	src/output/segment_run_out.c \
+	include/churnkit/scores_out.h src/output/scores_out.c \
+	include/churnkit/findings_json.h src/output/findings_json.c
 libchurnkit_a_SOURCES += src/output/jsonout.c include/churnkit/jsonout.h \
 	src/output/profile_out.c
 libchurnkit_a_SOURCES += src/output/textpad.c include/churnkit/textpad.h
