@@ -28,28 +28,15 @@
  * would always call a tenth of the customers high, even when none is
  * likely to leave, and hide it when half are.
  *
- * CSV: a header row, then one row per customer, riskiest first (ties and
- * unscored customers in input order), comma-separated, LF line ends,
- * RFC 4180 quoting (a cell holding a comma, quote or line break is quoted,
- * quotes doubled).  Text cells (ids, drivers) beginning with = + - @, tab
- * or carriage return get a leading single quote so that a spreadsheet
- * shows them as text instead of running them as formulas; UTF-8 bytes are
- * written untouched.  Columns:
- *     id, value, churn_probability (6 decimals), risk_band, segment,
- *     main_driver, recommended_action
- * The segment and action texts come from the segments stage (segment.h),
- * one per entry of the list; the writer takes them as arrays so that this
- * module does not depend on that one.
+ * The CSV file of a list: scores_csv.h.
  *
  * Ownership: scores_build returns a new scores list (free with
- * scores_free); the design, result and table are borrowed and must outlive
- * the writing.
+ * scores_free); the design, result and table are borrowed.
  */
 #ifndef CHURNKIT_SCORES_H
 #define CHURNKIT_SCORES_H
 
 #include <stddef.h>
-#include <stdio.h>
 
 #include "churnkit/design.h"
 #include "churnkit/err.h"
@@ -107,18 +94,11 @@ churn_status scores_build_cox(const design *d, const cox_result *r, const cox_ba
                               double h, const unsigned char *active, scores **out,
                               churn_err *err);
 
+/* Why a row was not scored (status st), written in the driver's place;
+ * "" for DESIGN_ROW_OK.  A static string. */
+const char *scores_unscored_reason(design_row_status st);
 /* The reason written for a customer beyond the data, into buf. */
 char *scores_beyond_reason(const model_score_row *s, char *buf, size_t n);
 void scores_free(scores *s);
-
-/* Writes the CSV described above.  id_col names the id column of t (text
- * or number), value_col the value column or NULL (empty cells).
- * segments[k] and actions[k] are the texts of entry k of s (arrays of s->n
- * strings; either array may be NULL, leaving its column empty).
- * CHURN_EUSAGE when a column is not in t, CHURN_EIO on a write error. */
-churn_status scores_write_csv(FILE *f, const scores *s, const design *d, const table *t,
-                              const char *id_col, const char *value_col,
-                              const char *const *segments, const char *const *actions,
-                              churn_err *err);
 
 #endif

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "churnkit/date.h"
+#include "churnkit/findings_json.h"
 #include "churnkit/findings_run.h"
 #include "churnkit/jsonout.h"
 #include "churnkit/outfile.h"
@@ -174,39 +175,6 @@ static churn_status write_pdf(const char *path, const unsigned char *pdf, size_t
 	return outfile_commit(of, err);
 }
 
-/* A driver's "subject", "reversed", "rates" and "predicted" (docs/findings.md). */
-static void findings_json_driver(json_object *o, const finding *x)
-{
-	json_object *rates = json_object_new_array(), *pred = json_object_new_array();
-	for (int g = 0; g < 2; g++) {
-		json_object_array_add(rates, json_num(x->rate[g]));
-		json_object_array_add(pred, json_num(x->predicted[g]));
-	}
-	json_object_object_add(o, "subject", json_object_new_string(x->subject));
-	json_object_object_add(o, "reversed", json_object_new_boolean(x->reversed));
-	json_object_object_add(o, "rates", rates);
-	json_object_object_add(o, "predicted", pred);
-}
-
-static json_object *findings_json(const findings *f)
-{
-	json_object *a = json_object_new_array();
-
-	for (size_t i = 0; f && i < f->n; i++) {
-		json_object *o = json_object_new_object();
-		json_object_object_add(o, "text", json_object_new_string(f->item[i].text));
-		json_object_object_add(o, "test", json_object_new_string(f->item[i].test_text));
-		json_object_object_add(o, "p", isfinite(f->item[i].p)
-		                                       ? json_num(f->item[i].p) : NULL);
-		json_object_object_add(o, "significant",
-		                       json_object_new_boolean(f->item[i].significant));
-		if (f->item[i].kind == FINDING_DRIVER)
-			findings_json_driver(o, &f->item[i]);
-		json_object_array_add(a, o);
-	}
-	return a;
-}
-
 static churn_status write_json(run *r, const char *path, churn_err *err)
 {
 	json_object *root = cmd_json_root(&r->d);
@@ -315,12 +283,12 @@ int cmd_report(int argc, char **argv, outset *outs, churn_err *err)
 		goto end;
 	if ((st = cli_surv_opts_read(&r.svo, &r.o, synopsis, err)) != CHURN_OK)
 		goto end;
-	/* Cohorts and KPIs need dates, and count whole customers: with delayed
-	 * entry or frequency weights (survival and model options) they are
-	 * left out, and the summary says so. */
+	/* Cohorts and KPIs need dates; the cohort stage says whether they fit
+	 * delayed entry or weights (cohort_run_excluded_by); the summary says
+	 * why they are left out. */
 	r.no_co_why = !opt_str(&r.o, OPT_START) ? NULL
-	              : opt_str(&r.o, OPT_ENTRY)  ? "--entry"
-	              : opt_str(&r.o, OPT_WEIGHT) ? "--weight" : NULL;
+	              : cohort_run_excluded_by(opt_str(&r.o, OPT_ENTRY),
+	                                       opt_str(&r.o, OPT_WEIGHT));
 	if (opt_str(&r.o, OPT_START) && r.no_co_why == NULL) {
 		if ((st = cli_cohort_opts_read(&r.coo, &r.o, synopsis, err)) != CHURN_OK)
 			goto end;

@@ -6,6 +6,7 @@
 
 #include "churnkit/date.h"
 #include "churnkit/num.h"
+#include "churnkit/scores_csv.h"
 
 #define CLI_SHOW_REJECTS 10    /* revenue rows warned about one by one */
 

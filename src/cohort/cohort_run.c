@@ -37,6 +37,11 @@ void cohort_run_opts_init(cohort_run_opts *o)
 	kpi_opts_init(&o->ko);
 }
 
+const char *cohort_run_excluded_by(const char *entry_col, const char *weight_col)
+{
+	return entry_col ? "--entry" : weight_col ? "--weight" : NULL;
+}
+
 /* Reads the revenue file into c->rev, matched to the customers c->cc,
  * writing its rejects file. */
 static churn_status load_revenue(cohort_run *c, const cohort_run_input *in, churn_err *err)

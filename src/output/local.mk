@@ -1,6 +1,6 @@
-## src/output: every renderer.  The JSON number encoder and helpers, CSV
-## cells, and each stage's JSON, plain-text and CSV renderings (the stage
-## folders compute; the renderers read their results).
+## src/output: every renderer.  The JSON number encoder and helpers, and
+## each stage's JSON, plain-text and CSV renderings (the stage folders
+## compute; the renderers read their results).  CSV cells: src/util/sheet.c.
 libchurnkit_a_SOURCES += \
 	include/churnkit/surv_json.h src/output/surv_json.c \
 	include/churnkit/surv_print.h src/output/surv_print.c \
@@ -8,14 +8,14 @@ libchurnkit_a_SOURCES += \
 	include/churnkit/cohort_output.h src/output/cohort_json.c \
 	src/output/cohort_text.c src/output/cohort_csv.c \
 	include/churnkit/model_json.h src/output/model_json.c src/output/model_print.c \
-	src/output/model_csv.c \
+	src/output/model_csv.c include/churnkit/scores_csv.h src/output/scores_csv.c \
 	include/churnkit/tablecsv.h src/output/tablecsv.c \
 	src/output/model_run_out.c src/output/surv_run_out.c src/output/cohort_run_out.c \
-	src/output/segment_run_out.c
+	src/output/segment_run_out.c \
+	include/churnkit/scores_out.h src/output/scores_out.c \
+	include/churnkit/findings_json.h src/output/findings_json.c
 libchurnkit_a_SOURCES += src/output/jsonout.c include/churnkit/jsonout.h \
 	src/output/profile_out.c
-libchurnkit_a_SOURCES += src/output/sheet.c include/churnkit/sheet.h
-
 libchurnkit_a_SOURCES += src/output/textpad.c include/churnkit/textpad.h
 
 libchurnkit_a_SOURCES += src/output/tablename.c include/churnkit/tablename.h

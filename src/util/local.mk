@@ -15,6 +15,10 @@ libchurnkit_a_SOURCES += src/util/outfile.c src/util/outguard.c src/util/outset_
 
 libchurnkit_a_SOURCES += src/util/utf8.c include/churnkit/utf8.h
 
+## CSV cells safe in a spreadsheet (sheet.h): the loader's rejects file and
+## the output layer's CSVs both write them.
+libchurnkit_a_SOURCES += src/util/sheet.c include/churnkit/sheet.h
+
 libchurnkit_a_SOURCES += src/util/inifile.c include/churnkit/inifile.h
 
 ## The cap on a --by column's levels, shared by the survival and cohort

@@ -2,17 +2,11 @@
 # cycles.sh - no two source files of libchurnkit.a depend on each other,
 # directly or through others.  A file depends on another when its object
 # uses a symbol the other's object defines (nm), which is what an include
-# of the other's header is for.  Every cycle is printed with its files.
-#
-# KNOWN lists the cycles left from before the report and findings were
-# split (issue 11), one per line as the sorted object names; they are
-# reported but do not fail, so that a new cycle does.  A known cycle that
-# is gone is reported too: remove its line.  TAP.
+# of the other's header is for.  Every cycle is printed with its files
+# and fails.  TAP.
 : "${top_builddir:=.}"
 LC_ALL=C
 export LC_ALL
-
-KNOWN=''
 
 lib="$top_builddir/libchurnkit.a"
 [ -f "$lib" ] || { echo "Bail out! $lib is not built"; exit 99; }
@@ -70,22 +64,12 @@ echo "$cycles" | while IFS= read -r c; do [ -n "$c" ] && echo "# cycle: $c"; don
 old_ifs=$IFS
 IFS='
 '
-for c in $cycles; do
-	known=0
-	for k in $KNOWN; do [ "$c" = "$k" ] && known=1; done
-	[ $known = 1 ] || new="$new [$c]"
-done
-for k in $KNOWN; do
-	gone=1
-	for c in $cycles; do [ "$c" = "$k" ] && gone=0; done
-	[ $gone = 1 ] && echo "# known cycle gone (remove it from KNOWN): $k"
-done
+for c in $cycles; do new="$new [$c]"; done
 IFS=$old_ifs
 [ -z "$new" ]
-tap_ok $? "no cycle between source files but the known ones${new:+ (new:$new)}"
+tap_ok $? "no cycle between source files${new:+ (not:$new)}"
 
-# The check can fail: it sees the known cycles (or, once they are gone, at
-# least one dependency between two objects).
+# The check can fail: it sees at least one dependency between two objects.
 deps=$(nm -A "$lib" 2>/dev/null | awk '$2 == "U"' | wc -l)
 [ "$deps" -gt 0 ]
 tap_ok $? "nm sees the objects' uses ($deps)"

@@ -6,7 +6,8 @@
 #
 # The order (lowest first), as the data of a command flows (README.md,
 # docs/ and issue 11: load -> stage -> result -> output, never back):
-#   0  util          errors, dates, numbers, the output set: needs nothing
+#   0  util          errors, dates, numbers, CSV cells, the output set:
+#                    needs nothing
 #   1  load          the loader and the table every stage reads
 #   2  survival      Kaplan-Meier, log-rank, hazard: reads the table
 #   2  cohort        cohorts and KPIs: reads the table (independent of
@@ -27,28 +28,9 @@
 # local.mk lists it.  Headers beside a .c resolve from its directory, or
 # from src/ ("model/logit_internal.h").  System headers (<...>) and
 # config.h are not looked at.
-#
-# KNOWN lists the includes that point up now and are being moved (each as
-# "FILE HEADER"): reported but not failing, so that a new one fails; a
-# known include that is gone is reported too: remove its line.
 LC_ALL=C
 export LC_ALL
 root=${1:-${top_srcdir:-.}}
-
-KNOWN='src/cohort/cohort_csv.c churnkit/sheet.h
-src/cohort/cohort_csv.c churnkit/tablename.h
-src/load/reject.c churnkit/sheet.h
-src/load/revhist_rejects.c churnkit/sheet.h
-include/churnkit/revhist.h churnkit/revenue.h
-src/model/model_csv.c churnkit/sheet.h
-src/model/scores.c churnkit/sheet.h
-src/segment/segment_run.c churnkit/jsonout.h
-src/segment/segment_run.c churnkit/sheet.h
-src/survival/surv_csv.c churnkit/sheet.h
-src/survival/surv_csv.c churnkit/tablename.h
-src/survival/surv_json.c churnkit/jsonout.h
-src/survival/surv_print.c churnkit/textpad.h
-src/survival/surv_run.c churnkit/jsonout.h'
 
 cd "$root" 2>/dev/null && [ -d src ] || { echo "Bail out! no src/ in $root"; exit 99; }
 
@@ -137,27 +119,15 @@ old_ifs=$IFS
 IFS='
 '
 for b in $bad; do
-	key=$(echo "$b" | cut -d' ' -f1,2)
-	known=0
-	for k in $KNOWN; do [ "$key" = "$k" ] && known=1; done
-	if [ $known = 1 ]; then
-		echo "# known: $b"
-	else
-		echo "# NEW: $b"
-		new="$new [$key]"
-	fi
-done
-for k in $KNOWN; do
-	gone=1
-	for b in $bad; do [ "$(echo "$b" | cut -d' ' -f1,2)" = "$k" ] && gone=0; done
-	[ $gone = 1 ] && echo "# known include gone (remove it from KNOWN): $k"
+	echo "# $b"
+	new="$new [$(echo "$b" | cut -d' ' -f1,2)]"
 done
 IFS=$old_ifs
 
 [ -n "$files" ]
 tap_ok $? "source files found under $root"
 [ -z "$new" ]
-tap_ok $? "every include points down the folder order, but the known ones${new:+ (not:$new)}"
+tap_ok $? "every include points down the folder order${new:+ (not:$new)}"
 
 echo "1..$n"
 [ "$failed" -eq 0 ]

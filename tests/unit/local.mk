@@ -21,7 +21,10 @@ tests_unit_test_fixture_LDADD = $(TEST_LIBS)
 ## src/util
 unit_util = tests/unit/test_err tests/unit/test_date tests/unit/test_datetime \
 	tests/unit/test_strbuf tests/unit/test_fmtnum tests/unit/test_num \
-	tests/unit/test_outfile tests/unit/test_utf8 tests/unit/test_inifile
+	tests/unit/test_outfile tests/unit/test_utf8 tests/unit/test_inifile \
+	tests/unit/test_sheet
+tests_unit_test_sheet_SOURCES = tests/unit/test_sheet.c
+tests_unit_test_sheet_LDADD = $(TEST_LIBS)
 tests_unit_test_err_SOURCES = tests/unit/test_err.c
 tests_unit_test_err_LDADD = $(TEST_LIBS)
 tests_unit_test_date_SOURCES = tests/unit/test_date.c
@@ -139,9 +142,7 @@ tests_unit_test_findings_SOURCES = tests/unit/test_findings.c
 tests_unit_test_findings_LDADD = $(TEST_LIBS)
 
 ## src/output
-unit_output = tests/unit/test_sheet tests/unit/test_textpad tests/unit/test_tablename
-tests_unit_test_sheet_SOURCES = tests/unit/test_sheet.c
-tests_unit_test_sheet_LDADD = $(TEST_LIBS)
+unit_output = tests/unit/test_textpad tests/unit/test_tablename
 tests_unit_test_textpad_SOURCES = tests/unit/test_textpad.c
 tests_unit_test_textpad_LDADD = $(TEST_LIBS)
 tests_unit_test_tablename_SOURCES = tests/unit/test_tablename.c

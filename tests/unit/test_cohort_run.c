@@ -2,7 +2,8 @@
  * written here: the cohorts by signup month with the partial month left
  * out, thin cohorts below min_n, one cohort result per --by column with
  * its levels in sorted order, no --end (nobody churned), a --by column
- * that is not categorical, and two --by columns with a missing level. */
+ * that is not categorical, and two --by columns with a missing level;
+ * and which options keep cohorts out (cohort_run_excluded_by). */
 #include "churnkit/cohort_run.h"
 #include "churnkit/load.h"
 #include "tablebuild.h"
@@ -30,6 +31,11 @@ int main(void)
 	churn_err e;
 	cohort_run c;
 	cohort_run_opts o;
+
+	ok(cohort_run_excluded_by(NULL, NULL) == NULL, "no --entry nor --weight: cohorts fit");
+	is_str(cohort_run_excluded_by("entry", NULL), "--entry", "delayed entry keeps cohorts out");
+	is_str(cohort_run_excluded_by(NULL, "w"), "--weight", "weights keep cohorts out");
+	is_str(cohort_run_excluded_by("entry", "w"), "--entry", "both: --entry is named");
 
 	load_opts_init(&lo);
 	load_result *r = tb_load(text, &m, &lo);

@@ -3,7 +3,7 @@
  * 3.5-3); fixtures made by tests/fixtures/cox/make_fixtures.R. */
 #include "churnkit/cox.h"
 #include "churnkit/design.h"
-#include "churnkit/scores.h"
+#include "churnkit/scores_csv.h"
 #include "fixture.h"
 #include "tap.h"
 
