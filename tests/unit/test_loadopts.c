@@ -35,6 +35,8 @@ static void test_cp1252(void)
 	const char raw[] = "M\xfcller;\x80\n";
 	source *s = NULL;
 	churn_err e;
+
+	churn_err_clear(&e);
 	char buf[64], hex[65];
 	size_t n;
 
@@ -59,6 +61,8 @@ static void test_bad_byte(void)
 	const char raw[] = "id,x\r\nab\x81,1\r\n";
 	source *s = NULL;
 	churn_err e;
+
+	churn_err_clear(&e);
 	char buf[64];
 	size_t n;
 
@@ -97,6 +101,8 @@ static void test_utf16(void)
 	           cut[] = "a\0b";
 	source *s = NULL;
 	churn_err e;
+
+	churn_err_clear(&e);
 	char buf[16];
 	size_t n;
 
@@ -139,6 +145,8 @@ static void test_split(void)
 	source *s = NULL;
 	churn_err e;
 
+	churn_err_clear(&e);
+
 	for (size_t k = 0; k < nraw; k += 2) {
 		raw[k] = 'x';
 		raw[k + 1] = 0;
@@ -166,6 +174,8 @@ static void test_split_utf8(void)
 	char *raw = malloc(nraw), *out = malloc(3 * nraw);
 	source *s = NULL;
 	churn_err e;
+
+	churn_err_clear(&e);
 
 	memset(raw, 'x', nraw);
 	raw[1000] = '\n';
@@ -200,6 +210,8 @@ static void test_loader_encoding(void)
 	load_result *r = NULL;
 	churn_err e;
 
+	churn_err_clear(&e);
+
 	memset(&m, 0, sizeof m);
 	m.id = "id";
 	load_opts_init(&o);
@@ -216,6 +228,8 @@ static void test_value_options(void)
 	load_opts o;
 	load_result *r = NULL;
 	churn_err e;
+
+	churn_err_clear(&e);
 	const char *text = "id;start;cents;plan;every\n"
 	                   "1;2024-01-01;123456;month;1\n"
 	                   "2;2024-01-01;\"1.200.000\";Yearly;1\n"
@@ -282,6 +296,8 @@ static void test_flag_value(void)
 	load_opts o;
 	load_result *r = NULL;
 	churn_err e;
+
+	churn_err_clear(&e);
 	const char *text = "id,months,Churn\n1,5,Yes\n2,7,No\n3,2, yes\n4,9,No\n";
 
 	memset(&m, 0, sizeof m);
@@ -312,6 +328,8 @@ static void test_hint(void)
 	load_opts o;
 	load_result *r = NULL;
 	churn_err e;
+
+	churn_err_clear(&e);
 	const char *text = "id;start;mrr\n1;2024-01-01;21,05\n2;2024-01-01;3,5\n"
 	                   "3;2024-01-01;12\n";
 
