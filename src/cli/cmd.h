@@ -54,12 +54,10 @@ churn_status cmd_parse(cli_opts *o, unsigned cmd, int argc, char **argv,
 churn_status cmd_load(const cli_opts *o, outset *outs, cmd_data *d, churn_err *err);
 void cmd_data_free(cmd_data *d);
 
-/* A new JSON document {"tool": {...}, "data": {rows_read, rows_used,
- * rows_rejected, rejected_by_reason, as_of; rows_filtered with --where;
- * customers, reactivations, customers_reactivated with --rollup}} for the
- * loaded input
- * (a json_object *, owned by the caller; declared void * to keep json-c out
- * of this header). */
+/* A new JSON document {"tool": {...}, "data": {...}} for the loaded input:
+ * run_json_root (run_json.h, the renderer in src/output) with this build's
+ * version (a json_object *, owned by the caller; declared void * to keep
+ * json-c out of this header). */
 void *cmd_json_root(const cmd_data *d);
 /* Writes the document into the output set to `path` ("-" = stdout) and
  * releases it. */

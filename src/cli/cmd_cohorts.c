@@ -4,7 +4,7 @@
  * history, writers) is cohort_run.h's (the library's), which the report shares. */
 #include "config.h"
 
-#include "churnkit/date.h"
+#include "churnkit/run_text.h"
 #include "cmd.h"
 #include "stage_opts.h"
 
@@ -49,7 +49,6 @@ int cmd_cohorts(int argc, char **argv, outset *outs, churn_err *err)
 	cohort_run c = {0};
 	int done;
 	const char *json, *tables;
-	char a[11];
 	churn_status st = cmd_parse(&o, CMD_COHORTS, argc, argv, synopsis, summary, &done, err);
 
 	if (st != CHURN_OK || done)
@@ -68,10 +67,7 @@ int cmd_cohorts(int argc, char **argv, outset *outs, churn_err *err)
 	if (tables != NULL && (st = cohort_run_write_tables(&c, tables, outs, err)) != CHURN_OK)
 		goto out;
 	if (json == NULL || strcmp(json, "-") != 0) {
-		const load_result *lr = d.res;
-		printf("churnkit cohorts: %s, %zu customers used of %ld rows read (%ld rejected), "
-		       "as of %s\n", d.lopts.display_name, lr->t->nrows, lr->rows_read,
-		       lr->rows_rejected, date_format(lr->as_of, a));
+		run_text_cohorts_header(stdout, d.lopts.display_name, d.res);
 		st = cohort_run_print(&c, stdout, err);
 		if (st == CHURN_OK && fflush(stdout) != 0)
 			st = churn_err_set(err, CHURN_EIO, "standard output: %s", strerror(errno));

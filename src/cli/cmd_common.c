@@ -1,10 +1,10 @@
-/* cmd_common.c - what every subcommand's output shares: warnings, the
- * JSON document of a run and write errors (cmd.h). */
+/* cmd_common.c - what every subcommand's output shares: warnings, writing
+ * the JSON document of a run (built by run_json.h) and write errors (cmd.h). */
 #include "config.h"
 
-#include "churnkit/date.h"
 #include "churnkit/jsonout.h"
 #include "churnkit/outfile.h"
+#include "churnkit/run_json.h"
 #include "cmd.h"
 
 #include <errno.h>
@@ -24,37 +24,7 @@ void cmd_warn(const char *fmt, ...)
 
 void *cmd_json_root(const cmd_data *d)
 {
-	const load_result *r = d->res;
-	char b[11];
-	json_object *root = json_object_new_object();
-	json_object *data = json_object_new_object();
-	json_object *reasons = json_object_new_object();
-
-	json_object_object_add(root, "tool", json_tool(PACKAGE_VERSION));
-	/* The hash of the bytes parsed (load.h), as the report's appendix prints. */
-	json_object_object_add(data, "sha256", json_object_new_string(r->sha256));
-	json_object_object_add(data, "rows_read", json_object_new_int64(r->rows_read));
-	json_object_object_add(data, "rows_used", json_object_new_int64((int64_t)r->t->nrows));
-	json_object_object_add(data, "rows_rejected", json_object_new_int64(r->rows_rejected));
-	json_object_object_add(data, "lines_rejected", json_object_new_int64(r->lines_rejected));
-	/* --where and --rollup (docs/inputs.md): only when given. */
-	if (d->map.nwhere > 0)
-		json_object_object_add(data, "rows_filtered", json_object_new_int64(r->rows_filtered));
-	if (r->rolled_up) {
-		json_object_object_add(data, "customers", json_object_new_int64(r->customers));
-		json_object_object_add(data, "reactivations", json_object_new_int64(r->reactivations));
-		json_object_object_add(data, "customers_reactivated",
-		                       json_object_new_int64(r->customers_reactivated));
-	}
-	for (int k = 0; k < LOAD_NREASONS; k++)
-		if (r->by_reason[k] > 0)
-			json_object_object_add(reasons, load_reason_name((load_reason)k),
-			                       json_object_new_int64(r->by_reason[k]));
-	json_object_object_add(data, "rejected_by_reason", reasons);
-	json_object_object_add(data, "as_of", r->as_of == TABLE_DATE_NA ? NULL
-	                       : json_object_new_string(date_format(r->as_of, b)));
-	json_object_object_add(root, "data", data);
-	return root;
+	return run_json_root(d->res, &d->map, PACKAGE_VERSION);
 }
 
 churn_status cmd_json_write(void *root, const char *path, outset *outs, churn_err *err)

@@ -2,7 +2,7 @@
  * the Cox model, as text, --json and --tables (see model_run.h). */
 #include "config.h"
 
-#include "churnkit/date.h"
+#include "churnkit/run_text.h"
 #include "cmd.h"
 #include "stage_opts.h"
 
@@ -39,7 +39,6 @@ int cmd_model(int argc, char **argv, outset *outs, churn_err *err)
 	model_run_input mi;
 	int done;
 	const char *json, *tables;
-	char a[11];
 	churn_status st = cmd_parse(&o, CMD_MODEL, argc, argv, synopsis, summary, &done, err);
 
 	if (st != CHURN_OK || done)
@@ -59,12 +58,7 @@ int cmd_model(int argc, char **argv, outset *outs, churn_err *err)
 	if (tables != NULL && (st = model_run_write_tables(&m, tables, outs, err)) != CHURN_OK)
 		goto out;
 	if (json == NULL || strcmp(json, "-") != 0) {
-		const load_result *lr = d.res;
-		printf("churnkit model: %s, %zu customers used of %ld rows read (%ld rejected)",
-		       d.lopts.display_name, lr->t->nrows, lr->rows_read, lr->rows_rejected);
-		if (lr->as_of != TABLE_DATE_NA)
-			printf(", as of %s", date_format(lr->as_of, a));
-		fputs("\n\n", stdout);
+		run_text_model_header(stdout, d.lopts.display_name, d.res);
 		if ((st = model_run_print(&m, &mi, stdout, err)) != CHURN_OK)
 			goto out;
 		if (fflush(stdout) != 0)

@@ -4,18 +4,16 @@
  * write them. */
 #include "config.h"
 
-#include "churnkit/date.h"
-#include "churnkit/findings_json.h"
 #include "churnkit/findings_run.h"
-#include "churnkit/jsonout.h"
 #include "churnkit/outfile.h"
 #include "churnkit/report.h"
+#include "churnkit/report_input.h"
+#include "churnkit/report_out.h"
 #include "cmd.h"
 #include "stage_opts.h"
 
 #include <errno.h>
 #include <json-c/json.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -61,7 +59,6 @@ typedef struct {
 	const char *no_co_why;     /* the option that keeps cohorts out, or NULL */
 	char no_model_why[400];    /* why the model could not be fitted, or "" */
 	size_t npages;
-	char sha[65];
 } run;
 
 static void run_free(run *r)
@@ -175,31 +172,32 @@ static churn_status write_pdf(const char *path, const unsigned char *pdf, size_t
 	return outfile_commit(of, err);
 }
 
-static churn_status write_json(run *r, const char *path, churn_err *err)
+/* What the run produced, for the JSON document and the summary. */
+static report_outcome outcome(const run *r, const char *out, size_t len)
 {
-	json_object *root = cmd_json_root(&r->d);
+	report_outcome o = {
+		.path = out, .pages = r->npages, .bytes = len, .sha256 = r->d.res->sha256,
+		.sv = &r->sv, .co = r->have_co ? &r->co : NULL, .m = r->have_m ? &r->m : NULL,
+		.g = r->have_g ? &r->g : NULL, .t = r->d.res->t, .id_col = r->d.map.id,
+		.fd = r->fd, .no_cohorts_why = r->no_co_why,
+		.no_model_why = r->no_model_why[0] ? r->no_model_why : NULL,
+	};
+	return o;
+}
+
+static churn_status write_json(const report_outcome *oc, const cmd_data *d, const char *path,
+                               churn_err *err)
+{
+	json_object *root = cmd_json_root(d);
 	churn_status st;
 
 	if (root == NULL)
 		return churn_err_set(err, CHURN_ENOMEM, "out of memory");
-	st = surv_run_json(&r->sv, root, err);
-	if (st == CHURN_OK && r->have_co)
-		st = cohort_run_json(&r->co, root, err);
-	if (st == CHURN_OK && r->have_m)
-		st = model_run_json(&r->m, root, err);
-	if (st == CHURN_OK && r->have_g)
-		segment_run_json(&r->g, r->d.res->t, r->d.map.id, root);
-	if (st != CHURN_OK) {
+	if ((st = report_out_json_add(oc, root, err)) != CHURN_OK) {
 		json_object_put(root);
 		return st;
 	}
-	json_object_object_add(root, "findings", findings_json(r->fd));
-	json_object *rep = json_object_new_object();
-	json_object_object_add(rep, "pages", json_object_new_int64((int64_t)r->npages));
-	json_object_object_add(rep, "input_sha256", json_object_new_string(r->sha));
-	json_object_object_add(rep, "revenue_at_risk_next_quarter", json_num(r->sv.revenue_at_risk));
-	json_object_object_add(root, "report", rep);
-	return cmd_json_write(root, path, r->d.outs, err);
+	return cmd_json_write(root, path, d->outs, err);
 }
 
 static churn_status write_tables(run *r, const char *dir, churn_err *err)
@@ -216,27 +214,6 @@ static churn_status write_tables(run *r, const char *dir, churn_err *err)
 	return st;
 }
 
-static void print_summary(FILE *f, const run *r, const char *out, size_t npages, size_t len)
-{
-	fprintf(f, "churnkit report: %s written (%zu pages, %zu bytes)\n", out, npages, len);
-	if (r->fd && r->fd->n > 0) {
-		fputs("\nFindings:\n", f);
-		for (size_t i = 0; i < r->fd->n && i < 5; i++)
-			fprintf(f, "%zu. %s.\n", i + 1, r->fd->item[i].text);
-	}
-	if (r->no_co_why)
-		fprintf(f, "\nNo cohort or KPI pages: cohorts count whole customers from signup, "
-		        "which %s does not fit.\n", r->no_co_why);
-	if (r->no_model_why[0])
-		fprintf(f, "\nNo drivers, segments or at-risk pages: the churn model could not be "
-		        "fitted (%s).\n", r->no_model_why);
-	else if (!r->have_m)
-		fputs("\nNo churn model: give --features and --horizon (or --outcome) for the "
-		      "drivers, segments and at-risk pages.\n", f);
-	else if (!r->have_g)
-		fputs("\nNo segments: give --id for the segments and at-risk pages.\n", f);
-}
-
 int cmd_report(int argc, char **argv, outset *outs, churn_err *err)
 {
 	run r;
@@ -246,7 +223,10 @@ int cmd_report(int argc, char **argv, outset *outs, churn_err *err)
 	int gen_ymdhms[6] = { 0 };
 	unsigned char *pdf = NULL;
 	size_t len = 0;
+	report_settings set = { 0 };
+	report_runs runs = { 0 };
 	report_input in;
+	report_outcome oc;
 	churn_status st;
 
 	memset(&r, 0, sizeof r);
@@ -307,9 +287,6 @@ int cmd_report(int argc, char **argv, outset *outs, churn_err *err)
 	}
 	if ((st = cmd_load(&r.o, outs, &r.d, err)) != CHURN_OK)
 		goto end;
-	/* The hash of the bytes the loader parsed (it hashes while reading, so a
-	 * pipe or a FIFO is hashed too, and the input is never opened again). */
-	memcpy(r.sha, r.d.res->sha256, sizeof r.sha);
 	r.mi = cli_model_input(&r.d);
 	if ((st = cli_surv_run(&r.sv, &r.svo, &r.d, err)) != CHURN_OK)
 		goto end;
@@ -344,58 +321,25 @@ int cmd_report(int argc, char **argv, outset *outs, churn_err *err)
 	if ((st = collect_options(&r, err)) != CHURN_OK)
 		goto end;
 
-	memset(&in, 0, sizeof in);
-	in.title = opt_str(&r.o, OPT_TITLE) ? opt_str(&r.o, OPT_TITLE) : "Customer retention report";
-	in.company = opt_str(&r.o, OPT_COMPANY);
-	in.letter = paper && strcasecmp(paper, "letter") == 0;
-	in.generated = gen[0] ? gen : NULL;
-	memcpy(in.generated_ymdhms, gen_ymdhms, sizeof gen_ymdhms);
-	in.version = PACKAGE_VERSION;
-	in.options = r.opts;
-	in.noptions = r.nopts;
-	in.input_name = r.d.path;
-	in.sha256 = r.sha;
-	in.load = r.d.res;
-	in.as_of = r.d.res->as_of;
-	in.time_in_days = r.sv.date_mode;
-	in.value_name = r.d.map.value;
-	in.id_name = r.d.map.id;
-	if (r.have_co) {
-		in.kpi = r.co.kpi;
-		in.cohorts = r.co.ncoh > 0 ? r.co.coh[0] : NULL;
-		in.revenue_history = r.co.rev != NULL;
-	}
-	in.cost_previous = r.have_co ? r.co.kpi->cost_previous : NAN;
-	in.revenue_at_risk = r.sv.revenue_at_risk;
-	in.revenue_at_risk_note = SURV_RUN_REVENUE_AT_RISK_NOTE;
-	in.surv = r.sv.a;
-	in.alpha = r.sv.alpha;
-	in.min_n = (size_t)r.sv.min_n;
-	in.times = r.sv.times;
-	in.ntimes = r.sv.ntimes;
-	if (r.have_m) {
-		in.dl = r.m.dl;
-		in.lr = r.m.lr;
-		in.q = r.m.have_q ? &r.m.q : NULL;
-		in.outcome = r.m.outcome;
-		in.model_sample = r.m.sample_note[0] ? r.m.sample_note : NULL;
-		in.dc = r.m.dc;
-		in.cr = r.m.cr;
-		in.zph = r.m.zph;
-		in.ph_strat = r.m.ph_strat;
-		in.ph_alpha = r.m.ph_alpha;
-	}
-	in.t = r.d.res->t;
-	if (r.have_g) {
-		in.sc = r.sc;
-		in.dscore = model_run_score_design(&r.m);
-		in.seg = r.g.r;
-		in.horizon_months = r.g.r->horizon_months;
-		in.horizon_assumed = r.g.horizon_assumed;
-		in.risk_definition = r.g.risk_definition;
-	}
-	in.fd = r.fd;
-	in.model_note = r.no_model_why[0] ? r.no_model_why : NULL;
+	set.title = opt_str(&r.o, OPT_TITLE);
+	set.company = opt_str(&r.o, OPT_COMPANY);
+	set.letter = paper && strcasecmp(paper, "letter") == 0;
+	set.generated = gen[0] ? gen : NULL;
+	memcpy(set.generated_ymdhms, gen_ymdhms, sizeof gen_ymdhms);
+	set.version = PACKAGE_VERSION;
+	set.options = r.opts;
+	set.noptions = r.nopts;
+	set.input_name = r.d.path;
+	runs.load = r.d.res;
+	runs.map = &r.d.map;
+	runs.sv = &r.sv;
+	runs.co = r.have_co ? &r.co : NULL;
+	runs.m = r.have_m ? &r.m : NULL;
+	runs.model_note = r.no_model_why[0] ? r.no_model_why : NULL;
+	runs.g = r.have_g ? &r.g : NULL;
+	runs.sc = r.sc;
+	runs.fd = r.fd;
+	report_input_from_runs(&set, &runs, &in);
 	if ((st = report_render(&in, &pdf, &len, &r.npages, err)) != CHURN_OK)
 		goto end;
 
@@ -407,7 +351,8 @@ int cmd_report(int argc, char **argv, outset *outs, churn_err *err)
 	    (st = cli_model_write_scores(&r.m, &r.d, scores_path, r.sc, r.g.labels, r.g.actions,
 	                                outs, err)) != CHURN_OK)
 		goto end;
-	if (json && (st = write_json(&r, json, err)) != CHURN_OK)
+	oc = outcome(&r, out, len);
+	if (json && (st = write_json(&oc, &r.d, json, err)) != CHURN_OK)
 		goto end;
 	if (tables && (st = write_tables(&r, tables, err)) != CHURN_OK)
 		goto end;
@@ -416,7 +361,7 @@ int cmd_report(int argc, char **argv, outset *outs, churn_err *err)
 		goto end;
 	if (strcmp(out, "-") != 0 && !(json && strcmp(json, "-") == 0) &&
 	    !(scores_path && strcmp(scores_path, "-") == 0)) {
-		print_summary(stdout, &r, out, r.npages, len);
+		report_out_summary(stdout, &oc);
 		if (fflush(stdout) != 0 || ferror(stdout))
 			st = churn_err_set(err, CHURN_EIO, "standard output: %s", strerror(errno));
 	}

@@ -3,6 +3,8 @@
  * model_run.h). */
 #include "config.h"
 
+#include "churnkit/run_json.h"
+#include "churnkit/run_text.h"
 #include "churnkit/scores_out.h"
 #include "cmd.h"
 #include "stage_opts.h"
@@ -75,12 +77,11 @@ int cmd_score(int argc, char **argv, outset *outs, churn_err *err)
 			st = churn_err_set(err, CHURN_ENOMEM, "out of memory");
 			goto end;
 		}
-		if ((st = model_run_json(&m, root, err)) != CHURN_OK) {
+		st = run_json_add_score(&m, s, out, &g, d.res->t, d.map.id, root, err);
+		if (st != CHURN_OK) {
 			json_object_put(root);
 			goto end;
 		}
-		json_object_object_add(root, "scores", scores_out_json(&m, s, out));
-		segment_run_json(&g, d.res->t, d.map.id, root);
 		if ((st = cmd_json_write(root, json, outs, err)) != CHURN_OK)
 			goto end;
 	}
@@ -90,9 +91,7 @@ int cmd_score(int argc, char **argv, outset *outs, churn_err *err)
 		goto end;
 	if (strcmp(out, "-") != 0 && (json == NULL || strcmp(json, "-") != 0)) {
 		scores_out_summary(stdout, &m, s, out);
-		if (g.horizon_assumed && g.r && g.r->has_value)
-			fputs("Segments: the scores have no horizon in months, so expected revenue loss "
-			      "and retention offers assume 12 months.\n", stdout);
+		run_text_segments_note(stdout, &g);
 		if (fflush(stdout) != 0 || ferror(stdout))
 			st = churn_err_set(err, CHURN_EIO, "standard output: %s", strerror(errno));
 	}

@@ -6,7 +6,7 @@
  * out, writers) is surv_run.h's (the library's), which the report shares. */
 #include "config.h"
 
-#include "churnkit/date.h"
+#include "churnkit/run_text.h"
 #include "cmd.h"
 #include "stage_opts.h"
 
@@ -53,7 +53,6 @@ int cmd_survival(int argc, char **argv, outset *outs, churn_err *err)
 	surv_run s = {0};
 	int done;
 	const char *json, *tables;
-	char a[11];
 	churn_status st = cmd_parse(&o, CMD_SURVIVAL, argc, argv, synopsis, summary, &done, err);
 
 	if (st != CHURN_OK || done)
@@ -72,13 +71,7 @@ int cmd_survival(int argc, char **argv, outset *outs, churn_err *err)
 	if (tables != NULL && (st = surv_run_write_tables(&s, tables, outs, err)) != CHURN_OK)
 		goto out;
 	if (json == NULL || strcmp(json, "-") != 0) {
-		const load_result *lr = d.res;
-		printf("churnkit survival: %s, %zu customer%s used of %ld row%s read (%ld rejected)",
-		       d.lopts.display_name, lr->t->nrows, lr->t->nrows == 1 ? "" : "s",
-		       lr->rows_read, lr->rows_read == 1 ? "" : "s", lr->rows_rejected);
-		if (s.date_mode && lr->as_of != TABLE_DATE_NA)
-			printf(", as of %s", date_format(lr->as_of, a));
-		fputs("\n", stdout);
+		run_text_survival_header(stdout, d.lopts.display_name, d.res, s.date_mode);
 		st = surv_run_print(&s, stdout, err);
 		if (st == CHURN_OK && fflush(stdout) != 0)
 			st = churn_err_set(err, CHURN_EIO, "standard output: %s", strerror(errno));

@@ -19,3 +19,9 @@ libchurnkit_a_SOURCES += src/output/jsonout.c include/churnkit/jsonout.h \
 libchurnkit_a_SOURCES += src/output/textpad.c include/churnkit/textpad.h
 
 libchurnkit_a_SOURCES += src/output/tablename.c include/churnkit/tablename.h
+## Issue 11 (arch1): what the commands printed and built in src/cli: the
+## document of a run (run_json), the header lines (run_text) and the
+## report command's JSON blocks and summary (report_out).
+libchurnkit_a_SOURCES += include/churnkit/run_json.h src/output/run_json.c \
+	include/churnkit/run_text.h src/output/run_text.c \
+	include/churnkit/report_out.h src/output/report_out.c

@@ -21,7 +21,9 @@
 #   7  report/pdf    the libharu boundary
 #   8  report/chart  charts drawn through report/pdf
 #   9  report/pages  the report's pages from results, charts and pdf
-#  10  cli           option parsing, the command table, calling the rest
+#  10  report        src/report/*.c itself: the report's input assembled
+#                    from the stage runs (report_input.c), above its pages
+#  11  cli           option parsing, the command table, calling the rest
 # A file's folder is its directory under src/ (src/report/X counts as
 # report/X).  A header of include/churnkit/ belongs to the folder of the
 # .c that defines it: src/**/NAME.c for NAME.h, else the folder whose
@@ -73,7 +75,7 @@ function hfolder(h,   b) {
 }
 BEGIN {
 	split("util 0 load 1 survival 2 cohort 2 model 3 segment 4 findings 5 output 6 " \
-	      "report/pdf 7 report/chart 8 report/pages 9 cli 10", o, " ")
+	      "report/pdf 7 report/chart 8 report/pages 9 report 10 cli 11", o, " ")
 	for (i = 1; i in o; i += 2) rank[o[i]] = o[i + 1]
 	nm = split(mks, m, "\n")
 	for (i = 1; i <= nm; i++) {

@@ -165,6 +165,15 @@ tests_unit_test_gen_samples_SOURCES = tests/unit/test_gen_samples.c samples/gen.
 tests_unit_test_gen_samples_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/samples
 tests_unit_test_gen_samples_LDADD = $(TEST_LIBS)
 
+## Issue 11 (arch1): the report's input from the stage runs (src/report)
+## and the renderers moved out of src/cli (src/output).
+unit_report += tests/unit/test_report_input
+tests_unit_test_report_input_SOURCES = tests/unit/test_report_input.c
+tests_unit_test_report_input_LDADD = $(TEST_LIBS)
+unit_output += tests/unit/test_run_out
+tests_unit_test_run_out_SOURCES = tests/unit/test_run_out.c
+tests_unit_test_run_out_LDADD = $(TEST_LIBS)
+
 unit_tests = $(unit_self) $(unit_util) $(unit_load) $(unit_survival) $(unit_cohort) $(unit_model) \
 	$(unit_segment) $(unit_findings) $(unit_output) $(unit_report) $(unit_samples)
 check_PROGRAMS += $(unit_tests)
