@@ -51,6 +51,7 @@
 
 #include <gsl/gsl_matrix.h>
 
+#include "churnkit/coeftab.h"
 #include "churnkit/err.h"
 
 #define COX_MAXIT 20
@@ -84,13 +85,9 @@ typedef struct {
 } cox_data;
 
 typedef struct {
-	size_t p;
-	double *coef, *se, *z, *pval;               /* NaN for aliased columns */
-	double *hazard_ratio, *hr_lower, *hr_upper;
-	double *mean;                               /* weighted means of X's columns */
-	int *aliased;
-	double *cov;                                /* p x p row-major; NaN for aliased */
-	double conf_level;
+	coeftab coefs;         /* one row per column of X (p rows), hazard ratios */
+	double *mean;          /* p weighted means of X's columns */
+	double *cov;           /* p x p row-major; NaN for aliased */
 	cox_ties ties;
 	size_t n;              /* rows used (weight > 0), as coxph's n */
 	size_t events;         /* rows with an event, as coxph's nevent */

@@ -76,6 +76,7 @@
 
 #include <gsl/gsl_matrix.h>
 
+#include "churnkit/coeftab.h"
 #include "churnkit/err.h"
 
 #define LOGIT_MAXIT 25
@@ -115,14 +116,10 @@ typedef struct {
 } logit_data;
 
 typedef struct {
-	size_t p;                /* coefficients, one per column of X */
-	double *coef, *se, *z, *pval;           /* NaN for aliased columns */
-	double *odds_ratio, *or_lower, *or_upper;
-	double *mean;            /* weighted column means over the fit's rows (drivers) */
-	int *aliased;
-	int *diverging;          /* separation: columns along the separating direction */
+	coeftab coefs;           /* one row per column of X (p rows), odds ratios */
+	double *mean;            /* p weighted column means over the fit's rows (drivers) */
+	int *diverging;          /* p flags, separation: columns along the separating direction */
 	double *cov;             /* p x p row-major covariance; NaN rows for aliased */
-	double conf_level;
 	double n;                /* sum of weights (customers) */
 	double events;           /* sum of w y */
 	size_t rows;             /* rows with positive weight */
@@ -155,9 +152,5 @@ double logit_lp(const logit_result *r, const double *x);
 /* Predicted probabilities for the rows of X (n x p, same columns as the
  * fit); prob has X->size1 entries.  A row with a NaN value gets NaN. */
 void logit_predict(const logit_result *r, const gsl_matrix *X, double *prob);
-
-/* The normal quantile for a two-sided interval of level `conf` (0.95 ->
- * 1.959964). */
-double model_conf_quantile(double conf);
 
 #endif

@@ -114,11 +114,11 @@ churn_status findings_build(const findings_input *in, const findings_opts *opts,
 		return churn_err_set(err, CHURN_EUSAGE, "findings: min_n must be a number >= 0");
 	if (o.max_findings == 0)
 		return churn_err_set(err, CHURN_EUSAGE, "findings: max_findings must be at least 1");
-	if (in->logit != NULL && (st = check_model("logistic", in->logit_design, in->logit->p,
+	if (in->logit != NULL && (st = check_model("logistic", in->logit_design, in->logit->coefs.p,
 	                                           err)) != CHURN_OK)
 		return st;
 	if (in->logit == NULL && in->cox != NULL &&
-	    (st = check_model("Cox", in->cox_design, in->cox->p, err)) != CHURN_OK)
+	    (st = check_model("Cox", in->cox_design, in->cox->coefs.p, err)) != CHURN_OK)
 		return st;
 
 	/* Segments first: the drivers skip columns that have one. */

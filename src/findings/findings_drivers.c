@@ -274,23 +274,23 @@ void findings_drivers(const findings_input *in, const findings_opts *o, flist *l
 		if (!r->converged || (r->separation != LOGIT_SEP_NONE && !r->firth))
 			return;
 		m = (model_view){.cox = 0, .d = in->logit_design, .w = in->logit_weights,
-		                 .y = in->logit_y, .coef = r->coef, .pval = r->pval,
-		                 .ratio = r->odds_ratio, .lower = r->or_lower,
-		                 .upper = r->or_upper, .conf_level = r->conf_level,
+		                 .y = in->logit_y, .coef = r->coefs.coef, .pval = r->coefs.pval,
+		                 .ratio = r->coefs.ratio, .lower = r->coefs.lower,
+		                 .upper = r->coefs.upper, .conf_level = r->coefs.conf_level,
 		                 .firth = r->firth,
 		                 /* A column along the separating direction has no
 		                  * meaningful size, even under Firth's penalty (it
 		                  * only reflects the penalty): never a finding. */
-		                 .aliased = r->aliased, .skip1 = r->diverging};
+		                 .aliased = r->coefs.aliased, .skip1 = r->diverging};
 	} else if (in->cox != NULL) {
 		const cox_result *r = in->cox;
 		if (!r->converged || r->any_infinite)
 			return;
 		m = (model_view){.cox = 1, .d = in->cox_design, .w = in->cox_weights,
-		                 .y = in->cox_event, .coef = r->coef, .pval = r->pval,
-		                 .ratio = r->hazard_ratio, .lower = r->hr_lower,
-		                 .upper = r->hr_upper, .conf_level = r->conf_level,
-		                 .aliased = r->aliased, .skip1 = r->infinite};
+		                 .y = in->cox_event, .coef = r->coefs.coef, .pval = r->coefs.pval,
+		                 .ratio = r->coefs.ratio, .lower = r->coefs.lower,
+		                 .upper = r->coefs.upper, .conf_level = r->coefs.conf_level,
+		                 .aliased = r->coefs.aliased, .skip1 = r->infinite};
 	} else {
 		return;
 	}

@@ -9,9 +9,10 @@
 double cox_lp(const cox_result *r, const double *x)
 {
 	double lp = 0;
-	for (size_t j = 0; j < r->p; j++)
-		if (!r->aliased[j] && !isnan(r->coef[j]))
-			lp += r->coef[j] * (x[j] - r->mean[j]);
+	const coeftab *t = &r->coefs;
+	for (size_t j = 0; j < t->p; j++)
+		if (!t->aliased[j] && !isnan(t->coef[j]))
+			lp += t->coef[j] * (x[j] - r->mean[j]);
 	return lp;
 }
 

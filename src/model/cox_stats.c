@@ -1,7 +1,5 @@
 /* cox_stats.c - set-up, statistics and concordance of the Cox fit; see
  * include/churnkit/cox.h and cox_internal.h. */
-#include "churnkit/logit.h"
-#include "wald.h"
 #include "model/cox_internal.h"
 
 #include <math.h>
@@ -181,23 +179,19 @@ cox_result *cox_result_new(const cox_work *cw, const cox_opts *o)
 	cox_result *r = calloc(1, sizeof *r);
 	if (r == NULL)
 		return NULL;
-	r->p = p;
-	double **const arrs[] = {&r->coef, &r->se, &r->z, &r->pval, &r->hazard_ratio,
-	                         &r->hr_lower, &r->hr_upper, &r->mean};
-	if (!wald_vectors_new(arrs, sizeof arrs / sizeof arrs[0], p))
+	if (!coeftab_init(&r->coefs, p, COEFTAB_HAZARD, o->conf_level))
 		goto fail;
+	r->mean = malloc(pa * sizeof *r->mean);
 	r->cov = malloc(pa * pa * sizeof *r->cov);
-	r->aliased = calloc(pa, sizeof *r->aliased);
 	r->infinite = calloc(pa, sizeof *r->infinite);
-	if (r->cov == NULL || r->aliased == NULL || r->infinite == NULL)
+	if (r->mean == NULL || r->cov == NULL || r->infinite == NULL)
 		goto fail;
 	for (size_t j = 0; j < p * p; j++)
 		r->cov[j] = NAN;
 	for (size_t j = 0; j < p; j++) {
-		r->aliased[j] = cw->cs.aliased[j];
+		r->coefs.aliased[j] = cw->cs.aliased[j];
 		r->mean[j] = cw->cs.mean[j];
 	}
-	r->conf_level = o->conf_level;
 	r->ties = o->ties;
 	r->n = cw->n;
 	r->events = cw->events;
@@ -214,15 +208,8 @@ void cox_result_free(cox_result *r)
 {
 	if (r == NULL)
 		return;
-	free(r->coef);
-	free(r->se);
-	free(r->z);
-	free(r->pval);
-	free(r->hazard_ratio);
-	free(r->hr_lower);
-	free(r->hr_upper);
+	coeftab_clear(&r->coefs);
 	free(r->mean);
-	free(r->aliased);
 	free(r->infinite);
 	free(r->cov);
 	free(r);
@@ -246,15 +233,11 @@ churn_status cox_finish(const cox_work *cw, const cox_data *d, const double *bet
 		                   gsl_strerror(gs));
 		goto done;
 	}
-	double qn = model_conf_quantile(r->conf_level);
 	for (size_t a = 0; a < q; a++) {
 		size_t j = cw->keep[a];
 		double b = beta[a] * cw->scale[a];
 		double se = sqrt(gsl_matrix_get(C, a, a)) * cw->scale[a];
-		r->coef[j] = b;
-		r->se[j] = se;
-		wald_row(b, se, qn, &r->z[j], &r->pval[j], &r->hazard_ratio[j], &r->hr_lower[j],
-		         &r->hr_upper[j]);
+		coeftab_set(&r->coefs, j, b, se);
 		for (size_t c = 0; c < q; c++)
 			r->cov[j * p + cw->keep[c]] = gsl_matrix_get(C, a, c) * cw->scale[a] * cw->scale[c];
 	}

@@ -266,7 +266,7 @@ churn_status cox_zph(const cox_data *data, const cox_result *r, const size_t *co
 		goto done;
 	}
 	for (size_t c = 0; c < q; c++)
-		beta[c] = r->coef[cw.keep[c]] / cw.scale[c];
+		beta[c] = r->coefs.coef[cw.keep[c]] / cw.scale[c];
 	zph_sums(&cw, r->ties == COX_EFRON, beta, gt, u2, M, risk);
 
 	for (size_t t = 0; t < nterms; t++) {

@@ -8,7 +8,7 @@ libchurnkit_a_SOURCES += \
 	src/model/design_internal.h \
 	src/model/colscan.h src/model/colscan.c \
 	include/churnkit/logit.h src/model/logit.c \
-	src/model/logit_internal.h src/model/logit_stats.c src/model/wald.c src/model/wald.h \
+	src/model/logit_internal.h src/model/logit_stats.c \
 	include/churnkit/firth.h src/model/firth.c \
 	include/churnkit/cox.h src/model/cox.c \
 	src/model/cox_internal.h src/model/cox_stats.c src/model/cox_baseline.c \

@@ -344,7 +344,7 @@ static churn_status fit_space(logit_space *sp, const logit_opts *opts, const log
 		if (st != CHURN_OK)
 			goto done;
 		fr->separation = res->separation;
-		memcpy(fr->diverging, res->diverging, res->p * sizeof *fr->diverging);
+		memcpy(fr->diverging, res->diverging, res->coefs.p * sizeof *fr->diverging);
 		fr->fitted_01 = res->fitted_01;
 		fr->firth_auto = opts->firth == LOGIT_FIRTH_AUTO;
 		logit_result_free(res);

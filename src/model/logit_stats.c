@@ -1,7 +1,6 @@
 /* logit_stats.c - scaled coordinates, Wald statistics, prediction for the
  * logistic fits; see include/churnkit/logit.h and logit_internal.h. */
 #include "model/logit_internal.h"
-#include "wald.h"
 
 #include <float.h>
 #include <math.h>
@@ -152,25 +151,21 @@ logit_result *logit_result_new(const logit_space *sp, double conf_level)
 	logit_result *r = calloc(1, sizeof *r);
 	if (r == NULL)
 		return NULL;
-	r->p = p;
-	double **const arrs[] = {&r->coef, &r->se, &r->z, &r->pval, &r->odds_ratio,
-	                         &r->or_lower, &r->or_upper, &r->mean};
-	if (!wald_vectors_new(arrs, sizeof arrs / sizeof arrs[0], p))
+	if (!coeftab_init(&r->coefs, p, COEFTAB_ODDS, conf_level))
 		goto fail;
+	r->mean = malloc(pa * sizeof *r->mean);
 	r->cov = malloc(pa * pa * sizeof *r->cov);
-	r->aliased = calloc(pa, sizeof *r->aliased);
 	r->diverging = calloc(pa, sizeof *r->diverging);
-	if (r->cov == NULL || r->aliased == NULL || r->diverging == NULL)
+	if (r->mean == NULL || r->cov == NULL || r->diverging == NULL)
 		goto fail;
 	for (size_t j = 0; j < p * p; j++)
 		r->cov[j] = NAN;
 	for (size_t j = 0; j < p; j++) {
-		r->aliased[j] = sp->cs.aliased[j];
+		r->coefs.aliased[j] = sp->cs.aliased[j];
 		r->mean[j] = sp->cs.mean[j];
 	}
 	if (sp->data->intercept && p > 0)
 		r->mean[0] = 1.0;
-	r->conf_level = conf_level;
 	r->n = sp->cs.wsum;
 	r->events = sp->events;
 	r->rows = sp->cs.nused;
@@ -186,15 +181,8 @@ void logit_result_free(logit_result *r)
 {
 	if (r == NULL)
 		return;
-	free(r->coef);
-	free(r->se);
-	free(r->z);
-	free(r->pval);
-	free(r->odds_ratio);
-	free(r->or_lower);
-	free(r->or_upper);
+	coeftab_clear(&r->coefs);
 	free(r->mean);
-	free(r->aliased);
 	free(r->diverging);
 	free(r->cov);
 	free(r);
@@ -229,17 +217,12 @@ churn_status logit_space_finish(const logit_space *sp, const double *bs, const g
 	gsl_blas_dgemm(CblasNoTrans, CblasNoTrans, 1.0, T, C, 0.0, TC);
 	gsl_blas_dgemm(CblasNoTrans, CblasTrans, 1.0, TC, T, 0.0, V);
 
-	double qn = model_conf_quantile(r->conf_level);
 	for (size_t a = 0; a < q; a++) {
 		size_t j = sp->keep[a];
 		double b = 0;
 		for (size_t c = 0; c < q; c++)
 			b += gsl_matrix_get(T, a, c) * bs[c];
-		double se = sqrt(gsl_matrix_get(V, a, a));
-		r->coef[j] = b;
-		r->se[j] = se;
-		wald_row(b, se, qn, &r->z[j], &r->pval[j], &r->odds_ratio[j], &r->or_lower[j],
-		         &r->or_upper[j]);
+		coeftab_set(&r->coefs, j, b, sqrt(gsl_matrix_get(V, a, a)));
 		for (size_t c = 0; c < q; c++)
 			r->cov[j * p + sp->keep[c]] = gsl_matrix_get(V, a, c);
 	}
@@ -270,7 +253,7 @@ void logit_set_deviance(const logit_space *sp, double dev, logit_result *r)
 churn_status logit_robust_cov(const logit_space *sp, logit_result *r, churn_err *err)
 {
 	const logit_data *d = sp->data;
-	size_t p = r->p, q = sp->q, qq = q > 0 ? q * q : 1;
+	size_t p = r->coefs.p, q = sp->q, qq = q > 0 ? q * q : 1;
 	int icpt = d->intercept && q > 0 && sp->keep[0] == 0;
 	churn_status st = CHURN_OK;
 	gsl_matrix *A = gsl_matrix_calloc(q ? q : 1, q ? q : 1);
@@ -326,14 +309,11 @@ churn_status logit_robust_cov(const logit_space *sp, logit_result *r, churn_err 
 	}
 	gsl_blas_dgemm(CblasNoTrans, CblasNoTrans, 1.0, T, W2, 0.0, W1);
 	gsl_blas_dgemm(CblasNoTrans, CblasTrans, 1.0, W1, T, 0.0, W2);
-	double qn = model_conf_quantile(r->conf_level);
 	for (size_t u = 0; u < q; u++) {
 		size_t j = sp->keep[u];
 		for (size_t v = 0; v < q; v++)
 			r->cov[j * p + sp->keep[v]] = gsl_matrix_get(W2, u, v);
-		r->se[j] = sqrt(gsl_matrix_get(W2, u, u));
-		wald_row(r->coef[j], r->se[j], qn, &r->z[j], &r->pval[j], &r->odds_ratio[j],
-		         &r->or_lower[j], &r->or_upper[j]);
+		coeftab_set(&r->coefs, j, r->coefs.coef[j], sqrt(gsl_matrix_get(W2, u, u)));
 	}
 	r->robust = 1;
 done:
@@ -349,9 +329,10 @@ done:
 double logit_lp(const logit_result *r, const double *x)
 {
 	double eta = 0;
-	for (size_t j = 0; j < r->p; j++)
-		if (!r->aliased[j])
-			eta += r->coef[j] * x[j];
+	const coeftab *t = &r->coefs;
+	for (size_t j = 0; j < t->p; j++)
+		if (!t->aliased[j])
+			eta += t->coef[j] * x[j];
 	return eta;
 }
 

@@ -36,7 +36,7 @@ void model_score_x(const design *d, const logit_result *r, const double *x,
 	out->limit = NAN;
 	out->lp = logit_lp(r, x);
 	out->prob = isnan(out->lp) ? NAN : 1 / (1 + exp(-out->lp));
-	main_driver(d, r->coef, r->mean, r->aliased, x, out);
+	main_driver(d, r->coefs.coef, r->mean, r->coefs.aliased, x, out);
 }
 
 void model_score_cox_x(const design *d, const cox_result *r, const cox_baseline *b,
@@ -48,7 +48,7 @@ void model_score_cox_x(const design *d, const cox_result *r, const cox_baseline 
 	out->beyond = !(t + h <= b->limit[k]);
 	double dh = cox_baseline_cumhaz_in(b, k, t + h) - cox_baseline_cumhaz_in(b, k, t);
 	out->prob = out->beyond ? NAN : -expm1(-dh * exp(out->lp));
-	main_driver(d, r->coef, r->mean, r->aliased, x, out);
+	main_driver(d, r->coefs.coef, r->mean, r->coefs.aliased, x, out);
 }
 
 churn_status model_score_cox_table(const design *d, const cox_result *r,

@@ -46,14 +46,12 @@ static void write_logit_coef(table_csv *f, const tables *t)
 	/* method: glm (maximum likelihood) or firth (penalised; automatic under
 	 * separation or --firth), so that a spreadsheet shows which estimates
 	 * these are. */
-	coeftab c = coeftab_logit(r);
-	coef_rows(f, t->dl, &c, r->firth ? "firth" : "glm");
+	coef_rows(f, t->dl, &r->coefs, r->firth ? "firth" : "glm");
 }
 
 static void write_cox_coef(table_csv *f, const tables *t)
 {
-	coeftab c = coeftab_cox(t->cr);
-	coef_rows(f, t->dc, &c, NULL);
+	coef_rows(f, t->dc, &t->cr->coefs, NULL);
 }
 
 static void calib_rows(table_csv *f, const validate_calib_bin *bins)

@@ -82,9 +82,8 @@ int model_print_logit(FILE *fp, const design *d, const logit_result *r,
 	if (d->rows_missing > 0)
 		fprintf(fp, "; %zu rows left out for missing values", d->rows_missing);
 	fputs("\n\nCoefficients:\n", fp);
-	coeftab tab = coeftab_logit(r);
-	print_table(fp, d, &tab);
-	print_refs(fp, d, r->aliased);
+	print_table(fp, d, &r->coefs);
+	print_refs(fp, d, r->coefs.aliased);
 	fprintf(fp, "\nNull deviance: %.2f on %zu degrees of freedom\n", r->null_deviance,
 	        r->rows - 1);
 	fprintf(fp, "Residual deviance: %.2f on %zu degrees of freedom\n", r->deviance,
@@ -110,7 +109,7 @@ int model_print_logit(FILE *fp, const design *d, const logit_result *r,
 	if (r->separation != LOGIT_SEP_NONE) {
 		fprintf(fp, "\nNote: %s separation", model_separation_name(r->separation));
 		int first = 1;
-		for (size_t j = 0; j < r->p; j++)
+		for (size_t j = 0; j < r->coefs.p; j++)
 			if (r->diverging[j]) {
 				fprintf(fp, "%s%s", first ? " on " : ", ", d->cols[j].name);
 				first = 0;
@@ -139,9 +138,8 @@ int model_print_cox(FILE *fp, const design *d, const cox_result *r)
 	if (d->rows_missing > 0)
 		fprintf(fp, "; %zu rows left out for missing values", d->rows_missing);
 	fputs("\n\nCoefficients:\n", fp);
-	coeftab tab = coeftab_cox(r);
-	print_table(fp, d, &tab);
-	print_refs(fp, d, r->aliased);
+	print_table(fp, d, &r->coefs);
+	print_refs(fp, d, r->coefs.aliased);
 	fprintf(fp, "\nConcordance = %.4f\n", r->concordance);
 	fprintf(fp, "Likelihood ratio test = %.2f on %zu df, p = %s\n", r->lr_test, r->rank,
 	        fmtnum_p_text(r->lr_p, NAN, pb, sizeof pb));
@@ -156,7 +154,7 @@ int model_print_cox(FILE *fp, const design *d, const cox_result *r)
 	if (r->ninfinite > 0) {
 		fputs("Warning: coefficient may be infinite: ", fp);
 		int first = 1;
-		for (size_t j = 0; j < r->p; j++)
+		for (size_t j = 0; j < r->coefs.p; j++)
 			if (r->infinite[j]) {
 				fprintf(fp, "%s%s", first ? "" : ", ", d->cols[j].name);
 				first = 0;

@@ -118,6 +118,10 @@ tests_unit_test_horizon_SOURCES = tests/unit/test_horizon.c
 tests_unit_test_horizon_LDADD = $(TEST_LIBS)
 tests_unit_test_model_run_SOURCES = tests/unit/test_model_run.c
 tests_unit_test_model_run_LDADD = $(TEST_LIBS)
+# coeftab (issue 11): the one coefficient table of the logistic and Cox results
+unit_model += tests/unit/test_coeftab
+tests_unit_test_coeftab_SOURCES = tests/unit/test_coeftab.c
+tests_unit_test_coeftab_LDADD = $(TEST_LIBS)
 
 ## src/segment (test_segment_run: the stage's runner)
 unit_segment = tests/unit/test_segment tests/unit/test_recommend \

@@ -109,8 +109,8 @@ static void run_case(const cox_case *c)
 		char **names = malloc(d->ncols * sizeof *names);
 		for (size_t j = 0; j < d->ncols; j++)
 			names[j] = d->cols[j].name;
-		fx_check_coefs(c->name, coef, names, d->ncols, r->coef, r->se, r->z, r->pval,
-		               r->aliased, 1e-6);
+		fx_check_coefs(c->name, coef, names, d->ncols, r->coefs.coef, r->coefs.se,
+		               r->coefs.z, r->coefs.pval, r->coefs.aliased, 1e-6);
 		free(names);
 		fx_csv *s = fx_csv_read(stats);
 		is_double_rel(r->loglik_null, fx_stat(s, "loglik_null"), 1e-8, "%s: null loglik",
@@ -131,7 +131,8 @@ static void run_case(const cox_case *c)
 		is_int((long long)r->n, (long long)fx_stat(s, "n"), "%s: n", c->name);
 		is_int((long long)r->events, (long long)fx_stat(s, "events"), "%s: events", c->name);
 		size_t j = d->ncols - 1;
-		is_double_rel(r->hr_upper[j], exp(r->coef[j] + 1.959963984540054 * r->se[j]), 1e-12,
+		is_double_rel(r->coefs.upper[j],
+		              exp(r->coefs.coef[j] + 1.959963984540054 * r->coefs.se[j]), 1e-12,
 		              "%s: hazard-ratio upper bound exp(b + 1.959964 se)", c->name);
 		if (strncmp(c->name, "churn_cox", 9) == 0)
 			check_baseline(c, d, &cd, r, s);
@@ -178,7 +179,8 @@ static void test_outputs(void)
 	json_object_object_get_ex(c, "term", &v);
 	is_str(json_object_get_string(v), "celltype=large", "cox json: reference adeno left out");
 	json_object_object_get_ex(c, "hazard_ratio", &v);
-	ok(json_object_get_double(v) == r->hazard_ratio[1], "cox json: hazard ratio at full precision");
+	ok(json_object_get_double(v) == r->coefs.ratio[1],
+	   "cox json: hazard ratio at full precision");
 	json_object_put(back);
 	json_object_put(j);
 	char *buf = NULL;
@@ -249,9 +251,10 @@ static void test_infinite(void)
 		       "coxinf: as many Newton iterations as coxph");
 		is_double_rel(r->loglik, fx_stat(s, "loglik"), 1e-8, "coxinf: loglik as coxph");
 		long row = fx_term_row(cf, "x");
-		is_double_rel(r->coef[0], fx_num(cf, (size_t)row, "estimate"), 1e-6,
+		is_double_rel(r->coefs.coef[0], fx_num(cf, (size_t)row, "estimate"), 1e-6,
 		              "coxinf: the finite coefficient x as coxph");
-		is_double_rel(r->se[0], fx_num(cf, (size_t)row, "se"), 1e-6, "coxinf: its SE as coxph");
+		is_double_rel(r->coefs.se[0], fx_num(cf, (size_t)row, "se"), 1e-6,
+		              "coxinf: its SE as coxph");
 		fx_csv_free(inf);
 		fx_csv_free(s);
 		fx_csv_free(cf);

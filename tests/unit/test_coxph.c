@@ -127,8 +127,8 @@ static void check_strata(const zcase *c, const table *t, const fitdata *f, const
 	char **names = malloc(f->d->ncols * sizeof *names);
 	for (size_t j = 0; j < f->d->ncols; j++)
 		names[j] = f->d->cols[j].name;
-	fx_check_coefs(c->name, path, names, f->d->ncols, r->coef, r->se, r->z, r->pval,
-	               r->aliased, 1e-6);
+	fx_check_coefs(c->name, path, names, f->d->ncols, r->coefs.coef, r->coefs.se, r->coefs.z,
+	               r->coefs.pval, r->coefs.aliased, 1e-6);
 	free(names);
 	snprintf(path, sizeof path, FX "%s.stats.csv", c->name);
 	fx_csv *s = fx_csv_read(path);

@@ -580,15 +580,12 @@ static int hand_model_init(hand_model *m)
 		m->se[j] = 0.1;
 		m->z[j] = b[j] / 0.1;
 	}
-	m->lr = (logit_result){.p = NCOL, .coef = m->coef, .se = m->se, .z = m->z, .pval = m->pval,
-	                       .odds_ratio = m->ratio, .or_lower = m->lo, .or_upper = m->hi,
-	                       .aliased = m->aliased, .diverging = m->diverging,
-	                       .conf_level = 0.95, .n = NROW, .converged = 1,
+	coeftab t = {.p = NCOL, .coef = m->coef, .se = m->se, .z = m->z, .pval = m->pval,
+	             .ratio = m->ratio, .lower = m->lo, .upper = m->hi, .aliased = m->aliased,
+	             .conf_level = 0.95};
+	m->lr = (logit_result){.coefs = t, .diverging = m->diverging, .n = NROW, .converged = 1,
 	                       .separation = LOGIT_SEP_NONE};
-	m->cr = (cox_result){.p = NCOL, .coef = m->coef, .se = m->se, .z = m->z, .pval = m->pval,
-	                     .hazard_ratio = m->ratio, .hr_lower = m->lo, .hr_upper = m->hi,
-	                     .aliased = m->aliased, .infinite = m->diverging, .conf_level = 0.95,
-	                     .converged = 1};
+	m->cr = (cox_result){.coefs = t, .infinite = m->diverging, .converged = 1};
 	m->aliased[0] = 0;
 	m->pval[0] = NAN; /* the Cox model has no intercept: NaN like an aliased column */
 	return 0;
@@ -859,11 +856,11 @@ static void test_drivers_by_hand(void)
 	findings_input bad = {.logit = &m.lr};
 	f = NULL;
 	is_int(findings_build(&bad, NULL, &f, &err), CHURN_EUSAGE, "usage: a model without its design");
-	m.lr.p = 4;
+	m.lr.coefs.p = 4;
 	bad.logit_design = &m.d;
 	is_int(findings_build(&bad, NULL, &f, &err), CHURN_EUSAGE,
 	       "usage: a design of another width");
-	m.lr.p = NCOL;
+	m.lr.coefs.p = NCOL;
 	ok(f == NULL, "usage: *out stays NULL on failure");
 	gsl_matrix_free(m.d.X);
 }
@@ -987,10 +984,10 @@ static void test_simpson(void)
 		return;
 	}
 	/* The fit itself is R's (so that the rest compares like with like). */
-	if (expect_read(SIMPSON, "plain.coef", coef, 7) == 7 && r.lr->p == 7)
+	if (expect_read(SIMPSON, "plain.coef", coef, 7) == 7 && r.lr->coefs.p == 7)
 		for (size_t j = 0; j < 7; j++)
-			is_double_rel(r.lr->coef[j], coef[j], 1e-6, "simpson: glm coefficient %s as R",
-			              r.d->cols[j].name);
+			is_double_rel(r.lr->coefs.coef[j], coef[j], 1e-6,
+			              "simpson: glm coefficient %s as R", r.d->cols[j].name);
 	else
 		ok(0, "simpson: seven coefficients");
 	/* The plant: the model says a higher charge lowers churn, the plain
@@ -1056,9 +1053,9 @@ static void test_simpson(void)
 		simpson_free(&r);
 		return;
 	}
-	if (expect_read(SIMPSON, "weighted.coef", coef, 7) == 7 && r.lr->p == 7)
+	if (expect_read(SIMPSON, "weighted.coef", coef, 7) == 7 && r.lr->coefs.p == 7)
 		for (size_t j = 0; j < 7; j++)
-			is_double_rel(r.lr->coef[j], coef[j], 1e-6,
+			is_double_rel(r.lr->coefs.coef[j], coef[j], 1e-6,
 			              "simpson weighted: glm coefficient %s as R", r.d->cols[j].name);
 	simpson_check(&r, "weighted", "charge", "charge", 1, 1);
 	simpson_check(&r, "weighted", "tickets", "tickets", 6, 0);

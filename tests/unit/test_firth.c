@@ -114,7 +114,8 @@ static void check_case(const char *label, const char *data, const char *const *t
 	char **names = malloc(d->ncols * sizeof *names);
 	for (size_t j = 0; j < d->ncols; j++)
 		names[j] = d->cols[j].name;
-	fx_check_coefs(label, coef, names, d->ncols, r->coef, r->se, r->z, r->pval, r->aliased, 1e-6);
+	fx_check_coefs(label, coef, names, d->ncols, r->coefs.coef, r->coefs.se, r->coefs.z,
+	               r->coefs.pval, r->coefs.aliased, 1e-6);
 	free(names);
 
 	/* independent maximisation */
@@ -123,13 +124,14 @@ static void check_case(const char *label, const char *data, const char *const *t
 	maximise(&pd, b);
 	int agree = 1;
 	for (size_t j = 0; j < d->ncols; j++) {
-		agree &= fabs(b[j] - r->coef[j]) <= 1e-5 * (1 + fabs(b[j]));
-		if (fabs(b[j] - r->coef[j]) > 1e-5 * (1 + fabs(b[j])))
-			diag("%s: simplex %.10g, firth_fit %.10g", d->cols[j].name, b[j], r->coef[j]);
+		agree &= fabs(b[j] - r->coefs.coef[j]) <= 1e-5 * (1 + fabs(b[j]));
+		if (fabs(b[j] - r->coefs.coef[j]) > 1e-5 * (1 + fabs(b[j])))
+			diag("%s: simplex %.10g, firth_fit %.10g", d->cols[j].name, b[j],
+			     r->coefs.coef[j]);
 	}
 	ok(agree, "%s: estimates maximise l(b) + log det I(b)/2 (Nelder-Mead agrees within 1e-5)",
 	   label);
-	gsl_vector_view bv = gsl_vector_view_array(r->coef, d->ncols);
+	gsl_vector_view bv = gsl_vector_view_array(r->coefs.coef, d->ncols);
 	is_double_rel(-neg_penalised(&bv.vector, &pd), r->penalized_loglik, 1e-10,
 	              "%s: the penalised log-likelihood reported is l + log det I / 2", label);
 	gsl_vector_view sv = gsl_vector_view_array(b, d->ncols);
@@ -170,8 +172,8 @@ int main(void)
 		ok(r2->converged && r2->iterations < FIRTH_MAXIT,
 		   "two rows: converged before the iteration limit (%d iterations)", r2->iterations);
 		char *names2[2] = {d2->cols[0].name, d2->cols[1].name};
-		fx_check_coefs("two rows", FX "two2_firth.coef.csv", names2, 2, r2->coef, r2->se, r2->z,
-		               r2->pval, r2->aliased, 1e-6);
+		fx_check_coefs("two rows", FX "two2_firth.coef.csv", names2, 2, r2->coefs.coef,
+		               r2->coefs.se, r2->coefs.z, r2->coefs.pval, r2->coefs.aliased, 1e-6);
 		logit_result_free(r2);
 		design_free(d2);
 		free(y2);
@@ -188,9 +190,9 @@ int main(void)
 	churn_err err;
 	logit_fit(&ld, NULL, &r, &err);
 	ok(r->firth && r->firth_auto, "endometrial: logit_fit falls back to Firth by itself");
-	is_double_abs(r->coef[1], 2.93, 0.005, "published: NV 2.93");
-	is_double_abs(r->coef[2], -0.03, 0.005, "published: PI -0.03");
-	is_double_abs(r->coef[3], -2.60, 0.005, "published: EH -2.60");
+	is_double_abs(r->coefs.coef[1], 2.93, 0.005, "published: NV 2.93");
+	is_double_abs(r->coefs.coef[2], -0.03, 0.005, "published: PI -0.03");
+	is_double_abs(r->coefs.coef[3], -2.60, 0.005, "published: EH -2.60");
 	fx_csv *s = fx_csv_read(FX "endometrial_firth.stats.csv");
 	is_double_rel(r->deviance, fx_stat(s, "deviance"), 1e-8,
 	              "endometrial: deviance -2 l(b) at the Firth estimate as R");

@@ -80,8 +80,8 @@ static void run_case(const glm_case *c)
 	st = logit_fit(&ld, &o, &r, &err);
 	if (ok(st == CHURN_OK, "%s: logistic fit succeeds", c->name)) {
 		char **names = col_names(d);
-		fx_check_coefs(c->name, coef, names, d->ncols, r->coef, r->se, r->z, r->pval,
-		               r->aliased, RTOL_COEF);
+		fx_check_coefs(c->name, coef, names, d->ncols, r->coefs.coef, r->coefs.se,
+		               r->coefs.z, r->coefs.pval, r->coefs.aliased, RTOL_COEF);
 		free(names);
 		fx_csv *s = fx_csv_read(stats);
 		is_double_rel(r->deviance, fx_stat(s, "deviance"), RTOL_DEV, "%s: deviance", c->name);
@@ -101,9 +101,11 @@ static void run_case(const glm_case *c)
 		   "%s: no separation reported, no Firth", c->name);
 		/* odds-ratio interval = exp(b -+ 1.959964 se) */
 		size_t j = d->ncols - 1;
-		is_double_rel(r->or_lower[j], exp(r->coef[j] - 1.959963984540054 * r->se[j]), 1e-12,
+		is_double_rel(r->coefs.lower[j],
+		              exp(r->coefs.coef[j] - 1.959963984540054 * r->coefs.se[j]), 1e-12,
 		              "%s: odds-ratio lower bound exp(b - 1.959964 se)", c->name);
-		is_double_rel(r->or_upper[j], exp(r->coef[j] + 1.959963984540054 * r->se[j]), 1e-12,
+		is_double_rel(r->coefs.upper[j],
+		              exp(r->coefs.coef[j] + 1.959963984540054 * r->coefs.se[j]), 1e-12,
 		              "%s: odds-ratio upper bound", c->name);
 		fx_csv_free(s);
 	} else {
@@ -177,8 +179,9 @@ static void test_separation(void)
 	   "endometrial: NV (and only NV) diverges");
 	ok(!r->firth, "endometrial: Firth not used when told never");
 	char **names = col_names(d);
-	fx_check_coefs("endometrial glm", FX "endometrial_glm.coef.csv", names, d->ncols, r->coef,
-	               r->se, r->z, r->pval, r->aliased, 1e-5);
+	fx_check_coefs("endometrial glm", FX "endometrial_glm.coef.csv", names, d->ncols,
+	               r->coefs.coef, r->coefs.se, r->coefs.z, r->coefs.pval, r->coefs.aliased,
+	               1e-5);
 	fx_csv *s = fx_csv_read(FX "endometrial_glm.stats.csv");
 	is_int(r->iterations, (long long)fx_stat(s, "iterations"),
 	       "endometrial: glm's 17 iterations before its rule stops it");
@@ -190,7 +193,7 @@ static void test_separation(void)
 	logit_fit(&ld, &o, &r, &err);
 	ok(r->firth && r->firth_auto && r->separation == LOGIT_SEP_QUASI,
 	   "endometrial: separation makes Firth the automatic fallback, and says so");
-	is_double_rel(r->coef[1], 2.929273353197094, 1e-6, "endometrial: Firth NV estimate");
+	is_double_rel(r->coefs.coef[1], 2.929273353197094, 1e-6, "endometrial: Firth NV estimate");
 	logit_result_free(r);
 	free(names);
 	free(y);
@@ -260,7 +263,7 @@ static void test_rare_level(void)
 	is_int(logit_fit(&ld, &o, &r, &err), CHURN_OK, "rare level: glm fit runs");
 	is_int(r->separation, LOGIT_SEP_QUASI, "rare level: quasi-complete separation detected");
 	int others = 0;
-	for (size_t j = 0; j < r->p; j++)
+	for (size_t j = 0; j < r->coefs.p; j++)
 		others += (long)j != jd && r->diverging[j];
 	ok(jd >= 0 && r->diverging[jd] && others == 0,
 	   "rare level: plan=d, and only it, is named as separating");
@@ -271,8 +274,9 @@ static void test_rare_level(void)
 	ok(r->firth && r->firth_auto && r->converged,
 	   "rare level: Firth is the automatic fallback and converges");
 	char **names = col_names(d);
-	fx_check_coefs("rare level, Firth", FX "rare8_firth.coef.csv", names, d->ncols, r->coef,
-	               r->se, r->z, r->pval, r->aliased, RTOL_COEF);
+	fx_check_coefs("rare level, Firth", FX "rare8_firth.coef.csv", names, d->ncols,
+	               r->coefs.coef, r->coefs.se, r->coefs.z, r->coefs.pval, r->coefs.aliased,
+	               RTOL_COEF);
 	free(names);
 	fx_csv *s = fx_csv_read(FX "rare8_firth.stats.csv");
 	is_double_rel(r->deviance, fx_stat(s, "deviance"), RTOL_DEV,
@@ -358,9 +362,11 @@ static void test_subset(void)
 	logit_fit(&b, NULL, &rb, &err);
 	logit_fit(&c, NULL, &rc, &err);
 	int same = 1;
-	for (size_t j = 0; j < d->ncols; j++)
-		same &= fabs(ra->coef[j] - rb->coef[j]) <= 1e-10 * fabs(rb->coef[j]) &&
-		        fabs(rc->coef[j] - rb->coef[j]) <= 1e-10 * fabs(rb->coef[j]);
+	for (size_t j = 0; j < d->ncols; j++) {
+		double bj = rb->coefs.coef[j];
+		same &= fabs(ra->coefs.coef[j] - bj) <= 1e-10 * fabs(bj) &&
+		        fabs(rc->coefs.coef[j] - bj) <= 1e-10 * fabs(bj);
+	}
 	ok(same, "a row subset, the copied rows and zero weights give one fit");
 	is_double_rel(ra->deviance, rb->deviance, 1e-12, "row subset: same deviance");
 	logit_result_free(ra);
@@ -421,7 +427,7 @@ static void test_outputs(void)
 		for (size_t k = 0; k < d->nterms; k++) {
 			double c = 0;
 			for (size_t j = d->terms[k].first_col; j < d->terms[k].first_col + d->terms[k].ncols; j++)
-				c += r->coef[j] * (gsl_matrix_get(d->X, i, j) - mean[j]);
+				c += r->coefs.coef[j] * (gsl_matrix_get(d->X, i, j) - mean[j]);
 			if (c > bc + 1e-12) {
 				bc = c;
 				best = (long)k;
@@ -461,7 +467,8 @@ static void test_outputs(void)
 	json_object_object_get_ex(c1, "term", &v);
 	is_str(json_object_get_string(v), "plan=basic", "json: coefficient 1 is plan=basic");
 	json_object_object_get_ex(c1, "estimate", &v);
-	ok(json_object_get_double(v) == r->coef[1], "json: the estimate round-trips at full precision");
+	ok(json_object_get_double(v) == r->coefs.coef[1],
+	   "json: the estimate round-trips at full precision");
 	json_object_object_get_ex(back, "aic", &v);
 	ok(json_object_get_double(v) == r->aic, "json: aic at full precision");
 	json_object_object_get_ex(back, "cv_auc", &v);
@@ -586,26 +593,30 @@ static void test_robust(void)
 	is_int(logit_fit(&b, &o, &rb, &err), CHURN_OK, "robust: the repeated-rows fit runs");
 	if (ra && rb) {
 		for (int j = 0; j < 2; j++)
-			is_double_rel(ra->se[j], rb->se[j], 1e-6,
+			is_double_rel(ra->coefs.se[j], rb->coefs.se[j], 1e-6,
 			              "robust: column %d: a row of frequency f is f customers in the sandwich",
 			              j);
 		ok(ra->robust && ra->quasi && isnan(ra->aic) && isnan(ra->loglik) && isfinite(ra->deviance),
 		   "quasi: AIC and log-likelihood NaN (R's NA), the deviance kept");
-		is_double_rel(ra->odds_ratio[1], exp(ra->coef[1]), 1e-12, "robust: odds ratio exp(b)");
-		is_double_rel(ra->or_upper[1], exp(ra->coef[1] + 1.959963984540054 * ra->se[1]), 1e-12,
+		is_double_rel(ra->coefs.ratio[1], exp(ra->coefs.coef[1]), 1e-12,
+		              "robust: odds ratio exp(b)");
+		is_double_rel(ra->coefs.upper[1],
+		              exp(ra->coefs.coef[1] + 1.959963984540054 * ra->coefs.se[1]), 1e-12,
 		              "robust: the interval from the robust SE");
-		is_double_rel(ra->z[1], ra->coef[1] / ra->se[1], 1e-12, "robust: z from the robust SE");
+		is_double_rel(ra->coefs.z[1], ra->coefs.coef[1] / ra->coefs.se[1], 1e-12,
+		              "robust: z from the robust SE");
 	}
 	/* without freq the weights are sampling weights: a different meat */
 	a.freq = NULL;
 	logit_fit(&a, &o, &rm, &err);
-	ok(rm && ra && fabs(rm->se[1] - ra->se[1]) > 1e-3 * ra->se[1],
+	ok(rm && ra && fabs(rm->coefs.se[1] - ra->coefs.se[1]) > 1e-3 * ra->coefs.se[1],
 	   "robust: without freq, a weight-f row is one observation (other SEs)");
 	logit_result_free(rm);
 	rm = NULL;
 	o.robust = o.quasi = 0;
 	logit_fit(&a, &o, &rm, &err);
-	ok(rm && ra && fabs(rm->coef[1] - ra->coef[1]) <= 1e-12 * fabs(ra->coef[1]) &&
+	ok(rm && ra &&
+	       fabs(rm->coefs.coef[1] - ra->coefs.coef[1]) <= 1e-12 * fabs(ra->coefs.coef[1]) &&
 	       isfinite(rm->aic) && !rm->robust,
 	   "binomial: the same estimates, an AIC, model-based SEs");
 	logit_result_free(rm);

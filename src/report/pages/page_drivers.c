@@ -48,7 +48,7 @@ static void separated_columns(const design *d, const logit_result *r, char *buf,
 	char label[96];
 
 	buf[0] = '\0';
-	for (size_t j = 0; j < r->p && r->diverging != NULL; j++) {
+	for (size_t j = 0; j < r->coefs.p && r->diverging != NULL; j++) {
 		if (!r->diverging[j])
 			continue;
 		term_label(d, j, label, sizeof label);
@@ -142,7 +142,7 @@ void page_drivers(report_page_ctx *c)
 	y = page_begin(c, "Churn drivers",
 	               "Logistic regression of churn on the customer attributes: an odds ratio "
 	               "above 1 raises the odds of churning, below 1 lowers them.");
-	const coeftab tab = coeftab_logit(r);
+	const coeftab tab = r->coefs;
 	for (size_t j = 0; j < tab.p; j++) {
 		if (d->cols[j].kind == DESIGN_COL_INTERCEPT)
 			continue;
@@ -172,7 +172,7 @@ void page_drivers(report_page_ctx *c)
 		n++;
 	}
 
-	snprintf(vh, sizeof vh, "OR (%g%% CI)", r->conf_level * 100);
+	snprintf(vh, sizeof vh, "OR (%g%% CI)", r->coefs.conf_level * 100);
 	chart_forest_opts fo = { .title = NULL, .xlabel = "Odds ratio (log scale)",
 	                         .value_header = vh };
 	double fh = 40 + 14 * (double)(n ? n : 1);
@@ -196,7 +196,7 @@ void page_drivers(report_page_ctx *c)
 		y = page_note(c, y, refs);
 
 	/* The coefficient table, as R's summary(glm) with the odds ratios. */
-	snprintf(ch, sizeof ch, "%g%% CI", r->conf_level * 100);
+	snprintf(ch, sizeof ch, "%g%% CI", r->coefs.conf_level * 100);
 	chart_col cols[NC] = { { "Term", 0, PDF_LEFT },        { "Estimate", 58, PDF_RIGHT },
 	                       { "Std. error", 58, PDF_RIGHT }, { "z", 44, PDF_RIGHT },
 	                       { "p", 48, PDF_RIGHT },          { "Odds ratio", 58, PDF_RIGHT },
