@@ -6,6 +6,7 @@
 
 #include "churnkit/date.h"
 #include "churnkit/findings_json.h"
+#include "churnkit/findings_actions.h"
 #include "churnkit/findings_run.h"
 #include "churnkit/jsonout.h"
 #include "churnkit/outfile.h"
@@ -194,6 +195,7 @@ static churn_status write_json(run *r, const char *path, churn_err *err)
 		return st;
 	}
 	json_object_object_add(root, "findings", findings_json(r->fd));
+	json_object_object_add(root, "actions", findings_actions_json(r->fd));
 	json_object *rep = json_object_new_object();
 	json_object_object_add(rep, "pages", json_object_new_int64((int64_t)r->npages));
 	json_object_object_add(rep, "input_sha256", json_object_new_string(r->sha));
@@ -221,8 +223,11 @@ static void print_summary(FILE *f, const run *r, const char *out, size_t npages,
 	fprintf(f, "churnkit report: %s written (%zu pages, %zu bytes)\n", out, npages, len);
 	if (r->fd && r->fd->n > 0) {
 		fputs("\nFindings:\n", f);
-		for (size_t i = 0; i < r->fd->n && i < 5; i++)
-			fprintf(f, "%zu. %s.\n", i + 1, r->fd->item[i].text);
+		findings_text(f, r->fd, 5);
+	}
+	if (r->fd && r->fd->nactions > 0) {
+		fputs("\nTop actions:\n", f);
+		findings_actions_text(f, r->fd, 3);
 	}
 	if (r->no_co_why)
 		fprintf(f, "\nNo cohort or KPI pages: cohorts count whole customers from signup, "
@@ -339,7 +344,9 @@ int cmd_report(int argc, char **argv, outset *outs, churn_err *err)
 		}
 	}
 	if ((st = findings_run(&r.sv, r.have_co ? &r.co : NULL, r.have_m ? &r.m : NULL, &r.mi,
-	                       &r.fd, err)) != CHURN_OK)
+	                       &r.fd, err)) != CHURN_OK ||
+	    (st = findings_actions(r.fd, r.d.res->t, r.have_g ? r.g.r : NULL, r.go.map,
+	                           r.go.ndrivers, err)) != CHURN_OK)
 		goto end;
 	if ((st = collect_options(&r, err)) != CHURN_OK)
 		goto end;
