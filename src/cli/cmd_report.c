@@ -218,6 +218,26 @@ static churn_status write_tables(run *r, const char *dir, churn_err *err)
 	return st;
 }
 
+/* The actions answering the findings (findings_actions.h), with the
+ * active customers' tenure in months on dated data. */
+static churn_status report_actions(run *r, churn_err *err)
+{
+	findings_actions_input ai = {.t = r->d.res->t, .seg = r->have_g ? r->g.r : NULL,
+	                             .map = r->go.map, .nmap = r->go.ndrivers};
+	double *ten = NULL;
+	const table *t = r->d.res->t;
+	if (r->have_m && r->m.sd != NULL && r->m.sd->date_mode) {
+		if ((ten = malloc((t->nrows ? t->nrows : 1) * sizeof *ten)) == NULL)
+			return churn_err_set(err, CHURN_ENOMEM, "report: out of memory");
+		for (size_t i = 0; i < t->nrows; i++)
+			ten[i] = r->m.sd->time[i] / DATE_MONTH_DAYS;
+		ai.tenure_months = ten;
+	}
+	churn_status st = findings_actions(r->fd, &ai, err);
+	free(ten);
+	return st;
+}
+
 static void print_summary(FILE *f, const run *r, const char *out, size_t npages, size_t len)
 {
 	fprintf(f, "churnkit report: %s written (%zu pages, %zu bytes)\n", out, npages, len);
@@ -345,8 +365,7 @@ int cmd_report(int argc, char **argv, outset *outs, churn_err *err)
 	}
 	if ((st = findings_run(&r.sv, r.have_co ? &r.co : NULL, r.have_m ? &r.m : NULL, &r.mi,
 	                       &r.fd, err)) != CHURN_OK ||
-	    (st = findings_actions(r.fd, r.d.res->t, r.have_g ? r.g.r : NULL, r.go.map,
-	                           r.go.ndrivers, err)) != CHURN_OK)
+	    (st = report_actions(&r, err)) != CHURN_OK)
 		goto end;
 	if ((st = collect_options(&r, err)) != CHURN_OK)
 		goto end;

@@ -40,13 +40,14 @@ const char *findings_action_phrase(segment_driver k)
 /* The targets' counts: active customers (seg's) in the group, their MRR,
  * expected loss. */
 static void targets(finding_action *a, const table_col *c, finding_group g, const char *level,
-                    double cut, const segment_result *seg)
+                    double cut, const segment_result *seg, const double *past)
 {
 	double n = 0, mrr = 0, loss = 0;
 	size_t nloss = 0;
 	for (size_t k = 0; k < seg->n; k++) {
 		const segment_customer *sc = &seg->customers[k];
-		if (!findings_in_group(g, level, cut, c, sc->row))
+		if (!findings_in_group(g, level, cut, c, sc->row) ||
+		    (past != NULL && !(past[sc->row] > FINDINGS_ACTION_PAST_MONTHS)))
 			continue;
 		n++;
 		if (isfinite(sc->value))
@@ -83,9 +84,11 @@ static void actions_clear(findings *f)
 	f->nactions = 0;
 }
 
-churn_status findings_actions(findings *f, const table *t, const segment_result *seg,
-                              const segment_driver_map *map, size_t nmap, churn_err *err)
+churn_status findings_actions(findings *f, const findings_actions_input *in, churn_err *err)
 {
+	const table *t = in->t;
+	const segment_result *seg = in->seg;
+
 	actions_clear(f);
 	f->offer_effect = seg ? seg->offer_effect : NAN;
 	f->horizon_months = seg ? seg->horizon_months : NAN;
@@ -105,10 +108,16 @@ churn_status findings_actions(findings *f, const table *t, const segment_result 
 		const table_col *c = t ? table_find(t, x->subject) : NULL;
 		finding_action *a = &f->action[f->nactions];
 		segment_driver k = recommend_driver(x->subject,
-		                                    g == FINDING_GROUP_LEVEL ? level : NULL, map, nmap);
+		                                    g == FINDING_GROUP_LEVEL ? level : NULL, in->map,
+		                                    in->nmap);
+		/* Annual terms for the monthly customers past the early window. */
+		const double *past = k == SEGMENT_DRIVER_CONTRACT && seg != NULL && c != NULL
+		                             ? in->tenure_months : NULL;
 		strbuf b = {0};
 		strbuf_printf(&b, "%s", findings_action_phrase(k));
 		findings_group_words(&b, x->subject, g, level, cut);
+		if (past != NULL)
+			strbuf_printf(&b, " past month %d", FINDINGS_ACTION_PAST_MONTHS);
 		if ((a->text = strbuf_take(&b)) == NULL) {
 			actions_clear(f);
 			return churn_err_set(err, CHURN_ENOMEM, "findings: out of memory");
@@ -120,7 +129,7 @@ churn_status findings_actions(findings *f, const table *t, const segment_result 
 		a->mrr = side ? NAN : x->mrr;
 		a->expected_loss = a->mrr_saved = NAN;
 		if (c != NULL && seg != NULL)
-			targets(a, c, g, level, cut, seg);
+			targets(a, c, g, level, cut, seg, past);
 		f->nactions++;
 	}
 	qsort(f->action, f->nactions, sizeof *f->action, action_cmp);

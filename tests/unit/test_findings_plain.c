@@ -190,7 +190,8 @@ static void test_ranking(const data *d)
 	seg.offer_effect = 0.25;
 	seg.horizon_months = 12;
 	churn_err err;
-	ok(findings_actions(f, d->t, &seg, NULL, 0, &err) == CHURN_OK && f->nactions == f->n,
+	findings_actions_input ai = {.t = d->t, .seg = &seg};
+	ok(findings_actions(f, &ai, &err) == CHURN_OK && f->nactions == f->n,
 	   "an action per finding");
 	for (size_t j = 0; j < f->nactions; j++) {
 		const finding_action *a = &f->action[j];
@@ -213,6 +214,25 @@ static void test_ranking(const data *d)
 		if (j > 0)
 			ok(f->action[j - 1].mrr_saved >= a->mrr_saved, "action %zu: ranked by MRR saved",
 			   j + 1);
+	}
+	/* Dated data: annual terms for the monthly customers past month 3. */
+	static double ten[N];
+	for (size_t i = 0; i < N; i++)
+		ten[i] = i % 4 == 1 ? 2.0 : 10.0;
+	ai.tenure_months = ten;
+	ok(findings_actions(f, &ai, &err) == CHURN_OK && f->nactions > 0, "actions with tenures");
+	if (f->nactions > 0) {
+		const finding_action *a = &f->action[0];
+		long k = col_of(f->item[a->finding].subject);
+		double n = 0;
+		for (size_t s = 0; k >= 0 && s < ns; s++)
+			n += d->code[k][sc[s].row] == 1 && ten[sc[s].row] > 3;
+		char want[128];
+		snprintf(want, sizeof want,
+		         "Offer annual terms to customers with %s = monthly past month 3",
+		         k >= 0 ? names[k] : "?");
+		is_str(a->text, want, "contract action: past month 3");
+		is_double_rel(a->customers, n, 1e-12, "contract action: targets past month 3 only");
 	}
 	findings_free(f);
 
