@@ -152,6 +152,17 @@
  * one decimal always, so that 99.6% does not read 100%); churn rates with
  * one decimal (up to three while both would read alike).
  *
+ * Plain words (docs/findings.md): besides `text` (the statistical
+ * sentence above), each finding has `plain`, the sentence the report
+ * prints, with the observed rates and shares first (a segment: the share
+ * of each level's customers who left, churned / customers over the data's
+ * window, and the faster level's share of all who left; a driver: the
+ * plain churn rates of its two groups, the group that churns more first,
+ * then the adjusted ratio turned the same way; a reversed driver keeps its
+ * sentence), and `footnote`, its test ("log-rank test, p < 0.001").  With
+ * a table, `customers` and `mrr` are what the finding concerns: the active
+ * customers of the group that churns more and their value.
+ *
  * Ownership: findings_build returns a new result owning every string;
  * free it with findings_free (NULL is fine).  Inputs are borrowed for the
  * call only.

@@ -11,6 +11,11 @@
  * given flag (--outcome), else the horizon's phrase ("churn within 12
  * months").
  *
+ * With a model, it also gives the findings the loaded table, the active
+ * customers (as the scores count them) and the value column, so that each
+ * finding says the customers and MRR it concerns and the findings are
+ * ranked by that MRR (docs/findings.md).
+ *
  * Ownership: the runs are borrowed during the call; *out is new (free with
  * findings_free).
  */

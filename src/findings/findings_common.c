@@ -5,7 +5,6 @@
 #include "churnkit/findings.h"
 #include "churnkit/fmtnum.h"
 #include "findings/findings_common.h"
-#include "findings/findings_compare.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -82,32 +81,6 @@ const char *findings_level_name(const char *col, const char *lvl)
 int findings_target_side(const finding *x)
 {
 	return x->rate[1] > x->rate[0] && x->group_b != FINDING_GROUP_NONE;
-}
-
-/* findings_common.h */
-void findings_group_words(strbuf *b, const char *column, finding_group g, const char *level,
-                          double cut)
-{
-	const char *col = findings_col_name(column);
-	char v[48];
-	switch (g) {
-	case FINDING_GROUP_LEVEL:
-		strbuf_printf(b, "customers with %s = %s", col, findings_level_name(column, level));
-		break;
-	case FINDING_GROUP_MISSING: strbuf_printf(b, "customers with no %s value", col); break;
-	case FINDING_GROUP_PRESENT: strbuf_printf(b, "customers with a %s value", col); break;
-	case FINDING_GROUP_FLAG: strbuf_printf(b, "customers with %s", col); break;
-	case FINDING_GROUP_NOFLAG: strbuf_printf(b, "customers without %s", col); break;
-	case FINDING_GROUP_ATLEAST:
-		strbuf_printf(b, "customers with %s at %s or more", col,
-		              findings_value(v, sizeof v, cut));
-		break;
-	case FINDING_GROUP_ATMOST:
-		strbuf_printf(b, "customers with %s at %s or less", col,
-		              findings_value(v, sizeof v, cut));
-		break;
-	default: strbuf_printf(b, "customers"); break;
-	}
 }
 
 /* findings_common.h */

@@ -42,13 +42,6 @@ void findings_set_plain(flist *l, char *plain, char *footnote);
  * concerns; 0 otherwise. */
 int findings_target_side(const finding *x);
 
-/* "customers with contract = monthly", "customers without onboarded",
- * "customers with logins at 3 or less": group g of column `column`
- * (level, cut as in finding), names through findings_col_name and
- * findings_level_name. */
-void findings_group_words(strbuf *b, const char *column, finding_group g, const char *level,
-                          double cut);
-
 /* Two observed rates for a plain sentence: one decimal ("42.7%"), more (up
  * to three) while both would read alike. */
 void findings_plain_pct(double a, double b, char *ba, char *bb, size_t n);

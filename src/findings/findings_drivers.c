@@ -247,7 +247,6 @@ static void driver_plain(flist *l, const findings_input *in, const model_view *m
 	}
 	/* The group that churns more leads; its ratio against the other. */
 	int side = findings_target_side(x);
-	x->customers = c->n[side];
 	strbuf_printf(&fn, "%s, adjusted for the model's other factors: %s",
 	                   m->cox ? "Cox model" : "logistic model", tb);
 	if (c->reversed) {

@@ -9,7 +9,6 @@
 #include "churnkit/fmtnum.h"
 #include "churnkit/utf8.h"
 #include "findings/findings_common.h"
-#include "findings/findings_compare.h"
 #include "findings/findings_kinds.h"
 
 #include <math.h>
@@ -113,7 +112,6 @@ static void segment_plain(flist *l, const logrank_result *r, const surv_test *t,
 	x->level = findings_strdup(level_name(t, cf));
 	x->group_b = FINDING_GROUP_LEVEL;
 	x->level_b = findings_strdup(level_name(t, cs));
-	x->customers = nf;
 	findings_plain_pct(x->rate[0], x->rate[1], ra, rb, sizeof ra);
 	findings_pct(sh, sizeof sh, all > 0 ? of / all : NAN);
 	strbuf_printf(&b, "%s of customers with %s = %s have left, against %s with %s = %s; "

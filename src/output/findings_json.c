@@ -109,8 +109,9 @@ void findings_actions_text(FILE *out, const findings *f, size_t max)
 {
 	for (size_t i = 0; f && i < f->nactions && i < max; i++) {
 		const finding_action *a = &f->action[i];
-		fprintf(out, "%zu. %s (owner: %s): %.0f active customers", i + 1, a->text, a->team,
-		        a->customers);
+		fprintf(out, "%zu. %s (owner: %s)", i + 1, a->text, a->team);
+		if (isfinite(a->customers))
+			fprintf(out, ": %.0f active customers", a->customers);
 		if (isfinite(a->mrr))
 			fprintf(out, " with %.0f MRR", a->mrr);
 		if (isfinite(a->mrr_saved))

@@ -223,10 +223,13 @@ static int finding_actions(report_page_ctx *c, double y)
 			         "MRR%s (finding %zu).", a->text, a->team,
 			         fmt_count(a->customers, cu, sizeof cu), fmt_money(a->mrr, mr, sizeof mr),
 			         tail, a->finding + 1);
-		else
+		else if (isfinite(a->customers))
 			snprintf(buf, sizeof buf, "%s. Owner: %s. Targets %s active customers "
 			         "(finding %zu).", a->text, a->team,
 			         fmt_count(a->customers, cu, sizeof cu), a->finding + 1);
+		else
+			snprintf(buf, sizeof buf, "%s. Owner: %s (finding %zu).", a->text, a->team,
+			         a->finding + 1);
 		pdf_fill_color(c->d, chart_ink);
 		pdf_rect_fill(c->d, c->left + 4, y + 4, 5, 5);
 		y = page_para(c, c->left + 22, y, 0, buf, PAGE_BODY + 0.5, chart_ink) + 5;
