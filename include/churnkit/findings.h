@@ -123,7 +123,11 @@
  * in 2026Q3: expansion did not offset churn and contraction (gross
  * 91.0%)"), or, with constant values (no expansion data), gross alone.
  *
- * Ranking.  Findings backed by a significant test come first, by strength
+ * Ranking with a table (findings_input.table): by the MRR each finding
+ * concerns, largest first (by the customers when no finding has an MRR),
+ * those concerning nothing known last; ties as below (docs/findings.md).
+ *
+ * Ranking without one.  Findings backed by a significant test come first, by strength
  * (descending), then the descriptive ones in the order EARLY, REVENUE,
  * PERIOD.  Strength is an absolute log ratio, so that the kinds compare:
  * segment |log O/E ratio|; driver |log| of its adjusted ratio (|b| for a
@@ -148,6 +152,17 @@
  * one decimal always, so that 99.6% does not read 100%); churn rates with
  * one decimal (up to three while both would read alike).
  *
+ * Plain words (docs/findings.md): besides `text` (the statistical
+ * sentence above), each finding has `plain`, the sentence the report
+ * prints, with the observed rates and shares first (a segment: the share
+ * of each level's customers who left, churned / customers over the data's
+ * window, and the faster level's share of all who left; a driver: the
+ * plain churn rates of its two groups, the group that churns more first,
+ * then the adjusted ratio turned the same way; a reversed driver keeps its
+ * sentence), and `footnote`, its test ("log-rank test, p < 0.001").  With
+ * a table, `customers` and `mrr` are what the finding concerns: the active
+ * customers of the group that churns more and their value.
+ *
  * Ownership: findings_build returns a new result owning every string;
  * free it with findings_free (NULL is fine).  Inputs are borrowed for the
  * call only.
@@ -163,6 +178,7 @@
 #include "churnkit/kpi.h"
 #include "churnkit/logit.h"
 #include "churnkit/surv_analysis.h"
+#include "churnkit/table.h"
 
 #define FINDINGS_MAX 5                /* findings kept */
 #define FINDINGS_MAX_DRIVERS 2        /* model drivers among them, at most */
@@ -177,6 +193,19 @@ typedef enum {
 	FINDING_EARLY,       /* share of churn early in tenure */
 	FINDING_REVENUE      /* revenue retention */
 } finding_kind;
+
+/* Which customers of the subject column a finding concerns. */
+typedef enum {
+	FINDING_GROUP_NONE = 0, /* no column: the period's churned customers
+	                           (period, revenue) or nothing (early) */
+	FINDING_GROUP_LEVEL,    /* the column's value is `level` */
+	FINDING_GROUP_MISSING,  /* the column has no value */
+	FINDING_GROUP_FLAG,     /* a 0/1 column's value is 1 */
+	FINDING_GROUP_ATLEAST,  /* a number at or above `cut` */
+	FINDING_GROUP_ATMOST,   /* a number at or below `cut` */
+	FINDING_GROUP_NOFLAG,   /* a 0/1 column's value is 0 */
+	FINDING_GROUP_PRESENT   /* the column has a value */
+} finding_group;
 
 typedef struct {
 	finding_kind kind;
@@ -200,12 +229,56 @@ typedef struct {
 	                        NaN for Cox) */
 	int reversed;        /* 1: the model's (adjusted) direction is the opposite
 	                        of the plain rates', and the sentence says both */
+
+	/* For executives (docs/findings.md, "Plain words"): the sentence with
+	 * the observed rates and shares first and no test, the test for a
+	 * footnote, and what the finding concerns. */
+	char *plain;         /* "42.7% of customers with contract = monthly left,
+	                        against 2.8% with contract = two-year; 89% of
+	                        those who left had contract = monthly" */
+	char *footnote;      /* "log-rank test, BH-adjusted p < 0.001"; "" when
+	                        nothing is tested */
+	double customers;    /* active customers concerned (findings_concern);
+	                        NaN when not known */
+	double mrr;          /* their MRR; NaN without a value column */
+	/* The group concerned, a column's (subject's) customers: */
+	finding_group group;
+	char *level;         /* FINDING_GROUP_LEVEL: the level's name, else NULL */
+	double cut;          /* FINDING_GROUP_ATLEAST: the least value (the upper
+	                        quartile, on the column's own scale) */
+	/* The group it is compared with (the slower level, the reference,
+	 * "without", the lower quartile: FINDING_GROUP_ATMOST), alike. */
+	finding_group group_b;
+	char *level_b;
+	double cut_b;
 } finding;
+
+/* An action answering a finding (findings_actions.c; docs/domain.md,
+ * "Actions from the findings"). */
+typedef struct {
+	size_t finding;      /* the finding it answers (index into findings.item) */
+	int kind;            /* its driver kind (segment_driver, recommend.h) */
+	char *text;          /* "Offer annual terms to customers with contract =
+	                        monthly" */
+	const char *team;    /* the owner: "Customer success", "Marketing",
+	                        "Finance", "Product" (static) */
+	double customers;    /* active customers it targets */
+	double mrr;          /* their MRR; NaN without values */
+	double expected_loss;/* their expected MRR loss within the horizon (sum
+	                        p x value over the scored ones); NaN without */
+	double mrr_saved;    /* expected_loss x offer_effect; NaN without */
+} finding_action;
 
 typedef struct {
 	size_t n;          /* findings kept, ranked */
 	finding *item;     /* [n] */
 	size_t candidates; /* findings before the cut to max_findings */
+	/* The actions answering them (findings_actions; none until it runs),
+	 * largest MRR saved first (customers without values). */
+	size_t nactions;
+	finding_action *action;
+	double offer_effect;   /* the assumption of mrr_saved; NaN before */
+	double horizon_months; /* the horizon of the expected losses */
 } findings;
 
 typedef struct {
@@ -237,6 +310,15 @@ typedef struct {
 	const design *cox_design;
 	const double *cox_weights;
 	const double *cox_event;
+
+	/* What the findings concern (findings_concern, docs/findings.md): the
+	 * table, each row's value (MRR; NULL: none) and whether it is an
+	 * active customer (NULL: none known).  With a table the findings are
+	 * ranked by the MRR they concern (by customers without a value);
+	 * without one (NULL), by strength as above. */
+	const table *table;
+	const double *value;
+	const unsigned char *active;
 } findings_input;
 
 typedef struct {
@@ -260,6 +342,11 @@ churn_status findings_build(const findings_input *in, const findings_opts *opts,
                             findings **out, churn_err *err);
 
 void findings_free(findings *f);
+
+/* The name of column col, and of its level lvl, as a sentence prints
+ * them: the raw names for now (a label may replace them). */
+const char *findings_col_name(const char *col);
+const char *findings_level_name(const char *col, const char *lvl);
 
 /* A ratio for "3.1x": one decimal from 1.05 ("3.1"), two below ("1.04",
  * "0.38"), none from 100.  "Inf" for +Inf, "NA" for NaN.  Returns buf. */

@@ -11,6 +11,11 @@
  * given flag (--outcome), else the horizon's phrase ("churn within 12
  * months").
  *
+ * With a model, it also gives the findings the loaded table, the active
+ * customers (as the scores count them) and the value column, so that each
+ * finding says the customers and MRR it concerns and the findings are
+ * ranked by that MRR (docs/findings.md).
+ *
  * Ownership: the runs are borrowed during the call; *out is new (free with
  * findings_free).
  */
@@ -20,6 +25,7 @@
 #include "churnkit/cohort_run.h"
 #include "churnkit/findings.h"
 #include "churnkit/model_run.h"
+#include "churnkit/segment_run.h"
 #include "churnkit/surv_run.h"
 
 /* Builds the findings of sv, co (NULL: no cohorts) and m fitted on mi
@@ -27,5 +33,15 @@
  * findings_build. */
 churn_status findings_run(const surv_run *sv, const cohort_run *co, const model_run *m,
                           const model_run_input *mi, findings **out, churn_err *err);
+
+/* Builds the actions answering fd's findings (findings_actions.h) on the
+ * loaded table t: their targets from the segment run g (NULL: from the
+ * findings' own counts, no MRR saved), the driver kinds from map[nmap],
+ * and, on dated data, the active customers' tenure from the model run m's
+ * survival data (NULL: no tenure rule).  CHURN_ENOMEM, or the errors of
+ * findings_actions. */
+churn_status findings_run_actions(findings *fd, const table *t, const model_run *m,
+                                  const segment_run *g, const segment_driver_map *map,
+                                  size_t nmap, churn_err *err);
 
 #endif

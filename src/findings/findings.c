@@ -33,6 +33,7 @@ void findings_opts_init(findings_opts *o)
 typedef struct {
 	finding f;
 	size_t order;
+	int concern;   /* 0: by strength; 1: by customers concerned; 2: by MRR */
 } ranked;
 
 /* Descriptive findings' order: early churn, revenue, period. */
@@ -51,6 +52,11 @@ static int rank_cmp(const void *pa, const void *pb)
 	const ranked *x = pa, *y = pb;
 	const finding *a = &x->f, *b = &y->f;
 
+	if (x->concern) {
+		int c = findings_concern_cmp(a, b, x->concern == 2);
+		if (c != 0)
+			return c;
+	}
 	if (a->significant != b->significant)
 		return a->significant ? -1 : 1;
 	if (!a->significant && descriptive_rank(a->kind) != descriptive_rank(b->kind))
@@ -127,6 +133,8 @@ churn_status findings_build(const findings_input *in, const findings_opts *opts,
 	findings_period(in, &o, &l);
 	findings_early(in, &o, &l);
 	findings_revenue(in, &o, &l);
+	if (in->table != NULL)
+		findings_concern(in, &l);
 	if (l.oom)
 		goto nomem;
 
@@ -134,12 +142,14 @@ churn_status findings_build(const findings_input *in, const findings_opts *opts,
 	if (res == NULL)
 		goto nomem;
 	res->candidates = l.n;
+	res->offer_effect = res->horizon_months = NAN;
 	if (l.n > 0) {
 		rk = malloc(l.n * sizeof *rk);
 		if (rk == NULL)
 			goto nomem;
 		for (size_t i = 0; i < l.n; i++)
-			rk[i] = (ranked){.f = l.item[i], .order = i};
+			rk[i] = (ranked){.f = l.item[i], .order = i,
+			                 .concern = in->table == NULL ? 0 : in->value ? 2 : 1};
 		qsort(rk, l.n, sizeof *rk, rank_cmp);
 		res->n = l.n < o.max_findings ? l.n : o.max_findings;
 		/* Reuse the list's array for the kept findings; free the rest. */
@@ -171,6 +181,9 @@ void findings_free(findings *f)
 		return;
 	for (size_t i = 0; i < f->n; i++)
 		findings_item_clear(&f->item[i]);
+	for (size_t i = 0; i < f->nactions; i++)
+		free(f->action[i].text);
+	free(f->action);
 	free(f->item);
 	free(f);
 }

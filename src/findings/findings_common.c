@@ -3,6 +3,7 @@
  * the wording of ratios and percentages and the candidate list.
  */
 #include "churnkit/findings.h"
+#include "churnkit/fmtnum.h"
 #include "findings/findings_common.h"
 
 #include <math.h>
@@ -57,6 +58,71 @@ void findings_item_clear(finding *f)
 	free(f->text);
 	free(f->test_text);
 	free(f->subject);
+	free(f->plain);
+	free(f->footnote);
+	free(f->level);
+	free(f->level_b);
+}
+
+/* ---- Names in sentences (findings.h) ------------------------------------- */
+
+const char *findings_col_name(const char *col)
+{
+	return col;
+}
+
+const char *findings_level_name(const char *col, const char *lvl)
+{
+	(void)col;
+	return lvl;
+}
+
+/* findings_common.h */
+int findings_target_side(const finding *x)
+{
+	return x->rate[1] > x->rate[0] && x->group_b != FINDING_GROUP_NONE;
+}
+
+/* findings_common.h */
+void findings_plain_pct(double a, double b, char *ba, char *bb, size_t n)
+{
+	fmtnum_pct(a, 1, ba, n);
+	fmtnum_pct(b, 1, bb, n);
+	for (int dec = 2; dec <= 3 && a != b && strcmp(ba, bb) == 0; dec++) {
+		fmtnum_pct(a, dec, ba, n);
+		fmtnum_pct(b, dec, bb, n);
+	}
+}
+
+/* The sentence without its closing " (test)": the plain default. */
+static char *strip_test(const char *text, const char *test)
+{
+	size_t n = strlen(text), k = strlen(test);
+	if (k > 0 && n >= k + 3 && text[n - 1] == ')' && text[n - k - 3] == ' ' &&
+	    text[n - k - 2] == '(' && memcmp(text + n - k - 1, test, k) == 0)
+		n -= k + 3;
+	char *d = malloc(n + 1);
+	if (d != NULL) {
+		memcpy(d, text, n);
+		d[n] = '\0';
+	}
+	return d;
+}
+
+void findings_set_plain(flist *l, char *plain, char *footnote)
+{
+	finding *f = l->n > 0 ? &l->item[l->n - 1] : NULL;
+	if (f == NULL || plain == NULL || footnote == NULL) {
+		free(plain);
+		free(footnote);
+		if (f != NULL)
+			l->oom = 1;
+		return;
+	}
+	free(f->plain);
+	free(f->footnote);
+	f->plain = plain;
+	f->footnote = footnote;
 }
 
 void findings_list_add(flist *l, finding_kind kind, int significant, char *text,
@@ -65,11 +131,19 @@ void findings_list_add(flist *l, finding_kind kind, int significant, char *text,
 {
 	finding f = {.kind = kind, .significant = significant, .text = text,
 	             .number = number, .test_text = test, .p = p, .strength = strength,
-	             .rate = {NAN, NAN}, .predicted = {NAN, NAN}};
+	             .rate = {NAN, NAN}, .predicted = {NAN, NAN},
+	             .customers = NAN, .mrr = NAN, .cut = NAN, .cut_b = NAN};
 
 	if (subject != NULL)
 		f.subject = findings_strdup(subject);
-	if (l->oom || text == NULL || test == NULL || (subject != NULL && f.subject == NULL)) {
+	/* Plain words by default: the sentence without its test, which goes to
+	 * the footnote; the passes replace both (findings_set_plain). */
+	if (text != NULL && test != NULL) {
+		f.plain = strip_test(text, test);
+		f.footnote = findings_strdup(test);
+	}
+	if (l->oom || text == NULL || test == NULL || (subject != NULL && f.subject == NULL) ||
+	    f.plain == NULL || f.footnote == NULL) {
 		l->oom = 1;
 		findings_item_clear(&f);
 		return;

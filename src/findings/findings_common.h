@@ -31,7 +31,22 @@ void findings_list_add(flist *l, finding_kind kind, int significant, char *text,
                        double number, char *test, double p, double strength,
                        const char *subject);
 
-/* Frees a finding's strings (text, test, subject). */
+/* Replaces the plain sentence and the footnote of the finding last added
+ * (findings.h; by default the sentence without its test, and the test);
+ * takes ownership of both (freed when either is NULL, which sets l->oom,
+ * or when nothing was added). */
+void findings_set_plain(flist *l, char *plain, char *footnote);
+
+/* 1 when the group a finding compares with (group_b) churns more than its
+ * own (observed rates): the group an action targets and the finding
+ * concerns; 0 otherwise. */
+int findings_target_side(const finding *x);
+
+/* Two observed rates for a plain sentence: one decimal ("42.7%"), more (up
+ * to three) while both would read alike. */
+void findings_plain_pct(double a, double b, char *ba, char *bb, size_t n);
+
+/* Frees a finding's strings (text, test, subject, plain, footnote, level). */
 void findings_item_clear(finding *f);
 
 /* A malloc'd copy of s; NULL when out of memory. */

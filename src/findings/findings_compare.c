@@ -287,3 +287,29 @@ const char *findings_value(char *buf, size_t n, double x)
 	}
 	return buf;
 }
+
+/* findings_compare.h */
+void findings_group_words(strbuf *b, const char *column, finding_group g, const char *level,
+                          double cut)
+{
+	const char *col = findings_col_name(column);
+	char v[48];
+	switch (g) {
+	case FINDING_GROUP_LEVEL:
+		strbuf_printf(b, "customers with %s = %s", col, findings_level_name(column, level));
+		break;
+	case FINDING_GROUP_MISSING: strbuf_printf(b, "customers with no %s value", col); break;
+	case FINDING_GROUP_PRESENT: strbuf_printf(b, "customers with a %s value", col); break;
+	case FINDING_GROUP_FLAG: strbuf_printf(b, "customers with %s", col); break;
+	case FINDING_GROUP_NOFLAG: strbuf_printf(b, "customers without %s", col); break;
+	case FINDING_GROUP_ATLEAST:
+		strbuf_printf(b, "customers with %s at %s or more", col,
+		              findings_value(v, sizeof v, cut));
+		break;
+	case FINDING_GROUP_ATMOST:
+		strbuf_printf(b, "customers with %s at %s or less", col,
+		              findings_value(v, sizeof v, cut));
+		break;
+	default: strbuf_printf(b, "customers"); break;
+	}
+}

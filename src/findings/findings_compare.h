@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "churnkit/findings.h"
+#include "churnkit/strbuf.h"
 
 /* Two percentages that must not read alike ("35% vs 18%"): as
  * findings_pct, with more decimals (up to three) while both would print the
@@ -78,5 +79,12 @@ int findings_compare(const model_view *m, size_t j, driver_compare *c);
  * without m->lp): one pass over the rows, so it is run only for the
  * findings stated. */
 void findings_predict(const model_view *m, size_t j, driver_compare *c);
+
+/* "customers with contract = monthly", "customers without onboarded",
+ * "customers with logins at 3 or less": group g of column `column`
+ * (level, cut as in finding), names through findings_col_name and
+ * findings_level_name. */
+void findings_group_words(strbuf *b, const char *column, finding_group g, const char *level,
+                          double cut);
 
 #endif

@@ -201,6 +201,73 @@ static void driver_head(strbuf *b, const findings_input *in, const model_view *m
 		                   adj_up ? "higher" : "lower", pa, pb);
 }
 
+/* "churned within 12 months" from the outcome "churn within 12 months";
+ * "had <outcome>" otherwise; Cox: "churned while observed". */
+static void outcome_verb(strbuf *b, const findings_input *in, const model_view *m)
+{
+	const char *o = in->outcome ? in->outcome : "churn";
+	if (m->cox)
+		strbuf_printf(b, "churned while observed");
+	else if (strncmp(o, "churn", 5) == 0 && (o[5] == '\0' || o[5] == ' '))
+		strbuf_printf(b, "churned%s", o + 5);
+	else
+		strbuf_printf(b, "had %s", o);
+}
+
+/* The plain words of the driver finding last added (docs/findings.md): the
+ * observed churn of the two groups first, then the model's adjusted ratio
+ * (a reversed driver keeps its sentence, which says both); the test and
+ * the model for the footnote; the group concerned. */
+static void driver_plain(flist *l, const findings_input *in, const model_view *m,
+                         const driver_compare *c, const char *column, const char *tb)
+{
+	finding *x = &l->item[l->n - 1];
+	char ra[32], rb[32];
+	strbuf b = {0}, fn = {0};
+
+	switch (c->kind) {
+	case COMPARE_MISSING:
+		x->group = FINDING_GROUP_MISSING;
+		x->group_b = c->level_b != NULL ? FINDING_GROUP_LEVEL : FINDING_GROUP_PRESENT;
+		if (c->level_b != NULL && (x->level_b = findings_strdup(c->level_b)) == NULL)
+			l->oom = 1;
+		break;
+	case COMPARE_NUMBER:
+		x->group = FINDING_GROUP_ATLEAST;
+		x->cut = c->value[0];
+		x->group_b = FINDING_GROUP_ATMOST;
+		x->cut_b = c->value[1];
+		break;
+	default:
+		x->group = c->level_a != NULL ? FINDING_GROUP_LEVEL : FINDING_GROUP_FLAG;
+		x->group_b = c->level_b != NULL ? FINDING_GROUP_LEVEL : FINDING_GROUP_NOFLAG;
+		if ((c->level_a != NULL && (x->level = findings_strdup(c->level_a)) == NULL) ||
+		    (c->level_b != NULL && (x->level_b = findings_strdup(c->level_b)) == NULL))
+			l->oom = 1;
+	}
+	/* The group that churns more leads; its ratio against the other. */
+	int side = findings_target_side(x);
+	strbuf_printf(&fn, "%s, adjusted for the model's other factors: %s",
+	                   m->cox ? "Cox model" : "logistic model", tb);
+	if (c->reversed) {
+		findings_set_plain(l, findings_strdup(x->plain), strbuf_take(&fn));
+		return;
+	}
+	findings_plain_pct(c->rate[side], c->rate[1 - side], ra, rb, sizeof ra);
+	strbuf_printf(&b, "%s of ", ra);
+	findings_group_words(&b, column, side ? x->group_b : x->group,
+	                     side ? x->level_b : x->level, side ? x->cut_b : x->cut);
+	strbuf_printf(&b, " ");
+	outcome_verb(&b, in, m);
+	strbuf_printf(&b, ", against %s of ", rb);
+	findings_group_words(&b, column, side ? x->group : x->group_b,
+	                     side ? x->level : x->level_b, side ? x->cut : x->cut_b);
+	strbuf_printf(&b, "; with the other factors alike, they");
+	ratio_clause(&b, m, in->outcome ? in->outcome : "churn",
+	             side ? -c->log_ratio : c->log_ratio);
+	findings_set_plain(l, strbuf_take(&b), strbuf_take(&fn));
+}
+
 /* Writes one driver's sentence and adds it. */
 static void driver_add(const findings_input *in, const findings_opts *o, const model_view *m,
                        driver_pick *pk, flist *l)
@@ -244,6 +311,7 @@ static void driver_add(const findings_input *in, const findings_opts *o, const m
 			f->rate[g] = c->rate[g];
 			f->predicted[g] = c->pred[g];
 		}
+		driver_plain(l, in, m, c, t->column, tb);
 	}
 }
 

@@ -26,4 +26,17 @@ void findings_revenue(const findings_input *in, const findings_opts *o, flist *l
  * when out of memory. */
 void findings_drivers(const findings_input *in, const findings_opts *o, flist *l);
 
+/* What each finding concerns (findings_concern.c): the active customers of
+ * its group and their MRR, from in->table, in->value and in->active; the
+ * period's churned customers for the period and revenue findings. */
+void findings_concern(const findings_input *in, flist *l);
+
+/* 1 when row i of column c is in group g (level, cut as in finding). */
+int findings_in_group(finding_group g, const char *level, double cut, const table_col *c,
+                      size_t i);
+
+/* Orders two findings by what they concern, largest first: their MRR
+ * (by_mrr) or customers; unknown (NaN) last; 0 when alike. */
+int findings_concern_cmp(const finding *a, const finding *b, int by_mrr);
+
 #endif

@@ -2,6 +2,9 @@
  * (findings_run.h). */
 #include "churnkit/findings_run.h"
 
+#include "churnkit/date.h"
+#include "churnkit/findings_actions.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,8 +36,58 @@ churn_status findings_run(const surv_run *sv, const cohort_run *co, const model_
 		fi.logit_y = y;
 		fi.logit_weights = w;
 	}
+	/* What each finding concerns: the active customers (as scored:
+	 * model_run.h) and their value (docs/findings.md). */
+	const table *t = mi != NULL && mi->res != NULL ? mi->res->t : NULL;
+	unsigned char *active = NULL;
+	double *value = NULL;
+	if (t != NULL && m != NULL && (m->sd != NULL || m->has_y != NULL)) {
+		const table_col *vc = mi->map->value ? table_find(t, mi->map->value) : NULL;
+		active = malloc(t->nrows ? t->nrows : 1);
+		value = vc && vc->kind == TABLE_NUM ? malloc((t->nrows ? t->nrows : 1) * sizeof *value)
+		                                    : NULL;
+		if (active == NULL || (vc && vc->kind == TABLE_NUM && value == NULL)) {
+			free(active);
+			free(value);
+			free(y);
+			free(w);
+			return churn_err_set(err, CHURN_ENOMEM, "findings: out of memory");
+		}
+		for (size_t i = 0; i < t->nrows; i++) {
+			active[i] = m->sd != NULL ? m->sd->event[i] == 0 : m->has_y[i] && m->y[i] == 0;
+			if (value != NULL)
+				value[i] = vc->num[i];
+		}
+		fi.table = t;
+		fi.active = active;
+		fi.value = value;
+	}
 	st = findings_build(&fi, &fo, out, err);
+	free(active);
+	free(value);
 	free(y);
 	free(w);
+	return st;
+}
+
+churn_status findings_run_actions(findings *fd, const table *t, const model_run *m,
+                                  const segment_run *g, const segment_driver_map *map,
+                                  size_t nmap, churn_err *err)
+{
+	findings_actions_input ai = {.t = t, .seg = g ? g->r : NULL, .map = map, .nmap = nmap};
+	double *ten = NULL;
+	churn_status st;
+
+	/* On dated data, the active customers' tenure in months: a contract
+	 * action targets those past the early-churn window (docs/domain.md). */
+	if (m != NULL && m->sd != NULL && m->sd->date_mode) {
+		if ((ten = malloc((t->nrows ? t->nrows : 1) * sizeof *ten)) == NULL)
+			return churn_err_set(err, CHURN_ENOMEM, "findings: out of memory");
+		for (size_t i = 0; i < t->nrows; i++)
+			ten[i] = m->sd->time[i] / DATE_MONTH_DAYS;
+		ai.tenure_months = ten;
+	}
+	st = findings_actions(fd, &ai, err);
+	free(ten);
 	return st;
 }

@@ -86,6 +86,47 @@ static void median_clause(strbuf *b, const findings_input *in, double mf, double
 	}
 }
 
+/* The plain words of the segment finding last added (docs/findings.md):
+ * the observed share of each level's customers who left (churned /
+ * customers of the level, weighted), the faster level's share of all who
+ * left, and the test for the footnote.  When the shares point the other
+ * way than the log-rank ratio (the faster level was observed for less
+ * time), the sentence says both. */
+static void segment_plain(flist *l, const logrank_result *r, const surv_test *t,
+                          uint32_t cf, uint32_t cs, double of, double os, double ratio,
+                          int pairwise, const char *pb)
+{
+	finding *x = &l->item[l->n - 1];
+	double nf = test_n(r, cf), ns = test_n(r, cs), all = 0;
+	char ra[32], rb[32], sh[32], xb[32];
+	const char *col = findings_col_name(t->by);
+	const char *lf = findings_level_name(t->by, level_name(t, cf));
+	const char *ls = findings_level_name(t->by, level_name(t, cs));
+	strbuf b = {0}, fn = {0};
+
+	for (uint32_t a = 0; a < r->k; a++)
+		all += r->observed[a];
+	x->rate[0] = nf > 0 ? of / nf : NAN;
+	x->rate[1] = ns > 0 ? os / ns : NAN;
+	x->group = FINDING_GROUP_LEVEL;
+	x->level = findings_strdup(level_name(t, cf));
+	x->group_b = FINDING_GROUP_LEVEL;
+	x->level_b = findings_strdup(level_name(t, cs));
+	findings_plain_pct(x->rate[0], x->rate[1], ra, rb, sizeof ra);
+	findings_pct(sh, sizeof sh, all > 0 ? of / all : NAN);
+	strbuf_printf(&b, "%s of customers with %s = %s have left, against %s with %s = %s; "
+	                  "%s of all who left had %s = %s", ra, col, lf, rb, col, ls, sh, col, lf);
+	if (x->rate[0] < x->rate[1] && os > 0)
+		strbuf_printf(&b, ", though allowing for how long each was observed, those with %s = %s "
+		                  "churn %sx faster",
+		                  col, lf, findings_format_ratio(ratio, xb, sizeof xb));
+	strbuf_printf(&fn, "%s test, %s%s", test_name(r->rho), pairwise ? "BH-adjusted " : "",
+	                   pb);
+	if (x->level == NULL || x->level_b == NULL)
+		l->oom = 1;
+	findings_set_plain(l, strbuf_take(&b), strbuf_take(&fn));
+}
+
 static void segment_column(const findings_input *in, const findings_opts *o,
                            const surv_test *t, flist *l)
 {
@@ -185,8 +226,11 @@ static void segment_column(const findings_input *in, const findings_opts *o,
 		l->oom = 1;
 		return;
 	}
+	size_t before = l->n;
 	findings_list_add(l, FINDING_SEGMENT, 1, text, ratio, findings_strdup(tb), p, strength,
 	                  t->by);
+	if (l->n > before)
+		segment_plain(l, r, t, code[f], code[s], obs[f], obs[s], ratio, pairwise, pb);
 }
 
 void findings_segments(const findings_input *in, const findings_opts *o, flist *l)

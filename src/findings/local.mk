@@ -7,4 +7,6 @@ libchurnkit_a_SOURCES += src/findings/findings.c src/findings/findings_kinds.h \
 	src/findings/findings_segments.c src/findings/findings_descriptive.c \
 	src/findings/findings_drivers.c src/findings/findings_compare.c \
 	src/findings/findings_compare.h include/churnkit/findings.h \
-	src/findings/findings_run.c include/churnkit/findings_run.h
+	src/findings/findings_run.c include/churnkit/findings_run.h \
+	src/findings/findings_concern.c \
+	src/findings/findings_actions.c include/churnkit/findings_actions.h

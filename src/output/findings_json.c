@@ -3,8 +3,21 @@
 #include "churnkit/findings_json.h"
 
 #include <math.h>
+#include <stdint.h>
+#include <stdio.h>
 
 #include "churnkit/jsonout.h"
+
+/* A segment's observed rates of its two levels (the faster first), as
+ * "rates", and the column as "column" ("subject" marks drivers). */
+static void findings_json_rates(json_object *o, const finding *x)
+{
+	json_object *rates = json_object_new_array();
+	for (int g = 0; g < 2; g++)
+		json_object_array_add(rates, json_num(x->rate[g]));
+	json_object_object_add(o, "column", json_object_new_string(x->subject));
+	json_object_object_add(o, "rates", rates);
+}
 
 /* A driver's "subject", "reversed", "rates" and "predicted" (docs/findings.md). */
 static void findings_json_driver(json_object *o, const finding *x)
@@ -26,15 +39,84 @@ json_object *findings_json(const findings *f)
 
 	for (size_t i = 0; f && i < f->n; i++) {
 		json_object *o = json_object_new_object();
-		json_object_object_add(o, "text", json_object_new_string(f->item[i].text));
+		const finding *x = &f->item[i];
+		json_object_object_add(o, "text", json_object_new_string(x->plain ? x->plain
+		                                                                   : x->text));
+		json_object_object_add(o, "footnote",
+		                       json_object_new_string(x->footnote ? x->footnote : ""));
+		json_object_object_add(o, "detail", json_object_new_string(x->text));
+		json_object_object_add(o, "customers", isfinite(x->customers)
+		                                               ? json_num(x->customers) : NULL);
+		json_object_object_add(o, "mrr", isfinite(x->mrr) ? json_num(x->mrr) : NULL);
 		json_object_object_add(o, "test", json_object_new_string(f->item[i].test_text));
 		json_object_object_add(o, "p", isfinite(f->item[i].p)
 		                                       ? json_num(f->item[i].p) : NULL);
 		json_object_object_add(o, "significant",
 		                       json_object_new_boolean(f->item[i].significant));
-		if (f->item[i].kind == FINDING_DRIVER)
-			findings_json_driver(o, &f->item[i]);
+		if (x->kind == FINDING_DRIVER)
+			findings_json_driver(o, x);
+		else if (x->kind == FINDING_SEGMENT)
+			findings_json_rates(o, x);
 		json_object_array_add(a, o);
 	}
 	return a;
+}
+
+json_object *findings_actions_json(const findings *f)
+{
+	json_object *a = json_object_new_array();
+
+	for (size_t i = 0; f && i < f->nactions; i++) {
+		const finding_action *x = &f->action[i];
+		json_object *o = json_object_new_object();
+		json_object_object_add(o, "text", json_object_new_string(x->text));
+		json_object_object_add(o, "team", json_object_new_string(x->team));
+		json_object_object_add(o, "finding", json_object_new_int64((int64_t)x->finding));
+		json_object_object_add(o, "customers", isfinite(x->customers)
+		                                               ? json_num(x->customers) : NULL);
+		json_object_object_add(o, "mrr", isfinite(x->mrr) ? json_num(x->mrr) : NULL);
+		json_object_object_add(o, "expected_mrr_loss", isfinite(x->expected_loss)
+		                                                       ? json_num(x->expected_loss)
+		                                                       : NULL);
+		json_object_object_add(o, "mrr_saved", isfinite(x->mrr_saved)
+		                                               ? json_num(x->mrr_saved) : NULL);
+		json_object_object_add(o, "offer_effect", isfinite(f->offer_effect)
+		                                                  ? json_num(f->offer_effect) : NULL);
+		json_object_array_add(a, o);
+	}
+	return a;
+}
+
+void findings_text(FILE *out, const findings *f, size_t max)
+{
+	for (size_t i = 0; f && i < f->n && i < max; i++) {
+		const finding *x = &f->item[i];
+		fprintf(out, "%zu. %s.", i + 1, x->plain ? x->plain : x->text);
+		if ((x->kind == FINDING_SEGMENT || x->kind == FINDING_DRIVER) &&
+		    isfinite(x->customers)) {
+			fprintf(out, " Concerns %.0f active customers", x->customers);
+			if (isfinite(x->mrr))
+				fprintf(out, " with %.0f MRR", x->mrr);
+			fputc('.', out);
+		}
+		if (x->footnote && x->footnote[0])
+			fprintf(out, " [%s]", x->footnote);
+		fputc('\n', out);
+	}
+}
+
+void findings_actions_text(FILE *out, const findings *f, size_t max)
+{
+	for (size_t i = 0; f && i < f->nactions && i < max; i++) {
+		const finding_action *a = &f->action[i];
+		fprintf(out, "%zu. %s (owner: %s)", i + 1, a->text, a->team);
+		if (isfinite(a->customers))
+			fprintf(out, ": %.0f active customers", a->customers);
+		if (isfinite(a->mrr))
+			fprintf(out, " with %.0f MRR", a->mrr);
+		if (isfinite(a->mrr_saved))
+			fprintf(out, "; saves %.0f MRR at an offer effect of %g", a->mrr_saved,
+			        f->offer_effect);
+		fputs(".\n", out);
+	}
 }

@@ -29,6 +29,7 @@ churn_status report_out_json_add(const report_outcome *o, json_object *root, chu
 	if (st != CHURN_OK)
 		return st;
 	json_object_object_add(root, "findings", findings_json(o->fd));
+	json_object_object_add(root, "actions", findings_actions_json(o->fd));
 	json_object_object_add(root, "report", report_out_json(o));
 	return CHURN_OK;
 }
@@ -39,8 +40,11 @@ void report_out_summary(FILE *f, const report_outcome *o)
 	        o->bytes);
 	if (o->fd && o->fd->n > 0) {
 		fputs("\nFindings:\n", f);
-		for (size_t i = 0; i < o->fd->n && i < 5; i++)
-			fprintf(f, "%zu. %s.\n", i + 1, o->fd->item[i].text);
+		findings_text(f, o->fd, 5);
+	}
+	if (o->fd && o->fd->nactions > 0) {
+		fputs("\nTop actions:\n", f);
+		findings_actions_text(f, o->fd, 3);
 	}
 	if (o->no_cohorts_why)
 		fprintf(f, "\nNo cohort or KPI pages: cohorts count whole customers from signup, "

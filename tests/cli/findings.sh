@@ -9,6 +9,7 @@
 
 . "$top_srcdir/tests/lib.sh"
 
+# The statistical sentence is "detail"; "text" is the plain one (rates first).
 [ -x "$JSONGET" ] || tap_bail "$JSONGET is not built"
 ck_tmpdir findings
 t=$ck_tmp
@@ -103,15 +104,15 @@ tap_is "$(fget flag.json InternetService reversed)" false \
 ck_run "$t" report $common --outcome Churn=Yes --features SeniorCitizen,Partner \
 	-o yesno.pdf --json yesno.json "$data"
 tap_is "$(cat exit)" 0 "yes/no: report runs"
-case $(fget yesno.json SeniorCitizen text) in
+case $(fget yesno.json SeniorCitizen detail) in
 "Customers with SeniorCitizen have "*"x the odds of churn vs those without ("*)
 	tap_ok 0 "yes/no: the 0/1 column SeniorCitizen against those without" ;;
-*) tap_ok 1 "yes/no: $(fget yesno.json SeniorCitizen text)" ;;
+*) tap_ok 1 "yes/no: $(fget yesno.json SeniorCitizen detail)" ;;
 esac
-case $(fget yesno.json Partner text) in
+case $(fget yesno.json Partner detail) in
 "Customers with Partner have "*" lower odds of churn than those without ("*)
 	tap_ok 0 "yes/no: levels Yes/No read as having a Partner or not" ;;
-*) tap_ok 1 "yes/no: $(fget yesno.json Partner text)" ;;
+*) tap_ok 1 "yes/no: $(fget yesno.json Partner detail)" ;;
 esac
 set -- $(check_drivers yesno.json)
 show_diag
@@ -141,7 +142,7 @@ tap_is "$1:$2" "2:0" "horizon without Contract: two drivers, none contradicts th
 # Their plain rates and predictions are R's, weighted by the inverse
 # probability of censoring (make_telco_ipcw.R -> telco_ipcw.expect).
 iexpect() { awk -v k="$1" -v i="$2" '$1 == k { print $(i + 2) }' "$fx/telco_ipcw.expect"; }
-case $(fget horizon2.json InternetService text) in
+case $(fget horizon2.json InternetService detail) in
 *"InternetService = No "*) lev=No ;;
 *) lev=Fiber_optic ;;
 esac
@@ -173,10 +174,10 @@ awk 'BEGIN {
 ck_run "$t" report --id id --duration tenure --event churned=Yes --outcome churned=Yes \
 	--features seg,x --impute -o miss.pdf --json miss.json miss.csv
 tap_is "$(cat exit):$(cat stderr)" "0:" "missing level: report runs"
-case $(fget miss.json seg text) in
+case $(fget miss.json seg detail) in
 "Customers with no seg value have "*"x the odds of churn vs seg = a (reference) ("*)
 	tap_ok 0 "missing level: customers without a seg value against the reference level" ;;
-*) tap_ok 1 "missing level: $(fget miss.json seg text)" ;;
+*) tap_ok 1 "missing level: $(fget miss.json seg detail)" ;;
 esac
 set -- $(awk -F, 'NR > 1 && $4 == "" { n0++; c0 += $3 == "Yes" }
 	NR > 1 && $4 == "a" { n1++; c1 += $3 == "Yes" }

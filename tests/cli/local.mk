@@ -32,6 +32,9 @@ EXTRA_DIST += tests/data/dates/billing.csv \
 cli_tests += tests/cli/billing.sh
 # The README's recipes run as written (tests/cli/recipes.sh).
 cli_tests += tests/cli/recipes.sh
+# findx: page 2's findings in plain words and the actions answering them
+# (tests/cli/summary_plain.sh; docs/findings.md, docs/domain.md).
+cli_tests += tests/cli/summary_plain.sh
 EXTRA_DIST += tests/data/exports/subscriptions.csv \
 	tests/data/exports/subscriptions_epoch.csv \
 	tests/data/exports/make_subscriptions_epoch.sh \

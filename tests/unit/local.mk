@@ -144,6 +144,10 @@ tests_unit_test_findings_run_LDADD = $(TEST_LIBS)
 unit_findings = tests/unit/test_findings tests/unit/test_findings_run
 tests_unit_test_findings_SOURCES = tests/unit/test_findings.c
 tests_unit_test_findings_LDADD = $(TEST_LIBS)
+## findx: the findings in plain words, their ranking by MRR, their actions
+unit_findings += tests/unit/test_findings_plain
+tests_unit_test_findings_plain_SOURCES = tests/unit/test_findings_plain.c
+tests_unit_test_findings_plain_LDADD = $(TEST_LIBS)
 
 ## src/output
 unit_output = tests/unit/test_textpad tests/unit/test_tablename

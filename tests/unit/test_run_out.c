@@ -126,6 +126,7 @@ static void report_block(void)
 	for (int k = 0; k < 6; k++) {
 		snprintf(texts[k], sizeof texts[k], "Finding %d", k + 1);
 		items[k].text = texts[k];
+		items[k].customers = items[k].mrr = NAN; /* not known: no "Concerns" */
 	}
 	o.fd = &fd;
 	o.no_cohorts_why = "--weight";

@@ -161,13 +161,29 @@ static double summary_findings(report_page_ctx *c, double y)
 		                 PAGE_BODY, chart_text2) + 6;
 	}
 	for (size_t i = 0; i < n; i++) {
+		const finding *x = &f->item[i];
+		char cu[32], mr[32], concern[96] = "";
 		snprintf(num, sizeof num, "%zu", i + 1);
-		snprintf(buf, sizeof buf, "%s.", f->item[i].text);
+		/* Plain words first, then what the finding concerns; the test in
+		 * a small footnote (docs/findings.md). */
+		if (x->kind == FINDING_SEGMENT || x->kind == FINDING_DRIVER) {
+			if (isfinite(x->mrr))
+				snprintf(concern, sizeof concern, " It concerns %s active customers "
+				         "with %s MRR.", fmt_count(x->customers, cu, sizeof cu),
+				         fmt_money(x->mrr, mr, sizeof mr));
+			else if (isfinite(x->customers))
+				snprintf(concern, sizeof concern, " It concerns %s active customers.",
+				         fmt_count(x->customers, cu, sizeof cu));
+		}
+		snprintf(buf, sizeof buf, "%s.%s", x->plain ? x->plain : x->text, concern);
 		pdf_fill_color(c->d, chart_accent);
 		pdf_circle(c->d, c->left + 7, y + 7, 7, 1);
 		pdf_text(c->d, c->left + 7, y + 10, num, PDF_BOLD, 8, PDF_CENTER,
 		         (pdf_rgb){ 1, 1, 1 });
-		y = page_para(c, c->left + 22, y, 0, buf, PAGE_BODY + 0.5, chart_ink) + 6;
+		y = page_para(c, c->left + 22, y, 0, buf, PAGE_BODY + 0.5, chart_ink);
+		if (x->footnote && x->footnote[0])
+			y = page_para(c, c->left + 22, y + 1, 0, x->footnote, 7, chart_text2);
+		y += 6;
 	}
 	return y;
 }
@@ -180,6 +196,53 @@ static double cell_weight(const segment_cell *cl, int by_loss)
 	return isfinite(w) ? w : 0;
 }
 
+/* The actions answering the findings (findings_actions.h), largest MRR
+ * saved first: owner, targets, MRR saved, and the assumption in a note.
+ * Returns 0 when there is none. */
+static int finding_actions(report_page_ctx *c, double y)
+{
+	const findings *f = c->in->fd;
+	char buf[700], cu[32], mr[32], sv[32], tail[200];
+	size_t n = f ? (f->nactions < 3 ? f->nactions : 3) : 0;
+	int saved = 0;
+
+	if (n == 0)
+		return 0;
+	y = page_h2(c, y, "Top actions");
+	for (size_t i = 0; i < n && y < c->bottom - 40; i++) {
+		const finding_action *a = &f->action[i];
+		if (isfinite(a->mrr_saved)) {
+			saved = 1;
+			snprintf(tail, sizeof tail, "; would save %s MRR",
+			         fmt_money(a->mrr_saved, sv, sizeof sv));
+		} else {
+			tail[0] = '\0';
+		}
+		if (isfinite(a->mrr))
+			snprintf(buf, sizeof buf, "%s. Owner: %s. Targets %s active customers with %s "
+			         "MRR%s (finding %zu).", a->text, a->team,
+			         fmt_count(a->customers, cu, sizeof cu), fmt_money(a->mrr, mr, sizeof mr),
+			         tail, a->finding + 1);
+		else if (isfinite(a->customers))
+			snprintf(buf, sizeof buf, "%s. Owner: %s. Targets %s active customers "
+			         "(finding %zu).", a->text, a->team,
+			         fmt_count(a->customers, cu, sizeof cu), a->finding + 1);
+		else
+			snprintf(buf, sizeof buf, "%s. Owner: %s (finding %zu).", a->text, a->team,
+			         a->finding + 1);
+		pdf_fill_color(c->d, chart_ink);
+		pdf_rect_fill(c->d, c->left + 4, y + 4, 5, 5);
+		y = page_para(c, c->left + 22, y, 0, buf, PAGE_BODY + 0.5, chart_ink) + 5;
+	}
+	if (saved) {
+		snprintf(buf, sizeof buf, "MRR saved assumes each action prevents %.0f%% of the churn "
+		         "expected among its targets within %.0f months (their churn probability "
+		         "times MRR).", 100 * f->offer_effect, f->horizon_months);
+		page_note(c, y, buf);
+	}
+	return 1;
+}
+
 /* The playbook of the cells with the largest expected loss (or, without
  * values, the most expected churners). */
 static void summary_actions(report_page_ctx *c, double y)
@@ -189,7 +252,7 @@ static void summary_actions(report_page_ctx *c, double y)
 	size_t np = 0;
 	char buf[700], a[32], b[32], e[32];
 
-	if (!s)
+	if (finding_actions(c, y) || !s)
 		return;
 	int by_loss = s->has_value && s->total.expected_mrr_loss > 0;
 	y = page_h2(c, y, "Top actions");

@@ -1,0 +1,137 @@
+/*
+ * findings_actions.c - the actions answering the findings
+ * (include/churnkit/findings_actions.h; the table of kinds, actions and
+ * teams is docs/domain.md's "Actions from the findings").
+ */
+#include "churnkit/findings_actions.h"
+#include "churnkit/strbuf.h"
+#include "findings/findings_common.h"
+#include "findings/findings_compare.h"
+#include "findings/findings_kinds.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const struct {
+	const char *team, *phrase;
+} playbook[SEGMENT_NDRIVER] = {
+	[SEGMENT_DRIVER_NONE] = {"Customer success", "Find out why they leave, and act on it: "},
+	[SEGMENT_DRIVER_SERVICE] = {"Customer success", "Fast service recovery for "},
+	[SEGMENT_DRIVER_USAGE] = {"Product", "Usage alerts and in-product guidance for "},
+	[SEGMENT_DRIVER_PAYMENT] = {"Finance", "Dunning and card updater for "},
+	[SEGMENT_DRIVER_CONTRACT] = {"Finance", "Offer annual terms to "},
+	[SEGMENT_DRIVER_CONTACT] = {"Customer success", "Regular check-ins with "},
+	[SEGMENT_DRIVER_ONBOARDING] = {"Customer success", "Onboarding programme for "},
+	[SEGMENT_DRIVER_SATISFACTION] = {"Customer success", "Detractor follow-up for "},
+	[SEGMENT_DRIVER_VALUE] = {"Marketing", "Value reminders before renewal for "},
+};
+
+const char *findings_action_team(segment_driver k)
+{
+	return (unsigned)k < SEGMENT_NDRIVER ? playbook[k].team : playbook[0].team;
+}
+
+const char *findings_action_phrase(segment_driver k)
+{
+	return (unsigned)k < SEGMENT_NDRIVER ? playbook[k].phrase : playbook[0].phrase;
+}
+
+/* The targets' counts: active customers (seg's) in the group, their MRR,
+ * expected loss. */
+static void targets(finding_action *a, const table_col *c, finding_group g, const char *level,
+                    double cut, const segment_result *seg, const double *past)
+{
+	double n = 0, mrr = 0, loss = 0;
+	size_t nloss = 0;
+	for (size_t k = 0; k < seg->n; k++) {
+		const segment_customer *sc = &seg->customers[k];
+		if (!findings_in_group(g, level, cut, c, sc->row) ||
+		    (past != NULL && !(past[sc->row] > FINDINGS_ACTION_PAST_MONTHS)))
+			continue;
+		n++;
+		if (isfinite(sc->value))
+			mrr += sc->value;
+		if (isfinite(sc->expected_mrr_loss)) {
+			loss += sc->expected_mrr_loss;
+			nloss++;
+		}
+	}
+	a->customers = n;
+	a->mrr = seg->has_value ? mrr : NAN;
+	a->expected_loss = seg->has_value && nloss ? loss : NAN;
+	a->mrr_saved = a->expected_loss * seg->offer_effect;
+}
+
+static int action_cmp(const void *pa, const void *pb)
+{
+	const finding_action *a = pa, *b = pb;
+	double x = isfinite(a->mrr_saved) ? a->mrr_saved : -1;
+	double y = isfinite(b->mrr_saved) ? b->mrr_saved : -1;
+	if (x != y)
+		return x > y ? -1 : 1;
+	if (a->customers != b->customers && !isnan(a->customers) && !isnan(b->customers))
+		return a->customers > b->customers ? -1 : 1;
+	return a->finding < b->finding ? -1 : a->finding > b->finding;
+}
+
+static void actions_clear(findings *f)
+{
+	for (size_t i = 0; i < f->nactions; i++)
+		free(f->action[i].text);
+	free(f->action);
+	f->action = NULL;
+	f->nactions = 0;
+}
+
+churn_status findings_actions(findings *f, const findings_actions_input *in, churn_err *err)
+{
+	const table *t = in->t;
+	const segment_result *seg = in->seg;
+
+	actions_clear(f);
+	f->offer_effect = seg ? seg->offer_effect : NAN;
+	f->horizon_months = seg ? seg->horizon_months : NAN;
+	if (f->n == 0)
+		return CHURN_OK;
+	f->action = calloc(f->n, sizeof *f->action);
+	if (f->action == NULL)
+		return churn_err_set(err, CHURN_ENOMEM, "findings: out of memory");
+	for (size_t i = 0; i < f->n; i++) {
+		const finding *x = &f->item[i];
+		if ((x->kind != FINDING_SEGMENT && x->kind != FINDING_DRIVER) || x->subject == NULL)
+			continue;
+		int side = findings_target_side(x);
+		finding_group g = side ? x->group_b : x->group;
+		const char *level = side ? x->level_b : x->level;
+		double cut = side ? x->cut_b : x->cut;
+		const table_col *c = t ? table_find(t, x->subject) : NULL;
+		finding_action *a = &f->action[f->nactions];
+		segment_driver k = recommend_driver(x->subject,
+		                                    g == FINDING_GROUP_LEVEL ? level : NULL, in->map,
+		                                    in->nmap);
+		/* Annual terms for the monthly customers past the early window. */
+		const double *past = k == SEGMENT_DRIVER_CONTRACT && seg != NULL && c != NULL
+		                             ? in->tenure_months : NULL;
+		strbuf b = {0};
+		strbuf_printf(&b, "%s", findings_action_phrase(k));
+		findings_group_words(&b, x->subject, g, level, cut);
+		if (past != NULL)
+			strbuf_printf(&b, " past month %d", FINDINGS_ACTION_PAST_MONTHS);
+		if ((a->text = strbuf_take(&b)) == NULL) {
+			actions_clear(f);
+			return churn_err_set(err, CHURN_ENOMEM, "findings: out of memory");
+		}
+		a->finding = i;
+		a->kind = (int)k;
+		a->team = findings_action_team(k);
+		a->customers = side ? NAN : x->customers;
+		a->mrr = side ? NAN : x->mrr;
+		a->expected_loss = a->mrr_saved = NAN;
+		if (c != NULL && seg != NULL)
+			targets(a, c, g, level, cut, seg, past);
+		f->nactions++;
+	}
+	qsort(f->action, f->nactions, sizeof *f->action, action_cmp);
+	return CHURN_OK;
+}

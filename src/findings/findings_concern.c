@@ -1,0 +1,100 @@
+/*
+ * findings_concern.c - what each finding concerns (findings.h, "Ranking
+ * with a table"; docs/findings.md): the active customers of its group and
+ * their MRR, and the ranking by it.
+ */
+#include "churnkit/findings.h"
+#include "findings/findings_common.h"
+#include "findings/findings_kinds.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* findings_kinds.h */
+int findings_in_group(finding_group g, const char *level, double cut, const table_col *c,
+                      size_t i)
+{
+	switch (g) {
+	case FINDING_GROUP_MISSING:
+		return table_is_missing(c, i);
+	case FINDING_GROUP_PRESENT:
+		return !table_is_missing(c, i);
+	case FINDING_GROUP_LEVEL:
+		if (level == NULL)
+			return 0;
+		if (c->kind == TABLE_CAT)
+			return c->codes[i] < c->nlevels && strcmp(c->levels[c->codes[i]], level) == 0;
+		if (c->kind == TABLE_NUM) {
+			char *e;
+			double v = strtod(level, &e);
+			return *e == '\0' && c->num[i] == v;
+		}
+		return 0;
+	case FINDING_GROUP_FLAG:
+		return c->kind == TABLE_NUM && c->num[i] == 1;
+	case FINDING_GROUP_NOFLAG:
+		return c->kind == TABLE_NUM && c->num[i] == 0;
+	case FINDING_GROUP_ATLEAST:
+		return c->kind == TABLE_NUM && !isnan(c->num[i]) && c->num[i] >= cut;
+	case FINDING_GROUP_ATMOST:
+		return c->kind == TABLE_NUM && !isnan(c->num[i]) && c->num[i] <= cut;
+	default:
+		return 0;
+	}
+}
+
+/* The period's churned customers and their MRR (period, revenue). */
+static void concern_period(const findings_input *in, finding *f)
+{
+	const kpi_row *cur;
+	if (in->kpi == NULL || !in->kpi->change.has_current)
+		return;
+	cur = &in->kpi->change.current;
+	f->customers = (double)cur->n_churned;
+	f->mrr = cur->mrr.covered ? cur->mrr.mrr_churned : NAN;
+}
+
+void findings_concern(const findings_input *in, flist *l)
+{
+	for (size_t k = 0; k < l->n; k++) {
+		finding *f = &l->item[k];
+		if (f->kind == FINDING_PERIOD || f->kind == FINDING_REVENUE) {
+			concern_period(in, f);
+			continue;
+		}
+		const table_col *c = f->subject && in->table ? table_find(in->table, f->subject)
+		                                             : NULL;
+		if (c == NULL || f->group == FINDING_GROUP_NONE || in->active == NULL)
+			continue;
+		/* The group that churns more. */
+		int side = findings_target_side(f);
+		finding_group g = side ? f->group_b : f->group;
+		const char *level = side ? f->level_b : f->level;
+		double cut = side ? f->cut_b : f->cut;
+		double n = 0, mrr = 0;
+		for (size_t i = 0; i < in->table->nrows; i++) {
+			if (!in->active[i] || !findings_in_group(g, level, cut, c, i))
+				continue;
+			n++;
+			if (in->value != NULL && isfinite(in->value[i]))
+				mrr += in->value[i];
+		}
+		f->customers = n;
+		f->mrr = in->value != NULL ? mrr : NAN;
+	}
+}
+
+/* The ranking key: MRR with a value column, else customers; NaN last. */
+static double key(const finding *f, int by_mrr)
+{
+	return by_mrr ? f->mrr : f->customers;
+}
+
+int findings_concern_cmp(const finding *a, const finding *b, int by_mrr)
+{
+	double x = key(a, by_mrr), y = key(b, by_mrr);
+	if (isnan(x) || isnan(y))
+		return isnan(x) == isnan(y) ? 0 : isnan(x) ? 1 : -1;
+	return x > y ? -1 : x < y;
+}
