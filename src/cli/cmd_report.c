@@ -11,6 +11,7 @@
 #include "churnkit/outfile.h"
 #include "churnkit/report.h"
 #include "cmd.h"
+#include "report_words.h"
 #include "stage_opts.h"
 
 #include <errno.h>
@@ -62,6 +63,9 @@ typedef struct {
 	char no_model_why[400];    /* why the model could not be fitted, or "" */
 	size_t npages;
 	char sha[65];
+	labelmap *labels;          /* --label and [labels] */
+	char currency[8];          /* --currency, upper case */
+	const char *currency_code; /* currency, or NULL */
 } run;
 
 static void run_free(run *r)
@@ -70,6 +74,7 @@ static void run_free(run *r)
 		free(r->opt_text[i]);
 	free(r->opt_text);
 	free(r->opts);
+	labels_free(r->labels);
 	findings_free(r->fd);
 	segment_run_free(&r->g);
 	cli_segment_opts_free(&r->go);
@@ -281,6 +286,9 @@ int cmd_report(int argc, char **argv, outset *outs, churn_err *err)
 	}
 	if ((st = generated_time(gen, sizeof gen, gen_ymdhms, err)) != CHURN_OK)
 		goto end;
+	if ((st = cli_currency_read(&r.o, r.currency, sizeof r.currency, &r.currency_code,
+	                            err)) != CHURN_OK)
+		goto end;
 	if ((st = cli_surv_opts_read(&r.svo, &r.o, synopsis, err)) != CHURN_OK)
 		goto end;
 	/* Cohorts and KPIs need dates; the cohort stage says whether they fit
@@ -310,6 +318,8 @@ int cmd_report(int argc, char **argv, outset *outs, churn_err *err)
 	/* The hash of the bytes the loader parsed (it hashes while reading, so a
 	 * pipe or a FIFO is hashed too, and the input is never opened again). */
 	memcpy(r.sha, r.d.res->sha256, sizeof r.sha);
+	if ((st = cli_labels_read(&r.o, r.d.res->t, &r.labels, err)) != CHURN_OK)
+		goto end;
 	r.mi = cli_model_input(&r.d);
 	if ((st = cli_surv_run(&r.sv, &r.svo, &r.d, err)) != CHURN_OK)
 		goto end;
@@ -396,6 +406,8 @@ int cmd_report(int argc, char **argv, outset *outs, churn_err *err)
 	}
 	in.fd = r.fd;
 	in.model_note = r.no_model_why[0] ? r.no_model_why : NULL;
+	in.labels = r.labels;
+	in.currency = r.currency_code;
 	if ((st = report_render(&in, &pdf, &len, &r.npages, err)) != CHURN_OK)
 		goto end;
 
