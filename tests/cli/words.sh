@@ -93,6 +93,27 @@ n=$(grep -c '[ (][0-9][0-9.]*[kM]\b' nofind.txt)
 tap_is "$n" 0 "money: no compact amount without the symbol"
 [ "$n" = 0 ] || grep -n '[ (][0-9][0-9.]*[kM]\b' nofind.txt | head -n 3 | sed 's/^/# /'
 
+# Noise: the churn rate's change (-0.7 pp, two-proportion test p = 0.36) and
+# the churned customers' (+13) get no arrow; the retention rate's +0.7 pp
+# (no test, above the 0.1 pp floor) does.
+grep -q 'two-proportion z-test, z = -0.92, p = 0.36' body.txt
+tap_ok $? "noise: the sample's period test is not significant"
+grep -q -e '-0.7 pp vs 2026Q2' body.txt && ! grep -q -e '▼ -0.7 pp' body.txt
+tap_ok $? "noise: no arrow on the churn rate's change"
+grep -q -e '+13 vs 2026Q2' body.txt && ! grep -q -e '▲ +13 vs' body.txt
+tap_ok $? "noise: no arrow on the churned customers' change"
+grep -q -e '▲ +0.7 pp vs 2026Q2' body.txt
+tap_ok $? "noise: an arrow on the retention rate's change above the floor"
+
+# Words: no abbreviation left unexplained, no option outside the appendix.
+for abbr in pp mo OR CI AUC MRR BH Firth; do
+	grep -q "Abbreviations:.*[ (;]$abbr[ )]" all.txt || grep -A8 '^Abbreviations:' all.txt |
+		tr '\n' ' ' | grep -q "[ (;]$abbr[ )-]"
+	tap_ok $? "words: the appendix explains '$abbr'"
+done
+grep -q 'Odds ratio (95% CI)' body.txt && ! grep -q -w 'OR (95% CI)' body.txt
+tap_ok $? "words: the forest plot's header says odds ratio"
+
 # Words: no command-line option outside the appendix.
 n=$(grep -c -- '--[a-z]' nofind.txt)
 tap_is "$n" 0 "words: no option name outside the appendix"

@@ -162,7 +162,7 @@ void page_drivers(report_page_ctx *c)
 		n++;
 	}
 
-	snprintf(vh, sizeof vh, "OR (%g%% CI)", r->conf_level * 100);
+	snprintf(vh, sizeof vh, "Odds ratio (%g%% CI)", r->conf_level * 100);
 	chart_forest_opts fo = { .title = NULL, .xlabel = "Odds ratio (log scale)",
 	                         .value_header = vh };
 	double fh = 40 + 14 * (double)(n ? n : 1);
