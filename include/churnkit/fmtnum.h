@@ -1,5 +1,6 @@
 /*
- * fmtnum.h - how p-values and percentages are written, one rule per medium.
+ * fmtnum.h - how p-values, percentages and money are written, one rule per
+ * medium.
  *
  * Two media: the terminal's text tables (churnkit survival, model, cohorts
  * print them), which follow R's printed output, and prose (the findings'

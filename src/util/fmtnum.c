@@ -1,4 +1,4 @@
-/* fmtnum.c - p-values and percentages, one rule per medium; see
+/* fmtnum.c - p-values, percentages and money, one rule per medium; see
  * include/churnkit/fmtnum.h. */
 #include "churnkit/fmtnum.h"
 

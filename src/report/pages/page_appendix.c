@@ -203,7 +203,8 @@ void page_appendix(report_page_ctx *c)
 		const revenue_cost *k = &in->kpi->cost;
 		char cac[64];
 		if (k->cac_known)
-			snprintf(cac, sizeof cac, "%s per customer", fmt_money(k->cac, c->in->currency, a, sizeof a));
+			snprintf(cac, sizeof cac, "%s per customer",
+			         fmt_money(k->cac, in->currency, a, sizeof a));
 		else
 			snprintf(cac, sizeof cac, "not set (--cac), so left out");
 		snprintf(buf, sizeof buf,

@@ -53,7 +53,8 @@ static void heat(report_page_ctx *c, chart_box box, const cohort_triangle *tri, 
 		char cnt[32];
 		date_format_month(row->cohort, lab[r]);
 		if (value)
-			snprintf(note[r], sizeof note[r], "%s", fmt_money(row->value, c->in->currency, cnt, sizeof cnt));
+			snprintf(note[r], sizeof note[r], "%s",
+			         fmt_money(row->value, c->in->currency, cnt, sizeof cnt));
 		else
 			snprintf(note[r], sizeof note[r], "%s", fmt_count((double)row->size, cnt,
 			                                                  sizeof cnt));

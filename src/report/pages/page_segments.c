@@ -67,8 +67,8 @@ static void cell_draw(report_page_ctx *c, double x, double y, double w, double h
 		ty = cell_line(c, x + 7, ty, tw, buf, PDF_REGULAR);
 	}
 	if (cl->risk != SCORE_BAND_NONE && isfinite(cl->expected_mrr_loss)) {
-		snprintf(buf, sizeof buf, "Exp. loss %s%s", fmt_money(cl->expected_mrr_loss, c->in->currency, a,
-		                                                      sizeof a), unit);
+		snprintf(buf, sizeof buf, "Exp. loss %s%s",
+		         fmt_money(cl->expected_mrr_loss, c->in->currency, a, sizeof a), unit);
 		ty = cell_line(c, x + 7, ty, tw, buf, PDF_BOLD);
 	}
 	if (cl->incentive_customers > 0) {
@@ -142,7 +142,8 @@ void page_segments(report_page_ctx *c)
 		         has_unscored ? fmt_count((double)unscored, g, sizeof g) : "",
 		         has_unscored ? " not scored)" : "", fmt_money(t->mrr, c->in->currency, b, sizeof b),
 		         fmt_money(t->expected_mrr_loss, c->in->currency, e, sizeof e),
-		         fmt_money(t->expected_revenue_loss, c->in->currency, f, sizeof f), s->horizon_months);
+		         fmt_money(t->expected_revenue_loss, c->in->currency, f, sizeof f),
+		         s->horizon_months);
 	else
 		snprintf(buf, sizeof buf, "%s active customers%s%s%s; %s expected to churn.",
 		         fmt_count((double)s->n, a, sizeof a), has_unscored ? " (" : "",
@@ -154,7 +155,8 @@ void page_segments(report_page_ctx *c)
 		snprintf(buf, sizeof buf,
 		         "Value tiers: high = MRR at or above %s (the top 20%% of the active customers' "
 		         "values), low = below their median %s. Risk: the probability of %s; %s.",
-		         fmt_money(s->q80, c->in->currency, a, sizeof a), fmt_money(s->q50, c->in->currency, b, sizeof b), risk,
+		         fmt_money(s->q80, c->in->currency, a, sizeof a),
+		         fmt_money(s->q50, c->in->currency, b, sizeof b), risk,
 		         segment_bands_text(bands, sizeof bands));
 		y = page_note(c, y, buf);
 	} else {
@@ -354,11 +356,12 @@ void page_accounts(report_page_ctx *c)
 		 * on the page (the part between their common prefix and suffix). */
 		distinct_id(c->d, id, pre, suf, cx[2] - cx[1] - 50, fitbuf, sizeof fitbuf);
 		pdf_text(c->d, cx[1], ry + 9, fitbuf, PDF_BOLD, 7.5, PDF_LEFT, chart_ink);
-		pdf_text(c->d, cx[2], ry + 9, fmt_money_full(sc->value, c->in->currency, a, sizeof a), PDF_REGULAR,
-		         7.5, PDF_RIGHT, chart_ink);
+		pdf_text(c->d, cx[2], ry + 9, fmt_money_full(sc->value, in->currency, a, sizeof a),
+		         PDF_REGULAR, 7.5, PDF_RIGHT, chart_ink);
 		pdf_text(c->d, cx[3], ry + 9, fmtnum_pct(sc->p, 0, a, sizeof a), PDF_REGULAR, 7.5,
 		         PDF_RIGHT, chart_ink);
-		pdf_text(c->d, cx[4], ry + 9, fmt_money_full(sc->expected_mrr_loss, c->in->currency, a, sizeof a),
+		pdf_text(c->d, cx[4], ry + 9,
+		         fmt_money_full(sc->expected_mrr_loss, in->currency, a, sizeof a),
 		         PDF_BOLD, 7.5, PDF_RIGHT, chart_ink);
 		drv[0] = '\0';
 		if (in->dscore)
