@@ -105,8 +105,26 @@ tap_ok $? "noise: no arrow on the churned customers' change"
 grep -q -e '▲ +0.7 pp vs 2026Q2' body.txt
 tap_ok $? "noise: an arrow on the retention rate's change above the floor"
 
+# A period just like the one before: every tile change is exactly zero.
+{
+	echo "id,signup,churn,mrr"
+	i=1
+	while [ "$i" -le 40 ]; do echo "c$i,2024-01-15,,100"; i=$((i + 1)); done
+	echo "c41,2024-01-15,2024-03-10,100"
+} >flat.csv
+ck_run "$t" report --id id --start signup --end churn --value mrr --as-of 2026-10-31 \
+	--currency CHF -o flat.pdf flat.csv
+tap_is "$(cat exit)" 0 "noise: a flat period's report is written"
+pdftotext -layout -f 2 -l 2 flat.pdf flat.txt
+tap_is "$(grep -o 'no change vs 2026Q2' flat.txt | wc -l | tr -d ' ')" 10 \
+	"noise: the ten tiles with a change of zero say 'no change'"
+! grep -q '[▲▼]' flat.txt
+tap_ok $? "noise: ... and carry no arrow"
+grep -q 'CHF 0' flat.txt
+tap_ok $? "money: a symbol of letters is spaced from the amount"
+
 # Words: no abbreviation left unexplained, no option outside the appendix.
-for abbr in pp mo OR CI AUC MRR BH Firth; do
+for abbr in pp mo OR HR CI AUC MRR BH Firth; do
 	grep -q "Abbreviations:.*[ (;]$abbr[ )]" all.txt || grep -A8 '^Abbreviations:' all.txt |
 		tr '\n' ' ' | grep -q "[ (;]$abbr[ )-]"
 	tap_ok $? "words: the appendix explains '$abbr'"

@@ -189,7 +189,8 @@ void page_appendix(report_page_ctx *c)
 	para(&f,
 	     "Abbreviations: MRR monthly recurring revenue (ARR: 12 x MRR); pp percentage "
 	     "points; mo months; Exp. loss expected loss; CI confidence interval; OR odds "
-	     "ratio (the odds of churn against those of the reference group); AUC the area "
+	     "ratio (the odds of churn against those of the reference group); HR hazard "
+	     "ratio (the rate of churn against the reference group's); AUC the area "
 	     "under the ROC curve (the chance that a churner is ranked above a customer who "
 	     "stays); BH-adjusted: p-values adjusted by Benjamini and Hochberg's method for "
 	     "the many pairs compared; Firth fit: the churn model fitted by Firth's penalised "
