@@ -1,5 +1,6 @@
 /*
- * fmtnum.h - how p-values and percentages are written, one rule per medium.
+ * fmtnum.h - how p-values, percentages and money are written, one rule per
+ * medium.
  *
  * Two media: the terminal's text tables (churnkit survival, model, cohorts
  * print them), which follow R's printed output, and prose (the findings'
@@ -52,5 +53,28 @@ char *fmtnum_p_says(double p, double alpha, char *buf, size_t n);
 /* A fraction as a percentage with `dec` decimals, no "-0.0%":
  * 0.0312 -> "3.1%" (dec 1); "-" when not finite. */
 char *fmtnum_pct(double frac, int dec, char *buf, size_t n);
+
+/* ---- Money (prose, charts and tables of the PDF report) ------------------ */
+
+/* 1 when code is an ISO 4217 code as the report takes it: three letters
+ * A-Z (upper case); 0 otherwise. */
+int fmtnum_currency_ok(const char *code);
+
+/* What the report prints for a currency code: its symbol for the common
+ * ones ("EUR" -> "€", "USD" -> "$", "GBP" -> "£", "JPY" -> "¥", "CHF" ->
+ * "CHF"), the code itself for any other; "" for NULL (no currency). */
+const char *fmtnum_currency_symbol(const char *code);
+
+/* Money in a tile, a chart or a sentence, compact, with the symbol of
+ * `code` (NULL: none): "€950", "€38.4k", "€1.2M", "€3.4B", "-€1.2k";
+ * a symbol of letters is followed by a space ("CHF 38.4k").  Below 1,000
+ * whole units; then one decimal of thousands, millions or billions.
+ * "-" when not finite. */
+char *fmtnum_money(double x, const char *code, char *buf, size_t n);
+
+/* Money exact, for tables: grouped thousands and the currency's minor
+ * units ("€1,234.50"; "¥1,235" for JPY; two decimals without a code).
+ * "-" when not finite. */
+char *fmtnum_money_exact(double x, const char *code, char *buf, size_t n);
 
 #endif

@@ -5,7 +5,8 @@
  * The syntax is inih's as Debian builds it (libinih-dev 55: comments start
  * with ';' or '#', an inline comment is a ';' after whitespace, a byte-order
  * mark is skipped, "[section]" groups keys, "name = value" or
- * "name : value" with the blanks around both stripped).  It is parsed here
+ * "name : value" with the blanks around both stripped; in a section named
+ * [labels] only '=' ends the name, which may hold ':' as "COL:LEVEL").  It is parsed here
  * rather than by inih, because that build reads lines into a 200-byte
  * buffer (INI_MAX_LINE 200, INI_ALLOW_REALLOC 0): a longer line is split
  * and its tail read as a line of its own.  What inih would do in silence

@@ -32,6 +32,7 @@
 #include "churnkit/err.h"
 #include "churnkit/findings.h"
 #include "churnkit/kpi.h"
+#include "churnkit/labels.h"
 #include "churnkit/load.h"
 #include "churnkit/logit.h"
 #include "churnkit/scores.h"
@@ -109,6 +110,12 @@ typedef struct {
 
 	/* Findings for the executive summary. */
 	const findings *fd;
+
+	/* Words and money (docs/outputs.md): the names of columns and levels
+	 * in every title, legend and table (NULL: the raw names), and the ISO
+	 * 4217 code money is printed in (NULL: no symbol). */
+	const labelmap *labels;
+	const char *currency;
 } report_input;
 
 /* Lays the report out and returns the PDF in *out (malloc'd, owned by the

@@ -41,6 +41,8 @@ typedef struct {
 	const report_option *options;
 	size_t noptions;
 	const char *input_name;     /* the CSV's path as given */
+	const labelmap *labels;     /* --label and [labels], or NULL */
+	const char *currency;       /* --currency (ISO 4217), or NULL */
 } report_settings;
 
 /* The results of the stages the report was run with. */

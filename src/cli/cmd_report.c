@@ -10,6 +10,7 @@
 #include "churnkit/report_input.h"
 #include "churnkit/report_out.h"
 #include "cmd.h"
+#include "report_words.h"
 #include "stage_opts.h"
 
 #include <errno.h>
@@ -59,6 +60,9 @@ typedef struct {
 	const char *no_co_why;     /* the option that keeps cohorts out, or NULL */
 	char no_model_why[400];    /* why the model could not be fitted, or "" */
 	size_t npages;
+	labelmap *labels;          /* --label and [labels] */
+	char currency[8];          /* --currency, upper case */
+	const char *currency_code; /* currency, or NULL */
 } run;
 
 static void run_free(run *r)
@@ -67,6 +71,7 @@ static void run_free(run *r)
 		free(r->opt_text[i]);
 	free(r->opt_text);
 	free(r->opts);
+	labels_free(r->labels);
 	findings_free(r->fd);
 	segment_run_free(&r->g);
 	cli_segment_opts_free(&r->go);
@@ -261,6 +266,9 @@ int cmd_report(int argc, char **argv, outset *outs, churn_err *err)
 	}
 	if ((st = generated_time(gen, sizeof gen, gen_ymdhms, err)) != CHURN_OK)
 		goto end;
+	if ((st = cli_currency_read(&r.o, r.currency, sizeof r.currency, &r.currency_code,
+	                            err)) != CHURN_OK)
+		goto end;
 	if ((st = cli_surv_opts_read(&r.svo, &r.o, synopsis, err)) != CHURN_OK)
 		goto end;
 	/* Cohorts and KPIs need dates; the cohort stage says whether they fit
@@ -286,6 +294,8 @@ int cmd_report(int argc, char **argv, outset *outs, churn_err *err)
 		r.go.so.top_n = REPORT_ACCOUNTS;
 	}
 	if ((st = cmd_load(&r.o, outs, &r.d, err)) != CHURN_OK)
+		goto end;
+	if ((st = cli_labels_read(&r.o, r.d.res->t, &r.labels, err)) != CHURN_OK)
 		goto end;
 	r.mi = cli_model_input(&r.d);
 	if ((st = cli_surv_run(&r.sv, &r.svo, &r.d, err)) != CHURN_OK)
@@ -342,6 +352,8 @@ int cmd_report(int argc, char **argv, outset *outs, churn_err *err)
 	runs.g = r.have_g ? &r.g : NULL;
 	runs.sc = r.sc;
 	runs.fd = r.fd;
+	set.labels = r.labels;
+	set.currency = r.currency_code;
 	report_input_from_runs(&set, &runs, &in);
 	if ((st = report_render(&in, &pdf, &len, &r.npages, err)) != CHURN_OK)
 		goto end;

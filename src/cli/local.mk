@@ -15,3 +15,5 @@ churnkit_SOURCES += src/cli/cmd_survival.c
 ## churnkit report: the whole pipeline as a PDF; stage_opts turns the options
 ## into the stages' option structs (what it and churnkit score share).
 churnkit_SOURCES += src/cli/cmd_report.c src/cli/stage_opts.c src/cli/stage_opts.h
+## words (issue 13 item 6): --label / [labels] and --currency for the report.
+churnkit_SOURCES += src/cli/report_words.c src/cli/report_words.h

@@ -80,6 +80,8 @@ static const opt_spec specs[OPT_COUNT] = {
 	[OPT_OFFER_EFFECT] = {"offer-effect", 1, 0, CMD_REPORT | CMD_SCORE, 0, "F", "share of churn a retention offer prevents (default 0.25)"},
 	[OPT_INCENTIVE_MONTHS] = {"incentive-months", 1, 0, CMD_REPORT | CMD_SCORE, 0, "M", "cost of a retention offer in months of MRR (default 1)"},
 	[OPT_DRIVER] = {"driver", 1, 1, CMD_REPORT | CMD_SCORE, 0, "COL=KIND", "action kind of a driver column (service, usage, payment, contract, contact, onboarding, satisfaction, value, none)"},
+	[OPT_LABEL] = {"label", 1, 1, CMD_REPORT, 0, "COL[:LEVEL]=TEXT", "name a column (or a level of it) in the PDF; repeatable, the later wins; also the report definition's [labels]"},
+	[OPT_CURRENCY] = {"currency", 1, 0, CMD_REPORT, 0, "CODE", "ISO 4217 currency of --value, e.g. EUR: money printed with its symbol"},
 	[OPT_QUIET] = {"quiet", 0, 0, CMD_ALL, 'q', NULL, "print no warnings about bad rows"},
 	[OPT_HELP] = {"help", 0, 0, CMD_ALL, 'h', NULL, "show this help"},
 	[OPT_VERSION] = {"version", 0, 0, CMD_ALL, 0, NULL, "show the version"},
@@ -123,8 +125,10 @@ void cli_opts_free(cli_opts *o)
 static int set_value(cli_opts *o, int id, const char *val, const char *origin, int cli)
 {
 	opt_value *v = &o->v[id];
-	if (cli && !v->from_cli)
-		value_clear(v);  /* the command line replaces the config's values */
+	/* The command line replaces the config's values; labels add to them
+	 * (the later label of a column or level wins, labels.h). */
+	if (cli && !v->from_cli && id != OPT_LABEL)
+		value_clear(v);
 	v->from_cli |= cli;
 	if (!specs[id].repeat)
 		value_clear(v);
@@ -157,7 +161,17 @@ static churn_status on_ini_value(void *user, const char *section, const char *na
                                  const char *value, long line, churn_err *err)
 {
 	ini_ctx *c = user;
-	(void)section;
+	char label[1200];
+	/* [labels]: each "COL = Text" or "COL:LEVEL = Text" is a --label. */
+	if (strcmp(section, "labels") == 0) {
+		if (!(c->o->cmd & CMD_REPORT))
+			return CHURN_OK;
+		if ((size_t)snprintf(label, sizeof label, "%s=%s", name, value) >= sizeof label)
+			return churn_err_at(err, CHURN_EUSAGE, c->path, line, 0,
+			                    "a label longer than %zu bytes", sizeof label - 1);
+		value = label;
+		name = "label";
+	}
 	int id = find_spec(name);
 	if (id < 0 || id == OPT_CONFIG || id == OPT_HELP || id == OPT_VERSION)
 		return churn_err_at(err, CHURN_EUSAGE, c->path, line, 0,

@@ -9,7 +9,8 @@
  * and report errors naming the option and its origin.  The command line
  * overrides the config file: a scalar set on the command line replaces the
  * config's value, and a repeatable option given on the command line replaces
- * the config's whole list.
+ * the config's whole list (but --label adds to the report definition's
+ * [labels], the later label of a name winning).
  *
  * Ownership: cli_opts owns every string it holds; cli_opts_free releases them.
  */
@@ -43,7 +44,7 @@ typedef enum {
 	OPT_FEATURES, OPT_REFERENCE, OPT_OUTCOME, OPT_HORIZON, OPT_COX, OPT_TIES,
 	OPT_FOLDS, OPT_SEED, OPT_FIRTH, OPT_IMPUTE,
 	OPT_SCORES, OPT_PAPER, OPT_COMPANY, OPT_TITLE,
-	OPT_OFFER_EFFECT, OPT_INCENTIVE_MONTHS, OPT_DRIVER,
+	OPT_OFFER_EFFECT, OPT_INCENTIVE_MONTHS, OPT_DRIVER, OPT_LABEL, OPT_CURRENCY,
 	OPT_QUIET, OPT_HELP, OPT_VERSION,
 	OPT_COUNT
 } opt_id;

@@ -17,3 +17,6 @@ libchurnkit_a_SOURCES += src/load/profile.c include/churnkit/profile.h
 libchurnkit_a_SOURCES += src/load/revhist.c src/load/revhist_match.c \
 	src/load/revhist_rejects.c src/load/revhist_wide.c src/load/revhist_wide.h \
 	src/load/revhist_rows.h include/churnkit/revhist.h
+
+## words (issue 13 item 6): the report's names of columns and levels.
+libchurnkit_a_SOURCES += src/load/labels.c include/churnkit/labels.h

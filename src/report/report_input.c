@@ -24,6 +24,8 @@ void report_input_from_runs(const report_settings *set, const report_runs *runs,
 	in->options = set->options;
 	in->noptions = set->noptions;
 	in->input_name = set->input_name;
+	in->labels = set->labels;
+	in->currency = set->currency;
 	/* The hash of the bytes the loader parsed (it hashes while reading, so a
 	 * pipe or a FIFO is hashed too, and the input is never opened again). */
 	in->sha256 = load->sha256;

@@ -1,10 +1,11 @@
-/* fmtnum.c - p-values and percentages, one rule per medium; see
+/* fmtnum.c - p-values, percentages and money, one rule per medium; see
  * include/churnkit/fmtnum.h. */
 #include "churnkit/fmtnum.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 /* R's format.pval eps: .Machine$double.eps. */
 #define P_EPS 2.220446e-16
@@ -99,4 +100,99 @@ char *fmtnum_pct(double frac, int dec, char *buf, size_t n)
 	else
 		pct(frac, dec, buf, n);
 	return buf;
+}
+
+/* ---- Money ---------------------------------------------------------------- */
+
+/* The currencies printed by their symbol, with their minor units (ISO
+ * 4217); any other code is printed as itself with two decimals. */
+static const struct {
+	const char *code, *symbol;
+	int minor;
+} currencies[] = {
+	{ "EUR", "\xE2\x82\xAC", 2 }, { "USD", "$", 2 },       { "GBP", "\xC2\xA3", 2 },
+	{ "JPY", "\xC2\xA5", 0 },     { "CHF", "CHF", 2 },     { "CAD", "CA$", 2 },
+	{ "AUD", "A$", 2 },           { "NZD", "NZ$", 2 },     { "CNY", "CN\xC2\xA5", 2 },
+	{ "INR", "\xE2\x82\xB9", 2 }, { "KRW", "\xE2\x82\xA9", 0 }, { "BRL", "R$", 2 },
+};
+
+int fmtnum_currency_ok(const char *code)
+{
+	if (code == NULL || strlen(code) != 3)
+		return 0;
+	for (int i = 0; i < 3; i++)
+		if (code[i] < 'A' || code[i] > 'Z')
+			return 0;
+	return 1;
+}
+
+const char *fmtnum_currency_symbol(const char *code)
+{
+	if (code == NULL)
+		return "";
+	for (size_t i = 0; i < sizeof currencies / sizeof *currencies; i++)
+		if (strcmp(currencies[i].code, code) == 0)
+			return currencies[i].symbol;
+	return code;
+}
+
+static int currency_minor(const char *code)
+{
+	for (size_t i = 0; code && i < sizeof currencies / sizeof *currencies; i++)
+		if (strcmp(currencies[i].code, code) == 0)
+			return currencies[i].minor;
+	return 2;
+}
+
+/* "-" sign, symbol (a space after one of letters), then the digits. */
+static char *with_symbol(int neg, const char *code, const char *digits, char *buf, size_t n)
+{
+	const char *sym = fmtnum_currency_symbol(code);
+	size_t len = strlen(sym);
+	int letters = len > 0 && sym[len - 1] >= 'A' && sym[len - 1] <= 'Z';
+	snprintf(buf, n, "%s%s%s%s", neg ? "-" : "", sym, letters ? " " : "", digits);
+	return buf;
+}
+
+char *fmtnum_money(double x, const char *code, char *buf, size_t n)
+{
+	char d[48];
+	double a = fabs(x);
+
+	if (!isfinite(x)) {
+		snprintf(buf, n, "-");
+		return buf;
+	}
+	if (a < 999.5)
+		snprintf(d, sizeof d, "%.0f", a);
+	else if (a < 999.95e3)
+		snprintf(d, sizeof d, "%.1fk", a / 1e3);
+	else if (a < 999.95e6)
+		snprintf(d, sizeof d, "%.1fM", a / 1e6);
+	else
+		snprintf(d, sizeof d, "%.1fB", a / 1e9);
+	/* No "-€0": a loss that rounds to nothing has no sign. */
+	return with_symbol(x < 0 && strcmp(d, "0") != 0, code, d, buf, n);
+}
+
+char *fmtnum_money_exact(double x, const char *code, char *buf, size_t n)
+{
+	char s[64], g[80];
+	int minor = currency_minor(code);
+	size_t j = 0;
+
+	if (!isfinite(x) || fabs(x) >= 1e15) {
+		snprintf(buf, n, "-");
+		return buf;
+	}
+	snprintf(s, sizeof s, "%.*f", minor, fabs(x));
+	size_t whole = strcspn(s, ".");
+	for (size_t i = 0; s[i] && j + 2 < sizeof g; i++) {
+		g[j++] = s[i];
+		if (i + 1 < whole && (whole - i - 1) % 3 == 0)
+			g[j++] = ',';
+	}
+	g[j] = '\0';
+	int zero = strspn(s, "0.") == strlen(s);
+	return with_symbol(x < 0 && !zero, code, g, buf, n);
 }

@@ -52,7 +52,8 @@ static churn_status parse_line(char *line, size_t len, long lineno, const char *
 		*had_key = 0;
 		return CHURN_OK;
 	}
-	char *eq = s + strcspn(s, "=:");
+	/* In [labels] the key may hold ':' (COL:LEVEL = Text): only '=' ends it. */
+	char *eq = s + strcspn(s, *section && strcmp(*section, "labels") == 0 ? "=" : "=:");
 	if (*eq == '\0')
 		return churn_err_at(err, CHURN_EUSAGE, path, lineno, 0,
 		                    "not a valid INI line (expected key = value or [section])");

@@ -39,3 +39,5 @@ EXTRA_DIST += tests/data/exports/subscriptions.csv \
 	tests/data/exports/subscriptions_epoch.csv \
 	tests/data/exports/make_subscriptions_epoch.sh \
 	tests/data/exports/customers_by_hand.csv
+# words (issue 13 item 6): labels, money and words in the PDF (tests/cli/words.sh).
+cli_tests += tests/cli/words.sh

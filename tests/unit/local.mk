@@ -187,3 +187,10 @@ unit_tests = $(unit_self) $(unit_util) $(unit_load) $(unit_survival) $(unit_coho
 check_PROGRAMS += $(unit_tests)
 TESTS += $(unit_tests)
 EXTRA_DIST += tests/unit/local.mk
+
+## words (issue 13 item 6): labels of columns and levels, money, the noise rule.
+unit_words = tests/unit/test_labels
+tests_unit_test_labels_SOURCES = tests/unit/test_labels.c
+tests_unit_test_labels_LDADD = $(TEST_LIBS)
+check_PROGRAMS += $(unit_words)
+TESTS += $(unit_words)

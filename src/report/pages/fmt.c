@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "churnkit/date.h"
+#include "churnkit/fmtnum.h"
 
 
 static char *dash(char *buf, size_t n)
@@ -70,27 +71,36 @@ char *fmt_delta(double x, char *buf, size_t n)
 	return buf;
 }
 
-char *fmt_money(double x, char *buf, size_t n)
+char *fmt_money(double x, const char *cur, char *buf, size_t n)
 {
-	double a = fabs(x);
-	const char *sign = x < 0 ? "-" : "";
+	return fmtnum_money(x, cur, buf, n);
+}
+
+char *fmt_money_delta(double x, const char *cur, char *buf, size_t n)
+{
+	char m[48];
 
 	if (!isfinite(x))
 		return dash(buf, n);
-	if (a < 10000)
-		return fmt_count(x, buf, n);
-	if (a < 999950)
-		snprintf(buf, n, "%s%.1fk", sign, a / 1e3);
-	else if (a < 999.995e6)
-		snprintf(buf, n, "%s%.2fM", sign, a / 1e6);
-	else
-		snprintf(buf, n, "%s%.2fB", sign, a / 1e9);
+	fmtnum_money(fabs(x), cur, m, sizeof m);
+	snprintf(buf, n, "%s%s", strcmp(m + strcspn(m, "0123456789"), "0") == 0 ? ""
+	                         : x > 0 ? "+" : x < 0 ? "-" : "", m);
 	return buf;
 }
 
-char *fmt_money_full(double x, char *buf, size_t n)
+char *fmt_money_full(double x, const char *cur, char *buf, size_t n)
 {
-	return fmt_count(x, buf, n);
+	return fmtnum_money_exact(x, cur, buf, n);
+}
+
+int fmt_change_real(double d, int pp, double p, double alpha)
+{
+	if (!isfinite(d))
+		return 0;
+	if (!isnan(p))
+		return p < alpha;
+	/* 0.1 pp less a rounding error of the difference of two rates. */
+	return pp ? fabs(d) >= 0.001 - 1e-12 : fabs(d) >= 0.5;
 }
 
 char *fmt_ratio(double x, char *buf, size_t n)

@@ -4,7 +4,7 @@
  * Every function writes into the caller's buffer and returns it; a NaN (or
  * otherwise undefined) input prints "-", as the text outputs do.  The
  * report is written in English: thousands are grouped with commas.
- * p-values and percentages are prose's (include/churnkit/fmtnum.h).
+ * p-values, percentages and money are prose's (include/churnkit/fmtnum.h).
  */
 #ifndef CHURNKIT_REPORT_FMT_H
 #define CHURNKIT_REPORT_FMT_H
@@ -18,11 +18,20 @@ char *fmt_count(double x, char *buf, size_t n);
 char *fmt_pp(double dfrac, char *buf, size_t n);
 /* A signed count: "+12", "-3", "0". */
 char *fmt_delta(double x, char *buf, size_t n);
-/* Money without a currency sign, compact: 980, 12.3k, 4.56M, 1.20B;
- * exact below 10,000 ("9,870"). */
-char *fmt_money(double x, char *buf, size_t n);
-/* Money in full with thousands separators: "1,234,567". */
-char *fmt_money_full(double x, char *buf, size_t n);
+/* Money in tiles, charts and sentences, compact with the symbol of the
+ * report's currency `cur` (report_input.currency, NULL: none): "€950",
+ * "€38.4k", "€1.2M" (fmtnum_money, the one money format). */
+char *fmt_money(double x, const char *cur, char *buf, size_t n);
+/* A change of money with its sign: "+€8.8k", "-€950", "€0". */
+char *fmt_money_delta(double x, const char *cur, char *buf, size_t n);
+/* Money exact, for tables: "€1,234.50" (fmtnum_money_exact). */
+char *fmt_money_full(double x, const char *cur, char *buf, size_t n);
+/* Whether a KPI tile's change d is larger than the noise, so that it gets
+ * an arrow and a colour (docs/outputs.md): with a test of the change (p
+ * not NaN) when p < alpha; without one, a change of a fraction (pp 1) of
+ * at least 0.1 percentage point, a count or money (pp 0) that rounds to a
+ * whole unit.  0 for a change that is not finite. */
+int fmt_change_real(double d, int pp, double p, double alpha);
 /* A ratio as the forest plot prints it: 2 decimals below 10 ("1.85"), 1
  * below 100, none below 10,000, then 2 significant digits ("2.6e+06");
  * "inf" only when infinite, "0" at zero. */

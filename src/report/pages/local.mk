@@ -7,3 +7,5 @@ libchurnkit_a_SOURCES += src/report/pages/report.c include/churnkit/report.h \
 	src/report/pages/page_drivers.c src/report/pages/page_segments.c src/report/pages/page_appendix.c \
 	src/report/pages/page_ph.c \
 	src/report/pages/fmt.c src/report/pages/fmt.h
+## words (issue 13 item 6): columns, levels and terms by their labels.
+libchurnkit_a_SOURCES += src/report/pages/names.c src/report/pages/names.h

@@ -186,13 +186,26 @@ void page_appendix(report_page_ctx *c)
 	     "Gross revenue retention (GRR) = (start MRR - churned MRR - contraction) / start "
 	     "MRR, over the customers active at the start; net revenue retention (NRR) adds "
 	     "expansion. Rates are shown as percentages; changes in percentage points (pp).");
+	para(&f,
+	     "Abbreviations: MRR monthly recurring revenue (ARR: 12 x MRR); pp percentage "
+	     "points; mo months; Exp. loss expected loss; CI confidence interval; OR odds "
+	     "ratio (the odds of churn against those of the reference group); HR hazard "
+	     "ratio (the rate of churn against the reference group's); AUC the area "
+	     "under the ROC curve (the chance that a churner is ranked above a customer who "
+	     "stays); BH-adjusted: p-values adjusted by Benjamini and Hochberg's method for "
+	     "the many pairs compared; Firth fit: the churn model fitted by Firth's penalised "
+	     "likelihood, used when some attribute separates churners from the others "
+	     "perfectly. Tile changes get an arrow and a colour only when larger than the "
+	     "noise: the churn figures when the two-proportion test gives p below the "
+	     "significance level, the other rates from 0.1 pp.");
 	if (in->revenue_at_risk_note)
 		para(&f, in->revenue_at_risk_note);
 	if (in->kpi && in->kpi->has_cost) {
 		const revenue_cost *k = &in->kpi->cost;
 		char cac[64];
 		if (k->cac_known)
-			snprintf(cac, sizeof cac, "%s per customer", fmt_money(k->cac, a, sizeof a));
+			snprintf(cac, sizeof cac, "%s per customer",
+			         fmt_money(k->cac, in->currency, a, sizeof a));
 		else
 			snprintf(cac, sizeof cac, "not set (--cac), so left out");
 		snprintf(buf, sizeof buf,

@@ -53,7 +53,8 @@ static void heat(report_page_ctx *c, chart_box box, const cohort_triangle *tri, 
 		char cnt[32];
 		date_format_month(row->cohort, lab[r]);
 		if (value)
-			snprintf(note[r], sizeof note[r], "%s", fmt_money(row->value, cnt, sizeof cnt));
+			snprintf(note[r], sizeof note[r], "%s",
+			         fmt_money(row->value, c->in->currency, cnt, sizeof cnt));
 		else
 			snprintf(note[r], sizeof note[r], "%s", fmt_count((double)row->size, cnt,
 			                                                  sizeof cnt));
@@ -131,7 +132,7 @@ void page_cohorts(report_page_ctx *c)
 		     "Customers retained (logo retention)");
 		heat(c, (chart_box){ c->left, y + hh + 12, c->right - c->left, hh }, tri, 1,
 		     in->revenue_history
-		             ? "Revenue retained (at each customer's --value MRR, not the history)"
+		             ? "Revenue retained (at each customer's current MRR, not the history)"
 		             : "Revenue retained (MRR of the cohort's remaining customers)");
 		y += avail;
 	} else {
@@ -145,7 +146,7 @@ void page_cohorts(report_page_ctx *c)
 	         "(also those not shown) weighted by size. Kaplan-Meier: the pooled survival curve at mid-month "
 	         "(tenure k + 0.5 months), which also counts cohorts too young for a cell.",
 	         r->has_value ? "customers (logo) or starting MRR (revenue)" : "customers",
-	         tri->nrows > MAX_ROWS ? "; the 24 most recent cohorts (the --tables output has "
+	         tri->nrows > MAX_ROWS ? "; the 24 most recent cohorts (the CSV tables have "
 	                                 "all)"
 	                               : "");
 	page_note(c, y + 4, buf);

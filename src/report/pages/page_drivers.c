@@ -15,22 +15,11 @@
 #include "churnkit/coeftab.h"
 #include "churnkit/fmtnum.h"
 #include "report/pages/fmt.h"
+#include "report/pages/names.h"
 #include "report/pages/page.h"
 #include "report/pages/pages.h"
 
 #define MAX_TERMS 30
-
-/* "contract = monthly" for a dummy, the name otherwise. */
-static void term_label(const design *d, size_t j, char *buf, size_t n)
-{
-	const design_col *col = &d->cols[j];
-
-	if (col->kind == DESIGN_COL_DUMMY)
-		snprintf(buf, n, "%s = %s", d->terms[col->term].column,
-		         d->terms[col->term].levels[col->level]);
-	else
-		snprintf(buf, n, "%s", col->name);
-}
 
 /* The calibration the page shows: the cross-validated one when there is
  * one (each customer predicted by the fold that did not see them), else
@@ -42,7 +31,8 @@ static const validate_calib_bin *shown_calibration(const validate_summary *q, in
 }
 
 /* " on a = b, c: " - the columns along the separating direction - or ": ". */
-static void separated_columns(const design *d, const logit_result *r, char *buf, size_t n)
+static void separated_columns(const report_input *in, const design *d, const logit_result *r,
+                              char *buf, size_t n)
 {
 	size_t len = 0;
 	char label[96];
@@ -51,7 +41,7 @@ static void separated_columns(const design *d, const logit_result *r, char *buf,
 	for (size_t j = 0; j < r->coefs.p && r->diverging != NULL; j++) {
 		if (!r->diverging[j])
 			continue;
-		term_label(d, j, label, sizeof label);
+		name_design_col(in, d, j, label, sizeof label);
 		/* Room for this label and the closing ": " (a long list stops). */
 		if (len + 4 + strlen(label) + 3 > n)
 			break;
@@ -103,7 +93,7 @@ static double quality(report_page_ctx *c, double x, double y, double w)
 	}
 	if (r->firth || r->separation != LOGIT_SEP_NONE || !r->converged) {
 		char on[600];
-		separated_columns(in->dl, r, on, sizeof on);
+		separated_columns(in, in->dl, r, on, sizeof on);
 		snprintf(buf, sizeof buf, "%s%s%s%s%s",
 		         r->separation == LOGIT_SEP_COMPLETE ? "Complete separation was found"
 		         : r->separation == LOGIT_SEP_QUASI   ? "Quasi-complete separation was found"
@@ -154,7 +144,7 @@ void page_drivers(report_page_ctx *c)
 		if (n >= MAX_TERMS)
 			continue;
 		char a[32], b[32];
-		term_label(d, j, labels[n], sizeof labels[n]);
+		name_design_col(in, d, j, labels[n], sizeof labels[n]);
 		lp[n] = labels[n];
 		est[n] = tab.ratio[j];
 		lo[n] = tab.lower[j];
@@ -172,7 +162,7 @@ void page_drivers(report_page_ctx *c)
 		n++;
 	}
 
-	snprintf(vh, sizeof vh, "OR (%g%% CI)", r->coefs.conf_level * 100);
+	snprintf(vh, sizeof vh, "Odds ratio (%g%% CI)", r->coefs.conf_level * 100);
 	chart_forest_opts fo = { .title = NULL, .xlabel = "Odds ratio (log scale)",
 	                         .value_header = vh };
 	double fh = 40 + 14 * (double)(n ? n : 1);
@@ -190,7 +180,8 @@ void page_drivers(report_page_ctx *c)
 		if (ref)
 			len += (size_t)snprintf(refs + len, sizeof refs - len, "%s%s = %s",
 			                        len ? ", " : "Compared with the reference levels: ",
-			                        d->terms[k].column, ref);
+			                        name_col(in, d->terms[k].column),
+			                        name_level(in, d->terms[k].column, ref));
 	}
 	if (len)
 		y = page_note(c, y, refs);

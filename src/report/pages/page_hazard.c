@@ -109,10 +109,12 @@ void page_hazard(report_page_ctx *c)
 		y += th + 8;
 	}
 	if (h->nmonths > n) {
+		char most[96] = "";
+		if (reliable < h->nmonths)
+			snprintf(most, sizeof most, ", up to the last with at least %zu customers at risk",
+			         c->in->min_n);
 		snprintf(buf, sizeof buf, "The chart shows the first %zu %ss of %zu%s.", n, unit,
-		         h->nmonths,
-		         reliable < h->nmonths ? ", up to the last with at least --min-n customers "
-		                                 "at risk" : "");
+		         h->nmonths, most);
 		y = page_note(c, y, buf);
 	}
 	page_note(c, y,

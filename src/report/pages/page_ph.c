@@ -3,6 +3,7 @@
  * pages (docs/proportional-hazards.md). */
 #include "churnkit/fmtnum.h"
 #include "report/pages/fmt.h"
+#include "report/pages/names.h"
 #include "report/pages/page.h"
 
 #include <math.h>
@@ -39,7 +40,8 @@ double page_ph_note(report_page_ctx *c, double y)
 	for (size_t k = 0; k < z->nterms; k++) {
 		if (z->df[k] == 0 || !(z->p[k] < in->ph_alpha))
 			continue;
-		const char *name = in->dc->terms[k].name;
+		char tn[200];
+		const char *name = name_term(in, &in->dc->terms[k], tn, sizeof tn);
 		nfail++;
 		add(list, sizeof list, &ll, "%s%s", ll ? ", " : "", name);
 		add(list, sizeof list, &ll, " (%s)", fmtnum_p_says(z->p[k], in->ph_alpha, p, sizeof p));

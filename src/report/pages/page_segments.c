@@ -14,6 +14,7 @@
 #include "churnkit/fmtnum.h"
 #include "churnkit/utf8.h"
 #include "report/pages/fmt.h"
+#include "report/pages/names.h"
 #include "report/pages/page.h"
 #include "report/pages/pages.h"
 
@@ -62,12 +63,12 @@ static void cell_draw(report_page_ctx *c, double x, double y, double w, double h
 	         cl->customers == 1 ? "" : "s");
 	ty = cell_line(c, x + 7, ty, tw, buf, PDF_REGULAR);
 	if (isfinite(cl->mrr)) {
-		snprintf(buf, sizeof buf, "MRR %s", fmt_money(cl->mrr, a, sizeof a));
+		snprintf(buf, sizeof buf, "MRR %s", fmt_money(cl->mrr, c->in->currency, a, sizeof a));
 		ty = cell_line(c, x + 7, ty, tw, buf, PDF_REGULAR);
 	}
 	if (cl->risk != SCORE_BAND_NONE && isfinite(cl->expected_mrr_loss)) {
-		snprintf(buf, sizeof buf, "Exp. loss %s%s", fmt_money(cl->expected_mrr_loss, a,
-		                                                      sizeof a), unit);
+		snprintf(buf, sizeof buf, "Exp. loss %s%s",
+		         fmt_money(cl->expected_mrr_loss, c->in->currency, a, sizeof a), unit);
 		ty = cell_line(c, x + 7, ty, tw, buf, PDF_BOLD);
 	}
 	if (cl->incentive_customers > 0) {
@@ -139,9 +140,10 @@ void page_segments(report_page_ctx *c)
 		         "period at today's MRR).",
 		         fmt_count((double)s->n, a, sizeof a), has_unscored ? " (" : "",
 		         has_unscored ? fmt_count((double)unscored, g, sizeof g) : "",
-		         has_unscored ? " not scored)" : "", fmt_money(t->mrr, b, sizeof b),
-		         fmt_money(t->expected_mrr_loss, e, sizeof e),
-		         fmt_money(t->expected_revenue_loss, f, sizeof f), s->horizon_months);
+		         has_unscored ? " not scored)" : "", fmt_money(t->mrr, c->in->currency, b, sizeof b),
+		         fmt_money(t->expected_mrr_loss, c->in->currency, e, sizeof e),
+		         fmt_money(t->expected_revenue_loss, c->in->currency, f, sizeof f),
+		         s->horizon_months);
 	else
 		snprintf(buf, sizeof buf, "%s active customers%s%s%s; %s expected to churn.",
 		         fmt_count((double)s->n, a, sizeof a), has_unscored ? " (" : "",
@@ -153,7 +155,8 @@ void page_segments(report_page_ctx *c)
 		snprintf(buf, sizeof buf,
 		         "Value tiers: high = MRR at or above %s (the top 20%% of the active customers' "
 		         "values), low = below their median %s. Risk: the probability of %s; %s.",
-		         fmt_money(s->q80, a, sizeof a), fmt_money(s->q50, b, sizeof b), risk,
+		         fmt_money(s->q80, c->in->currency, a, sizeof a),
+		         fmt_money(s->q50, c->in->currency, b, sizeof b), risk,
 		         segment_bands_text(bands, sizeof bands));
 		y = page_note(c, y, buf);
 	} else {
@@ -185,9 +188,9 @@ void page_segments(report_page_ctx *c)
 	}
 	y = page_beyond_note(c, y);
 	if (has_unscored)
-		page_note(c, y, "Customers the model could not score (a missing attribute; "
-		                "--impute scores them, or beyond the data) are left for review by "
-		                "hand.");
+		page_note(c, y, "Customers the model could not score (a missing attribute, "
+		                "unless missing values are imputed, or beyond the data) are left "
+		                "for review by hand.");
 }
 
 /* The id of table row i as text. */
@@ -326,9 +329,10 @@ void page_accounts(report_page_ctx *c)
 	}
 
 	pdf_text(c->d, cx[0], y + 9, "#", PDF_BOLD, 7.5, PDF_RIGHT, chart_ink);
-	pdf_text(c->d, cx[1], y + 9, in->id_name ? in->id_name : "Customer", PDF_BOLD, 7.5,
-	         PDF_LEFT, chart_ink);
-	pdf_text(c->d, cx[2], y + 9, in->value_name ? in->value_name : "MRR", PDF_BOLD, 7.5,
+	pdf_text(c->d, cx[1], y + 9, in->id_name ? name_col(in, in->id_name) : "Customer",
+	         PDF_BOLD, 7.5, PDF_LEFT, chart_ink);
+	pdf_text(c->d, cx[2], y + 9, in->value_name ? name_col(in, in->value_name) : "MRR",
+	         PDF_BOLD, 7.5,
 	         PDF_RIGHT, chart_ink);
 	pdf_text(c->d, cx[3], y + 9, "Risk", PDF_BOLD, 7.5, PDF_RIGHT, chart_ink);
 	pdf_text(c->d, cx[4], y + 9, "Expected loss", PDF_BOLD, 7.5, PDF_RIGHT, chart_ink);
@@ -352,15 +356,16 @@ void page_accounts(report_page_ctx *c)
 		 * on the page (the part between their common prefix and suffix). */
 		distinct_id(c->d, id, pre, suf, cx[2] - cx[1] - 50, fitbuf, sizeof fitbuf);
 		pdf_text(c->d, cx[1], ry + 9, fitbuf, PDF_BOLD, 7.5, PDF_LEFT, chart_ink);
-		pdf_text(c->d, cx[2], ry + 9, fmt_money_full(sc->value, a, sizeof a), PDF_REGULAR,
-		         7.5, PDF_RIGHT, chart_ink);
+		pdf_text(c->d, cx[2], ry + 9, fmt_money_full(sc->value, in->currency, a, sizeof a),
+		         PDF_REGULAR, 7.5, PDF_RIGHT, chart_ink);
 		pdf_text(c->d, cx[3], ry + 9, fmtnum_pct(sc->p, 0, a, sizeof a), PDF_REGULAR, 7.5,
 		         PDF_RIGHT, chart_ink);
-		pdf_text(c->d, cx[4], ry + 9, fmt_money_full(sc->expected_mrr_loss, a, sizeof a),
+		pdf_text(c->d, cx[4], ry + 9,
+		         fmt_money_full(sc->expected_mrr_loss, in->currency, a, sizeof a),
 		         PDF_BOLD, 7.5, PDF_RIGHT, chart_ink);
 		drv[0] = '\0';
 		if (in->dscore)
-			model_score_driver_label(in->dscore, in->t, sc->row, &e->s, drv, sizeof drv);
+			name_driver(in, in->dscore, in->t, sc->row, &e->s, drv, sizeof drv);
 		pdf_fit_text(c->d, drv, PDF_REGULAR, 7.5, x0 + w - cx[5], fitbuf, sizeof fitbuf);
 		pdf_text(c->d, cx[5], ry + 9, fitbuf, PDF_REGULAR, 7.5, PDF_LEFT, chart_ink);
 		snprintf(buf, sizeof buf, "\xE2\x86\x92 %s", segment_customer_action(s, pick[i]));
@@ -372,8 +377,8 @@ void page_accounts(report_page_ctx *c)
 	         "Risk: the churn probability over the horizon. Expected loss: risk x %s, the "
 	         "MRR the customer is expected to take away. Main driver: the attribute that "
 	         "raises this customer's risk most compared with the average customer. The "
-	         "scores file (--scores) lists every active customer with its segment and "
-	         "action.", in->value_name ? in->value_name : "MRR");
+	         "scores file lists every active customer with its segment and action.",
+	         in->value_name ? name_col(in, in->value_name) : "MRR");
 	y = page_note(c, y, buf);
 	page_beyond_note(c, y);
 }

@@ -41,27 +41,36 @@ static void tile_draw(report_page_ctx *c, double x, double y, double w, double h
 }
 
 /* Fills the change line of a tile from a difference d: pp 0 a count, 1 a
- * fraction in percentage points, 2 money. */
+ * fraction in percentage points, 2 money.  Arrow and colour only when the
+ * change is larger than the noise (fmt_change_real): the churn tiles by
+ * the period's two-proportion test, the others by a 0.1 pp floor (a whole
+ * unit for counts and money); a change of zero reads "no change". */
 static void change(tile *t, const report_input *in, double d, int pp, direction good)
 {
 	char a[48];
+	const kpi_change *ch = in->kpi ? &in->kpi->change : NULL;
 
-	if (!in->kpi || !in->kpi->change.has_previous || !isfinite(d))
+	if (!ch || !ch->has_previous || !isfinite(d))
 		return;
-	if (pp == 2) {
-		char m[40];
-		fmt_money(fabs(d), m, sizeof m);
-		snprintf(a, sizeof a, "%s%s", d > 0 ? "+" : d < 0 ? "-" : "", m);
-	} else if (pp) {
-		fmt_pp(d, a, sizeof a);
-	} else {
-		fmt_delta(d, a, sizeof a);
+	if (d == 0) {
+		snprintf(t->change, sizeof t->change, "no change vs %s", ch->previous.label);
+		return;
 	}
-	/* ▲ / ▼ / ► carry the direction without colour. */
-	const char *arrow = d > 0 ? "\xE2\x96\xB2 " : d < 0 ? "\xE2\x96\xBC " : "\xE2\x96\xBA ";
-	snprintf(t->change, sizeof t->change, "%s%s vs %s", arrow, a,
-	         in->kpi->change.previous.label);
-	t->bad = (good == GOOD_UP && d < 0) || (good == GOOD_DOWN && d > 0);
+	if (pp == 2)
+		fmt_money_delta(d, in->currency, a, sizeof a);
+	else if (pp)
+		fmt_pp(d, a, sizeof a);
+	else
+		fmt_delta(d, a, sizeof a);
+	/* The tiles the period test is about: the churned customers and the
+	 * churn rate (the values passed are those of the kpi_change). */
+	int tested = ch->test_ok && good == GOOD_DOWN &&
+	             ((pp == 1 && d == ch->d_churn_rate) || (pp == 0 && d == ch->d_churned));
+	int real = fmt_change_real(d, pp == 1, tested ? ch->p_value : NAN, in->alpha);
+	/* ▲ / ▼ carry the direction without colour. */
+	const char *arrow = !real ? "" : d > 0 ? "\xE2\x96\xB2 " : "\xE2\x96\xBC ";
+	snprintf(t->change, sizeof t->change, "%s%s vs %s", arrow, a, ch->previous.label);
+	t->bad = real && ((good == GOOD_UP && d < 0) || (good == GOOD_DOWN && d > 0));
 }
 
 static size_t tiles(report_page_ctx *c, tile *t)
@@ -134,12 +143,12 @@ static size_t tiles(report_page_ctx *c, tile *t)
 	}
 	n++;
 	t[n].label = "MRR at risk next quarter";
-	fmt_money(in->revenue_at_risk, t[n].value, sizeof t[n].value);
+	fmt_money(in->revenue_at_risk, c->in->currency, t[n].value, sizeof t[n].value);
 	n++;
 	t[n].label = "Cost of churn (period)";
 	/* No cost without any MRR (a value column with no value in it). */
 	int cost_ok = k && k->has_cost && cur && cur->mrr.mrr_start > 0;
-	fmt_money(cost_ok ? k->cost.total : NAN, t[n].value, sizeof t[n].value);
+	fmt_money(cost_ok ? k->cost.total : NAN, c->in->currency, t[n].value, sizeof t[n].value);
 	if (cost_ok && isfinite(in->cost_previous))
 		change(&t[n], in, k->cost.total - in->cost_previous, 2, GOOD_DOWN);
 	n++;
@@ -170,7 +179,7 @@ static double summary_findings(report_page_ctx *c, double y)
 			if (isfinite(x->mrr))
 				snprintf(concern, sizeof concern, " It concerns %s active customers "
 				         "with %s MRR.", fmt_count(x->customers, cu, sizeof cu),
-				         fmt_money(x->mrr, mr, sizeof mr));
+				         fmt_money(x->mrr, c->in->currency, mr, sizeof mr));
 			else if (isfinite(x->customers))
 				snprintf(concern, sizeof concern, " It concerns %s active customers.",
 				         fmt_count(x->customers, cu, sizeof cu));
@@ -214,14 +223,14 @@ static int finding_actions(report_page_ctx *c, double y)
 		if (isfinite(a->mrr_saved)) {
 			saved = 1;
 			snprintf(tail, sizeof tail, "; would save %s MRR",
-			         fmt_money(a->mrr_saved, sv, sizeof sv));
+			         fmt_money(a->mrr_saved, c->in->currency, sv, sizeof sv));
 		} else {
 			tail[0] = '\0';
 		}
 		if (isfinite(a->mrr))
 			snprintf(buf, sizeof buf, "%s. Owner: %s. Targets %s active customers with %s "
 			         "MRR%s (finding %zu).", a->text, a->team,
-			         fmt_count(a->customers, cu, sizeof cu), fmt_money(a->mrr, mr, sizeof mr),
+			         fmt_count(a->customers, cu, sizeof cu), fmt_money(a->mrr, c->in->currency, mr, sizeof mr),
 			         tail, a->finding + 1);
 		else if (isfinite(a->customers))
 			snprintf(buf, sizeof buf, "%s. Owner: %s. Targets %s active customers "
@@ -285,8 +294,8 @@ static void summary_actions(report_page_ctx *c, double y)
 			         "%s (%s): %s customers, %s MRR, expected MRR loss %s. %s",
 			         cl->playbook->headline, segment_label(cl->value, cl->risk),
 			         fmt_count((double)cl->customers, a, sizeof a),
-			         fmt_money(cl->mrr, b, sizeof b),
-			         fmt_money(cl->expected_mrr_loss, e, sizeof e), cl->playbook->text);
+			         fmt_money(cl->mrr, c->in->currency, b, sizeof b),
+			         fmt_money(cl->expected_mrr_loss, c->in->currency, e, sizeof e), cl->playbook->text);
 		else
 			snprintf(buf, sizeof buf, "%s (%s): %s customers, %s expected to churn. %s",
 			         cl->playbook->headline, segment_label(cl->value, cl->risk),
@@ -301,7 +310,7 @@ static void summary_actions(report_page_ctx *c, double y)
 		         "A retention offer pays for itself for %s customers (expected net %s); "
 		         "the rest get service, not discounts.",
 		         fmt_count((double)s->total.incentive_customers, a, sizeof a),
-		         fmt_money(s->total.incentive_net, b, sizeof b));
+		         fmt_money(s->total.incentive_net, c->in->currency, b, sizeof b));
 		page_note(c, y, buf);
 	}
 }

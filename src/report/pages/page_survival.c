@@ -13,6 +13,7 @@
 #include "churnkit/km.h"
 #include "churnkit/fmtnum.h"
 #include "report/pages/fmt.h"
+#include "report/pages/names.h"
 #include "report/pages/page.h"
 #include "report/pages/pages.h"
 
@@ -116,7 +117,7 @@ static double curve_table(report_page_ctx *c, double y, const surv_curve *const 
 		const surv_curve *s = cv[i];
 		char *row = cells + i * ncols * 64;
 		char a[32], b[32], m[32];
-		snprintf(row, 64, "%s", s->level ? s->level : "All customers");
+		snprintf(row, 64, "%s", s->level ? name_level(in, s->by, s->level) : "All customers");
 		fmt_count(s->km->n, row + 64, 64);
 		fmt_count(s->km->events, row + 128, 64);
 		if (isfinite(s->stats.median)) {
@@ -177,6 +178,7 @@ static void test_text(const surv_test *t, double alpha, char *buf, size_t n)
 /* The pairwise tests: how many pairs differ, and the first of them. */
 static double pairs_text(report_page_ctx *c, double y, const surv_test *t, double alpha)
 {
+	const report_input *in = c->in;
 	char buf[1200], p[32];
 	size_t len = 0, tested = 0, sig = 0, listed = 0;
 
@@ -198,7 +200,8 @@ static double pairs_text(report_page_ctx *c, double y, const surv_test *t, doubl
 			continue;
 		fmtnum_p_says(q->p_adjusted, alpha, p, sizeof p);
 		len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%s vs %s (%s)",
-		                        listed ? "; " : ": ", t->levels[q->a], t->levels[q->b], p);
+		                        listed ? "; " : ": ", name_level(in, t->by, t->levels[q->a]),
+		                        name_level(in, t->by, t->levels[q->b]), p);
 		listed++;
 	}
 	if (sig > listed && len < sizeof buf - 60)
@@ -243,7 +246,7 @@ static void one_page(report_page_ctx *c, const surv_test *t)
 				cv[n - 1] = &a->curve[i];
 			}
 		}
-		snprintf(title, sizeof title, "Survival by %s", t->by);
+		snprintf(title, sizeof title, "Survival by %s", name_col(in, t->by));
 	} else {
 		cv[n++] = &a->curve[0];
 		shown = 1;
@@ -265,7 +268,8 @@ static void one_page(report_page_ctx *c, const surv_test *t)
 	size_t ok = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (series_fill(cv[i], unit, risk_t, nrisk, &b[i], &s[i],
-		                cv[i]->level ? cv[i]->level : "All customers") != 0) {
+		                cv[i]->level ? name_level(in, cv[i]->by, cv[i]->level)
+		                             : "All customers") != 0) {
 			for (size_t k = 0; k <= i; k++)
 				series_free(&b[k]);
 			return;
@@ -294,14 +298,14 @@ static void one_page(report_page_ctx *c, const surv_test *t)
 			snprintf(buf, sizeof buf,
 			         "%s customer%s with no %s %s in the all-customers figures only.",
 			         fmt_count((double)t->missing_rows, cnt, sizeof cnt),
-			         t->missing_rows == 1 ? "" : "s", t->by,
+			         t->missing_rows == 1 ? "" : "s", name_col(in, t->by),
 			         t->missing_rows == 1 ? "is" : "are");
 			y = page_note(c, y, buf);
 		}
 	}
 	if (shown > n && y < c->bottom - 12) {
 		snprintf(buf, sizeof buf, "Shown: the %zu levels with the most customers, of %zu; "
-		         "churnkit survival and --tables give them all.", n, shown);
+		         "the survival tables of the CSV export give them all.", n, shown);
 		y = page_note(c, y, buf);
 	}
 	if (y < c->bottom - 20)
