@@ -19,3 +19,6 @@ libchurnkit_a_SOURCES += src/output/jsonout.c include/churnkit/jsonout.h \
 libchurnkit_a_SOURCES += src/output/textpad.c include/churnkit/textpad.h
 
 libchurnkit_a_SOURCES += src/output/tablename.c include/churnkit/tablename.h
+
+## arch2b: one cell-to-text helper for the terminal's tables.
+libchurnkit_a_SOURCES += src/output/cell.c include/churnkit/cell.h

@@ -36,3 +36,6 @@ EXTRA_DIST += tests/data/exports/subscriptions.csv \
 	tests/data/exports/subscriptions_epoch.csv \
 	tests/data/exports/make_subscriptions_epoch.sh \
 	tests/data/exports/customers_by_hand.csv
+# arch2b: one mark, NA, for a missing value in the terminal's text
+# (tests/cli/missing_mark.sh; docs/outputs.md).
+cli_tests += tests/cli/missing_mark.sh
