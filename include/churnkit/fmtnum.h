@@ -19,6 +19,10 @@
 
 /* ---- The terminal ------------------------------------------------------- */
 
+/* The terminal's mark for a missing or undefined value, as R prints it
+ * (docs/outputs.md, "Missing values"); cell.h's table cells use it too. */
+#define FMTNUM_TEXT_NA "NA"
+
 /* A p-value as R's format.pval(p, digits = 3) prints it: three significant
  * digits ("0.0712", "0.00123", "1.23e-05"), "<2e-16" below the machine
  * epsilon (2.220446e-16, also 0 and underflow), "NA" for NaN.  Below the
@@ -32,7 +36,7 @@ char *fmtnum_p_text(double p, double log_p, char *buf, size_t n);
 char *fmtnum_p_text_says(double p, double log_p, char *buf, size_t n);
 
 /* A fraction as a percentage with `dec` decimals and no sign of zero:
- * 0.03125 -> "3.12%" (dec 2); "-" (not defined) when not finite. */
+ * 0.03125 -> "3.12%" (dec 2); "NA" (not defined) when not finite. */
 char *fmtnum_pct_text(double frac, int dec, char *buf, size_t n);
 
 /* ---- Prose and the PDF report ----------------------------------------- */
@@ -76,5 +80,19 @@ char *fmtnum_money(double x, const char *code, char *buf, size_t n);
  * units ("€1,234.50"; "¥1,235" for JPY; two decimals without a code).
  * "-" when not finite. */
 char *fmtnum_money_exact(double x, const char *code, char *buf, size_t n);
+/* ---- Sentences (the findings) -------------------------------------------- */
+
+/* A fraction as a percentage in a sentence, with as many digits as a
+ * reader needs: two significant digits below 1% ("0.5%", "0.42%"), one
+ * decimal below 9.95% ("4.2%", "0.0%" for 0), none from there ("50%",
+ * "100%"); "NA" for NaN. */
+char *fmtnum_pct_says(double frac, char *buf, size_t n);
+
+/* Two fractions compared in one sentence, each as fmtnum_pct_says writes
+ * it, but with more decimals (one to three, as fmtnum_pct) while the two
+ * would read the same although they differ: 0.451 and 0.454 read "45.1%"
+ * and "45.4%", not "45%" twice (0.0042 and 0.0049 differ as "0.42%" and
+ * "0.49%" already).  Both buffers hold n bytes. */
+void fmtnum_pct_pair_says(double a, double b, char *ba, char *bb, size_t n);
 
 #endif

@@ -2,7 +2,9 @@
  * strbuf.h - a growing NUL-terminated string, written with printf.
  *
  * A strbuf {0} (or STRBUF_INIT) is empty and owns nothing.  Writes append;
- * the buffer doubles (from 128 bytes) as needed.  Out of memory is a state,
+ * the buffer doubles (from 128 bytes) as needed.  The text may hold NUL
+ * bytes (strbuf_append writes any bytes; `len` counts them all), and is
+ * always followed by one more NUL once something was written.  Out of memory is a state,
  * not a return value to check at every write: after an allocation failure
  * `oom` is set, later writes do nothing, and strbuf_take returns NULL, so a
  * caller writes a whole text and checks once.  The buffer owns its string
@@ -23,6 +25,13 @@ typedef struct {
 
 /* Appends printf-style text to b. */
 void strbuf_printf(strbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Appends the n bytes at p (any bytes, NUL included). */
+void strbuf_append(strbuf *b, const void *p, size_t n);
+
+/* Makes the text its first `len` bytes (len <= b->len), keeping the
+ * allocation: strbuf_truncate(b, 0) empties it for reuse. */
+void strbuf_truncate(strbuf *b, size_t len);
 
 /* Gives up the string, which the caller then owns (free): "" when nothing
  * was written, NULL when out of memory (the string then freed).  The

@@ -29,19 +29,6 @@ char *findings_format_ratio(double x, char *buf, size_t n)
 	return buf;
 }
 
-/* findings_common.h */
-const char *findings_pct(char *buf, size_t n, double x)
-{
-	double v = 100 * x;
-	if (fabs(v) < 1 && v != 0)
-		snprintf(buf, n, "%.2g%%", v);
-	else if (fabs(v) < 9.95)
-		snprintf(buf, n, "%.1f%%", v);
-	else
-		snprintf(buf, n, "%.0f%%", v);
-	return buf;
-}
-
 /* ---- The candidate list (findings_common.h) ------------------------------ */
 
 char *findings_strdup(const char *s)

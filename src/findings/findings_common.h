@@ -52,8 +52,4 @@ void findings_item_clear(finding *f);
 /* A malloc'd copy of s; NULL when out of memory. */
 char *findings_strdup(const char *s);
 
-/* A fraction as a percentage: one decimal below 10%, none from 10% (two
- * significant digits below 1%, "0.012%").  Writes into buf; returns it. */
-const char *findings_pct(char *buf, size_t n, double x);
-
 #endif

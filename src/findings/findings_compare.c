@@ -256,16 +256,6 @@ int findings_compare(const model_view *m, size_t j, driver_compare *c)
 }
 
 /* findings_compare.h */
-void findings_pct_pair(double a, double b, char *ba, char *bb, size_t n)
-{
-	findings_pct(ba, n, a);
-	findings_pct(bb, n, b);
-	for (int dec = 1; dec <= 3 && a != b && strcmp(ba, bb) == 0; dec++) {
-		fmtnum_pct(a, dec, ba, n);
-		fmtnum_pct(b, dec, bb, n);
-	}
-}
-
 const char *findings_value(char *buf, size_t n, double x)
 {
 	if (!isfinite(x)) {

@@ -13,11 +13,6 @@
 #include "churnkit/findings.h"
 #include "churnkit/strbuf.h"
 
-/* Two percentages that must not read alike ("35% vs 18%"): as
- * findings_pct, with more decimals (up to three) while both would print the
- * same and differ.  Writes into ba and bb (n bytes each). */
-void findings_pct_pair(double a, double b, char *ba, char *bb, size_t n);
-
 /* A value of a user's column for a sentence ("89.51", "3", "1250"): at
  * most two decimals below 1000, trailing zeros dropped; whole numbers from
  * 1000; two significant digits below 1.  Writes into buf; returns it. */

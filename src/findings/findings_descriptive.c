@@ -167,9 +167,9 @@ void findings_early(const findings_input *in, const findings_opts *o, flist *l)
 		snprintf(win, sizeof win, "at tenure %g or less", h->early_threshold);
 	strbuf b = {0};
 	strbuf_printf(&b, "%s of churn happens %s, which make%s up only %s of the time "
-	                   "customers were observed", findings_pct(sb1, sizeof sb1, h->early_share),
+	                   "customers were observed", fmtnum_pct_says(h->early_share, sb1, sizeof sb1),
 	                   win, in->time_in_days || in->time_unit ? "" : "s",
-	                   findings_pct(sb2, sizeof sb2, ts));
+	                   fmtnum_pct_says(ts, sb2, sizeof sb2));
 	findings_list_add(l, FINDING_EARLY, 0, strbuf_take(&b), h->early_share,
 	                  findings_strdup(""), NAN, log(h->early_share / ts), NULL);
 }

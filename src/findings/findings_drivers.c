@@ -104,7 +104,7 @@ static void ratio_clause(strbuf *b, const model_view *m, const char *outcome, do
 		strbuf_printf(b, " have %sx the %s%s", findings_format_ratio(x, rb, sizeof rb),
 		                   m->cox ? "churn hazard" : "odds of ", m->cox ? "" : outcome);
 	else
-		strbuf_printf(b, " have %s lower %s%s", findings_pct(rb, sizeof rb, 1 - x),
+		strbuf_printf(b, " have %s lower %s%s", fmtnum_pct_says(1 - x, rb, sizeof rb),
 		                   m->cox ? "churn hazard" : "odds of ", m->cox ? "" : outcome);
 }
 
@@ -160,7 +160,7 @@ static void driver_head(strbuf *b, const findings_input *in, const model_view *m
 			strbuf_printf(b, " %s those at %s (lower quartile)",
 			                   c->log_ratio >= 0 ? "of" : "than", vb);
 		} else {
-			findings_pct_pair(c->pred[0], c->pred[1], pa, pb, sizeof pa);
+			fmtnum_pct_pair_says(c->pred[0], c->pred[1], pa, pb, sizeof pa);
 			strbuf_printf(b, "Predicted %s is %s for customers with %s at %s (upper "
 			                   "quartile), against %s at %s (lower quartile)",
 			                   outcome, pa, col, va, pb, vb);
@@ -168,7 +168,7 @@ static void driver_head(strbuf *b, const findings_input *in, const model_view *m
 		return;
 	}
 	/* Plain and adjusted disagree: both, plain first. */
-	findings_pct_pair(c->rate[0], c->rate[1], pa, pb, sizeof pa);
+	fmtnum_pct_pair_says(c->rate[0], c->rate[1], pa, pb, sizeof pa);
 	if (c->kind == COMPARE_NUMBER)
 		strbuf_printf(b, "Customers with %s in the upper quartile (%s or more) churn "
 		                   "%s than those in the lower quartile (%s or less)",
@@ -192,7 +192,7 @@ static void driver_head(strbuf *b, const findings_input *in, const model_view *m
 		}
 		return;
 	}
-	findings_pct_pair(c->pred[0], c->pred[1], pa, pb, sizeof pa);
+	fmtnum_pct_pair_says(c->pred[0], c->pred[1], pa, pb, sizeof pa);
 	if (c->kind == COMPARE_NUMBER)
 		strbuf_printf(b, ", predicted churn is %s at %s than at %s (%s vs %s)",
 		                   adj_up ? "higher" : "lower", va, vb, pa, pb);

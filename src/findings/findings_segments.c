@@ -113,7 +113,7 @@ static void segment_plain(flist *l, const logrank_result *r, const surv_test *t,
 	x->group_b = FINDING_GROUP_LEVEL;
 	x->level_b = findings_strdup(level_name(t, cs));
 	findings_plain_pct(x->rate[0], x->rate[1], ra, rb, sizeof ra);
-	findings_pct(sh, sizeof sh, all > 0 ? of / all : NAN);
+	fmtnum_pct_says(all > 0 ? of / all : NAN, sh, sizeof sh);
 	strbuf_printf(&b, "%s of customers with %s = %s have left, against %s with %s = %s; "
 	                  "%s of all who left had %s = %s", ra, col, lf, rb, col, ls, sh, col, lf);
 	if (x->rate[0] < x->rate[1] && os > 0)

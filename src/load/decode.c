@@ -1,5 +1,6 @@
 /* decode.c - other encodings into UTF-8 through iconv(3); see decode.h. */
 #include "decode.h"
+#include "churnkit/utf8.h"
 
 #include <errno.h>
 #include <iconv.h>
@@ -95,22 +96,22 @@ static void advance(decoder *d, const unsigned char *p, size_t n)
 		} else if (c == '\r') {
 			d->line++;
 			d->col = 1;
-		} else if ((c & 0xC0) != 0x80) {
+		} else if (!utf8_continuation(c)) {
 			d->col++;  /* a character's first byte */
 		}
 		d->cr = c == '\r';
 	}
 }
 
-/* The length of a UTF-8 character of 2 to 4 bytes at p[0..n), or 0. */
+/* The length of a UTF-8 character of 2 to 4 bytes at p[0..n) (a lead byte
+ * and its continuation bytes, as src/util/utf8.c reads them), or 0. */
 static size_t utf8_multi(const unsigned char *p, size_t n)
 {
-	size_t len = p[0] >= 0xC2 && p[0] <= 0xDF ? 2 : p[0] >= 0xE0 && p[0] <= 0xEF ? 3
-	             : p[0] >= 0xF0 && p[0] <= 0xF4 ? 4 : 0;
-	if (len == 0 || len > n)
+	size_t len = (size_t)utf8_seq_len(p[0]);
+	if (len < 2 || len > n)
 		return 0;
 	for (size_t k = 1; k < len; k++)
-		if ((p[k] & 0xC0) != 0x80)
+		if (!utf8_continuation(p[k]))
 			return 0;
 	return len;
 }
@@ -149,15 +150,7 @@ static churn_status refuse_utf8(const decoder *d, const unsigned char *p, size_t
  * so they wait with the next bytes rather than being converted apart. */
 static size_t utf8_tail(const unsigned char *p, size_t n)
 {
-	for (size_t k = 1; k <= 3 && k <= n; k++) {
-		unsigned char c = p[n - k];
-		if ((c & 0xC0) == 0x80)
-			continue;  /* a continuation byte: look further back */
-		size_t len = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3
-		             : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
-		return len > k ? k : 0;
-	}
-	return 0;
+	return n - utf8_whole((const char *)p, n);
 }
 
 /* utf-16 without a byte-order mark: little-endian when its first

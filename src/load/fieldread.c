@@ -1,6 +1,7 @@
 /* fieldread.c - numbers with thousands separators and currencies, yes/no
  * words and billing intervals; see include/churnkit/fieldread.h. */
 #include "churnkit/fieldread.h"
+#include "churnkit/date.h"
 #include "churnkit/num.h"
 
 #include <string.h>
@@ -290,7 +291,9 @@ int fieldread_interval(const char *s, size_t len, double *mul, double *div)
 		{"year", 1, 12}, {"years", 1, 12}, {"yearly", 1, 12},
 		{"annual", 1, 12}, {"annually", 1, 12},
 		{"week", 52, 12}, {"weeks", 52, 12}, {"weekly", 52, 12},
-		{"day", 365.25, 12}, {"days", 365.25, 12}, {"daily", 365.25, 12},
+		/* a year of 12 months of DATE_MONTH_DAYS (365.25 days, exactly) */
+		{"day", 12 * DATE_MONTH_DAYS, 12}, {"days", 12 * DATE_MONTH_DAYS, 12},
+		{"daily", 12 * DATE_MONTH_DAYS, 12},
 	};
 	char w[16];
 

@@ -74,24 +74,14 @@ static void on_field(void *s, size_t len, void *data)
 		ld->len = len2;
 		ld->fcap = cap;
 	}
-	if (ld->buflen + len + 1 > ld->bufcap) {
-		size_t cap = ld->bufcap ? ld->bufcap : 4096;
-		while (ld->buflen + len + 1 > cap)
-			cap *= 2;
-		char *b = realloc(ld->buf, cap);
-		if (b == NULL) {
-			ld->st = churn_err_set(ld->err, CHURN_ENOMEM, "out of memory");
-			return;
-		}
-		ld->buf = b;
-		ld->bufcap = cap;
-	}
-	if (len > 0)
-		memcpy(ld->buf + ld->buflen, s, len);
-	ld->buf[ld->buflen + len] = '\0';
-	ld->off[ld->nf] = ld->buflen;
+	ld->off[ld->nf] = ld->buf.len;
 	ld->len[ld->nf] = len;
-	ld->buflen += len + 1;
+	strbuf_append(&ld->buf, s, len);
+	strbuf_append(&ld->buf, "", 1);  /* each field NUL-terminated */
+	if (ld->buf.oom) {
+		ld->st = churn_err_set(ld->err, CHURN_ENOMEM, "out of memory");
+		return;
+	}
 	ld->nf++;
 	if (ld->bad_utf8_field == 0 && !utf8_valid(s, len))
 		ld->bad_utf8_field = (long)ld->nf;
@@ -104,7 +94,7 @@ static void on_field(void *s, size_t len, void *data)
 static void reset_record(loader *ld)
 {
 	ld->nf = 0;
-	ld->buflen = 0;
+	strbuf_truncate(&ld->buf, 0);
 	ld->nul_field = 0;
 	ld->bad_utf8_field = 0;
 	ld->newlines = 0;
@@ -140,22 +130,14 @@ static void append_last(loader *ld, const char *s, size_t len)
 	if (ld->nf == 0 || len == 0 || ld->st != CHURN_OK ||
 	    (ld->header_only && ld->have_header))
 		return;
-	if (ld->buflen + len > ld->bufcap) {
-		size_t cap = ld->bufcap;
-		while (ld->buflen + len > cap)
-			cap *= 2;
-		char *b = realloc(ld->buf, cap);
-		if (b == NULL) {
-			ld->st = churn_err_set(ld->err, CHURN_ENOMEM, "out of memory");
-			return;
-		}
-		ld->buf = b;
-		ld->bufcap = cap;
-	}
 	/* The field's NUL moves to the new end. */
-	memcpy(ld->buf + ld->buflen - 1, s, len);
-	ld->buflen += len;
-	ld->buf[ld->buflen - 1] = '\0';
+	strbuf_truncate(&ld->buf, ld->buf.len - 1);
+	strbuf_append(&ld->buf, s, len);
+	strbuf_append(&ld->buf, "", 1);
+	if (ld->buf.oom) {
+		ld->st = churn_err_set(ld->err, CHURN_ENOMEM, "out of memory");
+		return;
+	}
 	ld->len[ld->nf - 1] += len;
 	if (memchr(s, '\0', len) != NULL && ld->nul_field == 0)
 		ld->nul_field = (long)ld->nf;
@@ -403,7 +385,7 @@ static int loader_init(loader *ld, source *src, const load_map *map,
 /* Frees the loader's buffers and builders (not its result). */
 static void loader_release(loader *ld)
 {
-	free(ld->buf);
+	strbuf_reset(&ld->buf);
 	free(ld->off);
 	free(ld->len);
 	free(ld->line);

@@ -13,6 +13,7 @@
 #include <stdio.h>
 
 #include "churnkit/load.h"
+#include "churnkit/strbuf.h"
 #include "util/intern.h"
 
 typedef enum {
@@ -98,9 +99,8 @@ typedef struct {
 	long *line;
 
 	/* the record being read */
-	char *buf;               /* field bytes, each NUL-terminated */
-	size_t buflen, bufcap;
-	size_t *off;             /* field k starts at buf + off[k] */
+	strbuf buf;              /* field bytes, each NUL-terminated */
+	size_t *off;             /* field k starts at buf.s + off[k] */
 	size_t *len;
 	size_t nf, fcap;
 	long nul_field;          /* 1-based field with a NUL byte; 0 = none */
@@ -126,7 +126,7 @@ typedef struct {
 /* Field k of the record being read (NUL-terminated; ld->len[k] bytes). */
 static inline const char *loader_field(const loader *ld, size_t k)
 {
-	return ld->buf + ld->off[k];
+	return ld->buf.s + ld->off[k];
 }
 
 /* sniff.c: CHURN_EDATA naming `name` when the first n bytes of the input

@@ -10,6 +10,7 @@
 
 #include "churnkit/date.h"
 #include "churnkit/sheet.h"
+#include "churnkit/strbuf.h"
 #include "churnkit/utf8.h"
 
 const char *revhist_reason_name(revhist_reason r)
@@ -173,29 +174,21 @@ static void write_reject(FILE *f, const revhist_rows *k, size_t i, const revhist
 churn_status revhist_write_rejects(FILE *tmp, FILE *out, const revhist_rows *k,
                                    churn_err *err)
 {
-	size_t nrows = k->t->nrows, i = 0, cap = 4096, len = 0, n;
-	char *buf = malloc(cap), *rec, *end;
+	size_t nrows = k->t->nrows, i = 0, len, n;
+	char chunk[4096], *buf, *rec, *end;
+	strbuf text = STRBUF_INIT;
 	int first = 1;
 
-	if (buf == NULL)
-		return churn_err_set(err, CHURN_ENOMEM, "out of memory");
 	rewind(tmp);
-	while ((n = fread(buf + len, 1, cap - len, tmp)) > 0) {
-		len += n;
-		if (len == cap) {
-			char *b = realloc(buf, cap * 2);
-			if (b == NULL) {
-				free(buf);
-				return churn_err_set(err, CHURN_ENOMEM, "out of memory");
-			}
-			buf = b;
-			cap *= 2;
-		}
-	}
+	while ((n = fread(chunk, 1, sizeof chunk, tmp)) > 0)
+		strbuf_append(&text, chunk, n);
 	if (ferror(tmp)) {
-		free(buf);
+		strbuf_reset(&text);
 		return churn_err_set(err, CHURN_EIO, "rejects: cannot read the temporary file");
 	}
+	len = text.len;
+	if ((buf = strbuf_take(&text)) == NULL)
+		return churn_err_set(err, CHURN_ENOMEM, "out of memory");
 	for (rec = buf; rec < buf + len; rec = end) {
 		int inq = 0;
 		long line;

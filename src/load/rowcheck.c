@@ -57,7 +57,7 @@ static int paren_negative(const loader *ld, const char *s, size_t len)
 int loader_parse_mapped(loader *ld, size_t j)
 {
 	load_colbuild *c = &ld->cols[j];
-	const char *s = ld->buf + ld->off[j];
+	const char *s = ld->buf.s + ld->off[j];
 	size_t len = ld->len[j];
 	long col = (long)j + 1;
 	int blank = num_is_blank(s, len);

@@ -5,25 +5,22 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "churnkit/cell.h"
 #include "churnkit/date.h"
 #include "churnkit/fmtnum.h"
 #include "churnkit/num.h"
 
-/* "  95.0" or "     -" (undefined) in a 7-wide column. */
+/* "  95.0" or "    NA" (undefined) in a 7-wide column. */
 static void pct(FILE *f, double x)
 {
-	if (isfinite(x))
-		fprintf(f, " %6.1f", 100.0 * x);
-	else
-		fprintf(f, " %6s", "-");
+	char b[32];
+	fprintf(f, " %6s", cell_fix(100.0 * x, 1, b, sizeof b));
 }
 
 static void money(FILE *f, double x, int width)
 {
-	if (isfinite(x))
-		fprintf(f, " %*.2f", width, x);
-	else
-		fprintf(f, " %*s", width, "-");
+	char b[32];
+	fprintf(f, " %*s", width, cell_fix(x, 2, b, sizeof b));
 }
 
 static void print_triangle(FILE *f, const cohort_triangle *t, int value, const char *title)
@@ -119,10 +116,8 @@ static void print_kpi_rows(FILE *f, const kpi_row *rows, size_t n)
 
 static void ratio(FILE *f, double x)
 {
-	if (isfinite(x))
-		fprintf(f, " %6.2f", x);
-	else
-		fprintf(f, " %6s", "-");
+	char b[32];
+	fprintf(f, " %6s", cell_fix(x, 2, b, sizeof b));
 }
 
 static void print_mrr_rows(FILE *f, const kpi_row *rows, size_t n)
@@ -149,7 +144,7 @@ static void print_mrr_rows(FILE *f, const kpi_row *rows, size_t n)
 }
 
 /* One rate of the reporting-period table: "  12.34%" for each period and
- * "+1.23 pp" for the change; "-" where a rate is not defined (no customers
+ * "+1.23 pp" for the change; "NA" where a rate is not defined (no customers
  * or no MRR at the start). */
 static void rate_line(FILE *f, const char *label, double cur, double prev, double d)
 {
@@ -160,7 +155,7 @@ static void rate_line(FILE *f, const char *label, double cur, double prev, doubl
 	if (isfinite(d))
 		fprintf(f, " %+8.2f pp\n", num_print_zero(100 * d, 2));
 	else
-		fprintf(f, " %11s\n", "-");
+		fprintf(f, " %11s\n", CELL_NA);
 }
 
 static void print_change(FILE *f, const kpi_result *k)
@@ -196,7 +191,7 @@ static void print_change(FILE *f, const kpi_result *k)
 		if (isfinite(c->d_mrr_churned))
 			fprintf(f, " %+10.2f\n", num_print_zero(c->d_mrr_churned, 2));
 		else
-			fprintf(f, " %10s\n", "-");
+			fprintf(f, " %10s\n", CELL_NA);
 		rate_line(f, "GRR", a->mrr.grr, b->mrr.grr, c->d_grr);
 		rate_line(f, "NRR", a->mrr.nrr, b->mrr.nrr, c->d_nrr);
 	}
@@ -249,9 +244,10 @@ static void print_kpis(FILE *f, const kpi_result *k)
 	print_kpi_rows(f, k->months, k->nmonths);
 	print_kpi_rows(f, k->quarters, k->nquarters);
 	if (k->mrr_source != KPI_MRR_NONE) {
-		fprintf(f, "\nRevenue movements (MRR; %s; ratios in %%, - = not defined)\n",
+		fprintf(f, "\nRevenue movements (MRR; %s; ratios in %%, %s = not defined)\n",
 		        k->mrr_source == KPI_MRR_HISTORY ? "from the revenue history"
-		                                         : "each customer's value held constant");
+		                                         : "each customer's value held constant",
+		        CELL_NA);
 		fprintf(f, "%-8s %12s %10s %10s %10s %10s %10s %12s %6s%% %6s%% %6s%% %6s%% %6s "
 		           "%9s %10s\n", "period", "MRR start", "new", "expansion", "contract.",
 		        "churned", "reactiv.", "MRR end", "GRR", "NRR", "gross", "net", "quick",

@@ -25,3 +25,6 @@ libchurnkit_a_SOURCES += src/output/tablename.c include/churnkit/tablename.h
 libchurnkit_a_SOURCES += include/churnkit/run_json.h src/output/run_json.c \
 	include/churnkit/run_text.h src/output/run_text.c \
 	include/churnkit/report_out.h src/output/report_out.c
+
+## arch2b: one cell-to-text helper for the terminal's tables.
+libchurnkit_a_SOURCES += src/output/cell.c include/churnkit/cell.h

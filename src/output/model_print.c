@@ -2,6 +2,7 @@
  * the manner of R's summary(); see include/churnkit/model_json.h. */
 #include "churnkit/model_json.h"
 
+#include "churnkit/cell.h"
 #include "churnkit/coeftab.h"
 #include "churnkit/fmtnum.h"
 
@@ -52,19 +53,24 @@ static void print_refs(FILE *fp, const design *d, const int *aliased)
 static void print_table(FILE *fp, const design *d, const coeftab *t)
 {
 	int w = (int)name_width(d);
-	char pb[32], ci[48];
+	char pb[32], ci[48], b[6][32];
 	snprintf(ci, sizeof ci, "%g%% CI", t->conf_level * 100);
 	fprintf(fp, "%-*s %12s %11s %8s %9s %11s  %s\n", w, "", "Estimate", "Std. Error",
 	        "z value", "Pr(>|z|)", t->ratio_title, ci);
 	for (size_t j = 0; j < t->p; j++) {
 		if (t->aliased[j]) {
-			fprintf(fp, "%-*s %12s %11s %8s %9s %11s\n", w, d->cols[j].name, "NA", "NA", "NA",
-			        "NA", "NA");
+			fprintf(fp, "%-*s %12s %11s %8s %9s %11s\n", w, d->cols[j].name, CELL_NA,
+			        CELL_NA, CELL_NA, CELL_NA, CELL_NA);
 			continue;
 		}
-		fprintf(fp, "%-*s %12.6g %11.6g %8.3f %9s %11.4g  (%.4g, %.4g)\n", w, d->cols[j].name,
-		        t->coef[j], t->se[j], t->z[j], fmtnum_p_text(t->pval[j], NAN, pb, sizeof pb),
-		        t->ratio[j], t->lower[j], t->upper[j]);
+		fprintf(fp, "%-*s %12s %11s %8s %9s %11s  (%s, %s)\n", w, d->cols[j].name,
+		        cell_sig(t->coef[j], 6, b[0], sizeof b[0]),
+		        cell_sig(t->se[j], 6, b[1], sizeof b[1]),
+		        cell_fix(t->z[j], 3, b[2], sizeof b[2]),
+		        fmtnum_p_text(t->pval[j], NAN, pb, sizeof pb),
+		        cell_sig(t->ratio[j], 4, b[3], sizeof b[3]),
+		        cell_sig(t->lower[j], 4, b[4], sizeof b[4]),
+		        cell_sig(t->upper[j], 4, b[5], sizeof b[5]));
 	}
 }
 
@@ -98,12 +104,15 @@ int model_print_logit(FILE *fp, const design *d, const logit_result *r,
 	fprintf(fp, "%s iterations: %d\n", r->firth ? "Firth Newton-Raphson" : "Fisher scoring",
 	        r->iterations);
 	if (q != NULL) {
-		fprintf(fp, "AUC: %.4f", q->auc);
+		char b[32];
+		fprintf(fp, "AUC: %s", cell_fix(q->auc, 4, b, sizeof b));
 		if (q->folds > 0)
-			fprintf(fp, "   cross-validated AUC (%d folds): %.4f", q->folds, q->cv_auc);
-		fprintf(fp, "   Brier score: %.4f", q->brier);
+			fprintf(fp, "   cross-validated AUC (%d folds): %s", q->folds,
+			        cell_fix(q->cv_auc, 4, b, sizeof b));
+		fprintf(fp, "   Brier score: %s", cell_fix(q->brier, 4, b, sizeof b));
 		if (q->folds > 0 && !isnan(q->cv_brier))
-			fprintf(fp, "   cross-validated Brier score: %.4f", q->cv_brier);
+			fprintf(fp, "   cross-validated Brier score: %s",
+			        cell_fix(q->cv_brier, 4, b, sizeof b));
 		fputc('\n', fp);
 	}
 	if (r->separation != LOGIT_SEP_NONE) {
@@ -170,7 +179,7 @@ int model_print_cox(FILE *fp, const design *d, const cox_result *r)
 
 int model_print_cox_zph(FILE *fp, const design *d, const cox_zph_result *z, double alpha)
 {
-	char pb[32];
+	char pb[32], cb[32];
 	size_t w = 12;
 	for (size_t k = 0; k < z->nterms; k++)
 		if (strlen(d->terms[k].name) > w)
@@ -180,31 +189,15 @@ int model_print_cox_zph(FILE *fp, const design *d, const cox_zph_result *z, doub
 	for (size_t k = 0; k < z->nterms; k++) {
 		if (z->df[k] == 0)
 			continue;
-		fprintf(fp, "%-*s %10.3f %4zu %10s%s\n", (int)w, d->terms[k].name, z->chisq[k],
-		        z->df[k], fmtnum_p_text(z->p[k], NAN, pb, sizeof pb),
+		fprintf(fp, "%-*s %10s %4zu %10s%s\n", (int)w, d->terms[k].name,
+		        cell_fix(z->chisq[k], 3, cb, sizeof cb), z->df[k],
+		        fmtnum_p_text(z->p[k], NAN, pb, sizeof pb),
 		        z->p[k] < alpha ? "  fails" : "");
 	}
-	fprintf(fp, "%-*s %10.3f %4zu %10s\n", (int)w, "GLOBAL", z->global_chisq, z->global_df,
+	fprintf(fp, "%-*s %10s %4zu %10s\n", (int)w, "GLOBAL",
+	        cell_fix(z->global_chisq, 3, cb, sizeof cb), z->global_df,
 	        fmtnum_p_text(z->global_p, NAN, pb, sizeof pb));
 	return ferror(fp) ? -1 : 0;
-}
-
-/* x with printf format fmt, or "-" when it is not a number (an empty decile). */
-static const char *fmt_num(double x, const char *fmt, char *buf, size_t n)
-{
-	if (isnan(x))
-		snprintf(buf, n, "-");
-	else
-		snprintf(buf, n, fmt, x);
-	return buf;
-}
-
-/* A count of customers: whole, or weighted (inverse probability of
- * censoring) with one decimal. */
-static const char *fmt_n(double x, char *buf, size_t n)
-{
-	snprintf(buf, n, x == floor(x) ? "%.15g" : "%.1f", x);
-	return buf;
 }
 
 /* One calibration table under its title. */
@@ -215,14 +208,14 @@ static void print_calib(FILE *fp, const char *title, const validate_calib_bin *c
 	fprintf(fp, "%6s %10s %14s %14s\n", "decile", "customers", "mean predicted",
 	        "observed rate");
 	for (int g = 0; g < VALIDATE_BINS; g++)
-		fprintf(fp, "%6d %10s %14s %14s\n", g + 1, fmt_n(c[g].n, b3, sizeof b3),
-		        fmt_num(c[g].mean_pred, "%.4f", b1, sizeof b1),
-		        fmt_num(c[g].obs_rate, "%.4f", b2, sizeof b2));
+		fprintf(fp, "%6d %10s %14s %14s\n", g + 1, cell_count(c[g].n, b3, sizeof b3),
+		        cell_fix(c[g].mean_pred, 4, b1, sizeof b1),
+		        cell_fix(c[g].obs_rate, 4, b2, sizeof b2));
 }
 
 int model_print_quality(FILE *fp, const validate_summary *q)
 {
-	char b1[32], b2[32], b3[32], b4[32], b5[32];
+	char b1[32], b2[32], b3[32], b4[32], b5[32], b6[32];
 	print_calib(fp, "Calibration by decile of predicted risk (lowest first; in-sample: the "
 	                "model's own rows)", q->calib);
 	if (q->have_cv_calib)
@@ -233,10 +226,11 @@ int model_print_quality(FILE *fp, const validate_summary *q)
 	        "lift", "cum gain", "cum lift");
 	for (int g = 0; g < VALIDATE_BINS; g++) {
 		const validate_lift_bin *b = &q->lift[g];
-		fprintf(fp, "%6d %10s %8s %8s %6s %9s %9.2f\n", g + 1, fmt_n(b->n, b3, sizeof b3),
-		        fmt_n(b->events, b4, sizeof b4),
-		        fmt_num(b->rate, "%.4f", b1, sizeof b1), fmt_num(b->lift, "%.2f", b2, sizeof b2),
-		        fmtnum_pct_text(b->cum_gain, 1, b5, sizeof b5), b->cum_lift);
+		fprintf(fp, "%6d %10s %8s %8s %6s %9s %9s\n", g + 1, cell_count(b->n, b3, sizeof b3),
+		        cell_count(b->events, b4, sizeof b4), cell_fix(b->rate, 4, b1, sizeof b1),
+		        cell_fix(b->lift, 2, b2, sizeof b2),
+		        fmtnum_pct_text(b->cum_gain, 1, b5, sizeof b5),
+		        cell_fix(b->cum_lift, 2, b6, sizeof b6));
 	}
 	return ferror(fp) ? -1 : 0;
 }

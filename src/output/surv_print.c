@@ -11,6 +11,7 @@
  * then the tests, the findings, and the hazard by tenure month.
  */
 #include "churnkit/surv_print.h"
+#include "churnkit/cell.h"
 #include "churnkit/fmtnum.h"
 #include "churnkit/textpad.h"
 
@@ -40,39 +41,12 @@ void surv_print_opts_default(surv_print_opts *o)
 	o->max_periods = DEFAULT_MAX_PERIODS;
 }
 
-/* A number for reading: "NA" when R would print NA. */
-static const char *fmt_num(char *buf, size_t n, double x, int digits)
-{
-	if (isnan(x))
-		snprintf(buf, n, "NA");
-	else if (isinf(x))
-		snprintf(buf, n, x > 0 ? "Inf" : "-Inf");
-	else if (x == floor(x) && fabs(x) < 1e15)
-		snprintf(buf, n, "%.0f", x);
-	else
-		snprintf(buf, n, "%.*g", digits, x);
-	return buf;
-}
-
-/* A probability-like number with a fixed number of decimals ("NA"). */
-static const char *fmt_fix(char *buf, size_t n, double x, int decimals)
-{
-	if (isnan(x))
-		snprintf(buf, n, "NA");
-	else if (isinf(x))
-		snprintf(buf, n, x > 0 ? "Inf" : "-Inf");
-	else
-		snprintf(buf, n, "%.*f", decimals, x);
-	return buf;
-}
-
+/* A time: one decimal when it has decimals, else as cell_num. */
 static const char *fmt_time(char *buf, size_t n, double x)
 {
 	if (isfinite(x) && x != floor(x) && fabs(x) < 1e6)
-		snprintf(buf, n, "%.1f", x);
-	else
-		fmt_num(buf, n, x, 6);
-	return buf;
+		return cell_fix(x, 1, buf, n);
+	return cell_num(x, 6, buf, n);
 }
 
 /* "354 days" or "354" without a unit. */
@@ -101,15 +75,15 @@ static void print_at(FILE *f, const surv_curve *c, const surv_print_opts *o)
 	for (size_t j = 0; j < c->nat; j++) {
 		const km_at *r = &c->at[j];
 		if (two)
-			fprintf(f, "  %8s %9s", fmt_num(b[0], sizeof b[0], r->time / o->times_scale, 6),
+			fprintf(f, "  %8s %9s", cell_num(r->time / o->times_scale, 6, b[0], sizeof b[0]),
 			        fmt_time(b[1], sizeof b[1], r->time));
 		else
 			fprintf(f, "  %10s", fmt_time(b[0], sizeof b[0], r->time));
-		fprintf(f, " %9s %9s %10s %9s %8s %8s\n", fmt_num(b[2], sizeof b[2], r->n_risk, 6),
-		        fmt_num(b[3], sizeof b[3], r->n_event, 6),
-		        fmt_fix(b[4], sizeof b[4], r->surv, 4), fmt_fix(b[5], sizeof b[5], r->se, 4),
-		        fmt_fix(b[6], sizeof b[6], r->lower, 4),
-		        fmt_fix(b[7], sizeof b[7], r->upper, 4));
+		fprintf(f, " %9s %9s %10s %9s %8s %8s\n", cell_num(r->n_risk, 6, b[2], sizeof b[2]),
+		        cell_num(r->n_event, 6, b[3], sizeof b[3]),
+		        cell_fix(r->surv, 4, b[4], sizeof b[4]), cell_fix(r->se, 4, b[5], sizeof b[5]),
+		        cell_fix(r->lower, 4, b[6], sizeof b[6]),
+		        cell_fix(r->upper, 4, b[7], sizeof b[7]));
 	}
 }
 
@@ -125,8 +99,8 @@ static void print_curve(FILE *f, const surv_analysis *a, const surv_curve *c,
 		fprintf(f, "All customers: ");
 	else
 		fprintf(f, "%s = %s: ", c->by, c->level ? c->level : "NA");
-	fprintf(f, "%s customer%s, %s churned\n", fmt_num(b1, sizeof b1, k->n, 6),
-	        k->n == 1 ? "" : "s", fmt_num(b2, sizeof b2, k->events, 6));
+	fprintf(f, "%s customer%s, %s churned\n", cell_num(k->n, 6, b1, sizeof b1),
+	        k->n == 1 ? "" : "s", cell_num(k->events, 6, b2, sizeof b2));
 	if (isnan(c->stats.median))
 		fprintf(f, "  median not reached");
 	else
@@ -137,7 +111,7 @@ static void print_curve(FILE *f, const surv_analysis *a, const surv_curve *c,
 	if (!isnan(c->quart[0]))
 		fprintf(f, "; a quarter churned by %s", fmt_tu(b1, sizeof b1, c->quart[0], u));
 	fprintf(f, "\n  RMST to %s: %s (se %s)\n", fmt_tu(b1, sizeof b1, c->stats.rmst_tau, u),
-	        fmt_tu(b2, sizeof b2, c->stats.rmst, u), fmt_num(b3, sizeof b3, c->stats.rmst_se, 3));
+	        fmt_tu(b2, sizeof b2, c->stats.rmst, u), cell_num(c->stats.rmst_se, 3, b3, sizeof b3));
 	if (c->nat > 0)
 		print_at(f, c, o);
 }
@@ -173,10 +147,10 @@ typedef struct {
 
 static void test_cells(const logrank_result *r, uint32_t a, int obs_decimals, test_row *c)
 {
-	fmt_num(c->n, sizeof c->n, r->n[a], 6);
-	fmt_fix(c->obs, sizeof c->obs, r->observed[a], obs_decimals);
-	fmt_fix(c->exp_, sizeof c->exp_, r->expected[a], EXPECTED_DECIMALS);
-	fmt_fix(c->oe, sizeof c->oe, r->observed[a] / r->expected[a], 2);
+	cell_num(r->n[a], 6, c->n, sizeof c->n);
+	cell_fix(r->observed[a], obs_decimals, c->obs, sizeof c->obs);
+	cell_fix(r->expected[a], EXPECTED_DECIMALS, c->exp_, sizeof c->exp_);
+	cell_fix(r->observed[a] / r->expected[a], 2, c->oe, sizeof c->oe);
 }
 
 /* "2 customers have no contract value: in the overall curve only". */
@@ -185,7 +159,7 @@ static void print_missing(FILE *f, const surv_test *t)
 	char b[64];
 	if (t->missing > 0)
 		fprintf(f, "  %s customer%s no %s value: in the overall curve only\n",
-		        fmt_num(b, sizeof b, t->missing, 6), t->missing == 1 ? " has" : "s have",
+		        cell_num(t->missing, 6, b, sizeof b), t->missing == 1 ? " has" : "s have",
 		        t->by);
 }
 
@@ -202,7 +176,7 @@ static void print_pairs(FILE *f, const surv_test *t)
 		const logrank_pair *x = &pp->pair[q];
 		wpair = max_int(wpair, text_width(level_name(t, x->a)) + 4 +
 		                           text_width(level_name(t, x->b)));
-		wchi = max_int(wchi, (int)strlen(fmt_num(b1, sizeof b1, x->chisq, 4)));
+		wchi = max_int(wchi, (int)strlen(cell_num(x->chisq, 4, b1, sizeof b1)));
 		wp = max_int(wp, (int)strlen(fmtnum_p_text_says(x->p, x->log_p, b4, sizeof b4)));
 	}
 	fprintf(f, "  pairwise, p adjusted by Benjamini-Hochberg over the %zu pairs:\n",
@@ -213,7 +187,7 @@ static void print_pairs(FILE *f, const surv_test *t)
 		int w = text_width(a) + 4 + text_width(b);
 		fprintf(f, "    %s vs %s%*s", a, b, wpair - w, "");
 		fprintf(f, " chi-square %*s, %-*s adjusted %s", wchi,
-		        fmt_num(b1, sizeof b1, x->chisq, 4), wp, fmtnum_p_text_says(x->p, x->log_p, b4, sizeof b4),
+		        cell_num(x->chisq, 4, b1, sizeof b1), wp, fmtnum_p_text_says(x->p, x->log_p, b4, sizeof b4),
 		        fmtnum_p_text_says(x->p_adjusted, NAN, b2, sizeof b2));
 		if (x->note != NULL)
 			fprintf(f, " (not tested: %s)", x->note);
@@ -233,7 +207,7 @@ static void print_test(FILE *f, const surv_test *t)
 		fprintf(f, "%s test by %s: not tested: %s\n", test_name(r->rho), t->by, r->note);
 	else
 		fprintf(f, "%s test by %s: chi-square %s on %d df, %s\n", test_name(r->rho), t->by,
-		        fmt_num(b1, sizeof b1, r->chisq, 4), r->df,
+		        cell_num(r->chisq, 4, b1, sizeof b1), r->df,
 		        fmtnum_p_text_says(r->p, r->log_p, b4, sizeof b4));
 	for (uint32_t a = 0; a < r->k; a++) {
 		test_cells(r, a, obs_dec, &c);
@@ -279,11 +253,11 @@ static void print_finding(FILE *f, const surv_test *t, uint32_t a, uint32_t b,
 
 	fprintf(f, "  %s: %s churns ", t->by, fast);
 	if (isfinite(ratio))
-		fprintf(f, "%sx as fast as %s", fmt_fix(b1, sizeof b1, ratio, 1), slow);
+		fprintf(f, "%sx as fast as %s", cell_fix(ratio, 1, b1, sizeof b1), slow);
 	else
 		fprintf(f, "faster than %s", slow);
-	fprintf(f, " (O/E %s vs %s; %s%s)", fmt_fix(b1, sizeof b1, a_first ? ra : rb, 2),
-	        fmt_fix(b2, sizeof b2, a_first ? rb : ra, 2), adjusted ? "adjusted " : "",
+	fprintf(f, " (O/E %s vs %s; %s%s)", cell_fix(a_first ? ra : rb, 2, b1, sizeof b1),
+	        cell_fix(a_first ? rb : ra, 2, b2, sizeof b2), adjusted ? "adjusted " : "",
 	        fmtnum_p_text_says(p, NAN, b3, sizeof b3));
 	/* A pair's O/E come from testing the two levels alone, not from the
 	 * column's table above: say so. */
@@ -302,7 +276,7 @@ static int print_findings(FILE *f, const surv_analysis *a, const surv_print_opts
 		return 0;
 	fprintf(f, "Findings (p below %s, adjusted when a column has more than two levels; "
 	           "groups of at least %s customer%s):\n",
-	        fmt_num(b1, sizeof b1, o->alpha, 4), fmt_num(b2, sizeof b2, o->min_n, 6),
+	        cell_num(o->alpha, 4, b1, sizeof b1), cell_num(o->min_n, 6, b2, sizeof b2),
 	        o->min_n == 1 ? "" : "s");
 	for (size_t i = 0; i < a->ntests; i++) {
 		const surv_test *t = &a->test[i];
@@ -341,13 +315,13 @@ static void print_hazard(FILE *f, const hazard_table *h, const surv_print_opts *
 	if (o->max_periods > 0 && h->nmonths > o->max_periods)
 		show = o->max_periods;
 	fprintf(f, "Churn hazard by tenure %s (%s k covers tenure (k x %s, (k + 1) x %s]%s%s)\n",
-	        pn, pn, fmt_num(b1, sizeof b1, h->month_len, 8),
-	        fmt_num(b2, sizeof b2, h->month_len, 8), u ? " " : "", u ? u : "");
+	        pn, pn, cell_num(h->month_len, 8, b1, sizeof b1),
+	        cell_num(h->month_len, 8, b2, sizeof b2), u ? " " : "", u ? u : "");
 	fprintf(f, "  %6s %9s %9s %8s\n", pn, "at risk", "churned", "rate");
 	for (size_t k = 0; k < show; k++)
-		fprintf(f, "  %6zu %9s %9s %8s\n", k, fmt_num(b1, sizeof b1, h->n_risk[k], 6),
-		        fmt_num(b2, sizeof b2, h->n_event[k], 6),
-		        fmt_fix(b3, sizeof b3, h->rate[k], 4));
+		fprintf(f, "  %6zu %9s %9s %8s\n", k, cell_num(h->n_risk[k], 6, b1, sizeof b1),
+		        cell_num(h->n_event[k], 6, b2, sizeof b2),
+		        cell_fix(h->rate[k], 4, b3, sizeof b3));
 	if (show < h->nmonths)
 		fprintf(f, "  ... %zu more %s%s (all of them in --json and --tables)\n",
 		        h->nmonths - show, pn, h->nmonths - show == 1 ? "" : "s");
@@ -357,8 +331,8 @@ static void print_hazard(FILE *f, const hazard_table *h, const surv_print_opts *
 		fprintf(f, "Share of churn at tenure <= %s: %s (%s of %s churned)\n",
 		        fmt_tu(b1, sizeof b1, h->early_threshold, u),
 		        fmtnum_pct_text(h->early_share, 1, b4, sizeof b4),
-		        fmt_num(b2, sizeof b2, h->early_events, 6),
-		        fmt_num(b3, sizeof b3, h->total_events, 6));
+		        cell_num(h->early_events, 6, b2, sizeof b2),
+		        cell_num(h->total_events, 6, b3, sizeof b3));
 }
 
 churn_status surv_print_with(FILE *f, const surv_analysis *a, const surv_print_opts *opts,

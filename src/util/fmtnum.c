@@ -13,7 +13,7 @@
 char *fmtnum_p_text(double p, double log_p, char *buf, size_t n)
 {
 	if (isnan(p))
-		snprintf(buf, n, "NA");
+		snprintf(buf, n, "%s", FMTNUM_TEXT_NA);
 	else if (p < P_EPS && isfinite(log_p))
 		snprintf(buf, n, "<2e-16 (log p = %.1f)", log_p);
 	else if (p < P_EPS)
@@ -43,13 +43,19 @@ static void pct(double frac, int dec, char *buf, size_t n)
 	snprintf(buf, n, "%.*f%%", dec, v);
 }
 
-char *fmtnum_pct_text(double frac, int dec, char *buf, size_t n)
+/* pct, or the medium's mark when frac is not finite. */
+static char *pct_or(double frac, int dec, const char *mark, char *buf, size_t n)
 {
 	if (!isfinite(frac))
-		snprintf(buf, n, "-");
+		snprintf(buf, n, "%s", mark);
 	else
 		pct(frac, dec, buf, n);
 	return buf;
+}
+
+char *fmtnum_pct_text(double frac, int dec, char *buf, size_t n)
+{
+	return pct_or(frac, dec, FMTNUM_TEXT_NA, buf, n);
 }
 
 char *fmtnum_p(double p, double alpha, char *buf, size_t n)
@@ -95,10 +101,20 @@ char *fmtnum_p_says(double p, double alpha, char *buf, size_t n)
 
 char *fmtnum_pct(double frac, int dec, char *buf, size_t n)
 {
-	if (!isfinite(frac))
-		snprintf(buf, n, "-");
+	return pct_or(frac, dec, "-", buf, n);
+}
+
+char *fmtnum_pct_says(double frac, char *buf, size_t n)
+{
+	double v = 100 * frac;
+	if (isnan(v))
+		snprintf(buf, n, "%s", FMTNUM_TEXT_NA);
+	else if (fabs(v) < 1 && v != 0)
+		snprintf(buf, n, "%.2g%%", v);
+	else if (fabs(v) < 9.95)
+		snprintf(buf, n, "%.1f%%", v);
 	else
-		pct(frac, dec, buf, n);
+		snprintf(buf, n, "%.0f%%", v);
 	return buf;
 }
 
@@ -195,4 +211,14 @@ char *fmtnum_money_exact(double x, const char *code, char *buf, size_t n)
 	g[j] = '\0';
 	int zero = strspn(s, "0.") == strlen(s);
 	return with_symbol(x < 0 && !zero, code, g, buf, n);
+}
+
+void fmtnum_pct_pair_says(double a, double b, char *ba, char *bb, size_t n)
+{
+	fmtnum_pct_says(a, ba, n);
+	fmtnum_pct_says(b, bb, n);
+	for (int dec = 1; dec <= 3 && a != b && strcmp(ba, bb) == 0; dec++) {
+		fmtnum_pct(a, dec, ba, n);
+		fmtnum_pct(b, dec, bb, n);
+	}
 }

@@ -1,5 +1,6 @@
 /* inifile.c - see include/churnkit/inifile.h. */
 #include "churnkit/inifile.h"
+#include "churnkit/strbuf.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -79,8 +80,9 @@ churn_status inifile_parse(const char *buf, size_t len, const char *path, inifil
                            void *user, churn_err *err)
 {
 	churn_status st = CHURN_OK;
-	char *section = NULL, *line = NULL;
-	size_t cap = 0, pos = 0;
+	char *section = NULL;
+	strbuf line = STRBUF_INIT;
+	size_t pos = 0;
 	long lineno = 0;
 	int had_key = 0;
 
@@ -95,21 +97,16 @@ churn_status inifile_parse(const char *buf, size_t len, const char *path, inifil
 			                  "a NUL byte: not a text file");
 			break;
 		}
-		if (n + 1 > cap) {
-			char *bigger = realloc(line, n + 1);
-			if (bigger == NULL) {
-				st = churn_err_set(err, CHURN_ENOMEM, "out of memory");
-				break;
-			}
-			line = bigger;
-			cap = n + 1;
+		strbuf_truncate(&line, 0);
+		strbuf_append(&line, buf + pos, n);
+		if (line.oom) {
+			st = churn_err_set(err, CHURN_ENOMEM, "out of memory");
+			break;
 		}
-		memcpy(line, buf + pos, n);
-		line[n] = '\0';
-		st = parse_line(line, n, lineno, path, &section, &had_key, fn, user, err);
+		st = parse_line(line.s, n, lineno, path, &section, &had_key, fn, user, err);
 		pos += n + (nl != NULL);
 	}
-	free(line);
+	strbuf_reset(&line);
 	free(section);
 	return st;
 }
@@ -117,8 +114,8 @@ churn_status inifile_parse(const char *buf, size_t len, const char *path, inifil
 churn_status inifile_read(const char *path, inifile_fn fn, void *user, churn_err *err)
 {
 	struct stat sb;
-	char *buf = NULL;
-	size_t len = 0, cap = 0;
+	char chunk[4096];
+	strbuf buf = STRBUF_INIT;
 	churn_status st = CHURN_OK;
 	FILE *f = fopen(path, "rb");
 
@@ -130,19 +127,13 @@ churn_status inifile_read(const char *path, inifile_fn fn, void *user, churn_err
 		                    "is a directory, not a report definition");
 	}
 	for (;;) {
-		if (len == cap) {
-			size_t ncap = cap ? 2 * cap : 4096;
-			char *bigger = realloc(buf, ncap);
-			if (bigger == NULL) {
-				st = churn_err_set(err, CHURN_ENOMEM, "out of memory");
-				break;
-			}
-			buf = bigger;
-			cap = ncap;
+		size_t k = fread(chunk, 1, sizeof chunk, f);
+		strbuf_append(&buf, chunk, k);
+		if (buf.oom) {
+			st = churn_err_set(err, CHURN_ENOMEM, "out of memory");
+			break;
 		}
-		size_t k = fread(buf + len, 1, cap - len, f);
-		len += k;
-		if (len > (size_t)INIFILE_MAX_BYTES) {
+		if (buf.len > (size_t)INIFILE_MAX_BYTES) {
 			st = churn_err_at(err, CHURN_EUSAGE, path, 0, 0,
 			                  "larger than %ld bytes: not a report definition",
 			                  INIFILE_MAX_BYTES);
@@ -155,7 +146,7 @@ churn_status inifile_read(const char *path, inifile_fn fn, void *user, churn_err
 		st = churn_err_at(err, CHURN_EIO, path, 0, 0, "read error: %s", strerror(errno));
 	fclose(f);
 	if (st == CHURN_OK)
-		st = inifile_parse(buf, len, path, fn, user, err);
-	free(buf);
+		st = inifile_parse(buf.s, buf.len, path, fn, user, err);
+	strbuf_reset(&buf);
 	return st;
 }

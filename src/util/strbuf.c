@@ -4,8 +4,34 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #define STRBUF_FIRST_CAP 128
+
+/* Room for `more` bytes of text after b->len and the NUL; 0 (and oom set)
+ * when out of memory. */
+static int grow(strbuf *b, size_t more)
+{
+	if (b->oom)
+		return 0;
+	if (b->s != NULL && b->len + more + 1 <= b->cap)
+		return 1;
+	if (more > (size_t)-1 / 2 - b->len - 1) {
+		b->oom = 1;  /* the size would overflow */
+		return 0;
+	}
+	size_t cap = b->cap ? b->cap : STRBUF_FIRST_CAP;
+	while (cap < b->len + more + 1)
+		cap *= 2;
+	char *s = realloc(b->s, cap);
+	if (s == NULL) {
+		b->oom = 1;
+		return 0;
+	}
+	b->s = s;
+	b->cap = cap;
+	return 1;
+}
 
 void strbuf_printf(strbuf *b, const char *fmt, ...)
 {
@@ -22,21 +48,31 @@ void strbuf_printf(strbuf *b, const char *fmt, ...)
 		return;
 	}
 	if (b->s == NULL || b->len + (size_t)k + 1 > b->cap) {
-		size_t cap = b->cap ? b->cap : STRBUF_FIRST_CAP;
-		while (cap < b->len + (size_t)k + 1)
-			cap *= 2;
-		char *s = realloc(b->s, cap);
-		if (s == NULL) {
-			b->oom = 1;
+		if (!grow(b, (size_t)k))
 			return;
-		}
-		b->s = s;
-		b->cap = cap;
 		va_start(ap, fmt);
 		vsnprintf(b->s + b->len, b->cap - b->len, fmt, ap);
 		va_end(ap);
 	}
 	b->len += (size_t)k;
+}
+
+void strbuf_append(strbuf *b, const void *p, size_t n)
+{
+	if (!grow(b, n))
+		return;
+	if (n > 0)
+		memcpy(b->s + b->len, p, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+void strbuf_truncate(strbuf *b, size_t len)
+{
+	if (b->s == NULL || len > b->len)
+		return;
+	b->len = len;
+	b->s[len] = '\0';
 }
 
 char *strbuf_take(strbuf *b)

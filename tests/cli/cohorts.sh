@@ -283,14 +283,15 @@ ck_run "$t" cohorts --start signup --duration signup customers.csv
 tap_is "$(cat "$t/exit")" 2 "--duration instead of dates: exit 2"
 
 
-# Undefined rates print "-", never nan: --period 2023-12 on the sample has
+# Undefined rates print NA (as every terminal table: docs/outputs.md), never
+# nan: --period 2023-12 on the sample has
 # no customers at the start of 2023-11 (the previous period).
 # shellcheck disable=SC2086
 ck_run "$t" cohorts $map --period 2023-12 "$samples/customers.csv"
 tap_is "$(cat "$t/exit") $(grep -c -i 'nan' "$t/stdout")" "0 0" "--period 2023-12: no nan in the text"
 tap_is "$(grep -E '^  (churn rate|GRR) ' "$t/stdout" | tr -s ' ')" \
-	" churn rate 8.00% - -
- GRR 98.15% - -" "--period 2023-12: undefined rates and changes print -"
+	" churn rate 8.00% NA NA
+ GRR 98.15% NA NA" "--period 2023-12: undefined rates and changes print NA"
 # Every customer churned: no one at the start of the reporting period.
 printf 'id,signup,churn,mrr\na,2024-01-05,2024-02-10,10\nb,2024-01-20,2024-03-03,20\n' \
 	>"$t/allchurned.csv"

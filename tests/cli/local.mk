@@ -41,3 +41,6 @@ EXTRA_DIST += tests/data/exports/subscriptions.csv \
 	tests/data/exports/customers_by_hand.csv
 # words (issue 13 item 6): labels, money and words in the PDF (tests/cli/words.sh).
 cli_tests += tests/cli/words.sh
+# arch2b: one mark, NA, for a missing value in the terminal's text
+# (tests/cli/missing_mark.sh; docs/outputs.md).
+cli_tests += tests/cli/missing_mark.sh

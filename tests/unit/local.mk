@@ -155,6 +155,10 @@ tests_unit_test_textpad_SOURCES = tests/unit/test_textpad.c
 tests_unit_test_textpad_LDADD = $(TEST_LIBS)
 tests_unit_test_tablename_SOURCES = tests/unit/test_tablename.c
 tests_unit_test_tablename_LDADD = $(TEST_LIBS)
+## arch2b: the terminal's table cells (src/output/cell.c)
+unit_output += tests/unit/test_cell
+tests_unit_test_cell_SOURCES = tests/unit/test_cell.c
+tests_unit_test_cell_LDADD = $(TEST_LIBS)
 
 ## src/report (pdf/, chart/, pages/); test_pdf draws tests/pdf/sample.c's
 ## document.

@@ -84,12 +84,51 @@ static void text(void)
 
 	is_str(fmtnum_pct_text(0.03125, 2, b, sizeof b), "3.12%", "text pct: round half even");
 	is_str(fmtnum_pct_text(-0.000001, 2, b, sizeof b), "0.00%", "text pct: no negative zero");
-	is_str(fmtnum_pct_text(NAN, 2, b, sizeof b), "-", "text pct: NaN is not defined, -");
+	is_str(fmtnum_pct_text(NAN, 2, b, sizeof b), "NA",
+	       "text pct: NaN is not defined, NA as every terminal cell");
+	is_str(fmtnum_pct_text(INFINITY, 2, b, sizeof b), "NA", "text pct: infinite is NA");
+	is_str(fmtnum_p_text(NAN, NAN, b, sizeof b), FMTNUM_TEXT_NA, "text p: the same mark");
+}
+
+/* The findings' sentences (once findings_pct and findings_pct_pair in
+ * src/findings): as many digits as a reader needs. */
+static void sentence(void)
+{
+	char a[64], b[64];
+
+	is_str(fmtnum_pct_says(0.005, a, sizeof a), "0.5%", "says: 0.005 -> 0.5%% (two digits)");
+	is_str(fmtnum_pct_says(0.0042, a, sizeof a), "0.42%", "says: below 1%%, two digits");
+	is_str(fmtnum_pct_says(0.0001234, a, sizeof a), "0.012%", "says: 0.012%%");
+	is_str(fmtnum_pct_says(0, a, sizeof a), "0.0%", "says: zero has one decimal");
+	is_str(fmtnum_pct_says(0.042, a, sizeof a), "4.2%", "says: one decimal below 10%%");
+	is_str(fmtnum_pct_says(0.0996, a, sizeof a), "10%", "says: 9.96%% rounds to 10%%");
+	is_str(fmtnum_pct_says(0.5, a, sizeof a), "50%", "says: 0.5 -> 50%%");
+	is_str(fmtnum_pct_says(1.0, a, sizeof a), "100%", "says: 1 -> 100%%");
+	is_str(fmtnum_pct_says(NAN, a, sizeof a), "NA", "says: NaN -> NA");
+
+	fmtnum_pct_pair_says(0.0042, 0.0049, a, b, sizeof a);
+	is_str(a, "0.42%", "pair 0.0042 vs 0.0049: first");
+	is_str(b, "0.49%", "pair 0.0042 vs 0.0049: second");
+	fmtnum_pct_pair_says(0.451, 0.454, a, b, sizeof a);
+	is_str(a, "45.1%", "pair 0.451 vs 0.454: one decimal more, first");
+	is_str(b, "45.4%", "pair 0.451 vs 0.454: one decimal more, second");
+	fmtnum_pct_pair_says(0.500041, 0.500049, a, b, sizeof a);
+	is_str(a, "50.004%", "pair: up to three decimals, first");
+	is_str(b, "50.005%", "pair: up to three decimals, second");
+	fmtnum_pct_pair_says(0.5000001, 0.5000002, a, b, sizeof a);
+	is_str(a, "50.000%", "pair: no more than three decimals");
+	fmtnum_pct_pair_says(0.5, 0.5, a, b, sizeof a);
+	is_str(a, "50%", "pair: equal values keep the short form");
+	is_str(b, "50%", "pair: equal values keep the short form (second)");
+	fmtnum_pct_pair_says(1.0, NAN, a, b, sizeof a);
+	is_str(a, "100%", "pair with NaN: first");
+	is_str(b, "NA", "pair with NaN: second is NA");
 }
 
 int main(void)
 {
 	prose();
 	text();
+	sentence();
 	return done_testing();
 }

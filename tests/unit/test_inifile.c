@@ -18,6 +18,36 @@ typedef struct {
 	int stop_at;   /* fail on this line (0 = never) */
 } seen;
 
+/* Writes a file of `lines` lines, line k (from 1) "k<k> = " and `width[k]`
+ * bytes of 'v'; returns its path in `path` (mkstemp), or 0. */
+static int write_ini(char *path, size_t n, const size_t *width, int lines)
+{
+	snprintf(path, n, "%s/test_inifile.XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+	int fd = mkstemp(path);
+	FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+	if (f == NULL)
+		return 0;
+	for (int k = 1; k <= lines; k++) {
+		fprintf(f, "k%d = ", k);
+		for (size_t j = 0; j < width[k - 1]; j++)
+			fputc('v', f);
+		fputc('\n', f);
+	}
+	return fclose(f) == 0;
+}
+
+/* Reads the file of a test value by value: the length of each value and
+ * its line, "<len>@<line>;". */
+static churn_status lengths(void *user, const char *section, const char *name,
+                            const char *value, long line, churn_err *err)
+{
+	seen *s = user;
+	size_t len = strlen(s->buf);
+	(void)section, (void)name, (void)err;
+	snprintf(s->buf + len, sizeof s->buf - len, "%zu@%ld;", strlen(value), line);
+	return CHURN_OK;
+}
+
 static churn_status collect(void *user, const char *section, const char *name,
                             const char *value, long line, churn_err *err)
 {
@@ -101,6 +131,40 @@ int main(void)
 	is_int(parse("", &s, &err), CHURN_OK, "ini: an empty file is no error");
 	is_int(parse("id = x", &s, &err), CHURN_OK, "ini: a last line without newline");
 	is_str(s.buf, "/id=x@1;", "ini: ... is read");
+
+	/* Files with long lines: the line buffer grows (src/util/strbuf.c), a
+	 * line of 300 bytes and one of 100 KB are read whole, the short line
+	 * after them keeps its number; a file over INIFILE_MAX_BYTES is refused
+	 * with its name. */
+	{
+		char path[512];
+		size_t w[3] = {300 - 5, 100 * 1024 - 5, 1};
+		churn_err_clear(&err);
+		memset(&s, 0, sizeof s);
+		if (write_ini(path, sizeof path, w, 3)) {
+			is_int(inifile_read(path, lengths, &s, &err), CHURN_OK,
+			       "ini file: lines of 300 bytes and 100 KB are read");
+			is_str(s.buf, "295@1;102395@2;1@3;",
+			       "ini file: ... whole, each value on its own line");
+			unlink(path);
+		} else {
+			ok(0, "ini file: cannot write %s", path);
+			ok(0, "ini file: (skipped)");
+		}
+		size_t huge[1] = {(size_t)INIFILE_MAX_BYTES};
+		if (write_ini(path, sizeof path, huge, 1)) {
+			churn_err_clear(&err);
+			is_int(inifile_read(path, lengths, &s, &err), CHURN_EUSAGE,
+			       "ini file: a 1 MB line makes the file too large: refused");
+			ok(strcmp(err.file, path) == 0 && strstr(err.msg, "larger than") != NULL,
+			   "ini file: ... naming the file and saying why (%s: %s)", err.file,
+			   err.msg);
+			unlink(path);
+		} else {
+			ok(0, "ini file: cannot write %s", path);
+			ok(0, "ini file: (skipped)");
+		}
+	}
 
 	/* Files: a directory is refused (it used to read as an empty file). */
 	churn_err_clear(&err);

@@ -596,6 +596,44 @@ static void test_wide_memory(void)
 	free(text);
 }
 
+/* A field of 1 MiB (quoted, with a line break, past the 1 MiB read size)
+ * in a good row: read whole into the record buffer (src/util/strbuf.c), the
+ * next row's line number still right. */
+static void test_big_field(void)
+{
+	load_map m = {.id = "id", .start = "start"};
+	load_opts o;
+	churn_err e;
+	churn_status st;
+	load_opts_init(&o);
+
+	size_t big = 1u << 20, n = 0;
+	char *text = malloc(big + 256);
+	if (text == NULL) {
+		ok(0, "big field: out of memory");
+		return;
+	}
+	n += (size_t)sprintf(text, "id,start,note\na,2024-01-01,\"");
+	memset(text + n, 'y', big);
+	text[n + big / 2] = '\n';
+	n += big;
+	n += (size_t)sprintf(text + n, "\"\nb,2024-01-02,ok\n");
+	load_result *r = load_text(text, n, &m, &o, &e, &st);
+	free(text);
+	ok(st == CHURN_OK && r != NULL && r->t->nrows == 2 && r->rows_rejected == 0,
+	   "big field: a 1 MiB field loads (status %d)", (int)st);
+	if (r == NULL)
+		return;
+	const table_col *c = col(r, "note");
+	const char *v = c != NULL ? level(c, 0) : NULL;
+	ok(v != NULL && strlen(v) == big && v[0] == 'y' && v[big / 2] == '\n' &&
+	   v[big - 1] == 'y', "big field: its 1 MiB read whole, line break included");
+	is_str(c != NULL ? level(c, 1) : NULL, "ok", "big field: the next row's field");
+	ok(r->t->line != NULL && r->t->line[0] == 2 && r->t->line[1] == 4,
+	   "big field: the next row is line 4 (the field holds one line break)");
+	load_result_free(r);
+}
+
 int main(void)
 {
 	test_basic();
@@ -608,6 +646,7 @@ int main(void)
 	test_event_outcome();
 	test_weights_entry();
 	test_quotes();
+	test_big_field();
 	test_ranges();
 	test_many_columns();
 	test_wide_memory();

@@ -34,6 +34,25 @@ int main(void)
 	strbuf_reset(&b);
 	ok(b.s == NULL && b.len == 0 && !b.oom, "reset frees and empties");
 
+	/* Bytes, NUL included, always followed by one more NUL. */
+	strbuf_append(&b, "ab\0c", 4);
+	ok(b.len == 4 && memcmp(b.s, "ab\0c", 5) == 0, "append: any bytes, then a NUL");
+	strbuf_append(&b, NULL, 0);
+	ok(b.len == 4, "append: nothing is nothing");
+	char big[1000];
+	memset(big, 'z', sizeof big);
+	strbuf_append(&b, big, sizeof big);
+	ok(b.len == 1004 && b.s[1003] == 'z' && b.s[1004] == '\0' && b.cap > 1004,
+	   "append: grows past the first allocation");
+	size_t cap = b.cap;
+	strbuf_truncate(&b, 2);
+	is_str(b.s, "ab", "truncate: keeps the first bytes");
+	strbuf_truncate(&b, 0);
+	ok(b.len == 0 && b.s[0] == '\0' && b.cap == cap, "truncate to 0: empty, memory kept");
+	strbuf_truncate(&b, 5);
+	ok(b.len == 0, "truncate: never lengthens");
+	strbuf_reset(&b);
+
 	b.oom = 1;  /* as after a failed allocation */
 	strbuf_printf(&b, "ignored");
 	ok(b.s == NULL, "after out of memory, writes do nothing");
