@@ -74,6 +74,11 @@ typedef struct {
 	double revenue_at_risk;     /* expected MRR lost next quarter; NaN unknown */
 	double cost_previous;       /* cost of churn of the previous period; NaN unknown */
 	const char *revenue_at_risk_note; /* how it was computed (definitions) */
+	/* The executive summary's trend (kpi_trend: up to 8 quarters or 12
+	 * months ending with the reporting period, oldest first, rows of kpi),
+	 * or NULL and 0. */
+	const kpi_row *trend;
+	size_t ntrend;
 
 	/* Survival. */
 	const surv_analysis *surv;

@@ -10,6 +10,7 @@
 #include "churnkit/jsonout.h"
 #include "churnkit/outfile.h"
 #include "churnkit/report.h"
+#include "churnkit/report_exec_json.h"
 #include "cmd.h"
 #include "stage_opts.h"
 
@@ -198,6 +199,11 @@ static churn_status write_json(run *r, const char *path, churn_err *err)
 	json_object_object_add(rep, "pages", json_object_new_int64((int64_t)r->npages));
 	json_object_object_add(rep, "input_sha256", json_object_new_string(r->sha));
 	json_object_object_add(rep, "revenue_at_risk_next_quarter", json_num(r->sv.revenue_at_risk));
+	if (!report_exec_json_add(rep, r->have_co ? r->co.kpi : NULL)) {
+		json_object_put(root);
+		json_object_put(rep);
+		return churn_err_set(err, CHURN_ENOMEM, "out of memory");
+	}
 	json_object_object_add(root, "report", rep);
 	return cmd_json_write(root, path, r->d.outs, err);
 }
@@ -366,6 +372,8 @@ int cmd_report(int argc, char **argv, outset *outs, churn_err *err)
 		in.revenue_history = r.co.rev != NULL;
 	}
 	in.cost_previous = r.have_co ? r.co.kpi->cost_previous : NAN;
+	/* The executive summary's trend and MRR bridge (issue 13). */
+	in.ntrend = kpi_trend(in.kpi, &in.trend);
 	in.revenue_at_risk = r.sv.revenue_at_risk;
 	in.revenue_at_risk_note = SURV_RUN_REVENUE_AT_RISK_NOTE;
 	in.surv = r.sv.a;

@@ -19,3 +19,5 @@ libchurnkit_a_SOURCES += src/output/jsonout.c include/churnkit/jsonout.h \
 libchurnkit_a_SOURCES += src/output/textpad.c include/churnkit/textpad.h
 
 libchurnkit_a_SOURCES += src/output/tablename.c include/churnkit/tablename.h
+# The executive summary's trend and MRR bridge in the report's JSON (issue 13).
+libchurnkit_a_SOURCES += include/churnkit/report_exec_json.h src/output/report_exec_json.c

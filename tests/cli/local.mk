@@ -36,3 +36,5 @@ EXTRA_DIST += tests/data/exports/subscriptions.csv \
 	tests/data/exports/subscriptions_epoch.csv \
 	tests/data/exports/make_subscriptions_epoch.sh \
 	tests/data/exports/customers_by_hand.csv
+# The executive summary's trend and MRR bridge (issue 13; tests/cli/report_exec.sh).
+cli_tests += tests/cli/report_exec.sh

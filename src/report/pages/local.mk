@@ -7,3 +7,5 @@ libchurnkit_a_SOURCES += src/report/pages/report.c include/churnkit/report.h \
 	src/report/pages/page_drivers.c src/report/pages/page_segments.c src/report/pages/page_appendix.c \
 	src/report/pages/page_ph.c \
 	src/report/pages/fmt.c src/report/pages/fmt.h
+# The executive summary's trend row and MRR bridge (issue 13).
+libchurnkit_a_SOURCES += src/report/pages/summary_exec.h src/report/pages/summary_exec.c

@@ -13,6 +13,7 @@
 #include "report/pages/fmt.h"
 #include "report/pages/page.h"
 #include "report/pages/pages.h"
+#include "report/pages/summary_exec.h"
 
 typedef enum { GOOD_UP, GOOD_DOWN, NEUTRAL } direction;
 
@@ -30,37 +31,29 @@ static void tile_draw(report_page_ctx *c, double x, double y, double w, double h
 	pdf_rect_fill(c->d, x, y, w, h);
 	pdf_fill_color(c->d, chart_accent);
 	pdf_rect_fill(c->d, x, y, 3, h);
-	pdf_text(c->d, x + 10, y + 15, t->label, PDF_REGULAR, 8, PDF_LEFT, chart_text2);
-	double vs = 17;
-	while (vs > 9 && pdf_text_width(c->d, t->value, PDF_BOLD, vs) > w - 16)
+	/* A compact tile (under 50 points) beside the trend and the bridge. */
+	int small = h < 50;
+	pdf_text(c->d, x + 10, y + (small ? 10 : 15), t->label, PDF_REGULAR, small ? 7 : 8,
+	         PDF_LEFT, chart_text2);
+	double vs = small ? 12 : 17;
+	while (vs > 8 && pdf_text_width(c->d, t->value, PDF_BOLD, vs) > w - 16)
 		vs -= 1;
-	pdf_text(c->d, x + 10, y + 38, t->value, PDF_BOLD, vs, PDF_LEFT, chart_ink);
+	pdf_text(c->d, x + 10, y + (small ? 23.5 : 38), t->value, PDF_BOLD, vs, PDF_LEFT,
+	         chart_ink);
 	if (t->change[0])
-		pdf_text(c->d, x + 10, y + h - 9, t->change, t->bad ? PDF_BOLD : PDF_REGULAR, 7.5,
+		pdf_text(c->d, x + 10, y + h - (small ? 4.5 : 9), t->change,
+		         t->bad ? PDF_BOLD : PDF_REGULAR, small ? 6.3 : 7.5,
 		         PDF_LEFT, t->bad ? chart_alert : chart_text2);
 }
 
-/* Fills the change line of a tile from a difference d: pp 0 a count, 1 a
- * fraction in percentage points, 2 money. */
-static void change(tile *t, const report_input *in, double d, int pp, direction good)
+/* Fills the change line of a tile from a difference d against the
+ * previous period. */
+static void change(tile *t, const report_input *in, double d, change_kind kind,
+                   direction good)
 {
-	char a[48];
-
 	if (!in->kpi || !in->kpi->change.has_previous || !isfinite(d))
 		return;
-	if (pp == 2) {
-		char m[40];
-		fmt_money(fabs(d), m, sizeof m);
-		snprintf(a, sizeof a, "%s%s", d > 0 ? "+" : d < 0 ? "-" : "", m);
-	} else if (pp) {
-		fmt_pp(d, a, sizeof a);
-	} else {
-		fmt_delta(d, a, sizeof a);
-	}
-	/* ▲ / ▼ / ► carry the direction without colour. */
-	const char *arrow = d > 0 ? "\xE2\x96\xB2 " : d < 0 ? "\xE2\x96\xBC " : "\xE2\x96\xBA ";
-	snprintf(t->change, sizeof t->change, "%s%s vs %s", arrow, a,
-	         in->kpi->change.previous.label);
+	summary_change_text(t->change, sizeof t->change, d, kind, in->kpi->change.previous.label);
 	t->bad = (good == GOOD_UP && d < 0) || (good == GOOD_DOWN && d > 0);
 }
 
@@ -71,55 +64,60 @@ static size_t tiles(report_page_ctx *c, tile *t)
 	const kpi_row *cur = k && k->change.has_current ? &k->change.current : NULL;
 	const kpi_change *ch = k ? &k->change : NULL;
 	int mrr = cur && cur->mrr.covered;
+	int trend = in->ntrend > 0; /* the trend row shows end, churn rate, GRR, NRR */
 	size_t n = 0;
 
 	memset(t, 0, 12 * sizeof *t);
 	t[n].label = "Customers at start";
 	fmt_count(cur ? (double)cur->n_start : NAN, t[n].value, sizeof t[n].value);
 	if (ch)
-		change(&t[n], in, ch->d_start, 0, GOOD_UP);
+		change(&t[n], in, ch->d_start, CHANGE_COUNT, GOOD_UP);
 	n++;
 	t[n].label = "New customers";
 	fmt_count(cur ? (double)cur->n_new : NAN, t[n].value, sizeof t[n].value);
 	if (ch)
-		change(&t[n], in, ch->d_new, 0, GOOD_UP);
+		change(&t[n], in, ch->d_new, CHANGE_COUNT, GOOD_UP);
 	n++;
 	t[n].label = "Churned customers";
 	fmt_count(cur ? (double)cur->n_churned : NAN, t[n].value, sizeof t[n].value);
 	if (ch)
-		change(&t[n], in, ch->d_churned, 0, GOOD_DOWN);
+		change(&t[n], in, ch->d_churned, CHANGE_COUNT, GOOD_DOWN);
 	n++;
-	t[n].label = "Customers at end";
-	fmt_count(cur ? (double)cur->n_end : NAN, t[n].value, sizeof t[n].value);
-	if (ch)
-		change(&t[n], in, ch->d_end, 0, GOOD_UP);
-	n++;
-	t[n].label = "Logo churn rate";
-	fmtnum_pct(cur ? cur->churn_rate : NAN, 1, t[n].value, sizeof t[n].value);
-	if (ch)
-		change(&t[n], in, ch->d_churn_rate, 1, GOOD_DOWN);
-	n++;
+	if (!trend) {
+		t[n].label = "Customers at end";
+		fmt_count(cur ? (double)cur->n_end : NAN, t[n].value, sizeof t[n].value);
+		if (ch)
+			change(&t[n], in, ch->d_end, CHANGE_COUNT, GOOD_UP);
+		n++;
+		t[n].label = "Logo churn rate";
+		fmtnum_pct(cur ? cur->churn_rate : NAN, 1, t[n].value, sizeof t[n].value);
+		if (ch)
+			change(&t[n], in, ch->d_churn_rate, CHANGE_PP, GOOD_DOWN);
+		n++;
+	}
 	t[n].label = "Retention rate";
 	fmtnum_pct(cur ? cur->retention_rate : NAN, 1, t[n].value, sizeof t[n].value);
 	if (ch)
-		change(&t[n], in, ch->d_retention_rate, 1, GOOD_UP);
+		change(&t[n], in, ch->d_retention_rate, CHANGE_PP, GOOD_UP);
 	n++;
 	t[n].label = "Gross revenue churn";
 	fmtnum_pct(mrr ? cur->mrr.gross_mrr_churn : NAN, 1, t[n].value, sizeof t[n].value);
 	if (mrr && k->change.has_previous && k->change.previous.mrr.covered)
 		change(&t[n], in, cur->mrr.gross_mrr_churn - k->change.previous.mrr.gross_mrr_churn,
-		       1, GOOD_DOWN);
+		       CHANGE_PP, GOOD_DOWN);
 	n++;
-	t[n].label = "Gross revenue retention";
-	fmtnum_pct(mrr ? cur->mrr.grr : NAN, 1, t[n].value, sizeof t[n].value);
-	if (mrr)
-		change(&t[n], in, ch->d_grr, 1, GOOD_UP);
-	n++;
-	t[n].label = "Net revenue retention";
-	fmtnum_pct(mrr ? cur->mrr.nrr : NAN, 1, t[n].value, sizeof t[n].value);
-	if (mrr)
-		change(&t[n], in, ch->d_nrr, 1, GOOD_UP);
-	n++;
+	if (!trend) {
+		t[n].label = "Gross revenue retention";
+		fmtnum_pct(mrr ? cur->mrr.grr : NAN, 1, t[n].value, sizeof t[n].value);
+		if (mrr)
+			change(&t[n], in, ch->d_grr, CHANGE_PP, GOOD_UP);
+		n++;
+		t[n].label = "Net revenue retention";
+		fmtnum_pct(mrr ? cur->mrr.nrr : NAN, 1, t[n].value, sizeof t[n].value);
+		if (mrr)
+			change(&t[n], in, ch->d_nrr, CHANGE_PP, GOOD_UP);
+		n++;
+	}
 	t[n].label = "Median customer lifetime";
 	if (in->surv && in->surv->ncurves > 0) {
 		double m = in->surv->curve[0].stats.median;
@@ -141,7 +139,7 @@ static size_t tiles(report_page_ctx *c, tile *t)
 	int cost_ok = k && k->has_cost && cur && cur->mrr.mrr_start > 0;
 	fmt_money(cost_ok ? k->cost.total : NAN, t[n].value, sizeof t[n].value);
 	if (cost_ok && isfinite(in->cost_previous))
-		change(&t[n], in, k->cost.total - in->cost_previous, 2, GOOD_DOWN);
+		change(&t[n], in, k->cost.total - in->cost_previous, CHANGE_MONEY, GOOD_DOWN);
 	n++;
 	return n;
 }
@@ -260,12 +258,33 @@ void page_summary(report_page_ctx *c)
 	y = page_begin(c, "Executive summary", lead);
 
 	size_t n = tiles(c, t);
-	double gap = 8, w = (c->right - c->left - 3 * gap) / 4, h = 62;
-	for (size_t i = 0; i < n; i++) {
-		double x = c->left + (double)(i % 4) * (w + gap);
-		tile_draw(c, x, y + (double)(i / 4) * (h + gap), w, h, &t[i]);
+	if (in->ntrend > 0) {
+		/* The trend row, then the tiles in two columns beside the MRR
+		 * bridge (or four across without one). */
+		y = summary_trend(c, y, 86) + 8;
+		int bridge = summary_has_bridge(in);
+		size_t cols = bridge ? 2 : 4;
+		double gap = 5, span = bridge ? (c->right - c->left) * 0.46 : c->right - c->left;
+		double w = (span - (double)(cols - 1) * gap) / (double)cols, h = 36;
+		double rows = (double)((n + cols - 1) / cols);
+		for (size_t i = 0; i < n; i++)
+			tile_draw(c, c->left + (double)(i % cols) * (w + gap),
+			          y + (double)(i / cols) * (h + gap), w, h, &t[i]);
+		double th = rows * (h + gap) - gap;
+		if (bridge) {
+			double bx = c->left + span + 14;
+			summary_bridge(c, (chart_box){ bx, y, c->right - bx, fmax(th, 150) });
+			th = fmax(th, 150);
+		}
+		y += th + 8;
+	} else {
+		double gap = 8, w = (c->right - c->left - 3 * gap) / 4, h = 62;
+		for (size_t i = 0; i < n; i++) {
+			double x = c->left + (double)(i % 4) * (w + gap);
+			tile_draw(c, x, y + (double)(i / 4) * (h + gap), w, h, &t[i]);
+		}
+		y += (double)((n + 3) / 4) * (h + gap) + 6;
 	}
-	y += (double)((n + 3) / 4) * (h + gap) + 6;
 	if (in->kpi && in->kpi->change.has_current) {
 		const kpi_change *ch = &in->kpi->change;
 		char p[32], d[32];
