@@ -63,6 +63,8 @@ typedef struct {
 	double max_bad_fraction;    /* the --max-bad-rows limit as a fraction (NaN: count) */
 	int32_t as_of;
 	int time_in_days;           /* 1: dates (times in days, shown in months) */
+	const char *time_unit;      /* durations: their unit, plural ("months",
+	                               --time-unit), or NULL when not named */
 	const char *value_name;     /* --value column, or NULL */
 	const char *id_name;        /* --id column, or NULL */
 

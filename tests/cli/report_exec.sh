@@ -101,4 +101,24 @@ if [ $have_poppler = 1 ]; then
 else
 	tap_diag "pdftotext missing: page 2's text is not checked"
 fi
+
+# Duration data (the README's Telco recipe on its extract): the tiles it can
+# fill, none printing "-"; the churn share counted here from the file.
+tc="$top_srcdir/tests/data/exports/telco_extract.csv"
+ck_run "$t" report --id customerID --duration tenure --event Churn --value MonthlyCharges \
+	--by Contract --outcome Churn --features Contract,MonthlyCharges,InternetService \
+	--times 12,24 "$tc" -o tc.pdf --json tc.json
+tap_is "$(cat exit)" "0" "Telco: exit 0"
+share=$(tr -d '\r' <"$tc" | awk -F, 'NR > 1 { n++; if ($NF == "Yes") y++ }
+	END { printf "%.1f%%", 100 * y / n }')
+if [ $have_poppler = 1 ]; then
+	pdftotext -f 2 -l 2 tc.pdf tc2.txt
+	miss=
+	for w in "Customers" "Churned customers" "Churn share" "$share" \
+		"Median customer lifetime" "Survival at 12" "Survival at 24" "MRR at risk"; do
+		grep -qF "$w" tc2.txt || miss="$miss [$w]"
+	done
+	tap_is "$miss" "" "Telco: page 2 has the duration tiles (churn share $share)"
+	tap_is "$(grep -cx -- '-' tc2.txt)" "0" "Telco: no tile prints -"
+fi
 tap_done

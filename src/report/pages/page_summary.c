@@ -19,10 +19,22 @@ typedef enum { GOOD_UP, GOOD_DOWN, NEUTRAL } direction;
 
 typedef struct {
 	const char *label;
+	char label_buf[64];      /* a label made up here (label points at it) */
 	char value[48];
 	char change[96];         /* "+0.8 pp vs 2026Q2", or "" */
 	int bad;                 /* the change goes the wrong way */
 } tile;
+
+/* s at size (shrunk to 6 points, then cut with "…") to fit width w. */
+static void fit_text(report_page_ctx *c, double x, double y, double w, const char *s,
+                     pdf_weight wt, double size, pdf_rgb col)
+{
+	char buf[128];
+	while (size > 6 && pdf_text_width(c->d, s, wt, size) > w)
+		size -= 0.25;
+	pdf_fit_text(c->d, s, wt, size, w, buf, sizeof buf);
+	pdf_text(c->d, x, y, buf, wt, size, PDF_LEFT, col);
+}
 
 static void tile_draw(report_page_ctx *c, double x, double y, double w, double h,
                       const tile *t)
@@ -33,17 +45,17 @@ static void tile_draw(report_page_ctx *c, double x, double y, double w, double h
 	pdf_rect_fill(c->d, x, y, 3, h);
 	/* A compact tile (under 50 points) beside the trend and the bridge. */
 	int small = h < 50;
-	pdf_text(c->d, x + 10, y + (small ? 10 : 15), t->label, PDF_REGULAR, small ? 7 : 8,
-	         PDF_LEFT, chart_text2);
+	fit_text(c, x + 10, y + (small ? 10 : 15), w - 14, t->label, PDF_REGULAR,
+	         small ? 7 : 8, chart_text2);
 	double vs = small ? 12 : 17;
 	while (vs > 8 && pdf_text_width(c->d, t->value, PDF_BOLD, vs) > w - 16)
 		vs -= 1;
 	pdf_text(c->d, x + 10, y + (small ? 23.5 : 38), t->value, PDF_BOLD, vs, PDF_LEFT,
 	         chart_ink);
 	if (t->change[0])
-		pdf_text(c->d, x + 10, y + h - (small ? 4.5 : 9), t->change,
+		fit_text(c, x + 10, y + h - (small ? 4.5 : 9), w - 14, t->change,
 		         t->bad ? PDF_BOLD : PDF_REGULAR, small ? 6.3 : 7.5,
-		         PDF_LEFT, t->bad ? chart_alert : chart_text2);
+		         t->bad ? chart_alert : chart_text2);
 }
 
 /* Fills the change line of a tile from a difference d against the
@@ -55,6 +67,63 @@ static void change(tile *t, const report_input *in, double d, change_kind kind,
 		return;
 	summary_change_text(t->change, sizeof t->change, d, kind, in->kpi->change.previous.label);
 	t->bad = (good == GOOD_UP && d < 0) || (good == GOOD_DOWN && d > 0);
+}
+
+/* Duration data (no calendar, docs/contract.md): customers, churned and
+ * the churn share, the median lifetime, survival at --times and the MRR
+ * the scores put at risk; only tiles that have a number. */
+static size_t duration_tiles(report_page_ctx *c, tile *t, size_t max)
+{
+	const report_input *in = c->in;
+	const surv_curve *all = in->surv && in->surv->ncurves > 0 ? &in->surv->curve[0] : NULL;
+	const char *units = in->time_unit ? in->time_unit : "time units";
+	char a[32], b[32];
+	size_t n = 0;
+
+	memset(t, 0, max * sizeof *t);
+	if (all == NULL)
+		return 0;
+	t[n].label = "Customers";
+	fmt_count(in->surv->n, t[n++].value, sizeof t[0].value);
+	t[n].label = "Churned customers";
+	fmt_count(in->surv->events, t[n++].value, sizeof t[0].value);
+	t[n].label = "Churn share (all customers)";
+	fmtnum_pct(in->surv->n > 0 ? in->surv->events / in->surv->n : NAN, 1, t[n].value,
+	           sizeof t[n].value);
+	n++;
+	t[n].label = "Median customer lifetime";
+	const km_curve *km = all->km;
+	if (isfinite(all->stats.median)) {
+		snprintf(t[n].value, sizeof t[n].value, "%.1f %s", all->stats.median, units);
+	} else {
+		snprintf(t[n].value, sizeof t[n].value, "not reached");
+		if (km && km->m > 0)
+			snprintf(t[n].change, sizeof t[n].change, "%s remain at %g %s",
+			         fmtnum_pct(km->surv[km->m - 1], 1, a, sizeof a), km->time[km->m - 1],
+			         units);
+	}
+	n++;
+	for (size_t k = 0; k < all->nat && n + 1 < max && k < 4; k++) {
+		if (!isfinite(all->at[k].surv))
+			continue;
+		snprintf(t[n].label_buf, sizeof t[n].label_buf, "Survival at %g %s",
+		         all->at[k].time, units);
+		t[n].label = t[n].label_buf;
+		fmtnum_pct(all->at[k].surv, 1, t[n++].value, sizeof t[0].value);
+	}
+	const segment_result *sg = in->seg;
+	if (sg && sg->has_value && isfinite(sg->total.expected_mrr_loss) && n < max) {
+		t[n].label = "MRR at risk (scored customers)";
+		fmt_money(sg->total.expected_mrr_loss, t[n].value, sizeof t[n].value);
+		snprintf(t[n].change, sizeof t[n].change, "of %s MRR, %s customers",
+		         fmt_money(sg->total.mrr, a, sizeof a),
+		         fmt_count((double)sg->total.customers, b, sizeof b));
+		n++;
+	} else if (isfinite(in->revenue_at_risk) && n < max) {
+		t[n].label = "MRR at risk next quarter";
+		fmt_money(in->revenue_at_risk, t[n++].value, sizeof t[0].value);
+	}
+	return n;
 }
 
 static size_t tiles(report_page_ctx *c, tile *t)
@@ -252,12 +321,16 @@ void page_summary(report_page_ctx *c)
 		snprintf(lead, sizeof lead, "Reporting period %s, compared with %s.", c->period,
 		         in->kpi && in->kpi->change.has_previous ? in->kpi->change.previous.label
 		                                                 : "no earlier period");
+	else if (!in->time_in_days)
+		snprintf(lead, sizeof lead, "Customer lifetimes in %s (durations, no calendar "
+		         "dates): churn, lifetime and survival; no periods or trend.",
+		         in->time_unit ? in->time_unit : "the duration column's unit");
 	else
 		snprintf(lead, sizeof lead, "No period metrics: they need signup dates, and whole "
 		         "customers (no --entry or --weight).");
 	y = page_begin(c, "Executive summary", lead);
 
-	size_t n = tiles(c, t);
+	size_t n = in->kpi || in->time_in_days ? tiles(c, t) : duration_tiles(c, t, 12);
 	if (in->ntrend > 0) {
 		/* The trend row, then the tiles in two columns beside the MRR
 		 * bridge (or four across without one). */
