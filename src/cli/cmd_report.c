@@ -364,6 +364,7 @@ int cmd_report(int argc, char **argv, outset *outs, churn_err *err)
 	in.load = r.d.res;
 	in.as_of = r.d.res->as_of;
 	in.time_in_days = r.sv.date_mode;
+	in.time_unit = r.d.map.time_unit;
 	in.value_name = r.d.map.value;
 	in.id_name = r.d.map.id;
 	if (r.have_co) {

@@ -105,8 +105,8 @@ fi
 # Duration data (the README's Telco recipe on its extract): the tiles it can
 # fill, none printing "-"; the churn share counted here from the file.
 tc="$top_srcdir/tests/data/exports/telco_extract.csv"
-ck_run "$t" report --id customerID --duration tenure --event Churn --value MonthlyCharges \
-	--by Contract --outcome Churn --features Contract,MonthlyCharges,InternetService \
+ck_run "$t" report --id customerID --duration tenure --time-unit month --event Churn \
+	--value MonthlyCharges --by Contract --outcome Churn --features Contract,MonthlyCharges,InternetService \
 	--times 12,24 "$tc" -o tc.pdf --json tc.json
 tap_is "$(cat exit)" "0" "Telco: exit 0"
 share=$(tr -d '\r' <"$tc" | awk -F, 'NR > 1 { n++; if ($NF == "Yes") y++ }
@@ -120,5 +120,26 @@ if [ $have_poppler = 1 ]; then
 	done
 	tap_is "$miss" "" "Telco: page 2 has the duration tiles (churn share $share)"
 	tap_is "$(grep -cx -- '-' tc2.txt)" "0" "Telco: no tile prints -"
+	pdftotext tc.pdf tc.txt
+	tap_is "$(grep -ci 'time unit' tc.txt)" "0" "Telco, --time-unit month: no page says time units"
+	tr '\n' ' ' <tc.txt | grep -q "first 3 months of a customer's life"
+	tap_ok $? "Telco, --time-unit month: the early-churn rule is 90 days = 3 months"
+	grep -q "Survival at 12 months" tc2.txt
+	tap_ok $? "Telco, --time-unit month: the tiles name the unit"
 fi
+tap_is "$("$JSONGET" tc.json survival.hazard.early_threshold)" "3" \
+	"--time-unit month: the early window is 3 months"
+
+# --time-unit: 90 days in each unit; refused with dates or an unknown unit.
+for u in day:90 week:13 months:3 YEAR:0.25; do
+	ck_run "$t" survival --duration tenure --event Churn --time-unit "${u%%:*}" "$tc" --json u.json
+	tap_is "$(cat exit):$("$JSONGET" u.json survival.hazard.early_threshold)" "0:${u#*:}" \
+		"--time-unit ${u%%:*}: the early window is ${u#*:}"
+done
+ck_run "$t" survival --duration tenure --event Churn --time-unit fortnight "$tc"
+tap_is "$(cat exit):$(cat stderr)" "2:churnkit: --time-unit 'fortnight': give day, week, month or year" \
+	"--time-unit fortnight: usage error"
+# shellcheck disable=SC2086
+ck_run "$t" survival $map --time-unit month "$data"
+tap_is "$(cat exit)" "2" "--time-unit with dates: usage error"
 tap_done
