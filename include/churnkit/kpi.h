@@ -167,6 +167,20 @@ churn_status kpi_compute(const cohort_customers *c, const kpi_opts *o, kpi_resul
 /* The row of period p in r, or NULL when not computed. */
 const kpi_row *kpi_find(const kpi_result *r, kpi_period p);
 
+/* The trend of the executive summary (docs/contract.md): the reporting
+ * period and the periods of its kind before it, oldest first, at most
+ * KPI_TREND_QUARTERS quarters or KPI_TREND_MONTHS months (fewer when the
+ * data begin later).  Returns their count and sets *first to the oldest, a
+ * pointer into r's own rows (consecutive periods); 0 and NULL without a
+ * reporting period. */
+#define KPI_TREND_QUARTERS 8
+#define KPI_TREND_MONTHS 12
+size_t kpi_trend(const kpi_result *r, const kpi_row **first);
+
+/* The row of the same period a year before row (4 quarters or 12 months
+ * earlier), or NULL when the data do not reach back that far. */
+const kpi_row *kpi_year_before(const kpi_result *r, const kpi_row *row);
+
 void kpi_result_free(kpi_result *r);
 
 #endif

@@ -132,6 +132,9 @@ typedef struct {
 	int rollup;                 /* 1: rows sharing an id are one customer
 	                               (--rollup, rollup.h); 0: a repeated id
 	                               is a bad row */
+	const char *time_unit;      /* the duration's unit (--time-unit), plural:
+	                               "days", "weeks", "months" or "years"; NULL
+	                               when not named (texts say "time units") */
 } load_map;
 
 typedef struct {

@@ -64,6 +64,8 @@ typedef struct {
 	double max_bad_fraction;    /* the --max-bad-rows limit as a fraction (NaN: count) */
 	int32_t as_of;
 	int time_in_days;           /* 1: dates (times in days, shown in months) */
+	const char *time_unit;      /* durations: their unit, plural ("months",
+	                               --time-unit), or NULL when not named */
 	const char *value_name;     /* --value column, or NULL */
 	const char *id_name;        /* --id column, or NULL */
 
@@ -75,6 +77,11 @@ typedef struct {
 	double revenue_at_risk;     /* expected MRR lost next quarter; NaN unknown */
 	double cost_previous;       /* cost of churn of the previous period; NaN unknown */
 	const char *revenue_at_risk_note; /* how it was computed (definitions) */
+	/* The executive summary's trend (kpi_trend: up to 8 quarters or 12
+	 * months ending with the reporting period, oldest first, rows of kpi),
+	 * or NULL and 0. */
+	const kpi_row *trend;
+	size_t ntrend;
 
 	/* Survival. */
 	const surv_analysis *surv;

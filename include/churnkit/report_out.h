@@ -39,7 +39,8 @@ typedef struct {
 } report_outcome;
 
 /* The "report" block: pages, input_sha256, revenue_at_risk_next_quarter
- * (null when unknown). */
+ * (null when unknown), and the executive summary's trend and bridge
+ * (report_exec_json.h).  NULL when memory runs out. */
 json_object *report_out_json(const report_outcome *o);
 
 /* Adds the run's objects to the document root: survival, cohorts and KPIs,

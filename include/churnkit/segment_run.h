@@ -45,6 +45,7 @@ typedef struct {
 	int score_cox;               /* 1: Cox probabilities over `horizon` */
 	int date_mode;               /* 1: `horizon` is in months (dates) */
 	double horizon;              /* the model's --horizon as given */
+	const char *time_unit;       /* durations: their unit ("months"), or NULL */
 	const char *outcome;         /* the logistic outcome's text ("churn within
 	                                12 months"), or NULL */
 } segment_run_input;

@@ -63,6 +63,14 @@
 #define SURV_RUN_MIN_N 30            /* --min-n's default */
 #define SURV_RUN_QUARTER_DAYS (365.25 / 4)  /* revenue at risk: the next quarter */
 
+/* The duration's unit (--time-unit, docs/contract.md): "days", "weeks",
+ * "months" or "years" (the plural, for texts) from day|week|month|year or
+ * their plurals, case-insensitive; NULL when s names none of them. */
+const char *surv_run_unit_name(const char *s);
+/* Days in one unit (365.25 / 12 for a month, 365.25 for a year); NaN for
+ * NULL or an unknown name. */
+double surv_run_unit_days(const char *unit);
+
 /* What revenue_at_risk is, in the words the report prints beside it. */
 #define SURV_RUN_REVENUE_AT_RISK_NOTE                                                  \
 	"MRR at risk next quarter: for every active customer with a value, the MRR times " \

@@ -7,6 +7,7 @@
 #include "churnkit/date.h"
 #include "churnkit/num.h"
 #include "churnkit/outfile.h"
+#include "churnkit/surv_run.h"
 #include "cmd.h"
 
 #include <stdio.h>
@@ -39,6 +40,28 @@ static churn_status split_flag(const char *s, char **col, const char **value,
 	return CHURN_OK;
 }
 
+/* --time-unit: the duration's unit, for durations only (dates are days,
+ * shown in months). */
+static churn_status cli_time_unit(const cli_opts *o, const char **unit, churn_err *err)
+{
+	const char *v = opt_str(o, OPT_TIME_UNIT);
+	char at[600];
+
+	*unit = NULL;
+	if (v == NULL)
+		return CHURN_OK;
+	if (opt_str(o, OPT_DURATION) == NULL)
+		return churn_err_set(err, CHURN_EUSAGE,
+		                     "--time-unit '%s'%s names the unit of --duration; dates "
+		                     "(--start) are counted in days and shown in months", v,
+		                     opt_origin(o, OPT_TIME_UNIT, at, sizeof at));
+	if ((*unit = surv_run_unit_name(v)) == NULL)
+		return churn_err_set(err, CHURN_EUSAGE,
+		                     "--time-unit '%s'%s: give day, week, month or year", v,
+		                     opt_origin(o, OPT_TIME_UNIT, at, sizeof at));
+	return CHURN_OK;
+}
+
 static churn_status map_options(const cli_opts *o, cmd_data *d, churn_err *err)
 {
 	load_map *m = &d->map;
@@ -51,6 +74,8 @@ static churn_status map_options(const cli_opts *o, cmd_data *d, churn_err *err)
 	m->end = opt_str(o, OPT_END);
 	m->entry = opt_str(o, OPT_ENTRY);
 	m->duration = opt_str(o, OPT_DURATION);
+	if ((st = cli_time_unit(o, &m->time_unit, err)) != CHURN_OK)
+		return st;
 	m->value = opt_str(o, OPT_VALUE);
 	m->weight = opt_str(o, OPT_WEIGHT);
 	if ((s = opt_str(o, OPT_EVENT)) != NULL) {

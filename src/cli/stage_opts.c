@@ -79,6 +79,7 @@ churn_status cli_segment_run(segment_run *g, const cli_segment_opts *go, const m
 	segment_run_input in;
 
 	segment_run_input_of_model(&in, m, d->res, d->map.value, s);
+	in.time_unit = d->map.time_unit;
 	return segment_run_build(g, &in, &go->so, err);
 }
 

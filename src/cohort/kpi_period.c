@@ -154,3 +154,27 @@ void kpi_change_fill(kpi_change *ch, const kpi_row *cur, const kpi_row *prev)
 	else
 		ch->test_note = "churn rate 0 or 1 in both periods";
 }
+
+size_t kpi_trend(const kpi_result *r, const kpi_row **first)
+{
+	*first = NULL;
+	if (r == NULL || !r->change.has_current)
+		return 0;
+	const kpi_row *cur = kpi_find(r, r->change.current.period);
+	if (cur == NULL)
+		return 0;
+	int quarter = cur->period.kind == KPI_QUARTER;
+	const kpi_row *rows = quarter ? r->quarters : r->months;
+	size_t want = quarter ? KPI_TREND_QUARTERS : KPI_TREND_MONTHS;
+	size_t have = (size_t)(cur - rows) + 1;
+	size_t n = have < want ? have : want;
+	*first = cur - (n - 1);
+	return n;
+}
+
+const kpi_row *kpi_year_before(const kpi_result *r, const kpi_row *row)
+{
+	kpi_period p = row->period;
+	p.index -= p.kind == KPI_QUARTER ? 4 : 12;
+	return kpi_find(r, p);
+}

@@ -22,6 +22,7 @@ churn_status findings_run(const surv_run *sv, const cohort_run *co, const model_
 	fo.min_n = (double)sv->min_n;
 	fi.surv = sv->a;
 	fi.time_in_days = sv->date_mode;
+	fi.time_unit = sv->map ? sv->map->time_unit : NULL;
 	fi.kpi = co ? co->kpi : NULL;
 	if (m != NULL) {
 		fi.logit = m->lr;

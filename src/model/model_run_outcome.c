@@ -30,7 +30,8 @@ static churn_status horizon_outcome_of(model_run *m, const model_run_input *d, c
 		snprintf(m->outcome, sizeof m->outcome, "churn within %g month%s", m->horizon,
 		         m->horizon == 1 ? "" : "s");
 	else
-		snprintf(m->outcome, sizeof m->outcome, "churn within %g time units", m->horizon);
+		snprintf(m->outcome, sizeof m->outcome, "churn within %g %s", m->horizon,
+		         d->map->time_unit ? d->map->time_unit : "time units");
 	if (s->date_mode) {
 		const table_col *start = table_find(t, d->map->start);
 		if ((followup = malloc((n ? n : 1) * sizeof *followup)) == NULL)
@@ -64,7 +65,7 @@ static churn_status horizon_outcome_of(model_run *m, const model_run_input *d, c
 }
 
 /* A sentence on how the model's sample was chosen, for the report. */
-static void sample_note(model_run *m)
+static void sample_note(model_run *m, const char *unit)
 {
 	size_t len = 0, cap = sizeof m->sample_note;
 	char *b = m->sample_note;
@@ -87,13 +88,14 @@ static void sample_note(model_run *m)
 		             m->n_too_recent == 1 ? "" : "s");
 	else
 		k = snprintf(b, cap,
-		             "The outcome is churn within %g time units%s. Customers censored before "
+		             "The outcome is churn within %g %s%s. Customers censored before "
 		             "then (%zu) are left out and the others weighted by the inverse "
 		             "probability of remaining uncensored, 1 / G(min(T, %g)-), G the reverse "
 		             "Kaplan-Meier curve of censoring (inverse probability of censoring "
 		             "weighting); the fit is quasi-binomial with robust (HC0 sandwich) "
 		             "standard errors.",
-		             m->horizon, m->sd->entry ? " of entry" : "", m->n_censored, m->horizon);
+		             m->horizon, unit, m->sd->entry ? " of entry" : "", m->n_censored,
+		             m->horizon);
 	if (k < 0 || (size_t)k >= cap)
 		return;
 	len = (size_t)k;
@@ -128,7 +130,7 @@ churn_status model_run_build_outcome(model_run *m, const model_run_input *d, chu
 	}
 	for (size_t i = 0; i < n; i++)
 		known += m->has_y[i];
-	sample_note(m);
+	sample_note(m, d->map->time_unit ? d->map->time_unit : "time units");
 	if (known == 0 && m->ipcw == NULL && m->outcome_col == NULL)
 		return churn_err_set(err, CHURN_EMODEL,
 		                     "the logistic model cannot be fitted: none of the %zu customers "

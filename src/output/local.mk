@@ -28,3 +28,5 @@ libchurnkit_a_SOURCES += include/churnkit/run_json.h src/output/run_json.c \
 
 ## arch2b: one cell-to-text helper for the terminal's tables.
 libchurnkit_a_SOURCES += src/output/cell.c include/churnkit/cell.h
+# The executive summary's trend and MRR bridge in the report's JSON (issue 13).
+libchurnkit_a_SOURCES += include/churnkit/report_exec_json.h src/output/report_exec_json.c

@@ -6,6 +6,7 @@
 
 #include "churnkit/findings_json.h"
 #include "churnkit/jsonout.h"
+#include "churnkit/report_exec_json.h"
 
 json_object *report_out_json(const report_outcome *o)
 {
@@ -13,6 +14,11 @@ json_object *report_out_json(const report_outcome *o)
 	json_object_object_add(rep, "pages", json_object_new_int64((int64_t)o->pages));
 	json_object_object_add(rep, "input_sha256", json_object_new_string(o->sha256));
 	json_object_object_add(rep, "revenue_at_risk_next_quarter", json_num(o->sv->revenue_at_risk));
+	/* The executive summary's trend and MRR bridge (docs/contract.md). */
+	if (!report_exec_json_add(rep, o->co ? o->co->kpi : NULL)) {
+		json_object_put(rep);
+		return NULL;
+	}
 	return rep;
 }
 
@@ -30,7 +36,10 @@ churn_status report_out_json_add(const report_outcome *o, json_object *root, chu
 		return st;
 	json_object_object_add(root, "findings", findings_json(o->fd));
 	json_object_object_add(root, "actions", findings_actions_json(o->fd));
-	json_object_object_add(root, "report", report_out_json(o));
+	json_object *rep = report_out_json(o);
+	if (rep == NULL)
+		return churn_err_set(err, CHURN_ENOMEM, "out of memory");
+	json_object_object_add(root, "report", rep);
 	return CHURN_OK;
 }
 

@@ -70,4 +70,7 @@ void report_input_from_runs(const report_settings *set, const report_runs *runs,
 	}
 	in->fd = runs->fd;
 	in->model_note = runs->model_note;
+	in->time_unit = runs->map->time_unit;
+	/* The executive summary's trend and MRR bridge (issue 13). */
+	in->ntrend = kpi_trend(in->kpi, &in->trend);
 }

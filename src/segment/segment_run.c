@@ -36,7 +36,8 @@ static void risk_definition(segment_run *g, const segment_run_input *in)
 	if (in->score_cox && in->date_mode)
 		snprintf(b, n, "churning within %g month%s", in->horizon, in->horizon == 1 ? "" : "s");
 	else if (in->score_cox)
-		snprintf(b, n, "churning within %g time units", in->horizon);
+		snprintf(b, n, "churning within %g %s", in->horizon,
+		         in->time_unit ? in->time_unit : "time units");
 	else
 		snprintf(b, n, "%s", in->outcome ? in->outcome : "churning");
 }

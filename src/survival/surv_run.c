@@ -11,6 +11,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 void surv_run_free(surv_run *s)
@@ -223,6 +224,49 @@ static double revenue_at_risk(const surv_run *s, const surv_run_input *in)
 	return used ? sum : NAN;
 }
 
+const char *surv_run_unit_name(const char *s)
+{
+	static const char *const names[] = { "days", "weeks", "months", "years" };
+
+	if (s == NULL)
+		return NULL;
+	for (size_t i = 0; i < 4; i++) {
+		size_t k = strlen(names[i]) - 1;
+		if ((strlen(s) == k || strlen(s) == k + 1) && strncasecmp(s, names[i], strlen(s)) == 0)
+			return names[i];
+	}
+	return NULL;
+}
+
+double surv_run_unit_days(const char *unit)
+{
+	if (unit == NULL)
+		return NAN;
+	if (strcmp(unit, "days") == 0)
+		return 1;
+	if (strcmp(unit, "weeks") == 0)
+		return 7;
+	if (strcmp(unit, "months") == 0)
+		return DATE_MONTH_DAYS;
+	if (strcmp(unit, "years") == 0)
+		return 365.25;
+	return NAN;
+}
+
+/* A named duration unit: the early-churn window is the first 90 days in
+ * that unit (3 months, 13 weeks, a quarter of a year), and the hazard is by
+ * tenure month (by year for years). */
+static void set_unit(surv_run *s, const char *unit)
+{
+	double days = surv_run_unit_days(unit);
+
+	if (s->date_mode || !isfinite(days))
+		return;
+	double early = SURV_RUN_EARLY_DAYS / days;
+	s->so.early_threshold = early >= 1 ? round(early) : round(early * 100) / 100;
+	s->so.month_len = days <= DATE_MONTH_DAYS ? DATE_MONTH_DAYS / days : 1;
+}
+
 churn_status surv_run_fit(surv_run *s, const surv_run_input *in, const surv_run_opts *o,
                           churn_err *err)
 {
@@ -231,7 +275,9 @@ churn_status surv_run_fit(surv_run *s, const surv_run_input *in, const surv_run_
 	s->event = in->map->event;
 	s->map = in->map;
 	s->as_of = in->res->as_of;
-	if ((st = set_options(s, o, err)) != CHURN_OK ||
+	if ((st = set_options(s, o, err)) == CHURN_OK)
+		set_unit(s, in->map->time_unit);
+	if (st != CHURN_OK ||
 	    (st = survdata_build(in->res, in->map, &s->sd, err)) != CHURN_OK ||
 	    (st = build_by(s, err)) != CHURN_OK ||
 	    (st = drop_no_risk(s, in->display_name, err)) != CHURN_OK ||

@@ -44,3 +44,5 @@ cli_tests += tests/cli/words.sh
 # arch2b: one mark, NA, for a missing value in the terminal's text
 # (tests/cli/missing_mark.sh; docs/outputs.md).
 cli_tests += tests/cli/missing_mark.sh
+# The executive summary's trend and MRR bridge (issue 13; tests/cli/report_exec.sh).
+cli_tests += tests/cli/report_exec.sh

@@ -9,3 +9,5 @@ libchurnkit_a_SOURCES += src/report/pages/report.c include/churnkit/report.h \
 	src/report/pages/fmt.c src/report/pages/fmt.h
 ## words (issue 13 item 6): columns, levels and terms by their labels.
 libchurnkit_a_SOURCES += src/report/pages/names.c src/report/pages/names.h
+# The executive summary's trend row and MRR bridge (issue 13).
+libchurnkit_a_SOURCES += src/report/pages/summary_exec.h src/report/pages/summary_exec.c

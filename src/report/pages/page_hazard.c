@@ -4,6 +4,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 #include <stdlib.h>
 
 #include "report/chart/chart.h"
@@ -35,12 +36,23 @@ void page_hazard(report_page_ctx *c)
 	const char *lp[MAX_BARS];
 	double v[MAX_BARS], y;
 	size_t highlight = 0;
-	const char *unit = in->time_in_days ? "month" : "time unit";
+	/* The hazard's period: a tenure month for dates and for durations in
+	 * days, weeks or months (surv_run.h), a year for years. */
+	const char *unit = in->time_in_days ? "month"
+	                   : !in->time_unit ? "time unit"
+	                   : strcmp(in->time_unit, "years") == 0 ? "year" : "month";
 
 	y = page_begin(c, "When churn happens",
 	               in->time_in_days
 	                       ? "Churn hazard by tenure month: of the customers who reached a "
 	                         "month of their life, the share who churned in it."
+	                       : in->time_unit
+	                       ? (strcmp(unit, "year") == 0
+	                                  ? "Churn hazard by tenure year: of the customers who "
+	                                    "reached a year of their life, the share who churned in it."
+	                                  : "Churn hazard by tenure month: of the customers who "
+	                                    "reached a month of their life, the share who churned "
+	                                    "in it.")
 	                       : "Churn hazard by tenure: of the customers who reached a unit "
 	                         "of time, the share who churned in it.");
 	for (size_t i = 0; i < n; i++) {
@@ -64,7 +76,7 @@ void page_hazard(report_page_ctx *c)
 	         "the first %g %s of a customer's life.",
 	         fmtnum_pct(h->early_share, 0, a, sizeof a), fmt_count(h->early_events, b, sizeof b),
 	         fmt_count(h->total_events, e, sizeof e), h->early_threshold,
-	         in->time_in_days ? "days" : "time units");
+	         in->time_in_days ? "days" : in->time_unit ? in->time_unit : "time units");
 	y += pdf_paragraph(c->d, c->left, y, c->right - c->left, buf, PDF_BOLD, 12, 16,
 	                   chart_ink, 1) + 6;
 	if (reliable > 0 && isfinite(h->rate[peak_all])) {
@@ -75,13 +87,16 @@ void page_hazard(report_page_ctx *c)
 		y = page_para(c, c->left, y, 0, buf, PAGE_BODY + 1, chart_ink) + 8;
 	}
 
-	char xl[64];
+	char xl[64], early_label[64];
 	snprintf(xl, sizeof xl, "Tenure %s", unit);
+	snprintf(early_label, sizeof early_label, "First %g %s", h->early_threshold,
+	         in->time_unit ? in->time_unit : "");
 	chart_bars_opts o = { .title = NULL, .xlabel = xl,
 	                      .ylabel = in->time_in_days ? "Churned in the month"
 	                                                 : "Churned in the period",
 	                      .highlight = highlight,
-	                      .highlight_label = in->time_in_days ? "First 90 days" : "Early",
+	                      .highlight_label = in->time_in_days ? "First 90 days"
+	                                         : in->time_unit ? early_label : "Early",
 	                      .percent = 1, .label_every = 0 };
 	double ch = (c->bottom - y) * 0.55;
 	chart_bars(c->d, (chart_box){ c->left, y, c->right - c->left, ch }, v, lp, n, &o);
@@ -94,7 +109,9 @@ void page_hazard(report_page_ctx *c)
 	char cells[12][4][32];
 	const char *cp[12 * 4];
 	for (size_t i = 0; i < nt; i++) {
-		snprintf(cells[i][0], 32, "%s %zu", in->time_in_days ? "Month" : "Unit", i + 1);
+		snprintf(cells[i][0], 32, "%s %zu",
+		         in->time_in_days || (in->time_unit && unit[0] == 'm') ? "Month"
+		         : in->time_unit ? "Year" : "Unit", i + 1);
 		fmt_count(h->n_risk[i], cells[i][1], 32);
 		fmt_count(h->n_event[i], cells[i][2], 32);
 		fmtnum_pct(h->rate[i], 2, cells[i][3], 32);
@@ -117,10 +134,14 @@ void page_hazard(report_page_ctx *c)
 		         h->nmonths, most);
 		y = page_note(c, y, buf);
 	}
+	char unit_note[96];
+	snprintf(unit_note, sizeof unit_note, "Times are in %s, the duration column's unit.",
+	         in->time_unit ? in->time_unit : "");
 	page_note(c, y,
 	          in->time_in_days
 	                  ? "A tenure month is 30.4375 days (365.25 / 12). Onboarding (the first "
 	                    "30 to 90 days) is when most customers decide whether to stay: a high "
 	                    "early share calls for better onboarding."
+	                  : in->time_unit ? unit_note
 	                  : "Times are in the duration column's own unit.");
 }

@@ -13,15 +13,28 @@
 #include "report/pages/fmt.h"
 #include "report/pages/page.h"
 #include "report/pages/pages.h"
+#include "report/pages/summary_exec.h"
 
 typedef enum { GOOD_UP, GOOD_DOWN, NEUTRAL } direction;
 
 typedef struct {
 	const char *label;
+	char label_buf[64];      /* a label made up here (label points at it) */
 	char value[48];
 	char change[96];         /* "+0.8 pp vs 2026Q2", or "" */
 	int bad;                 /* the change goes the wrong way */
 } tile;
+
+/* s at size (shrunk to 6 points, then cut with "…") to fit width w. */
+static void fit_text(report_page_ctx *c, double x, double y, double w, const char *s,
+                     pdf_weight wt, double size, pdf_rgb col)
+{
+	char buf[128];
+	while (size > 6 && pdf_text_width(c->d, s, wt, size) > w)
+		size -= 0.25;
+	pdf_fit_text(c->d, s, wt, size, w, buf, sizeof buf);
+	pdf_text(c->d, x, y, buf, wt, size, PDF_LEFT, col);
+}
 
 static void tile_draw(report_page_ctx *c, double x, double y, double w, double h,
                       const tile *t)
@@ -30,47 +43,99 @@ static void tile_draw(report_page_ctx *c, double x, double y, double w, double h
 	pdf_rect_fill(c->d, x, y, w, h);
 	pdf_fill_color(c->d, chart_accent);
 	pdf_rect_fill(c->d, x, y, 3, h);
-	pdf_text(c->d, x + 10, y + 15, t->label, PDF_REGULAR, 8, PDF_LEFT, chart_text2);
-	double vs = 17;
-	while (vs > 9 && pdf_text_width(c->d, t->value, PDF_BOLD, vs) > w - 16)
+	/* A compact tile (under 50 points) beside the trend and the bridge. */
+	int small = h < 50;
+	fit_text(c, x + 10, y + (small ? 10 : 15), w - 14, t->label, PDF_REGULAR,
+	         small ? 7 : 8, chart_text2);
+	double vs = small ? 12 : 17;
+	while (vs > 8 && pdf_text_width(c->d, t->value, PDF_BOLD, vs) > w - 16)
 		vs -= 1;
-	pdf_text(c->d, x + 10, y + 38, t->value, PDF_BOLD, vs, PDF_LEFT, chart_ink);
+	pdf_text(c->d, x + 10, y + (small ? 23.5 : 38), t->value, PDF_BOLD, vs, PDF_LEFT,
+	         chart_ink);
 	if (t->change[0])
-		pdf_text(c->d, x + 10, y + h - 9, t->change, t->bad ? PDF_BOLD : PDF_REGULAR, 7.5,
-		         PDF_LEFT, t->bad ? chart_alert : chart_text2);
+		fit_text(c, x + 10, y + h - (small ? 4.5 : 9), w - 14, t->change,
+		         t->bad ? PDF_BOLD : PDF_REGULAR, small ? 6.3 : 7.5,
+		         t->bad ? chart_alert : chart_text2);
 }
 
-/* Fills the change line of a tile from a difference d: pp 0 a count, 1 a
- * fraction in percentage points, 2 money.  Arrow and colour only when the
- * change is larger than the noise (fmt_change_real): the churn tiles by
- * the period's two-proportion test, the others by a 0.1 pp floor (a whole
- * unit for counts and money); a change of zero reads "no change". */
-static void change(tile *t, const report_input *in, double d, int pp, direction good)
+/* Fills the change line of a tile from a difference d against the
+ * previous period.  Arrow and colour only when the change is larger than
+ * the noise (summary_change_text): the churn tiles by the period's
+ * two-proportion test, the others by a 0.1 pp floor (a whole unit for
+ * counts and money); a change of zero reads "no change". */
+static void change(tile *t, const report_input *in, double d, change_kind kind,
+                   direction good)
 {
-	char a[48];
 	const kpi_change *ch = in->kpi ? &in->kpi->change : NULL;
+	int real;
 
 	if (!ch || !ch->has_previous || !isfinite(d))
 		return;
-	if (d == 0) {
-		snprintf(t->change, sizeof t->change, "no change vs %s", ch->previous.label);
-		return;
-	}
-	if (pp == 2)
-		fmt_money_delta(d, in->currency, a, sizeof a);
-	else if (pp)
-		fmt_pp(d, a, sizeof a);
-	else
-		fmt_delta(d, a, sizeof a);
 	/* The tiles the period test is about: the churned customers and the
 	 * churn rate (the values passed are those of the kpi_change). */
 	int tested = ch->test_ok && good == GOOD_DOWN &&
-	             ((pp == 1 && d == ch->d_churn_rate) || (pp == 0 && d == ch->d_churned));
-	int real = fmt_change_real(d, pp == 1, tested ? ch->p_value : NAN, in->alpha);
-	/* ▲ / ▼ carry the direction without colour. */
-	const char *arrow = !real ? "" : d > 0 ? "\xE2\x96\xB2 " : "\xE2\x96\xBC ";
-	snprintf(t->change, sizeof t->change, "%s%s vs %s", arrow, a, ch->previous.label);
+	             ((kind == CHANGE_PP && d == ch->d_churn_rate) ||
+	              (kind == CHANGE_COUNT && d == ch->d_churned));
+	summary_change_text(t->change, sizeof t->change, d, kind, ch->previous.label,
+	                    tested ? ch->p_value : NAN, in->alpha, in->currency, &real);
 	t->bad = real && ((good == GOOD_UP && d < 0) || (good == GOOD_DOWN && d > 0));
+}
+
+/* Duration data (no calendar, docs/contract.md): customers, churned and
+ * the churn share, the median lifetime, survival at --times and the MRR
+ * the scores put at risk; only tiles that have a number. */
+static size_t duration_tiles(report_page_ctx *c, tile *t, size_t max)
+{
+	const report_input *in = c->in;
+	const surv_curve *all = in->surv && in->surv->ncurves > 0 ? &in->surv->curve[0] : NULL;
+	const char *units = in->time_unit ? in->time_unit : "time units";
+	char a[32], b[32];
+	size_t n = 0;
+
+	memset(t, 0, max * sizeof *t);
+	if (all == NULL)
+		return 0;
+	t[n].label = "Customers";
+	fmt_count(in->surv->n, t[n++].value, sizeof t[0].value);
+	t[n].label = "Churned customers";
+	fmt_count(in->surv->events, t[n++].value, sizeof t[0].value);
+	t[n].label = "Churn share (all customers)";
+	fmtnum_pct(in->surv->n > 0 ? in->surv->events / in->surv->n : NAN, 1, t[n].value,
+	           sizeof t[n].value);
+	n++;
+	t[n].label = "Median customer lifetime";
+	const km_curve *km = all->km;
+	if (isfinite(all->stats.median)) {
+		snprintf(t[n].value, sizeof t[n].value, "%.1f %s", all->stats.median, units);
+	} else {
+		snprintf(t[n].value, sizeof t[n].value, "not reached");
+		if (km && km->m > 0)
+			snprintf(t[n].change, sizeof t[n].change, "%s remain at %g %s",
+			         fmtnum_pct(km->surv[km->m - 1], 1, a, sizeof a), km->time[km->m - 1],
+			         units);
+	}
+	n++;
+	for (size_t k = 0; k < all->nat && n + 1 < max && k < 4; k++) {
+		if (!isfinite(all->at[k].surv))
+			continue;
+		snprintf(t[n].label_buf, sizeof t[n].label_buf, "Survival at %g %s",
+		         all->at[k].time, units);
+		t[n].label = t[n].label_buf;
+		fmtnum_pct(all->at[k].surv, 1, t[n++].value, sizeof t[0].value);
+	}
+	const segment_result *sg = in->seg;
+	if (sg && sg->has_value && isfinite(sg->total.expected_mrr_loss) && n < max) {
+		t[n].label = "MRR at risk (scored customers)";
+		fmt_money(sg->total.expected_mrr_loss, in->currency, t[n].value, sizeof t[n].value);
+		snprintf(t[n].change, sizeof t[n].change, "of %s MRR, %s customers",
+		         fmt_money(sg->total.mrr, in->currency, a, sizeof a),
+		         fmt_count((double)sg->total.customers, b, sizeof b));
+		n++;
+	} else if (isfinite(in->revenue_at_risk) && n < max) {
+		t[n].label = "MRR at risk next quarter";
+		fmt_money(in->revenue_at_risk, in->currency, t[n++].value, sizeof t[0].value);
+	}
+	return n;
 }
 
 static size_t tiles(report_page_ctx *c, tile *t)
@@ -80,55 +145,60 @@ static size_t tiles(report_page_ctx *c, tile *t)
 	const kpi_row *cur = k && k->change.has_current ? &k->change.current : NULL;
 	const kpi_change *ch = k ? &k->change : NULL;
 	int mrr = cur && cur->mrr.covered;
+	int trend = in->ntrend > 0; /* the trend row shows end, churn rate, GRR, NRR */
 	size_t n = 0;
 
 	memset(t, 0, 12 * sizeof *t);
 	t[n].label = "Customers at start";
 	fmt_count(cur ? (double)cur->n_start : NAN, t[n].value, sizeof t[n].value);
 	if (ch)
-		change(&t[n], in, ch->d_start, 0, GOOD_UP);
+		change(&t[n], in, ch->d_start, CHANGE_COUNT, GOOD_UP);
 	n++;
 	t[n].label = "New customers";
 	fmt_count(cur ? (double)cur->n_new : NAN, t[n].value, sizeof t[n].value);
 	if (ch)
-		change(&t[n], in, ch->d_new, 0, GOOD_UP);
+		change(&t[n], in, ch->d_new, CHANGE_COUNT, GOOD_UP);
 	n++;
 	t[n].label = "Churned customers";
 	fmt_count(cur ? (double)cur->n_churned : NAN, t[n].value, sizeof t[n].value);
 	if (ch)
-		change(&t[n], in, ch->d_churned, 0, GOOD_DOWN);
+		change(&t[n], in, ch->d_churned, CHANGE_COUNT, GOOD_DOWN);
 	n++;
-	t[n].label = "Customers at end";
-	fmt_count(cur ? (double)cur->n_end : NAN, t[n].value, sizeof t[n].value);
-	if (ch)
-		change(&t[n], in, ch->d_end, 0, GOOD_UP);
-	n++;
-	t[n].label = "Logo churn rate";
-	fmtnum_pct(cur ? cur->churn_rate : NAN, 1, t[n].value, sizeof t[n].value);
-	if (ch)
-		change(&t[n], in, ch->d_churn_rate, 1, GOOD_DOWN);
-	n++;
+	if (!trend) {
+		t[n].label = "Customers at end";
+		fmt_count(cur ? (double)cur->n_end : NAN, t[n].value, sizeof t[n].value);
+		if (ch)
+			change(&t[n], in, ch->d_end, CHANGE_COUNT, GOOD_UP);
+		n++;
+		t[n].label = "Logo churn rate";
+		fmtnum_pct(cur ? cur->churn_rate : NAN, 1, t[n].value, sizeof t[n].value);
+		if (ch)
+			change(&t[n], in, ch->d_churn_rate, CHANGE_PP, GOOD_DOWN);
+		n++;
+	}
 	t[n].label = "Retention rate";
 	fmtnum_pct(cur ? cur->retention_rate : NAN, 1, t[n].value, sizeof t[n].value);
 	if (ch)
-		change(&t[n], in, ch->d_retention_rate, 1, GOOD_UP);
+		change(&t[n], in, ch->d_retention_rate, CHANGE_PP, GOOD_UP);
 	n++;
 	t[n].label = "Gross revenue churn";
 	fmtnum_pct(mrr ? cur->mrr.gross_mrr_churn : NAN, 1, t[n].value, sizeof t[n].value);
 	if (mrr && k->change.has_previous && k->change.previous.mrr.covered)
 		change(&t[n], in, cur->mrr.gross_mrr_churn - k->change.previous.mrr.gross_mrr_churn,
-		       1, GOOD_DOWN);
+		       CHANGE_PP, GOOD_DOWN);
 	n++;
-	t[n].label = "Gross revenue retention";
-	fmtnum_pct(mrr ? cur->mrr.grr : NAN, 1, t[n].value, sizeof t[n].value);
-	if (mrr)
-		change(&t[n], in, ch->d_grr, 1, GOOD_UP);
-	n++;
-	t[n].label = "Net revenue retention";
-	fmtnum_pct(mrr ? cur->mrr.nrr : NAN, 1, t[n].value, sizeof t[n].value);
-	if (mrr)
-		change(&t[n], in, ch->d_nrr, 1, GOOD_UP);
-	n++;
+	if (!trend) {
+		t[n].label = "Gross revenue retention";
+		fmtnum_pct(mrr ? cur->mrr.grr : NAN, 1, t[n].value, sizeof t[n].value);
+		if (mrr)
+			change(&t[n], in, ch->d_grr, CHANGE_PP, GOOD_UP);
+		n++;
+		t[n].label = "Net revenue retention";
+		fmtnum_pct(mrr ? cur->mrr.nrr : NAN, 1, t[n].value, sizeof t[n].value);
+		if (mrr)
+			change(&t[n], in, ch->d_nrr, CHANGE_PP, GOOD_UP);
+		n++;
+	}
 	t[n].label = "Median customer lifetime";
 	if (in->surv && in->surv->ncurves > 0) {
 		double m = in->surv->curve[0].stats.median;
@@ -150,7 +220,7 @@ static size_t tiles(report_page_ctx *c, tile *t)
 	int cost_ok = k && k->has_cost && cur && cur->mrr.mrr_start > 0;
 	fmt_money(cost_ok ? k->cost.total : NAN, c->in->currency, t[n].value, sizeof t[n].value);
 	if (cost_ok && isfinite(in->cost_previous))
-		change(&t[n], in, k->cost.total - in->cost_previous, 2, GOOD_DOWN);
+		change(&t[n], in, k->cost.total - in->cost_previous, CHANGE_MONEY, GOOD_DOWN);
 	n++;
 	return n;
 }
@@ -326,18 +396,43 @@ void page_summary(report_page_ctx *c)
 		snprintf(lead, sizeof lead, "Reporting period %s, compared with %s.", c->period,
 		         in->kpi && in->kpi->change.has_previous ? in->kpi->change.previous.label
 		                                                 : "no earlier period");
+	else if (!in->time_in_days)
+		snprintf(lead, sizeof lead, "Customer lifetimes in %s (durations, no calendar "
+		         "dates): churn, lifetime and survival; no periods or trend.",
+		         in->time_unit ? in->time_unit : "the duration column's unit");
 	else
 		snprintf(lead, sizeof lead, "No period metrics: they need signup dates, and whole "
 		         "customers (no --entry or --weight).");
 	y = page_begin(c, "Executive summary", lead);
 
-	size_t n = tiles(c, t);
-	double gap = 8, w = (c->right - c->left - 3 * gap) / 4, h = 62;
-	for (size_t i = 0; i < n; i++) {
-		double x = c->left + (double)(i % 4) * (w + gap);
-		tile_draw(c, x, y + (double)(i / 4) * (h + gap), w, h, &t[i]);
+	size_t n = in->kpi || in->time_in_days ? tiles(c, t) : duration_tiles(c, t, 12);
+	if (in->ntrend > 0) {
+		/* The trend row, then the tiles in two columns beside the MRR
+		 * bridge (or four across without one). */
+		y = summary_trend(c, y, 86) + 8;
+		int bridge = summary_has_bridge(in);
+		size_t cols = bridge ? 2 : 4;
+		double gap = 5, span = bridge ? (c->right - c->left) * 0.46 : c->right - c->left;
+		double w = (span - (double)(cols - 1) * gap) / (double)cols, h = 36;
+		double rows = (double)((n + cols - 1) / cols);
+		for (size_t i = 0; i < n; i++)
+			tile_draw(c, c->left + (double)(i % cols) * (w + gap),
+			          y + (double)(i / cols) * (h + gap), w, h, &t[i]);
+		double th = rows * (h + gap) - gap;
+		if (bridge) {
+			double bx = c->left + span + 14;
+			summary_bridge(c, (chart_box){ bx, y, c->right - bx, fmax(th, 150) });
+			th = fmax(th, 150);
+		}
+		y += th + 8;
+	} else {
+		double gap = 8, w = (c->right - c->left - 3 * gap) / 4, h = 62;
+		for (size_t i = 0; i < n; i++) {
+			double x = c->left + (double)(i % 4) * (w + gap);
+			tile_draw(c, x, y + (double)(i / 4) * (h + gap), w, h, &t[i]);
+		}
+		y += (double)((n + 3) / 4) * (h + gap) + 6;
 	}
-	y += (double)((n + 3) / 4) * (h + gap) + 6;
 	if (in->kpi && in->kpi->change.has_current) {
 		const kpi_change *ch = &in->kpi->change;
 		char p[32], d[32];

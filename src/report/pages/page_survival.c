@@ -276,8 +276,12 @@ static void one_page(report_page_ctx *c, const surv_test *t)
 		}
 		ok++;
 	}
-	snprintf(xlabel, sizeof xlabel, "%s since signup",
-	         in->time_in_days ? "Months" : "Time");
+	if (!in->time_in_days && in->time_unit) /* "Weeks since signup" */
+		snprintf(xlabel, sizeof xlabel, "%c%s since signup", in->time_unit[0] - 'a' + 'A',
+		         in->time_unit + 1);
+	else
+		snprintf(xlabel, sizeof xlabel, "%s since signup",
+		         in->time_in_days ? "Months" : "Time");
 	chart_km_opts o = { .title = NULL, .xlabel = xlabel, .xmax = tmax,
 	                    .risk_times = risk_t, .nrisk = nrisk, .bands = 1,
 	                    .ylabel = "Still active", .median_legend = 1,

@@ -1,0 +1,37 @@
+/*
+ * summary_exec.h - the executive summary's trend row and MRR bridge
+ * (private to src/report/pages; page_summary.c lays them out).
+ */
+#ifndef CHURNKIT_SUMMARY_EXEC_H
+#define CHURNKIT_SUMMARY_EXEC_H
+
+#include <stddef.h>
+
+#include "report/pages/page.h"
+
+typedef enum { CHANGE_COUNT, CHANGE_PP, CHANGE_MONEY } change_kind;
+
+/* "▲ +391 vs 2026Q2": a change d against the period named `against`, with
+ * its direction arrow only when the change is larger than the noise
+ * (fmt_change_real: p, the change's test p-value or NaN, below alpha, else
+ * the 0.1 pp or one-unit floor), "no change vs ..." for zero, "" when d is
+ * not finite.  *real is set to 1 when the change is above the noise.
+ * Money with the currency's symbol (NULL: none).  Returns buf. */
+char *summary_change_text(char *buf, size_t n, double d, change_kind kind,
+                          const char *against, double p, double alpha, const char *currency,
+                          int *real);
+
+/* The trend (in->trend): customers and MRR at end, logo churn rate, GRR and
+ * NRR, one small multiple each (the MRR ones only when some period has MRR),
+ * across the content width at y, h high.  Returns the y below it, or y when
+ * there is no trend. */
+double summary_trend(report_page_ctx *c, double y, double h);
+
+/* 1 when the reporting period has MRR movements for the bridge. */
+int summary_has_bridge(const report_input *in);
+/* The MRR bridge of the reporting period in b: heading, waterfall, and
+ * under it MRR / ARR, quick ratio, ARPA and LTV (and, without a revenue
+ * history, the line that says only new and churned are known). */
+void summary_bridge(report_page_ctx *c, chart_box b);
+
+#endif
