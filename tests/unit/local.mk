@@ -170,3 +170,10 @@ unit_tests = $(unit_self) $(unit_util) $(unit_load) $(unit_survival) $(unit_coho
 check_PROGRAMS += $(unit_tests)
 TESTS += $(unit_tests)
 EXTRA_DIST += tests/unit/local.mk
+
+## layout: revenue retention by cohort (cohort_revenue.h)
+unit_layout = tests/unit/test_cohort_revenue
+tests_unit_test_cohort_revenue_SOURCES = tests/unit/test_cohort_revenue.c
+tests_unit_test_cohort_revenue_LDADD = $(TEST_LIBS)
+check_PROGRAMS += $(unit_layout)
+TESTS += $(unit_layout)
