@@ -75,7 +75,8 @@ int main(void)
 	ok(isnan(r->mean_weighted[4]), "month 4: no cohort known");
 	cohort_revenue_free(r);
 
-	h.ncustomers = 4;
+	h.ncustomers = 4; /* and without e's row */
+	h.n = 12;
 	r = (cohort_revenue *)1;
 	is_int(cohort_revenue_build(&c, &h, &r, &e), CHURN_EUSAGE, "history of other customers");
 	ok(r == NULL, "no result on failure");
