@@ -19,3 +19,6 @@ libchurnkit_a_SOURCES += src/output/jsonout.c include/churnkit/jsonout.h \
 libchurnkit_a_SOURCES += src/output/textpad.c include/churnkit/textpad.h
 
 libchurnkit_a_SOURCES += src/output/tablename.c include/churnkit/tablename.h
+
+# layout: revenue retention by cohort (JSON, --tables)
+libchurnkit_a_SOURCES += include/churnkit/cohort_revenue_out.h src/output/cohort_revenue_out.c

@@ -36,3 +36,6 @@ EXTRA_DIST += tests/data/exports/subscriptions.csv \
 	tests/data/exports/subscriptions_epoch.csv \
 	tests/data/exports/make_subscriptions_epoch.sh \
 	tests/data/exports/customers_by_hand.csv
+# layout: net revenue retention by cohort from a revenue history.
+cli_tests += tests/cli/cohort_nrr.sh
+EXTRA_DIST += tests/data/cohorts/nrr_customers.csv tests/data/cohorts/nrr_revenue.csv
