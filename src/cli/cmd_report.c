@@ -364,6 +364,7 @@ int cmd_report(int argc, char **argv, outset *outs, churn_err *err)
 		in.kpi = r.co.kpi;
 		in.cohorts = r.co.ncoh > 0 ? r.co.coh[0] : NULL;
 		in.revenue_history = r.co.rev != NULL;
+		in.cohort_revenue = r.co.revcoh;
 	}
 	in.cost_previous = r.have_co ? r.co.kpi->cost_previous : NAN;
 	in.revenue_at_risk = r.sv.revenue_at_risk;
