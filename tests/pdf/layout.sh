@@ -1,7 +1,8 @@
 #!/bin/sh
 # layout.sh - the report's layout read back with pdftotext (TAP): with a
 # revenue history the revenue heatmap is the net revenue retention from the
-# history and says so.  Skips when poppler-utils is missing.
+# history and says so; each survival page by segment draws the curve of all
+# customers too, in its legend and its medians table.  Skips when poppler-utils is missing.
 
 . "$top_srcdir/tests/lib.sh"
 
@@ -34,4 +35,16 @@ tap_is "$(cat "$t/val/exit")" 0 "sample report: exit 0"
 pdftotext -layout "$t/val.pdf" "$t/val.txt"
 grep -q -F "Revenue retained (MRR of the cohort's remaining customers)" "$t/val.txt"
 tap_ok $? "without a history the revenue heatmap is at each customer's value"
+
+# --- the overall survival curve on each page by segment ----------------------
+for c in contract channel; do
+	pg=$(pdftotext -layout "$t/val.pdf" - | awk -v c="Survival by $c" '
+		/\f/ { n += gsub(/\f/, "") } index($0, c) == 1 { print n + 1; exit }')
+	tap_ok $([ -n "$pg" ]; echo $?) "survival page by $c found (page ${pg:-none})"
+	pdftotext -layout -f "${pg:-1}" -l "${pg:-1}" "$t/val.pdf" "$t/s_$c.txt"
+	grep -q "All customers (median [0-9.]* mo)" "$t/s_$c.txt"
+	tap_ok $? "by $c: the legend has all customers with their median"
+	grep -q "^ *All customers  *5,000  *1,729  *25\.4 (23\.5-26\.8)" "$t/s_$c.txt"
+	tap_ok $? "by $c: the medians table has the all-customers row"
+done
 tap_done

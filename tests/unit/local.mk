@@ -177,3 +177,9 @@ tests_unit_test_cohort_revenue_SOURCES = tests/unit/test_cohort_revenue.c
 tests_unit_test_cohort_revenue_LDADD = $(TEST_LIBS)
 check_PROGRAMS += $(unit_layout)
 TESTS += $(unit_layout)
+## layout: the overall survival curve's style and legend (chart_km)
+unit_layout_km = tests/unit/test_km_overall
+tests_unit_test_km_overall_SOURCES = tests/unit/test_km_overall.c
+tests_unit_test_km_overall_LDADD = $(TEST_LIBS)
+check_PROGRAMS += $(unit_layout_km)
+TESTS += $(unit_layout_km)
