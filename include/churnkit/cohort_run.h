@@ -33,6 +33,7 @@
 #include <stdio.h>
 
 #include "churnkit/cohort.h"
+#include "churnkit/cohort_revenue.h"
 #include "churnkit/kpi.h"
 #include "churnkit/load.h"
 #include "churnkit/outfile.h"
@@ -90,6 +91,8 @@ typedef struct {
 	                                n_group_missing) */
 	size_t ncoh;
 	kpi_result *kpi;             /* periods, change, cost of churn */
+	cohort_revenue *revcoh;      /* with --revenue: net revenue retention by
+	                                cohort from the history, else NULL */
 } cohort_run;
 
 /* Sets the defaults: min_n COHORT_RUN_MIN_N, kpi_opts_init, no revenue. */

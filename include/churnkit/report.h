@@ -27,6 +27,7 @@
 #include <stdint.h>
 
 #include "churnkit/cohort.h"
+#include "churnkit/cohort_revenue.h"
 #include "churnkit/cox.h"
 #include "churnkit/design.h"
 #include "churnkit/err.h"
@@ -74,6 +75,9 @@ typedef struct {
 	const cohort_result *cohorts;
 	int revenue_history;        /* 1: --revenue gave the MRR movements (the
 	                               cohort triangles still use --value) */
+	const cohort_revenue *cohort_revenue; /* with --revenue: net revenue retention
+	                               by cohort from the history (the revenue
+	                               heatmap), else NULL */
 	double revenue_at_risk;     /* expected MRR lost next quarter; NaN unknown */
 	double cost_previous;       /* cost of churn of the previous period; NaN unknown */
 	const char *revenue_at_risk_note; /* how it was computed (definitions) */

@@ -25,6 +25,7 @@ void cohort_run_free(cohort_run *c)
 		cohort_result_free(c->coh[j]);
 	free(c->coh);
 	kpi_result_free(c->kpi);
+	cohort_revenue_free(c->revcoh);
 	revhist_free(c->rev);
 	free(c->end_na);
 	memset(c, 0, sizeof *c);
@@ -187,6 +188,9 @@ churn_status cohort_run_fit(cohort_run *c, const cohort_run_input *in,
 		c->ko.revenue = &c->rev_history;
 	}
 	if ((st = build_cohorts(c, in, err)) != CHURN_OK)
+		return st;
+	if (c->rev != NULL &&
+	    (st = cohort_revenue_build(&c->cc, &c->rev_history, &c->revcoh, err)) != CHURN_OK)
 		return st;
 	return kpi_compute(&c->cc, &c->ko, &c->kpi, err);
 }

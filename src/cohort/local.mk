@@ -6,6 +6,8 @@ libchurnkit_a_SOURCES += \
 	src/cohort/cohort.c src/cohort/kpi.c src/cohort/kpi_period.c \
 	src/cohort/kpi_private.h src/cohort/revenue.c \
 	include/churnkit/cohort_run.h src/cohort/cohort_run.c
+# layout: net revenue retention by cohort from the revenue history
+libchurnkit_a_SOURCES += include/churnkit/cohort_revenue.h src/cohort/cohort_revenue.c
 
 ## Benchmark (not a test): bench/bench_cohort [N].
 noinst_PROGRAMS += bench/bench_cohort

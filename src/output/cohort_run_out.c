@@ -7,6 +7,7 @@
 #include "churnkit/cohort_run.h"
 
 #include "churnkit/cohort_output.h"
+#include "churnkit/cohort_revenue_out.h"
 #include "churnkit/date.h"
 #include "churnkit/jsonout.h"
 #include "churnkit/outfile.h"
@@ -74,6 +75,15 @@ churn_status cohort_run_json(const cohort_run *c, void *root_, churn_err *err)
 		json_object_put(coh);
 		return st;
 	}
+	if (c->revcoh != NULL) {
+		json_object *rr = cohort_revenue_json(c->revcoh);
+		if (rr == NULL) {
+			json_object_put(coh);
+			json_object_put(kpi);
+			return churn_err_set(err, CHURN_ENOMEM, "cohort json: out of memory");
+		}
+		json_object_object_add(coh, "revenue_retention", rr);
+	}
 	if (c->rev != NULL && json_object_object_get_ex(root, "data", &data))
 		json_object_object_add(data, "revenue", revenue_json(c->rev, c->revenue_path));
 	json_object_object_add(root, "cohorts", coh);
@@ -88,6 +98,9 @@ churn_status cohort_run_write_tables(const cohort_run *c, const char *dir, outse
 
 	if (st != CHURN_OK)
 		return st;
-	return cohort_write_tables_multi(dir, (const cohort_result *const *)c->coh, c->ncoh,
-	                                 c->kpi, outs, err);
+	st = cohort_write_tables_multi(dir, (const cohort_result *const *)c->coh, c->ncoh,
+	                               c->kpi, outs, err);
+	if (st == CHURN_OK && c->revcoh != NULL)
+		st = cohort_revenue_write_csv(dir, c->revcoh, outs, err);
+	return st;
 }

@@ -30,3 +30,6 @@ libchurnkit_a_SOURCES += include/churnkit/run_json.h src/output/run_json.c \
 libchurnkit_a_SOURCES += src/output/cell.c include/churnkit/cell.h
 # The executive summary's trend and MRR bridge in the report's JSON (issue 13).
 libchurnkit_a_SOURCES += include/churnkit/report_exec_json.h src/output/report_exec_json.c
+
+# layout: revenue retention by cohort (JSON, --tables)
+libchurnkit_a_SOURCES += include/churnkit/cohort_revenue_out.h src/output/cohort_revenue_out.c

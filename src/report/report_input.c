@@ -38,6 +38,7 @@ void report_input_from_runs(const report_settings *set, const report_runs *runs,
 		in->kpi = co->kpi;
 		in->cohorts = co->ncoh > 0 ? co->coh[0] : NULL;
 		in->revenue_history = co->rev != NULL;
+		in->cohort_revenue = co->revcoh;
 	}
 	in->cost_previous = co ? co->kpi->cost_previous : NAN;
 	in->revenue_at_risk = sv->revenue_at_risk;

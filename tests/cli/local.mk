@@ -46,3 +46,6 @@ cli_tests += tests/cli/words.sh
 cli_tests += tests/cli/missing_mark.sh
 # The executive summary's trend and MRR bridge (issue 13; tests/cli/report_exec.sh).
 cli_tests += tests/cli/report_exec.sh
+# layout: net revenue retention by cohort from a revenue history.
+cli_tests += tests/cli/cohort_nrr.sh
+EXTRA_DIST += tests/data/cohorts/nrr_customers.csv tests/data/cohorts/nrr_revenue.csv

@@ -75,7 +75,7 @@ static void page_km(demo *dm, double W)
 		make_curve(h[k][0], h[k][1], M, n0[k], t[k], s[k], lo[k], hi[k], &med);
 		for (int j = 0; j < 7; j++)
 			ar[k][j] = round(n0[k] * (j == 0 ? 1 : s[k][(int)risk_t[j] - 1]) * (1 - j * 0.09));
-		se[k] = (chart_km_series){ names[k], M, t[k], s[k], lo[k], hi[k], ar[k], med };
+		se[k] = (chart_km_series){ names[k], M, t[k], s[k], lo[k], hi[k], ar[k], med, 0 };
 	}
 	chart_km_opts o = { "Customer survival by contract type", "Months since signup", 0,
 	                    risk_t, 7, 1, "Customers retained", 1, NULL };
@@ -97,7 +97,7 @@ static void page_km(demo *dm, double W)
 	DRAW(dm, "km small", b4, chart_km_pen(p, b4, se, 1, &o4));
 	chart_box b5 = { 60 + (W - 100) / 2, 710, (W - 100) / 2, 100 };
 	double zt[1] = { 0 }, zs[1] = { 1 };
-	chart_km_series z = { "All at time 0", 1, zt, zs, NULL, NULL, NULL, NAN };
+	chart_km_series z = { "All at time 0", 1, zt, zs, NULL, NULL, NULL, NAN, 0 };
 	chart_km_opts o5 = o4;
 	o5.title = "Degenerate: one point at 0";
 	DRAW(dm, "km degenerate", b5, chart_km_pen(p, b5, &z, 1, &o5));

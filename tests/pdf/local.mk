@@ -19,3 +19,7 @@ tests_pdf_chart_demo_LDADD = $(TEST_LIBS)
 pdf_tests = tests/pdf/sample.sh tests/pdf/chart_text.sh tests/pdf/hpdf_boundary.sh
 TESTS += $(pdf_tests)
 EXTRA_DIST += $(pdf_tests) tests/pdf/local.mk
+
+# layout: the report's layout (revenue heatmap, overall survival curve, page fill).
+TESTS += tests/pdf/layout.sh
+EXTRA_DIST += tests/pdf/layout.sh

@@ -198,3 +198,15 @@ tests_unit_test_labels_SOURCES = tests/unit/test_labels.c
 tests_unit_test_labels_LDADD = $(TEST_LIBS)
 check_PROGRAMS += $(unit_words)
 TESTS += $(unit_words)
+## layout: revenue retention by cohort (cohort_revenue.h)
+unit_layout = tests/unit/test_cohort_revenue
+tests_unit_test_cohort_revenue_SOURCES = tests/unit/test_cohort_revenue.c
+tests_unit_test_cohort_revenue_LDADD = $(TEST_LIBS)
+check_PROGRAMS += $(unit_layout)
+TESTS += $(unit_layout)
+## layout: the overall survival curve's style and legend (chart_km)
+unit_layout_km = tests/unit/test_km_overall
+tests_unit_test_km_overall_SOURCES = tests/unit/test_km_overall.c
+tests_unit_test_km_overall_LDADD = $(TEST_LIBS)
+check_PROGRAMS += $(unit_layout_km)
+TESTS += $(unit_layout_km)

@@ -197,9 +197,9 @@ static const double risk2[] = { 850, 800, 760, 700, 640, 0, 0 };
 static void draw_km(chart_pen *p, chart_box b, int variant)
 {
 	chart_km_series s[2] = {
-		{ "Monthly contract", 10, km_t1, km_s1, km_l1, km_u1, risk1, 30.0 },
+		{ "Monthly contract", 10, km_t1, km_s1, km_l1, km_u1, risk1, 30.0, 0 },
 		{ "Annual contract with a very long name indeed", 6, km_t2, km_s2, km_l2, km_u2,
-		  risk2, NAN },
+		  risk2, NAN, 0 },
 	};
 	chart_km_opts o = { "Retention by contract", "Months since signup", 0, risk_t, 7, 1,
 	                    "Customers retained", 1, NULL };
@@ -213,12 +213,12 @@ static void draw_km(chart_pen *p, chart_box b, int variant)
 		chart_km_pen(p, b, s, 0, &o);
 		break;
 	case 2: { /* everything at time 0 */
-		chart_km_series z = { "Only", 1, zero_t, zero_s, NULL, NULL, NULL, NAN };
+		chart_km_series z = { "Only", 1, zero_t, zero_s, NULL, NULL, NULL, NAN, 0 };
 		chart_km_pen(p, b, &z, 1, &o);
 		break;
 	}
 	case 3: { /* all NaN */
-		chart_km_series z = { "NaN", 3, km_t1, nan_s, NULL, NULL, NULL, NAN };
+		chart_km_series z = { "NaN", 3, km_t1, nan_s, NULL, NULL, NULL, NAN, 0 };
 		chart_km_pen(p, b, &z, 1, NULL);
 		break;
 	}

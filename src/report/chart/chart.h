@@ -82,6 +82,9 @@ typedef struct {
 	const double *upper;     /* [m] or NULL */
 	const double *at_risk;   /* [nrisk] counts at the table's times, or NULL */
 	double median;           /* NaN when not reached: marked on the curve */
+	int overall;             /* the pooled curve of all customers drawn with
+	                            the segments': a near-black long-dashed line,
+	                            no band, no markers (chart_km_style_of) */
 } chart_km_series;
 typedef struct {
 	const char *title;       /* NULL: none */
@@ -110,6 +113,9 @@ void chart_km(pdf_doc *d, chart_box b, const chart_km_series *s, size_t ns,
  * them as risk_times so that the at-risk counts sit under the ticks.
  * Returns their count. */
 size_t chart_km_ticks(double xmax, double b_w, double *t, size_t max);
+/* The line style chart_km gives series i of s (legend, curve, at-risk
+ * row): chart_style_of(i), or the overall style for an overall series. */
+void chart_km_style_of(const chart_km_series *s, size_t i, chart_style *out);
 
 /* ---- Bars (hazard by tenure month) ---- */
 typedef struct {

@@ -284,7 +284,14 @@ void chart_heatmap_pen(chart_pen *p, chart_box b, const double *values, size_t n
 		kx += 12;
 	}
 	kx += 3;
-	const char *right = L.show_text && !L.show_pct ? "100% (cells in %)" : "100%";
+	/* Net revenue retention may pass 100% (expansion): such cells take the
+	 * darkest shade, and the key says so. */
+	int above = 0;
+	for (size_t i = 0; i < nrows * ncols && !above; i++)
+		above = isfinite(values[i]) && values[i] > 1.0;
+	const char *right = L.show_text && !L.show_pct
+	                            ? (above ? "\xe2\x89\xa5 100% (cells in %)" : "100% (cells in %)")
+	                            : (above ? "\xe2\x89\xa5 100%" : "100%");
 	chart_pen_text(p, kx, ky, right, PDF_REGULAR, ks, PDF_LEFT, chart_text2);
 	kx += chart_pen_text_width(p, right, PDF_REGULAR, ks) + 14;
 	int any_thin = 0;

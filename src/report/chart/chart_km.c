@@ -181,6 +181,22 @@ static int km_layout(chart_box b, const chart_km_opts *o, double legend_h, doubl
 	return fits;
 }
 
+void chart_km_style_of(const chart_km_series *s, size_t i, chart_style *out)
+{
+	static const pdf_rgb dark = { 0.12, 0.12, 0.12 };
+	if (!s[i].overall) {
+		chart_style_of(i, out);
+		return;
+	}
+	memset(out, 0, sizeof *out);
+	out->color = dark;
+	out->band = chart_mix(dark, (pdf_rgb){ 1, 1, 1 }, 0.88);
+	out->dash[0] = 8.0;
+	out->dash[1] = 3.0;
+	out->ndash = 2;
+	out->mark = CHART_MARK_NONE;
+}
+
 static const char *legend_label(const chart_km_series *s, int with_median,
                                 const char *unit, char *buf, size_t n)
 {
@@ -230,7 +246,7 @@ void chart_km_pen(chart_pen *p, chart_box b, const chart_km_series *s, size_t ns
 		                               o->median_unit ? o->median_unit : "mo", legbuf[nleg],
 		                               sizeof legbuf[nleg]);
 		leg[nleg].kind = CHART_LEG_LINE;
-		chart_style_of(i, &leg[nleg].style);
+		chart_km_style_of(s, i, &leg[nleg].style);
 	}
 
 	/* The at-risk table: wanted when there are times and counts. */
@@ -289,10 +305,11 @@ void chart_km_pen(chart_pen *p, chart_box b, const chart_km_series *s, size_t ns
 	/* Bands first, all of them, so that no line is covered by a band. */
 	if (o->bands) {
 		for (size_t i = 0; i < ns; i++) {
-			if (!series_has_data(&s[i]) || s[i].lower == NULL || s[i].upper == NULL)
-				continue;
+			if (!series_has_data(&s[i]) || s[i].lower == NULL || s[i].upper == NULL ||
+			    s[i].overall)
+				continue; /* the overall curve has no band: it is the reference */
 			chart_style st;
-			chart_style_of(i, &st);
+			chart_km_style_of(s, i, &st);
 			chart_pen_fill(p, st.band);
 			draw_band(p, &s[i], &sx, &sy, xlim);
 		}
@@ -310,7 +327,7 @@ void chart_km_pen(chart_pen *p, chart_box b, const chart_km_series *s, size_t ns
 		if (!series_has_data(&s[i]))
 			continue;
 		chart_style st;
-		chart_style_of(i, &st);
+		chart_km_style_of(s, i, &st);
 		chart_pen_stroke(p, st.color);
 		chart_pen_width(p, 1.5);
 		chart_pen_dash(p, st.dash, st.ndash);
@@ -367,7 +384,7 @@ void chart_km_pen(chart_pen *p, chart_box b, const chart_km_series *s, size_t ns
 		every++;
 	for (size_t i = 0; i < ns; i++) {
 		chart_style st;
-		chart_style_of(i, &st);
+		chart_km_style_of(s, i, &st);
 		double base = top + RISK_HEAD + (double)(i + 1) * rowh - rowh * 0.25;
 		double mid = base - size * 0.35;
 		chart_pen_stroke(p, st.color);

@@ -34,6 +34,19 @@ typedef struct {
 	double top, bottom;      /* content edges (y, top-left origin) */
 	char period[64];         /* "2026Q3 (1 Jul - 30 Sep 2026)" or "" */
 	char title[160];         /* the current page's heading (page_begin) */
+	/* Page fill (report.c): a page whose closing notes ran onto a
+	 * continuation page is drawn again with its content's bottom raised,
+	 * so that its charts give the notes room.  page_begin sets `bottom` to
+	 * page_bottom - squeeze[k] for the k-th page begun; notes are fitted
+	 * against page_bottom; spill[k] sums what page_note put on page k's
+	 * continuation (NaN when the page code continued itself). */
+	double page_bottom;      /* the page's real content bottom */
+	size_t nbegun;           /* pages begun so far in this drawing */
+	const double *squeeze;   /* [nsqueeze] or NULL */
+	double *spill;           /* [nsqueeze] or NULL */
+	size_t nsqueeze;
+	int continued;           /* 1: the current page begun has run on */
+	int in_note;             /* 1: page_note is continuing the page */
 } report_page_ctx;
 
 /* Adds a page with heading `title` and a muted one-line `lead` under it (may
@@ -49,6 +62,9 @@ double page_para(report_page_ctx *c, double x, double y, double w, const char *t
  * A note that does not fit above the page's bottom goes on a continuation
  * page (page_continue). */
 double page_note(report_page_ctx *c, double y, const char *text);
+/* The content bottom the next page_begin will set (page fill, report.c):
+ * for pages that size their content before beginning. */
+double page_next_bottom(const report_page_ctx *c);
 /* Adds a continuation page headed "<title> (continued)" in muted type, with
  * no bookmark; returns the content's top y on it. */
 double page_continue(report_page_ctx *c);

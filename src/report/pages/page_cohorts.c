@@ -1,5 +1,6 @@
 /* page_cohorts.c - page 3: cohort retention heatmap by signup month (logo,
- * and revenue when --value is given), thin cohorts marked, the size-weighted
+ * and revenue when --value is given: at the constant --value, or with
+ * --revenue the net revenue retention from the history, cohort_revenue.h), thin cohorts marked, the size-weighted
  * mean row and the pooled Kaplan-Meier retention beside it (page.h). */
 #include "config.h"
 
@@ -9,6 +10,7 @@
 #include <string.h>
 
 #include "report/chart/chart.h"
+#include "churnkit/cohort_revenue.h"
 #include "churnkit/date.h"
 #include "churnkit/hazard.h"
 #include "report/pages/fmt.h"
@@ -18,8 +20,11 @@
 #define MAX_ROWS 24   /* most recent cohorts shown */
 #define MAX_COLS 25   /* months 0..24 */
 
-static void heat(report_page_ctx *c, chart_box box, const cohort_triangle *tri, int value,
-                 const char *title)
+/* value: 0 logo retention, 1 revenue at each customer's --value, 2 net
+ * revenue retention from the revenue history rv (rows aligned with tri's:
+ * cohort_revenue.h). */
+static void heat(report_page_ctx *c, chart_box box, const cohort_triangle *tri,
+                 const cohort_revenue *rv, int value, const char *title)
 {
 	const report_input *in = c->in;
 	/* The most recent cohorts that have customers (a month without signups
@@ -52,16 +57,23 @@ static void heat(report_page_ctx *c, chart_box box, const cohort_triangle *tri, 
 		const cohort_row *row = &tri->rows[pick[r]];
 		char cnt[32];
 		date_format_month(row->cohort, lab[r]);
-		if (value)
+		const cohort_revenue_row *hr = value == 2 && pick[r] < rv->nrows ? &rv->rows[pick[r]]
+		                                                                  : NULL;
+		if (value == 2)
 			snprintf(note[r], sizeof note[r], "%s",
-			         fmt_money(row->value, c->in->currency, cnt, sizeof cnt));
+			         hr ? fmt_money(hr->mrr[0], c->in->currency, cnt, sizeof cnt) : "");
+		else if (value)
+			snprintf(note[r], sizeof note[r], "%s", fmt_money(row->value, c->in->currency, cnt, sizeof cnt));
 		else
 			snprintf(note[r], sizeof note[r], "%s", fmt_count((double)row->size, cnt,
 			                                                  sizeof cnt));
 		thin[r] = (unsigned char)row->thin;
 		for (size_t k = 0; k < ncol; k++) {
 			double x = NAN;
-			if (k < row->nk) {
+			if (value == 2) {
+				if (hr != NULL && k < hr->nk)
+					x = hr->retention[k];
+			} else if (k < row->nk) {
 				if (value)
 					x = row->value > 0 ? row->value_retained[k] / row->value : NAN;
 				else
@@ -71,10 +83,11 @@ static void heat(report_page_ctx *c, chart_box box, const cohort_triangle *tri, 
 			v[r * ncol + k] = x;
 		}
 	}
-	snprintf(lab[nr], sizeof lab[nr], "Weighted mean");
+	snprintf(lab[nr], sizeof lab[nr], value == 2 ? "MRR-weighted mean" : "Weighted mean");
 	note[nr][0] = '\0';
 	for (size_t k = 0; k < ncol; k++) {
-		const double *m = value ? tri->value_mean_weighted : tri->mean_weighted;
+		const double *m = value == 2 ? (k < rv->kmax ? rv->mean_weighted : NULL)
+		                  : value    ? tri->value_mean_weighted : tri->mean_weighted;
 		v[nr * ncol + k] = m ? m[k] : NAN;
 	}
 	if (nsum == 2) {
@@ -123,31 +136,39 @@ void page_cohorts(report_page_ctx *c)
 	double y = page_begin(c, "Cohort retention",
 	                      "Customers grouped by signup month: the share still active at the "
 	                      "end of each month since signup.");
-	double avail = c->bottom - y - 40;
-	char buf[600];
+	char buf[800];
+	const cohort_revenue *rv = in->cohort_revenue;
 
-	if (r->has_value) {
-		double hh = avail / 2 - 6;
-		heat(c, (chart_box){ c->left, y, c->right - c->left, hh }, tri, 0,
-		     "Customers retained (logo retention)");
-		heat(c, (chart_box){ c->left, y + hh + 12, c->right - c->left, hh }, tri, 1,
-		     in->revenue_history
-		             ? "Revenue retained (at each customer's current MRR, not the history)"
-		             : "Revenue retained (MRR of the cohort's remaining customers)");
-		y += avail;
-	} else {
-		heat(c, (chart_box){ c->left, y, c->right - c->left, avail }, tri, 0,
-		     "Customers retained (logo retention)");
-		y += avail;
-	}
 	snprintf(buf, sizeof buf,
 	         "Each row is a signup month; the number beside it is the cohort's %s. Only "
 	         "months that had ended by the as-of date are shown%s. Weighted mean: all cohorts "
-	         "(also those not shown) weighted by size. Kaplan-Meier: the pooled survival curve at mid-month "
+	         "(also those not shown) weighted by size%s. Kaplan-Meier: the pooled survival curve at mid-month "
 	         "(tenure k + 0.5 months), which also counts cohorts too young for a cell.",
-	         r->has_value ? "customers (logo) or starting MRR (revenue)" : "customers",
+	         rv != NULL ? "customers (logo) or MRR in its signup month (revenue)"
+	         : r->has_value ? "customers (logo) or starting MRR (revenue)" : "customers",
 	         tri->nrows > MAX_ROWS ? "; the 24 most recent cohorts (the CSV tables have "
 	                                 "all)"
-	                               : "");
+	                               : "",
+	         rv != NULL ? " (revenue: by signup-month MRR). Revenue cells follow each cohort's "
+	                      "MRR month by month, expansion, contraction, churn and reactivation "
+	                      "included, so they can pass 100%" : "");
+	/* The heatmaps take what the note under them leaves. */
+	double noteh = pdf_paragraph(c->d, c->left, y, c->right - c->left, buf, PDF_REGULAR,
+	                             PAGE_SMALL, PAGE_SMALL * 1.35, chart_text2, 0);
+	double avail = c->bottom + PAGE_NOTE_SLACK - y - noteh - 8;
+	if (r->has_value || rv != NULL) {
+		double hh = avail / 2 - 6;
+		heat(c, (chart_box){ c->left, y, c->right - c->left, hh }, tri, NULL, 0,
+		     "Customers retained (logo retention)");
+		heat(c, (chart_box){ c->left, y + hh + 12, c->right - c->left, hh }, tri, rv,
+		     rv != NULL ? 2 : 1,
+		     rv != NULL ? "Net revenue retention (MRR from the revenue history)"
+		                : "Revenue retained (MRR of the cohort's remaining customers)");
+		y += avail;
+	} else {
+		heat(c, (chart_box){ c->left, y, c->right - c->left, avail }, tri, NULL, 0,
+		     "Customers retained (logo retention)");
+		y += avail;
+	}
 	page_note(c, y + 4, buf);
 }

@@ -8,12 +8,21 @@
 #include "report/pages/page.h"
 #include "report/pdf/pdf.h"
 
+#include <math.h>
 #include <stdio.h>
+
+double page_next_bottom(const report_page_ctx *c)
+{
+	size_t k = c->nbegun;
+	return c->page_bottom - (c->squeeze != NULL && k < c->nsqueeze ? c->squeeze[k] : 0);
+}
 
 double page_begin(report_page_ctx *c, const char *title, const char *lead)
 {
 	double y = c->top;
-
+	c->bottom = page_next_bottom(c);
+	c->nbegun++;
+	c->continued = 0;
 	pdf_page_add(c->d);
 	snprintf(c->title, sizeof c->title, "%s", title);
 	pdf_outline_add(c->d, -1, title);
@@ -47,7 +56,14 @@ double page_continue(report_page_ctx *c)
 {
 	char head[200];
 	double y = c->top;
+	size_t k = c->nbegun - 1;
 
+	/* A page that runs on by its own choice (not a closing note) is
+	 * never squeezed. */
+	if (!c->in_note && c->spill != NULL && c->nbegun > 0 && k < c->nsqueeze)
+		c->spill[k] = NAN;
+	c->bottom = c->page_bottom;
+	c->continued = 1;
 	pdf_page_add(c->d);
 	snprintf(head, sizeof head, "%s (continued)", c->title);
 	pdf_text(c->d, c->left, y + PAGE_H2, head, PDF_BOLD, PAGE_H2, PDF_LEFT, chart_text2);
@@ -60,7 +76,12 @@ double page_note(report_page_ctx *c, double y, const char *text)
 	double h = pdf_paragraph(c->d, c->left, y, w, text, PDF_REGULAR, PAGE_SMALL,
 	                         PAGE_SMALL * 1.35, chart_text2, 0);
 	/* Notes may use the gap above the footer's rule (PAGE_NOTE_SLACK). */
-	if (y + h > c->bottom + PAGE_NOTE_SLACK && y > c->top + PAGE_H2 + 14)
+	if (y + h > c->page_bottom + PAGE_NOTE_SLACK && y > c->top + PAGE_H2 + 14) {
+		c->in_note = 1;
 		y = page_continue(c);
+		c->in_note = 0;
+	}
+	if (c->continued && c->spill != NULL && c->nbegun > 0 && c->nbegun - 1 < c->nsqueeze)
+		c->spill[c->nbegun - 1] += h + 3;
 	return page_para(c, c->left, y, 0, text, PAGE_SMALL, chart_text2) + 3;
 }

@@ -268,7 +268,7 @@ void page_accounts(report_page_ctx *c)
 	const report_input *in = c->in;
 	const segment_result *s = in->seg;
 	const double rh = 23;               /* two lines per account */
-	size_t fit = (size_t)((c->bottom - c->top - 120) / rh);
+	size_t fit = (size_t)((page_next_bottom(c) - c->top - 120) / rh);
 	size_t pick[64], n = 0;
 
 	/* At risk (segment.h), by expected loss (the list is sorted). */

@@ -79,6 +79,7 @@ static int series_fill(const surv_curve *sc, double unit, const double *risk_t, 
 	s->upper = b->upper;
 	s->at_risk = b->risk;
 	s->median = isfinite(sc->stats.median) ? sc->stats.median / unit : NAN;
+	s->overall = sc->by == NULL;
 	return 0;
 }
 
@@ -217,10 +218,10 @@ static void one_page(report_page_ctx *c, const surv_test *t)
 	const surv_analysis *a = in->surv;
 	double unit = in->time_in_days ? DATE_MONTH_DAYS : 1.0;
 	const char *unit_name = in->time_in_days ? "months" : NULL;
-	const surv_curve *cv[MAX_SERIES];
-	chart_km_series s[MAX_SERIES];
-	series_buf b[MAX_SERIES];
-	size_t n = 0, shown = 0;
+	const surv_curve *cv[MAX_SERIES + 1];  /* the segments, then all customers */
+	chart_km_series s[MAX_SERIES + 1];
+	series_buf b[MAX_SERIES + 1];
+	size_t n = 0, shown = 0, nseg;
 	char title[256], lead[512], xlabel[64], buf[900];
 	double risk_t[16], tmax = 0;
 	size_t nrisk = 0;
@@ -247,9 +248,14 @@ static void one_page(report_page_ctx *c, const surv_test *t)
 			}
 		}
 		snprintf(title, sizeof title, "Survival by %s", name_col(in, t->by));
+		/* The pooled curve of all customers with the segments' (the
+		 * analysis has it first, by = NULL). */
+		nseg = n;
+		if (a->ncurves > 0 && a->curve[0].by == NULL && n > 0)
+			cv[n++] = &a->curve[0];
 	} else {
 		cv[n++] = &a->curve[0];
-		shown = 1;
+		shown = nseg = 1;
 		snprintf(title, sizeof title, "Survival: all customers");
 	}
 	snprintf(lead, sizeof lead,
@@ -307,9 +313,9 @@ static void one_page(report_page_ctx *c, const surv_test *t)
 			y = page_note(c, y, buf);
 		}
 	}
-	if (shown > n && y < c->bottom - 12) {
+	if (shown > nseg && y < c->bottom - 12) {
 		snprintf(buf, sizeof buf, "Shown: the %zu levels with the most customers, of %zu; "
-		         "the survival tables of the CSV export give them all.", n, shown);
+		         "the survival tables of the CSV export give them all.", nseg, shown);
 		y = page_note(c, y, buf);
 	}
 	if (y < c->bottom - 20)

@@ -75,11 +75,14 @@ static int sec_drawn(const report_input *in, int k)
 	}
 }
 
+#define REPORT_MAX_BEGUN 64  /* pages begun whose fill is adjusted (page.h) */
+
 /* Draws the whole report into a new document *out, the cover's contents
  * numbered from start[k] (the first page of section k); start_drawn[k] gets
  * the page where section k really began.  A page may run onto a
  * continuation page (page_note), so the two can differ. */
 static churn_status draw(const report_input *in, const size_t *start, size_t *start_drawn,
+                         const double *squeeze, double *spill, size_t nsqueeze,
                          pdf_doc **out, churn_err *err)
 {
 	report_page_ctx c;
@@ -98,7 +101,10 @@ static churn_status draw(const report_input *in, const size_t *start, size_t *st
 	c.left = PAGE_MARGIN;
 	c.right = c.w - PAGE_MARGIN;
 	c.top = PAGE_MARGIN;
-	c.bottom = c.h - PAGE_MARGIN - 10;
+	c.bottom = c.page_bottom = c.h - PAGE_MARGIN - 10;
+	c.squeeze = squeeze;
+	c.spill = spill;
+	c.nsqueeze = nsqueeze;
 	period_label(&c);
 	pdf_doc_info(d, in->title, in->company, "Customer retention report");
 	if (in->generated) {
@@ -147,12 +153,33 @@ churn_status report_render(const report_input *in, unsigned char **out, size_t *
 			plan[k] = page;
 			page += k == SEC_SURVIVAL ? page_survival_count(in) : 1;
 		}
-	churn_status st = draw(in, plan, drawn, &d, err);
-	if (st == CHURN_OK && memcmp(plan, drawn, sizeof plan) != 0) {
+	/* Page fill: a page whose closing notes ran onto a continuation page
+	 * (under a third of a page) is drawn again with its content's bottom
+	 * raised by twice what ran on, up to four times, so that its charts
+	 * shrink and the notes stay on it (page.h); the last drawing is kept. */
+	double squeeze[REPORT_MAX_BEGUN] = { 0 }, spill[REPORT_MAX_BEGUN];
+	double cap = 0;
+	churn_status st = CHURN_OK;
+	for (int pass = 0; pass < 8; pass++) {
+		int again = 0;
+		memset(spill, 0, sizeof spill);
+		st = draw(in, plan, drawn, squeeze, spill, REPORT_MAX_BEGUN, &d, err);
+		if (st != CHURN_OK)
+			break;
+		cap = (pdf_height(d) - 2 * PAGE_MARGIN - 10) / 3;
+		for (size_t p = 0; pass < 4 && p < REPORT_MAX_BEGUN; p++)
+			if (isfinite(spill[p]) && spill[p] > 0 && squeeze[p] + 2 * spill[p] <= cap) {
+				squeeze[p] += 2 * spill[p];
+				again = 1;
+			}
+		if (memcmp(plan, drawn, sizeof plan) != 0) {
+			memcpy(plan, drawn, sizeof plan);
+			again = 1;
+		}
+		if (!again || pass == 7)
+			break;
 		pdf_doc_free(d);
 		d = NULL;
-		memcpy(plan, drawn, sizeof plan);
-		st = draw(in, plan, drawn, &d, err);
 	}
 	if (st != CHURN_OK)
 		return st;
