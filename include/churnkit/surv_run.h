@@ -19,9 +19,12 @@
  * length and the early-churn share counts churn within 90 days.  Without
  * --times, date mode uses 3, 6, 12 and 24 months.  From --duration
  * (date_mode 0) the time is the column as given; --times and --rmst-tau are
- * in that same unit (month_len 1; no default --times); the hazard table is
- * by one unit of it (a month when durations are months) and the early-churn
- * share counts churn at a duration of at most 3 units.
+ * in that same unit (month_len 1; no default --times unless --time-unit
+ * names the unit: then 3, 6, 12 and 24 months in round numbers of it, 90,
+ * 180, 365 and 730 days, 13, 26, 52 and 104 weeks, 0.25, 0.5, 1 and 2
+ * years); the hazard table is by one unit of it (a month when durations are
+ * months) and the early-churn share counts churn at a duration of at most 3
+ * units (90 days in the unit --time-unit names).
  *
  * Rows left out.  A row whose entry (--entry) is not before its exit time
  * adds no time at risk (R's Surv() makes it NA): it is removed from sd and

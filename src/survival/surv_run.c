@@ -256,15 +256,38 @@ double surv_run_unit_days(const char *unit)
 /* A named duration unit: the early-churn window is the first 90 days in
  * that unit (3 months, 13 weeks, a quarter of a year), and the hazard is by
  * tenure month (by year for years). */
-static void set_unit(surv_run *s, const char *unit)
+static churn_status set_unit(surv_run *s, const char *unit, churn_err *err)
 {
+	/* Without --times, survival at 3, 6, 12 and 24 months as dates get
+	 * them, in round numbers of the unit. */
+	static const struct {
+		const char *unit;
+		double t[4];
+	} defaults[] = {
+		{ "days", { 90, 180, 365, 730 } },    { "weeks", { 13, 26, 52, 104 } },
+		{ "months", { 3, 6, 12, 24 } },       { "years", { 0.25, 0.5, 1, 2 } },
+	};
 	double days = surv_run_unit_days(unit);
 
 	if (s->date_mode || !isfinite(days))
-		return;
+		return CHURN_OK;
 	double early = SURV_RUN_EARLY_DAYS / days;
 	s->so.early_threshold = early >= 1 ? round(early) : round(early * 100) / 100;
 	s->so.month_len = days <= DATE_MONTH_DAYS ? DATE_MONTH_DAYS / days : 1;
+	for (size_t u = 0; s->ntimes == 0 && u < sizeof defaults / sizeof *defaults; u++) {
+		if (strcmp(defaults[u].unit, unit) != 0)
+			continue;
+		s->times = malloc(sizeof defaults[u].t);
+		s->times_used = malloc(sizeof defaults[u].t);
+		if (s->times == NULL || s->times_used == NULL)
+			return churn_err_set(err, CHURN_ENOMEM, "out of memory");
+		memcpy(s->times, defaults[u].t, sizeof defaults[u].t);
+		memcpy(s->times_used, defaults[u].t, sizeof defaults[u].t);
+		s->ntimes = 4;
+		s->so.times = s->times_used;
+		s->so.ntimes = s->ntimes;
+	}
+	return CHURN_OK;
 }
 
 churn_status surv_run_fit(surv_run *s, const surv_run_input *in, const surv_run_opts *o,
@@ -276,7 +299,7 @@ churn_status surv_run_fit(surv_run *s, const surv_run_input *in, const surv_run_
 	s->map = in->map;
 	s->as_of = in->res->as_of;
 	if ((st = set_options(s, o, err)) == CHURN_OK)
-		set_unit(s, in->map->time_unit);
+		st = set_unit(s, in->map->time_unit, err);
 	if (st != CHURN_OK ||
 	    (st = survdata_build(in->res, in->map, &s->sd, err)) != CHURN_OK ||
 	    (st = build_by(s, err)) != CHURN_OK ||

@@ -136,6 +136,29 @@ for u in day:90 week:13 months:3 YEAR:0.25; do
 	tap_is "$(cat exit):$("$JSONGET" u.json survival.hazard.early_threshold)" "0:${u#*:}" \
 		"--time-unit ${u%%:*}: the early window is ${u#*:}"
 done
+# --time-unit without --times: survival at 3, 6, 12 and 24 months in round
+# numbers of the unit, as dated data get them.  The month values are R's
+# (survival 3.5: summary(survfit(Surv(tenure, Churn == "Yes") ~ 1,
+# conf.type = "log-log"), times = c(3, 6, 12, 24)) on the extract).
+ck_run "$t" survival --duration tenure --event Churn --time-unit month "$tc" --json m.json
+tap_is "$(cat exit):$("$JSONGET" m.json survival.times_given)" "0:[3,6,12,24]" \
+	"--time-unit month, no --times: survival at 3, 6, 12 and 24 months"
+k=0
+for want in 0.914750764114 0.887214415639 0.825169199926 0.786780854638; do
+	got=$("$JSONGET" m.json "survival.curves.0.at_times.$k.surv")
+	awk -v g="$got" -v w="$want" 'BEGIN { d = g - w; if (d < 0) d = -d; exit !(d < 1e-9) }'
+	tap_ok $? "--time-unit month: survival at time $k is R's $want (got $got)"
+	k=$((k + 1))
+done
+for u in day:90,180,365,730 week:13,26,52,104 year:0.25,0.5,1,2; do
+	ck_run "$t" survival --duration tenure --event Churn --time-unit "${u%%:*}" "$tc" --json u.json
+	tap_is "$("$JSONGET" u.json survival.times_given)" "[${u#*:}]" \
+		"--time-unit ${u%%:*}, no --times: the default times are ${u#*:}"
+done
+ck_run "$t" survival --duration tenure --event Churn --time-unit month --times 5 "$tc" --json u.json
+tap_is "$("$JSONGET" u.json survival.times_given)" "[5]" "--times replaces the unit's default times"
+ck_run "$t" survival --duration tenure --event Churn "$tc" --json u.json
+tap_is "$("$JSONGET" u.json survival.times_given)" "[]" "no --time-unit: no default times on durations"
 ck_run "$t" survival --duration tenure --event Churn --time-unit fortnight "$tc"
 tap_is "$(cat exit):$(cat stderr)" "2:churnkit: --time-unit 'fortnight': give day, week, month or year" \
 	"--time-unit fortnight: usage error"
