@@ -65,7 +65,8 @@ void chart_waterfall(pdf_doc *d, chart_box b, const chart_waterfall_data *w)
 		base -= 8;
 	pdf_stroke_color(d, chart_grid);
 	pdf_line_width(d, 0.5);
-	pdf_line(d, b.x, WF_Y(0), b.x + b.w, WF_Y(0));
+	/* The zero line, or the foot of a cut axis: never outside the box. */
+	pdf_line(d, b.x, WF_Y(fmax(0, lo)), b.x + b.w, WF_Y(fmax(0, lo)));
 	for (size_t i = 0; i < n; i++) {
 		double x = b.x + pitch * (double)i + (pitch - bw) / 2;
 		double a, z;
