@@ -54,6 +54,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "churnkit/date.h"
 #include "churnkit/hazard.h"
 #include "churnkit/surv_analysis.h"
 #include "churnkit/survdata.h"
@@ -64,7 +65,7 @@
 #define SURV_RUN_EARLY_UNITS 3.0     /* the same for durations */
 #define SURV_RUN_ALPHA 0.05          /* --alpha's default */
 #define SURV_RUN_MIN_N 30            /* --min-n's default */
-#define SURV_RUN_QUARTER_DAYS (365.25 / 4)  /* revenue at risk: the next quarter */
+#define SURV_RUN_QUARTER_DAYS (3 * DATE_MONTH_DAYS) /* revenue at risk: the next quarter */
 
 /* The duration's unit (--time-unit, docs/contract.md): "days", "weeks",
  * "months" or "years" (the plural, for texts) from day|week|month|year or
