@@ -88,4 +88,22 @@ int cmd_in_tables(const char *file, const char *dir);
 /* Prints "churnkit: " and a formatted warning on stderr. */
 void cmd_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* A bad row of an input, as the loaders keep them (load_reject,
+ * revhist_reject). */
+typedef struct {
+	long line, col;      /* col 0: the whole row */
+	const char *msg;
+} cmd_bad_row;
+#define CMD_SHOW_REJECTS 10  /* bad rows warned about one by one */
+
+/* Warns about an input's bad rows, the same way for every input: the first
+ * CMD_SHOW_REJECTS of rows[n] by FILE:LINE[:COL], how many more there were
+ * (with where they are all listed: rejects_path, or when `rejects_option`
+ * the --rejects option that would list them), and, when the run goes on
+ * (`fails` 0), how many rows were left out under lo's --max-bad-rows, with
+ * the loader's hint (NULL or "": none). */
+void cmd_warn_bad_rows(const char *name, const cmd_bad_row *rows, size_t n, long rejected,
+                       long read, const load_opts *lo, const char *rejects_path,
+                       int rejects_option, const char *hint, int fails);
+
 #endif

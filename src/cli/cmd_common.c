@@ -67,3 +67,29 @@ churn_status cmd_json_stage(const cmd_data *d, cmd_json_add add, const void *sta
 	}
 	return cmd_json_write(root, path, d->outs, err);
 }
+
+void cmd_warn_bad_rows(const char *name, const cmd_bad_row *rows, size_t n, long rejected,
+                       long read, const load_opts *lo, const char *rejects_path,
+                       int rejects_option, const char *hint, int fails)
+{
+	char lim[32];
+
+	for (size_t k = 0; k < n && k < CMD_SHOW_REJECTS; k++) {
+		if (rows[k].col > 0)
+			cmd_warn("%s:%ld:%ld: %s", name, rows[k].line, rows[k].col, rows[k].msg);
+		else
+			cmd_warn("%s:%ld: %s", name, rows[k].line, rows[k].msg);
+	}
+	if (rejected > CMD_SHOW_REJECTS)
+		cmd_warn("%s: %ld more bad rows not shown%s%s%s", name, rejected - CMD_SHOW_REJECTS,
+		         rejects_path ? " (" : rejects_option ? "; --rejects FILE lists them all" : "",
+		         rejects_path ? rejects_path : "", rejects_path ? " lists them all)" : "");
+	if (fails)
+		return;
+	if (lo->max_bad_is_fraction)
+		snprintf(lim, sizeof lim, "%g%%", lo->max_bad * 100);
+	else
+		snprintf(lim, sizeof lim, "%g", lo->max_bad);
+	cmd_warn("%s: %ld of %ld rows rejected and left out (--max-bad-rows %s)%s%s", name,
+	         rejected, read, lim, hint && hint[0] ? "; " : "", hint ? hint : "");
+}

@@ -14,7 +14,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define SHOW_REJECTS 10
 
 void cmd_data_free(cmd_data *d)
 {
@@ -220,29 +219,13 @@ static churn_status load_options(const cli_opts *o, load_opts *lo, churn_err *er
 static void warn_rejects(const cmd_data *d, const char *rejects_path, int fails)
 {
 	const load_result *r = d->res;
-	const char *name = d->lopts.display_name;
-	char lim[32];
+	cmd_bad_row rows[CMD_SHOW_REJECTS];
+	size_t n = 0;
 
-	for (size_t k = 0; k < r->nrejects_kept && k < SHOW_REJECTS; k++) {
-		const load_reject *j = &r->rejects[k];
-		if (j->col > 0)
-			cmd_warn("%s:%ld:%ld: %s", name, j->line, j->col, j->msg);
-		else
-			cmd_warn("%s:%ld: %s", name, j->line, j->msg);
-	}
-	if (r->rows_rejected > SHOW_REJECTS)
-		cmd_warn("%s: %ld more bad rows not shown%s%s%s", name,
-		         r->rows_rejected - SHOW_REJECTS,
-		         rejects_path ? " (" : "; --rejects FILE lists them all",
-		         rejects_path ? rejects_path : "", rejects_path ? " lists them all)" : "");
-	if (fails)
-		return;
-	if (d->lopts.max_bad_is_fraction)
-		snprintf(lim, sizeof lim, "%g%%", d->lopts.max_bad * 100);
-	else
-		snprintf(lim, sizeof lim, "%g", d->lopts.max_bad);
-	cmd_warn("%s: %ld of %ld rows rejected and left out (--max-bad-rows %s)%s%s", name,
-	         r->rows_rejected, r->rows_read, lim, r->hint[0] ? "; " : "", r->hint);
+	for (; n < r->nrejects_kept && n < CMD_SHOW_REJECTS; n++)
+		rows[n] = (cmd_bad_row){ r->rejects[n].line, r->rejects[n].col, r->rejects[n].msg };
+	cmd_warn_bad_rows(d->lopts.display_name, rows, n, r->rows_rejected, r->rows_read,
+	                  &d->lopts, rejects_path, 1, r->hint, fails);
 }
 
 /* The library's cap on a --by column's levels (bylevels.h), applied right

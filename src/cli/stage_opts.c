@@ -8,7 +8,6 @@
 #include "churnkit/num.h"
 #include "churnkit/scores_csv.h"
 
-#define CLI_SHOW_REJECTS 10    /* revenue rows warned about one by one */
 
 #include <errno.h>
 #include <float.h>
@@ -287,31 +286,17 @@ churn_status cli_cohort_opts_read(cli_cohort_opts *c, const cli_opts *o, const c
 	return CHURN_OK;
 }
 
-/* Prints the revenue file's bad rows as cmd_load does for the customers:
- * the first ones and, when the run goes on (`fails` is 0), how many rows
- * were left out; a failing run's own error says the rest. */
+/* Prints the revenue file's bad rows as cmd_load does for the customers
+ * (cmd_warn_bad_rows; the --rejects file is the customers' only). */
 static void warn_revenue(const revhist *r, const load_opts *lo, int fails)
 {
-	const char *name = lo->display_name;
-	char lim[32];
-	for (size_t k = 0; k < r->nrejects_kept && k < CLI_SHOW_REJECTS; k++) {
-		const revhist_reject *j = &r->rejects[k];
-		if (j->col > 0)
-			cmd_warn("%s:%ld:%ld: %s", name, j->line, j->col, j->msg);
-		else
-			cmd_warn("%s:%ld: %s", name, j->line, j->msg);
-	}
-	if (r->rows_rejected > CLI_SHOW_REJECTS)
-		cmd_warn("%s: %ld more bad rows not shown", name,
-		         r->rows_rejected - CLI_SHOW_REJECTS);
-	if (fails)
-		return;
-	if (lo->max_bad_is_fraction)
-		snprintf(lim, sizeof lim, "%g%%", lo->max_bad * 100);
-	else
-		snprintf(lim, sizeof lim, "%g", lo->max_bad);
-	cmd_warn("%s: %ld of %ld rows rejected and left out (--max-bad-rows %s)", name,
-	         r->rows_rejected, r->rows_read, lim);
+	cmd_bad_row rows[CMD_SHOW_REJECTS];
+	size_t n = 0;
+
+	for (; n < r->nrejects_kept && n < CMD_SHOW_REJECTS; n++)
+		rows[n] = (cmd_bad_row){ r->rejects[n].line, r->rejects[n].col, r->rejects[n].msg };
+	cmd_warn_bad_rows(lo->display_name, rows, n, r->rows_rejected, r->rows_read, lo, NULL, 0,
+	                  NULL, fails);
 }
 
 churn_status cli_cohort_run(cohort_run *c, const cli_cohort_opts *co, const cmd_data *d,
