@@ -65,6 +65,10 @@ const table_col *table_find(const table *t, const char *name);
 /* Its index, or -1. */
 long table_find_index(const table *t, const char *name);
 
+/* A number as the tables' text writes it wherever a number stands for a
+ * name (an id, a category level): "%.15g", "" for NaN.  Returns buf. */
+char *table_num_text(double x, char *buf, size_t n);
+
 /* The level index of `s` in a categorical column, or TABLE_CODE_NA. */
 uint32_t table_level_index(const table_col *c, const char *s);
 

@@ -115,15 +115,12 @@ churn_status labels_add(labelmap *m, const char *spec, const char *origin, churn
 }
 
 /* 1 when a row of numeric column c holds the number written `level` (as
- * the model writes a number used as a category: "%.15g"). */
+ * the model writes a number used as a category: table_num_text). */
 static int num_level(const table_col *c, size_t nrows, const char *level)
 {
 	char num[64];
 	for (size_t i = 0; i < nrows; i++) {
-		if (isnan(c->num[i]))
-			continue;
-		snprintf(num, sizeof num, "%.15g", c->num[i]);
-		if (strcmp(num, level) == 0)
+		if (!isnan(c->num[i]) && strcmp(table_num_text(c->num[i], num, sizeof num), level) == 0)
 			return 1;
 	}
 	return 0;

@@ -4,6 +4,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 table *table_new(size_t nrows)
@@ -208,4 +209,13 @@ churn_status table_sort_levels(const uint32_t *codes, size_t nrows,
 	*sorted_codes = out;
 	*sorted_levels = lv;
 	return CHURN_OK;
+}
+
+char *table_num_text(double x, char *buf, size_t n)
+{
+	if (isnan(x))
+		buf[0] = '\0';
+	else
+		snprintf(buf, n, "%.15g", x);
+	return buf;
 }

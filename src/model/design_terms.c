@@ -106,7 +106,7 @@ churn_status design_term_levels(design_term *tm, const table_col *c, const unsig
 		vals = v2;
 		for (size_t l = 0; l < n; l++) {
 			char buf[64];
-			snprintf(buf, sizeof buf, "%.15g", vals[l]);
+			table_num_text(vals[l], buf, sizeof buf);
 			lv[l] = design_strdup(buf);
 			if (lv[l] == NULL)
 				goto nomem;

@@ -121,8 +121,7 @@ char *model_score_driver_label(const design *d, const table *t, size_t i,
 		} else if (isnan(c->num[i])) {
 			lv = DESIGN_MISSING_LEVEL;
 		} else {
-			snprintf(num, sizeof num, "%.15g", c->num[i]);
-			lv = num;
+			lv = table_num_text(c->num[i], num, sizeof num);
 		}
 		snprintf(buf, n, "%s=%s", tm->column, lv);
 	} else if (c->kind == TABLE_NUM && isnan(c->num[i])) {

@@ -36,8 +36,7 @@ churn_status scores_write_csv(FILE *f, const scores *s, const design *d, const t
 		if (id->kind == TABLE_CAT) {
 			text_cell(f, id->codes[i] == TABLE_CODE_NA ? "" : id->levels[id->codes[i]], ',');
 		} else {
-			snprintf(buf, sizeof buf, "%.15g", id->num[i]);
-			text_cell(f, isnan(id->num[i]) ? "" : buf, ',');
+			text_cell(f, table_num_text(id->num[i], buf, sizeof buf), ',');
 		}
 		if (val != NULL && !isnan(val->num[i]))
 			fprintf(f, "%.15g", val->num[i]);

@@ -28,6 +28,12 @@ int main(void)
 	ok(table_is_missing(cs, 1), "table: empty string is a missing category");
 	is_int(table_level_index(cs, "台北"), 1, "table: level index in first-seen order");
 	is_int(table_level_index(cs, "Paris"), TABLE_CODE_NA, "table: absent level is NA");
+	char nb[64];
+	is_str(table_num_text(1001, nb, sizeof nb), "1001", "table: a number as a name: 1001");
+	is_str(table_num_text(0.1, nb, sizeof nb), "0.1", "table: a number as a name: 0.1, 15 digits");
+	is_str(table_num_text(123456789012345678.0, nb, sizeof nb), "1.23456789012346e+17",
+	       "table: a number as a name: 15 significant digits");
+	is_str(table_num_text(NAN, nb, sizeof nb), "", "table: a missing number as a name is empty");
 	ok(table_add_num(t, "x", x) == NULL, "table: a duplicate column name is refused");
 	is_int(table_find_index(t, "d"), 1, "table: columns keep their order");
 	ok(table_is_missing(table_find(t, "d"), 1), "table: TABLE_DATE_NA is missing");

@@ -204,7 +204,7 @@ static const char *id_text(const table *t, const char *id_name, size_t i, char *
 	else if (id->kind == TABLE_CAT)
 		snprintf(buf, n, "%s", id->codes[i] == TABLE_CODE_NA ? "" : id->levels[id->codes[i]]);
 	else if (id->kind == TABLE_NUM && !isnan(id->num[i]))
-		snprintf(buf, n, "%.15g", id->num[i]);
+		table_num_text(id->num[i], buf, n);
 	return buf;
 }
 
