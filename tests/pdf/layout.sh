@@ -41,7 +41,8 @@ grep -q -F "Revenue retained (MRR of the cohort's remaining customers)" "$t/val.
 tap_ok $? "without a history the revenue heatmap is at each customer's value"
 
 # --- the overall survival curve on each page by segment ----------------------
-for c in contract channel; do
+# (the pages' titles name the columns by the report definition's [labels])
+for c in Contract 'Acquisition channel'; do
 	pg=$(pdftotext -layout "$t/val.pdf" - | awk -v c="Survival by $c" '
 		/\f/ { n += gsub(/\f/, "") } index($0, c) == 1 { print n + 1; exit }')
 	tap_ok $([ -n "$pg" ]; echo $?) "survival page by $c found (page ${pg:-none})"
