@@ -140,7 +140,10 @@
  * the first max_findings (5); the caller prints 3 to 5 of them.
  *
  * Text.  Column and level names are the user's, passed through byte for
- * byte (UTF-8 untouched), phrased "Customers with col = level".  Sentences
+ * byte (UTF-8 untouched), phrased "Customers with col = level", or their
+ * labels (findings_input.labels) in every sentence: text, plain and the
+ * actions' text; the fields that name a column or level (subject, level,
+ * level_b) keep the raw names.  Sentences
  * aim at text_soft_max (140) characters: when the full sentence is longer,
  * a shorter variant is used (a segment finding with "median" for "median
  * lifetime", then without the medians; a driver without the interval,
@@ -176,6 +179,7 @@
 #include "churnkit/design.h"
 #include "churnkit/err.h"
 #include "churnkit/kpi.h"
+#include "churnkit/labels.h"
 #include "churnkit/logit.h"
 #include "churnkit/surv_analysis.h"
 #include "churnkit/table.h"
@@ -319,6 +323,11 @@ typedef struct {
 	const table *table;
 	const double *value;
 	const unsigned char *active;
+
+	/* The names the report gives columns and levels (labels.h; NULL: the
+	 * raw names): every column and level a sentence names goes through
+	 * them (findings_col_name, findings_level_name). */
+	const labelmap *labels;
 } findings_input;
 
 typedef struct {
@@ -344,9 +353,10 @@ churn_status findings_build(const findings_input *in, const findings_opts *opts,
 void findings_free(findings *f);
 
 /* The name of column col, and of its level lvl, as a sentence prints
- * them: the raw names for now (a label may replace them). */
-const char *findings_col_name(const char *col);
-const char *findings_level_name(const char *col, const char *lvl);
+ * them: the label m gives it (labels.h), else the raw name (m NULL: the
+ * raw names). */
+const char *findings_col_name(const labelmap *m, const char *col);
+const char *findings_level_name(const labelmap *m, const char *col, const char *lvl);
 
 /* A ratio for "3.1x": one decimal from 1.05 ("3.1"), two below ("1.04",
  * "0.38"), none from 100.  "Inf" for +Inf, "NA" for NaN.  Returns buf. */

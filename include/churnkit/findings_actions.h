@@ -10,7 +10,9 @@
  * (sum p x value over the scored ones, segment.h) times the offer effect.
  * A contract action ("Offer annual terms to customers with contract =
  * monthly past month 3") targets only the customers past month
- * FINDINGS_ACTION_PAST_MONTHS when tenures are known.
+ * FINDINGS_ACTION_PAST_MONTHS when tenures are known.  The text names the
+ * column and level by their labels when given ("... with Contract =
+ * Month-to-month ...").
  *
  * Ownership: the actions go into f (findings_free frees them); the other
  * inputs are borrowed for the call.
@@ -44,6 +46,8 @@ typedef struct {
 	const double *tenure_months;   /* per table row, the active customer's
 	                                  tenure in months (NaN unknown); NULL:
 	                                  none (durations), no tenure rule */
+	const labelmap *labels;        /* the names of columns and levels in the
+	                                  actions' text (labels.h); NULL: raw */
 } findings_actions_input;
 
 /* Builds the actions of f's findings.  Replaces any actions f had.

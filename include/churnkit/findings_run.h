@@ -24,24 +24,28 @@
 
 #include "churnkit/cohort_run.h"
 #include "churnkit/findings.h"
+#include "churnkit/labels.h"
 #include "churnkit/model_run.h"
 #include "churnkit/segment_run.h"
 #include "churnkit/surv_run.h"
 
 /* Builds the findings of sv, co (NULL: no cohorts) and m fitted on mi
- * (NULL: no model).  The errors of model_run_logit_sample and
- * findings_build. */
+ * (NULL: no model), their sentences naming columns and levels by the
+ * labels lm (NULL: the raw names).  The errors of model_run_logit_sample
+ * and findings_build. */
 churn_status findings_run(const surv_run *sv, const cohort_run *co, const model_run *m,
-                          const model_run_input *mi, findings **out, churn_err *err);
+                          const model_run_input *mi, const labelmap *lm, findings **out,
+                          churn_err *err);
 
 /* Builds the actions answering fd's findings (findings_actions.h) on the
  * loaded table t: their targets from the segment run g (NULL: from the
  * findings' own counts, no MRR saved), the driver kinds from map[nmap],
  * and, on dated data, the active customers' tenure from the model run m's
- * survival data (NULL: no tenure rule).  CHURN_ENOMEM, or the errors of
- * findings_actions. */
+ * survival data (NULL: no tenure rule); their text names columns and
+ * levels by the labels lm (NULL: the raw names).  CHURN_ENOMEM, or the
+ * errors of findings_actions. */
 churn_status findings_run_actions(findings *fd, const table *t, const model_run *m,
                                   const segment_run *g, const segment_driver_map *map,
-                                  size_t nmap, churn_err *err);
+                                  size_t nmap, const labelmap *lm, churn_err *err);
 
 #endif

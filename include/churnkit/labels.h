@@ -50,4 +50,12 @@ const char *labels_col(const labelmap *m, const char *col);
 /* The label of level `level` of column `col`, or `level`. */
 const char *labels_level(const labelmap *m, const char *col, const char *level);
 
+/* A model term named by its column's label (the one rule for the report's
+ * pages and the findings): the term `term` as given ("contract",
+ * "log(mrr)") when its column `col` has no label, else the label, inside
+ * "log(...)" when `log_term` ("log(Monthly revenue)").  Writes into buf;
+ * returns it. */
+char *labels_term(const labelmap *m, const char *term, const char *col, int log_term,
+                  char *buf, size_t n);
+
 #endif

@@ -326,10 +326,10 @@ int cmd_report(int argc, char **argv, outset *outs, churn_err *err)
 		}
 	}
 	if ((st = findings_run(&r.sv, r.have_co ? &r.co : NULL, r.have_m ? &r.m : NULL, &r.mi,
-	                       &r.fd, err)) != CHURN_OK ||
+	                       r.labels, &r.fd, err)) != CHURN_OK ||
 	    (st = findings_run_actions(r.fd, r.d.res->t, r.have_m ? &r.m : NULL,
 	                               r.have_g ? &r.g : NULL, r.go.map, r.go.ndrivers,
-	                               err)) != CHURN_OK)
+	                               r.labels, err)) != CHURN_OK)
 		goto end;
 	if ((st = collect_options(&r, err)) != CHURN_OK)
 		goto end;

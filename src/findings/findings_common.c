@@ -53,15 +53,14 @@ void findings_item_clear(finding *f)
 
 /* ---- Names in sentences (findings.h) ------------------------------------- */
 
-const char *findings_col_name(const char *col)
+const char *findings_col_name(const labelmap *m, const char *col)
 {
-	return col;
+	return labels_col(m, col);
 }
 
-const char *findings_level_name(const char *col, const char *lvl)
+const char *findings_level_name(const labelmap *m, const char *col, const char *lvl)
 {
-	(void)col;
-	return lvl;
+	return labels_level(m, col, lvl);
 }
 
 /* findings_common.h */

@@ -279,14 +279,14 @@ const char *findings_value(char *buf, size_t n, double x)
 }
 
 /* findings_compare.h */
-void findings_group_words(strbuf *b, const char *column, finding_group g, const char *level,
-                          double cut)
+void findings_group_words(strbuf *b, const labelmap *m, const char *column, finding_group g,
+                          const char *level, double cut)
 {
-	const char *col = findings_col_name(column);
+	const char *col = findings_col_name(m, column);
 	char v[48];
 	switch (g) {
 	case FINDING_GROUP_LEVEL:
-		strbuf_printf(b, "customers with %s = %s", col, findings_level_name(column, level));
+		strbuf_printf(b, "customers with %s = %s", col, findings_level_name(m, column, level));
 		break;
 	case FINDING_GROUP_MISSING: strbuf_printf(b, "customers with no %s value", col); break;
 	case FINDING_GROUP_PRESENT: strbuf_printf(b, "customers with a %s value", col); break;

@@ -78,8 +78,8 @@ void findings_predict(const model_view *m, size_t j, driver_compare *c);
 /* "customers with contract = monthly", "customers without onboarded",
  * "customers with logins at 3 or less": group g of column `column`
  * (level, cut as in finding), names through findings_col_name and
- * findings_level_name. */
-void findings_group_words(strbuf *b, const char *column, finding_group g, const char *level,
-                          double cut);
+ * findings_level_name with the labels m (NULL: the raw names). */
+void findings_group_words(strbuf *b, const labelmap *m, const char *column, finding_group g,
+                          const char *level, double cut);
 
 #endif

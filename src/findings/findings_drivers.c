@@ -70,29 +70,35 @@ typedef struct {
 
 /* "Customers with plan = pro", "Customers with no nps value", "Customers
  * with onboarded": group a of a comparison that is not a number. */
-static void group_a(strbuf *b, const char *col, const driver_compare *c)
+static void group_a(strbuf *b, const labelmap *lm, const char *column,
+                    const driver_compare *c)
 {
+	const char *col = findings_col_name(lm, column);
 	if (c->kind == COMPARE_MISSING)
 		strbuf_printf(b, "Customers with no %s value", col);
 	else if (c->kind == COMPARE_YESNO)
 		strbuf_printf(b, "Customers with %s", col);
 	else
-		strbuf_printf(b, "Customers with %s = %s", col, c->level_a);
+		strbuf_printf(b, "Customers with %s = %s", col,
+		              findings_level_name(lm, column, c->level_a));
 }
 
 /* Group b after "vs" or "than": "those without", "those with one",
  * "those with plan = basic", or, for a level of a term of three or more
  * levels in a plain driver sentence, "plan = basic (reference)". */
-static void group_b(strbuf *b, const char *col, const driver_compare *c, int plain_ref)
+static void group_b(strbuf *b, const labelmap *lm, const char *column,
+                    const driver_compare *c, int plain_ref)
 {
+	const char *col = findings_col_name(lm, column);
+	const char *lev = findings_level_name(lm, column, c->level_b);
 	if (c->kind == COMPARE_YESNO)
 		strbuf_printf(b, "those without");
 	else if (c->level_b == NULL)
 		strbuf_printf(b, "those with one");
 	else if (plain_ref && !c->two_levels)
-		strbuf_printf(b, "%s = %s (reference)", col, c->level_b);
+		strbuf_printf(b, "%s = %s (reference)", col, lev);
 	else
-		strbuf_printf(b, "those with %s = %s", col, c->level_b);
+		strbuf_printf(b, "those with %s = %s", col, lev);
 }
 
 /* " have 2.4x the odds of churn" / " have 62% lower churn hazard". */
@@ -110,7 +116,7 @@ static void ratio_clause(strbuf *b, const model_view *m, const char *outcome, do
 
 /* "among customers alike in A, B and C" (brief: "among otherwise alike
  * customers"): the model's other terms, named up to three. */
-static void alike(strbuf *b, const design *d, size_t term, int brief)
+static void alike(strbuf *b, const labelmap *lm, const design *d, size_t term, int brief)
 {
 	size_t nother = 0, said = 0;
 	for (size_t k = 0; k < d->nterms; k++)
@@ -132,7 +138,7 @@ static void alike(strbuf *b, const design *d, size_t term, int brief)
 			return;
 		}
 		strbuf_printf(b, "%s%s", said == 0 ? "" : said + 1 == nother ? " and " : ", ",
-		                   d->terms[k].column);
+		                   findings_col_name(lm, d->terms[k].column));
 		said++;
 	}
 }
@@ -141,7 +147,8 @@ static void alike(strbuf *b, const design *d, size_t term, int brief)
 static void driver_head(strbuf *b, const findings_input *in, const model_view *m,
                         const driver_compare *c, int brief)
 {
-	const char *col = m->d->terms[c->term].column;
+	const char *column = m->d->terms[c->term].column;
+	const char *col = findings_col_name(in->labels, column);
 	const char *outcome = in->outcome ? in->outcome : "churn";
 	char pa[32], pb[32], va[48], vb[48];
 	int adj_up = c->log_ratio > 0;
@@ -150,10 +157,10 @@ static void driver_head(strbuf *b, const findings_input *in, const model_view *m
 	findings_value(vb, sizeof vb, c->value[1]);
 	if (!c->reversed) {
 		if (c->kind != COMPARE_NUMBER) {
-			group_a(b, col, c);
+			group_a(b, in->labels, column, c);
 			ratio_clause(b, m, outcome, c->log_ratio);
 			strbuf_printf(b, " %s ", c->log_ratio >= 0 ? "vs" : "than");
-			group_b(b, col, c, 1);
+			group_b(b, in->labels, column, c, 1);
 		} else if (m->cox) {
 			strbuf_printf(b, "Customers with %s at %s (upper quartile)", col, va);
 			ratio_clause(b, m, outcome, c->log_ratio);
@@ -174,13 +181,13 @@ static void driver_head(strbuf *b, const findings_input *in, const model_view *m
 		                   "%s than those in the lower quartile (%s or less)",
 		                   col, va, adj_up ? "less" : "more", vb);
 	else {
-		group_a(b, col, c);
+		group_a(b, in->labels, column, c);
 		strbuf_printf(b, " churn %s than ", adj_up ? "less" : "more");
-		group_b(b, col, c, 0);
+		group_b(b, in->labels, column, c, 0);
 	}
 	strbuf_printf(b, " (%s vs %s%s%s), but ", pa, pb, brief ? "" : " ",
 	                   brief ? "" : m->cox ? "churned" : outcome);
-	alike(b, m->d, c->term, brief);
+	alike(b, in->labels, m->d, c->term, brief);
 	if (m->cox) {
 		if (c->kind == COMPARE_NUMBER) {
 			strbuf_printf(b, ", those at %s", va);
@@ -255,12 +262,12 @@ static void driver_plain(flist *l, const findings_input *in, const model_view *m
 	}
 	findings_plain_pct(c->rate[side], c->rate[1 - side], ra, rb, sizeof ra);
 	strbuf_printf(&b, "%s of ", ra);
-	findings_group_words(&b, column, side ? x->group_b : x->group,
+	findings_group_words(&b, in->labels, column, side ? x->group_b : x->group,
 	                     side ? x->level_b : x->level, side ? x->cut_b : x->cut);
 	strbuf_printf(&b, " ");
 	outcome_verb(&b, in, m);
 	strbuf_printf(&b, ", against %s of ", rb);
-	findings_group_words(&b, column, side ? x->group : x->group_b,
+	findings_group_words(&b, in->labels, column, side ? x->group : x->group_b,
 	                     side ? x->level : x->level_b, side ? x->cut : x->cut_b);
 	strbuf_printf(&b, "; with the other factors alike, they");
 	ratio_clause(&b, m, in->outcome ? in->outcome : "churn",

@@ -9,7 +9,8 @@
 #include <string.h>
 
 churn_status findings_run(const surv_run *sv, const cohort_run *co, const model_run *m,
-                          const model_run_input *mi, findings **out, churn_err *err)
+                          const model_run_input *mi, const labelmap *lm, findings **out,
+                          churn_err *err)
 {
 	findings_input fi;
 	findings_opts fo;
@@ -24,6 +25,7 @@ churn_status findings_run(const surv_run *sv, const cohort_run *co, const model_
 	fi.time_in_days = sv->date_mode;
 	fi.time_unit = sv->map ? sv->map->time_unit : NULL;
 	fi.kpi = co ? co->kpi : NULL;
+	fi.labels = lm;
 	if (m != NULL) {
 		fi.logit = m->lr;
 		fi.logit_design = m->dl;
@@ -73,9 +75,10 @@ churn_status findings_run(const surv_run *sv, const cohort_run *co, const model_
 
 churn_status findings_run_actions(findings *fd, const table *t, const model_run *m,
                                   const segment_run *g, const segment_driver_map *map,
-                                  size_t nmap, churn_err *err)
+                                  size_t nmap, const labelmap *lm, churn_err *err)
 {
-	findings_actions_input ai = {.t = t, .seg = g ? g->r : NULL, .map = map, .nmap = nmap};
+	findings_actions_input ai = {.t = t, .seg = g ? g->r : NULL, .map = map, .nmap = nmap,
+	                             .labels = lm};
 	double *ten = NULL;
 	churn_status st;
 

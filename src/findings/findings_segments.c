@@ -92,16 +92,16 @@ static void median_clause(strbuf *b, const findings_input *in, double mf, double
  * left, and the test for the footnote.  When the shares point the other
  * way than the log-rank ratio (the faster level was observed for less
  * time), the sentence says both. */
-static void segment_plain(flist *l, const logrank_result *r, const surv_test *t,
-                          uint32_t cf, uint32_t cs, double of, double os, double ratio,
-                          int pairwise, const char *pb)
+static void segment_plain(flist *l, const labelmap *lm, const logrank_result *r,
+                          const surv_test *t, uint32_t cf, uint32_t cs, double of, double os,
+                          double ratio, int pairwise, const char *pb)
 {
 	finding *x = &l->item[l->n - 1];
 	double nf = test_n(r, cf), ns = test_n(r, cs), all = 0;
 	char ra[32], rb[32], sh[32], xb[32];
-	const char *col = findings_col_name(t->by);
-	const char *lf = findings_level_name(t->by, level_name(t, cf));
-	const char *ls = findings_level_name(t->by, level_name(t, cs));
+	const char *col = findings_col_name(lm, t->by);
+	const char *lf = findings_level_name(lm, t->by, level_name(t, cf));
+	const char *ls = findings_level_name(lm, t->by, level_name(t, cs));
 	strbuf b = {0}, fn = {0};
 
 	for (uint32_t a = 0; a < r->k; a++)
@@ -185,7 +185,10 @@ static void segment_column(const findings_input *in, const findings_opts *o,
 	double ra = obs[0] / exp_[0], rbb = obs[1] / exp_[1];
 	int f = rbb > ra ? 1 : 0, s = 1 - f;
 	double ratio = (f == 0 ? ra : rbb) / (f == 0 ? rbb : ra);
-	const char *fast = level_name(t, code[f]), *slow = level_name(t, code[s]);
+	/* The sentence's names: the labels when given (findings.h, Text). */
+	const char *by = findings_col_name(in->labels, t->by);
+	const char *fast = findings_level_name(in->labels, t->by, level_name(t, code[f]));
+	const char *slow = findings_level_name(in->labels, t->by, level_name(t, code[s]));
 
 	fmtnum_p_says(p, o->alpha, pb, sizeof pb);
 	if (pairwise) /* "log-rank, BH-adjusted p = 0.042" */
@@ -204,11 +207,10 @@ static void segment_column(const findings_input *in, const findings_opts *o,
 	for (int k = 0; k < 3; k++) {
 		if (obs[s] == 0)
 			strbuf_printf(&v[k], "Customers with %s = %s churn faster than those "
-			                   "with %s = %s, none of whom churned", t->by, fast, t->by,
-			                   slow);
+			                   "with %s = %s, none of whom churned", by, fast, by, slow);
 		else
 			strbuf_printf(&v[k], "Customers with %s = %s churn %sx faster than "
-			                   "with %s = %s", t->by, fast, rb, t->by, slow);
+			                   "with %s = %s", by, fast, rb, by, slow);
 		if (k < 2)
 			median_clause(&v[k], in, mf, ms, k == 1);
 		strbuf_printf(&v[k], " (%s)", tb);
@@ -230,7 +232,8 @@ static void segment_column(const findings_input *in, const findings_opts *o,
 	findings_list_add(l, FINDING_SEGMENT, 1, text, ratio, findings_strdup(tb), p, strength,
 	                  t->by);
 	if (l->n > before)
-		segment_plain(l, r, t, code[f], code[s], obs[f], obs[s], ratio, pairwise, pb);
+		segment_plain(l, in->labels, r, t, code[f], code[s], obs[f], obs[s], ratio, pairwise,
+		              pb);
 }
 
 void findings_segments(const findings_input *in, const findings_opts *o, flist *l)

@@ -166,3 +166,17 @@ const char *labels_level(const labelmap *m, const char *col, const char *level)
 	const label *l = level ? find(m, col, level) : NULL;
 	return l ? l->text : level;
 }
+
+char *labels_term(const labelmap *m, const char *term, const char *col, int log_term,
+                  char *buf, size_t n)
+{
+	const char *text = labels_col(m, col);
+
+	if (text == col)               /* no label: the term as given */
+		snprintf(buf, n, "%s", term);
+	else if (log_term)
+		snprintf(buf, n, "log(%s)", text);
+	else
+		snprintf(buf, n, "%s", text);
+	return buf;
+}

@@ -36,7 +36,8 @@ done
 tap_ok $bad "json: $n findings, rates first, no test in the text, ranked by MRR concerned"
 tap_ok $([ "$n" -ge 3 ] && [ "$n" -le 5 ]; echo $?) "json: three to five findings ($n)"
 
-# The contract segment: its sentence prints the observed shares of its JSON.
+# The contract segment: its sentence prints the observed shares of its JSON
+# (the sentence as printed: the column by its label, [labels] Contract).
 i=0 seg=
 while [ "$i" -lt "$n" ]; do
 	[ "$(j "findings.$i.column")" = contract ] && seg=$i
@@ -46,7 +47,7 @@ tap_ok $([ -n "$seg" ]; echo $?) "json: a segment finding on contract"
 r0=$(awk -v x="$(j "findings.$seg.rates.0")" 'BEGIN { printf "%.1f%%", 100 * x }')
 r1=$(awk -v x="$(j "findings.$seg.rates.1")" 'BEGIN { printf "%.1f%%", 100 * x }')
 case $(j "findings.$seg.text") in
-"$r0 of customers with contract = "*" have left, against $r1 with contract = "*) tap_ok 0 "contract: the sentence's rates are $r0 and $r1" ;;
+"$r0 of customers with Contract = "*" have left, against $r1 with Contract = "*) tap_ok 0 "contract: the sentence's rates are $r0 and $r1" ;;
 *) tap_ok 1 "contract: $(j "findings.$seg.text") (rates $r0, $r1)" ;;
 esac
 tap_is "$(j "findings.$seg.footnote")" "log-rank test, BH-adjusted p < 0.001" "contract: the test is its footnote"

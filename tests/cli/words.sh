@@ -55,33 +55,55 @@ while [ "$i" -le "$pages" ]; do
 	i=$((i + 1))
 done
 pdftotext -layout r.pdf all.txt
-# The findings' sentences are the findings module's (findings_col_name):
-# left out here until they use the labels too.
-awk '/^Findings$/ { skip = 1 } /^Top actions$/ { skip = 0 } !skip' body.txt >nofind.txt
 
 for raw in customer_id mrr logins_30d support_tickets_90d late_payments_12m \
 	onboarding_completed two-year; do
-	n=$(grep -c -w -- "$raw" nofind.txt)
+	n=$(grep -c -w -- "$raw" body.txt)
 	tap_is "$n" 0 "labels: no raw '$raw' outside the appendix"
-	[ "$n" = 0 ] || grep -n -w -- "$raw" nofind.txt | head -n 3 | sed 's/^/# /'
+	[ "$n" = 0 ] || grep -n -w -- "$raw" body.txt | head -n 3 | sed 's/^/# /'
 done
 # contract and channel are English words too: looked for as names.
 for raw in contract channel; do
-	n=$(grep -c -e "by $raw" -e "^ *$raw = " -e "[:,] $raw = " nofind.txt)
+	n=$(grep -c -e "by $raw" -e "^ *$raw = " -e "[:,] $raw = " -e "with $raw" body.txt)
 	tap_is "$n" 0 "labels: no raw '$raw' as a name outside the appendix"
-	[ "$n" = 0 ] || grep -n -e "by $raw" -e "^ *$raw = " -e "[:,] $raw = " nofind.txt |
-		head -n 3 | sed 's/^/# /'
+	[ "$n" = 0 ] || grep -n -e "by $raw" -e "^ *$raw = " -e "[:,] $raw = " -e "with $raw" \
+		body.txt | head -n 3 | sed 's/^/# /'
 done
+# The findings name columns and levels by their labels too
+# (findings_col_name, findings_level_name): a segment finding, a driver on
+# a number (the findings block, joined into one line); and the actions, in
+# the summary the command prints (page 2 may have no room left for them).
+awk '/^Findings$/ { f = 1 } /^Top actions$/ { f = 0 } f' body.txt | tr -s ' \n' '  ' >find.txt
+for label in 'customers with Contract = Month-to-month have left' \
+	'with Contract = Two-year' 'Logins in the last 30 days at 8 or less' \
+	'Acquisition channel = discount promo' 'Acquisition channel = Referred by a customer'; do
+	grep -q -F -- "$label" find.txt
+	tap_ok $? "labels: the findings say '$label'"
+done
+sed -n '/^Top actions:$/,$p' stdout >actions.txt
+for label in 'Offer annual terms to customers with Contract = Month-to-month past month 3' \
+	'guidance for customers with Logins in the last 30 days at 8 or less'; do
+	grep -q -F -- "$label" actions.txt
+	tap_ok $? "labels: the actions say '$label'"
+done
+n=$(grep -c -e 'contract =' -e 'logins_30d' -e 'onboarding_completed' -e 'channel =' actions.txt)
+tap_is "$n" 0 "labels: no raw name in the actions"
 for label in 'Survival by Contract' 'Survival by Acquisition channel' 'Month-to-month' \
 	'Contract = Two-year' 'log(Monthly revenue)' 'Logins in the last 30 days' \
 	'reference levels: Contract = Annual' 'Referred by a customer'; do
-	grep -q -F -- "$label" nofind.txt
+	grep -q -F -- "$label" body.txt
 	tap_ok $? "labels: the report shows '$label'"
 done
 grep -q -F 'contract=Contract' all.txt
 tap_ok $? "labels: the appendix's options list keeps the raw names"
-grep -q '"two-year"' r.json && ! grep -q 'Two-year' r.json
-tap_ok $? "labels: the JSON keeps the raw level names"
+# The JSON keeps the raw names in its name fields; its findings' and
+# actions' text fields are the sentences as printed, labels applied.
+grep -q '"two-year"' r.json && ! grep -v -e '"text":' -e '"detail":' r.json | grep -q 'Two-year'
+tap_ok $? "labels: the JSON keeps the raw level names outside the sentences"
+tap_is "$("$JSONGET" r.json findings.column=contract.column)" contract \
+	"labels: a finding's JSON column is the raw name"
+"$JSONGET" r.json findings.column=contract.text | grep -q -F 'Contract = Month-to-month'
+tap_ok $? "labels: ... and its text the sentence as printed"
 
 # Money: the euro sign in tiles and sentences, cents in the accounts table,
 # no amount without it.
@@ -89,9 +111,9 @@ grep -q '€[0-9.]*k' body.txt
 tap_ok $? "money: compact amounts with the euro sign"
 grep -q '€[0-9],[0-9][0-9][0-9]\.[0-9][0-9]\|€[0-9]*\.[0-9][0-9] ' body.txt
 tap_ok $? "money: exact amounts in the accounts table"
-n=$(grep -c '[ (][0-9][0-9.]*[kM]\b' nofind.txt)
+n=$(grep -c '[ (][0-9][0-9.]*[kM]\b' body.txt)
 tap_is "$n" 0 "money: no compact amount without the symbol"
-[ "$n" = 0 ] || grep -n '[ (][0-9][0-9.]*[kM]\b' nofind.txt | head -n 3 | sed 's/^/# /'
+[ "$n" = 0 ] || grep -n '[ (][0-9][0-9.]*[kM]\b' body.txt | head -n 3 | sed 's/^/# /'
 
 # Noise: the churn rate's change (-0.7 pp, two-proportion test p = 0.36) and
 # the churned customers' (+13) get no arrow; the retention rate's +0.7 pp
@@ -137,7 +159,7 @@ grep -q 'Odds ratio (95% CI)' body.txt && ! grep -q -w 'OR (95% CI)' body.txt
 tap_ok $? "words: the forest plot's header says odds ratio"
 
 # Words: no command-line option outside the appendix.
-n=$(grep -c -- '--[a-z]' nofind.txt)
+n=$(grep -c -- '--[a-z]' body.txt)
 tap_is "$n" 0 "words: no option name outside the appendix"
-[ "$n" = 0 ] || grep -n -- '--[a-z]' nofind.txt | head -n 5 | sed 's/^/# /'
+[ "$n" = 0 ] || grep -n -- '--[a-z]' body.txt | head -n 5 | sed 's/^/# /'
 tap_done

@@ -210,3 +210,9 @@ tests_unit_test_km_overall_SOURCES = tests/unit/test_km_overall.c
 tests_unit_test_km_overall_LDADD = $(TEST_LIBS)
 check_PROGRAMS += $(unit_layout_km)
 TESTS += $(unit_layout_km)
+## flabels: the findings and actions name columns and levels by their labels
+unit_flabels = tests/unit/test_findings_labels
+tests_unit_test_findings_labels_SOURCES = tests/unit/test_findings_labels.c
+tests_unit_test_findings_labels_LDADD = $(TEST_LIBS)
+check_PROGRAMS += $(unit_flabels)
+TESTS += $(unit_flabels)

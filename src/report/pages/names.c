@@ -18,15 +18,7 @@ const char *name_level(const report_input *in, const char *col, const char *leve
 
 char *name_term(const report_input *in, const design_term *t, char *buf, size_t n)
 {
-	const char *label = name_col(in, t->column);
-
-	if (label == t->column)              /* no label: the term as given */
-		snprintf(buf, n, "%s", t->name);
-	else if (t->log)
-		snprintf(buf, n, "log(%s)", label);
-	else
-		snprintf(buf, n, "%s", label);
-	return buf;
+	return labels_term(in->labels, t->name, t->column, t->log, buf, n);
 }
 
 char *name_design_col(const report_input *in, const design *d, size_t j, char *buf,
