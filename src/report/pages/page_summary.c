@@ -226,7 +226,9 @@ static size_t tiles(report_page_ctx *c, tile *t)
 }
 
 /* Numbered findings, most important first. */
-static double summary_findings(report_page_ctx *c, double y)
+/* The findings, most MRR first, as many of the five as fit above `limit`
+ * (the room the top actions need is kept under them). */
+static double summary_findings(report_page_ctx *c, double y, double limit)
 {
 	const findings *f = c->in->fd;
 	size_t n = f ? (f->n < 5 ? f->n : 5) : 0;
@@ -255,6 +257,15 @@ static double summary_findings(report_page_ctx *c, double y)
 				         fmt_count(x->customers, cu, sizeof cu));
 		}
 		snprintf(buf, sizeof buf, "%s.%s", x->plain ? x->plain : x->text, concern);
+		double w = c->right - c->left - 22, fs = PAGE_BODY + 0.5;
+		double h = pdf_paragraph(c->d, c->left + 22, y, w, buf, PDF_REGULAR, fs, fs * 1.35,
+		                         chart_ink, 0);
+		if (x->footnote && x->footnote[0])
+			h += 1 + pdf_paragraph(c->d, c->left + 22, y, w, x->footnote, PDF_REGULAR, 7,
+			                       7 * 1.35, chart_text2, 0);
+		/* The first finding is always shown; the others only when they fit. */
+		if (i > 0 && y + h > limit)
+			break;
 		pdf_fill_color(c->d, chart_accent);
 		pdf_circle(c->d, c->left + 7, y + 7, 7, 1);
 		pdf_text(c->d, c->left + 7, y + 10, num, PDF_BOLD, 8, PDF_CENTER,
@@ -277,8 +288,9 @@ static double cell_weight(const segment_cell *cl, int by_loss)
 
 /* The actions answering the findings (findings_actions.h), largest MRR
  * saved first: owner, targets, MRR saved, and the assumption in a note.
- * Returns 0 when there is none. */
-static int finding_actions(report_page_ctx *c, double y)
+ * With draw 0 only measures.  Returns the y below them, or NaN when there
+ * is none. */
+static double finding_actions(report_page_ctx *c, double y, int draw)
 {
 	const findings *f = c->in->fd;
 	char buf[700], cu[32], mr[32], sv[32], tail[200];
@@ -286,9 +298,9 @@ static int finding_actions(report_page_ctx *c, double y)
 	int saved = 0;
 
 	if (n == 0)
-		return 0;
-	y = page_h2(c, y, "Top actions");
-	for (size_t i = 0; i < n && y < c->bottom - 40; i++) {
+		return NAN;
+	y = draw ? page_h2(c, y, "Top actions") : y + PAGE_H2 + 7;
+	for (size_t i = 0; i < n && (!draw || y < c->bottom - 40); i++) {
 		const finding_action *a = &f->action[i];
 		if (isfinite(a->mrr_saved)) {
 			saved = 1;
@@ -300,8 +312,8 @@ static int finding_actions(report_page_ctx *c, double y)
 		if (isfinite(a->mrr))
 			snprintf(buf, sizeof buf, "%s. Owner: %s. Targets %s active customers with %s "
 			         "MRR%s (finding %zu).", a->text, a->team,
-			         fmt_count(a->customers, cu, sizeof cu), fmt_money(a->mrr, c->in->currency, mr, sizeof mr),
-			         tail, a->finding + 1);
+			         fmt_count(a->customers, cu, sizeof cu),
+			         fmt_money(a->mrr, c->in->currency, mr, sizeof mr), tail, a->finding + 1);
 		else if (isfinite(a->customers))
 			snprintf(buf, sizeof buf, "%s. Owner: %s. Targets %s active customers "
 			         "(finding %zu).", a->text, a->team,
@@ -309,17 +321,22 @@ static int finding_actions(report_page_ctx *c, double y)
 		else
 			snprintf(buf, sizeof buf, "%s. Owner: %s (finding %zu).", a->text, a->team,
 			         a->finding + 1);
-		pdf_fill_color(c->d, chart_ink);
-		pdf_rect_fill(c->d, c->left + 4, y + 4, 5, 5);
-		y = page_para(c, c->left + 22, y, 0, buf, PAGE_BODY + 0.5, chart_ink) + 5;
+		if (draw) {
+			pdf_fill_color(c->d, chart_ink);
+			pdf_rect_fill(c->d, c->left + 4, y + 4, 5, 5);
+		}
+		y += pdf_paragraph(c->d, c->left + 22, y, c->right - c->left - 22, buf, PDF_REGULAR,
+		                   PAGE_BODY + 0.5, (PAGE_BODY + 0.5) * 1.35, chart_ink, draw) + 5;
 	}
 	if (saved) {
 		snprintf(buf, sizeof buf, "MRR saved assumes each action prevents %.0f%% of the churn "
 		         "expected among its targets within %.0f months (their churn probability "
 		         "times MRR).", 100 * f->offer_effect, f->horizon_months);
-		page_note(c, y, buf);
+		y = draw ? page_note(c, y, buf)
+		         : y + pdf_paragraph(c->d, c->left, y, c->right - c->left, buf, PDF_REGULAR,
+		                             PAGE_SMALL, PAGE_SMALL * 1.35, chart_text2, 0) + 3;
 	}
-	return 1;
+	return y;
 }
 
 /* The playbook of the cells with the largest expected loss (or, without
@@ -331,7 +348,7 @@ static void summary_actions(report_page_ctx *c, double y)
 	size_t np = 0;
 	char buf[700], a[32], b[32], e[32];
 
-	if (finding_actions(c, y) || !s)
+	if (isfinite(finding_actions(c, y, 1)) || !s)
 		return;
 	int by_loss = s->has_value && s->total.expected_mrr_loss > 0;
 	y = page_h2(c, y, "Top actions");
@@ -402,7 +419,7 @@ void page_summary(report_page_ctx *c)
 		         in->time_unit ? in->time_unit : "the duration column's unit");
 	else
 		snprintf(lead, sizeof lead, "No period metrics: they need signup dates, and whole "
-		         "customers (no --entry or --weight).");
+		         "customers (no delayed entry or weights).");
 	y = page_begin(c, "Executive summary", lead);
 
 	size_t n = in->kpi || in->time_in_days ? tiles(c, t) : duration_tiles(c, t, 12);
@@ -454,6 +471,9 @@ void page_summary(report_page_ctx *c)
 		snprintf(buf, sizeof buf, "No churn model in this report: %s.", in->model_note);
 		y = page_note(c, y + 2, buf);
 	}
-	y = summary_findings(c, y + 6);
+	/* Keep the top actions' room under the findings: they answer them. */
+	double need = finding_actions(c, 0, 0);
+	double limit = c->bottom - (isfinite(need) ? need + 6 : 0);
+	y = summary_findings(c, y + 6, limit);
 	summary_actions(c, y + 6);
 }
