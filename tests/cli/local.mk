@@ -49,3 +49,5 @@ cli_tests += tests/cli/report_exec.sh
 # layout: net revenue retention by cohort from a revenue history.
 cli_tests += tests/cli/cohort_nrr.sh
 EXTRA_DIST += tests/data/cohorts/nrr_customers.csv tests/data/cohorts/nrr_revenue.csv
+# review: the executive summary on edge inputs (tests/cli/review_edges.sh).
+cli_tests += tests/cli/review_edges.sh

@@ -417,6 +417,12 @@ void page_summary(report_page_ctx *c)
 		snprintf(lead, sizeof lead, "Customer lifetimes in %s (durations, no calendar "
 		         "dates): churn, lifetime and survival; no periods or trend.",
 		         in->time_unit ? in->time_unit : "the duration column's unit");
+	else if (in->kpi && in->kpi->nmonths > 0)
+		/* Period metrics were computed, but the default period (the last
+		 * complete quarter before as-of) is not among them. */
+		snprintf(lead, sizeof lead, "No reporting period: the data hold no complete "
+		         "quarter before the as-of date; a month such as %s can be chosen as the "
+		         "period.", in->kpi->months[in->kpi->nmonths - 1].label);
 	else
 		snprintf(lead, sizeof lead, "No period metrics: they need signup dates, and whole "
 		         "customers (no delayed entry or weights).");
