@@ -2,6 +2,9 @@
 # review_edges.sh - the executive summary on edge inputs found in review
 # (TAP): data with complete months but no complete quarter before as-of
 # say so on page 2, not that signup dates are missing.
+# say so on page 2, not that signup dates are missing; page 2's findings
+# and actions name columns and levels by the [labels]; the retention rate
+# tile follows the churn test.
 
 . "$top_srcdir/tests/lib.sh"
 
@@ -24,4 +27,32 @@ if command -v pdftotext >/dev/null 2>&1; then
 else
 	tap_diag "no pdftotext: page 2 is not read"
 fi
+
+# The findings and actions on page 2 name columns and levels by the report
+# definition's [labels], as every other page does (reports/quarterly.ini:
+# contract:monthly = Month-to-month, onboarding_completed = Onboarding
+# completed); the JSON keeps the raw names.
+ck_run "$t" report --config "$top_srcdir/reports/quarterly.ini" \
+	"$top_srcdir/samples/customers_small.csv" -o small.pdf --json small.json
+tap_is "$(cat "$t/exit")" 0 "labels: the small sample's report is written"
+if command -v pdftotext >/dev/null 2>&1; then
+	pdftotext -f 2 -l 2 small.pdf - | tr '\n' ' ' | tr -s ' ' >s2.txt
+	grep -q 'with Contract = Month-to-month have left, against 27.1% with Contract = Annual' s2.txt
+	tap_is $? 0 "labels: a segment finding names the column and both levels by their labels"
+	grep -q 'Onboarding programme for customers with Onboarding completed = no. Owner' s2.txt
+	tap_is $? 0 "labels: an action names its target group by the labels"
+	grep -q 'contract = \|onboarding_completed\|late_payments_12m' s2.txt
+	tap_is $? 1 "labels: no raw column name is left on page 2"
+fi
+# The retention rate tile follows the churn rate's test, as the churn tiles
+# do: the small sample's churn rate moved +0.6 pp with p = 0.88, so neither
+# tile may show an arrow (the retention rate read "▼ -0.6 pp vs 2026Q2").
+if command -v pdftotext >/dev/null 2>&1; then
+	grep -q 'p = 0.88' s2.txt
+	tap_is $? 0 "tiles: the small sample's churn test has p = 0.88"
+	grep -q ' -0.6 pp vs 2026Q2' s2.txt && ! grep -q '▼ -0.6 pp vs 2026Q2' s2.txt
+	tap_is $? 0 "tiles: the retention rate's -0.6 pp has no arrow, like the churn rate's +0.6 pp"
+fi
+grep -q 'onboarding_completed = no' small.json
+tap_is $? 0 "labels: the JSON keeps the raw names"
 tap_done

@@ -60,8 +60,8 @@ static void tile_draw(report_page_ctx *c, double x, double y, double w, double h
 
 /* Fills the change line of a tile from a difference d against the
  * previous period.  Arrow and colour only when the change is larger than
- * the noise (summary_change_text): the churn tiles by the period's
- * two-proportion test, the others by a 0.1 pp floor (a whole unit for
+ * the noise (summary_change_text): the churn and retention tiles by the
+ * period's two-proportion test, the others by a 0.1 pp floor (a whole unit for
  * counts and money); a change of zero reads "no change". */
 static void change(tile *t, const report_input *in, double d, change_kind kind,
                    direction good)
@@ -71,11 +71,14 @@ static void change(tile *t, const report_input *in, double d, change_kind kind,
 
 	if (!ch || !ch->has_previous || !isfinite(d))
 		return;
-	/* The tiles the period test is about: the churned customers and the
-	 * churn rate (the values passed are those of the kpi_change). */
-	int tested = ch->test_ok && good == GOOD_DOWN &&
-	             ((kind == CHANGE_PP && d == ch->d_churn_rate) ||
-	              (kind == CHANGE_COUNT && d == ch->d_churned));
+	/* The tiles the period test is about: the churned customers, the
+	 * churn rate and its mirror the retention rate, which must not show
+	 * an arrow the churn rate beside it is denied (the values passed are
+	 * those of the kpi_change). */
+	int tested = ch->test_ok &&
+	             ((good == GOOD_DOWN && kind == CHANGE_PP && d == ch->d_churn_rate) ||
+	              (good == GOOD_DOWN && kind == CHANGE_COUNT && d == ch->d_churned) ||
+	              (good == GOOD_UP && kind == CHANGE_PP && d == ch->d_retention_rate));
 	summary_change_text(t->change, sizeof t->change, d, kind, ch->previous.label,
 	                    tested ? ch->p_value : NAN, in->alpha, in->currency, &real);
 	t->bad = real && ((good == GOOD_UP && d < 0) || (good == GOOD_DOWN && d > 0));
