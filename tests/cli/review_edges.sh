@@ -53,6 +53,7 @@ if command -v pdftotext >/dev/null 2>&1; then
 	grep -q ' -0.6 pp vs 2026Q2' s2.txt && ! grep -q '▼ -0.6 pp vs 2026Q2' s2.txt
 	tap_is $? 0 "tiles: the retention rate's -0.6 pp has no arrow, like the churn rate's +0.6 pp"
 fi
-grep -q 'onboarding_completed = no' small.json
-tap_is $? 0 "labels: the JSON keeps the raw names"
+# (the sentences are as printed, labelled; the name fields stay raw)
+tap_is "$("$JSONGET" small.json findings.0.subject):$("$JSONGET" small.json findings.2.column)" \
+	"onboarding_completed:contract" "labels: the JSON's name fields keep the raw names"
 tap_done
