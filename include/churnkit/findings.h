@@ -271,6 +271,10 @@ typedef struct {
 	double expected_loss;/* their expected MRR loss within the horizon (sum
 	                        p x value over the scored ones); NaN without */
 	double mrr_saved;    /* expected_loss x offer_effect; NaN without */
+	double unscored;     /* targets with no churn probability (beyond the
+	                        data: docs/proportional-hazards.md), in
+	                        `customers` and `mrr` but not in expected_loss;
+	                        0 when all are scored, NaN unknown */
 } finding_action;
 
 typedef struct {

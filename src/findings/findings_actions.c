@@ -42,7 +42,7 @@ const char *findings_action_phrase(segment_driver k)
 static void targets(finding_action *a, const table_col *c, finding_group g, const char *level,
                     double cut, const segment_result *seg, const double *past)
 {
-	double n = 0, mrr = 0, loss = 0;
+	double n = 0, mrr = 0, loss = 0, unscored = 0;
 	size_t nloss = 0;
 	for (size_t k = 0; k < seg->n; k++) {
 		const segment_customer *sc = &seg->customers[k];
@@ -50,6 +50,7 @@ static void targets(finding_action *a, const table_col *c, finding_group g, cons
 		    (past != NULL && !(past[sc->row] > FINDINGS_ACTION_PAST_MONTHS)))
 			continue;
 		n++;
+		unscored += isnan(sc->p);
 		if (isfinite(sc->value))
 			mrr += sc->value;
 		if (isfinite(sc->expected_mrr_loss)) {
@@ -58,6 +59,7 @@ static void targets(finding_action *a, const table_col *c, finding_group g, cons
 		}
 	}
 	a->customers = n;
+	a->unscored = unscored;
 	a->mrr = seg->has_value ? mrr : NAN;
 	a->expected_loss = seg->has_value && nloss ? loss : NAN;
 	a->mrr_saved = a->expected_loss * seg->offer_effect;
@@ -127,7 +129,7 @@ churn_status findings_actions(findings *f, const findings_actions_input *in, chu
 		a->team = findings_action_team(k);
 		a->customers = side ? NAN : x->customers;
 		a->mrr = side ? NAN : x->mrr;
-		a->expected_loss = a->mrr_saved = NAN;
+		a->expected_loss = a->mrr_saved = a->unscored = NAN;
 		if (c != NULL && seg != NULL)
 			targets(a, c, g, level, cut, seg, past);
 		f->nactions++;

@@ -80,6 +80,8 @@ json_object *findings_actions_json(const findings *f)
 		                                                       : NULL);
 		json_object_object_add(o, "mrr_saved", isfinite(x->mrr_saved)
 		                                               ? json_num(x->mrr_saved) : NULL);
+		json_object_object_add(o, "unscored", isfinite(x->unscored)
+		                                              ? json_num(x->unscored) : NULL);
 		json_object_object_add(o, "offer_effect", isfinite(f->offer_effect)
 		                                                  ? json_num(f->offer_effect) : NULL);
 		json_object_array_add(a, o);
@@ -117,6 +119,9 @@ void findings_actions_text(FILE *out, const findings *f, size_t max)
 		if (isfinite(a->mrr_saved))
 			fprintf(out, "; saves %.0f MRR at an offer effect of %g", a->mrr_saved,
 			        f->offer_effect);
+		if (isfinite(a->mrr_saved) && a->unscored > 0)
+			fprintf(out, " (%.0f of the customers are beyond the data, not scored: no "
+			        "saving counted for them)", a->unscored);
 		fputs(".\n", out);
 	}
 }

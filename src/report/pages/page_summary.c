@@ -306,9 +306,15 @@ static double finding_actions(report_page_ctx *c, double y, int draw)
 	for (size_t i = 0; i < n && (!draw || y < c->bottom - 40); i++) {
 		const finding_action *a = &f->action[i];
 		if (isfinite(a->mrr_saved)) {
+			char un[64] = "";
 			saved = 1;
-			snprintf(tail, sizeof tail, "; would save %s MRR",
-			         fmt_money(a->mrr_saved, c->in->currency, sv, sizeof sv));
+			/* Customers beyond the data have no probability: no saving is
+			 * counted for them (docs/findings.md). */
+			if (a->unscored > 0)
+				snprintf(un, sizeof un, " from the %s scored",
+				         fmt_count(a->customers - a->unscored, cu, sizeof cu));
+			snprintf(tail, sizeof tail, "; would save %s MRR%s",
+			         fmt_money(a->mrr_saved, c->in->currency, sv, sizeof sv), un);
 		} else {
 			tail[0] = '\0';
 		}
