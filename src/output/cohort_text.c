@@ -195,9 +195,12 @@ static void print_change(FILE *f, const kpi_result *k)
 		rate_line(f, "GRR", a->mrr.grr, b->mrr.grr, c->d_grr);
 		rate_line(f, "NRR", a->mrr.nrr, b->mrr.nrr, c->d_nrr);
 	}
-	if (c->test_ok)
-		fprintf(f, "  Churn rate change: z = %.3f, p = %.4g (two-proportion z test, "
-		           "pooled, no continuity correction, two-sided).\n", c->z, c->p_value);
+	if (c->test_ok) {
+		char p[64];
+		fprintf(f, "  Churn rate change: z = %.3f, %s (two-proportion z test, "
+		           "pooled, no continuity correction, two-sided).\n", c->z,
+		        fmtnum_p_text_says(c->p_value, NAN, p, sizeof p));
+	}
 	else
 		fprintf(f, "  Churn rate change not tested: %s.\n", c->test_note);
 }

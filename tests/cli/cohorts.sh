@@ -134,6 +134,10 @@ for s in "Customers (logo retention, %)" "Revenue (value retention" \
 	grep -F -q -e "$s" "$t/stdout" || missing="$missing [$s]"
 done
 tap_is "$missing" "" "sample: the text has every section (triangles, means, KPIs, revenue, test, cost, notes)"
+# The test's p as every p of the text output (fmtnum_p_text_says: three
+# significant digits; 2 * pnorm(-0.922) = 0.3565 in R).
+grep -F -q "Churn rate change: z = -0.922, p = 0.357 (two-proportion" "$t/stdout"
+tap_ok $? "sample: the churn-rate test's p as the text output prints every p"
 
 # shellcheck disable=SC2086
 ck_run "$t" cohorts $map --by contract --revenue "$samples/revenue.csv" --as-of 2026-10-31 \
