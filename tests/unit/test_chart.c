@@ -3,6 +3,7 @@
  * widths (no document), then with a real document when the fonts load. */
 #include "report/chart/chart.h"
 #include "report/chart/chart_axis.h"
+#include "report/chart/chart_exec.h"
 #include "tap.h"
 
 #include <math.h>
@@ -441,6 +442,173 @@ static void test_texts(void)
 	   "fit: long text is shortened with an ellipsis to the width (%s)", buf);
 }
 
+/* ---- The executive summary's charts (chart_exec.h) ---- */
+
+static const chart_step wf_cut[] = { { "New", 280000, "+280k" },
+	                             { "Churned", -95000, "-95k" } };
+static const chart_step wf_neg[] = { { "New", 20000, "+20k" },
+	                             { "Churned", -150000, "-150k" },
+	                             { "Contraction", -10000, "-10k" } };
+static const chart_step wf_zero[] = { { "New", 0, "+0" },          { "Expansion", 0, "+0" },
+	                              { "Contraction", 0, "-0" },  { "Churned", 0, "-0" },
+	                              { "Reactivation", 0, "+0" } };
+static const chart_step wf_one[] = { { "Churned", -95000, "-95k" } };
+static const chart_step wf_long[] = {
+	{ "New customers this quarter", 120000, "+$120,000.00" },
+	{ "Expansion of existing accounts", 45000, "+$45,000.00" },
+	{ "Contraction of existing accounts", -30000, "-$30,000.00" },
+	{ "Churned customers (cancelled)", -80000, "-$80,000.00" },
+	{ "Reactivated customers", NAN, "n/a" },
+	{ "Other movements not classified", 5000, "+$5,000.00" },
+};
+
+/* Variant 0 is the bridge whose axis is cut above 0 (the zero line once
+ * fell below the box there: it must sit at the cut axis' foot). */
+static void draw_waterfall(chart_pen *p, chart_box b, int variant)
+{
+	chart_waterfall_data w = { "Start MRR", "$1.80M", 1800000, wf_cut, 2,
+		                   "End MRR", "$2.00M", 2000000 };
+	switch (variant) {
+	case 1: /* a negative end */
+		w = (chart_waterfall_data){ "Start MRR", "$100k", 100000, wf_neg, 3,
+			                    "End MRR", "-$40k", -40000 };
+		break;
+	case 2: /* no movement */
+		w = (chart_waterfall_data){ "Start MRR", "$50k", 50000, wf_zero, 5,
+			                    "End MRR", "$50k", 50000 };
+		break;
+	case 3: /* one step */
+		w.step = wf_one;
+		w.nstep = 1;
+		w.end = 1705000;
+		break;
+	case 4: /* long labels and amounts that stagger */
+		w = (chart_waterfall_data){ "Monthly recurring revenue at start", "$1,234,567.89",
+			                    1234567.89, wf_long, 6,
+			                    "Monthly recurring revenue at end", "$1,294,567.89",
+			                    1294567.89 };
+		break;
+	case 5: /* everything at 0 */
+		w = (chart_waterfall_data){ "Start MRR", "$0", 0, wf_zero, 5, "End MRR", "$0", 0 };
+		break;
+	case 6: /* no start */
+		w.start = NAN;
+		break;
+	default:
+		break;
+	}
+	chart_waterfall_pen(p, b, &w);
+}
+
+static const double tr_12[] = { 812, 840, 901, 955, 990, 1010, 1100, 1180, 1201, 1250, 1301,
+	                        1392 };
+static const double tr_nan[] = { 0.031, NAN, 0.028, 0.035, NAN, NAN, 0.022, 0.041, NAN };
+static const double tr_flat[] = { 500, 500, 500, 500, 500, 500 };
+static const double tr_neg[] = { -120, 40, -300, 0, 250, -80, 0, 410 };
+static const double tr_all_nan[] = { NAN, NAN, NAN };
+
+static void draw_trend(chart_pen *p, chart_box b, int variant)
+{
+	chart_trend_tile t = { "Customers at end", "1,392", { "\xe2\x96\xb2 +91 vs 2026Q2",
+		                                          "\xe2\x96\xb2 +580 vs 2025Q3" },
+		               { 0, 0 }, tr_12, 12, "2025Q4", "2026Q3", variant % 2 };
+	switch (variant / 2) {
+	case 1: /* one point */
+		t.y = tr_12 + 11;
+		t.n = 1;
+		t.change[0] = t.change[1] = NULL;
+		break;
+	case 2: /* NaN points: gaps, the last one NaN */
+		t.y = tr_nan;
+		t.n = 9;
+		t.value = "n/a";
+		t.bad[0] = 1;
+		break;
+	case 3: /* all equal */
+		t.y = tr_flat;
+		t.n = 6;
+		break;
+	case 4: /* signs mixed, zeros */
+		t.y = tr_neg;
+		t.n = 8;
+		t.change[1] = "";
+		break;
+	case 5: /* long texts */
+		t.title = "Monthly recurring revenue from customers on annual contracts";
+		t.value = "$1,234,567,890.12";
+		t.change[0] = "\xe2\x96\xbc -$123,456.78 (-9.1%) vs 2026Q2, significant at 5%";
+		t.change[1] = "\xe2\x96\xbc -$234,567.89 (-16.0%) vs 2025Q3, a year before";
+		t.bad[0] = t.bad[1] = 1;
+		t.first = "2025-10 (October, first month)";
+		t.last = "2026-09 (September, reporting month)";
+		break;
+	case 6: /* no finite point */
+		t.y = tr_all_nan;
+		t.n = 3;
+		break;
+	case 7: /* more points than drawn, no labels */
+		t.n = 12;
+		t.first = t.last = NULL;
+		t.title = NULL;
+		t.value = NULL;
+		break;
+	default:
+		break;
+	}
+	chart_trend_pen(p, b, &t);
+}
+
+static void check_exec_inside(pdf_doc *d, const char *how)
+{
+	static const chart_box boxes[] = {
+		{ 40, 60, 515, 200 }, { 40, 60, 250, 130 }, { 10, 10, 125, 95 }, { 10, 10, 90, 70 },
+		{ 0, 0, 60, 45 },     { 0, 0, 30, 20 },     { 5, 5, 300, 60 },
+	};
+	static const struct {
+		const char *name;
+		draw_fn fn;
+		int variants;
+	} exec[] = { { "waterfall", draw_waterfall, 7 }, { "trend", draw_trend, 16 } };
+	for (size_t c = 0; c < sizeof exec / sizeof exec[0]; c++)
+		for (size_t k = 0; k < sizeof boxes / sizeof boxes[0]; k++)
+			for (int v = 0; v < exec[c].variants; v++) {
+				chart_rec r;
+				chart_rec_init(&r, boxes[k]);
+				chart_pen p = chart_pen_of(d, &r);
+				exec[c].fn(&p, boxes[k], v);
+				if (!ok(r.outside == 0, "%s %s: variant %d stays inside %.0fx%.0f",
+				        how, exec[c].name, v, boxes[k].w, boxes[k].h))
+					diag("%zu of %zu items outside, first: %s", r.outside, r.items,
+					     r.first_outside);
+			}
+}
+
+static void test_exec_texts(void)
+{
+	chart_box b = { 40, 60, 250, 130 }, tile = { 10, 10, 125, 95 };
+	ok(draws(draw_waterfall, 0, b, "Churned", 1) && draws(draw_waterfall, 0, b, "-95k", 1),
+	   "waterfall: each movement has its label and amount");
+	ok(draws(draw_waterfall, 6, b, "No data", 1), "waterfall: no start draws No data");
+	ok(draws(draw_waterfall, 1, b, "-$40k", 1), "waterfall: a negative end is printed");
+	ok(draws(draw_waterfall, 4, b, "\xe2\x80\xa6", 0),
+	   "waterfall: labels too long for two slots are shortened");
+	ok(draws(draw_trend, 0, tile, "2025Q4", 1) && draws(draw_trend, 0, tile, "2026Q3", 1),
+	   "trend: the first and last periods are labelled");
+	ok(!draws(draw_trend, 2, tile, "2025Q4", 1) && draws(draw_trend, 2, tile, "2026Q3", 1),
+	   "trend: one point has the last label only");
+	ok(draws(draw_trend, 12, tile, "No data", 1), "trend: no finite point draws No data");
+	ok(!draws(draw_trend, 10, tile, "2025-10 (October, first month)", 1),
+	   "trend: a first label that would run into the last is left out");
+
+	/* The cut bridge: its zero line is the foot of the axis, inside. */
+	chart_rec r;
+	chart_rec_init(&r, b);
+	chart_pen p = chart_pen_of(NULL, &r);
+	draw_waterfall(&p, b, 0);
+	ok(r.y1 <= b.y + b.h, "waterfall: the cut bridge ends inside its box (%.1f <= %.1f)",
+	   r.y1, b.y + b.h);
+}
+
 int main(void)
 {
 	test_ticks();
@@ -448,13 +616,16 @@ int main(void)
 	test_styles();
 	test_layout();
 	test_texts();
+	test_exec_texts();
 	check_inside(NULL, "estimated widths:");
+	check_exec_inside(NULL, "estimated widths:");
 	pdf_doc *d = NULL;
 	churn_err err;
 	memset(&err, 0, sizeof err);
 	if (pdf_doc_new(PDF_PAPER_A4, NULL, &d, &err) == CHURN_OK) {
 		pdf_page_add(d);
 		check_inside(d, "real widths:");
+		check_exec_inside(d, "real widths:");
 		ok(pdf_doc_status(d, &err) == CHURN_OK, "every chart drew without a PDF error (%s)",
 		   err.msg);
 	} else {

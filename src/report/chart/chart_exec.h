@@ -15,13 +15,16 @@
  *   lightnesses), its signed amount printed over it and its label under
  *   it (alternating on two lines when the labels would touch); thin
  *   connector lines join the bars.
+ *
+ * Each is a wrapper around its _pen variant (chart_axis.h's pen), which
+ * the tests draw into a recorder to check that nothing leaves the box.
  */
 #ifndef CHURNKIT_CHART_EXEC_H
 #define CHURNKIT_CHART_EXEC_H
 
 #include <stddef.h>
 
-#include "report/chart/chart.h"
+#include "report/chart/chart_axis.h"
 
 typedef struct {
 	const char *title;        /* "Customers at end" */
@@ -34,6 +37,7 @@ typedef struct {
 	int bars;                 /* bars from 0 instead of a line */
 } chart_trend_tile;
 void chart_trend(pdf_doc *d, chart_box b, const chart_trend_tile *t);
+void chart_trend_pen(chart_pen *p, chart_box b, const chart_trend_tile *t);
 
 typedef struct {
 	const char *label;        /* "New", "Churned" */
@@ -51,5 +55,6 @@ typedef struct {
 	double end;
 } chart_waterfall_data;
 void chart_waterfall(pdf_doc *d, chart_box b, const chart_waterfall_data *w);
+void chart_waterfall_pen(chart_pen *p, chart_box b, const chart_waterfall_data *w);
 
 #endif
