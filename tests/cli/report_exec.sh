@@ -165,4 +165,27 @@ tap_is "$(cat exit):$(cat stderr)" "2:churnkit: --time-unit 'fortnight': give da
 # shellcheck disable=SC2086
 ck_run "$t" survival $map --time-unit month "$data"
 tap_is "$(cat exit)" "2" "--time-unit with dates: usage error"
+# A monthly bridge of the revenue history has eight bars in half a page: the
+# amounts over them never touch (pdftotext -bbox: the bridge's amounts, left
+# to right, each ends 2 points before the next begins); and every action on page 2
+# answers a finding printed there ("(finding N)", N at most the findings
+# shown).
+if [ $have_poppler = 1 ]; then
+	# shellcheck disable=SC2086
+	ck_run "$t" report --config "$top_srcdir/reports/executive.ini" --revenue "$rev" \
+		--period 2026-09 --currency EUR "$data" -o m.pdf
+	tap_is "$(cat exit)" 0 "monthly bridge: exit 0"
+	pdftotext -bbox -f 2 -l 2 m.pdf - |
+		awk -F'"' '/<word / && />[+-]?€[0-9.]+[kM]?</ && $2 + 0 > 300 && $4 + 0 > 190 &&
+			$4 + 0 < 260 { print $2, $6 }' | sort -n >amounts.txt
+	tap_is "$(wc -l <amounts.txt | tr -d ' ')" 8 \
+		"monthly bridge: eight amounts (start, five movements, adjustment, end)"
+	awk 'NR > 1 && $1 < last + 2 { bad = 1 } { last = $2 } END { exit bad }' amounts.txt
+	tap_ok $? "monthly bridge: no two amounts touch (2 points apart at least)"
+	pdftotext -layout -f 2 -l 2 m.pdf m2.txt
+	shown=$(sed -n '/^Findings/,/^Top actions/p' m2.txt | grep -c '^ *[1-5]  ')
+	cited=$(tr '\n' ' ' <m2.txt | grep -o '(finding [0-9])' | tr -dc '0-9\n' | sort -n | tail -n 1)
+	tap_ok $([ "$shown" -ge 1 ] && [ -n "$cited" ] && [ "$cited" -le "$shown" ]; echo $?) \
+		"page 2: the actions cite only findings printed there ($shown shown, cited up to $cited)"
+fi
 tap_done

@@ -27,13 +27,13 @@ static const char *bar_label(const chart_waterfall_data *w, size_t i, size_t n)
 /* Text centred at cx, moved sideways to keep inside [x0, x1] (shortened to
  * that width first). */
 static void text_in(chart_pen *p, double cx, double y, const char *s, pdf_weight wt,
-                    double x0, double x1, pdf_rgb c)
+                    double size, double x0, double x1, pdf_rgb c)
 {
 	char buf[64];
-	chart_pen_fit(p, s, wt, WF_SIZE, x1 - x0, buf, sizeof buf);
-	double half = chart_pen_text_width(p, buf, wt, WF_SIZE) / 2;
+	chart_pen_fit(p, s, wt, size, x1 - x0, buf, sizeof buf);
+	double half = chart_pen_text_width(p, buf, wt, size) / 2;
 	cx = fmax(fmin(cx, x1 - half), x0 + half);
-	chart_pen_text(p, cx, y, buf, wt, WF_SIZE, PDF_CENTER, c);
+	chart_pen_text(p, cx, y, buf, wt, size, PDF_CENTER, c);
 }
 
 void chart_waterfall_pen(chart_pen *p, chart_box b, const chart_waterfall_data *w)
@@ -77,6 +77,15 @@ void chart_waterfall_pen(chart_pen *p, chart_box b, const chart_waterfall_data *
 		hi = lo + 1;
 	double top = b.y + 12, base = b.y + b.h - 18;
 	double pitch = b.w / (double)n, bw = pitch * 0.62;
+	/* The amounts over the bars share one size at which each keeps to its
+	 * own slot (no two touch), down to 4.5 points. */
+	double asize = WF_SIZE;
+	for (size_t i = 0; i < n; i++) {
+		const char *t = i == 0 ? w->start_text : i + 1 == n ? w->end_text : w->step[i - 1].text;
+		double tw = t ? chart_pen_text_width(p, t, PDF_BOLD, WF_SIZE) : 0;
+		if (tw > pitch - 1.5)
+			asize = fmin(asize, fmax(4.5, WF_SIZE * (pitch - 1.5) / tw));
+	}
 #define WF_Y(v) (base - ((v) - lo) / (hi - lo) * (base - top))
 
 	int stagger = 0;
@@ -126,7 +135,9 @@ void chart_waterfall_pen(chart_pen *p, chart_box b, const chart_waterfall_data *
 			chart_pen_line(p, x + bw, yc, x + pitch, yc);
 		}
 		if (text)
-			text_in(p, x + bw / 2, WF_Y(fmax(a, z)) - 3, text, PDF_BOLD, b.x, b.x + b.w,
+			text_in(p, x + bw / 2, WF_Y(fmax(a, z)) - 3, text, PDF_BOLD, asize,
+			        fmax(b.x, x + bw / 2 - pitch / 2 + 0.5),
+			        fmin(b.x + b.w, x + bw / 2 + pitch / 2 - 0.5),
 			        chart_ink);
 		if (label) {
 			/* Staggered labels may take two slots; the first and last
@@ -138,7 +149,7 @@ void chart_waterfall_pen(chart_pen *p, chart_box b, const chart_waterfall_data *
 				x0 = b.x, x1 = b.x + 1.5 * pitch - 1;
 			else if (stagger && i + 1 == n)
 				x0 = b.x + b.w - 1.5 * pitch + 1, x1 = b.x + b.w;
-			text_in(p, cx, base + 10 + (stagger && i % 2 ? 8 : 0), label, PDF_REGULAR,
+			text_in(p, cx, base + 10 + (stagger && i % 2 ? 8 : 0), label, PDF_REGULAR, WF_SIZE,
 			        x0, x1, chart_text2);
 		}
 	}

@@ -229,20 +229,24 @@ static size_t tiles(report_page_ctx *c, tile *t)
 }
 
 /* Numbered findings, most important first. */
-/* The findings, most MRR first, as many of the five as fit above `limit`
- * (the room the top actions need is kept under them). */
-static double summary_findings(report_page_ctx *c, double y, double limit)
+/* The first `shown` findings (most MRR first); with draw 0 only measures.
+ * Returns the y below them. */
+static double summary_findings(report_page_ctx *c, double y, size_t shown, int draw)
 {
 	const findings *f = c->in->fd;
-	size_t n = f ? (f->n < 5 ? f->n : 5) : 0;
+	size_t n = f ? (f->n < shown ? f->n : shown) : 0;
 	char num[8], buf[700];
 
-	y = page_h2(c, y, "Findings");
+	static const char none[] = "No difference between segments, driver or change between "
+	                           "periods passed the report's significance test with enough "
+	                           "customers.";
+
+	y = draw ? page_h2(c, y, "Findings") : y + PAGE_H2 + 7;
+	if (n == 0 && !draw)
+		return y + pdf_paragraph(c->d, c->left, y, c->right - c->left, none, PDF_REGULAR,
+		                         PAGE_BODY, PAGE_BODY * 1.35, chart_text2, 0) + 6;
 	if (n == 0) {
-		return page_para(c, c->left, y, 0,
-		                 "No difference between segments, driver or change between periods "
-		                 "passed the report's significance test with enough customers.",
-		                 PAGE_BODY, chart_text2) + 6;
+		return page_para(c, c->left, y, 0, none, PAGE_BODY, chart_text2) + 6;
 	}
 	for (size_t i = 0; i < n; i++) {
 		const finding *x = &f->item[i];
@@ -266,9 +270,10 @@ static double summary_findings(report_page_ctx *c, double y, double limit)
 		if (x->footnote && x->footnote[0])
 			h += 1 + pdf_paragraph(c->d, c->left + 22, y, w, x->footnote, PDF_REGULAR, 7,
 			                       7 * 1.35, chart_text2, 0);
-		/* The first finding is always shown; the others only when they fit. */
-		if (i > 0 && y + h > limit)
-			break;
+		if (!draw) {
+			y += h + 6;
+			continue;
+		}
 		pdf_fill_color(c->d, chart_accent);
 		pdf_circle(c->d, c->left + 7, y + 7, 7, 1);
 		pdf_text(c->d, c->left + 7, y + 10, num, PDF_BOLD, 8, PDF_CENTER,
@@ -289,22 +294,26 @@ static double cell_weight(const segment_cell *cl, int by_loss)
 	return isfinite(w) ? w : 0;
 }
 
-/* The actions answering the findings (findings_actions.h), largest MRR
- * saved first: owner, targets, MRR saved, and the assumption in a note.
- * With draw 0 only measures.  Returns the y below them, or NaN when there
- * is none. */
-static double finding_actions(report_page_ctx *c, double y, int draw)
+/* The top three actions answering the first `shown` findings
+ * (findings_actions.h; an action never cites a finding the page leaves
+ * out), largest MRR saved first: owner, targets, MRR saved, and the
+ * assumption in a note.  With draw 0 only measures.  Returns the y below
+ * them, or NaN when there is none. */
+static double finding_actions(report_page_ctx *c, double y, size_t shown, int draw)
 {
 	const findings *f = c->in->fd;
 	char buf[700], cu[32], mr[32], sv[32], tail[200];
-	size_t n = f ? (f->nactions < 3 ? f->nactions : 3) : 0;
+	size_t pick[3], n = 0;
 	int saved = 0;
 
+	for (size_t i = 0; f && i < f->nactions && n < 3; i++)
+		if (f->action[i].finding < shown)
+			pick[n++] = i;
 	if (n == 0)
 		return NAN;
 	y = draw ? page_h2(c, y, "Top actions") : y + PAGE_H2 + 7;
 	for (size_t i = 0; i < n && (!draw || y < c->bottom - 40); i++) {
-		const finding_action *a = &f->action[i];
+		const finding_action *a = &f->action[pick[i]];
 		if (isfinite(a->mrr_saved)) {
 			char un[64] = "";
 			saved = 1;
@@ -350,14 +359,14 @@ static double finding_actions(report_page_ctx *c, double y, int draw)
 
 /* The playbook of the cells with the largest expected loss (or, without
  * values, the most expected churners). */
-static void summary_actions(report_page_ctx *c, double y)
+static void summary_actions(report_page_ctx *c, double y, size_t shown)
 {
 	const segment_result *s = c->in->seg;
 	const segment_cell *pick[3];
 	size_t np = 0;
 	char buf[700], a[32], b[32], e[32];
 
-	if (isfinite(finding_actions(c, y, 1)) || !s)
+	if (isfinite(finding_actions(c, y, shown, 1)) || !s)
 		return;
 	int by_loss = s->has_value && s->total.expected_mrr_loss > 0;
 	y = page_h2(c, y, "Top actions");
@@ -486,9 +495,17 @@ void page_summary(report_page_ctx *c)
 		snprintf(buf, sizeof buf, "No churn model in this report: %s.", in->model_note);
 		y = page_note(c, y + 2, buf);
 	}
-	/* Keep the top actions' room under the findings: they answer them. */
-	double need = finding_actions(c, 0, 0);
-	double limit = c->bottom - (isfinite(need) ? need + 6 : 0);
-	y = summary_findings(c, y + 6, limit);
-	summary_actions(c, y + 6);
+	/* As many of the five findings as leave room for the actions that
+	 * answer them (the lowest-ranked give way first; one at least). */
+	size_t shown = 5;
+	for (; shown > 1; shown--) {
+		double end = summary_findings(c, y + 6, shown, 0);
+		double act = finding_actions(c, end + 6, shown, 0);
+		/* The note under the actions may use the slack above the footer
+		 * (page_note). */
+		if ((isfinite(act) ? act - 3 : end) <= c->bottom + (isfinite(act) ? PAGE_NOTE_SLACK : 0))
+			break;
+	}
+	y = summary_findings(c, y + 6, shown, 1);
+	summary_actions(c, y + 6, shown);
 }
