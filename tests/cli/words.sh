@@ -154,6 +154,12 @@ tap_is "$(grep -o 'no change vs 2026Q2' flat.txt | wc -l | tr -d ' ')" 11 \
 	"noise: the eleven changes of zero say 'no change'"
 tap_is "$(grep -o '[^ ]* vs 2026Q2' flat.txt | grep -vc '^change')" 0 \
 	"noise: no change of zero is printed otherwise"
+# Nothing was lost in that period: the bridge's line says there is no quick
+# ratio and leaves out a lifetime value it cannot compute, printing no "-".
+tr '\n' ' ' <flat.txt | tr -s ' ' | grep -q 'No quick ratio (no MRR lost in the period)'
+tap_ok $? "bridge: no quick ratio when no MRR was lost, said in words"
+tr '\n' ' ' <flat.txt | grep -q -e 'ratio - ' -e '(LTV) -'
+tap_is $? 1 "bridge: no '-' for a figure that is not defined"
 ! grep -q '[▲▼]' flat.txt
 tap_ok $? "noise: ... and carry no arrow"
 grep -q 'CHF 0' flat.txt
