@@ -24,6 +24,13 @@ if command -v pdftotext >/dev/null 2>&1; then
 	tap_is $? 1 "no complete quarter: page 2 does not claim the signup dates are missing"
 	tr '\n' ' ' <p2.txt | grep -q 'no complete quarter before the as-of date; a month such as 2026-04'
 	tap_is $? 0 "no complete quarter: page 2 says so and names the last complete month"
+	# Without a period, the tiles are those the survival data fill: no "-"
+	# tile, and no survival at a time past the data (4 months here).
+	tap_is "$(grep -cx -- '-' p2.txt)" 0 "no complete quarter: no tile prints -"
+	grep -q 'Churn share (all customers)' p2.txt && grep -q 'Survival at 3 months' p2.txt
+	tap_is $? 0 "no complete quarter: churn share and survival at 3 months"
+	grep -q 'Survival at 24 months' p2.txt
+	tap_is $? 1 "no complete quarter: no survival at 24 months, past the data"
 else
 	tap_diag "no pdftotext: page 2 is not read"
 fi

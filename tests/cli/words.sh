@@ -154,6 +154,13 @@ tap_is "$(grep -o 'no change vs 2026Q2' flat.txt | wc -l | tr -d ' ')" 11 \
 	"noise: the eleven changes of zero say 'no change'"
 tap_is "$(grep -o '[^ ]* vs 2026Q2' flat.txt | grep -vc '^change')" 0 \
 	"noise: no change of zero is printed otherwise"
+# Nothing was lost in that period: the bridge's line says there is no quick
+# ratio and leaves out a lifetime value it cannot compute, printing no "-".
+pdftotext -f 2 -l 2 flat.pdf - | tr '\n' ' ' | tr -s ' ' >flat_raw.txt
+grep -q 'No quick ratio (no MRR lost in the period)' flat_raw.txt
+tap_ok $? "bridge: no quick ratio when no MRR was lost, said in words"
+grep -q -e 'ratio - ' -e '(LTV) -' flat_raw.txt
+tap_is $? 1 "bridge: no '-' for a figure that is not defined"
 ! grep -q '[▲▼]' flat.txt
 tap_ok $? "noise: ... and carry no arrow"
 grep -q 'CHF 0' flat.txt
@@ -172,4 +179,14 @@ tap_ok $? "words: the forest plot's header says odds ratio"
 n=$(grep -c -- '--[a-z]' body.txt)
 tap_is "$n" 0 "words: no option name outside the appendix"
 [ "$n" = 0 ] || grep -n -- '--[a-z]' body.txt | head -n 5 | sed 's/^/# /'
+# A very long label (1 KB) is shortened with "…" in page titles and tables:
+# no word of any page runs past the right margin (50 points on A4).
+long=$(awk 'BEGIN { for (i = 0; i < 90; i++) printf "Vertragsart "; }')
+ck_run "$t" report --config "$ini" --label "contract=$long" -o long.pdf "$data"
+tap_is "$(cat exit)" 0 "a 1 KB label: the report is written"
+pdftotext -bbox long.pdf - | awk -F'"' '/<page / { w = $2 } /<word / && $6 + 0 > w - 48 { n++ }
+	END { exit n > 0 }'
+tap_ok $? "a 1 KB label: no word runs past the right margin (titles are shortened)"
+pdftotext -layout long.pdf - | grep -q 'Survival by Vertragsart Vertragsart.*…'
+tap_ok $? "a 1 KB label: the survival page's title ends with …"
 tap_done

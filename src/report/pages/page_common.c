@@ -24,9 +24,12 @@ double page_begin(report_page_ctx *c, const char *title, const char *lead)
 	c->nbegun++;
 	c->continued = 0;
 	pdf_page_add(c->d);
-	snprintf(c->title, sizeof c->title, "%s", title);
+	/* A title a long label made too wide is shortened with "…" to the
+	 * content width, at a character boundary (the outline keeps it whole). */
+	pdf_fit_text(c->d, title, PDF_BOLD, PAGE_H1, c->right - c->left, c->title,
+	             sizeof c->title);
 	pdf_outline_add(c->d, -1, title);
-	pdf_text(c->d, c->left, y + PAGE_H1, title, PDF_BOLD, PAGE_H1, PDF_LEFT, chart_ink);
+	pdf_text(c->d, c->left, y + PAGE_H1, c->title, PDF_BOLD, PAGE_H1, PDF_LEFT, chart_ink);
 	y += PAGE_H1 + 6;
 	if (lead && *lead) {
 		y = page_para(c, c->left, y, 0, lead, PAGE_BODY, chart_text2);
@@ -40,7 +43,9 @@ double page_begin(report_page_ctx *c, const char *title, const char *lead)
 
 double page_h2(report_page_ctx *c, double y, const char *text)
 {
-	pdf_text(c->d, c->left, y + PAGE_H2, text, PDF_BOLD, PAGE_H2, PDF_LEFT, chart_ink);
+	char fit[512];
+	pdf_fit_text(c->d, text, PDF_BOLD, PAGE_H2, c->right - c->left, fit, sizeof fit);
+	pdf_text(c->d, c->left, y + PAGE_H2, fit, PDF_BOLD, PAGE_H2, PDF_LEFT, chart_ink);
 	return y + PAGE_H2 + 7;
 }
 
@@ -65,8 +70,10 @@ double page_continue(report_page_ctx *c)
 	c->bottom = c->page_bottom;
 	c->continued = 1;
 	pdf_page_add(c->d);
+	char fit[sizeof head];
 	snprintf(head, sizeof head, "%s (continued)", c->title);
-	pdf_text(c->d, c->left, y + PAGE_H2, head, PDF_BOLD, PAGE_H2, PDF_LEFT, chart_text2);
+	pdf_fit_text(c->d, head, PDF_BOLD, PAGE_H2, c->right - c->left, fit, sizeof fit);
+	pdf_text(c->d, c->left, y + PAGE_H2, fit, PDF_BOLD, PAGE_H2, PDF_LEFT, chart_text2);
 	return y + PAGE_H2 + 14;
 }
 

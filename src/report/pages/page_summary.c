@@ -91,7 +91,11 @@ static size_t duration_tiles(report_page_ctx *c, tile *t, size_t max)
 {
 	const report_input *in = c->in;
 	const surv_curve *all = in->surv && in->surv->ncurves > 0 ? &in->surv->curve[0] : NULL;
-	const char *units = in->time_unit ? in->time_unit : "time units";
+	/* Dated data without a reporting period count time in days, shown in
+	 * months. */
+	double f = in->time_in_days ? DATE_MONTH_DAYS : 1;
+	const char *units = in->time_in_days ? "months" : in->time_unit ? in->time_unit
+	                                                                 : "time units";
 	char a[32], b[32];
 	size_t n = 0;
 
@@ -109,20 +113,23 @@ static size_t duration_tiles(report_page_ctx *c, tile *t, size_t max)
 	t[n].label = "Median customer lifetime";
 	const km_curve *km = all->km;
 	if (isfinite(all->stats.median)) {
-		snprintf(t[n].value, sizeof t[n].value, "%.1f %s", all->stats.median, units);
+		snprintf(t[n].value, sizeof t[n].value, "%.1f %s", all->stats.median / f, units);
 	} else {
 		snprintf(t[n].value, sizeof t[n].value, "not reached");
 		if (km && km->m > 0)
-			snprintf(t[n].change, sizeof t[n].change, "%s remain at %g %s",
-			         fmtnum_pct(km->surv[km->m - 1], 1, a, sizeof a), km->time[km->m - 1],
-			         units);
+			snprintf(t[n].change, sizeof t[n].change, in->time_in_days ? "%s remain at "
+			         "%.1f %s" : "%s remain at %g %s",
+			         fmtnum_pct(km->surv[km->m - 1], 1, a, sizeof a),
+			         km->time[km->m - 1] / f, units);
 	}
 	n++;
 	for (size_t k = 0; k < all->nat && n + 1 < max && k < 4; k++) {
-		if (!isfinite(all->at[k].surv))
+		/* No survival past the data: a time beyond the last one
+		 * (nobody left at risk) is not a tile. */
+		if (!isfinite(all->at[k].surv) || !(all->at[k].n_risk > 0))
 			continue;
 		snprintf(t[n].label_buf, sizeof t[n].label_buf, "Survival at %g %s",
-		         all->at[k].time, units);
+		         all->at[k].time / f, units);
 		t[n].label = t[n].label_buf;
 		fmtnum_pct(all->at[k].surv, 1, t[n++].value, sizeof t[0].value);
 	}
@@ -446,7 +453,10 @@ void page_summary(report_page_ctx *c)
 		         "customers (no delayed entry or weights).");
 	y = page_begin(c, "Executive summary", lead);
 
-	size_t n = in->kpi || in->time_in_days ? tiles(c, t) : duration_tiles(c, t, 12);
+	/* Without a reporting period (durations, no complete period, or no
+	 * period metrics) the tiles are those the survival data can fill. */
+	size_t n = in->kpi && in->kpi->change.has_current ? tiles(c, t)
+	                                                  : duration_tiles(c, t, 12);
 	if (in->ntrend > 0) {
 		/* The trend row, then the tiles in two columns beside the MRR
 		 * bridge (or four across without one). */

@@ -153,7 +153,7 @@ void summary_bridge(report_page_ctx *c, chart_box b)
 	const revenue_period *m = &cur->mrr;
 	int hist = in->kpi->mrr_source == KPI_MRR_HISTORY;
 	chart_step st[6];
-	char txt[6][48], s0[40], s1[40], head[96], buf[640], a[40], r[40], q[40], p[40], l[40];
+	char txt[6][48], s0[40], s1[40], head[96], buf[640], a[40], r[40], q[96], p[96], l[96];
 	size_t n = 0;
 
 #define STEP(lab, v) do { st[n].label = (lab); st[n].value = (v); \
@@ -173,14 +173,25 @@ void summary_bridge(report_page_ctx *c, chart_box b)
 	pdf_text(c->d, b.x, b.y + 10, head, PDF_BOLD, 9, PDF_LEFT, chart_ink);
 	/* The lines under the chart. */
 	fmt_money(m->mrr_end, in->currency, a, sizeof a);
+	/* A figure that is not defined says why instead of printing "-". */
+	if (isfinite(m->quick_ratio))
+		snprintf(q, sizeof q, "Quick ratio %s (MRR gained per MRR lost)",
+		         fmt_ratio(m->quick_ratio, l, sizeof l));
+	else
+		snprintf(q, sizeof q, "No quick ratio (no MRR lost in the period)");
+	if (isfinite(m->arpa))
+		snprintf(p, sizeof p, " Average MRR per paying account (ARPA) %s",
+		         fmt_money(m->arpa, in->currency, l, sizeof l));
+	else
+		p[0] = '\0';
+	if (isfinite(m->ltv))
+		snprintf(l, sizeof l, "%slifetime value (LTV) %s", p[0] ? "; " : " ",
+		         fmt_money(m->ltv, in->currency, r, sizeof r));
+	else
+		l[0] = '\0';
 	fmt_money(12 * m->mrr_end, in->currency, r, sizeof r);
-	fmt_ratio(m->quick_ratio, q, sizeof q);
-	fmt_money(m->arpa, in->currency, p, sizeof p);
-	fmt_money(m->ltv, in->currency, l, sizeof l);
-	snprintf(buf, sizeof buf,
-	         "MRR %s, ARR %s. Quick ratio %s (MRR gained per MRR lost). "
-	         "Average MRR per paying account (ARPA) %s; lifetime value (LTV) %s.%s%s",
-	         a, r, q, p, l,
+	snprintf(buf, sizeof buf, "MRR %s, ARR %s. %s.%s%s%s%s%s", a, r, q, p, l,
+	         p[0] || l[0] ? "." : "",
 	         hist && fabs(m->mrr_churn_change) >= 0.5
 	                 ? " Adjustment: price changes billed in a customer's churn month." : "",
 	         hist ? "" : " Per-customer values only: new and churned MRR are shown; "
