@@ -126,6 +126,8 @@ typedef struct {
 	size_t n_too_recent;         /* dates: potential follow-up below the horizon */
 	size_t n_no_risk;            /* entry not before the exit: never observed */
 	double g_horizon;            /* durations: G(N-), NaN otherwise */
+	const char *time_unit;       /* the duration's unit (--time-unit, borrowed
+	                                from the map), NULL when not named */
 	char sample_note[700];       /* how the model's sample was chosen (report) */
 	char outcome[160];           /* "churn within 12 months", "churned" */
 

@@ -344,6 +344,7 @@ churn_status model_run_fit(model_run *m, const model_run_input *d, const model_r
 	const load_map *map = d->map;
 
 	set_options(m, o);
+	m->time_unit = map->time_unit;
 	if ((m->horizon_given || m->want_cox) && map->start == NULL && map->duration == NULL)
 		return churn_err_set(err, CHURN_EUSAGE,
 		                     "%s needs how long each customer stayed: --start and --end "

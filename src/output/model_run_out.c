@@ -38,9 +38,10 @@ static void print_outcome(const model_run *m, const model_run_input *d, FILE *f)
 		fprintf(f, "Left out: %zu customer%s too recent to have been followed for the "
 		           "horizon.\n", m->n_too_recent, m->n_too_recent == 1 ? "" : "s");
 	} else {
-		fprintf(f, "Outcome: %s (--horizon %g, in the duration's own unit): 1 when the "
-		           "customer churned at a duration\n  <= %g%s, 0 otherwise.\n", m->outcome,
-		        m->horizon, m->horizon, m->sd->entry ? " after entry" : "");
+		fprintf(f, "Outcome: %s (--horizon %g, in %s): 1 when the customer churned at a "
+		           "duration\n  <= %g%s, 0 otherwise.\n", m->outcome, m->horizon,
+		        d->map->time_unit ? d->map->time_unit : "the duration's own unit", m->horizon,
+		        m->sd->entry ? " after entry" : "");
 		fprintf(f, "Weighting: inverse probability of censoring, 1 / G(min(T, %g)-), G the "
 		           "reverse Kaplan-Meier\n  curve of censoring (G(%g-) = %.4f)%s; quasi-"
 		           "binomial fit, robust (HC0 sandwich)\n  standard errors.\n", m->horizon,
@@ -207,8 +208,9 @@ churn_status model_run_print(const model_run *m, const model_run_input *d, FILE 
 			fprintf(f, "Time to churn: days from the start date to the churn date, or to "
 			           "%s (as-of) for active customers.\n", date_format(d->res->as_of, a));
 		else
-			fprintf(f, "Time to churn: the duration column %s as given; event: %s.\n",
-			        d->map->duration, d->map->event);
+			fprintf(f, "Time to churn: the duration column %s %s%s; event: %s.\n",
+			        d->map->duration, d->map->time_unit ? "in " : "as given",
+			        d->map->time_unit ? d->map->time_unit : "", d->map->event);
 		if (m->sd->entry)
 			fprintf(f, "Delayed entry: at risk only after %s (left truncation).\n",
 			        d->map->entry);
@@ -223,6 +225,13 @@ churn_status model_run_print(const model_run *m, const model_run_input *d, FILE 
 	return CHURN_OK;
 }
 
+/* A duration's unit as the JSON names it: the one --time-unit names, else
+ * "as given" (docs/contract.md). */
+static const char *duration_unit(const model_run *m)
+{
+	return m->time_unit != NULL ? m->time_unit : "as given";
+}
+
 churn_status model_run_json(const model_run *m, void *root_, churn_err *err)
 {
 	json_object *root = root_;
@@ -235,7 +244,7 @@ churn_status model_run_json(const model_run *m, void *root_, churn_err *err)
 		json_object_object_add(o, "horizon_unit",
 		                       !m->horizon_given ? NULL
 		                       : json_object_new_string(m->sd->date_mode ? "months"
-		                                                                 : "as given"));
+		                                                : duration_unit(m)));
 		json_object_object_add(o, "horizon_days",
 		                       m->horizon_given && m->sd->date_mode
 		                           ? json_num(m->horizon_time) : NULL);
@@ -249,7 +258,8 @@ churn_status model_run_json(const model_run *m, void *root_, churn_err *err)
 		if (o == NULL)
 			return churn_err_set(err, CHURN_ENOMEM, "out of memory for the JSON");
 		json_object_object_add(o, "time_unit",
-		                       json_object_new_string(m->sd->date_mode ? "days" : "as given"));
+		                       json_object_new_string(m->sd->date_mode ? "days"
+		                                                               : duration_unit(m)));
 		json_object_object_add(o, "rows_no_time_at_risk",
 		                       json_object_new_int64((int64_t)m->cox_no_risk));
 		json_object_object_add(root, "cox", o);

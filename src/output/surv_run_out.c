@@ -13,12 +13,22 @@
 #include <json-c/json.h>
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
+
+/* The time's unit as the JSON names it: "days" from dates, the unit
+ * --time-unit names for durations, else "as given" (docs/contract.md). */
+static const char *surv_run_time_unit(const surv_run *s)
+{
+	if (s->date_mode)
+		return "days";
+	return s->map->time_unit != NULL ? s->map->time_unit : "as given";
+}
 
 churn_status surv_run_print(const surv_run *s, FILE *f, churn_err *err)
 {
 	const load_map *m = s->map;
 	surv_print_opts po;
-	char a[11];
+	char a[11], unit1[16];
 
 	if (s->date_mode) {
 		if (m->end != NULL)
@@ -29,9 +39,15 @@ churn_status surv_run_print(const surv_run *s, FILE *f, churn_err *err)
 			        m->start, date_format(s->as_of, a));
 		fprintf(f, "--times and --rmst-tau in months of 365.25/12 = 30.4375 days.\n");
 	} else {
-		fprintf(f, "Time: %s as given (--times, --rmst-tau and the hazard periods in the "
-		           "same unit); churned: %s%s%s.\n", m->duration, m->event,
-		        m->event_value ? " = " : "", m->event_value ? m->event_value : "");
+		if (m->time_unit != NULL)
+			fprintf(f, "Time: %s in %s (--times, --rmst-tau and the hazard periods "
+			           "in %s); churned: %s%s%s.\n", m->duration, m->time_unit,
+			        m->time_unit, m->event, m->event_value ? " = " : "",
+			        m->event_value ? m->event_value : "");
+		else
+			fprintf(f, "Time: %s as given (--times, --rmst-tau and the hazard periods "
+			           "in the same unit); churned: %s%s%s.\n", m->duration, m->event,
+			        m->event_value ? " = " : "", m->event_value ? m->event_value : "");
 	}
 	if (m->entry != NULL)
 		fprintf(f, "Delayed entry: at risk only after %s.\n", m->entry);
@@ -43,10 +59,19 @@ churn_status surv_run_print(const surv_run *s, FILE *f, churn_err *err)
 	fputc('\n', f);
 
 	surv_print_opts_default(&po);
-	po.time_unit = s->date_mode ? "days" : NULL;
+	po.time_unit = s->date_mode ? "days" : m->time_unit;
 	po.times_unit = s->date_mode ? "months" : NULL;
 	po.times_scale = s->month_len;
 	po.period_name = s->date_mode ? "month" : "period";
+	if (!s->date_mode && m->time_unit != NULL) {
+		/* "months" -> "month": the hazard's period is one unit */
+		size_t n = strlen(m->time_unit);
+		if (n > 1 && n < sizeof unit1) {
+			memcpy(unit1, m->time_unit, n - 1);
+			unit1[n - 1] = '\0';
+			po.period_name = unit1;
+		}
+	}
 	po.alpha = s->alpha;
 	po.min_n = (double)s->min_n;
 	return surv_print_with(f, s->a, &po, err);
@@ -57,7 +82,7 @@ churn_status surv_run_json(const surv_run *s, void *root_, churn_err *err)
 	json_object *root = root_, *surv = NULL, *ex, *given;
 	churn_status st;
 
-	st = surv_json_build(s->a, s->date_mode ? "days" : "as given", 1, &surv, err);
+	st = surv_json_build(s->a, surv_run_time_unit(s), 1, &surv, err);
 	if (st != CHURN_OK)
 		return st;
 	ex = json_object_new_object();
@@ -65,7 +90,8 @@ churn_status surv_run_json(const surv_run *s, void *root_, churn_err *err)
 	                       json_object_new_int64((int64_t)s->excluded));
 	json_object_object_add(surv, "rows_excluded", ex);
 	json_object_object_add(surv, "times_unit",
-	                       json_object_new_string(s->date_mode ? "months" : "as given"));
+	                       json_object_new_string(s->date_mode ? "months"
+	                                                              : surv_run_time_unit(s)));
 	given = json_object_new_array();
 	for (size_t k = 0; k < s->ntimes; k++)
 		json_object_array_add(given, json_num(s->times[k]));
