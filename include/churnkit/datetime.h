@@ -31,6 +31,9 @@
  *                %z applies its offset as above; %s is refused, since glibc
  *                reads it in the local time zone (--date-format epoch reads
  *                seconds in UTC).
+ * Every time (ISO and the spreadsheet forms) may end with a 12-hour clock
+ * mark, one optional blank then AM or PM in any case, with the
+ * hour 1-12 ("1/5/2024 3:15 PM", as US spreadsheets and CRM exports write).
  * Every field is validated: month 1-12, day within its month (leap years
  * as Gregorian), hour 0-23 (24 only as 24:00), minute 0-59, second 0-60,
  * offset hour 0-23 and minute 0-59, year 1-9999 before and after the move

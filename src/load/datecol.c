@@ -88,18 +88,45 @@ int datecol_detect_row(loader *ld)
 	return 0;
 }
 
+/* The readings the file's date columns other than `self` settled on from
+ * their own values (one live reading each), as a mask. */
+static unsigned settled_elsewhere(const datecols *dc, const loader *ld, long self)
+{
+	unsigned mask = 0;
+	for (size_t i = 0; i < NDATE_ROLES; i++) {
+		long k = date_field(ld, date_roles[i]);
+		if (k >= 0 && k != self && dt_detect_settled(&dc->det[k]))
+			mask |= dc->det[k].live;
+	}
+	return mask;
+}
+
 churn_status datecols_choose(datecols *dc, const loader *ld, churn_err *err)
 {
 	for (size_t i = 0; i < NDATE_ROLES && dc->n > 0; i++) {
 		long k = date_field(ld, date_roles[i]);
 		char why[160];
+		unsigned both;
 		if (k < 0)
 			continue;
-		if (!dt_detect_choose(&dc->det[k], &dc->reading[k], why, sizeof why))
-			return churn_err_at(err, CHURN_EDATA, ld->name, dc->det[k].amb_line, k + 1,
-			                    "the dates in column '%s' fit more than one form, which "
-			                    "read '%s' differently: say %s", ld->cols[k].name,
-			                    dc->det[k].amb_text, why);
+		if (dt_detect_choose(&dc->det[k], &dc->reading[k], why, sizeof why))
+			continue;
+		/* A column whose values fit several forms (few churn dates, all
+		 * with a day <= 12) takes the form another date column of the
+		 * same file settled on, when exactly one of its forms is that
+		 * (docs/inputs.md, "Dates"): one export writes one date form. */
+		both = dc->det[k].live & settled_elsewhere(dc, ld, k);
+		if (both != 0 && (both & (both - 1)) == 0) {
+			int r = 0;
+			while (!(both & (1u << r)))
+				r++;
+			dc->reading[k] = (dt_reading)r;
+			continue;
+		}
+		return churn_err_at(err, CHURN_EDATA, ld->name, dc->det[k].amb_line, k + 1,
+		                    "the dates in column '%s' fit more than one form, which "
+		                    "read '%s' differently: say %s", ld->cols[k].name,
+		                    dc->det[k].amb_text, why);
 	}
 	return CHURN_OK;
 }

@@ -117,12 +117,31 @@ static int fraction(const char **p, const char *end, int comma, int *zero)
 	return 1;
 }
 
-/* Reads a time hh:mm[:ss][fraction] (hour one or two digits when `loose`)
- * into *secs, seconds since the day's start (86400 for 24:00; a leap second
- * counts as :59, the last second of its day). */
+/* Reads an optional 12-hour clock mark after a time: at most one blank
+ * then AM or PM in any case (as strptime's "%I:%M %p").  Returns 'A' or 'P'
+ * and moves *p past it, or 0 and leaves *p alone. */
+static int meridiem(const char **p, const char *end)
+{
+	const char *q = *p;
+	int c;
+	if (q < end && *q == ' ')
+		q++;
+	if (end - q < 2)
+		return 0;
+	c = toupper((unsigned char)q[0]);
+	if ((c != 'A' && c != 'P') || toupper((unsigned char)q[1]) != 'M')
+		return 0;
+	*p = q + 2;
+	return c;
+}
+
+/* Reads a time hh:mm[:ss][fraction] (hour one or two digits when `loose`),
+ * optionally followed by AM or PM (hour 1-12), into *secs, seconds since
+ * the day's start (86400 for 24:00; a leap second counts as :59, the last
+ * second of its day). */
 static int time_part(const char **p, const char *end, int loose, int comma, long *secs)
 {
-	int h, m, s = 0, zero;
+	int h, m, s = 0, zero, ampm;
 	if (!(loose ? short_digits(p, end, &h) : fixed_digits(p, end, 2, &h)))
 		return 0;
 	if (*p >= end || **p != ':')
@@ -136,6 +155,13 @@ static int time_part(const char **p, const char *end, int loose, int comma, long
 			return 0;
 	} else {
 		zero = 1;
+	}
+	ampm = meridiem(p, end);
+	if (ampm != 0) {
+		/* 12-hour clock: 12:xx AM is 00:xx, 12:xx PM is 12:xx, 1-11 PM add 12 */
+		if (h < 1 || h > 12)
+			return 0;
+		h = h % 12 + (ampm == 'P' ? 12 : 0);
 	}
 	if (h == 24 && m == 0 && s == 0 && zero) {
 		*secs = SECS_PER_DAY;

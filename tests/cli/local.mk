@@ -53,3 +53,5 @@ EXTRA_DIST += tests/data/cohorts/nrr_customers.csv tests/data/cohorts/nrr_revenu
 cli_tests += tests/cli/review_edges.sh
 # the unit --time-unit names in the survival and model texts (tests/cli/time_unit_text.sh).
 cli_tests += tests/cli/time_unit_text.sh
+# US exports: 12-hour times, a date column settled by another (tests/cli/dates_us.sh).
+cli_tests += tests/cli/dates_us.sh
