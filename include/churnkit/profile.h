@@ -43,6 +43,7 @@ typedef struct {
 	long by_reason[LOAD_NREASONS];
 	char delimiter;
 	int bom;
+	char sha256[65];           /* SHA-256 of the bytes parsed (load.h) */
 	int32_t as_of, min_date, max_date;
 	long events;               /* -1 when no churn information is mapped */
 	profile_col *cols;

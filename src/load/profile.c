@@ -139,6 +139,7 @@ churn_status profile_build(const load_result *r, const load_map *map,
 	p->customers_reactivated = r->rolled_up ? r->customers_reactivated : -1;
 	memcpy(p->by_reason, r->by_reason, sizeof p->by_reason);
 	p->delimiter = r->delimiter;
+	memcpy(p->sha256, r->sha256, sizeof p->sha256);
 	p->bom = r->bom;
 	p->as_of = r->as_of;
 	p->min_date = r->min_date;

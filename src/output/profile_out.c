@@ -107,6 +107,8 @@ void *profile_json(const profile *p)
 	json_object *reasons = json_object_new_object();
 	json_object *cols = json_object_new_array();
 
+	/* The hash of the bytes parsed, as every command's "data" block gives it. */
+	json_object_object_add(d, "sha256", json_object_new_string(p->sha256));
 	json_object_object_add(d, "rows_read", json_object_new_int64(p->rows_read));
 	json_object_object_add(d, "rows_used", json_object_new_int64(p->rows_used));
 	json_object_object_add(d, "rows_rejected", json_object_new_int64(p->rows_rejected));

@@ -96,6 +96,9 @@ tap_is "$(cat exit):$(cat stderr)" "2:churnkit: check: unknown option -x (see ch
 # Options may follow the input file.
 ck_run "$t" check good.csv $map --json -
 tap_is "$(cat exit):$("$JSONGET" stdout data.rows_used)" "0:2" "options after the input file are read"
+# check's data block names the file's bytes as every command's does.
+tap_is "$("$JSONGET" stdout data.sha256)" "$(sha256sum <good.csv | cut -c1-64)" \
+	"check --json: data.sha256 is the SHA-256 of the input's bytes"
 
 # I/O errors: exit 3.
 ck_run "$t" check $map nonexistent.csv
