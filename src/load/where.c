@@ -1,11 +1,12 @@
 /*
  * where.c - the --where filters (docs/inputs.md, "Filters"): COL=V1,V2
  * keeps a row whose COL holds one of the values, COL!=V1,V2 one that holds
- * none, each value matched as COL=VALUE flags are (ignoring ASCII case and
- * blanks around).  A row is tested once its fields could be read, before
- * any value of it is checked, and a row left out is counted, never a bad
- * row.  A value no row holds is an error listing what the column holds
- * (flagseen.c), so a typo never filters nothing in silence.
+ * none (a comma inside a value is written \,), each value matched as
+ * COL=VALUE flags are (ignoring ASCII case and blanks around).  A row is
+ * tested once its fields could be read, before any value of it is checked,
+ * and a row left out is counted, never a bad row.  A value no row holds is
+ * an error listing what the column holds (flagseen.c), so a typo never
+ * filters nothing in silence.
  */
 #include "churnkit/fieldread.h"
 #include "loader.h"
@@ -44,12 +45,20 @@ static char *parse(loader *ld, loader_where *f)
 		ld->st = churn_err_set(ld->err, CHURN_ENOMEM, "out of memory");
 		return NULL;
 	}
-	for (char *p = f->text;; p++) {
-		f->values[f->nvalues++] = p;
-		if ((p = strchr(p, ',')) == NULL)
-			break;
-		*p = '\0';
+	/* Split at the commas not escaped; "\," is a comma in a value and
+	 * "\\" a backslash (docs/inputs.md, "Filters"), unescaped in place. */
+	char *out = f->text;
+	f->values[f->nvalues++] = out;
+	for (const char *p = f->text; *p; p++) {
+		if (*p == '\\' && (p[1] == ',' || p[1] == '\\'))
+			*out++ = *++p;
+		else if (*p == ',') {
+			*out++ = '\0';
+			f->values[f->nvalues++] = out;
+		} else
+			*out++ = *p;
 	}
+	*out = '\0';
 	return col;
 }
 

@@ -55,3 +55,5 @@ cli_tests += tests/cli/review_edges.sh
 cli_tests += tests/cli/time_unit_text.sh
 # US exports: 12-hour times, a date column settled by another (tests/cli/dates_us.sh).
 cli_tests += tests/cli/dates_us.sh
+# --where values holding a comma (tests/cli/where_comma.sh).
+cli_tests += tests/cli/where_comma.sh
