@@ -28,7 +28,7 @@ churn_status surv_run_print(const surv_run *s, FILE *f, churn_err *err)
 {
 	const load_map *m = s->map;
 	surv_print_opts po;
-	char a[11], unit1[16];
+	char a[11];
 
 	if (s->date_mode) {
 		if (m->end != NULL)
@@ -62,16 +62,11 @@ churn_status surv_run_print(const surv_run *s, FILE *f, churn_err *err)
 	po.time_unit = s->date_mode ? "days" : m->time_unit;
 	po.times_unit = s->date_mode ? "months" : NULL;
 	po.times_scale = s->month_len;
+	/* The hazard's period (surv_run.c, set_unit): a tenure month, in the
+	 * time's unit, for days, weeks and months; a year for years. */
 	po.period_name = s->date_mode ? "month" : "period";
-	if (!s->date_mode && m->time_unit != NULL) {
-		/* "months" -> "month": the hazard's period is one unit */
-		size_t n = strlen(m->time_unit);
-		if (n > 1 && n < sizeof unit1) {
-			memcpy(unit1, m->time_unit, n - 1);
-			unit1[n - 1] = '\0';
-			po.period_name = unit1;
-		}
-	}
+	if (!s->date_mode && m->time_unit != NULL)
+		po.period_name = strcmp(m->time_unit, "years") == 0 ? "year" : "month";
 	po.alpha = s->alpha;
 	po.min_n = (double)s->min_n;
 	return surv_print_with(f, s->a, &po, err);

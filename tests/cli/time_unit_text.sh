@@ -19,8 +19,10 @@ tap_is "$(cat "$t/exit")" 0 "survival --time-unit week: exit 0"
 tap_is "$(sed -n 2p "$t/stdout" | cut -c1-24)" "Time: tenure in weeks (-" \
 	"survival text: the time line names the unit"
 tap_is "$(grep -c 'as given' "$t/stdout")" 0 "survival text: no 'as given' once the unit is named"
-tap_is "$(grep -c '^Churn hazard by tenure week (week k covers' "$t/stdout")" 1 \
-	"survival text: the hazard is by tenure week"
+# The hazard's period is a tenure month whatever the unit (a year for
+# years): in weeks, month k covers (k x 4.348..., (k + 1) x 4.348...] weeks.
+tap_is "$(grep -c '^Churn hazard by tenure month (month k covers tenure (k x 4.3482143, (k + 1) x 4.3482143\] weeks)' "$t/stdout")" 1 \
+	"survival text: the hazard is by tenure month, a month in weeks"
 tap_is "$("$JSONGET" "$t/s.json" survival.time_unit)" "weeks" \
 	"survival JSON: time_unit is the unit named"
 
@@ -35,6 +37,13 @@ tap_is "$("$JSONGET" "$t/m.json" model.horizon_unit)" "months" \
 	"model JSON: horizon_unit is the unit named"
 tap_is "$("$JSONGET" "$t/m.json" cox.time_unit)" "months" \
 	"model JSON: the Cox model's time_unit is the unit named"
+
+ck_run "$t" survival "$@" --time-unit year "$t/d.csv"
+tap_is "$(grep -c '^Churn hazard by tenure year (year k covers tenure (k x 1, (k + 1) x 1\] years)' "$t/stdout")" 1 \
+	"survival text: with years the hazard is by tenure year"
+ck_run "$t" survival "$@" --time-unit day "$t/d.csv"
+tap_is "$(grep -c '^Churn hazard by tenure month (month k covers tenure (k x 30.4375, (k + 1) x 30.4375\] days)' "$t/stdout")" 1 \
+	"survival text: with days the hazard is by tenure month of 30.4375 days"
 
 ck_run "$t" survival "$@" --json "$t/s0.json" "$t/d.csv"
 tap_is "$(sed -n 2p "$t/stdout" | cut -c1-24)" "Time: tenure as given (-" \
