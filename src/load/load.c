@@ -26,6 +26,8 @@
 #include <string.h>
 
 #define CHUNK (1 << 20)
+/* libcsv's field buffer grows in steps of at least this (parse_file). */
+#define CSV_FIELD_STEP (64 * 1024)
 /* libcsv.c's parser states (public in struct csv_parser, stable since
  * libcsv 1.0): inside a field, and just after a quote inside a quoted
  * field. */
@@ -279,6 +281,7 @@ static churn_status parse_file(loader *ld, source *src, char *chunk, size_t size
 
 	if (csv_init(&p, LIBCSV_OPTIONS) != 0)
 		return churn_err_set(err, CHURN_ENOMEM, "out of memory");
+	csv_set_blk_size(&p, CSV_FIELD_STEP);
 	ld->line_no = 1;
 	ld->cr_pending = 0;
 	ld->skipping = 0;
@@ -314,6 +317,13 @@ static churn_status parse_file(loader *ld, source *src, char *chunk, size_t size
 				goto done;
 			}
 		}
+		/* libcsv grows its one field buffer blk_size bytes (128 by
+		 * default) at a time, a copy each time: a field of n bytes would
+		 * cost O(n^2).  Steps of 64 KiB within a chunk, and of the size
+		 * reached so far before each later chunk, make it geometric
+		 * (csv.h keeps entry_size public). */
+		if (p.entry_size > p.blk_size)
+			csv_set_blk_size(&p, p.entry_size);
 		feed(ld, &p, s, n);
 		if (ld->st != CHURN_OK) {
 			st = ld->st;
