@@ -62,13 +62,28 @@
  * days_since_contact = whole days since the last contact.  logins_30d,
  * support_tickets_90d, nps and onboarding_completed do not change.
  *
+ * Churn reason.  Each churned customer gets one reason, drawn after the churn
+ * from the customer's columns as the row shows them (late_payments_12m at the
+ * churn date), with probability proportional to these weights:
+ *   price             1, 3 for the discount promo channel
+ *   missing features  18 / (logins_30d + 6): 3 at no logins, 1 at 12
+ *   poor service      0.3 + 0.3 tickets (support_tickets_90d)
+ *   competitor        1
+ *   payment failed    0.1 + late_payments_12m
+ *   business closed   by plan: Starter 0.6, Growth 0.35, Pro 0.2, Enterprise 0.1
+ * Active customers have no reason (the column is empty).  The reasons come
+ * from a second mt19937 stream of their own (see reason_seed), one uniform
+ * per churned customer in row order, so adding them changed no other byte:
+ * every other column, every row and the revenue history are what the single
+ * stream wrote before the column existed (tests/samples/reason_cli.sh).
+ *
  * Revenue.  MRR starts at the drawn value in the signup month; each later
  * month expands (x U(1.05, 1.40)) with probability 0.03 (Enterprise 0.05) or
  * contracts (x U(0.70, 0.95)) with probability 0.015, in whole cents, never
  * below 9.00.  The history has one row per month from the signup month to
  * the churn month (or the as-of month), and the table's mrr is the last one.
  *
- * Determinism: one mt19937 stream, draws in a fixed order, sums in a fixed
+ * Determinism: one mt19937 stream for everything but the reasons, draws in a fixed order, sums in a fixed
  * order, money in integer cents, numbers printed with fixed formats from
  * integers, no clock and no locale.  Floating point enters through the
  * hazard, GSL's draws (exp, log, pow, sqrt in libm) and the rounding of
@@ -78,6 +93,7 @@
 #include "gen.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -112,7 +128,7 @@
 const char gen_customers_header[] =
 	"customer_id,signup_date,churn_date,plan,contract,channel,industry,region,city,"
 	"mrr,logins_30d,support_tickets_90d,nps,late_payments_12m,days_since_contact,"
-	"onboarding_completed";
+	"onboarding_completed,churn_reason";
 const char gen_revenue_header[] = "customer_id,month,mrr";
 
 /* A categorical level: its name, its weight in the draw, its hazard ratio. */
@@ -202,6 +218,17 @@ static const region_def regions[] = {
 };
 #define N_REGIONS (sizeof regions / sizeof regions[0])
 
+/* Churn reasons: plain words that read well in a report, no commas. */
+enum { RS_PRICE, RS_FEATURES, RS_SERVICE, RS_COMPETITOR, RS_PAYMENT, RS_CLOSED, N_REASONS };
+
+static const char *const reasons[N_REASONS] = {
+	"price", "missing features", "poor service", "competitor", "payment failed",
+	"business closed",
+};
+
+/* Weight of "business closed" by plan (small businesses close more often). */
+static const double closed_weight[N_PLANS] = {0.6, 0.35, 0.2, 0.1};
+
 void gen_opts_default(gen_opts *o)
 {
 	o->rows = 5000;
@@ -249,6 +276,7 @@ typedef struct {
 	long days_since_contact;
 	int onboarded;
 	long long mrr_cents;    /* the last month's MRR */
+	int reason;             /* index into reasons[]; -1 for active customers */
 } customer;
 
 /* Cumulative baseline hazard over tenure days [a, b) for a customer whose
@@ -401,6 +429,34 @@ static void draw_customer(const gsl_rng *r, const gen_opts *o, int32_t signup,
 	c->mrr_cents = path[*n_path - 1];
 }
 
+/* The seed of the reason stream: splitmix64's mixing of the low 32 bits of
+ * `seed` (all that mt19937 reads of a seed), so that the reason stream is
+ * not the main stream of this or of a nearby seed. */
+static unsigned long reason_seed(unsigned long seed)
+{
+	uint64_t x = (uint64_t)(seed & 0xFFFFFFFFUL) + 0x9E3779B97F4A7C15u;
+
+	x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9u;
+	x = (x ^ (x >> 27)) * 0x94D049BB133111EBu;
+	x ^= x >> 31;
+	return (unsigned long)(x & 0xFFFFFFFFu);
+}
+
+/* Draws the churn reason of churned customer `c` from the reason stream
+ * (the weights of the header comment); one uniform. */
+static int draw_reason(const gsl_rng *rr, const customer *c)
+{
+	double w[N_REASONS];
+
+	w[RS_PRICE] = c->channel == CH_DISCOUNT ? 3.0 : 1.0;
+	w[RS_FEATURES] = 18.0 / ((double)c->logins + 6.0);
+	w[RS_SERVICE] = 0.3 + 0.3 * (double)c->tickets;
+	w[RS_COMPETITOR] = 1.0;
+	w[RS_PAYMENT] = 0.1 + (double)c->late;
+	w[RS_CLOSED] = closed_weight[c->plan];
+	return (int)pick(rr, w, N_REASONS, sizeof(double));
+}
+
 static void write_customer(FILE *f, long id, const customer *c)
 {
 	char sd[11], cd[11] = "", nps[12] = "";
@@ -410,12 +466,13 @@ static void write_customer(FILE *f, long id, const customer *c)
 		date_format(c->churn, cd);
 	if (c->nps >= 0)
 		snprintf(nps, sizeof nps, "%d", c->nps);
-	fprintf(f, "C%06ld,%s,%s,%s,%s,%s,%s,%s,%s,%lld.%02lld,%u,%u,%s,%u,%ld,%s\n", id, sd,
+	fprintf(f, "C%06ld,%s,%s,%s,%s,%s,%s,%s,%s,%lld.%02lld,%u,%u,%s,%u,%ld,%s,%s\n", id, sd,
 	        cd, plans[c->plan].name, contracts[c->contract].name,
 	        channels[c->channel].name, industries[c->industry].name,
 	        regions[c->region].name, regions[c->region].cities[c->city],
 	        c->mrr_cents / 100, c->mrr_cents % 100, c->logins, c->tickets, nps, c->late,
-	        c->days_since_contact, c->onboarded ? "yes" : "no");
+	        c->days_since_contact, c->onboarded ? "yes" : "no",
+	        c->reason >= 0 ? reasons[c->reason] : "");
 }
 
 static void write_revenue(FILE *f, long id, int32_t signup, const long long *path,
@@ -433,7 +490,7 @@ churn_status gen_samples_write(const gen_opts *o, FILE *customers, FILE *revenue
                                churn_err *err)
 {
 	churn_status st = CHURN_OK;
-	gsl_rng *r = NULL;
+	gsl_rng *r = NULL, *rr = NULL;
 	double *w = NULL;
 	unsigned *count = NULL;
 	long long *path = NULL;
@@ -455,14 +512,16 @@ churn_status gen_samples_write(const gen_opts *o, FILE *customers, FILE *revenue
 	ndays = o->as_of - first + 1;
 
 	r = gsl_rng_alloc(gsl_rng_mt19937);
+	rr = gsl_rng_alloc(gsl_rng_mt19937);
 	w = malloc((size_t)ndays * sizeof *w);
 	count = malloc((size_t)ndays * sizeof *count);
 	path = malloc((size_t)o->months * sizeof *path);
-	if (r == NULL || w == NULL || count == NULL || path == NULL) {
+	if (r == NULL || rr == NULL || w == NULL || count == NULL || path == NULL) {
 		st = churn_err_set(err, CHURN_ENOMEM, "out of memory");
 		goto done;
 	}
 	gsl_rng_set(r, o->seed);
+	gsl_rng_set(rr, reason_seed(o->seed));
 
 	/* Signups per day: one multinomial draw over the window. */
 	for (int32_t d = 0; d < ndays; d++) {
@@ -481,6 +540,7 @@ churn_status gen_samples_write(const gen_opts *o, FILE *customers, FILE *revenue
 			int n_path;
 
 			draw_customer(r, o, first + d, &c, path, &n_path);
+			c.reason = c.churn >= 0 ? draw_reason(rr, &c) : -1;
 			id++;
 			write_customer(customers, id, &c);
 			if (revenue != NULL)
@@ -499,5 +559,7 @@ done:
 	free(w);
 	if (r != NULL)
 		gsl_rng_free(r);
+	if (rr != NULL)
+		gsl_rng_free(rr);
 	return st;
 }

@@ -5,9 +5,12 @@
  * (described in gen.c and in samples/README.md) and writes it as CSV, one
  * row per customer in signup order, with an optional monthly revenue
  * history.  It draws every random number from one GSL mt19937 generator
- * seeded with `seed`, formats numbers with fixed formats and never looks at
- * the clock or the locale, so a seed gives the same bytes on every machine.
- * The customers written do not depend on whether a revenue stream is given.
+ * seeded with `seed`, except the churn reasons, which come from a second
+ * mt19937 seeded from `seed` (so the reason column leaves every other byte
+ * as it was before the column existed).  It formats numbers with fixed
+ * formats and never looks at the clock or the locale, so a seed gives the
+ * same bytes on every machine.  The customers written do not depend on
+ * whether a revenue stream is given.
  * Nothing is printed; the caller owns both streams and the error record.
  */
 #ifndef CHURNKIT_SAMPLES_GEN_H

@@ -38,7 +38,8 @@ static const char usage_text[] =
 	"  -h, --help         show this help and exit\n"
 	"\n"
 	"The same options and seed give the same bytes on every machine.\n"
-	"nps is a 0-10 score, empty for about 15% of customers.\n";
+	"nps is a 0-10 score, empty for about 15% of customers; churn_reason\n"
+	"(last column) is empty for active customers.\n";
 
 static int usage_error(const char *fmt, const char *arg)
 {

@@ -16,12 +16,12 @@
 
 #include "churnkit/date.h"
 
-#define N_FIELDS 16
+#define N_FIELDS 17
 
 static const char header[] =
 	"customer_id,signup_date,churn_date,plan,contract,channel,industry,region,city,"
 	"mrr,logins_30d,support_tickets_90d,nps,late_payments_12m,days_since_contact,"
-	"onboarding_completed";
+	"onboarding_completed,churn_reason";
 
 /* Generated output held in memory; both buffers owned by the struct. */
 typedef struct {
@@ -351,9 +351,9 @@ static void shape_checks(const char *what, const output *o, int32_t as_of, int m
                          long rows)
 {
 	table t = parse_customers(o, as_of, months);
-	ok(t.header_ok, "%s: the header names the 16 columns in order", what);
+	ok(t.header_ok, "%s: the header names the 17 columns in order", what);
 	is_int(t.rows, rows, "%s: one line per customer", what);
-	is_int(t.bad_fields, 0, "%s: every row has 16 fields and ends with a newline", what);
+	is_int(t.bad_fields, 0, "%s: every row has 17 fields and ends with a newline", what);
 	is_int(t.bad_id, 0, "%s: ids run C000001, C000002, ... in row order", what);
 	is_int(t.bad_dates, 0,
 	       "%s: signup in the window and <= as-of; churn_date empty or in [signup, as-of]",
