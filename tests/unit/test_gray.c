@@ -231,6 +231,23 @@ static void check_cases(const fx_csv *dat, const fx_csv *ex)
 	   "gray three: levels in reverse order give the same statistics");
 	gray_result_free(a);
 	gray_result_free(b);
+
+	/* a stratum code SURV_GROUP_NA leaves the row out, as a missing group */
+	for (size_t i = 0; i < s.n; i++)
+		if (i % 7 == 3)
+			s.strata[i] = SURV_GROUP_NA;
+	dt.strata = s.strata;
+	dt.nstrata = 2;
+	a = run(&dt, NULL);
+	for (size_t i = 0; i < s.n; i++)
+		if (i % 7 == 3)
+			s.group[i] = SURV_GROUP_NA;
+	b = run(&dt, NULL);
+	ok(a && b && a->n == b->n && a->nstrata == 2 &&
+	   close_to(a->cause[1].stat, b->cause[1].stat, 1e-15),
+	   "gray three: a row without stratum is left out like one without group");
+	gray_result_free(a);
+	gray_result_free(b);
 	free_set(&s);
 }
 
