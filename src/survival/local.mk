@@ -16,3 +16,7 @@ libchurnkit_a_SOURCES += src/survival/survdata.c include/churnkit/survdata.h
 noinst_PROGRAMS += bench/bench_survival
 bench_bench_survival_SOURCES = bench/bench_survival.c
 bench_bench_survival_LDADD = $(CHURN_LIBS)
+
+## Gray's test between groups for each churn reason (cmprsk::cuminc's
+## Tests; piece "gray").  Fixtures: tests/fixtures/gray/ (make_gray.R).
+libchurnkit_a_SOURCES += include/churnkit/gray.h src/survival/gray.c

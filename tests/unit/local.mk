@@ -216,3 +216,10 @@ tests_unit_test_findings_labels_SOURCES = tests/unit/test_findings_labels.c
 tests_unit_test_findings_labels_LDADD = $(TEST_LIBS)
 check_PROGRAMS += $(unit_flabels)
 TESTS += $(unit_flabels)
+## gray (issue 14 item 3): Gray's test against cmprsk::cuminc
+## (tests/fixtures/gray/make_gray.R).
+unit_gray = tests/unit/test_gray
+tests_unit_test_gray_SOURCES = tests/unit/test_gray.c
+tests_unit_test_gray_LDADD = $(TEST_LIBS)
+check_PROGRAMS += $(unit_gray)
+TESTS += $(unit_gray)
