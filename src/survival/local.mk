@@ -16,3 +16,8 @@ libchurnkit_a_SOURCES += src/survival/survdata.c include/churnkit/survdata.h
 noinst_PROGRAMS += bench/bench_survival
 bench_bench_survival_SOURCES = bench/bench_survival.c
 bench_bench_survival_LDADD = $(CHURN_LIBS)
+## cuminc (issue 14 item 3): cumulative incidence of competing churn reasons
+## (Aalen-Johansen with survfit's IJ standard error).  Fixtures:
+## tests/fixtures/cuminc/ written by make_cuminc.R.
+libchurnkit_a_SOURCES += include/churnkit/cuminc.h src/survival/cuminc_curve.h \
+	src/survival/cuminc.c src/survival/cuminc_times.c

@@ -216,3 +216,9 @@ tests_unit_test_findings_labels_SOURCES = tests/unit/test_findings_labels.c
 tests_unit_test_findings_labels_LDADD = $(TEST_LIBS)
 check_PROGRAMS += $(unit_flabels)
 TESTS += $(unit_flabels)
+## cuminc (issue 14 item 3): cumulative incidence of competing churn reasons
+unit_cuminc = tests/unit/test_cuminc
+tests_unit_test_cuminc_SOURCES = tests/unit/test_cuminc.c
+tests_unit_test_cuminc_LDADD = $(TEST_LIBS)
+check_PROGRAMS += $(unit_cuminc)
+TESTS += $(unit_cuminc)
