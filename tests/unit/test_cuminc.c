@@ -25,7 +25,8 @@
 #define NCAUSE 3
 
 static const char *const cases[] = {
-	"ties", "onecause", "censonly", "entry", "weights", "groups", "random",
+	"ties", "onecause", "censonly", "entry", "gap", "timefix", "weights", "groups",
+	"random",
 	"random_ewg",
 };
 static const km_conf_type confs[] = { KM_CONF_LOG, KM_CONF_LOGLOG, KM_CONF_PLAIN };
@@ -318,6 +319,28 @@ static void check_errors(void)
 	cuminc_result_free(r);
 }
 
+/* A level no row carries gets an empty curve; its summary is time 0's. */
+static void check_empty_level(void)
+{
+	double time[] = { 1, 2, 3, 4 };
+	uint32_t cause[] = { 1, 0, 2, 1 }, group[] = { 0, 1, 0, SURV_GROUP_NA };
+	cuminc_data d = { 4, time, cause, 2, NULL, NULL, group, 3 };
+	cuminc_result *r = NULL;
+	cuminc_curve *at = NULL;
+	churn_err err;
+	double ts[] = { 5 };
+
+	if (!ok(cuminc_fit(&d, NULL, &r, &err) == CHURN_OK, "cuminc: fits with an empty level"))
+		return;
+	ok(r->curve[2]->m == 0 && r->curve[2]->rows == 0 && r->curve[0]->rows == 2 &&
+	   r->curve[1]->rows == 1, "cuminc: ... whose curve has no steps, NA rows in none");
+	ok(cuminc_at_times(r->curve[2], ts, 1, 1, &at, &err) == CHURN_OK && at->m == 1 &&
+	   at->estimate[0] == 1 && at->estimate[1] == 0 && at->se[1] == 0 && at->n_risk[0] == 0,
+	   "cuminc: ... and its summary is the state at time 0 with no one at risk");
+	cuminc_curve_free(at);
+	cuminc_result_free(r);
+}
+
 int main(void)
 {
 	gsl_set_error_handler_off();
@@ -327,6 +350,7 @@ int main(void)
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
 		check_case(data, curves, summ, cases[i]);
 	check_errors();
+	check_empty_level();
 	fx_csv_free(data);
 	fx_csv_free(curves);
 	fx_csv_free(summ);
