@@ -20,3 +20,8 @@ bench_bench_survival_LDADD = $(CHURN_LIBS)
 ## Gray's test between groups for each churn reason (cmprsk::cuminc's
 ## Tests; piece "gray").  Fixtures: tests/fixtures/gray/ (make_gray.R).
 libchurnkit_a_SOURCES += include/churnkit/gray.h src/survival/gray.c
+## cuminc (issue 14 item 3): cumulative incidence of competing churn reasons
+## (Aalen-Johansen with survfit's IJ standard error).  Fixtures:
+## tests/fixtures/cuminc/ written by make_cuminc.R.
+libchurnkit_a_SOURCES += include/churnkit/cuminc.h src/survival/cuminc_curve.h \
+	src/survival/cuminc.c src/survival/cuminc_times.c

@@ -223,3 +223,9 @@ tests_unit_test_gray_SOURCES = tests/unit/test_gray.c
 tests_unit_test_gray_LDADD = $(TEST_LIBS)
 check_PROGRAMS += $(unit_gray)
 TESTS += $(unit_gray)
+## cuminc (issue 14 item 3): cumulative incidence of competing churn reasons
+unit_cuminc = tests/unit/test_cuminc
+tests_unit_test_cuminc_SOURCES = tests/unit/test_cuminc.c
+tests_unit_test_cuminc_LDADD = $(TEST_LIBS)
+check_PROGRAMS += $(unit_cuminc)
+TESTS += $(unit_cuminc)
