@@ -192,6 +192,13 @@ typedef struct {
 	int32_t min_date, max_date;/* over mapped date columns; TABLE_DATE_NA when none */
 	int date_mode;             /* 1 when start/end dates were mapped */
 	int duration_mode;         /* 1 when a duration column was mapped */
+	char as_of_note[240];      /* "" or, when the as-of came from the data
+	                              and its latest date stands more than a
+	                              quarter after every other date (a typo
+	                              such as 2031 for 2021 would move every
+	                              customer's censoring), a warning: the
+	                              line, then ": ", the column and the gap
+	                              (load.c), for "FILE:" before it */
 	char sha256[65];           /* SHA-256 of the bytes parsed, 64 hex digits */
 	uint64_t bytes;            /* how many bytes were parsed */
 	char hint[200];            /* "" or, when more than half of a column's

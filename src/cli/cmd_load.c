@@ -281,6 +281,8 @@ churn_status cmd_load(const cli_opts *o, outset *outs, cmd_data *d, churn_err *e
 		if (outset_commit(outs, &e2) != CHURN_OK)
 			*err = e2;
 	}
+	if (st == CHURN_OK && d->res->as_of_note[0] && !opt_isset(o, OPT_QUIET))
+		cmd_warn("%s:%s", d->lopts.display_name, d->res->as_of_note);
 	if (st == CHURN_OK)
 		st = check_by_levels(d, err);
 	return st;

@@ -57,3 +57,5 @@ cli_tests += tests/cli/time_unit_text.sh
 cli_tests += tests/cli/dates_us.sh
 # --where values holding a comma (tests/cli/where_comma.sh).
 cli_tests += tests/cli/where_comma.sh
+# a lone latest date far after the rest warns (tests/cli/asof_outlier.sh).
+cli_tests += tests/cli/asof_outlier.sh
