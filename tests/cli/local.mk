@@ -51,3 +51,7 @@ cli_tests += tests/cli/cohort_nrr.sh
 EXTRA_DIST += tests/data/cohorts/nrr_customers.csv tests/data/cohorts/nrr_revenue.csv
 # review: the executive summary on edge inputs (tests/cli/review_edges.sh).
 cli_tests += tests/cli/review_edges.sh
+# reasons (issue 14 items 1-2): the churn-reason column end to end (tests/cli/reasons.sh).
+cli_tests += tests/cli/reasons.sh
+EXTRA_DIST += tests/data/reasons/customers.csv tests/data/reasons/active_reason.csv \
+	tests/data/reasons/weighted.csv

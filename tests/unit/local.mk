@@ -216,3 +216,10 @@ tests_unit_test_findings_labels_SOURCES = tests/unit/test_findings_labels.c
 tests_unit_test_findings_labels_LDADD = $(TEST_LIBS)
 check_PROGRAMS += $(unit_flabels)
 TESTS += $(unit_flabels)
+
+## reasons (issue 14 items 1-2): the churn-reason breakdown and the loader's reason rule.
+unit_reasons = tests/unit/test_reasons
+tests_unit_test_reasons_SOURCES = tests/unit/test_reasons.c
+tests_unit_test_reasons_LDADD = $(TEST_LIBS)
+check_PROGRAMS += $(unit_reasons)
+TESTS += $(unit_reasons)
