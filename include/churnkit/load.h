@@ -27,6 +27,8 @@
  *   interval_count     whole number > 0 of intervals per billing
  *   weight             whole number >= 0 (as R's frequency weights)
  *   by, categorical    kept as text levels even when they look numeric
+ *   reason             the churn reason: text levels as by; present only
+ *                      on a churned row (an end date, or event 1)
  * Numbers are read by fieldread_number (thousands separator, currency signs
  * and codes).  Every other column is numeric when all its non-missing
  * values are numbers, and categorical otherwise.  The input is read as
@@ -37,7 +39,8 @@
  * a line break inside a mapped value, unparseable date or number, a date
  * outside [date_min, date_max], a number beyond LOAD_MAX_MAGNITUDE, end
  * before start, entry before start or after the end, a date after as_of,
- * negative duration or value, duplicate id, bad flag) is not loaded: it is
+ * negative duration or value, duplicate id, bad flag, a churn reason on
+ * a row that has not churned) is not loaded: it is
  * counted by reason, written to opts->rejects when given (cells made
  * spreadsheet-safe by sheet.h), and the first LOAD_KEEP_REJECTS are kept in
  * the result with line, column and reason.  A bad row that spans several
@@ -100,6 +103,7 @@ typedef enum {
 	LOAD_BAD_RANGE,      /* a date outside the plausible range */
 	LOAD_BAD_MAGNITUDE,  /* a number beyond LOAD_MAX_MAGNITUDE */
 	LOAD_BAD_INTERVAL,   /* not a billing interval (--interval) */
+	LOAD_BAD_REASON,     /* a churn reason on an active customer (--reason) */
 	LOAD_NREASONS
 } load_reason;
 
@@ -132,6 +136,11 @@ typedef struct {
 	int rollup;                 /* 1: rows sharing an id are one customer
 	                               (--rollup, rollup.h); 0: a repeated id
 	                               is a bad row */
+	const char *reason;         /* churn reason column (--reason): read as a
+	                               --by column (text levels); a value on a
+	                               customer who has not churned (no end
+	                               date, event 0) is a bad row
+	                               (LOAD_BAD_REASON); NULL = none */
 	const char *time_unit;      /* the duration's unit (--time-unit), plural:
 	                               "days", "weeks", "months" or "years"; NULL
 	                               when not named (texts say "time units") */

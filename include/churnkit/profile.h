@@ -4,7 +4,8 @@
  * For each column: its type, missing count and, for numbers, min, median,
  * mean and max; for dates, the range; for categories, the level counts in
  * descending order.  With a survival mapping, the number of customers who
- * churned.  The profile borrows nothing: it owns copies of what it reports;
+ * churned; with --reason, the churned customers per reason, those
+ * without one counted as "unknown" (docs/contract.md).  The profile borrows nothing: it owns copies of what it reports;
  * free it with profile_free.  profile_print and profile_json render it.
  */
 #ifndef CHURNKIT_PROFILE_H
@@ -46,6 +47,9 @@ typedef struct {
 	char sha256[65];           /* SHA-256 of the bytes parsed (load.h) */
 	int32_t as_of, min_date, max_date;
 	long events;               /* -1 when no churn information is mapped */
+	long reason_col;           /* index in cols of the --reason column; -1 = none */
+	long reason_unknown;       /* churned customers without a reason (-1 = no
+	                              --reason, or no churn information) */
 	profile_col *cols;
 	size_t ncols;
 } profile;

@@ -35,6 +35,8 @@ typedef struct {
 	char **by;             /* owned lists (opt_list) */
 	char **categorical;
 	char *event_col, *outcome_col;  /* COL of COL=VALUE, owned */
+	char **involuntary;    /* --involuntary names (opt_list), owned */
+	size_t ninvoluntary;
 	outset *outs;          /* borrowed: the run's output set (main's) */
 } cmd_data;
 

@@ -4,6 +4,7 @@
  * history, writers) is cohort_run.h's (the library's), which the report shares. */
 #include "config.h"
 
+#include "churnkit/reasons_out.h"
 #include "churnkit/run_text.h"
 #include "cmd.h"
 #include "stage_opts.h"
@@ -36,9 +37,44 @@ static const char summary[] =
 	"--revenue-layout wide: the customer id, then one column per month\n"
 	"(2017-01, 2017-01-01, 2017/01, 01/2017 or Jan 2017; empty = 0).";
 
+/* The cohort stage and, with --reason, the churn-reason breakdown. */
+typedef struct {
+	const cohort_run *c;
+	const reasons_result *r;
+} cohort_stages;
+
 static churn_status add_json(const void *stage, void *root, churn_err *err)
 {
-	return cohort_run_json(stage, root, err);
+	const cohort_stages *g = stage;
+	churn_status st = cohort_run_json(g->c, root, err);
+	if (st == CHURN_OK && g->r != NULL)
+		st = reasons_json_cohorts(g->r, root, err);
+	return st;
+}
+
+/* The churn-reason breakdown of the KPIs' reporting period and the one
+ * before (reasons.h). */
+static churn_status reasons_of_period(const cohort_run *c, const cmd_data *d,
+                                      reasons_result **out, churn_err *err)
+{
+	const kpi_change *ch = &c->kpi->change;
+	reasons_opts ro = {.involuntary = (const char *const *)d->involuntary,
+	                   .ninvoluntary = d->ninvoluntary,
+	                   .exclude_same_period = c->ko.exclude_same_period};
+
+	if (ch->has_current) {
+		ro.has_period = 1;
+		ro.first_day = ch->current.first_day;
+		ro.last_day = ch->current.last_day;
+		memcpy(ro.label, ch->current.label, sizeof ro.label);
+	}
+	if (ch->has_current && ch->has_previous) {
+		ro.has_previous = 1;
+		ro.prev_first_day = ch->previous.first_day;
+		ro.prev_last_day = ch->previous.last_day;
+		memcpy(ro.prev_label, ch->previous.label, sizeof ro.prev_label);
+	}
+	return reasons_build(d->res, &d->map, &ro, out, err);
 }
 
 int cmd_cohorts(int argc, char **argv, outset *outs, churn_err *err)
@@ -47,6 +83,8 @@ int cmd_cohorts(int argc, char **argv, outset *outs, churn_err *err)
 	cmd_data d = {0};
 	cli_cohort_opts co = {0};
 	cohort_run c = {0};
+	reasons_result *rr = NULL;
+	cohort_stages g;
 	int done;
 	const char *json, *tables;
 	churn_status st = cmd_parse(&o, CMD_COHORTS, argc, argv, synopsis, summary, &done, err);
@@ -59,20 +97,29 @@ int cmd_cohorts(int argc, char **argv, outset *outs, churn_err *err)
 		goto out;
 	if ((st = cli_cohort_run(&c, &co, &d, err)) != CHURN_OK)
 		goto out;
+	if (d.map.reason != NULL && (st = reasons_of_period(&c, &d, &rr, err)) != CHURN_OK)
+		goto out;
+	g = (cohort_stages){&c, rr};
 
 	json = opt_str(&o, OPT_JSON);
 	tables = opt_str(&o, OPT_TABLES);
-	if (json != NULL && (st = cmd_json_stage(&d, add_json, &c, json, err)) != CHURN_OK)
+	if (json != NULL && (st = cmd_json_stage(&d, add_json, &g, json, err)) != CHURN_OK)
 		goto out;
 	if (tables != NULL && (st = cohort_run_write_tables(&c, tables, outs, err)) != CHURN_OK)
+		goto out;
+	if (tables != NULL && rr != NULL &&
+	    (st = reasons_write_cohorts_tables(rr, tables, outs, err)) != CHURN_OK)
 		goto out;
 	if (json == NULL || strcmp(json, "-") != 0) {
 		run_text_cohorts_header(stdout, d.lopts.display_name, d.res);
 		st = cohort_run_print(&c, stdout, err);
+		if (st == CHURN_OK && rr != NULL)
+			reasons_print_period(rr, stdout);
 		if (st == CHURN_OK && fflush(stdout) != 0)
 			st = churn_err_set(err, CHURN_EIO, "standard output: %s", strerror(errno));
 	}
 out:
+	reasons_result_free(rr);
 	cohort_run_free(&c);
 	cmd_data_free(&d);
 	cli_opts_free(&o);

@@ -7,6 +7,7 @@
 #include "churnkit/date.h"
 #include "churnkit/num.h"
 #include "churnkit/outfile.h"
+#include "churnkit/reasons.h"
 #include "churnkit/surv_run.h"
 #include "cmd.h"
 
@@ -20,6 +21,7 @@ void cmd_data_free(cmd_data *d)
 	load_result_free(d->res);
 	opt_list_free(d->by);
 	opt_list_free(d->categorical);
+	opt_list_free(d->involuntary);
 	free(d->event_col);
 	free(d->outcome_col);
 	memset(d, 0, sizeof *d);
@@ -95,6 +97,16 @@ static churn_status map_options(const cli_opts *o, cmd_data *d, churn_err *err)
 		return st;
 	m->categorical = (const char *const *)d->categorical;
 	m->ncategorical = n;
+	m->reason = opt_str(o, OPT_REASON);
+	if ((st = opt_list(o, OPT_INVOLUNTARY, &d->involuntary, &d->ninvoluntary, err)) != CHURN_OK)
+		return st;
+	if (d->ninvoluntary > 0 && m->reason == NULL)
+		return churn_err_set(err, CHURN_EUSAGE,
+		                     "--involuntary names churn reasons: give --reason COL too");
+	if (m->reason != NULL && m->end == NULL && m->event == NULL)
+		return churn_err_set(err, CHURN_EUSAGE,
+		                     "--reason %s needs --end (dates) or --event (durations): a "
+		                     "reason goes with a churn", m->reason);
 
 	if (m->duration && (m->start || m->end))
 		return churn_err_set(err, CHURN_EUSAGE,
@@ -285,5 +297,9 @@ churn_status cmd_load(const cli_opts *o, outset *outs, cmd_data *d, churn_err *e
 		cmd_warn("%s:%s", d->lopts.display_name, d->res->as_of_note);
 	if (st == CHURN_OK)
 		st = check_by_levels(d, err);
+	if (st == CHURN_OK)
+		st = reasons_check_involuntary(d->res->t, d->map.reason,
+		                               (const char *const *)d->involuntary,
+		                               d->ninvoluntary, err);
 	return st;
 }

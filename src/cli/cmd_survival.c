@@ -6,6 +6,7 @@
  * out, writers) is surv_run.h's (the library's), which the report shares. */
 #include "config.h"
 
+#include "churnkit/reasons_out.h"
 #include "churnkit/run_text.h"
 #include "cmd.h"
 #include "stage_opts.h"
@@ -40,9 +41,19 @@ static const char summary[] =
 	"overall curve only, and counted.  --tables DIR writes the curves, their\n"
 	"steps, the table at --times, the hazard and the tests as CSV.";
 
+/* The survival stage and, with --reason, the churn-reason breakdown. */
+typedef struct {
+	const surv_run *s;
+	const reasons_result *r;
+} surv_stages;
+
 static churn_status add_json(const void *stage, void *root, churn_err *err)
 {
-	return surv_run_json(stage, root, err);
+	const surv_stages *g = stage;
+	churn_status st = surv_run_json(g->s, root, err);
+	if (st == CHURN_OK && g->r != NULL)
+		st = reasons_json_survival(g->r, root, err);
+	return st;
 }
 
 int cmd_survival(int argc, char **argv, outset *outs, churn_err *err)
@@ -51,6 +62,8 @@ int cmd_survival(int argc, char **argv, outset *outs, churn_err *err)
 	cmd_data d = {0};
 	cli_surv_opts so = {0};
 	surv_run s = {0};
+	reasons_result *rr = NULL;
+	surv_stages g;
 	int done;
 	const char *json, *tables;
 	churn_status st = cmd_parse(&o, CMD_SURVIVAL, argc, argv, synopsis, summary, &done, err);
@@ -63,20 +76,33 @@ int cmd_survival(int argc, char **argv, outset *outs, churn_err *err)
 		goto out;
 	if ((st = cli_surv_run(&s, &so, &d, err)) != CHURN_OK)
 		goto out;
+	if (d.map.reason != NULL) {
+		reasons_opts ro = {.involuntary = (const char *const *)d.involuntary,
+		                   .ninvoluntary = d.ninvoluntary};
+		if ((st = reasons_build(d.res, &d.map, &ro, &rr, err)) != CHURN_OK)
+			goto out;
+	}
+	g = (surv_stages){&s, rr};
 
 	json = opt_str(&o, OPT_JSON);
 	tables = opt_str(&o, OPT_TABLES);
-	if (json != NULL && (st = cmd_json_stage(&d, add_json, &s, json, err)) != CHURN_OK)
+	if (json != NULL && (st = cmd_json_stage(&d, add_json, &g, json, err)) != CHURN_OK)
 		goto out;
 	if (tables != NULL && (st = surv_run_write_tables(&s, tables, outs, err)) != CHURN_OK)
+		goto out;
+	if (tables != NULL && rr != NULL &&
+	    (st = reasons_write_survival_tables(rr, tables, outs, err)) != CHURN_OK)
 		goto out;
 	if (json == NULL || strcmp(json, "-") != 0) {
 		run_text_survival_header(stdout, d.lopts.display_name, d.res, s.date_mode);
 		st = surv_run_print(&s, stdout, err);
+		if (st == CHURN_OK && rr != NULL)
+			reasons_print_survival(rr, stdout);
 		if (st == CHURN_OK && fflush(stdout) != 0)
 			st = churn_err_set(err, CHURN_EIO, "standard output: %s", strerror(errno));
 	}
 out:
+	reasons_result_free(rr);
 	surv_run_free(&s);
 	cli_surv_opts_free(&so);
 	cmd_data_free(&d);

@@ -49,6 +49,8 @@ static const opt_spec specs[OPT_COUNT] = {
 	[OPT_INTERVAL_COUNT] = {"interval-count", 1, 0, CMD_ALL, 0, "COL", "intervals per billing (with --interval)"},
 	[OPT_WHERE] = {"where", 1, 1, CMD_ALL, 0, "COL=V1,V2", "keep only rows whose COL holds one of the values (COL!=V1,V2: leave them out); repeatable, case ignored"},
 	[OPT_ROLLUP] = {"rollup", 0, 0, CMD_ALL, 0, NULL, "rows that share an id are one customer (one row per subscription)"},
+	[OPT_REASON] = {"reason", 1, 0, CMD_ALL, 0, "COL", "churn reason of each churned customer (empty = unknown)"},
+	[OPT_INVOLUNTARY] = {"involuntary", 1, 1, CMD_ALL, 0, "V1,V2", "the --reason values that are involuntary churn (e.g. a failed payment)"},
 	[OPT_TIMES] = {"times", 1, 1, SURV, 0, "T,T", "survival at these times (months for dates)"},
 	[OPT_TIME_UNIT] = {"time-unit", 1, 0, SURV | MOD, 0, "UNIT", "the unit of --duration: day, week, month or year"},
 	[OPT_CONF_TYPE] = {"conf-type", 1, 0, SURV, 0, "TYPE", "log-log (default), log or plain"},

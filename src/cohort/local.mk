@@ -13,3 +13,5 @@ libchurnkit_a_SOURCES += include/churnkit/cohort_revenue.h src/cohort/cohort_rev
 noinst_PROGRAMS += bench/bench_cohort
 bench_bench_cohort_SOURCES = bench/bench_cohort.c
 bench_bench_cohort_LDADD = $(CHURN_LIBS)
+# reasons (issue 14 items 1-2): churned customers and MRR per churn reason
+libchurnkit_a_SOURCES += include/churnkit/reasons.h src/cohort/reasons.c

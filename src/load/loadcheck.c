@@ -28,6 +28,7 @@ const char *load_reason_name(load_reason r)
 		[LOAD_BAD_RANGE] = "date out of range",
 		[LOAD_BAD_MAGNITUDE] = "number too large",
 		[LOAD_BAD_INTERVAL] = "unknown interval",
+		[LOAD_BAD_REASON] = "reason on active customer",
 	};
 	return (unsigned)r < LOAD_NREASONS ? names[r] : "unknown";
 }

@@ -93,6 +93,7 @@ typedef struct {
 	load_colbuild *cols;
 	long id_col;             /* -1 when no id */
 	long role_col[ROLE_CAT + 1];  /* column of each single role; -1 = none */
+	long reason_col;         /* the --reason column (a ROLE_CAT); -1 = none */
 
 	/* the rows loaded so far */
 	size_t nrows, cap;
@@ -147,6 +148,11 @@ int loader_parse_mapped(loader *ld, size_t j);
 /* rowcheck.c: checks the order of a row's dates (or of entry and duration);
  * returns 0 after rejecting the row. */
 int loader_check_order(loader *ld);
+
+/* rowcheck.c: rejects the row (returning 0) when the --reason column
+ * holds a value on a row that has not churned: no end date (date mode) or
+ * an event that is not churn (duration mode).  After loader_parse_mapped. */
+int loader_check_reason(loader *ld);
 
 /* rowcheck.c: the value of the row times --value-scale and, with
  * --interval, turned into a monthly amount; returns 0 after rejecting the

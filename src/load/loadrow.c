@@ -113,6 +113,7 @@ static void read_header(loader *ld)
 	ld->nfields = ld->nf;
 	for (size_t r = 0; r <= ROLE_CAT; r++)
 		ld->role_col[r] = -1;
+	ld->reason_col = -1;
 	ld->cols = calloc(ld->nf, sizeof *ld->cols);
 	/* The names seen so far, in a hash set: name k is field k (the first
 	 * repeat stops the loop), so the check is linear in the header. */
@@ -166,6 +167,12 @@ static void read_header(loader *ld)
 	for (size_t k = 0; k < m->ncategorical; k++)
 		if (!assign(ld, m->categorical[k], ROLE_CAT, "--categorical"))
 			return;
+	if (m->reason != NULL) {
+		/* Read as a --by column is (text levels); assign records it. */
+		if (!assign(ld, m->reason, ROLE_CAT, "--reason"))
+			return;
+		ld->reason_col = ld->role_col[ROLE_CAT];
+	}
 	loader_where_bind(ld);
 	if (ld->st != CHURN_OK)
 		return;
@@ -287,7 +294,7 @@ static void data_row(loader *ld)
 		if (ld->cols[j].role != ROLE_AUTO && ld->cols[j].role != ROLE_CAT &&
 		    !loader_parse_mapped(ld, j))
 			return;
-	if (!loader_check_order(ld) || !loader_scale_value(ld))
+	if (!loader_check_order(ld) || !loader_check_reason(ld) || !loader_scale_value(ld))
 		return;
 	if (ld->nrows == ld->cap && !loader_grow(ld)) {
 		ld->st = churn_err_set(ld->err, CHURN_ENOMEM, "out of memory");

@@ -34,6 +34,8 @@ static const char *role_of(const load_map *m, const char *name)
 	for (size_t k = 0; k < m->nby; k++)
 		if (strcmp(m->by[k], name) == 0)
 			return "by";
+	if (m->reason != NULL && strcmp(m->reason, name) == 0)
+		return "reason";
 	return NULL;
 }
 
@@ -145,6 +147,8 @@ churn_status profile_build(const load_result *r, const load_map *map,
 	p->min_date = r->min_date;
 	p->max_date = r->max_date;
 	p->events = -1;
+	p->reason_col = -1;
+	p->reason_unknown = -1;
 	for (size_t j = 0; j < t->ncols && st == CHURN_OK; j++) {
 		const table_col *c = &t->cols[j];
 		profile_col *pc = &p->cols[p->ncols++];
@@ -178,12 +182,22 @@ churn_status profile_build(const load_result *r, const load_map *map,
 			                 err);
 		if (pc->role && strcmp(pc->role, "end") == 0 && map->duration == NULL)
 			p->events = (long)(t->nrows - c->nmissing);
+		if (map->reason != NULL && strcmp(map->reason, c->name) == 0) {
+			p->reason_col = (long)j;
+			p->reason_unknown = (long)c->nmissing;
+		}
 		if (pc->role && strcmp(pc->role, "event") == 0) {
 			p->events = 0;
 			for (size_t i = 0; i < t->nrows; i++)
 				p->events += c->num[i] != 0;
 		}
 	}
+	/* Every reason is on a churned customer (the loader's rule), so the
+	 * churned customers without one are the churned less those with one. */
+	if (p->reason_col >= 0 && p->events >= 0)
+		p->reason_unknown = p->events - (long)(t->nrows - (size_t)p->reason_unknown);
+	else
+		p->reason_unknown = -1;
 	if (st != CHURN_OK) {
 		profile_free(p);
 		return st;

@@ -312,3 +312,35 @@ int loader_check_order(loader *ld)
 	}
 	return 1;
 }
+
+int loader_check_reason(loader *ld)
+{
+	size_t je = 0, jv = 0;
+	const load_colbuild *e = role_col(ld, ROLE_END, &je);
+	const load_colbuild *v = role_col(ld, ROLE_EVENT, &jv);
+	size_t j;
+	const char *s;
+	size_t len;
+
+	if (ld->reason_col < 0)
+		return 1;
+	j = (size_t)ld->reason_col;
+	s = loader_field(ld, j);
+	len = ld->len[j];
+	if (num_is_blank(s, len))
+		return 1;
+	if ((e != NULL && e->tmp_date != TABLE_DATE_NA) || (v != NULL && v->tmp_num == 1))
+		return 1;
+	while (len > 0 && (*s == ' ' || *s == '\t')) {
+		s++;
+		len--;
+	}
+	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+		len--;
+	loader_reject(ld, (long)j + 1, LOAD_BAD_REASON,
+	              "churn reason '%.*s' in column '%s' on a customer who has not "
+	              "churned (%s): a reason goes with a churn only",
+	              loader_quote_len(s, len), s, ld->cols[j].name,
+	              v != NULL ? "the event is not churn" : "no end date");
+	return 0;
+}

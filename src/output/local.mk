@@ -33,3 +33,6 @@ libchurnkit_a_SOURCES += include/churnkit/report_exec_json.h src/output/report_e
 
 # layout: revenue retention by cohort (JSON, --tables)
 libchurnkit_a_SOURCES += include/churnkit/cohort_revenue_out.h src/output/cohort_revenue_out.c
+
+# reasons (issue 14 items 1-2): the churn-reason breakdown as text, JSON, CSV
+libchurnkit_a_SOURCES += include/churnkit/reasons_out.h src/output/reasons_out.c

@@ -63,6 +63,16 @@ void profile_print(const profile *p, FILE *f)
 		fprintf(f, "  Churned         %ld of %ld (%s), active %ld\n", p->events,
 		        p->rows_used, pct(p->events, p->rows_used, 1, pb, sizeof pb),
 		        p->rows_used - p->events);
+	if (p->reason_col >= 0 && p->reason_unknown >= 0) {
+		const profile_col *c = &p->cols[p->reason_col];
+		fputs("  Churn reasons  ", f);
+		for (size_t k = 0; k < c->nlevels; k++) {
+			fputs(k ? ", " : " ", f);
+			print_oneline(f, c->levels[k].level);
+			fprintf(f, " %zu", c->levels[k].count);
+		}
+		fprintf(f, "%sunknown %ld\n", c->nlevels ? ", " : " ", p->reason_unknown);
+	}
 
 	fprintf(f, "\nColumns\n  %-24s %-9s %-9s %8s  %s\n", "name", "type", "role",
 	        "missing", "values");
@@ -100,6 +110,24 @@ void profile_print(const profile *p, FILE *f)
 	}
 }
 
+/* The churn reasons: the column's levels by count (descending), then
+ * "unknown", the churned customers without a reason. */
+static json_object *reasons_json(const profile_col *c, long unknown)
+{
+	json_object *lv = json_object_new_array();
+	for (size_t k = 0; k <= c->nlevels; k++) {
+		json_object *l = json_object_new_object();
+		int unk = k == c->nlevels;
+		json_object_object_add(l, "level", json_object_new_string(unk ? "unknown"
+		                                                          : c->levels[k].level));
+		json_object_object_add(l, "unknown", json_object_new_boolean(unk));
+		json_object_object_add(l, "count", json_object_new_int64(
+			unk ? (int64_t)unknown : (int64_t)c->levels[k].count));
+		json_object_array_add(lv, l);
+	}
+	return lv;
+}
+
 void *profile_json(const profile *p)
 {
 	char b[11];
@@ -135,6 +163,9 @@ void *profile_json(const profile *p)
 	                       : json_object_new_string(date_format(p->max_date, b)));
 	json_object_object_add(d, "events", p->events < 0 ? NULL
 	                       : json_object_new_int64(p->events));
+	if (p->reason_col >= 0 && p->reason_unknown >= 0)
+		json_object_object_add(d, "reasons", reasons_json(&p->cols[p->reason_col],
+		                                                  p->reason_unknown));
 	for (size_t j = 0; j < p->ncols; j++) {
 		const profile_col *c = &p->cols[j];
 		json_object *o = json_object_new_object();

@@ -59,3 +59,7 @@ cli_tests += tests/cli/dates_us.sh
 cli_tests += tests/cli/where_comma.sh
 # a lone latest date far after the rest warns (tests/cli/asof_outlier.sh).
 cli_tests += tests/cli/asof_outlier.sh
+# reasons (issue 14 items 1-2): the churn-reason column end to end (tests/cli/reasons.sh).
+cli_tests += tests/cli/reasons.sh
+EXTRA_DIST += tests/data/reasons/customers.csv tests/data/reasons/active_reason.csv \
+	tests/data/reasons/weighted.csv

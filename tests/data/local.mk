@@ -216,6 +216,11 @@ EXTRA_DIST += \
 	tests/data/bad/option_not_for_command.csv \
 	tests/data/bad/option_not_for_command.exit \
 	tests/data/bad/option_not_for_command.stderr \
+	tests/data/bad/reason_on_active.args \
+	tests/data/bad/reason_on_active.csv \
+	tests/data/bad/reason_on_active.exit \
+	tests/data/bad/reason_on_active.rejects \
+	tests/data/bad/reason_on_active.stderr \
 	tests/data/bad/too_few_fields.csv \
 	tests/data/bad/too_few_fields.exit \
 	tests/data/bad/too_few_fields.rejects \

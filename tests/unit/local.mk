@@ -229,3 +229,10 @@ tests_unit_test_cuminc_SOURCES = tests/unit/test_cuminc.c
 tests_unit_test_cuminc_LDADD = $(TEST_LIBS)
 check_PROGRAMS += $(unit_cuminc)
 TESTS += $(unit_cuminc)
+
+## reasons (issue 14 items 1-2): the churn-reason breakdown and the loader's reason rule.
+unit_reasons = tests/unit/test_reasons
+tests_unit_test_reasons_SOURCES = tests/unit/test_reasons.c
+tests_unit_test_reasons_LDADD = $(TEST_LIBS)
+check_PROGRAMS += $(unit_reasons)
+TESTS += $(unit_reasons)
