@@ -107,6 +107,10 @@ typedef enum {
 	LOAD_NREASONS
 } load_reason;
 
+/* The churn reason (--reason) of a churned customer whose field is empty:
+ * its own level, listed last (reasons.h, surv_reasons.h). */
+#define LOAD_REASON_UNKNOWN "unknown"
+
 /* A short English name for a reason ("wrong field count", ...). */
 const char *load_reason_name(load_reason r);
 
@@ -140,7 +144,9 @@ typedef struct {
 	                               --by column (text levels); a value on a
 	                               customer who has not churned (no end
 	                               date, event 0) is a bad row
-	                               (LOAD_BAD_REASON); NULL = none */
+	                               (LOAD_BAD_REASON); NULL = none; a
+	                               churned customer without one has the
+	                               reason LOAD_REASON_UNKNOWN */
 	const char *time_unit;      /* the duration's unit (--time-unit), plural:
 	                               "days", "weeks", "months" or "years"; NULL
 	                               when not named (texts say "time units") */

@@ -53,7 +53,7 @@
 #include "churnkit/load.h"
 
 /* The name of the level of churned customers without a reason. */
-#define REASONS_UNKNOWN "unknown"
+#define REASONS_UNKNOWN LOAD_REASON_UNKNOWN
 
 typedef struct {
 	const char *const *involuntary; /* --involuntary names (borrowed); NULL = none */

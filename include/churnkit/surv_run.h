@@ -57,6 +57,7 @@
 #include "churnkit/date.h"
 #include "churnkit/hazard.h"
 #include "churnkit/surv_analysis.h"
+#include "churnkit/surv_reasons.h"
 #include "churnkit/survdata.h"
 #include "churnkit/load.h"
 #include "churnkit/outfile.h"
@@ -130,10 +131,17 @@ typedef struct {
 	surv_by *by;               /* [nby] the columns as passed to the analysis */
 	size_t nby;
 	size_t excluded;           /* rows left out: entry not before the exit time */
+	uint32_t *cause;           /* --reason: per row of sd, 0 active, k the
+	                              reason names[k - 1] (surv_reasons.h); NULL
+	                              without --reason */
+	const char **cause_names;  /* [ncause] (array owned, names borrowed) */
+	uint32_t ncause;
 	const char *event;         /* the event column's name, or NULL (borrowed) */
 
 	/* The result. */
 	surv_analysis *a;
+	surv_reasons *reasons;     /* --reason: cumulative incidence and Gray's
+	                              tests; NULL without it */
 	double revenue_at_risk;    /* expected MRR lost next quarter (dates and a
 	                              value column): the sum over the active
 	                              customers with a value (no end date, tenure

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "churnkit/reasons_out.h"
+#include "churnkit/surv_reasons_out.h"
 #include "churnkit/run_text.h"
 #include "cmd.h"
 #include "stage_opts.h"
@@ -53,6 +54,8 @@ static churn_status add_json(const void *stage, void *root, churn_err *err)
 	churn_status st = surv_run_json(g->s, root, err);
 	if (st == CHURN_OK && g->r != NULL)
 		st = reasons_json_survival(g->r, root, err);
+	if (st == CHURN_OK)
+		st = surv_reasons_json(g->s, root, err);
 	return st;
 }
 
@@ -93,11 +96,15 @@ int cmd_survival(int argc, char **argv, outset *outs, churn_err *err)
 	if (tables != NULL && rr != NULL &&
 	    (st = reasons_write_survival_tables(rr, tables, outs, err)) != CHURN_OK)
 		goto out;
+	if (tables != NULL && (st = surv_reasons_write_tables(&s, tables, outs, err)) != CHURN_OK)
+		goto out;
 	if (json == NULL || strcmp(json, "-") != 0) {
 		run_text_survival_header(stdout, d.lopts.display_name, d.res, s.date_mode);
 		st = surv_run_print(&s, stdout, err);
 		if (st == CHURN_OK && rr != NULL)
 			reasons_print_survival(rr, stdout);
+		if (st == CHURN_OK)
+			surv_reasons_print(&s, stdout);
 		if (st == CHURN_OK && fflush(stdout) != 0)
 			st = churn_err_set(err, CHURN_EIO, "standard output: %s", strerror(errno));
 	}

@@ -36,3 +36,5 @@ libchurnkit_a_SOURCES += include/churnkit/cohort_revenue_out.h src/output/cohort
 
 # reasons (issue 14 items 1-2): the churn-reason breakdown as text, JSON, CSV
 libchurnkit_a_SOURCES += include/churnkit/reasons_out.h src/output/reasons_out.c
+## The survival stage's competing risks as text, JSON and tables (--reason).
+libchurnkit_a_SOURCES += include/churnkit/surv_reasons_out.h src/output/surv_reasons_out.c

@@ -25,3 +25,6 @@ libchurnkit_a_SOURCES += include/churnkit/gray.h src/survival/gray.c
 ## tests/fixtures/cuminc/ written by make_cuminc.R.
 libchurnkit_a_SOURCES += include/churnkit/cuminc.h src/survival/cuminc_curve.h \
 	src/survival/cuminc.c src/survival/cuminc_times.c
+## The survival stage's competing risks (--reason): cumulative incidence
+## and Gray's test per --by column (include/churnkit/surv_reasons.h).
+libchurnkit_a_SOURCES += include/churnkit/surv_reasons.h src/survival/surv_reasons.c

@@ -28,6 +28,9 @@ void surv_run_free(surv_run *s)
 	free(s->times);
 	free(s->times_used);
 	surv_analysis_free(s->a);
+	surv_reasons_free(s->reasons);
+	free(s->cause);
+	free(s->cause_names);
 	survdata_free(s->sd);
 	memset(s, 0, sizeof *s);
 }
@@ -159,6 +162,8 @@ static churn_status drop_no_risk(surv_run *s, const char *display_name, churn_er
 				sd->weight[m] = sd->weight[i];
 			for (size_t j = 0; j < s->nby; j++)
 				s->codes[j][m] = s->codes[j][i];
+			if (s->cause)
+				s->cause[m] = s->cause[i];
 			m++;
 		}
 		sd->n = m;
@@ -303,6 +308,9 @@ churn_status surv_run_fit(surv_run *s, const surv_run_input *in, const surv_run_
 	if (st != CHURN_OK ||
 	    (st = survdata_build(in->res, in->map, &s->sd, err)) != CHURN_OK ||
 	    (st = build_by(s, err)) != CHURN_OK ||
+	    (in->map->reason != NULL &&
+	     (st = surv_reasons_codes(in->res, in->map, s->sd->event, s->sd->n, &s->cause,
+	                              &s->cause_names, &s->ncause, err)) != CHURN_OK) ||
 	    (st = drop_no_risk(s, in->display_name, err)) != CHURN_OK ||
 	    (st = check_weights(s, in, err)) != CHURN_OK)
 		return st;
@@ -310,6 +318,11 @@ churn_status surv_run_fit(surv_run *s, const surv_run_input *in, const surv_run_
 	                .weight = s->sd->weight, .entry = s->sd->entry};
 	s->revenue_at_risk = NAN;
 	if ((st = surv_analysis_run(&sv, s->by, s->nby, &s->so, &s->a, err)) != CHURN_OK)
+		return st;
+	if (s->cause != NULL && s->ncause > 0 &&
+	    (st = surv_reasons_fit(s->sd->n, s->sd->time, s->cause, s->ncause, s->cause_names,
+	                           s->sd->weight, s->sd->entry, s->by, s->nby, &s->so,
+	                           &s->reasons, err)) != CHURN_OK)
 		return st;
 	s->revenue_at_risk = revenue_at_risk(s, in);
 	return CHURN_OK;

@@ -63,3 +63,5 @@ cli_tests += tests/cli/asof_outlier.sh
 cli_tests += tests/cli/reasons.sh
 EXTRA_DIST += tests/data/reasons/customers.csv tests/data/reasons/active_reason.csv \
 	tests/data/reasons/weighted.csv
+# survival --reason: cumulative incidence and Gray test against R (tests/cli/reasons_cuminc.sh).
+cli_tests += tests/cli/reasons_cuminc.sh
