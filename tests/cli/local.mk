@@ -51,3 +51,6 @@ cli_tests += tests/cli/cohort_nrr.sh
 EXTRA_DIST += tests/data/cohorts/nrr_customers.csv tests/data/cohorts/nrr_revenue.csv
 # review: the executive summary on edge inputs (tests/cli/review_edges.sh).
 cli_tests += tests/cli/review_edges.sh
+# story: issue 13's findings chosen by the MRR they concern, a count's least
+# value in words, the at-risk accounts' own drivers (tests/cli/findings_story.sh).
+cli_tests += tests/cli/findings_story.sh

@@ -1,0 +1,80 @@
+#!/bin/sh
+# findings_story.sh - issue 13's findings on the README's revenue recipe
+# (docs/findings.md, "What a finding concerns, and the ranking"): the
+# findings are chosen by the MRR they concern, drivers included (the
+# onboarding driver, the second largest, is kept), at most five; a count
+# column's lower group at its least value 0 reads "with no ...", never
+# "at 0 or less".  TAP.
+. "$top_srcdir/tests/lib.sh"
+
+[ -x "$JSONGET" ] || tap_bail "$JSONGET is not built"
+ck_tmpdir findings_story
+t=$ck_tmp
+cd "$t" || tap_bail "cannot enter $t"
+cust="$top_srcdir/samples/customers.csv"
+
+ck_run "$t" report --config "$top_srcdir/reports/executive.ini" \
+	--revenue "$top_srcdir/samples/revenue.csv" -o r.pdf --json r.json "$cust"
+tap_is "$(cat exit)" 0 "revenue recipe: report runs"
+j() { "$JSONGET" r.json "$1" 2>/dev/null; }
+near() {
+	awk -v g="$1" -v w="$2" -v t="$3" 'BEGIN { d = g - w; if (d < 0) d = -d
+		a = w < 0 ? -w : w; exit !(g != "" && w != "" && d <= t * a) }'
+}
+
+# The active customers (no churn date) who did not complete onboarding,
+# and their MRR, worked out here from the CSV.
+set -- $(awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+	$c["churn_date"] == "" && $c["onboarding_completed"] == "no" { n++; s += $c["mrr"] }
+	END { printf "%d %.6f\n", n, s }' "$cust")
+tap_is "$(j findings.subject=onboarding_completed.customers)" "$1" \
+	"the onboarding driver is kept: $1 active customers not onboarded"
+near "$(j findings.subject=onboarding_completed.mrr)" "$2" 1e-9
+tap_ok $? "the onboarding driver concerns their MRR ($2)"
+
+n=$(j 'findings.#')
+tap_ok "$([ "$n" -ge 3 ] && [ "$n" -le 5 ]; echo $?)" "three to five findings ($n)"
+i=0 bad=0 prev= drivers=0
+while [ "$i" -lt "$n" ]; do
+	mrr=$(j "findings.$i.mrr")
+	[ -n "$(j "findings.$i.subject")" ] && drivers=$((drivers + 1))
+	if [ -n "$prev" ] && awk -v a="$prev" -v b="$mrr" 'BEGIN { exit !(b > a) }'; then
+		bad=1
+		tap_diag "finding $i concerns $mrr MRR, more than the one before ($prev)"
+	fi
+	prev=$mrr
+	i=$((i + 1))
+done
+tap_is "$bad" 0 "ranked by the MRR they concern, largest first"
+tap_ok "$([ "$drivers" -ge 3 ]; echo $?)" \
+	"the MRR decides how many drivers are kept, not a cap of two ($drivers)"
+
+# Support tickets: a count whose least value is 0.
+low=$(awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "support_tickets_90d") k = i; next }
+	m == "" || $k + 0 < m { m = $k + 0 } END { print m }' "$cust")
+tap_is "$low" 0 "support_tickets_90d: its least value is 0"
+text=$(j findings.subject=support_tickets_90d.text)
+case $text in
+*"of customers with no support_tickets_90d"*) tap_ok 0 "the lower group at 0 reads 'with no'" ;;
+*) tap_ok 1 "the lower group at 0 reads 'with no': $text" ;;
+esac
+all=$(i=0; while [ "$i" -lt "$n" ]; do j "findings.$i.text"; j "findings.$i.detail"; i=$((i + 1)); done
+	i=0; while [ "$i" -lt "$(j 'actions.#')" ]; do j "actions.$i.text"; i=$((i + 1)); done)
+case $all in
+*" 0 or less"*) tap_ok 1 "no sentence says 'at 0 or less'" ;;
+*) tap_ok 0 "no sentence says 'at 0 or less'" ;;
+esac
+# Page 2 says it too (pdftotext in reading order, white space folded).
+if command -v pdftotext >/dev/null 2>&1; then
+	pdftotext -f 2 -l 2 r.pdf p2.txt
+	p2=$(tr -s ' \n' '  ' <p2.txt)
+	case $p2 in
+	*"with no support_tickets_90d"*) tap_ok 0 "page 2: 'with no support_tickets_90d'" ;;
+	*) tap_ok 1 "page 2: 'with no support_tickets_90d'" ;;
+	esac
+	case $p2 in
+	*"onboarding_completed = no"*) tap_ok 0 "page 2: the onboarding finding" ;;
+	*) tap_ok 1 "page 2: the onboarding finding" ;;
+	esac
+fi
+tap_done
