@@ -4,7 +4,8 @@
 # findings are chosen by the MRR they concern, drivers included (the
 # onboarding driver, the second largest, is kept), at most five; a count
 # column's lower group at its least value 0 reads "with no ...", never
-# "at 0 or less".  TAP.
+# "at 0 or less"; page 2's gross revenue churn and GRR add up to 100%
+# (docs/outputs.md).  TAP.
 . "$top_srcdir/tests/lib.sh"
 
 [ -x "$JSONGET" ] || tap_bail "$JSONGET is not built"
@@ -76,5 +77,25 @@ if command -v pdftotext >/dev/null 2>&1; then
 	*"onboarding_completed = no"*) tap_ok 0 "page 2: the onboarding finding" ;;
 	*) tap_ok 1 "page 2: the onboarding finding" ;;
 	esac
+	# Gross revenue churn is on start MRR, as GRR: the tile reads
+	# 100% - GRR, and it and the trend's GRR add up to 100% (with a
+	# revenue history: contraction in both).
+	gc=$(pdftotext -f 2 -l 2 -layout r.pdf - | awk '
+		want && NF { v = substr($0, col, 12); sub(/^ +/, "", v); sub(/ .*/, "", v); print v; exit }
+		{ i = index($0, "Gross revenue churn"); if (i) { col = i; want = 1 } }')
+	grr=$(j 'report.trend.#')
+	grr=$(j "report.trend.$((grr - 1)).grr")
+	want=$(awk -v g="$grr" 'BEGIN { printf "%.1f%%", 100 * (1 - g) }')
+	tap_is "$gc" "$want" "page 2: gross revenue churn is 100% - GRR ($grr)"
+	gp=$(awk -v g="$grr" 'BEGIN { printf "%.1f%%", 100 * g }')
+	case $p2 in
+	*" $gp "*) tap_ok 0 "page 2: GRR $gp beside it" ;;
+	*) tap_ok 1 "page 2: GRR $gp beside it" ;;
+	esac
+	tap_ok "$(awk -v a="$gc" -v b="$gp" 'BEGIN { d = a + b - 100; exit !(d < 0.11 && d > -0.11) }'
+		echo $?)" "page 2: $gc + $gp add up to 100%"
+	pdftotext -layout r.pdf - | tr -s ' \n' '  ' >all.txt
+	grep -q 'Gross revenue churn = 100% - GRR' all.txt
+	tap_ok $? "appendix: gross revenue churn defined as 100% - GRR"
 fi
 tap_done
