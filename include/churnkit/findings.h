@@ -96,7 +96,8 @@
  *   aliased, diverging (separation) or possibly infinite (Cox) column is
  *   skipped.  At most one driver per term (its strongest column), none for
  *   a column that already has a segment finding (the same story twice),
- *   and at most max_drivers in all.
+ *   and, ranked by strength (no table), at most max_drivers in all; with a
+ *   table every term's driver is a candidate of the ranking by concern.
  *
  * FINDING_PERIOD, the logo churn rate of the reporting period against the
  * previous one (kpi_change), both with >= min_n customers at the start:
@@ -185,7 +186,7 @@
 #include "churnkit/table.h"
 
 #define FINDINGS_MAX 5                /* findings kept */
-#define FINDINGS_MAX_DRIVERS 2        /* model drivers among them, at most */
+#define FINDINGS_MAX_DRIVERS 2        /* drivers kept when ranked by strength */
 #define FINDINGS_EARLY_EXCESS 1.5     /* early share / time share to state it */
 #define FINDINGS_EARLY_MIN_EVENTS 10  /* churn events needed for the early share */
 #define FINDINGS_TEXT_SOFT_MAX 140    /* characters a sentence aims at */
@@ -255,6 +256,9 @@ typedef struct {
 	finding_group group_b;
 	char *level_b;
 	double cut_b;
+	double lowest;       /* a number's least value on the model's sample: a
+	                        lower quartile equal to it reads "at 0" or "with
+	                        no ..." (docs/findings.md); NaN otherwise */
 } finding;
 
 /* An action answering a finding (findings_actions.c; docs/domain.md,

@@ -117,7 +117,7 @@ churn_status findings_actions(findings *f, const findings_actions_input *in, chu
 		                             ? in->tenure_months : NULL;
 		strbuf b = {0};
 		strbuf_printf(&b, "%s", findings_action_phrase(k));
-		findings_group_words(&b, in->labels, x->subject, g, level, cut);
+		findings_group_words(&b, in->labels, x->subject, g, level, cut, x->lowest);
 		if (past != NULL)
 			strbuf_printf(&b, " past month %d", FINDINGS_ACTION_PAST_MONTHS);
 		if ((a->text = strbuf_take(&b)) == NULL) {

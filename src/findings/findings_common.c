@@ -118,7 +118,8 @@ void findings_list_add(flist *l, finding_kind kind, int significant, char *text,
 	finding f = {.kind = kind, .significant = significant, .text = text,
 	             .number = number, .test_text = test, .p = p, .strength = strength,
 	             .rate = {NAN, NAN}, .predicted = {NAN, NAN},
-	             .customers = NAN, .mrr = NAN, .cut = NAN, .cut_b = NAN};
+	             .customers = NAN, .mrr = NAN, .cut = NAN, .cut_b = NAN,
+	             .lowest = NAN};
 
 	if (subject != NULL)
 		f.subject = findings_strdup(subject);

@@ -103,8 +103,10 @@ static int group_of(const model_view *m, const driver_compare *c, size_t i, size
 }
 
 /* The type-7 quartiles of numeric column j over the rows of positive
- * weight, each row once: value[0] the upper, value[1] the lower. */
-static int quartiles(const model_view *m, const design_term *t, size_t j, double value[2])
+ * weight, each row once: value[0] the upper, value[1] the lower; *lowest
+ * the least value. */
+static int quartiles(const model_view *m, const design_term *t, size_t j, double value[2],
+                     double *lowest)
 {
 	size_t n = 0;
 	double *v = malloc((m->d->nrows ? m->d->nrows : 1) * sizeof *v);
@@ -120,6 +122,7 @@ static int quartiles(const model_view *m, const design_term *t, size_t j, double
 	qsort(v, n, sizeof *v, cmp_double);
 	value[0] = quantile7(v, n, 0.75);
 	value[1] = quantile7(v, n, 0.25);
+	*lowest = v[0];
 	free(v);
 	return value[0] > value[1] ? 0 : 1;
 }
@@ -190,14 +193,14 @@ int findings_compare(const model_view *m, size_t j, driver_compare *c)
 
 	memset(c, 0, sizeof *c);
 	c->term = col->term;
-	c->value[0] = c->value[1] = NAN;
+	c->value[0] = c->value[1] = c->lowest = NAN;
 	if (m->y == NULL)
 		return 1;
 	if (col->kind == DESIGN_COL_NUM) {
 		if (!t->log && zero_one(m, j)) {
 			c->kind = COMPARE_YESNO;
 		} else {
-			int r = quartiles(m, t, j, c->value);
+			int r = quartiles(m, t, j, c->value, &c->lowest);
 			if (r != 0)
 				return r;
 			c->kind = COMPARE_NUMBER;
@@ -280,7 +283,7 @@ const char *findings_value(char *buf, size_t n, double x)
 
 /* findings_compare.h */
 void findings_group_words(strbuf *b, const labelmap *m, const char *column, finding_group g,
-                          const char *level, double cut)
+                          const char *level, double cut, double lowest)
 {
 	const char *col = findings_col_name(m, column);
 	char v[48];
@@ -297,8 +300,12 @@ void findings_group_words(strbuf *b, const labelmap *m, const char *column, find
 		              findings_value(v, sizeof v, cut));
 		break;
 	case FINDING_GROUP_ATMOST:
-		strbuf_printf(b, "customers with %s at %s or less", col,
-		              findings_value(v, sizeof v, cut));
+		if (cut <= lowest && cut == 0)
+			strbuf_printf(b, "customers with no %s", col);
+		else
+			strbuf_printf(b, "customers with %s at %s%s", col,
+			              findings_value(v, sizeof v, cut),
+			              cut <= lowest ? "" : " or less");
 		break;
 	default: strbuf_printf(b, "customers"); break;
 	}

@@ -58,6 +58,7 @@ typedef struct {
 	                        Cox and until findings_predict) */
 	double value[2];     /* COMPARE_NUMBER: upper and lower quartile (type 7),
 	                        on the column's own scale; NaN otherwise */
+	double lowest;       /* COMPARE_NUMBER: the least value, alike */
 	double log_ratio;    /* adjusted log OR (HR) of a against b */
 	double log_lo, log_hi; /* its confidence interval */
 	int reversed;        /* rate and log_ratio point opposite ways */
@@ -78,8 +79,11 @@ void findings_predict(const model_view *m, size_t j, driver_compare *c);
 /* "customers with contract = monthly", "customers without onboarded",
  * "customers with logins at 3 or less": group g of column `column`
  * (level, cut as in finding), names through findings_col_name and
- * findings_level_name with the labels m (NULL: the raw names). */
+ * findings_level_name with the labels m (NULL: the raw names).  A lower
+ * group whose cut is the column's least value `lowest` (NaN: unknown) has
+ * no "or less": "customers with logins at 1", and at 0 "customers with no
+ * logins". */
 void findings_group_words(strbuf *b, const labelmap *m, const char *column, finding_group g,
-                          const char *level, double cut);
+                          const char *level, double cut, double lowest);
 
 #endif

@@ -152,6 +152,7 @@ static void driver_head(strbuf *b, const findings_input *in, const model_view *m
 	const char *outcome = in->outcome ? in->outcome : "churn";
 	char pa[32], pb[32], va[48], vb[48];
 	int adj_up = c->log_ratio > 0;
+	int least = c->value[1] <= c->lowest; /* the lower quartile is the least value */
 
 	findings_value(va, sizeof va, c->value[0]);
 	findings_value(vb, sizeof vb, c->value[1]);
@@ -178,8 +179,9 @@ static void driver_head(strbuf *b, const findings_input *in, const model_view *m
 	fmtnum_pct_pair_says(c->rate[0], c->rate[1], pa, pb, sizeof pa);
 	if (c->kind == COMPARE_NUMBER)
 		strbuf_printf(b, "Customers with %s in the upper quartile (%s or more) churn "
-		                   "%s than those in the lower quartile (%s or less)",
-		                   col, va, adj_up ? "less" : "more", vb);
+		                   "%s than those in the lower quartile (%s%s%s)",
+		                   col, va, adj_up ? "less" : "more", least ? "at " : "", vb,
+		                   least ? "" : " or less");
 	else {
 		group_a(b, in->labels, column, c);
 		strbuf_printf(b, " churn %s than ", adj_up ? "less" : "more");
@@ -244,6 +246,7 @@ static void driver_plain(flist *l, const findings_input *in, const model_view *m
 		x->cut = c->value[0];
 		x->group_b = FINDING_GROUP_ATMOST;
 		x->cut_b = c->value[1];
+		x->lowest = c->lowest;
 		break;
 	default:
 		x->group = c->level_a != NULL ? FINDING_GROUP_LEVEL : FINDING_GROUP_FLAG;
@@ -263,12 +266,12 @@ static void driver_plain(flist *l, const findings_input *in, const model_view *m
 	findings_plain_pct(c->rate[side], c->rate[1 - side], ra, rb, sizeof ra);
 	strbuf_printf(&b, "%s of ", ra);
 	findings_group_words(&b, in->labels, column, side ? x->group_b : x->group,
-	                     side ? x->level_b : x->level, side ? x->cut_b : x->cut);
+	                     side ? x->level_b : x->level, side ? x->cut_b : x->cut, x->lowest);
 	strbuf_printf(&b, " ");
 	outcome_verb(&b, in, m);
 	strbuf_printf(&b, ", against %s of ", rb);
 	findings_group_words(&b, in->labels, column, side ? x->group : x->group_b,
-	                     side ? x->level : x->level_b, side ? x->cut : x->cut_b);
+	                     side ? x->level : x->level_b, side ? x->cut : x->cut_b, x->lowest);
 	strbuf_printf(&b, "; with the other factors alike, they");
 	ratio_clause(&b, m, in->outcome ? in->outcome : "churn",
 	             side ? -c->log_ratio : c->log_ratio);
@@ -423,7 +426,11 @@ void findings_drivers(const findings_input *in, const findings_opts *o, flist *l
 			pick[npick++] = best;
 	}
 	qsort(pick, npick, sizeof *pick, pick_cmp);
-	for (size_t i = 0; i < npick && i < o->max_drivers; i++)
+	/* Ranked by what they concern (a table: docs/findings.md), every
+	 * term's driver is a candidate and the ranking chooses among them;
+	 * ranked by strength, the strongest max_drivers. */
+	size_t cap = in->table != NULL ? npick : o->max_drivers;
+	for (size_t i = 0; i < npick && i < cap; i++)
 		driver_add(in, o, &m, &pick[i], l);
 	free(pick);
 	free(lp);

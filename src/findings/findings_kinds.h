@@ -20,7 +20,8 @@ void findings_period(const findings_input *in, const findings_opts *o, flist *l)
 void findings_early(const findings_input *in, const findings_opts *o, flist *l);
 void findings_revenue(const findings_input *in, const findings_opts *o, flist *l);
 
-/* The driver pass: at most o->max_drivers findings from the logistic model
+/* The driver pass: one finding per term (at most o->max_drivers without
+ * in->table, the strongest) from the logistic model
  * of `in` (else its Cox model) into l, skipping columns that already have a
  * segment finding in l, so it runs after the segment pass.  Sets l->oom
  * when out of memory. */

@@ -65,3 +65,6 @@ EXTRA_DIST += tests/data/reasons/customers.csv tests/data/reasons/active_reason.
 	tests/data/reasons/weighted.csv
 # survival --reason: cumulative incidence and Gray test against R (tests/cli/reasons_cuminc.sh).
 cli_tests += tests/cli/reasons_cuminc.sh
+# story: issue 13's findings chosen by the MRR they concern, a count's least
+# value in words, the at-risk accounts' own drivers (tests/cli/findings_story.sh).
+cli_tests += tests/cli/findings_story.sh

@@ -181,11 +181,12 @@ void page_appendix(report_page_ctx *c)
 	     "period / customers active at its start. Retention rate = (customers at end - new "
 	     "customers) / customers at start. Customers who join and churn inside the same "
 	     "period are counted as new and as churned unless --exclude-same-period is given. "
-	     "Gross revenue churn = (MRR of the customers who churned in the period + "
-	     "contraction) / MRR at the start. "
 	     "Gross revenue retention (GRR) = (start MRR - churned MRR - contraction) / start "
 	     "MRR, over the customers active at the start; net revenue retention (NRR) adds "
-	     "expansion. Rates are shown as percentages; changes in percentage points (pp).");
+	     "expansion. Gross revenue churn = 100% - GRR: the churned MRR and contraction of "
+	     "those customers over start MRR (the MRR of customers who joined and left in the "
+	     "same period is in the MRR bridge's new and churned). Rates are shown as "
+	     "percentages; changes in percentage points (pp).");
 	para(&f,
 	     "Abbreviations: MRR monthly recurring revenue (ARR: 12 x MRR); pp percentage "
 	     "points; mo months; Exp. loss expected loss; CI confidence interval; OR odds "

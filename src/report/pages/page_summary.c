@@ -191,11 +191,14 @@ static size_t tiles(report_page_ctx *c, tile *t)
 	if (ch)
 		change(&t[n], in, ch->d_retention_rate, CHANGE_PP, GOOD_UP);
 	n++;
+	/* On start MRR, as GRR: 100% - GRR, so the two tiles (or the tile and
+	 * the trend's GRR) add up to 100%.  The MRR of customers who joined and
+	 * left within the period is in the bridge's new and churned (docs/
+	 * outputs.md, "Executive summary"). */
 	t[n].label = "Gross revenue churn";
-	fmtnum_pct(mrr ? cur->mrr.gross_mrr_churn : NAN, 1, t[n].value, sizeof t[n].value);
-	if (mrr && k->change.has_previous && k->change.previous.mrr.covered)
-		change(&t[n], in, cur->mrr.gross_mrr_churn - k->change.previous.mrr.gross_mrr_churn,
-		       CHANGE_PP, GOOD_DOWN);
+	fmtnum_pct(mrr ? 1 - cur->mrr.grr : NAN, 1, t[n].value, sizeof t[n].value);
+	if (mrr)
+		change(&t[n], in, -ch->d_grr, CHANGE_PP, GOOD_DOWN);
 	n++;
 	if (!trend) {
 		t[n].label = "Gross revenue retention";
