@@ -34,14 +34,14 @@ pdftotext -layout -f 1 -l 1 "$t/r.pdf" - | grep -q "Why customers leave  *$pg\$"
 tap_ok $? "the cover's contents list the page at page $pg"
 
 # The table: reason, churned, share, MRR, share, left / at start, change.
-grep -q "^ *Payment failed  *76  *34%  *€3\.8k  *20%  *1\.9% vs 1\.1%  *▲ +0\.8 pp\$" "$t/p.txt"
-tap_ok $? "payment failed: 76, 34%, €3.8k, 20%, 1.9% vs 1.1%, a significant +0.8 pp with its arrow"
-grep -q "^ *Price  *62  *28%  *€5\.6k  *29%  *.* +0\.1 pp\$" "$t/p.txt"
-tap_ok $? "price: 62, 28%, €5.6k, 29%, +0.1 pp without an arrow (not significant)"
-grep -q "^ *Service  *18  *8%  *€1\.6k  *8%  *0\.4% vs 0\.5%  *-0\.1 pp\$" "$t/p.txt"
-tap_ok $? "service: 18, 8%, €1.6k, 8%, 0.4% vs 0.5%, -0.1 pp"
-grep -q "^ *All reasons  *224  *100%  *€19\.4k  *100%  *5\.6% vs 4\.8%  *+0\.9 pp\$" "$t/p.txt"
-tap_ok $? "all reasons: 224, €19.4k, 5.6% vs 4.8%"
+grep -q "^ *Payment failed  *76  *34%  *€3,800\.00  *20%  *1\.9% vs 1\.1%  *▲ +0\.8 pp\$" "$t/p.txt"
+tap_ok $? "payment failed: 76, 34%, €3,800.00, 20%, 1.9% vs 1.1%, a significant +0.8 pp with its arrow"
+grep -q "^ *Price  *62  *28%  *€5,580\.00  *29%  *.* +0\.1 pp\$" "$t/p.txt"
+tap_ok $? "price: 62, 28%, €5,580.00, 29%, +0.1 pp without an arrow (not significant)"
+grep -q "^ *Service  *18  *8%  *€1,620\.00  *8%  *0\.4% vs 0\.5%  *-0\.1 pp\$" "$t/p.txt"
+tap_ok $? "service: 18, 8%, €1,620.00, 8%, 0.4% vs 0.5%, -0.1 pp"
+grep -q "^ *All reasons  *224  *100%  *€19,370\.00  *100%  *5\.6% vs 4\.8%  *+0\.9 pp\$" "$t/p.txt"
+tap_ok $? "all reasons: 224, €19,370.00, 5.6% vs 4.8%"
 n_arrows=$(grep -c "▲\|▼" "$t/p.txt")
 tap_is "$n_arrows" 1 "one arrow only: the one significant change"
 

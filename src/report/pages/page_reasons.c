@@ -142,7 +142,7 @@ static double reasons_table(report_page_ctx *c, double y, const report_reasons *
 		snprintf(cells[i][0], CELL, "%s", total ? "All reasons" : label_of(r));
 		fmt_count(x0, cells[i][1], CELL);
 		fmtnum_pct(tot[0] > 0 ? x0 / tot[0] : NAN, 0, cells[i][2], CELL);
-		fmt_money(mr, c->in->currency, cells[i][3], CELL);
+		fmt_money_full(mr, c->in->currency, cells[i][3], CELL);
 		fmtnum_pct(mrr_known && totm > 0 ? mr / totm : NAN, 0, cells[i][4], CELL);
 		snprintf(cells[i][5], CELL, "%s vs %s", fmtnum_pct(s0, 1, p0, sizeof p0),
 		         fmtnum_pct(s1, 1, p1, sizeof p1));
@@ -157,11 +157,11 @@ static double reasons_table(report_page_ctx *c, double y, const report_reasons *
 	char h5[64];
 	snprintf(h5, sizeof h5, "Left / at start");
 	chart_col cols[NCOLS] = { { "Reason", 0, PDF_LEFT }, { "Churned", 52, PDF_RIGHT },
-	                          { "Share", 44, PDF_RIGHT }, { "MRR lost", 62, PDF_RIGHT },
-	                          { "Share", 44, PDF_RIGHT }, { h5, 92, PDF_RIGHT },
-	                          { "Change", 66, PDF_RIGHT } };
+	                          { "Share", 44, PDF_RIGHT }, { "MRR lost", 74, PDF_RIGHT },
+	                          { "Share", 44, PDF_RIGHT }, { h5, 86, PDF_RIGHT },
+	                          { "Change", 62, PDF_RIGHT } };
 	chart_table_opts to = { .size = 8, .row_h = ROW_H, .zebra = 1, .bold_rows = bold };
-	double th = ROW_H * (double)(nr + 2) + 2;
+	double th = ROW_H * (double)(nr + 2) + 4;
 	chart_box tb = { c->left, y, c->right - c->left, th };
 	size_t drawn = chart_table(c->d, tb, cols, NCOLS, cp, nr + 1, &to);
 	/* The significant changes, coloured: a rise (bad) bold in the alert
