@@ -34,6 +34,7 @@
 #include "churnkit/findings.h"
 #include "churnkit/kpi.h"
 #include "churnkit/labels.h"
+#include "churnkit/report_reasons.h"
 #include "churnkit/load.h"
 #include "churnkit/logit.h"
 #include "churnkit/scores.h"
@@ -127,6 +128,9 @@ typedef struct {
 	 * 4217 code money is printed in (NULL: no symbol). */
 	const labelmap *labels;
 	const char *currency;
+
+	/* Why customers leave (issue 14): the reasons page, or NULL (no page). */
+	const report_reasons *reasons;
 } report_input;
 
 /* Lays the report out and returns the PDF in *out (malloc'd, owned by the

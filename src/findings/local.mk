@@ -10,3 +10,5 @@ libchurnkit_a_SOURCES += src/findings/findings.c src/findings/findings_kinds.h \
 	src/findings/findings_run.c include/churnkit/findings_run.h \
 	src/findings/findings_concern.c \
 	src/findings/findings_actions.c include/churnkit/findings_actions.h
+# rpage (issue 14): which churn reasons grew, the involuntary-churn action.
+libchurnkit_a_SOURCES += src/findings/findings_reasons.c include/churnkit/findings_reasons.h

@@ -23,3 +23,11 @@ EXTRA_DIST += $(pdf_tests) tests/pdf/local.mk
 # layout: the report's layout (revenue heatmap, overall survival curve, page fill).
 TESTS += tests/pdf/layout.sh
 EXTRA_DIST += tests/pdf/layout.sh
+
+# rpage (issue 14): the page "Why customers leave" from a hand-built input
+# (reasons_demo), read back by reasons.sh.
+check_PROGRAMS += tests/pdf/reasons_demo
+tests_pdf_reasons_demo_SOURCES = tests/pdf/reasons_demo.c
+tests_pdf_reasons_demo_LDADD = $(TEST_LIBS)
+TESTS += tests/pdf/reasons.sh
+EXTRA_DIST += tests/pdf/reasons.sh

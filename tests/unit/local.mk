@@ -236,3 +236,11 @@ tests_unit_test_reasons_SOURCES = tests/unit/test_reasons.c
 tests_unit_test_reasons_LDADD = $(TEST_LIBS)
 check_PROGRAMS += $(unit_reasons)
 TESTS += $(unit_reasons)
+## rpage (issue 14): the reasons page's chart and the reasons' finding.
+unit_rpage = tests/unit/test_chart_stacked tests/unit/test_findings_reasons
+tests_unit_test_chart_stacked_SOURCES = tests/unit/test_chart_stacked.c
+tests_unit_test_chart_stacked_LDADD = $(TEST_LIBS)
+tests_unit_test_findings_reasons_SOURCES = tests/unit/test_findings_reasons.c
+tests_unit_test_findings_reasons_LDADD = $(TEST_LIBS)
+check_PROGRAMS += $(unit_rpage)
+TESTS += $(unit_rpage)

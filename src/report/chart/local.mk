@@ -9,3 +9,5 @@ libchurnkit_a_SOURCES += src/report/chart/chart.h src/report/chart/chart_axis.h 
 # The executive summary's trend tiles and MRR bridge (issue 13).
 libchurnkit_a_SOURCES += src/report/chart/chart_exec.h src/report/chart/chart_trend.c \
 	src/report/chart/chart_waterfall.c
+# rpage (issue 14): stacked cumulative incidence by churn reason.
+libchurnkit_a_SOURCES += src/report/chart/chart_stacked.h src/report/chart/chart_stacked.c

@@ -11,3 +11,5 @@ libchurnkit_a_SOURCES += src/report/pages/report.c include/churnkit/report.h \
 libchurnkit_a_SOURCES += src/report/pages/names.c src/report/pages/names.h
 # The executive summary's trend row and MRR bridge (issue 13).
 libchurnkit_a_SOURCES += src/report/pages/summary_exec.h src/report/pages/summary_exec.c
+# rpage (issue 14): why customers leave.
+libchurnkit_a_SOURCES += src/report/pages/page_reasons.c include/churnkit/report_reasons.h

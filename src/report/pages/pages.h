@@ -21,6 +21,7 @@ void page_summary(report_page_ctx *c);
 void page_cohorts(report_page_ctx *c);
 void page_survival(report_page_ctx *c);  /* one page per --by column (or all customers) */
 void page_hazard(report_page_ctx *c);
+void page_reasons(report_page_ctx *c);  /* why customers leave (issue 14) */
 void page_drivers(report_page_ctx *c);
 void page_segments(report_page_ctx *c);
 void page_accounts(report_page_ctx *c);

@@ -55,10 +55,11 @@ static void period_label(report_page_ctx *c)
 }
 
 /* The sections of the report in order, each drawn when the input has it. */
-enum { SEC_SUMMARY, SEC_COHORTS, SEC_SURVIVAL, SEC_HAZARD, SEC_DRIVERS, SEC_SEGMENTS,
+enum { SEC_SUMMARY, SEC_COHORTS, SEC_SURVIVAL, SEC_HAZARD, SEC_REASONS, SEC_DRIVERS, SEC_SEGMENTS,
        SEC_ACCOUNTS, SEC_APPENDIX, NSEC };
 static const char *const sec_name[NSEC] = {
 	"Executive summary", "Cohort retention", "Survival by segment", "When churn happens",
+	"Why customers leave",
 	"Churn drivers", "Value x risk segments", "At-risk accounts",
 	"Appendix: method, definitions, data quality"
 };
@@ -69,6 +70,7 @@ static int sec_drawn(const report_input *in, int k)
 	case SEC_COHORTS: return in->cohorts != NULL;
 	case SEC_SURVIVAL: return page_survival_count(in) > 0;
 	case SEC_HAZARD: return in->surv && in->surv->hazard;
+	case SEC_REASONS: return in->reasons != NULL;
 	case SEC_DRIVERS: return in->lr != NULL;
 	case SEC_SEGMENTS: case SEC_ACCOUNTS: return in->seg != NULL;
 	default: return 1;
@@ -126,6 +128,7 @@ static churn_status draw(const report_input *in, const size_t *start, size_t *st
 		case SEC_COHORTS: page_cohorts(&c); break;
 		case SEC_SURVIVAL: page_survival(&c); break;
 		case SEC_HAZARD: page_hazard(&c); break;
+		case SEC_REASONS: page_reasons(&c); break;
 		case SEC_DRIVERS: page_drivers(&c); break;
 		case SEC_SEGMENTS: page_segments(&c); break;
 		case SEC_ACCOUNTS: page_accounts(&c); break;
