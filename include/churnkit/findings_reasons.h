@@ -54,7 +54,15 @@ typedef struct {
 	int involuntary;          /* 1 involuntary, 0 voluntary, -1 not said */
 	double churned[2];
 	double mrr[2];
+	/* With has_left, left[p] counts the churned customers of period p who
+	 * were active at its start (of at_start[p]): the test's numerators and
+	 * the "left / at start" shares; without it churned[p] is used. */
+	int has_left;
+	double left[2];
 } reason_count;
+
+/* The numerator of reason r's share of customers at the start of period p. */
+#define REASON_LEFT(r, p) ((r)->has_left ? (r)->left[p] : (r)->churned[p])
 
 /* The breakdown of churn by reason over two periods (borrowed). */
 typedef struct {

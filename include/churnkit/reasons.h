@@ -50,6 +50,7 @@
 #include <stdint.h>
 
 #include "churnkit/err.h"
+#include "churnkit/kpi.h"
 #include "churnkit/load.h"
 
 /* The name of the level of churned customers without a reason. */
@@ -124,6 +125,11 @@ typedef struct {
 churn_status reasons_check_involuntary(const table *t, const char *reason_col,
                                        const char *const *names, size_t n,
                                        churn_err *err);
+
+/* Sets the period members of `o` from the KPIs' reporting period and the
+ * one before (kpi.h's change: has_current, has_previous), with the KPIs'
+ * exclude_same_period rule: the periods `cohorts` and `report` compare. */
+void reasons_opts_period(reasons_opts *o, const kpi_change *ch, int exclude_same_period);
 
 /* Computes the breakdowns of the loaded `res` (mapping `map`, whose
  * map->reason must be set) with options `o`.  CHURN_EUSAGE as

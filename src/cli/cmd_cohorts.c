@@ -57,23 +57,10 @@ static churn_status add_json(const void *stage, void *root, churn_err *err)
 static churn_status reasons_of_period(const cohort_run *c, const cmd_data *d,
                                       reasons_result **out, churn_err *err)
 {
-	const kpi_change *ch = &c->kpi->change;
 	reasons_opts ro = {.involuntary = (const char *const *)d->involuntary,
-	                   .ninvoluntary = d->ninvoluntary,
-	                   .exclude_same_period = c->ko.exclude_same_period};
+	                   .ninvoluntary = d->ninvoluntary};
 
-	if (ch->has_current) {
-		ro.has_period = 1;
-		ro.first_day = ch->current.first_day;
-		ro.last_day = ch->current.last_day;
-		memcpy(ro.label, ch->current.label, sizeof ro.label);
-	}
-	if (ch->has_current && ch->has_previous) {
-		ro.has_previous = 1;
-		ro.prev_first_day = ch->previous.first_day;
-		ro.prev_last_day = ch->previous.last_day;
-		memcpy(ro.prev_label, ch->previous.label, sizeof ro.prev_label);
-	}
+	reasons_opts_period(&ro, &c->kpi->change, c->ko.exclude_same_period);
 	return reasons_build(d->res, &d->map, &ro, out, err);
 }
 

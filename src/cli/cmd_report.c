@@ -5,6 +5,8 @@
 #include "config.h"
 
 #include "churnkit/findings_run.h"
+#include "churnkit/reasons.h"
+#include "churnkit/report_reasons_in.h"
 #include "churnkit/outfile.h"
 #include "churnkit/report.h"
 #include "churnkit/report_input.h"
@@ -54,6 +56,8 @@ typedef struct {
 	int have_co, have_m, have_g;
 	scores *sc;
 	findings *fd;
+	reasons_result *rr;        /* --reason: the breakdown, or NULL */
+	report_reasons_hold *rh;   /* --reason: the page's input, or NULL */
 	report_option *opts;
 	char **opt_text;
 	size_t nopts;
@@ -72,6 +76,8 @@ static void run_free(run *r)
 	free(r->opt_text);
 	free(r->opts);
 	labels_free(r->labels);
+	report_reasons_hold_free(r->rh);
+	reasons_result_free(r->rr);
 	findings_free(r->fd);
 	segment_run_free(&r->g);
 	cli_segment_opts_free(&r->go);
@@ -83,6 +89,22 @@ static void run_free(run *r)
 	cli_surv_opts_free(&r->svo);
 	cmd_data_free(&r->d);
 	cli_opts_free(&r->o);
+}
+
+/* With --reason: the breakdown of the reporting period against the one
+ * before and the page "Why customers leave" (report_reasons_in.h). */
+static churn_status reasons_page(run *r, churn_err *err)
+{
+	reasons_opts ro = {.involuntary = (const char *const *)r->d.involuntary,
+	                   .ninvoluntary = r->d.ninvoluntary};
+	churn_status st;
+
+	if (r->have_co)
+		reasons_opts_period(&ro, &r->co.kpi->change, r->co.ko.exclude_same_period);
+	if ((st = reasons_build(r->d.res, &r->d.map, &ro, &r->rr, err)) != CHURN_OK)
+		return st;
+	return report_reasons_from_runs(r->rr, &r->sv, r->labels, r->sv.alpha,
+	                                r->go.so.offer_effect, &r->rh, err);
 }
 
 /* SOURCE_DATE_EPOCH as "2026-11-23 10:15 UTC", or "" when not set. */
@@ -331,6 +353,8 @@ int cmd_report(int argc, char **argv, outset *outs, churn_err *err)
 	                               r.have_g ? &r.g : NULL, r.go.map, r.go.ndrivers,
 	                               r.labels, err)) != CHURN_OK)
 		goto end;
+	if (r.d.map.reason != NULL && (st = reasons_page(&r, err)) != CHURN_OK)
+		goto end;
 	if ((st = collect_options(&r, err)) != CHURN_OK)
 		goto end;
 
@@ -355,6 +379,7 @@ int cmd_report(int argc, char **argv, outset *outs, churn_err *err)
 	set.labels = r.labels;
 	set.currency = r.currency_code;
 	report_input_from_runs(&set, &runs, &in);
+	in.reasons = report_reasons_of(r.rh);
 	if ((st = report_render(&in, &pdf, &len, &r.npages, err)) != CHURN_OK)
 		goto end;
 

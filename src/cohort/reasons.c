@@ -373,3 +373,20 @@ void reasons_result_free(reasons_result *r)
 	free(r->by);
 	free(r);
 }
+
+void reasons_opts_period(reasons_opts *o, const kpi_change *ch, int exclude_same_period)
+{
+	o->exclude_same_period = exclude_same_period;
+	if (ch->has_current) {
+		o->has_period = 1;
+		o->first_day = ch->current.first_day;
+		o->last_day = ch->current.last_day;
+		memcpy(o->label, ch->current.label, sizeof o->label);
+	}
+	if (ch->has_current && ch->has_previous) {
+		o->has_previous = 1;
+		o->prev_first_day = ch->previous.first_day;
+		o->prev_last_day = ch->previous.last_day;
+		memcpy(o->prev_label, ch->previous.label, sizeof o->prev_label);
+	}
+}

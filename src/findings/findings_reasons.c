@@ -134,9 +134,9 @@ churn_status findings_reasons_build(const reasons_breakdown *b, double alpha,
 		const reason_count *r = &b->reason[i];
 		reason_test *t = &f->test[i];
 		for (int k = 0; k < 2; k++)
-			t->share[k] = b->at_start[k] > 0 ? r->churned[k] / b->at_start[k] : NAN;
+			t->share[k] = b->at_start[k] > 0 ? REASON_LEFT(r, k) / b->at_start[k] : NAN;
 		t->change = t->share[0] - t->share[1];
-		findings_reasons_prop_test(r->churned[0], b->at_start[0], r->churned[1],
+		findings_reasons_prop_test(REASON_LEFT(r, 0), b->at_start[0], REASON_LEFT(r, 1),
 		                           b->at_start[1], &t->chisq, &t->p);
 		p[i] = t->p;
 	}

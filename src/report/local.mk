@@ -10,3 +10,4 @@ include src/report/pages/local.mk
 ## The report's input assembled from the stage runs (issue 11, arch1): the
 ## one file of the report above its pages (tests/structure/includes.sh).
 libchurnkit_a_SOURCES += include/churnkit/report_input.h src/report/report_input.c
+libchurnkit_a_SOURCES += include/churnkit/report_reasons_in.h src/report/report_reasons_in.c

@@ -118,7 +118,7 @@ static double reasons_table(report_page_ctx *c, double y, const report_reasons *
 	char (*cells)[NCOLS][CELL] = calloc(nr + 1, sizeof *cells);
 	const char **cp = calloc((nr + 1) * NCOLS, sizeof *cp);
 	unsigned char *bold = calloc(nr + 1, 1);
-	double tot[2] = { 0, 0 }, totm = 0;
+	double tot[2] = { 0, 0 }, left[2] = { 0, 0 }, totm = 0;
 	int mrr_known = 1;
 
 	if (cells == NULL || cp == NULL || bold == NULL)
@@ -126,6 +126,8 @@ static double reasons_table(report_page_ctx *c, double y, const report_reasons *
 	for (size_t i = 0; i < b->nreasons; i++) {
 		tot[0] += b->reason[i].churned[0];
 		tot[1] += b->reason[i].churned[1];
+		left[0] += REASON_LEFT(&b->reason[i], 0);
+		left[1] += REASON_LEFT(&b->reason[i], 1);
 		if (isfinite(b->reason[i].mrr[0]))
 			totm += b->reason[i].mrr[0];
 		else
@@ -134,10 +136,12 @@ static double reasons_table(report_page_ctx *c, double y, const report_reasons *
 	for (size_t i = 0; i <= nr; i++) {
 		int total = i == nr;
 		const reason_count *r = total ? NULL : &b->reason[i];
-		double x0 = total ? tot[0] : r->churned[0], x1 = total ? tot[1] : r->churned[1];
+		double x0 = total ? tot[0] : r->churned[0];
 		double mr = total ? (mrr_known ? totm : NAN) : r->mrr[0];
-		double s0 = b->at_start[0] > 0 ? x0 / b->at_start[0] : NAN;
-		double s1 = b->at_start[1] > 0 ? x1 / b->at_start[1] : NAN;
+		double l0 = total ? left[0] : REASON_LEFT(r, 0);
+		double l1 = total ? left[1] : REASON_LEFT(r, 1);
+		double s0 = b->at_start[0] > 0 ? l0 / b->at_start[0] : NAN;
+		double s1 = b->at_start[1] > 0 ? l1 / b->at_start[1] : NAN;
 		char p0[16], p1[16];
 		snprintf(cells[i][0], CELL, "%s", total ? "All reasons" : label_of(r));
 		fmt_count(x0, cells[i][1], CELL);
