@@ -51,3 +51,5 @@ cli_tests += tests/cli/cohort_nrr.sh
 EXTRA_DIST += tests/data/cohorts/nrr_customers.csv tests/data/cohorts/nrr_revenue.csv
 # review: the executive summary on edge inputs (tests/cli/review_edges.sh).
 cli_tests += tests/cli/review_edges.sh
+# perf (issue 15): CHURNKIT_TIMING=1's stage table, same output bytes.
+cli_tests += tests/cli/timing.sh
