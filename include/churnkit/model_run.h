@@ -68,6 +68,7 @@
 #include "churnkit/horizon.h"
 #include "churnkit/logit.h"
 #include "churnkit/scores.h"
+#include "churnkit/stagetime.h"
 #include "churnkit/survdata.h"
 #include "churnkit/validate.h"
 #include "churnkit/load.h"
@@ -91,6 +92,7 @@ typedef struct {
 	cox_opts copts;
 	double ph_alpha;             /* a term fails proportional hazards below it */
 	long min_n;                  /* customers at risk a score needs */
+	stagetime *timer;            /* the command's step timers (borrowed), or NULL */
 } model_run_opts;
 
 /* What the stage reads. */
@@ -145,6 +147,7 @@ typedef struct {
 	/* Proportional hazards (model_run_cox.c; docs/proportional-hazards.md). */
 	double ph_alpha;             /* --alpha: a term fails below it */
 	long min_n;                  /* --min-n: customers at risk a score needs */
+	stagetime *timer;            /* model_run_opts' timer (borrowed), or NULL */
 	cox_zph_result *zph;         /* cox.zph of cr, or NULL (ph_note says why) */
 	char ph_note[200];
 	unsigned char *ph_strat;     /* per dc term: categorical and fails: a stratum */

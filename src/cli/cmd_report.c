@@ -11,6 +11,7 @@
 #include "churnkit/report.h"
 #include "churnkit/report_input.h"
 #include "churnkit/report_out.h"
+#include "churnkit/stagetime.h"
 #include "cmd.h"
 #include "report_words.h"
 #include "stage_opts.h"
@@ -67,6 +68,7 @@ typedef struct {
 	labelmap *labels;          /* --label and [labels] */
 	char currency[8];          /* --currency, upper case */
 	const char *currency_code; /* currency, or NULL */
+	stagetime tm;              /* CHURNKIT_TIMING=1: the stages' times, to stderr */
 } run;
 
 static void run_free(run *r)
@@ -105,6 +107,13 @@ static churn_status reasons_page(run *r, churn_err *err)
 		return st;
 	return report_reasons_from_runs(r->rr, &r->sv, r->labels, r->sv.alpha,
 	                                r->go.so.offer_effect, &r->rh, err);
+}
+
+/* CHURNKIT_TIMING=1 asks for the stage timings on stderr (bench/README.md). */
+static int timing_wanted(void)
+{
+	const char *s = getenv("CHURNKIT_TIMING");
+	return s != NULL && strcmp(s, "1") == 0;
 }
 
 /* SOURCE_DATE_EPOCH as "2026-11-23 10:15 UTC", or "" when not set. */
@@ -257,6 +266,7 @@ int cmd_report(int argc, char **argv, outset *outs, churn_err *err)
 	churn_status st;
 
 	memset(&r, 0, sizeof r);
+	stagetime_start(&r.tm, timing_wanted());
 	st = cmd_parse(&r.o, CMD_REPORT, argc, argv, synopsis, summary, &done, err);
 	if (st != CHURN_OK || done)
 		goto end;
@@ -310,20 +320,25 @@ int cmd_report(int argc, char **argv, outset *outs, churn_err *err)
 		                         CLI_MODEL_HORIZON_COX, err);
 		if (st != CHURN_OK)
 			goto end;
+		r.mo.mo.timer = &r.tm;
 		r.have_m = 1;
 		if ((st = cli_segment_opts_read(&r.go, &r.o, err)) != CHURN_OK)
 			goto end;
 		r.go.so.top_n = REPORT_ACCOUNTS;
 	}
+	stagetime_mark(&r.tm, "options");
 	if ((st = cmd_load(&r.o, outs, &r.d, err)) != CHURN_OK)
 		goto end;
+	stagetime_mark(&r.tm, "load");
 	if ((st = cli_labels_read(&r.o, r.d.res->t, &r.labels, err)) != CHURN_OK)
 		goto end;
 	r.mi = cli_model_input(&r.d);
 	if ((st = cli_surv_run(&r.sv, &r.svo, &r.d, err)) != CHURN_OK)
 		goto end;
+	stagetime_mark(&r.tm, "survival");
 	if (r.have_co && (st = cli_cohort_run(&r.co, &r.coo, &r.d, err)) != CHURN_OK)
 		goto end;
+	stagetime_mark(&r.tm, "cohorts and KPIs");
 	if (r.have_m) {
 		st = model_run_fit(&r.m, &r.mi, &r.mo.mo, err);
 		/* A model that cannot be fitted (no churner within the horizon, say)
@@ -342,8 +357,10 @@ int cmd_report(int argc, char **argv, outset *outs, churn_err *err)
 		if (r.d.map.id) {
 			if ((st = model_run_scores(&r.m, &r.mi, &r.sc, err)) != CHURN_OK)
 				goto end;
+			stagetime_mark(&r.tm, "scores");
 			if ((st = cli_segment_run(&r.g, &r.go, &r.m, &r.d, r.sc, err)) != CHURN_OK)
 				goto end;
+			stagetime_mark(&r.tm, "segments");
 			r.have_g = 1;
 		}
 	}
@@ -355,6 +372,7 @@ int cmd_report(int argc, char **argv, outset *outs, churn_err *err)
 		goto end;
 	if (r.d.map.reason != NULL && (st = reasons_page(&r, err)) != CHURN_OK)
 		goto end;
+	stagetime_mark(&r.tm, "findings");
 	if ((st = collect_options(&r, err)) != CHURN_OK)
 		goto end;
 
@@ -382,15 +400,18 @@ int cmd_report(int argc, char **argv, outset *outs, churn_err *err)
 	in.reasons = report_reasons_of(r.rh);
 	if ((st = report_render(&in, &pdf, &len, &r.npages, err)) != CHURN_OK)
 		goto end;
+	stagetime_mark(&r.tm, "render PDF");
 
 	/* Every output goes into the set; none is in place until all are
 	 * written (docs/outputs.md), so the order does not matter. */
 	if ((st = write_pdf(out, pdf, len, outs, err)) != CHURN_OK)
 		goto end;
+	stagetime_mark(&r.tm, "write PDF");
 	if (scores_path &&
 	    (st = cli_model_write_scores(&r.m, &r.d, scores_path, r.sc, r.g.labels, r.g.actions,
 	                                outs, err)) != CHURN_OK)
 		goto end;
+	stagetime_mark(&r.tm, "write scores CSV");
 	oc = outcome(&r, out, len);
 	if (json && (st = write_json(&oc, &r.d, json, err)) != CHURN_OK)
 		goto end;
@@ -399,6 +420,7 @@ int cmd_report(int argc, char **argv, outset *outs, churn_err *err)
 	/* In place before the summary says they are written. */
 	if ((st = outset_commit(outs, err)) != CHURN_OK)
 		goto end;
+	stagetime_mark(&r.tm, "JSON, tables, commit");
 	if (strcmp(out, "-") != 0 && !(json && strcmp(json, "-") == 0) &&
 	    !(scores_path && strcmp(scores_path, "-") == 0)) {
 		report_out_summary(stdout, &oc);
@@ -408,5 +430,7 @@ int cmd_report(int argc, char **argv, outset *outs, churn_err *err)
 end:
 	free(pdf);
 	run_free(&r);
+	stagetime_mark(&r.tm, "summary, free");
+	stagetime_print(&r.tm, stderr);
 	return st;
 }

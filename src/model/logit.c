@@ -215,12 +215,16 @@ static logit_separation binary_check(const logit_space *sp, logit_result *res)
 			continue;
 		double pos[2] = {0, 0}, tot[2] = {0, 0};
 		int binary = 1;
+		/* Column j read through its first element and the row stride:
+		 * the same values as gsl_matrix_get without a call per element. */
+		const double *colj = d->X->data + j;
+		size_t tda = d->X->tda;
 		for (size_t k = 0; k < sp->n && binary; k++) {
 			size_t i = colscan_row(d->rows, k);
 			double wi = d->w != NULL ? d->w[i] : 1.0;
 			if (!(wi > 0))
 				continue;
-			double x = gsl_matrix_get(d->X, i, j);
+			double x = colj[i * tda];
 			if (x != 0 && x != 1) {
 				binary = 0;
 				break;

@@ -64,6 +64,7 @@ static void set_options(model_run *m, const model_run_opts *o)
 	m->copts = o->copts;
 	m->ph_alpha = o->ph_alpha;
 	m->min_n = o->min_n;
+	m->timer = o->timer;
 	m->g_horizon = NAN;
 }
 
@@ -162,6 +163,7 @@ static churn_status fit_logit(model_run *m, const model_run_input *d, churn_err 
 	design_spec_of(m, d, 1, m->has_y, &spec);
 	if ((st = design_build(d->res->t, &spec, &m->dl, err)) != CHURN_OK)
 		return design_error(st, d, "the logistic model", err);
+	stagetime_mark(m->timer, "logit: design");
 	const design *dz = m->dl;
 	if ((yd = malloc(dz->nrows * sizeof *yd)) == NULL) {
 		st = churn_err_set(err, CHURN_ENOMEM, "out of memory for the outcome");
@@ -218,6 +220,7 @@ static churn_status fit_logit(model_run *m, const model_run_input *d, churn_err 
 	logit_data ld = {.X = dz->X, .y = yd, .w = wd, .intercept = 1, .freq = fd};
 	if ((st = logit_fit(&ld, &m->lopts, &m->lr, err)) != CHURN_OK)
 		goto done;
+	stagetime_mark(m->timer, "logit: fit");
 	if (m->lr->rank <= 1) {
 		st = churn_err_set(err, CHURN_EMODEL,
 		                   "the logistic model cannot be fitted: every term is constant or "
@@ -241,6 +244,7 @@ static churn_status fit_logit(model_run *m, const model_run_input *d, churn_err 
 		st = validate_summarise(&ld, m->lr, &m->lopts, 0, m->seed, &m->q, err);
 	}
 	m->have_q = st == CHURN_OK;
+	stagetime_mark(m->timer, "logit: validation (CV, AUC)");
 done:
 	free(yd);
 	free(wd);
@@ -281,6 +285,7 @@ static churn_status fit_cox(model_run *m, const model_run_input *d, churn_err *e
 		st = design_error(st, d, "the Cox model", err);
 		goto done;
 	}
+	stagetime_mark(m->timer, "cox: design");
 	const design *dz = m->dc;
 	size_t nr = dz->nrows;
 	time = malloc(nr * sizeof *time);
@@ -319,6 +324,7 @@ static churn_status fit_cox(model_run *m, const model_run_input *d, churn_err *e
 	cox_data cd = {.X = dz->X, .time = time, .status = status, .entry = entry, .w = w};
 	if ((st = cox_fit(&cd, &m->copts, &m->cr, err)) != CHURN_OK)
 		goto done;
+	stagetime_mark(m->timer, "cox: fit");
 	if (m->cr->rank == 0) {
 		st = churn_err_set(err, CHURN_EMODEL,
 		                   "the Cox model cannot be fitted: every term is constant or "
@@ -353,10 +359,13 @@ churn_status model_run_fit(model_run *m, const model_run_input *d, const model_r
 	if (map->start != NULL || map->duration != NULL) {
 		if ((st = survdata_build(d->res, map, &m->sd, err)) != CHURN_OK)
 			return st;
+		stagetime_mark(m->timer, "model: survival data");
 	}
 	if (m->want_logit) {
-		if ((st = model_run_build_outcome(m, d, err)) != CHURN_OK ||
-		    (st = fit_logit(m, d, err)) != CHURN_OK)
+		if ((st = model_run_build_outcome(m, d, err)) != CHURN_OK)
+			return st;
+		stagetime_mark(m->timer, "logit: outcome");
+		if ((st = fit_logit(m, d, err)) != CHURN_OK)
 			return st;
 	}
 	m->score_cox = m->horizon_cox && m->horizon_given && m->sd != NULL;

@@ -143,8 +143,10 @@ static churn_status fit_strata(model_run *m, const model_run_input *d, const cox
 	sd.strata = m->strata_code;
 	sd.aliased = NULL;
 	st = cox_fit(&sd, &m->copts, &m->crs, err);
+	stagetime_mark(m->timer, "cox: stratified fit");
 	if (st == CHURN_OK)
 		st = cox_baseline_fit_n(&sd, m->crs, (double)m->min_n, &m->cb, err);
+	stagetime_mark(m->timer, "cox: baseline");
 done:
 	free(terms);
 	free(mask);
@@ -255,12 +257,15 @@ churn_status model_run_cox_after_fit(model_run *m, const model_run_input *d, con
 	if ((m->ph_strat = calloc(dc->nterms ? dc->nterms : 1, 1)) == NULL ||
 	    (m->ph_small = calloc(dc->nterms ? dc->nterms : 1, 1)) == NULL)
 		return churn_err_set(err, CHURN_ENOMEM, "out of memory for the strata");
+	stagetime_mark(m->timer, "cox: zph");
 	if (m->zph != NULL && (st = choose_strata(m, cd, err)) != CHURN_OK)
 		return st;
 	if (m->nph_strat > 0 && (st = fit_strata(m, d, cd, err)) != CHURN_OK)
 		return st;
-	if (m->cb == NULL)
+	if (m->cb == NULL) {
 		st = cox_baseline_fit_n(cd, m->cr, (double)m->min_n, &m->cb, err);
+		stagetime_mark(m->timer, "cox: baseline");
+	}
 	return st;
 }
 

@@ -193,6 +193,45 @@ static int by_loss(const void *a, const void *b)
 	return (x->row > y->row) - (x->row < y->row);
 }
 
+/* Moves the item at i down the heap h[0..n), whose root is the item that
+ * by_loss ranks last. */
+static void heap_down(top_item *h, size_t n, size_t i)
+{
+	for (;;) {
+		size_t l = 2 * i + 1, w = i;
+		if (l < n && by_loss(&h[l], &h[w]) > 0)
+			w = l;
+		if (l + 1 < n && by_loss(&h[l + 1], &h[w]) > 0)
+			w = l + 1;
+		if (w == i)
+			return;
+		top_item tmp = h[i];
+		h[i] = h[w];
+		h[w] = tmp;
+		i = w;
+	}
+}
+
+/* Sorts the first `keep` of it[0..m) into by_loss order, holding the items
+ * by_loss ranks first: a partial selection (a heap of `keep` items over
+ * the rest) when keep < m, in O(m log keep) instead of a full sort.
+ * by_loss is a total order (the table row breaks ties), so the result is
+ * the first `keep` items of the full sort. */
+static void top_select(top_item *it, size_t m, size_t keep)
+{
+	if (keep < m && keep > 0) {
+		for (size_t i = keep / 2; i-- > 0;)
+			heap_down(it, keep, i);
+		for (size_t k = keep; k < m; k++) {
+			if (by_loss(&it[k], &it[0]) < 0) {
+				it[0] = it[k];
+				heap_down(it, keep, 0);
+			}
+		}
+	}
+	qsort(it, keep < m ? keep : m, sizeof *it, by_loss);
+}
+
 static churn_status top_list(segment_result *r, size_t top_n, churn_err *err)
 {
 	top_item *it = malloc((r->n ? r->n : 1) * sizeof *it);
@@ -210,7 +249,7 @@ static churn_status top_list(segment_result *r, size_t top_n, churn_err *err)
 			m++;
 		}
 	}
-	qsort(it, m, sizeof *it, by_loss);
+	top_select(it, m, top_n);
 	r->ntop = m < top_n ? m : top_n;
 	r->top = malloc((r->ntop ? r->ntop : 1) * sizeof *r->top);
 	if (r->top == NULL) {

@@ -24,3 +24,7 @@ libchurnkit_a_SOURCES += src/util/inifile.c include/churnkit/inifile.h
 ## The cap on a --by column's levels, shared by the survival and cohort
 ## stages and the command line (bylevels.h); tested through the stages.
 libchurnkit_a_SOURCES += src/util/bylevels.c include/churnkit/bylevels.h
+
+## perf (issue 15): opt-in per-stage timers (CHURNKIT_TIMING=1), owned by a
+## command and passed down to the stages it runs.
+libchurnkit_a_SOURCES += src/util/stagetime.c include/churnkit/stagetime.h

@@ -5,13 +5,24 @@
 #include <math.h>
 #include <string.h>
 
+/* Whether the cell `s` starts like a formula, and whether it is quoted. */
+static int is_formula(const char *s)
+{
+	return s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' ||
+	       s[0] == '\r';
+}
+
+static int is_quoted(const char *s)
+{
+	return strpbrk(s, ",\"\r\n") != NULL;
+}
+
 int sheet_text(FILE *f, const char *s)
 {
 	if (s == NULL)
 		return !ferror(f);
-	int formula = s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' ||
-	              s[0] == '\t' || s[0] == '\r';
-	int quote = strpbrk(s, ",\"\r\n") != NULL;
+	int formula = is_formula(s);
+	int quote = is_quoted(s);
 	if (quote)
 		fputc('"', f);
 	if (formula)
@@ -24,6 +35,27 @@ int sheet_text(FILE *f, const char *s)
 	if (quote)
 		fputc('"', f);
 	return !ferror(f);
+}
+
+void sheet_text_append(strbuf *b, const char *s)
+{
+	if (s == NULL)
+		return;
+	int quote = is_quoted(s);
+	if (quote)
+		strbuf_append(b, "\"", 1);
+	if (is_formula(s))
+		strbuf_append(b, "'", 1);
+	for (const char *p = s;;) {
+		size_t k = strcspn(p, "\"");  /* a run without quotes, then a doubled quote */
+		strbuf_append(b, p, k);
+		if (p[k] == '\0')
+			break;
+		strbuf_append(b, "\"\"", 2);
+		p += k + 1;
+	}
+	if (quote)
+		strbuf_append(b, "\"", 1);
 }
 
 void sheet_num(FILE *f, double x)

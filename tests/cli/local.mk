@@ -68,3 +68,5 @@ cli_tests += tests/cli/reasons_cuminc.sh
 # story: issue 13's findings chosen by the MRR they concern, a count's least
 # value in words, the at-risk accounts' own drivers (tests/cli/findings_story.sh).
 cli_tests += tests/cli/findings_story.sh
+# perf (issue 15): CHURNKIT_TIMING=1's stage table, same output bytes.
+cli_tests += tests/cli/timing.sh

@@ -18,6 +18,19 @@ static const char *text(const char *s, char *out, size_t n)
 	return out;
 }
 
+/* What sheet_text_append adds to a buffer that already holds "x;". */
+static int append_matches(const char *s)
+{
+	char f[256];
+	strbuf b = STRBUF_INIT;
+	strbuf_append(&b, "x;", 2);
+	sheet_text_append(&b, s);
+	text(s, f, sizeof f);
+	int same = b.len == 2 + strlen(f) && memcmp(b.s, "x;", 2) == 0 && strcmp(b.s + 2, f) == 0;
+	strbuf_reset(&b);
+	return same;
+}
+
 static const char *number(double x, char *out, size_t n)
 {
 	memset(out, 0, n);
@@ -42,6 +55,20 @@ int main(void)
 	is_str(text("@x,y", b, sizeof b), "\"'@x,y\"", "sheet: escaped and quoted together");
 	is_str(text("Zürich", b, sizeof b), "Zürich", "sheet: UTF-8 kept");
 	is_str(text(NULL, b, sizeof b), "", "sheet: NULL writes nothing");
+
+	/* perf (issue 15): the in-memory cell of the buffered scores writer. */
+	const char *cells[] = {"plain", "a,b", "say \"hi\"", "\"\"\"", "end\"", "two\r\nlines",
+	                       "=SUM(A1)", "-\"q\",", "\tx", "Zürich", ""};
+	int same = 1;
+	for (size_t k = 0; k < sizeof cells / sizeof cells[0]; k++)
+		same &= append_matches(cells[k]);
+	ok(same, "sheet: sheet_text_append adds the bytes sheet_text writes");
+	strbuf nb = STRBUF_INIT;
+	sheet_text_append(&nb, NULL);
+	ok(nb.len == 0, "sheet: sheet_text_append adds nothing for NULL");
+	sheet_text_append(&nb, "\"a\"\"b\"");
+	is_str(nb.s, "\"\"\"a\"\"\"\"b\"\"\"", "sheet: every quote doubled, the cell quoted");
+	strbuf_reset(&nb);
 
 	is_str(number(0.1, b, sizeof b), "0.1", "sheet: 0.1 in the fewest digits");
 	is_str(number(-2.5, b, sizeof b), "-2.5", "sheet: a negative number is not escaped");
