@@ -70,3 +70,5 @@ cli_tests += tests/cli/reasons_cuminc.sh
 cli_tests += tests/cli/findings_story.sh
 # perf (issue 15): CHURNKIT_TIMING=1's stage table, same output bytes.
 cli_tests += tests/cli/timing.sh
+# the report page Why customers leave, wired to the stages (tests/cli/report_reasons.sh).
+cli_tests += tests/cli/report_reasons.sh

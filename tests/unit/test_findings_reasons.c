@@ -50,11 +50,11 @@ static void test_adjusted(void)
 {
 	/* Counts over 1000 customers at each start (group 1 of the fixture). */
 	reason_count r[5] = {
-		{ "Price", 0, { 19, 11 }, { 950, 500 } },
-		{ "Service", 0, { 30, 45 }, { 1500, 2200 } },
-		{ "Product gaps", 0, { 12, 12 }, { 600, 600 } },
-		{ "Payment failed", 1, { 0, 7 }, { 0, 300 } },
-		{ "", -1, { 0, 0 }, { 0, 0 } },
+		{ "Price", 0, { 19, 11 }, { 950, 500  }, 0, { 0, 0 } },
+		{ "Service", 0, { 30, 45 }, { 1500, 2200  }, 0, { 0, 0 } },
+		{ "Product gaps", 0, { 12, 12 }, { 600, 600  }, 0, { 0, 0 } },
+		{ "Payment failed", 1, { 0, 7 }, { 0, 300  }, 0, { 0, 0 } },
+		{ "", -1, { 0, 0 }, { 0, 0  }, 0, { 0, 0 } },
 	};
 	reasons_breakdown b = { r, 5, { 1000, 1000 }, { "2026 Q3", "2026 Q2" } };
 	reasons_findings *f = NULL;
@@ -92,9 +92,9 @@ static void test_sentence_and_action(void)
 	/* Payment failures 1.9% of 4000 against 1.1% of 4000: p = 0.00325 by
 	 * prop.test, 0.00974 after BH over the three reasons (R). */
 	reason_count r[3] = {
-		{ "Payment failed", 1, { 76, 44 }, { 3800, 2100 } },
-		{ "Price", 0, { 100, 98 }, { 12000, 11000 } },
-		{ "", -1, { 24, 30 }, { 1000, 1500 } },
+		{ "Payment failed", 1, { 76, 44 }, { 3800, 2100  }, 0, { 0, 0 } },
+		{ "Price", 0, { 100, 98 }, { 12000, 11000  }, 0, { 0, 0 } },
+		{ "", -1, { 24, 30 }, { 1000, 1500  }, 0, { 0, 0 } },
 	};
 	reasons_breakdown b = { r, 3, { 4000, 4000 }, { "2026 Q3", "2026 Q2" } };
 	reasons_findings *f = NULL;
@@ -121,7 +121,7 @@ static void test_sentence_and_action(void)
 	findings_reasons_free(f);
 
 	/* n equal and p tiny: 20% vs 5% of 2000 (fixture case 'tiny'). */
-	reason_count t[1] = { { "Price", -1, { 400, 100 }, { NAN, NAN } } };
+	reason_count t[1] = { { "Price", -1, { 400, 100 }, { NAN, NAN  }, 0, { 0, 0 } } };
 	reasons_breakdown bt = { t, 1, { 2000, 2000 }, { NULL, NULL } };
 	ok(findings_reasons_build(&bt, 0.05, NAN, &f, &err) == CHURN_OK, "build: p tiny");
 	if (f) {
@@ -137,7 +137,7 @@ static void test_sentence_and_action(void)
 	findings_reasons_free(f);
 
 	/* Below 0.1 pp the change is not stated, however small p is. */
-	reason_count s[1] = { { "Price", 0, { 5090, 5000 }, { NAN, NAN } } };
+	reason_count s[1] = { { "Price", 0, { 5090, 5000 }, { NAN, NAN  }, 0, { 0, 0 } } };
 	reasons_breakdown bs = { s, 1, { 1000000, 1000000 }, { "Q3", "Q2" } };
 	ok(findings_reasons_build(&bs, 0.05, NAN, &f, &err) == CHURN_OK, "build: large n");
 	if (f)
@@ -154,10 +154,33 @@ static void test_sentence_and_action(void)
 	   "build: alpha outside (0, 1) is a usage error");
 }
 
+/* With has_left, the test and the shares at start use left[] (those
+ * active at the start), not churned[] (every churner of the period). */
+static void test_left(void)
+{
+	reason_count r[1] = { { "Price", 0, { 50, 10 }, { NAN, NAN }, 1, { 19, 11 } } };
+	reasons_breakdown b = { r, 1, { 1000, 1000 }, { "Q3", "Q2" } };
+	reasons_findings *f = NULL;
+	churn_err err;
+	double chisq, p;
+
+	churn_err_clear(&err);
+	ok(findings_reasons_prop_test(19, 1000, 11, 1000, &chisq, &p) == 1, "left: prop test");
+	ok(findings_reasons_build(&b, 0.05, NAN, &f, &err) == CHURN_OK && f != NULL, "left: build");
+	if (f != NULL) {
+		ok(f->test[0].chisq == chisq && f->test[0].p == p,
+		   "left: the test is on left[] over at_start, not churned[]");
+		ok(f->test[0].share[0] == 0.019 && f->test[0].share[1] == 0.011,
+		   "left: the shares at start are left[] / at_start");
+	}
+	findings_reasons_free(f);
+}
+
 int main(void)
 {
 	test_fixture();
 	test_adjusted();
 	test_sentence_and_action();
+	test_left();
 	return done_testing();
 }

@@ -1,0 +1,59 @@
+#!/bin/sh
+# report_reasons.sh - the report's page "Why customers leave" on the sample
+# with its report definition (reason = churn_reason, involuntary = payment
+# failed): its numbers are those `cohorts --reason` and `survival --reason`
+# give (docs/outputs.md), and the page is left out without a reason column.
+
+. "$top_srcdir/tests/lib.sh"
+
+[ -x "$JSONGET" ] || tap_bail "$JSONGET is not built"
+ck_tmpdir report_reasons
+t=$ck_tmp
+cd "$t" || tap_bail "cannot enter $t"
+data="$top_srcdir/samples/customers.csv"
+ini="$top_srcdir/reports/quarterly.ini"
+if ! command -v pdftotext >/dev/null 2>&1; then
+	tap_ok 0 "# SKIP pdftotext is not installed"
+	tap_done
+	exit 0
+fi
+
+ck_run "$t" report --config "$ini" -o r.pdf "$data"
+tap_is "$(cat exit)" 0 "report with the sample's definition: exit 0"
+ck_run "$t" cohorts --config "$ini" --json c.json "$data"
+ck_run "$t" survival --config "$ini" --json s.json "$data"
+pdftotext -layout r.pdf r.txt
+sed -n '/^[^A-Za-z]*Why customers leave$/,/Page [0-9]* of [0-9]*/p' r.txt >page.txt
+tap_ok "$([ -s page.txt ]; echo $?)" "the page 'Why customers leave' is in the report"
+tap_is "$(grep -c 'Why customers leave' r.txt)" 2 "and in the cover's contents"
+
+# The involuntary share: cohorts.reasons.period.involuntary.share, rounded.
+inv=$("$JSONGET" c.json cohorts.reasons.period.involuntary.share)
+invmrr=$("$JSONGET" c.json cohorts.reasons.period.involuntary.mrr_share)
+want=$(awk -v a="$inv" -v b="$invmrr" 'BEGIN { printf "%.0f%% of churned customers, %.0f%% of churned MRR", 100 * a, 100 * b }')
+tap_is "$(tr -s ' \n' ' ' <page.txt | grep -o 'Involuntary churn (failed payments): [0-9]*% of churned customers, [0-9]*% of churned MRR' | sed 's/^Involuntary churn (failed payments): //')" \
+	"$want" "the involuntary shares are cohorts.reasons' ($want)"
+
+# Each reason's churned customers in the period, as cohorts.reasons counts.
+for r in competitor 'payment failed' price; do
+	n=$("$JSONGET" c.json "cohorts.reasons.period.levels.name=$r.churned")
+	got=$(awk -v r="$r" '{ line = $0; sub(/^ +/, "", line) }
+		index(line, r " ") == 1 && $0 ~ /pp *$/ { s = substr(line, length(r) + 1); split(s, f, " "); print f[1]; exit }' page.txt)
+	tap_is "$got" "$n" "table: $r churned $n in the period"
+done
+
+# Gray's test between the contracts: the survival JSON's p, as printed.
+p=$("$JSONGET" s.json "survival.reasons.gray_test.reason=payment failed.p")
+pt=$(awk -v p="$p" 'BEGIN { printf "%.2g", p }')
+tap_is "$(tr -s ' \n' ' ' <page.txt | grep -o 'payment failed p = [0-9.]*' | sed 's/.*= //')" \
+	"$(awk -v p="$pt" 'BEGIN { printf "%.3f", p }')" "Gray's test p for payment failed as survival.reasons.gray_test"
+
+# Without a reason column the page is left out.
+grep -v -e '^reason = ' -e '^involuntary = ' "$ini" >plain.ini
+ck_run "$t" report --config plain.ini -o p.pdf "$data"
+pdftotext -layout p.pdf p.txt
+tap_is "$(grep -c 'Why customers leave' p.txt)" 0 "without --reason: no page"
+tap_is "$(( $(pdfinfo r.pdf | awk '/^Pages:/ { print $2 }') - $(pdfinfo p.pdf | awk '/^Pages:/ { print $2 }') ))" 1 \
+	"without --reason: one page fewer"
+
+tap_done
