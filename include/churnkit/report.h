@@ -80,6 +80,8 @@ typedef struct {
 	                               by cohort from the history (the revenue
 	                               heatmap), else NULL */
 	double revenue_at_risk;     /* expected MRR lost next quarter; NaN unknown */
+	size_t revenue_at_risk_unscored;     /* customers past the data, not counted */
+	double revenue_at_risk_unscored_mrr; /* their MRR */
 	double cost_previous;       /* cost of churn of the previous period; NaN unknown */
 	const char *revenue_at_risk_note; /* how it was computed (definitions) */
 	/* The executive summary's trend (kpi_trend: up to 8 quarters or 12

@@ -80,7 +80,9 @@ double surv_run_unit_days(const char *unit);
 #define SURV_RUN_REVENUE_AT_RISK_NOTE                                                  \
 	"MRR at risk next quarter: for every active customer with a value, the MRR times " \
 	"the chance of churning in the next 91 days given the customer's tenure, "       \
-	"1 - S(t + 91.3) / S(t), from the all-customers Kaplan-Meier curve S."
+	"1 - S(t + 91.3) / S(t), from the all-customers Kaplan-Meier curve S; customers " \
+	"whose tenure 91 days on is past where the data reach (fewer than --min-n "     \
+	"customers followed that long) are not counted and are named beside it."
 
 /* The options of the stage, as values. */
 typedef struct {
@@ -148,8 +150,16 @@ typedef struct {
 	                              t = as-of - start >= 0, S(t) > 0) of value x
 	                              (1 - S(t + SURV_RUN_QUARTER_DAYS) / S(t)), S
 	                              the all-customers Kaplan-Meier curve (of the
-	                              rows kept); NaN without dates, a value column,
-	                              or any such customer */
+	                              rows kept), over the customers with at least
+	                              min_n still followed at t + the quarter; NaN
+	                              without dates, a value column, or any such
+	                              customer */
+	size_t revenue_at_risk_n;       /* the customers summed */
+	size_t revenue_at_risk_unscored;/* active customers with a value whose
+	                                   t + the quarter is past where the data
+	                                   reach (fewer than min_n followed):
+	                                   left out of the sum, counted here */
+	double revenue_at_risk_unscored_mrr; /* their MRR */
 } surv_run;
 
 /* Sets the defaults of the options above for date_mode. */

@@ -228,7 +228,8 @@ static void outcome_verb(strbuf *b, const findings_input *in, const model_view *
  * (a reversed driver keeps its sentence, which says both); the test and
  * the model for the footnote; the group concerned. */
 static void driver_plain(flist *l, const findings_input *in, const model_view *m,
-                         const driver_compare *c, const char *column, const char *tb)
+                         const driver_compare *c, const char *column, const char *tb,
+                         const char *tb_flip)
 {
 	finding *x = &l->item[l->n - 1];
 	char ra[32], rb[32];
@@ -257,8 +258,11 @@ static void driver_plain(flist *l, const findings_input *in, const model_view *m
 	}
 	/* The group that churns more leads; its ratio against the other. */
 	int side = findings_target_side(x);
+	/* The footnote's ratio in the sentence's direction: the group that
+	 * leads against the other (tb_flip when the second group leads). */
 	strbuf_printf(&fn, "%s, adjusted for the model's other factors: %s",
-	                   m->cox ? "Cox model" : "logistic model", tb);
+	                   m->cox ? "Cox model" : "logistic model",
+	                   side && !c->reversed ? tb_flip : tb);
 	if (c->reversed) {
 		findings_set_plain(l, findings_strdup(x->plain), strbuf_take(&fn));
 		return;
@@ -287,10 +291,16 @@ static void driver_add(const findings_input *in, const findings_opts *o, const m
 	findings_predict(m, pk->col, &pk->c);
 	const design_term *t = &m->d->terms[c->term];
 	const char *rname = m->cox ? "HR" : "OR";
-	char bx[48], blo[48], bhi[48], pb[32], tb[256], tshort[128];
+	char bx[48], blo[48], bhi[48], pb[32], tb[256], tb_flip[256], tshort[128];
 
-	ratio_cells(c->log_ratio, c->log_lo, c->log_hi, bx, blo, bhi, sizeof bx);
 	fmtnum_p_says(m->pval[pk->col], o->alpha, pb, sizeof pb);
+	/* The same ratio the other way round, for a sentence led by the
+	 * second group: exp(-b), CI exp(-hi) to exp(-lo). */
+	ratio_cells(-c->log_ratio, -c->log_hi, -c->log_lo, bx, blo, bhi, sizeof bx);
+	snprintf(tb_flip, sizeof tb_flip, "%s %s, %g%% CI %s-%s, %s%s%s", rname, bx,
+	         100 * m->conf_level, blo, bhi, m->cox ? "Cox " : "", pb,
+	         m->firth ? "; Firth-penalised fit" : "");
+	ratio_cells(c->log_ratio, c->log_lo, c->log_hi, bx, blo, bhi, sizeof bx);
 	snprintf(tb, sizeof tb, "%s %s, %g%% CI %s-%s, %s%s%s", rname, bx, 100 * m->conf_level,
 	         blo, bhi, m->cox ? "Cox " : "", pb, m->firth ? "; Firth-penalised fit" : "");
 	snprintf(tshort, sizeof tshort, "%s %s, %s%s%s", rname, bx, m->cox ? "Cox " : "", pb,
@@ -321,7 +331,7 @@ static void driver_add(const findings_input *in, const findings_opts *o, const m
 			f->rate[g] = c->rate[g];
 			f->predicted[g] = c->pred[g];
 		}
-		driver_plain(l, in, m, c, t->column, tb);
+		driver_plain(l, in, m, c, t->column, tb, tb_flip);
 	}
 }
 

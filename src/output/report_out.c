@@ -14,6 +14,11 @@ json_object *report_out_json(const report_outcome *o)
 	json_object_object_add(rep, "pages", json_object_new_int64((int64_t)o->pages));
 	json_object_object_add(rep, "input_sha256", json_object_new_string(o->sha256));
 	json_object_object_add(rep, "revenue_at_risk_next_quarter", json_num(o->sv->revenue_at_risk));
+	/* The active customers it leaves out: past where the data reach. */
+	json_object_object_add(rep, "revenue_at_risk_unscored",
+	                       json_object_new_int64((int64_t)o->sv->revenue_at_risk_unscored));
+	json_object_object_add(rep, "revenue_at_risk_unscored_mrr",
+	                       json_num(o->sv->revenue_at_risk_unscored_mrr));
 	/* The executive summary's trend and MRR bridge (docs/contract.md). */
 	if (!report_exec_json_add(rep, o->co ? o->co->kpi : NULL)) {
 		json_object_put(rep);

@@ -42,6 +42,8 @@ void report_input_from_runs(const report_settings *set, const report_runs *runs,
 	}
 	in->cost_previous = co ? co->kpi->cost_previous : NAN;
 	in->revenue_at_risk = sv->revenue_at_risk;
+	in->revenue_at_risk_unscored = sv->revenue_at_risk_unscored;
+	in->revenue_at_risk_unscored_mrr = sv->revenue_at_risk_unscored_mrr;
 	in->revenue_at_risk_note = SURV_RUN_REVENUE_AT_RISK_NOTE;
 	in->surv = sv->a;
 	in->alpha = sv->alpha;

@@ -193,11 +193,29 @@ static churn_status check_weights(const surv_run *s, const surv_run_input *in, c
 	                     in->display_name, in->map->weight);
 }
 
+/* The number at risk at time x on curve k: that of the first step at or
+ * after x (those still followed at x), 0 past the last step. */
+static double at_risk_at(const km_curve *k, double x)
+{
+	size_t lo = 0, hi = k->m;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (k->time[mid] < x)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < k->m ? k->n_risk[lo] : 0;
+}
+
 /* Expected MRR lost in the next quarter (surv_run.h): for each active
  * customer with a value, value x (1 - S(t + quarter) / S(t)), S the
- * all-customers Kaplan-Meier curve and t the tenure at as-of.  NaN without
- * dates, a value column or a curve, or when no customer counts. */
-static double revenue_at_risk(const surv_run *s, const surv_run_input *in)
+ * all-customers Kaplan-Meier curve and t the tenure at as-of, when at
+ * least min_n customers are still followed at t + quarter; the others are
+ * past where the data reach (the curve is flat there only for want of
+ * data) and counted apart.  NaN without dates, a value column or a curve,
+ * or when no customer counts. */
+static void revenue_at_risk(surv_run *s, const surv_run_input *in)
 {
 	const table *t = in->res->t;
 	const load_map *m = in->map;
@@ -208,9 +226,12 @@ static double revenue_at_risk(const surv_run *s, const surv_run_input *in)
 	double sum = 0;
 	size_t used = 0;
 
+	s->revenue_at_risk = NAN;
+	s->revenue_at_risk_unscored = 0;
+	s->revenue_at_risk_unscored_mrr = 0;
 	if (!st || st->kind != TABLE_DATE || !val || val->kind != TABLE_NUM || !s->a ||
 	    s->a->ncurves == 0)
-		return NAN;
+		return;
 	k = s->a->curve[0].km;
 	for (size_t i = 0; i < t->nrows; i++) {
 		if (st->date[i] == TABLE_DATE_NA || isnan(val->num[i]))
@@ -221,12 +242,19 @@ static double revenue_at_risk(const surv_run *s, const surv_run_input *in)
 		if (tenure < 0)
 			continue;
 		double s0 = km_surv_at(k, tenure), s1 = km_surv_at(k, tenure + SURV_RUN_QUARTER_DAYS);
-		if (s0 > 0) {
-			sum += val->num[i] * (1 - s1 / s0);
-			used++;
+		if (!(s0 > 0))
+			continue;
+		if (at_risk_at(k, tenure + SURV_RUN_QUARTER_DAYS) < (double)s->min_n) {
+			s->revenue_at_risk_unscored++;
+			s->revenue_at_risk_unscored_mrr += val->num[i];
+			continue;
 		}
+		sum += val->num[i] * (1 - s1 / s0);
+		used++;
 	}
-	return used ? sum : NAN;
+	s->revenue_at_risk_n = used;
+	if (used)
+		s->revenue_at_risk = sum;
 }
 
 const char *surv_run_unit_name(const char *s)
@@ -324,6 +352,6 @@ churn_status surv_run_fit(surv_run *s, const surv_run_input *in, const surv_run_
 	                           s->sd->weight, s->sd->entry, s->by, s->nby, &s->so,
 	                           &s->reasons, err)) != CHURN_OK)
 		return st;
-	s->revenue_at_risk = revenue_at_risk(s, in);
+	revenue_at_risk(s, in);
 	return CHURN_OK;
 }

@@ -72,3 +72,5 @@ cli_tests += tests/cli/findings_story.sh
 cli_tests += tests/cli/timing.sh
 # the report page Why customers leave, wired to the stages (tests/cli/report_reasons.sh).
 cli_tests += tests/cli/report_reasons.sh
+# a driver finding footnote gives the OR in the sentence direction (tests/cli/finding_direction.sh).
+cli_tests += tests/cli/finding_direction.sh

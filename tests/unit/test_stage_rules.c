@@ -130,11 +130,25 @@ static void revenue_at_risk(void)
 		return;
 	surv_run_input si = {.res = r, .map = &m, .display_name = "rar.csv"};
 	surv_run_opts_init(&so, 1);
+	so.min_n = 1;  /* f (365 days) is followed past 213 and 122 days */
 	memset(&s, 0, sizeof s);
 	is_int(surv_run_fit(&s, &si, &so, &e), CHURN_OK, "revenue at risk: the survival fit");
 	is_double_rel(s.revenue_at_risk, 25, 1e-12,
 	              "revenue at risk next quarter: 50 x (1 - (5/12) / (5/6)) + 100 x 0");
+	ok(s.revenue_at_risk_n == 2 && s.revenue_at_risk_unscored == 0,
+	   "min_n 1: both active customers with a value are counted");
 	surv_run_free(&s);
+
+	/* Past where the data reach: at 213.3 and 122.3 days only f is still
+	 * followed, fewer than 2: c and d are left out, counted apart. */
+	so.min_n = 2;
+	memset(&s, 0, sizeof s);
+	is_int(surv_run_fit(&s, &si, &so, &e), CHURN_OK, "min_n 2: the fit");
+	ok(isnan(s.revenue_at_risk), "min_n 2: no customer counts, revenue at risk is NaN");
+	ok(s.revenue_at_risk_unscored == 2 && s.revenue_at_risk_unscored_mrr == 150,
+	   "min_n 2: c and d (150 MRR) are past the data, counted apart");
+	surv_run_free(&s);
+	so.min_n = 1;
 
 	/* Without a value column there is nothing to sum. */
 	load_map mv = m;

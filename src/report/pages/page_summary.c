@@ -87,6 +87,16 @@ static void change(tile *t, const report_input *in, double d, change_kind kind,
 /* Duration data (no calendar, docs/contract.md): customers, churned and
  * the churn share, the median lifetime, survival at --times and the MRR
  * the scores put at risk; only tiles that have a number. */
+/* Under the MRR at risk tile: the active customers it leaves out, past
+ * where the data reach (surv_run.h, revenue_at_risk). */
+static void unscored_line(tile *t, const report_input *in)
+{
+	if (in->revenue_at_risk_unscored == 0 || !isfinite(in->revenue_at_risk))
+		return;
+	snprintf(t->change, sizeof t->change, "%zu past the data left out",
+	         in->revenue_at_risk_unscored);
+}
+
 static size_t duration_tiles(report_page_ctx *c, tile *t, size_t max)
 {
 	const report_input *in = c->in;
@@ -143,7 +153,8 @@ static size_t duration_tiles(report_page_ctx *c, tile *t, size_t max)
 		n++;
 	} else if (isfinite(in->revenue_at_risk) && n < max) {
 		t[n].label = "MRR at risk next quarter";
-		fmt_money(in->revenue_at_risk, in->currency, t[n++].value, sizeof t[0].value);
+		fmt_money(in->revenue_at_risk, in->currency, t[n].value, sizeof t[0].value);
+		unscored_line(&t[n++], in);
 	}
 	return n;
 }
@@ -227,6 +238,7 @@ static size_t tiles(report_page_ctx *c, tile *t)
 	n++;
 	t[n].label = "MRR at risk next quarter";
 	fmt_money(in->revenue_at_risk, c->in->currency, t[n].value, sizeof t[n].value);
+	unscored_line(&t[n], in);
 	n++;
 	t[n].label = "Cost of churn (period)";
 	/* No cost without any MRR (a value column with no value in it). */
