@@ -234,4 +234,10 @@ long loader_line_breaks(const char *s, size_t len);
  * the byte after it (after both bytes of a CRLF). */
 const char *loader_next_break(const char *s, const char *end, const char **next);
 
+/* When the as-of is the data's latest date (r->as_of == r->max_date, not
+ * given): fills r->as_of_note when that date is held by one row alone and
+ * stands more than a quarter after every other start, end or entry date
+ * (docs/inputs.md); leaves it "" otherwise (asof.c). */
+void loader_as_of_outlier(load_result *r, const load_map *map);
+
 #endif

@@ -106,6 +106,127 @@ static table_kind kind_of(const loader *ld, load_role role)
 	}
 }
 
+/* The option that names column `nm` (for a message), or NULL when none
+ * does: a repeated name no option names is only renamed (read_header). */
+static const char *mapped_as(const load_map *m, const char *nm)
+{
+	const struct {
+		const char *col, *opt;
+	} one[] = {
+		{ m->id, "--id" },         { m->start, "--start" },       { m->end, "--end" },
+		{ m->entry, "--entry" },   { m->duration, "--duration" }, { m->event, "--event" },
+		{ m->outcome, "--outcome" }, { m->value, "--value" },     { m->weight, "--weight" },
+		{ m->interval, "--interval" }, { m->interval_count, "--interval-count" },
+		{ m->reason, "--reason" },
+	};
+	size_t len = strlen(nm);
+	for (size_t i = 0; i < sizeof one / sizeof *one; i++)
+		if (one[i].col != NULL && strcmp(one[i].col, nm) == 0)
+			return one[i].opt;
+	for (size_t k = 0; k < m->nby; k++)
+		if (strcmp(m->by[k], nm) == 0)
+			return "--by";
+	for (size_t k = 0; k < m->ncategorical; k++)
+		if (strcmp(m->categorical[k], nm) == 0)
+			return "--categorical";
+	for (size_t k = 0; k < m->nwhere; k++)
+		if (strncmp(m->where[k], nm, len) == 0 &&
+		    (m->where[k][len] == '=' || (m->where[k][len] == '!' && m->where[k][len + 1] == '=')))
+			return "--where";
+	return NULL;
+}
+
+/* A repeated column name made unique as R's read.csv does: "note" again is
+ * "note.1", then "note.2", the first free one (docs/inputs.md).  *next is
+ * the name's last suffix tried, so that many repeats of one name cost
+ * linear time.  A new string, added to `seen`; NULL when out of memory. */
+static char *unique_name(intern *seen, const char *nm, unsigned long *next)
+{
+	size_t len = strlen(nm) + 24;
+	char *s = malloc(len);
+	while (s != NULL) {
+		unsigned long n = ++*next;
+		int added = 0;
+		snprintf(s, len, "%s.%lu", nm, n);
+		if (intern_add(seen, s, strlen(s), &added) == UINT32_MAX) {
+			free(s);
+			return NULL;
+		}
+		if (added)
+			return s;
+	}
+	return NULL;
+}
+
+/* Field j's name: its text, or "V" and its number when blank. */
+static const char *field_name(const loader *ld, size_t j, char *vname, size_t n)
+{
+	const char *nm = loader_field(ld, j);
+	if (ld->len[j] == 0 || num_is_blank(nm, ld->len[j])) {
+		snprintf(vname, n, "V%zu", j + 1);
+		nm = vname;
+	}
+	return nm;
+}
+
+/* Names ld->cols from the header (docs/inputs.md): a name's first field
+ * keeps it; a repeat that no option names becomes name.1, name.2, ...,
+ * avoiding every name of the header, as R's make.unique (read.csv); one
+ * that an option names is an error.  A hash set keeps it linear in the
+ * header.  Returns 0 with ld->st set on failure. */
+static int name_columns(loader *ld, const load_map *m)
+{
+	intern *seen = intern_new();
+	size_t nf = ld->nf;
+	/* Per field: the name's intern index, and whether it is its first
+	 * field; per index: its first field and the last suffix a repeat took
+	 * (renamed names are interned too: at most twice the fields). */
+	uint32_t *idx = malloc((nf ? nf : 1) * sizeof *idx);
+	unsigned char *first = malloc(nf ? nf : 1);
+	size_t *first_field = malloc((2 * nf + 1) * sizeof *first_field);
+	unsigned long *suffix = calloc(2 * nf + 1, sizeof *suffix);
+	int ok = seen && idx && first && first_field && suffix;
+	char vname[32];
+
+	for (size_t j = 0; ok && j < nf; j++) {
+		const char *nm = field_name(ld, j, vname, sizeof vname);
+		int added = 0;
+		idx[j] = intern_add(seen, nm, strlen(nm), &added);
+		if (idx[j] == UINT32_MAX) {
+			ok = 0;
+			break;
+		}
+		first[j] = (unsigned char)added;
+		if (added) {
+			first_field[idx[j]] = j;
+			continue;
+		}
+		const char *opt = mapped_as(m, nm);
+		if (opt != NULL) {
+			size_t q = utf8_cut(nm, strlen(nm), LOADER_QUOTE_MAX);
+			ld->st = churn_err_at(ld->err, CHURN_EDATA, ld->name, ld->line_no, (long)j + 1,
+			                      "column name '%.*s' appears twice (fields %zu and %zu) "
+			                      "and %s names it: rename one of them", (int)q, nm,
+			                      first_field[idx[j]] + 1, j + 1, opt);
+			goto done;
+		}
+	}
+	for (size_t j = 0; ok && j < nf; j++) {
+		const char *nm = field_name(ld, j, vname, sizeof vname);
+		ld->cols[j].name = first[j] ? strdup(nm) : unique_name(seen, nm, &suffix[idx[j]]);
+		ok = ld->cols[j].name != NULL;
+	}
+	if (!ok)
+		ld->st = churn_err_set(ld->err, CHURN_ENOMEM, "out of memory");
+done:
+	free(idx);
+	free(first);
+	free(first_field);
+	free(suffix);
+	intern_free(seen);
+	return ld->st == CHURN_OK;
+}
+
 static void read_header(loader *ld)
 {
 	const load_map *m = ld->map;
@@ -115,40 +236,12 @@ static void read_header(loader *ld)
 		ld->role_col[r] = -1;
 	ld->reason_col = -1;
 	ld->cols = calloc(ld->nf, sizeof *ld->cols);
-	/* The names seen so far, in a hash set: name k is field k (the first
-	 * repeat stops the loop), so the check is linear in the header. */
-	intern *seen = intern_new();
-	if (ld->cols == NULL || seen == NULL) {
-		intern_free(seen);
+	if (ld->cols == NULL) {
 		ld->st = churn_err_set(ld->err, CHURN_ENOMEM, "out of memory");
 		return;
 	}
-	for (size_t j = 0; j < ld->nf; j++) {
-		char vname[32];
-		const char *nm = loader_field(ld, j);
-		int added = 0;
-		if (ld->len[j] == 0 || num_is_blank(nm, ld->len[j])) {
-			snprintf(vname, sizeof vname, "V%zu", j + 1);
-			nm = vname;
-		}
-		uint32_t k = intern_add(seen, nm, strlen(nm), &added);
-		if (k != UINT32_MAX && !added) {
-			size_t q = utf8_cut(nm, strlen(nm), LOADER_QUOTE_MAX);
-			ld->st = churn_err_at(ld->err, CHURN_EDATA, ld->name, ld->line_no,
-			                      (long)j + 1,
-			                      "column name '%.*s' appears twice (fields %lu and %zu)",
-			                      (int)q, nm, (unsigned long)k + 1, j + 1);
-			intern_free(seen);
-			return;
-		}
-		ld->cols[j].name = k == UINT32_MAX ? NULL : strdup(nm);
-		if (ld->cols[j].name == NULL) {
-			intern_free(seen);
-			ld->st = churn_err_set(ld->err, CHURN_ENOMEM, "out of memory");
-			return;
-		}
-	}
-	intern_free(seen);
+	if (!name_columns(ld, m))
+		return;
 	if (!assign(ld, m->id, ROLE_ID, "--id") ||
 	    !assign(ld, m->start, ROLE_START, "--start") ||
 	    !assign(ld, m->end, ROLE_END, "--end") ||

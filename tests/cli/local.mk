@@ -74,3 +74,5 @@ cli_tests += tests/cli/timing.sh
 cli_tests += tests/cli/report_reasons.sh
 # a driver finding footnote gives the OR in the sentence direction (tests/cli/finding_direction.sh).
 cli_tests += tests/cli/finding_direction.sh
+# repeated column names renamed as read.csv, or refused when an option names them (tests/cli/dup_columns.sh).
+cli_tests += tests/cli/dup_columns.sh

@@ -41,6 +41,9 @@ tap_is "$(head -c 5 report.pdf)" "%PDF-" "report: the output is a PDF"
 got=$("$JSONGET" report.json report.revenue_at_risk_next_quarter)
 near "$got" "$(fixture revenue_at_risk)" 1e-9
 tap_ok $? "report: MRR at risk next quarter $got as R computes it"
+tap_is "$("$JSONGET" report.json report.revenue_at_risk_unscored)" \
+	"$(fixture revenue_at_risk_unscored)" \
+	"report: the active customers past the data (fewer than 30 followed a quarter on) as R counts them"
 tap_is "$("$JSONGET" report.json report.input_sha256)" \
 	"$(sha256sum "$data" | cut -d' ' -f1)" "report: the JSON records the input's SHA-256"
 

@@ -127,6 +127,7 @@ EXTRA_DIST += \
 	tests/data/bad/decimal_comma_file.csv \
 	tests/data/bad/decimal_comma_file.exit \
 	tests/data/bad/decimal_comma_file.stderr \
+	tests/data/bad/duplicate_columns.args \
 	tests/data/bad/duplicate_columns.csv \
 	tests/data/bad/duplicate_columns.exit \
 	tests/data/bad/duplicate_columns.stderr \

@@ -63,6 +63,11 @@ EXTRA_DIST += \
 	tests/data/hostile/rejects_revenue_formula/revenue.csv \
 	tests/data/hostile/rejects_revenue_formula/setup \
 	tests/data/hostile/rejects_revenue_formula/stderr \
+	tests/data/hostile/columns_repeated_many/args \
+	tests/data/hostile/columns_repeated_many/exit \
+	tests/data/hostile/columns_repeated_many/json \
+	tests/data/hostile/columns_repeated_many/setup \
+	tests/data/hostile/columns_repeated_many/stderr \
 	tests/data/hostile/columns_duplicate_wide/args \
 	tests/data/hostile/columns_duplicate_wide/exit \
 	tests/data/hostile/columns_duplicate_wide/setup \
