@@ -103,6 +103,12 @@ static churn_status map_options(const cli_opts *o, cmd_data *d, churn_err *err)
 	if (d->ninvoluntary > 0 && m->reason == NULL)
 		return churn_err_set(err, CHURN_EUSAGE,
 		                     "--involuntary names churn reasons: give --reason COL too");
+	for (size_t k = 0; m->reason != NULL && k < m->nby; k++)
+		if (strcmp(m->by[k], m->reason) == 0)
+			return churn_err_set(err, CHURN_EUSAGE,
+			                     "--by %s is the --reason column: each of its groups would "
+			                     "hold the churners of one reason only, so its curves and "
+			                     "tests would compare nothing real", m->reason);
 	if (m->reason != NULL && m->end == NULL && m->event == NULL)
 		return churn_err_set(err, CHURN_EUSAGE,
 		                     "--reason %s needs --end (dates) or --event (durations): a "

@@ -92,13 +92,23 @@ churn_status surv_reasons_json(const surv_run *s, void *root_, churn_err *err)
 	json_object *root = root_, *surv, *reasons, *gray;
 	const surv_reasons *r = s->reasons;
 
-	if (r == NULL)
+	if (s->map == NULL || s->map->reason == NULL)
 		return CHURN_OK;
 	if (!json_object_object_get_ex(root, "survival", &surv))
 		return churn_err_set(err, CHURN_EUSAGE, "survival JSON: no survival object");
 	if (!json_object_object_get_ex(surv, "reasons", &reasons)) {
 		reasons = json_object_new_object();
 		json_object_object_add(surv, "reasons", reasons);
+	}
+	if (r == NULL) {
+		/* Nobody churned: no curve and no test, but the keys are there
+		 * (docs/contract.md). */
+		json_object_object_add(reasons, "cuminc_conf_type",
+		                       json_str(km_conf_name(s->so.km.conf_type)));
+		json_object_object_add(reasons, "cuminc", json_object_new_array());
+		json_object_object_add(reasons, "gray_test", json_object_new_array());
+		json_object_object_add(reasons, "gray_note", json_str("no churn: nothing to test"));
+		return CHURN_OK;
 	}
 	json_arg a = {r, json_object_new_array()};
 	each_curve(s, json_curve, &a);

@@ -75,7 +75,7 @@ tap_is "$(awk -F, '$1 == "" && $3 == "price" && $4 == 365.25 { print $7 }' "$t/t
 	"0.12980769230769232" "survival_cuminc_at.csv: price at 12 months"
 
 # Weights: the incidence is computed, Gray's test is not (cmprsk has none).
-ck_run "$t" survival --id id --duration months --event churned --weight w --by reason \
+ck_run "$t" survival --id id --duration months --event churned --weight w \
 	--reason reason --json "$t/w.json" "$d/weighted.csv"
 if [ "$(cat "$t/exit")" = 0 ]; then
 	tap_is "$("$JSONGET" "$t/w.json" survival.reasons.gray_note)" \
@@ -86,5 +86,17 @@ else
 	tap_ok 1 "weights: exit $(cat "$t/exit"): $(head -1 "$t/stderr")"
 	tap_ok 1 "weights: no JSON"
 fi
+
+# --by naming the --reason column compares nothing real: refused.
+ck_run "$t" survival $map --by reason --reason reason "$d/customers.csv"
+tap_is "$(cat "$t/exit")" 2 "--by the --reason column: exit 2"
+tap_is "$(grep -c -- '--by reason is the --reason column' "$t/stderr")" 1 "and the message says why"
+
+# Nobody churned: the keys are there, empty (docs/contract.md).
+printf 'id,d,e,r\na,3,0,\nb,5,0,\n' >"$t/none.csv"
+ck_run "$t" survival --id id --duration d --event e --reason r --json "$t/n.json" "$t/none.csv"
+tap_is "$(cat "$t/exit")" 0 "censoring only: exit 0"
+tap_is "$("$JSONGET" "$t/n.json" survival.reasons.cuminc | tr -d ' \n'):$("$JSONGET" "$t/n.json" survival.reasons.gray_test | tr -d ' \n')" \
+	"[]:[]" "censoring only: cuminc and gray_test are empty arrays"
 
 tap_done

@@ -78,16 +78,17 @@ static double sentences(report_page_ctx *c, double y, const report_reasons *rr)
 	if (f && f->has_action) {
 		char cu[32], mr[32], sv[32], oe[32];
 		int money = isfinite(f->action_mrr);
-		snprintf(buf, sizeof buf, "Action (%s): %s. Targets: the %s customer%s who left for a "
-		         "failed payment in %s%s%s%s.", f->team, f->action_text,
+		snprintf(buf, sizeof buf, "Action (%s): %s. Aims at the next quarter's failed "
+		         "payments, %s customer%s lost that way in %s%s%s%s.", f->team, f->action_text,
 		         fmt_count(f->action_customers, cu, sizeof cu),
 		         f->action_customers == 1 ? "" : "s", period_or(b, 0),
 		         money ? ", " : "", money ? fmt_money(f->action_mrr, cur, mr, sizeof mr) : "",
 		         money ? " MRR" : "");
 		y = page_para(c, c->left, y, 0, buf, PAGE_BODY, chart_ink);
 		if (isfinite(f->mrr_saved)) {
-			snprintf(buf, sizeof buf, "If it recovers %s of that churn (the offer effect "
-			         "assumed), it saves %s MRR.", fmtnum_pct(f->offer_effect, 0, oe, sizeof oe),
+			snprintf(buf, sizeof buf, "If it recovers %s of as much churn a quarter (the "
+			         "offer effect assumed), it keeps %s MRR a quarter.",
+			         fmtnum_pct(f->offer_effect, 0, oe, sizeof oe),
 			         fmt_money(f->mrr_saved, cur, sv, sizeof sv));
 			y = page_para(c, c->left, y, 0, buf, PAGE_BODY, chart_ink);
 		}
@@ -233,7 +234,8 @@ static double gray_note(report_page_ctx *c, double y, const report_reasons *rr)
 	for (size_t k = 0; k < b->nreasons && len < sizeof buf; k++)
 		len += (size_t)snprintf(buf + len, sizeof buf - len, "%s %s %s", k ? ";" : "",
 		                        label_of(&b->reason[k]),
-		                        fmtnum_p_says(rr->gray[k].p, c->in->alpha, p, sizeof p));
+		                        isnan(rr->gray[k].p) ? "not tested"
+		                        : fmtnum_p_says(rr->gray[k].p, c->in->alpha, p, sizeof p));
 	if (len < sizeof buf)
 		snprintf(buf + len, sizeof buf - len, ".");
 	return page_note(c, y, buf);
@@ -255,9 +257,11 @@ void page_reasons(report_page_ctx *c)
 	         period_or(b, 1));
 	y = page_h2(c, y + 4, head);
 	y = reasons_table(c, y, rr);
-	snprintf(note, sizeof note, "Share: of the churned customers and of the churned MRR of "
-	         "%s. Left / at start: the customers who left for the reason, over those active "
-	         "at the start of %s and of %s. An arrow and colour mark a change only when the "
+	snprintf(note, sizeof note, "Churned and Share: every customer who left in %s, and "
+	         "their MRR. Left / at start: those of them who were active at the start of %s "
+	         "(and of %s), over the customers active then; those who joined and left "
+	         "within the period are in Churned but not here, so its total is below the "
+	         "logo churn rate. An arrow and colour mark a change only when the "
 	         "two-proportion test (BH-adjusted over the reasons) gives p < %g and it is at "
 	         "least 0.1 pp.", period_or(b, 0), period_or(b, 0), period_or(b, 1), alpha);
 	y = page_note(c, y, note) + 6;
