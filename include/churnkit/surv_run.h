@@ -167,7 +167,8 @@ void surv_run_opts_init(surv_run_opts *o, int date_mode);
 
 /* Converts the times to the time unit, builds the survival inputs from the
  * loaded data, leaves out the rows without time at risk and runs the
- * analysis (s->a).  s must be zeroed (or freed) before.  CHURN_EUSAGE for
+ * analysis (s->a).  s is zeroed first (its earlier contents are not
+ * freed); surv_run_free frees it, also after a failure.  CHURN_EUSAGE for
  * options out of range (a level not in (0, 1), a negative time, a time too
  * large to count in days), for a --by column that is not text levels and
  * for one with more than BY_LEVELS_MAX levels (bylevels.h);

@@ -328,6 +328,7 @@ churn_status surv_run_fit(surv_run *s, const surv_run_input *in, const surv_run_
 {
 	churn_status st;
 
+	memset(s, 0, sizeof *s);
 	s->event = in->map->event;
 	s->map = in->map;
 	s->as_of = in->res->as_of;
