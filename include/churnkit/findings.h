@@ -270,6 +270,11 @@ typedef struct {
 	                        monthly" */
 	const char *team;    /* the owner: "Customer success", "Marketing",
 	                        "Finance", "Product" (static) */
+	const char *phrase;  /* text's start, what is done: "Fast service
+	                        recovery for " (static) */
+	int finding_group;   /* 1 when it targets the active customers the
+	                        finding concerns (no tenure cut, the same
+	                        count): "for these customers" says it */
 	double customers;    /* active customers it targets */
 	double mrr;          /* their MRR; NaN without values */
 	double expected_loss;/* their expected MRR loss within the horizon (sum

@@ -129,6 +129,15 @@ typedef struct {
 	                         /* a grr, nrr or net_mrr_churn numerator within
 	                            rounding of 0 (16 ulps of its terms) is 0:
 	                            never a -1e-17 printed as -0.00 */
+	/* The noise of grr and nrr (docs/outputs.md, "Arrows and colour"):
+	 * each a ratio estimator sum(y) / sum(x) over the n_start customers
+	 * paying at the start, x a customer's start MRR and y what of it is
+	 * kept (grr: x less its churned or contracted MRR; nrr: with its
+	 * expansion), its delta-method variance
+	 *   n / (n - 1) * sum((y - R x)^2) / sum(x)^2
+	 * from the sums below; NaN with fewer than two such customers. */
+	double s_x2, s_xg, s_g2, s_xn, s_n2;
+	double grr_var, nrr_var;
 	double ltv;              /* arpa / ltv_churn_rate */
 	double ltv_churn_rate;   /* trailing mean monthly churn rate */
 	size_t ltv_months;       /* months averaged (up to the setting) */
@@ -140,6 +149,12 @@ void revenue_period_clear(revenue_period *p);
 /* Computes grr, nrr, gross_mrr_churn, net_mrr_churn, quick_ratio and arpa
  * from the sums in *p (ltv is left alone).  Does nothing when !covered. */
 void revenue_period_finish(revenue_period *p);
+
+/* The two-sided p-value of the difference of two such ratios (grr or nrr
+ * of two periods, with their variances), by the normal approximation,
+ * treating the periods as independent; NaN when a variance is unknown or
+ * both are 0. */
+double revenue_change_p(double r1, double var1, double r2, double var2);
 
 /* Checks the rows: customer indexes in range, MRR finite and >= 0.
  * CHURN_EDATA names the first bad row (0-based). */

@@ -22,6 +22,7 @@ typedef struct {
 	size_t n;    /* customers */
 	size_t pay;  /* of which with a value > 0 */
 	double v;    /* sum of their values (missing = 0) */
+	double v2;   /* sum of their squares (the GRR's noise, revenue.h) */
 } bin;
 
 static void bin_add(bin *b, double v)
@@ -30,6 +31,7 @@ static void bin_add(bin *b, double v)
 	if (v > 0.0) {
 		b->pay++;
 		b->v += v;
+		b->v2 += v * v;
 	}
 }
 
@@ -39,6 +41,7 @@ static bin bin_sub(bin a, bin b)
 	r.n = a.n - b.n;
 	r.pay = a.pay - b.pay;
 	r.v = a.v - b.v;
+	r.v2 = a.v2 - b.v2;
 	return r;
 }
 
@@ -112,8 +115,8 @@ static int bins_fill(bins *b, const cohort_customers *c, int32_t mf, int32_t las
 	for (size_t j = 0; j < b->nm; j++) {
 		bin *n = &b->pre_new[j + 1], *p = &b->pre_new[j];
 		bin *cn = &b->pre_churn[j + 1], *cp = &b->pre_churn[j];
-		n->n += p->n, n->pay += p->pay, n->v += p->v;
-		cn->n += cp->n, cn->pay += cp->pay, cn->v += cp->v;
+		n->n += p->n, n->pay += p->pay, n->v += p->v, n->v2 += p->v2;
+		cn->n += cp->n, cn->pay += cp->pay, cn->v += cp->v, cn->v2 += cp->v2;
 	}
 	return 1;
 }
@@ -160,6 +163,9 @@ static void row_fill(kpi_row *row, kpi_period p, const bins *b, int exclude, int
 	row->mrr.start_churned = chs.v;
 	row->mrr.start_contraction = row->mrr.start_expansion = 0.0;
 	row->mrr.n_start = start.pay;
+	/* A start customer keeps all of its value or, churned, none of it. */
+	row->mrr.s_x2 = start.v2;
+	row->mrr.s_xg = row->mrr.s_g2 = row->mrr.s_xn = row->mrr.s_n2 = start.v2 - chs.v2;
 	row->mrr.n_new = nw.pay;
 	row->mrr.n_churned = ch.pay;
 	row->mrr.n_end = start.pay + nw.pay - ch.pay;

@@ -22,6 +22,25 @@ void revenue_period_clear(revenue_period *p)
 	p->start_churned = p->start_contraction = p->start_expansion = NAN;
 	p->grr = p->nrr = p->gross_mrr_churn = p->net_mrr_churn = NAN;
 	p->quick_ratio = p->arpa = p->ltv = p->ltv_churn_rate = NAN;
+	p->grr_var = p->nrr_var = NAN;
+}
+
+/* The delta-method variance of the ratio estimator R = sum(y) / sum(x)
+ * over n customers from the sums of x^2, x y and y^2 (revenue.h). */
+static double ratio_var(double r, double sx, double sx2, double sxy, double sy2, size_t n)
+{
+	if (n < 2 || !(sx > 0) || !isfinite(r))
+		return NAN;
+	double ss = sy2 - 2 * r * sxy + r * r * sx2;
+	return (double)n / (double)(n - 1) * (ss > 0 ? ss : 0) / (sx * sx);
+}
+
+double revenue_change_p(double r1, double var1, double r2, double var2)
+{
+	double v = var1 + var2;
+	if (!isfinite(r1) || !isfinite(r2) || !isfinite(v) || !(v > 0))
+		return NAN;
+	return erfc(fabs(r1 - r2) / sqrt(v) / sqrt(2.0));
 }
 
 static double ratio(double num, double den)
@@ -57,6 +76,8 @@ void revenue_period_finish(revenue_period *p)
 	p->quick_ratio = ratio(p->mrr_new + p->mrr_expansion + p->mrr_reactivation,
 	                       p->mrr_churned + p->mrr_contraction);
 	p->arpa = p->n_end > 0 ? p->mrr_end / (double)p->n_end : NAN;
+	p->grr_var = ratio_var(p->grr, p->mrr_start, p->s_x2, p->s_xg, p->s_g2, p->n_start);
+	p->nrr_var = ratio_var(p->nrr, p->mrr_start, p->s_x2, p->s_xn, p->s_n2, p->n_start);
 }
 
 churn_status revenue_history_check(const revenue_history *h, churn_err *err)
@@ -251,14 +272,26 @@ churn_status revenue_from_history(const revenue_history *h, int32_t last_month,
 			ev = buf[spans[j].last_month - m0];
 			if (sv <= 0.0)
 				continue;
-			if (booked > 0.0 && cm >= spans[j].first_month && cm <= spans[j].last_month)
+			double g, e; /* what of sv is kept, without and with expansion */
+			if (booked > 0.0 && cm >= spans[j].first_month && cm <= spans[j].last_month) {
 				p->start_churned += booked; /* churned in the span, at their churn MRR */
-			else if (ev == 0.0)
+				g = e = sv - booked;
+			} else if (ev == 0.0) {
 				p->start_churned += sv;
-			else if (ev < sv)
+				g = e = 0.0;
+			} else if (ev < sv) {
 				p->start_contraction += sv - ev;
-			else
+				g = e = ev;
+			} else {
 				p->start_expansion += ev - sv;
+				g = sv;
+				e = ev;
+			}
+			p->s_x2 += sv * sv;
+			p->s_xg += sv * g;
+			p->s_g2 += g * g;
+			p->s_xn += sv * e;
+			p->s_n2 += e * e;
 		}
 	}
 

@@ -127,11 +127,15 @@ churn_status findings_actions(findings *f, const findings_actions_input *in, chu
 		a->finding = i;
 		a->kind = (int)k;
 		a->team = findings_action_team(k);
+		a->phrase = findings_action_phrase(k);
 		a->customers = side ? NAN : x->customers;
 		a->mrr = side ? NAN : x->mrr;
 		a->expected_loss = a->mrr_saved = a->unscored = NAN;
 		if (c != NULL && seg != NULL)
 			targets(a, c, g, level, cut, seg, past);
+		/* The concern is counted on the same side (findings_concern.c). */
+		a->finding_group = past == NULL && k != SEGMENT_DRIVER_NONE &&
+		                   a->customers == x->customers;
 		f->nactions++;
 	}
 	qsort(f->action, f->nactions, sizeof *f->action, action_cmp);

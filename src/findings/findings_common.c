@@ -66,6 +66,11 @@ const char *findings_level_name(const labelmap *m, const char *col, const char *
 /* findings_common.h */
 int findings_target_side(const finding *x)
 {
+	/* A segment finding is about the level that churns faster, named
+	 * first, even where its observed share is the lower one (newer
+	 * customers, less time observed: its sentence says so). */
+	if (x->kind == FINDING_SEGMENT)
+		return 0;
 	return x->rate[1] > x->rate[0] && x->group_b != FINDING_GROUP_NONE;
 }
 

@@ -38,8 +38,9 @@ void findings_list_add(flist *l, finding_kind kind, int significant, char *text,
 void findings_set_plain(flist *l, char *plain, char *footnote);
 
 /* 1 when the group a finding compares with (group_b) churns more than its
- * own (observed rates): the group an action targets and the finding
- * concerns; 0 otherwise. */
+ * own (observed rates) in a driver finding: the group an action targets
+ * and the finding concerns; 0 otherwise, and always 0 for a segment
+ * finding (its first level churns faster, by its test). */
 int findings_target_side(const finding *x);
 
 /* Two observed rates for a plain sentence: one decimal ("42.7%"), more (up

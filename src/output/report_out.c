@@ -58,7 +58,7 @@ void report_out_summary(FILE *f, const report_outcome *o)
 	}
 	if (o->fd && o->fd->nactions > 0) {
 		fputs("\nTop actions:\n", f);
-		findings_actions_text(f, o->fd, 3);
+		findings_actions_text(f, o->fd, o->fd->nactions); /* every one (docs/findings.md) */
 	}
 	if (o->no_cohorts_why)
 		fprintf(f, "\nNo cohort or KPI pages: cohorts count whole customers from signup, "

@@ -79,7 +79,7 @@ tap_is "$(j "actions.$ai.customers"):$(j "actions.$ai.unscored")" "1148:218" \
 
 if command -v pdftotext >/dev/null 2>&1; then
 	pdftotext -enc UTF-8 -f 2 -l 2 r.pdf - | tr '\n\f' '  ' | tr -s ' ' >p2.txt
-	grep -Eq 'Findings 1 [0-9]+\.[0-9]% of customers' p2.txt
+	grep -Eq 'Findings and actions 1 [0-9]+\.[0-9]% of customers' p2.txt
 	tap_ok $? "page 2: the first finding starts with a rate"
 	# The first finding (the most MRR) prints its footnote.
 	fn1=$(j findings.0.footnote)
@@ -87,14 +87,17 @@ if command -v pdftotext >/dev/null 2>&1; then
 		"page 2: a finding's test as its footnote ($fn1)"
 	grep -Eq 'It concerns [0-9,]+ active customers with [0-9.,]+k? MRR' p2.txt
 	tap_ok $? "page 2: a finding says the customers and MRR it concerns"
-	grep -Eq 'Top actions .*Owner: (Customer success|Marketing|Finance|Product)\. Targets [0-9,]+ active customers' p2.txt
-	tap_ok $? "page 2: the top actions name an owner team and their targets"
-	grep -Eq 'would save [0-9.,]+k? MRR' p2.txt && grep -q 'MRR saved assumes each action prevents 25%' p2.txt
+	# An action under its finding names its targets: "these N active
+	# customers" when they are the ones the finding concerns, else in full.
+	grep -Eq 'Action: [^.]*these [0-9,]+ active customers with [0-9.,]+k? MRR\. Owner: (Customer success|Marketing|Finance|Product)\.' p2.txt &&
+		grep -Eq 'Action: [^.]*\. Owner: (Customer success|Marketing|Finance|Product)\. Targets [0-9,]+ active customers' p2.txt
+	tap_ok $? "page 2: the actions name an owner team and their targets"
+	grep -Eq 'Would save [0-9.,]+k? MRR' p2.txt && grep -q 'MRR saved assumes each action prevents 25%' p2.txt
 	tap_ok $? "page 2: an MRR saved, and the assumption"
 	# The first action's targets less those beyond the data.
 	sc=$(awk -v c="$(j actions.0.customers)" -v u="$(j actions.0.unscored)" \
 		'BEGIN { if (u > 0) printf "%d", c - u }')
-	tap_ok $([ -n "$sc" ] && grep -q "would save [0-9.,]*k MRR from the $sc scored" p2.txt
+	tap_ok $([ -n "$sc" ] && grep -q "Would save [0-9.,]*k MRR from the $sc scored" p2.txt
 		echo $?) "page 2: the saving says it comes from the $sc scored targets only"
 	pdftotext -enc UTF-8 r.pdf - | grep '^→' | sort -u >actions.txt
 	tap_ok $([ "$(wc -l <actions.txt)" -ge 2 ]; echo $?) \

@@ -93,6 +93,16 @@ static void test_periods(void)
 	is_double_rel(p->mrr.mrr_expansion, 0, TOL, "kpi: constant values have no expansion");
 	is_double_rel(p->mrr.grr, 0.25, TOL, "kpi: Feb GRR (40-30)/40");
 	is_double_rel(p->mrr.nrr, 0.25, TOL, "kpi: Feb NRR = GRR without expansion");
+	/* GRR's noise (revenue.h): x = 10, 30 paying at start, y = 10, 0 kept;
+	 * 2/1 x ((10 - 2.5)^2 + (0 - 7.5)^2) / 40^2 = 0.140625. */
+	is_double_rel(p->mrr.grr_var, 0.140625, TOL, "kpi: Feb GRR variance by hand");
+	is_double_rel(p->mrr.nrr_var, 0.140625, TOL, "kpi: Feb NRR variance = GRR's");
+	/* R: 2 * pnorm(-0.05 / sqrt(0.0004 + 0.0005)) = 0.095580705...;
+	 * 2 * pnorm(-5/3) = 0.095580704545629405. */
+	is_double_rel(revenue_change_p(0.90, 0.0004, 0.85, 0.0005), 0.095580704545629405, 1e-9,
+	              "kpi: a GRR change's p, as R's normal test");
+	ok(isnan(revenue_change_p(0.9, NAN, 0.85, 0.0005)) && isnan(revenue_change_p(1, 0, 1, 0)),
+	   "kpi: no p without both variances");
 	is_double_rel(p->mrr.gross_mrr_churn, 0.75, TOL, "kpi: Feb gross MRR churn 30/40");
 	is_double_rel(p->mrr.quick_ratio, 3, TOL, "kpi: Feb quick ratio 90/30");
 	is_double_rel(p->mrr.arpa, 100.0 / 3, TOL, "kpi: Feb ARPA 100/3");

@@ -308,7 +308,10 @@ void page_accounts(report_page_ctx *c)
 	const double cx[6] = { x0 + 14, x0 + 20, x0 + 190, x0 + 235, x0 + 300, x0 + 312 };
 
 	const char *risk = in->risk_definition ? in->risk_definition : "churning";
-	if (s->has_value)
+	if (n == 0)
+		snprintf(buf, sizeof buf, "The medium- and high-risk customers (the probability "
+		         "of %s), their main churn driver and the recommended action.", risk);
+	else if (s->has_value)
 		snprintf(buf, sizeof buf,
 		         "The %zu medium- and high-risk customers with the largest expected MRR loss "
 		         "(the probability of %s x MRR), their main churn driver and the "

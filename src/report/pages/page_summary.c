@@ -61,8 +61,10 @@ static void tile_draw(report_page_ctx *c, double x, double y, double w, double h
 /* Fills the change line of a tile from a difference d against the
  * previous period.  Arrow and colour only when the change is larger than
  * the noise (summary_change_text): the churn and retention tiles by the
- * period's two-proportion test, the others by a 0.1 pp floor (a whole unit for
- * counts and money); a change of zero reads "no change". */
+ * period's two-proportion test, revenue retention and gross revenue churn
+ * by the ratio estimators' test (revenue.h), the others by a 0.1 pp floor
+ * (a whole unit for counts and money); a change of zero reads "no
+ * change". */
 static void change(tile *t, const report_input *in, double d, change_kind kind,
                    direction good)
 {
@@ -79,8 +81,17 @@ static void change(tile *t, const report_input *in, double d, change_kind kind,
 	             ((good == GOOD_DOWN && kind == CHANGE_PP && d == ch->d_churn_rate) ||
 	              (good == GOOD_DOWN && kind == CHANGE_COUNT && d == ch->d_churned) ||
 	              (good == GOOD_UP && kind == CHANGE_PP && d == ch->d_retention_rate));
-	summary_change_text(t->change, sizeof t->change, d, kind, ch->previous.label,
-	                    tested ? ch->p_value : NAN, in->alpha, in->currency, &real);
+	double p = tested ? ch->p_value : NAN;
+	/* Revenue retention and its mirror, gross revenue churn, by the
+	 * ratio estimators' test (revenue.h). */
+	const revenue_period *rc = &ch->current.mrr, *rp = &ch->previous.mrr;
+	if (kind == CHANGE_PP && rc->covered && rp->covered &&
+	    (d == ch->d_grr || d == -ch->d_grr))
+		p = revenue_change_p(rc->grr, rc->grr_var, rp->grr, rp->grr_var);
+	else if (kind == CHANGE_PP && rc->covered && rp->covered && d == ch->d_nrr)
+		p = revenue_change_p(rc->nrr, rc->nrr_var, rp->nrr, rp->nrr_var);
+	summary_change_text(t->change, sizeof t->change, d, kind, ch->previous.label, p,
+	                    in->alpha, in->currency, &real);
 	t->bad = real && ((good == GOOD_UP && d < 0) || (good == GOOD_DOWN && d > 0));
 }
 
@@ -93,7 +104,7 @@ static void unscored_line(tile *t, const report_input *in)
 {
 	if (in->revenue_at_risk_unscored == 0 || !isfinite(in->revenue_at_risk))
 		return;
-	snprintf(t->change, sizeof t->change, "%zu past the data left out",
+	snprintf(t->change, sizeof t->change, "%zu not counted (note below)",
 	         in->revenue_at_risk_unscored);
 }
 
@@ -145,11 +156,26 @@ static size_t duration_tiles(report_page_ctx *c, tile *t, size_t max)
 	}
 	const segment_result *sg = in->seg;
 	if (sg && sg->has_value && isfinite(sg->total.expected_mrr_loss) && n < max) {
+		/* The scored customers' expected loss, on their own MRR: those
+		 * beyond the data (no probability) are named apart. */
+		size_t unscored = 0;
+		double scored_mrr = 0;
+		for (size_t i = 0; i < sg->n; i++) {
+			if (isnan(sg->customers[i].p))
+				unscored++;
+			else if (isfinite(sg->customers[i].value))
+				scored_mrr += sg->customers[i].value;
+		}
 		t[n].label = "MRR at risk (scored customers)";
 		fmt_money(sg->total.expected_mrr_loss, in->currency, t[n].value, sizeof t[n].value);
-		snprintf(t[n].change, sizeof t[n].change, "of %s MRR, %s customers",
-		         fmt_money(sg->total.mrr, in->currency, a, sizeof a),
-		         fmt_count((double)sg->total.customers, b, sizeof b));
+		if (unscored > 0)
+			snprintf(t[n].change, sizeof t[n].change, "of %s MRR, %s scored; %zu not",
+			         fmt_money(scored_mrr, in->currency, a, sizeof a),
+			         fmt_count((double)(sg->n - unscored), b, sizeof b), unscored);
+		else
+			snprintf(t[n].change, sizeof t[n].change, "of %s MRR, %s customers",
+			         fmt_money(scored_mrr, in->currency, a, sizeof a),
+			         fmt_count((double)sg->n, b, sizeof b));
 		n++;
 	} else if (isfinite(in->revenue_at_risk) && n < max) {
 		t[n].label = "MRR at risk next quarter";
@@ -206,11 +232,12 @@ static size_t tiles(report_page_ctx *c, tile *t)
 	 * the trend's GRR) add up to 100%.  The MRR of customers who joined and
 	 * left within the period is in the bridge's new and churned (docs/
 	 * outputs.md, "Executive summary"). */
-	t[n].label = "Gross revenue churn";
-	fmtnum_pct(mrr ? 1 - cur->mrr.grr : NAN, 1, t[n].value, sizeof t[n].value);
-	if (mrr)
+	if (mrr) {
+		t[n].label = "Gross revenue churn";
+		fmtnum_pct(1 - cur->mrr.grr, 1, t[n].value, sizeof t[n].value);
 		change(&t[n], in, -ch->d_grr, CHANGE_PP, GOOD_DOWN);
-	n++;
+		n++;
+	}
 	if (!trend) {
 		t[n].label = "Gross revenue retention";
 		fmtnum_pct(mrr ? cur->mrr.grr : NAN, 1, t[n].value, sizeof t[n].value);
@@ -226,57 +253,121 @@ static size_t tiles(report_page_ctx *c, tile *t)
 	t[n].label = "Median customer lifetime";
 	if (in->surv && in->surv->ncurves > 0) {
 		double m = in->surv->curve[0].stats.median;
-		if (isfinite(m))
-			snprintf(t[n].value, sizeof t[n].value, "%.1f %s",
-			         in->time_in_days ? m / DATE_MONTH_DAYS : m,
+		const km_curve *km = in->surv->curve[0].km;
+		double f = in->time_in_days ? DATE_MONTH_DAYS : 1;
+		if (isfinite(m)) {
+			snprintf(t[n].value, sizeof t[n].value, "%.1f %s", m / f,
 			         in->time_in_days ? "mo" : "");
-		else
+		} else {
+			char a[32];
 			snprintf(t[n].value, sizeof t[n].value, "not reached");
+			if (km && km->m > 0)
+				snprintf(t[n].change, sizeof t[n].change, "%s remain at %.1f %s",
+				         fmtnum_pct(km->surv[km->m - 1], 1, a, sizeof a),
+				         km->time[km->m - 1] / f, in->time_in_days ? "months" : "");
+		}
 	} else {
 		snprintf(t[n].value, sizeof t[n].value, "-");
 	}
 	n++;
-	t[n].label = "MRR at risk next quarter";
-	fmt_money(in->revenue_at_risk, c->in->currency, t[n].value, sizeof t[n].value);
-	unscored_line(&t[n], in);
-	n++;
-	t[n].label = "Cost of churn (period)";
+	/* Money tiles only where there is a number (a value column, or a
+	 * revenue history for the cost): never a tile of "-". */
+	if (isfinite(in->revenue_at_risk)) {
+		t[n].label = "MRR at risk next quarter";
+		fmt_money(in->revenue_at_risk, c->in->currency, t[n].value, sizeof t[n].value);
+		unscored_line(&t[n], in);
+		n++;
+	}
 	/* No cost without any MRR (a value column with no value in it). */
 	int cost_ok = k && k->has_cost && cur && cur->mrr.mrr_start > 0;
-	fmt_money(cost_ok ? k->cost.total : NAN, c->in->currency, t[n].value, sizeof t[n].value);
-	if (cost_ok && isfinite(in->cost_previous))
-		change(&t[n], in, k->cost.total - in->cost_previous, CHANGE_MONEY, GOOD_DOWN);
-	n++;
+	if (cost_ok) {
+		t[n].label = "Cost of churn (period)";
+		fmt_money(k->cost.total, c->in->currency, t[n].value, sizeof t[n].value);
+		if (isfinite(in->cost_previous))
+			change(&t[n], in, k->cost.total - in->cost_previous, CHANGE_MONEY, GOOD_DOWN);
+		n++;
+	}
 	return n;
 }
 
-/* Numbered findings, most important first. */
-/* The first `shown` findings (most MRR first); with draw 0 only measures.
- * Returns the y below them. */
-static double summary_findings(report_page_ctx *c, double y, size_t shown, int draw)
+/* The action answering finding i (the first in the list: largest MRR
+ * saved first, findings_actions.h), or NULL. */
+static const finding_action *action_of(const findings *f, size_t i)
+{
+	for (size_t k = 0; f && k < f->nactions; k++)
+		if (f->action[k].finding == i)
+			return &f->action[k];
+	return NULL;
+}
+
+/* The action's line under its finding: what, for whom, who, and the MRR
+ * it would save; "these N active customers with M MRR" when it targets
+ * the customers the finding concerns (whose sentence then leaves them to
+ * it), the targets in full otherwise (docs/findings.md, "Actions from the
+ * findings"). */
+static void action_line(const report_page_ctx *c, const finding_action *a, char *buf, size_t n)
+{
+	char cu[32], mr[32], sv[32], sc[32] = "", targets[128] = "", saved[128] = "";
+
+	if (!a->finding_group && isfinite(a->mrr))
+		snprintf(targets, sizeof targets, " Targets %s active customers with %s MRR.",
+		         fmt_count(a->customers, cu, sizeof cu),
+		         fmt_money(a->mrr, c->in->currency, mr, sizeof mr));
+	else if (!a->finding_group && isfinite(a->customers))
+		snprintf(targets, sizeof targets, " Targets %s active customers.",
+		         fmt_count(a->customers, cu, sizeof cu));
+	if (isfinite(a->mrr_saved)) {
+		/* Customers beyond the data have no probability: no saving is
+		 * counted for them (docs/findings.md). */
+		if (a->unscored > 0)
+			snprintf(sc, sizeof sc, " from the %s scored",
+			         fmt_count(a->customers - a->unscored, cu, sizeof cu));
+		snprintf(saved, sizeof saved, " Would save %s MRR%s.",
+		         fmt_money(a->mrr_saved, c->in->currency, sv, sizeof sv), sc);
+	}
+	if (a->finding_group && isfinite(a->mrr))
+		snprintf(buf, n, "Action: %sthese %s active customers with %s MRR. Owner: %s.%s",
+		         a->phrase, fmt_count(a->customers, cu, sizeof cu),
+		         fmt_money(a->mrr, c->in->currency, mr, sizeof mr), a->team, saved);
+	else if (a->finding_group)
+		snprintf(buf, n, "Action: %sthese %s active customers. Owner: %s.%s", a->phrase,
+		         fmt_count(a->customers, cu, sizeof cu), a->team, saved);
+	else
+		snprintf(buf, n, "Action: %s. Owner: %s.%s%s", a->text, a->team, targets, saved);
+}
+
+/* Findings first..last-1 (most MRR first) under `head`, each with the
+ * action that answers it, and the assumption behind the MRR saved in a
+ * note when `note`; with draw 0 only measures.  Returns the y below
+ * them. */
+static double summary_findings(report_page_ctx *c, double y, size_t first, size_t last,
+                               const char *head, int note, int draw)
 {
 	const findings *f = c->in->fd;
-	size_t n = f ? (f->n < shown ? f->n : shown) : 0;
-	char num[8], buf[700];
+	size_t n = f ? (f->n < last ? f->n : last) : 0;
+	char num[8], buf[700], act[700];
+	int saved = 0;
 
 	static const char none[] = "No difference between segments, driver or change between "
 	                           "periods passed the report's significance test with enough "
 	                           "customers.";
 
-	y = draw ? page_h2(c, y, "Findings") : y + PAGE_H2 + 7;
+	y = draw ? page_h2(c, y, head) : y + PAGE_H2 + 7;
 	if (n == 0 && !draw)
 		return y + pdf_paragraph(c->d, c->left, y, c->right - c->left, none, PDF_REGULAR,
 		                         PAGE_BODY, PAGE_BODY * 1.35, chart_text2, 0) + 6;
 	if (n == 0) {
 		return page_para(c, c->left, y, 0, none, PAGE_BODY, chart_text2) + 6;
 	}
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = first; i < n; i++) {
 		const finding *x = &f->item[i];
+		const finding_action *a = action_of(f, i);
 		char cu[32], mr[32], concern[96] = "";
 		snprintf(num, sizeof num, "%zu", i + 1);
 		/* Plain words first, then what the finding concerns; the test in
-		 * a small footnote (docs/findings.md). */
-		if (x->kind == FINDING_SEGMENT || x->kind == FINDING_DRIVER) {
+		 * a small footnote (docs/findings.md); then its action. */
+		if ((x->kind == FINDING_SEGMENT || x->kind == FINDING_DRIVER) &&
+		    !(a && a->finding_group)) {
 			if (isfinite(x->mrr))
 				snprintf(concern, sizeof concern, " It concerns %s active customers "
 				         "with %s MRR.", fmt_count(x->customers, cu, sizeof cu),
@@ -286,24 +377,59 @@ static double summary_findings(report_page_ctx *c, double y, size_t shown, int d
 				         fmt_count(x->customers, cu, sizeof cu));
 		}
 		snprintf(buf, sizeof buf, "%s.%s", x->plain ? x->plain : x->text, concern);
-		double w = c->right - c->left - 22, fs = PAGE_BODY + 0.5;
-		double h = pdf_paragraph(c->d, c->left + 22, y, w, buf, PDF_REGULAR, fs, fs * 1.35,
-		                         chart_ink, 0);
-		if (x->footnote && x->footnote[0])
-			h += 1 + pdf_paragraph(c->d, c->left + 22, y, w, x->footnote, PDF_REGULAR, 7,
-			                       7 * 1.35, chart_text2, 0);
+		if (a) {
+			action_line(c, a, act, sizeof act);
+			saved |= isfinite(a->mrr_saved);
+		}
+		double w = c->right - c->left - 22, fs = PAGE_BODY, aw = w - 10, as = PAGE_BODY - 0.5;
 		if (!draw) {
-			y += h + 6;
+			y += pdf_paragraph(c->d, c->left + 22, y, w, buf, PDF_REGULAR, fs, fs * 1.35,
+			                   chart_ink, 0);
+			if (x->footnote && x->footnote[0])
+				y += 1 + pdf_paragraph(c->d, c->left + 22, y, w, x->footnote, PDF_REGULAR,
+				                       7, 7 * 1.35, chart_text2, 0);
+			if (a)
+				y += 2 + pdf_paragraph(c->d, c->left + 32, y, aw, act, PDF_REGULAR,
+				                       as, as * 1.35, chart_ink, 0);
+			y += 5;
 			continue;
 		}
 		pdf_fill_color(c->d, chart_accent);
 		pdf_circle(c->d, c->left + 7, y + 7, 7, 1);
 		pdf_text(c->d, c->left + 7, y + 10, num, PDF_BOLD, 8, PDF_CENTER,
 		         (pdf_rgb){ 1, 1, 1 });
-		y = page_para(c, c->left + 22, y, 0, buf, PAGE_BODY + 0.5, chart_ink);
+		y = page_para(c, c->left + 22, y, 0, buf, fs, chart_ink);
 		if (x->footnote && x->footnote[0])
 			y = page_para(c, c->left + 22, y + 1, 0, x->footnote, 7, chart_text2);
-		y += 6;
+		if (a) {
+			y += 2;
+			pdf_fill_color(c->d, chart_accent);
+			pdf_rect_fill(c->d, c->left + 23, y + 3, 4, 4);
+			y = page_para(c, c->left + 32, y, aw, act, as, chart_ink);
+		}
+		y += 5;
+	}
+	for (size_t i = 0; note && f && i < f->n; i++)
+		saved |= action_of(f, i) && isfinite(action_of(f, i)->mrr_saved);
+	if (saved && note) {
+		/* The scores' own horizon, in the words of the at-risk pages
+		 * (a duration's unit, or an outcome with none). */
+		if (c->in->risk_definition && c->in->risk_definition[0] && c->in->horizon_assumed)
+			snprintf(buf, sizeof buf, "MRR saved assumes each action prevents %.0f%% of the "
+			         "churn expected among its targets (their modelled probability of %s, "
+			         "which has no time horizon, times MRR).", 100 * f->offer_effect,
+			         c->in->risk_definition);
+		else if (c->in->risk_definition && c->in->risk_definition[0])
+			snprintf(buf, sizeof buf, "MRR saved assumes each action prevents %.0f%% of the "
+			         "churn expected among its targets (the probability of %s, times "
+			         "MRR).", 100 * f->offer_effect, c->in->risk_definition);
+		else
+			snprintf(buf, sizeof buf, "MRR saved assumes each action prevents %.0f%% of the "
+			         "churn expected among its targets within %.0f months (their churn "
+			         "probability times MRR).", 100 * f->offer_effect, f->horizon_months);
+		y = draw ? page_note(c, y, buf)
+		         : y + pdf_paragraph(c->d, c->left, y, c->right - c->left, buf, PDF_REGULAR,
+		                             PAGE_SMALL, PAGE_SMALL * 1.35, chart_text2, 0) + 3;
 	}
 	return y;
 }
@@ -316,69 +442,6 @@ static double cell_weight(const segment_cell *cl, int by_loss)
 	return isfinite(w) ? w : 0;
 }
 
-/* The top three actions answering the first `shown` findings
- * (findings_actions.h; an action never cites a finding the page leaves
- * out), largest MRR saved first: owner, targets, MRR saved, and the
- * assumption in a note.  With draw 0 only measures.  Returns the y below
- * them, or NaN when there is none. */
-static double finding_actions(report_page_ctx *c, double y, size_t shown, int draw)
-{
-	const findings *f = c->in->fd;
-	char buf[700], cu[32], mr[32], sv[32], tail[200];
-	size_t pick[3], n = 0;
-	int saved = 0;
-
-	for (size_t i = 0; f && i < f->nactions && n < 3; i++)
-		if (f->action[i].finding < shown)
-			pick[n++] = i;
-	if (n == 0)
-		return NAN;
-	y = draw ? page_h2(c, y, "Top actions") : y + PAGE_H2 + 7;
-	for (size_t i = 0; i < n && (!draw || y < c->bottom - 40); i++) {
-		const finding_action *a = &f->action[pick[i]];
-		if (isfinite(a->mrr_saved)) {
-			char un[64] = "";
-			saved = 1;
-			/* Customers beyond the data have no probability: no saving is
-			 * counted for them (docs/findings.md). */
-			if (a->unscored > 0)
-				snprintf(un, sizeof un, " from the %s scored",
-				         fmt_count(a->customers - a->unscored, cu, sizeof cu));
-			snprintf(tail, sizeof tail, "; would save %s MRR%s",
-			         fmt_money(a->mrr_saved, c->in->currency, sv, sizeof sv), un);
-		} else {
-			tail[0] = '\0';
-		}
-		if (isfinite(a->mrr))
-			snprintf(buf, sizeof buf, "%s. Owner: %s. Targets %s active customers with %s "
-			         "MRR%s (finding %zu).", a->text, a->team,
-			         fmt_count(a->customers, cu, sizeof cu),
-			         fmt_money(a->mrr, c->in->currency, mr, sizeof mr), tail, a->finding + 1);
-		else if (isfinite(a->customers))
-			snprintf(buf, sizeof buf, "%s. Owner: %s. Targets %s active customers "
-			         "(finding %zu).", a->text, a->team,
-			         fmt_count(a->customers, cu, sizeof cu), a->finding + 1);
-		else
-			snprintf(buf, sizeof buf, "%s. Owner: %s (finding %zu).", a->text, a->team,
-			         a->finding + 1);
-		if (draw) {
-			pdf_fill_color(c->d, chart_ink);
-			pdf_rect_fill(c->d, c->left + 4, y + 4, 5, 5);
-		}
-		y += pdf_paragraph(c->d, c->left + 22, y, c->right - c->left - 22, buf, PDF_REGULAR,
-		                   PAGE_BODY + 0.5, (PAGE_BODY + 0.5) * 1.35, chart_ink, draw) + 5;
-	}
-	if (saved) {
-		snprintf(buf, sizeof buf, "MRR saved assumes each action prevents %.0f%% of the churn "
-		         "expected among its targets within %.0f months (their churn probability "
-		         "times MRR).", 100 * f->offer_effect, f->horizon_months);
-		y = draw ? page_note(c, y, buf)
-		         : y + pdf_paragraph(c->d, c->left, y, c->right - c->left, buf, PDF_REGULAR,
-		                             PAGE_SMALL, PAGE_SMALL * 1.35, chart_text2, 0) + 3;
-	}
-	return y;
-}
-
 /* The playbook of the cells with the largest expected loss (or, without
  * values, the most expected churners). */
 static void summary_actions(report_page_ctx *c, double y, size_t shown)
@@ -388,7 +451,10 @@ static void summary_actions(report_page_ctx *c, double y, size_t shown)
 	size_t np = 0;
 	char buf[700], a[32], b[32], e[32];
 
-	if (isfinite(finding_actions(c, y, shown, 1)) || !s)
+	for (size_t i = 0; i < shown; i++)
+		if (action_of(c->in->fd, i))
+			return;  /* each finding's action is under it */
+	if (!s)
 		return;
 	int by_loss = s->has_value && s->total.expected_mrr_loss > 0;
 	y = page_h2(c, y, "Top actions");
@@ -502,9 +568,15 @@ void page_summary(report_page_ctx *c)
 	if (in->kpi && in->kpi->change.has_current) {
 		const kpi_change *ch = &in->kpi->change;
 		char p[32], d[32];
-		snprintf(buf, sizeof buf, "Median customer lifetime and MRR at risk (the next 91 "
-		         "days) are as of %s, the data's as-of date.", fmt_day(in->as_of, d,
-		                                                           sizeof d));
+		char left[200] = "";
+		if (in->revenue_at_risk_unscored > 0 && isfinite(in->revenue_at_risk))
+			snprintf(left, sizeof left, " MRR at risk leaves out the %zu active customers "
+			         "whose tenure a quarter on is longer than the data follow (fewer than "
+			         "%zu customers observed that long).", in->revenue_at_risk_unscored,
+			         in->min_n);
+		snprintf(buf, sizeof buf, "Median customer lifetime%s are as of %s, the data's "
+		         "as-of date.%s", isfinite(in->revenue_at_risk) ? " and MRR at risk (the "
+		         "next 91 days)" : "", fmt_day(in->as_of, d, sizeof d), left);
 		y = page_note(c, y, buf);
 		if (ch->test_ok)
 			snprintf(buf, sizeof buf,
@@ -520,17 +592,20 @@ void page_summary(report_page_ctx *c)
 		snprintf(buf, sizeof buf, "No churn model in this report: %s.", in->model_note);
 		y = page_note(c, y + 2, buf);
 	}
-	/* As many of the five findings as leave room for the actions that
-	 * answer them (the lowest-ranked give way first; one at least). */
-	size_t shown = 5;
-	for (; shown > 1; shown--) {
-		double end = summary_findings(c, y + 6, shown, 0);
-		double act = finding_actions(c, end + 6, shown, 0);
-		/* The note under the actions may use the slack above the footer
-		 * (page_note). */
-		if ((isfinite(act) ? act - 3 : end) <= c->bottom + (isfinite(act) ? PAGE_NOTE_SLACK : 0))
+	/* As many of the five findings, each with its action, as the page
+	 * holds (the lowest-ranked give way first; one at least).  The note
+	 * under them may use the slack above the footer (page_note). */
+	size_t shown = 5, nf = in->fd ? in->fd->n : 0;
+	const char *head = nf > 0 && action_of(in->fd, 0) ? "Findings and actions" : "Findings";
+	for (; shown > 1; shown--)
+		if (summary_findings(c, y + 6, 0, shown, head, 1, 0) - 3 <=
+		    c->bottom + PAGE_NOTE_SLACK)
 			break;
-	}
-	y = summary_findings(c, y + 6, shown, 1);
+	y = summary_findings(c, y + 6, 0, shown, head, 1, 1);
 	summary_actions(c, y + 6, shown);
+	/* The rest of the five, which concern less MRR, on the next page rather
+	 * than left out. */
+	if (nf > shown && shown < 5)
+		summary_findings(c, page_continue(c), shown, 5, "More findings, concerning less MRR",
+		                 0, 1);
 }

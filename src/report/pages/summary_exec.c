@@ -96,11 +96,25 @@ static void trend_tile(report_page_ctx *c, chart_box b, trend_what w)
 		if (ref[k] == NULL)
 			continue;
 		double d = trend_value(cur, w) - trend_value(ref[k], w);
-		/* The churn rate against the previous period has the period's
-		 * two-proportion test (the summary's line under the tiles); the
-		 * other changes have the floor only. */
+		/* The churn rate has the two-proportion test against either
+		 * period (against the previous one, the summary's line under the
+		 * tiles), GRR and NRR their ratio estimators' normal test
+		 * (revenue.h); customers and MRR at end, counts of the whole
+		 * base, the floor only. */
 		const kpi_change *kc = &in->kpi->change;
-		double p = w == T_CHURN && k == 0 && kc->test_ok ? kc->p_value : NAN;
+		double p = NAN, z;
+		if (w == T_CHURN && k == 0 && kc->test_ok)
+			p = kc->p_value;
+		else if (w == T_CHURN && k == 1 &&
+		         !kpi_prop_test(cur->n_churned, cur->n_start, ref[k]->n_churned,
+		                        ref[k]->n_start, &z, &p))
+			p = NAN;
+		else if (w == T_GRR)
+			p = revenue_change_p(cur->mrr.grr, cur->mrr.grr_var, ref[k]->mrr.grr,
+			                     ref[k]->mrr.grr_var);
+		else if (w == T_NRR)
+			p = revenue_change_p(cur->mrr.nrr, cur->mrr.nrr_var, ref[k]->mrr.nrr,
+			                     ref[k]->mrr.nrr_var);
 		int real;
 		summary_change_text(ch[k], sizeof ch[k], d, trend_spec[w].kind, ref[k]->label, p,
 		                    in->alpha, in->currency, &real);
