@@ -89,28 +89,14 @@ churn_status report_reasons_from_runs(const reasons_result *rr, const surv_run *
 	*out = NULL;
 	if (rr == NULL || !rr->has_period || !rr->has_previous || rr->nlevels == 0)
 		return CHURN_OK;
-	if ((h = calloc(1, sizeof *h)) == NULL ||
-	    (h->count = calloc(rr->nlevels, sizeof *h->count)) == NULL) {
-		report_reasons_hold_free(h);
+	if ((h = calloc(1, sizeof *h)) == NULL)
 		return churn_err_set(err, CHURN_ENOMEM, "out of memory");
+	if ((st = findings_reasons_from(rr, labels, &h->page.breakdown, &h->count, err)) !=
+	    CHURN_OK) {
+		report_reasons_hold_free(h);
+		return st;
 	}
 	h->n = rr->nlevels;
-	for (size_t k = 0; k < rr->nlevels; k++) {
-		reason_count *c = &h->count[k];
-		int unknown = rr->has_unknown && k + 1 == rr->nlevels;
-		c->label = unknown ? NULL : labels_level(labels, rr->column, rr->names[k]);
-		c->involuntary = rr->has_split && !unknown ? rr->involuntary[k] : -1;
-		c->churned[0] = rr->current.s.cell[k].churned;
-		c->churned[1] = rr->previous.s.cell[k].churned;
-		c->has_left = 1;
-		c->left[0] = rr->current.from_start[k];
-		c->left[1] = rr->previous.from_start[k];
-		c->mrr[0] = rr->has_mrr ? rr->current.s.cell[k].churned_mrr : NAN;
-		c->mrr[1] = rr->has_mrr ? rr->previous.s.cell[k].churned_mrr : NAN;
-	}
-	h->page.breakdown = (reasons_breakdown){h->count, h->n,
-	                                        {rr->current.at_start, rr->previous.at_start},
-	                                        {rr->current.label, rr->previous.label}};
 	st = findings_reasons_build(&h->page.breakdown, alpha, offer_effect, &h->found, err);
 	if (st != CHURN_OK) {
 		report_reasons_hold_free(h);

@@ -285,6 +285,15 @@ static double summary_findings(report_page_ctx *c, double y, size_t shown, int d
 				snprintf(concern, sizeof concern, " It concerns %s active customers.",
 				         fmt_count(x->customers, cu, sizeof cu));
 		}
+		if (x->kind == FINDING_REASON && isfinite(x->customers)) {
+			if (isfinite(x->mrr))
+				snprintf(concern, sizeof concern, " It concerns the %s customers who left "
+				         "for it, with %s MRR.", fmt_count(x->customers, cu, sizeof cu),
+				         fmt_money(x->mrr, c->in->currency, mr, sizeof mr));
+			else
+				snprintf(concern, sizeof concern, " It concerns the %s customers who left "
+				         "for it.", fmt_count(x->customers, cu, sizeof cu));
+		}
 		snprintf(buf, sizeof buf, "%s.%s", x->plain ? x->plain : x->text, concern);
 		double w = c->right - c->left - 22, fs = PAGE_BODY + 0.5;
 		double h = pdf_paragraph(c->d, c->left + 22, y, w, buf, PDF_REGULAR, fs, fs * 1.35,
@@ -316,6 +325,36 @@ static double cell_weight(const segment_cell *cl, int by_loss)
 	return isfinite(w) ? w : 0;
 }
 
+/* The involuntary-churn action's words (findings.h): whom it aims at,
+ * what it keeps, the finding it answers or the share it rests on. */
+static void involuntary_words(report_page_ctx *c, const finding_action *a, char *buf,
+                              size_t n)
+{
+	const findings *f = c->in->fd;
+	char cu[32], mr[32], sv[32], tail[96], why[96];
+
+	if (isfinite(a->mrr))
+		snprintf(tail, sizeof tail, " with %s MRR",
+		         fmt_money(a->mrr, c->in->currency, mr, sizeof mr));
+	else
+		tail[0] = '\0';
+	if (a->finding != FINDINGS_NO_FINDING)
+		snprintf(why, sizeof why, "finding %zu", a->finding + 1);
+	else
+		snprintf(why, sizeof why, "%.0f%% of the churn in %s", 100 * a->churn_share,
+		         f->reason_period);
+	if (isfinite(a->mrr_saved))
+		snprintf(buf, n, "%s. Owner: %s. Aims at the next period's failed payments: %s "
+		         "customers%s left that way in %s; would keep %s MRR a period (%s).",
+		         a->text, a->team, fmt_count(a->customers, cu, sizeof cu), tail,
+		         f->reason_period, fmt_money(a->mrr_saved, c->in->currency, sv, sizeof sv),
+		         why);
+	else
+		snprintf(buf, n, "%s. Owner: %s. Aims at the next period's failed payments: %s "
+		         "customers%s left that way in %s (%s).", a->text, a->team,
+		         fmt_count(a->customers, cu, sizeof cu), tail, f->reason_period, why);
+}
+
 /* The top three actions answering the first `shown` findings
  * (findings_actions.h; an action never cites a finding the page leaves
  * out), largest MRR saved first: owner, targets, MRR saved, and the
@@ -329,7 +368,8 @@ static double finding_actions(report_page_ctx *c, double y, size_t shown, int dr
 	int saved = 0;
 
 	for (size_t i = 0; f && i < f->nactions && n < 3; i++)
-		if (f->action[i].finding < shown)
+		if (f->action[i].finding < shown ||
+		    (f->action[i].involuntary && f->action[i].finding == FINDINGS_NO_FINDING))
 			pick[n++] = i;
 	if (n == 0)
 		return NAN;
@@ -338,7 +378,7 @@ static double finding_actions(report_page_ctx *c, double y, size_t shown, int dr
 		const finding_action *a = &f->action[pick[i]];
 		if (isfinite(a->mrr_saved)) {
 			char un[64] = "";
-			saved = 1;
+			saved |= a->involuntary ? 2 : 1;
 			/* Customers beyond the data have no probability: no saving is
 			 * counted for them (docs/findings.md). */
 			if (a->unscored > 0)
@@ -349,7 +389,9 @@ static double finding_actions(report_page_ctx *c, double y, size_t shown, int dr
 		} else {
 			tail[0] = '\0';
 		}
-		if (isfinite(a->mrr))
+		if (a->involuntary)
+			involuntary_words(c, a, buf, sizeof buf);
+		else if (isfinite(a->mrr))
 			snprintf(buf, sizeof buf, "%s. Owner: %s. Targets %s active customers with %s "
 			         "MRR%s (finding %zu).", a->text, a->team,
 			         fmt_count(a->customers, cu, sizeof cu),
@@ -369,9 +411,16 @@ static double finding_actions(report_page_ctx *c, double y, size_t shown, int dr
 		                   PAGE_BODY + 0.5, (PAGE_BODY + 0.5) * 1.35, chart_ink, draw) + 5;
 	}
 	if (saved) {
-		snprintf(buf, sizeof buf, "MRR saved assumes each action prevents %.0f%% of the churn "
-		         "expected among its targets within %.0f months (their churn probability "
-		         "times MRR).", 100 * f->offer_effect, f->horizon_months);
+		/* The failed-payment action keeps a share of a period's such churn. */
+		int k = saved & 1 ? snprintf(buf, sizeof buf, "MRR saved assumes each action prevents "
+		                             "%.0f%% of the churn expected among its targets within "
+		                             "%.0f months (their churn probability times MRR).",
+		                             100 * f->offer_effect, f->horizon_months) : -1;
+		if (saved & 2)
+			snprintf(buf + (k < 0 ? 0 : k), sizeof buf - (k < 0 ? 0 : (size_t)k),
+			         "%sThe failed-payment action "
+			         "is assumed to prevent %.0f%% of a period's failed-payment churn.",
+			         k < 0 ? "" : " ", 100 * f->offer_effect);
 		y = draw ? page_note(c, y, buf)
 		         : y + pdf_paragraph(c->d, c->left, y, c->right - c->left, buf, PDF_REGULAR,
 		                             PAGE_SMALL, PAGE_SMALL * 1.35, chart_text2, 0) + 3;
