@@ -80,3 +80,5 @@ cli_tests += tests/cli/dup_columns.sh
 cli_tests += tests/cli/reason_finding.sh
 EXTRA_DIST += tests/data/reasons/grew.csv tests/fixtures/findings/reasons/make_grew.R \
 	tests/fixtures/findings/reasons/grew.expect
+# reasons2 (issue 14): 100 reasons on the page, the rest folded into Other (tests/cli/reasons_many.sh).
+cli_tests += tests/cli/reasons_many.sh
