@@ -82,3 +82,5 @@ EXTRA_DIST += tests/data/reasons/grew.csv tests/fixtures/findings/reasons/make_g
 	tests/fixtures/findings/reasons/grew.expect
 # reasons2 (issue 14): 100 reasons on the page, the rest folded into Other (tests/cli/reasons_many.sh).
 cli_tests += tests/cli/reasons_many.sh
+# reasons2 (issue 14): the reasons page on duration data, no period compared (tests/cli/reasons_duration.sh).
+cli_tests += tests/cli/reasons_duration.sh

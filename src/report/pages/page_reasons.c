@@ -144,6 +144,8 @@ static double sentences(report_page_ctx *c, double y, const report_reasons *rr,
 	char buf[900], a[32], m[32], s[32];
 	size_t ngrew = 0;
 
+	if (rr->no_period != NULL)
+		return page_para(c, c->left, y, 0, rr->no_period, PAGE_BODY + 1, chart_ink) + 4;
 	/* The reasons that grew, most churned first, up to MAX_GREW. */
 	for (size_t j = 0; f && j < f->n; j++) {
 		size_t i = v->order[j];
@@ -258,7 +260,10 @@ static double reasons_table(report_page_ctx *c, double y, const report_reasons *
 		fmtnum_pct(mrr_known && totm > 0 ? mr / totm : NAN, 0, cells[i][4], CELL);
 		snprintf(cells[i][5], CELL, "%s vs %s", fmtnum_pct(s0, 1, p0, sizeof p0),
 		         fmtnum_pct(s1, 1, p1, sizeof p1));
-		if (t == NULL)
+		if (rr->no_period != NULL) {
+			snprintf(cells[i][5], CELL, "-");
+			snprintf(cells[i][6], CELL, "-");
+		} else if (t == NULL)
 			fmt_pp(s0 - s1, cells[i][6], CELL);
 		else if (!t->significant)
 			change_cell(t, cells[i][6], CELL);
@@ -294,8 +299,8 @@ static double reasons_table(report_page_ctx *c, double y, const report_reasons *
 		char buf[200];
 		snprintf(buf, sizeof buf, "The %zu reasons with the most churned customers in %s "
 		         "are shown; Other sums the remaining %zu (its change is not tested). "
-		         "The JSON lists every reason.", nr - 1, period_or(b, 0),
-		         v->nother);
+		         "The JSON lists every reason.", nr - 1,
+		         rr->no_period ? "the data" : period_or(b, 0), v->nother);
 		y = page_note(c, y, buf);
 	}
 done:
@@ -367,9 +372,14 @@ void page_reasons(report_page_ctx *c)
 	char lead[400], head[200], note[700];
 	double alpha = c->in->alpha > 0 && c->in->alpha < 1 ? c->in->alpha : 0.05;
 
-	snprintf(lead, sizeof lead, "Churned customers by the reason they left, %s against %s; "
-	         "and over a customer's life, the share who have left for each reason.",
-	         period_or(b, 0), period_or(b, 1));
+	if (rr->no_period != NULL)
+		snprintf(lead, sizeof lead, "Churned customers by the reason they left, over the "
+		         "whole data; and over a customer's life, the share who have left for each "
+		         "reason.");
+	else
+		snprintf(lead, sizeof lead, "Churned customers by the reason they left, %s against "
+		         "%s; and over a customer's life, the share who have left for each reason.",
+		         period_or(b, 0), period_or(b, 1));
 	double y = page_begin(c, "Why customers leave", lead);
 	view v;
 	if (!view_make(&v, rr)) {
@@ -377,8 +387,11 @@ void page_reasons(report_page_ctx *c)
 		return;
 	}
 	y = sentences(c, y, rr, &v);
-	snprintf(head, sizeof head, "Churn by reason, %s against %s", period_or(b, 0),
-	         period_or(b, 1));
+	if (rr->no_period != NULL)
+		snprintf(head, sizeof head, "Churn by reason, every customer who left");
+	else
+		snprintf(head, sizeof head, "Churn by reason, %s against %s", period_or(b, 0),
+		         period_or(b, 1));
 	y = page_h2(c, y + 4, head);
 	y = reasons_table(c, y, rr, &v);
 	snprintf(note, sizeof note, "Churned and Share: every customer who left in %s, and "
@@ -388,6 +401,10 @@ void page_reasons(report_page_ctx *c)
 	         "logo churn rate. An arrow and colour mark a change only when the "
 	         "two-proportion test (BH-adjusted over the reasons) gives p < %g and it is at "
 	         "least 0.1 pp.", period_or(b, 0), period_or(b, 0), period_or(b, 1), alpha);
+	if (rr->no_period != NULL)
+		snprintf(note, sizeof note, "Churned and Share: every customer of the data who "
+		         "left, and their MRR. Left / at start and Change need a calendar period "
+		         "(dates).");
 	y = page_note(c, y, note) + 6;
 	if (rr->ntime == 0 || rr->time == NULL || rr->cuminc == NULL) {
 		view_free(&v);
