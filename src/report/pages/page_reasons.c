@@ -359,9 +359,12 @@ static double gray_note(report_page_ctx *c, double y, const report_reasons *rr, 
 	if (len < sizeof buf && nsig == 0)
 		snprintf(buf + len, sizeof buf - len, " none at p < %g (%zu of %zu reasons tested).",
 		         alpha, ntested, b->nreasons);
-	else if (len < sizeof buf)
+	else if (len < sizeof buf && nsig < ntested)
 		snprintf(buf + len, sizeof buf - len, "; no other reason at p < %g (%zu of %zu "
 		         "tested).", alpha, ntested, b->nreasons);
+	else if (len < sizeof buf)
+		snprintf(buf + len, sizeof buf - len, " (every reason tested, %zu of %zu).", ntested,
+		         b->nreasons);
 	return page_note(c, y, buf);
 }
 
