@@ -124,6 +124,15 @@
  * in 2026Q3: expansion did not offset churn and contraction (gross
  * 91.0%)"), or, with constant values (no expansion data), gross alone.
  *
+ * FINDING_REASON, from findings_input.reasons (findings_reasons.h): a
+ * churn reason whose share of the customers active at the period's start
+ * grew significantly (two-proportion test, BH-adjusted over the reasons,
+ * the noise rule), "Churn for "Price" grew: 3.1% of the customers active
+ * at the start of 2026Q3 left for this reason, against 1.9% in 2026Q2";
+ * customers and mrr are those who left for it in the period (set even
+ * without a table), rate[] the two shares, level the raw reason (NULL for
+ * unknown, group MISSING).  Strength |log| of the ratio of the shares.
+ *
  * Ranking with a table (findings_input.table): by the MRR each finding
  * concerns, largest first (by the customers when no finding has an MRR),
  * those concerning nothing known last; ties as below (docs/findings.md).
@@ -136,7 +145,7 @@
  * its sentence compares); period |log| of the
  * ratio of the two churn rates (0.5 added to zero counts); early |log| of
  * early share / time share; revenue |log NRR|.  Ties: kind order (SEGMENT,
- * DRIVER, PERIOD, EARLY, REVENUE), then smaller p, then text (bytewise),
+ * DRIVER, PERIOD, EARLY, REVENUE, REASON), then smaller p, then text (bytewise),
  * then input order, so the order is fully determined.  The result keeps
  * the first max_findings (5); the caller prints 3 to 5 of them.
  *
@@ -179,6 +188,7 @@
 #include "churnkit/cox.h"
 #include "churnkit/design.h"
 #include "churnkit/err.h"
+#include "churnkit/findings_reasons.h"
 #include "churnkit/kpi.h"
 #include "churnkit/labels.h"
 #include "churnkit/logit.h"
@@ -196,7 +206,8 @@ typedef enum {
 	FINDING_DRIVER,      /* a model term */
 	FINDING_PERIOD,      /* logo churn rate against the previous period */
 	FINDING_EARLY,       /* share of churn early in tenure */
-	FINDING_REVENUE      /* revenue retention */
+	FINDING_REVENUE,     /* revenue retention */
+	FINDING_REASON       /* a churn reason grew against the previous period */
 } finding_kind;
 
 /* Which customers of the subject column a finding concerns. */
@@ -259,6 +270,7 @@ typedef struct {
 	double lowest;       /* a number's least value on the model's sample: a
 	                        lower quartile equal to it reads "at 0" or "with
 	                        no ..." (docs/findings.md); NaN otherwise */
+	int involuntary;     /* FINDING_REASON: 1 when its reason is involuntary */
 } finding;
 
 /* An action answering a finding (findings_actions.c; docs/domain.md,
@@ -284,7 +296,17 @@ typedef struct {
 	                        data: docs/proportional-hazards.md), in
 	                        `customers` and `mrr` but not in expected_loss;
 	                        0 when all are scored, NaN unknown */
+	/* The involuntary-churn action (findings_reasons.h): `customers` and
+	 * `mrr` are those who left for an involuntary reason in the reporting
+	 * period, mrr_saved their MRR x offer_effect (a period's worth), and
+	 * `finding` is FINDINGS_NO_FINDING unless an involuntary reason's
+	 * finding is kept.  0 and NaN for the other actions. */
+	int involuntary;
+	double churn_share;  /* their share of the period's churned customers */
 } finding_action;
+
+/* finding_action.finding of an action that answers no kept finding. */
+#define FINDINGS_NO_FINDING ((size_t)-1)
 
 typedef struct {
 	size_t n;          /* findings kept, ranked */
@@ -296,6 +318,12 @@ typedef struct {
 	finding_action *action;
 	double offer_effect;   /* the assumption of mrr_saved; NaN before */
 	double horizon_months; /* the horizon of the expected losses */
+	/* The involuntary-churn action findings_actions adds (has_reason_action
+	 * 1: involuntary churn was a notable share of the reporting period's,
+	 * findings_reasons.h), its counts and the period's label. */
+	int has_reason_action;
+	double reason_action_customers, reason_action_mrr, reason_action_share;
+	char reason_period[16];
 } findings;
 
 typedef struct {
@@ -341,6 +369,12 @@ typedef struct {
 	 * raw names): every column and level a sentence names goes through
 	 * them (findings_col_name, findings_level_name). */
 	const labelmap *labels;
+
+	/* Churn reasons (findings_reasons.h; NULL: none): the reasons that grew
+	 * significantly become FINDING_REASON findings, and a notable share of
+	 * involuntary churn the involuntary-churn action (docs/findings.md,
+	 * "Churn reasons"). */
+	const reasons_breakdown *reasons;
 } findings_input;
 
 typedef struct {

@@ -26,7 +26,7 @@
  * The action.  When some reason is said to be involuntary (a failed
  * payment) and involuntary churn in the reporting period is not zero:
  * "Recover failed payments: dunning emails, card updater, payment
- * reminders before renewal", owned by finance/billing.  Customers with
+ * reminders before renewal", owned by Finance.  Customers with
  * late payments are not known here, so its targets are the involuntary
  * churners of the reporting period and their MRR, and the MRR it would
  * save is that MRR times the offer effect (the share of such churn the
@@ -42,9 +42,21 @@
 #include <stddef.h>
 
 #include "churnkit/err.h"
+#include "churnkit/labels.h"
+#include "churnkit/reasons.h"
 
 /* The smallest change of a share that is stated (0.1 percentage point). */
 #define FINDINGS_REASONS_MIN_CHANGE 0.001
+
+/* Involuntary churn is a notable share of the reporting period's churn, and
+ * its action goes into the executive summary's actions (findings.h), when
+ * it is at least this share of the period's churned customers or of its
+ * churned MRR (docs/findings.md, "Churn reasons"). */
+#define FINDINGS_REASONS_NOTABLE 0.10
+
+/* The involuntary-churn action (docs/domain.md's playbook). */
+#define FINDINGS_REASONS_ACTION \
+	"Recover failed payments: dunning emails, card updater, payment reminders before renewal"
 
 /* One churn reason's counts; index 0 is the reporting period, 1 the
  * previous one.  Counts are customers (whole numbers, >= 0); MRR NaN when
@@ -59,6 +71,8 @@ typedef struct {
 	 * the "left / at start" shares; without it churned[p] is used. */
 	int has_left;
 	double left[2];
+	const char *name;         /* the raw level ("payment failed"); NULL: unknown
+	                             (or not given) */
 } reason_count;
 
 /* The numerator of reason r's share of customers at the start of period p. */
@@ -94,7 +108,7 @@ typedef struct {
 	/* The action (has_action 0: none). */
 	int has_action;
 	char *action_text;        /* "Recover failed payments: ..." */
-	const char *team;         /* "Finance / billing" (static) */
+	const char *team;         /* "Finance" (static) */
 	double action_customers;  /* involuntary churners of the period */
 	double action_mrr;        /* their MRR (NaN without values) */
 	double mrr_saved;         /* action_mrr x offer_effect */
@@ -114,5 +128,16 @@ churn_status findings_reasons_build(const reasons_breakdown *b, double alpha,
                                     double offer_effect, reasons_findings **out,
                                     churn_err *err);
 void findings_reasons_free(reasons_findings *f);
+
+/* The breakdown of rr's reporting period against the one before
+ * (reasons.h): each level's churned customers and MRR, and those of them
+ * active at the period's start (from_start) over at_start, the reasons
+ * named through `labels` (NULL: raw) and "unknown" as the unknown level.
+ * Sets *b (borrowing rr, labels and the new array *counts, free() it) and
+ * returns CHURN_OK; b->nreasons is 0 (no breakdown, *counts NULL) when rr
+ * is NULL, has no two periods or no level.  CHURN_ENOMEM. */
+churn_status findings_reasons_from(const reasons_result *rr, const labelmap *labels,
+                                   reasons_breakdown *b, reason_count **counts,
+                                   churn_err *err);
 
 #endif

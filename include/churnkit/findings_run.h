@@ -29,13 +29,14 @@
 #include "churnkit/segment_run.h"
 #include "churnkit/surv_run.h"
 
-/* Builds the findings of sv, co (NULL: no cohorts) and m fitted on mi
- * (NULL: no model), their sentences naming columns and levels by the
- * labels lm (NULL: the raw names).  The errors of model_run_logit_sample
+/* Builds the findings of sv, co (NULL: no cohorts), m fitted on mi
+ * (NULL: no model) and the churn reasons' breakdown rb (NULL: none;
+ * findings_reasons_from), their sentences naming columns and levels by
+ * the labels lm (NULL: the raw names).  The errors of model_run_logit_sample
  * and findings_build. */
 churn_status findings_run(const surv_run *sv, const cohort_run *co, const model_run *m,
-                          const model_run_input *mi, const labelmap *lm, findings **out,
-                          churn_err *err);
+                          const model_run_input *mi, const labelmap *lm,
+                          const reasons_breakdown *rb, findings **out, churn_err *err);
 
 /* Builds the actions answering fd's findings (findings_actions.h) on the
  * loaded table t: their targets from the segment run g (NULL: from the

@@ -110,6 +110,22 @@ typedef enum {
 /* The churn reason (--reason) of a churned customer whose field is empty:
  * its own level, listed last (reasons.h, surv_reasons.h). */
 #define LOAD_REASON_UNKNOWN "unknown"
+/* ... named so unless a reason of the column itself reads "unknown" (any
+ * case, blanks around): then it is LOAD_REASON_NOT_GIVEN, so that the two
+ * are never merged or shown alike (src/load/reason_names.c). */
+#define LOAD_REASON_NOT_GIVEN "(not given)"
+
+/* 1 when the level reads "unknown" ignoring case and blanks around. */
+int load_reason_word_unknown(const char *level);
+
+/* The name of the churned customers' level without a reason, given the
+ * column's levels[n]: LOAD_REASON_UNKNOWN or LOAD_REASON_NOT_GIVEN. */
+const char *load_reason_unknown_name(const char *const *levels, size_t n);
+
+/* 1 when an --involuntary name is the (trimmed) level: byte for byte after
+ * the blanks around the name, case-sensitive, as --by levels are told
+ * apart ("Price" and "price" are two levels). */
+int load_reason_same(const char *level, const char *name);
 
 /* A short English name for a reason ("wrong field count", ...). */
 const char *load_reason_name(load_reason r);

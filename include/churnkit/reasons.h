@@ -6,7 +6,8 @@
  * Who counts.  A churned customer is a row with an end date (dates) or an
  * event of 1 (--duration/--event); the loader has refused a reason on any
  * other row (load.h, LOAD_BAD_REASON).  Its reason is the --reason level;
- * a churned customer without one is in the level "unknown", kept apart
+ * a churned customer without one is in the level "unknown" ("(not given)"
+ * when a level reads "unknown": load_reason_unknown_name), kept apart
  * from the others and listed last.  The other levels are in byte order
  * (strcmp, R's factor() order in the C locale), as --by levels are.  A
  * weight (--weight) counts as that many identical customers: counts and
@@ -20,8 +21,8 @@
  * when the denominator is 0 (a --by level without churn).
  *
  * Voluntary and involuntary.  With --involuntary (opts.involuntary, the
- * names matched to levels ignoring case and blanks around, as --event
- * VALUE is), the named levels are involuntary churn and every other level
+ * names matched to levels with blanks around trimmed and case kept, as
+ * --by levels are told apart: load_reason_same), the named levels are involuntary churn and every other level
  * except "unknown" voluntary; "unknown" is in neither total.  Without it
  * no split is made (has_split 0, involuntary[] NULL).  A name that no
  * level carries is CHURN_EUSAGE naming it (reasons_check_involuntary).
@@ -119,8 +120,8 @@ typedef struct {
 } reasons_result;
 
 /* CHURN_EUSAGE when a --involuntary name matches no level of the reason
- * column of `t` (ignoring case and blanks around), naming it and listing
- * the levels with their counts; also when names are given without a
+ * column of `t` (load_reason_same), naming it and the level that differs
+ * only in case, or listing the levels with their counts; also when names are given without a
  * reason column.  CHURN_OK otherwise. */
 churn_status reasons_check_involuntary(const table *t, const char *reason_col,
                                        const char *const *names, size_t n,

@@ -46,6 +46,12 @@ typedef struct {
 	 * labelled gray_by; NULL: none. */
 	const char *gray_by;
 	const report_gray *gray;
+
+	/* Why the periods are not compared (duration data: no calendar), or
+	 * NULL.  Then breakdown counts every churned customer of the data in
+	 * churned[0] and mrr[0] (the rest NaN), found is NULL, and the page
+	 * shows that breakdown, the chart and this line. */
+	const char *no_period;
 } report_reasons;
 
 #endif

@@ -13,9 +13,12 @@
  * are the all-customers incidence, in months for dates; Gray's test is the
  * first --by column's.
  *
- * No page (report_reasons_of gives NULL) without a reason column, without
- * a reporting period and the one before (duration data), or without a
- * churned customer.
+ * Without a reporting period and the one before (duration data, or
+ * cohorts left out), the page shows every churned customer of the data by
+ * reason (reasons_result.overall) and the chart, with a line saying why no
+ * period is compared (report_reasons.no_period), and no test or action.
+ * No page (report_reasons_of gives NULL) without a reason column or
+ * without a churned customer.
  *
  * Ownership: *out owns every array the report_reasons points at; it borrows
  * the names of the runs and labels, which must outlive it.  Free with

@@ -58,6 +58,8 @@ typedef struct {
 	scores *sc;
 	findings *fd;
 	reasons_result *rr;        /* --reason: the breakdown, or NULL */
+	reasons_breakdown rb;      /* its periods for the findings (rb_count) */
+	reason_count *rb_count;
 	report_reasons_hold *rh;   /* --reason: the page's input, or NULL */
 	report_option *opts;
 	char **opt_text;
@@ -79,6 +81,7 @@ static void run_free(run *r)
 	free(r->opts);
 	labels_free(r->labels);
 	report_reasons_hold_free(r->rh);
+	free(r->rb_count);
 	reasons_result_free(r->rr);
 	findings_free(r->fd);
 	segment_run_free(&r->g);
@@ -94,8 +97,8 @@ static void run_free(run *r)
 }
 
 /* With --reason: the breakdown of the reporting period against the one
- * before and the page "Why customers leave" (report_reasons_in.h). */
-static churn_status reasons_page(run *r, churn_err *err)
+ * before, and its counts for the findings (findings_reasons_from). */
+static churn_status reasons_run(run *r, churn_err *err)
 {
 	reasons_opts ro = {.involuntary = (const char *const *)r->d.involuntary,
 	                   .ninvoluntary = r->d.ninvoluntary};
@@ -105,8 +108,7 @@ static churn_status reasons_page(run *r, churn_err *err)
 		reasons_opts_period(&ro, &r->co.kpi->change, r->co.ko.exclude_same_period);
 	if ((st = reasons_build(r->d.res, &r->d.map, &ro, &r->rr, err)) != CHURN_OK)
 		return st;
-	return report_reasons_from_runs(r->rr, &r->sv, r->labels, r->sv.alpha,
-	                                r->go.so.offer_effect, &r->rh, err);
+	return findings_reasons_from(r->rr, r->labels, &r->rb, &r->rb_count, err);
 }
 
 /* CHURNKIT_TIMING=1 asks for the stage timings on stderr (bench/README.md). */
@@ -364,13 +366,17 @@ int cmd_report(int argc, char **argv, outset *outs, churn_err *err)
 			r.have_g = 1;
 		}
 	}
+	if (r.d.map.reason != NULL && (st = reasons_run(&r, err)) != CHURN_OK)
+		goto end;
 	if ((st = findings_run(&r.sv, r.have_co ? &r.co : NULL, r.have_m ? &r.m : NULL, &r.mi,
-	                       r.labels, &r.fd, err)) != CHURN_OK ||
+	                       r.labels, r.rb.nreasons ? &r.rb : NULL, &r.fd, err)) != CHURN_OK ||
 	    (st = findings_run_actions(r.fd, r.d.res->t, r.have_m ? &r.m : NULL,
 	                               r.have_g ? &r.g : NULL, r.go.map, r.go.ndrivers,
 	                               r.labels, err)) != CHURN_OK)
 		goto end;
-	if (r.d.map.reason != NULL && (st = reasons_page(&r, err)) != CHURN_OK)
+	if (r.d.map.reason != NULL &&
+	    (st = report_reasons_from_runs(r.rr, &r.sv, r.labels, r.sv.alpha,
+	                                   r.go.so.offer_effect, &r.rh, err)) != CHURN_OK)
 		goto end;
 	stagetime_mark(&r.tm, "findings");
 	if ((st = collect_options(&r, err)) != CHURN_OK)

@@ -44,10 +44,21 @@ churn_status reasons_check_involuntary(const table *t, const char *reason_col,
 		                     "--reason %s: not a text column", reason_col);
 	for (size_t k = 0; k < n; k++) {
 		int found = 0;
-		for (size_t l = 0; l < c->nlevels && !found; l++)
-			found = fieldread_same_word(c->levels[l], strlen(c->levels[l]), names[k]);
+		const char *alike = NULL;
+		for (size_t l = 0; l < c->nlevels && !found; l++) {
+			found = load_reason_same(c->levels[l], names[k]);
+			if (fieldread_same_word(c->levels[l], strlen(c->levels[l]), names[k]))
+				alike = c->levels[l];
+		}
 		if (found)
 			continue;
+		/* Reasons are told apart by case, as --by levels: say which one
+		 * differs only in case rather than match it silently. */
+		if (alike != NULL)
+			return churn_err_set(err, CHURN_EUSAGE,
+			                     "--involuntary '%s': no row has this reason in column "
+			                     "'%s'; it has '%s' (reasons are compared with their "
+			                     "case, as --by levels)", names[k], reason_col, alike);
 		/* The levels with their counts, as --where lists them. */
 		char list[400] = "";
 		size_t used = 0;
@@ -176,11 +187,11 @@ static churn_status levels_and_rows(const table *t, const cols *c, const reasons
 	for (size_t l = 0; l < nl; l++)
 		r->names[l] = sorted[l];
 	if (r->has_unknown)
-		r->names[nl] = REASONS_UNKNOWN;
+		r->names[nl] = load_reason_unknown_name(sorted, nl);
 	r->has_split = o->ninvoluntary > 0;
 	for (size_t l = 0; l < nl && r->has_split; l++)
 		for (size_t k = 0; k < o->ninvoluntary; k++)
-			if (fieldread_same_word(sorted[l], strlen(sorted[l]), o->involuntary[k]))
+			if (load_reason_same(sorted[l], o->involuntary[k]))
 				r->involuntary[l] = 1;
 	for (size_t i = 0; i < n; i++) {
 		double v = c->value ? c->value->num[i] : 0;

@@ -104,6 +104,7 @@ churn_status findings_build(const findings_input *in, const findings_opts *opts,
 	flist l = {0};
 	findings *res = NULL;
 	ranked *rk = NULL;
+	findings_reason_action act;
 	churn_status st = CHURN_OK;
 
 	if (out != NULL)
@@ -133,6 +134,7 @@ churn_status findings_build(const findings_input *in, const findings_opts *opts,
 	findings_period(in, &o, &l);
 	findings_early(in, &o, &l);
 	findings_revenue(in, &o, &l);
+	findings_reason_pass(in, &o, &l, &act);
 	if (in->table != NULL)
 		findings_concern(in, &l);
 	if (l.oom)
@@ -143,6 +145,11 @@ churn_status findings_build(const findings_input *in, const findings_opts *opts,
 		goto nomem;
 	res->candidates = l.n;
 	res->offer_effect = res->horizon_months = NAN;
+	res->has_reason_action = act.has;
+	res->reason_action_customers = act.customers;
+	res->reason_action_mrr = act.mrr;
+	res->reason_action_share = act.share;
+	memcpy(res->reason_period, act.period, sizeof res->reason_period);
 	if (l.n > 0) {
 		rk = malloc(l.n * sizeof *rk);
 		if (rk == NULL)

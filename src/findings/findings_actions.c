@@ -86,6 +86,28 @@ static void actions_clear(findings *f)
 	f->nactions = 0;
 }
 
+/* The involuntary-churn action (findings.h, findings_reasons.h): it
+ * answers the first kept finding of an involuntary reason, else none.
+ * 0 when out of memory. */
+static int involuntary_action(const findings *f, finding_action *a)
+{
+	a->finding = FINDINGS_NO_FINDING;
+	for (size_t i = 0; i < f->n; i++)
+		if (f->item[i].kind == FINDING_REASON && f->item[i].involuntary) {
+			a->finding = i;
+			break;
+		}
+	a->kind = (int)SEGMENT_DRIVER_PAYMENT;
+	a->team = findings_action_team(SEGMENT_DRIVER_PAYMENT);
+	a->involuntary = 1;
+	a->churn_share = f->reason_action_share;
+	a->customers = f->reason_action_customers;
+	a->mrr = f->reason_action_mrr;
+	a->expected_loss = a->unscored = NAN;
+	a->mrr_saved = a->mrr * f->offer_effect;
+	return (a->text = findings_strdup(FINDINGS_REASONS_ACTION)) != NULL;
+}
+
 churn_status findings_actions(findings *f, const findings_actions_input *in, churn_err *err)
 {
 	const table *t = in->t;
@@ -94,9 +116,9 @@ churn_status findings_actions(findings *f, const findings_actions_input *in, chu
 	actions_clear(f);
 	f->offer_effect = seg ? seg->offer_effect : NAN;
 	f->horizon_months = seg ? seg->horizon_months : NAN;
-	if (f->n == 0)
+	if (f->n == 0 && !f->has_reason_action)
 		return CHURN_OK;
-	f->action = calloc(f->n, sizeof *f->action);
+	f->action = calloc(f->n + 1, sizeof *f->action);
 	if (f->action == NULL)
 		return churn_err_set(err, CHURN_ENOMEM, "findings: out of memory");
 	for (size_t i = 0; i < f->n; i++) {
@@ -130,13 +152,17 @@ churn_status findings_actions(findings *f, const findings_actions_input *in, chu
 		a->phrase = findings_action_phrase(k);
 		a->customers = side ? NAN : x->customers;
 		a->mrr = side ? NAN : x->mrr;
-		a->expected_loss = a->mrr_saved = a->unscored = NAN;
+		a->expected_loss = a->mrr_saved = a->unscored = a->churn_share = NAN;
 		if (c != NULL && seg != NULL)
 			targets(a, c, g, level, cut, seg, past);
 		/* The concern is counted on the same side (findings_concern.c). */
 		a->finding_group = past == NULL && k != SEGMENT_DRIVER_NONE &&
 		                   a->customers == x->customers;
 		f->nactions++;
+	}
+	if (f->has_reason_action && !involuntary_action(f, &f->action[f->nactions++])) {
+		actions_clear(f);
+		return churn_err_set(err, CHURN_ENOMEM, "findings: out of memory");
 	}
 	qsort(f->action, f->nactions, sizeof *f->action, action_cmp);
 	return CHURN_OK;

@@ -27,6 +27,21 @@ void findings_revenue(const findings_input *in, const findings_opts *o, flist *l
  * when out of memory. */
 void findings_drivers(const findings_input *in, const findings_opts *o, flist *l);
 
+/* The involuntary-churn action the reason pass found (has 0: none). */
+typedef struct {
+	int has;
+	double customers, mrr, share; /* the period's involuntary churn */
+	char period[16];              /* its label */
+} findings_reason_action;
+
+/* The churn-reason pass (findings_reason_story.c): a FINDING_REASON per
+ * reason of in->reasons that grew significantly at o->alpha (findings_
+ * reasons.h), what it concerns the reason's churned customers and MRR in
+ * the reporting period; and in *act the involuntary-churn action when
+ * involuntary churn is a notable share (FINDINGS_REASONS_NOTABLE). */
+void findings_reason_pass(const findings_input *in, const findings_opts *o, flist *l,
+                          findings_reason_action *act);
+
 /* What each finding concerns (findings_concern.c): the active customers of
  * its group and their MRR, from in->table, in->value and in->active; the
  * period's churned customers for the period and revenue findings. */

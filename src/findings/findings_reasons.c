@@ -14,10 +14,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The action's words and owner (docs/domain.md's playbook). */
-static const char action_words[] =
-	"Recover failed payments: dunning emails, card updater, payment reminders before renewal";
-static const char action_team[] = "Finance / billing";
+/* The action's words and owner (docs/domain.md's playbook; the owner of
+ * the payment actions, findings_actions.c). */
+static const char action_words[] = FINDINGS_REASONS_ACTION;
+static const char action_team[] = "Finance";
 
 int findings_reasons_prop_test(double x1, double n1, double x2, double n2, double *chisq,
                                double *p)

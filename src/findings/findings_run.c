@@ -9,8 +9,8 @@
 #include <string.h>
 
 churn_status findings_run(const surv_run *sv, const cohort_run *co, const model_run *m,
-                          const model_run_input *mi, const labelmap *lm, findings **out,
-                          churn_err *err)
+                          const model_run_input *mi, const labelmap *lm,
+                          const reasons_breakdown *rb, findings **out, churn_err *err)
 {
 	findings_input fi;
 	findings_opts fo;
@@ -26,6 +26,7 @@ churn_status findings_run(const surv_run *sv, const cohort_run *co, const model_
 	fi.time_unit = sv->map ? sv->map->time_unit : NULL;
 	fi.kpi = co ? co->kpi : NULL;
 	fi.labels = lm;
+	fi.reasons = rb;
 	if (m != NULL) {
 		fi.logit = m->lr;
 		fi.logit_design = m->dl;

@@ -12,3 +12,5 @@ libchurnkit_a_SOURCES += src/findings/findings.c src/findings/findings_kinds.h \
 	src/findings/findings_actions.c include/churnkit/findings_actions.h
 # rpage (issue 14): which churn reasons grew, the involuntary-churn action.
 libchurnkit_a_SOURCES += src/findings/findings_reasons.c include/churnkit/findings_reasons.h
+# reasons2 (issue 14): the reasons' finding and action in the story.
+libchurnkit_a_SOURCES += src/findings/findings_reason_story.c

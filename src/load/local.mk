@@ -20,3 +20,5 @@ libchurnkit_a_SOURCES += src/load/revhist.c src/load/revhist_match.c \
 
 ## words (issue 13 item 6): the report's names of columns and levels.
 libchurnkit_a_SOURCES += src/load/labels.c include/churnkit/labels.h
+# reasons2 (issue 14): churn-reason level names, "unknown" against "(not given)".
+libchurnkit_a_SOURCES += src/load/reason_names.c

@@ -7,6 +7,16 @@
 
 #include <string.h>
 
+/* The name of the churned customers without a reason: "unknown", or
+ * "(not given)" when a reason of the column reads "unknown" (load.h). */
+static const char *unknown_name(const profile_col *c)
+{
+	for (size_t k = 0; k < c->nlevels; k++)
+		if (load_reason_word_unknown(c->levels[k].level))
+			return LOAD_REASON_NOT_GIVEN;
+	return LOAD_REASON_UNKNOWN;
+}
+
 static const char *kind_name(table_kind k)
 {
 	return k == TABLE_NUM ? "number" : k == TABLE_DATE ? "date" : "category";
@@ -71,7 +81,7 @@ void profile_print(const profile *p, FILE *f)
 			print_oneline(f, c->levels[k].level);
 			fprintf(f, " %zu", c->levels[k].count);
 		}
-		fprintf(f, "%sunknown %ld\n", c->nlevels ? ", " : " ", p->reason_unknown);
+		fprintf(f, "%s%s %ld\n", c->nlevels ? ", " : " ", unknown_name(c), p->reason_unknown);
 	}
 
 	fprintf(f, "\nColumns\n  %-24s %-9s %-9s %8s  %s\n", "name", "type", "role",
@@ -115,10 +125,11 @@ void profile_print(const profile *p, FILE *f)
 static json_object *reasons_json(const profile_col *c, long unknown)
 {
 	json_object *lv = json_object_new_array();
+	const char *unk_name = unknown_name(c);
 	for (size_t k = 0; k <= c->nlevels; k++) {
 		json_object *l = json_object_new_object();
 		int unk = k == c->nlevels;
-		json_object_object_add(l, "level", json_object_new_string(unk ? "unknown"
+		json_object_object_add(l, "level", json_object_new_string(unk ? unk_name
 		                                                          : c->levels[k].level));
 		json_object_object_add(l, "unknown", json_object_new_boolean(unk));
 		json_object_object_add(l, "count", json_object_new_int64(

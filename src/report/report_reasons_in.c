@@ -78,6 +78,38 @@ static int curves(report_reasons_hold *h, const surv_run *sv)
 	return 1;
 }
 
+/* Without periods (duration data): every churned customer of the data by
+ * reason, and the line that says why nothing is compared. */
+static churn_status overall(report_reasons_hold *h, const reasons_result *rr,
+                            const labelmap *labels, int dates, churn_err *err)
+{
+	reason_count *c = calloc(rr->nlevels, sizeof *c);
+	if ((h->count = c) == NULL)
+		return churn_err_set(err, CHURN_ENOMEM, "out of memory");
+	for (size_t k = 0; k < rr->nlevels; k++) {
+		int unknown = rr->has_unknown && k + 1 == rr->nlevels;
+		c[k] = (reason_count){ .label = unknown ? NULL
+		                                        : labels_level(labels, rr->column,
+		                                                       rr->names[k]),
+		                       .involuntary = rr->has_split && !unknown ? rr->involuntary[k]
+		                                                                : -1,
+		                       .churned = { rr->overall.cell[k].churned, NAN },
+		                       .mrr = { rr->has_mrr ? rr->overall.cell[k].churned_mrr : NAN,
+		                                NAN },
+		                       .has_left = 1, .left = { NAN, NAN },
+		                       .name = unknown ? NULL : rr->names[k] };
+	}
+	h->page.breakdown = (reasons_breakdown){ c, rr->nlevels, { NAN, NAN }, { NULL, NULL } };
+	h->page.no_period =
+		dates ? "The report has no reporting period (the cohorts and KPIs are left out, "
+		        "see the appendix), so the reasons are not compared between periods and no "
+		        "reason is said to have grown. The table counts every customer who left."
+		      : "The data has durations, not dates: there is no calendar period, so the "
+		        "reasons are not compared between periods and no reason is said to have "
+		        "grown. The table counts every customer who left.";
+	return CHURN_OK;
+}
+
 churn_status report_reasons_from_runs(const reasons_result *rr, const surv_run *sv,
                                       const labelmap *labels, double alpha,
                                       double offer_effect, report_reasons_hold **out,
@@ -87,36 +119,24 @@ churn_status report_reasons_from_runs(const reasons_result *rr, const surv_run *
 	churn_status st;
 
 	*out = NULL;
-	if (rr == NULL || !rr->has_period || !rr->has_previous || rr->nlevels == 0)
+	if (rr == NULL || rr->nlevels == 0 || !(rr->overall.total.churned > 0))
 		return CHURN_OK;
-	if ((h = calloc(1, sizeof *h)) == NULL ||
-	    (h->count = calloc(rr->nlevels, sizeof *h->count)) == NULL) {
-		report_reasons_hold_free(h);
+	if ((h = calloc(1, sizeof *h)) == NULL)
 		return churn_err_set(err, CHURN_ENOMEM, "out of memory");
+	if (rr->has_period && rr->has_previous) {
+		st = findings_reasons_from(rr, labels, &h->page.breakdown, &h->count, err);
+		if (st == CHURN_OK)
+			st = findings_reasons_build(&h->page.breakdown, alpha, offer_effect, &h->found,
+			                            err);
+		h->page.found = h->found;
+	} else {
+		st = overall(h, rr, labels, sv != NULL && sv->date_mode, err);
 	}
-	h->n = rr->nlevels;
-	for (size_t k = 0; k < rr->nlevels; k++) {
-		reason_count *c = &h->count[k];
-		int unknown = rr->has_unknown && k + 1 == rr->nlevels;
-		c->label = unknown ? NULL : labels_level(labels, rr->column, rr->names[k]);
-		c->involuntary = rr->has_split && !unknown ? rr->involuntary[k] : -1;
-		c->churned[0] = rr->current.s.cell[k].churned;
-		c->churned[1] = rr->previous.s.cell[k].churned;
-		c->has_left = 1;
-		c->left[0] = rr->current.from_start[k];
-		c->left[1] = rr->previous.from_start[k];
-		c->mrr[0] = rr->has_mrr ? rr->current.s.cell[k].churned_mrr : NAN;
-		c->mrr[1] = rr->has_mrr ? rr->previous.s.cell[k].churned_mrr : NAN;
-	}
-	h->page.breakdown = (reasons_breakdown){h->count, h->n,
-	                                        {rr->current.at_start, rr->previous.at_start},
-	                                        {rr->current.label, rr->previous.label}};
-	st = findings_reasons_build(&h->page.breakdown, alpha, offer_effect, &h->found, err);
 	if (st != CHURN_OK) {
 		report_reasons_hold_free(h);
 		return st;
 	}
-	h->page.found = h->found;
+	h->n = rr->nlevels;
 	if (sv != NULL && !curves(h, sv)) {
 		report_reasons_hold_free(h);
 		return churn_err_set(err, CHURN_ENOMEM, "out of memory");

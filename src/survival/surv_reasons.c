@@ -47,7 +47,7 @@ churn_status surv_reasons_codes(const load_result *r, const load_map *map, const
 	for (size_t l = 0; l < c->nlevels; l++)
 		(*names)[l] = sorted[l];
 	if (unknown)
-		(*names)[c->nlevels] = LOAD_REASON_UNKNOWN;
+		(*names)[c->nlevels] = load_reason_unknown_name(sorted, c->nlevels);
 	for (size_t i = 0; i < n; i++)
 		(*cause)[i] = !event[i] ? 0
 		              : codes[i] == TABLE_CODE_NA ? (uint32_t)c->nlevels + 1

@@ -76,3 +76,11 @@ cli_tests += tests/cli/report_reasons.sh
 cli_tests += tests/cli/finding_direction.sh
 # repeated column names renamed as read.csv, or refused when an option names them (tests/cli/dup_columns.sh).
 cli_tests += tests/cli/dup_columns.sh
+# reasons2 (issue 14): a reason that grew and the failed-payment action in the story (tests/cli/reason_finding.sh).
+cli_tests += tests/cli/reason_finding.sh
+EXTRA_DIST += tests/data/reasons/grew.csv tests/fixtures/findings/reasons/make_grew.R \
+	tests/fixtures/findings/reasons/grew.expect
+# reasons2 (issue 14): 100 reasons on the page, the rest folded into Other (tests/cli/reasons_many.sh).
+cli_tests += tests/cli/reasons_many.sh
+# reasons2 (issue 14): the reasons page on duration data, no period compared (tests/cli/reasons_duration.sh).
+cli_tests += tests/cli/reasons_duration.sh

@@ -42,7 +42,7 @@ awk_at_start() {
 map="--id id --start start --end end --value mrr --as-of 2026-10-15"
 
 # --- survival: overall and per --by level --------------------------------
-ck_run "$t" survival $map --by plan --reason reason --involuntary Payment_Failed \
+ck_run "$t" survival $map --by plan --reason reason --involuntary " payment_failed " \
 	--json "$t/s.json" --tables "$t/tab" customers.csv
 tap_is "$(cat "$t/exit")" 0 "survival --reason: exit 0"
 j=$t/s.json
@@ -63,7 +63,7 @@ near "$share" "$(awk -v t="$total" 'BEGIN { printf "%.17g", 4 / t }')"
 tap_ok $? "overall: the share of price is 4 of $total ($share)"
 tap_is "$(get "$j" $r.levels.name=payment_failed.involuntary $r.levels.name=price.involuntary \
 	$r.levels.name=unknown.involuntary)" "true false null" \
-	"involuntary: matched ignoring case; null for unknown"
+	"involuntary: matched with blanks around trimmed; null for unknown"
 tap_is "$(get "$j" $r.involuntary.churned $r.voluntary.churned)" "3 7" \
 	"involuntary 3, voluntary 7 (unknown in neither)"
 pro=$(awk -F, 'NR > 1 && $3 != "" && $5 == "pro" && $6 ~ /^ *price *$/ { n++ } END { print n }' \
@@ -149,6 +149,23 @@ tap_is "$(cat "$t/exit")" 2 "an --involuntary value no row carries: exit 2"
 grep -q "^churnkit: --involuntary 'card_declined': no row has this reason in column 'reason'" \
 	"$t/stderr"
 tap_ok $? "the error names the value"
+# Reasons keep their case, as --by levels: a name in another case is
+# refused, naming the reason the data has (never matched silently).
+ck_run "$t" survival $map --reason reason --involuntary Payment_Failed customers.csv
+tap_is "$(cat "$t/exit")" 2 "an --involuntary value in another case: exit 2"
+grep -q "^churnkit: --involuntary 'Payment_Failed': no row has this reason in column 'reason'; it has 'payment_failed' (reasons are compared with their case, as --by levels)" \
+	"$t/stderr"
+tap_ok $? "the error names the reason the data has"
+# A reason spelled "unknown" in the data stays apart from the empty ones,
+# which are then "(not given)".
+awk -F, -v OFS=, 'NR > 1 && $6 == "service" { $6 = "Unknown" } 1' customers.csv >"$t/unk.csv"
+ck_run "$t" cohorts $map --reason reason --json "$t/u.json" "$t/unk.csv"
+tap_is "$(get "$t/u.json" cohorts.reasons.period.levels.name=Unknown.unknown \
+	"cohorts.reasons.period.levels.name=(not given).unknown")" "false true" \
+	"a reason 'Unknown' in the data and the empty reasons, '(not given)', are two levels"
+ck_run "$t" check --id id --start start --end end --reason reason "$t/unk.csv"
+grep -q "^  Churn reasons .*Unknown 2, .*(not given) 1$" "$t/stdout"
+tap_ok $? "check names them apart too"
 ck_run "$t" survival $map --involuntary price customers.csv
 tap_is "$(cat "$t/exit")" 2 "--involuntary without --reason: exit 2"
 ck_run "$t" survival $map --reason why customers.csv

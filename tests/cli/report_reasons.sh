@@ -18,8 +18,11 @@ if ! command -v pdftotext >/dev/null 2>&1; then
 	exit 0
 fi
 
-ck_run "$t" report --config "$ini" -o r.pdf "$data"
+ck_run "$t" report --config "$ini" -o r.pdf --json r.json "$data"
 tap_is "$(cat exit)" 0 "report with the sample's definition: exit 0"
+# The sample's reasons keep their shares: no reason finding in the story.
+tap_is "$("$JSONGET" r.json findings | grep -c '"kind": *"reason"')" 0 \
+	"the sample (reasons constant) has no reason finding"
 ck_run "$t" cohorts --config "$ini" --json c.json "$data"
 ck_run "$t" survival --config "$ini" --json s.json "$data"
 pdftotext -layout r.pdf r.txt

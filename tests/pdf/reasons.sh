@@ -50,7 +50,7 @@ grep -q -F "Involuntary churn (failed payments): 34% of churned customers, 20% o
 tap_ok $? "the involuntary share of customers and of MRR"
 grep -q -F "Churn for \"Payment failed\" grew: 1.9% of customers at the start of 2026 Q3 left for this reason, against 1.1% in 2026 Q2 (two-proportion test, BH-adjusted p = 0.019)" "$t/flow.txt"
 tap_ok $? "the finding of the reason that grew, with R's adjusted p"
-grep -q -F "Action (Finance / billing): Recover failed payments: dunning emails, card updater, payment reminders before renewal. Aims at the next quarter's failed payments, 76 customers lost that way in 2026 Q3, €3.8k MRR." "$t/flow.txt"
+grep -q -F "Action (Finance): Recover failed payments: dunning emails, card updater, payment reminders before renewal. Aims at the next quarter's failed payments, 76 customers lost that way in 2026 Q3, €3.8k MRR." "$t/flow.txt"
 tap_ok $? "the involuntary-churn action with its targets"
 grep -q -F "it keeps €950 MRR a quarter" "$t/flow.txt"
 tap_ok $? "the action saves 25% of €3,800"

@@ -19,12 +19,12 @@
 int main(int argc, char **argv)
 {
 	static const reason_count reasons[NR] = {
-		{ "Price", 0, { 62, 58 }, { 5580, 5100  }, 0, { 0, 0 } },
-		{ "Product gaps", 0, { 31, 30 }, { 4650, 4400  }, 0, { 0, 0 } },
-		{ "Service", 0, { 18, 21 }, { 1620, 2000  }, 0, { 0, 0 } },
-		{ "Moved to a competitor", 0, { 25, 22 }, { 3000, 2500  }, 0, { 0, 0 } },
-		{ "Payment failed", 1, { 76, 44 }, { 3800, 2100  }, 0, { 0, 0 } },
-		{ "Business closed", 0, { 12, 15 }, { 720, 900  }, 0, { 0, 0 } },
+		{ "Price", 0, { 62, 58 }, { 5580, 5100  }, 0, { 0, 0 }, NULL },
+		{ "Product gaps", 0, { 31, 30 }, { 4650, 4400  }, 0, { 0, 0 }, NULL },
+		{ "Service", 0, { 18, 21 }, { 1620, 2000  }, 0, { 0, 0 }, NULL },
+		{ "Moved to a competitor", 0, { 25, 22 }, { 3000, 2500  }, 0, { 0, 0 }, NULL },
+		{ "Payment failed", 1, { 76, 44 }, { 3800, 2100  }, 0, { 0, 0 }, NULL },
+		{ "Business closed", 0, { 12, 15 }, { 720, 900  }, 0, { 0, 0 }, NULL },
 	};
 	static const double total[NR] = { 0.14, 0.07, 0.05, 0.06, 0.09, 0.03 };
 	static const double tau[NR] = { 10, 14, 6, 18, 4, 20 };

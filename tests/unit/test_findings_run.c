@@ -53,7 +53,7 @@ static long segment_findings(load_result *r, const load_map *m, double alpha, lo
 		surv_run_free(&s);
 		return -1;
 	}
-	if (findings_run(&s, NULL, NULL, NULL, NULL, &f, &e) != CHURN_OK) {
+	if (findings_run(&s, NULL, NULL, NULL, NULL, NULL, &f, &e) != CHURN_OK) {
 		diag("findings: %s", e.msg);
 	} else {
 		found = 0;

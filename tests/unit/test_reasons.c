@@ -71,7 +71,7 @@ static void set_quarters(reasons_opts *o)
 static void test_overall_and_by(void)
 {
 	const char *by[] = {"seg"};
-	const char *inv[] = {" Service "};
+	const char *inv[] = {" service "};
 	load_map m = {.id = "id", .start = "start", .end = "end", .value = "mrr",
 	              .weight = "w", .by = by, .nby = 1, .reason = "reason"};
 	reasons_opts o = {.involuntary = inv, .ninvoluntary = 1};
@@ -94,7 +94,7 @@ static void test_overall_and_by(void)
 	is_str(r->names[3], REASONS_UNKNOWN, "reasons: unknown is last");
 	ok(r->has_unknown && r->has_split && r->has_mrr && r->weighted, "reasons: flags");
 	ok(r->involuntary[2] == 1 && r->involuntary[0] == 0 && r->involuntary[1] == 0,
-	   "reasons: --involuntary matches ' Service ' ignoring case and blanks");
+	   "reasons: --involuntary matches ' service ' with blanks around trimmed");
 
 	const reasons_split *s = &r->overall;
 	is_double_rel(s->cell[1].churned, 3, RTOL, "overall: price 3 (a, e, h)");

@@ -300,6 +300,35 @@ static const finding_action *action_of(const findings *f, size_t i)
 	return NULL;
 }
 
+/* The involuntary-churn action's words (findings.h): whom it aims at,
+ * what it keeps, and, when it answers no finding, the share it rests on. */
+static void involuntary_words(const report_page_ctx *c, const finding_action *a, char *buf,
+                              size_t n)
+{
+	const findings *f = c->in->fd;
+	char cu[32], mr[32], sv[32], tail[96], why[96] = "";
+	/* Under its finding an action; answering none, it stands apart. */
+	const char *lead = a->finding == FINDINGS_NO_FINDING ? "Also" : "Action";
+
+	if (isfinite(a->mrr))
+		snprintf(tail, sizeof tail, " with %s MRR",
+		         fmt_money(a->mrr, c->in->currency, mr, sizeof mr));
+	else
+		tail[0] = '\0';
+	if (a->finding == FINDINGS_NO_FINDING)
+		snprintf(why, sizeof why, " (%.0f%% of the churn in %s)", 100 * a->churn_share,
+		         f->reason_period);
+	if (isfinite(a->mrr_saved))
+		snprintf(buf, n, "%s: %s. Owner: %s. Aims at the next period's failed payments: "
+		         "%s customers%s left that way in %s%s; would keep %s MRR a period.",
+		         lead, a->text, a->team, fmt_count(a->customers, cu, sizeof cu), tail,
+		         f->reason_period, why, fmt_money(a->mrr_saved, c->in->currency, sv, sizeof sv));
+	else
+		snprintf(buf, n, "%s: %s. Owner: %s. Aims at the next period's failed payments: "
+		         "%s customers%s left that way in %s%s.", lead, a->text, a->team,
+		         fmt_count(a->customers, cu, sizeof cu), tail, f->reason_period, why);
+}
+
 /* The action's line under its finding: what, for whom, who, and the MRR
  * it would save; "these N active customers with M MRR" when it targets
  * the customers the finding concerns (whose sentence then leaves them to
@@ -309,6 +338,10 @@ static void action_line(const report_page_ctx *c, const finding_action *a, char 
 {
 	char cu[32], mr[32], sv[32], sc[32] = "", targets[128] = "", saved[128] = "";
 
+	if (a->involuntary) {
+		involuntary_words(c, a, buf, n);
+		return;
+	}
 	if (!a->finding_group && isfinite(a->mrr))
 		snprintf(targets, sizeof targets, " Targets %s active customers with %s MRR.",
 		         fmt_count(a->customers, cu, sizeof cu),
@@ -376,6 +409,24 @@ static double summary_findings(report_page_ctx *c, double y, size_t first, size_
 				snprintf(concern, sizeof concern, " It concerns %s active customers.",
 				         fmt_count(x->customers, cu, sizeof cu));
 		}
+		if (x->kind == FINDING_REASON && isfinite(x->customers)) {
+			if (isfinite(x->mrr))
+				snprintf(concern, sizeof concern, " It concerns the %s customers who left "
+				         "for it, with %s MRR.", fmt_count(x->customers, cu, sizeof cu),
+				         fmt_money(x->mrr, c->in->currency, mr, sizeof mr));
+			else
+				snprintf(concern, sizeof concern, " It concerns the %s customers who left "
+				         "for it.", fmt_count(x->customers, cu, sizeof cu));
+		}
+		if (x->kind == FINDING_REASON && isfinite(x->customers)) {
+			if (isfinite(x->mrr))
+				snprintf(concern, sizeof concern, " It concerns the %s customers who left "
+				         "for it, with %s MRR.", fmt_count(x->customers, cu, sizeof cu),
+				         fmt_money(x->mrr, c->in->currency, mr, sizeof mr));
+			else
+				snprintf(concern, sizeof concern, " It concerns the %s customers who left "
+				         "for it.", fmt_count(x->customers, cu, sizeof cu));
+		}
 		snprintf(buf, sizeof buf, "%s.%s", x->plain ? x->plain : x->text, concern);
 		if (a) {
 			action_line(c, a, act, sizeof act);
@@ -409,12 +460,36 @@ static double summary_findings(report_page_ctx *c, double y, size_t first, size_
 		}
 		y += 5;
 	}
-	for (size_t i = 0; note && f && i < f->n; i++)
-		saved |= action_of(f, i) && isfinite(action_of(f, i)->mrr_saved);
+	/* The failed-payment action answering no finding (findings.h) closes
+	 * page 2's list. */
+	const finding_action *inv = NULL;
+	for (size_t k = 0; note && f && k < f->nactions; k++)
+		if (f->action[k].involuntary && f->action[k].finding == FINDINGS_NO_FINDING)
+			inv = &f->action[k];
+	if (inv) {
+		double aw = c->right - c->left - 32, as = PAGE_BODY - 0.5;
+		involuntary_words(c, inv, act, sizeof act);
+		if (draw) {
+			pdf_fill_color(c->d, chart_accent);
+			pdf_rect_fill(c->d, c->left + 23, y + 3, 4, 4);
+			y = page_para(c, c->left + 32, y, aw, act, as, chart_ink) + 5;
+		} else {
+			y += pdf_paragraph(c->d, c->left + 32, y, aw, act, PDF_REGULAR, as, as * 1.35,
+			                   chart_ink, 0) + 5;
+		}
+	}
+	saved = 0;
+	for (size_t k = 0; note && f && k < f->nactions; k++)
+		if (isfinite(f->action[k].mrr_saved) &&
+		    (f->action[k].finding < f->n || &f->action[k] == inv))
+			saved |= f->action[k].involuntary ? 2 : 1;
 	if (saved && note) {
+		char sc[300] = "";
 		/* The scores' own horizon, in the words of the at-risk pages
 		 * (a duration's unit, or an outcome with none). */
-		if (c->in->risk_definition && c->in->risk_definition[0] && c->in->horizon_assumed)
+		if (!(saved & 1))
+			buf[0] = '\0';
+		else if (c->in->risk_definition && c->in->risk_definition[0] && c->in->horizon_assumed)
 			snprintf(buf, sizeof buf, "MRR saved assumes each action prevents %.0f%% of the "
 			         "churn expected among its targets (their modelled probability of %s, "
 			         "which has no time horizon, times MRR).", 100 * f->offer_effect,
@@ -427,6 +502,12 @@ static double summary_findings(report_page_ctx *c, double y, size_t first, size_
 			snprintf(buf, sizeof buf, "MRR saved assumes each action prevents %.0f%% of the "
 			         "churn expected among its targets within %.0f months (their churn "
 			         "probability times MRR).", 100 * f->offer_effect, f->horizon_months);
+		/* The failed-payment action keeps a share of a period's such churn. */
+		if (saved & 2)
+			snprintf(sc, sizeof sc, "%sThe failed-payment action is assumed to prevent "
+			         "%.0f%% of a period's failed-payment churn.", buf[0] ? " " : "",
+			         100 * f->offer_effect);
+		strncat(buf, sc, sizeof buf - strlen(buf) - 1);
 		y = draw ? page_note(c, y, buf)
 		         : y + pdf_paragraph(c->d, c->left, y, c->right - c->left, buf, PDF_REGULAR,
 		                             PAGE_SMALL, PAGE_SMALL * 1.35, chart_text2, 0) + 3;
