@@ -173,6 +173,31 @@ fail:
 	return st;
 }
 
+churn_status cox_prep_new(const cox_data *data, cox_prep **out, churn_err *err)
+{
+	churn_status st;
+	cox_prep *p = calloc(1, sizeof *p);
+
+	*out = NULL;
+	if (p == NULL)
+		return churn_err_set(err, CHURN_ENOMEM, "out of memory for the Cox fit");
+	if ((st = cox_work_init(data, &p->cw, err)) != CHURN_OK) {
+		free(p);
+		return st;
+	}
+	p->d = *data;
+	*out = p;
+	return CHURN_OK;
+}
+
+void cox_prep_free(cox_prep *p)
+{
+	if (p == NULL)
+		return;
+	cox_work_clear(&p->cw);
+	free(p);
+}
+
 cox_result *cox_result_new(const cox_work *cw, const cox_opts *o)
 {
 	size_t p = cw->p, pa = p ? p : 1;
@@ -214,6 +239,9 @@ void cox_result_free(cox_result *r)
 	free(r->cov);
 	free(r);
 }
+
+static churn_status concordance_sorted(const cox_work *cw, const cox_data *d, const double *lp,
+                                       double *c, churn_err *err);
 
 churn_status cox_finish(const cox_work *cw, const cox_data *d, const double *beta,
                         const gsl_matrix *I, cox_result *r, churn_err *err)
@@ -266,7 +294,7 @@ churn_status cox_finish(const cox_work *cw, const cox_data *d, const double *bet
 			s += beta[c] * cw->z[r2 * q + c];
 		lp[cw->src[r2]] = s;
 	}
-	st = cox_concordance(d, lp, &r->concordance, err);
+	st = concordance_sorted(cw, d, lp, &r->concordance, err);
 done:
 	gsl_matrix_free(C);
 	free(lp);
@@ -297,9 +325,10 @@ static double fw_below(const fenwick *f, size_t r)
 
 /* Adds the concordant, discordant and tied-risk pair weights among the n
  * rows idx[] (one stratum) to sums[0..2]; rank[] is scratch indexed by
- * table row.  0, or -1 when out of memory. */
+ * table row.  by_time: idx[] is already in the order of (time, row).  0,
+ * or -1 when out of memory. */
 static int conc_group(const cox_data *d, const double *lp, const size_t *idx, size_t n,
-                      size_t *rank, double sums[3])
+                      int by_time, size_t *rank, double sums[3])
 {
 	size_t na = n ? n : 1;
 	keyed *byt = malloc(na * sizeof *byt), *bylp = malloc(na * sizeof *bylp);
@@ -315,7 +344,8 @@ static int conc_group(const cox_data *d, const double *lp, const size_t *idx, si
 		if (bye)
 			bye[m] = (keyed){d->entry[i], i};
 	}
-	qsort(byt, n, sizeof *byt, cmp_keyed_asc);
+	if (!by_time)
+		qsort(byt, n, sizeof *byt, cmp_keyed_asc);
 	qsort(bylp, n, sizeof *bylp, cmp_keyed_asc);
 	if (bye)
 		qsort(bye, n, sizeof *bye, cmp_keyed_desc);
@@ -404,10 +434,43 @@ churn_status cox_concordance(const cox_data *d, const double *lp, double *c, chu
 		size_t hi = lo, m = 0;
 		while (hi < n && idx[hi].s == idx[lo].s)
 			rows[m++] = idx[hi++].idx;
-		rc = conc_group(d, lp, rows, m, rank, sums);
+		rc = conc_group(d, lp, rows, m, 0, rank, sums);
 		lo = hi;
 	}
 	free(idx);
+	free(rows);
+	free(rank);
+	if (rc != 0)
+		return churn_err_set(err, CHURN_ENOMEM, "out of memory for the concordance");
+	if (sums[0] + sums[1] + sums[2] > 0)
+		*c = (sums[0] + sums[2] / 2) / (sums[0] + sums[1] + sums[2]);
+	return CHURN_OK;
+}
+
+/* cox_concordance on the fit's sorted rows: cw holds them by stratum, then
+ * (time, row), the order cox_concordance sorts each stratum's rows into,
+ * so the sums are added in the same order (the same bits) without the
+ * sorts by stratum and by time. */
+static churn_status concordance_sorted(const cox_work *cw, const cox_data *d, const double *lp,
+                                       double *c, churn_err *err)
+{
+	size_t n = cw->n;
+	size_t *rows = malloc((n ? n : 1) * sizeof *rows);
+	size_t *rank = malloc((d->X->size1 ? d->X->size1 : 1) * sizeof *rank);
+	double sums[3] = {0, 0, 0};
+	int rc = rows == NULL || rank == NULL ? -1 : 0;
+	*c = NAN;
+	for (size_t lo = 0; rc == 0 && lo < n;) {
+		size_t hi = lo, m = 0;
+		while (hi < n && cox_same_stratum(cw, hi, cw->strat ? cw->strat[lo] : 0)) {
+			size_t i = cw->src[hi++];
+			if (!isnan(lp[i]))
+				rows[m++] = i;
+		}
+		if (m > 0)
+			rc = conc_group(d, lp, rows, m, 1, rank, sums);
+		lo = hi;
+	}
 	free(rows);
 	free(rank);
 	if (rc != 0)
