@@ -25,12 +25,6 @@
  *   the Brier score and the calibration deciles above over those
  *   predictions, with the same weights.  Unlike the in-sample ones they do
  *   not reward a model for fitting its own rows.
- * In validate_summarise the folds' fits start from the full fit's
- * estimate (logit_internal.h's logit_sums.start) rather than glm's start:
- * fewer IRLS passes, the same estimates within glm's convergence
- * tolerance (held-out probabilities differ from a cold start's by up to a
- * few 1e-8 relative on small data, 1e-9 at a million rows; validate_cv
- * and validate_cv_auc start cold).
  * The models are fitted with the caller's options, except that the
  * folds' fits skip the robust standard errors (only their predictions are
  * used) and then never fall back to Firth, as the full fit does not

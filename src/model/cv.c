@@ -55,23 +55,21 @@ typedef struct {
 	int near01, fitted01;
 } fold_acc;
 
-static void acc_flush(fold_acc *a, size_t pp, int warm)
+static void acc_flush(fold_acc *a, size_t pp)
 {
 	for (size_t b = a->nb; b < 4; b++)
 		a->wb[b] = a->w0b[b] = 0;
 	colscan_gram_add4p(a->Mp, pp, a->buf, a->wb);
-	if (!warm)
-		colscan_gram_add4p(a->M0p, pp, a->buf, a->w0b);
+	colscan_gram_add4p(a->M0p, pp, a->buf, a->w0b);
 	a->nb = 0;
 }
 
 /* The sums of each fold's rows in one pass over X, shifted by the first
- * used row (warm: the folds start from the full estimate, so only M).
- * Returns 0, or -1 when a row is not fit for the fast path (an outcome
- * other than 0/1, a bad weight, a value that is not finite): the folds are
- * then fitted the ordinary way, which reports it. */
-static int fold_sums(const logit_data *d, const int *fold, int k, size_t pp, int warm,
-                     double *shift, fold_acc *acc)
+ * used row.  Returns 0, or -1 when a row is not fit for the fast path (an
+ * outcome other than 0/1, a bad weight, a value that is not finite): the
+ * folds are then fitted the ordinary way, which reports it. */
+static int fold_sums(const logit_data *d, const int *fold, int k, size_t pp, double *shift,
+                     fold_acc *acc)
 {
 	size_t n = d->X->size1, p = d->X->size2;
 	int have_shift = 0;
@@ -99,25 +97,21 @@ static int fold_sums(const logit_data *d, const int *fold, int k, size_t pp, int
 			if (!isfinite(z[j]))
 				return -1;
 		}
-		if (warm) {
-			wt = 0;
-		} else {
-			logit_irls_row(logit_start_eta(y, wi), y, wi, &wt, &wz, &a->dev0, &a->near01,
-			               &a->fitted01);
-			for (size_t j = 0; j < p; j++)
-				a->r0[j] += wz * z[j];
-		}
+		logit_irls_row(logit_start_eta(y, wi), y, wi, &wt, &wz, &a->dev0, &a->near01,
+		               &a->fitted01);
+		for (size_t j = 0; j < p; j++)
+			a->r0[j] += wz * z[j];
 		a->wb[a->nb] = wi;
 		a->w0b[a->nb] = wt;
 		a->wsum += wi;
 		a->events += wi * y;
 		a->nused++;
 		if (++a->nb == 4)
-			acc_flush(a, pp, warm);
+			acc_flush(a, pp);
 	}
 	for (int f = 0; f < k; f++)
 		if (acc[f].nb > 0)
-			acc_flush(&acc[f], pp, warm);
+			acc_flush(&acc[f], pp);
 	return 0;
 }
 
@@ -167,27 +161,14 @@ static void acc_free(fold_acc *acc, int k)
  * the data and added up per training set (logit_fit_sums), which spares
  * two of the passes over the training rows per fold; the fits are the same
  * up to rounding. */
-static churn_status cv_run(const logit_data *d, const logit_opts *o, const double *start,
-                           const int *fold, int k, double *fold_auc, double *cv_auc,
-                           double *cv_prob, churn_err *err);
-
 churn_status validate_cv_auc(const logit_data *d, const logit_opts *o, const int *fold, int k,
                              double *fold_auc, double *cv_auc, churn_err *err)
 {
-	return cv_run(d, o, NULL, fold, k, fold_auc, cv_auc, NULL, err);
+	return validate_cv(d, o, fold, k, fold_auc, cv_auc, NULL, err);
 }
 
 churn_status validate_cv(const logit_data *d, const logit_opts *o, const int *fold, int k,
                          double *fold_auc, double *cv_auc, double *cv_prob, churn_err *err)
-{
-	return cv_run(d, o, NULL, fold, k, fold_auc, cv_auc, cv_prob, err);
-}
-
-/* validate_cv with the folds' fits started from start (the full data's
- * coefficients, logit_sums.start) when not NULL. */
-static churn_status cv_run(const logit_data *d, const logit_opts *o, const double *start,
-                           const int *fold, int k, double *fold_auc, double *cv_auc,
-                           double *cv_prob, churn_err *err)
 {
 	size_t n = d->X->size1, p = d->X->size2, pp = (p + 3) / 4 * 4 + 4 * (p == 0);
 	churn_status st = CHURN_OK;
@@ -242,9 +223,8 @@ static churn_status cv_run(const logit_data *d, const logit_opts *o, const doubl
 			st = churn_err_set(err, CHURN_ENOMEM, "out of memory for cross-validation");
 			goto done;
 		}
-		fast = fold_sums(d, fold, k, pp, start != NULL, shift, acc) == 0;
+		fast = fold_sums(d, fold, k, pp, shift, acc) == 0;
 		sums.shift = shift;
-		sums.start = start;
 	}
 	double sum = 0;
 	for (int f = 0; f < k; f++) {
@@ -366,8 +346,7 @@ churn_status validate_summarise(const logit_data *d, const logit_result *r, cons
 		}
 		s->folds = folds;
 		if ((st = validate_folds(d->y, n, folds, seed, fold, err)) != CHURN_OK ||
-		    (st = cv_run(d, o, r->coefs.coef, fold, folds, s->fold_auc, &s->cv_auc, cvp,
-		                 err)) !=
+		    (st = validate_cv(d, o, fold, folds, s->fold_auc, &s->cv_auc, cvp, err)) !=
 		        CHURN_OK ||
 		    (st = cv_quality(d, cvp, s, err)) != CHURN_OK)
 			goto done;

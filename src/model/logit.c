@@ -152,23 +152,6 @@ static double start_from_sums(const logit_space *sp, const logit_sums *sm, doubl
 	return sm->dev0;
 }
 
-/* start (p coefficients on the original scale, NaN for none) in the
- * space's coordinates: bs_j = b_j s_j, and with an intercept
- * bs_0 = b_0 + sum_j b_j m_j (the inverse of logit_internal.h's T). */
-static void start_scaled(const logit_space *sp, const double *start, double *bs)
-{
-	size_t q = sp->q;
-	int icpt = sp->data->intercept && q > 0 && sp->keep[0] == 0;
-	for (size_t a = 0; a < q; a++) {
-		double b = start[sp->keep[a]];
-		bs[a] = isfinite(b) ? b * sp->s[a] : 0;
-	}
-	if (icpt)
-		for (size_t a = 1; a < q; a++)
-			if (isfinite(start[sp->keep[a]]))
-				bs[0] += start[sp->keep[a]] * sp->m[a];
-}
-
 /* The separation certificate check on the last step d = b - bprev (see
  * logit.h).  Returns the kind found and flags diverging columns. */
 static logit_separation separation_check(const logit_space *sp, const gsl_vector *b,
@@ -296,17 +279,10 @@ static churn_status fit_space(logit_space *sp, const logit_opts *opts, const log
 
 	/* glm.fit's loop; one pass per iteration computes the deviance at the
 	 * new coefficients and the normal equations for the next step. */
-	double devold;
-	if (sm != NULL && sm->start != NULL) {
-		start_scaled(sp, sm->start, w.b->data);
-		devold = irls_pass(sp, w.b, w.G[0]->data, w.r[0]->data, w.xs, w.Gp, &near01,
-		                   &fitted01);
-	} else if (sm != NULL) {
-		devold = start_from_sums(sp, sm, w.G[0]->data, w.r[0]->data, &near01, &fitted01);
-	} else {
-		devold = irls_pass(sp, NULL, w.G[0]->data, w.r[0]->data, w.xs, w.Gp, &near01,
-		                   &fitted01);
-	}
+	double devold = sm != NULL
+	                    ? start_from_sums(sp, sm, w.G[0]->data, w.r[0]->data, &near01, &fitted01)
+	                    : irls_pass(sp, NULL, w.G[0]->data, w.r[0]->data, w.xs, w.Gp, &near01,
+	                                &fitted01);
 	double dev = devold;
 	int conv = 0, iter, have_prev = 0, last_ok = 0;
 	w.cur = 0;

@@ -94,12 +94,6 @@ static inline void logit_irls_row(double eta, double y, double w, double *wt, do
 typedef struct {
 	const double *shift;
 	double *M, *M0, *r0;
-	/* NULL, or p coefficients on the original scale (NaN: none) that the
-	 * fit starts from instead of glm's start: cross-validation folds start
-	 * from the full data's estimate and converge in fewer passes, to the
-	 * same estimate within the convergence tolerance (M0, r0 and dev0 are
-	 * then not read). */
-	const double *start;
 	double wsum, events, dev0;
 	size_t nused;
 	int near01, fitted01;
