@@ -53,6 +53,59 @@ static churn_status check_row(const cox_data *d, size_t i, churn_err *err)
 	return CHURN_OK;
 }
 
+/* Sorts ord (n rows, idx ascending as given) by stratum, then key, then
+ * idx, as qsort with cmp_skeyed_asc, by two stable counting sorts (key,
+ * then stratum) when every key is a whole number and the keys' and the
+ * strata's ranges are at most a few times n (times in whole days, small
+ * stratum codes): linear instead of n log n, the same order.  Returns 0
+ * when it sorted, -1 when the rows do not qualify or memory is short (ord
+ * is then unchanged). */
+static int counting_sort(skeyed *ord, size_t n)
+{
+	if (n < 2)
+		return -1;
+	double lo = ord[0].key, hi = ord[0].key;
+	size_t smax = 0, limit = 4 * n + 1024;
+	for (size_t r = 0; r < n; r++) {
+		double k = ord[r].key;
+		if (!(k == floor(k)) || (r > 0 && ord[r].idx <= ord[r - 1].idx))
+			return -1;
+		lo = k < lo ? k : lo;
+		hi = k > hi ? k : hi;
+		smax = ord[r].s > smax ? ord[r].s : smax;
+	}
+	if (hi - lo >= (double)limit || smax >= limit)
+		return -1;
+	size_t nk = (size_t)(hi - lo) + 1, nc = (nk > smax + 1 ? nk : smax + 1) + 1;
+	size_t *cnt = calloc(nc, sizeof *cnt);
+	skeyed *tmp = malloc(n * sizeof *tmp);
+	if (cnt == NULL || tmp == NULL) {
+		free(cnt);
+		free(tmp);
+		return -1;
+	}
+	for (size_t r = 0; r < n; r++)
+		cnt[(size_t)(ord[r].key - lo) + 1]++;
+	for (size_t k = 1; k <= nk; k++)
+		cnt[k] += cnt[k - 1];
+	for (size_t r = 0; r < n; r++)
+		tmp[cnt[(size_t)(ord[r].key - lo)]++] = ord[r];
+	if (smax == 0) {
+		memcpy(ord, tmp, n * sizeof *ord);
+	} else {
+		memset(cnt, 0, nc * sizeof *cnt);
+		for (size_t r = 0; r < n; r++)
+			cnt[tmp[r].s + 1]++;
+		for (size_t k = 1; k <= smax + 1; k++)
+			cnt[k] += cnt[k - 1];
+		for (size_t r = 0; r < n; r++)
+			ord[cnt[tmp[r].s]++] = tmp[r];
+	}
+	free(cnt);
+	free(tmp);
+	return 0;
+}
+
 churn_status cox_work_init(const cox_data *d, cox_work *cw, churn_err *err)
 {
 	churn_status st;
@@ -105,7 +158,8 @@ churn_status cox_work_init(const cox_data *d, cox_work *cw, churn_err *err)
 			ord[m++].idx = i;
 		}
 	}
-	qsort(ord, n, sizeof *ord, cmp_skeyed_asc);
+	if (counting_sort(ord, n) != 0)
+		qsort(ord, n, sizeof *ord, cmp_skeyed_asc);
 	for (size_t j = 0, c = 0; j < cw->p; j++)
 		if (!cw->cs.aliased[j])
 			cw->keep[c++] = j;

@@ -122,8 +122,8 @@ tests_unit_test_model_run_LDADD = $(TEST_LIBS)
 unit_model += tests/unit/test_coeftab
 tests_unit_test_coeftab_SOURCES = tests/unit/test_coeftab.c
 tests_unit_test_coeftab_LDADD = $(TEST_LIBS)
-# perf2 (issue 15 item 2): the Cox fit's sorted rows shared, one sort for the
-# quality tables, cross-validation folds started from the full fit
+# perf2 (issue 15 item 2): the Cox fit's sorted rows shared and counting-sorted,
+# one sort for the quality tables
 unit_model += tests/unit/test_model_shared
 tests_unit_test_model_shared_SOURCES = tests/unit/test_model_shared.c
 tests_unit_test_model_shared_LDADD = $(TEST_LIBS)
