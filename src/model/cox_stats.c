@@ -465,6 +465,17 @@ done:
 	return rc;
 }
 
+/* The concordance from the pair sums (concordant, discordant, tied risk);
+ * rc -1: out of memory. */
+static churn_status conc_result(int rc, const double sums[3], double *c, churn_err *err)
+{
+	if (rc != 0)
+		return churn_err_set(err, CHURN_ENOMEM, "out of memory for the concordance");
+	if (sums[0] + sums[1] + sums[2] > 0)
+		*c = (sums[0] + sums[2] / 2) / (sums[0] + sums[1] + sums[2]);
+	return CHURN_OK;
+}
+
 churn_status cox_concordance(const cox_data *d, const double *lp, double *c, churn_err *err)
 {
 	size_t N = colscan_nrows(d->X, d->rows, d->nrows), n = 0;
@@ -494,11 +505,7 @@ churn_status cox_concordance(const cox_data *d, const double *lp, double *c, chu
 	free(idx);
 	free(rows);
 	free(rank);
-	if (rc != 0)
-		return churn_err_set(err, CHURN_ENOMEM, "out of memory for the concordance");
-	if (sums[0] + sums[1] + sums[2] > 0)
-		*c = (sums[0] + sums[2] / 2) / (sums[0] + sums[1] + sums[2]);
-	return CHURN_OK;
+	return conc_result(rc, sums, c, err);
 }
 
 /* cox_concordance on the fit's sorted rows: cw holds them by stratum, then
@@ -527,9 +534,5 @@ static churn_status concordance_sorted(const cox_work *cw, const cox_data *d, co
 	}
 	free(rows);
 	free(rank);
-	if (rc != 0)
-		return churn_err_set(err, CHURN_ENOMEM, "out of memory for the concordance");
-	if (sums[0] + sums[1] + sums[2] > 0)
-		*c = (sums[0] + sums[2] / 2) / (sums[0] + sums[1] + sums[2]);
-	return CHURN_OK;
+	return conc_result(rc, sums, c, err);
 }

@@ -335,7 +335,7 @@ static churn_status fit_cox(model_run *m, const model_run_input *d, churn_err *e
 		                   column_list(dz, cols, sizeof cols));
 		goto done;
 	}
-	st = model_run_cox_after_fit(m, d, &cd, cp, err);
+	st = model_run_cox_after_fit(m, d, &cd, &cp, err);
 done:
 	cox_prep_free(cp);
 	free(ev);
