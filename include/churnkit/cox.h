@@ -115,6 +115,22 @@ churn_status cox_fit(const cox_data *data, const cox_opts *opts, cox_result **ou
 
 void cox_result_free(cox_result *r);
 
+/*
+ * The data of several calls on the same fit, validated, sorted by stratum
+ * and time, centred and scaled once (at a million rows the sort and the
+ * scaled copy cost as much as a Newton pass or two): cox_fit_prep,
+ * cox_baseline_fit_prep and cox_zph_prep give the results of cox_fit,
+ * cox_baseline_fit_n and cox_zph on the data bit for bit.  The data are
+ * borrowed until cox_prep_free.  cox_prep_new returns the errors of
+ * cox_fit's data checks and CHURN_ENOMEM.
+ */
+typedef struct cox_prep cox_prep;
+
+churn_status cox_prep_new(const cox_data *data, cox_prep **out, churn_err *err);
+void cox_prep_free(cox_prep *p);
+churn_status cox_fit_prep(const cox_prep *p, const cox_opts *opts, cox_result **out,
+                          churn_err *err);
+
 /* Harrell's concordance of risk scores `lp` (higher = shorter survival)
  * with the data's times, as described above; NaN when no pair is
  * comparable.  Returns CHURN_ENOMEM or CHURN_OK. */
@@ -168,6 +184,8 @@ churn_status cox_baseline_fit(const cox_data *data, const cox_result *r, cox_bas
                               churn_err *err);
 churn_status cox_baseline_fit_n(const cox_data *data, const cox_result *r, double min_n,
                                 cox_baseline **out, churn_err *err);
+churn_status cox_baseline_fit_prep(const cox_prep *p, const cox_result *r, double min_n,
+                                   cox_baseline **out, churn_err *err);
 void cox_baseline_free(cox_baseline *b);
 
 /* The index k of the stratum whose code is `code`, or -1 (no such row). */
@@ -225,6 +243,8 @@ typedef struct {
  * singular, CHURN_ENOMEM. */
 churn_status cox_zph(const cox_data *data, const cox_result *r, const size_t *col_term,
                      size_t nterms, cox_zph_result **out, churn_err *err);
+churn_status cox_zph_prep(const cox_prep *p, const cox_result *r, const size_t *col_term,
+                          size_t nterms, cox_zph_result **out, churn_err *err);
 void cox_zph_free(cox_zph_result *z);
 
 #endif

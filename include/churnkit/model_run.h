@@ -201,11 +201,13 @@ churn_status model_run_logit_sample(const model_run *m, const model_run_input *d
 
 void model_run_free(model_run *m);
 
-/* model_run_cox.c: after the Cox fit on data cd (design dc): the
- * proportional-hazards test, the stratified model when a categorical term
- * fails it, and the scoring baselines (with score_cox). */
+/* model_run_cox.c: after the Cox fit on data cd (design dc; *cp: the same
+ * data prepared, cox.h's cox_prep, freed and set to NULL here before a
+ * stratified fit): the proportional-hazards test, the stratified model
+ * when a categorical term fails it, and the scoring baselines (with
+ * score_cox). */
 churn_status model_run_cox_after_fit(model_run *m, const model_run_input *d, const cox_data *cd,
-                                    churn_err *err);
+                                    cox_prep **cp, churn_err *err);
 /* The stratum code of every row of table t (a new array, (size_t)-1 for a
  * row whose strata terms cannot be read), or NULL in *out when the model
  * is not stratified. */

@@ -75,6 +75,12 @@ churn_status validate_calibration(const double *p, const double *y, const double
 churn_status validate_lift(const double *p, const double *y, const double *w, size_t n,
                            validate_lift_bin *bins, churn_err *err);
 
+/* validate_auc, validate_calibration and validate_lift of the same p, the
+ * same numbers from one sort of p. */
+churn_status validate_ranked_tables(const double *p, const double *y, const double *w,
+                                    size_t n, double *auc, validate_calib_bin *calib,
+                                    validate_lift_bin *lift, churn_err *err);
+
 /* Stratified fold numbers 0..k-1 for n rows with 0/1 outcomes y, written to
  * fold (caller-allocated, n entries).  CHURN_EUSAGE when k < 2 or k > n. */
 churn_status validate_folds(const double *y, size_t n, int k, unsigned long seed, int *fold,

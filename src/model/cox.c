@@ -170,10 +170,25 @@ static void infinite_check(const cox_work *cw, const cox_opts *opts, int conv,
 churn_status cox_fit(const cox_data *data, const cox_opts *opts, cox_result **out,
                      churn_err *err)
 {
-	cox_opts def;
-	cox_work cw;
-	cox_result *res = NULL;
+	cox_prep *p;
 	churn_status st;
+
+	*out = NULL;
+	if ((st = cox_prep_new(data, &p, err)) != CHURN_OK)
+		return st;
+	st = cox_fit_prep(p, opts, out, err);
+	cox_prep_free(p);
+	return st;
+}
+
+churn_status cox_fit_prep(const cox_prep *p, const cox_opts *opts, cox_result **out,
+                          churn_err *err)
+{
+	cox_opts def;
+	const cox_work *cw = &p->cw;
+	const cox_data *data = &p->d;
+	cox_result *res = NULL;
+	churn_status st = CHURN_OK;
 	gsl_matrix *I = NULL;
 	double *beta = NULL, *newbeta = NULL, *u = NULL, *risk = NULL, *u0 = NULL;
 
@@ -182,16 +197,14 @@ churn_status cox_fit(const cox_data *data, const cox_opts *opts, cox_result **ou
 		cox_opts_init(&def);
 		opts = &def;
 	}
-	if ((st = cox_work_init(data, &cw, err)) != CHURN_OK)
-		return st;
-	size_t q = cw.q, qa = q ? q : 1;
+	size_t q = cw->q, qa = q ? q : 1;
 	I = gsl_matrix_alloc(qa, qa);
 	beta = calloc(qa, sizeof *beta);
 	newbeta = calloc(qa, sizeof *newbeta);
 	u = calloc(qa, sizeof *u);
 	u0 = calloc(qa, sizeof *u0);
-	risk = calloc(cw.n, sizeof *risk);
-	res = cox_result_new(&cw, opts);
+	risk = calloc(cw->n, sizeof *risk);
+	res = cox_result_new(cw, opts);
 	if (!I || !beta || !newbeta || !u || !u0 || !risk || !res) {
 		st = churn_err_set(err, CHURN_ENOMEM, "out of memory fitting the Cox model");
 		goto done;
@@ -199,7 +212,7 @@ churn_status cox_fit(const cox_data *data, const cox_opts *opts, cox_result **ou
 	int efron = opts->ties == COX_EFRON;
 
 	/* Initial step at beta = 0: null log-likelihood and the score test. */
-	double lk0 = cox_iter(&cw, efron, beta, u, I->data, risk);
+	double lk0 = cox_iter(cw, efron, beta, u, I->data, risk);
 	double best = lk0, newlk = lk0;
 	memcpy(u0, u, q * sizeof *u);
 	int gs = gsl_linalg_cholesky_decomp1(I);
@@ -221,7 +234,7 @@ churn_status cox_fit(const cox_data *data, const cox_opts *opts, cox_result **ou
 
 	int halving = 0, conv = 0, iter;
 	for (iter = 1; iter <= opts->maxit; iter++) {
-		newlk = cox_iter(&cw, efron, newbeta, u, I->data, risk);
+		newlk = cox_iter(cw, efron, newbeta, u, I->data, risk);
 		int finite = isfinite(newlk) && all_finite(u, q) && all_finite(I->data, q * q);
 		gs = finite ? gsl_linalg_cholesky_decomp1(I) : GSL_EDOM;
 		if (finite && gs == GSL_SUCCESS && fabs(1 - best / newlk) <= opts->eps) {
@@ -248,7 +261,7 @@ churn_status cox_fit(const cox_data *data, const cox_opts *opts, cox_result **ou
 	if (!conv) {
 		/* Out of iterations: report the last good beta, as coxfit6. */
 		iter = opts->maxit;
-		best = cox_iter(&cw, efron, beta, u, I->data, risk);
+		best = cox_iter(cw, efron, beta, u, I->data, risk);
 		gs = gsl_linalg_cholesky_decomp1(I);
 		if (gs != GSL_SUCCESS) {
 			st = churn_err_set(err, CHURN_EMODEL,
@@ -261,8 +274,8 @@ churn_status cox_fit(const cox_data *data, const cox_opts *opts, cox_result **ou
 	res->converged = conv;
 	res->halving = conv && halving > 0;
 	res->loglik = best;
-	infinite_check(&cw, opts, conv, beta, u, I, res);
-	st = cox_finish(&cw, data, beta, I, res, err);
+	infinite_check(cw, opts, conv, beta, u, I, res);
+	st = cox_finish(cw, data, beta, I, res, err);
 done:
 	gsl_matrix_free(I);
 	free(beta);
@@ -270,7 +283,6 @@ done:
 	free(u);
 	free(u0);
 	free(risk);
-	cox_work_clear(&cw);
 	if (st != CHURN_OK) {
 		cox_result_free(res);
 		return st;

@@ -116,15 +116,28 @@ churn_status cox_baseline_fit(const cox_data *data, const cox_result *r, cox_bas
 churn_status cox_baseline_fit_n(const cox_data *data, const cox_result *r, double min_n,
                                 cox_baseline **out, churn_err *err)
 {
-	cox_work cw;
+	cox_prep *p;
 	churn_status st;
+
+	*out = NULL;
+	if ((st = cox_prep_new(data, &p, err)) != CHURN_OK)
+		return st;
+	st = cox_baseline_fit_prep(p, r, min_n, out, err);
+	cox_prep_free(p);
+	return st;
+}
+
+churn_status cox_baseline_fit_prep(const cox_prep *p, const cox_result *r, double min_n,
+                                   cox_baseline **out, churn_err *err)
+{
+	const cox_work *cw = &p->cw;
+	const cox_data *data = &p->d;
+	churn_status st = CHURN_OK;
 	double *risk = NULL;
 	cox_baseline *b = NULL;
 
 	*out = NULL;
-	if ((st = cox_work_init(data, &cw, err)) != CHURN_OK)
-		return st;
-	size_t n = cw.n, na = n ? n : 1, ns = cw.nstrata;
+	size_t n = cw->n, na = n ? n : 1, ns = cw->nstrata;
 	risk = malloc(na * sizeof *risk);
 	b = calloc(1, sizeof *b);
 	if (b != NULL) {
@@ -145,16 +158,16 @@ churn_status cox_baseline_fit_n(const cox_data *data, const cox_result *r, doubl
 	b->min_n = min_n;
 	b->last_time = 0;
 	for (size_t i = 0; i < n; i++) {
-		risk[i] = cw.w[i] * exp(cox_lp(r, gsl_matrix_const_ptr(data->X, cw.src[i], 0)));
-		if (cw.time[i] > b->last_time)
-			b->last_time = cw.time[i];
+		risk[i] = cw->w[i] * exp(cox_lp(r, gsl_matrix_const_ptr(data->X, cw->src[i], 0)));
+		if (cw->time[i] > b->last_time)
+			b->last_time = cw->time[i];
 	}
 	/* The strata and their last times (rows sorted by stratum, then time). */
 	for (size_t i = 0, k = 0; i < n; i++) {
-		if (i > 0 && cw.strat != NULL && cw.strat[i] != cw.strat[i - 1])
+		if (i > 0 && cw->strat != NULL && cw->strat[i] != cw->strat[i - 1])
 			k++;
-		b->strata[k] = cw.strat ? cw.strat[i] : 0;
-		b->stratum_last[k] = cw.time[i];
+		b->strata[k] = cw->strat ? cw->strat[i] : 0;
+		b->stratum_last[k] = cw->time[i];
 	}
 
 	/* From the latest time back, as cox_iter: the risk set holds the rows
@@ -164,28 +177,28 @@ churn_status cox_baseline_fit_n(const cox_data *data, const cox_result *r, doubl
 	double denom = 0;
 	size_t out_ = 0, k = n, cur = (size_t)-1, sk = ns;
 	for (size_t person = n; person > 0;) {
-		if (cur == (size_t)-1 || (cw.strat != NULL && cw.strat[person - 1] != cur)) {
-			cur = cw.strat ? cw.strat[person - 1] : 0;
+		if (cur == (size_t)-1 || (cw->strat != NULL && cw->strat[person - 1] != cur)) {
+			cur = cw->strat ? cw->strat[person - 1] : 0;
 			b->first[sk--] = k;
 			denom = 0;
-			while (cw.entry != NULL && out_ < n && !cox_same_stratum(&cw, cw.eorder[out_], cur))
+			while (cw->entry != NULL && out_ < n && !cox_same_stratum(cw, cw->eorder[out_], cur))
 				out_++;
 		}
-		double dtime = cw.time[person - 1], deadwt = 0, erisk = 0;
+		double dtime = cw->time[person - 1], deadwt = 0, erisk = 0;
 		size_t ndead = 0;
-		while (person > 0 && cw.time[person - 1] == dtime &&
-		       cox_same_stratum(&cw, person - 1, cur)) {
+		while (person > 0 && cw->time[person - 1] == dtime &&
+		       cox_same_stratum(cw, person - 1, cur)) {
 			size_t i = --person;
 			denom += risk[i];
-			if (cw.status[i] != 0) {
+			if (cw->status[i] != 0) {
 				ndead++;
-				deadwt += cw.w[i];
+				deadwt += cw->w[i];
 				erisk += risk[i];
 			}
 		}
-		while (cw.entry != NULL && out_ < n && cox_same_stratum(&cw, cw.eorder[out_], cur) &&
-		       cw.entry[cw.eorder[out_]] >= dtime)
-			denom -= risk[cw.eorder[out_++]];
+		while (cw->entry != NULL && out_ < n && cox_same_stratum(cw, cw->eorder[out_], cur) &&
+		       cw->entry[cw->eorder[out_]] >= dtime)
+			denom -= risk[cw->eorder[out_++]];
 		if (ndead == 0)
 			continue;
 		double dh = 0;
@@ -209,10 +222,9 @@ churn_status cox_baseline_fit_n(const cox_data *data, const cox_result *r, doubl
 	for (size_t s = 0; s < ns; s++)
 		for (size_t j = b->first[s] + 1; j < b->first[s + 1]; j++)
 			b->cumhaz[j] += b->cumhaz[j - 1];
-	st = risk_limits(&cw, min_n, b, err);
+	st = risk_limits(cw, min_n, b, err);
 done:
 	free(risk);
-	cox_work_clear(&cw);
 	if (st != CHURN_OK) {
 		cox_baseline_free(b);
 		return st;

@@ -105,6 +105,13 @@ static inline void cox_drop_entered(const cox_work *cw, size_t *out, size_t cur,
 churn_status cox_work_init(const cox_data *d, cox_work *cw, churn_err *err);
 void cox_work_clear(cox_work *cw);
 
+/* The data of a fit prepared once (cox.h's cox_prep): the borrowed data and
+ * their working copy. */
+struct cox_prep {
+	cox_data d;
+	cox_work cw;
+};
+
 cox_result *cox_result_new(const cox_work *cw, const cox_opts *o);
 
 /* Fills coefficients, covariance, tests and concordance from the scaled

@@ -230,8 +230,22 @@ static double score_stat(const double *M, size_t Q, size_t q, const size_t *K, s
 churn_status cox_zph(const cox_data *data, const cox_result *r, const size_t *col_term,
                      size_t nterms, cox_zph_result **out, churn_err *err)
 {
-	cox_work cw;
+	cox_prep *pr;
 	churn_status st;
+
+	*out = NULL;
+	if ((st = cox_prep_new(data, &pr, err)) != CHURN_OK)
+		return st;
+	st = cox_zph_prep(pr, r, col_term, nterms, out, err);
+	cox_prep_free(pr);
+	return st;
+}
+
+churn_status cox_zph_prep(const cox_prep *pr, const cox_result *r, const size_t *col_term,
+                          size_t nterms, cox_zph_result **out, churn_err *err)
+{
+	const cox_work *cw = &pr->cw;
+	churn_status st = CHURN_OK;
 	cox_zph_result *z = NULL;
 	double *beta = NULL, *gt = NULL, *u2 = NULL, *M = NULL, *risk = NULL;
 	size_t *K = NULL;
@@ -240,9 +254,7 @@ churn_status cox_zph(const cox_data *data, const cox_result *r, const size_t *co
 	gsl_permutation *perm = NULL;
 
 	*out = NULL;
-	if ((st = cox_work_init(data, &cw, err)) != CHURN_OK)
-		return st;
-	size_t q = cw.q, Q = 2 * q, Qa = Q ? Q : 1, n = cw.n;
+	size_t q = cw->q, Q = 2 * q, Qa = Q ? Q : 1, n = cw->n;
 	z = calloc(1, sizeof *z);
 	if (z != NULL) {
 		z->nterms = nterms;
@@ -261,20 +273,20 @@ churn_status cox_zph(const cox_data *data, const cox_result *r, const size_t *co
 	x = gsl_vector_alloc(Qa);
 	perm = gsl_permutation_alloc(Qa);
 	if (!z || !z->chisq || !z->df || !z->p || !beta || !gt || !u2 || !M || !risk || !K || !S ||
-	    !u || !x || !perm || km_transform(&cw, gt) != 0) {
+	    !u || !x || !perm || km_transform(cw, gt) != 0) {
 		st = churn_err_set(err, CHURN_ENOMEM, "out of memory for the proportional-hazards test");
 		goto done;
 	}
 	for (size_t c = 0; c < q; c++)
-		beta[c] = r->coefs.coef[cw.keep[c]] / cw.scale[c];
-	zph_sums(&cw, r->ties == COX_EFRON, beta, gt, u2, M, risk);
+		beta[c] = r->coefs.coef[cw->keep[c]] / cw->scale[c];
+	zph_sums(cw, r->ties == COX_EFRON, beta, gt, u2, M, risk);
 
 	for (size_t t = 0; t < nterms; t++) {
 		size_t k = 0;
 		for (size_t c = 0; c < q; c++)
 			K[k++] = c;
 		for (size_t c = 0; c < q; c++)
-			if (col_term[cw.keep[c]] == t)
+			if (col_term[cw->keep[c]] == t)
 				K[k++] = q + c;
 		z->df[t] = k - q;
 		if (z->df[t] == 0) {
@@ -304,7 +316,6 @@ done:
 	gsl_vector_free(u);
 	gsl_vector_free(x);
 	gsl_permutation_free(perm);
-	cox_work_clear(&cw);
 	if (st != CHURN_OK) {
 		cox_zph_free(z);
 		return st;

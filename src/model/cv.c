@@ -332,12 +332,10 @@ churn_status validate_summarise(const logit_data *d, const logit_result *r, cons
 	if (p == NULL)
 		return churn_err_set(err, CHURN_ENOMEM, "out of memory for the model summary");
 	logit_predict(r, d->X, p);
-	if ((st = validate_auc(p, d->y, d->w, n, &s->auc, err)) != CHURN_OK)
+	if ((st = validate_ranked_tables(p, d->y, d->w, n, &s->auc, s->calib, s->lift, err)) !=
+	    CHURN_OK)
 		goto done;
 	s->brier = validate_brier(p, d->y, d->w, n);
-	if ((st = validate_calibration(p, d->y, d->w, n, s->calib, err)) != CHURN_OK ||
-	    (st = validate_lift(p, d->y, d->w, n, s->lift, err)) != CHURN_OK)
-		goto done;
 	if (folds > 0) {
 		fold = malloc(n * sizeof *fold);
 		cvp = malloc(n * sizeof *cvp);

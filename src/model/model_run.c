@@ -261,6 +261,7 @@ static churn_status fit_cox(model_run *m, const model_run_input *d, churn_err *e
 	double *ev = malloc(na * sizeof *ev), *time = NULL, *status = NULL, *entry = NULL;
 	double *w = NULL, nev = 0;
 	unsigned char *usable = NULL;
+	cox_prep *cp = NULL;
 	char cols[200];
 
 	if (ev == NULL) {
@@ -322,7 +323,9 @@ static churn_status fit_cox(model_run *m, const model_run_input *d, churn_err *e
 		goto done;
 	}
 	cox_data cd = {.X = dz->X, .time = time, .status = status, .entry = entry, .w = w};
-	if ((st = cox_fit(&cd, &m->copts, &m->cr, err)) != CHURN_OK)
+	/* One sort and scaled copy for the fit, its test and its baseline. */
+	if ((st = cox_prep_new(&cd, &cp, err)) != CHURN_OK ||
+	    (st = cox_fit_prep(cp, &m->copts, &m->cr, err)) != CHURN_OK)
 		goto done;
 	stagetime_mark(m->timer, "cox: fit");
 	if (m->cr->rank == 0) {
@@ -332,8 +335,9 @@ static churn_status fit_cox(model_run *m, const model_run_input *d, churn_err *e
 		                   column_list(dz, cols, sizeof cols));
 		goto done;
 	}
-	st = model_run_cox_after_fit(m, d, &cd, err);
+	st = model_run_cox_after_fit(m, d, &cd, &cp, err);
 done:
+	cox_prep_free(cp);
 	free(ev);
 	free(usable);
 	free(time);

@@ -94,6 +94,7 @@ static churn_status fit_strata(model_run *m, const model_run_input *d, const cox
 	const char **terms = malloc((m->nfeatures ? m->nfeatures : 1) * sizeof *terms);
 	unsigned char *mask = calloc(nt ? nt : 1, 1);
 	churn_status st = CHURN_OK;
+	cox_prep *sp = NULL;
 	size_t k2 = 0;
 
 	if (terms == NULL || mask == NULL) {
@@ -142,12 +143,14 @@ static churn_status fit_strata(model_run *m, const model_run_input *d, const cox
 	sd.X = m->dcs->X;
 	sd.strata = m->strata_code;
 	sd.aliased = NULL;
-	st = cox_fit(&sd, &m->copts, &m->crs, err);
+	if ((st = cox_prep_new(&sd, &sp, err)) == CHURN_OK)
+		st = cox_fit_prep(sp, &m->copts, &m->crs, err);
 	stagetime_mark(m->timer, "cox: stratified fit");
 	if (st == CHURN_OK)
-		st = cox_baseline_fit_n(&sd, m->crs, (double)m->min_n, &m->cb, err);
+		st = cox_baseline_fit_prep(sp, m->crs, (double)m->min_n, &m->cb, err);
 	stagetime_mark(m->timer, "cox: baseline");
 done:
+	cox_prep_free(sp);
 	free(terms);
 	free(mask);
 	return st;
@@ -229,7 +232,7 @@ static churn_status choose_strata(model_run *m, const cox_data *cd, churn_err *e
 }
 
 churn_status model_run_cox_after_fit(model_run *m, const model_run_input *d, const cox_data *cd,
-                                    churn_err *err)
+                                    cox_prep **cp, churn_err *err)
 {
 	const design *dc = m->dc;
 	churn_status st;
@@ -239,7 +242,7 @@ churn_status model_run_cox_after_fit(model_run *m, const model_run_input *d, con
 		return churn_err_set(err, CHURN_ENOMEM, "out of memory for the proportional-hazards test");
 	for (size_t j = 0; j < dc->ncols; j++)
 		col_term[j] = dc->cols[j].term;
-	st = cox_zph(cd, m->cr, col_term, dc->nterms, &m->zph, err);
+	st = cox_zph_prep(*cp, m->cr, col_term, dc->nterms, &m->zph, err);
 	free(col_term);
 	if (st == CHURN_EMODEL) {
 		static const char what[] = "the proportional-hazards test could not be computed: ";
@@ -260,10 +263,17 @@ churn_status model_run_cox_after_fit(model_run *m, const model_run_input *d, con
 	stagetime_mark(m->timer, "cox: zph");
 	if (m->zph != NULL && (st = choose_strata(m, cd, err)) != CHURN_OK)
 		return st;
-	if (m->nph_strat > 0 && (st = fit_strata(m, d, cd, err)) != CHURN_OK)
-		return st;
+	if (m->nph_strat > 0) {
+		/* The stratified fit has its own rows' order: the plain fit's
+		 * prepared rows go before it makes its own (peak memory). */
+		cox_prep_free(*cp);
+		*cp = NULL;
+		if ((st = fit_strata(m, d, cd, err)) != CHURN_OK)
+			return st;
+	}
 	if (m->cb == NULL) {
-		st = cox_baseline_fit_n(cd, m->cr, (double)m->min_n, &m->cb, err);
+		st = *cp ? cox_baseline_fit_prep(*cp, m->cr, (double)m->min_n, &m->cb, err)
+		         : cox_baseline_fit_n(cd, m->cr, (double)m->min_n, &m->cb, err);
 		stagetime_mark(m->timer, "cox: baseline");
 	}
 	return st;

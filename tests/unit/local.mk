@@ -122,6 +122,11 @@ tests_unit_test_model_run_LDADD = $(TEST_LIBS)
 unit_model += tests/unit/test_coeftab
 tests_unit_test_coeftab_SOURCES = tests/unit/test_coeftab.c
 tests_unit_test_coeftab_LDADD = $(TEST_LIBS)
+# perf2 (issue 15 item 2): the Cox fit's sorted rows shared and counting-sorted,
+# one sort for the quality tables
+unit_model += tests/unit/test_model_shared
+tests_unit_test_model_shared_SOURCES = tests/unit/test_model_shared.c
+tests_unit_test_model_shared_LDADD = $(TEST_LIBS)
 
 ## src/segment (test_segment_run: the stage's runner)
 unit_segment = tests/unit/test_segment tests/unit/test_recommend \
