@@ -76,3 +76,6 @@ cli_tests += tests/cli/report_reasons.sh
 cli_tests += tests/cli/finding_direction.sh
 # repeated column names renamed as read.csv, or refused when an option names them (tests/cli/dup_columns.sh).
 cli_tests += tests/cli/dup_columns.sh
+# xlsx (issue 16 item 4): --xlsx read back against --tables (tests/cli/xlsx.sh).
+cli_tests += tests/cli/xlsx.sh
+EXTRA_DIST += tests/cli/xlsx_read.py
