@@ -83,7 +83,7 @@ churn_status cohort_write_triangle_csv(FILE *f, const cohort_triangle *t,
 /* The KPI table as CSV: one line per period, months then quarters. */
 churn_status kpi_write_csv(FILE *f, const kpi_result *r, churn_err *err);
 
-/* Writes every table to d (tablecsv.h: the --tables directory, which must
+/* Writes every table to d (tabledest.h: the --tables directory, which must
  * exist, and/or the workbook), each file atomically: cohorts_retained.csv, cohorts_retention.csv, with values
  * cohorts_value_retained.csv and cohorts_value_retention.csv, the same per
  * group level as cohorts_<by>_<NN>_<level>_<table>.csv (NN the level's

@@ -17,7 +17,7 @@
  *  "mean": {"n_cohorts": [...], "weighted": [...]}}; NULL when out of memory. */
 void *cohort_revenue_json(const cohort_revenue *r);
 
-/* Writes cohorts_mrr_retention.csv to d (tablecsv.h): cohort,size,mrr0,m0,m1,...
+/* Writes cohorts_mrr_retention.csv to d (tabledest.h): cohort,size,mrr0,m0,m1,...
  * (retention per month since signup), then the weighted mean row. */
 churn_status cohort_revenue_write_csv(const table_dest *d, const cohort_revenue *r,
                                       churn_err *err);

@@ -82,7 +82,7 @@ json_object *model_json_cox_zph(const design *d, const cox_zph_result *z);
  * error. */
 int model_print_quality(FILE *fp, const validate_summary *q);
 
-/* Writes the tables above to d (tablecsv.h; its directory must exist): those of
+/* Writes the tables above to d (tabledest.h; its directory must exist): those of
  * the logistic model when dl and lr are given, calibration and lift when q
  * is, Cox's when dc and cr are.  CHURN_EIO when a file cannot be written. */
 churn_status model_write_tables(const table_dest *d, const design *dl,

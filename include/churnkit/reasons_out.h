@@ -41,7 +41,7 @@ churn_status reasons_json_survival(const reasons_result *r, void *root, churn_er
 churn_status reasons_json_cohorts(const reasons_result *r, void *root, churn_err *err);
 
 /* Writes survival_reasons.csv and survival_reasons_by.csv (or
- * cohorts_reasons.csv) to d (tablecsv.h; its directory must exist). */
+ * cohorts_reasons.csv) to d (tabledest.h; its directory must exist). */
 churn_status reasons_write_survival_tables(const reasons_result *r, const table_dest *d,
                                            churn_err *err);
 churn_status reasons_write_cohorts_tables(const reasons_result *r, const table_dest *d,

@@ -25,7 +25,7 @@
 #include "churnkit/load.h"
 #include "churnkit/model_run.h"
 #include "churnkit/outfile.h"
-#include "churnkit/tablecsv.h"
+#include "churnkit/tabledest.h"
 #include "churnkit/scores.h"
 #include "churnkit/segment.h"
 #include "churnkit/table.h"
@@ -90,7 +90,7 @@ churn_status segment_run_build(segment_run *g, const segment_run_input *in,
  * id column id_col of t (or NULL). */
 void segment_run_json(const segment_run *g, const table *t, const char *id_col, void *root);
 /* Writes segments.csv (one row per cell, as the JSON's "segments") to d
- * (tablecsv.h; its directory created when missing). */
+ * (tabledest.h; its directory created when missing). */
 churn_status segment_run_write_tables(const segment_run *g, const table_dest *d,
                                       churn_err *err);
 /* Frees what g holds and zeroes it; accepts NULL. */

@@ -61,7 +61,7 @@
 #include "churnkit/survdata.h"
 #include "churnkit/load.h"
 #include "churnkit/outfile.h"
-#include "churnkit/tablecsv.h"
+#include "churnkit/tabledest.h"
 
 #define SURV_RUN_EARLY_DAYS 90.0     /* date mode: "churn in the first 90 days" */
 #define SURV_RUN_EARLY_UNITS 3.0     /* the same for durations */
@@ -192,7 +192,7 @@ churn_status surv_run_print(const surv_run *s, FILE *f, churn_err *err);
  * left unchanged. */
 churn_status surv_run_json(const surv_run *s, void *root, churn_err *err);
 
-/* Writes the tables (surv_csv.h) to d (tablecsv.h; its directory created
+/* Writes the tables (surv_csv.h) to d (tabledest.h; its directory created
  * when missing). */
 churn_status surv_run_write_tables(const surv_run *s, const table_dest *d, churn_err *err);
 

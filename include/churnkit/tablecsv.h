@@ -42,19 +42,7 @@
 
 #include "churnkit/err.h"
 #include "churnkit/outfile.h"
-
-typedef struct table_book table_book;  /* tablebook.h */
-
-/* Where a run's tables go: the --tables folder, the --xlsx workbook, or
- * both (borrowed pointers; a member NULL: not that sink). */
-typedef struct {
-	outset *outs;      /* the run's output set */
-	const char *dir;   /* --tables DIR, or NULL */
-	table_book *book;  /* the --xlsx workbook, or NULL */
-} table_dest;
-
-/* Makes sure d's directory exists (outset_mkdir), when it has one. */
-churn_status table_dest_mkdir(const table_dest *d, churn_err *err);
+#include "churnkit/tabledest.h"
 
 typedef struct {
 	outfile *out;      /* NULL for table_csv_on and without a folder */

@@ -8,11 +8,6 @@
 #include "churnkit/sheet.h"
 #include "churnkit/tablebook.h"
 
-churn_status table_dest_mkdir(const table_dest *d, churn_err *err)
-{
-	return d->dir != NULL ? outset_mkdir(d->outs, d->dir, err) : CHURN_OK;
-}
-
 churn_status table_csv_open(table_csv *t, const table_dest *d, const char *name,
                             churn_err *err)
 {
