@@ -36,7 +36,7 @@
 #include "churnkit/cohort.h"
 #include "churnkit/err.h"
 #include "churnkit/outfile.h"
-#include "churnkit/tablecsv.h"
+#include "churnkit/tabledest.h"
 #include "churnkit/kpi.h"
 
 /* Builds the "cohorts" object: {"rows": [...], "mean": {...}, "groups":

@@ -9,7 +9,7 @@
 #include "churnkit/cohort_revenue.h"
 #include "churnkit/err.h"
 #include "churnkit/outfile.h"
-#include "churnkit/tablecsv.h"
+#include "churnkit/tabledest.h"
 
 /* A new json_object (returned as void *, a json_object *):
  * {"mrr": "revenue history", "history_first_month", "history_last_month",

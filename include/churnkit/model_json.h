@@ -54,7 +54,7 @@
 #include "churnkit/design.h"
 #include "churnkit/logit.h"
 #include "churnkit/outfile.h"
-#include "churnkit/tablecsv.h"
+#include "churnkit/tabledest.h"
 #include "churnkit/validate.h"
 
 /* The "model" object; q may be NULL (auc, cv_auc, brier null).  `outcome`

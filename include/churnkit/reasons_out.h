@@ -27,7 +27,7 @@
 
 #include "churnkit/err.h"
 #include "churnkit/outfile.h"
-#include "churnkit/tablecsv.h"
+#include "churnkit/tabledest.h"
 #include "churnkit/reasons.h"
 
 /* The overall breakdown and the one per --by level, for `churnkit survival`. */

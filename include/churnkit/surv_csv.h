@@ -39,7 +39,7 @@
 
 #include "churnkit/err.h"
 #include "churnkit/outfile.h"
-#include "churnkit/tablecsv.h"
+#include "churnkit/tabledest.h"
 #include "churnkit/surv_analysis.h"
 
 /* `times_unit` (e.g. "months") adds a first column to survival_at_risk.csv

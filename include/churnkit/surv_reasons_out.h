@@ -17,7 +17,7 @@
 
 #include "churnkit/err.h"
 #include "churnkit/outfile.h"
-#include "churnkit/tablecsv.h"
+#include "churnkit/tabledest.h"
 #include "churnkit/surv_run.h"
 
 void surv_reasons_print(const surv_run *s, FILE *f);

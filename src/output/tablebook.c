@@ -15,13 +15,11 @@
 #define EXCEL_DAY_1970 25569.0  /* Excel's serial number of 1970-01-01 */
 #define WIDTH_MIN 6
 
+/* Two strings: a sheet's name and its table's CSV name, or a note's key
+ * and value. */
 typedef struct {
-	char *name, *table;  /* the sheet's name, the table's CSV name */
-} sheet_entry;
-
-typedef struct {
-	char *key, *value;
-} note_entry;
+	char *a, *b;
+} str_pair;
 
 struct table_book {
 	outfile *out;
@@ -29,9 +27,9 @@ struct table_book {
 	lxw_workbook *wb;
 	lxw_worksheet *contents;
 	lxw_format *bold, *whole, *pct, *money, *date;
-	sheet_entry *sheets;
+	str_pair *sheets;    /* name, table */
 	size_t nsheets, sheets_cap;
-	note_entry *notes;
+	str_pair *notes;     /* key, value */
 	size_t nnotes, notes_cap;
 	/* The open sheet. */
 	lxw_worksheet *ws;
@@ -167,32 +165,43 @@ churn_status table_book_open(table_book **out, outset *outs, const char *path,
 	return CHURN_OK;
 }
 
-static char *dup_or_empty(const char *s)
+/* Appends copies of a and b (NULL: "") to the list v[*n] of capacity *cap. */
+static churn_status pair_add(str_pair **v, size_t *n, size_t *cap, const char *a,
+                             const char *b, churn_err *err)
 {
-	return strdup(s != NULL ? s : "");
+	if (*n == *cap) {
+		size_t c = *cap ? 2 * *cap : 16;
+		str_pair *w = realloc(*v, c * sizeof *w);
+		if (w == NULL)
+			return churn_err_set(err, CHURN_ENOMEM, "--xlsx: out of memory");
+		*v = w;
+		*cap = c;
+	}
+	str_pair *e = &(*v)[*n];
+	e->a = strdup(a != NULL ? a : "");
+	e->b = strdup(b != NULL ? b : "");
+	if (e->a == NULL || e->b == NULL) {
+		free(e->a);
+		free(e->b);
+		return churn_err_set(err, CHURN_ENOMEM, "--xlsx: out of memory");
+	}
+	(*n)++;
+	return CHURN_OK;
+}
+
+static void pairs_free(str_pair *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].a);
+		free(v[i].b);
+	}
+	free(v);
 }
 
 churn_status table_book_note(table_book *b, const char *key, const char *value,
                              churn_err *err)
 {
-	if (b->nnotes == b->notes_cap) {
-		size_t cap = b->notes_cap ? 2 * b->notes_cap : 16;
-		note_entry *e = realloc(b->notes, cap * sizeof *e);
-		if (e == NULL)
-			return churn_err_set(err, CHURN_ENOMEM, "--xlsx: out of memory");
-		b->notes = e;
-		b->notes_cap = cap;
-	}
-	note_entry *e = &b->notes[b->nnotes];
-	e->key = dup_or_empty(key);
-	e->value = dup_or_empty(value);
-	if (e->key == NULL || e->value == NULL) {
-		free(e->key);
-		free(e->value);
-		return churn_err_set(err, CHURN_ENOMEM, "--xlsx: out of memory");
-	}
-	b->nnotes++;
-	return CHURN_OK;
+	return pair_add(&b->notes, &b->nnotes, &b->notes_cap, key, value, err);
 }
 
 /* ---- Cells ---- */
@@ -330,34 +339,20 @@ churn_status table_book_sheet(table_book *b, const char *table, churn_err *err)
 {
 	char name[4 * TABLE_SHEET_NAME_MAX + 1];
 	const char **taken;
+	churn_status st;
 
 	if (b->ws != NULL)
 		return churn_err_at(err, CHURN_EIO, b->path, 0, 0, "%s: a sheet is still open",
 		                    table);
-	if (b->nsheets == b->sheets_cap) {
-		size_t cap = b->sheets_cap ? 2 * b->sheets_cap : 16;
-		sheet_entry *e = realloc(b->sheets, cap * sizeof *e);
-		if (e == NULL)
-			return churn_err_set(err, CHURN_ENOMEM, "--xlsx: out of memory");
-		b->sheets = e;
-		b->sheets_cap = cap;
-	}
 	if ((taken = malloc((b->nsheets + 1) * sizeof *taken)) == NULL)
 		return churn_err_set(err, CHURN_ENOMEM, "--xlsx: out of memory");
 	taken[0] = "Contents";
 	for (size_t i = 0; i < b->nsheets; i++)
-		taken[i + 1] = b->sheets[i].name;
+		taken[i + 1] = b->sheets[i].a;
 	table_sheet_name(table, taken, b->nsheets + 1, name, sizeof name);
 	free(taken);
-	sheet_entry *e = &b->sheets[b->nsheets];
-	e->name = strdup(name);
-	e->table = strdup(table);
-	if (e->name == NULL || e->table == NULL) {
-		free(e->name);
-		free(e->table);
-		return churn_err_set(err, CHURN_ENOMEM, "--xlsx: out of memory");
-	}
-	b->nsheets++;
+	if ((st = pair_add(&b->sheets, &b->nsheets, &b->sheets_cap, name, table, err)) != CHURN_OK)
+		return st;
 	lxw_error v = workbook_validate_sheet_name(b->wb, name);
 	if (v != LXW_NO_ERROR)
 		return lxw_fail(b, v, table, err);
@@ -397,7 +392,7 @@ churn_status table_book_end_sheet(table_book *b, churn_err *err)
 		return CHURN_OK;
 	finish_sheet(b);
 	b->ws = NULL;
-	table = b->sheets[b->nsheets - 1].table;
+	table = b->sheets[b->nsheets - 1].b;
 	if (b->nomem)
 		return churn_err_set(err, CHURN_ENOMEM, "--xlsx: out of memory");
 	if (b->first != LXW_NO_ERROR)
@@ -417,9 +412,9 @@ static churn_status write_contents(table_book *b, churn_err *err)
 	table_book_word(b, "sheet,table,holds");
 	table_book_end_row(b);
 	for (size_t i = 0; i < b->nsheets; i++) {
-		table_book_text(b, b->sheets[i].name);
-		table_book_text(b, b->sheets[i].table);
-		table_book_text(b, table_about(b->sheets[i].table));
+		table_book_text(b, b->sheets[i].a);
+		table_book_text(b, b->sheets[i].b);
+		table_book_text(b, table_about(b->sheets[i].b));
 		table_book_end_row(b);
 	}
 	table_book_end_row(b);
@@ -427,8 +422,8 @@ static churn_status write_contents(table_book *b, churn_err *err)
 	check(b, worksheet_write_string(b->ws, b->row, 1, "value", b->bold));
 	table_book_end_row(b);
 	for (size_t i = 0; i < b->nnotes; i++) {
-		table_book_text(b, b->notes[i].key);
-		table_book_text(b, b->notes[i].value);
+		table_book_text(b, b->notes[i].a);
+		table_book_text(b, b->notes[i].b);
 		table_book_end_row(b);
 	}
 	return table_book_end_sheet(b, err);
@@ -471,16 +466,8 @@ void table_book_free(table_book *b)
 	if (b->wb != NULL)
 		lxw_workbook_free(b->wb);
 	outfile_abort(b->out);
-	for (size_t i = 0; i < b->nsheets; i++) {
-		free(b->sheets[i].name);
-		free(b->sheets[i].table);
-	}
-	for (size_t i = 0; i < b->nnotes; i++) {
-		free(b->notes[i].key);
-		free(b->notes[i].value);
-	}
-	free(b->sheets);
-	free(b->notes);
+	pairs_free(b->sheets, b->nsheets);
+	pairs_free(b->notes, b->nnotes);
 	free(b->width);
 	free(b->path);
 	free(b->tmpdir);

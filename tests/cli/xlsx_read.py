@@ -150,6 +150,9 @@ def compare(book, folder):
         with open(path, newline="", encoding="utf-8") as f:
             rows = list(csv.reader(f))
         nrows = max((r for r, _ in cells), default=-1) + 1
+        width = {}
+        for r, c in cells:
+            width[r] = max(width.get(r, 0), c + 1)
         if nrows != len(rows):
             print("%s: %d rows in the sheet, %d in the CSV" % (table, nrows, len(rows)))
             bad += 1
@@ -161,9 +164,8 @@ def compare(book, folder):
                     bad += 1
                     if bad > 20:
                         return 1
-            extra = [k for k in cells if k[0] == r and k[1] >= len(row)]
-            if extra:
-                print("%s row %d: %d cells more than the CSV" % (table, r + 1, len(extra)))
+            if width.get(r, 0) > len(row):
+                print("%s row %d: %d cells, %d in the CSV" % (table, r + 1, width[r], len(row)))
                 bad += 1
     return 1 if bad else 0
 
