@@ -36,6 +36,7 @@
 #include "churnkit/cohort.h"
 #include "churnkit/err.h"
 #include "churnkit/outfile.h"
+#include "churnkit/tabledest.h"
 #include "churnkit/kpi.h"
 
 /* Builds the "cohorts" object: {"rows": [...], "mean": {...}, "groups":
@@ -82,18 +83,17 @@ churn_status cohort_write_triangle_csv(FILE *f, const cohort_triangle *t,
 /* The KPI table as CSV: one line per period, months then quarters. */
 churn_status kpi_write_csv(FILE *f, const kpi_result *r, churn_err *err);
 
-/* Writes every table into directory `dir` (which must exist), each file
- * atomically: cohorts_retained.csv, cohorts_retention.csv, with values
+/* Writes every table to d (tabledest.h: the --tables directory, which must
+ * exist, and/or the workbook), each file atomically: cohorts_retained.csv, cohorts_retention.csv, with values
  * cohorts_value_retained.csv and cohorts_value_retention.csv, the same per
  * group level as cohorts_<by>_<NN>_<level>_<table>.csv (NN the level's
  * 1-based number; bytes other than letters, digits, '.', '-' and '_'
  * become '_'), and kpis.csv.  Either result may be NULL. */
-churn_status cohort_write_tables(const char *dir, const cohort_result *c,
-                                 const kpi_result *k, outset *outs, churn_err *err);
+churn_status cohort_write_tables(const table_dest *d, const cohort_result *c,
+                                 const kpi_result *k, churn_err *err);
 
 /* The same for several results (see cohort_to_json_multi); nc may be 0. */
-churn_status cohort_write_tables_multi(const char *dir, const cohort_result *const *c,
-                                       size_t nc, const kpi_result *k, outset *outs,
-                                       churn_err *err);
+churn_status cohort_write_tables_multi(const table_dest *d, const cohort_result *const *c,
+                                       size_t nc, const kpi_result *k, churn_err *err);
 
 #endif

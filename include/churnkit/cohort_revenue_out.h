@@ -9,6 +9,7 @@
 #include "churnkit/cohort_revenue.h"
 #include "churnkit/err.h"
 #include "churnkit/outfile.h"
+#include "churnkit/tabledest.h"
 
 /* A new json_object (returned as void *, a json_object *):
  * {"mrr": "revenue history", "history_first_month", "history_last_month",
@@ -16,9 +17,9 @@
  *  "mean": {"n_cohorts": [...], "weighted": [...]}}; NULL when out of memory. */
 void *cohort_revenue_json(const cohort_revenue *r);
 
-/* Writes cohorts_mrr_retention.csv into dir: cohort,size,mrr0,m0,m1,...
+/* Writes cohorts_mrr_retention.csv to d (tabledest.h): cohort,size,mrr0,m0,m1,...
  * (retention per month since signup), then the weighted mean row. */
-churn_status cohort_revenue_write_csv(const char *dir, const cohort_revenue *r, outset *outs,
+churn_status cohort_revenue_write_csv(const table_dest *d, const cohort_revenue *r,
                                       churn_err *err);
 
 #endif

@@ -37,6 +37,7 @@
 #include "churnkit/kpi.h"
 #include "churnkit/load.h"
 #include "churnkit/outfile.h"
+#include "churnkit/tabledest.h"
 #include "churnkit/revhist.h"
 
 #define COHORT_RUN_MIN_N 30          /* --min-n's default: thinner cohorts are marked */
@@ -128,8 +129,9 @@ churn_status cohort_run_print(const cohort_run *c, FILE *f, churn_err *err);
  * first and last month).  On failure root is left unchanged. */
 churn_status cohort_run_json(const cohort_run *c, void *root, churn_err *err);
 
-/* Writes the CSV tables (cohort_output.h) into dir (created when missing). */
-churn_status cohort_run_write_tables(const cohort_run *c, const char *dir, outset *outs,
+/* Writes the tables (cohort_output.h) to d (tabledest.h; its directory
+ * created when missing). */
+churn_status cohort_run_write_tables(const cohort_run *c, const table_dest *d,
                                      churn_err *err);
 
 /* Frees what c holds and zeroes it; accepts NULL. */

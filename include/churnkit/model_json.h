@@ -54,6 +54,7 @@
 #include "churnkit/design.h"
 #include "churnkit/logit.h"
 #include "churnkit/outfile.h"
+#include "churnkit/tabledest.h"
 #include "churnkit/validate.h"
 
 /* The "model" object; q may be NULL (auc, cv_auc, brier null).  `outcome`
@@ -81,12 +82,12 @@ json_object *model_json_cox_zph(const design *d, const cox_zph_result *z);
  * error. */
 int model_print_quality(FILE *fp, const validate_summary *q);
 
-/* Writes the CSV files above into the existing directory `dir`: those of
+/* Writes the tables above to d (tabledest.h; its directory must exist): those of
  * the logistic model when dl and lr are given, calibration and lift when q
  * is, Cox's when dc and cr are.  CHURN_EIO when a file cannot be written. */
-churn_status model_write_tables(const char *dir, const design *dl, const logit_result *lr,
-                                const validate_summary *q, const design *dc,
-                                const cox_result *cr, outset *outs, churn_err *err);
+churn_status model_write_tables(const table_dest *d, const design *dl,
+                                const logit_result *lr, const validate_summary *q,
+                                const design *dc, const cox_result *cr, churn_err *err);
 
 /* "none", "quasi-complete" or "complete". */
 const char *model_separation_name(logit_separation s);

@@ -73,6 +73,7 @@
 #include "churnkit/validate.h"
 #include "churnkit/load.h"
 #include "churnkit/outfile.h"
+#include "churnkit/tabledest.h"
 
 /* The options of the stage, as values (model_run_opts_init's defaults:
  * no terms, no outcome, no Cox model, no cross-validation, VALIDATE_SEED,
@@ -179,9 +180,8 @@ churn_status model_run_print(const model_run *m, const model_run_input *d, FILE 
 /* Adds "model" and/or "cox" to the document root (a json_object *). */
 churn_status model_run_json(const model_run *m, void *root, churn_err *err);
 
-/* Writes the CSV tables into dir (created when missing). */
-churn_status model_run_write_tables(const model_run *m, const char *dir, outset *outs,
-                                   churn_err *err);
+/* Writes the tables to d (tabledest.h; its directory created when missing). */
+churn_status model_run_write_tables(const model_run *m, const table_dest *d, churn_err *err);
 
 /* Scores the active customers (from the Cox model when score_cox, the
  * logistic model otherwise): *out is a new list (scores_free).  Needs --id. */

@@ -27,6 +27,7 @@
 
 #include "churnkit/err.h"
 #include "churnkit/outfile.h"
+#include "churnkit/tabledest.h"
 #include "churnkit/reasons.h"
 
 /* The overall breakdown and the one per --by level, for `churnkit survival`. */
@@ -40,10 +41,10 @@ churn_status reasons_json_survival(const reasons_result *r, void *root, churn_er
 churn_status reasons_json_cohorts(const reasons_result *r, void *root, churn_err *err);
 
 /* Writes survival_reasons.csv and survival_reasons_by.csv (or
- * cohorts_reasons.csv) into dir, which must exist, in the output set. */
-churn_status reasons_write_survival_tables(const reasons_result *r, const char *dir,
-                                           outset *outs, churn_err *err);
-churn_status reasons_write_cohorts_tables(const reasons_result *r, const char *dir,
-                                          outset *outs, churn_err *err);
+ * cohorts_reasons.csv) to d (tabledest.h; its directory must exist). */
+churn_status reasons_write_survival_tables(const reasons_result *r, const table_dest *d,
+                                           churn_err *err);
+churn_status reasons_write_cohorts_tables(const reasons_result *r, const table_dest *d,
+                                          churn_err *err);
 
 #endif

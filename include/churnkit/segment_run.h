@@ -25,6 +25,7 @@
 #include "churnkit/load.h"
 #include "churnkit/model_run.h"
 #include "churnkit/outfile.h"
+#include "churnkit/tabledest.h"
 #include "churnkit/scores.h"
 #include "churnkit/segment.h"
 #include "churnkit/table.h"
@@ -88,9 +89,9 @@ churn_status segment_run_build(segment_run *g, const segment_run_input *in,
  * the top_n of the segments), with their segment and action, named by the
  * id column id_col of t (or NULL). */
 void segment_run_json(const segment_run *g, const table *t, const char *id_col, void *root);
-/* Writes segments.csv (one row per cell, as the JSON's "segments") into
- * dir, created when missing, in the output set outs. */
-churn_status segment_run_write_tables(const segment_run *g, const char *dir, outset *outs,
+/* Writes segments.csv (one row per cell, as the JSON's "segments") to d
+ * (tabledest.h; its directory created when missing). */
+churn_status segment_run_write_tables(const segment_run *g, const table_dest *d,
                                       churn_err *err);
 /* Frees what g holds and zeroes it; accepts NULL. */
 void segment_run_free(segment_run *g);

@@ -39,6 +39,7 @@
 
 #include "churnkit/err.h"
 #include "churnkit/outfile.h"
+#include "churnkit/tabledest.h"
 #include "churnkit/surv_analysis.h"
 
 /* `times_unit` (e.g. "months") adds a first column to survival_at_risk.csv
@@ -46,8 +47,7 @@
  * times_unit); NULL leaves it out.
  * Errors: CHURN_EUSAGE for a NULL argument; CHURN_EIO when a file cannot be
  * written (no file is left half-written); CHURN_ENOMEM. */
-churn_status surv_write_tables(const char *dir, const surv_analysis *a,
-                               const char *times_unit, double times_scale,
-                               outset *outs, churn_err *err);
+churn_status surv_write_tables(const table_dest *d, const surv_analysis *a,
+                               const char *times_unit, double times_scale, churn_err *err);
 
 #endif

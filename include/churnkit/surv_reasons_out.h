@@ -17,13 +17,14 @@
 
 #include "churnkit/err.h"
 #include "churnkit/outfile.h"
+#include "churnkit/tabledest.h"
 #include "churnkit/surv_run.h"
 
 void surv_reasons_print(const surv_run *s, FILE *f);
 /* Adds to root's survival.reasons (made when absent); root is a
  * json_object * with a "survival" member. */
 churn_status surv_reasons_json(const surv_run *s, void *root, churn_err *err);
-churn_status surv_reasons_write_tables(const surv_run *s, const char *dir, outset *outs,
+churn_status surv_reasons_write_tables(const surv_run *s, const table_dest *d,
                                        churn_err *err);
 
 #endif

@@ -61,6 +61,7 @@
 #include "churnkit/survdata.h"
 #include "churnkit/load.h"
 #include "churnkit/outfile.h"
+#include "churnkit/tabledest.h"
 
 #define SURV_RUN_EARLY_DAYS 90.0     /* date mode: "churn in the first 90 days" */
 #define SURV_RUN_EARLY_UNITS 3.0     /* the same for durations */
@@ -191,9 +192,9 @@ churn_status surv_run_print(const surv_run *s, FILE *f, churn_err *err);
  * left unchanged. */
 churn_status surv_run_json(const surv_run *s, void *root, churn_err *err);
 
-/* Writes the CSV tables (surv_csv.h) into dir (created when missing). */
-churn_status surv_run_write_tables(const surv_run *s, const char *dir, outset *outs,
-                                   churn_err *err);
+/* Writes the tables (surv_csv.h) to d (tabledest.h; its directory created
+ * when missing). */
+churn_status surv_run_write_tables(const surv_run *s, const table_dest *d, churn_err *err);
 
 /* Frees what s holds and zeroes it; accepts NULL. */
 void surv_run_free(surv_run *s);

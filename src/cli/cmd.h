@@ -17,6 +17,7 @@
 #include "churnkit/err.h"
 #include "churnkit/load.h"
 #include "churnkit/outfile.h"
+#include "churnkit/tablecsv.h"
 #include "options.h"
 
 int cmd_check(int argc, char **argv, outset *outs, churn_err *err);
@@ -81,6 +82,19 @@ churn_status cmd_json_stage(const cmd_data *d, cmd_json_add add, const void *sta
  * part of the output set: removed again when the run fails):
  * CHURN_EIO naming it when it cannot be created or is not a directory. */
 churn_status cmd_tables_dir(const char *dir, outset *outs, churn_err *err);
+
+/* Where the run's tables go (tablecsv.h): the --tables directory and/or
+ * the --xlsx workbook, opened in the output set `outs` with the run's
+ * notes on its Contents sheet (the command, the input, the as-of date of
+ * d, this build's version, every option as parsed); `currency` is the
+ * report's --currency code (NULL: none), whose symbol money is shown with.
+ * t->dir and t->book are both NULL when neither option is given.  Close
+ * with cmd_tables_close after the last table (the workbook then joins the
+ * set), free with cmd_tables_free in every case. */
+churn_status cmd_tables_open(const cli_opts *o, const cmd_data *d, const char *currency,
+                             outset *outs, table_dest *t, churn_err *err);
+churn_status cmd_tables_close(table_dest *t, churn_err *err);
+void cmd_tables_free(table_dest *t);
 
 /* 1 when `file` would be overwritten by a table written into the --tables
  * directory dir: it lies in dir (by identity) and has one of the names

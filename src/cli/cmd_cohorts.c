@@ -72,8 +72,9 @@ int cmd_cohorts(int argc, char **argv, outset *outs, churn_err *err)
 	cohort_run c = {0};
 	reasons_result *rr = NULL;
 	cohort_stages g;
+	table_dest td = {0};
 	int done;
-	const char *json, *tables;
+	const char *json;
 	churn_status st = cmd_parse(&o, CMD_COHORTS, argc, argv, synopsis, summary, &done, err);
 
 	if (st != CHURN_OK || done)
@@ -89,13 +90,16 @@ int cmd_cohorts(int argc, char **argv, outset *outs, churn_err *err)
 	g = (cohort_stages){&c, rr};
 
 	json = opt_str(&o, OPT_JSON);
-	tables = opt_str(&o, OPT_TABLES);
 	if (json != NULL && (st = cmd_json_stage(&d, add_json, &g, json, err)) != CHURN_OK)
 		goto out;
-	if (tables != NULL && (st = cohort_run_write_tables(&c, tables, outs, err)) != CHURN_OK)
+	if ((st = cmd_tables_open(&o, &d, NULL, outs, &td, err)) != CHURN_OK)
 		goto out;
-	if (tables != NULL && rr != NULL &&
-	    (st = reasons_write_cohorts_tables(rr, tables, outs, err)) != CHURN_OK)
+	if ((td.dir || td.book) && (st = cohort_run_write_tables(&c, &td, err)) != CHURN_OK)
+		goto out;
+	if ((td.dir || td.book) && rr != NULL &&
+	    (st = reasons_write_cohorts_tables(rr, &td, err)) != CHURN_OK)
+		goto out;
+	if ((st = cmd_tables_close(&td, err)) != CHURN_OK)
 		goto out;
 	if (json == NULL || strcmp(json, "-") != 0) {
 		run_text_cohorts_header(stdout, d.lopts.display_name, d.res);
@@ -106,6 +110,7 @@ int cmd_cohorts(int argc, char **argv, outset *outs, churn_err *err)
 			st = churn_err_set(err, CHURN_EIO, "standard output: %s", strerror(errno));
 	}
 out:
+	cmd_tables_free(&td);
 	reasons_result_free(rr);
 	cohort_run_free(&c);
 	cmd_data_free(&d);

@@ -37,8 +37,9 @@ int cmd_model(int argc, char **argv, outset *outs, churn_err *err)
 	cli_model_opts mo = {0};
 	model_run m = {0};
 	model_run_input mi;
+	table_dest td = {0};
 	int done;
-	const char *json, *tables;
+	const char *json;
 	churn_status st = cmd_parse(&o, CMD_MODEL, argc, argv, synopsis, summary, &done, err);
 
 	if (st != CHURN_OK || done)
@@ -52,10 +53,13 @@ int cmd_model(int argc, char **argv, outset *outs, churn_err *err)
 		goto out;
 
 	json = opt_str(&o, OPT_JSON);
-	tables = opt_str(&o, OPT_TABLES);
 	if (json != NULL && (st = cmd_json_stage(&d, add_json, &m, json, err)) != CHURN_OK)
 		goto out;
-	if (tables != NULL && (st = model_run_write_tables(&m, tables, outs, err)) != CHURN_OK)
+	if ((st = cmd_tables_open(&o, &d, NULL, outs, &td, err)) != CHURN_OK)
+		goto out;
+	if ((td.dir || td.book) && (st = model_run_write_tables(&m, &td, err)) != CHURN_OK)
+		goto out;
+	if ((st = cmd_tables_close(&td, err)) != CHURN_OK)
 		goto out;
 	if (json == NULL || strcmp(json, "-") != 0) {
 		run_text_model_header(stdout, d.lopts.display_name, d.res);
@@ -65,6 +69,7 @@ int cmd_model(int argc, char **argv, outset *outs, churn_err *err)
 			st = churn_err_set(err, CHURN_EIO, "standard output: %s", strerror(errno));
 	}
 out:
+	cmd_tables_free(&td);
 	model_run_free(&m);
 	cli_model_opts_free(&mo);
 	cmd_data_free(&d);

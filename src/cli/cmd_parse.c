@@ -63,7 +63,7 @@ static churn_status check_writable(const char *p, int is_dir, churn_err *err)
 static churn_status check_outputs(const cli_opts *o, churn_err *err)
 {
 	static const opt_id outs[] = { OPT_OUTPUT, OPT_JSON, OPT_SCORES, OPT_REJECTS,
-	                               OPT_REVENUE_REJECTS, OPT_TABLES };
+	                               OPT_REVENUE_REJECTS, OPT_TABLES, OPT_XLSX };
 	const size_t nouts = sizeof outs / sizeof outs[0];
 	const opt_value *cfg = &o->v[OPT_CONFIG];
 	const char *ins[64];
@@ -71,6 +71,9 @@ static churn_status check_outputs(const cli_opts *o, churn_err *err)
 	char a[64], b[64];
 	churn_status st;
 
+	if (opt_str(o, OPT_XLSX) != NULL && strcmp(opt_str(o, OPT_XLSX), "-") == 0)
+		return churn_err_set(err, CHURN_EUSAGE, "--xlsx -: a workbook is written to a file, "
+		                     "not standard output");
 	ins[nins++] = o->args[0];
 	if (opt_str(o, OPT_REVENUE) != NULL)
 		ins[nins++] = opt_str(o, OPT_REVENUE);

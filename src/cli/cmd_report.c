@@ -238,17 +238,24 @@ static churn_status write_json(const report_outcome *oc, const cmd_data *d, cons
 	return cmd_json_write(root, path, d->outs, err);
 }
 
-static churn_status write_tables(run *r, const char *dir, churn_err *err)
+/* The tables of --tables and --xlsx (the same tables; either may be
+ * absent). */
+static churn_status write_tables(run *r, churn_err *err)
 {
-	outset *outs = r->d.outs;
-	churn_status st = surv_run_write_tables(&r->sv, dir, outs, err);
+	table_dest td;
+	churn_status st = cmd_tables_open(&r->o, &r->d, r->currency_code, r->d.outs, &td, err);
 
-	if (st == CHURN_OK && r->have_co)
-		st = cohort_run_write_tables(&r->co, dir, outs, err);
-	if (st == CHURN_OK && r->have_m)
-		st = model_run_write_tables(&r->m, dir, outs, err);
-	if (st == CHURN_OK && r->have_g)
-		st = segment_run_write_tables(&r->g, dir, outs, err);
+	if (st == CHURN_OK && (td.dir || td.book))
+		st = surv_run_write_tables(&r->sv, &td, err);
+	if (st == CHURN_OK && (td.dir || td.book) && r->have_co)
+		st = cohort_run_write_tables(&r->co, &td, err);
+	if (st == CHURN_OK && (td.dir || td.book) && r->have_m)
+		st = model_run_write_tables(&r->m, &td, err);
+	if (st == CHURN_OK && (td.dir || td.book) && r->have_g)
+		st = segment_run_write_tables(&r->g, &td, err);
+	if (st == CHURN_OK)
+		st = cmd_tables_close(&td, err);
+	cmd_tables_free(&td);
 	return st;
 }
 
@@ -256,7 +263,7 @@ int cmd_report(int argc, char **argv, outset *outs, churn_err *err)
 {
 	run r;
 	int done;
-	const char *out, *json, *tables, *scores_path, *paper;
+	const char *out, *json, *scores_path, *paper;
 	char gen[64];
 	int gen_ymdhms[6] = { 0 };
 	unsigned char *pdf = NULL;
@@ -274,7 +281,6 @@ int cmd_report(int argc, char **argv, outset *outs, churn_err *err)
 		goto end;
 	out = opt_str(&r.o, OPT_OUTPUT);
 	json = opt_str(&r.o, OPT_JSON);
-	tables = opt_str(&r.o, OPT_TABLES);
 	scores_path = opt_str(&r.o, OPT_SCORES);
 	paper = opt_str(&r.o, OPT_PAPER);
 	if (out == NULL) {
@@ -421,7 +427,7 @@ int cmd_report(int argc, char **argv, outset *outs, churn_err *err)
 	oc = outcome(&r, out, len);
 	if (json && (st = write_json(&oc, &r.d, json, err)) != CHURN_OK)
 		goto end;
-	if (tables && (st = write_tables(&r, tables, err)) != CHURN_OK)
+	if ((st = write_tables(&r, err)) != CHURN_OK)
 		goto end;
 	/* In place before the summary says they are written. */
 	if ((st = outset_commit(outs, err)) != CHURN_OK)

@@ -37,15 +37,15 @@ int cmd_score(int argc, char **argv, outset *outs, churn_err *err)
 	cli_segment_opts go = {0};
 	segment_run g = {0};
 	scores *s = NULL;
+	table_dest td = {0};
 	int done;
-	const char *out, *json, *tables;
+	const char *out, *json;
 	churn_status st = cmd_parse(&o, CMD_SCORE, argc, argv, synopsis, summary, &done, err);
 
 	if (st != CHURN_OK || done)
 		goto end;
 	out = opt_str(&o, OPT_OUTPUT);
 	json = opt_str(&o, OPT_JSON);
-	tables = opt_str(&o, OPT_TABLES);
 	if (out == NULL) {
 		st = churn_err_set(err, CHURN_EUSAGE,
 		                   "score needs -o FILE for the scores (- for standard output)");
@@ -85,9 +85,13 @@ int cmd_score(int argc, char **argv, outset *outs, churn_err *err)
 		if ((st = cmd_json_write(root, json, outs, err)) != CHURN_OK)
 			goto end;
 	}
-	if (tables != NULL && (st = model_run_write_tables(&m, tables, outs, err)) != CHURN_OK)
+	if ((st = cmd_tables_open(&o, &d, NULL, outs, &td, err)) != CHURN_OK)
 		goto end;
-	if (tables != NULL && (st = segment_run_write_tables(&g, tables, outs, err)) != CHURN_OK)
+	if ((td.dir || td.book) && (st = model_run_write_tables(&m, &td, err)) != CHURN_OK)
+		goto end;
+	if ((td.dir || td.book) && (st = segment_run_write_tables(&g, &td, err)) != CHURN_OK)
+		goto end;
+	if ((st = cmd_tables_close(&td, err)) != CHURN_OK)
 		goto end;
 	if (strcmp(out, "-") != 0 && (json == NULL || strcmp(json, "-") != 0)) {
 		scores_out_summary(stdout, &m, s, out);
@@ -96,6 +100,7 @@ int cmd_score(int argc, char **argv, outset *outs, churn_err *err)
 			st = churn_err_set(err, CHURN_EIO, "standard output: %s", strerror(errno));
 	}
 end:
+	cmd_tables_free(&td);
 	segment_run_free(&g);
 	cli_segment_opts_free(&go);
 	scores_free(s);

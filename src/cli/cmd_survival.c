@@ -67,8 +67,9 @@ int cmd_survival(int argc, char **argv, outset *outs, churn_err *err)
 	surv_run s = {0};
 	reasons_result *rr = NULL;
 	surv_stages g;
+	table_dest td = {0};
 	int done;
-	const char *json, *tables;
+	const char *json;
 	churn_status st = cmd_parse(&o, CMD_SURVIVAL, argc, argv, synopsis, summary, &done, err);
 
 	if (st != CHURN_OK || done)
@@ -88,15 +89,18 @@ int cmd_survival(int argc, char **argv, outset *outs, churn_err *err)
 	g = (surv_stages){&s, rr};
 
 	json = opt_str(&o, OPT_JSON);
-	tables = opt_str(&o, OPT_TABLES);
 	if (json != NULL && (st = cmd_json_stage(&d, add_json, &g, json, err)) != CHURN_OK)
 		goto out;
-	if (tables != NULL && (st = surv_run_write_tables(&s, tables, outs, err)) != CHURN_OK)
+	if ((st = cmd_tables_open(&o, &d, NULL, outs, &td, err)) != CHURN_OK)
 		goto out;
-	if (tables != NULL && rr != NULL &&
-	    (st = reasons_write_survival_tables(rr, tables, outs, err)) != CHURN_OK)
+	if ((td.dir || td.book) && (st = surv_run_write_tables(&s, &td, err)) != CHURN_OK)
 		goto out;
-	if (tables != NULL && (st = surv_reasons_write_tables(&s, tables, outs, err)) != CHURN_OK)
+	if ((td.dir || td.book) && rr != NULL &&
+	    (st = reasons_write_survival_tables(rr, &td, err)) != CHURN_OK)
+		goto out;
+	if ((td.dir || td.book) && (st = surv_reasons_write_tables(&s, &td, err)) != CHURN_OK)
+		goto out;
+	if ((st = cmd_tables_close(&td, err)) != CHURN_OK)
 		goto out;
 	if (json == NULL || strcmp(json, "-") != 0) {
 		run_text_survival_header(stdout, d.lopts.display_name, d.res, s.date_mode);
@@ -109,6 +113,7 @@ int cmd_survival(int argc, char **argv, outset *outs, churn_err *err)
 			st = churn_err_set(err, CHURN_EIO, "standard output: %s", strerror(errno));
 	}
 out:
+	cmd_tables_free(&td);
 	reasons_result_free(rr);
 	surv_run_free(&s);
 	cli_surv_opts_free(&so);

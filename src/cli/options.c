@@ -24,6 +24,7 @@ static const opt_spec specs[OPT_COUNT] = {
 	[OPT_JSON] = {"json", 1, 0, AN | CMD_CHECK, 0, "FILE", "write every computed number as JSON (- = stdout)"},
 	[OPT_OUTPUT] = {"output", 1, 0, CMD_REPORT | CMD_SCORE, 'o', "FILE", "the output file"},
 	[OPT_TABLES] = {"tables", 1, 0, AN, 0, "DIR", "write one CSV per table and chart into DIR"},
+	[OPT_XLSX] = {"xlsx", 1, 0, AN, 0, "FILE", "write every table as a sheet of one Excel workbook"},
 	[OPT_REJECTS] = {"rejects", 1, 0, CMD_ALL, 0, "FILE", "write the bad rows, with line and reason, to FILE"},
 	[OPT_MAX_BAD_ROWS] = {"max-bad-rows", 1, 0, CMD_ALL, 0, "N|P%", "fail when more rows are bad (default 1%)"},
 	[OPT_ID] = {"id", 1, 0, CMD_ALL, 0, "COL", "customer identifier column"},

@@ -58,12 +58,12 @@ void *cohort_revenue_json(const cohort_revenue *r)
 	return o;
 }
 
-churn_status cohort_revenue_write_csv(const char *dir, const cohort_revenue *r, outset *outs,
+churn_status cohort_revenue_write_csv(const table_dest *d, const cohort_revenue *r,
                                       churn_err *err)
 {
 	table_csv c;
 	char col[32], b[8];
-	churn_status st = table_csv_open(&c, outs, dir, "cohorts_mrr_retention.csv", err);
+	churn_status st = table_csv_open(&c, d, "cohorts_mrr_retention.csv", err);
 
 	if (st != CHURN_OK)
 		return st;
@@ -77,10 +77,10 @@ churn_status cohort_revenue_write_csv(const char *dir, const cohort_revenue *r, 
 		const cohort_revenue_row *row = &r->rows[i];
 		table_csv_text(&c, date_format_month(row->cohort, b));
 		table_csv_count(&c, row->size);
-		table_csv_num(&c, row->mrr[0]);
+		table_csv_money(&c, row->mrr[0]);
 		for (size_t k = 0; k < r->kmax; k++) {
 			if (k < row->nk)
-				table_csv_num(&c, row->retention[k]);
+				table_csv_pct(&c, row->retention[k]);
 			else
 				table_csv_empty(&c);
 		}
@@ -90,7 +90,7 @@ churn_status cohort_revenue_write_csv(const char *dir, const cohort_revenue *r, 
 	table_csv_empty(&c);
 	table_csv_empty(&c);
 	for (size_t k = 0; k < r->kmax; k++)
-		table_csv_num(&c, r->mean_weighted[k]);
+		table_csv_pct(&c, r->mean_weighted[k]);
 	table_csv_end_row(&c);
 	return table_csv_close(&c, err);
 }

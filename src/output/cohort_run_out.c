@@ -91,16 +91,16 @@ churn_status cohort_run_json(const cohort_run *c, void *root_, churn_err *err)
 	return CHURN_OK;
 }
 
-churn_status cohort_run_write_tables(const cohort_run *c, const char *dir, outset *outs,
+churn_status cohort_run_write_tables(const cohort_run *c, const table_dest *d,
                                      churn_err *err)
 {
-	churn_status st = outset_mkdir(outs, dir, err);
+	churn_status st = table_dest_mkdir(d, err);
 
 	if (st != CHURN_OK)
 		return st;
-	st = cohort_write_tables_multi(dir, (const cohort_result *const *)c->coh, c->ncoh,
-	                               c->kpi, outs, err);
+	st = cohort_write_tables_multi(d, (const cohort_result *const *)c->coh, c->ncoh, c->kpi,
+	                               err);
 	if (st == CHURN_OK && c->revcoh != NULL)
-		st = cohort_revenue_write_csv(dir, c->revcoh, outs, err);
+		st = cohort_revenue_write_csv(d, c->revcoh, err);
 	return st;
 }

@@ -38,3 +38,7 @@ libchurnkit_a_SOURCES += include/churnkit/cohort_revenue_out.h src/output/cohort
 libchurnkit_a_SOURCES += include/churnkit/reasons_out.h src/output/reasons_out.c
 ## The survival stage's competing risks as text, JSON and tables (--reason).
 libchurnkit_a_SOURCES += include/churnkit/surv_reasons_out.h src/output/surv_reasons_out.c
+
+# xlsx (issue 16 item 4): the --xlsx workbook, the tables writer's second sink.
+libchurnkit_a_SOURCES += include/churnkit/tablebook.h src/output/tablebook.c \
+	src/output/tablebook_name.c

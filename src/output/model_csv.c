@@ -61,10 +61,10 @@ static void calib_rows(table_csv *f, const validate_calib_bin *bins)
 		const validate_calib_bin *b = &bins[g];
 		table_csv_int(f, g + 1);
 		table_csv_num(f, b->n);
-		table_csv_num(f, b->mean_pred);
-		table_csv_num(f, b->obs_rate);
-		table_csv_num(f, b->min_pred);
-		table_csv_num(f, b->max_pred);
+		table_csv_pct(f, b->mean_pred);
+		table_csv_pct(f, b->obs_rate);
+		table_csv_pct(f, b->min_pred);
+		table_csv_pct(f, b->max_pred);
 		table_csv_end_row(f);
 	}
 }
@@ -87,43 +87,43 @@ static void write_lift(table_csv *f, const tables *t)
 		table_csv_int(f, g + 1);
 		table_csv_num(f, b->n);
 		table_csv_num(f, b->events);
-		table_csv_num(f, b->rate);
+		table_csv_pct(f, b->rate);
 		table_csv_num(f, b->lift);
-		table_csv_num(f, b->cum_gain);
+		table_csv_pct(f, b->cum_gain);
 		table_csv_num(f, b->cum_lift);
 		table_csv_end_row(f);
 	}
 }
 
-static churn_status write_one(const char *dir, const char *name, table_writer w,
-                              const tables *t, outset *outs, churn_err *err)
+static churn_status write_one(const table_dest *d, const char *name, table_writer w,
+                              const tables *t, churn_err *err)
 {
 	table_csv f;
-	churn_status st = table_csv_open(&f, outs, dir, name, err);
+	churn_status st = table_csv_open(&f, d, name, err);
 	if (st != CHURN_OK)
 		return st;
 	w(&f, t);
 	return table_csv_close(&f, err);
 }
 
-churn_status model_write_tables(const char *dir, const design *dl, const logit_result *lr,
-                                const validate_summary *q, const design *dc,
-                                const cox_result *cr, outset *outs, churn_err *err)
+churn_status model_write_tables(const table_dest *d, const design *dl,
+                                const logit_result *lr, const validate_summary *q,
+                                const design *dc, const cox_result *cr, churn_err *err)
 {
 	tables t = {dl, dc, lr, q, cr};
 	churn_status st = CHURN_OK;
 
-	if (dir == NULL)
-		return churn_err_set(err, CHURN_EUSAGE, "model tables: no directory");
+	if (d == NULL)
+		return churn_err_set(err, CHURN_EUSAGE, "model tables: no destination");
 	if (lr != NULL && dl != NULL)
-		st = write_one(dir, "coefficients.csv", write_logit_coef, &t, outs, err);
+		st = write_one(d, "coefficients.csv", write_logit_coef, &t, err);
 	if (st == CHURN_OK && q != NULL)
-		st = write_one(dir, "calibration.csv", write_calibration, &t, outs, err);
+		st = write_one(d, "calibration.csv", write_calibration, &t, err);
 	if (st == CHURN_OK && q != NULL && q->have_cv_calib)
-		st = write_one(dir, "cv_calibration.csv", write_cv_calibration, &t, outs, err);
+		st = write_one(d, "cv_calibration.csv", write_cv_calibration, &t, err);
 	if (st == CHURN_OK && q != NULL)
-		st = write_one(dir, "lift.csv", write_lift, &t, outs, err);
+		st = write_one(d, "lift.csv", write_lift, &t, err);
 	if (st == CHURN_OK && cr != NULL && dc != NULL)
-		st = write_one(dir, "cox_coefficients.csv", write_cox_coef, &t, outs, err);
+		st = write_one(d, "cox_coefficients.csv", write_cox_coef, &t, err);
 	return st;
 }

@@ -270,13 +270,11 @@ churn_status model_run_json(const model_run *m, void *root_, churn_err *err)
 	return CHURN_OK;
 }
 
-churn_status model_run_write_tables(const model_run *m, const char *dir, outset *outs,
-                                   churn_err *err)
+churn_status model_run_write_tables(const model_run *m, const table_dest *d, churn_err *err)
 {
-	churn_status st = outset_mkdir(outs, dir, err);
+	churn_status st = table_dest_mkdir(d, err);
 
 	if (st != CHURN_OK)
 		return st;
-	return model_write_tables(dir, m->dl, m->lr, m->have_q ? &m->q : NULL, m->dc, m->cr, outs,
-	                          err);
+	return model_write_tables(d, m->dl, m->lr, m->have_q ? &m->q : NULL, m->dc, m->cr, err);
 }

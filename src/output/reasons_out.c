@@ -243,9 +243,9 @@ churn_status reasons_json_cohorts(const reasons_result *r, void *root, churn_err
 static void csv_cell(table_csv *t, const reasons_cell *c)
 {
 	table_csv_num(t, c->churned);
-	table_csv_num(t, c->churned_mrr);
-	table_csv_num(t, c->share);
-	table_csv_num(t, c->mrr_share);
+	table_csv_money(t, c->churned_mrr);
+	table_csv_pct(t, c->share);
+	table_csv_pct(t, c->mrr_share);
 }
 
 static void csv_level(table_csv *t, const reasons_result *r, size_t k)
@@ -273,18 +273,18 @@ static void csv_split(table_csv *t, const reasons_result *r, const reasons_split
 	}
 }
 
-churn_status reasons_write_survival_tables(const reasons_result *r, const char *dir,
-                                           outset *outs, churn_err *err)
+churn_status reasons_write_survival_tables(const reasons_result *r, const table_dest *d,
+                                           churn_err *err)
 {
 	table_csv t;
-	churn_status st = table_csv_open(&t, outs, dir, "survival_reasons.csv", err);
+	churn_status st = table_csv_open(&t, d, "survival_reasons.csv", err);
 	if (st != CHURN_OK)
 		return st;
 	table_csv_header(&t, "reason,unknown,involuntary," CELL_COLS);
 	csv_split(&t, r, &r->overall, NULL, NULL);
 	if ((st = table_csv_close(&t, err)) != CHURN_OK || r->nby == 0)
 		return st;
-	if ((st = table_csv_open(&t, outs, dir, "survival_reasons_by.csv", err)) != CHURN_OK)
+	if ((st = table_csv_open(&t, d, "survival_reasons_by.csv", err)) != CHURN_OK)
 		return st;
 	table_csv_header(&t, "by,level,reason,unknown,involuntary," CELL_COLS);
 	for (size_t j = 0; j < r->nby; j++)
@@ -301,19 +301,19 @@ static void csv_period(table_csv *t, const reasons_result *r, const reasons_peri
 		csv_cell(t, &q->s.cell[k]);
 		table_csv_num(t, q->at_start);
 		table_csv_num(t, q->from_start[k]);
-		table_csv_num(t, q->share_of_start[k]);
+		table_csv_pct(t, q->share_of_start[k]);
 		table_csv_end_row(t);
 	}
 }
 
-churn_status reasons_write_cohorts_tables(const reasons_result *r, const char *dir,
-                                          outset *outs, churn_err *err)
+churn_status reasons_write_cohorts_tables(const reasons_result *r, const table_dest *d,
+                                          churn_err *err)
 {
 	table_csv t;
 	churn_status st;
 	if (!r->has_period)
 		return CHURN_OK;
-	if ((st = table_csv_open(&t, outs, dir, "cohorts_reasons.csv", err)) != CHURN_OK)
+	if ((st = table_csv_open(&t, d, "cohorts_reasons.csv", err)) != CHURN_OK)
 		return st;
 	table_csv_header(&t, "period,reason,unknown,involuntary," CELL_COLS
 	                 ",at_start,churned_from_start,share_of_start");

@@ -90,7 +90,7 @@ void segment_run_json(const segment_run *g, const table *t, const char *id_col, 
 	}
 }
 
-churn_status segment_run_write_tables(const segment_run *g, const char *dir, outset *outs,
+churn_status segment_run_write_tables(const segment_run *g, const table_dest *d,
                                       churn_err *err)
 {
 	table_csv f;
@@ -98,28 +98,29 @@ churn_status segment_run_write_tables(const segment_run *g, const char *dir, out
 
 	if (g->r == NULL)
 		return CHURN_OK;
-	if ((st = outset_mkdir(outs, dir, err)) != CHURN_OK)
+	if ((st = table_dest_mkdir(d, err)) != CHURN_OK)
 		return st;
-	if ((st = table_csv_open(&f, outs, dir, "segments.csv", err)) != CHURN_OK)
+	if ((st = table_csv_open(&f, d, "segments.csv", err)) != CHURN_OK)
 		return st;
 	table_csv_header(&f, "value_tier,risk,segment,customers,mrr,expected_churners,"
 	                     "expected_mrr_loss,expected_revenue_loss,incentive_customers,"
 	                     "incentive_cost,incentive_saving,incentive_net,playbook,playbook_text");
 	for (size_t i = 0; i < g->r->ncells; i++) {
 		const segment_cell *c = &g->r->cells[i];
-		const double num[] = { c->mrr, c->expected_churners, c->expected_mrr_loss,
-		                       c->expected_revenue_loss };
+		const double loss[] = { c->expected_mrr_loss, c->expected_revenue_loss };
 		const double inc[] = { c->incentive_cost, c->incentive_saving, c->incentive_net };
 		table_csv_word(&f, segment_value_name(c->value));
 		table_csv_word(&f, c->risk == SCORE_BAND_NONE ? "not_scored"
 		                                              : score_band_name(c->risk));
 		table_csv_text(&f, segment_label(c->value, c->risk));
 		table_csv_count(&f, c->customers);
-		for (size_t k = 0; k < 4; k++)
-			table_csv_num(&f, num[k]);
+		table_csv_money(&f, c->mrr);
+		table_csv_num(&f, c->expected_churners);
+		for (size_t k = 0; k < 2; k++)
+			table_csv_money(&f, loss[k]);
 		table_csv_count(&f, c->incentive_customers);
 		for (size_t k = 0; k < 3; k++)
-			table_csv_num(&f, inc[k]);
+			table_csv_money(&f, inc[k]);
 		table_csv_text(&f, c->playbook ? c->playbook->headline : "");
 		table_csv_text(&f, c->playbook ? c->playbook->text : "");
 		table_csv_end_row(&f);

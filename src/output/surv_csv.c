@@ -30,10 +30,10 @@ static void write_steps(table_csv *f, const km_curve *k)
 		table_csv_num(f, k->n_risk[i]);
 		table_csv_num(f, k->n_event[i]);
 		table_csv_num(f, k->n_censor[i]);
-		table_csv_num(f, k->surv[i]);
+		table_csv_pct(f, k->surv[i]);
 		table_csv_num(f, k->se[i]);
-		table_csv_num(f, k->lower[i]);
-		table_csv_num(f, k->upper[i]);
+		table_csv_pct(f, k->lower[i]);
+		table_csv_pct(f, k->upper[i]);
 		table_csv_num(f, k->cumhaz[i]);
 		table_csv_num(f, k->std_chaz[i]);
 		table_csv_end_row(f);
@@ -83,10 +83,10 @@ static void write_at(table_csv *f, const surv_analysis *a, const char *times_uni
 			table_csv_num(f, r->n_risk);
 			table_csv_num(f, r->n_event);
 			table_csv_num(f, r->n_censor);
-			table_csv_num(f, r->surv);
+			table_csv_pct(f, r->surv);
 			table_csv_num(f, r->se);
-			table_csv_num(f, r->lower);
-			table_csv_num(f, r->upper);
+			table_csv_pct(f, r->lower);
+			table_csv_pct(f, r->upper);
 			table_csv_end_row(f);
 		}
 	}
@@ -101,7 +101,7 @@ static void write_hazard(table_csv *f, const hazard_table *h)
 		table_csv_num(f, (double)(k + 1) * h->month_len);
 		table_csv_num(f, h->n_risk[k]);
 		table_csv_num(f, h->n_event[k]);
-		table_csv_num(f, h->rate[k]);
+		table_csv_pct(f, h->rate[k]);
 		table_csv_end_row(f);
 	}
 }
@@ -164,22 +164,21 @@ static void write_pairwise(table_csv *f, const surv_analysis *a)
 	}
 }
 
-churn_status surv_write_tables(const char *dir, const surv_analysis *a,
-                               const char *times_unit, double times_scale,
-                               outset *outs, churn_err *err)
+churn_status surv_write_tables(const table_dest *d, const surv_analysis *a,
+                               const char *times_unit, double times_scale, churn_err *err)
 {
 	table_csv t, *f = &t;
 	char name[2 * TABLE_NAME_PART_MAX + 64];
 	churn_status st;
 
-	if (dir == NULL || a == NULL)
+	if (d == NULL || a == NULL)
 		return churn_err_set(err, CHURN_EUSAGE, "surv_write_tables: missing argument");
 	if (times_unit != NULL && !(times_scale > 0))
 		times_unit = NULL;
 
 #define WRITE(fname, body)                                  \
 	do {                                                    \
-		st = table_csv_open(f, outs, dir, (fname), err);    \
+		st = table_csv_open(f, d, (fname), err);            \
 		if (st != CHURN_OK)                                 \
 			return st;                                      \
 		body;                                               \

@@ -239,16 +239,16 @@ static int csv_curve(const curve_ref *ref, void *arg_)
 			table_csv_num(a->t, c->time[i]);
 			table_csv_num(a->t, c->n_risk[i]);
 			table_csv_num(a->t, c->n_event[x]);
-			table_csv_num(a->t, c->estimate[x]);
+			table_csv_pct(a->t, c->estimate[x]);
 			table_csv_num(a->t, c->se[x]);
-			table_csv_num(a->t, c->lower[x]);
-			table_csv_num(a->t, c->upper[x]);
+			table_csv_pct(a->t, c->lower[x]);
+			table_csv_pct(a->t, c->upper[x]);
 			table_csv_end_row(a->t);
 		}
 	return 1;
 }
 
-churn_status surv_reasons_write_tables(const surv_run *s, const char *dir, outset *outs,
+churn_status surv_reasons_write_tables(const surv_run *s, const table_dest *d,
                                        churn_err *err)
 {
 	static const char *const names[2] = {"survival_cuminc.csv", "survival_cuminc_at.csv"};
@@ -259,7 +259,7 @@ churn_status surv_reasons_write_tables(const surv_run *s, const char *dir, outse
 	if (r == NULL)
 		return CHURN_OK;
 	for (int at = 0; at < 2; at++) {
-		if ((st = table_csv_open(&t, outs, dir, names[at], err)) != CHURN_OK)
+		if ((st = table_csv_open(&t, d, names[at], err)) != CHURN_OK)
 			return st;
 		table_csv_header(&t, "by,level,reason,time,n_risk,n_event,estimate,se,lower,upper");
 		csv_arg a = {r, &t, at};
@@ -267,7 +267,7 @@ churn_status surv_reasons_write_tables(const surv_run *s, const char *dir, outse
 		if ((st = table_csv_close(&t, err)) != CHURN_OK)
 			return st;
 	}
-	if ((st = table_csv_open(&t, outs, dir, "survival_gray.csv", err)) != CHURN_OK)
+	if ((st = table_csv_open(&t, d, "survival_gray.csv", err)) != CHURN_OK)
 		return st;
 	table_csv_header(&t, "by,reason,events,statistic,df,p,note");
 	for (size_t j = 0; j < r->nby; j++)

@@ -99,12 +99,11 @@ churn_status surv_run_json(const surv_run *s, void *root_, churn_err *err)
 	return CHURN_OK;
 }
 
-churn_status surv_run_write_tables(const surv_run *s, const char *dir, outset *outs,
-                                   churn_err *err)
+churn_status surv_run_write_tables(const surv_run *s, const table_dest *d, churn_err *err)
 {
-	churn_status st = outset_mkdir(outs, dir, err);
+	churn_status st = table_dest_mkdir(d, err);
 
 	if (st != CHURN_OK)
 		return st;
-	return surv_write_tables(dir, s->a, s->date_mode ? "months" : NULL, s->month_len, outs, err);
+	return surv_write_tables(d, s->a, s->date_mode ? "months" : NULL, s->month_len, err);
 }

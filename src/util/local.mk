@@ -28,3 +28,5 @@ libchurnkit_a_SOURCES += src/util/bylevels.c include/churnkit/bylevels.h
 ## perf (issue 15): opt-in per-stage timers (CHURNKIT_TIMING=1), owned by a
 ## command and passed down to the stages it runs.
 libchurnkit_a_SOURCES += src/util/stagetime.c include/churnkit/stagetime.h
+# xlsx (issue 16 item 4): where a run's tables go (--tables, --xlsx).
+libchurnkit_a_SOURCES += include/churnkit/tabledest.h src/util/tabledest.c

@@ -84,3 +84,6 @@ EXTRA_DIST += tests/data/reasons/grew.csv tests/fixtures/findings/reasons/make_g
 cli_tests += tests/cli/reasons_many.sh
 # reasons2 (issue 14): the reasons page on duration data, no period compared (tests/cli/reasons_duration.sh).
 cli_tests += tests/cli/reasons_duration.sh
+# xlsx (issue 16 item 4): --xlsx read back against --tables (tests/cli/xlsx.sh).
+cli_tests += tests/cli/xlsx.sh
+EXTRA_DIST += tests/cli/xlsx_read.py

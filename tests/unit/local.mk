@@ -255,3 +255,9 @@ tests_unit_test_stagetime_SOURCES = tests/unit/test_stagetime.c
 tests_unit_test_stagetime_LDADD = $(TEST_LIBS)
 check_PROGRAMS += $(unit_perf)
 TESTS += $(unit_perf)
+## xlsx (issue 16 item 4): the workbook's sheet-name rule.
+unit_xlsx = tests/unit/test_tablebook
+tests_unit_test_tablebook_SOURCES = tests/unit/test_tablebook.c
+tests_unit_test_tablebook_LDADD = $(TEST_LIBS)
+check_PROGRAMS += $(unit_xlsx)
+TESTS += $(unit_xlsx)

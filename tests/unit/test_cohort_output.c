@@ -178,7 +178,8 @@ static void test_csv(const cohort_result *c, const kpi_result *k)
 
 	if (!ok(mkdtemp(dir) != NULL, "csv: temporary directory"))
 		return;
-	ok(cohort_write_tables(dir, c, k, NULL, &err) == CHURN_OK, "csv: tables written");
+	table_dest td = {NULL, dir, NULL};
+	ok(cohort_write_tables(&td, c, k, &err) == CHURN_OK, "csv: tables written");
 	snprintf(path, sizeof path, "%s/cohorts_plan_02__B__x__value_retention.csv", dir);
 	ok(stat(path, &st) == 0, "csv: group file name made safe");
 	snprintf(path, sizeof path, "%s/kpis.csv", dir);
