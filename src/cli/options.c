@@ -85,7 +85,9 @@ static const opt_spec specs[OPT_COUNT] = {
 	[OPT_DRIVER] = {"driver", 1, 1, CMD_REPORT | CMD_SCORE, 0, "COL=KIND", "action kind of a driver column (service, usage, payment, contract, contact, onboarding, satisfaction, value, none)"},
 	[OPT_LABEL] = {"label", 1, 1, CMD_REPORT, 0, "COL[:LEVEL]=TEXT", "name a column (or a level of it) in the PDF; repeatable, the later wins; also the report definition's [labels]"},
 	[OPT_CURRENCY] = {"currency", 1, 0, CMD_REPORT, 0, "CODE", "ISO 4217 currency of --value, e.g. EUR: money printed with its symbol"},
-	[OPT_QUIET] = {"quiet", 0, 0, CMD_ALL, 'q', NULL, "print no warnings about bad rows"},
+	[OPT_QUIET] = {"quiet", 0, 0, CMD_ALL, 'q', NULL, "print no warnings about bad rows and no progress line (errors still print)"},
+	[OPT_PROGRESS] = {"progress", 0, 0, CMD_ALL, 0, NULL, "show the progress line on standard error even when it is not a terminal"},
+	[OPT_NO_PROGRESS] = {"no-progress", 0, 0, CMD_ALL, 0, NULL, "never show the progress line (wins over --progress)"},
 	[OPT_HELP] = {"help", 0, 0, CMD_ALL, 'h', NULL, "show this help"},
 	[OPT_VERSION] = {"version", 0, 0, CMD_ALL, 0, NULL, "show the version"},
 };

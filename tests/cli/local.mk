@@ -76,3 +76,5 @@ cli_tests += tests/cli/report_reasons.sh
 cli_tests += tests/cli/finding_direction.sh
 # repeated column names renamed as read.csv, or refused when an option names them (tests/cli/dup_columns.sh).
 cli_tests += tests/cli/dup_columns.sh
+# progress (issue 16 item 5): the progress line on stderr (tests/cli/progress.sh).
+cli_tests += tests/cli/progress.sh
