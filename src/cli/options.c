@@ -1,5 +1,6 @@
 /* options.c - see options.h. */
 #include "options.h"
+#include "install_dirs.h"
 #include "churnkit/date.h"
 #include "churnkit/datetime.h"
 #include "churnkit/fieldread.h"
@@ -20,7 +21,7 @@
 #define MOD (CMD_REPORT | CMD_MODEL | CMD_SCORE)
 
 static const opt_spec specs[OPT_COUNT] = {
-	[OPT_CONFIG] = {"config", 1, 1, CMD_ALL, 0, "FILE", "read options from a report definition (INI)"},
+	[OPT_CONFIG] = {"config", 1, 1, CMD_ALL, 0, "FILE|NAME", "read options from a report definition (INI); a NAME that is no file is looked up as NAME.ini among the installed ones (churnkit --help says where)"},
 	[OPT_JSON] = {"json", 1, 0, AN | CMD_CHECK, 0, "FILE", "write every computed number as JSON (- = stdout)"},
 	[OPT_OUTPUT] = {"output", 1, 0, CMD_REPORT | CMD_SCORE, 'o', "FILE", "the output file"},
 	[OPT_TABLES] = {"tables", 1, 0, AN, 0, "DIR", "write one CSV per table and chart into DIR"},
@@ -239,6 +240,8 @@ churn_status cli_opts_parse(cli_opts *o, unsigned cmd, int argc, char **argv,
 		else if (strncmp(argv[i], "--config=", 9) == 0)
 			path = argv[i] + 9;
 		if (path != NULL) {
+			char found[4096];
+			path = install_config_path(path, found, sizeof found);
 			nconfig++;
 			/* A FIFO or pipe given twice can be read once: the second
 			 * open would wait forever.  Checked against every other
@@ -299,7 +302,10 @@ churn_status cli_opts_parse(cli_opts *o, unsigned cmd, int argc, char **argv,
 			                     o->cmd_name, specs[id].name);
 		/* --config was read above; its value is kept so that no output
 		 * can overwrite it (cmd_parse.c). */
-		if (!set_value(o, id, specs[id].has_arg ? optarg : NULL, "command line", 1))
+		char found[4096];
+		const char *val = id == OPT_CONFIG ? install_config_path(optarg, found, sizeof found)
+		                  : specs[id].has_arg ? optarg : NULL;
+		if (!set_value(o, id, val, "command line", 1))
 			return churn_err_set(err, CHURN_ENOMEM, "out of memory");
 	}
 	while (optind < argc)

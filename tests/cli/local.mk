@@ -78,3 +78,5 @@ cli_tests += tests/cli/finding_direction.sh
 cli_tests += tests/cli/dup_columns.sh
 # progress (issue 16 item 5): the progress line on stderr (tests/cli/progress.sh).
 cli_tests += tests/cli/progress.sh
+# install (issue 16 item 6): make install DESTDIR=..., --help, --config NAME (tests/cli/install.sh).
+cli_tests += tests/cli/install.sh
