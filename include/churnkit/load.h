@@ -74,6 +74,7 @@
 
 #include "churnkit/err.h"
 #include "churnkit/source.h"
+#include "churnkit/stagetime.h"
 #include "churnkit/table.h"
 
 #define LOAD_KEEP_REJECTS 50
@@ -187,6 +188,9 @@ typedef struct {
 	int32_t date_max;        /* bad rows (LOAD_BAD_RANGE) */
 	int32_t open_end;        /* an end date meaning "still active";
 	                            TABLE_DATE_NA = none */
+	stagetime *progress;     /* borrowed; NULL = none: the read shows as the
+	                            stage "loading", bytes of a file's size, or
+	                            rows when the size is not known (stagetime.h) */
 } load_opts;
 
 /* Sets the documented defaults: detect delimiter, decimal point, no

@@ -80,6 +80,10 @@ void source_sha256_hex(const source *s, char hex[65]);
 /* Bytes read from the underlying input so far. */
 uint64_t source_bytes(const source *s);
 
+/* Bytes in a regular file (its size when opened) or a memory source; 0
+ * when not known (a pipe, standard input). */
+uint64_t source_size(const source *s);
+
 /* A read buffer size for a reader that would use `most` bytes: fewer when
  * the whole rest of a memory source or a regular file (its size when
  * opened) fits in fewer, so that one read of that size still reaches the

@@ -11,6 +11,19 @@
  * Every function accepts NULL, or a timer that is off, and then does
  * nothing, so the stages mark unconditionally.  Timing never changes any
  * output's bytes.  No globals: the owner of the struct owns all of it.
+ *
+ * The same clock drives the progress line of a long run (docs/outputs.md,
+ * "Progress").  The command installs a display with stagetime_show; a
+ * stage that can take long says which it is with stagetime_begin (its
+ * name, and the total of its work when known: bytes, rows, folds) and how
+ * far it has got with stagetime_tick.  The library never prints: the
+ * display is the command's callback, called once the run has lasted the
+ * display's delay, at most ten times a second, and never more often than
+ * the clock is read.  stagetime_tick reads the clock only when the work
+ * done has grown by a two-hundredth of the total (1024 units when the
+ * total is unknown), so it may be called per row.  stagetime_clear erases
+ * the line (before any other message, and at the end of the run).  Without
+ * a display these functions do nothing.
  */
 #ifndef CHURNKIT_STAGETIME_H
 #define CHURNKIT_STAGETIME_H
@@ -25,12 +38,37 @@ typedef struct {
 	unsigned count;   /* marks charged to it */
 } stagetime_step;
 
+/* What the progress display is asked to show. */
+typedef struct {
+	int clear;           /* 1: erase the line; nothing else is set */
+	const char *stage;   /* "loading", "cox model" */
+	const char *unit;    /* "bytes", "rows", "folds"; NULL: no count */
+	double done, total;  /* total 0: not known */
+	double elapsed;      /* seconds since stagetime_start */
+} stagetime_view;
+
+/* A progress display: draws (or erases) the line; ctx is the display's. */
+typedef void (*stagetime_show_fn)(void *ctx, const stagetime_view *v);
+
+typedef struct {
+	stagetime_show_fn fn;  /* NULL: no progress line */
+	void *ctx;
+	double delay;          /* seconds from the start before the first draw */
+	double next_draw;      /* wall clock before which no tick redraws */
+	int drawn;             /* the line is showing */
+	stagetime_view v;      /* the stage shown */
+	double next_check;     /* done at which a tick next reads the clock */
+	double step;           /* done between two readings of the clock */
+} stagetime_progress;
+
 typedef struct {
 	int on;                            /* 0: every call does nothing */
 	double wall0, cpu0;                /* at the last mark (or the start) */
 	double wall_start, cpu_start;      /* at stagetime_start */
 	size_t n;                          /* steps in use */
 	stagetime_step step[STAGETIME_MAX];
+	double run_start;                  /* wall clock at stagetime_start */
+	stagetime_progress pr;             /* the progress line (stagetime_show) */
 } stagetime;
 
 /* Sets t up, on when `on` is non-zero, and starts the clocks. */
@@ -44,5 +82,22 @@ void stagetime_mark(stagetime *t, const char *name);
  * and CPU seconds and their share of the CPU time since the start, and a
  * total line, to f. */
 void stagetime_print(const stagetime *t, FILE *f);
+
+/* Installs the progress display fn(ctx, ...) on a started t: it is first
+ * called once `delay` seconds have passed since stagetime_start. */
+void stagetime_show(stagetime *t, stagetime_show_fn fn, void *ctx, double delay);
+
+/* Starts the stage `stage` (a string that outlives t) of `total` units
+ * (0: not known) of `unit` (NULL: no count, the elapsed time only), and
+ * shows it at once when the delay has passed. */
+void stagetime_begin(stagetime *t, const char *stage, double total, const char *unit);
+
+/* Says that `done` units of the stage are done; redraws the line when it
+ * is due. */
+void stagetime_tick(stagetime *t, double done);
+
+/* Erases the progress line if it shows; the next begin or tick draws it
+ * again. */
+void stagetime_clear(stagetime *t);
 
 #endif

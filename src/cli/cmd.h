@@ -18,6 +18,7 @@
 #include "churnkit/load.h"
 #include "churnkit/outfile.h"
 #include "churnkit/tablecsv.h"
+#include "churnkit/stagetime.h"
 #include "options.h"
 
 int cmd_check(int argc, char **argv, outset *outs, churn_err *err);
@@ -39,6 +40,8 @@ typedef struct {
 	char **involuntary;    /* --involuntary names (opt_list), owned */
 	size_t ninvoluntary;
 	outset *outs;          /* borrowed: the run's output set (main's) */
+	stagetime *clock;      /* borrowed: the command's clock and progress line
+	                          (progress.h), or NULL */
 } cmd_data;
 
 /* Parses the options of subcommand `cmd`; prints help or the version when
@@ -47,14 +50,16 @@ churn_status cmd_parse(cli_opts *o, unsigned cmd, int argc, char **argv,
                        const char *synopsis, const char *summary, int *done,
                        churn_err *err);
 
-/* Builds the mapping from the options, loads the input, writes --rejects
+/* Builds the mapping from the options, loads the input (shown on the
+ * progress line of `clock`, which d borrows; NULL: none), writes --rejects
  * into the output set `outs` and warns about bad rows on stderr (unless
  * --quiet); checks each --by column against the library's cap
  * (bylevels.h), so that a command whose stages do not group by --by
  * (check, model, score) refuses it alike.  When the run fails for too many
  * bad rows, the --rejects file is committed (the only output then).  Free
  * with cmd_data_free. */
-churn_status cmd_load(const cli_opts *o, outset *outs, cmd_data *d, churn_err *err);
+churn_status cmd_load(const cli_opts *o, outset *outs, stagetime *clock, cmd_data *d,
+                      churn_err *err);
 void cmd_data_free(cmd_data *d);
 
 /* A new JSON document {"tool": {...}, "data": {...}} for the loaded input:

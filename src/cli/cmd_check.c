@@ -5,6 +5,7 @@
 #include "churnkit/profile.h"
 #include "churnkit/run_json.h"
 #include "cmd.h"
+#include "progress.h"
 
 #include <string.h>
 
@@ -19,13 +20,17 @@ int cmd_check(int argc, char **argv, outset *outs, churn_err *err)
 {
 	cli_opts o;
 	cmd_data d = {0};
+	stagetime tm = {0};
+	cli_progress pg;
 	profile *p = NULL;
 	int done;
 	churn_status st = cmd_parse(&o, CMD_CHECK, argc, argv, synopsis, summary, &done, err);
 
 	if (st != CHURN_OK || done)
 		goto out;
-	st = cmd_load(&o, outs, &d, err);
+	if ((st = cli_progress_start(&pg, &tm, &o, err)) != CHURN_OK)
+		goto out;
+	st = cmd_load(&o, outs, &tm, &d, err);
 	if (st != CHURN_OK)
 		goto out;
 	st = profile_build(d.res, &d.map, d.lopts.display_name, &p, err);
@@ -40,6 +45,7 @@ int cmd_check(int argc, char **argv, outset *outs, churn_err *err)
 	if (opt_str(&o, OPT_JSON) == NULL || strcmp(opt_str(&o, OPT_JSON), "-") != 0)
 		profile_print(p, stdout);
 out:
+	stagetime_clear(&tm);
 	profile_free(p);
 	cmd_data_free(&d);
 	cli_opts_free(&o);

@@ -7,6 +7,7 @@
 #include "churnkit/reasons_out.h"
 #include "churnkit/run_text.h"
 #include "cmd.h"
+#include "progress.h"
 #include "stage_opts.h"
 
 #include <errno.h>
@@ -68,6 +69,8 @@ int cmd_cohorts(int argc, char **argv, outset *outs, churn_err *err)
 {
 	cli_opts o;
 	cmd_data d = {0};
+	stagetime tm = {0};
+	cli_progress pg;
 	cli_cohort_opts co = {0};
 	cohort_run c = {0};
 	reasons_result *rr = NULL;
@@ -81,13 +84,15 @@ int cmd_cohorts(int argc, char **argv, outset *outs, churn_err *err)
 		goto out;
 	if ((st = cli_cohort_opts_read(&co, &o, synopsis, err)) != CHURN_OK)
 		goto out;
-	if ((st = cmd_load(&o, outs, &d, err)) != CHURN_OK)
+	if ((st = cli_progress_start(&pg, &tm, &o, err)) != CHURN_OK ||
+	    (st = cmd_load(&o, outs, &tm, &d, err)) != CHURN_OK)
 		goto out;
 	if ((st = cli_cohort_run(&c, &co, &d, err)) != CHURN_OK)
 		goto out;
 	if (d.map.reason != NULL && (st = reasons_of_period(&c, &d, &rr, err)) != CHURN_OK)
 		goto out;
 	g = (cohort_stages){&c, rr};
+	stagetime_clear(&tm);
 
 	json = opt_str(&o, OPT_JSON);
 	if (json != NULL && (st = cmd_json_stage(&d, add_json, &g, json, err)) != CHURN_OK)
@@ -111,6 +116,7 @@ int cmd_cohorts(int argc, char **argv, outset *outs, churn_err *err)
 	}
 out:
 	cmd_tables_free(&td);
+	stagetime_clear(&tm);
 	reasons_result_free(rr);
 	cohort_run_free(&c);
 	cmd_data_free(&d);

@@ -260,7 +260,8 @@ static churn_status check_by_levels(const cmd_data *d, churn_err *err)
 	return st;
 }
 
-churn_status cmd_load(const cli_opts *o, outset *outs, cmd_data *d, churn_err *err)
+churn_status cmd_load(const cli_opts *o, outset *outs, stagetime *clock, cmd_data *d,
+                      churn_err *err)
 {
 	outfile *rej = NULL;
 	churn_status st;
@@ -268,6 +269,7 @@ churn_status cmd_load(const cli_opts *o, outset *outs, cmd_data *d, churn_err *e
 
 	memset(d, 0, sizeof *d);
 	d->outs = outs;
+	d->clock = clock;
 	d->path = o->args[0];
 	if ((st = map_options(o, d, err)) != CHURN_OK)
 		return st;
@@ -280,8 +282,10 @@ churn_status cmd_load(const cli_opts *o, outset *outs, cmd_data *d, churn_err *e
 			return st;
 		d->lopts.rejects = outfile_stream(rej);
 	}
+	d->lopts.progress = clock;
 	st = load_csv(d->path, &d->map, &d->lopts, &d->res, err);
 	d->lopts.rejects = NULL;  /* the stream is closed below */
+	stagetime_clear(clock);   /* the warnings below start on a clean line */
 	if (st != CHURN_OK) {
 		outfile_abort(rej);
 		return st;

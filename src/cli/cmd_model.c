@@ -4,6 +4,7 @@
 
 #include "churnkit/run_text.h"
 #include "cmd.h"
+#include "progress.h"
 #include "stage_opts.h"
 
 #include <errno.h>
@@ -34,6 +35,8 @@ int cmd_model(int argc, char **argv, outset *outs, churn_err *err)
 {
 	cli_opts o;
 	cmd_data d = {0};
+	stagetime tm = {0};
+	cli_progress pg;
 	cli_model_opts mo = {0};
 	model_run m = {0};
 	model_run_input mi;
@@ -46,11 +49,14 @@ int cmd_model(int argc, char **argv, outset *outs, churn_err *err)
 		goto out;
 	if ((st = cli_model_opts_read(&mo, &o, CLI_MODEL_CV_DEFAULT, err)) != CHURN_OK)
 		goto out;
-	if ((st = cmd_load(&o, outs, &d, err)) != CHURN_OK)
+	if ((st = cli_progress_start(&pg, &tm, &o, err)) != CHURN_OK ||
+	    (st = cmd_load(&o, outs, &tm, &d, err)) != CHURN_OK)
 		goto out;
 	mi = cli_model_input(&d);
+	mo.mo.timer = &tm;
 	if ((st = model_run_fit(&m, &mi, &mo.mo, err)) != CHURN_OK)
 		goto out;
+	stagetime_clear(&tm);
 
 	json = opt_str(&o, OPT_JSON);
 	if (json != NULL && (st = cmd_json_stage(&d, add_json, &m, json, err)) != CHURN_OK)
@@ -70,6 +76,7 @@ int cmd_model(int argc, char **argv, outset *outs, churn_err *err)
 	}
 out:
 	cmd_tables_free(&td);
+	stagetime_clear(&tm);
 	model_run_free(&m);
 	cli_model_opts_free(&mo);
 	cmd_data_free(&d);

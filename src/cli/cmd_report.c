@@ -13,6 +13,7 @@
 #include "churnkit/report_out.h"
 #include "churnkit/stagetime.h"
 #include "cmd.h"
+#include "progress.h"
 #include "report_words.h"
 #include "stage_opts.h"
 
@@ -70,7 +71,9 @@ typedef struct {
 	labelmap *labels;          /* --label and [labels] */
 	char currency[8];          /* --currency, upper case */
 	const char *currency_code; /* currency, or NULL */
-	stagetime tm;              /* CHURNKIT_TIMING=1: the stages' times, to stderr */
+	stagetime tm;              /* the progress line and, with CHURNKIT_TIMING=1,
+	                              the stages' times (to stderr at the end) */
+	cli_progress pg;
 } run;
 
 static void run_free(run *r)
@@ -109,13 +112,6 @@ static churn_status reasons_run(run *r, churn_err *err)
 	if ((st = reasons_build(r->d.res, &r->d.map, &ro, &r->rr, err)) != CHURN_OK)
 		return st;
 	return findings_reasons_from(r->rr, r->labels, &r->rb, &r->rb_count, err);
-}
-
-/* CHURNKIT_TIMING=1 asks for the stage timings on stderr (bench/README.md). */
-static int timing_wanted(void)
-{
-	const char *s = getenv("CHURNKIT_TIMING");
-	return s != NULL && strcmp(s, "1") == 0;
 }
 
 /* SOURCE_DATE_EPOCH as "2026-11-23 10:15 UTC", or "" when not set. */
@@ -166,7 +162,8 @@ static churn_status collect_options(run *r, churn_err *err)
 		if (v->n == 0 || i == OPT_HELP || i == OPT_VERSION || i == OPT_OUTPUT ||
 		    i == OPT_CONFIG ||
 		    i == OPT_SCORES || i == OPT_JSON || i == OPT_TABLES || i == OPT_REJECTS ||
-		    i == OPT_REVENUE_REJECTS || i == OPT_QUIET)
+		    i == OPT_REVENUE_REJECTS || i == OPT_QUIET || i == OPT_PROGRESS ||
+		    i == OPT_NO_PROGRESS)
 			continue;
 		for (size_t k = 0; k < v->n; k++)
 			len += strlen(v->values[k] ? v->values[k] : "yes") + 2;
@@ -275,9 +272,10 @@ int cmd_report(int argc, char **argv, outset *outs, churn_err *err)
 	churn_status st;
 
 	memset(&r, 0, sizeof r);
-	stagetime_start(&r.tm, timing_wanted());
 	st = cmd_parse(&r.o, CMD_REPORT, argc, argv, synopsis, summary, &done, err);
 	if (st != CHURN_OK || done)
+		goto end;
+	if ((st = cli_progress_start(&r.pg, &r.tm, &r.o, err)) != CHURN_OK)
 		goto end;
 	out = opt_str(&r.o, OPT_OUTPUT);
 	json = opt_str(&r.o, OPT_JSON);
@@ -335,7 +333,7 @@ int cmd_report(int argc, char **argv, outset *outs, churn_err *err)
 		r.go.so.top_n = REPORT_ACCOUNTS;
 	}
 	stagetime_mark(&r.tm, "options");
-	if ((st = cmd_load(&r.o, outs, &r.d, err)) != CHURN_OK)
+	if ((st = cmd_load(&r.o, outs, &r.tm, &r.d, err)) != CHURN_OK)
 		goto end;
 	stagetime_mark(&r.tm, "load");
 	if ((st = cli_labels_read(&r.o, r.d.res->t, &r.labels, err)) != CHURN_OK)
@@ -374,6 +372,7 @@ int cmd_report(int argc, char **argv, outset *outs, churn_err *err)
 	}
 	if (r.d.map.reason != NULL && (st = reasons_run(&r, err)) != CHURN_OK)
 		goto end;
+	stagetime_begin(&r.tm, "findings", 0, NULL);
 	if ((st = findings_run(&r.sv, r.have_co ? &r.co : NULL, r.have_m ? &r.m : NULL, &r.mi,
 	                       r.labels, r.rb.nreasons ? &r.rb : NULL, &r.fd, err)) != CHURN_OK ||
 	    (st = findings_run_actions(r.fd, r.d.res->t, r.have_m ? &r.m : NULL,
@@ -409,6 +408,7 @@ int cmd_report(int argc, char **argv, outset *outs, churn_err *err)
 	set.labels = r.labels;
 	set.currency = r.currency_code;
 	report_input_from_runs(&set, &runs, &in);
+	stagetime_begin(&r.tm, "writing report", 0, NULL);
 	in.reasons = report_reasons_of(r.rh);
 	if ((st = report_render(&in, &pdf, &len, &r.npages, err)) != CHURN_OK)
 		goto end;
@@ -429,6 +429,7 @@ int cmd_report(int argc, char **argv, outset *outs, churn_err *err)
 		goto end;
 	if ((st = write_tables(&r, err)) != CHURN_OK)
 		goto end;
+	stagetime_clear(&r.tm);
 	/* In place before the summary says they are written. */
 	if ((st = outset_commit(outs, err)) != CHURN_OK)
 		goto end;
@@ -440,6 +441,7 @@ int cmd_report(int argc, char **argv, outset *outs, churn_err *err)
 			st = churn_err_set(err, CHURN_EIO, "standard output: %s", strerror(errno));
 	}
 end:
+	stagetime_clear(&r.tm);
 	free(pdf);
 	run_free(&r);
 	stagetime_mark(&r.tm, "summary, free");

@@ -7,6 +7,7 @@
 #include "churnkit/run_text.h"
 #include "churnkit/scores_out.h"
 #include "cmd.h"
+#include "progress.h"
 #include "stage_opts.h"
 
 #include <errno.h>
@@ -31,6 +32,8 @@ int cmd_score(int argc, char **argv, outset *outs, churn_err *err)
 {
 	cli_opts o;
 	cmd_data d = {0};
+	stagetime tm = {0};
+	cli_progress pg;
 	cli_model_opts mo = {0};
 	model_run m = {0};
 	model_run_input mi;
@@ -60,9 +63,11 @@ int cmd_score(int argc, char **argv, outset *outs, churn_err *err)
 		goto end;
 	if ((st = cli_segment_opts_read(&go, &o, err)) != CHURN_OK)
 		goto end;
-	if ((st = cmd_load(&o, outs, &d, err)) != CHURN_OK)
+	if ((st = cli_progress_start(&pg, &tm, &o, err)) != CHURN_OK ||
+	    (st = cmd_load(&o, outs, &tm, &d, err)) != CHURN_OK)
 		goto end;
 	mi = cli_model_input(&d);
+	mo.mo.timer = &tm;
 	if ((st = model_run_fit(&m, &mi, &mo.mo, err)) != CHURN_OK)
 		goto end;
 	if ((st = model_run_scores(&m, &mi, &s, err)) != CHURN_OK)
@@ -93,6 +98,7 @@ int cmd_score(int argc, char **argv, outset *outs, churn_err *err)
 		goto end;
 	if ((st = cmd_tables_close(&td, err)) != CHURN_OK)
 		goto end;
+	stagetime_clear(&tm);
 	if (strcmp(out, "-") != 0 && (json == NULL || strcmp(json, "-") != 0)) {
 		scores_out_summary(stdout, &m, s, out);
 		run_text_segments_note(stdout, &g);
@@ -101,6 +107,7 @@ int cmd_score(int argc, char **argv, outset *outs, churn_err *err)
 	}
 end:
 	cmd_tables_free(&td);
+	stagetime_clear(&tm);
 	segment_run_free(&g);
 	cli_segment_opts_free(&go);
 	scores_free(s);

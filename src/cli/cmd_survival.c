@@ -10,6 +10,7 @@
 #include "churnkit/surv_reasons_out.h"
 #include "churnkit/run_text.h"
 #include "cmd.h"
+#include "progress.h"
 #include "stage_opts.h"
 
 #include <errno.h>
@@ -63,6 +64,8 @@ int cmd_survival(int argc, char **argv, outset *outs, churn_err *err)
 {
 	cli_opts o;
 	cmd_data d = {0};
+	stagetime tm = {0};
+	cli_progress pg;
 	cli_surv_opts so = {0};
 	surv_run s = {0};
 	reasons_result *rr = NULL;
@@ -76,7 +79,8 @@ int cmd_survival(int argc, char **argv, outset *outs, churn_err *err)
 		goto out;
 	if ((st = cli_surv_opts_read(&so, &o, synopsis, err)) != CHURN_OK)
 		goto out;
-	if ((st = cmd_load(&o, outs, &d, err)) != CHURN_OK)
+	if ((st = cli_progress_start(&pg, &tm, &o, err)) != CHURN_OK ||
+	    (st = cmd_load(&o, outs, &tm, &d, err)) != CHURN_OK)
 		goto out;
 	if ((st = cli_surv_run(&s, &so, &d, err)) != CHURN_OK)
 		goto out;
@@ -87,6 +91,7 @@ int cmd_survival(int argc, char **argv, outset *outs, churn_err *err)
 			goto out;
 	}
 	g = (surv_stages){&s, rr};
+	stagetime_clear(&tm);
 
 	json = opt_str(&o, OPT_JSON);
 	if (json != NULL && (st = cmd_json_stage(&d, add_json, &g, json, err)) != CHURN_OK)
@@ -114,6 +119,7 @@ int cmd_survival(int argc, char **argv, outset *outs, churn_err *err)
 	}
 out:
 	cmd_tables_free(&td);
+	stagetime_clear(&tm);
 	reasons_result_free(rr);
 	surv_run_free(&s);
 	cli_surv_opts_free(&so);

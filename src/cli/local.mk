@@ -17,3 +17,13 @@ churnkit_SOURCES += src/cli/cmd_survival.c
 churnkit_SOURCES += src/cli/cmd_report.c src/cli/stage_opts.c src/cli/stage_opts.h
 ## words (issue 13 item 6): --label / [labels] and --currency for the report.
 churnkit_SOURCES += src/cli/report_words.c src/cli/report_words.h
+## progress (issue 16 item 5): the progress line of a long run on stderr.
+churnkit_SOURCES += src/cli/progress.c src/cli/progress.h
+## install (issue 16 item 6): the report definitions go to $(reportsdir);
+## the binary knows that folder (--config NAME, --help) and the man page's
+## place from the configured prefix.
+reportsdir = $(pkgdatadir)/reports
+dist_reports_DATA = reports/quarterly.ini reports/executive.ini
+churnkit_CPPFLAGS = $(AM_CPPFLAGS) -DCHURNKIT_REPORTS_DIR='"$(reportsdir)"' \
+	-DCHURNKIT_MAN_PAGE='"$(mandir)/man1/churnkit.1"'
+churnkit_SOURCES += src/cli/install_dirs.c src/cli/install_dirs.h

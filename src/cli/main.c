@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "cmd.h"
+#include "install_dirs.h"
 
 #include <gsl/gsl_errno.h>
 #include <locale.h>
@@ -31,9 +32,11 @@ static void usage(FILE *f)
 	      "and a printed retention report.\n\nCommands:\n", f);
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
 		fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
-	fputs("\nRun 'churnkit COMMAND --help' for a command's options; "
-	      "'man churnkit' for the manual.\n"
-	      "Exit status: 0 success, 1 the data could not be analysed, "
+	fprintf(f, "\nRun 'churnkit COMMAND --help' for a command's options; "
+	        "'man churnkit' for the manual\n(installed as %s).\n"
+	        "Report definitions (--config NAME reads NAME.ini there): %s\n",
+	        install_man_page(), install_reports_dir());
+	fputs("Exit status: 0 success, 1 the data could not be analysed, "
 	      "2 usage or configuration error, 3 I/O error, 4 out of memory.\n", f);
 }
 

@@ -1,5 +1,6 @@
 /* options.c - see options.h. */
 #include "options.h"
+#include "install_dirs.h"
 #include "churnkit/date.h"
 #include "churnkit/datetime.h"
 #include "churnkit/fieldread.h"
@@ -20,7 +21,7 @@
 #define MOD (CMD_REPORT | CMD_MODEL | CMD_SCORE)
 
 static const opt_spec specs[OPT_COUNT] = {
-	[OPT_CONFIG] = {"config", 1, 1, CMD_ALL, 0, "FILE", "read options from a report definition (INI)"},
+	[OPT_CONFIG] = {"config", 1, 1, CMD_ALL, 0, "FILE|NAME", "read options from a report definition (INI); a NAME that is no file is looked up as NAME.ini among the installed ones (churnkit --help says where)"},
 	[OPT_JSON] = {"json", 1, 0, AN | CMD_CHECK, 0, "FILE", "write every computed number as JSON (- = stdout)"},
 	[OPT_OUTPUT] = {"output", 1, 0, CMD_REPORT | CMD_SCORE, 'o', "FILE", "the output file"},
 	[OPT_TABLES] = {"tables", 1, 0, AN, 0, "DIR", "write one CSV per table and chart into DIR"},
@@ -86,7 +87,9 @@ static const opt_spec specs[OPT_COUNT] = {
 	[OPT_DRIVER] = {"driver", 1, 1, CMD_REPORT | CMD_SCORE, 0, "COL=KIND", "action kind of a driver column (service, usage, payment, contract, contact, onboarding, satisfaction, value, none)"},
 	[OPT_LABEL] = {"label", 1, 1, CMD_REPORT, 0, "COL[:LEVEL]=TEXT", "name a column (or a level of it) in the PDF; repeatable, the later wins; also the report definition's [labels]"},
 	[OPT_CURRENCY] = {"currency", 1, 0, CMD_REPORT, 0, "CODE", "ISO 4217 currency of --value, e.g. EUR: money printed with its symbol"},
-	[OPT_QUIET] = {"quiet", 0, 0, CMD_ALL, 'q', NULL, "print no warnings about bad rows"},
+	[OPT_QUIET] = {"quiet", 0, 0, CMD_ALL, 'q', NULL, "print no warnings about bad rows and no progress line (errors still print)"},
+	[OPT_PROGRESS] = {"progress", 0, 0, CMD_ALL, 0, NULL, "show the progress line on standard error even when it is not a terminal"},
+	[OPT_NO_PROGRESS] = {"no-progress", 0, 0, CMD_ALL, 0, NULL, "never show the progress line (wins over --progress)"},
 	[OPT_HELP] = {"help", 0, 0, CMD_ALL, 'h', NULL, "show this help"},
 	[OPT_VERSION] = {"version", 0, 0, CMD_ALL, 0, NULL, "show the version"},
 };
@@ -238,6 +241,8 @@ churn_status cli_opts_parse(cli_opts *o, unsigned cmd, int argc, char **argv,
 		else if (strncmp(argv[i], "--config=", 9) == 0)
 			path = argv[i] + 9;
 		if (path != NULL) {
+			char found[4096];
+			path = install_config_path(path, found, sizeof found);
 			nconfig++;
 			/* A FIFO or pipe given twice can be read once: the second
 			 * open would wait forever.  Checked against every other
@@ -298,7 +303,10 @@ churn_status cli_opts_parse(cli_opts *o, unsigned cmd, int argc, char **argv,
 			                     o->cmd_name, specs[id].name);
 		/* --config was read above; its value is kept so that no output
 		 * can overwrite it (cmd_parse.c). */
-		if (!set_value(o, id, specs[id].has_arg ? optarg : NULL, "command line", 1))
+		char found[4096];
+		const char *val = id == OPT_CONFIG ? install_config_path(optarg, found, sizeof found)
+		                  : specs[id].has_arg ? optarg : NULL;
+		if (!set_value(o, id, val, "command line", 1))
 			return churn_err_set(err, CHURN_ENOMEM, "out of memory");
 	}
 	while (optind < argc)

@@ -77,6 +77,7 @@ churn_status cli_segment_run(segment_run *g, const cli_segment_opts *go, const m
 {
 	segment_run_input in;
 
+	stagetime_begin(d->clock, "segments", 0, NULL);
 	segment_run_input_of_model(&in, m, d->res, d->map.value, s);
 	in.time_unit = d->map.time_unit;
 	return segment_run_build(g, &in, &go->so, err);
@@ -202,6 +203,7 @@ churn_status cli_surv_run(surv_run *s, const cli_surv_opts *so, const cmd_data *
 {
 	surv_run_input in = {.res = d->res, .map = &d->map, .display_name = d->lopts.display_name};
 
+	stagetime_begin(d->clock, "survival", 0, NULL);
 	return surv_run_fit(s, &in, &so->so, err);
 }
 
@@ -304,8 +306,10 @@ churn_status cli_cohort_run(cohort_run *c, const cli_cohort_opts *co, const cmd_
 {
 	cohort_run_input in = {.res = d->res, .map = &d->map, .lopts = &d->lopts,
 	                       .outs = d->outs};
+	stagetime_begin(d->clock, "cohorts", 0, NULL);
 	churn_status st = cohort_run_fit(c, &in, &co->co, err);
 
+	stagetime_clear(d->clock);  /* the warnings below start on a clean line */
 	if (c->rev != NULL && c->rev->rows_rejected > 0 && !co->quiet) {
 		load_opts lo = d->lopts;
 		lo.display_name = strcmp(c->revenue_path, "-") == 0 ? "<stdin>" : c->revenue_path;
@@ -428,6 +432,7 @@ churn_status cli_model_write_scores(const model_run *m, const cmd_data *d, const
 
 	if (st != CHURN_OK)
 		return st;
+	stagetime_begin(d->clock, "writing scores", 0, NULL);
 	st = scores_write_csv(outfile_stream(of), s, model_run_score_design(m), d->res->t,
 	                      d->map.id, d->map.value, segments, actions, err);
 	if (st == CHURN_OK) {

@@ -327,6 +327,8 @@ static churn_status parse_file(loader *ld, source *src, char *chunk, size_t size
 		if (p.entry_size > p.blk_size)
 			csv_set_blk_size(&p, p.entry_size);
 		feed(ld, &p, s, n);
+		stagetime_tick(ld->opts->progress, source_size(src) ? (double)source_bytes(src)
+		                                                    : (double)ld->res->rows_read);
 		if (ld->st != CHURN_OK) {
 			st = ld->st;
 			goto done;
@@ -418,6 +420,7 @@ static churn_status detect_dates(datecols *dc, source *src, const load_map *map,
 	churn_status st;
 
 	quiet.rejects = NULL;
+	quiet.progress = NULL;  /* the load proper shows its progress */
 	source_mark(src);
 	if (!loader_init(&ld, src, map, &quiet, err)) {
 		st = churn_err_set(err, CHURN_ENOMEM, "out of memory");
@@ -453,6 +456,8 @@ churn_status load_csv_source(source *src, const load_map *map, const load_opts *
 		st = churn_err_set(err, CHURN_ENOMEM, "out of memory");
 		goto done;
 	}
+	stagetime_begin(opts->progress, "loading", (double)source_size(src),
+	                source_size(src) ? "bytes" : "rows");
 	/* The options first: the encoding decodes the detection pass too. */
 	if ((st = check_opts(src, opts, err)) != CHURN_OK ||
 	    (map->rollup && (st = rollup_check_map(map, err)) != CHURN_OK))
@@ -528,6 +533,7 @@ churn_status load_read_header_source(source *src, const load_opts *opts,
 	*n = 0;
 	load_opts o = *opts;
 	o.rejects = NULL;  /* the header is not a row */
+	o.progress = NULL;
 	int made = loader_init(&ld, src, &none, &o, err);
 	ld.header_only = 1;
 	if (!made || chunk == NULL) {

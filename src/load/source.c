@@ -258,6 +258,11 @@ uint64_t source_bytes(const source *s)
 	return s->nread;
 }
 
+uint64_t source_size(const source *s)
+{
+	return s->size;
+}
+
 size_t source_buffer_size(const source *s, size_t most)
 {
 	uint64_t left = s->size > s->nread ? s->size - s->nread : 0;

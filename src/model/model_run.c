@@ -160,6 +160,7 @@ static churn_status fit_logit(model_run *m, const model_run_input *d, churn_err 
 	size_t n1 = 0, n0 = 0;
 	char cols[200];
 
+	stagetime_begin(m->timer, "logistic model", 0, NULL);
 	design_spec_of(m, d, 1, m->has_y, &spec);
 	if ((st = design_build(d->res->t, &spec, &m->dl, err)) != CHURN_OK)
 		return design_error(st, d, "the logistic model", err);
@@ -235,6 +236,7 @@ static churn_status fit_logit(model_run *m, const model_run_input *d, churn_err 
 		         folds, folds, folds, n1, n0);
 		folds = 0;
 	}
+	stagetime_begin(m->timer, folds > 0 ? "cross-validation" : "model quality", 0, NULL);
 	st = validate_summarise(&ld, m->lr, &m->lopts, folds, m->seed, &m->q, err);
 	if (st != CHURN_OK && st != CHURN_ENOMEM && folds > 0) {
 		/* A fold that cannot be fitted leaves the cross-validated AUC out,
@@ -281,6 +283,7 @@ static churn_status fit_cox(model_run *m, const model_run_input *d, churn_err *e
 		if ((st = surv_entry_usable(&sv, 1, usable, &m->cox_no_risk, err)) != CHURN_OK)
 			goto done;
 	}
+	stagetime_begin(m->timer, "cox model", 0, NULL);
 	design_spec_of(m, d, 0, usable, &spec);
 	if ((st = design_build(d->res->t, &spec, &m->dc, err)) != CHURN_OK) {
 		st = design_error(st, d, "the Cox model", err);
@@ -389,6 +392,7 @@ churn_status model_run_scores(const model_run *m, const model_run_input *d, scor
 	if (m->lr == NULL || d->map->id == NULL)
 		return churn_err_set(err, CHURN_EUSAGE,
 		                     "the scores need a logistic model and --id COL");
+	stagetime_begin(m->timer, "scoring", 0, NULL);
 	active = malloc(t->nrows ? t->nrows : 1);
 	if (active == NULL)
 		return churn_err_set(err, CHURN_ENOMEM, "out of memory for the scores");

@@ -143,9 +143,11 @@ static churn_status fit_strata(model_run *m, const model_run_input *d, const cox
 	sd.X = m->dcs->X;
 	sd.strata = m->strata_code;
 	sd.aliased = NULL;
+	stagetime_begin(m->timer, "stratified cox model", 0, NULL);
 	if ((st = cox_prep_new(&sd, &sp, err)) == CHURN_OK)
 		st = cox_fit_prep(sp, &m->copts, &m->crs, err);
 	stagetime_mark(m->timer, "cox: stratified fit");
+	stagetime_begin(m->timer, "cox baseline", 0, NULL);
 	if (st == CHURN_OK)
 		st = cox_baseline_fit_prep(sp, m->crs, (double)m->min_n, &m->cb, err);
 	stagetime_mark(m->timer, "cox: baseline");
@@ -242,6 +244,7 @@ churn_status model_run_cox_after_fit(model_run *m, const model_run_input *d, con
 		return churn_err_set(err, CHURN_ENOMEM, "out of memory for the proportional-hazards test");
 	for (size_t j = 0; j < dc->ncols; j++)
 		col_term[j] = dc->cols[j].term;
+	stagetime_begin(m->timer, "proportional-hazards test", 0, NULL);
 	st = cox_zph_prep(*cp, m->cr, col_term, dc->nterms, &m->zph, err);
 	free(col_term);
 	if (st == CHURN_EMODEL) {
@@ -272,6 +275,7 @@ churn_status model_run_cox_after_fit(model_run *m, const model_run_input *d, con
 			return st;
 	}
 	if (m->cb == NULL) {
+		stagetime_begin(m->timer, "cox baseline", 0, NULL);
 		st = *cp ? cox_baseline_fit_prep(*cp, m->cr, (double)m->min_n, &m->cb, err)
 		         : cox_baseline_fit_n(cd, m->cr, (double)m->min_n, &m->cb, err);
 		stagetime_mark(m->timer, "cox: baseline");

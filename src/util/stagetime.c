@@ -18,6 +18,7 @@ void stagetime_start(stagetime *t, int on)
 	if (t == NULL)
 		return;
 	memset(t, 0, sizeof *t);
+	t->run_start = seconds(CLOCK_MONOTONIC);
 	t->on = on != 0;
 	if (!t->on)
 		return;
@@ -60,4 +61,67 @@ void stagetime_print(const stagetime *t, FILE *f)
 		        cpu_all > 0 ? 100 * s->cpu / cpu_all : 0.0);
 	}
 	fprintf(f, "%-32s %9.3f %9.3f %5.1f%%\n", "total", wall_all, cpu_all, 100.0);
+}
+
+#define REDRAW_EVERY 0.1     /* seconds between two redraws (10 a second) */
+#define CHECKS_PER_STAGE 200 /* clock readings over a stage of known total */
+#define CHECK_UNKNOWN 1024   /* units between readings when the total is not known */
+
+void stagetime_show(stagetime *t, stagetime_show_fn fn, void *ctx, double delay)
+{
+	if (t == NULL)
+		return;
+	memset(&t->pr, 0, sizeof t->pr);
+	t->pr.fn = fn;
+	t->pr.ctx = ctx;
+	t->pr.delay = delay > 0 ? delay : 0;
+}
+
+/* Draws the stage at wall clock `now` when the delay has passed. */
+static void draw(stagetime *t, double now)
+{
+	stagetime_progress *p = &t->pr;
+
+	if (now - t->run_start < p->delay)
+		return;
+	p->v.clear = 0;
+	p->v.elapsed = now - t->run_start;
+	p->fn(p->ctx, &p->v);
+	p->drawn = 1;
+	p->next_draw = now + REDRAW_EVERY;
+}
+
+void stagetime_begin(stagetime *t, const char *stage, double total, const char *unit)
+{
+	if (t == NULL || t->pr.fn == NULL)
+		return;
+	stagetime_progress *p = &t->pr;
+	p->v.stage = stage;
+	p->v.unit = unit;
+	p->v.total = total > 0 ? total : 0;
+	p->v.done = 0;
+	p->step = total > 0 ? total / CHECKS_PER_STAGE : CHECK_UNKNOWN;
+	p->next_check = p->step;
+	draw(t, seconds(CLOCK_MONOTONIC));  /* a new stage shows at once */
+}
+
+void stagetime_tick(stagetime *t, double done)
+{
+	if (t == NULL || t->pr.fn == NULL || done < t->pr.next_check)
+		return;
+	stagetime_progress *p = &t->pr;
+	p->v.done = done;
+	p->next_check = done + p->step;
+	double now = seconds(CLOCK_MONOTONIC);
+	if (now >= p->next_draw)
+		draw(t, now);
+}
+
+void stagetime_clear(stagetime *t)
+{
+	if (t == NULL || t->pr.fn == NULL || !t->pr.drawn)
+		return;
+	stagetime_view v = {.clear = 1};
+	t->pr.fn(t->pr.ctx, &v);
+	t->pr.drawn = 0;
 }

@@ -87,3 +87,7 @@ cli_tests += tests/cli/reasons_duration.sh
 # xlsx (issue 16 item 4): --xlsx read back against --tables (tests/cli/xlsx.sh).
 cli_tests += tests/cli/xlsx.sh
 EXTRA_DIST += tests/cli/xlsx_read.py
+# progress (issue 16 item 5): the progress line on stderr (tests/cli/progress.sh).
+cli_tests += tests/cli/progress.sh
+# install (issue 16 item 6): make install DESTDIR=..., --help, --config NAME (tests/cli/install.sh).
+cli_tests += tests/cli/install.sh

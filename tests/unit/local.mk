@@ -261,3 +261,9 @@ tests_unit_test_tablebook_SOURCES = tests/unit/test_tablebook.c
 tests_unit_test_tablebook_LDADD = $(TEST_LIBS)
 check_PROGRAMS += $(unit_xlsx)
 TESTS += $(unit_xlsx)
+## progress (issue 16 item 5): the progress line's clock (stagetime.h)
+unit_progress = tests/unit/test_stageprogress
+tests_unit_test_stageprogress_SOURCES = tests/unit/test_stageprogress.c
+tests_unit_test_stageprogress_LDADD = $(TEST_LIBS)
+check_PROGRAMS += $(unit_progress)
+TESTS += $(unit_progress)
