@@ -17,3 +17,5 @@ churnkit_SOURCES += src/cli/cmd_survival.c
 churnkit_SOURCES += src/cli/cmd_report.c src/cli/stage_opts.c src/cli/stage_opts.h
 ## words (issue 13 item 6): --label / [labels] and --currency for the report.
 churnkit_SOURCES += src/cli/report_words.c src/cli/report_words.h
+## pg (issue 16 item 1): --db reads through src/load/source_pg.c.
+churnkit_LDADD += $(PQ_LIBS)

@@ -20,3 +20,7 @@ libchurnkit_a_SOURCES += src/load/revhist.c src/load/revhist_match.c \
 
 ## words (issue 13 item 6): the report's names of columns and levels.
 libchurnkit_a_SOURCES += src/load/labels.c include/churnkit/labels.h
+
+## pg (issue 16 item 1): a PostgreSQL table or query as a source (libpq:
+## linked by the churnkit binary only, $(PQ_LIBS) in src/cli/local.mk).
+libchurnkit_a_SOURCES += src/load/source_pg.c include/churnkit/source_pg.h
