@@ -228,8 +228,8 @@ churn_status cmd_parse(cli_opts *o, unsigned cmd, int argc, char **argv,
 	if ((st = check_db(o, err)) != CHURN_OK)
 		return st;
 	if (o->nargs == 0 && opt_str(o, OPT_TABLE) == NULL && opt_str(o, OPT_QUERY) == NULL)
-		return churn_err_set(err, CHURN_EUSAGE, "%s: no input file (usage: %s; or --db "
-		                     "CONNINFO --table NAME)", o->cmd_name, synopsis);
+		return churn_err_set(err, CHURN_EUSAGE, "%s: no input file (usage: %s)",
+		                     o->cmd_name, synopsis);
 	if (o->nargs > 1)
 		return churn_err_set(err, CHURN_EUSAGE,
 		                     "%s: one input file expected, got %zu ('%s', '%s'%s)",
