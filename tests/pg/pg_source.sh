@@ -168,6 +168,20 @@ fails "a password in a URI" 'holds a password' \
 	survival $cfg --db "postgresql://me:s3cret@localhost/x" --table customers
 grep -q s3cret out/stderr
 tap_ok $((1 - $?)) "the URI's password is not printed"
+printf '[source]\ndb = host=db.internal password=s3cret\ntable = customers\n' >pw.ini
+# shellcheck disable=SC2086
+fails "a password in a report definition" 'holds a password' \
+	survival $cfg --config pw.ini
+grep -q s3cret out/stderr
+tap_ok $((1 - $?)) "the report definition's password is not printed"
+
+# A report definition may name the table (with --db from the command line).
+printf '[source]\ntable = customers\n' >table.ini
+mkdir -p d_ini
+# shellcheck disable=SC2086
+ck_run d_ini check $cfg --config table.ini --db "$db" --json d_ini/out.json
+tap_is "$(cat d_ini/exit) $(strip d_ini/out.json | cmp -s - f_check/out.json.s; echo $?)" "0 0" \
+	"a report definition's table = customers reads the table"
 
 # Usage errors.
 # shellcheck disable=SC2086

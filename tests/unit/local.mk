@@ -250,3 +250,10 @@ tests_unit_test_stagetime_SOURCES = tests/unit/test_stagetime.c
 tests_unit_test_stagetime_LDADD = $(TEST_LIBS)
 check_PROGRAMS += $(unit_perf)
 TESTS += $(unit_perf)
+
+## pg (issue 16 item 1): a source over a reader, as the PostgreSQL source is.
+unit_pg = tests/unit/test_source_reader
+check_PROGRAMS += $(unit_pg)
+TESTS += $(unit_pg)
+tests_unit_test_source_reader_SOURCES = tests/unit/test_source_reader.c
+tests_unit_test_source_reader_LDADD = $(TEST_LIBS)
