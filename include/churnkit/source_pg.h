@@ -12,7 +12,9 @@
  * file: every option, check and bad-row message is the loader's own.  Line
  * 1 is the header; line N of a message is row N-1 of the result (when no
  * value holds a line break).  The session asks for UTF-8 (client_encoding)
- * and ISO dates (DateStyle), whatever the server's or the role's defaults.
+ * and ISO dates (DateStyle), whatever the server's or the role's defaults,
+ * and is read-only (default_transaction_read_only): a query that would
+ * change the database fails.
  *
  * The password is never taken from the connection string: one holding a
  * password (password=..., or user:password@ in a URI) is refused before

@@ -205,7 +205,9 @@ static char *copy_sql(PGconn *conn, const char *table, const char *query)
 	return sql;
 }
 
-/* Connects; the session reads UTF-8 and writes ISO dates. */
+/* Connects; the session reads UTF-8, writes ISO dates and is read-only,
+ * so that a --query cannot change the database (COPY (DELETE ...
+ * RETURNING *) fails). */
 static churn_status connect_db(pg_reader *r, const char *conninfo, const char *name,
                                churn_err *err)
 {
@@ -226,7 +228,7 @@ static churn_status connect_db(pg_reader *r, const char *conninfo, const char *n
 		return churn_err_at(err, CHURN_EUSAGE, name, 0, 0,
 		                    "the database cannot send UTF-8: %s",
 		                    one_line(PQerrorMessage(r->conn), line, sizeof line));
-	res = PQexec(r->conn, "SET DateStyle = ISO");
+	res = PQexec(r->conn, "SET DateStyle = ISO; SET default_transaction_read_only = on");
 	churn_status st = CHURN_OK;
 	if (PQresultStatus(res) != PGRES_COMMAND_OK)
 		st = churn_err_at(err, CHURN_EUSAGE, name, 0, 0, "the database session failed: %s",

@@ -156,6 +156,11 @@ fails "an SQL error" 'postgresql:query: the database query failed: ' \
 fails "a revenue table that is missing" 'postgresql:nosuch: the database query failed' \
 	cohorts $cfg --db "$db" --table customers --revenue-table nosuch
 # shellcheck disable=SC2086
+fails "a query that writes" 'read-only transaction' \
+	survival $cfg --db "$db" --query 'DELETE FROM "bad_date rows" RETURNING *'
+tap_is "$("$PG_BIN/psql" -X -At -c 'SELECT count(*) FROM bad_date')" 5 \
+	"a query that writes: the session is read-only, the rows are still there"
+# shellcheck disable=SC2086
 fails "no server" 'postgresql:customers: cannot connect to the database: ' \
 	survival $cfg --db "host=$ck_tmp/none port=1 dbname=x" --table customers
 # shellcheck disable=SC2086
