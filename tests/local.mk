@@ -32,3 +32,5 @@ EXTRA_DIST += tests/data/hostile/lead.mk tests/data/hostile/loader.mk \
 	tests/data/hostile/exports.mk tests/data/hostile/dates.mk \
 	tests/data/hostile/revhist.mk tests/data/hostile/review.mk \
 	tests/data/hostile/rollup.mk
+# pg (issue 16 item 3): the tests of --db against a real PostgreSQL.
+include tests/pg/local.mk

@@ -39,6 +39,7 @@
 #include "churnkit/outfile.h"
 #include "churnkit/tabledest.h"
 #include "churnkit/revhist.h"
+#include "churnkit/source.h"
 
 #define COHORT_RUN_MIN_N 30          /* --min-n's default: thinner cohorts are marked */
 
@@ -49,6 +50,11 @@ typedef struct {
 	const char *revenue_path;    /* the revenue history file, or NULL (borrowed) */
 	const char *revenue_rejects; /* its rejects file, or NULL (borrowed) */
 	int revenue_wide;            /* 1: --revenue-layout wide (revhist.h) */
+	source *revenue_src;         /* NULL, or the revenue history read from this
+	                                source (a database's, source_pg.h) instead
+	                                of opening revenue_path, which names it in
+	                                messages and outputs (borrowed; used by
+	                                cohort_run_fit only) */
 } cohort_run_opts;
 
 /* What the stage reads. */

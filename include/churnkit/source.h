@@ -16,9 +16,10 @@
  * before reading on.  What is kept is what the look needed (a header and the
  * one read that completed it), never the whole input.
  *
- * Ownership: source_open and source_open_mem return a new source; free it
- * with source_free, which closes a file it opened (never standard input).
- * The memory of source_open_mem is borrowed and must outlive the source.
+ * Ownership: source_open, source_open_mem and source_open_reader return a
+ * new source; free it with source_free, which closes a file it opened
+ * (never standard input) and closes a reader.  The memory of
+ * source_open_mem is borrowed and must outlive the source.
  */
 #ifndef CHURNKIT_SOURCE_H
 #define CHURNKIT_SOURCE_H
@@ -40,6 +41,23 @@ churn_status source_open(const char *path, const char *name, source **out,
  * "<memory>"). */
 churn_status source_open_mem(const void *data, size_t len, const char *name,
                              source **out, churn_err *err);
+
+/* A reader of some other input (a database's result, source_pg.h): `read`
+ * puts up to `n` bytes into `buf` and sets *got, fewer than `n` only at the
+ * end, as fread does; on failure it fills `err` (naming the input `name`)
+ * and returns its code.  `close` releases the reader's state `ctx` (called
+ * once, by source_free, also when no byte was read). */
+typedef struct {
+	churn_status (*read)(void *ctx, unsigned char *buf, size_t n, size_t *got,
+	                     const char *name, churn_err *err);
+	void (*close)(void *ctx);
+} source_reader;
+
+/* A source over the bytes `rd` reads from `ctx` (handed over: closed by
+ * source_free, or at once when this fails), named `name`.  `rd` is
+ * borrowed and must outlive the source (a static table). */
+churn_status source_open_reader(const source_reader *rd, void *ctx, const char *name,
+                                source **out, churn_err *err);
 
 /* Reads the input as text in `encoding` (decode.h's names: utf-8,
  * windows-1252 or cp1252, latin1 or iso-8859-1, utf-16 with its byte-order

@@ -33,7 +33,8 @@ typedef struct {
 	load_map map;
 	load_opts lopts;
 	load_result *res;
-	const char *path;
+	const char *path;      /* the file, or db_name */
+	char *db_name;         /* --db: "postgresql:TABLE" (source_pg.h), owned */
 	char **by;             /* owned lists (opt_list) */
 	char **categorical;
 	char *event_col, *outcome_col;  /* COL of COL=VALUE, owned */
@@ -50,8 +51,9 @@ churn_status cmd_parse(cli_opts *o, unsigned cmd, int argc, char **argv,
                        const char *synopsis, const char *summary, int *done,
                        churn_err *err);
 
-/* Builds the mapping from the options, loads the input (shown on the
- * progress line of `clock`, which d borrows; NULL: none), writes --rejects
+/* Builds the mapping from the options, loads the input (the file, or with
+ * --db the --table or --query, source_pg.h; shown on the progress line of
+ * `clock`, which d borrows; NULL: none), writes --rejects
  * into the output set `outs` and warns about bad rows on stderr (unless
  * --quiet); checks each --by column against the library's cap
  * (bylevels.h), so that a command whose stages do not group by --by

@@ -8,6 +8,7 @@
 #include "churnkit/num.h"
 #include "churnkit/outfile.h"
 #include "churnkit/reasons.h"
+#include "churnkit/source_pg.h"
 #include "churnkit/surv_run.h"
 #include "cmd.h"
 
@@ -19,6 +20,7 @@
 void cmd_data_free(cmd_data *d)
 {
 	load_result_free(d->res);
+	free(d->db_name);
 	opt_list_free(d->by);
 	opt_list_free(d->categorical);
 	opt_list_free(d->involuntary);
@@ -260,6 +262,22 @@ static churn_status check_by_levels(const cmd_data *d, churn_err *err)
 	return st;
 }
 
+/* Loads the file, or the --table or --query of --db. */
+static churn_status load_input(const cli_opts *o, cmd_data *d, churn_err *err)
+{
+	source *src = NULL;
+	churn_status st;
+
+	if (d->db_name == NULL)
+		return load_csv(d->path, &d->map, &d->lopts, &d->res, err);
+	st = source_open_pg(opt_str(o, OPT_DB), opt_str(o, OPT_TABLE), opt_str(o, OPT_QUERY),
+	                    d->db_name, &src, err);
+	if (st == CHURN_OK)
+		st = load_csv_source(src, &d->map, &d->lopts, &d->res, err);
+	source_free(src);
+	return st;
+}
+
 churn_status cmd_load(const cli_opts *o, outset *outs, stagetime *clock, cmd_data *d,
                       churn_err *err)
 {
@@ -270,7 +288,13 @@ churn_status cmd_load(const cli_opts *o, outset *outs, stagetime *clock, cmd_dat
 	memset(d, 0, sizeof *d);
 	d->outs = outs;
 	d->clock = clock;
-	d->path = o->args[0];
+	if (o->nargs == 0) {  /* --db with --table or --query (cmd_parse) */
+		char name[300];
+		source_pg_name(opt_str(o, OPT_TABLE), name, sizeof name);
+		if ((d->db_name = strdup(name)) == NULL)
+			return churn_err_set(err, CHURN_ENOMEM, "out of memory");
+	}
+	d->path = d->db_name ? d->db_name : o->args[0];
 	if ((st = map_options(o, d, err)) != CHURN_OK)
 		return st;
 	if ((st = load_options(o, &d->lopts, err)) != CHURN_OK ||
@@ -283,7 +307,7 @@ churn_status cmd_load(const cli_opts *o, outset *outs, stagetime *clock, cmd_dat
 		d->lopts.rejects = outfile_stream(rej);
 	}
 	d->lopts.progress = clock;
-	st = load_csv(d->path, &d->map, &d->lopts, &d->res, err);
+	st = load_input(o, d, err);
 	d->lopts.rejects = NULL;  /* the stream is closed below */
 	stagetime_clear(clock);   /* the warnings below start on a clean line */
 	if (st != CHURN_OK) {

@@ -5,6 +5,7 @@
 
 #include "cmd.h"
 #include "cmd_files.h"
+#include "churnkit/source_pg.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -74,7 +75,8 @@ static churn_status check_outputs(const cli_opts *o, churn_err *err)
 	if (opt_str(o, OPT_XLSX) != NULL && strcmp(opt_str(o, OPT_XLSX), "-") == 0)
 		return churn_err_set(err, CHURN_EUSAGE, "--xlsx -: a workbook is written to a file, "
 		                     "not standard output");
-	ins[nins++] = o->args[0];
+	if (o->nargs > 0)
+		ins[nins++] = o->args[0];
 	if (opt_str(o, OPT_REVENUE) != NULL)
 		ins[nins++] = opt_str(o, OPT_REVENUE);
 	for (size_t k = 0; k < cfg->n && nins < sizeof ins / sizeof ins[0]; k++)
@@ -148,8 +150,10 @@ static churn_status check_inputs_once(const cli_opts *o, churn_err *err)
 {
 	const opt_value *cfg = &o->v[OPT_CONFIG];
 	const char *rev = opt_str(o, OPT_REVENUE);
-	const char *data = o->args[0];
+	const char *data = o->nargs > 0 ? o->args[0] : NULL;
 
+	if (data == NULL)
+		return CHURN_OK;  /* the customers come from --db */
 	if (rev != NULL && same_stream(data, rev))
 		return churn_err_set(err, CHURN_EUSAGE,
 		                     "the customers file %s and --revenue %s are one pipe or "
@@ -163,6 +167,47 @@ static churn_status check_inputs_once(const cli_opts *o, churn_err *err)
 			                     "which can be read only once", cfg->values[k], in);
 	}
 	return CHURN_OK;
+}
+
+/* --db with --table or --query in place of the customers file, and
+ * --revenue-table or --revenue-query in place of --revenue FILE
+ * (docs/contract.md, "PostgreSQL"): one of each pair, and each with --db.
+ * The connection string's password is refused here, before any work. */
+static churn_status check_db(const cli_opts *o, churn_err *err)
+{
+	const char *db = opt_str(o, OPT_DB), *tbl = opt_str(o, OPT_TABLE);
+	const char *query = opt_str(o, OPT_QUERY);
+	const char *rtable = opt_str(o, OPT_REVENUE_TABLE), *rquery = opt_str(o, OPT_REVENUE_QUERY);
+
+	if (tbl != NULL && query != NULL)
+		return churn_err_set(err, CHURN_EUSAGE,
+		                     "--table and --query both name the customers: give one");
+	if (rtable != NULL && rquery != NULL)
+		return churn_err_set(err, CHURN_EUSAGE, "--revenue-table and --revenue-query both "
+		                     "name the revenue history: give one");
+	if ((rtable != NULL || rquery != NULL) && opt_str(o, OPT_REVENUE) != NULL)
+		return churn_err_set(err, CHURN_EUSAGE, "--revenue %s and --revenue-%s both name "
+		                     "the revenue history: give one", opt_str(o, OPT_REVENUE),
+		                     rtable ? "table" : "query");
+	if (db == NULL && (tbl || query || rtable || rquery))
+		return churn_err_set(err, CHURN_EUSAGE, "--%s reads from a database: give --db "
+		                     "CONNINFO too", tbl ? "table" : query ? "query"
+		                     : rtable ? "revenue-table" : "revenue-query");
+	if (db == NULL)
+		return CHURN_OK;
+	if (tbl == NULL && query == NULL && rtable == NULL && rquery == NULL)
+		return churn_err_set(err, CHURN_EUSAGE, "--db reads from a database: give --table "
+		                     "NAME or --query SQL (and --revenue-table or --revenue-query)");
+	if ((tbl != NULL || query != NULL) && o->nargs > 0)
+		return churn_err_set(err, CHURN_EUSAGE, "%s: the customers come from --%s: give no "
+		                     "input file ('%s')", o->cmd_name, tbl ? "table" : "query",
+		                     o->args[0]);
+	if (opt_str(o, OPT_ENCODING) != NULL)
+		return churn_err_set(err, CHURN_EUSAGE, "--encoding does not go with --db: the "
+		                     "database sends UTF-8");
+	char name[300];
+	return source_pg_check_conninfo(db, source_pg_name(tbl ? tbl : query ? NULL : rtable,
+	                                                   name, sizeof name), err);
 }
 
 churn_status cmd_parse(cli_opts *o, unsigned cmd, int argc, char **argv,
@@ -183,7 +228,9 @@ churn_status cmd_parse(cli_opts *o, unsigned cmd, int argc, char **argv,
 		*done = 1;
 		return CHURN_OK;
 	}
-	if (o->nargs == 0)
+	if ((st = check_db(o, err)) != CHURN_OK)
+		return st;
+	if (o->nargs == 0 && opt_str(o, OPT_TABLE) == NULL && opt_str(o, OPT_QUERY) == NULL)
 		return churn_err_set(err, CHURN_EUSAGE, "%s: no input file (usage: %s)",
 		                     o->cmd_name, synopsis);
 	if (o->nargs > 1)
@@ -192,7 +239,7 @@ churn_status cmd_parse(cli_opts *o, unsigned cmd, int argc, char **argv,
 		                     o->cmd_name, o->nargs, o->args[0], o->args[1],
 		                     o->nargs > 2 ? ", ..." : "");
 	/* Standard input can be read once, by one input. */
-	if (strcmp(o->args[0], "-") == 0 && opt_str(o, OPT_REVENUE) != NULL &&
+	if (o->nargs > 0 && strcmp(o->args[0], "-") == 0 && opt_str(o, OPT_REVENUE) != NULL &&
 	    strcmp(opt_str(o, OPT_REVENUE), "-") == 0)
 		return churn_err_set(err, CHURN_EUSAGE,
 		                     "the customers file and --revenue cannot both be - "

@@ -27,3 +27,5 @@ dist_reports_DATA = reports/quarterly.ini reports/executive.ini
 churnkit_CPPFLAGS = $(AM_CPPFLAGS) -DCHURNKIT_REPORTS_DIR='"$(reportsdir)"' \
 	-DCHURNKIT_MAN_PAGE='"$(mandir)/man1/churnkit.1"'
 churnkit_SOURCES += src/cli/install_dirs.c src/cli/install_dirs.h
+## pg (issue 16 item 1): --db reads through src/load/source_pg.c.
+churnkit_LDADD += $(PQ_LIBS)

@@ -22,6 +22,9 @@
 
 static const opt_spec specs[OPT_COUNT] = {
 	[OPT_CONFIG] = {"config", 1, 1, CMD_ALL, 0, "FILE|NAME", "read options from a report definition (INI); a NAME that is no file is looked up as NAME.ini among the installed ones (churnkit --help says where)"},
+	[OPT_DB] = {"db", 1, 0, CMD_ALL, 0, "CONNINFO", "read from PostgreSQL: a libpq connection string or URI, without a password (PGPASSWORD or ~/.pgpass)"},
+	[OPT_TABLE] = {"table", 1, 0, CMD_ALL, 0, "NAME", "with --db: the customers table (or SCHEMA.TABLE), in place of the file"},
+	[OPT_QUERY] = {"query", 1, 0, CMD_ALL, 0, "SQL", "with --db: a query giving the customers, in place of the file"},
 	[OPT_JSON] = {"json", 1, 0, AN | CMD_CHECK, 0, "FILE", "write every computed number as JSON (- = stdout)"},
 	[OPT_OUTPUT] = {"output", 1, 0, CMD_REPORT | CMD_SCORE, 'o', "FILE", "the output file"},
 	[OPT_TABLES] = {"tables", 1, 0, AN, 0, "DIR", "write one CSV per table and chart into DIR"},
@@ -66,6 +69,8 @@ static const opt_spec specs[OPT_COUNT] = {
 	[OPT_REVENUE] = {"revenue", 1, 0, COH, 0, "FILE", "monthly revenue history (id, month, MRR)"},
 	[OPT_REVENUE_REJECTS] = {"revenue-rejects", 1, 0, COH, 0, "FILE", "write the revenue file's bad rows to FILE"},
 	[OPT_REVENUE_LAYOUT] = {"revenue-layout", 1, 0, COH, 0, "L", "--revenue layout: long (default; id, month, MRR rows) or wide (a column per month)"},
+	[OPT_REVENUE_TABLE] = {"revenue-table", 1, 0, COH, 0, "NAME", "with --db: the revenue history table, in place of --revenue FILE"},
+	[OPT_REVENUE_QUERY] = {"revenue-query", 1, 0, COH, 0, "SQL", "with --db: a query giving the revenue history, in place of --revenue FILE"},
 	[OPT_EXPANSION_RATE] = {"expansion-rate", 1, 0, COH, 0, "P", "expansion target, a fraction (0.20 for 20%)"},
 	[OPT_CAC] = {"cac", 1, 0, COH, 0, "X", "customer acquisition cost for the cost of churn"},
 	[OPT_FEATURES] = {"features", 1, 1, MOD, 0, "A,B", "model terms; log(x) for a log term"},

@@ -7,6 +7,7 @@
 #include "churnkit/date.h"
 #include "churnkit/num.h"
 #include "churnkit/scores_csv.h"
+#include "churnkit/source_pg.h"
 
 
 #include <errno.h>
@@ -266,6 +267,14 @@ churn_status cli_cohort_opts_read(cli_cohort_opts *c, const cli_opts *o, const c
 	if ((st = opt_double(o, OPT_CAC, 0, DBL_MAX, &c->co.ko.cost.cac, err)) != CHURN_OK)
 		return st;
 	c->co.revenue_path = opt_str(o, OPT_REVENUE);
+	c->revenue_table = opt_str(o, OPT_REVENUE_TABLE);
+	c->revenue_query = opt_str(o, OPT_REVENUE_QUERY);
+	if (c->revenue_table != NULL || c->revenue_query != NULL) {
+		/* cmd_parse saw --db, and no --revenue FILE. */
+		c->revenue_db = opt_str(o, OPT_DB);
+		c->co.revenue_path = source_pg_name(c->revenue_table, c->revenue_name,
+		                                    sizeof c->revenue_name);
+	}
 	c->co.revenue_rejects = opt_str(o, OPT_REVENUE_REJECTS);
 	c->quiet = opt_isset(o, OPT_QUIET);
 	if ((s = opt_str(o, OPT_REVENUE_LAYOUT)) != NULL) {
@@ -306,8 +315,18 @@ churn_status cli_cohort_run(cohort_run *c, const cli_cohort_opts *co, const cmd_
 {
 	cohort_run_input in = {.res = d->res, .map = &d->map, .lopts = &d->lopts,
 	                       .outs = d->outs};
+	cohort_run_opts ro = co->co;
+	source *src = NULL;
+	churn_status st = CHURN_OK;
+
 	stagetime_begin(d->clock, "cohorts", 0, NULL);
-	churn_status st = cohort_run_fit(c, &in, &co->co, err);
+	if (co->revenue_db != NULL)
+		st = source_open_pg(co->revenue_db, co->revenue_table, co->revenue_query,
+		                    co->co.revenue_path, &src, err);
+	ro.revenue_src = src;
+	if (st == CHURN_OK)
+		st = cohort_run_fit(c, &in, &ro, err);
+	source_free(src);
 
 	stagetime_clear(d->clock);  /* the warnings below start on a clean line */
 	if (c->rev != NULL && c->rev->rows_rejected > 0 && !co->quiet) {

@@ -68,12 +68,18 @@ churn_status cli_surv_run(surv_run *s, const cli_surv_opts *so, const cmd_data *
 typedef struct {
 	cohort_run_opts co;          /* revenue paths borrowed from the cli_opts */
 	int quiet;                   /* --quiet: no warnings about revenue rows */
+	const char *revenue_db;      /* --db with --revenue-table or --revenue-query,
+	                                else NULL (borrowed) */
+	const char *revenue_table, *revenue_query;
+	char revenue_name[300];      /* their name ("postgresql:TABLE"), which
+	                                co.revenue_path points to */
 } cli_cohort_opts;
 
 churn_status cli_cohort_opts_read(cli_cohort_opts *c, const cli_opts *o, const char *synopsis,
                                  churn_err *err);
 
-/* Runs the cohort stage on the loaded data d, then (unless --quiet) warns
+/* Runs the cohort stage on the loaded data d (reading the revenue history
+ * from the database with --revenue-table or --revenue-query), then (unless --quiet) warns
  * on stderr about the revenue file's bad rows as cmd_load does for the
  * customers: the first ten, and how many were left out (or, when there
  * were too many, the run's own error says the rest). */

@@ -43,9 +43,10 @@ const char *cohort_run_excluded_by(const char *entry_col, const char *weight_col
 	return entry_col ? "--entry" : weight_col ? "--weight" : NULL;
 }
 
-/* Reads the revenue file into c->rev, matched to the customers c->cc,
- * writing its rejects file. */
-static churn_status load_revenue(cohort_run *c, const cohort_run_input *in, churn_err *err)
+/* Reads the revenue file (or `src` when not NULL) into c->rev, matched to
+ * the customers c->cc, writing its rejects file. */
+static churn_status load_revenue(cohort_run *c, const cohort_run_input *in, source *src,
+                                 churn_err *err)
 {
 	const table *t = in->res->t;
 	revhist_customers rc;
@@ -68,7 +69,10 @@ static churn_status load_revenue(cohort_run *c, const cohort_run_input *in, chur
 			return st;
 		lo.rejects = outfile_stream(rej);
 	}
-	st = revhist_load(c->revenue_path, &rc, &lo, &c->rev, err);
+	if (src != NULL)
+		st = revhist_load_source(src, &rc, &lo, &c->rev, err);
+	else
+		st = revhist_load(c->revenue_path, &rc, &lo, &c->rev, err);
 	lo.rejects = NULL;
 	if (st != CHURN_OK) {
 		outfile_abort(rej);
@@ -178,7 +182,7 @@ churn_status cohort_run_fit(cohort_run *c, const cohort_run_input *in,
 	if ((st = map_customers(c, in, err)) != CHURN_OK)
 		return st;
 	if (c->revenue_path != NULL) {
-		if ((st = load_revenue(c, in, err)) != CHURN_OK)
+		if ((st = load_revenue(c, in, o->revenue_src, err)) != CHURN_OK)
 			return st;
 		c->rev_history.n = c->rev->n;
 		c->rev_history.customer = c->rev->customer;

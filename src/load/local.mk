@@ -22,3 +22,7 @@ libchurnkit_a_SOURCES += src/load/revhist.c src/load/revhist_match.c \
 libchurnkit_a_SOURCES += src/load/labels.c include/churnkit/labels.h
 # reasons2 (issue 14): churn-reason level names, "unknown" against "(not given)".
 libchurnkit_a_SOURCES += src/load/reason_names.c
+
+## pg (issue 16 item 1): a PostgreSQL table or query as a source (libpq:
+## linked by the churnkit binary only, $(PQ_LIBS) in src/cli/local.mk).
+libchurnkit_a_SOURCES += src/load/source_pg.c include/churnkit/source_pg.h

@@ -15,6 +15,8 @@ struct source {
 	int own;                 /* 1: fclose f at the end (not stdin) */
 	const unsigned char *mem;/* memory source: the bytes and how many are left */
 	size_t memleft;
+	const source_reader *rd; /* a reader source: its functions and state */
+	void *rdctx;
 	const char *name;
 	struct sha256_ctx sha;
 	uint64_t nread;          /* bytes taken from the underlying input */
@@ -90,12 +92,27 @@ churn_status source_open_mem(const void *data, size_t len, const char *name,
 	return st;
 }
 
+churn_status source_open_reader(const source_reader *rd, void *ctx, const char *name,
+                                source **out, churn_err *err)
+{
+	churn_status st = make(name, out, err);
+	if (st != CHURN_OK) {
+		rd->close(ctx);
+		return st;
+	}
+	(*out)->rd = rd;
+	(*out)->rdctx = ctx;
+	return CHURN_OK;
+}
+
 void source_free(source *s)
 {
 	if (s == NULL)
 		return;
 	if (s->own)
 		fclose(s->f);
+	if (s->rd != NULL)
+		s->rd->close(s->rdctx);
 	decoder_free(s->dec);
 	free(s->kept);
 	free(s);
@@ -111,7 +128,11 @@ static churn_status read_input(source *s, unsigned char *buf, size_t n, size_t *
                                churn_err *err)
 {
 	size_t k;
-	if (s->f == NULL) {
+	churn_status st;
+	if (s->rd != NULL) {
+		if ((st = s->rd->read(s->rdctx, buf, n, &k, s->name, err)) != CHURN_OK)
+			return st;
+	} else if (s->f == NULL) {
 		k = n < s->memleft ? n : s->memleft;
 		if (k > 0) {  /* (an empty input may be at NULL) */
 			memcpy(buf, s->mem, k);

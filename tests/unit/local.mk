@@ -267,3 +267,10 @@ tests_unit_test_stageprogress_SOURCES = tests/unit/test_stageprogress.c
 tests_unit_test_stageprogress_LDADD = $(TEST_LIBS)
 check_PROGRAMS += $(unit_progress)
 TESTS += $(unit_progress)
+
+## pg (issue 16 item 1): a source over a reader, as the PostgreSQL source is.
+unit_pg = tests/unit/test_source_reader
+check_PROGRAMS += $(unit_pg)
+TESTS += $(unit_pg)
+tests_unit_test_source_reader_SOURCES = tests/unit/test_source_reader.c
+tests_unit_test_source_reader_LDADD = $(TEST_LIBS)

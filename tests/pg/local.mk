@@ -1,0 +1,4 @@
+## tests/pg (issue 16 item 3): --db against a real PostgreSQL, the suite's
+## (.ci/run starts one and exports PGHOST) or one of the test's own.
+TESTS += tests/pg/pg_source.sh
+EXTRA_DIST += tests/pg/pg_source.sh tests/pg/pgtest.sh tests/pg/local.mk
