@@ -91,3 +91,7 @@ EXTRA_DIST += tests/cli/xlsx_read.py
 cli_tests += tests/cli/progress.sh
 # install (issue 16 item 6): make install DESTDIR=..., --help, --config NAME (tests/cli/install.sh).
 cli_tests += tests/cli/install.sh
+# A segment finding concerns and targets the level its test finds faster (tests/cli/segment_target.sh).
+cli_tests += tests/cli/segment_target.sh
+EXTRA_DIST += tests/data/findings/segment_target.csv \
+	tests/fixtures/findings/segment_target/make_segment_target.R

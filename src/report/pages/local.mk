@@ -10,6 +10,7 @@ libchurnkit_a_SOURCES += src/report/pages/report.c include/churnkit/report.h \
 ## words (issue 13 item 6): columns, levels and terms by their labels.
 libchurnkit_a_SOURCES += src/report/pages/names.c src/report/pages/names.h
 # The executive summary's trend row and MRR bridge (issue 13).
-libchurnkit_a_SOURCES += src/report/pages/summary_exec.h src/report/pages/summary_exec.c
+libchurnkit_a_SOURCES += src/report/pages/summary_exec.h src/report/pages/summary_exec.c \
+	src/report/pages/summary_findings.c
 # rpage (issue 14): why customers leave.
 libchurnkit_a_SOURCES += src/report/pages/page_reasons.c include/churnkit/report_reasons.h

@@ -1,5 +1,5 @@
 /*
- * summary_exec.h - the executive summary's trend row and MRR bridge
+ * summary_exec.h - the executive summary's trend row, MRR bridge and findings
  * (private to src/report/pages; page_summary.c lays them out).
  */
 #ifndef CHURNKIT_SUMMARY_EXEC_H
@@ -33,5 +33,19 @@ int summary_has_bridge(const report_input *in);
  * under it MRR / ARR, quick ratio, ARPA and LTV (and, without a revenue
  * history, the line that says only new and churned are known). */
 void summary_bridge(report_page_ctx *c, chart_box b);
+
+/* The action answering finding i of f (the first in its list: largest MRR
+ * saved first, findings_actions.h), or NULL. */
+const finding_action *summary_action_of(const findings *f, size_t i);
+/* Findings first..last-1 of c->in->fd (most MRR first) at y under the
+ * heading `head`, each with the action that answers it (page 2 closes with
+ * the failed-payment action answering no finding and, when `note`, the
+ * assumption behind the MRR saved); with draw 0 only measures.  Returns the
+ * y below them. */
+double summary_findings(report_page_ctx *c, double y, size_t first, size_t last,
+                        const char *head, int note, int draw);
+/* The playbook of the segment cells with the largest expected loss, when
+ * none of the first `shown` findings has an action. */
+void summary_actions(report_page_ctx *c, double y, size_t shown);
 
 #endif
