@@ -142,15 +142,6 @@ double summary_findings(report_page_ctx *c, double y, size_t first, size_t last,
 				snprintf(concern, sizeof concern, " It concerns the %s customers who left "
 				         "for it.", fmt_count(x->customers, cu, sizeof cu));
 		}
-		if (x->kind == FINDING_REASON && isfinite(x->customers)) {
-			if (isfinite(x->mrr))
-				snprintf(concern, sizeof concern, " It concerns the %s customers who left "
-				         "for it, with %s MRR.", fmt_count(x->customers, cu, sizeof cu),
-				         fmt_money(x->mrr, c->in->currency, mr, sizeof mr));
-			else
-				snprintf(concern, sizeof concern, " It concerns the %s customers who left "
-				         "for it.", fmt_count(x->customers, cu, sizeof cu));
-		}
 		snprintf(buf, sizeof buf, "%s.%s", x->plain ? x->plain : x->text, concern);
 		if (a) {
 			action_line(c, a, act, sizeof act);
