@@ -121,6 +121,8 @@ typedef struct {
 	int horizon_assumed;        /* 1: the scores have none in months (12 assumed) */
 	const char *risk_definition;/* what the probability is of: "churning within
 	                               12 months", "churned = Yes" */
+	int risk_horizon;           /* 1: risk_definition has a time ("churning
+	                               within 26 weeks"); 0: an outcome's */
 
 	/* Findings for the executive summary. */
 	const findings *fd;

@@ -72,6 +72,8 @@ typedef struct {
 	                                scores on dates, "churning within H time
 	                                units" on durations, else the logistic
 	                                outcome's text ("churning" without one) */
+	int risk_horizon;            /* 1: the probability is of churning within a
+	                                time (Cox scores), 0: of an outcome */
 } segment_run;
 
 /* Builds the segments of the scored customers in->s with the options o

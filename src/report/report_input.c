@@ -70,6 +70,7 @@ void report_input_from_runs(const report_settings *set, const report_runs *runs,
 		in->horizon_months = g->r->horizon_months;
 		in->horizon_assumed = g->horizon_assumed;
 		in->risk_definition = g->risk_definition;
+		in->risk_horizon = g->risk_horizon;
 	}
 	in->fd = runs->fd;
 	in->model_note = runs->model_note;

@@ -33,6 +33,7 @@ static void risk_definition(segment_run *g, const segment_run_input *in)
 	char *b = g->risk_definition;
 	size_t n = sizeof g->risk_definition;
 
+	g->risk_horizon = in->score_cox;
 	if (in->score_cox && in->date_mode)
 		snprintf(b, n, "churning within %g month%s", in->horizon, in->horizon == 1 ? "" : "s");
 	else if (in->score_cox)

@@ -95,3 +95,5 @@ cli_tests += tests/cli/install.sh
 cli_tests += tests/cli/segment_target.sh
 EXTRA_DIST += tests/data/findings/segment_target.csv \
 	tests/fixtures/findings/segment_target/make_segment_target.R
+# Page 2's MRR-saved note names the scores' own horizon (tests/cli/saved_note.sh).
+cli_tests += tests/cli/saved_note.sh

@@ -204,7 +204,7 @@ double summary_findings(report_page_ctx *c, double y, size_t first, size_t last,
 		 * (a duration's unit, or an outcome with none). */
 		if (!(saved & 1))
 			buf[0] = '\0';
-		else if (c->in->risk_definition && c->in->risk_definition[0] && c->in->horizon_assumed)
+		else if (c->in->risk_definition && c->in->risk_definition[0] && !c->in->risk_horizon)
 			snprintf(buf, sizeof buf, "MRR saved assumes each action prevents %.0f%% of the "
 			         "churn expected among its targets (their modelled probability of %s, "
 			         "which has no time horizon, times MRR).", 100 * f->offer_effect,
