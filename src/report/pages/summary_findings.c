@@ -143,10 +143,8 @@ double summary_findings(report_page_ctx *c, double y, size_t first, size_t last,
 				         "for it.", fmt_count(x->customers, cu, sizeof cu));
 		}
 		snprintf(buf, sizeof buf, "%s.%s", x->plain ? x->plain : x->text, concern);
-		if (a) {
+		if (a)
 			action_line(c, a, act, sizeof act);
-			saved |= isfinite(a->mrr_saved);
-		}
 		double w = c->right - c->left - 22, fs = PAGE_BODY, aw = w - 10, as = PAGE_BODY - 0.5;
 		if (!draw) {
 			y += pdf_paragraph(c->d, c->left + 22, y, w, buf, PDF_REGULAR, fs, fs * 1.35,
@@ -193,7 +191,6 @@ double summary_findings(report_page_ctx *c, double y, size_t first, size_t last,
 			                   chart_ink, 0) + 5;
 		}
 	}
-	saved = 0;
 	for (size_t k = 0; note && f && k < f->nactions; k++)
 		if (isfinite(f->action[k].mrr_saved) &&
 		    (f->action[k].finding < f->n || &f->action[k] == inv))
