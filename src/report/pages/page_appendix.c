@@ -198,7 +198,10 @@ void page_appendix(report_page_ctx *c)
 	     "likelihood, used when some attribute separates churners from the others "
 	     "perfectly. Tile changes get an arrow and a colour only when larger than the "
 	     "noise: the churn figures when the two-proportion test gives p below the "
-	     "significance level, the other rates from 0.1 pp.");
+	     "significance level; GRR, NRR and gross revenue churn when a normal test of "
+	     "the two periods' ratios (delta-method variances over the customers paying "
+	     "at the start) does; the other rates from 0.1 pp, counts and money from a "
+	     "whole unit.");
 	if (in->revenue_at_risk_note)
 		para(&f, in->revenue_at_risk_note);
 	if (in->kpi && in->kpi->has_cost) {
