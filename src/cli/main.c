@@ -9,6 +9,7 @@
 
 #include <gsl/gsl_errno.h>
 #include <locale.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -40,6 +41,20 @@ static void usage(FILE *f)
 	      "2 usage or configuration error, 3 I/O error, 4 out of memory.\n", f);
 }
 
+/* The stages allocate and free arrays of a million rows one after another
+ * (designs, sort orders, scores). glibc serves blocks above 32 MiB with mmap
+ * and returns them to the kernel on free, so each stage paid for fresh
+ * zeroed pages again (13% of the 1M-customer report's profile was the
+ * kernel's clear_page). Served from the heap and kept there, freed memory is
+ * reused: system time 2.6 s -> 1.6 s, peak RSS 659 -> 691 MB (bench/). */
+static void heap_settings(void)
+{
+#ifdef M_MMAP_THRESHOLD
+	mallopt(M_MMAP_THRESHOLD, 1 << 30);
+	mallopt(M_TRIM_THRESHOLD, 1 << 30);
+#endif
+}
+
 int main(int argc, char **argv)
 {
 	churn_err err;
@@ -47,6 +62,7 @@ int main(int argc, char **argv)
 
 	setlocale(LC_ALL, "C");
 	gsl_set_error_handler_off();
+	heap_settings();
 	churn_err_clear(&err);
 
 	if (argc < 2) {
