@@ -3,7 +3,8 @@
  * Excel workbook (libxlsxwriter), the second sink of the tables writer
  * (tablecsv.h), which is the only caller of the cell functions below.
  *
- * The first sheet, "Contents", lists the sheets (with the CSV name each
+ * The first sheet, "Contents", lists the sheets, each name a link to its
+ * sheet (with the CSV name each
  * table has under --tables and what it holds) and then the run: the
  * notes its caller adds (the command, the options as parsed, the input,
  * the as-of date, the churnkit version).  Each table is a sheet named by
@@ -88,5 +89,11 @@ churn_status table_book_end_sheet(table_book *b, churn_err *err);
  * TABLE_SHEET_NAME_MAX + 1 holds any). */
 void table_sheet_name(const char *table, const char *const *taken, size_t ntaken, char *buf,
                       size_t n);
+
+/* Excel's internal link to cell A1 of sheet `name` ("internal:'it''s'!A1":
+ * the name quoted, its apostrophes doubled), for the Contents sheet, into
+ * buf (n >= TABLE_SHEET_LINK_MAX holds the link of any sheet name). */
+#define TABLE_SHEET_LINK_MAX (2 * 4 * TABLE_SHEET_NAME_MAX + 16)
+void table_sheet_link(const char *name, char *buf, size_t n);
 
 #endif

@@ -400,7 +400,17 @@ churn_status table_book_end_sheet(table_book *b, churn_err *err)
 	return CHURN_OK;
 }
 
-/* The Contents sheet: the sheets, then the run. */
+/* A cell of the Contents sheet that names sheet `name` and links to it. */
+static void link_cell(table_book *b, const char *name)
+{
+	char url[TABLE_SHEET_LINK_MAX];
+
+	table_sheet_link(name, url, sizeof url);
+	check(b, worksheet_write_url_opt(b->ws, b->row, b->col, url, NULL, name, NULL));
+	fit(b, (double)utf8_chars(name));
+}
+
+/* The Contents sheet: the sheets, each a link to its sheet, then the run. */
 static churn_status write_contents(table_book *b, churn_err *err)
 {
 	b->ws = b->contents;
@@ -412,7 +422,7 @@ static churn_status write_contents(table_book *b, churn_err *err)
 	table_book_word(b, "sheet,table,holds");
 	table_book_end_row(b);
 	for (size_t i = 0; i < b->nsheets; i++) {
-		table_book_text(b, b->sheets[i].a);
+		link_cell(b, b->sheets[i].a);
 		table_book_text(b, b->sheets[i].b);
 		table_book_text(b, table_about(b->sheets[i].b));
 		table_book_end_row(b);

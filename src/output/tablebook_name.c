@@ -67,3 +67,19 @@ void table_sheet_name(const char *table, const char *const *taken, size_t ntaken
 		cut_name(base, TABLE_SHEET_NAME_MAX - strlen(suffix), suffix, buf, n);
 	}
 }
+
+void table_sheet_link(const char *name, char *buf, size_t n)
+{
+	size_t k;
+
+	if (n == 0)
+		return;
+	k = (size_t)snprintf(buf, n, "internal:'");
+	for (const char *c = name; *c != '\0' && k + 6 < n; c++) {
+		if (*c == '\'')
+			buf[k++] = '\'';
+		buf[k++] = *c;
+	}
+	if (k < n)
+		snprintf(buf + k, n - k, "'!A1");
+}

@@ -44,7 +44,7 @@ both() {
 	tap_ok $? "$name: every CSV of --tables is a sheet with the same header and cells"
 	[ -s "$name/compare.txt" ] && tap_diag "$(head -5 "$name/compare.txt")"
 	rd contents "$name/book.xlsx" >"$name/contents.txt" 2>&1
-	tap_ok $? "$name: Contents lists every sheet; bold header, frozen pane, widths on each"
+	tap_ok $? "$name: Contents lists every sheet, each a link to it; bold header, frozen pane, widths on each"
 	[ -s "$name/contents.txt" ] && tap_diag "$(head -5 "$name/contents.txt")"
 	ls "$name" | grep -q 'tmp' && tap_ok 1 "$name: a temporary is left" ||
 		tap_ok 0 "$name: no temporary left beside the workbook"

@@ -7,7 +7,8 @@
                                     apostrophe), numbers within 1e-12 relative,
                                     numbers stored as numbers, dates as dates
     xlsx_read.py contents BOOK      the first sheet is Contents and lists every
-                                    other sheet; every sheet has a frozen pane
+                                    other sheet, each name a link to its sheet
+                                    (A1); every sheet has a frozen pane
                                     and a bold header
     xlsx_read.py cell BOOK SHEET REF  prints the cell's type, value and format
                                     ("n 0.25 0.0%")
@@ -181,6 +182,15 @@ def check_contents(book):
     if sorted(s for s, _ in listed) != sorted(names[1:]):
         print("Contents lists", sorted(s for s, _ in listed), "sheets", sorted(names[1:]))
         bad += 1
+    links = {}
+    for h in b.sheet_xml("Contents").iter("{%s}hyperlink" % NS["m"]):
+        links[h.get("ref")] = h.get("location") or ""
+    for i, (s, _) in enumerate(listed):
+        loc = links.get("A%d" % (i + 2), "")
+        m = re.fullmatch(r"'((?:[^']|'')*)'!A1", loc)
+        if m is None or m.group(1).replace("''", "'") != s:
+            print("Contents: %s is not a link to its sheet (%r)" % (s, loc))
+            bad += 1
     for n in names:
         x = b.sheet_xml(n)
         pane = x.find("m:sheetViews/m:sheetView/m:pane", NS)

@@ -1,6 +1,7 @@
 /* test_tablebook.c - the workbook's sheet-name rule (tablebook.h,
  * table_sheet_name): Excel's limits of 31 characters, no [ ] : * ? / \,
- * no apostrophe at either end, names unique without regard to case. */
+ * no apostrophe at either end, names unique without regard to case; the
+ * Contents sheet's link to a sheet (table_sheet_link). */
 #include "churnkit/tablebook.h"
 #include "tap.h"
 
@@ -62,5 +63,18 @@ int main(void)
 	name_of(wide, takenw, 1, other);
 	ok(chars(other) == 31 && strcmp(other + strlen(other) - 2, "~2") == 0,
 	   "a UTF-8 clash: 29 characters and ~2");
+
+	char link[TABLE_SHEET_LINK_MAX];
+	table_sheet_link("kpis", link, sizeof link);
+	is_str(link, "internal:'kpis'!A1", "a link to a sheet: quoted name, cell A1");
+	table_sheet_link("it's o'k", link, sizeof link);
+	is_str(link, "internal:'it''s o''k'!A1", "apostrophes in the name are doubled");
+	char apos[4 * TABLE_SHEET_NAME_MAX + 1] = "";
+	for (int i = 0; i < TABLE_SHEET_NAME_MAX; i++)
+		strcat(apos, i % 2 ? "'" : "\xe2\x82\xac");  /* euro signs and apostrophes */
+	table_sheet_link(apos, link, sizeof link);
+	ok(strlen(link) == strlen("internal:''!A1") + 16 * 3 + 2 * 15 &&
+	   strcmp(link + strlen(link) - 4, "'!A1") == 0,
+	   "the longest name's link fits whole in TABLE_SHEET_LINK_MAX");
 	return done_testing();
 }
