@@ -94,6 +94,9 @@ typedef struct {
 	double ph_alpha;             /* a term fails proportional hazards below it */
 	long min_n;                  /* customers at risk a score needs */
 	stagetime *timer;            /* the command's step timers (borrowed), or NULL */
+	int threads;                 /* 2 or more: the Cox fit runs beside the
+	                                logistic one (--threads); 0 or 1: one
+	                                after the other.  Same results either way. */
 } model_run_opts;
 
 /* What the stage reads. */
@@ -148,7 +151,9 @@ typedef struct {
 	/* Proportional hazards (model_run_cox.c; docs/proportional-hazards.md). */
 	double ph_alpha;             /* --alpha: a term fails below it */
 	long min_n;                  /* --min-n: customers at risk a score needs */
-	stagetime *timer;            /* model_run_opts' timer (borrowed), or NULL */
+	stagetime *timer;            /* model_run_opts' timer (borrowed), or NULL;
+	                                the Cox thread's own while it runs */
+	int threads;
 	cox_zph_result *zph;         /* cox.zph of cr, or NULL (ph_note says why) */
 	char ph_note[200];
 	unsigned char *ph_strat;     /* per dc term: categorical and fails: a stratum */

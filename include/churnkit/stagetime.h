@@ -63,6 +63,7 @@ typedef struct {
 
 typedef struct {
 	int on;                            /* 0: every call does nothing */
+	int thread;                        /* 1: CPU time of the calling thread */
 	double wall0, cpu0;                /* at the last mark (or the start) */
 	double wall_start, cpu_start;      /* at stagetime_start */
 	size_t n;                          /* steps in use */
@@ -82,6 +83,18 @@ void stagetime_mark(stagetime *t, const char *name);
  * and CPU seconds and their share of the CPU time since the start, and a
  * total line, to f. */
 void stagetime_print(const stagetime *t, FILE *f);
+
+/* Work on two threads (model_run.c): the CPU time of each mark is the
+ * process's, which counts the other thread's work too.  While a second
+ * thread runs, the first charges its own thread's CPU time
+ * (stagetime_thread_clock(t, 1), then 0 after the join) and the second
+ * keeps its own timer without a display, switched to its thread's clock
+ * by the thread itself (a thread clock reads the calling thread), whose
+ * steps stagetime_merge adds into t after the join (steps of the same name
+ * add up; the total line stays the process's).  A timer is used by one
+ * thread at a time. */
+void stagetime_thread_clock(stagetime *t, int thread);
+void stagetime_merge(stagetime *t, const stagetime *from);
 
 /* Installs the progress display fn(ctx, ...) on a started t: it is first
  * called once `delay` seconds have passed since stagetime_start. */

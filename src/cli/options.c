@@ -82,6 +82,7 @@ static const opt_spec specs[OPT_COUNT] = {
 	[OPT_FOLDS] = {"folds", 1, 0, MOD, 0, "K", "cross-validation folds (default 5)"},
 	[OPT_SEED] = {"seed", 1, 0, MOD, 0, "N", "random seed for the folds"},
 	[OPT_FIRTH] = {"firth", 0, 0, MOD, 0, NULL, "fit Firth's penalised likelihood"},
+	[OPT_THREADS] = {"threads", 1, 0, MOD, 0, "N", "threads for the model fits (default: 2 when the machine has two cores; 1: one after the other; same results)"},
 	[OPT_IMPUTE] = {"impute", 0, 0, MOD, 0, NULL, "median-impute missing numbers with an indicator"},
 	[OPT_SCORES] = {"scores", 1, 0, CMD_REPORT, 0, "FILE", "also write the scores CSV"},
 	[OPT_PAPER] = {"paper", 1, 0, CMD_REPORT, 0, "A4|Letter", "paper size (default A4)"},

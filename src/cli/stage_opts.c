@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 churn_status cli_segment_opts_read(cli_segment_opts *g, const cli_opts *o, churn_err *err)
 {
@@ -404,6 +405,10 @@ churn_status cli_model_opts_read(cli_model_opts *c, const cli_opts *o, unsigned 
 	if ((st = opt_long(o, OPT_SEED, 0, LONG_MAX, &seed, err)) != CHURN_OK)
 		return st;
 	m->seed = (unsigned long)seed;
+	long threads = sysconf(_SC_NPROCESSORS_ONLN) > 1 ? 2 : 1;
+	if ((st = opt_long(o, OPT_THREADS, 1, 1024, &threads, err)) != CHURN_OK)
+		return st;
+	m->threads = (int)threads;
 	if ((st = opt_double(o, OPT_CONF_LEVEL, 0, 1, &conf, err)) != CHURN_OK)
 		return st;
 	if (!(conf > 0 && conf < 1))

@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -65,6 +66,7 @@ static void set_options(model_run *m, const model_run_opts *o)
 	m->ph_alpha = o->ph_alpha;
 	m->min_n = o->min_n;
 	m->timer = o->timer;
+	m->threads = o->threads;
 	m->g_horizon = NAN;
 }
 
@@ -152,7 +154,10 @@ static const char *column_list(const design *dz, char *buf, size_t n)
 	return buf;
 }
 
-static churn_status fit_logit(model_run *m, const model_run_input *d, churn_err *err)
+/* The logistic fit and its validation, timed on tm (not tm, which
+ * is the Cox thread's while the two run side by side). */
+static churn_status fit_logit(model_run *m, const model_run_input *d, stagetime *tm,
+                              churn_err *err)
 {
 	design_spec spec;
 	churn_status st;
@@ -160,11 +165,11 @@ static churn_status fit_logit(model_run *m, const model_run_input *d, churn_err 
 	size_t n1 = 0, n0 = 0;
 	char cols[200];
 
-	stagetime_begin(m->timer, "logistic model", 0, NULL);
+	stagetime_begin(tm, "logistic model", 0, NULL);
 	design_spec_of(m, d, 1, m->has_y, &spec);
 	if ((st = design_build(d->res->t, &spec, &m->dl, err)) != CHURN_OK)
 		return design_error(st, d, "the logistic model", err);
-	stagetime_mark(m->timer, "logit: design");
+	stagetime_mark(tm, "logit: design");
 	const design *dz = m->dl;
 	if ((yd = malloc(dz->nrows * sizeof *yd)) == NULL) {
 		st = churn_err_set(err, CHURN_ENOMEM, "out of memory for the outcome");
@@ -221,7 +226,7 @@ static churn_status fit_logit(model_run *m, const model_run_input *d, churn_err 
 	logit_data ld = {.X = dz->X, .y = yd, .w = wd, .intercept = 1, .freq = fd};
 	if ((st = logit_fit(&ld, &m->lopts, &m->lr, err)) != CHURN_OK)
 		goto done;
-	stagetime_mark(m->timer, "logit: fit");
+	stagetime_mark(tm, "logit: fit");
 	if (m->lr->rank <= 1) {
 		st = churn_err_set(err, CHURN_EMODEL,
 		                   "the logistic model cannot be fitted: every term is constant or "
@@ -236,7 +241,7 @@ static churn_status fit_logit(model_run *m, const model_run_input *d, churn_err 
 		         folds, folds, folds, n1, n0);
 		folds = 0;
 	}
-	stagetime_begin(m->timer, folds > 0 ? "cross-validation" : "model quality", 0, NULL);
+	stagetime_begin(tm, folds > 0 ? "cross-validation" : "model quality", 0, NULL);
 	st = validate_summarise(&ld, m->lr, &m->lopts, folds, m->seed, &m->q, err);
 	if (st != CHURN_OK && st != CHURN_ENOMEM && folds > 0) {
 		/* A fold that cannot be fitted leaves the cross-validated AUC out,
@@ -246,7 +251,7 @@ static churn_status fit_logit(model_run *m, const model_run_input *d, churn_err 
 		st = validate_summarise(&ld, m->lr, &m->lopts, 0, m->seed, &m->q, err);
 	}
 	m->have_q = st == CHURN_OK;
-	stagetime_mark(m->timer, "logit: validation (CV, AUC)");
+	stagetime_mark(tm, "logit: validation (CV, AUC)");
 done:
 	free(yd);
 	free(wd);
@@ -350,6 +355,58 @@ done:
 	return st;
 }
 
+/* The Cox fit on a second thread. */
+typedef struct {
+	model_run *m;
+	const model_run_input *d;
+	churn_err err;
+	churn_status st;
+} cox_job;
+
+static void *cox_thread(void *arg)
+{
+	cox_job *j = arg;
+	stagetime_thread_clock(j->m->timer, 1);  /* this thread's CPU clock */
+	j->st = fit_cox(j->m, j->d, &j->err);
+	return NULL;
+}
+
+/* The logistic and Cox fits side by side: they read the same input and
+ * write disjoint parts of m (the logistic fit: dl, lr, q, cv_note, lopts;
+ * the Cox fit: dc, cr, cb, the proportional-hazards fields), each does the
+ * same arithmetic in the same order as alone, so the results are the same
+ * bytes as --threads 1.  The first error is the logistic fit's, as when
+ * they run one after the other.  While the Cox thread runs, m->timer is
+ * its own (stagetime.h, "Work on two threads"). */
+static churn_status fit_both(model_run *m, const model_run_input *d, churn_err *err)
+{
+	stagetime *main_tm = m->timer, cox_tm;
+	cox_job job = {.m = m, .d = d, .st = CHURN_OK};
+	pthread_t th;
+	churn_status st;
+
+	churn_err_clear(&job.err);
+	stagetime_start(&cox_tm, main_tm != NULL && main_tm->on);
+	m->timer = &cox_tm;
+	if (pthread_create(&th, NULL, cox_thread, &job) != 0) {
+		m->timer = main_tm;  /* no second thread: one after the other */
+		if ((st = fit_logit(m, d, main_tm, err)) != CHURN_OK)
+			return st;
+		return fit_cox(m, d, err);
+	}
+	stagetime_thread_clock(main_tm, 1);
+	st = fit_logit(m, d, main_tm, err);
+	pthread_join(th, NULL);
+	stagetime_thread_clock(main_tm, 0);
+	m->timer = main_tm;
+	stagetime_merge(main_tm, &cox_tm);
+	if (st != CHURN_OK)
+		return st;
+	if (job.st != CHURN_OK)
+		*err = job.err;
+	return job.st;
+}
+
 churn_status model_run_fit(model_run *m, const model_run_input *d, const model_run_opts *o,
                            churn_err *err)
 {
@@ -372,11 +429,14 @@ churn_status model_run_fit(model_run *m, const model_run_input *d, const model_r
 		if ((st = model_run_build_outcome(m, d, err)) != CHURN_OK)
 			return st;
 		stagetime_mark(m->timer, "logit: outcome");
-		if ((st = fit_logit(m, d, err)) != CHURN_OK)
-			return st;
 	}
 	m->score_cox = m->horizon_cox && m->horizon_given && m->sd != NULL;
-	if ((m->want_cox || m->score_cox) && (st = fit_cox(m, d, err)) != CHURN_OK)
+	int cox = m->want_cox || m->score_cox;
+	if (m->want_logit && cox && m->threads > 1)
+		return fit_both(m, d, err);
+	if (m->want_logit && (st = fit_logit(m, d, m->timer, err)) != CHURN_OK)
+		return st;
+	if (cox && (st = fit_cox(m, d, err)) != CHURN_OK)
 		return st;
 	return CHURN_OK;
 }

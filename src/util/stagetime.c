@@ -13,6 +13,11 @@ static double seconds(clockid_t id)
 	return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
 }
 
+static clockid_t cpu_clock(const stagetime *t)
+{
+	return t->thread ? CLOCK_THREAD_CPUTIME_ID : CLOCK_PROCESS_CPUTIME_ID;
+}
+
 void stagetime_start(stagetime *t, int on)
 {
 	if (t == NULL)
@@ -26,25 +31,31 @@ void stagetime_start(stagetime *t, int on)
 	t->cpu0 = t->cpu_start = seconds(CLOCK_PROCESS_CPUTIME_ID);
 }
 
-void stagetime_mark(stagetime *t, const char *name)
+/* The slot of the step `name`, added when new (the last slot lumps the
+ * overflow). */
+static stagetime_step *slot(stagetime *t, const char *name)
 {
 	size_t k;
 
-	if (t == NULL || !t->on)
-		return;
-	double wall = seconds(CLOCK_MONOTONIC), cpu = seconds(CLOCK_PROCESS_CPUTIME_ID);
 	for (k = 0; k < t->n; k++)
 		if (strcmp(t->step[k].name, name) == 0)
-			break;
-	if (k == t->n) {
-		if (t->n < STAGETIME_MAX)
-			t->step[t->n++].name = name;
-		else
-			k = STAGETIME_MAX - 1; /* the last slot lumps the overflow */
+			return &t->step[k];
+	if (t->n < STAGETIME_MAX) {
+		t->step[t->n].name = name;
+		return &t->step[t->n++];
 	}
-	t->step[k].wall += wall - t->wall0;
-	t->step[k].cpu += cpu - t->cpu0;
-	t->step[k].count++;
+	return &t->step[STAGETIME_MAX - 1];
+}
+
+void stagetime_mark(stagetime *t, const char *name)
+{
+	if (t == NULL || !t->on)
+		return;
+	double wall = seconds(CLOCK_MONOTONIC), cpu = seconds(cpu_clock(t));
+	stagetime_step *s = slot(t, name);
+	s->wall += wall - t->wall0;
+	s->cpu += cpu - t->cpu0;
+	s->count++;
 	t->wall0 = wall;
 	t->cpu0 = cpu;
 }
@@ -124,4 +135,24 @@ void stagetime_clear(stagetime *t)
 	stagetime_view v = {.clear = 1};
 	t->pr.fn(t->pr.ctx, &v);
 	t->pr.drawn = 0;
+}
+
+void stagetime_thread_clock(stagetime *t, int thread)
+{
+	if (t == NULL || !t->on)
+		return;
+	t->thread = thread != 0;
+	t->cpu0 = seconds(cpu_clock(t));
+}
+
+void stagetime_merge(stagetime *t, const stagetime *from)
+{
+	if (t == NULL || !t->on || from == NULL || !from->on)
+		return;
+	for (size_t j = 0; j < from->n; j++) {
+		stagetime_step *s = slot(t, from->step[j].name);
+		s->wall += from->step[j].wall;
+		s->cpu += from->step[j].cpu;
+		s->count += from->step[j].count;
+	}
 }

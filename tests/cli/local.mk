@@ -97,3 +97,5 @@ EXTRA_DIST += tests/data/findings/segment_target.csv \
 	tests/fixtures/findings/segment_target/make_segment_target.R
 # Page 2's MRR-saved note names the scores' own horizon (tests/cli/saved_note.sh).
 cli_tests += tests/cli/saved_note.sh
+# --threads: the Cox fit beside the logistic one, same bytes (tests/cli/threads.sh).
+cli_tests += tests/cli/threads.sh

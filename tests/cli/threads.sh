@@ -1,0 +1,69 @@
+#!/bin/sh
+# threads.sh - --threads (issue 15 item 5): with two threads the Cox fit
+# runs beside the logistic fit and its validation; every output is the same
+# bytes as with --threads 1 (the fits do the same arithmetic in the same
+# order on either thread), an error is the one the sequential run reports
+# first (the logistic model's), and the stage timings stay per stage
+# (CHURNKIT_TIMING=1: no stage charged the other thread's CPU time, so none
+# is negative).
+
+. "$top_srcdir/tests/lib.sh"
+
+ck_tmpdir threads
+t=$ck_tmp
+cfg="$top_srcdir/reports/quarterly.ini"
+csv="$top_srcdir/samples/customers.csv"
+
+for n in 1 2; do
+	mkdir "$t/$n"
+	ck_run "$t/$n" report --config "$cfg" --threads $n --json "$t/$n/r.json" \
+		--scores "$t/$n/s.csv" -o "$t/$n/r.pdf" "$csv"
+	tap_is "$(cat "$t/$n/exit")" 0 "report --threads $n: exit 0"
+done
+cmp -s "$t/1/r.json" "$t/2/r.json"
+tap_ok $? "report: the JSON of --threads 2 is byte for byte that of --threads 1"
+cmp -s "$t/1/s.csv" "$t/2/s.csv"
+tap_ok $? "report: the scores file of --threads 2 is that of --threads 1"
+# The appendix lists the options as given: "--threads 1" or "2" is the one
+# line that differs, and so the PDF's size by a byte.
+if command -v pdftotext >/dev/null 2>&1; then
+	for n in 1 2; do
+		pdftotext "$t/$n/r.pdf" - | grep -v "^$n (command line)\$" >"$t/$n/r.txt"
+	done
+	cmp -s "$t/1/r.txt" "$t/2/r.txt"
+	tap_ok $? "report: the PDF's text is the same, less the appendix's --threads line"
+	tap_is "$(pdftotext "$t/2/r.pdf" - | grep -c '^--threads$')" 1 "the appendix lists --threads"
+fi
+for n in 1 2; do grep -v 'pdf written' "$t/$n/stdout" >"$t/$n/summary"; done
+cmp -s "$t/1/summary" "$t/2/summary"
+tap_ok $? "report: the text summary is the same"
+
+for n in 1 2; do
+	ck_run "$t/$n" model --config "$cfg" --cox --threads $n --json "$t/$n/m.json" "$csv"
+	tap_is "$(cat "$t/$n/exit")" 0 "model --cox --threads $n: exit 0"
+done
+cmp -s "$t/1/m.json" "$t/2/m.json"
+tap_ok $? "model --cox: the JSON (logistic and Cox models) is the same with 1 and 2 threads"
+grep -q '"cox"' "$t/2/m.json"
+tap_ok $? "model --cox --threads 2: the Cox model is in the JSON"
+
+# The logistic model fails (no churn within a day's horizon), the Cox fit
+# would not: the run stops with the logistic model's error either way.
+for n in 1 2; do
+	ck_run "$t/$n" model --config "$cfg" --cox --horizon 0.01 --threads $n "$csv"
+done
+tap_is "$(cat "$t/2/exit")" "$(cat "$t/1/exit")" "a failing logistic fit: the same exit status with 2 threads"
+tap_is "$(cat "$t/1/exit")" 1 "a failing logistic fit: exit 1"
+cmp -s "$t/1/stderr" "$t/2/stderr"
+tap_ok $? "a failing logistic fit: the same message with 2 threads"
+grep -q "logistic model cannot be fitted" "$t/2/stderr"
+tap_ok $? "a failing logistic fit: the message is the logistic model's"
+
+CHURNKIT_TIMING=1 ck_run "$t/2" report --config "$cfg" --threads 2 -o "$t/2/t.pdf" "$csv"
+awk '/^cox: fit / { seen = 1 } /^(logit|cox): / && ($(NF - 2) < 0 || $(NF - 1) < 0) { bad = 1 }
+	END { exit !(seen && !bad) }' "$t/2/stderr"
+tap_ok $? "CHURNKIT_TIMING=1 with 2 threads: the Cox steps are in the table, no stage below 0 s"
+
+ck_run "$t" model --config "$cfg" --threads 0 "$csv"
+tap_is "$(cat "$t/exit")" 2 "--threads 0: a usage error"
+tap_done
