@@ -7,6 +7,7 @@
  * adjusted comparisons point opposite ways.
  */
 #include "churnkit/fmtnum.h"
+#include "churnkit/order.h"
 #include "findings/findings_common.h"
 #include "findings/findings_compare.h"
 
@@ -61,6 +62,15 @@ static int cmp_double(const void *pa, const void *pb)
 	return (a > b) - (a < b);
 }
 
+/* Type 7's interpolation at fraction f between the order statistics
+ * at[0] (at floor(h)) and at[1] (the next one; at[0] when f is 0). */
+static double quantile7_at(double f, const double at[2])
+{
+	if (f == 0 || at[1] == at[0])
+		return at[0];
+	return (1 - f) * at[0] + f * at[1];
+}
+
 /* R's quantile(x, p, type = 7) of the sorted x[0..n-1], n >= 1:
  * h = 1 + (n - 1) p, the order statistics at floor(h) and ceil(h)
  * interpolated as (1 - f) x_lo + f x_hi, f = h - floor(h). */
@@ -68,12 +78,22 @@ static double quantile7(const double *x, size_t n, double p)
 {
 	double h = (double)(n - 1) * p;
 	size_t lo = (size_t)floor(h), hi = (size_t)ceil(h);
-	double f = h - (double)lo;
 	if (hi >= n)
 		hi = n - 1;
-	if (f == 0 || x[hi] == x[lo])
-		return x[lo];
-	return (1 - f) * x[lo] + f * x[hi];
+	return quantile7_at(h - (double)lo, (double[2]){x[lo], x[hi]});
+}
+
+/* quantile7 of x[0..n-1] unsorted, by selecting the two order statistics
+ * it reads (order.h) instead of sorting; nonzero when x has a NaN or
+ * memory runs out (the caller then sorts). */
+static int quantile7_selected(const double *x, size_t n, double p, double *q)
+{
+	double h = (double)(n - 1) * p, at[2];
+	size_t lo = (size_t)floor(h);
+	if (order_select2(x, n, lo, at) != 0)
+		return -1;
+	*q = quantile7_at(h - (double)lo, at);
+	return 0;
 }
 
 /* The value of numeric column j on the column's own scale (exp for a log
@@ -119,10 +139,16 @@ static int quartiles(const model_view *m, const design_term *t, size_t j, double
 		free(v);
 		return 1;
 	}
-	qsort(v, n, sizeof *v, cmp_double);
-	value[0] = quantile7(v, n, 0.75);
-	value[1] = quantile7(v, n, 0.25);
-	*lowest = v[0];
+	double least[2];
+	if (quantile7_selected(v, n, 0.75, &value[0]) == 0 &&
+	    quantile7_selected(v, n, 0.25, &value[1]) == 0 && order_select2(v, n, 0, least) == 0) {
+		*lowest = least[0];
+	} else {
+		qsort(v, n, sizeof *v, cmp_double);
+		value[0] = quantile7(v, n, 0.75);
+		value[1] = quantile7(v, n, 0.25);
+		*lowest = v[0];
+	}
 	free(v);
 	return value[0] > value[1] ? 0 : 1;
 }

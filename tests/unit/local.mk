@@ -274,3 +274,8 @@ check_PROGRAMS += $(unit_pg)
 TESTS += $(unit_pg)
 tests_unit_test_source_reader_SOURCES = tests/unit/test_source_reader.c
 tests_unit_test_source_reader_LDADD = $(TEST_LIBS)
+
+## perf (issue 15): src/util/order.c, the radix sort and the selection.
+unit_util += tests/unit/test_order
+tests_unit_test_order_SOURCES = tests/unit/test_order.c
+tests_unit_test_order_LDADD = $(TEST_LIBS)
