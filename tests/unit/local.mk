@@ -279,3 +279,6 @@ tests_unit_test_source_reader_LDADD = $(TEST_LIBS)
 unit_util += tests/unit/test_order
 tests_unit_test_order_SOURCES = tests/unit/test_order.c
 tests_unit_test_order_LDADD = $(TEST_LIBS)
+unit_util += tests/unit/test_numfast
+tests_unit_test_numfast_SOURCES = tests/unit/test_numfast.c
+tests_unit_test_numfast_LDADD = $(TEST_LIBS)
