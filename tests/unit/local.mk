@@ -282,3 +282,6 @@ tests_unit_test_order_LDADD = $(TEST_LIBS)
 unit_util += tests/unit/test_numfast
 tests_unit_test_numfast_SOURCES = tests/unit/test_numfast.c
 tests_unit_test_numfast_LDADD = $(TEST_LIBS)
+unit_model += tests/unit/test_cumhaz_days
+tests_unit_test_cumhaz_days_SOURCES = tests/unit/test_cumhaz_days.c
+tests_unit_test_cumhaz_days_LDADD = $(TEST_LIBS)
