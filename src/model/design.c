@@ -137,7 +137,8 @@ static design_row_status fill_row(const design *d, const term_src *src, size_t i
 		const table_col *c = src[k].col;
 		double *xc = x + tm->first_col;
 		if (tm->categorical) {
-			size_t l = design_term_level_of(tm, c, i);
+			size_t l = src[k].level_of_code && c->codes[i] != TABLE_CODE_NA
+			           ? src[k].level_of_code[c->codes[i]] : design_term_level_of(tm, c, i);
 			if (l == (size_t)-1)
 				return design_term_missing(tm, c, i) ? DESIGN_ROW_MISSING : DESIGN_ROW_UNSEEN;
 			for (size_t m = 0; m < tm->ncols; m++)
@@ -334,6 +335,26 @@ done:
 	return st;
 }
 
+/* Sets src[k].level_of_code for each text categorical term: the term's
+ * level of every table code, looked up once per code instead of by
+ * strcmp once per row.  A map that cannot be allocated stays NULL (the
+ * rows are then looked up one by one). */
+static void level_maps(const design *d, term_src *src)
+{
+	for (size_t k = 0; k < d->nterms; k++) {
+		const design_term *tm = &d->terms[k];
+		const table_col *c = src[k].col;
+		if (!tm->categorical || tm->numeric_levels || c->kind != TABLE_CAT)
+			continue;
+		size_t *map = malloc((c->nlevels ? c->nlevels : 1) * sizeof *map);
+		if (map == NULL)
+			continue;
+		for (size_t l = 0; l < c->nlevels; l++)
+			map[l] = design_term_text_level(tm, c->levels[l]);
+		src[k].level_of_code = map;
+	}
+}
+
 churn_status design_apply(const design *d, const table *t, gsl_matrix **X,
                           design_row_status *status, churn_err *err)
 {
@@ -361,6 +382,7 @@ churn_status design_apply(const design *d, const table *t, gsl_matrix **X,
 			goto done;
 		}
 	}
+	level_maps(d, src);
 	*X = gsl_matrix_alloc(t->nrows ? t->nrows : 1, d->ncols ? d->ncols : 1);
 	if (*X == NULL) {
 		st = churn_err_set(err, CHURN_ENOMEM, "out of memory for %zu rows to score", t->nrows);
@@ -374,6 +396,8 @@ churn_status design_apply(const design *d, const table *t, gsl_matrix **X,
 				x[j] = NAN;
 	}
 done:
+	for (size_t k = 0; k < d->nterms; k++)
+		free(src[k].level_of_code);
 	free(src);
 	return st;
 }

@@ -201,6 +201,27 @@ static void test_edges(void)
 	   "apply: with impute, a missing value takes the training median");
 	gsl_matrix_free(X);
 	design_free(d);
+	/* Levels coded in another order than training's, repeated: each row
+	 * gets the dummy of its level's name (plan=b is column 2). */
+	design_build(t2, &spec, &d, &err);
+	table *re = table_new(6);
+	double rx[6] = {1, 1, 1, 1, 1, 1}, rm[6] = {5, 5, 5, 5, 5, 5};
+	const char *rp[6] = {"b", "b", "a", "zzz", "a", "b"};
+	table_add_num(re, "x", rx);
+	table_add_num(re, "mrr", rm);
+	table_add_cat(re, "plan", rp);
+	design_row_status rs[6];
+	design_apply(d, re, &X, rs, &err);
+	ok(rs[0] == DESIGN_ROW_OK && rs[1] == DESIGN_ROW_OK && rs[2] == DESIGN_ROW_OK &&
+	   rs[3] == DESIGN_ROW_UNSEEN && rs[4] == DESIGN_ROW_OK && rs[5] == DESIGN_ROW_OK,
+	   "apply, levels recoded: the unseen level alone is unseen");
+	ok(gsl_matrix_get(X, 0, 2) == 1 && gsl_matrix_get(X, 1, 2) == 1 &&
+	   gsl_matrix_get(X, 2, 2) == 0 && gsl_matrix_get(X, 4, 2) == 0 &&
+	   gsl_matrix_get(X, 5, 2) == 1,
+	   "apply, levels recoded: plan=b is 1 on the b rows and 0 on the a rows");
+	gsl_matrix_free(X);
+	table_free(re);
+	design_free(d);
 	table *wrong = table_new(1);
 	double one = 1;
 	table_add_num(wrong, "x", &one);
