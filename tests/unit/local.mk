@@ -285,3 +285,6 @@ tests_unit_test_numfast_LDADD = $(TEST_LIBS)
 unit_model += tests/unit/test_cumhaz_days
 tests_unit_test_cumhaz_days_SOURCES = tests/unit/test_cumhaz_days.c
 tests_unit_test_cumhaz_days_LDADD = $(TEST_LIBS)
+unit_findings += tests/unit/test_findings_group
+tests_unit_test_findings_group_SOURCES = tests/unit/test_findings_group.c
+tests_unit_test_findings_group_LDADD = $(TEST_LIBS)
