@@ -29,4 +29,10 @@ int order_sort_u64(uint64_t *key, size_t *idx, size_t n);
  * memory; -1 too when k >= n. */
 int order_select2(const double *x, size_t n, size_t k, double out[2]);
 
+/* out[r] = the order statistic rank[r] (0-based) of x[0..n-1], r < nr, as
+ * order_select2 gives each (ranks in any order, repeats allowed), from one
+ * copy of x: each rank is selected among the values below the larger
+ * ones.  0; 1 when some x is NaN; -1 when out of memory or a rank >= n. */
+int order_select_ranks(const double *x, size_t n, const size_t *rank, size_t nr, double *out);
+
 #endif

@@ -83,19 +83,6 @@ static double quantile7(const double *x, size_t n, double p)
 	return quantile7_at(h - (double)lo, (double[2]){x[lo], x[hi]});
 }
 
-/* quantile7 of x[0..n-1] unsorted, by selecting the two order statistics
- * it reads (order.h) instead of sorting; nonzero when x has a NaN or
- * memory runs out (the caller then sorts). */
-static int quantile7_selected(const double *x, size_t n, double p, double *q)
-{
-	double h = (double)(n - 1) * p, at[2];
-	size_t lo = (size_t)floor(h);
-	if (order_select2(x, n, lo, at) != 0)
-		return -1;
-	*q = quantile7_at(h - (double)lo, at);
-	return 0;
-}
-
 /* The value of numeric column j on the column's own scale (exp for a log
  * term). */
 static double own_scale(const model_view *m, const design_term *t, size_t i, size_t j)
@@ -104,14 +91,19 @@ static double own_scale(const model_view *m, const design_term *t, size_t i, siz
 	return t->log ? exp(v) : v;
 }
 
+/* Membership of a number v on its own scale: 0 at or above the upper
+ * quartile (group a), 1 at or below the lower (group b), -1 between. */
+static int number_group(const driver_compare *c, double v)
+{
+	return v >= c->value[0] ? 0 : v <= c->value[1] ? 1 : -1;
+}
+
 /* Membership of row i: 0 in group a, 1 in group b, -1 in neither. */
 static int group_of(const model_view *m, const driver_compare *c, size_t i, size_t j)
 {
 	const design_term *t = &m->d->terms[c->term];
-	if (c->kind == COMPARE_NUMBER) {
-		double v = own_scale(m, t, i, j);
-		return v >= c->value[0] ? 0 : v <= c->value[1] ? 1 : -1;
-	}
+	if (c->kind == COMPARE_NUMBER)
+		return number_group(c, own_scale(m, t, i, j));
 	if (x_at(m, i, j) == 1)
 		return 0;
 	if (m->d->cols[j].kind != DESIGN_COL_DUMMY)
@@ -122,34 +114,59 @@ static int group_of(const model_view *m, const driver_compare *c, size_t i, size
 	return 1; /* every dummy of the term 0: the reference level */
 }
 
+/* The type-7 quartiles of the n values v (unsorted): value[0] the upper,
+ * value[1] the lower, *lowest the least; by selecting the five order
+ * statistics they read (order.h), or by sorting a copy when v has a NaN
+ * or memory runs out.  0, or -1 when out of memory. */
+static int quartiles_of(const double *v, size_t n, double value[2], double *lowest)
+{
+	const double p[2] = {0.75, 0.25};
+	double h[2], at[5];
+	size_t rank[5];
+	for (int q = 0; q < 2; q++) {
+		h[q] = (double)(n - 1) * p[q];
+		rank[2 * q] = (size_t)floor(h[q]);
+		rank[2 * q + 1] = rank[2 * q] + 1 < n ? rank[2 * q] + 1 : rank[2 * q];
+	}
+	rank[4] = 0;
+	if (order_select_ranks(v, n, rank, 5, at) == 0) {
+		for (int q = 0; q < 2; q++)
+			value[q] = quantile7_at(h[q] - (double)rank[2 * q], at + 2 * q);
+		*lowest = at[4];
+		return 0;
+	}
+	double *s = malloc(n * sizeof *s);
+	if (s == NULL)
+		return -1;
+	memcpy(s, v, n * sizeof *s);
+	qsort(s, n, sizeof *s, cmp_double);
+	value[0] = quantile7(s, n, 0.75);
+	value[1] = quantile7(s, n, 0.25);
+	*lowest = s[0];
+	free(s);
+	return 0;
+}
+
 /* The type-7 quartiles of numeric column j over the rows of positive
  * weight, each row once: value[0] the upper, value[1] the lower; *lowest
- * the least value. */
+ * the least value.  *own: the column's values on its own scale, one per
+ * row of positive weight in row order (free it), for group_of. */
 static int quartiles(const model_view *m, const design_term *t, size_t j, double value[2],
-                     double *lowest)
+                     double *lowest, double **own)
 {
 	size_t n = 0;
 	double *v = malloc((m->d->nrows ? m->d->nrows : 1) * sizeof *v);
+	*own = NULL;
 	if (v == NULL)
 		return -1;
 	for (size_t i = 0; i < m->d->nrows; i++)
 		if (row_weight(m, i) > 0)
 			v[n++] = own_scale(m, t, i, j);
-	if (n == 0) {
+	if (n == 0 || quartiles_of(v, n, value, lowest) != 0) {
 		free(v);
-		return 1;
+		return n == 0 ? 1 : -1;
 	}
-	double least[2];
-	if (quantile7_selected(v, n, 0.75, &value[0]) == 0 &&
-	    quantile7_selected(v, n, 0.25, &value[1]) == 0 && order_select2(v, n, 0, least) == 0) {
-		*lowest = least[0];
-	} else {
-		qsort(v, n, sizeof *v, cmp_double);
-		value[0] = quantile7(v, n, 0.75);
-		value[1] = quantile7(v, n, 0.25);
-		*lowest = v[0];
-	}
-	free(v);
+	*own = v;
 	return value[0] > value[1] ? 0 : 1;
 }
 
@@ -215,7 +232,7 @@ int findings_compare(const model_view *m, size_t j, driver_compare *c)
 	const design *d = m->d;
 	const design_col *col = &d->cols[j];
 	const design_term *t = &d->terms[col->term];
-	double scale = 1, sy[2] = {0, 0};
+	double scale = 1, sy[2] = {0, 0}, *own = NULL;
 
 	memset(c, 0, sizeof *c);
 	c->term = col->term;
@@ -226,9 +243,11 @@ int findings_compare(const model_view *m, size_t j, driver_compare *c)
 		if (!t->log && zero_one(m, j)) {
 			c->kind = COMPARE_YESNO;
 		} else {
-			int r = quartiles(m, t, j, c->value, &c->lowest);
-			if (r != 0)
+			int r = quartiles(m, t, j, c->value, &c->lowest, &own);
+			if (r != 0) {
+				free(own);
 				return r;
+			}
 			c->kind = COMPARE_NUMBER;
 			scale = t->log ? log(c->value[0]) - log(c->value[1]) : c->value[0] - c->value[1];
 		}
@@ -256,16 +275,20 @@ int findings_compare(const model_view *m, size_t j, driver_compare *c)
 	} else {
 		return 1;
 	}
-	for (size_t i = 0; i < d->nrows; i++) {
+	for (size_t i = 0, at = 0; i < d->nrows; i++) {
 		double w = row_weight(m, i);
-		int g;
-		if (!(w > 0) || (g = group_of(m, c, i, j)) < 0)
+		if (!(w > 0))
+			continue;
+		/* A number's own-scale value as quartiles computed it, row by row. */
+		int g = own ? number_group(c, own[at++]) : group_of(m, c, i, j);
+		if (g < 0)
 			continue;
 		if (c->flipped)
 			g = 1 - g;
 		c->n[g] += w;
 		sy[g] += w * m->y[i];
 	}
+	free(own);
 	if (!(c->n[0] > 0) || !(c->n[1] > 0))
 		return 1;
 	for (int g = 0; g < 2; g++)

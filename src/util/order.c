@@ -110,30 +110,42 @@ static double stable_zero(const double *x, size_t n, size_t k)
 	return 0.0;
 }
 
-int order_select2(const double *x, size_t n, size_t k, double out[2])
+int order_select_ranks(const double *x, size_t n, const size_t *rank, size_t nr, double *out)
 {
-	if (k >= n)
-		return -1;
+	for (size_t r = 0; r < nr; r++)
+		if (rank[r] >= n)
+			return -1;
 	for (size_t i = 0; i < n; i++)
 		if (isnan(x[i]))
 			return 1;
-	double *v = malloc(n * sizeof *v);
+	double *v = malloc((n ? n : 1) * sizeof *v);
 	if (v == NULL)
 		return -1;
 	memcpy(v, x, n * sizeof *v);
-	select_kth(v, n, k);
-	out[0] = v[k];
-	out[1] = v[k];
-	if (k + 1 < n) {
-		out[1] = v[k + 1];
-		for (size_t i = k + 2; i < n; i++)
-			if (v[i] < out[1])
-				out[1] = v[i];
+	/* The largest rank first: after it, v[0..k) holds the k least values,
+	 * where the lesser ranks are found. */
+	for (size_t bound = n;;) {
+		size_t k = n;
+		for (size_t r = 0; r < nr; r++)
+			if (rank[r] < bound && (k == n || rank[r] > k))
+				k = rank[r];
+		if (k == n)
+			break;
+		select_kth(v, bound, k);
+		for (size_t r = 0; r < nr; r++)
+			if (rank[r] == k)
+				out[r] = v[k];
+		bound = k;
 	}
 	free(v);
-	if (out[0] == 0)
-		out[0] = stable_zero(x, n, k);
-	if (k + 1 < n && out[1] == 0)
-		out[1] = stable_zero(x, n, k + 1);
+	for (size_t r = 0; r < nr; r++)
+		if (out[r] == 0)
+			out[r] = stable_zero(x, n, rank[r]);
 	return 0;
+}
+
+int order_select2(const double *x, size_t n, size_t k, double out[2])
+{
+	size_t rank[2] = {k, k + 1 < n ? k + 1 : k};
+	return order_select_ranks(x, n, rank, 2, out);
 }

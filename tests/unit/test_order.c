@@ -156,10 +156,52 @@ static void test_select(void)
 	ok(select_matches(3000, &seed), "every rank of 3000 values with ties");
 }
 
+/* Five ranks drawn (repeats, any order) of n drawn doubles at once,
+ * against the stable reference. */
+static int ranks_match(size_t n, uint64_t *seed)
+{
+	double *x = malloc(n * sizeof *x), *ref = malloc(n * sizeof *ref), out[5];
+	size_t rank[5];
+	int good = x && ref;
+	for (size_t i = 0; good && i < n; i++)
+		x[i] = ref[i] = draw(seed);
+	for (int r = 0; r < 5; r++)
+		rank[r] = (size_t)(next(seed) % n);
+	rank[3] = rank[1]; /* a repeat */
+	if (good) {
+		insertion(ref, n);
+		good = order_select_ranks(x, n, rank, 5, out) == 0;
+	}
+	for (int r = 0; good && r < 5; r++)
+		good = same(out[r], ref[rank[r]]);
+	free(x);
+	free(ref);
+	return good;
+}
+
+static void test_ranks(void)
+{
+	uint64_t seed = 777;
+	int good = 1;
+	for (size_t n = 1; n < 60; n++)
+		for (int rep = 0; rep < 20; rep++)
+			good &= ranks_match(n, &seed);
+	ok(good, "ranks: five ranks of 1..59 values (any order, a repeat) as a stable sort");
+	ok(ranks_match(5000, &seed), "ranks: of 5000 values");
+	const double x[3] = {2, 1, 3};
+	size_t bad[2] = {0, 3};
+	double out[2];
+	ok(order_select_ranks(x, 3, bad, 2, out) == -1, "ranks: a rank >= n is refused");
+	ok(order_select_ranks(x, 3, bad, 0, out) == 0, "ranks: no rank asked, nothing to do");
+	const double nan[2] = {NAN, 1};
+	ok(order_select_ranks(nan, 2, bad, 1, out) == 1, "ranks: a NaN: 1, the caller sorts");
+}
+
 int main(void)
 {
 	test_keys();
 	test_sort();
 	test_select();
+	test_ranks();
 	return done_testing();
 }
