@@ -355,13 +355,19 @@ static void level_maps(const design *d, term_src *src)
 	}
 }
 
-churn_status design_apply(const design *d, const table *t, gsl_matrix **X,
-                          design_row_status *status, churn_err *err)
+/* design_apply and design_apply_each: with X, every row into a new
+ * matrix *X and its status into status[i]; else (fn) each row into one
+ * buffer, handed to fn with its status. */
+static churn_status apply(const design *d, const table *t, gsl_matrix **X,
+                          design_row_status *status, design_row_fn fn, void *ctx,
+                          churn_err *err)
 {
 	churn_status st = CHURN_OK;
 	term_src *src = calloc(d->nterms ? d->nterms : 1, sizeof *src);
+	double *row = NULL;
 
-	*X = NULL;
+	if (X)
+		*X = NULL;
 	if (src == NULL)
 		return churn_err_set(err, CHURN_ENOMEM, "out of memory");
 	for (size_t k = 0; k < d->nterms; k++) {
@@ -383,23 +389,43 @@ churn_status design_apply(const design *d, const table *t, gsl_matrix **X,
 		}
 	}
 	level_maps(d, src);
-	*X = gsl_matrix_alloc(t->nrows ? t->nrows : 1, d->ncols ? d->ncols : 1);
-	if (*X == NULL) {
+	if (X)
+		*X = gsl_matrix_alloc(t->nrows ? t->nrows : 1, d->ncols ? d->ncols : 1);
+	else
+		row = malloc((d->ncols ? d->ncols : 1) * sizeof *row);
+	if (X ? *X == NULL : row == NULL) {
 		st = churn_err_set(err, CHURN_ENOMEM, "out of memory for %zu rows to score", t->nrows);
 		goto done;
 	}
 	for (size_t i = 0; i < t->nrows; i++) {
-		double *x = gsl_matrix_ptr(*X, i, 0);
-		status[i] = fill_row(d, src, i, x);
-		if (status[i] != DESIGN_ROW_OK)
+		double *x = X ? gsl_matrix_ptr(*X, i, 0) : row;
+		design_row_status rs = fill_row(d, src, i, x);
+		if (rs != DESIGN_ROW_OK)
 			for (size_t j = 0; j < d->ncols; j++)
 				x[j] = NAN;
+		if (X)
+			status[i] = rs;
+		else
+			fn(ctx, i, x, rs);
 	}
 done:
 	for (size_t k = 0; k < d->nterms; k++)
 		free(src[k].level_of_code);
 	free(src);
+	free(row);
 	return st;
+}
+
+churn_status design_apply(const design *d, const table *t, gsl_matrix **X,
+                          design_row_status *status, churn_err *err)
+{
+	return apply(d, t, X, status, NULL, NULL, err);
+}
+
+churn_status design_apply_each(const design *d, const table *t, design_row_fn fn, void *ctx,
+                               churn_err *err)
+{
+	return apply(d, t, NULL, NULL, fn, ctx, err);
 }
 
 void design_take(const design *d, const double *full, double *out)

@@ -13,6 +13,24 @@
 
 #define FX "tests/fixtures/model/"
 
+/* design_apply_each's rows against design_apply's matrix X and statuses. */
+typedef struct {
+	const gsl_matrix *X;
+	const design_row_status *st;
+	size_t next;
+	int good;
+} each_check;
+
+static void each_row(void *ctx, size_t i, const double *x, design_row_status st)
+{
+	each_check *c = ctx;
+	c->good &= i == c->next++ && st == c->st[i];
+	for (size_t j = 0; j < c->X->size2; j++) {
+		double a = x[j], b = gsl_matrix_get(c->X, i, j);
+		c->good &= memcmp(&a, &b, sizeof a) == 0;
+	}
+}
+
 static int names_are(const design *d, const char *const *want, size_t n)
 {
 	if (d->ncols != n)
@@ -219,6 +237,10 @@ static void test_edges(void)
 	   gsl_matrix_get(X, 2, 2) == 0 && gsl_matrix_get(X, 4, 2) == 0 &&
 	   gsl_matrix_get(X, 5, 2) == 1,
 	   "apply, levels recoded: plan=b is 1 on the b rows and 0 on the a rows");
+	/* Row by row: design_apply's rows and statuses, in row order. */
+	each_check ec = {X, rs, 0, 1};
+	is_int(design_apply_each(d, re, each_row, &ec, &err), CHURN_OK, "apply_each: runs");
+	ok(ec.good && ec.next == 6, "apply_each: every row as design_apply's, bit for bit, in order");
 	gsl_matrix_free(X);
 	table_free(re);
 	design_free(d);
