@@ -155,6 +155,15 @@ typedef enum {
 churn_status design_apply(const design *d, const table *t, gsl_matrix **X,
                           design_row_status *status, churn_err *err);
 
+/* design_apply without the matrix: calls fn(ctx, i, x, status) for each
+ * row i of t in order, x its d->ncols design values (NaN when status is not
+ * DESIGN_ROW_OK) in a buffer reused for the next row.  For a pass that
+ * reads each row once (the Cox strata of a million customers) without
+ * building t->nrows x d->ncols doubles.  Errors as design_apply. */
+typedef void (*design_row_fn)(void *ctx, size_t i, const double *x, design_row_status status);
+churn_status design_apply_each(const design *d, const table *t, design_row_fn fn, void *ctx,
+                               churn_err *err);
+
 /* Copies full[d->row[i]] into out[i] for every design row: takes the rows of
  * a per-table-row array (outcome, time, weights) that the design kept. */
 void design_take(const design *d, const double *full, double *out);

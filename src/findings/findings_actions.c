@@ -44,9 +44,11 @@ static void targets(finding_action *a, const table_col *c, finding_group g, cons
 {
 	double n = 0, mrr = 0, loss = 0, unscored = 0;
 	size_t nloss = 0;
+	finding_group_test gt;
+	findings_group_test_init(&gt, g, level, cut, c);
 	for (size_t k = 0; k < seg->n; k++) {
 		const segment_customer *sc = &seg->customers[k];
-		if (!findings_in_group(g, level, cut, c, sc->row) ||
+		if (!findings_group_test_has(&gt, sc->row) ||
 		    (past != NULL && !(past[sc->row] > FINDINGS_ACTION_PAST_MONTHS)))
 			continue;
 		n++;

@@ -7,6 +7,7 @@
  * adjusted comparisons point opposite ways.
  */
 #include "churnkit/fmtnum.h"
+#include "churnkit/order.h"
 #include "findings/findings_common.h"
 #include "findings/findings_compare.h"
 
@@ -61,6 +62,15 @@ static int cmp_double(const void *pa, const void *pb)
 	return (a > b) - (a < b);
 }
 
+/* Type 7's interpolation at fraction f between the order statistics
+ * at[0] (at floor(h)) and at[1] (the next one; at[0] when f is 0). */
+static double quantile7_at(double f, const double at[2])
+{
+	if (f == 0 || at[1] == at[0])
+		return at[0];
+	return (1 - f) * at[0] + f * at[1];
+}
+
 /* R's quantile(x, p, type = 7) of the sorted x[0..n-1], n >= 1:
  * h = 1 + (n - 1) p, the order statistics at floor(h) and ceil(h)
  * interpolated as (1 - f) x_lo + f x_hi, f = h - floor(h). */
@@ -68,12 +78,9 @@ static double quantile7(const double *x, size_t n, double p)
 {
 	double h = (double)(n - 1) * p;
 	size_t lo = (size_t)floor(h), hi = (size_t)ceil(h);
-	double f = h - (double)lo;
 	if (hi >= n)
 		hi = n - 1;
-	if (f == 0 || x[hi] == x[lo])
-		return x[lo];
-	return (1 - f) * x[lo] + f * x[hi];
+	return quantile7_at(h - (double)lo, (double[2]){x[lo], x[hi]});
 }
 
 /* The value of numeric column j on the column's own scale (exp for a log
@@ -84,14 +91,19 @@ static double own_scale(const model_view *m, const design_term *t, size_t i, siz
 	return t->log ? exp(v) : v;
 }
 
+/* Membership of a number v on its own scale: 0 at or above the upper
+ * quartile (group a), 1 at or below the lower (group b), -1 between. */
+static int number_group(const driver_compare *c, double v)
+{
+	return v >= c->value[0] ? 0 : v <= c->value[1] ? 1 : -1;
+}
+
 /* Membership of row i: 0 in group a, 1 in group b, -1 in neither. */
 static int group_of(const model_view *m, const driver_compare *c, size_t i, size_t j)
 {
 	const design_term *t = &m->d->terms[c->term];
-	if (c->kind == COMPARE_NUMBER) {
-		double v = own_scale(m, t, i, j);
-		return v >= c->value[0] ? 0 : v <= c->value[1] ? 1 : -1;
-	}
+	if (c->kind == COMPARE_NUMBER)
+		return number_group(c, own_scale(m, t, i, j));
 	if (x_at(m, i, j) == 1)
 		return 0;
 	if (m->d->cols[j].kind != DESIGN_COL_DUMMY)
@@ -102,28 +114,59 @@ static int group_of(const model_view *m, const driver_compare *c, size_t i, size
 	return 1; /* every dummy of the term 0: the reference level */
 }
 
+/* The type-7 quartiles of the n values v (unsorted): value[0] the upper,
+ * value[1] the lower, *lowest the least; by selecting the five order
+ * statistics they read (order.h), or by sorting a copy when v has a NaN
+ * or memory runs out.  0, or -1 when out of memory. */
+static int quartiles_of(const double *v, size_t n, double value[2], double *lowest)
+{
+	const double p[2] = {0.75, 0.25};
+	double h[2], at[5];
+	size_t rank[5];
+	for (int q = 0; q < 2; q++) {
+		h[q] = (double)(n - 1) * p[q];
+		rank[2 * q] = (size_t)floor(h[q]);
+		rank[2 * q + 1] = rank[2 * q] + 1 < n ? rank[2 * q] + 1 : rank[2 * q];
+	}
+	rank[4] = 0;
+	if (order_select_ranks(v, n, rank, 5, at) == 0) {
+		for (int q = 0; q < 2; q++)
+			value[q] = quantile7_at(h[q] - (double)rank[2 * q], at + 2 * q);
+		*lowest = at[4];
+		return 0;
+	}
+	double *s = malloc(n * sizeof *s);
+	if (s == NULL)
+		return -1;
+	memcpy(s, v, n * sizeof *s);
+	qsort(s, n, sizeof *s, cmp_double);
+	value[0] = quantile7(s, n, 0.75);
+	value[1] = quantile7(s, n, 0.25);
+	*lowest = s[0];
+	free(s);
+	return 0;
+}
+
 /* The type-7 quartiles of numeric column j over the rows of positive
  * weight, each row once: value[0] the upper, value[1] the lower; *lowest
- * the least value. */
+ * the least value.  *own: the column's values on its own scale, one per
+ * row of positive weight in row order (free it), for group_of. */
 static int quartiles(const model_view *m, const design_term *t, size_t j, double value[2],
-                     double *lowest)
+                     double *lowest, double **own)
 {
 	size_t n = 0;
 	double *v = malloc((m->d->nrows ? m->d->nrows : 1) * sizeof *v);
+	*own = NULL;
 	if (v == NULL)
 		return -1;
 	for (size_t i = 0; i < m->d->nrows; i++)
 		if (row_weight(m, i) > 0)
 			v[n++] = own_scale(m, t, i, j);
-	if (n == 0) {
+	if (n == 0 || quartiles_of(v, n, value, lowest) != 0) {
 		free(v);
-		return 1;
+		return n == 0 ? 1 : -1;
 	}
-	qsort(v, n, sizeof *v, cmp_double);
-	value[0] = quantile7(v, n, 0.75);
-	value[1] = quantile7(v, n, 0.25);
-	*lowest = v[0];
-	free(v);
+	*own = v;
 	return value[0] > value[1] ? 0 : 1;
 }
 
@@ -189,7 +232,7 @@ int findings_compare(const model_view *m, size_t j, driver_compare *c)
 	const design *d = m->d;
 	const design_col *col = &d->cols[j];
 	const design_term *t = &d->terms[col->term];
-	double scale = 1, sy[2] = {0, 0};
+	double scale = 1, sy[2] = {0, 0}, *own = NULL;
 
 	memset(c, 0, sizeof *c);
 	c->term = col->term;
@@ -200,9 +243,11 @@ int findings_compare(const model_view *m, size_t j, driver_compare *c)
 		if (!t->log && zero_one(m, j)) {
 			c->kind = COMPARE_YESNO;
 		} else {
-			int r = quartiles(m, t, j, c->value, &c->lowest);
-			if (r != 0)
+			int r = quartiles(m, t, j, c->value, &c->lowest, &own);
+			if (r != 0) {
+				free(own);
 				return r;
+			}
 			c->kind = COMPARE_NUMBER;
 			scale = t->log ? log(c->value[0]) - log(c->value[1]) : c->value[0] - c->value[1];
 		}
@@ -230,16 +275,20 @@ int findings_compare(const model_view *m, size_t j, driver_compare *c)
 	} else {
 		return 1;
 	}
-	for (size_t i = 0; i < d->nrows; i++) {
+	for (size_t i = 0, at = 0; i < d->nrows; i++) {
 		double w = row_weight(m, i);
-		int g;
-		if (!(w > 0) || (g = group_of(m, c, i, j)) < 0)
+		if (!(w > 0))
+			continue;
+		/* A number's own-scale value as quartiles computed it, row by row. */
+		int g = own ? number_group(c, own[at++]) : group_of(m, c, i, j);
+		if (g < 0)
 			continue;
 		if (c->flipped)
 			g = 1 - g;
 		c->n[g] += w;
 		sy[g] += w * m->y[i];
 	}
+	free(own);
 	if (!(c->n[0] > 0) || !(c->n[1] > 0))
 		return 1;
 	for (int g = 0; g < 2; g++)

@@ -44,6 +44,35 @@ int findings_in_group(finding_group g, const char *level, double cut, const tabl
 	}
 }
 
+void findings_group_test_init(finding_group_test *t, finding_group g, const char *level,
+                              double cut, const table_col *c)
+{
+	*t = (finding_group_test){g, level, cut, c, 0, TABLE_CODE_NA, 0, NAN};
+	if (g != FINDING_GROUP_LEVEL || level == NULL)
+		return;
+	if (c->kind == TABLE_CAT) {
+		size_t found = 0;
+		for (size_t l = 0; l < c->nlevels && l < TABLE_CODE_NA; l++)
+			if (strcmp(c->levels[l], level) == 0 && found++ == 0)
+				t->code = (uint32_t)l;
+		t->by_code = found <= 1;
+	} else if (c->kind == TABLE_NUM) {
+		char *e;
+		double v = strtod(level, &e);
+		t->by_num = 1;
+		t->num = *e == '\0' ? v : NAN; /* NaN equals no value: as no match */
+	}
+}
+
+int findings_group_test_has(const finding_group_test *t, size_t i)
+{
+	if (t->by_code)
+		return t->code != TABLE_CODE_NA && t->c->codes[i] == t->code;
+	if (t->by_num)
+		return t->c->num[i] == t->num;
+	return findings_in_group(t->g, t->level, t->cut, t->c, i);
+}
+
 /* The period's churned customers and their MRR (period, revenue). */
 static void concern_period(const findings_input *in, finding *f)
 {
@@ -73,8 +102,10 @@ void findings_concern(const findings_input *in, flist *l)
 		const char *level = side ? f->level_b : f->level;
 		double cut = side ? f->cut_b : f->cut;
 		double n = 0, mrr = 0;
+		finding_group_test gt;
+		findings_group_test_init(&gt, g, level, cut, c);
 		for (size_t i = 0; i < in->table->nrows; i++) {
-			if (!in->active[i] || !findings_in_group(g, level, cut, c, i))
+			if (!in->active[i] || !findings_group_test_has(&gt, i))
 				continue;
 			n++;
 			if (in->value != NULL && isfinite(in->value[i]))

@@ -51,6 +51,27 @@ void findings_concern(const findings_input *in, flist *l);
 int findings_in_group(finding_group g, const char *level, double cut, const table_col *c,
                       size_t i);
 
+/* findings_in_group over many rows with the level read once: a level of a
+ * text column as its code (when one code alone has that text), of a
+ * numeric column as its number.  Set by findings_group_test_init; valid
+ * while c and level are. */
+typedef struct {
+	finding_group g;
+	const char *level;
+	double cut;
+	const table_col *c;
+	int by_code;   /* a text column's level: compare codes with `code` */
+	uint32_t code; /* TABLE_CODE_NA when no code has the level's text */
+	int by_num;    /* a numeric column's level: `num` (NaN: not a number) */
+	double num;
+} finding_group_test;
+
+void findings_group_test_init(finding_group_test *t, finding_group g, const char *level,
+                              double cut, const table_col *c);
+
+/* findings_in_group(t->g, t->level, t->cut, t->c, i). */
+int findings_group_test_has(const finding_group_test *t, size_t i);
+
 /* Orders two findings by what they concern, largest first: their MRR
  * (by_mrr) or customers; unknown (NaN) last; 0 when alike. */
 int findings_concern_cmp(const finding *a, const finding *b, int by_mrr);

@@ -37,10 +37,10 @@ long cox_baseline_stratum(const cox_baseline *b, size_t code)
 	return -1;
 }
 
-double cox_baseline_cumhaz_in(const cox_baseline *b, size_t k, double t)
+double cox_baseline_cumhaz_between(const cox_baseline *b, size_t base, size_t lo, size_t hi,
+                                   double t)
 {
-	/* The last event time <= t of stratum k. */
-	size_t lo = b->first[k], hi = b->first[k + 1], base = lo;
+	/* The last event time <= t among [lo, hi). */
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 		if (b->time[mid] <= t)
@@ -49,6 +49,11 @@ double cox_baseline_cumhaz_in(const cox_baseline *b, size_t k, double t)
 			hi = mid;
 	}
 	return lo == base ? 0.0 : b->cumhaz[lo - 1];
+}
+
+double cox_baseline_cumhaz_in(const cox_baseline *b, size_t k, double t)
+{
+	return cox_baseline_cumhaz_between(b, b->first[k], b->first[k], b->first[k + 1], t);
 }
 
 double cox_baseline_cumhaz(const cox_baseline *b, double t)

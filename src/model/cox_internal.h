@@ -119,4 +119,11 @@ cox_result *cox_result_new(const cox_work *cw, const cox_opts *o);
 churn_status cox_finish(const cox_work *cw, const cox_data *d, const double *beta,
                         const gsl_matrix *I, cox_result *r, churn_err *err);
 
+/* H0 at the last event time <= t of a stratum whose times start at base,
+ * given that the times before lo are <= t and those from hi on are > t
+ * (base <= lo <= hi); 0 when no time is <= t.  cox_baseline_cumhaz_in is
+ * the stratum's whole range. */
+double cox_baseline_cumhaz_between(const cox_baseline *b, size_t base, size_t lo, size_t hi,
+                                   double t);
+
 #endif

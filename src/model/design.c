@@ -137,7 +137,8 @@ static design_row_status fill_row(const design *d, const term_src *src, size_t i
 		const table_col *c = src[k].col;
 		double *xc = x + tm->first_col;
 		if (tm->categorical) {
-			size_t l = design_term_level_of(tm, c, i);
+			size_t l = src[k].level_of_code && c->codes[i] != TABLE_CODE_NA
+			           ? src[k].level_of_code[c->codes[i]] : design_term_level_of(tm, c, i);
 			if (l == (size_t)-1)
 				return design_term_missing(tm, c, i) ? DESIGN_ROW_MISSING : DESIGN_ROW_UNSEEN;
 			for (size_t m = 0; m < tm->ncols; m++)
@@ -334,13 +335,39 @@ done:
 	return st;
 }
 
-churn_status design_apply(const design *d, const table *t, gsl_matrix **X,
-                          design_row_status *status, churn_err *err)
+/* Sets src[k].level_of_code for each text categorical term: the term's
+ * level of every table code, looked up once per code instead of by
+ * strcmp once per row.  A map that cannot be allocated stays NULL (the
+ * rows are then looked up one by one). */
+static void level_maps(const design *d, term_src *src)
+{
+	for (size_t k = 0; k < d->nterms; k++) {
+		const design_term *tm = &d->terms[k];
+		const table_col *c = src[k].col;
+		if (!tm->categorical || tm->numeric_levels || c->kind != TABLE_CAT)
+			continue;
+		size_t *map = malloc((c->nlevels ? c->nlevels : 1) * sizeof *map);
+		if (map == NULL)
+			continue;
+		for (size_t l = 0; l < c->nlevels; l++)
+			map[l] = design_term_text_level(tm, c->levels[l]);
+		src[k].level_of_code = map;
+	}
+}
+
+/* design_apply and design_apply_each: with X, every row into a new
+ * matrix *X and its status into status[i]; else (fn) each row into one
+ * buffer, handed to fn with its status. */
+static churn_status apply(const design *d, const table *t, gsl_matrix **X,
+                          design_row_status *status, design_row_fn fn, void *ctx,
+                          churn_err *err)
 {
 	churn_status st = CHURN_OK;
 	term_src *src = calloc(d->nterms ? d->nterms : 1, sizeof *src);
+	double *row = NULL;
 
-	*X = NULL;
+	if (X)
+		*X = NULL;
 	if (src == NULL)
 		return churn_err_set(err, CHURN_ENOMEM, "out of memory");
 	for (size_t k = 0; k < d->nterms; k++) {
@@ -361,21 +388,44 @@ churn_status design_apply(const design *d, const table *t, gsl_matrix **X,
 			goto done;
 		}
 	}
-	*X = gsl_matrix_alloc(t->nrows ? t->nrows : 1, d->ncols ? d->ncols : 1);
-	if (*X == NULL) {
+	level_maps(d, src);
+	if (X)
+		*X = gsl_matrix_alloc(t->nrows ? t->nrows : 1, d->ncols ? d->ncols : 1);
+	else
+		row = malloc((d->ncols ? d->ncols : 1) * sizeof *row);
+	if (X ? *X == NULL : row == NULL) {
 		st = churn_err_set(err, CHURN_ENOMEM, "out of memory for %zu rows to score", t->nrows);
 		goto done;
 	}
 	for (size_t i = 0; i < t->nrows; i++) {
-		double *x = gsl_matrix_ptr(*X, i, 0);
-		status[i] = fill_row(d, src, i, x);
-		if (status[i] != DESIGN_ROW_OK)
+		double *x = X ? gsl_matrix_ptr(*X, i, 0) : row;
+		design_row_status rs = fill_row(d, src, i, x);
+		if (rs != DESIGN_ROW_OK)
 			for (size_t j = 0; j < d->ncols; j++)
 				x[j] = NAN;
+		if (X)
+			status[i] = rs;
+		else
+			fn(ctx, i, x, rs);
 	}
 done:
+	for (size_t k = 0; k < d->nterms; k++)
+		free(src[k].level_of_code);
 	free(src);
+	free(row);
 	return st;
+}
+
+churn_status design_apply(const design *d, const table *t, gsl_matrix **X,
+                          design_row_status *status, churn_err *err)
+{
+	return apply(d, t, X, status, NULL, NULL, err);
+}
+
+churn_status design_apply_each(const design *d, const table *t, design_row_fn fn, void *ctx,
+                               churn_err *err)
+{
+	return apply(d, t, NULL, NULL, fn, ctx, err);
 }
 
 void design_take(const design *d, const double *full, double *out)

@@ -20,6 +20,8 @@
 typedef struct {
 	const table_col *col;
 	long col_index;
+	size_t *level_of_code; /* NULL, or for a text categorical term: col->nlevels
+	                        * entries, design_term_level_of of each table code */
 } term_src;
 
 /* A malloc'd copy of s; NULL when out of memory. */
@@ -47,6 +49,10 @@ churn_status design_term_levels(design_term *tm, const table_col *c, const unsig
 
 /* The level of row i of categorical term tm; (size_t)-1 when it has none. */
 size_t design_term_level_of(const design_term *tm, const table_col *c, size_t i);
+
+/* The level of text categorical term tm named s (not the missing level);
+ * (size_t)-1 when none. */
+size_t design_term_text_level(const design_term *tm, const char *s);
 
 /* The value of numeric term tm in table row i (log applied), NaN if missing. */
 double design_term_value(const design_term *tm, const table_col *c, size_t i);

@@ -198,7 +198,11 @@ size_t design_term_level_of(const design_term *tm, const table_col *c, size_t i)
 	}
 	if (c->codes[i] == TABLE_CODE_NA)
 		return tm->missing_level ? tm->nlevels - 1 : (size_t)-1;
-	const char *s = c->levels[c->codes[i]];
+	return design_term_text_level(tm, c->levels[c->codes[i]]);
+}
+
+size_t design_term_text_level(const design_term *tm, const char *s)
+{
 	for (size_t l = 0; l < tm->nlevels - (size_t)tm->missing_level; l++)
 		if (strcmp(tm->levels[l], s) == 0)
 			return l;

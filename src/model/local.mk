@@ -25,3 +25,6 @@ bench_bench_model_SOURCES = bench/bench_model.c
 bench_bench_model_LDADD = $(CHURN_LIBS)
 
 EXTRA_DIST += docs/proportional-hazards.md
+
+## perf (issue 15): H0 for scoring by a table of whole days (cumhaz_days.h).
+libchurnkit_a_SOURCES += src/model/cumhaz_days.h src/model/cumhaz_days.c

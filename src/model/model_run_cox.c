@@ -283,31 +283,31 @@ churn_status model_run_cox_after_fit(model_run *m, const model_run_input *d, con
 	return st;
 }
 
+/* design_apply_each's step for model_run_cox_strata_of: row i's code. */
+typedef struct {
+	const model_run *m;
+	size_t *code;
+} strata_pass;
+
+static void stratum_of_row(void *ctx, size_t i, const double *x, design_row_status rs)
+{
+	strata_pass *p = ctx;
+	p->code[i] = rs == DESIGN_ROW_OK ? code_of(p->m, x) : (size_t)-1;
+}
+
 churn_status model_run_cox_strata_of(const model_run *m, const table *t, size_t **out,
                                     churn_err *err)
 {
-	gsl_matrix *X = NULL;
-	design_row_status *rs;
 	churn_status st;
 
 	*out = NULL;
 	if (m->crs == NULL)
 		return CHURN_OK;
-	rs = malloc((t->nrows ? t->nrows : 1) * sizeof *rs);
 	*out = malloc((t->nrows ? t->nrows : 1) * sizeof **out);
-	if (rs == NULL || *out == NULL) {
-		free(rs);
-		free(*out);
-		*out = NULL;
+	if (*out == NULL)
 		return churn_err_set(err, CHURN_ENOMEM, "out of memory for the strata");
-	}
-	if ((st = design_apply(m->dc, t, &X, rs, err)) == CHURN_OK)
-		for (size_t i = 0; i < t->nrows; i++)
-			(*out)[i] = rs[i] == DESIGN_ROW_OK ? code_of(m, gsl_matrix_const_ptr(X, i, 0))
-			                                   : (size_t)-1;
-	gsl_matrix_free(X);
-	free(rs);
-	if (st != CHURN_OK) {
+	strata_pass p = {m, *out};
+	if ((st = design_apply_each(m->dc, t, stratum_of_row, &p, err)) != CHURN_OK) {
 		free(*out);
 		*out = NULL;
 	}

@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "model/cumhaz_days.h"
+
 /* The term with the largest positive b'(x - mean) over its columns. */
 static void main_driver(const design *d, const double *coef, const double *mean,
                         const int *aliased, const double *x, model_score_row *out)
@@ -39,16 +41,23 @@ void model_score_x(const design *d, const logit_result *r, const double *x,
 	main_driver(d, r->coefs.coef, r->mean, r->coefs.aliased, x, out);
 }
 
-void model_score_cox_x(const design *d, const cox_result *r, const cox_baseline *b,
-                       size_t k, double t, double h, const double *x, model_score_row *out)
+/* model_score_cox_x with the baseline's increase dh = H0(t + h) - H0(t). */
+static void cox_row(const design *d, const cox_result *r, const cox_baseline *b, size_t k,
+                    double t, double h, double dh, const double *x, model_score_row *out)
 {
 	out->status = DESIGN_ROW_OK;
 	out->lp = cox_lp(r, x);
 	out->limit = b->limit[k];
 	out->beyond = !(t + h <= b->limit[k]);
-	double dh = cox_baseline_cumhaz_in(b, k, t + h) - cox_baseline_cumhaz_in(b, k, t);
 	out->prob = out->beyond ? NAN : -expm1(-dh * exp(out->lp));
 	main_driver(d, r->coefs.coef, r->mean, r->coefs.aliased, x, out);
+}
+
+void model_score_cox_x(const design *d, const cox_result *r, const cox_baseline *b,
+                       size_t k, double t, double h, const double *x, model_score_row *out)
+{
+	double dh = cox_baseline_cumhaz_in(b, k, t + h) - cox_baseline_cumhaz_in(b, k, t);
+	cox_row(d, r, b, k, t, h, dh, x, out);
 }
 
 churn_status model_score_cox_table(const design *d, const cox_result *r,
@@ -60,6 +69,8 @@ churn_status model_score_cox_table(const design *d, const cox_result *r,
 	design_row_status *st = malloc((t->nrows ? t->nrows : 1) * sizeof *st);
 	if (st == NULL)
 		return churn_err_set(err, CHURN_ENOMEM, "out of memory scoring %zu rows", t->nrows);
+	cumhaz_days H0;
+	(void)cumhaz_days_build(b, &H0); /* without its table it searches */
 	churn_status s = design_apply(d, t, &X, st, err);
 	if (s == CHURN_OK)
 		for (size_t i = 0; i < t->nrows; i++) {
@@ -68,13 +79,16 @@ churn_status model_score_cox_table(const design *d, const cox_result *r,
 			if (st[i] == DESIGN_ROW_OK && k < 0)
 				st[i] = DESIGN_ROW_UNSEEN;
 			if (st[i] == DESIGN_ROW_OK && !isnan(tenure[i]))
-				model_score_cox_x(d, r, b, (size_t)k, tenure[i], h,
-				                  gsl_matrix_const_ptr(X, i, 0), &out[i]);
+				cox_row(d, r, b, (size_t)k, tenure[i], h,
+				        cumhaz_days_at(&H0, (size_t)k, tenure[i] + h) -
+				            cumhaz_days_at(&H0, (size_t)k, tenure[i]),
+				        gsl_matrix_const_ptr(X, i, 0), &out[i]);
 			else
 				out[i] = (model_score_row){NAN, NAN, -1, NAN,
 				                           st[i] == DESIGN_ROW_OK ? DESIGN_ROW_MISSING : st[i],
 				                           0, NAN};
 		}
+	cumhaz_days_clear(&H0);
 	gsl_matrix_free(X);
 	free(st);
 	return s;

@@ -3,9 +3,12 @@
 #include "churnkit/scores.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "churnkit/order.h"
 
 score_band score_band_of(double p)
 {
@@ -59,6 +62,35 @@ static int by_risk(const void *a, const void *b)
 	return (x->row > y->row) - (x->row < y->row);
 }
 
+/* Puts s's rows (in table order) in by_risk's order through the radix
+ * sort: the key is the probability descending, NaN last, equal keys
+ * (-0 and +0 alike, as by_risk) in table order.  -1 when out of memory,
+ * the rows then as they were. */
+static int rank_rows(scores *s)
+{
+	size_t n = s->n ? s->n : 1;
+	uint64_t *key = malloc(n * sizeof *key);
+	size_t *idx = malloc(n * sizeof *idx);
+	score_entry *to = malloc(n * sizeof *to);
+	int st = key && idx && to ? 0 : -1;
+	for (size_t k = 0; st == 0 && k < s->n; k++) {
+		double p = s->rows[k].s.prob;
+		key[k] = isnan(p) ? UINT64_MAX : ~order_key_asc(p);
+		idx[k] = k;
+	}
+	if (st == 0 && (st = order_sort_u64(key, idx, s->n)) == 0) {
+		for (size_t k = 0; k < s->n; k++)
+			to[k] = s->rows[idx[k]];
+		score_entry *old = s->rows;
+		s->rows = to;
+		to = old;
+	}
+	free(key);
+	free(idx);
+	free(to);
+	return st;
+}
+
 void scores_free(scores *s)
 {
 	if (s == NULL)
@@ -94,7 +126,8 @@ static churn_status build(const table *t, const unsigned char *active,
 		else if (e->band == SCORE_BAND_NONE)
 			s->nunscored[all[i].status]++;
 	}
-	qsort(s->rows, s->n, sizeof *s->rows, by_risk);
+	if (rank_rows(s) != 0)
+		qsort(s->rows, s->n, sizeof *s->rows, by_risk);
 	*out = s;
 	return CHURN_OK;
 }

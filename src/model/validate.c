@@ -2,8 +2,11 @@
 #include "churnkit/validate.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "churnkit/order.h"
 
 typedef struct {
 	double p;
@@ -18,12 +21,45 @@ static int cmp_ranked(const void *a, const void *b)
 	return (x->i > y->i) - (x->i < y->i);
 }
 
-/* Rows sorted by p ascending (ties by row order); NULL when out of memory. */
+/* Whether no p is NaN (the sorts' comparison is then an order, and the
+ * order of -p is the order of p's tie groups reversed). */
+static int no_nan(const double *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (isnan(p[i]))
+			return 0;
+	return 1;
+}
+
+/* Fills r with the rows by p ascending, ties by row order, through the
+ * radix sort (p without NaN, so that cmp_ranked is an order and the
+ * radix sort's order is its order); -1 when out of memory. */
+static int radix_ranked(const double *p, size_t n, ranked *r)
+{
+	uint64_t *key = malloc((n ? n : 1) * sizeof *key);
+	size_t *idx = malloc((n ? n : 1) * sizeof *idx);
+	int st = key && idx ? 0 : -1;
+	for (size_t i = 0; st == 0 && i < n; i++) {
+		key[i] = order_key_asc(p[i]);
+		idx[i] = i;
+	}
+	if (st == 0 && (st = order_sort_u64(key, idx, n)) == 0)
+		for (size_t k = 0; k < n; k++)
+			r[k] = (ranked){p[idx[k]], idx[k]};
+	free(key);
+	free(idx);
+	return st;
+}
+
+/* Rows sorted by p ascending (ties by row order); NULL when out of memory.
+ * With a NaN, qsort's order of the rows as before. */
 static ranked *sorted(const double *p, size_t n)
 {
 	ranked *r = malloc((n ? n : 1) * sizeof *r);
 	if (r == NULL)
 		return NULL;
+	if (no_nan(p, n) && radix_ranked(p, n, r) == 0)
+		return r;
 	for (size_t i = 0; i < n; i++)
 		r[i] = (ranked){p[i], i};
 	qsort(r, n, sizeof *r, cmp_ranked);
@@ -160,16 +196,6 @@ static void lift_of(const ranked *r, int by_neg, const double *y, const double *
 		bins[g].cum_gain = events > 0 ? ce / events : NAN;
 		bins[g].cum_lift = cn > 0 ? (ce / cn) / rate : NAN;
 	}
-}
-
-/* Whether no p is NaN (the sorts' comparison is then an order, and the
- * order of -p is the order of p's tie groups reversed). */
-static int no_nan(const double *p, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (isnan(p[i]))
-			return 0;
-	return 1;
 }
 
 /* The rows sorted by -p (as before, for p with NaN). */

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "churnkit/order.h"
+
 /* Index of an action text: value tier, risk band, driver kind, incentive. */
 #define NACTIONS (SEGMENT_NVALUE * SCORE_NBANDS * SEGMENT_NDRIVER * 2)
 
@@ -73,30 +75,49 @@ void segment_result_free(segment_result *r)
 	free(r);
 }
 
+/* The type-7 quantile at the 1-based index (see below) from the sorted
+ * values at[0] at floor(index) and at[1] at floor(index) + 1. */
+static double type7_at(double index, const double at[2])
+{
+	double lo = floor(index), qs = at[0];
+	if (index > lo && at[1] != qs) {
+		double h = index - lo;
+		qs = (1 - h) * qs + h * at[1];
+	}
+	return qs;
+}
+
 double segment_quantile_sorted(const double *x, size_t n, double prob)
 {
 	/* R's quantile.default, type 7: index = 1 + (n - 1) p (1-based),
 	 * qs = x[lo]; where index > lo and x[hi] != qs,
 	 * qs = (1 - h) qs + h x[hi] with h = index - lo. */
-	double index, lo, hi, qs, h;
-
 	if (n == 0)
 		return NAN;
-	index = 1.0 + (double)(n - 1) * prob;
-	lo = floor(index);
-	hi = ceil(index);
-	qs = x[(size_t)lo - 1];
-	if (index > lo && x[(size_t)hi - 1] != qs) {
-		h = index - lo;
-		qs = (1 - h) * qs + h * x[(size_t)hi - 1];
-	}
-	return qs;
+	double index = 1.0 + (double)(n - 1) * prob;
+	double at[2] = {x[(size_t)floor(index) - 1], x[(size_t)ceil(index) - 1]};
+	return type7_at(index, at);
 }
 
 static int cmp_double(const void *a, const void *b)
 {
 	double x = *(const double *)a, y = *(const double *)b;
 	return (x > y) - (x < y);
+}
+
+/* segment_quantile_sorted of x[0..m-1] sorted, by selecting the two
+ * values it reads instead of sorting; nonzero when out of memory. */
+static int quantile_selected(const double *x, size_t m, double prob, double *q)
+{
+	double at[2], index = 1.0 + (double)(m ? m - 1 : 0) * prob;
+	if (m == 0) {
+		*q = NAN;
+		return 0;
+	}
+	if (order_select2(x, m, (size_t)floor(index) - 1, at) != 0)
+		return -1;
+	*q = type7_at(index, at);
+	return 0;
 }
 
 /* Finds q50 and q80 of the known values of s's customers. */
@@ -114,11 +135,14 @@ static churn_status cut_points(const scores *s, const double *value, segment_res
 		if (isfinite(v))
 			x[m++] = v;
 	}
-	qsort(x, m, sizeof *x, cmp_double);
 	r->nvalue_known = m;
 	r->nvalue_unknown = s->n - m;
-	r->q50 = segment_quantile_sorted(x, m, SEGMENT_LOW_QUANTILE);
-	r->q80 = segment_quantile_sorted(x, m, SEGMENT_HIGH_QUANTILE);
+	if (quantile_selected(x, m, SEGMENT_LOW_QUANTILE, &r->q50) != 0 ||
+	    quantile_selected(x, m, SEGMENT_HIGH_QUANTILE, &r->q80) != 0) {
+		qsort(x, m, sizeof *x, cmp_double);
+		r->q50 = segment_quantile_sorted(x, m, SEGMENT_LOW_QUANTILE);
+		r->q80 = segment_quantile_sorted(x, m, SEGMENT_HIGH_QUANTILE);
+	}
 	free(x);
 	return CHURN_OK;
 }

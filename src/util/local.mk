@@ -30,3 +30,8 @@ libchurnkit_a_SOURCES += src/util/bylevels.c include/churnkit/bylevels.h
 libchurnkit_a_SOURCES += src/util/stagetime.c include/churnkit/stagetime.h
 # xlsx (issue 16 item 4): where a run's tables go (--tables, --xlsx).
 libchurnkit_a_SOURCES += include/churnkit/tabledest.h src/util/tabledest.c
+## perf (issue 15): the radix sort and order-statistic selection that rank
+## rows by a double as a stable qsort would (order.h).
+libchurnkit_a_SOURCES += src/util/order.c include/churnkit/order.h
+## perf (issue 15): "%.6f" and "%.15g" without printf for the scores file.
+libchurnkit_a_SOURCES += src/util/numfast.c include/churnkit/numfast.h

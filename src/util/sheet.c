@@ -41,6 +41,15 @@ void sheet_text_append(strbuf *b, const char *s)
 {
 	if (s == NULL)
 		return;
+	/* The common cell, short and plain: one pass finds no character to
+	 * quote (nor a quote to double) and it is copied as it is. */
+	const char *e = s;
+	while (*e != '\0' && *e != ',' && *e != '"' && *e != '\r' && *e != '\n')
+		e++;
+	if (*e == '\0' && !is_formula(s)) {
+		strbuf_append(b, s, (size_t)(e - s));
+		return;
+	}
 	int quote = is_quoted(s);
 	if (quote)
 		strbuf_append(b, "\"", 1);

@@ -274,3 +274,17 @@ check_PROGRAMS += $(unit_pg)
 TESTS += $(unit_pg)
 tests_unit_test_source_reader_SOURCES = tests/unit/test_source_reader.c
 tests_unit_test_source_reader_LDADD = $(TEST_LIBS)
+
+## perf (issue 15): src/util/order.c, the radix sort and the selection.
+unit_util += tests/unit/test_order
+tests_unit_test_order_SOURCES = tests/unit/test_order.c
+tests_unit_test_order_LDADD = $(TEST_LIBS)
+unit_util += tests/unit/test_numfast
+tests_unit_test_numfast_SOURCES = tests/unit/test_numfast.c
+tests_unit_test_numfast_LDADD = $(TEST_LIBS)
+unit_model += tests/unit/test_cumhaz_days
+tests_unit_test_cumhaz_days_SOURCES = tests/unit/test_cumhaz_days.c
+tests_unit_test_cumhaz_days_LDADD = $(TEST_LIBS)
+unit_findings += tests/unit/test_findings_group
+tests_unit_test_findings_group_SOURCES = tests/unit/test_findings_group.c
+tests_unit_test_findings_group_LDADD = $(TEST_LIBS)

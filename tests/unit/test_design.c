@@ -13,6 +13,24 @@
 
 #define FX "tests/fixtures/model/"
 
+/* design_apply_each's rows against design_apply's matrix X and statuses. */
+typedef struct {
+	const gsl_matrix *X;
+	const design_row_status *st;
+	size_t next;
+	int good;
+} each_check;
+
+static void each_row(void *ctx, size_t i, const double *x, design_row_status st)
+{
+	each_check *c = ctx;
+	c->good &= i == c->next++ && st == c->st[i];
+	for (size_t j = 0; j < c->X->size2; j++) {
+		double a = x[j], b = gsl_matrix_get(c->X, i, j);
+		c->good &= memcmp(&a, &b, sizeof a) == 0;
+	}
+}
+
 static int names_are(const design *d, const char *const *want, size_t n)
 {
 	if (d->ncols != n)
@@ -200,6 +218,31 @@ static void test_edges(void)
 	ok(st[1] == DESIGN_ROW_OK && gsl_matrix_get(X, 1, 1) == 3,
 	   "apply: with impute, a missing value takes the training median");
 	gsl_matrix_free(X);
+	design_free(d);
+	/* Levels coded in another order than training's, repeated: each row
+	 * gets the dummy of its level's name (plan=b is column 2). */
+	design_build(t2, &spec, &d, &err);
+	table *re = table_new(6);
+	double rx[6] = {1, 1, 1, 1, 1, 1}, rm[6] = {5, 5, 5, 5, 5, 5};
+	const char *rp[6] = {"b", "b", "a", "zzz", "a", "b"};
+	table_add_num(re, "x", rx);
+	table_add_num(re, "mrr", rm);
+	table_add_cat(re, "plan", rp);
+	design_row_status rs[6];
+	design_apply(d, re, &X, rs, &err);
+	ok(rs[0] == DESIGN_ROW_OK && rs[1] == DESIGN_ROW_OK && rs[2] == DESIGN_ROW_OK &&
+	   rs[3] == DESIGN_ROW_UNSEEN && rs[4] == DESIGN_ROW_OK && rs[5] == DESIGN_ROW_OK,
+	   "apply, levels recoded: the unseen level alone is unseen");
+	ok(gsl_matrix_get(X, 0, 2) == 1 && gsl_matrix_get(X, 1, 2) == 1 &&
+	   gsl_matrix_get(X, 2, 2) == 0 && gsl_matrix_get(X, 4, 2) == 0 &&
+	   gsl_matrix_get(X, 5, 2) == 1,
+	   "apply, levels recoded: plan=b is 1 on the b rows and 0 on the a rows");
+	/* Row by row: design_apply's rows and statuses, in row order. */
+	each_check ec = {X, rs, 0, 1};
+	is_int(design_apply_each(d, re, each_row, &ec, &err), CHURN_OK, "apply_each: runs");
+	ok(ec.good && ec.next == 6, "apply_each: every row as design_apply's, bit for bit, in order");
+	gsl_matrix_free(X);
+	table_free(re);
 	design_free(d);
 	table *wrong = table_new(1);
 	double one = 1;
