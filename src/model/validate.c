@@ -69,6 +69,11 @@ static ranked *sorted(const double *p, size_t n)
 /* The AUC from the rows r sorted by score ascending. */
 static double auc_of(const ranked *r, const double *y, const double *w, size_t n)
 {
+	/* A score that is not a number ranks nowhere: no AUC (and the walk
+	 * below would not move past it, NaN being unequal to itself). */
+	for (size_t a = 0; a < n; a++)
+		if (isnan(r[a].p))
+			return NAN;
 	/* Walk tie groups upwards: each positive beats the negatives below it
 	 * and ties with the negatives of its own group. */
 	double pos = 0, neg = 0, num = 0;

@@ -42,6 +42,9 @@ static void test_small(void)
 	double y3[4] = {0, 0, 0, 0};
 	validate_auc(s2, y3, NULL, 4, &auc, &err);
 	ok(isnan(auc), "auc: one class only gives NaN");
+	double s4[4] = {0.1, NAN, 0.8, 0.9};
+	validate_auc(s4, y2, NULL, 4, &auc, &err);  /* looped for ever before */
+	ok(isnan(auc), "auc: a score that is not a number gives no AUC (and returns)");
 
 	/* random data with ties, weighted and unweighted, against O(n^2) */
 	gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
