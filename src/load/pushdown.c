@@ -192,6 +192,18 @@ out:
 	return st;
 }
 
+/* The kind of a column of the types statement (pg_type's OIDs: date
+ * 1082, timestamp 1114, timestamptz 1184). */
+static pd_kind kind_of(const PGresult *r, int col)
+{
+	switch (PQftype(r, col)) {
+	case 1082: return PD_DATE;
+	case 1114: return PD_TIMESTAMP;
+	case 1184: return PD_TIMESTAMPTZ;
+	default: return PD_TEXT;
+	}
+}
+
 /* The statements, in one read-only snapshot. */
 static churn_status run_all(PGconn *conn, const pushdown_src *src, const load_map *m,
                             const load_opts *lo, pushdown_surv *p, churn_err *err)
@@ -212,6 +224,16 @@ static churn_status run_all(PGconn *conn, const pushdown_src *src, const load_ma
 		         &res, src->name, err);
 	PQclear(res);
 	res = NULL;
+	if (st == CHURN_OK)
+		st = run(conn, sql = pd_sql_types(&c), PGRES_TUPLES_OK, &res, src->name, err);
+	if (st == CHURN_OK && PQnfields(res) == 2) {
+		c.start_kind = kind_of(res, 0);
+		c.end_kind = kind_of(res, 1);
+	}
+	PQclear(res);
+	res = NULL;
+	free(sql);
+	sql = NULL;
 	if (st == CHURN_OK)
 		st = run(conn, sql = pd_sql_repeats(&c), PGRES_TUPLES_OK, &res, src->name, err);
 	if (st == CHURN_OK && PQntuples(res) == 1 && PQnfields(res) == 1)

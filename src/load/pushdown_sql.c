@@ -18,7 +18,7 @@ static void text_of(strbuf *b, const char *q, const char *as)
  * calendar, else NULL.  The pattern checks the month and the day up to
  * 31, the CASE the days of the month (a leap year's February) before the
  * cast, so that no value can make the statement fail. */
-static void day_of(strbuf *b, const char *v)
+static void day_of_text(strbuf *b, const char *v)
 {
 	strbuf_printf(b,
 	              "CASE WHEN %1$s !~ '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$'"
@@ -30,7 +30,26 @@ static void day_of(strbuf *b, const char *v)
 	              " THEN %1$s::date - DATE '1970-01-01' END", v);
 }
 
-/* "WITH r AS (SELECT ... FROM (from) AS src)": the rows as text. */
+/* The day number of a date column: parsed from its text `v`, or from
+ * the value `raw` of a date type (NULL for infinity, which the loader
+ * cannot read either). */
+static void day_of(strbuf *b, pd_kind kind, const char *v, const char *raw)
+{
+	static const char *const as_date[] = {
+		[PD_DATE] = "%s", [PD_TIMESTAMP] = "%s::date",
+		[PD_TIMESTAMPTZ] = "(%s AT TIME ZONE 'UTC')::date",
+	};
+	if (kind == PD_TEXT) {
+		day_of_text(b, v);
+		return;
+	}
+	strbuf_printf(b, "CASE WHEN isfinite(%s) THEN ", raw);
+	strbuf_printf(b, as_date[kind], raw);
+	strbuf_printf(b, " - DATE '1970-01-01' END");
+}
+
+/* "WITH r AS (SELECT ... FROM (from) AS src)": the rows as text (and a
+ * date column of a date type as it is: s0, e0). */
 static void text_cte(strbuf *b, const pd_cols *c)
 {
 	char as[32];
@@ -52,6 +71,10 @@ static void text_cte(strbuf *b, const pd_cols *c)
 		strbuf_printf(b, ", ");
 		text_of(b, c->by[k], as);
 	}
+	if (c->start_kind != PD_TEXT)
+		strbuf_printf(b, ", %s AS s0", c->start);
+	if (c->end && c->end_kind != PD_TEXT)
+		strbuf_printf(b, ", %s AS e0", c->end);
 	strbuf_printf(b, " FROM (%s) AS src)", c->from);
 }
 
@@ -66,9 +89,9 @@ static void rows_cte(strbuf *b, const pd_cols *c)
 	 * scan, which the planner does not fold into the expressions that use
 	 * its columns (a plain subquery would be, repeating the CASE). */
 	strbuf_printf(b, ", q AS (SELECT r.*, v.ds, v.de0 FROM r CROSS JOIN LATERAL unnest(ARRAY[");
-	day_of(b, "s");
+	day_of(b, c->start_kind, "s", "s0");
 	strbuf_printf(b, "], ARRAY[");
-	day_of(b, "e");
+	day_of(b, c->end ? c->end_kind : PD_TEXT, "e", "e0");
 	strbuf_printf(b, "]) AS v(ds, de0)), p AS (SELECT q.*, w.de, w.bad FROM q CROSS JOIN "
 	              "LATERAL unnest(ARRAY[");
 	/* de: the end date, none when it is --open-end's */
@@ -92,6 +115,19 @@ static void rows_cte(strbuf *b, const pd_cols *c)
 		strbuf_printf(b, ", b%zu", k);
 	strbuf_printf(b, ") ~ '[\\r\\n]' THEN %d ELSE NULL END]) AS w(de, bad)) ",
 	              LOAD_BAD_QUOTE);
+}
+
+char *pd_sql_types(const pd_cols *c)
+{
+	strbuf b = STRBUF_INIT;
+
+	strbuf_printf(&b, "SELECT %s, %s FROM (%s) AS src LIMIT 0", c->start,
+	              c->end ? c->end : c->start, c->from);
+	if (b.oom) {
+		strbuf_reset(&b);
+		return NULL;
+	}
+	return strbuf_take(&b);
 }
 
 char *pd_sql_repeats(const pd_cols *c)

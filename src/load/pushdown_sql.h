@@ -29,11 +29,18 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* How a date column comes from the database: its type (the rows' first
+ * statement asks, LIMIT 0).  Text is read as the loader reads it; the
+ * date types are taken as they are (no parsing): a timestamp's date, a
+ * timestamptz's date in UTC, as the loader reads their ISO text. */
+typedef enum { PD_TEXT, PD_DATE, PD_TIMESTAMP, PD_TIMESTAMPTZ } pd_kind;
+
 typedef struct {
 	const char *from;          /* the rows: a SELECT, without a final ';' */
 	const char *id;            /* quoted names, NULL when not mapped */
 	const char *start;
 	const char *end;
+	pd_kind start_kind, end_kind;
 	const char *const *by;     /* [nby] quoted --by columns */
 	size_t nby;
 	int32_t date_min, date_max;/* --date-range as day numbers */
@@ -41,6 +48,10 @@ typedef struct {
 	int has_as_of;
 	int32_t as_of;
 } pd_cols;
+
+/* No row; its columns' types (PQftype) are those of --start and --end
+ * (--start twice without --end). */
+char *pd_sql_types(const pd_cols *c);
 
 /* One row: the rows whose id an earlier row has (each id's rows less
  * one, over the ids present); "SELECT 0" without --id. */

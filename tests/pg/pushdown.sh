@@ -109,6 +109,34 @@ ck_run p_q survival $map --by contract --json p_q/out.json --tables p_q/t \
 	--db "$db" --query "SELECT * FROM customers WHERE plan = 'Pro';" --push-down
 same "--query with WHERE" r_q p_q
 
+# 3b. Date types: a date, a timestamp (its date) and a timestamptz (its
+# date in UTC, as the loader reads the offset COPY writes: signups at
+# 00:30+03 fall on the day before, churns at 23:30-02 on the day after),
+# whatever the session's time zone; the row path reads the same tables.
+"$PG_BIN/psql" -q -X -v ON_ERROR_STOP=1 >/dev/null <<'EOF2' || tap_bail "cannot make the typed tables"
+SET client_min_messages = warning;
+DROP TABLE IF EXISTS pd_typed, pd_tstz;
+CREATE TABLE pd_typed AS SELECT customer_id, signup_date::date AS signup_date,
+  NULLIF(churn_date, '')::timestamp + interval '13 hours' AS churn_date, contract
+  FROM "customers rows" ORDER BY _line;
+CREATE TABLE pd_tstz AS SELECT customer_id,
+  (signup_date || ' 00:30:00+03')::timestamptz AS signup_date,
+  (NULLIF(churn_date, '') || ' 23:30:00-02')::timestamptz AS churn_date, contract
+  FROM "customers rows" ORDER BY _line;
+EOF2
+for t in pd_typed pd_tstz; do
+	mkdir -p "r_$t" "p_$t"
+	# shellcheck disable=SC2086
+	ck_run "r_$t" survival $map --by contract --json "r_$t/out.json" --tables "r_$t/t" \
+		--db "$db" --table $t
+	# shellcheck disable=SC2086
+	PGTZ=Asia/Tokyo ck_run "p_$t" survival $map --by contract --json "p_$t/out.json" \
+		--tables "p_$t/t" --db "$db" --table $t --push-down
+	same "$t (date types)" "r_$t" "p_$t"
+done
+tap_is "$("$JSONGET" r_pd_tstz/out.json survival.curves.0.rmst | cut -c1-6) $("$JSONGET" r_survival\ --by\ contract\ --by\ channel/out.json survival.curves.0.rmst | cut -c1-6)" \
+	"669.77 667.77" "timestamptz: every time is 2 days longer, the RMST to 36 months 2 days more"
+
 # 4. Rows the loader would reject: the run refuses, with the count by rule.
 # By hand: b2 has no start, b3 a 31 April, b4 ends before it starts, b5
 # repeats b1's id, b6's end is after --as-of.
