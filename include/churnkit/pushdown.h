@@ -4,16 +4,20 @@
  * GROUP BY gives the customers per --by levels, time and status.
  *
  * pushdown_survival connects (pg_session.h: no password in the string,
- * UTF-8, ISO dates, read-only), runs in one REPEATABLE READ READ ONLY
- * transaction (both statements see the same rows) first the check (rows,
- * rows the loader would reject by reason, repeated ids, the latest date),
- * then the counts (pushdown_sql.h).  The mapped columns follow the
+ * UTF-8, ISO dates, read-only) and runs, in one REPEATABLE READ READ ONLY
+ * transaction (all statements see the same rows), three statements
+ * (pushdown_sql.h): the types of the date columns, the repeated ids, and
+ * one GROUP BY that gives both the rows the loader would reject (by rule)
+ * and the counts of the good ones.  The mapped columns follow the
  * loader's rules for --id, --start, --end, --by, --as-of, --date-range
- * and --open-end: values trimmed of blanks, empty = missing, dates
- * yyyy-mm-dd, --by levels case-sensitive.  A row the loader would reject
- * does not vanish: any is CHURN_EDATA with their count by reason and the
- * advice to run without --push-down to see them.  Options whose rules the
- * SQL does not apply are refused by the command line (cmd_pushdown.c).
+ * and --open-end: values trimmed of blanks, empty = missing, text dates
+ * yyyy-mm-dd (date and timestamp types as they are, timestamptz in UTC),
+ * --by levels case-sensitive.  A row the loader would reject does not
+ * vanish: any is CHURN_EDATA with their count by rule and the advice to
+ * run without --push-down to see them; no row at all is CHURN_EDATA too.
+ * Options whose rules the SQL does not apply are refused by the command
+ * line (cmd_pushdown.c).  Connection and SQL errors are CHURN_EUSAGE with
+ * the server's message, as source_pg.h's.
  *
  * The result is a table of one row per (--by levels, time, status): the
  * --by columns (text levels, under their names), the --start and --end

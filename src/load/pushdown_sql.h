@@ -1,7 +1,8 @@
 /*
  * pushdown_sql.h - the SQL of the push-down (pushdown.h), built apart from
- * running it: plain PostgreSQL (CTEs, CASE, FILTER, make_date, GROUP BY),
- * which Postgres-compatible distributed engines run as it is.
+ * running it: plain PostgreSQL (CTEs, CASE, unnest in a LATERAL join, a
+ * regular expression, GROUP BY), which Postgres-compatible distributed
+ * engines run as it is.
  *
  * Every name in pd_cols is already quoted (PQescapeIdentifier) and `from`
  * is either "SELECT * FROM <quoted table>" or the user's --query; the other
@@ -9,10 +10,11 @@
  * the user reaches the text unquoted.
  *
  * The rows: r takes each mapped column as text, trimmed of blanks (space,
- * tab) as the loader trims an unquoted field, empty = missing (NULL); p
- * reads the dates (yyyy-mm-dd only, checked against the calendar with CASE
- * so that no value makes the statement fail) as day numbers ds and de, an
- * end equal to --open-end as no end, and gives each row `bad`: NULL for a
+ * tab) as the loader trims an unquoted field, empty = missing (NULL); q
+ * reads the dates as day numbers ds and de0 (text: yyyy-mm-dd only,
+ * checked against the calendar with CASE so that no value makes the
+ * statement fail; date types as they are); p takes an end equal to
+ * --open-end as no end (de) and gives each row `bad`: NULL for a
  * row the loader would keep, else the first rule it breaks as a
  * load_reason (load.h) number: a missing id or start, a date that is not
  * yyyy-mm-dd, outside --date-range, an end before its start, a date after
