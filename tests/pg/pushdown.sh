@@ -71,6 +71,16 @@ tap_is "$("$JSONGET" "p_survival --by contract --by channel/out.json" data.rows_
 tap_is "$("$JSONGET" "p_survival --by contract --by channel/out.json" survival.rows)" 5000 \
 	"survival.rows counts customers, not groups"
 
+# 1b. Names that need quoting: a table name with a blank and a capital
+# (one identifier), schema.table (two).
+table='Customers 2024'
+# shellcheck disable=SC2086
+both "--table 'Customers 2024'" "$top_srcdir/samples/customers_small.csv" survival $map \
+	--by contract
+table=sales.customers
+# shellcheck disable=SC2086
+both "--table sales.customers" "$csv" survival $map --by channel
+
 # 2. The loader's rules on values: blanks around a level or a date, an
 # empty or blank level (missing), levels that differ in case only, a leap
 # day, a blank end (active), an end on the start day.  By hand: 8
