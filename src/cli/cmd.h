@@ -43,6 +43,8 @@ typedef struct {
 	outset *outs;          /* borrowed: the run's output set (main's) */
 	stagetime *clock;      /* borrowed: the command's clock and progress line
 	                          (progress.h), or NULL */
+	table *pushed;         /* --push-down: the database's counts (pushdown.h),
+	                          owned; res then holds no columns */
 } cmd_data;
 
 /* Parses the options of subcommand `cmd`; prints help or the version when

@@ -11,6 +11,7 @@
 #include "churnkit/source_pg.h"
 #include "churnkit/surv_run.h"
 #include "cmd.h"
+#include "cmd_pushdown.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,6 +21,7 @@
 void cmd_data_free(cmd_data *d)
 {
 	load_result_free(d->res);
+	table_free(d->pushed);
 	free(d->db_name);
 	opt_list_free(d->by);
 	opt_list_free(d->categorical);
@@ -270,6 +272,8 @@ static churn_status load_input(const cli_opts *o, cmd_data *d, churn_err *err)
 
 	if (d->db_name == NULL)
 		return load_csv(d->path, &d->map, &d->lopts, &d->res, err);
+	if (opt_isset(o, OPT_PUSH_DOWN))
+		return cmd_pushdown_load(o, d, err);
 	st = source_open_pg(opt_str(o, OPT_DB), opt_str(o, OPT_TABLE), opt_str(o, OPT_QUERY),
 	                    d->db_name, &src, err);
 	if (st == CHURN_OK)

@@ -189,6 +189,9 @@ static churn_status check_db(const cli_opts *o, churn_err *err)
 		return churn_err_set(err, CHURN_EUSAGE, "--revenue %s and --revenue-%s both name "
 		                     "the revenue history: give one", opt_str(o, OPT_REVENUE),
 		                     rtable ? "table" : "query");
+	if (db == NULL && opt_isset(o, OPT_PUSH_DOWN))
+		return churn_err_set(err, CHURN_EUSAGE, "--push-down has the database count the "
+		                     "customers: give --db CONNINFO and --table or --query");
 	if (db == NULL && (tbl || query || rtable || rquery))
 		return churn_err_set(err, CHURN_EUSAGE, "--%s reads from a database: give --db "
 		                     "CONNINFO too", tbl ? "table" : query ? "query"

@@ -10,6 +10,7 @@
 #include "churnkit/surv_reasons_out.h"
 #include "churnkit/run_text.h"
 #include "cmd.h"
+#include "cmd_pushdown.h"
 #include "progress.h"
 #include "stage_opts.h"
 
@@ -82,7 +83,7 @@ int cmd_survival(int argc, char **argv, outset *outs, churn_err *err)
 	if ((st = cli_progress_start(&pg, &tm, &o, err)) != CHURN_OK ||
 	    (st = cmd_load(&o, outs, &tm, &d, err)) != CHURN_OK)
 		goto out;
-	if ((st = cli_surv_run(&s, &so, &d, err)) != CHURN_OK)
+	if ((st = (d.pushed ? cmd_pushdown_surv : cli_surv_run)(&s, &so, &d, err)) != CHURN_OK)
 		goto out;
 	if (d.map.reason != NULL) {
 		reasons_opts ro = {.involuntary = (const char *const *)d.involuntary,

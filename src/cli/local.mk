@@ -29,3 +29,5 @@ churnkit_CPPFLAGS = $(AM_CPPFLAGS) -DCHURNKIT_REPORTS_DIR='"$(reportsdir)"' \
 churnkit_SOURCES += src/cli/install_dirs.c src/cli/install_dirs.h
 ## pg (issue 16 item 1): --db reads through src/load/source_pg.c.
 churnkit_LDADD += $(PQ_LIBS)
+## pushdown (issue 16 item 2): --push-down, the counts from the database.
+churnkit_SOURCES += src/cli/cmd_pushdown.c src/cli/cmd_pushdown.h

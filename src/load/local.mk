@@ -26,3 +26,6 @@ libchurnkit_a_SOURCES += src/load/reason_names.c
 ## pg (issue 16 item 1): a PostgreSQL table or query as a source (libpq:
 ## linked by the churnkit binary only, $(PQ_LIBS) in src/cli/local.mk).
 libchurnkit_a_SOURCES += src/load/source_pg.c include/churnkit/source_pg.h
+## pushdown (issue 16 item 2): the survival counts computed by PostgreSQL.
+libchurnkit_a_SOURCES += src/load/pushdown.c src/load/pushdown_sql.c \
+	src/load/pushdown_sql.h src/load/pg_session.h include/churnkit/pushdown.h

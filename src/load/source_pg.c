@@ -1,6 +1,7 @@
 /* source_pg.c - a PostgreSQL table or query read as CSV through COPY; see
  * include/churnkit/source_pg.h. */
 #include "churnkit/source_pg.h"
+#include "pg_session.h"
 
 #include <libpq-fe.h>
 #include <stdio.h>
@@ -273,4 +274,29 @@ churn_status source_open_pg(const char *conninfo, const char *table, const char 
 	}
 	PQclear(res);
 	return source_open_reader(&pg_ops, r, name, out, err);
+}
+
+/* The session of source_pg.c for the push-down (pg_session.h). */
+churn_status pg_session_open(const char *conninfo, const char *name, PGconn **out,
+                             churn_err *err)
+{
+	pg_reader r = {0};
+	churn_status st = source_pg_check_conninfo(conninfo, name, err);
+
+	if (st == CHURN_OK && (st = connect_db(&r, conninfo, name, err)) != CHURN_OK) {
+		PQfinish(r.conn);
+		r.conn = NULL;
+	}
+	*out = r.conn;
+	return st;
+}
+
+const char *pg_session_message(const PGresult *res, PGconn *conn, char *buf, size_t n)
+{
+	return result_message(res, conn, buf, n);
+}
+
+char *pg_session_quote_table(PGconn *conn, const char *table)
+{
+	return quote_table(conn, table);
 }

@@ -2,3 +2,6 @@
 ## (.ci/run starts one and exports PGHOST) or one of the test's own.
 TESTS += tests/pg/pg_source.sh
 EXTRA_DIST += tests/pg/pg_source.sh tests/pg/pgtest.sh tests/pg/local.mk
+## pushdown (issue 16 item 2): survival --push-down against the row path.
+TESTS += tests/pg/pushdown.sh
+EXTRA_DIST += tests/pg/pushdown.sh

@@ -1,0 +1,94 @@
+/* cmd_pushdown.c - --push-down on the command line; see cmd_pushdown.h. */
+#include "config.h"
+
+#include "churnkit/pushdown.h"
+#include "cmd_pushdown.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* The options --push-down refuses, and why in a few words: each reads or
+ * checks something of the rows that the SQL does not compute. */
+static const struct {
+	opt_id id;
+	const char *why;
+} refused[] = {
+	{OPT_DATE_FORMAT, "the SQL reads yyyy-mm-dd dates only"},
+	{OPT_ENCODING, "the database sends UTF-8"},
+	{OPT_WHERE, "filter in --query instead"},
+	{OPT_ROLLUP, "merging rows by id needs the rows"},
+	{OPT_REASON, "churn reasons are not counted by the database yet"},
+	{OPT_INVOLUNTARY, "churn reasons are not counted by the database yet"},
+	{OPT_VALUE, "its values are not checked by the database yet"},
+	{OPT_INTERVAL, "its values are not checked by the database yet"},
+	{OPT_INTERVAL_COUNT, "its values are not checked by the database yet"},
+	{OPT_WEIGHT, "the counts are the weights"},
+	{OPT_ENTRY, "delayed entry is not counted by the database yet"},
+	{OPT_DURATION, "the database counts from dates (--start, --end)"},
+	{OPT_EVENT, "the database counts from dates (--start, --end)"},
+	{OPT_REJECTS, "the bad rows stay in the database: run without --push-down"},
+};
+
+static churn_status refuse(const cli_opts *o, churn_err *err)
+{
+	for (size_t k = 0; k < sizeof refused / sizeof refused[0]; k++)
+		if (opt_isset(o, refused[k].id))
+			return churn_err_set(err, CHURN_EUSAGE,
+			                     "--push-down does not support --%s (%s); run without "
+			                     "--push-down to read the rows",
+			                     opt_specs()[refused[k].id].name, refused[k].why);
+	return CHURN_OK;
+}
+
+churn_status cmd_pushdown_load(const cli_opts *o, cmd_data *d, churn_err *err)
+{
+	pushdown_src src = {opt_str(o, OPT_DB), opt_str(o, OPT_TABLE), opt_str(o, OPT_QUERY),
+	                    d->lopts.display_name};
+	pushdown_surv p;
+	churn_status st = refuse(o, err);
+
+	if (st != CHURN_OK)
+		return st;
+	stagetime_begin(d->clock, "push-down", 0, NULL);
+	if ((st = pushdown_survival(&src, &d->map, &d->lopts, &p, err)) != CHURN_OK) {
+		pushdown_survival_free(&p);
+		return st;
+	}
+	if ((d->res = calloc(1, sizeof *d->res)) == NULL ||
+	    (d->res->t = table_new((size_t)p.customers)) == NULL) {
+		pushdown_survival_free(&p);
+		return churn_err_set(err, CHURN_ENOMEM, "out of memory");
+	}
+	d->res->rows_read = p.rows_read;
+	d->res->lines_read = p.rows_read;
+	d->res->as_of = p.as_of;
+	d->res->min_date = d->res->max_date = TABLE_DATE_NA;
+	d->res->date_mode = 1;
+	d->pushed = p.t;  /* now d's */
+	return CHURN_OK;
+}
+
+churn_status cmd_pushdown_surv(surv_run *s, const cli_surv_opts *so, const cmd_data *d,
+                               churn_err *err)
+{
+	load_result r = *d->res;
+	load_map m = d->map;
+	surv_run_input in = {.res = &r, .map = &m, .display_name = d->lopts.display_name};
+	churn_status st;
+
+	r.t = d->pushed;
+	m.weight = PUSHDOWN_WEIGHT;
+	stagetime_begin(d->clock, "survival", 0, NULL);
+	st = surv_run_fit(s, &in, &so->so, err);
+	s->map = &d->map;  /* the texts name the user's columns: no --weight */
+	if (st != CHURN_OK || s->a == NULL)
+		return st;
+	/* A row of the counts is n customers: the rows are the customers. */
+	s->a->rows = (size_t)s->a->n;
+	for (size_t k = 0; k < s->a->ncurves; k++)
+		if (s->a->curve[k].km != NULL)
+			s->a->curve[k].km->rows = (size_t)s->a->curve[k].km->n;
+	for (size_t k = 0; k < s->a->ntests; k++)
+		s->a->test[k].missing_rows = (size_t)s->a->test[k].missing;
+	return CHURN_OK;
+}

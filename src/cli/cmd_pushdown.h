@@ -1,0 +1,26 @@
+/*
+ * cmd_pushdown.h - --push-down on the command line (pushdown.h,
+ * docs/scaling.md): which options it refuses, the load that leaves the
+ * rows in the database, and the survival stage fitted on its counts.
+ */
+#ifndef CHURNKIT_CMD_PUSHDOWN_H
+#define CHURNKIT_CMD_PUSHDOWN_H
+
+#include "churnkit/surv_run.h"
+#include "cmd.h"
+#include "stage_opts.h"
+
+/* In place of the load (cmd_load.c): refuses the options whose rules the
+ * SQL does not apply (CHURN_EUSAGE naming them), runs the push-down and
+ * sets d->pushed to its counts and d->res to a result without columns
+ * whose rows are the customers counted (the JSON's and the header's
+ * counts). */
+churn_status cmd_pushdown_load(const cli_opts *o, cmd_data *d, churn_err *err);
+
+/* cli_surv_run on the counts: the counts are frequency weights, the rows
+ * of every curve the customers they count; the texts name the user's map
+ * (no --weight). */
+churn_status cmd_pushdown_surv(surv_run *s, const cli_surv_opts *so, const cmd_data *d,
+                               churn_err *err);
+
+#endif

@@ -1,0 +1,275 @@
+/* pushdown.c - the survival counts from PostgreSQL; see
+ * include/churnkit/pushdown.h (the SQL text is pushdown_sql.c's). */
+#include "churnkit/pushdown.h"
+
+#include "churnkit/strbuf.h"
+#include "pg_session.h"
+#include "pushdown_sql.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void pushdown_survival_free(pushdown_surv *p)
+{
+	if (p == NULL)
+		return;
+	table_free(p->t);
+	memset(p, 0, sizeof *p);
+}
+
+/* The quoted names of the statement (pd_cols), owned here. */
+typedef struct {
+	char *from, *id, *start, *end;
+	char **by;
+	size_t nby;
+} pd_names;
+
+static void names_free(pd_names *n)
+{
+	free(n->from);
+	PQfreemem(n->id);
+	PQfreemem(n->start);
+	PQfreemem(n->end);
+	for (size_t k = 0; n->by != NULL && k < n->nby; k++)
+		PQfreemem(n->by[k]);
+	free(n->by);
+}
+
+static char *quote(PGconn *conn, const char *name)
+{
+	return name ? PQescapeIdentifier(conn, name, strlen(name)) : NULL;
+}
+
+/* Quotes the mapped columns and makes the FROM of the rows: the table's
+ * SELECT, or the query without the semicolon psql users end it with. */
+static churn_status quote_names(PGconn *conn, const pushdown_src *src, const load_map *m,
+                                pd_names *n, churn_err *err)
+{
+	char line[200];
+
+	memset(n, 0, sizeof *n);
+	if (src->table != NULL) {
+		char *q = pg_session_quote_table(conn, src->table);
+		strbuf b = STRBUF_INIT;
+		if (q == NULL)
+			return churn_err_at(err, CHURN_EUSAGE, src->name, 0, 0,
+			                    "--table: not a table name: %s",
+			                    pg_session_message(NULL, conn, line, sizeof line));
+		strbuf_printf(&b, "SELECT * FROM %s", q);
+		free(q);
+		n->from = b.oom ? NULL : strbuf_take(&b);
+	} else {
+		size_t len = strlen(src->query);
+		while (len > 0 && strchr(" \t\r\n;", src->query[len - 1]) != NULL)
+			len--;
+		n->from = strndup(src->query, len);
+	}
+	if (n->from == NULL || (n->by = calloc(m->nby + 1, sizeof *n->by)) == NULL)
+		return churn_err_set(err, CHURN_ENOMEM, "out of memory");
+	n->id = quote(conn, m->id);
+	n->start = quote(conn, m->start);
+	n->end = quote(conn, m->end);
+	for (; n->nby < m->nby; n->nby++)
+		if ((n->by[n->nby] = quote(conn, m->by[n->nby])) == NULL)
+			break;
+	if ((m->id && !n->id) || !n->start || (m->end && !n->end) || n->nby < m->nby)
+		return churn_err_at(err, CHURN_EUSAGE, src->name, 0, 0, "a column name: %s",
+		                    pg_session_message(NULL, conn, line, sizeof line));
+	return CHURN_OK;
+}
+
+/* Runs sql expecting `want`; *res is the result (PQclear) on success. */
+static churn_status run(PGconn *conn, const char *sql, ExecStatusType want, PGresult **res,
+                        const char *name, churn_err *err)
+{
+	char line[200];
+
+	*res = NULL;
+	if (sql == NULL)
+		return churn_err_set(err, CHURN_ENOMEM, "out of memory");
+	PGresult *r = PQexec(conn, sql);
+	if (PQresultStatus(r) != want) {
+		churn_status st = churn_err_at(err, CHURN_EUSAGE, name, 0, 0,
+		                               "the database query failed: %s",
+		                               pg_session_message(r, conn, line, sizeof line));
+		PQclear(r);
+		return st;
+	}
+	*res = r;
+	return CHURN_OK;
+}
+
+static long cell_long(const PGresult *r, int row, int col)
+{
+	return strtol(PQgetvalue(r, row, col), NULL, 10);
+}
+
+/* The bad rows of the counts (their groups: `bad` not NULL), counted by
+ * rule with the repeated ids: CHURN_EDATA naming them when there is any,
+ * or when no row is good.  Else sets p->rows_read and *latest. */
+static churn_status check_rows(const PGresult *r, long dup, const char *name,
+                               pushdown_surv *p, int32_t *latest, churn_err *err)
+{
+	long bad[LOAD_NREASONS] = {0}, nbad = dup, good = 0;
+	int rows = PQntuples(r), last = PQnfields(r) - 1;
+	strbuf b = STRBUF_INIT;
+	churn_status st = CHURN_OK;
+
+	bad[LOAD_BAD_DUPLICATE] = dup;
+	for (int i = 0; i < rows; i++) {
+		long n = cell_long(r, i, last - 1);
+		p->rows_read += n;
+		if (PQgetisnull(r, i, 0)) {
+			int32_t d = (int32_t)cell_long(r, i, last);
+			*latest = good == 0 || d > *latest ? d : *latest;
+			good += n;
+			continue;
+		}
+		long k = cell_long(r, i, 0);
+		if (k >= 0 && k < LOAD_NREASONS)
+			bad[k] += n;
+		nbad += n;
+	}
+	for (int k = 0; k < LOAD_NREASONS; k++)
+		if (bad[k] > 0)
+			strbuf_printf(&b, "%s%ld %s", b.len ? ", " : "", bad[k],
+			              load_reason_name((load_reason)k));
+	if (nbad > 0)
+		st = churn_err_at(err, CHURN_EDATA, name, 0, 0,
+		                  "%ld of %ld rows would be bad rows (%s): --push-down needs every "
+		                  "row good; run without --push-down to see them (--rejects FILE "
+		                  "lists them all)", nbad, p->rows_read, b.s ? b.s : "");
+	else if (good == 0)
+		st = churn_err_at(err, CHURN_EDATA, name, 0, 0, "no rows to analyse");
+	strbuf_reset(&b);
+	return st;
+}
+
+/* The counts' rows (all good) as the table of pushdown.h. */
+static churn_status build_table(const PGresult *r, const load_map *m, pushdown_surv *p,
+                                churn_err *err)
+{
+	size_t n = (size_t)PQntuples(r), nby = m->nby;
+	const char **lv = malloc((n ? n : 1) * sizeof *lv);
+	int32_t *start = malloc((n ? n : 1) * sizeof *start);
+	int32_t *end = malloc((n ? n : 1) * sizeof *end);
+	double *w = malloc((n ? n : 1) * sizeof *w);
+	churn_status st = CHURN_OK;
+
+	p->customers = 0;
+	if (lv == NULL || start == NULL || end == NULL || w == NULL ||
+	    (p->t = table_new(n)) == NULL) {
+		st = churn_err_set(err, CHURN_ENOMEM, "out of memory");
+		goto out;
+	}
+	/* columns: bad, the levels, ev, k, the rows, the latest date */
+	for (size_t j = 0; j < nby && st == CHURN_OK; j++) {
+		for (size_t i = 0; i < n; i++)
+			lv[i] = PQgetisnull(r, (int)i, (int)j + 1) ? NULL
+			                                            : PQgetvalue(r, (int)i, (int)j + 1);
+		if (table_add_cat(p->t, m->by[j], lv) == NULL)
+			st = churn_err_set(err, CHURN_ENOMEM, "out of memory");
+	}
+	for (size_t i = 0; i < n; i++) {
+		int churned = cell_long(r, (int)i, (int)nby + 1) != 0;
+		int32_t k = (int32_t)cell_long(r, (int)i, (int)nby + 2);
+		start[i] = churned ? 0 : k;  /* active: the time is as_of - start */
+		end[i] = churned ? k : TABLE_DATE_NA;
+		w[i] = (double)cell_long(r, (int)i, (int)nby + 3);
+		p->customers += (long)w[i];
+	}
+	if (st == CHURN_OK &&
+	    (table_add_date(p->t, m->start, start) == NULL ||
+	     (m->end != NULL && table_add_date(p->t, m->end, end) == NULL) ||
+	     table_add_num(p->t, PUSHDOWN_WEIGHT, w) == NULL))
+		st = churn_err_set(err, CHURN_ENOMEM, "out of memory");
+out:
+	free(lv);
+	free(start);
+	free(end);
+	free(w);
+	return st;
+}
+
+/* The kind of a column of the types statement (pg_type's OIDs: date
+ * 1082, timestamp 1114, timestamptz 1184). */
+static pd_kind kind_of(const PGresult *r, int col)
+{
+	switch (PQftype(r, col)) {
+	case 1082: return PD_DATE;
+	case 1114: return PD_TIMESTAMP;
+	case 1184: return PD_TIMESTAMPTZ;
+	default: return PD_TEXT;
+	}
+}
+
+/* The statements, in one read-only snapshot. */
+static churn_status run_all(PGconn *conn, const pushdown_src *src, const load_map *m,
+                            const load_opts *lo, pushdown_surv *p, churn_err *err)
+{
+	pd_names nm;
+	PGresult *res = NULL;
+	int32_t latest = 0;
+	long dup = 0;
+	churn_status st = quote_names(conn, src, m, &nm, err);
+	pd_cols c = {.from = nm.from, .id = nm.id, .start = nm.start, .end = nm.end,
+	             .by = (const char *const *)nm.by, .nby = nm.nby, .date_min = lo->date_min,
+	             .date_max = lo->date_max, .open_end = lo->open_end,
+	             .has_as_of = lo->has_as_of, .as_of = lo->as_of};
+	char *sql = NULL;
+
+	if (st == CHURN_OK)
+		st = run(conn, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", PGRES_COMMAND_OK,
+		         &res, src->name, err);
+	PQclear(res);
+	res = NULL;
+	if (st == CHURN_OK)
+		st = run(conn, sql = pd_sql_types(&c), PGRES_TUPLES_OK, &res, src->name, err);
+	if (st == CHURN_OK && PQnfields(res) == 2) {
+		c.start_kind = kind_of(res, 0);
+		c.end_kind = kind_of(res, 1);
+	}
+	PQclear(res);
+	res = NULL;
+	free(sql);
+	sql = NULL;
+	if (st == CHURN_OK)
+		st = run(conn, sql = pd_sql_repeats(&c), PGRES_TUPLES_OK, &res, src->name, err);
+	if (st == CHURN_OK && PQntuples(res) == 1 && PQnfields(res) == 1)
+		dup = cell_long(res, 0, 0);
+	PQclear(res);
+	res = NULL;
+	free(sql);
+	sql = NULL;
+	if (st == CHURN_OK)
+		st = run(conn, sql = pd_sql_survival(&c), PGRES_TUPLES_OK, &res, src->name, err);
+	if (st == CHURN_OK && PQnfields(res) != (int)m->nby + 5)
+		st = churn_err_at(err, CHURN_EUSAGE, src->name, 0, 0,
+		                  "the database sent an unexpected result");
+	if (st == CHURN_OK)
+		st = check_rows(res, dup, src->name, p, &latest, err);
+	p->as_of = lo->has_as_of ? lo->as_of : latest;
+	if (st == CHURN_OK)
+		st = build_table(res, m, p, err);
+	PQclear(res);
+	free(sql);
+	names_free(&nm);
+	return st;
+}
+
+churn_status pushdown_survival(const pushdown_src *src, const load_map *map,
+                               const load_opts *lo, pushdown_surv *out, churn_err *err)
+{
+	PGconn *conn = NULL;
+	churn_status st;
+
+	memset(out, 0, sizeof *out);
+	if (map->start == NULL)
+		return churn_err_set(err, CHURN_EUSAGE,
+		                     "--push-down counts customers from dates: give --start COL");
+	if ((st = pg_session_open(src->conninfo, src->name, &conn, err)) == CHURN_OK)
+		st = run_all(conn, src, map, lo, out, err);
+	PQfinish(conn);  /* the transaction, read-only, ends with the session */
+	return st;
+}

@@ -1,0 +1,182 @@
+/* pushdown_sql.c - the push-down's SQL text; see pushdown_sql.h. */
+#include "pushdown_sql.h"
+
+#include "churnkit/load.h"
+#include "churnkit/strbuf.h"
+#include "churnkit/table.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* A column as trimmed text, NULL when empty: "NULLIF(btrim(Q::text, ' \t'), '')". */
+static void text_of(strbuf *b, const char *q, const char *as)
+{
+	strbuf_printf(b, "NULLIF(btrim((%s)::text, E' \\t'), '') AS %s", q, as);
+}
+
+/* The day number of the text `v` when it is a yyyy-mm-dd date of the
+ * calendar, else NULL.  The pattern checks the month and the day up to
+ * 31, the CASE the days of the month (a leap year's February) before the
+ * cast, so that no value can make the statement fail. */
+static void day_of_text(strbuf *b, const char *v)
+{
+	strbuf_printf(b,
+	              "CASE WHEN %1$s !~ '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$'"
+	              " OR substr(%1$s, 1, 4) = '0000' THEN NULL"
+	              " WHEN substr(%1$s, 9, 2)::int <= 28 OR substr(%1$s, 9, 2)::int <="
+	              " CASE substr(%1$s, 6, 2)::int WHEN 2 THEN 28 + (substr(%1$s, 1, 4)::int %% 4 = 0"
+	              " AND (substr(%1$s, 1, 4)::int %% 100 <> 0 OR substr(%1$s, 1, 4)::int %% 400 = 0))::int"
+	              " ELSE 30 + (substr(%1$s, 6, 2)::int + substr(%1$s, 6, 2)::int / 8) %% 2 END"
+	              " THEN %1$s::date - DATE '1970-01-01' END", v);
+}
+
+/* The day number of a date column: parsed from its text `v`, or from
+ * the value `raw` of a date type (NULL for infinity, which the loader
+ * cannot read either). */
+static void day_of(strbuf *b, pd_kind kind, const char *v, const char *raw)
+{
+	static const char *const as_date[] = {
+		[PD_DATE] = "%s", [PD_TIMESTAMP] = "%s::date",
+		[PD_TIMESTAMPTZ] = "(%s AT TIME ZONE 'UTC')::date",
+	};
+	if (kind == PD_TEXT) {
+		day_of_text(b, v);
+		return;
+	}
+	strbuf_printf(b, "CASE WHEN isfinite(%s) THEN ", raw);
+	strbuf_printf(b, as_date[kind], raw);
+	strbuf_printf(b, " - DATE '1970-01-01' END");
+}
+
+/* "WITH r AS (SELECT ... FROM (from) AS src)": the rows as text (and a
+ * date column of a date type as it is: s0, e0). */
+static void text_cte(strbuf *b, const pd_cols *c)
+{
+	char as[32];
+
+	strbuf_printf(b, "WITH r AS (SELECT ");
+	if (c->id)
+		text_of(b, c->id, "id");
+	else
+		strbuf_printf(b, "NULL::text AS id");
+	strbuf_printf(b, ", ");
+	text_of(b, c->start, "s");
+	strbuf_printf(b, ", ");
+	if (c->end)
+		text_of(b, c->end, "e");
+	else
+		strbuf_printf(b, "NULL::text AS e");
+	for (size_t k = 0; k < c->nby; k++) {
+		snprintf(as, sizeof as, "b%zu", k);
+		strbuf_printf(b, ", ");
+		text_of(b, c->by[k], as);
+	}
+	if (c->start_kind != PD_TEXT)
+		strbuf_printf(b, ", %s AS s0", c->start);
+	if (c->end && c->end_kind != PD_TEXT)
+		strbuf_printf(b, ", %s AS e0", c->end);
+	strbuf_printf(b, " FROM (%s) AS src)", c->from);
+}
+
+/* text_cte, then ", q AS (...), p AS (...) ": the dates and each row's
+ * first broken rule (pushdown_sql.h). */
+static void rows_cte(strbuf *b, const pd_cols *c)
+{
+	char de[40];
+
+	text_cte(b, c);
+	/* Each value is computed once: unnest in a LATERAL join is a function
+	 * scan, which the planner does not fold into the expressions that use
+	 * its columns (a plain subquery would be, repeating the CASE). */
+	strbuf_printf(b, ", q AS (SELECT r.*, v.ds, v.de0 FROM r CROSS JOIN LATERAL unnest(ARRAY[");
+	day_of(b, c->start_kind, "s", "s0");
+	strbuf_printf(b, "], ARRAY[");
+	day_of(b, c->end ? c->end_kind : PD_TEXT, "e", "e0");
+	strbuf_printf(b, "]) AS v(ds, de0)), p AS (SELECT q.*, w.de, w.bad FROM q CROSS JOIN "
+	              "LATERAL unnest(ARRAY[");
+	/* de: the end date, none when it is --open-end's */
+	if (c->open_end != TABLE_DATE_NA)
+		snprintf(de, sizeof de, "NULLIF(de0, %ld)", (long)c->open_end);
+	else
+		snprintf(de, sizeof de, "de0");
+	strbuf_printf(b, "%s], ARRAY[CASE WHEN %s s IS NULL THEN %d", de,
+	              c->id ? "id IS NULL OR" : "", LOAD_BAD_MISSING);
+	strbuf_printf(b, " WHEN ds IS NULL OR (e IS NOT NULL AND de0 IS NULL) THEN %d",
+	              LOAD_BAD_DATE);
+	strbuf_printf(b, " WHEN ds NOT BETWEEN %ld AND %ld OR %s NOT BETWEEN %ld AND %ld"
+	              " THEN %d", (long)c->date_min, (long)c->date_max, de, (long)c->date_min,
+	              (long)c->date_max, LOAD_BAD_RANGE);
+	strbuf_printf(b, " WHEN %s < ds THEN %d", de, LOAD_BAD_ORDER);
+	if (c->has_as_of)
+		strbuf_printf(b, " WHEN ds > %ld OR %s > %ld THEN %d", (long)c->as_of, de,
+		              (long)c->as_of, LOAD_BAD_FUTURE);
+	strbuf_printf(b, " WHEN concat_ws(' ', id, s, e");
+	for (size_t k = 0; k < c->nby; k++)
+		strbuf_printf(b, ", b%zu", k);
+	strbuf_printf(b, ") ~ '[\\r\\n]' THEN %d ELSE NULL END]) AS w(de, bad)) ",
+	              LOAD_BAD_QUOTE);
+}
+
+char *pd_sql_types(const pd_cols *c)
+{
+	strbuf b = STRBUF_INIT;
+
+	strbuf_printf(&b, "SELECT %s, %s FROM (%s) AS src LIMIT 0", c->start,
+	              c->end ? c->end : c->start, c->from);
+	if (b.oom) {
+		strbuf_reset(&b);
+		return NULL;
+	}
+	return strbuf_take(&b);
+}
+
+char *pd_sql_repeats(const pd_cols *c)
+{
+	strbuf b = STRBUF_INIT;
+
+	if (c->id == NULL)
+		return strdup("SELECT 0");
+	text_cte(&b, c);
+	strbuf_printf(&b, " SELECT COALESCE(sum(n - 1), 0) FROM (SELECT count(*) AS n FROM r "
+	              "WHERE id IS NOT NULL GROUP BY id HAVING count(*) > 1) AS d");
+	if (b.oom) {
+		strbuf_reset(&b);
+		return NULL;
+	}
+	return strbuf_take(&b);
+}
+
+/* "CASE WHEN bad IS NULL THEN x END": a key of the good rows only, so
+ * that the bad rows make one group per rule. */
+static void good_only(strbuf *b, const char *x, const char *as)
+{
+	strbuf_printf(b, ", CASE WHEN bad IS NULL THEN %s END AS %s", x, as);
+}
+
+char *pd_sql_survival(const pd_cols *c)
+{
+	strbuf b = STRBUF_INIT;
+	char v[32], as[32];
+	size_t nkeys = c->nby + 3;
+
+	rows_cte(&b, c);
+	strbuf_printf(&b, "SELECT bad");
+	for (size_t k = 0; k < c->nby; k++) {
+		snprintf(v, sizeof v, "b%zu", k);
+		snprintf(as, sizeof as, "g%zu", k);
+		good_only(&b, v, as);
+	}
+	good_only(&b, "(de IS NOT NULL)::int", "ev");
+	good_only(&b, "CASE WHEN de IS NULL THEN ds ELSE de - ds END", "k");
+	strbuf_printf(&b, ", count(*), max(greatest(ds, de)) FROM p GROUP BY ");
+	for (size_t k = 1; k <= nkeys; k++)
+		strbuf_printf(&b, "%s%zu", k > 1 ? ", " : "", k);
+	strbuf_printf(&b, " ORDER BY ");
+	for (size_t k = 1; k <= nkeys; k++)
+		strbuf_printf(&b, "%s%zu", k > 1 ? ", " : "", k);
+	if (b.oom) {
+		strbuf_reset(&b);
+		return NULL;
+	}
+	return strbuf_take(&b);
+}

@@ -1,0 +1,72 @@
+/*
+ * pushdown_sql.h - the SQL of the push-down (pushdown.h), built apart from
+ * running it: plain PostgreSQL (CTEs, CASE, unnest in a LATERAL join, a
+ * regular expression, GROUP BY), which Postgres-compatible distributed
+ * engines run as it is.
+ *
+ * Every name in pd_cols is already quoted (PQescapeIdentifier) and `from`
+ * is either "SELECT * FROM <quoted table>" or the user's --query; the other
+ * values are day numbers (date.h) written as integers, so no literal from
+ * the user reaches the text unquoted.
+ *
+ * The rows: r takes each mapped column as text, trimmed of blanks (space,
+ * tab) as the loader trims an unquoted field, empty = missing (NULL); q
+ * reads the dates as day numbers ds and de0 (text: yyyy-mm-dd only,
+ * checked against the calendar with CASE so that no value makes the
+ * statement fail; date types as they are); p takes an end equal to
+ * --open-end as no end (de) and gives each row `bad`: NULL for a
+ * row the loader would keep, else the first rule it breaks as a
+ * load_reason (load.h) number: a missing id or start, a date that is not
+ * yyyy-mm-dd, outside --date-range, an end before its start, a date after
+ * --as-of, a line break in a mapped value.  A repeated id is counted by
+ * a query of its own (a GROUP BY id, which engines run in parallel, as
+ * they cannot run count(DISTINCT)).
+ *
+ * Ownership: each function returns a new string (free), or NULL when out
+ * of memory.
+ */
+#ifndef CHURNKIT_PUSHDOWN_SQL_H
+#define CHURNKIT_PUSHDOWN_SQL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* How a date column comes from the database: its type (the rows' first
+ * statement asks, LIMIT 0).  Text is read as the loader reads it; the
+ * date types are taken as they are (no parsing): a timestamp's date, a
+ * timestamptz's date in UTC, as the loader reads their ISO text. */
+typedef enum { PD_TEXT, PD_DATE, PD_TIMESTAMP, PD_TIMESTAMPTZ } pd_kind;
+
+typedef struct {
+	const char *from;          /* the rows: a SELECT, without a final ';' */
+	const char *id;            /* quoted names, NULL when not mapped */
+	const char *start;
+	const char *end;
+	pd_kind start_kind, end_kind;
+	const char *const *by;     /* [nby] quoted --by columns */
+	size_t nby;
+	int32_t date_min, date_max;/* --date-range as day numbers */
+	int32_t open_end;          /* TABLE_DATE_NA = none */
+	int has_as_of;
+	int32_t as_of;
+} pd_cols;
+
+/* No row; its columns' types (PQftype) are those of --start and --end
+ * (--start twice without --end). */
+char *pd_sql_types(const pd_cols *c);
+
+/* One row: the rows whose id an earlier row has (each id's rows less
+ * one, over the ids present); "SELECT 0" without --id. */
+char *pd_sql_repeats(const pd_cols *c);
+
+
+/* The counts, one row per group: bad (NULL for the good rows, else the
+ * load_reason: the bad rows make one group per rule, their other keys
+ * NULL), the --by levels (text, NULL = missing), ev (1 churned: an end
+ * date, else 0), k (the days from start to end when churned, the start's
+ * day number when not: the time to as-of is then as_of - k, computed once
+ * as-of is known), the rows, and the latest date of the group.  One scan
+ * gives the check and the counts: the groups are few (levels x days). */
+char *pd_sql_survival(const pd_cols *c);
+
+#endif

@@ -1,0 +1,213 @@
+#!/bin/sh
+# --push-down (issue 16 item 2): `churnkit survival --db ... --push-down`
+# has PostgreSQL count the customers per --by levels, day and status, and
+# fits the same curves and tests on those counts as frequency weights.  The
+# JSON, the text and the --tables files equal the row path's (the same
+# command without --push-down) byte for byte, once the keys that name the
+# input are left out (data.sha256: no bytes are read; the first line names
+# the source).  The SQL applies the loader's rules to the mapped columns:
+# blanks trimmed, empty = missing, case-sensitive levels, a leap day; a row
+# the loader would reject makes the run refuse with the count by rule;
+# options the SQL does not apply are refused (exit 2).  The server is the
+# suite's or one of the test's own (tests/pg/pgtest.sh), else SKIP.
+. "$top_srcdir/tests/lib.sh"
+. "$top_srcdir/tests/pg/pgtest.sh"
+pg_need
+ck_tmpdir pushdown
+cd "$ck_tmp" || tap_bail "cannot enter $ck_tmp"
+
+csv=$top_srcdir/samples/customers.csv
+db="dbname=$PGDATABASE"
+map="--id customer_id --start signup_date --end churn_date"
+
+# same NAME DIR_A DIR_B: the two runs agree: exit 0, the JSON without
+# data.sha256, the text without its first line, the --tables files.
+same() {
+	tap_is "$(cat "$2/exit") $(cat "$3/exit")" "0 0" "$1: both runs succeed"
+	[ "$(cat "$3/exit")" = 0 ] || tap_diag "$(cat "$3/stderr")"
+	grep -v '^    "sha256": "[0-9a-f]*",$' "$2/out.json" >"$2/j"
+	grep -v '^    "sha256": "[0-9a-f]*",$' "$3/out.json" >"$3/j"
+	if [ -s "$2/j" ] && cmp -s "$2/j" "$3/j"; then
+		tap_ok 0 "$1: the JSON from the counts equals the rows'"
+	else
+		tap_ok 1 "$1: the JSON from the counts equals the rows'"
+		diff "$2/j" "$3/j" 2>&1 | head -20 | sed 's/^/# /'
+	fi
+	sed 1d "$2/stdout" >"$2/text"
+	sed 1d "$3/stdout" >"$3/text"
+	cmp -s "$2/text" "$3/text"
+	tap_ok $? "$1: the text from the counts equals the rows'"
+	diff -r "$2/t" "$3/t" >/dev/null 2>&1
+	tap_ok $? "$1: the --tables files from the counts equal the rows'"
+}
+
+# both NAME SOURCE_ARGS -- ARGS...: the command from the rows (SOURCE_ARGS:
+# a file, or --db with --table or --query) into r_NAME and with --push-down
+# into p_NAME, then same.
+both() {
+	name=$1
+	src=$2
+	shift 2
+	mkdir -p "r_$name" "p_$name"
+	# shellcheck disable=SC2086
+	ck_run "r_$name" "$@" --json "r_$name/out.json" --tables "r_$name/t" $src
+	ck_run "p_$name" "$@" --json "p_$name/out.json" --tables "p_$name/t" \
+		--db "$db" --table "$table" --push-down
+	same "$name" "r_$name" "p_$name"
+}
+
+# 1. The sample, two --by columns, default and chosen options.
+table=customers
+# shellcheck disable=SC2086
+both "survival --by contract --by channel" "$csv" survival $map --by contract --by channel
+# shellcheck disable=SC2086
+both "--as-of, --times, --rho 1, --by plan" "$csv" survival $map --by plan \
+	--as-of 2026-12-31 --times 1,2,3 --rho 1 --conf-type plain --rmst-tau 12
+# shellcheck disable=SC2086
+both "--open-end, --date-range" "$csv" survival $map --by region \
+	--open-end 2026-03-01 --date-range 2020,2030
+tap_is "$("$JSONGET" "p_survival --by contract --by channel/out.json" data.rows_used)" 5000 \
+	"the counts stand for the 5000 customers (data.rows_used)"
+tap_is "$("$JSONGET" "p_survival --by contract --by channel/out.json" survival.rows)" 5000 \
+	"survival.rows counts customers, not groups"
+
+# 1b. Names that need quoting: a table name with a blank and a capital
+# (one identifier), schema.table (two).
+table='Customers 2024'
+# shellcheck disable=SC2086
+both "--table 'Customers 2024'" "$top_srcdir/samples/customers_small.csv" survival $map \
+	--by contract
+table=sales.customers
+# shellcheck disable=SC2086
+both "--table sales.customers" "$csv" survival $map --by channel
+
+# 2. The loader's rules on values: blanks around a level or a date, an
+# empty or blank level (missing), levels that differ in case only, a leap
+# day, a blank end (active), an end on the start day.  By hand: 8
+# customers, 4 churned; contract levels 'Annual', 'annual', 'monthly' (2,
+# 2 and 2 customers) and 2 without one.
+cat >rules.csv <<'EOF'
+id,start,end,contract
+a1,2024-01-01,2024-03-01,Annual
+a2, 2024-01-15 ,,Annual
+a3,2024-02-29,2024-06-30, annual
+a4,2024-03-01,  ,annual
+a5,2024-03-10,2024-03-10,monthly
+a6,2024-04-01,,monthly 
+a7,2024-04-02,2024-09-01,
+a8,2024-05-05,, 
+EOF
+pg_load_csv pd_rules "$ck_tmp/rules.csv" || tap_bail "cannot load rules.csv"
+table=pd_rules
+both "blanks, case, leap day, missing levels" "$ck_tmp/rules.csv" survival \
+	--id id --start start --end end --by contract --as-of 2024-12-31
+j="p_blanks, case, leap day, missing levels/out.json"
+tap_is "$("$JSONGET" "$j" survival.n) $("$JSONGET" "$j" survival.events)" "8 4" \
+	"rules: 8 customers, 4 churned (by hand)"
+tap_is "$("$JSONGET" "$j" survival.by_missing.contract)" 2 \
+	"rules: two customers have no contract (an empty and a blank value)"
+tap_is "$(grep -c '"level": " annual"' "$j") $(grep -c '"level": "annual"' "$j") $(grep -c '"level": "Annual"' "$j")" \
+	"0 2 2" "rules: 'Annual' and 'annual' are two levels (a curve and a test row each), ' annual' is 'annual'"
+
+# 3. --query: the rows of a query, ending in a semicolon as typed in psql.
+mkdir -p r_q p_q
+# shellcheck disable=SC2086
+ck_run r_q survival $map --by contract --json r_q/out.json --tables r_q/t \
+	--db "$db" --query "SELECT * FROM customers WHERE plan = 'Pro';"
+# shellcheck disable=SC2086
+ck_run p_q survival $map --by contract --json p_q/out.json --tables p_q/t \
+	--db "$db" --query "SELECT * FROM customers WHERE plan = 'Pro';" --push-down
+same "--query with WHERE" r_q p_q
+
+# 3b. Date types: a date, a timestamp (its date) and a timestamptz (its
+# date in UTC, as the loader reads the offset COPY writes: signups at
+# 00:30+03 fall on the day before, churns at 23:30-02 on the day after),
+# whatever the session's time zone; the row path reads the same tables.
+"$PG_BIN/psql" -q -X -v ON_ERROR_STOP=1 >/dev/null <<'EOF2' || tap_bail "cannot make the typed tables"
+SET client_min_messages = warning;
+DROP TABLE IF EXISTS pd_typed, pd_tstz;
+CREATE TABLE pd_typed AS SELECT customer_id, signup_date::date AS signup_date,
+  NULLIF(churn_date, '')::timestamp + interval '13 hours' AS churn_date, contract
+  FROM "customers rows" ORDER BY _line;
+CREATE TABLE pd_tstz AS SELECT customer_id,
+  (signup_date || ' 00:30:00+03')::timestamptz AS signup_date,
+  (NULLIF(churn_date, '') || ' 23:30:00-02')::timestamptz AS churn_date, contract
+  FROM "customers rows" ORDER BY _line;
+EOF2
+for t in pd_typed pd_tstz; do
+	mkdir -p "r_$t" "p_$t"
+	# shellcheck disable=SC2086
+	ck_run "r_$t" survival $map --by contract --json "r_$t/out.json" --tables "r_$t/t" \
+		--db "$db" --table $t
+	# shellcheck disable=SC2086
+	PGTZ=Asia/Tokyo ck_run "p_$t" survival $map --by contract --json "p_$t/out.json" \
+		--tables "p_$t/t" --db "$db" --table $t --push-down
+	same "$t (date types)" "r_$t" "p_$t"
+done
+tap_is "$("$JSONGET" r_pd_tstz/out.json survival.curves.0.rmst | cut -c1-6) $("$JSONGET" r_survival\ --by\ contract\ --by\ channel/out.json survival.curves.0.rmst | cut -c1-6)" \
+	"669.77 667.77" "timestamptz: every time is 2 days longer, the RMST to 36 months 2 days more"
+
+# 4. Rows the loader would reject: the run refuses, with the count by rule.
+# By hand: b2 has no start, b3 a 31 April, b4 ends before it starts, b5
+# repeats b1's id, b6's end is after --as-of.
+cat >badrows.csv <<'EOF'
+id,start,end,contract
+b1,2024-01-01,,annual
+b2,,2024-02-01,annual
+b3,2024-04-31,,monthly
+b4,2024-05-01,2024-04-01,monthly
+b1,2024-06-01,,annual
+b6,2024-06-01,2025-03-01,annual
+b7,2024-07-01,2024-08-01,monthly
+EOF
+pg_load_csv pd_badrows "$ck_tmp/badrows.csv" || tap_bail "cannot load badrows.csv"
+mkdir -p p_bad r_bad
+ck_run r_bad survival --id id --start start --end end --as-of 2024-12-31 --rejects r_bad/rej.csv \
+	--db "$db" --table pd_badrows
+ck_run p_bad survival --id id --start start --end end --as-of 2024-12-31 \
+	--db "$db" --table pd_badrows --push-down --json p_bad/out.json
+tap_is "$(cat p_bad/exit)" "$(cat r_bad/exit)" "bad rows: the exit status of the row path's (1)"
+tap_is "$(cat p_bad/exit)" 1 "bad rows: exit status 1"
+tap_is "$(sed 1d r_bad/rej.csv | wc -l | tr -d ' ')" 5 "bad rows: the row path rejects 5 rows"
+grep -q "postgresql:pd_badrows: 5 of 7 rows would be bad rows (1 missing required value, 1 unparseable date, 1 dates out of order, 1 date after as-of, 1 duplicate id): --push-down needs every row good; run without --push-down to see them" p_bad/stderr
+tap_ok $? "bad rows: counted by rule, with the advice to run without --push-down"
+[ $? -eq 0 ] || tap_diag "$(cat p_bad/stderr)"
+tap_is "$(ls p_bad | tr '\n' ' ')" "exit stderr stdout " "bad rows: no JSON written"
+mkdir -p p_bd
+ck_run p_bd survival --id id --start start --end end --db "$db" --table bad_date --push-down
+grep -q "3 of 5 rows would be bad rows (3 unparseable date)" p_bd/stderr
+tap_ok $? "bad_date (tests/data/bad): 2024-02-30, 2024-3-1 and 'March 9' are 3 bad dates"
+
+# 5. Refusals: exit 2, nothing written, the option named.
+refuses() {
+	desc=$1
+	want=$2
+	shift 2
+	rm -rf out && mkdir out
+	ck_run out "$@" --json out/x.json
+	tap_is "$(cat out/exit)" 2 "$desc: exit status 2"
+	tap_is "$(ls out | tr '\n' ' ')" "exit stderr stdout " "$desc: nothing written"
+	grep -q -e "$want" out/stderr
+	tap_ok $? "$desc: says '$want'"
+	[ $? -eq 0 ] || tap_diag "$(cat out/stderr)"
+}
+# shellcheck disable=SC2086
+refuses "--value" "--push-down does not support --value" \
+	survival $map --value mrr --db "$db" --table customers --push-down
+# shellcheck disable=SC2086
+refuses "--date-format" "--push-down does not support --date-format (the SQL reads yyyy-mm-dd" \
+	survival $map --date-format '%d.%m.%Y' --db "$db" --table customers --push-down
+# shellcheck disable=SC2086
+refuses "--where" "--push-down does not support --where (filter in --query instead)" \
+	survival $map --where plan=Pro --db "$db" --table customers --push-down
+# shellcheck disable=SC2086
+refuses "--rejects" "--push-down does not support --rejects" \
+	survival $map --rejects out/r.csv --db "$db" --table customers --push-down
+# shellcheck disable=SC2086
+refuses "no --db" "--push-down has the database count the customers: give --db" \
+	survival $map --push-down "$csv"
+# shellcheck disable=SC2086
+refuses "a missing column" 'column "nosuch" does not exist' \
+	survival $map --by nosuch --db "$db" --table customers --push-down
+
+tap_done
