@@ -14,6 +14,7 @@
 
 #include "churnkit/load.h"
 #include "churnkit/strbuf.h"
+#include "csvscan.h"
 #include "util/intern.h"
 
 typedef enum {
@@ -100,13 +101,7 @@ typedef struct {
 	long *line;
 
 	/* the record being read */
-	strbuf buf;              /* field bytes, each NUL-terminated */
-	size_t *off;             /* field k starts at buf.s + off[k] */
-	size_t *len;
-	size_t nf, fcap;
-	long nul_field;          /* 1-based field with a NUL byte; 0 = none */
-	long bad_utf8_field;     /* 1-based field that is not UTF-8; 0 = none */
-	long newlines;           /* newlines inside the record's fields */
+	scanrec rec;             /* csvscan.h: its fields */
 	long line_no;            /* physical line where the record starts */
 	int cr_pending;          /* the last record ended on CR */
 	int skipping;            /* 1: a quoted field was closed and followed by
@@ -127,7 +122,7 @@ typedef struct {
 /* Field k of the record being read (NUL-terminated; ld->len[k] bytes). */
 static inline const char *loader_field(const loader *ld, size_t k)
 {
-	return ld->buf.s + ld->off[k];
+	return ld->rec.buf.s + ld->rec.off[k];
 }
 
 /* sniff.c: CHURN_EDATA naming `name` when the first n bytes of the input
