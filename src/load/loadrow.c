@@ -350,6 +350,22 @@ static int no_swallowed_row(loader *ld)
 	return 1;
 }
 
+/* The current row's id, blanks around trimmed. */
+static void id_text(const loader *ld, const char **s, size_t *len)
+{
+	size_t j = (size_t)ld->id_col;
+	const char *p = loader_field(ld, j);
+	size_t n = ld->rec.len[j];
+	while (n > 0 && (*p == ' ' || *p == '\t')) {
+		p++;
+		n--;
+	}
+	while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\t'))
+		n--;
+	*s = p;
+	*len = n;
+}
+
 static void data_row(loader *ld)
 {
 	ld->res->rows_read++;
@@ -380,6 +396,13 @@ static void data_row(loader *ld)
 	}
 	if (ld->rec.newlines > 0 && (!no_line_break(ld) || !no_swallowed_row(ld)))
 		return;
+	const char *s = NULL;
+	size_t len = 0;
+	if (ld->id_col >= 0) {
+		/* The id's slot loads while the other fields are read. */
+		id_text(ld, &s, &len);
+		intern_prefetch(ld->cols[ld->id_col].in, s, len);
+	}
 	/* --where before any value is checked (docs/inputs.md, "Filters"). */
 	if (ld->where != NULL && !loader_where_keep(ld))
 		return;
@@ -396,14 +419,6 @@ static void data_row(loader *ld)
 	if (ld->id_col >= 0) {
 		load_colbuild *c = &ld->cols[ld->id_col];
 		size_t j = (size_t)ld->id_col;
-		const char *s = loader_field(ld, j);
-		size_t len = ld->rec.len[j];
-		while (len > 0 && (*s == ' ' || *s == '\t')) {
-			s++;
-			len--;
-		}
-		while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
-			len--;
 		int added = 0;
 		uint32_t k = intern_add(c->in, s, len, &added);
 		if (k == UINT32_MAX) {

@@ -28,9 +28,11 @@ static uint64_t hash_bytes(const char *s, size_t len)
 		h = (h ^ x) * 0xFF51AFD7ED558CCDULL;
 		h ^= h >> 29;
 	}
+	/* The last 0-7 bytes (a loop of shifts: memcpy of a variable length
+	 * would be a call). */
 	x = 0;
-	if (i < len)
-		memcpy(&x, s + i, len - i);
+	for (size_t j = 0; i + j < len; j++)
+		x |= (uint64_t)(unsigned char)s[i + j] << (8 * j);
 	h ^= x;
 	h ^= h >> 30;
 	h *= 0xBF58476D1CE4E5B9ULL;
@@ -133,6 +135,12 @@ static int grow_text(intern *in, size_t n)
 	in->text = text;
 	in->textcap = cap;
 	return 0;
+}
+
+void intern_prefetch(const intern *in, const char *s, size_t len)
+{
+	uint32_t tag = (uint32_t)hash_bytes(s, len);
+	__builtin_prefetch(&in->slots[tag & (in->nslots - 1)]);
 }
 
 uint32_t intern_find(const intern *in, const char *s, size_t len)

@@ -25,6 +25,10 @@ void intern_free(intern *in);
  * was new (added may be NULL).  Returns UINT32_MAX when out of memory. */
 uint32_t intern_add(intern *in, const char *s, size_t len, int *added);
 
+/* Starts loading the slot where `s` would be probed for, so that an
+ * intern_add of it a little later (after other work) finds it in cache:
+ * with a million ids the slot array is far larger than the cache. */
+void intern_prefetch(const intern *in, const char *s, size_t len);
 /* The index of `s`, or UINT32_MAX when absent. */
 uint32_t intern_find(const intern *in, const char *s, size_t len);
 
