@@ -175,6 +175,23 @@ static void finish_input(loader *ld, scanner *sc)
 	                  ld->line_no + ld->rec.newlines - open + 1);
 }
 
+/* The rows a file of known size holds if its lines are as long as those of
+ * its first n bytes s[0..n); 0 when the size is unknown (a pipe).  At most
+ * ROWS_HINT_MAX: a hint sizes the id table, and a first chunk of short
+ * lines must not make it huge. */
+#define ROWS_HINT_MAX ((size_t)1 << 22)
+static size_t rows_expected(const source *src, const char *s, size_t n)
+{
+	uint64_t size = source_size(src);
+	size_t lines = 0;
+	for (const char *p = s, *end = s + n; (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
+		lines++;
+	if (size == 0 || lines == 0)
+		return 0;
+	double rows = (double)size / ((double)n / (double)lines);
+	return rows < (double)ROWS_HINT_MAX ? (size_t)rows : ROWS_HINT_MAX;
+}
+
 /* Reads `src` from where it stands (its start): the first chunk gives the
  * encoding and the delimiter; every record goes to loadrow.c.  The input
  * is read once, in chunks: nothing here rewinds it. */
@@ -209,6 +226,7 @@ static churn_status parse_file(loader *ld, source *src, char *chunk, size_t size
 			ld->res->delimiter = ld->opts->delimiter ? ld->opts->delimiter
 			                                         : loader_detect_delimiter(s, n);
 			scanner_init(&sc, (unsigned char)ld->res->delimiter);
+			ld->rows_hint = rows_expected(src, s, n);
 			if (ld->res->delimiter == ',' && ld->decimal == ',')
 				return churn_err_set(err, CHURN_EUSAGE,
 				                     "--decimal , needs a ; or tab delimiter, "

@@ -112,6 +112,8 @@ typedef struct {
 	long close_line;         /* ... the line where it was closed ... */
 	int after;               /* ... and the byte that followed it */
 	int header_only;         /* 1: stop after the header (load_read_header) */
+	size_t rows_hint;        /* the data rows to expect (the file's size over
+	                            the first chunk's bytes per line); 0 = unknown */
 
 	datecols *dates;         /* datecol.h: the date columns' readings; borrowed */
 

@@ -277,6 +277,10 @@ static void read_header(loader *ld)
 			return;
 		}
 	}
+	/* One id a row: the id table sized once for the rows expected (a
+	 * hint: when the room cannot be had, the table grows as it goes). */
+	if (ld->id_col >= 0 && ld->rows_hint > 0)
+		(void)intern_reserve(ld->cols[ld->id_col].in, ld->rows_hint);
 	ld->res->date_mode = m->start != NULL;
 	ld->res->duration_mode = m->duration != NULL;
 	ld->have_header = 1;

@@ -28,11 +28,15 @@ static uint64_t hash_bytes(const char *s, size_t len)
 		h = (h ^ x) * 0xFF51AFD7ED558CCDULL;
 		h ^= h >> 29;
 	}
-	/* The last 0-7 bytes (a loop of shifts: memcpy of a variable length
-	 * would be a call). */
+	/* The last 1-7 bytes: the string's last 8 when it has them (a copy
+	 * of fixed size), else gathered by shifts (a memcpy of a variable
+	 * length would be a call). */
 	x = 0;
-	for (size_t j = 0; i + j < len; j++)
-		x |= (uint64_t)(unsigned char)s[i + j] << (8 * j);
+	if (i < len && len >= 8)
+		memcpy(&x, s + len - 8, 8);
+	else
+		for (size_t j = 0; i + j < len; j++)
+			x |= (uint64_t)(unsigned char)s[i + j] << (8 * j);
 	h ^= x;
 	h ^= h >> 30;
 	h *= 0xBF58476D1CE4E5B9ULL;
@@ -85,9 +89,9 @@ static size_t probe(const intern *in, const char *s, size_t len, uint32_t tag)
 	return i;
 }
 
-static int grow_slots(intern *in)
+/* Moves the strings into n slots (a power of two above the count). */
+static int resize_slots(intern *in, size_t n)
 {
-	size_t n = in->nslots * 2;
 	uint64_t *slots = calloc(n, sizeof *slots);
 	if (slots == NULL)
 		return -1;
@@ -104,6 +108,14 @@ static int grow_slots(intern *in)
 	in->slots = slots;
 	in->nslots = n;
 	return 0;
+}
+
+int intern_reserve(intern *in, size_t n)
+{
+	size_t slots = in->nslots;
+	while (n * 2 > slots)
+		slots *= 2;
+	return slots == in->nslots || resize_slots(in, slots) == 0;
 }
 
 static int grow_arrays(intern *in)
@@ -171,7 +183,7 @@ uint32_t intern_add(intern *in, const char *s, size_t len, int *added)
 	in->lens[k] = len;
 	in->count++;
 	in->slots[i] = (uint64_t)tag << 32 | (k + 1);
-	if (in->count * 2 > in->nslots && grow_slots(in) != 0) {
+	if (in->count * 2 > in->nslots && resize_slots(in, in->nslots * 2) != 0) {
 		/* The string is stored; only the resize failed.  Undo. */
 		in->slots[i] = 0;
 		in->count--;

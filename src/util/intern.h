@@ -25,6 +25,9 @@ void intern_free(intern *in);
  * was new (added may be NULL).  Returns UINT32_MAX when out of memory. */
 uint32_t intern_add(intern *in, const char *s, size_t len, int *added);
 
+/* Sizes the table for n strings, so that adding them never resizes it.
+ * Returns 0 when out of memory (the table is left as it was). */
+int intern_reserve(intern *in, size_t n);
 /* Starts loading the slot where `s` would be probed for, so that an
  * intern_add of it a little later (after other work) finds it in cache:
  * with a million ids the slot array is far larger than the cache. */
