@@ -1,6 +1,6 @@
 /*
  * loader.h - private state shared by the loader's files, each calling only
- * those below it: load.c (reading, libcsv, lines) -> sniff.c (encoding and
+ * those below it: load.c (reading, csvscan.c, lines) -> sniff.c (encoding and
  * delimiter from the first bytes), loadrow.c (the header, a data row
  * checked whole) -> rowcheck.c (the rules each mapped value must meet) ->
  * colbuild.c (the typed columns) and reject.c (bad rows, quoting, line
@@ -213,7 +213,7 @@ void loader_reject(loader *ld, long col, load_reason reason, const char *fmt, ..
 	__attribute__((format(printf, 4, 5)));
 void loader_reject_at(loader *ld, long line, long col, load_reason reason,
                       const char *fmt, ...) __attribute__((format(printf, 5, 6)));
-/* reject.c: counts a data record that libcsv could not read whole (a bad
+/* reject.c: counts a data record that could not be read whole (a bad
  * quote) and rejects it at `line`, field `col`. */
 void loader_bad_record(loader *ld, long line, long col, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
