@@ -159,6 +159,16 @@ size_t scanner_feed(scanner *sc, scanrec *r, const char *s, size_t n,
 				r->buf.len += k - pos;
 				sc->spaces = 0;
 				pos = k;
+				/* The common end of an unquoted field: its delimiter
+				 * (unless the delimiter is the quote, which reads as
+				 * text there, the quote's test coming first). */
+				if (pos < n && us[pos] == delim && delim != QUOTE && !sc->quoted) {
+					pos++;
+					if (!end_field(sc, r)) {
+						sc->stop = SCAN_NOMEM;
+						return pos;
+					}
+				}
 				continue;
 			}
 		}
