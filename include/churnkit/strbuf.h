@@ -29,6 +29,11 @@ void strbuf_printf(strbuf *b, const char *fmt, ...) __attribute__((format(printf
 /* Appends the n bytes at p (any bytes, NUL included). */
 void strbuf_append(strbuf *b, const void *p, size_t n);
 
+/* Makes room for `more` bytes after the text and its NUL, for a caller that
+ * writes b->s directly (then sets b->len); 0 (and oom set) when out of
+ * memory. */
+int strbuf_reserve(strbuf *b, size_t more);
+
 /* Makes the text its first `len` bytes (len <= b->len), keeping the
  * allocation: strbuf_truncate(b, 0) empties it for reuse. */
 void strbuf_truncate(strbuf *b, size_t len);

@@ -36,6 +36,8 @@ typedef struct {
 	int32_t *date;    /* TABLE_DATE, nrows values */
 	uint32_t *codes;  /* TABLE_CAT, nrows values */
 	char **levels;    /* TABLE_CAT, nlevels NUL-terminated strings */
+	char *level_text; /* when set, every level points into this one block
+	                     (freed once); else each level is its own */
 	size_t nlevels;
 	size_t nmissing;  /* count of missing values */
 } table_col;

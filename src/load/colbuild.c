@@ -64,7 +64,7 @@ static void track_date(load_result *r, int32_t d)
  * refused after it was written is replaced.  Returns 0 when out of memory. */
 static int keep_raw(loader *ld, load_colbuild *c, size_t j)
 {
-	size_t len = num_is_blank(loader_field(ld, j), ld->len[j]) ? 0 : ld->len[j];
+	size_t len = num_is_blank(loader_field(ld, j), ld->rec.len[j]) ? 0 : ld->rec.len[j];
 	if (c->raw_rows > ld->nrows) {
 		c->rawlen = c->raw_last;
 		c->raw_rows--;
@@ -142,13 +142,13 @@ void loader_store_row(loader *ld)
 		if ((long)j == ld->id_col)
 			continue;
 		if (c->kind == TABLE_NUM && c->role == ROLE_AUTO &&
-		    fieldread_number(loader_field(ld, j), ld->len[j], ld->decimal,
+		    fieldread_number(loader_field(ld, j), ld->rec.len[j], ld->decimal,
 		                     ld->thousands, &c->num[i])) {
 			if (!keep_raw(ld, c, j))
 				return;
 			continue;  /* a number, the common case */
 		} else if (c->kind == TABLE_NUM && c->role == ROLE_AUTO &&
-		    num_is_blank(loader_field(ld, j), ld->len[j])) {
+		    num_is_blank(loader_field(ld, j), ld->rec.len[j])) {
 			c->num[i] = NAN;
 			c->nmissing++;
 			if (!keep_raw(ld, c, j))
@@ -160,13 +160,13 @@ void loader_store_row(loader *ld)
 			c->date[i] = c->tmp_date;
 			c->nmissing += c->tmp_date == TABLE_DATE_NA;
 			track_date(ld->res, c->tmp_date);
-		} else if (num_is_blank(loader_field(ld, j), ld->len[j])) {
+		} else if (num_is_blank(loader_field(ld, j), ld->rec.len[j])) {
 			c->codes[i] = TABLE_CODE_NA;
 			c->nmissing++;
 		} else {
 			if (c->kind == TABLE_NUM && !turn_categorical(ld, c))
 				return;
-			c->codes[i] = intern_add(c->in, loader_field(ld, j), ld->len[j], NULL);
+			c->codes[i] = intern_add(c->in, loader_field(ld, j), ld->rec.len[j], NULL);
 			if (c->codes[i] == UINT32_MAX) {
 				ld->st = churn_err_set(ld->err, CHURN_ENOMEM, "out of memory");
 				return;
@@ -203,7 +203,7 @@ churn_status loader_finish_table(loader *ld)
 			tc->codes = c->codes;
 			c->codes = NULL;
 			tc->nlevels = intern_count(c->in);
-			tc->levels = intern_take_strings(c->in);
+			tc->levels = intern_take_text(c->in, &tc->level_text);
 			if (tc->levels == NULL) {
 				tc->nlevels = 0;
 				return churn_err_set(ld->err, CHURN_ENOMEM, "out of memory");

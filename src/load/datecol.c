@@ -75,8 +75,8 @@ int datecol_detect_row(loader *ld)
 		long k = date_field(ld, date_roles[i]);
 		if (k < 0)
 			continue;
-		const char *s = ld->buf.s + ld->off[k];
-		size_t len = ld->len[k];
+		const char *s = ld->rec.buf.s + ld->rec.off[k];
+		size_t len = ld->rec.len[k];
 		if (!num_is_blank(s, len))
 			dt_detect_feed(&dc->det[k], s, len, ld->line_no);
 		settled &= dt_detect_settled(&dc->det[k]);

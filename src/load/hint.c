@@ -28,7 +28,7 @@ int loader_cp1252_text(const char *s, size_t len)
 static const char *classify(const loader *ld, size_t j, load_reason reason)
 {
 	const char *s = loader_field(ld, j);
-	size_t len = ld->len[j];
+	size_t len = ld->rec.len[j];
 	double v;
 
 	switch (reason) {
@@ -38,7 +38,7 @@ static const char *classify(const loader *ld, size_t j, load_reason reason)
 			return NULL;
 		return fieldread_number_hint(s, len, ld->decimal, ld->thousands);
 	case LOAD_BAD_ENCODING:
-		if (ld->opts->encoding != NULL || ld->nul_field != 0 ||
+		if (ld->opts->encoding != NULL || ld->rec.nul_field != 0 ||
 		    !loader_cp1252_text(s, len))
 			return NULL;
 		return "--encoding windows-1252";
@@ -50,7 +50,7 @@ static const char *classify(const loader *ld, size_t j, load_reason reason)
 void loader_hint_count(loader *ld, long col, load_reason reason)
 {
 	if (!ld->have_header || col < 1 || (size_t)col > ld->nfields ||
-	    (size_t)col > ld->nf)
+	    (size_t)col > ld->rec.nf)
 		return;
 	const char *opt = classify(ld, (size_t)col - 1, reason);
 	if (opt == NULL)

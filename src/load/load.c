@@ -1,14 +1,14 @@
 /*
- * load.c - reading the input through libcsv: chunks, BOM, quotes and
- * physical line numbers.  What the first bytes say (encoding, delimiter) is
- * sniff.c's business, what a record means loadrow.c's, the bad-row limit
- * loadcheck.c's.
+ * load.c - reading the input through the tokenizer (csvscan.h): chunks,
+ * BOM, bad quotes and physical line numbers.  What the first bytes say
+ * (encoding, delimiter) is sniff.c's business, what a record means
+ * loadrow.c's, the bad-row limit loadcheck.c's.
  *
- * Line numbers: libcsv reports where records end but not where they are in
- * the file, so the loader counts them itself.  With CSV_REPALL_NL every
- * unquoted CR or LF is reported: a record ending on CR followed by an empty
- * "record" ending on LF is one CRLF line end; newlines inside quoted fields
- * are counted from the field bytes.
+ * Line numbers: the tokenizer reports where records end but not where they
+ * are in the file, so the loader counts them itself.  Every unquoted CR or
+ * LF ends a record: a record ending on CR followed by an empty "record"
+ * ending on LF is one CRLF line end; newlines inside quoted fields are
+ * counted from the field bytes (scanrec.newlines).
  */
 #include "churnkit/date.h"
 #include "churnkit/fieldread.h"
@@ -17,9 +17,7 @@
 #include "datecol.h"
 #include "loader.h"
 #include "churnkit/source.h"
-#include "churnkit/utf8.h"
 
-#include <csv.h>
 #include <errno.h>
 #include <math.h>
 #include <stdint.h>
@@ -28,89 +26,26 @@
 #include <string.h>
 
 #define CHUNK (1 << 20)
-/* libcsv's field buffer grows in steps of at least this (parse_file). */
-#define CSV_FIELD_STEP (64 * 1024)
-/* libcsv.c's parser states (public in struct csv_parser, stable since
- * libcsv 1.0): inside a field, and just after a quote inside a quoted
- * field. */
-#define LIBCSV_FIELD_BEGUN 2
-#define LIBCSV_FIELD_MIGHT_HAVE_ENDED 3
-/* Strict mode: libcsv stops at a quote inside an unquoted field and at a
- * closing quote followed by anything but blanks and a delimiter or a line
- * end; feed() decides what each means (docs/inputs.md, "Quotes"). */
-#define LIBCSV_OPTIONS (CSV_STRICT | CSV_REPALL_NL | CSV_APPEND_NULL)
 
-/* 1 when some byte of s[0..len) is below 0x0B (so may be NUL or LF).  Eight
- * bytes at a time: (x - 0x0B..0B) & ~x & 0x80..80 is nonzero exactly when a
- * byte of x is below 0x0B (the classic "has a byte less than n" test). */
-static int has_low_byte(const void *s, size_t len)
+static churn_status no_memory(loader *ld)
 {
-	const unsigned char *p = s;
-	size_t k = 0;
-	for (; k + 8 <= len; k += 8) {
-		uint64_t x;
-		memcpy(&x, p + k, 8);
-		if ((x - 0x0B0B0B0B0B0B0B0BULL) & ~x & 0x8080808080808080ULL)
-			return 1;
-	}
-	for (; k < len; k++)
-		if (p[k] < 0x0B)
-			return 1;
-	return 0;
+	return ld->st = churn_err_set(ld->err, CHURN_ENOMEM, "out of memory");
 }
 
-/* libcsv field callback: appends the field to the record buffer. */
-static void on_field(void *s, size_t len, void *data)
+/* Once the header is read, a header-only read has nothing more to do. */
+static int header_done(const loader *ld)
+{
+	return ld->header_only && ld->have_header;
+}
+
+/* The tokenizer's record callback: c is the CR or LF that ended it, or -1
+ * at the end of the input.  Returns 1 to stop reading. */
+static int on_record(void *data, int c)
 {
 	loader *ld = data;
-	if (ld->st != CHURN_OK || (ld->header_only && ld->have_header))
-		return;
-	if (ld->nf == ld->fcap) {
-		size_t cap = ld->fcap ? ld->fcap * 2 : 32;
-		size_t *off = realloc(ld->off, cap * sizeof *off);
-		size_t *len2 = off ? realloc(ld->len, cap * sizeof *len2) : NULL;
-		if (off)
-			ld->off = off;
-		if (len2 == NULL) {
-			ld->st = churn_err_set(ld->err, CHURN_ENOMEM, "out of memory");
-			return;
-		}
-		ld->len = len2;
-		ld->fcap = cap;
-	}
-	ld->off[ld->nf] = ld->buf.len;
-	ld->len[ld->nf] = len;
-	strbuf_append(&ld->buf, s, len);
-	strbuf_append(&ld->buf, "", 1);  /* each field NUL-terminated */
-	if (ld->buf.oom) {
-		ld->st = churn_err_set(ld->err, CHURN_ENOMEM, "out of memory");
-		return;
-	}
-	ld->nf++;
-	if (ld->bad_utf8_field == 0 && !utf8_valid(s, len))
-		ld->bad_utf8_field = (long)ld->nf;
-	if (has_low_byte(s, len) && memchr(s, '\0', len) != NULL && ld->nul_field == 0)
-		ld->nul_field = (long)ld->nf;
-	if (has_low_byte(s, len) || memchr(s, '\r', len) != NULL)
-		ld->newlines += loader_line_breaks(s, len);
-}
-
-static void reset_record(loader *ld)
-{
-	ld->nf = 0;
-	strbuf_truncate(&ld->buf, 0);
-	ld->nul_field = 0;
-	ld->bad_utf8_field = 0;
-	ld->newlines = 0;
-}
-
-/* libcsv record callback: c is the CR or LF that ended it, or -1 at EOF. */
-static void on_record(int c, void *data)
-{
-	loader *ld = data;
-	if (ld->st != CHURN_OK || (ld->header_only && ld->have_header))
-		return;
-	if (ld->nf == 0) {
+	if (ld->st != CHURN_OK || header_done(ld))
+		return 1;
+	if (ld->rec.nf == 0) {
 		/* An empty line, or the LF of a CRLF. */
 		if (c == '\n' && ld->cr_pending) {
 			ld->cr_pending = 0;
@@ -119,49 +54,33 @@ static void on_record(int c, void *data)
 				ld->line_no++;
 			ld->cr_pending = c == '\r';
 		}
-		return;
+		return 0;
 	}
 	loader_record(ld);
-	ld->line_no += 1 + ld->newlines;
+	ld->line_no += 1 + ld->rec.newlines;
 	ld->cr_pending = c == '\r';
-	reset_record(ld);
-}
-
-/* Appends `len` bytes to the record's last field (the rest of a line after
- * a bad quote, kept for the rejects file). */
-static void append_last(loader *ld, const char *s, size_t len)
-{
-	if (ld->nf == 0 || len == 0 || ld->st != CHURN_OK ||
-	    (ld->header_only && ld->have_header))
-		return;
-	/* The field's NUL moves to the new end. */
-	strbuf_truncate(&ld->buf, ld->buf.len - 1);
-	strbuf_append(&ld->buf, s, len);
-	strbuf_append(&ld->buf, "", 1);
-	if (ld->buf.oom) {
-		ld->st = churn_err_set(ld->err, CHURN_ENOMEM, "out of memory");
-		return;
-	}
-	ld->len[ld->nf - 1] += len;
-	if (memchr(s, '\0', len) != NULL && ld->nul_field == 0)
-		ld->nul_field = (long)ld->nf;
+	scanrec_clear(&ld->rec);
+	return ld->st != CHURN_OK || header_done(ld);
 }
 
 /* A quoted field was closed and followed by byte c, which is neither a
  * blank, a delimiter nor a line end: the record is bad from here to the end
  * of the line.  The field's text so far becomes its last field. */
-static void begin_bad_quote(loader *ld, struct csv_parser *p, unsigned char c)
+static void begin_bad_quote(loader *ld, scanner *sc, unsigned char c)
 {
-	ld->quote_line = ld->line_no + ld->newlines;
-	ld->quote_col = (long)ld->nf + 1;
+	ld->quote_line = ld->line_no + ld->rec.newlines;
+	ld->quote_col = (long)ld->rec.nf + 1;
 	if (!ld->have_header) {
 		ld->st = churn_err_at(ld->err, CHURN_EDATA, ld->name, ld->quote_line,
 		                      ld->quote_col, "a quote in the header is closed and "
 		                      "followed by text, not by a delimiter or a line end");
 		return;
 	}
-	on_field(p->entry_buf, p->entry_pos, ld);
-	ld->close_line = ld->line_no + ld->newlines;
+	if (!scanner_take_partial(sc, &ld->rec)) {
+		no_memory(ld);
+		return;
+	}
+	ld->close_line = ld->line_no + ld->rec.newlines;
 	ld->after = c;
 	ld->skipping = 1;
 }
@@ -175,130 +94,130 @@ static void end_bad_quote(loader *ld, int c)
 	if (ld->after > 0x20 && ld->after < 0x7F)
 		snprintf(what, sizeof what, "'%c'", ld->after);
 	ld->skipping = 0;
-	if (!(ld->header_only && ld->have_header)) {
-		if (ld->close_line == ld->quote_line)
-			loader_bad_record(ld, ld->quote_line, ld->quote_col,
-			                  "a quote opened here is closed and followed by %s, "
-			                  "not by a delimiter or a line end", what);
-		else
-			loader_bad_record(ld, ld->quote_line, ld->quote_col,
-			                  "a quote opened here is closed on line %ld and followed "
-			                  "by %s, not by a delimiter or a line end (a stray "
-			                  "quote?): lines %ld-%ld are left out", ld->close_line,
-			                  what, ld->line_no, ld->close_line);
-	}
-	ld->line_no += 1 + ld->newlines;
+	if (ld->close_line == ld->quote_line)
+		loader_bad_record(ld, ld->quote_line, ld->quote_col,
+		                  "a quote opened here is closed and followed by %s, "
+		                  "not by a delimiter or a line end", what);
+	else
+		loader_bad_record(ld, ld->quote_line, ld->quote_col,
+		                  "a quote opened here is closed on line %ld and followed "
+		                  "by %s, not by a delimiter or a line end (a stray "
+		                  "quote?): lines %ld-%ld are left out", ld->close_line,
+		                  what, ld->line_no, ld->close_line);
+	ld->line_no += 1 + ld->rec.newlines;
 	ld->cr_pending = c == '\r';
-	reset_record(ld);
+	scanrec_clear(&ld->rec);
 }
 
-/* Parses n bytes through libcsv in strict mode.  Where libcsv stops: a
- * quote inside an unquoted field (6" screen) is kept as text, as the
- * non-strict parser keeps it; a quoted field closed and followed by text
- * makes its record a bad row up to the end of that line (begin_bad_quote).
- * Any other stop is out of memory. */
-static void feed(loader *ld, struct csv_parser *p, const char *s, size_t n)
+/* Parses n bytes.  Where the tokenizer stops on a quoted field closed and
+ * followed by text, the record is a bad row up to the end of that line
+ * (begin_bad_quote); the bytes up to the line end are kept in its last
+ * field for the rejects file. */
+static void feed(loader *ld, scanner *sc, const char *s, size_t n)
 {
 	size_t done = 0;
-	while (done < n && ld->st == CHURN_OK) {
+	while (done < n && ld->st == CHURN_OK && !header_done(ld)) {
 		if (ld->skipping) {
 			size_t k = done;
 			while (k < n && s[k] != '\n' && s[k] != '\r')
 				k++;
-			append_last(ld, s + done, k - done);
+			if (!scanrec_append_last(&ld->rec, s + done, k - done)) {
+				no_memory(ld);
+				return;
+			}
 			if (k == n)
 				return;
 			end_bad_quote(ld, (unsigned char)s[k]);
 			done = k + 1;
 			continue;
 		}
-		done += csv_parse(p, s + done, n - done, on_field, on_record, ld);
-		if (done == n || ld->st != CHURN_OK)
+		done += scanner_feed(sc, &ld->rec, s + done, n - done, on_record, ld);
+		if (sc->stop == SCAN_NOMEM)
+			no_memory(ld);
+		if (sc->stop != SCAN_BAD_QUOTE)
 			return;
-		if (csv_error(p) != CSV_EPARSE) {
-			ld->st = churn_err_at(ld->err, CHURN_ENOMEM, ld->name, ld->line_no, 0,
-			                      "%s", csv_strerror(csv_error(p)));
-			return;
-		}
-		if (p->pstate == LIBCSV_FIELD_BEGUN && !p->quoted) {
-			csv_set_opts(p, LIBCSV_OPTIONS & ~CSV_STRICT);
-			done += csv_parse(p, s + done, 1, on_field, on_record, ld);
-			csv_set_opts(p, LIBCSV_OPTIONS);
-			p->status = CSV_SUCCESS;
-			continue;
-		}
-		if (p->pstate != LIBCSV_FIELD_MIGHT_HAVE_ENDED) {
-			ld->st = churn_err_at(ld->err, CHURN_EDATA, ld->name, ld->line_no, 0,
-			                      "%s", csv_strerror(csv_error(p)));
-			return;
-		}
-		begin_bad_quote(ld, p, (unsigned char)s[done]);
-		csv_fini(p, NULL, NULL, NULL);  /* a fresh parser for the next line */
+		begin_bad_quote(ld, sc, (unsigned char)s[done]);
 	}
 }
 
 /* The end of the input: a bad line being skipped ends here; a quoted field
- * still open is a bad row holding the rest of the file (csv_fini would take
- * it as a field); anything else is handed to csv_fini. */
-static void finish_input(loader *ld, struct csv_parser *p)
+ * still open is a bad row holding the rest of the file; anything else is
+ * ended as the last record. */
+static void finish_input(loader *ld, scanner *sc)
 {
 	if (ld->skipping) {
 		end_bad_quote(ld, -1);
 		return;
 	}
-	if (!(p->quoted && p->pstate == LIBCSV_FIELD_BEGUN)) {
-		csv_fini(p, on_field, on_record, ld);
+	if (!scanner_open_quote(sc)) {
+		if (!scanner_finish(sc, &ld->rec, on_record, ld))
+			no_memory(ld);
 		return;
 	}
-	long open = ld->line_no + ld->newlines, col = (long)ld->nf + 1;
+	long open = ld->line_no + ld->rec.newlines, col = (long)ld->rec.nf + 1;
 	if (!ld->have_header) {
 		ld->st = churn_err_at(ld->err, CHURN_EDATA, ld->name, open, col,
 		                      "unclosed quote in the header");
 		return;
 	}
-	on_field(p->entry_buf, p->entry_pos, ld);
+	if (!scanner_take_partial(sc, &ld->rec)) {
+		no_memory(ld);
+		return;
+	}
 	/* A line end at the very end of the input ends the last line. */
-	if (p->entry_pos > 0 && (p->entry_buf[p->entry_pos - 1] == '\n' ||
-	                         p->entry_buf[p->entry_pos - 1] == '\r') && ld->newlines > 0)
-		ld->newlines--;
-	if (ld->st == CHURN_OK && !(ld->header_only && ld->have_header))
-		loader_bad_record(ld, open, col,
-		                  "a quote opened here is never closed; the rest of the "
-		                  "file (%ld lines) is in this field", ld->line_no + ld->newlines - open + 1);
-	csv_fini(p, NULL, NULL, NULL);
+	size_t last = ld->rec.len[ld->rec.nf - 1];
+	const char *f = loader_field(ld, ld->rec.nf - 1);
+	if (last > 0 && (f[last - 1] == '\n' || f[last - 1] == '\r') && ld->rec.newlines > 0)
+		ld->rec.newlines--;
+	loader_bad_record(ld, open, col,
+	                  "a quote opened here is never closed; the rest of the "
+	                  "file (%ld lines) is in this field",
+	                  ld->line_no + ld->rec.newlines - open + 1);
 }
 
-/* The blanks libcsv trims around unquoted fields when tab delimits them. */
-static int is_space_tab(unsigned char c) { return c == ' '; }
+/* The rows a file of known size holds if its lines are as long as those of
+ * its first n bytes s[0..n); 0 when the size is unknown (a pipe).  At most
+ * ROWS_HINT_MAX: a hint sizes the id table, and a first chunk of short
+ * lines must not make it huge. */
+#define ROWS_HINT_MAX ((size_t)1 << 22)
+static size_t rows_expected(const source *src, const char *s, size_t n)
+{
+	uint64_t size = source_size(src);
+	size_t lines = 0;
+	for (const char *p = s, *end = s + n; (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
+		lines++;
+	if (size == 0 || lines == 0)
+		return 0;
+	double rows = (double)size / ((double)n / (double)lines);
+	return rows < (double)ROWS_HINT_MAX ? (size_t)rows : ROWS_HINT_MAX;
+}
 
-/* Reads `src` through libcsv from where it stands (its start): the first
- * chunk gives the encoding and the delimiter; every record goes to
- * loadrow.c.  The input is read once: nothing here rewinds it. */
+/* Reads `src` from where it stands (its start): the first chunk gives the
+ * encoding and the delimiter; every record goes to loadrow.c.  The input
+ * is read once, in chunks: nothing here rewinds it. */
 static churn_status parse_file(loader *ld, source *src, char *chunk, size_t size)
 {
-	struct csv_parser p;
+	scanner sc;
 	int first = 1;
 	churn_status st = CHURN_OK;
 	churn_err *err = ld->err;
 
-	if (csv_init(&p, LIBCSV_OPTIONS) != 0)
-		return churn_err_set(err, CHURN_ENOMEM, "out of memory");
-	csv_set_blk_size(&p, CSV_FIELD_STEP);
+	scanner_init(&sc, ',');
 	ld->line_no = 1;
 	ld->cr_pending = 0;
 	ld->skipping = 0;
-	reset_record(ld);
+	scanrec_clear(&ld->rec);
 	for (;;) {
 		size_t n;
 		const char *s = chunk;
 		if ((st = source_read(src, chunk, size, &n, err)) != CHURN_OK)
-			goto done;
+			return st;
 		if (n == 0)
 			break;
 		if (first) {
 			first = 0;
 			if ((st = loader_sniff_encoding(ld->name, s, n, err)) != CHURN_OK)
-				goto done;
+				return st;
 			if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
 				ld->res->bom = 1;
 				s += 3;
@@ -306,46 +225,27 @@ static churn_status parse_file(loader *ld, source *src, char *chunk, size_t size
 			}
 			ld->res->delimiter = ld->opts->delimiter ? ld->opts->delimiter
 			                                         : loader_detect_delimiter(s, n);
-			csv_set_delim(&p, (unsigned char)ld->res->delimiter);
-			/* libcsv trims blanks (space, tab) around unquoted fields, and
-			 * tests for a blank before the delimiter: a tab delimiter needs
-			 * a blank test without the tab. */
-			if (ld->res->delimiter == '\t')
-				csv_set_space_func(&p, is_space_tab);
-			if (ld->res->delimiter == ',' && ld->decimal == ',') {
-				st = churn_err_set(err, CHURN_EUSAGE,
-				                   "--decimal , needs a ; or tab delimiter, "
-				                   "but %s is comma-delimited", ld->name);
-				goto done;
-			}
+			scanner_init(&sc, (unsigned char)ld->res->delimiter);
+			ld->rows_hint = rows_expected(src, s, n);
+			if (ld->res->delimiter == ',' && ld->decimal == ',')
+				return churn_err_set(err, CHURN_EUSAGE,
+				                     "--decimal , needs a ; or tab delimiter, "
+				                     "but %s is comma-delimited", ld->name);
 		}
-		/* libcsv grows its one field buffer blk_size bytes (128 by
-		 * default) at a time, a copy each time: a field of n bytes would
-		 * cost O(n^2).  Steps of 64 KiB within a chunk, and of the size
-		 * reached so far before each later chunk, make it geometric
-		 * (csv.h keeps entry_size public). */
-		if (p.entry_size > p.blk_size)
-			csv_set_blk_size(&p, p.entry_size);
-		feed(ld, &p, s, n);
+		feed(ld, &sc, s, n);
 		stagetime_tick(ld->opts->progress, source_size(src) ? (double)source_bytes(src)
 		                                                    : (double)ld->res->rows_read);
-		if (ld->st != CHURN_OK) {
-			st = ld->st;
-			goto done;
-		}
-		if (ld->header_only && ld->have_header)
-			goto done;
+		if (ld->st != CHURN_OK)
+			return ld->st;
+		if (header_done(ld))
+			return CHURN_OK;
 	}
-	if (first) {
-		st = churn_err_at(err, CHURN_EDATA, ld->name, 0, 0, "the file is empty");
-		goto done;
-	}
-	finish_input(ld, &p);
+	if (first)
+		return churn_err_at(err, CHURN_EDATA, ld->name, 0, 0, "the file is empty");
+	finish_input(ld, &sc);
 	st = ld->st;
 	if (st == CHURN_OK && !ld->have_header)
 		st = churn_err_at(err, CHURN_EDATA, ld->name, 0, 0, "the file is empty");
-done:
-	csv_free(&p);
 	return st;
 }
 
@@ -399,9 +299,7 @@ static int loader_init(loader *ld, source *src, const load_map *map,
 /* Frees the loader's buffers and builders (not its result). */
 static void loader_release(loader *ld)
 {
-	strbuf_reset(&ld->buf);
-	free(ld->off);
-	free(ld->len);
+	scanrec_free(&ld->rec);
 	free(ld->line);
 	loader_where_free(ld);
 	loader_free_cols(ld);

@@ -1,6 +1,6 @@
 /*
  * loader.h - private state shared by the loader's files, each calling only
- * those below it: load.c (reading, libcsv, lines) -> sniff.c (encoding and
+ * those below it: load.c (reading, csvscan.c, lines) -> sniff.c (encoding and
  * delimiter from the first bytes), loadrow.c (the header, a data row
  * checked whole) -> rowcheck.c (the rules each mapped value must meet) ->
  * colbuild.c (the typed columns) and reject.c (bad rows, quoting, line
@@ -14,6 +14,7 @@
 
 #include "churnkit/load.h"
 #include "churnkit/strbuf.h"
+#include "csvscan.h"
 #include "util/intern.h"
 
 typedef enum {
@@ -100,13 +101,7 @@ typedef struct {
 	long *line;
 
 	/* the record being read */
-	strbuf buf;              /* field bytes, each NUL-terminated */
-	size_t *off;             /* field k starts at buf.s + off[k] */
-	size_t *len;
-	size_t nf, fcap;
-	long nul_field;          /* 1-based field with a NUL byte; 0 = none */
-	long bad_utf8_field;     /* 1-based field that is not UTF-8; 0 = none */
-	long newlines;           /* newlines inside the record's fields */
+	scanrec rec;             /* csvscan.h: its fields */
 	long line_no;            /* physical line where the record starts */
 	int cr_pending;          /* the last record ended on CR */
 	int skipping;            /* 1: a quoted field was closed and followed by
@@ -117,6 +112,8 @@ typedef struct {
 	long close_line;         /* ... the line where it was closed ... */
 	int after;               /* ... and the byte that followed it */
 	int header_only;         /* 1: stop after the header (load_read_header) */
+	size_t rows_hint;        /* the data rows to expect (the file's size over
+	                            the first chunk's bytes per line); 0 = unknown */
 
 	datecols *dates;         /* datecol.h: the date columns' readings; borrowed */
 
@@ -127,7 +124,7 @@ typedef struct {
 /* Field k of the record being read (NUL-terminated; ld->len[k] bytes). */
 static inline const char *loader_field(const loader *ld, size_t k)
 {
-	return ld->buf.s + ld->off[k];
+	return ld->rec.buf.s + ld->rec.off[k];
 }
 
 /* sniff.c: CHURN_EDATA naming `name` when the first n bytes of the input
@@ -216,7 +213,7 @@ void loader_reject(loader *ld, long col, load_reason reason, const char *fmt, ..
 	__attribute__((format(printf, 4, 5)));
 void loader_reject_at(loader *ld, long line, long col, load_reason reason,
                       const char *fmt, ...) __attribute__((format(printf, 5, 6)));
-/* reject.c: counts a data record that libcsv could not read whole (a bad
+/* reject.c: counts a data record that could not be read whole (a bad
  * quote) and rejects it at `line`, field `col`. */
 void loader_bad_record(loader *ld, long line, long col, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));

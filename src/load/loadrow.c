@@ -162,7 +162,7 @@ static char *unique_name(intern *seen, const char *nm, unsigned long *next)
 static const char *field_name(const loader *ld, size_t j, char *vname, size_t n)
 {
 	const char *nm = loader_field(ld, j);
-	if (ld->len[j] == 0 || num_is_blank(nm, ld->len[j])) {
+	if (ld->rec.len[j] == 0 || num_is_blank(nm, ld->rec.len[j])) {
 		snprintf(vname, n, "V%zu", j + 1);
 		nm = vname;
 	}
@@ -177,7 +177,7 @@ static const char *field_name(const loader *ld, size_t j, char *vname, size_t n)
 static int name_columns(loader *ld, const load_map *m)
 {
 	intern *seen = intern_new();
-	size_t nf = ld->nf;
+	size_t nf = ld->rec.nf;
 	/* Per field: the name's intern index, and whether it is its first
 	 * field; per index: its first field and the last suffix a repeat took
 	 * (renamed names are interned too: at most twice the fields). */
@@ -231,11 +231,11 @@ static void read_header(loader *ld)
 {
 	const load_map *m = ld->map;
 
-	ld->nfields = ld->nf;
+	ld->nfields = ld->rec.nf;
 	for (size_t r = 0; r <= ROLE_CAT; r++)
 		ld->role_col[r] = -1;
 	ld->reason_col = -1;
-	ld->cols = calloc(ld->nf, sizeof *ld->cols);
+	ld->cols = calloc(ld->rec.nf, sizeof *ld->cols);
 	if (ld->cols == NULL) {
 		ld->st = churn_err_set(ld->err, CHURN_ENOMEM, "out of memory");
 		return;
@@ -277,6 +277,10 @@ static void read_header(loader *ld)
 			return;
 		}
 	}
+	/* One id a row: the id table sized once for the rows expected (a
+	 * hint: when the room cannot be had, the table grows as it goes). */
+	if (ld->id_col >= 0 && ld->rows_hint > 0)
+		(void)intern_reserve(ld->cols[ld->id_col].in, ld->rows_hint);
 	ld->res->date_mode = m->start != NULL;
 	ld->res->duration_mode = m->duration != NULL;
 	ld->have_header = 1;
@@ -292,14 +296,14 @@ static int no_line_break(loader *ld)
 		const load_colbuild *c = &ld->cols[j];
 		long line = ld->line_no;
 		if (c->role == ROLE_AUTO || c->role == ROLE_CAT ||
-		    loader_line_breaks(loader_field(ld, j), ld->len[j]) == 0)
+		    loader_line_breaks(loader_field(ld, j), ld->rec.len[j]) == 0)
 			continue;
 		for (size_t k = 0; k < j; k++)
-			line += loader_line_breaks(loader_field(ld, k), ld->len[k]);
+			line += loader_line_breaks(loader_field(ld, k), ld->rec.len[k]);
 		loader_reject_at(ld, line, (long)j + 1, LOAD_BAD_QUOTE,
 		                 "the quoted value in column '%s' holds a line break: a quote "
 		                 "opened here swallows the next %ld line(s)", c->name,
-		                 ld->newlines);
+		                 ld->rec.newlines);
 		return 0;
 	}
 	return 1;
@@ -319,7 +323,7 @@ static int no_swallowed_row(loader *ld)
 	size_t need = ld->nfields > 2 ? ld->nfields - 1 : 1;
 	long line = ld->line_no;
 	for (size_t j = 0; j < ld->nfields; j++) {
-		const char *s = loader_field(ld, j), *end = s + ld->len[j], *seg;
+		const char *s = loader_field(ld, j), *end = s + ld->rec.len[j], *seg;
 		if (loader_next_break(s, end, &seg) == NULL)
 			continue;
 		long open = line;
@@ -338,7 +342,7 @@ static int no_swallowed_row(loader *ld)
 				                 "to line %ld, which holds %zu delimiters like a row "
 				                 "of its own (a stray quote?): lines %ld-%ld are left "
 				                 "out", ld->cols[j].name, line, inside + (e ? 0 : after),
-				                 ld->line_no, ld->line_no + ld->newlines);
+				                 ld->line_no, ld->line_no + ld->rec.newlines);
 				return 0;
 			}
 			if (e == NULL)
@@ -350,36 +354,59 @@ static int no_swallowed_row(loader *ld)
 	return 1;
 }
 
+/* The current row's id, blanks around trimmed. */
+static void id_text(const loader *ld, const char **s, size_t *len)
+{
+	size_t j = (size_t)ld->id_col;
+	const char *p = loader_field(ld, j);
+	size_t n = ld->rec.len[j];
+	while (n > 0 && (*p == ' ' || *p == '\t')) {
+		p++;
+		n--;
+	}
+	while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\t'))
+		n--;
+	*s = p;
+	*len = n;
+}
+
 static void data_row(loader *ld)
 {
 	ld->res->rows_read++;
-	ld->res->lines_read += 1 + ld->newlines;
-	if (ld->nf != ld->nfields) {
-		loader_reject(ld, (long)(ld->nf < ld->nfields ? ld->nf : ld->nfields) + 1,
+	ld->res->lines_read += 1 + ld->rec.newlines;
+	if (ld->rec.nf != ld->nfields) {
+		loader_reject(ld, (long)(ld->rec.nf < ld->nfields ? ld->rec.nf : ld->nfields) + 1,
 		              LOAD_BAD_FIELDS, "expected %zu fields, found %zu", ld->nfields,
-		              ld->nf);
+		              ld->rec.nf);
 		return;
 	}
-	if (ld->nul_field) {
-		loader_reject(ld, ld->nul_field, LOAD_BAD_ENCODING,
+	if (ld->rec.nul_field) {
+		loader_reject(ld, ld->rec.nul_field, LOAD_BAD_ENCODING,
 		              "NUL byte in the field (is this a text file?)");
 		return;
 	}
-	if (ld->bad_utf8_field) {
-		size_t j = (size_t)ld->bad_utf8_field - 1;
+	if (ld->rec.bad_utf8_field) {
+		size_t j = (size_t)ld->rec.bad_utf8_field - 1;
 		if (ld->opts->encoding == NULL &&
-		    loader_cp1252_text(loader_field(ld, j), ld->len[j]))
-			loader_reject(ld, ld->bad_utf8_field, LOAD_BAD_ENCODING,
+		    loader_cp1252_text(loader_field(ld, j), ld->rec.len[j]))
+			loader_reject(ld, ld->rec.bad_utf8_field, LOAD_BAD_ENCODING,
 			              "the field is not UTF-8 (a Windows-1252 file? say "
 			              "--encoding windows-1252, or save it as UTF-8)");
 		else
-			loader_reject(ld, ld->bad_utf8_field, LOAD_BAD_ENCODING,
+			loader_reject(ld, ld->rec.bad_utf8_field, LOAD_BAD_ENCODING,
 			              "the field is not UTF-8 (a Latin-1 or Windows-1252 file? "
 			              "save it as UTF-8)");
 		return;
 	}
-	if (ld->newlines > 0 && (!no_line_break(ld) || !no_swallowed_row(ld)))
+	if (ld->rec.newlines > 0 && (!no_line_break(ld) || !no_swallowed_row(ld)))
 		return;
+	const char *s = NULL;
+	size_t len = 0;
+	if (ld->id_col >= 0) {
+		/* The id's slot loads while the other fields are read. */
+		id_text(ld, &s, &len);
+		intern_prefetch(ld->cols[ld->id_col].in, s, len);
+	}
 	/* --where before any value is checked (docs/inputs.md, "Filters"). */
 	if (ld->where != NULL && !loader_where_keep(ld))
 		return;
@@ -396,14 +423,6 @@ static void data_row(loader *ld)
 	if (ld->id_col >= 0) {
 		load_colbuild *c = &ld->cols[ld->id_col];
 		size_t j = (size_t)ld->id_col;
-		const char *s = loader_field(ld, j);
-		size_t len = ld->len[j];
-		while (len > 0 && (*s == ' ' || *s == '\t')) {
-			s++;
-			len--;
-		}
-		while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
-			len--;
 		int added = 0;
 		uint32_t k = intern_add(c->in, s, len, &added);
 		if (k == UINT32_MAX) {
@@ -426,34 +445,34 @@ static void data_row(loader *ld)
 void loader_record(loader *ld)
 {
 	if (!ld->have_header) {
-		if (ld->nul_field) {
+		if (ld->rec.nul_field) {
 			ld->st = churn_err_at(ld->err, CHURN_EDATA, ld->name, ld->line_no,
-			                      ld->nul_field, "NUL byte in the header (is this a text file?)");
+			                      ld->rec.nul_field, "NUL byte in the header (is this a text file?)");
 			return;
 		}
-		if (ld->bad_utf8_field) {
-			size_t j = (size_t)ld->bad_utf8_field - 1;
+		if (ld->rec.bad_utf8_field) {
+			size_t j = (size_t)ld->rec.bad_utf8_field - 1;
 			int cp = ld->opts->encoding == NULL &&
-			         loader_cp1252_text(loader_field(ld, j), ld->len[j]);
+			         loader_cp1252_text(loader_field(ld, j), ld->rec.len[j]);
 			ld->st = churn_err_at(ld->err, CHURN_EDATA, ld->name, ld->line_no,
-			                      ld->bad_utf8_field,
+			                      ld->rec.bad_utf8_field,
 			                      cp ? "the header is not UTF-8 (a Windows-1252 file? "
 			                           "say --encoding windows-1252, or save it as UTF-8)"
 			                         : "the header is not UTF-8 (a Latin-1 or "
 			                           "Windows-1252 file? save it as UTF-8)");
 			return;
 		}
-		if (ld->newlines > 0) {
+		if (ld->rec.newlines > 0) {
 			/* No column name spans lines: a quote opened in the header
 			 * and closed lines later has swallowed data rows into a
 			 * name (docs/inputs.md, "Quotes"). */
 			long j = 0;
-			while (loader_line_breaks(loader_field(ld, (size_t)j), ld->len[j]) == 0)
+			while (loader_line_breaks(loader_field(ld, (size_t)j), ld->rec.len[j]) == 0)
 				j++;
 			ld->st = churn_err_at(ld->err, CHURN_EDATA, ld->name, ld->line_no, j + 1,
 			                      "a quoted column name in the header holds %ld line "
 			                      "break(s): a stray quote opened here swallows the "
-			                      "lines after it", ld->newlines);
+			                      "lines after it", ld->rec.newlines);
 			return;
 		}
 		read_header(ld);

@@ -3,6 +3,7 @@ libchurnkit_a_SOURCES += src/load/table.c include/churnkit/table.h \
 	src/util/intern.c src/util/intern.h
 
 libchurnkit_a_SOURCES += src/load/load.c src/load/sniff.c src/load/loadcheck.c \
+	src/load/csvscan.c src/load/csvscan.h \
 	src/load/loadrow.c src/load/asof.c src/load/rowcheck.c src/load/colbuild.c src/load/reject.c \
 	src/load/hint.c src/load/datecol.c src/load/datecol.h src/load/flagseen.c src/load/loader.h \
 	src/load/fieldread.c include/churnkit/fieldread.h \

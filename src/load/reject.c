@@ -59,7 +59,7 @@ static void reject_v(loader *ld, long line, long col, load_reason reason,
 		if ((unsigned char)*p < 0x20)
 			*p = (*p == '\n' || *p == '\r' || *p == '\t') ? ' ' : '?';
 	r->rows_rejected++;
-	r->lines_rejected += 1 + ld->newlines;
+	r->lines_rejected += 1 + ld->rec.newlines;
 	r->by_reason[reason]++;
 	if (r->nrejects_kept < LOAD_KEEP_REJECTS) {
 		load_reject *j = &r->rejects[r->nrejects_kept++];
@@ -74,9 +74,9 @@ static void reject_v(loader *ld, long line, long col, load_reason reason,
 		sheet_text(out, load_reason_name(reason));
 		fputc(',', out);
 		sheet_text(out, msg);
-		for (size_t k = 0; k < ld->nf; k++) {
+		for (size_t k = 0; k < ld->rec.nf; k++) {
 			fputc(',', out);
-			reject_cell(out, loader_field(ld, k), ld->len[k]);
+			reject_cell(out, loader_field(ld, k), ld->rec.len[k]);
 		}
 		fputc('\n', out);
 	}
@@ -103,7 +103,7 @@ void loader_bad_record(loader *ld, long line, long col, const char *fmt, ...)
 {
 	va_list ap;
 	ld->res->rows_read++;
-	ld->res->lines_read += 1 + ld->newlines;
+	ld->res->lines_read += 1 + ld->rec.newlines;
 	va_start(ap, fmt);
 	reject_v(ld, line, col, LOAD_BAD_QUOTE, fmt, ap);
 	va_end(ap);

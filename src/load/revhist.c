@@ -2,7 +2,7 @@
  * customers' loader, checking each row against the customers and keeping
  * the bad ones in line order; see include/churnkit/revhist.h.
  *
- * Steps: (1) the header is read with libcsv as the loader will read it
+ * Steps: (1) the header is read as the loader will read it
  * (BOM skipped, same delimiter rule) to pick the three columns by name or by
  * position, from bytes the source keeps, so the file is read once (a pipe or
  * a FIFO works); (2) load_csv_source reads the file with the id and month as text and

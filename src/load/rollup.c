@@ -216,7 +216,7 @@ static void *merged_column(table_col *tc, const roles *ro, const merged *m, size
 		}
 		v[g] = old == TABLE_CODE_NA ? TABLE_CODE_NA : remap[old];
 	}
-	for (size_t l = 0; l < tc->nlevels; l++)
+	for (size_t l = 0; l < tc->nlevels && tc->level_text == NULL; l++)
 		if (remap[l] == TABLE_CODE_NA)
 			free(tc->levels[l]);
 	free(tc->levels);

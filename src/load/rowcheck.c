@@ -57,8 +57,8 @@ static int paren_negative(const loader *ld, const char *s, size_t len)
 int loader_parse_mapped(loader *ld, size_t j)
 {
 	load_colbuild *c = &ld->cols[j];
-	const char *s = ld->buf.s + ld->off[j];
-	size_t len = ld->len[j];
+	const char *s = ld->rec.buf.s + ld->rec.off[j];
+	size_t len = ld->rec.len[j];
 	long col = (long)j + 1;
 	int blank = num_is_blank(s, len);
 	const load_map *m = ld->map;
@@ -326,7 +326,7 @@ int loader_check_reason(loader *ld)
 		return 1;
 	j = (size_t)ld->reason_col;
 	s = loader_field(ld, j);
-	len = ld->len[j];
+	len = ld->rec.len[j];
 	if (num_is_blank(s, len))
 		return 1;
 	if ((e != NULL && e->tmp_date != TABLE_DATE_NA) || (v != NULL && v->tmp_num == 1))

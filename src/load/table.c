@@ -22,9 +22,10 @@ static void col_clear(table_col *c)
 	free(c->num);
 	free(c->date);
 	free(c->codes);
-	if (c->levels != NULL)
+	if (c->levels != NULL && c->level_text == NULL)
 		for (size_t k = 0; k < c->nlevels; k++)
 			free(c->levels[k]);
+	free(c->level_text);
 	free(c->levels);
 	memset(c, 0, sizeof *c);
 }
@@ -119,7 +120,7 @@ table_col *table_add_cat(table *t, const char *name, const char *const *values)
 			goto fail_col;
 	}
 	c->nlevels = intern_count(in);
-	c->levels = intern_take_strings(in);
+	c->levels = intern_take_text(in, &c->level_text);
 	if (c->levels == NULL) {
 		c->nlevels = 0;
 		goto fail_col;

@@ -97,7 +97,7 @@ int loader_where_keep(loader *ld)
 	for (size_t w = 0; w < ld->map->nwhere; w++) {
 		loader_where *f = &ld->where[w];
 		const char *s = loader_field(ld, (size_t)f->col);
-		size_t len = ld->len[f->col];
+		size_t len = ld->rec.len[f->col];
 		int any = 0;
 		for (size_t k = 0; k < f->nvalues; k++)
 			if (fieldread_same_word(s, len, f->values[k])) {

@@ -33,6 +33,11 @@ static int grow(strbuf *b, size_t more)
 	return 1;
 }
 
+int strbuf_reserve(strbuf *b, size_t more)
+{
+	return grow(b, more);
+}
+
 void strbuf_printf(strbuf *b, const char *fmt, ...)
 {
 	va_list ap;

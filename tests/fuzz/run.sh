@@ -30,6 +30,12 @@ seeds() {
 			[ -f "$f" ] && cp "$f" "$2/$(basename "$(dirname "$f")")-$(basename "$f")"
 		done
 		;;
+	fuzz_csvscan)
+		# a first byte (the delimiter and chunk size) before each file
+		for f in "$src"/tests/data/bad/*.csv "$src"/tests/data/ok/*.csv; do
+			{ printf '\020'; cat "$f"; } >"$2/$(basename "$f")"
+		done
+		;;
 	fuzz_revenue)
 		cp "$src"/tests/data/cohorts/revenue*.csv "$2"/
 		head -n 200 "$src"/samples/revenue.csv >"$2/samples-revenue.csv"

@@ -47,7 +47,7 @@ tests_unit_test_inifile_LDADD = $(TEST_LIBS)
 ## src/load
 unit_load = tests/unit/test_table tests/unit/test_load tests/unit/test_survdata \
 	tests/unit/test_revhist tests/unit/test_source tests/unit/test_fieldread \
-	tests/unit/test_loadopts tests/unit/test_rollup
+	tests/unit/test_loadopts tests/unit/test_rollup tests/unit/test_csvscan
 tests_unit_test_rollup_SOURCES = tests/unit/test_rollup.c
 tests_unit_test_rollup_LDADD = $(TEST_LIBS)
 tests_unit_test_fieldread_SOURCES = tests/unit/test_fieldread.c
@@ -56,6 +56,8 @@ tests_unit_test_loadopts_SOURCES = tests/unit/test_loadopts.c
 tests_unit_test_loadopts_LDADD = $(TEST_LIBS)
 tests_unit_test_table_SOURCES = tests/unit/test_table.c
 tests_unit_test_table_LDADD = $(TEST_LIBS)
+tests_unit_test_csvscan_SOURCES = tests/unit/test_csvscan.c tests/csvdiff.c tests/csvdiff.h
+tests_unit_test_csvscan_LDADD = $(TEST_LIBS)
 tests_unit_test_load_SOURCES = tests/unit/test_load.c
 tests_unit_test_load_LDADD = $(TEST_LIBS)
 tests_unit_test_survdata_SOURCES = tests/unit/test_survdata.c
