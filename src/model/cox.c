@@ -21,13 +21,11 @@ void cox_opts_init(cox_opts *o)
 	o->conf_level = 0.95;
 }
 
-/* One evaluation of the log partial likelihood at beta (scaled
- * coordinates) with its score u and information imat (q x q, full).
- * Walks the rows from the latest time back, as coxfit6_iter; with delayed
- * entry, rows whose entry is at or after the current time leave the risk
- * set before its events are counted. */
-static double cox_iter(const cox_work *cw, int efron, const double *beta, double *u,
-                       double *imat, double *risk)
+/* cox_internal.h.  Walks the rows from the latest time back, as
+ * coxfit6_iter; with delayed entry, rows whose entry is at or after the
+ * current time leave the risk set before its events are counted. */
+double cox_iter_dense(const cox_work *cw, int efron, const double *beta, double *u,
+                      double *imat, double *risk)
 {
 	size_t q = cw->q;
 	double *a = cw->a, *a2 = cw->a2, *cmat = cw->cmat, *cmat2 = cw->cmat2;
@@ -117,6 +115,13 @@ static double cox_iter(const cox_work *cw, int efron, const double *beta, double
 	}
 	colscan_gram_symm(imat, q);
 	return loglik;
+}
+
+static double cox_iter(const cox_work *cw, int efron, const double *beta, double *u,
+                       double *imat, double *risk)
+{
+	return cox_cells_suit(cw, beta) ? cox_iter_cells(cw, efron, beta, u, imat, risk)
+	                        : cox_iter_dense(cw, efron, beta, u, imat, risk);
 }
 
 static int all_finite(const double *v, size_t n)

@@ -274,3 +274,7 @@ check_PROGRAMS += $(unit_pg)
 TESTS += $(unit_pg)
 tests_unit_test_source_reader_SOURCES = tests/unit/test_source_reader.c
 tests_unit_test_source_reader_LDADD = $(TEST_LIBS)
+# cells (issue 15 item 2): the Cox iteration on cell sums against the dense walk
+unit_model += tests/unit/test_cox_cells
+tests_unit_test_cox_cells_SOURCES = tests/unit/test_cox_cells.c
+tests_unit_test_cox_cells_LDADD = $(TEST_LIBS)
