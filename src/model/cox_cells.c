@@ -1,13 +1,12 @@
 /* cox_cells.c - the Cox fit's iteration on sufficient statistics: the
  * design's 0/1 columns as cells; see cox_internal.h. */
+#include "model/cellmap.h"
 #include "model/cox_internal.h"
 
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define HASH_SIZE (2 * COX_CELLS_MAX)  /* open addressing, a power of 2 */
 
 void cox_cells_clear(cox_cells *c)
 {
@@ -43,45 +42,33 @@ static void binary_columns(const cox_work *cw, const cox_data *d, int *bin)
 }
 
 /* Assigns each sorted row the code of its pattern of the qc cell columns;
- * -1 when the patterns are more than COX_CELLS_MAX. */
+ * -1 when the patterns are more than CELLMAP_MAX or memory is short. */
 static int assign_codes(cox_work *cw, const cox_data *d, size_t qc)
 {
 	cox_cells *c = &cw->cells;
-	uint64_t *keys = calloc(HASH_SIZE, sizeof *keys);
-	uint32_t *slot = malloc(HASH_SIZE * sizeof *slot);
-	int rc = 0;
-	if (keys == NULL || slot == NULL) {
-		rc = -1;
-		goto done;
-	}
+	cellmap map;
+	if (cellmap_init(&map) != 0)
+		return -1;
 	for (size_t r = 0; r < cw->n; r++) {
 		const double *x = gsl_matrix_const_ptr(d->X, cw->src[r], 0);
-		uint64_t key = 0;
+		uint64_t bits = 0;
+		int fresh;
 		for (size_t k = 0; k < qc; k++)
 			if (x[cw->keep[c->cidx[k]]] == 1)
-				key |= (uint64_t)1 << k;
-		key++;  /* 0 marks an empty slot */
-		size_t h = (size_t)((key * 0x9E3779B97F4A7C15u) >> 40) & (HASH_SIZE - 1);
-		while (keys[h] != 0 && keys[h] != key)
-			h = (h + 1) & (HASH_SIZE - 1);
-		if (keys[h] == 0) {
-			if (c->nc == COX_CELLS_MAX) {
-				rc = -1;
-				goto done;
-			}
-			keys[h] = key;
-			slot[h] = (uint32_t)c->nc;
-			/* The cell's pattern: the scaled values of its first row. */
-			for (size_t k = 0; k < qc; k++)
-				c->zc[c->nc * qc + k] = cw->z[r * cw->q + c->cidx[k]];
-			c->nc++;
+				bits |= (uint64_t)1 << k;
+		long code = cellmap_code(&map, bits, &fresh);
+		if (code < 0) {
+			cellmap_clear(&map);
+			return -1;
 		}
-		c->code[r] = slot[h];
+		if (fresh)  /* the cell's pattern: the scaled values of its first row */
+			for (size_t k = 0; k < qc; k++)
+				c->zc[(size_t)code * qc + k] = cw->z[r * cw->q + c->cidx[k]];
+		c->code[r] = (uint32_t)code;
 	}
-done:
-	free(keys);
-	free(slot);
-	return rc;
+	c->nc = map.nc;
+	cellmap_clear(&map);
+	return 0;
 }
 
 int cox_cells_init(cox_work *cw, const cox_data *d)
@@ -98,7 +85,7 @@ int cox_cells_init(cox_work *cw, const cox_data *d)
 	}
 	binary_columns(cw, d, bin);
 	for (size_t k = 0; k < q; k++) {
-		if (c->qc < 64 && bin[k])
+		if (c->qc < CELLMAP_BITS && bin[k])
 			c->cidx[c->qc++] = k;
 		else
 			c->nidx[c->qn++] = k;
@@ -108,7 +95,7 @@ int cox_cells_init(cox_work *cw, const cox_data *d)
 		goto none;
 	size_t qn = c->qn;
 	c->code = malloc((n ? n : 1) * sizeof *c->code);
-	c->zc = malloc(COX_CELLS_MAX * c->qc * sizeof *c->zc);
+	c->zc = malloc(CELLMAP_MAX * c->qc * sizeof *c->zc);
 	c->zn = malloc((n * qn > 0 ? n * qn : 1) * sizeof *c->zn);
 	c->hj = malloc((n ? n : 1) * sizeof *c->hj);
 	c->hl = cw->entry != NULL ? malloc((n ? n : 1) * sizeof *c->hl) : NULL;
@@ -165,22 +152,18 @@ static void expand(const cox_work *cw, double *imat)
 			double s = 0;
 			for (size_t k = 0; k < c->nc; k++)
 				s += V[k] * c->zc[k * qc + a] * c->zc[k * qc + b];
-			size_t ja = c->cidx[a], jb = c->cidx[b];
-			imat[(ja < jb ? ja : jb) * q + (ja < jb ? jb : ja)] += s;
+			imat[cellmap_upper(q, c->cidx[a], c->cidx[b])] += s;
 		}
 		for (size_t l = 0; l < qn; l++) {
 			double s = 0;
 			for (size_t k = 0; k < c->nc; k++)
 				s += c->zc[k * qc + a] * VN[k * qn + l];
-			size_t ja = c->cidx[a], jb = c->nidx[l];
-			imat[(ja < jb ? ja : jb) * q + (ja < jb ? jb : ja)] += s;
+			imat[cellmap_upper(q, c->cidx[a], c->nidx[l])] += s;
 		}
 	}
 	for (size_t l = 0; l < qn; l++)
-		for (size_t m = l; m < qn; m++) {
-			size_t ja = c->nidx[l], jb = c->nidx[m];
-			imat[(ja < jb ? ja : jb) * q + (ja < jb ? jb : ja)] += G[l * qn + m];
-		}
+		for (size_t m = l; m < qn; m++)
+			imat[cellmap_upper(q, c->nidx[l], c->nidx[m])] += G[l * qn + m];
 }
 
 /* Delayed entry: as cox_drop_entered without the q x q sums; a leaving
@@ -293,9 +276,9 @@ double cox_iter_cells(const cox_work *cw, int efron, const double *beta, double 
 			continue;
 		/* The parts m of the deaths (ndead with Efron, else 1) at
 		 * S1_m = a + f_m a2, f_m = (m + 1) / parts, c_m = wpart / S0_m:
-		 * u -= sum c_m S1_m and imat -= sum c_m S1_m S1_m' / S0_m, from
-		 * five sums over the parts. */
-		double ct = 0, dt = 0, s0 = 0, s1 = 0, s2 = 0;
+		 * imat -= sum c_m S1_m S1_m' / S0_m from three sums over the
+		 * parts; u -= sum c_m S1_m part by part, as the dense walk. */
+		double ct = 0, dt = 0, s0 = 0, s1 = 0, s2 = 0, d0 = denom;
 		int parts = efron ? ndead : 1;
 		double wpart = deadwt / parts;
 		for (int m = 0; m < parts; m++) {
@@ -309,14 +292,18 @@ double cox_iter_cells(const cox_work *cw, int efron, const double *beta, double 
 			s2 += cm * f * f / denom;
 		}
 		for (size_t j = 0; j < q; j++) {
-			u[j] -= ct * a[j] + dt * a2[j];
 			double *row = imat + j * q;
 			for (size_t k = j; k < q; k++)
 				row[k] -= s0 * a[j] * a[k] + s1 * (a[j] * a2[k] + a2[j] * a[k]) +
 				          s2 * a2[j] * a2[k];
 		}
-		for (size_t j = 0; j < q; j++)
-			a[j] += a2[j];
+		for (int m = 0; m < parts; m++) {
+			d0 += denom2 / parts;
+			for (size_t j = 0; j < q; j++) {
+				a[j] += a2[j] / parts;
+				u[j] -= wpart * (a[j] / d0);
+			}
+		}
 		for (size_t i = person; i < top; i++)
 			if (cw->status[i] != 0)
 				c->hj[i] += ct - dt;

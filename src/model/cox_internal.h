@@ -14,10 +14,8 @@
 /* The kept columns split into the cell columns (0/1 in X on every row
  * used: treatment dummies, 0/1 flags) and the numeric ones; the rows
  * take few patterns ("cells") of the cell columns.  Built by
- * cox_cells_init when there are cell columns and at most COX_CELLS_MAX
- * patterns (nc 0 otherwise: the fit walks the dense z). */
-#define COX_CELLS_MAX 4096
-
+ * cox_cells_init when there are cell columns and at most CELLMAP_MAX
+ * (cellmap.h) patterns (nc 0 otherwise: the fit walks the dense z). */
 typedef struct {
 	size_t nc, qc, qn;   /* cells, cell columns, numeric columns */
 	size_t *cidx, *nidx; /* qc, qn: their indices among the kept columns */
