@@ -278,3 +278,6 @@ tests_unit_test_source_reader_LDADD = $(TEST_LIBS)
 unit_model += tests/unit/test_cox_cells
 tests_unit_test_cox_cells_SOURCES = tests/unit/test_cox_cells.c
 tests_unit_test_cox_cells_LDADD = $(TEST_LIBS)
+unit_model += tests/unit/test_logit_cells
+tests_unit_test_logit_cells_SOURCES = tests/unit/test_logit_cells.c
+tests_unit_test_logit_cells_LDADD = $(TEST_LIBS)
