@@ -115,38 +115,72 @@ none:
 	return 0;
 }
 
-/* Adds the rows [lo, hi) of one stratum, each with weight v = r (hl - hj)
- * (hl[i] NaN or no entry times: the row left at H, the stratum's end),
- * to the cell sums: per cell sum v and sum v zn, and the global sum
- * v zn zn' (upper triangle). */
-static void add_rows(const cox_work *cw, size_t lo, size_t hi, const double *risk, double H)
+int cox_cells_suit(const cox_work *cw, const double *beta)
 {
 	const cox_cells *c = &cw->cells;
-	size_t qn = c->qn;
-	double *V = c->acc, *VN = V + c->nc, *G = VN + c->nc * qn;
-	for (size_t i = lo; i < hi; i++) {
-		double hl = cw->entry != NULL && !isnan(c->hl[i]) ? c->hl[i] : H;
-		double v = risk[i] * (hl - c->hj[i]);
-		uint32_t k = c->code[i];
-		const double *zn = c->zn + i * qn;
-		V[k] += v;
-		double *vn = VN + k * qn;
-		for (size_t l = 0; l < qn; l++) {
-			double a = v * zn[l];
-			vn[l] += a;
-			for (size_t m = l; m < qn; m++)
-				G[l * qn + m] += a * zn[m];
+	double lo = INFINITY, hi = -INFINITY;
+	if (c->nc == 0)
+		return 0;
+	for (size_t k = 0; k < c->nc; k++) {
+		double s = 0;
+		for (size_t j = 0; j < c->qc; j++)
+			s += beta[c->cidx[j]] * c->zc[k * c->qc + j];
+		lo = s < lo ? s : lo;
+		hi = s > hi ? s : hi;
+	}
+	return hi - lo <= COX_CELLS_SPREAD;
+}
+
+/* The scratch of one walk on the cells: nw time weights g^0 .. g^(nw-1)
+ * (g NULL: nw 1, the fit's information; g the zph time transform: nw 3),
+ * for each its running H, and per row its H at joining (hj) and leaving
+ * (hl, NaN until the row leaves; only with entry times), n values per
+ * weight; acc holds nw blocks of cell sums of WALK_ACC(c) values. */
+typedef struct {
+	size_t nw;
+	const double *g;
+	double H[3];
+	double *hj, *hl, *acc;
+} walk;
+
+#define WALK_ACC(c) ((c)->nc * (1 + (c)->qn) + (c)->qn * (c)->qn)
+
+/* Adds the rows [lo, hi) of one stratum to each weight's cell sums, each
+ * with v = r (hl - hj) (hl NaN or no entry times: the row left at H, the
+ * stratum's end): per cell sum v and sum v zn, and the global sum
+ * v zn zn' (upper triangle). */
+static void add_rows(const cox_work *cw, const walk *wk, size_t lo, size_t hi,
+                     const double *risk)
+{
+	const cox_cells *c = &cw->cells;
+	size_t qn = c->qn, n = cw->n;
+	for (size_t e = 0; e < wk->nw; e++) {
+		double *V = wk->acc + e * WALK_ACC(c), *VN = V + c->nc, *G = VN + c->nc * qn;
+		const double *hj = wk->hj + e * n, *hl = wk->hl ? wk->hl + e * n : NULL;
+		for (size_t i = lo; i < hi; i++) {
+			double h = hl != NULL && !isnan(hl[i]) ? hl[i] : wk->H[e];
+			double v = risk[i] * (h - hj[i]);
+			uint32_t k = c->code[i];
+			const double *zn = c->zn + i * qn;
+			V[k] += v;
+			double *vn = VN + k * qn;
+			for (size_t l = 0; l < qn; l++) {
+				double a = v * zn[l];
+				vn[l] += a;
+				for (size_t m = l; m < qn; m++)
+					G[l * qn + m] += a * zn[m];
+			}
 		}
 	}
 }
 
-/* imat (upper triangle) += the cell sums expanded into the q x q matrix
- * sum v z z'. */
-static void expand(const cox_work *cw, double *imat)
+/* imat (upper triangle) += the cell sums acc expanded into the q x q
+ * matrix sum v z z'. */
+static void expand(const cox_work *cw, const double *acc, double *imat)
 {
 	const cox_cells *c = &cw->cells;
 	size_t q = cw->q, qc = c->qc, qn = c->qn;
-	const double *V = c->acc, *VN = V + c->nc, *G = VN + c->nc * qn;
+	const double *V = acc, *VN = V + c->nc, *G = VN + c->nc * qn;
 	for (size_t a = 0; a < qc; a++) {
 		for (size_t b = a; b < qc; b++) {
 			double s = 0;
@@ -168,8 +202,8 @@ static void expand(const cox_work *cw, double *imat)
 
 /* Delayed entry: as cox_drop_entered without the q x q sums; a leaving
  * row's H is recorded in hl. */
-static void drop_entered(const cox_work *cw, size_t *out, size_t cur, double dtime,
-                         const double *risk, double H, double *denom, double *a)
+static void drop_entered(const cox_work *cw, walk *wk, size_t *out, size_t cur, double dtime,
+                         const double *risk, double *denom, double *a)
 {
 	while (cw->entry != NULL && *out < cw->n && cox_same_stratum(cw, cw->eorder[*out], cur) &&
 	       cw->entry[cw->eorder[*out]] >= dtime) {
@@ -178,47 +212,89 @@ static void drop_entered(const cox_work *cw, size_t *out, size_t cur, double dti
 		*denom -= risk[i];
 		for (size_t j = 0; j < cw->q; j++)
 			a[j] -= risk[i] * z[j];
-		cw->cells.hl[i] = H;
+		for (size_t e = 0; e < wk->nw; e++)
+			wk->hl[e * cw->n + i] = wk->H[e];
 	}
 }
 
-int cox_cells_suit(const cox_work *cw, const double *beta)
+/* The deaths at one time (ndead of weight deadwt, risk denom2, rows
+ * [lo, top), time weight g): Efron's or Breslow's parts m at
+ * S1_m = a + f_m a2, f_m = (m + 1) / parts, c_m = wpart / S0_m.  The
+ * information block of weight g^e gets -g^e sum c_m S1_m S1_m' / S0_m
+ * (three sums over the parts); u (and u2 with g) -= sum c_m S1_m part by
+ * part, as the dense walk; the deaths join at H_after - g^e sum_m c_m f_m.
+ * Returns the log likelihood's part. */
+static double deaths(const cox_work *cw, walk *wk, int efron, int ndead, double deadwt,
+                     double denom2, double g, size_t lo, size_t top, double *denom, double *u,
+                     double *u2, double *imat)
 {
-	const cox_cells *c = &cw->cells;
-	double lo = INFINITY, hi = -INFINITY;
-	if (c->nc == 0)
-		return 0;
-	for (size_t k = 0; k < c->nc; k++) {
-		double s = 0;
-		for (size_t j = 0; j < c->qc; j++)
-			s += beta[c->cidx[j]] * c->zc[k * c->qc + j];
-		lo = s < lo ? s : lo;
-		hi = s > hi ? s : hi;
+	size_t q = cw->q;
+	double *a = cw->a, *a2 = cw->a2;
+	double ct = 0, dt = 0, s0 = 0, s1 = 0, s2 = 0, d0 = *denom, loglik = 0;
+	int parts = efron ? ndead : 1;
+	double wpart = deadwt / parts;
+	for (int m = 0; m < parts; m++) {
+		*denom += denom2 / parts;
+		loglik -= wpart * log(*denom);
+		double cm = wpart / *denom, f = (m + 1.0) / parts;
+		ct += cm;
+		dt += cm * f;
+		s0 += cm / *denom;
+		s1 += cm * f / *denom;
+		s2 += cm * f * f / *denom;
 	}
-	return hi - lo <= COX_CELLS_SPREAD;
+	double ge = 1;
+	for (size_t e = 0; e < wk->nw; e++, ge *= g) {
+		double *blk = imat + e * q * q;
+		for (size_t j = 0; j < q; j++) {
+			double *row = blk + j * q;
+			for (size_t k = j; k < q; k++)
+				row[k] -= ge * (s0 * a[j] * a[k] + s1 * (a[j] * a2[k] + a2[j] * a[k]) +
+				                s2 * a2[j] * a2[k]);
+		}
+		double *hj = wk->hj + e * cw->n;
+		for (size_t i = lo; i < top; i++)
+			if (cw->status[i] != 0)
+				hj[i] += ge * (ct - dt);
+		wk->H[e] += ge * ct;
+	}
+	for (int m = 0; m < parts; m++) {
+		d0 += denom2 / parts;
+		for (size_t j = 0; j < q; j++) {
+			a[j] += a2[j] / parts;
+			double du = wpart * (a[j] / d0);
+			u[j] -= du;
+			if (u2 != NULL)
+				u2[j] -= g * du;
+		}
+	}
+	return loglik;
 }
 
 /* The information matrix's sum over the death times of c_t S2(t) (c_t
  * the deaths' weight over the risk set's, S2 = sum r z z') is a sum over
  * rows of r z z' (H_leave - H_join), H the running sum of c_t from the
  * latest time back: each row's r (H_leave - H_join) goes to its cell's
- * sums once per stratum, and the q x q matrix is formed once per
- * iteration.  Efron's tied deaths take part in their own time's sums at
- * (m + 1) / ndead: they join at H_after - sum_m c_m (m + 1) / ndead. */
-double cox_iter_cells(const cox_work *cw, int efron, const double *beta, double *u,
-                      double *imat, double *risk)
+ * sums once per stratum, and the q x q matrix is formed once per walk.
+ * With time weights g_t, the same for sum c_t g_t^e S2(t).  imat: nw
+ * blocks q x q (upper triangles); u2 NULL without g. */
+static double walk_cells(const cox_work *cw, walk *wk, int efron, const double *beta,
+                         double *u, double *u2, double *imat, double *risk)
 {
 	const cox_cells *c = &cw->cells;
 	size_t q = cw->q, qc = c->qc, qn = c->qn;
 	double *a = cw->a, *a2 = cw->a2, *bc = c->bc;
-	double loglik = 0, denom = 0, H = 0;
+	double loglik = 0, denom = 0;
 	size_t out = 0, hi = cw->n;  /* hi: the end of the stratum being walked */
 
 	memset(u, 0, q * sizeof *u);
-	memset(imat, 0, q * q * sizeof *imat);
+	if (u2 != NULL)
+		memset(u2, 0, q * sizeof *u2);
+	memset(imat, 0, wk->nw * q * q * sizeof *imat);
 	memset(a, 0, q * sizeof *a);
 	memset(a2, 0, q * sizeof *a2);
-	memset(c->acc, 0, (c->nc * (1 + qn) + qn * qn) * sizeof *c->acc);
+	memset(wk->acc, 0, wk->nw * WALK_ACC(c) * sizeof *wk->acc);
+	memset(wk->H, 0, sizeof wk->H);
 	for (size_t k = 0; k < c->nc; k++) {
 		double s = 0;
 		for (size_t j = 0; j < qc; j++)
@@ -232,16 +308,16 @@ double cox_iter_cells(const cox_work *cw, int efron, const double *beta, double 
 	for (size_t person = cw->n; person > 0;) {
 		if (cw->strat != NULL && cw->strat[person - 1] != cur) {
 			if (cur != (size_t)-1)
-				add_rows(cw, person, hi, risk, H);
+				add_rows(cw, wk, person, hi, risk);
 			hi = person;
 			cur = cw->strat[person - 1];
 			denom = 0;
-			H = 0;
+			memset(wk->H, 0, sizeof wk->H);
 			memset(a, 0, q * sizeof *a);
 			while (cw->entry != NULL && out < cw->n && cw->strat[cw->eorder[out]] != cur)
 				out++;
 		}
-		double dtime = cw->time[person - 1], deadwt = 0, denom2 = 0;
+		double dtime = cw->time[person - 1], deadwt = 0, denom2 = 0, g = 0;
 		int ndead = 0;
 		size_t top = person;
 		while (person > 0 && cw->time[person - 1] == dtime &&
@@ -253,9 +329,11 @@ double cox_iter_cells(const cox_work *cw, int efron, const double *beta, double 
 				zbeta += c->bn[l] * zn[l];
 			double r = exp(zbeta) * cw->w[i];
 			risk[i] = r;
-			c->hj[i] = H;
-			if (cw->entry != NULL)
-				c->hl[i] = NAN;  /* not left before the stratum's end */
+			for (size_t e = 0; e < wk->nw; e++) {
+				wk->hj[e * cw->n + i] = wk->H[e];
+				if (wk->hl != NULL)
+					wk->hl[e * cw->n + i] = NAN;  /* not left before the stratum's end */
+			}
 			if (cw->status[i] == 0) {
 				denom += r;
 				for (size_t j = 0; j < q; j++)
@@ -265,53 +343,69 @@ double cox_iter_cells(const cox_work *cw, int efron, const double *beta, double 
 				deadwt += cw->w[i];
 				denom2 += r;
 				loglik += cw->w[i] * zbeta;
+				g = wk->g != NULL ? wk->g[i] : 0;
 				for (size_t j = 0; j < q; j++) {
 					u[j] += cw->w[i] * z[j];
+					if (u2 != NULL)
+						u2[j] += g * cw->w[i] * z[j];
 					a2[j] += r * z[j];
 				}
 			}
 		}
-		drop_entered(cw, &out, cur, dtime, risk, H, &denom, a);
+		drop_entered(cw, wk, &out, cur, dtime, risk, &denom, a);
 		if (ndead == 0)
 			continue;
-		/* The parts m of the deaths (ndead with Efron, else 1) at
-		 * S1_m = a + f_m a2, f_m = (m + 1) / parts, c_m = wpart / S0_m:
-		 * imat -= sum c_m S1_m S1_m' / S0_m from three sums over the
-		 * parts; u -= sum c_m S1_m part by part, as the dense walk. */
-		double ct = 0, dt = 0, s0 = 0, s1 = 0, s2 = 0, d0 = denom;
-		int parts = efron ? ndead : 1;
-		double wpart = deadwt / parts;
-		for (int m = 0; m < parts; m++) {
-			denom += denom2 / parts;
-			loglik -= wpart * log(denom);
-			double cm = wpart / denom, f = (m + 1.0) / parts;
-			ct += cm;
-			dt += cm * f;
-			s0 += cm / denom;
-			s1 += cm * f / denom;
-			s2 += cm * f * f / denom;
-		}
-		for (size_t j = 0; j < q; j++) {
-			double *row = imat + j * q;
-			for (size_t k = j; k < q; k++)
-				row[k] -= s0 * a[j] * a[k] + s1 * (a[j] * a2[k] + a2[j] * a[k]) +
-				          s2 * a2[j] * a2[k];
-		}
-		for (int m = 0; m < parts; m++) {
-			d0 += denom2 / parts;
-			for (size_t j = 0; j < q; j++) {
-				a[j] += a2[j] / parts;
-				u[j] -= wpart * (a[j] / d0);
-			}
-		}
-		for (size_t i = person; i < top; i++)
-			if (cw->status[i] != 0)
-				c->hj[i] += ct - dt;
-		H += ct;
+		loglik += deaths(cw, wk, efron, ndead, deadwt, denom2, g, person, top, &denom, u, u2,
+		                 imat);
 		memset(a2, 0, q * sizeof *a2);
 	}
-	add_rows(cw, 0, hi, risk, H);
-	expand(cw, imat);
-	colscan_gram_symm(imat, q);
+	add_rows(cw, wk, 0, hi, risk);
+	for (size_t e = 0; e < wk->nw; e++)
+		expand(cw, wk->acc + e * WALK_ACC(c), imat + e * q * q);
 	return loglik;
+}
+
+double cox_iter_cells(const cox_work *cw, int efron, const double *beta, double *u,
+                      double *imat, double *risk)
+{
+	const cox_cells *c = &cw->cells;
+	walk wk = {.nw = 1, .hj = c->hj, .hl = c->hl, .acc = c->acc};
+	double loglik = walk_cells(cw, &wk, efron, beta, u, NULL, imat, risk);
+	colscan_gram_symm(imat, cw->q);
+	return loglik;
+}
+
+int cox_zph_cells(const cox_work *cw, int efron, const double *beta, const double *g,
+                  double *u2, double *M, double *risk)
+{
+	const cox_cells *c = &cw->cells;
+	size_t q = cw->q, Q = 2 * q, n = cw->n;
+	walk wk = {.nw = 3, .g = g};
+	double *blk = malloc((q > 0 ? 3 * q * q : 1) * sizeof *blk);
+	double *u = malloc((q ? q : 1) * sizeof *u);
+	wk.hj = malloc((n > 0 ? 3 * n : 1) * sizeof *wk.hj);
+	wk.hl = cw->entry != NULL ? malloc((n > 0 ? 3 * n : 1) * sizeof *wk.hl) : NULL;
+	wk.acc = malloc(3 * WALK_ACC(c) * sizeof *wk.acc);
+	int rc = -1;
+	if (blk == NULL || u == NULL || wk.hj == NULL || (cw->entry && wk.hl == NULL) ||
+	    wk.acc == NULL)
+		goto done;
+	walk_cells(cw, &wk, efron, beta, u, u2, blk, risk);
+	/* M = [B0 B1; B1 B2], each block symmetric from its upper triangle. */
+	for (size_t e = 0; e < 3; e++)
+		colscan_gram_symm(blk + e * q * q, q);
+	for (size_t i = 0; i < q; i++)
+		for (size_t j = 0; j < q; j++) {
+			M[i * Q + j] = blk[i * q + j];
+			M[i * Q + j + q] = M[(j + q) * Q + i] = blk[q * q + i * q + j];
+			M[(i + q) * Q + j + q] = blk[2 * q * q + i * q + j];
+		}
+	rc = 0;
+done:
+	free(blk);
+	free(u);
+	free(wk.hj);
+	free(wk.hl);
+	free(wk.acc);
+	return rc;
 }

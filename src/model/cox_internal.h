@@ -139,6 +139,16 @@ void cox_cells_clear(cox_cells *c);
 double cox_iter_dense(const cox_work *cw, int efron, const double *beta, double *u,
                       double *imat, double *risk);
 
+/* cox_zph.c's time-weighted score u2 (q) and the full 2q x 2q information
+ * M at beta (scaled coordinates), with the time transform g (n, read on
+ * the deaths' rows).  cox_zph_dense walks the dense z; cox_zph_cells
+ * (cox_cells.c) the cells, equal up to rounding, and returns 0, or -1
+ * when memory is short (nothing written). */
+void cox_zph_dense(const cox_work *cw, int efron, const double *beta, const double *gt,
+                   double *u2, double *M, double *risk);
+int cox_zph_cells(const cox_work *cw, int efron, const double *beta, const double *g,
+                  double *u2, double *M, double *risk);
+
 /* Whether the cells suit an iteration at beta: they are built and the
  * cells' linear predictors spread at most COX_CELLS_SPREAD.  The cell sums
  * subtract the information's two parts (sum c_t S2 and sum c_t S1 S1' / S0)

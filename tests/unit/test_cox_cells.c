@@ -2,7 +2,9 @@
  * against the dense iteration, an independent walk kept in cox.c that adds
  * r z z' row by row: on a small random design with a factor, a 0/1 flag,
  * numeric columns, tied times, strata, weights and delayed entry, the log
- * likelihood, score and information agree to rounding. */
+ * likelihood, score and information agree to rounding, and so do the
+ * proportional-hazards test's sums (cox_zph_cells against cox_zph.c's
+ * dense walk). */
 #include "model/cox_internal.h"
 #include "tap.h"
 
@@ -62,6 +64,21 @@ static void compare(const char *name, const cox_data *cd, gsl_rng *rng, double b
 		ok(maxdiff(r1, r2, cw.n) <= 1e-12 * maxabs(r1, cw.n),
 		   "%s, %s: each row's risk as the dense walk", name, ties);
 	}
+	/* The proportional-hazards test's sums, time transform g = the time. */
+	double *g = malloc(cw.n * sizeof *g), v1[8], v2[8], M1[256], M2[256];
+	for (size_t i = 0; i < cw.n; i++)
+		g[i] = cw.time[i] / 40 - 0.5;
+	for (int efron = 0; efron <= 1; efron++) {
+		const char *ties = efron ? "Efron" : "Breslow";
+		cox_zph_dense(&cw, efron, beta, g, v1, M1, r1);
+		ok(cox_zph_cells(&cw, efron, beta, g, v2, M2, r2) == 0, "%s, %s: zph sums", name,
+		   ties);
+		ok(maxdiff(v1, v2, q) <= 1e-11 * maxabs(v1, q),
+		   "%s, %s: zph time-weighted score as the dense walk", name, ties);
+		ok(maxdiff(M1, M2, 4 * q * q) <= 1e-11 * maxabs(M1, 4 * q * q),
+		   "%s, %s: zph information (2q x 2q) as the dense walk", name, ties);
+	}
+	free(g);
 	free(r1);
 	free(r2);
 	cox_work_clear(&cw);
