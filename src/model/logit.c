@@ -216,34 +216,43 @@ static logit_separation separation_check(const logit_space *sp, const gsl_vector
  * either group's outcome is all 0 or all 1, the direction +-e_j (or
  * e_j - e_0 for the 0 group) certifies separation: the column is flagged
  * diverging.  Returns the kind: complete when a column's two groups are
- * pure with opposite outcomes, quasi-complete otherwise. */
-static logit_separation binary_check(const logit_space *sp, logit_result *res)
+ * pure with opposite outcomes, quasi-complete otherwise.  The groups' sums
+ * come from the cells when every 0/1 column is a cell column. */
+static logit_separation binary_check(const logit_space *sp, const logit_cells *cells,
+                                     logit_result *res)
 {
 	const logit_data *d = sp->data;
 	logit_separation kind = LOGIT_SEP_NONE;
+	/* With the cells (every 0/1 column among them), their sums. */
+	int from_cells = cells->nc > 0 && !cells->capped;
 	for (size_t a = 0; a < sp->q; a++) {
 		size_t j = sp->keep[a];
 		if (d->intercept && j == 0)
 			continue;
 		double pos[2] = {0, 0}, tot[2] = {0, 0};
 		int binary = 1;
-		/* Column j read through its first element and the row stride:
-		 * the same values as gsl_matrix_get without a call per element. */
-		const double *colj = d->X->data + j;
-		size_t tda = d->X->tda;
-		for (size_t k = 0; k < sp->n && binary; k++) {
-			size_t i = colscan_row(d->rows, k);
-			double wi = d->w != NULL ? d->w[i] : 1.0;
-			if (!(wi > 0))
-				continue;
-			double x = colj[i * tda];
-			if (x != 0 && x != 1) {
-				binary = 0;
-				break;
+		if (from_cells) {
+			binary = logit_cells_groups(cells, a, pos, tot);
+		} else {
+			/* Column j read through its first element and the row
+			 * stride: the same values as gsl_matrix_get without a call
+			 * per element. */
+			const double *colj = d->X->data + j;
+			size_t tda = d->X->tda;
+			for (size_t k = 0; k < sp->n && binary; k++) {
+				size_t i = colscan_row(d->rows, k);
+				double wi = d->w != NULL ? d->w[i] : 1.0;
+				if (!(wi > 0))
+					continue;
+				double x = colj[i * tda];
+				if (x != 0 && x != 1) {
+					binary = 0;
+					break;
+				}
+				int g = x == 1;
+				tot[g] += wi;
+				pos[g] += wi * d->y[i];
 			}
-			int g = x == 1;
-			tot[g] += wi;
-			pos[g] += wi * d->y[i];
 		}
 		if (!binary || tot[0] == 0 || tot[1] == 0)
 			continue;
@@ -346,7 +355,7 @@ static churn_status fit_space(logit_space *sp, const logit_opts *opts, const log
 	/* The exact check on 0/1 columns finds what the step check can miss:
 	 * a rare level whose estimate glm stops early on (its fitted p is
 	 * still 1e-7 from 0 or 1 when the deviance stops changing). */
-	logit_separation exact = binary_check(sp, res);
+	logit_separation exact = binary_check(sp, &w.cells, res);
 	if (exact > res->separation)
 		res->separation = exact;
 

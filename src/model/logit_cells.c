@@ -14,6 +14,9 @@ void logit_cells_clear(logit_cells *c)
 	free(c->nidx);
 	free(c->code);
 	free(c->xc);
+	free(c->bits);
+	free(c->tot);
+	free(c->pos);
 	free(c->bc);
 	free(c->acc);
 	memset(c, 0, sizeof *c);
@@ -65,6 +68,13 @@ static int assign_codes(const logit_space *sp, logit_cells *c)
 			size_t j = c->cidx[a];
 			c->xc[(size_t)code * c->qc + a] = (x[sp->keep[j]] - sp->m[j]) * sp->is[j];
 		}
+		if (fresh) {
+			c->bits[code] = bits;
+			c->tot[code] = c->pos[code] = 0;
+		}
+		double wi = d->w != NULL ? d->w[i] : 1.0;
+		c->tot[code] += wi;
+		c->pos[code] += wi * d->y[i];
 		c->code[k] = (uint32_t)code;
 	}
 	c->nc = map.nc;
@@ -83,16 +93,22 @@ int logit_cells_init(const logit_space *sp, logit_cells *c)
 		goto none;
 	binary_columns(sp, bin);
 	for (size_t a = 0; a < q; a++) {
-		if (c->qc < CELLMAP_BITS && bin[a])
+		if (c->qc < CELLMAP_BITS && bin[a]) {
 			c->cidx[c->qc++] = a;
-		else
+		} else {
 			c->nidx[c->qn++] = a;
+			c->capped |= bin[a];
+		}
 	}
 	if (c->qc == 0)
 		goto none;
 	c->code = malloc((sp->n ? sp->n : 1) * sizeof *c->code);
 	c->xc = malloc(CELLMAP_MAX * c->qc * sizeof *c->xc);
-	if (c->code == NULL || c->xc == NULL || assign_codes(sp, c) != 0)
+	c->bits = malloc(CELLMAP_MAX * sizeof *c->bits);
+	c->tot = malloc(CELLMAP_MAX * sizeof *c->tot);
+	c->pos = malloc(CELLMAP_MAX * sizeof *c->pos);
+	if (c->code == NULL || c->xc == NULL || c->bits == NULL || c->tot == NULL ||
+	    c->pos == NULL || assign_codes(sp, c) != 0)
 		goto none;
 	size_t qn = c->qn;
 	c->bc = malloc(c->nc * sizeof *c->bc);
@@ -188,4 +204,20 @@ double logit_cells_pass(const logit_space *sp, const logit_cells *c, const gsl_v
 	}
 	colscan_gram_symm(G, q);
 	return dev;
+}
+
+int logit_cells_groups(const logit_cells *c, size_t a, double pos[2], double tot[2])
+{
+	size_t e = 0;
+	while (e < c->qc && c->cidx[e] != a)
+		e++;
+	if (e == c->qc)
+		return 0;
+	pos[0] = pos[1] = tot[0] = tot[1] = 0;
+	for (size_t k = 0; k < c->nc; k++) {
+		int g = (int)(c->bits[k] >> e & 1);
+		tot[g] += c->tot[k];
+		pos[g] += c->pos[k];
+	}
+	return 1;
 }

@@ -96,6 +96,9 @@ typedef struct {
 	size_t *cidx, *nidx; /* qc, qn: their indices among the kept columns */
 	uint32_t *code;      /* sp->n: the cell of each visited row (weight > 0) */
 	double *xc;          /* nc x qc: each cell's scaled pattern */
+	uint64_t *bits;      /* nc: each cell's pattern, bit e for cell column e */
+	double *tot, *pos;   /* nc: each cell's sum of w and of w y */
+	int capped;          /* a 0/1 column past CELLMAP_BITS is among the numeric */
 	double *bc, *acc;    /* scratch of a pass */
 } logit_cells;
 
@@ -104,6 +107,11 @@ typedef struct {
  * short; c is then clear). */
 int logit_cells_init(const logit_space *sp, logit_cells *c);
 void logit_cells_clear(logit_cells *c);
+
+/* For kept column a, a cell column: the sums of w (tot) and w y (pos) over
+ * the rows where it is 0 ([0]) and 1 ([1]), and 1; 0 when a is not a
+ * cell column. */
+int logit_cells_groups(const logit_cells *c, size_t a, double pos[2], double tot[2]);
 
 /* irls_pass (logit.c) from the cells: the same deviance, flags and normal
  * equations G (q x q, full), r up to rounding. */

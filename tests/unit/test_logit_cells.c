@@ -93,6 +93,29 @@ static void compare(const char *name, const logit_data *d, gsl_rng *rng, double 
 		ok(maxdiff(r1, r2, q) <= 1e-12 * maxabs(r1, q), "%s, %s: X'Wz as row by row", name, at);
 		ok(n1 == n2 && f1 == f2, "%s, %s: the same near-0/1 flags", name, at);
 	}
+	/* The separation check's groups of each 0/1 column, summed here. */
+	for (size_t a = 0; a < q; a++) {
+		size_t j = sp.keep[a];
+		double pos[2], tot[2], epos[2] = {0, 0}, etot[2] = {0, 0};
+		int binary = 1;
+		for (size_t k = 0; k < sp.n; k++) {
+			size_t i = colscan_row(d->rows, k);
+			double x = gsl_matrix_get(d->X, i, j);
+			if (!(d->w[i] > 0))
+				continue;
+			binary &= x == 0 || x == 1;
+			etot[x == 1] += d->w[i];
+			epos[x == 1] += d->w[i] * d->y[i];
+		}
+		int got = logit_cells_groups(&cells, a, pos, tot);
+		is_int(got, binary, "%s: column %zu is %sa cell column", name, j, binary ? "" : "not ");
+		if (got && binary)
+			ok(fabs(pos[0] - epos[0]) <= 1e-12 * etot[0] &&
+			       fabs(pos[1] - epos[1]) <= 1e-12 * etot[1] &&
+			       fabs(tot[0] - etot[0]) <= 1e-12 * etot[0] &&
+			       fabs(tot[1] - etot[1]) <= 1e-12 * etot[1],
+			   "%s: column %zu's weights and outcomes where 0 and where 1", name, j);
+	}
 	logit_cells_clear(&cells);
 	logit_space_clear(&sp);
 }
