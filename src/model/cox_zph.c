@@ -27,6 +27,18 @@ static int cmp_double(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/* Sorts v ascending; values already in order (the fit's times without
+ * strata, whose rows are sorted once by cox_work_init) are left as they
+ * are, without a second sort. */
+static void sort_ascending(double *v, size_t n)
+{
+	for (size_t i = 1; i < n; i++)
+		if (v[i] < v[i - 1]) {
+			qsort(v, n, sizeof *v, cmp_double);
+			return;
+		}
+}
+
 /* How many of the n ascending values v are >= x. */
 static size_t count_ge(const double *v, size_t n, double x)
 {
@@ -62,9 +74,9 @@ static int km_transform(const cox_work *cw, double *gt)
 		if (cw->status[r] == 1)
 			et[ne++] = cw->time[r];
 	}
-	qsort(tt, n, sizeof *tt, cmp_double);
-	qsort(te, n, sizeof *te, cmp_double);
-	qsort(et, ne, sizeof *et, cmp_double);
+	sort_ascending(tt, n);
+	sort_ascending(te, n);
+	sort_ascending(et, ne);
 	/* S just before each distinct event time (tmp_t, tmp_s); a row's value
 	 * is then found by binary search. */
 	size_t nd = 0;
