@@ -153,9 +153,11 @@ int cox_zph_cells(const cox_work *cw, int efron, const double *beta, const doubl
  * cells' linear predictors spread at most COX_CELLS_SPREAD.  The cell sums
  * subtract the information's two parts (sum c_t S2 and sum c_t S1 S1' / S0)
  * once over the walk where the dense walk subtracts at each time; when one
- * cell's risk outweighs the others' by e^15 (a coefficient heading to
- * infinity) that difference is mostly rounding, and the dense walk keeps
- * coxfit6's rounding and so its iterations. */
+ * cell's risk outweighs another's by more than e^15 that difference loses
+ * too many digits.  Past it, a fit has a coefficient heading to infinity:
+ * cox_fit_prep redoes it on the dense walk from the start, whose steps
+ * then follow coxfit6's rounding (they are mostly rounding), and so its
+ * iterations and flags. */
 #define COX_CELLS_SPREAD 15.0
 int cox_cells_suit(const cox_work *cw, const double *beta);
 double cox_iter_cells(const cox_work *cw, int efron, const double *beta, double *u,
