@@ -148,7 +148,7 @@ typedef struct {
 /* Adds the rows [lo, hi) of one stratum to each weight's cell sums, each
  * with v = r (hl - hj) (hl NaN or no entry times: the row left at H, the
  * stratum's end): per cell sum v and sum v zn, and the global sum
- * v zn zn' (upper triangle). */
+ * v zn zn'. */
 static void add_rows(const cox_work *cw, const walk *wk, size_t lo, size_t hi,
                      const double *risk)
 {
@@ -164,10 +164,12 @@ static void add_rows(const cox_work *cw, const walk *wk, size_t lo, size_t hi,
 			const double *zn = c->zn + i * qn;
 			V[k] += v;
 			double *vn = VN + k * qn;
+			/* The full square (the upper triangle is read): a loop
+			 * the compiler vectorises. */
 			for (size_t l = 0; l < qn; l++) {
 				double a = v * zn[l];
 				vn[l] += a;
-				for (size_t m = l; m < qn; m++)
+				for (size_t m = 0; m < qn; m++)
 					G[l * qn + m] += a * zn[m];
 			}
 		}

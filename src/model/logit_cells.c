@@ -173,7 +173,7 @@ double logit_cells_pass(const logit_space *sp, const logit_cells *c, const gsl_v
 			double t = wt * xn[l];
 			wn[l] += t;
 			ZN[l] += wz * xn[l];
-			for (size_t m = l; m < qn; m++)
+			for (size_t m = 0; m < qn; m++)  /* the full square: vectorised */
 				GN[l * qn + m] += t * xn[m];
 		}
 	}
