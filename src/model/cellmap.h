@@ -28,6 +28,16 @@ void cellmap_clear(cellmap *m);
  * to 1).  -1 when a new pattern would pass CELLMAP_MAX. */
 long cellmap_code(cellmap *m, uint64_t bits, int *fresh);
 
+/* Whether the cells save work in a fit of q kept columns, qn of them
+ * numeric: a dense pass adds q (q + 1) / 2 products per row, a pass on the
+ * cells about qn^2 + 2 qn + 4 and the cells' upkeep, taken twice.  (The
+ * benchmark's stratified Cox fit, q 5 with qn 4, is faster dense; its
+ * full fit, q 14 with qn 4, five times faster on the cells.) */
+static inline int cellmap_worth(size_t q, size_t qn)
+{
+	return q * (q + 1) / 2 > 2 * (qn * qn + 2 * qn + 4);
+}
+
 /* The position in a q x q row-major upper triangle of columns a and b. */
 static inline size_t cellmap_upper(size_t q, size_t a, size_t b)
 {

@@ -17,8 +17,10 @@ void cox_cells_clear(cox_cells *c)
 	free(c->code);
 	free(c->zc);
 	free(c->zn);
-	free(c->hj);
-	free(c->hl);
+	free(c->jk);
+	free(c->lk);
+	free(c->ev);
+	free(c->suf);
 	free(c->bc);
 	free(c->bn);
 	free(c->acc);
@@ -26,14 +28,18 @@ void cox_cells_clear(cox_cells *c)
 }
 
 /* Marks in bin[c] (q flags) whether kept column c takes only the values
- * 0 and 1 in X on the sorted rows (a treatment dummy, a missing
- * indicator, a 0/1 flag). */
+ * 0 and 1 in X on the rows used (a treatment dummy, a missing indicator, a
+ * 0/1 flag): X read in its own row order. */
 static void binary_columns(const cox_work *cw, const cox_data *d, int *bin)
 {
+	size_t N = colscan_nrows(d->X, d->rows, d->nrows);
 	for (size_t c = 0; c < cw->q; c++)
 		bin[c] = 1;
-	for (size_t r = 0; r < cw->n; r++) {
-		const double *x = gsl_matrix_const_ptr(d->X, cw->src[r], 0);
+	for (size_t k = 0; k < N; k++) {
+		size_t i = colscan_row(d->rows, k);
+		if (!((d->w ? d->w[i] : 1.0) > 0))
+			continue;
+		const double *x = gsl_matrix_const_ptr(d->X, i, 0);
 		for (size_t c = 0; c < cw->q; c++) {
 			double v = x[cw->keep[c]];
 			bin[c] &= v == 0 || v == 1;
@@ -41,20 +47,27 @@ static void binary_columns(const cox_work *cw, const cox_data *d, int *bin)
 	}
 }
 
-/* Assigns each sorted row the code of its pattern of the qc cell columns;
- * -1 when the patterns are more than CELLMAP_MAX or memory is short. */
-static int assign_codes(cox_work *cw, const cox_data *d, size_t qc)
+/* Assigns each sorted row the code of its pattern of the qc cell columns,
+ * read from z (a cell column's z is that of x = 0 or of x = 1); -1 when
+ * the patterns are more than CELLMAP_MAX or memory is short. */
+static int assign_codes(cox_work *cw, size_t qc)
 {
 	cox_cells *c = &cw->cells;
+	size_t q = cw->q;
+	double z0[CELLMAP_BITS];
 	cellmap map;
 	if (cellmap_init(&map) != 0)
 		return -1;
+	for (size_t k = 0; k < qc; k++) {
+		size_t j = c->cidx[k];
+		z0[k] = (0 - cw->mean[j]) * cw->scale[j];
+	}
 	for (size_t r = 0; r < cw->n; r++) {
-		const double *x = gsl_matrix_const_ptr(d->X, cw->src[r], 0);
+		const double *z = cw->z + r * q;
 		uint64_t bits = 0;
 		int fresh;
 		for (size_t k = 0; k < qc; k++)
-			if (x[cw->keep[c->cidx[k]]] == 1)
+			if (z[c->cidx[k]] != z0[k])
 				bits |= (uint64_t)1 << k;
 		long code = cellmap_code(&map, bits, &fresh);
 		if (code < 0) {
@@ -63,7 +76,7 @@ static int assign_codes(cox_work *cw, const cox_data *d, size_t qc)
 		}
 		if (fresh)  /* the cell's pattern: the scaled values of its first row */
 			for (size_t k = 0; k < qc; k++)
-				c->zc[(size_t)code * qc + k] = cw->z[r * cw->q + c->cidx[k]];
+				c->zc[(size_t)code * qc + k] = z[c->cidx[k]];
 		c->code[r] = (uint32_t)code;
 	}
 	c->nc = map.nc;
@@ -91,15 +104,18 @@ int cox_cells_init(cox_work *cw, const cox_data *d)
 			c->nidx[c->qn++] = k;
 	}
 	free(bin);
-	if (c->qc == 0)
+	if (c->qc == 0 || !cellmap_worth(q, c->qn))
 		goto none;
 	size_t qn = c->qn;
 	c->code = malloc((n ? n : 1) * sizeof *c->code);
 	c->zc = malloc(CELLMAP_MAX * c->qc * sizeof *c->zc);
 	c->zn = malloc((n * qn > 0 ? n * qn : 1) * sizeof *c->zn);
-	c->hj = malloc((n ? n : 1) * sizeof *c->hj);
-	c->hl = cw->entry != NULL ? malloc((n ? n : 1) * sizeof *c->hl) : NULL;
-	if (!c->code || !c->zc || !c->zn || !c->hj || (cw->entry && !c->hl) || assign_codes(cw, d, c->qc) != 0)
+	c->jk = malloc((n ? n : 1) * sizeof *c->jk);
+	c->lk = malloc((n ? n : 1) * sizeof *c->lk);
+	c->ev = malloc((n ? 2 * n : 1) * sizeof *c->ev);
+	c->suf = malloc((n + 1) * sizeof *c->suf);
+	if (!c->code || !c->zc || !c->zn || !c->jk || !c->lk || !c->ev || !c->suf ||
+	    assign_codes(cw, c->qc) != 0)
 		goto none;
 	c->bc = malloc(c->nc * sizeof *c->bc);
 	c->bn = malloc((qn ? qn : 1) * sizeof *c->bn);
@@ -115,12 +131,10 @@ none:
 	return 0;
 }
 
-int cox_cells_suit(const cox_work *cw, const double *beta)
+double cox_cells_spread(const cox_work *cw, const double *beta)
 {
 	const cox_cells *c = &cw->cells;
 	double lo = INFINITY, hi = -INFINITY;
-	if (c->nc == 0)
-		return 0;
 	for (size_t k = 0; k < c->nc; k++) {
 		double s = 0;
 		for (size_t j = 0; j < c->qc; j++)
@@ -128,49 +142,64 @@ int cox_cells_suit(const cox_work *cw, const double *beta)
 		lo = s < lo ? s : lo;
 		hi = s > hi ? s : hi;
 	}
-	return hi - lo <= COX_CELLS_SPREAD;
+	return c->nc > 0 ? hi - lo : 0;
+}
+
+int cox_cells_suit(const cox_work *cw, const double *beta)
+{
+	return cw->cells.nc > 0 && cox_cells_spread(cw, beta) <= COX_CELLS_SPREAD;
 }
 
 /* The scratch of one walk on the cells: nw time weights g^0 .. g^(nw-1)
- * (g NULL: nw 1, the fit's information; g the zph time transform: nw 3),
- * for each its running H, and per row its H at joining (hj) and leaving
- * (hl, NaN until the row leaves; only with entry times), n values per
- * weight; acc holds nw blocks of cell sums of WALK_ACC(c) values. */
+ * (g NULL: nw 1, the fit's information; g the zph time transform: nw 3).
+ * The death times walked in the stratum so far are K; for each, per
+ * weight, g^e c and g^e d (ev: nw blocks of two rows of n); per row the
+ * death times walked before it joined (jk) and left (lk, SIZE_MAX: at the
+ * stratum's end).  suf (n + 1) and acc (nw blocks of WALK_ACC(c) cell
+ * sums) are scratch. */
 typedef struct {
-	size_t nw;
+	size_t nw, K;
 	const double *g;
-	double H[3];
-	double *hj, *hl, *acc;
+	size_t *jk, *lk;
+	double *ev, *suf, *acc;
 } walk;
 
 #define WALK_ACC(c) ((c)->nc * (1 + (c)->qn) + (c)->qn * (c)->qn)
 
-/* Adds the rows [lo, hi) of one stratum to each weight's cell sums, each
- * with v = r (hl - hj) (hl NaN or no entry times: the row left at H, the
- * stratum's end): per cell sum v and sum v zn, and the global sum
- * v zn zn'. */
+/* Adds the rows [lo, hi) of one stratum to each weight's cell sums: per
+ * cell sum v and sum v zn, and the global sum v zn zn', with v = r times
+ * the sum of c_t over the death times at which the row was at risk (a
+ * death at its own time d_t, Efron's share).  Those sums are suffix sums
+ * over the stratum's death times, added from its earliest time on: a
+ * row's sum holds no difference of the whole stratum's (its rounding is
+ * that of its own terms) unless it left early (delayed entry). */
 static void add_rows(const cox_work *cw, const walk *wk, size_t lo, size_t hi,
                      const double *risk)
 {
 	const cox_cells *c = &cw->cells;
-	size_t qn = c->qn, n = cw->n;
+	size_t qn = c->qn, n = cw->n, K = wk->K;
+	double *suf = wk->suf;
 	for (size_t e = 0; e < wk->nw; e++) {
 		double *V = wk->acc + e * WALK_ACC(c), *VN = V + c->nc, *G = VN + c->nc * qn;
-		const double *hj = wk->hj + e * n, *hl = wk->hl ? wk->hl + e * n : NULL;
+		const double *ct = wk->ev + 2 * e * n, *dt = ct + n;
+		suf[K] = 0;
+		for (size_t k = K; k > 0; k--)
+			suf[k - 1] = suf[k] + ct[k - 1];
 		for (size_t i = lo; i < hi; i++) {
-			double h = hl != NULL && !isnan(hl[i]) ? hl[i] : wk->H[e];
-			double v = risk[i] * (h - hj[i]);
+			size_t j = wk->jk[i], l = wk->lk[i] == SIZE_MAX ? K : wk->lk[i];
+			double h = cw->status[i] != 0 ? suf[j + 1] + dt[j] : suf[j];
+			double v = risk[i] * (l == K ? h : h - suf[l]);
 			uint32_t k = c->code[i];
 			const double *zn = c->zn + i * qn;
 			V[k] += v;
 			double *vn = VN + k * qn;
 			/* The full square (the upper triangle is read): a loop
 			 * the compiler vectorises. */
-			for (size_t l = 0; l < qn; l++) {
-				double a = v * zn[l];
-				vn[l] += a;
+			for (size_t a = 0; a < qn; a++) {
+				double t = v * zn[a];
+				vn[a] += t;
 				for (size_t m = 0; m < qn; m++)
-					G[l * qn + m] += a * zn[m];
+					G[a * qn + m] += t * zn[m];
 			}
 		}
 	}
@@ -203,7 +232,7 @@ static void expand(const cox_work *cw, const double *acc, double *imat)
 }
 
 /* Delayed entry: as cox_drop_entered without the q x q sums; a leaving
- * row's H is recorded in hl. */
+ * row's death times walked are recorded in lk. */
 static void drop_entered(const cox_work *cw, walk *wk, size_t *out, size_t cur, double dtime,
                          const double *risk, double *denom, double *a)
 {
@@ -214,21 +243,20 @@ static void drop_entered(const cox_work *cw, walk *wk, size_t *out, size_t cur, 
 		*denom -= risk[i];
 		for (size_t j = 0; j < cw->q; j++)
 			a[j] -= risk[i] * z[j];
-		for (size_t e = 0; e < wk->nw; e++)
-			wk->hl[e * cw->n + i] = wk->H[e];
+		wk->lk[i] = wk->K;
 	}
 }
 
-/* The deaths at one time (ndead of weight deadwt, risk denom2, rows
- * [lo, top), time weight g): Efron's or Breslow's parts m at
- * S1_m = a + f_m a2, f_m = (m + 1) / parts, c_m = wpart / S0_m.  The
- * information block of weight g^e gets -g^e sum c_m S1_m S1_m' / S0_m
- * (three sums over the parts); u (and u2 with g) -= sum c_m S1_m part by
- * part, as the dense walk; the deaths join at H_after - g^e sum_m c_m f_m.
- * Returns the log likelihood's part. */
+/* The deaths at one time (ndead of weight deadwt, risk denom2, time
+ * weight g): Efron's or Breslow's parts m at S1_m = a + f_m a2,
+ * f_m = (m + 1) / parts, c_m = wpart / S0_m.  The information block of
+ * weight g^e gets -g^e sum c_m S1_m S1_m' / S0_m (three sums over the
+ * parts); u (and u2 with g) -= sum c_m S1_m part by part, as the dense
+ * walk; the time's c = sum c_m and d = sum c_m f_m (the deaths' own share)
+ * are recorded.  Returns the log likelihood's part. */
 static double deaths(const cox_work *cw, walk *wk, int efron, int ndead, double deadwt,
-                     double denom2, double g, size_t lo, size_t top, double *denom, double *u,
-                     double *u2, double *imat)
+                     double denom2, double g, double *denom, double *u, double *u2,
+                     double *imat)
 {
 	size_t q = cw->q;
 	double *a = cw->a, *a2 = cw->a2;
@@ -254,12 +282,10 @@ static double deaths(const cox_work *cw, walk *wk, int efron, int ndead, double 
 				row[k] -= ge * (s0 * a[j] * a[k] + s1 * (a[j] * a2[k] + a2[j] * a[k]) +
 				                s2 * a2[j] * a2[k]);
 		}
-		double *hj = wk->hj + e * cw->n;
-		for (size_t i = lo; i < top; i++)
-			if (cw->status[i] != 0)
-				hj[i] += ge * (ct - dt);
-		wk->H[e] += ge * ct;
+		wk->ev[2 * e * cw->n + wk->K] = ge * ct;
+		wk->ev[(2 * e + 1) * cw->n + wk->K] = ge * dt;
 	}
+	wk->K++;
 	for (int m = 0; m < parts; m++) {
 		d0 += denom2 / parts;
 		for (size_t j = 0; j < q; j++) {
@@ -275,11 +301,11 @@ static double deaths(const cox_work *cw, walk *wk, int efron, int ndead, double 
 
 /* The information matrix's sum over the death times of c_t S2(t) (c_t
  * the deaths' weight over the risk set's, S2 = sum r z z') is a sum over
- * rows of r z z' (H_leave - H_join), H the running sum of c_t from the
- * latest time back: each row's r (H_leave - H_join) goes to its cell's
- * sums once per stratum, and the q x q matrix is formed once per walk.
- * With time weights g_t, the same for sum c_t g_t^e S2(t).  imat: nw
- * blocks q x q (upper triangles); u2 NULL without g. */
+ * rows of r z z' times the sum of c_t over the times the row was at risk:
+ * each row's weight goes to its cell's sums once per stratum (add_rows),
+ * and the q x q matrix is formed once per walk.  With time weights g_t,
+ * the same for sum c_t g_t^e S2(t).  imat: nw blocks q x q (upper
+ * triangles); u2 NULL without g. */
 static double walk_cells(const cox_work *cw, walk *wk, int efron, const double *beta,
                          double *u, double *u2, double *imat, double *risk)
 {
@@ -296,7 +322,7 @@ static double walk_cells(const cox_work *cw, walk *wk, int efron, const double *
 	memset(a, 0, q * sizeof *a);
 	memset(a2, 0, q * sizeof *a2);
 	memset(wk->acc, 0, wk->nw * WALK_ACC(c) * sizeof *wk->acc);
-	memset(wk->H, 0, sizeof wk->H);
+	wk->K = 0;
 	for (size_t k = 0; k < c->nc; k++) {
 		double s = 0;
 		for (size_t j = 0; j < qc; j++)
@@ -314,14 +340,13 @@ static double walk_cells(const cox_work *cw, walk *wk, int efron, const double *
 			hi = person;
 			cur = cw->strat[person - 1];
 			denom = 0;
-			memset(wk->H, 0, sizeof wk->H);
+			wk->K = 0;
 			memset(a, 0, q * sizeof *a);
 			while (cw->entry != NULL && out < cw->n && cw->strat[cw->eorder[out]] != cur)
 				out++;
 		}
 		double dtime = cw->time[person - 1], deadwt = 0, denom2 = 0, g = 0;
 		int ndead = 0;
-		size_t top = person;
 		while (person > 0 && cw->time[person - 1] == dtime &&
 		       (cw->strat == NULL || cw->strat[person - 1] == cur)) {
 			size_t i = --person;
@@ -331,11 +356,8 @@ static double walk_cells(const cox_work *cw, walk *wk, int efron, const double *
 				zbeta += c->bn[l] * zn[l];
 			double r = exp(zbeta) * cw->w[i];
 			risk[i] = r;
-			for (size_t e = 0; e < wk->nw; e++) {
-				wk->hj[e * cw->n + i] = wk->H[e];
-				if (wk->hl != NULL)
-					wk->hl[e * cw->n + i] = NAN;  /* not left before the stratum's end */
-			}
+			wk->jk[i] = wk->K;
+			wk->lk[i] = SIZE_MAX;  /* not left before the stratum's end */
 			if (cw->status[i] == 0) {
 				denom += r;
 				for (size_t j = 0; j < q; j++)
@@ -357,8 +379,7 @@ static double walk_cells(const cox_work *cw, walk *wk, int efron, const double *
 		drop_entered(cw, wk, &out, cur, dtime, risk, &denom, a);
 		if (ndead == 0)
 			continue;
-		loglik += deaths(cw, wk, efron, ndead, deadwt, denom2, g, person, top, &denom, u, u2,
-		                 imat);
+		loglik += deaths(cw, wk, efron, ndead, deadwt, denom2, g, &denom, u, u2, imat);
 		memset(a2, 0, q * sizeof *a2);
 	}
 	add_rows(cw, wk, 0, hi, risk);
@@ -371,7 +392,7 @@ double cox_iter_cells(const cox_work *cw, int efron, const double *beta, double 
                       double *imat, double *risk)
 {
 	const cox_cells *c = &cw->cells;
-	walk wk = {.nw = 1, .hj = c->hj, .hl = c->hl, .acc = c->acc};
+	walk wk = {.nw = 1, .jk = c->jk, .lk = c->lk, .ev = c->ev, .suf = c->suf, .acc = c->acc};
 	double loglik = walk_cells(cw, &wk, efron, beta, u, NULL, imat, risk);
 	colscan_gram_symm(imat, cw->q);
 	return loglik;
@@ -385,11 +406,13 @@ int cox_zph_cells(const cox_work *cw, int efron, const double *beta, const doubl
 	walk wk = {.nw = 3, .g = g};
 	double *blk = malloc((q > 0 ? 3 * q * q : 1) * sizeof *blk);
 	double *u = malloc((q ? q : 1) * sizeof *u);
-	wk.hj = malloc((n > 0 ? 3 * n : 1) * sizeof *wk.hj);
-	wk.hl = cw->entry != NULL ? malloc((n > 0 ? 3 * n : 1) * sizeof *wk.hl) : NULL;
+	wk.jk = c->jk;
+	wk.lk = c->lk;
+	wk.suf = c->suf;
+	wk.ev = malloc((n > 0 ? 6 * n : 1) * sizeof *wk.ev);
 	wk.acc = malloc(3 * WALK_ACC(c) * sizeof *wk.acc);
 	int rc = -1;
-	if (blk == NULL || u == NULL || wk.hj == NULL || (cw->entry && wk.hl == NULL) ||
+	if (blk == NULL || u == NULL || wk.ev == NULL ||
 	    wk.acc == NULL)
 		goto done;
 	walk_cells(cw, &wk, efron, beta, u, u2, blk, risk);
@@ -406,8 +429,7 @@ int cox_zph_cells(const cox_work *cw, int efron, const double *beta, const doubl
 done:
 	free(blk);
 	free(u);
-	free(wk.hj);
-	free(wk.hl);
+	free(wk.ev);
 	free(wk.acc);
 	return rc;
 }

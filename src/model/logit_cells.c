@@ -100,7 +100,7 @@ int logit_cells_init(const logit_space *sp, logit_cells *c)
 			c->capped |= bin[a];
 		}
 	}
-	if (c->qc == 0)
+	if (c->qc == 0 || !cellmap_worth(q, c->qn))
 		goto none;
 	c->code = malloc((sp->n ? sp->n : 1) * sizeof *c->code);
 	c->xc = malloc(CELLMAP_MAX * c->qc * sizeof *c->xc);

@@ -89,8 +89,8 @@ static inline void logit_irls_row(double eta, double y, double w, double *wt, do
  * the numeric ones; the rows take few patterns ("cells") of the cell
  * columns.  An IRLS pass then adds per row only the sums of its cell and
  * of its numeric columns, and forms X'WX and X'Wz once (logit_cells.c).
- * Built by logit_cells_init when there are cell columns and at most
- * CELLMAP_MAX (cellmap.h) patterns. */
+ * Built by logit_cells_init when there are cell columns, at most
+ * CELLMAP_MAX patterns and they save work (cellmap.h). */
 typedef struct {
 	size_t nc, qc, qn;   /* cells, cell columns, numeric columns */
 	size_t *cidx, *nidx; /* qc, qn: their indices among the kept columns */
@@ -103,8 +103,8 @@ typedef struct {
 } logit_cells;
 
 /* 1 when the cells are built (free with logit_cells_clear), 0 when the
- * fit keeps the dense pass (no cell columns, too many cells, or memory
- * short; c is then clear). */
+ * fit keeps the dense pass (no cell columns, too many cells, no work
+ * saved, or memory short; c is then clear). */
 int logit_cells_init(const logit_space *sp, logit_cells *c);
 void logit_cells_clear(logit_cells *c);
 

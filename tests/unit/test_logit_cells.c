@@ -13,7 +13,7 @@
 #include <gsl/gsl_rng.h>
 
 #define N 500
-#define P 6
+#define P 8
 
 /* The pass summed row by row at b (NULL: glm's start). */
 static double dense_pass(const logit_space *sp, const double *b, double *G, double *r,
@@ -73,10 +73,10 @@ static void compare(const char *name, const logit_data *d, gsl_rng *rng, double 
 	}
 	size_t q = sp.q;
 	ok(logit_cells_init(&sp, &cells) == 1, "%s: cells built", name);
-	is_int((long long)cells.qc, 4, "%s: four cell columns (intercept, two dummies, a flag)",
+	is_int((long long)cells.qc, 6, "%s: six cell columns (intercept, four dummies, a flag)",
 	       name);
 	is_int((long long)cells.qn, 2, "%s: two numeric columns", name);
-	ok(cells.nc >= 2 && cells.nc <= 6, "%s: %zu cells of at most 3 x 2 patterns", name,
+	ok(cells.nc >= 2 && cells.nc <= 10, "%s: %zu cells of at most 5 x 2 patterns", name,
 	   cells.nc);
 	double b[P], G1[P * P], G2[P * P], r1[P], r2[P];
 	for (size_t j = 0; j < q; j++)
@@ -128,13 +128,15 @@ int main(void)
 	double *y = malloc(N * sizeof *y), *w = malloc(N * sizeof *w), *w1 = malloc(N * sizeof *w1);
 	size_t *rows = malloc(N * sizeof *rows), nrows = 0;
 	for (size_t i = 0; i < N; i++) {
-		unsigned lvl = (unsigned)gsl_rng_uniform_int(rng, 3);
+		unsigned lvl = (unsigned)gsl_rng_uniform_int(rng, 5);
 		gsl_matrix_set(X, i, 0, 1);
 		gsl_matrix_set(X, i, 1, lvl == 1);
 		gsl_matrix_set(X, i, 2, log(1 + 100 * gsl_rng_uniform(rng)));
 		gsl_matrix_set(X, i, 3, lvl == 2);
 		gsl_matrix_set(X, i, 4, gsl_rng_uniform(rng) < 0.3);
 		gsl_matrix_set(X, i, 5, (double)gsl_rng_uniform_int(rng, 7));
+		gsl_matrix_set(X, i, 6, lvl == 3);
+		gsl_matrix_set(X, i, 7, lvl == 4);
 		y[i] = gsl_rng_uniform(rng) < 0.35;
 		w[i] = i % 13 == 0 ? 0 : 0.5 + 1.5 * gsl_rng_uniform(rng);
 		w1[i] = 1;
