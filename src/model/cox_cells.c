@@ -16,7 +16,7 @@ void cox_cells_clear(cox_cells *c)
 	free(c->nidx);
 	free(c->code);
 	free(c->zc);
-	free(c->zn);
+	free(c->xn);
 	free(c->jk);
 	free(c->lk);
 	free(c->ev);
@@ -109,22 +109,19 @@ int cox_cells_init(cox_work *cw, const cox_data *d)
 	size_t qn = c->qn;
 	c->code = malloc((n ? n : 1) * sizeof *c->code);
 	c->zc = malloc(CELLMAP_MAX * c->qc * sizeof *c->zc);
-	c->zn = malloc((n * qn > 0 ? n * qn : 1) * sizeof *c->zn);
 	c->jk = malloc((n ? n : 1) * sizeof *c->jk);
 	c->lk = malloc((n ? n : 1) * sizeof *c->lk);
 	c->ev = malloc((n ? 2 * n : 1) * sizeof *c->ev);
 	c->suf = malloc((n + 1) * sizeof *c->suf);
-	if (!c->code || !c->zc || !c->zn || !c->jk || !c->lk || !c->ev || !c->suf ||
+	if (!c->code || !c->zc || !c->jk || !c->lk || !c->ev || !c->suf ||
 	    assign_codes(cw, c->qc) != 0)
 		goto none;
 	c->bc = malloc(c->nc * sizeof *c->bc);
 	c->bn = malloc((qn ? qn : 1) * sizeof *c->bn);
+	c->xn = malloc((qn ? qn : 1) * sizeof *c->xn);
 	c->acc = malloc((c->nc * (1 + qn) + qn * qn) * sizeof *c->acc);
-	if (c->bc == NULL || c->bn == NULL || c->acc == NULL)
+	if (c->bc == NULL || c->bn == NULL || c->xn == NULL || c->acc == NULL)
 		goto none;
-	for (size_t r = 0; r < n; r++)
-		for (size_t l = 0; l < qn; l++)
-			c->zn[r * qn + l] = cw->z[r * q + c->nidx[l]];
 	return 1;
 none:
 	cox_cells_clear(c);
@@ -190,7 +187,10 @@ static void add_rows(const cox_work *cw, const walk *wk, size_t lo, size_t hi,
 			double h = cw->status[i] != 0 ? suf[j + 1] + dt[j] : suf[j];
 			double v = risk[i] * (l == K ? h : h - suf[l]);
 			uint32_t k = c->code[i];
-			const double *zn = c->zn + i * qn;
+			const double *z = cw->z + i * cw->q;
+			double *zn = c->xn;  /* the row's numeric columns, gathered */
+			for (size_t a = 0; a < qn; a++)
+				zn[a] = z[c->nidx[a]];
 			V[k] += v;
 			double *vn = VN + k * qn;
 			/* The full square (the upper triangle is read): a loop
@@ -350,10 +350,10 @@ static double walk_cells(const cox_work *cw, walk *wk, int efron, const double *
 		while (person > 0 && cw->time[person - 1] == dtime &&
 		       (cw->strat == NULL || cw->strat[person - 1] == cur)) {
 			size_t i = --person;
-			const double *z = cw->z + i * q, *zn = c->zn + i * qn;
+			const double *z = cw->z + i * q;
 			double zbeta = bc[c->code[i]];
 			for (size_t l = 0; l < qn; l++)
-				zbeta += c->bn[l] * zn[l];
+				zbeta += c->bn[l] * z[c->nidx[l]];
 			double r = exp(zbeta) * cw->w[i];
 			risk[i] = r;
 			wk->jk[i] = wk->K;

@@ -22,7 +22,7 @@ typedef struct {
 	size_t *cidx, *nidx; /* qc, qn: their indices among the kept columns */
 	uint32_t *code;      /* n: each sorted row's cell */
 	double *zc;          /* nc x qc: each cell's scaled pattern */
-	double *zn;          /* n x qn: each sorted row's scaled numeric columns */
+	double *xn;          /* qn: scratch, a row's numeric columns */
 	size_t *jk, *lk;     /* n: iteration scratch (cox_cells.c's walk) */
 	double *ev, *suf;    /* 2 n, n + 1: iteration scratch */
 	double *bc, *bn;     /* nc, qn: scratch, beta's part per cell and numeric */
