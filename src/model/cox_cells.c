@@ -1,5 +1,5 @@
-/* cox_cells.c - the Cox fit's iteration on sufficient statistics: the
- * design's 0/1 columns as cells; see cox_internal.h. */
+/* cox_cells.c - the Cox fit's iterations and cox.zph's sums on sufficient
+ * statistics: the design's 0/1 columns as cells; see cox_internal.h. */
 #include "model/cellmap.h"
 #include "model/cox_internal.h"
 
