@@ -21,13 +21,11 @@ void cox_opts_init(cox_opts *o)
 	o->conf_level = 0.95;
 }
 
-/* One evaluation of the log partial likelihood at beta (scaled
- * coordinates) with its score u and information imat (q x q, full).
- * Walks the rows from the latest time back, as coxfit6_iter; with delayed
- * entry, rows whose entry is at or after the current time leave the risk
- * set before its events are counted. */
-static double cox_iter(const cox_work *cw, int efron, const double *beta, double *u,
-                       double *imat, double *risk)
+/* cox_internal.h.  Walks the rows from the latest time back, as
+ * coxfit6_iter; with delayed entry, rows whose entry is at or after the
+ * current time leave the risk set before its events are counted. */
+double cox_iter_dense(const cox_work *cw, int efron, const double *beta, double *u,
+                      double *imat, double *risk)
 {
 	size_t q = cw->q;
 	double *a = cw->a, *a2 = cw->a2, *cmat = cw->cmat, *cmat2 = cw->cmat2;
@@ -117,6 +115,19 @@ static double cox_iter(const cox_work *cw, int efron, const double *beta, double
 	}
 	colscan_gram_symm(imat, q);
 	return loglik;
+}
+
+/* One iteration on the cells (*cells 1) while they suit beta, else on
+ * the dense walk; *cells becomes -1 when the cells were in use and no
+ * longer suit (the caller then redoes the fit on the dense walk). */
+static double cox_iter(const cox_work *cw, int efron, const double *beta, double *u,
+                       double *imat, double *risk, int *cells)
+{
+	if (*cells == 1 && cox_cells_suit(cw, beta))
+		return cox_iter_cells(cw, efron, beta, u, imat, risk);
+	if (*cells == 1)
+		*cells = -1;
+	return cox_iter_dense(cw, efron, beta, u, imat, risk);
 }
 
 static int all_finite(const double *v, size_t n)
@@ -210,9 +221,17 @@ churn_status cox_fit_prep(const cox_prep *p, const cox_opts *opts, cox_result **
 		goto done;
 	}
 	int efron = opts->ties == COX_EFRON;
+	/* The cells while the linear predictors of the cells spread at most
+	 * COX_CELLS_SPREAD; a fit that goes past it (a coefficient heading to
+	 * infinity, where the steps are mostly rounding) is redone from the
+	 * start on the dense walk, coxfit6's order of rounding, which decides
+	 * its iterations and its flags. */
+	int cells = cw->cells.nc > 0;
+restart:
+	memset(beta, 0, qa * sizeof *beta);
 
 	/* Initial step at beta = 0: null log-likelihood and the score test. */
-	double lk0 = cox_iter(cw, efron, beta, u, I->data, risk);
+	double lk0 = cox_iter(cw, efron, beta, u, I->data, risk, &cells);
 	double best = lk0, newlk = lk0;
 	memcpy(u0, u, q * sizeof *u);
 	int gs = gsl_linalg_cholesky_decomp1(I);
@@ -234,7 +253,11 @@ churn_status cox_fit_prep(const cox_prep *p, const cox_opts *opts, cox_result **
 
 	int halving = 0, conv = 0, iter;
 	for (iter = 1; iter <= opts->maxit; iter++) {
-		newlk = cox_iter(cw, efron, newbeta, u, I->data, risk);
+		newlk = cox_iter(cw, efron, newbeta, u, I->data, risk, &cells);
+		if (cells < 0) {
+			cells = 0;
+			goto restart;
+		}
 		int finite = isfinite(newlk) && all_finite(u, q) && all_finite(I->data, q * q);
 		gs = finite ? gsl_linalg_cholesky_decomp1(I) : GSL_EDOM;
 		if (finite && gs == GSL_SUCCESS && fabs(1 - best / newlk) <= opts->eps) {
@@ -261,7 +284,11 @@ churn_status cox_fit_prep(const cox_prep *p, const cox_opts *opts, cox_result **
 	if (!conv) {
 		/* Out of iterations: report the last good beta, as coxfit6. */
 		iter = opts->maxit;
-		best = cox_iter(cw, efron, beta, u, I->data, risk);
+		best = cox_iter(cw, efron, beta, u, I->data, risk, &cells);
+		if (cells < 0) {
+			cells = 0;
+			goto restart;
+		}
 		gs = gsl_linalg_cholesky_decomp1(I);
 		if (gs != GSL_SUCCESS) {
 			st = churn_err_set(err, CHURN_EMODEL,

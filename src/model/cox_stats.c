@@ -30,6 +30,7 @@ void cox_work_clear(cox_work *cw)
 	free(cw->cmat);
 	free(cw->cmat2);
 	colscan_clear(&cw->cs);
+	cox_cells_clear(&cw->cells);
 	memset(cw, 0, sizeof *cw);
 }
 
@@ -220,6 +221,7 @@ churn_status cox_work_init(const cox_data *d, cox_work *cw, churn_err *err)
 			cw->eorder[r] = ord[r].idx;
 	}
 	free(ord);
+	cox_cells_init(cw, d);
 	return CHURN_OK;
 fail:
 	free(ord);

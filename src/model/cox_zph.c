@@ -27,6 +27,18 @@ static int cmp_double(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/* Sorts v ascending; values already in order (the fit's times without
+ * strata, whose rows are sorted once by cox_work_init) are left as they
+ * are, without a second sort. */
+static void sort_ascending(double *v, size_t n)
+{
+	for (size_t i = 1; i < n; i++)
+		if (v[i] < v[i - 1]) {
+			qsort(v, n, sizeof *v, cmp_double);
+			return;
+		}
+}
+
 /* How many of the n ascending values v are >= x. */
 static size_t count_ge(const double *v, size_t n, double x)
 {
@@ -62,9 +74,9 @@ static int km_transform(const cox_work *cw, double *gt)
 		if (cw->status[r] == 1)
 			et[ne++] = cw->time[r];
 	}
-	qsort(tt, n, sizeof *tt, cmp_double);
-	qsort(te, n, sizeof *te, cmp_double);
-	qsort(et, ne, sizeof *et, cmp_double);
+	sort_ascending(tt, n);
+	sort_ascending(te, n);
+	sort_ascending(et, ne);
 	/* S just before each distinct event time (tmp_t, tmp_s); a row's value
 	 * is then found by binary search. */
 	size_t nd = 0;
@@ -119,11 +131,10 @@ static int km_transform(const cox_work *cw, double *gt)
 	return 0;
 }
 
-/* The time-weighted score u2 (q) and the full 2q x 2q information M at
- * the fitted beta (scaled coordinates), walking the sorted rows from the
- * last stratum's latest time back as cox_iter does. */
-static void zph_sums(const cox_work *cw, int efron, const double *beta, const double *gt,
-                     double *u2, double *M, double *risk)
+/* cox_internal.h: walks the sorted rows from the last stratum's latest
+ * time back as cox_iter does. */
+void cox_zph_dense(const cox_work *cw, int efron, const double *beta, const double *gt,
+                   double *u2, double *M, double *risk)
 {
 	size_t q = cw->q, Q = 2 * q;
 	double *a = cw->a, *a2 = cw->a2, *cmat = cw->cmat, *cmat2 = cw->cmat2;
@@ -279,7 +290,9 @@ churn_status cox_zph_prep(const cox_prep *pr, const cox_result *r, const size_t 
 	}
 	for (size_t c = 0; c < q; c++)
 		beta[c] = r->coefs.coef[cw->keep[c]] / cw->scale[c];
-	zph_sums(cw, r->ties == COX_EFRON, beta, gt, u2, M, risk);
+	if (!cox_cells_suit(cw, beta) ||
+	    cox_zph_cells(cw, r->ties == COX_EFRON, beta, gt, u2, M, risk) != 0)
+		cox_zph_dense(cw, r->ties == COX_EFRON, beta, gt, u2, M, risk);
 
 	for (size_t t = 0; t < nterms; t++) {
 		size_t k = 0;

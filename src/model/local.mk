@@ -6,13 +6,13 @@ libchurnkit_a_SOURCES += \
 	src/model/model_run_outcome.c src/model/model_run_cox.c \
 	include/churnkit/design.h src/model/design.c src/model/design_terms.c \
 	src/model/design_internal.h \
-	src/model/colscan.h src/model/colscan.c \
+	src/model/colscan.h src/model/colscan.c src/model/cellmap.h src/model/cellmap.c \
 	include/churnkit/logit.h src/model/logit.c \
-	src/model/logit_internal.h src/model/logit_stats.c \
+	src/model/logit_internal.h src/model/logit_stats.c src/model/logit_cells.c \
 	include/churnkit/firth.h src/model/firth.c \
 	include/churnkit/cox.h src/model/cox.c \
 	src/model/cox_internal.h src/model/cox_stats.c src/model/cox_baseline.c \
-	src/model/cox_zph.c \
+	src/model/cox_zph.c src/model/cox_cells.c \
 	include/churnkit/validate.h src/model/validate.c src/model/cv.c \
 	include/churnkit/horizon.h src/model/horizon.c \
 	include/churnkit/model_score.h src/model/model_score.c \

@@ -23,6 +23,7 @@ typedef struct {
 	double *xs;         /* IRLS_BLOCK padded rows */
 	double *Gp;         /* padded X'WX and X'Wz accumulators */
 	int cur;
+	logit_cells cells;  /* nc 0: the dense pass */
 } irls_work;
 
 static void work_free(irls_work *w)
@@ -35,6 +36,7 @@ static void work_free(irls_work *w)
 	gsl_vector_free(w->bprev);
 	free(w->xs);
 	free(w->Gp);
+	logit_cells_clear(&w->cells);
 }
 
 static int work_alloc(irls_work *w, size_t q)
@@ -115,6 +117,16 @@ static double irls_pass(const logit_space *sp, const gsl_vector *b, double *G, d
 	}
 	colscan_gram_symm(G, q);
 	return dev;
+}
+
+/* One pass as irls_pass, from the cells when they are built. */
+static double pass(const logit_space *sp, irls_work *w, const gsl_vector *b, int next,
+                   int *near01, int *fitted01)
+{
+	double *G = w->G[next]->data, *r = w->r[next]->data;
+	if (w->cells.nc > 0)
+		return logit_cells_pass(sp, &w->cells, b, G, r, near01, fitted01);
+	return irls_pass(sp, b, G, r, w->xs, w->Gp, near01, fitted01);
 }
 
 /* The start pass's normal equations from fold sums: with xs = T z (the
@@ -204,34 +216,43 @@ static logit_separation separation_check(const logit_space *sp, const gsl_vector
  * either group's outcome is all 0 or all 1, the direction +-e_j (or
  * e_j - e_0 for the 0 group) certifies separation: the column is flagged
  * diverging.  Returns the kind: complete when a column's two groups are
- * pure with opposite outcomes, quasi-complete otherwise. */
-static logit_separation binary_check(const logit_space *sp, logit_result *res)
+ * pure with opposite outcomes, quasi-complete otherwise.  The groups' sums
+ * come from the cells when every 0/1 column is a cell column. */
+static logit_separation binary_check(const logit_space *sp, const logit_cells *cells,
+                                     logit_result *res)
 {
 	const logit_data *d = sp->data;
 	logit_separation kind = LOGIT_SEP_NONE;
+	/* With the cells (every 0/1 column among them), their sums. */
+	int from_cells = cells->nc > 0 && !cells->capped;
 	for (size_t a = 0; a < sp->q; a++) {
 		size_t j = sp->keep[a];
 		if (d->intercept && j == 0)
 			continue;
 		double pos[2] = {0, 0}, tot[2] = {0, 0};
 		int binary = 1;
-		/* Column j read through its first element and the row stride:
-		 * the same values as gsl_matrix_get without a call per element. */
-		const double *colj = d->X->data + j;
-		size_t tda = d->X->tda;
-		for (size_t k = 0; k < sp->n && binary; k++) {
-			size_t i = colscan_row(d->rows, k);
-			double wi = d->w != NULL ? d->w[i] : 1.0;
-			if (!(wi > 0))
-				continue;
-			double x = colj[i * tda];
-			if (x != 0 && x != 1) {
-				binary = 0;
-				break;
+		if (from_cells) {
+			binary = logit_cells_groups(cells, a, pos, tot);
+		} else {
+			/* Column j read through its first element and the row
+			 * stride: the same values as gsl_matrix_get without a call
+			 * per element. */
+			const double *colj = d->X->data + j;
+			size_t tda = d->X->tda;
+			for (size_t k = 0; k < sp->n && binary; k++) {
+				size_t i = colscan_row(d->rows, k);
+				double wi = d->w != NULL ? d->w[i] : 1.0;
+				if (!(wi > 0))
+					continue;
+				double x = colj[i * tda];
+				if (x != 0 && x != 1) {
+					binary = 0;
+					break;
+				}
+				int g = x == 1;
+				tot[g] += wi;
+				pos[g] += wi * d->y[i];
 			}
-			int g = x == 1;
-			tot[g] += wi;
-			pos[g] += wi * d->y[i];
 		}
 		if (!binary || tot[0] == 0 || tot[1] == 0)
 			continue;
@@ -276,13 +297,13 @@ static churn_status fit_space(logit_space *sp, const logit_opts *opts, const log
 		st = churn_err_set(err, CHURN_ENOMEM, "out of memory fitting the logistic model");
 		goto done;
 	}
+	logit_cells_init(sp, &w.cells);
 
 	/* glm.fit's loop; one pass per iteration computes the deviance at the
 	 * new coefficients and the normal equations for the next step. */
 	double devold = sm != NULL
 	                    ? start_from_sums(sp, sm, w.G[0]->data, w.r[0]->data, &near01, &fitted01)
-	                    : irls_pass(sp, NULL, w.G[0]->data, w.r[0]->data, w.xs, w.Gp, &near01,
-	                                &fitted01);
+	                    : pass(sp, &w, NULL, 0, &near01, &fitted01);
 	double dev = devold;
 	int conv = 0, iter, have_prev = 0, last_ok = 0;
 	w.cur = 0;
@@ -303,8 +324,7 @@ static churn_status fit_space(logit_space *sp, const logit_opts *opts, const log
 		gsl_vector_memcpy(w.bprev, w.b);
 		have_prev = iter > 1;
 		gsl_linalg_cholesky_solve(G, w.r[w.cur], w.b);
-		dev = irls_pass(sp, w.b, w.G[w.cur ^ 1]->data, w.r[w.cur ^ 1]->data, w.xs, w.Gp,
-		                &near01, &fitted01);
+		dev = pass(sp, &w, w.b, w.cur ^ 1, &near01, &fitted01);
 		last_ok = 1;
 		if (fabs(dev - devold) / (fabs(dev) + 0.1) < opts->epsilon) {
 			conv = 1;
@@ -335,7 +355,7 @@ static churn_status fit_space(logit_space *sp, const logit_opts *opts, const log
 	/* The exact check on 0/1 columns finds what the step check can miss:
 	 * a rare level whose estimate glm stops early on (its fitted p is
 	 * still 1e-7 from 0 or 1 when the deviance stops changing). */
-	logit_separation exact = binary_check(sp, res);
+	logit_separation exact = binary_check(sp, &w.cells, res);
 	if (exact > res->separation)
 		res->separation = exact;
 

@@ -13,6 +13,7 @@
 
 #include <float.h>
 #include <math.h>
+#include <stdint.h>
 
 #include "churnkit/logit.h"
 #include "model/colscan.h"
@@ -82,6 +83,40 @@ static inline void logit_irls_row(double eta, double y, double w, double *wt, do
 	*wt = w * me * me / (mu * (1 - mu));
 	*wz = *wt * (eta + (y - mu) / me);
 }
+
+/* The space's kept columns split into the cell columns (0 or 1 on every
+ * row of positive weight: the intercept, treatment dummies, 0/1 flags) and
+ * the numeric ones; the rows take few patterns ("cells") of the cell
+ * columns.  An IRLS pass then adds per row only the sums of its cell and
+ * of its numeric columns, and forms X'WX and X'Wz once (logit_cells.c).
+ * Built by logit_cells_init when there are cell columns, at most
+ * CELLMAP_MAX patterns and they save work (cellmap.h). */
+typedef struct {
+	size_t nc, qc, qn;   /* cells, cell columns, numeric columns */
+	size_t *cidx, *nidx; /* qc, qn: their indices among the kept columns */
+	uint32_t *code;      /* sp->n: the cell of each visited row (weight > 0) */
+	double *xc;          /* nc x qc: each cell's scaled pattern */
+	uint64_t *bits;      /* nc: each cell's pattern, bit e for cell column e */
+	double *tot, *pos;   /* nc: each cell's sum of w and of w y */
+	int capped;          /* a 0/1 column past CELLMAP_BITS is among the numeric */
+	double *bc, *acc;    /* scratch of a pass */
+} logit_cells;
+
+/* 1 when the cells are built (free with logit_cells_clear), 0 when the
+ * fit keeps the dense pass (no cell columns, too many cells, no work
+ * saved, or memory short; c is then clear). */
+int logit_cells_init(const logit_space *sp, logit_cells *c);
+void logit_cells_clear(logit_cells *c);
+
+/* For kept column a, a cell column: the sums of w (tot) and w y (pos) over
+ * the rows where it is 0 ([0]) and 1 ([1]), and 1; 0 when a is not a
+ * cell column. */
+int logit_cells_groups(const logit_cells *c, size_t a, double pos[2], double tot[2]);
+
+/* irls_pass (logit.c) from the cells: the same deviance, flags and normal
+ * equations G (q x q, full), r up to rounding. */
+double logit_cells_pass(const logit_space *sp, const logit_cells *c, const gsl_vector *b,
+                        double *G, double *r, int *near01, int *fitted01);
 
 /* Sums that start a cross-validation fold's fit without passes over its
  * rows (cv.c).  Over the fold's training rows, with z = (1, x_1 - g_1,

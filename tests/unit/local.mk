@@ -129,6 +129,13 @@ tests_unit_test_coeftab_LDADD = $(TEST_LIBS)
 unit_model += tests/unit/test_model_shared
 tests_unit_test_model_shared_SOURCES = tests/unit/test_model_shared.c
 tests_unit_test_model_shared_LDADD = $(TEST_LIBS)
+# cells (issue 15 item 2): the Cox and logistic passes on cell sums against
+# the dense walk and sums made row by row
+unit_model += tests/unit/test_cox_cells tests/unit/test_logit_cells
+tests_unit_test_cox_cells_SOURCES = tests/unit/test_cox_cells.c
+tests_unit_test_cox_cells_LDADD = $(TEST_LIBS)
+tests_unit_test_logit_cells_SOURCES = tests/unit/test_logit_cells.c
+tests_unit_test_logit_cells_LDADD = $(TEST_LIBS)
 
 ## src/segment (test_segment_run: the stage's runner)
 unit_segment = tests/unit/test_segment tests/unit/test_recommend \
