@@ -2,6 +2,8 @@
  * include/churnkit/cox.h and cox_internal.h. */
 #include "model/cox_internal.h"
 
+#include "churnkit/order.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -379,6 +381,33 @@ static double fw_below(const fenwick *f, size_t r)
 	return s;
 }
 
+/* Sorts a[0..n) by key; the order among equal keys is not kept (the
+ * caller needs only where the key changes).  A radix sort on the keys
+ * (order.h), qsort when a key is NaN or memory is short. */
+static void sort_by_key(keyed *a, size_t n)
+{
+	uint64_t *key = malloc((n ? n : 1) * sizeof *key);
+	size_t *pos = malloc((n ? n : 1) * sizeof *pos);
+	keyed *tmp = malloc((n ? n : 1) * sizeof *tmp);
+	int ok = key != NULL && pos != NULL && tmp != NULL;
+
+	for (size_t m = 0; ok && m < n; m++) {
+		ok = !isnan(a[m].key);
+		key[m] = order_key_asc(a[m].key);
+		pos[m] = m;
+	}
+	if (ok && order_sort_u64(key, pos, n) == 0) {
+		for (size_t m = 0; m < n; m++)
+			tmp[m] = a[pos[m]];
+		memcpy(a, tmp, n * sizeof *a);
+	} else {
+		qsort(a, n, sizeof *a, cmp_keyed_asc);
+	}
+	free(key);
+	free(pos);
+	free(tmp);
+}
+
 /* Adds the concordant, discordant and tied-risk pair weights among the n
  * rows idx[] (one stratum) to sums[0..2]; rank[] is scratch indexed by
  * table row.  by_time: idx[] is already in the order of (time, row).  0,
@@ -402,7 +431,7 @@ static int conc_group(const cox_data *d, const double *lp, const size_t *idx, si
 	}
 	if (!by_time)
 		qsort(byt, n, sizeof *byt, cmp_keyed_asc);
-	qsort(bylp, n, sizeof *bylp, cmp_keyed_asc);
+	sort_by_key(bylp, n);  /* only the ranks of distinct scores are used */
 	if (bye)
 		qsort(bye, n, sizeof *bye, cmp_keyed_desc);
 	size_t k = 0;

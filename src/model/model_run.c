@@ -398,6 +398,7 @@ static churn_status fit_both(model_run *m, const model_run_input *d, churn_err *
 	st = fit_logit(m, d, main_tm, err);
 	pthread_join(th, NULL);
 	stagetime_thread_clock(main_tm, 0);
+	stagetime_mark(main_tm, "models: wait for the Cox thread");
 	m->timer = main_tm;
 	stagetime_merge(main_tm, &cox_tm);
 	if (st != CHURN_OK)
