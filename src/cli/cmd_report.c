@@ -18,6 +18,7 @@
 #include "stage_opts.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <json-c/json.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -75,6 +76,39 @@ typedef struct {
 	                              the stages' times (to stderr at the end) */
 	cli_progress pg;
 } run;
+
+/* The survival and cohort stages, on a thread of their own beside the
+ * model fits (--threads 2): they read the loaded table as the models do
+ * and write only r->sv and r->co.  d is a copy of r->d with its own timer
+ * (no progress display; stagetime.h, "Work on two threads"). */
+typedef struct {
+	run *r;
+	cmd_data d;
+	stagetime tm;
+	churn_err err;
+	churn_status st;
+} side_job;
+
+static churn_status surv_and_cohorts(run *r, const cmd_data *d, stagetime *tm, churn_err *err)
+{
+	churn_status st;
+
+	if ((st = cli_surv_run(&r->sv, &r->svo, d, err)) != CHURN_OK)
+		return st;
+	stagetime_mark(tm, "survival");
+	if (r->have_co && (st = cli_cohort_run(&r->co, &r->coo, d, err)) != CHURN_OK)
+		return st;
+	stagetime_mark(tm, "cohorts and KPIs");
+	return CHURN_OK;
+}
+
+static void *side_thread(void *arg)
+{
+	side_job *j = arg;
+	stagetime_thread_clock(&j->tm, 1);
+	j->st = surv_and_cohorts(j->r, &j->d, &j->tm, &j->err);
+	return NULL;
+}
 
 static void run_free(run *r)
 {
@@ -339,14 +373,33 @@ int cmd_report(int argc, char **argv, outset *outs, churn_err *err)
 	if ((st = cli_labels_read(&r.o, r.d.res->t, &r.labels, err)) != CHURN_OK)
 		goto end;
 	r.mi = cli_model_input(&r.d);
-	if ((st = cli_surv_run(&r.sv, &r.svo, &r.d, err)) != CHURN_OK)
+	/* With two threads the survival and cohort stages run beside the model
+	 * fits; their errors come first, as when they run before them. */
+	side_job side = {.r = &r, .d = r.d, .st = CHURN_OK};
+	pthread_t side_th;
+	int sided = r.have_m && r.mo.mo.threads > 1;
+	if (sided) {
+		churn_err_clear(&side.err);
+		stagetime_start(&side.tm, r.tm.on);
+		side.d.clock = &side.tm;
+		sided = pthread_create(&side_th, NULL, side_thread, &side) == 0;
+	}
+	if (!sided && (st = surv_and_cohorts(&r, &r.d, &r.tm, err)) != CHURN_OK)
 		goto end;
-	stagetime_mark(&r.tm, "survival");
-	if (r.have_co && (st = cli_cohort_run(&r.co, &r.coo, &r.d, err)) != CHURN_OK)
-		goto end;
-	stagetime_mark(&r.tm, "cohorts and KPIs");
 	if (r.have_m) {
+		stagetime_thread_clock(&r.tm, sided);
 		st = model_run_fit(&r.m, &r.mi, &r.mo.mo, err);
+		if (sided) {
+			pthread_join(side_th, NULL);
+			stagetime_thread_clock(&r.tm, 0);
+			stagetime_mark(&r.tm, "models: wait for survival");
+			stagetime_merge(&r.tm, &side.tm);
+			if (side.st != CHURN_OK) {
+				*err = side.err;
+				st = side.st;
+				goto end;
+			}
+		}
 		/* A model that cannot be fitted (no churner within the horizon, say)
 		 * leaves its pages out rather than the whole report, unless the
 		 * scores file was asked for. */

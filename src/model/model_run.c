@@ -394,10 +394,11 @@ static churn_status fit_both(model_run *m, const model_run_input *d, churn_err *
 			return st;
 		return fit_cox(m, d, err);
 	}
+	int was = main_tm != NULL && main_tm->thread;  /* the caller's own overlap */
 	stagetime_thread_clock(main_tm, 1);
 	st = fit_logit(m, d, main_tm, err);
 	pthread_join(th, NULL);
-	stagetime_thread_clock(main_tm, 0);
+	stagetime_thread_clock(main_tm, was);
 	stagetime_mark(main_tm, "models: wait for the Cox thread");
 	m->timer = main_tm;
 	stagetime_merge(main_tm, &cox_tm);

@@ -1,9 +1,10 @@
 #!/bin/sh
 # threads.sh - --threads (issue 15 item 5): with two threads the Cox fit
-# runs beside the logistic fit and its validation; every output is the same
+# runs beside the logistic fit and its validation, and in the report the
+# survival and cohort stages beside both; every output is the same
 # bytes as with --threads 1 (the fits do the same arithmetic in the same
 # order on either thread), an error is the one the sequential run reports
-# first (the logistic model's), and the stage timings stay per stage
+# first (the survival stage's, then the logistic model's), and the stage timings stay per stage
 # (CHURNKIT_TIMING=1: no stage charged the other thread's CPU time, so none
 # is negative).
 
@@ -58,6 +59,20 @@ cmp -s "$t/1/stderr" "$t/2/stderr"
 tap_ok $? "a failing logistic fit: the same message with 2 threads"
 grep -q "logistic model cannot be fitted" "$t/2/stderr"
 tap_ok $? "a failing logistic fit: the message is the logistic model's"
+
+# The survival stage fails (a --by of 120 levels), the models would not:
+# with two threads the survival and cohort stages run beside the model fits,
+# and the run still stops with the survival stage's error, writing nothing.
+for n in 1 2; do
+	ck_run "$t/$n" report --config "$cfg" --by logins_30d --threads $n -o "$t/$n/by.pdf" "$csv"
+done
+tap_is "$(cat "$t/2/exit")" "$(cat "$t/1/exit")" "a failing survival stage: the same exit status with 2 threads"
+cmp -s "$t/1/stderr" "$t/2/stderr"
+tap_ok $? "a failing survival stage: the same message with 2 threads"
+grep -q -- "--by logins_30d has 120 levels" "$t/2/stderr"
+tap_ok $? "a failing survival stage: the message is the survival stage's"
+[ ! -e "$t/2/by.pdf" ]
+tap_ok $? "a failing survival stage: no PDF written"
 
 CHURNKIT_TIMING=1 ck_run "$t/2" report --config "$cfg" --threads 2 -o "$t/2/t.pdf" "$csv"
 awk '/^cox: fit / { seen = 1 } /^(logit|cox): / && ($(NF - 2) < 0 || $(NF - 1) < 0) { bad = 1 }
