@@ -191,13 +191,14 @@ static churn_status collect_options(run *r, churn_err *err)
 	for (int i = 0; i < OPT_COUNT; i++) {
 		const opt_value *v = &r->o.v[i];
 		size_t len = 0;
-		/* Where the outputs go says nothing about the analysis (and would
-		 * make the same analysis print differently). */
+		/* Where the outputs go, and how many threads compute them, say
+		 * nothing about the analysis (and would make the same analysis
+		 * print differently). */
 		if (v->n == 0 || i == OPT_HELP || i == OPT_VERSION || i == OPT_OUTPUT ||
 		    i == OPT_CONFIG ||
 		    i == OPT_SCORES || i == OPT_JSON || i == OPT_TABLES || i == OPT_REJECTS ||
 		    i == OPT_REVENUE_REJECTS || i == OPT_QUIET || i == OPT_PROGRESS ||
-		    i == OPT_NO_PROGRESS)
+		    i == OPT_NO_PROGRESS || i == OPT_THREADS)
 			continue;
 		for (size_t k = 0; k < v->n; k++)
 			len += strlen(v->values[k] ? v->values[k] : "yes") + 2;

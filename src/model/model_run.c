@@ -397,6 +397,7 @@ static churn_status fit_both(model_run *m, const model_run_input *d, churn_err *
 	int was = main_tm != NULL && main_tm->thread;  /* the caller's own overlap */
 	stagetime_thread_clock(main_tm, 1);
 	st = fit_logit(m, d, main_tm, err);
+	stagetime_begin(main_tm, "cox model", 0, NULL);  /* what the line waits for */
 	pthread_join(th, NULL);
 	stagetime_thread_clock(main_tm, was);
 	stagetime_mark(main_tm, "models: wait for the Cox thread");

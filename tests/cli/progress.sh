@@ -31,8 +31,11 @@ report() {
 	)
 }
 
-report plain
-report shown --progress
+# One thread, so that every stage has its turn on the line; with two (the
+# default on two cores) the stages that run beside the main thread's are
+# not named, checked below.
+report plain --threads 1
+report shown --progress --threads 1
 tap_is "$(cat "$t/plain/exit") $(cat "$t/shown/exit")" "0 0" "both reports succeed"
 for f in report.pdf report.json scores.csv stdout; do
 	cmp -s "$t/plain/$f" "$t/shown/$f"
@@ -48,6 +51,13 @@ for s in "loading: " "survival, " "cohorts, " "logistic model, " "cross-validati
 	tr '\r' '\n' <"$err" | grep -q "^churnkit: $s" || missing="$missing [$s]"
 done
 tap_is "$missing" "" "the line names each stage"
+report both --progress --threads 2
+missing=
+for s in "loading: " "logistic model, " "cross-validation, " "cox model, " "scoring, " \
+	"findings, " "writing report, " "writing scores, "; do
+	tr '\r' '\n' <"$t/both/stderr" | grep -q "^churnkit: $s" || missing="$missing [$s]"
+done
+tap_is "$missing" "" "--threads 2: the line names the main thread's stages, and the Cox model while it waits for it"
 tr '\r' '\n' <"$err" | grep -q '^churnkit: loading: [0-9.]* of 0\.[0-9] MB ([0-9]*%), [0-9.]* s' 
 tap_ok $? "loading counts the bytes of the file's size, with the share and the elapsed time"
 tap_is "$(tr -d '\r' <"$err" | tr -d ' ' | wc -l | tr -d ' ')" 0 "the line is never ended by a newline"
