@@ -194,6 +194,9 @@ churn_status cohort_run_fit(cohort_run *c, const cohort_run_input *in,
 	c->revenue_path = o->revenue_path;
 	c->revenue_rejects = o->revenue_rejects;
 	c->revenue_wide = o->revenue_wide;
+	if (c->revenue_path != NULL && in->weight_col != NULL)
+		return churn_err_set(err, CHURN_EUSAGE, "cohorts: a revenue history is per "
+		                     "customer: not with weighted rows");
 	if ((st = map_customers(c, in, err)) != CHURN_OK)
 		return st;
 	if (c->revenue_path != NULL) {

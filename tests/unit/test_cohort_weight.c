@@ -164,6 +164,20 @@ out:
 	kpi_result_free(b);
 }
 
+/* A revenue history is per customer: not with weights. */
+static void test_no_history(const cohort_customers *w)
+{
+	revenue_history h = {0};
+	kpi_opts o;
+	kpi_result *r = NULL;
+	churn_err err;
+
+	kpi_opts_init(&o);
+	o.revenue = &h;
+	ok(kpi_compute(w, &o, &r, &err) == CHURN_EUSAGE && r == NULL,
+	   "kpis: a revenue history with weighted customers is refused");
+}
+
 int main(void)
 {
 	cohort_customers w = {.n = N, .start = start, .end = end_, .value = value,
@@ -182,6 +196,7 @@ int main(void)
 	x.value = NULL;
 	test_cohorts(&w, &x);
 	test_kpis(&w, &x, 0);
+	test_no_history(&w);
 	expanded_free(&e);
 	return done_testing();
 }
