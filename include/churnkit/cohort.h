@@ -62,6 +62,10 @@ typedef struct {
 	const int32_t *end;     /* churn day, >= start; TABLE_DATE_NA = active */
 	const double *value;    /* MRR per customer, NaN = missing; NULL = none */
 	const uint32_t *group;  /* level codes, UINT32_MAX = missing; NULL = none */
+	const size_t *weight;   /* customers per entry (whole-number frequency
+	                           weights: an entry of weight w counts as w
+	                           customers of the same dates, group and value
+	                           in every count and sum); NULL = 1 each */
 	const char *group_name; /* the segment column's name (may be NULL) */
 	const char *const *group_levels; /* ngroup_levels names */
 	size_t ngroup_levels;

@@ -61,7 +61,8 @@ typedef struct {
 /* Builds the revenue triangle of the customers c (group ignored) from the
  * history h, whose customer indexes are those of c (h->ncustomers == c->n;
  * h->churn_month is not read: the churn months come from c's end dates).
- * Fails with CHURN_EUSAGE on a mismatch, CHURN_EDATA as cohort_build does
+ * Fails with CHURN_EUSAGE on a mismatch or weighted customers (c->weight:
+ * the history is per customer), CHURN_EDATA as cohort_build does
  * on bad customers or too long a span. */
 churn_status cohort_revenue_build(const cohort_customers *c, const revenue_history *h,
                                   cohort_revenue **out, churn_err *err);

@@ -23,7 +23,7 @@
  *
  * Ownership: the cohort_run owns everything it holds; revenue_path and
  * revenue_rejects are borrowed from the options, and cc's arrays (except
- * end_na) from the input's table: both must outlive it.  Free with
+ * end_na and weight) from the input's table: both must outlive it.  Free with
  * cohort_run_free (even after a failure).
  */
 #ifndef CHURNKIT_COHORT_RUN_H
@@ -64,6 +64,10 @@ typedef struct {
 	const load_opts *lopts;      /* the customers' load options (the revenue
 	                                file is read alike) */
 	outset *outs;                /* the run's output set (revenue rejects) */
+	const char *weight_col;      /* NULL, or a numeric column of whole-number
+	                                counts: each row is that many customers
+	                                (cohort.h's weight; --push-down's counts,
+	                                pushdown.h); not with a revenue history */
 } cohort_run_input;
 
 typedef struct {
@@ -79,6 +83,8 @@ typedef struct {
 	cohort_customers cc;         /* all customers, group unset */
 	int32_t *end_na;             /* all-NA end dates when --end is not given
 	                                (cc.end points here then) */
+	size_t *weight;              /* the input's weight_col as counts, or NULL
+	                                (cc.weight points here then) */
 	uint32_t **codes;            /* [nby] per --by column: codes in sorted level order */
 	const char ***levels;        /* [nby] per --by column: the level names in
 	                                sorted order (arrays owned, names borrowed

@@ -159,7 +159,9 @@ int kpi_prop_test(size_t c1, size_t s1, size_t c2, size_t s2, double *z, double 
 
 /* Computes every period, the change and the cost of churn.  CHURN_EUSAGE
  * when the requested period is not a computed one (not ended by as-of, or
- * before the data), CHURN_EDATA for bad customers or history.  On success
+ * before the data) or for a revenue history with weighted customers
+ * (c->weight: the history is per customer), CHURN_EDATA for bad customers
+ * or history.  On success
  * *out is a new result (free with kpi_result_free); on failure NULL. */
 churn_status kpi_compute(const cohort_customers *c, const kpi_opts *o, kpi_result **out,
                          churn_err *err);

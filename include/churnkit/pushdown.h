@@ -25,6 +25,13 @@
  * = time; active: start = as_of - time, no end) and PUSHDOWN_WEIGHT, the
  * customers of the row, to be read as frequency weights.
  *
+ * pushdown_cohorts does the same for the cohort stage (cohort_run.h):
+ * the GROUP BY is per (--by levels, signup month, churn month), and the
+ * table's --start and --end columns hold the first signup and churn days
+ * of each group (no end: active), which give the row path's months and
+ * first day (pushdown_sql.h); PUSHDOWN_WEIGHT, the customers, is the
+ * stage's weight column.
+ *
  * Ownership: *out is zeroed first; pushdown_survival_free frees it (also
  * after a failure).
  */
@@ -55,6 +62,8 @@ typedef struct {
 
 churn_status pushdown_survival(const pushdown_src *src, const load_map *map,
                                const load_opts *lo, pushdown_surv *out, churn_err *err);
+churn_status pushdown_cohorts(const pushdown_src *src, const load_map *map,
+                              const load_opts *lo, pushdown_surv *out, churn_err *err);
 void pushdown_survival_free(pushdown_surv *p);
 
 #endif

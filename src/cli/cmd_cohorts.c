@@ -7,6 +7,7 @@
 #include "churnkit/reasons_out.h"
 #include "churnkit/run_text.h"
 #include "cmd.h"
+#include "cmd_pushdown.h"
 #include "progress.h"
 #include "stage_opts.h"
 
@@ -87,7 +88,8 @@ int cmd_cohorts(int argc, char **argv, outset *outs, churn_err *err)
 	if ((st = cli_progress_start(&pg, &tm, &o, err)) != CHURN_OK ||
 	    (st = cmd_load(&o, outs, &tm, &d, err)) != CHURN_OK)
 		goto out;
-	if ((st = cli_cohort_run(&c, &co, &d, err)) != CHURN_OK)
+	if ((st = (d.pushed ? cmd_pushdown_cohorts : cli_cohort_run)(&c, &co, &d, err)) !=
+	    CHURN_OK)
 		goto out;
 	if (d.map.reason != NULL && (st = reasons_of_period(&c, &d, &rr, err)) != CHURN_OK)
 		goto out;

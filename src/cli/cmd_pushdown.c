@@ -27,6 +27,11 @@ static const struct {
 	{OPT_DURATION, "the database counts from dates (--start, --end)"},
 	{OPT_EVENT, "the database counts from dates (--start, --end)"},
 	{OPT_REJECTS, "the bad rows stay in the database: run without --push-down"},
+	{OPT_REVENUE, "a revenue history is matched to the rows"},
+	{OPT_REVENUE_TABLE, "a revenue history is matched to the rows"},
+	{OPT_REVENUE_QUERY, "a revenue history is matched to the rows"},
+	{OPT_REVENUE_REJECTS, "a revenue history is matched to the rows"},
+	{OPT_REVENUE_LAYOUT, "a revenue history is matched to the rows"},
 };
 
 static churn_status refuse(const cli_opts *o, churn_err *err)
@@ -50,7 +55,9 @@ churn_status cmd_pushdown_load(const cli_opts *o, cmd_data *d, churn_err *err)
 	if (st != CHURN_OK)
 		return st;
 	stagetime_begin(d->clock, "push-down", 0, NULL);
-	if ((st = pushdown_survival(&src, &d->map, &d->lopts, &p, err)) != CHURN_OK) {
+	st = (o->cmd == CMD_COHORTS ? pushdown_cohorts : pushdown_survival)(&src, &d->map,
+	                                                                   &d->lopts, &p, err);
+	if (st != CHURN_OK) {
 		pushdown_survival_free(&p);
 		return st;
 	}
@@ -91,4 +98,16 @@ churn_status cmd_pushdown_surv(surv_run *s, const cli_surv_opts *so, const cmd_d
 	for (size_t k = 0; k < s->a->ntests; k++)
 		s->a->test[k].missing_rows = (size_t)s->a->test[k].missing;
 	return CHURN_OK;
+}
+
+churn_status cmd_pushdown_cohorts(cohort_run *c, const cli_cohort_opts *co, const cmd_data *d,
+                                  churn_err *err)
+{
+	load_result r = *d->res;
+	cohort_run_input in = {.res = &r, .map = &d->map, .lopts = &d->lopts, .outs = d->outs,
+	                       .weight_col = PUSHDOWN_WEIGHT};
+
+	r.t = d->pushed;
+	stagetime_begin(d->clock, "cohorts", 0, NULL);
+	return cohort_run_fit(c, &in, &co->co, err);
 }

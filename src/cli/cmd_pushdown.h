@@ -1,7 +1,8 @@
 /*
  * cmd_pushdown.h - --push-down on the command line (pushdown.h,
  * docs/scaling.md): which options it refuses, the load that leaves the
- * rows in the database, and the survival stage fitted on its counts.
+ * rows in the database, and the survival and cohort stages run on its
+ * counts.
  */
 #ifndef CHURNKIT_CMD_PUSHDOWN_H
 #define CHURNKIT_CMD_PUSHDOWN_H
@@ -22,5 +23,10 @@ churn_status cmd_pushdown_load(const cli_opts *o, cmd_data *d, churn_err *err);
  * (no --weight). */
 churn_status cmd_pushdown_surv(surv_run *s, const cli_surv_opts *so, const cmd_data *d,
                                churn_err *err);
+
+/* cli_cohort_run on the counts: each row of the counts is that many
+ * customers (cohort_run.h's weight_col); no revenue history. */
+churn_status cmd_pushdown_cohorts(cohort_run *c, const cli_cohort_opts *co, const cmd_data *d,
+                                  churn_err *err);
 
 #endif

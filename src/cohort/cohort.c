@@ -137,19 +137,21 @@ static int triangle_alloc(cohort_triangle *t, int32_t first, size_t nrows, int v
 	return 1;
 }
 
-/* Adds one customer of row r, lost from cell d on (d >= nk: never lost). */
-static void triangle_add(cohort_triangle *t, size_t r, size_t d, double v)
+/* Adds w customers of row r, lost from cell d on (d >= nk: never lost),
+ * each of value v. */
+static void triangle_add(cohort_triangle *t, size_t r, size_t d, double v, size_t w)
 {
 	cohort_row *row = &t->rows[r];
-	row->size++;
-	t->ncustomers++;
+	row->size += w;
+	t->ncustomers += w;
 	if (d < row->nk)
-		row->retained[d]++;
+		row->retained[d] += w;
 	if (row->value_retained != NULL && !isnan(v)) {
-		row->nvalue++;
-		row->value += v;
+		double vw = w == 1 ? v : v * (double)w;
+		row->nvalue += w;
+		row->value += vw;
 		if (d < row->nk)
-			row->value_retained[d] += v;
+			row->value_retained[d] += vw;
 	}
 }
 
@@ -228,7 +230,7 @@ churn_status cohort_build(const cohort_customers *c, size_t min_n, cohort_result
 
 	for (size_t i = 0; i < c->n; i++) {
 		if (c->start[i] > c->as_of) {
-			res->n_future++;
+			res->n_future += c->weight ? c->weight[i] : 1;
 			continue;
 		}
 		int32_t m = date_month_index(c->start[i]);
@@ -281,12 +283,13 @@ churn_status cohort_build(const cohort_customers *c, size_t min_n, cohort_result
 		int32_t m;
 		size_t r, d;
 		double v;
+		size_t w = c->weight ? c->weight[i] : 1;
 
 		if (s > c->as_of)
 			continue;
 		m = date_month_index(s);
 		if (m > last) {
-			res->n_partial++;
+			res->n_partial += w;
 			continue;
 		}
 		r = (size_t)(m - first);
@@ -299,12 +302,12 @@ churn_status cohort_build(const cohort_customers *c, size_t min_n, cohort_result
 				d = (size_t)(em - m);
 		}
 		v = values ? c->value[i] : NAN;
-		triangle_add(&res->all, r, d, v);
+		triangle_add(&res->all, r, d, v, w);
 		if (c->group != NULL) {
 			if (c->group[i] == TABLE_CODE_NA)
-				res->n_group_missing++;
+				res->n_group_missing += w;
 			else
-				triangle_add(&res->groups[c->group[i]], r, d, v);
+				triangle_add(&res->groups[c->group[i]], r, d, v, w);
 		}
 	}
 

@@ -82,6 +82,9 @@ churn_status cohort_revenue_build(const cohort_customers *c, const revenue_histo
 	if ((st = cohort_customers_check(c, err)) != CHURN_OK ||
 	    (st = revenue_history_check(h, err)) != CHURN_OK)
 		return st;
+	if (c->weight != NULL)
+		return churn_err_set(err, CHURN_EUSAGE, "revenue cohorts: a revenue history is "
+		                     "per customer: not with weighted entries");
 	if (h->ncustomers != c->n)
 		return churn_err_set(err, CHURN_EUSAGE, "revenue cohorts: the history is for %zu "
 		                     "customers, not the %zu given", h->ncustomers, c->n);

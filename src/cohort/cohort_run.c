@@ -28,6 +28,7 @@ void cohort_run_free(cohort_run *c)
 	cohort_revenue_free(c->revcoh);
 	revhist_free(c->rev);
 	free(c->end_na);
+	free(c->weight);
 	memset(c, 0, sizeof *c);
 }
 
@@ -101,10 +102,12 @@ static churn_status map_customers(cohort_run *c, const cohort_run_input *in, chu
 	const table_col *start = m->start ? table_find(t, m->start) : NULL;
 	const table_col *end = m->end ? table_find(t, m->end) : NULL;
 	const table_col *value = m->value ? table_find(t, m->value) : NULL;
+	const table_col *w = in->weight_col ? table_find(t, in->weight_col) : NULL;
 	cohort_customers *cc = &c->cc;
 
 	if (start == NULL || start->kind != TABLE_DATE || (end && end->kind != TABLE_DATE) ||
-	    (value && value->kind != TABLE_NUM))
+	    (value && value->kind != TABLE_NUM) ||
+	    (in->weight_col && (w == NULL || w->kind != TABLE_NUM)))
 		return churn_err_set(err, CHURN_EUSAGE, "cohorts: the mapped columns did not load "
 		                     "as dates and numbers");
 	memset(cc, 0, sizeof *cc);
@@ -122,6 +125,18 @@ static churn_status map_customers(cohort_run *c, const cohort_run_input *in, chu
 	}
 	cc->value = value ? value->num : NULL;
 	cc->as_of = in->res->as_of;
+	if (w == NULL)
+		return CHURN_OK;
+	if ((c->weight = malloc((t->nrows + 1) * sizeof *c->weight)) == NULL)
+		return churn_err_set(err, CHURN_ENOMEM, "out of memory");
+	for (size_t i = 0; i < t->nrows; i++) {
+		double x = w->num[i];
+		if (!(x >= 0.0 && x <= 1e15 && x == (double)(size_t)x))
+			return churn_err_set(err, CHURN_EDATA, "cohorts: row %zu of %s is not a "
+			                     "whole number of customers", i + 1, w->name);
+		c->weight[i] = (size_t)x;
+	}
+	cc->weight = c->weight;
 	return CHURN_OK;
 }
 
@@ -179,6 +194,9 @@ churn_status cohort_run_fit(cohort_run *c, const cohort_run_input *in,
 	c->revenue_path = o->revenue_path;
 	c->revenue_rejects = o->revenue_rejects;
 	c->revenue_wide = o->revenue_wide;
+	if (c->revenue_path != NULL && in->weight_col != NULL)
+		return churn_err_set(err, CHURN_EUSAGE, "cohorts: a revenue history is per "
+		                     "customer: not with weighted rows");
 	if ((st = map_customers(c, in, err)) != CHURN_OK)
 		return st;
 	if (c->revenue_path != NULL) {

@@ -25,13 +25,14 @@ typedef struct {
 	double v2;   /* sum of their squares (the GRR's noise, revenue.h) */
 } bin;
 
-static void bin_add(bin *b, double v)
+/* Adds w customers of value v each. */
+static void bin_add(bin *b, double v, size_t w)
 {
-	b->n++;
+	b->n += w;
 	if (v > 0.0) {
-		b->pay++;
-		b->v += v;
-		b->v2 += v * v;
+		b->pay += w;
+		b->v += w == 1 ? v : v * (double)w;
+		b->v2 += w == 1 ? v * v : v * v * (double)w;
 	}
 }
 
@@ -95,22 +96,23 @@ static int bins_fill(bins *b, const cohort_customers *c, int32_t mf, int32_t las
 	for (size_t i = 0; i < c->n; i++) {
 		int32_t sm, em;
 		double v = c->value != NULL ? c->value[i] : 0.0;
+		size_t w = c->weight != NULL ? c->weight[i] : 1;
 		if (c->start[i] > c->as_of)
 			continue;
 		sm = date_month_index(c->start[i]);
 		if (sm > last)
 			continue;
-		bin_add(&b->pre_new[sm - mf + 1], v);
+		bin_add(&b->pre_new[sm - mf + 1], v, w);
 		if (c->end[i] == TABLE_DATE_NA || c->end[i] > c->as_of)
 			continue;
 		em = date_month_index(c->end[i]);
 		if (em > last)
 			continue;
-		bin_add(&b->pre_churn[em - mf + 1], v);
+		bin_add(&b->pre_churn[em - mf + 1], v, w);
 		if (em == sm)
-			bin_add(&b->same_m[sm - mf], v);
+			bin_add(&b->same_m[sm - mf], v, w);
 		if (em / 3 == sm / 3)
-			bin_add(&b->same_q[sm / 3 - mf / 3], v);
+			bin_add(&b->same_q[sm / 3 - mf / 3], v, w);
 	}
 	for (size_t j = 0; j < b->nm; j++) {
 		bin *n = &b->pre_new[j + 1], *p = &b->pre_new[j];
@@ -298,6 +300,11 @@ churn_status kpi_compute(const cohort_customers *c, const kpi_opts *o, kpi_resul
 			row_fill(&r->quarters[j], p, &b, o->exclude_same_period,
 			         r->mrr_source == KPI_MRR_CONSTANT);
 		}
+	}
+	if (o->revenue != NULL && c->weight != NULL) {
+		st = churn_err_set(err, CHURN_EUSAGE, "kpi: a revenue history is per customer: "
+		                   "not with weighted entries");
+		goto fail;
 	}
 	if (o->revenue != NULL) {
 		st = apply_history(r, c, o->revenue, last, err);

@@ -1,4 +1,4 @@
-/* pushdown.c - the survival counts from PostgreSQL; see
+/* pushdown.c - the survival and cohort counts from PostgreSQL; see
  * include/churnkit/pushdown.h (the SQL text is pushdown_sql.c's). */
 #include "churnkit/pushdown.h"
 
@@ -146,9 +146,10 @@ static churn_status check_rows(const PGresult *r, long dup, const char *name,
 	return st;
 }
 
-/* The counts' rows (all good) as the table of pushdown.h. */
-static churn_status build_table(const PGresult *r, const load_map *m, pushdown_surv *p,
-                                churn_err *err)
+/* The counts' rows (all good) as the table of pushdown.h: the survival's
+ * (ev, k) or, with `cohorts`, the cohorts' (first signup and churn days). */
+static churn_status build_table(const PGresult *r, const load_map *m, int cohorts,
+                                pushdown_surv *p, churn_err *err)
 {
 	size_t n = (size_t)PQntuples(r), nby = m->nby;
 	const char **lv = malloc((n ? n : 1) * sizeof *lv);
@@ -163,7 +164,8 @@ static churn_status build_table(const PGresult *r, const load_map *m, pushdown_s
 		st = churn_err_set(err, CHURN_ENOMEM, "out of memory");
 		goto out;
 	}
-	/* columns: bad, the levels, ev, k, the rows, the latest date */
+	/* columns: bad, the levels, ev and k (or the two days), the rows, the
+	 * latest date */
 	for (size_t j = 0; j < nby && st == CHURN_OK; j++) {
 		for (size_t i = 0; i < n; i++)
 			lv[i] = PQgetisnull(r, (int)i, (int)j + 1) ? NULL
@@ -172,10 +174,15 @@ static churn_status build_table(const PGresult *r, const load_map *m, pushdown_s
 			st = churn_err_set(err, CHURN_ENOMEM, "out of memory");
 	}
 	for (size_t i = 0; i < n; i++) {
-		int churned = cell_long(r, (int)i, (int)nby + 1) != 0;
+		int32_t a = (int32_t)cell_long(r, (int)i, (int)nby + 1);
 		int32_t k = (int32_t)cell_long(r, (int)i, (int)nby + 2);
-		start[i] = churned ? 0 : k;  /* active: the time is as_of - start */
-		end[i] = churned ? k : TABLE_DATE_NA;
+		if (cohorts) {  /* a: the first signup day, k: the first churn day */
+			start[i] = a;
+			end[i] = PQgetisnull(r, (int)i, (int)nby + 2) ? TABLE_DATE_NA : k;
+		} else {        /* a: churned, k: the days (active: the start day) */
+			start[i] = a ? 0 : k;  /* active: the time is as_of - start */
+			end[i] = a ? k : TABLE_DATE_NA;
+		}
 		w[i] = (double)cell_long(r, (int)i, (int)nby + 3);
 		p->customers += (long)w[i];
 	}
@@ -206,7 +213,8 @@ static pd_kind kind_of(const PGresult *r, int col)
 
 /* The statements, in one read-only snapshot. */
 static churn_status run_all(PGconn *conn, const pushdown_src *src, const load_map *m,
-                            const load_opts *lo, pushdown_surv *p, churn_err *err)
+                            const load_opts *lo, int cohorts, pushdown_surv *p,
+                            churn_err *err)
 {
 	pd_names nm;
 	PGresult *res = NULL;
@@ -243,7 +251,8 @@ static churn_status run_all(PGconn *conn, const pushdown_src *src, const load_ma
 	free(sql);
 	sql = NULL;
 	if (st == CHURN_OK)
-		st = run(conn, sql = pd_sql_survival(&c), PGRES_TUPLES_OK, &res, src->name, err);
+		st = run(conn, sql = (cohorts ? pd_sql_cohorts : pd_sql_survival)(&c),
+		         PGRES_TUPLES_OK, &res, src->name, err);
 	if (st == CHURN_OK && PQnfields(res) != (int)m->nby + 5)
 		st = churn_err_at(err, CHURN_EUSAGE, src->name, 0, 0,
 		                  "the database sent an unexpected result");
@@ -251,15 +260,16 @@ static churn_status run_all(PGconn *conn, const pushdown_src *src, const load_ma
 		st = check_rows(res, dup, src->name, p, &latest, err);
 	p->as_of = lo->has_as_of ? lo->as_of : latest;
 	if (st == CHURN_OK)
-		st = build_table(res, m, p, err);
+		st = build_table(res, m, cohorts, p, err);
 	PQclear(res);
 	free(sql);
 	names_free(&nm);
 	return st;
 }
 
-churn_status pushdown_survival(const pushdown_src *src, const load_map *map,
-                               const load_opts *lo, pushdown_surv *out, churn_err *err)
+static churn_status push_down(const pushdown_src *src, const load_map *map,
+                              const load_opts *lo, int cohorts, pushdown_surv *out,
+                              churn_err *err)
 {
 	PGconn *conn = NULL;
 	churn_status st;
@@ -269,7 +279,19 @@ churn_status pushdown_survival(const pushdown_src *src, const load_map *map,
 		return churn_err_set(err, CHURN_EUSAGE,
 		                     "--push-down counts customers from dates: give --start COL");
 	if ((st = pg_session_open(src->conninfo, src->name, &conn, err)) == CHURN_OK)
-		st = run_all(conn, src, map, lo, out, err);
+		st = run_all(conn, src, map, lo, cohorts, out, err);
 	PQfinish(conn);  /* the transaction, read-only, ends with the session */
 	return st;
+}
+
+churn_status pushdown_survival(const pushdown_src *src, const load_map *map,
+                               const load_opts *lo, pushdown_surv *out, churn_err *err)
+{
+	return push_down(src, map, lo, 0, out, err);
+}
+
+churn_status pushdown_cohorts(const pushdown_src *src, const load_map *map,
+                              const load_opts *lo, pushdown_surv *out, churn_err *err)
+{
+	return push_down(src, map, lo, 1, out, err);
 }

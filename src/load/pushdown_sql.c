@@ -153,30 +153,60 @@ static void good_only(strbuf *b, const char *x, const char *as)
 	strbuf_printf(b, ", CASE WHEN bad IS NULL THEN %s END AS %s", x, as);
 }
 
-char *pd_sql_survival(const pd_cols *c)
+/* "SELECT bad, g0, ..." : the bad rule and the --by levels of the good
+ * rows (the first keys of both GROUP BYs). */
+static void select_levels(strbuf *b, const pd_cols *c)
 {
-	strbuf b = STRBUF_INIT;
 	char v[32], as[32];
-	size_t nkeys = c->nby + 3;
 
-	rows_cte(&b, c);
-	strbuf_printf(&b, "SELECT bad");
+	strbuf_printf(b, "SELECT bad");
 	for (size_t k = 0; k < c->nby; k++) {
 		snprintf(v, sizeof v, "b%zu", k);
 		snprintf(as, sizeof as, "g%zu", k);
-		good_only(&b, v, as);
+		good_only(b, v, as);
 	}
-	good_only(&b, "(de IS NOT NULL)::int", "ev");
-	good_only(&b, "CASE WHEN de IS NULL THEN ds ELSE de - ds END", "k");
-	strbuf_printf(&b, ", count(*), max(greatest(ds, de)) FROM p GROUP BY ");
-	for (size_t k = 1; k <= nkeys; k++)
-		strbuf_printf(&b, "%s%zu", k > 1 ? ", " : "", k);
-	strbuf_printf(&b, " ORDER BY ");
-	for (size_t k = 1; k <= nkeys; k++)
-		strbuf_printf(&b, "%s%zu", k > 1 ? ", " : "", k);
-	if (b.oom) {
-		strbuf_reset(&b);
+}
+
+/* " FROM p GROUP BY 1, ..., n[, extra] ORDER BY the same" and the text,
+ * or NULL when out of memory. */
+static char *group_by(strbuf *b, size_t nkeys, const char *extra)
+{
+	for (int pass = 0; pass < 2; pass++) {
+		strbuf_printf(b, pass == 0 ? " FROM p GROUP BY " : " ORDER BY ");
+		for (size_t k = 1; k <= nkeys; k++)
+			strbuf_printf(b, "%s%zu", k > 1 ? ", " : "", k);
+		if (extra != NULL)
+			strbuf_printf(b, ", %s", extra);
+	}
+	if (b->oom) {
+		strbuf_reset(b);
 		return NULL;
 	}
-	return strbuf_take(&b);
+	return strbuf_take(b);
+}
+
+char *pd_sql_survival(const pd_cols *c)
+{
+	strbuf b = STRBUF_INIT;
+
+	rows_cte(&b, c);
+	select_levels(&b, c);
+	good_only(&b, "(de IS NOT NULL)::int", "ev");
+	good_only(&b, "CASE WHEN de IS NULL THEN ds ELSE de - ds END", "k");
+	strbuf_printf(&b, ", count(*), max(greatest(ds, de))");
+	return group_by(&b, c->nby + 3, NULL);
+}
+
+/* The month (year * 12 + month - 1) of day number `d`, of the good rows. */
+#define PD_MONTH(d) "CASE WHEN bad IS NULL THEN extract(year FROM DATE '1970-01-01' + " d \
+	") * 12 + extract(month FROM DATE '1970-01-01' + " d ") END"
+
+char *pd_sql_cohorts(const pd_cols *c)
+{
+	strbuf b = STRBUF_INIT;
+
+	rows_cte(&b, c);
+	select_levels(&b, c);
+	strbuf_printf(&b, ", min(ds), min(de), count(*), max(greatest(ds, de))");
+	return group_by(&b, c->nby + 1, PD_MONTH("ds") ", " PD_MONTH("de"));
 }

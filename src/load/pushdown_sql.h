@@ -69,4 +69,17 @@ char *pd_sql_repeats(const pd_cols *c);
  * gives the check and the counts: the groups are few (levels x days). */
 char *pd_sql_survival(const pd_cols *c);
 
+/* The counts for the cohorts and period KPIs, one row per group of the
+ * good rows with the same --by levels, signup month and churn month (no
+ * churn: a group of its own), and one per rule of the bad rows: bad, the
+ * --by levels, the first signup day and the first churn day of the group
+ * (NULL: none), the rows, and the latest date of the group.  The cohort
+ * stage reads a signup and a churn date by their months only, except the
+ * first signup day of all (the first period KPI's: it must begin on or
+ * after it), which the group's first day keeps; every date is on or
+ * before as-of (a later one is a bad row), so the months are all it needs
+ * (an end's first day is on or after the group's first start: each row's
+ * end is on or after its own start). */
+char *pd_sql_cohorts(const pd_cols *c);
+
 #endif

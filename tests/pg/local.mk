@@ -4,4 +4,7 @@ TESTS += tests/pg/pg_source.sh
 EXTRA_DIST += tests/pg/pg_source.sh tests/pg/pgtest.sh tests/pg/local.mk
 ## pushdown (issue 16 item 2): survival --push-down against the row path.
 TESTS += tests/pg/pushdown.sh
-EXTRA_DIST += tests/pg/pushdown.sh
+EXTRA_DIST += tests/pg/pushdown.sh tests/pg/pushdown_lib.sh
+## and cohorts --push-down against the row path.
+TESTS += tests/pg/pushdown_cohorts.sh
+EXTRA_DIST += tests/pg/pushdown_cohorts.sh

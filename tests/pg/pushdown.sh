@@ -12,49 +12,8 @@
 # suite's or one of the test's own (tests/pg/pgtest.sh), else SKIP.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/pg/pgtest.sh"
-pg_need
-ck_tmpdir pushdown
-cd "$ck_tmp" || tap_bail "cannot enter $ck_tmp"
-
-csv=$top_srcdir/samples/customers.csv
-db="dbname=$PGDATABASE"
-map="--id customer_id --start signup_date --end churn_date"
-
-# same NAME DIR_A DIR_B: the two runs agree: exit 0, the JSON without
-# data.sha256, the text without its first line, the --tables files.
-same() {
-	tap_is "$(cat "$2/exit") $(cat "$3/exit")" "0 0" "$1: both runs succeed"
-	[ "$(cat "$3/exit")" = 0 ] || tap_diag "$(cat "$3/stderr")"
-	grep -v '^    "sha256": "[0-9a-f]*",$' "$2/out.json" >"$2/j"
-	grep -v '^    "sha256": "[0-9a-f]*",$' "$3/out.json" >"$3/j"
-	if [ -s "$2/j" ] && cmp -s "$2/j" "$3/j"; then
-		tap_ok 0 "$1: the JSON from the counts equals the rows'"
-	else
-		tap_ok 1 "$1: the JSON from the counts equals the rows'"
-		diff "$2/j" "$3/j" 2>&1 | head -20 | sed 's/^/# /'
-	fi
-	sed 1d "$2/stdout" >"$2/text"
-	sed 1d "$3/stdout" >"$3/text"
-	cmp -s "$2/text" "$3/text"
-	tap_ok $? "$1: the text from the counts equals the rows'"
-	diff -r "$2/t" "$3/t" >/dev/null 2>&1
-	tap_ok $? "$1: the --tables files from the counts equal the rows'"
-}
-
-# both NAME SOURCE_ARGS -- ARGS...: the command from the rows (SOURCE_ARGS:
-# a file, or --db with --table or --query) into r_NAME and with --push-down
-# into p_NAME, then same.
-both() {
-	name=$1
-	src=$2
-	shift 2
-	mkdir -p "r_$name" "p_$name"
-	# shellcheck disable=SC2086
-	ck_run "r_$name" "$@" --json "r_$name/out.json" --tables "r_$name/t" $src
-	ck_run "p_$name" "$@" --json "p_$name/out.json" --tables "p_$name/t" \
-		--db "$db" --table "$table" --push-down
-	same "$name" "r_$name" "p_$name"
-}
+. "$top_srcdir/tests/pg/pushdown_lib.sh"
+pd_setup pushdown
 
 # 1. The sample, two --by columns, default and chosen options.
 table=customers
@@ -148,19 +107,8 @@ tap_is "$("$JSONGET" r_pd_tstz/out.json survival.curves.0.rmst | cut -c1-6) $("$
 	"669.77 667.77" "timestamptz: every time is 2 days longer, the RMST to 36 months 2 days more"
 
 # 4. Rows the loader would reject: the run refuses, with the count by rule.
-# By hand: b2 has no start, b3 a 31 April, b4 ends before it starts, b5
-# repeats b1's id, b6's end is after --as-of.
-cat >badrows.csv <<'EOF'
-id,start,end,contract
-b1,2024-01-01,,annual
-b2,,2024-02-01,annual
-b3,2024-04-31,,monthly
-b4,2024-05-01,2024-04-01,monthly
-b1,2024-06-01,,annual
-b6,2024-06-01,2025-03-01,annual
-b7,2024-07-01,2024-08-01,monthly
-EOF
-pg_load_csv pd_badrows "$ck_tmp/badrows.csv" || tap_bail "cannot load badrows.csv"
+# pushdown_lib.sh's pd_badrows: 5 of its 7 rows are bad, one per rule.
+pd_badrows pd_badrows
 mkdir -p p_bad r_bad
 ck_run r_bad survival --id id --start start --end end --as-of 2024-12-31 --rejects r_bad/rej.csv \
 	--db "$db" --table pd_badrows
@@ -179,18 +127,6 @@ grep -q "3 of 5 rows would be bad rows (3 unparseable date)" p_bd/stderr
 tap_ok $? "bad_date (tests/data/bad): 2024-02-30, 2024-3-1 and 'March 9' are 3 bad dates"
 
 # 5. Refusals: exit 2, nothing written, the option named.
-refuses() {
-	desc=$1
-	want=$2
-	shift 2
-	rm -rf out && mkdir out
-	ck_run out "$@" --json out/x.json
-	tap_is "$(cat out/exit)" 2 "$desc: exit status 2"
-	tap_is "$(ls out | tr '\n' ' ')" "exit stderr stdout " "$desc: nothing written"
-	grep -q -e "$want" out/stderr
-	tap_ok $? "$desc: says '$want'"
-	[ $? -eq 0 ] || tap_diag "$(cat out/stderr)"
-}
 # shellcheck disable=SC2086
 refuses "--value" "--push-down does not support --value" \
 	survival $map --value mrr --db "$db" --table customers --push-down

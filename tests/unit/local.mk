@@ -86,19 +86,22 @@ tests_unit_test_surv_run_LDADD = $(TEST_LIBS)
 
 ## src/cohort (test_cohort_run: the stage's runner)
 unit_cohort = tests/unit/test_cohort tests/unit/test_kpi tests/unit/test_revenue \
-	tests/unit/test_cohort_r tests/unit/test_cohort_output tests/unit/test_cohort_run
-tests_unit_test_cohort_SOURCES = tests/unit/test_cohort.c
+	tests/unit/test_cohort_r tests/unit/test_cohort_output tests/unit/test_cohort_run \
+	tests/unit/test_cohort_weight
+tests_unit_test_cohort_SOURCES = tests/unit/test_cohort.c tests/unit/cohort_fixture.h
 tests_unit_test_cohort_LDADD = $(TEST_LIBS)
-tests_unit_test_kpi_SOURCES = tests/unit/test_kpi.c
+tests_unit_test_kpi_SOURCES = tests/unit/test_kpi.c tests/unit/cohort_fixture.h
 tests_unit_test_kpi_LDADD = $(TEST_LIBS)
 tests_unit_test_revenue_SOURCES = tests/unit/test_revenue.c
 tests_unit_test_revenue_LDADD = $(TEST_LIBS)
 tests_unit_test_cohort_r_SOURCES = tests/unit/test_cohort_r.c
 tests_unit_test_cohort_r_LDADD = $(TEST_LIBS)
-tests_unit_test_cohort_output_SOURCES = tests/unit/test_cohort_output.c
+tests_unit_test_cohort_output_SOURCES = tests/unit/test_cohort_output.c tests/unit/cohort_fixture.h
 tests_unit_test_cohort_output_LDADD = $(TEST_LIBS)
 tests_unit_test_cohort_run_SOURCES = tests/unit/test_cohort_run.c
 tests_unit_test_cohort_run_LDADD = $(TEST_LIBS)
+tests_unit_test_cohort_weight_SOURCES = tests/unit/test_cohort_weight.c tests/unit/cohort_fixture.h
+tests_unit_test_cohort_weight_LDADD = $(TEST_LIBS)
 
 ## src/model (test_model_run: the stage's runner)
 unit_model = tests/unit/test_design tests/unit/test_logit tests/unit/test_firth \

@@ -6,6 +6,7 @@
 #include "churnkit/cohort.h"
 #include "churnkit/date.h"
 #include "churnkit/table.h"
+#include "cohort_fixture.h"
 #include "tap.h"
 
 #include <math.h>
@@ -32,15 +33,7 @@ static const char *const levels[2] = {"A", "=B"};
 
 static void fixture(cohort_customers *c, int32_t as_of)
 {
-	start[0] = D(2024, 1, 15), end_[0] = NA;
-	start[1] = D(2024, 1, 31), end_[1] = D(2024, 1, 31);
-	start[2] = D(2024, 1, 1), end_[2] = D(2024, 2, 1);
-	start[3] = D(2024, 1, 10), end_[3] = D(2024, 2, 29);
-	start[4] = D(2024, 2, 29), end_[4] = D(2024, 3, 31);
-	start[5] = D(2024, 2, 1), end_[5] = NA;
-	start[6] = D(2024, 3, 31), end_[6] = NA;
-	start[7] = D(2024, 4, 1), end_[7] = NA;
-	start[8] = D(2024, 3, 5), end_[8] = D(2024, 5, 10);
+	cohort_fixture_dates(start, end_);
 	c->n = 9;
 	c->start = start;
 	c->end = end_;
@@ -54,7 +47,7 @@ static void fixture(cohort_customers *c, int32_t as_of)
 
 static void test_month_end(void)
 {
-	cohort_customers c;
+	cohort_customers c = {0};
 	cohort_result *r = NULL;
 	churn_err err;
 	const cohort_triangle *t;
@@ -130,7 +123,7 @@ static void test_month_end(void)
 
 static void test_mid_month(void)
 {
-	cohort_customers c;
+	cohort_customers c = {0};
 	cohort_result *r = NULL;
 	churn_err err;
 
@@ -153,7 +146,7 @@ static void test_mid_month(void)
 
 static void test_edges(void)
 {
-	cohort_customers c;
+	cohort_customers c = {0};
 	cohort_result *r = NULL;
 	churn_err err;
 	int32_t s1[1], e1[1];
@@ -204,7 +197,7 @@ static void test_edges(void)
  * fail on the cell count. */
 static void test_span_guard(void)
 {
-	cohort_customers c;
+	cohort_customers c = {0};
 	cohort_result *r = NULL;
 	churn_err err;
 	int32_t s2[2], e2[2] = {NA, NA};

@@ -4,6 +4,7 @@
 #include "churnkit/date.h"
 #include "churnkit/sheet.h"
 #include "churnkit/table.h"
+#include "cohort_fixture.h"
 #include "tap.h"
 
 #include <gsl/gsl_errno.h>
@@ -24,15 +25,7 @@ static const char *const levels[2] = {"A", "=B,\"x\""};
 
 static void fixture(cohort_customers *c)
 {
-	start[0] = D(2024, 1, 15), end_[0] = NA;
-	start[1] = D(2024, 1, 31), end_[1] = D(2024, 1, 31);
-	start[2] = D(2024, 1, 1), end_[2] = D(2024, 2, 1);
-	start[3] = D(2024, 1, 10), end_[3] = D(2024, 2, 29);
-	start[4] = D(2024, 2, 29), end_[4] = D(2024, 3, 31);
-	start[5] = D(2024, 2, 1), end_[5] = NA;
-	start[6] = D(2024, 3, 31), end_[6] = NA;
-	start[7] = D(2024, 4, 1), end_[7] = NA;
-	start[8] = D(2024, 3, 5), end_[8] = D(2024, 5, 10);
+	cohort_fixture_dates(start, end_);
 	memset(c, 0, sizeof *c);
 	c->n = 9;
 	c->start = start;
@@ -212,7 +205,7 @@ static void test_csv(const cohort_result *c, const kpi_result *k)
 
 int main(void)
 {
-	cohort_customers c;
+	cohort_customers c = {0};
 	cohort_result *cr = NULL;
 	kpi_result *kr = NULL;
 	kpi_opts o;

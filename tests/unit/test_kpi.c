@@ -3,6 +3,7 @@
 #include "churnkit/kpi.h"
 #include "churnkit/date.h"
 #include "churnkit/table.h"
+#include "cohort_fixture.h"
 #include "tap.h"
 
 #include <gsl/gsl_errno.h>
@@ -28,15 +29,7 @@ static const double value[9] = {10, 20, 30, NAN, 40, 50, 60, 80, 70};
 
 static void fixture(cohort_customers *c, int32_t as_of)
 {
-	start[0] = D(2024, 1, 15), end_[0] = NA;
-	start[1] = D(2024, 1, 31), end_[1] = D(2024, 1, 31);
-	start[2] = D(2024, 1, 1), end_[2] = D(2024, 2, 1);
-	start[3] = D(2024, 1, 10), end_[3] = D(2024, 2, 29);
-	start[4] = D(2024, 2, 29), end_[4] = D(2024, 3, 31);
-	start[5] = D(2024, 2, 1), end_[5] = NA;
-	start[6] = D(2024, 3, 31), end_[6] = NA;
-	start[7] = D(2024, 4, 1), end_[7] = NA;
-	start[8] = D(2024, 3, 5), end_[8] = D(2024, 5, 10);
+	cohort_fixture_dates(start, end_);
 	c->n = 9;
 	c->start = start;
 	c->end = end_;
@@ -55,7 +48,7 @@ static void counts(const kpi_row *p, size_t s, size_t n, size_t ch, size_t e, co
 
 static void test_periods(void)
 {
-	cohort_customers c;
+	cohort_customers c = {0};
 	kpi_opts o;
 	kpi_result *r = NULL;
 	churn_err err;
@@ -159,7 +152,7 @@ static void test_periods(void)
 
 static void test_mid_month(void)
 {
-	cohort_customers c;
+	cohort_customers c = {0};
 	kpi_opts o;
 	kpi_result *r = NULL;
 	churn_err err;
