@@ -65,13 +65,29 @@ int order_sort_u64(uint64_t *key, size_t *idx, size_t n)
 	return 0;
 }
 
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
 /* Moves the k-th least of v[0..n-1] to v[k], the lesser ones before it
  * and the others after (Hoare's selection with a three-way partition, so
- * that many equal values cost nothing extra). */
+ * that many equal values cost nothing extra).  Median-of-three pivots can
+ * be led to shrink the range by a few values a pass (a column that falls
+ * then rises): after 2 log2(n) + 8 passes the range left is sorted
+ * instead, so that the work stays O(n log n) at worst (introselect). */
 static void select_kth(double *v, size_t n, size_t k)
 {
 	size_t lo = 0, hi = n; /* v[lo..hi-1] holds rank k */
+	int budget = 8;
+	for (size_t m = n; m > 1; m /= 2)
+		budget += 2;
 	while (hi - lo > 1) {
+		if (budget-- == 0) {
+			qsort(v + lo, hi - lo, sizeof *v, cmp_double);
+			return;
+		}
 		double a = v[lo], b = v[lo + (hi - lo) / 2], c = v[hi - 1];
 		double piv = a < b ? (b < c ? b : (a < c ? c : a)) : (a < c ? a : (b < c ? c : b));
 		size_t lt = lo, i = lo, gt = hi; /* [lo,lt) < piv, [lt,i) == piv, [gt,hi) > piv */
