@@ -60,10 +60,14 @@ static churn_status quote_names(PGconn *conn, const pushdown_src *src, const loa
 		free(q);
 		n->from = b.oom ? NULL : strbuf_take(&b);
 	} else {
+		strbuf b = STRBUF_INIT;
 		size_t len = strlen(src->query);
 		while (len > 0 && strchr(" \t\r\n;", src->query[len - 1]) != NULL)
 			len--;
-		n->from = strndup(src->query, len);
+		/* On a line of its own: a query ending in a -- comment would
+		 * otherwise comment out what follows it. */
+		strbuf_printf(&b, "%.*s\n", (int)len, src->query);
+		n->from = b.oom ? NULL : strbuf_take(&b);
 	}
 	if (n->from == NULL || (n->by = calloc(m->nby + 1, sizeof *n->by)) == NULL)
 		return churn_err_set(err, CHURN_ENOMEM, "out of memory");
@@ -88,7 +92,9 @@ static churn_status run(PGconn *conn, const char *sql, ExecStatusType want, PGre
 	*res = NULL;
 	if (sql == NULL)
 		return churn_err_set(err, CHURN_ENOMEM, "out of memory");
-	PGresult *r = PQexec(conn, sql);
+	/* The extended protocol runs one statement: a --query that holds
+	 * "COMMIT; SET ... read_only = off; ..." is refused, not run. */
+	PGresult *r = PQexecParams(conn, sql, 0, NULL, NULL, NULL, NULL, 0);
 	if (PQresultStatus(r) != want) {
 		churn_status st = churn_err_at(err, CHURN_EUSAGE, name, 0, 0,
 		                               "the database query failed: %s",

@@ -199,9 +199,12 @@ static char *copy_sql(PGconn *conn, const char *table, const char *query)
 	/* A query ending in a semicolon (as typed in psql) is one statement. */
 	while (table == NULL && qlen > 0 && strchr(" \t\r\n;", query[qlen - 1]) != NULL)
 		qlen--;
-	size_t len = sizeof head + (table ? sizeof select : 0) + qlen + sizeof tail;
+	/* A query's end on a line of its own: a query ending in a -- comment
+	 * would otherwise comment out the tail. */
+	size_t len = sizeof head + (table ? sizeof select : 1) + qlen + sizeof tail;
 	if ((sql = malloc(len)) != NULL)
-		snprintf(sql, len, "%s%s%.*s%s", head, table ? select : "", (int)qlen, query, tail);
+		snprintf(sql, len, "%s%s%.*s%s%s", head, table ? select : "", (int)qlen, query,
+		         table ? "" : "\n", tail);
 	free(quoted);
 	return sql;
 }
@@ -263,7 +266,10 @@ churn_status source_open_pg(const char *conninfo, const char *table, const char 
 		reader_close(r);
 		return st;
 	}
-	PGresult *res = PQexec(r->conn, sql);
+	/* The extended protocol runs one statement: a --query that holds
+	 * "...) TO STDOUT; COMMIT; SET ... read_only = off; ..." is refused,
+	 * not run (and never two COPYs). */
+	PGresult *res = PQexecParams(r->conn, sql, 0, NULL, NULL, NULL, NULL, 0);
 	free(sql);
 	if (PQresultStatus(res) != PGRES_COPY_OUT) {
 		st = churn_err_at(err, CHURN_EUSAGE, name, 0, 0, "the database query failed: %s",

@@ -160,6 +160,21 @@ fails "a query that writes" 'read-only transaction' \
 	survival $cfg --db "$db" --query 'DELETE FROM "bad_date rows" RETURNING *'
 tap_is "$("$PG_BIN/psql" -X -At -c 'SELECT count(*) FROM bad_date')" 5 \
 	"a query that writes: the session is read-only, the rows are still there"
+# Statements after the query's own (the reviewer's: they turned the
+# read-only session off and created a table) are refused, not run: the
+# query goes by the extended protocol, which runs one statement.
+evil='SELECT * FROM customers) TO STDOUT; COMMIT; SET default_transaction_read_only = off; COMMIT; CREATE TABLE pwned AS SELECT 1 AS x; COMMIT; COPY (SELECT * FROM customers'
+# shellcheck disable=SC2086
+fails "a query of several statements" 'cannot insert multiple commands' \
+	survival $cfg --db "$db" --query "$evil"
+tap_is "$("$PG_BIN/psql" -X -At -c "SELECT count(*) FROM pg_class WHERE relname = 'pwned'")" 0 \
+	"a query of several statements: nothing created"
+# A query ending in a line comment: the comment does not swallow the COPY's tail.
+mkdir -p d_c
+# shellcheck disable=SC2086
+ck_run d_c check $cfg --db "$db" --json d_c/out.json --query 'SELECT * FROM customers -- all of them'
+tap_is "$(cat d_c/exit) $(strip d_c/out.json | cmp -s - f_check/out.json.s; echo $?)" "0 0" \
+	"a --query ending in a -- comment reads the table"
 # shellcheck disable=SC2086
 fails "no server" 'postgresql:customers: cannot connect to the database: ' \
 	survival $cfg --db "host=$ck_tmp/none port=1 dbname=x" --table customers

@@ -77,6 +77,24 @@ ck_run r_q survival $map --by contract --json r_q/out.json --tables r_q/t \
 ck_run p_q survival $map --by contract --json p_q/out.json --tables p_q/t \
 	--db "$db" --query "SELECT * FROM customers WHERE plan = 'Pro';" --push-down
 same "--query with WHERE" r_q p_q
+# A --query ending in a line comment: the comment does not swallow the
+# SQL around it.
+mkdir -p r_qc p_qc
+# shellcheck disable=SC2086
+ck_run r_qc survival $map --by contract --json r_qc/out.json --tables r_qc/t \
+	--db "$db" --query "SELECT * FROM customers WHERE plan = 'Pro' -- the Pro plan"
+# shellcheck disable=SC2086
+ck_run p_qc survival $map --by contract --json p_qc/out.json --tables p_qc/t \
+	--db "$db" --query "SELECT * FROM customers WHERE plan = 'Pro' -- the Pro plan" --push-down
+same "--query ending in a -- comment" r_qc p_qc
+# Statements after the query's own are refused, not run (the extended
+# protocol runs one statement): the reviewer's turned the read-only
+# session off and created a table.
+# shellcheck disable=SC2086
+refuses "--push-down, a query of several statements" "cannot insert multiple commands" \
+	survival $map --db "$db" --push-down --query 'SELECT * FROM customers) AS src; COMMIT; SET default_transaction_read_only = off; COMMIT; CREATE TABLE pwned_pd AS SELECT 1 AS x; COMMIT; SELECT * FROM (SELECT * FROM customers'
+tap_is "$("$PG_BIN/psql" -X -At -c "SELECT count(*) FROM pg_class WHERE relname = 'pwned_pd'")" 0 \
+	"--push-down, a query of several statements: nothing created"
 
 # 3b. Date types: a date, a timestamp (its date) and a timestamptz (its
 # date in UTC, as the loader reads the offset COPY writes: signups at
