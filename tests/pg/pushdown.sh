@@ -68,25 +68,22 @@ tap_is "$("$JSONGET" "$j" survival.by_missing.contract)" 2 \
 tap_is "$(grep -c '"level": " annual"' "$j") $(grep -c '"level": "annual"' "$j") $(grep -c '"level": "Annual"' "$j")" \
 	"0 2 2" "rules: 'Annual' and 'annual' are two levels (a curve and a test row each), ' annual' is 'annual'"
 
-# 3. --query: the rows of a query, ending in a semicolon as typed in psql.
-mkdir -p r_q p_q
-# shellcheck disable=SC2086
-ck_run r_q survival $map --by contract --json r_q/out.json --tables r_q/t \
-	--db "$db" --query "SELECT * FROM customers WHERE plan = 'Pro';"
-# shellcheck disable=SC2086
-ck_run p_q survival $map --by contract --json p_q/out.json --tables p_q/t \
-	--db "$db" --query "SELECT * FROM customers WHERE plan = 'Pro';" --push-down
-same "--query with WHERE" r_q p_q
-# A --query ending in a line comment: the comment does not swallow the
-# SQL around it.
-mkdir -p r_qc p_qc
-# shellcheck disable=SC2086
-ck_run r_qc survival $map --by contract --json r_qc/out.json --tables r_qc/t \
-	--db "$db" --query "SELECT * FROM customers WHERE plan = 'Pro' -- the Pro plan"
-# shellcheck disable=SC2086
-ck_run p_qc survival $map --by contract --json p_qc/out.json --tables p_qc/t \
-	--db "$db" --query "SELECT * FROM customers WHERE plan = 'Pro' -- the Pro plan" --push-down
-same "--query ending in a -- comment" r_qc p_qc
+# 3. --query: the rows of a query, ending in a semicolon as typed in psql,
+# or in a line comment (which must not swallow the SQL around it).
+# query_both NAME QUERY DESC: the query's rows and their counts agree.
+query_both() {
+	mkdir -p "r_$1" "p_$1"
+	# shellcheck disable=SC2086
+	ck_run "r_$1" survival $map --by contract --json "r_$1/out.json" --tables "r_$1/t" \
+		--db "$db" --query "$2"
+	# shellcheck disable=SC2086
+	ck_run "p_$1" survival $map --by contract --json "p_$1/out.json" --tables "p_$1/t" \
+		--db "$db" --query "$2" --push-down
+	same "$3" "r_$1" "p_$1"
+}
+query_both q "SELECT * FROM customers WHERE plan = 'Pro';" "--query with WHERE"
+query_both qc "SELECT * FROM customers WHERE plan = 'Pro' -- the Pro plan" \
+	"--query ending in a -- comment"
 # Statements after the query's own are refused, not run (the extended
 # protocol runs one statement): the reviewer's turned the read-only
 # session off and created a table.
