@@ -217,6 +217,29 @@ static pd_kind kind_of(const PGresult *r, int col)
 	}
 }
 
+/* The roles the loader refuses to share (loadrow.c, assign): a --by that is
+ * also the id or a date is refused with its message; a --by given twice,
+ * which the rows' path analyses twice, is refused here (the counts' table
+ * holds a column once). */
+static churn_status check_roles(const load_map *m, const char *name, churn_err *err)
+{
+	const char *roles[3][2] = {{m->id, "--id"}, {m->start, "--start"}, {m->end, "--end"}};
+
+	for (size_t j = 0; j < m->nby; j++) {
+		for (int r = 0; r < 3; r++)
+			if (roles[r][0] != NULL && strcmp(roles[r][0], m->by[j]) == 0)
+				return churn_err_set(err, CHURN_EUSAGE,
+				                     "column '%s' is given to %s and to --by",
+				                     m->by[j], roles[r][1]);
+		for (size_t k = 0; k < j; k++)
+			if (strcmp(m->by[k], m->by[j]) == 0)
+				return churn_err_at(err, CHURN_EUSAGE, name, 0, 0,
+				                    "--push-down: --by %s is given twice; give it once",
+				                    m->by[j]);
+	}
+	return CHURN_OK;
+}
+
 /* The statements, in one read-only snapshot. */
 static churn_status run_all(PGconn *conn, const pushdown_src *src, const load_map *m,
                             const load_opts *lo, int cohorts, pushdown_surv *p,
@@ -226,7 +249,10 @@ static churn_status run_all(PGconn *conn, const pushdown_src *src, const load_ma
 	PGresult *res = NULL;
 	int32_t latest = 0;
 	long dup = 0;
-	churn_status st = quote_names(conn, src, m, &nm, err);
+	churn_status st = check_roles(m, src->name, err);
+	if (st != CHURN_OK)
+		return st;
+	st = quote_names(conn, src, m, &nm, err);
 	pd_cols c = {.from = nm.from, .id = nm.id, .start = nm.start, .end = nm.end,
 	             .by = (const char *const *)nm.by, .nby = nm.nby, .date_min = lo->date_min,
 	             .date_max = lo->date_max, .open_end = lo->open_end,

@@ -151,6 +151,13 @@ refuses "--date-format" "--push-down does not support --date-format (the SQL rea
 # shellcheck disable=SC2086
 refuses "--where" "--push-down does not support --where (filter in --query instead)" \
 	survival $map --where plan=Pro --db "$db" --table customers --push-down
+# A --by that is a date column: the rows' path's message, not "out of memory".
+# shellcheck disable=SC2086
+refuses "--by the --start column" "column 'signup_date' is given to --start and to --by" \
+	survival $map --by signup_date --db "$db" --table customers --push-down
+# shellcheck disable=SC2086
+refuses "--by given twice" "--by contract is given twice" \
+	survival $map --by contract --by contract --db "$db" --table customers --push-down
 # shellcheck disable=SC2086
 refuses "--rejects" "--push-down does not support --rejects" \
 	survival $map --rejects out/r.csv --db "$db" --table customers --push-down
