@@ -8,10 +8,14 @@
 #include <stdio.h>
 #include <string.h>
 
-/* A column as trimmed text, NULL when empty: "NULLIF(btrim(Q::text, ' \t'), '')". */
+/* A column as trimmed text, NULL when empty:
+ * "NULLIF(btrim(format('%s', Q), ' \t'), '')".  format's %s is the type's
+ * output function, the text COPY sends the rows' path ('t' for a boolean,
+ * 10.0.0.1 for an inet), where a cast to text differs ('true',
+ * 10.0.0.1/32). */
 static void text_of(strbuf *b, const char *q, const char *as)
 {
-	strbuf_printf(b, "NULLIF(btrim((%s)::text, E' \\t'), '') AS %s", q, as);
+	strbuf_printf(b, "NULLIF(btrim(format('%%s', %s), E' \\t'), '') AS %s", q, as);
 }
 
 /* The day number of the text `v` when it is a yyyy-mm-dd date of the

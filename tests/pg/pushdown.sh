@@ -99,7 +99,7 @@ tap_is "$("$PG_BIN/psql" -X -At -c "SELECT count(*) FROM pg_class WHERE relname 
 # whatever the session's time zone; the row path reads the same tables.
 "$PG_BIN/psql" -q -X -v ON_ERROR_STOP=1 >/dev/null <<'EOF2' || tap_bail "cannot make the typed tables"
 SET client_min_messages = warning;
-DROP TABLE IF EXISTS pd_typed, pd_tstz;
+DROP TABLE IF EXISTS pd_typed, pd_tstz, pd_bool;
 CREATE TABLE pd_typed AS SELECT customer_id, signup_date::date AS signup_date,
   NULLIF(churn_date, '')::timestamp + interval '13 hours' AS churn_date, contract
   FROM "customers rows" ORDER BY _line;
@@ -107,7 +107,24 @@ CREATE TABLE pd_tstz AS SELECT customer_id,
   (signup_date || ' 00:30:00+03')::timestamptz AS signup_date,
   (NULLIF(churn_date, '') || ' 23:30:00-02')::timestamptz AS churn_date, contract
   FROM "customers rows" ORDER BY _line;
+CREATE TABLE pd_bool AS SELECT customer_id, signup_date, churn_date,
+  contract = 'monthly' AS monthly,
+  (CASE WHEN contract = 'monthly' THEN '10.0.0.1' ELSE '10.0.0.0/8' END)::inet AS ip
+  FROM "customers rows" ORDER BY _line;
 EOF2
+# A boolean and an inet --by: their levels as COPY writes them (t and f,
+# 10.0.0.1), not as a cast to text (true, 10.0.0.1/32; the reviewer's).
+for by in monthly ip; do
+	mkdir -p "r_$by" "p_$by"
+	# shellcheck disable=SC2086
+	ck_run "r_$by" survival $map --by $by --json "r_$by/out.json" --tables "r_$by/t" \
+		--db "$db" --table pd_bool
+	# shellcheck disable=SC2086
+	ck_run "p_$by" survival $map --by $by --json "p_$by/out.json" --tables "p_$by/t" \
+		--db "$db" --table pd_bool --push-down
+	same "a $by --by (boolean, inet)" "r_$by" "p_$by"
+done
+tap_is "$(grep -c '"level": "t"' p_monthly/out.json)" 2 "a boolean --by: the level t (a curve and a test row)"
 for t in pd_typed pd_tstz; do
 	mkdir -p "r_$t" "p_$t"
 	# shellcheck disable=SC2086
