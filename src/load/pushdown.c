@@ -139,8 +139,10 @@ static churn_status check_rows(const PGresult *r, long dup, const char *name,
 	}
 	for (int k = 0; k < LOAD_NREASONS; k++)
 		if (bad[k] > 0)
-			strbuf_printf(&b, "%s%ld %s", b.len ? ", " : "", bad[k],
-			              load_reason_name((load_reason)k));
+			strbuf_printf(&b, "%s%ld %s%s", b.len ? ", " : "", bad[k],
+			              load_reason_name((load_reason)k),
+			              /* the loader reads more forms (2023-11-01 08:00) */
+			              k == LOAD_BAD_DATE ? " (text dates: yyyy-mm-dd only)" : "");
 	if (nbad > 0)
 		st = churn_err_at(err, CHURN_EDATA, name, 0, 0,
 		                  "%ld of %ld rows would be bad rows (%s): --push-down needs every "

@@ -114,9 +114,9 @@ static void rows_cte(strbuf *b, const pd_cols *c)
 	if (c->has_as_of)
 		strbuf_printf(b, " WHEN ds > %ld OR %s > %ld THEN %d", (long)c->as_of, de,
 		              (long)c->as_of, LOAD_BAD_FUTURE);
+	/* A line break in the id or a date, not in a --by level (a segment's
+	 * text may span lines: loadrow.c, no_line_break). */
 	strbuf_printf(b, " WHEN concat_ws(' ', id, s, e");
-	for (size_t k = 0; k < c->nby; k++)
-		strbuf_printf(b, ", b%zu", k);
 	strbuf_printf(b, ") ~ '[\\r\\n]' THEN %d ELSE NULL END]) AS w(de, bad)) ",
 	              LOAD_BAD_QUOTE);
 }

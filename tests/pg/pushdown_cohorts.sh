@@ -81,7 +81,7 @@ ck_run r_bad cohorts --id id --start start --end end --as-of 2024-12-31 \
 ck_run p_bad cohorts --id id --start start --end end --as-of 2024-12-31 \
 	--db "$db" --table pdc_badrows --push-down --json p_bad/out.json
 tap_is "$(cat p_bad/exit) $(cat r_bad/exit)" "1 1" "bad rows: exit status 1, as the row path's"
-grep -q "postgresql:pdc_badrows: 5 of 7 rows would be bad rows (1 missing required value, 1 unparseable date, 1 dates out of order, 1 date after as-of, 1 duplicate id): --push-down needs every row good" p_bad/stderr
+grep -q "postgresql:pdc_badrows: 5 of 7 rows would be bad rows (1 missing required value, 1 unparseable date (text dates: yyyy-mm-dd only), 1 dates out of order, 1 date after as-of, 1 duplicate id): --push-down needs every row good" p_bad/stderr
 tap_ok $? "bad rows: counted by rule, with the advice to run without --push-down"
 [ $? -eq 0 ] || tap_diag "$(cat p_bad/stderr)"
 tap_is "$(ls p_bad | tr '\n' ' ')" "exit stderr stdout " "bad rows: no JSON written"
