@@ -87,6 +87,13 @@ void surv_prep_free(surv_prep *p);
 churn_status surv_entry_usable(const surv_data *d, int timefix, unsigned char *keep,
                                size_t *ndrop, churn_err *err);
 
+/* R's time merging (aeqSurv, timefix = TRUE, as coxph applies it) on the
+ * arrays time[0..n) and, when not NULL, entry[0..n), in place: the distinct
+ * finite values of both, sorted, are merged where neighbours are within
+ * SURV_TIMEFIX_TOL (absolute, or relative to their mean), each run to its
+ * smallest.  Whole-day times never merge.  CHURN_ENOMEM. */
+churn_status surv_timefix_values(double *time, double *entry, size_t n, churn_err *err);
+
 size_t surv_prep_n(const surv_prep *p);
 int surv_prep_has_entry(const surv_prep *p);
 /* The i-th time in increasing order (after merging), and the row it came

@@ -315,6 +315,9 @@ static churn_status fit_cox(model_run *m, const model_run_input *d, churn_err *e
 		design_take(dz, s->entry, entry);
 	if (w)
 		design_take(dz, s->weight, w);
+	/* Near-equal times are one time, as R's coxph makes them (timefix). */
+	if ((st = surv_timefix_values(time, entry, nr, err)) != CHURN_OK)
+		goto done;
 	for (size_t i = 0; i < nr; i++)
 		nev += status[i];
 	if (nev == 0) {

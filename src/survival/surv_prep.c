@@ -81,6 +81,84 @@ static void apply_cuts(double *a, size_t n, const double *u, const double *cut)
 	}
 }
 
+/* The merged value of each of the nu distinct sorted values u[] (aeqSurv's
+ * rule, above) into *cut (malloc'd); *cut = NULL when no two are tied. */
+static churn_status merge_cuts(const double *u, size_t nu, double **cut, churn_err *err)
+{
+	*cut = NULL;
+	if (nu < 2)
+		return CHURN_OK;
+	double mean = r_mean(u, nu);
+	int any = 0;
+	for (size_t k = 1; k < nu && !any; k++) {
+		double dy = u[k] - u[k - 1];
+		any = dy <= SURV_TIMEFIX_TOL || dy / mean <= SURV_TIMEFIX_TOL;
+	}
+	if (!any)
+		return CHURN_OK;
+	double *c = malloc(nu * sizeof *c);
+	if (c == NULL)
+		return churn_err_set(err, CHURN_ENOMEM, "survival: out of memory");
+	c[0] = u[0];
+	for (size_t k = 1; k < nu; k++) {
+		double dy = u[k] - u[k - 1];
+		int tied = dy <= SURV_TIMEFIX_TOL || dy / mean <= SURV_TIMEFIX_TOL;
+		c[k] = tied ? c[k - 1] : u[k];
+	}
+	*cut = c;
+	return CHURN_OK;
+}
+
+static int cmp_dbl(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+/* The merged value of v: its cut, found among the sorted u[0..nu). */
+static double cut_of(double v, const double *u, const double *cut, size_t nu)
+{
+	size_t lo = 0, hi = nu;
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (u[mid] <= v)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return u[lo] == v ? cut[lo] : v;
+}
+
+churn_status surv_timefix_values(double *time, double *entry, size_t n, churn_err *err)
+{
+	size_t m = entry ? 2 * n : n, nu = 0;
+	double *u = malloc((m ? m : 1) * sizeof *u), *cut = NULL;
+	churn_status st;
+
+	if (u == NULL)
+		return churn_err_set(err, CHURN_ENOMEM, "survival: out of memory");
+	for (size_t i = 0; i < n; i++) {
+		if (isfinite(time[i]))
+			u[nu++] = time[i];
+		if (entry != NULL && isfinite(entry[i]))
+			u[nu++] = entry[i];
+	}
+	qsort(u, nu, sizeof *u, cmp_dbl);
+	size_t k = 0;
+	for (size_t i = 0; i < nu; i++)
+		if (k == 0 || u[k - 1] != u[i])
+			u[k++] = u[i];
+	st = merge_cuts(u, k, &cut, err);
+	for (size_t i = 0; cut != NULL && i < n; i++) {
+		time[i] = cut_of(time[i], u, cut, k);
+		if (entry != NULL)
+			entry[i] = cut_of(entry[i], u, cut, k);
+	}
+	free(cut);
+	free(u);
+	return st;
+}
+
 static churn_status timefix(surv_prep *p, churn_err *err)
 {
 	size_t n = p->n, nu = 0, i = 0, j = 0;
@@ -101,27 +179,8 @@ static churn_status timefix(surv_prep *p, churn_err *err)
 		if (nu == 0 || u[nu - 1] != v)
 			u[nu++] = v;
 	}
-	if (nu < 2)
+	if ((st = merge_cuts(u, nu, &cut, err)) != CHURN_OK || cut == NULL)
 		goto done;
-	double mean = r_mean(u, nu);
-	int any = 0;
-	for (size_t k = 1; k < nu && !any; k++) {
-		double dy = u[k] - u[k - 1];
-		any = dy <= SURV_TIMEFIX_TOL || dy / mean <= SURV_TIMEFIX_TOL;
-	}
-	if (!any)
-		goto done;
-	cut = malloc(nu * sizeof *cut);
-	if (cut == NULL) {
-		st = churn_err_set(err, CHURN_ENOMEM, "survival: out of memory");
-		goto done;
-	}
-	cut[0] = u[0];
-	for (size_t k = 1; k < nu; k++) {
-		double dy = u[k] - u[k - 1];
-		int tied = dy <= SURV_TIMEFIX_TOL || dy / mean <= SURV_TIMEFIX_TOL;
-		cut[k] = tied ? cut[k - 1] : u[k];
-	}
 	apply_cuts(p->time, n, u, cut);
 	if (p->has_entry) {
 		apply_cuts(p->entry, n, u, cut);

@@ -99,3 +99,5 @@ EXTRA_DIST += tests/data/findings/segment_target.csv \
 cli_tests += tests/cli/saved_note.sh
 # --threads: the Cox fit beside the logistic one, same bytes (tests/cli/threads.sh).
 cli_tests += tests/cli/threads.sh
+# The Cox fit merges near-equal times as coxph does (tests/cli/cox_timefix.sh).
+cli_tests += tests/cli/cox_timefix.sh
