@@ -78,6 +78,7 @@
 
 #include "churnkit/coeftab.h"
 #include "churnkit/err.h"
+#include "churnkit/stagetime.h"
 
 #define LOGIT_MAXIT 25
 #define LOGIT_EPSILON 1e-8
@@ -95,6 +96,8 @@ typedef struct {
 	logit_firth_mode firth;  /* LOGIT_FIRTH_AUTO */
 	int quasi;               /* 0; 1: quasibinomial (no AIC, no likelihood) */
 	int robust;              /* 0; 1: HC0 sandwich standard errors */
+	stagetime *progress;     /* NULL; else validate_cv ticks it once a fold
+	                            (borrowed: the progress line, stagetime.h) */
 } logit_opts;
 
 /* Sets the defaults above. */

@@ -25,16 +25,18 @@
 #include "churnkit/design.h"
 #include "churnkit/err.h"
 #include "churnkit/scores.h"
+#include "churnkit/stagetime.h"
 #include "churnkit/table.h"
 
 /* Writes the CSV described above.  id_col names the id column of t (text
  * or number), value_col the value column or NULL (empty cells).
  * segments[k] and actions[k] are the texts of entry k of s (arrays of s->n
  * strings; either array may be NULL, leaving its column empty).
+ * progress (NULL: none) is ticked with the rows written (stagetime.h).
  * CHURN_EUSAGE when a column is not in t, CHURN_EIO on a write error. */
 churn_status scores_write_csv(FILE *f, const scores *s, const design *d, const table *t,
                               const char *id_col, const char *value_col,
                               const char *const *segments, const char *const *actions,
-                              churn_err *err);
+                              stagetime *progress, churn_err *err);
 
 #endif

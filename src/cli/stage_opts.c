@@ -456,9 +456,9 @@ churn_status cli_model_write_scores(const model_run *m, const cmd_data *d, const
 
 	if (st != CHURN_OK)
 		return st;
-	stagetime_begin(d->clock, "writing scores", 0, NULL);
+	stagetime_begin(d->clock, "writing scores", (double)s->n, "rows");
 	st = scores_write_csv(outfile_stream(of), s, model_run_score_design(m), d->res->t,
-	                      d->map.id, d->map.value, segments, actions, err);
+	                      d->map.id, d->map.value, segments, actions, d->clock, err);
 	if (st == CHURN_OK) {
 		st = outfile_commit(of, err);
 	} else {

@@ -261,6 +261,7 @@ churn_status validate_cv(const logit_data *d, const logit_opts *o, const int *fo
 		if ((st = validate_auc(pr, yt, wt, nte, &fold_auc[f], err)) != CHURN_OK)
 			goto done;
 		sum += fold_auc[f];
+		stagetime_tick(o->progress, f + 1);
 	}
 	*cv_auc = sum / k;
 done:

@@ -241,8 +241,13 @@ static churn_status fit_logit(model_run *m, const model_run_input *d, stagetime 
 		         folds, folds, folds, n1, n0);
 		folds = 0;
 	}
-	stagetime_begin(tm, folds > 0 ? "cross-validation" : "model quality", 0, NULL);
+	if (folds > 0)
+		stagetime_begin(tm, "cross-validation", folds, "folds");
+	else
+		stagetime_begin(tm, "model quality", 0, NULL);
+	m->lopts.progress = tm;
 	st = validate_summarise(&ld, m->lr, &m->lopts, folds, m->seed, &m->q, err);
+	m->lopts.progress = NULL;
 	if (st != CHURN_OK && st != CHURN_ENOMEM && folds > 0) {
 		/* A fold that cannot be fitted leaves the cross-validated AUC out,
 		 * said so, rather than the whole model. */

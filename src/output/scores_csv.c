@@ -147,7 +147,7 @@ static int flush_block(strbuf *b, FILE *f)
 static int write_rows(FILE *f, strbuf *b, cell_memo *m, const scores *s, const design *d,
                       const table *t, const table_col *const *cols, const table_col *id,
                       const table_col *val, const char *const *segments,
-                      const char *const *actions)
+                      const char *const *actions, stagetime *progress)
 {
 	char buf[512];
 	int ok = 1;
@@ -174,6 +174,7 @@ static int write_rows(FILE *f, strbuf *b, cell_memo *m, const scores *s, const d
 		else
 			driver_cell(m, b, d, t, cols, i, &e->s);
 		shared_cell(m, b, actions && actions[k] ? actions[k] : "", '\n');
+		stagetime_tick(progress, (double)k + 1);
 		if (b->len >= SCORES_BLOCK)
 			ok = flush_block(b, f);
 	}
@@ -183,7 +184,7 @@ static int write_rows(FILE *f, strbuf *b, cell_memo *m, const scores *s, const d
 churn_status scores_write_csv(FILE *f, const scores *s, const design *d, const table *t,
                               const char *id_col, const char *value_col,
                               const char *const *segments, const char *const *actions,
-                              churn_err *err)
+                              stagetime *progress, churn_err *err)
 {
 	const table_col *id = id_col ? table_find(t, id_col) : NULL;
 	const table_col *val = value_col ? table_find(t, value_col) : NULL;
@@ -203,7 +204,7 @@ churn_status scores_write_csv(FILE *f, const scores *s, const design *d, const t
 	if (ok) {
 		strbuf_printf(&b, "id,value,churn_probability,risk_band,segment,main_driver,"
 		              "recommended_action\n");
-		ok = write_rows(f, &b, m, s, d, t, cols, id, val, segments, actions);
+		ok = write_rows(f, &b, m, s, d, t, cols, id, val, segments, actions, progress);
 	}
 	if (ok && !b.oom)
 		ok = flush_block(&b, f);

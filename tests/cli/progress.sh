@@ -46,18 +46,22 @@ tap_is "$(cat "$t/plain/stderr")" "" "stderr a file, no --progress: no progress 
 err=$t/shown/stderr
 tap_ok "$(grep -c "$CR" "$err" | sed 's/^[1-9][0-9]*$/0/')" "--progress: stderr holds carriage returns"
 missing=
-for s in "loading: " "survival, " "cohorts, " "logistic model, " "cross-validation, " \
-	"cox model, " "scoring, " "segments, " "findings, " "writing report, " "writing scores, "; do
+for s in "loading: " "survival, " "cohorts, " "logistic model, " "cross-validation: " \
+	"cox model, " "scoring, " "segments, " "findings, " "writing report, " "writing scores: "; do
 	tr '\r' '\n' <"$err" | grep -q "^churnkit: $s" || missing="$missing [$s]"
 done
 tap_is "$missing" "" "the line names each stage"
 report both --progress --threads 2
 missing=
-for s in "loading: " "logistic model, " "cross-validation, " "cox model, " "scoring, " \
-	"findings, " "writing report, " "writing scores, "; do
+for s in "loading: " "logistic model, " "cross-validation: " "cox model, " "scoring, " \
+	"findings, " "writing report, " "writing scores: "; do
 	tr '\r' '\n' <"$t/both/stderr" | grep -q "^churnkit: $s" || missing="$missing [$s]"
 done
 tap_is "$missing" "" "--threads 2: the line names the main thread's stages, and the Cox model while it waits for it"
+tr '\r' '\n' <"$err" | grep -q '^churnkit: cross-validation: [0-5] of 5 folds ([0-9]*%), [0-9.]* s'
+tap_ok $? "cross-validation counts its folds"
+tr '\r' '\n' <"$err" | grep -q "^churnkit: writing scores: [0-9]* of $(($(wc -l <"$t/shown/scores.csv") - 1)) rows ([0-9]*%), [0-9.]* s"
+tap_ok $? "writing the scores counts the rows of the scores file"
 tr '\r' '\n' <"$err" | grep -q '^churnkit: loading: [0-9.]* of 0\.[0-9] MB ([0-9]*%), [0-9.]* s' 
 tap_ok $? "loading counts the bytes of the file's size, with the share and the elapsed time"
 tap_is "$(tr -d '\r' <"$err" | tr -d ' ' | wc -l | tr -d ' ')" 0 "the line is never ended by a newline"

@@ -299,7 +299,7 @@ static void test_beyond_by_hand(void)
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&buf, &len);
-	scores_write_csv(f, sc, d, t, "id", NULL, NULL, NULL, &err);
+	scores_write_csv(f, sc, d, t, "id", NULL, NULL, NULL, NULL, &err);
 	fclose(f);
 	if (!ok(strstr(buf, "\nA5,,,beyond the data,,\"beyond the data: tenure + horizon passes 4, "
 	           "after which fewer than the --min-n customers of this stratum were still at "
