@@ -19,6 +19,7 @@
  * two would depend on each other. */
 void logit_opts_init(logit_opts *o)
 {
+	memset(o, 0, sizeof *o);  /* every field, those added later too */
 	o->maxit = LOGIT_MAXIT;
 	o->epsilon = LOGIT_EPSILON;
 	o->conf_level = 0.95;
