@@ -137,11 +137,20 @@ churn_status surv_timefix_values(double *time, double *entry, size_t n, churn_er
 
 	if (u == NULL)
 		return churn_err_set(err, CHURN_ENOMEM, "survival: out of memory");
+	/* Whole numbers below 1 / tol (days, months) are never tied: two differ
+	 * by 1 or more, above tol and above tol x their mean.  No sort then. */
+	int whole = 1;
 	for (size_t i = 0; i < n; i++) {
 		if (isfinite(time[i]))
 			u[nu++] = time[i];
 		if (entry != NULL && isfinite(entry[i]))
 			u[nu++] = entry[i];
+	}
+	for (size_t i = 0; i < nu && whole; i++)
+		whole = u[i] == floor(u[i]) && fabs(u[i]) < 1 / SURV_TIMEFIX_TOL;
+	if (whole) {
+		free(u);
+		return CHURN_OK;
 	}
 	qsort(u, nu, sizeof *u, cmp_dbl);
 	size_t k = 0;
