@@ -173,11 +173,13 @@ static int time_part(const char **p, const char *end, int loose, int comma, long
 	return 1;
 }
 
-/* Reads an ISO offset: Z, or a sign then hh, hh:mm or hhmm, into seconds
- * east of UTC. */
+/* Reads an ISO offset: Z, or a sign then hh, hh:mm, hh:mm:ss or hhmm, into
+ * seconds east of UTC.  hh:mm:ss is how PostgreSQL writes a timestamptz whose
+ * zone kept local mean time (before 1911 Paris was +00:09:21), as COPY gives
+ * it to --db (docs/inputs.md). */
 static int offset_part(const char **p, const char *end, long *off)
 {
-	int h, m = 0, sign;
+	int h, m = 0, s = 0, sign;
 	if (*p < end && (**p == 'Z' || **p == 'z')) {
 		(*p)++;
 		*off = 0;
@@ -193,13 +195,18 @@ static int offset_part(const char **p, const char *end, long *off)
 		(*p)++;
 		if (!fixed_digits(p, end, 2, &m))
 			return 0;
+		if (*p < end && **p == ':') {
+			(*p)++;
+			if (!fixed_digits(p, end, 2, &s))
+				return 0;
+		}
 	} else if (*p < end) {
 		if (!fixed_digits(p, end, 2, &m))
 			return 0;
 	}
-	if (h > 23 || m > 59)
+	if (h > 23 || m > 59 || s > 59)
 		return 0;
-	*off = sign * (h * 3600L + m * 60L);
+	*off = sign * (h * 3600L + m * 60L + s);
 	return 1;
 }
 

@@ -150,6 +150,30 @@ done
 tap_is "$("$JSONGET" r_pd_tstz/out.json survival.curves.0.rmst | cut -c1-6) $("$JSONGET" r_survival\ --by\ contract\ --by\ channel/out.json survival.curves.0.rmst | cut -c1-6)" \
 	"669.77 667.77" "timestamptz: every time is 2 days longer, the RMST to 36 months 2 days more"
 
+# 3c. Local mean time: before 1911 Paris kept +00:09:21, and COPY writes
+# such a timestamptz with the offset's seconds (00:04:21+00:09:21); the
+# row path reads it as the push-down does (the reviewer's: it was "not a
+# date").  The sample moved back 48,000 days (to the 1890s), at 23:55 UTC.
+"$PG_BIN/psql" -q -X -v ON_ERROR_STOP=1 >/dev/null <<'EOF2' || tap_bail "cannot make the LMT table"
+SET client_min_messages = warning;
+DROP TABLE IF EXISTS pd_lmt;
+CREATE TABLE pd_lmt AS SELECT customer_id,
+  ((signup_date::date - 48000) || ' 23:55:00+00')::timestamptz AS signup_date,
+  ((NULLIF(churn_date, '')::date - 48000) || ' 23:55:00+00')::timestamptz AS churn_date, contract
+  FROM "customers rows" ORDER BY _line;
+EOF2
+tap_is "$(PGTZ=Europe/Paris "$PG_BIN/psql" -X -At -c 'SELECT signup_date FROM pd_lmt LIMIT 1' | cut -c11-)" \
+	" 00:04:21+00:09:21" "LMT: COPY writes the offset with seconds in Europe/Paris"
+mkdir -p r_lmt p_lmt
+# shellcheck disable=SC2086
+PGTZ=Europe/Paris ck_run r_lmt survival $map --by contract --date-range 1850,2199 --json r_lmt/out.json \
+	--tables r_lmt/t --db "$db" --table pd_lmt
+# shellcheck disable=SC2086
+ck_run p_lmt survival $map --by contract --date-range 1850,2199 --json p_lmt/out.json \
+	--tables p_lmt/t --db "$db" --table pd_lmt --push-down
+same "timestamptz in local mean time (offset with seconds)" r_lmt p_lmt
+tap_is "$("$JSONGET" r_lmt/out.json data.rows_rejected)" 0 "LMT: no row is rejected in the row path"
+
 # 4. Rows the loader would reject: the run refuses, with the count by rule.
 # pushdown_lib.sh's pd_badrows: 5 of its 7 rows are bad, one per rule.
 pd_badrows pd_badrows

@@ -120,6 +120,16 @@ int main(void)
 	ok(refused("2024-09-25T16:21+05:60", DT_ISO), "iso: offset minute 60 is refused");
 	ok(refused("2024-09-25T16:21+5", DT_ISO), "iso: a one-digit offset is refused");
 	ok(refused("2024-09-25T16:21+05:3", DT_ISO), "iso: a one-digit offset minute is refused");
+	/* PostgreSQL's timestamptz text for a zone in local mean time. */
+	ok(reads("1890-01-01 23:50:00+00:19:32", DT_ISO, ymd(1890, 1, 1)),
+	   "iso: an offset with seconds (LMT) is read");
+	ok(reads("1890-01-01 00:10:00+00:19:32", DT_ISO, ymd(1889, 12, 31)),
+	   "iso: an offset's seconds move the UTC date back");
+	ok(reads("1890-01-01 23:55:00-00:09:21", DT_ISO, ymd(1890, 1, 2)),
+	   "iso: a negative offset with seconds moves the UTC date on");
+	ok(refused("1890-01-01 23:50:00+00:19:60", DT_ISO), "iso: offset second 60 is refused");
+	ok(refused("1890-01-01 23:50:00+00:19:3", DT_ISO), "iso: a one-digit offset second is refused");
+	ok(refused("1890-01-01 23:50:00+00:19:", DT_ISO), "iso: an offset's colon needs seconds");
 	ok(refused("2024-09-25T16", DT_ISO), "iso: an hour without minutes is refused");
 	ok(refused("2024-09-25T6:21", DT_ISO), "iso: a one-digit hour is refused");
 	ok(refused("2024-09-25T16:21:5", DT_ISO), "iso: a one-digit second is refused");
