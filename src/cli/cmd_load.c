@@ -97,6 +97,13 @@ static churn_status map_options(const cli_opts *o, cmd_data *d, churn_err *err)
 		return st;
 	m->by = (const char *const *)d->by;
 	m->nby = n;
+	/* One column, one analysis: a repeated --by would print every curve,
+	 * test and table twice (and --push-down's counts hold a column once). */
+	for (size_t j = 0; j < m->nby; j++)
+		for (size_t k = 0; k < j; k++)
+			if (strcmp(m->by[k], m->by[j]) == 0)
+				return churn_err_set(err, CHURN_EUSAGE, "--by %s is given twice; give it once",
+				                     m->by[j]);
 	if ((st = opt_list(o, OPT_CATEGORICAL, &d->categorical, &n, err)) != CHURN_OK)
 		return st;
 	m->categorical = (const char *const *)d->categorical;

@@ -72,4 +72,9 @@ EXTRA_DIST += \
 	tests/data/hostile/magnitude_feature/data.csv \
 	tests/data/hostile/magnitude_feature/exit \
 	tests/data/hostile/magnitude_feature/files \
-	tests/data/hostile/magnitude_feature/stderr
+	tests/data/hostile/magnitude_feature/stderr \
+	tests/data/hostile/by_twice/args \
+	tests/data/hostile/by_twice/data.csv \
+	tests/data/hostile/by_twice/exit \
+	tests/data/hostile/by_twice/files \
+	tests/data/hostile/by_twice/stderr
