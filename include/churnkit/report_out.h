@@ -18,6 +18,7 @@
 #include "churnkit/err.h"
 #include "churnkit/findings.h"
 #include "churnkit/model_run.h"
+#include "churnkit/reasons.h"
 #include "churnkit/segment_run.h"
 #include "churnkit/surv_run.h"
 #include "churnkit/table.h"
@@ -34,6 +35,7 @@ typedef struct {
 	const table *t;             /* the loaded table and its --id column, for */
 	const char *id_col;         /* the at-risk accounts of the segments */
 	const findings *fd;         /* the findings, or NULL */
+	const reasons_result *rr;   /* --reason: the churn-reason breakdown, or NULL */
 	const char *no_cohorts_why; /* the option that kept cohorts out, or NULL */
 	const char *no_model_why;   /* why the model could not be fitted, or NULL */
 } report_outcome;

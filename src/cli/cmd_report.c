@@ -249,7 +249,7 @@ static report_outcome outcome(const run *r, const char *out, size_t len)
 		.path = out, .pages = r->npages, .bytes = len, .sha256 = r->d.res->sha256,
 		.sv = &r->sv, .co = r->have_co ? &r->co : NULL, .m = r->have_m ? &r->m : NULL,
 		.g = r->have_g ? &r->g : NULL, .t = r->d.res->t, .id_col = r->d.map.id,
-		.fd = r->fd, .no_cohorts_why = r->no_co_why,
+		.fd = r->fd, .rr = r->rr, .no_cohorts_why = r->no_co_why,
 		.no_model_why = r->no_model_why[0] ? r->no_model_why : NULL,
 	};
 	return o;

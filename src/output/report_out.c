@@ -5,6 +5,8 @@
 #include <stdint.h>
 
 #include "churnkit/findings_json.h"
+#include "churnkit/reasons_out.h"
+#include "churnkit/surv_reasons_out.h"
 #include "churnkit/jsonout.h"
 #include "churnkit/report_exec_json.h"
 
@@ -31,8 +33,17 @@ churn_status report_out_json_add(const report_outcome *o, json_object *root, chu
 {
 	churn_status st = surv_run_json(o->sv, root, err);
 
+	/* The churn reasons as `survival --json` and `cohorts --json` give
+	 * them: survival.reasons (the split, the cumulative incidence and
+	 * Gray's tests) and cohorts.reasons (the reporting period's). */
+	if (st == CHURN_OK && o->rr)
+		st = reasons_json_survival(o->rr, root, err);
+	if (st == CHURN_OK)
+		st = surv_reasons_json(o->sv, root, err);
 	if (st == CHURN_OK && o->co)
 		st = cohort_run_json(o->co, root, err);
+	if (st == CHURN_OK && o->co && o->rr)
+		st = reasons_json_cohorts(o->rr, root, err);
 	if (st == CHURN_OK && o->m)
 		st = model_run_json(o->m, root, err);
 	if (st == CHURN_OK && o->g)

@@ -25,6 +25,15 @@ tap_is "$("$JSONGET" r.json findings | grep -c '"kind": *"reason"')" 0 \
 	"the sample (reasons constant) has no reason finding"
 ck_run "$t" cohorts --config "$ini" --json c.json "$data"
 ck_run "$t" survival --config "$ini" --json s.json "$data"
+# The report's JSON carries the reasons as the two commands give them.
+"$JSONGET" r.json survival.reasons >rs.json
+"$JSONGET" s.json survival.reasons >ss.json
+tap_ok "$([ -s rs.json ] && grep -q gray_test rs.json && cmp -s rs.json ss.json; echo $?)" \
+	"report --json: survival.reasons (split, cumulative incidence, Gray) is survival --json's"
+"$JSONGET" r.json cohorts.reasons >rc.json
+"$JSONGET" c.json cohorts.reasons >cc.json
+tap_ok "$([ -s rc.json ] && grep -q '"period"' rc.json && cmp -s rc.json cc.json; echo $?)" \
+	"report --json: cohorts.reasons (the reporting period's) is cohorts --json's"
 pdftotext -layout r.pdf r.txt
 sed -n '/^[^A-Za-z]*Why customers leave$/,/Page [0-9]* of [0-9]*/p' r.txt >page.txt
 tap_ok "$([ -s page.txt ]; echo $?)" "the page 'Why customers leave' is in the report"
