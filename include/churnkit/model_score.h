@@ -54,6 +54,9 @@ typedef struct {
 	design_row_status status; /* DESIGN_ROW_OK or why the row was not scored */
 	int beyond;               /* Cox: t + h is beyond the data (prob NaN) */
 	double limit;             /* Cox: how far the stratum's data reach */
+	int driver_side;          /* a numeric driver: +1 when this customer's value is
+	                             above the fit's mean, -1 below; 0 for a
+	                             categorical one (or no driver) */
 } model_score_row;
 
 /* Scores every row of `t` (t->nrows entries of out) with model r fitted on

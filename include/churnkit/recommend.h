@@ -134,6 +134,21 @@ churn_status segment_driver_parse(const char *name, segment_driver *k, churn_err
 segment_driver recommend_driver(const char *column, const char *level,
                                 const segment_driver_map *map, size_t nmap);
 
+/* The side of a numeric column that the playbook of kind k takes to be
+ * risky: -1 low values (usage, satisfaction, contacts), +1 high ones
+ * (tickets, late payments), turned round when a word of the column names an
+ * absence ("inactive_days", "days_since_login"); 0 for the other kinds,
+ * which are not read on a numeric scale. */
+int recommend_risky_side(segment_driver k, const char *column);
+
+/* recommend_driver for a group on side `side` of a numeric column (+1 high
+ * values, -1 low ones, 0 not numeric): SEGMENT_DRIVER_NONE when the kind's
+ * playbook assumes the other side is risky, so that no action contradicts
+ * the data (more logins going with more churn gets no "raise use";
+ * docs/domain.md, "Actions from the findings"). */
+segment_driver recommend_driver_sided(const char *column, const char *level, int side,
+                                      const segment_driver_map *map, size_t nmap);
+
 /* The same from a driver label as model_score_driver_label writes it:
  * "col", "col=level", "log(col)", or an imputed "term (missing)", which
  * counts as its term.  The column is the text before the first '=' (a

@@ -133,9 +133,14 @@ churn_status findings_actions(findings *f, const findings_actions_input *in, chu
 		double cut = side ? x->cut_b : x->cut;
 		const table_col *c = t ? table_find(t, x->subject) : NULL;
 		finding_action *a = &f->action[f->nactions];
-		segment_driver k = recommend_driver(x->subject,
-		                                    g == FINDING_GROUP_LEVEL ? level : NULL, in->map,
-		                                    in->nmap);
+		/* The group's side of a numeric column: its playbook must take that
+		 * side for the risky one (recommend_driver_sided). */
+		int gside = g == FINDING_GROUP_ATLEAST || g == FINDING_GROUP_FLAG     ? 1
+		            : g == FINDING_GROUP_ATMOST || g == FINDING_GROUP_NOFLAG ? -1
+		                                                                    : 0;
+		segment_driver k = recommend_driver_sided(x->subject,
+		                                          g == FINDING_GROUP_LEVEL ? level : NULL,
+		                                          gside, in->map, in->nmap);
 		/* Annual terms for the monthly customers past the early window. */
 		const double *past = k == SEGMENT_DRIVER_CONTRACT && seg != NULL && c != NULL
 		                             ? in->tenure_months : NULL;

@@ -15,6 +15,7 @@ static void main_driver(const design *d, const double *coef, const double *mean,
 {
 	out->driver = -1;
 	out->driver_contrib = NAN;
+	out->driver_side = 0;
 	double best = 0;
 	for (size_t k = 0; k < d->nterms; k++) {
 		const design_term *tm = &d->terms[k];
@@ -27,6 +28,12 @@ static void main_driver(const design *d, const double *coef, const double *mean,
 			out->driver = (long)k;
 			out->driver_contrib = c;
 		}
+	}
+	/* The side of a numeric driver: its value column (the first; a second
+	 * one is the missing indicator), whose contribution pushes risk up. */
+	if (out->driver >= 0 && !d->terms[out->driver].categorical) {
+		size_t j = d->terms[out->driver].first_col;
+		out->driver_side = x[j] > mean[j] ? 1 : x[j] < mean[j] ? -1 : 0;
 	}
 }
 
@@ -86,7 +93,7 @@ churn_status model_score_cox_table(const design *d, const cox_result *r,
 			else
 				out[i] = (model_score_row){NAN, NAN, -1, NAN,
 				                           st[i] == DESIGN_ROW_OK ? DESIGN_ROW_MISSING : st[i],
-				                           0, NAN};
+				                           0, NAN, 0};
 		}
 	cumhaz_days_clear(&H0);
 	gsl_matrix_free(X);
@@ -107,7 +114,7 @@ churn_status model_score_table(const design *d, const logit_result *r, const tab
 			if (st[i] == DESIGN_ROW_OK) {
 				model_score_x(d, r, gsl_matrix_const_ptr(X, i, 0), &out[i]);
 			} else {
-				out[i] = (model_score_row){NAN, NAN, -1, NAN, st[i], 0, NAN};
+				out[i] = (model_score_row){NAN, NAN, -1, NAN, st[i], 0, NAN, 0};
 			}
 		}
 	gsl_matrix_free(X);

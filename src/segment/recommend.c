@@ -345,6 +345,42 @@ segment_driver recommend_driver(const char *column, const char *level,
 	return kind_of(column, strlen(column), level, map, nmap);
 }
 
+/* Words that turn a column's meaning round: "inactive_days",
+ * "days_since_login", "no_logins" count the absence of what the kind's
+ * words name. */
+static const char *const negations[] = {"inactiv*", "since", "without", "idle", "dormant",
+                                        "no", "not", "non", "lapse*", NULL};
+
+int recommend_risky_side(segment_driver k, const char *column)
+{
+	int side;
+	switch (k) {
+	case SEGMENT_DRIVER_USAGE:
+	case SEGMENT_DRIVER_SATISFACTION:
+	case SEGMENT_DRIVER_CONTACT:
+		side = -1;  /* little use, low scores, few contacts */
+		break;
+	case SEGMENT_DRIVER_SERVICE:
+	case SEGMENT_DRIVER_PAYMENT:
+		side = 1;   /* many tickets, many late payments */
+		break;
+	default:
+		return 0;
+	}
+	if (column != NULL && any_word(column, strlen(column), negations,
+	                               sizeof negations / sizeof negations[0] - 1, 1))
+		side = -side;
+	return side;
+}
+
+segment_driver recommend_driver_sided(const char *column, const char *level, int side,
+                                      const segment_driver_map *map, size_t nmap)
+{
+	segment_driver k = recommend_driver(column, level, map, nmap);
+	int risky = recommend_risky_side(k, column);
+	return risky != 0 && side != 0 && risky != side ? SEGMENT_DRIVER_NONE : k;
+}
+
 segment_driver recommend_driver_from_label(const char *label, const segment_driver_map *map,
                                            size_t nmap)
 {

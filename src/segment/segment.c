@@ -181,7 +181,7 @@ typedef struct {
 } term_kind;
 
 static segment_driver driver_of(const design *d, const term_kind *tk, size_t row,
-                                long drv, const segment_opts *o)
+                                long drv, int side, const segment_opts *o)
 {
 	const term_kind *k;
 	const char *level = NULL;
@@ -190,6 +190,11 @@ static segment_driver driver_of(const design *d, const term_kind *tk, size_t row
 	if (d == NULL || drv < 0 || (size_t)drv >= d->nterms)
 		return SEGMENT_DRIVER_NONE;
 	k = &tk[drv];
+	/* A numeric driver on the side its playbook does not take for risky
+	 * (more logins, more churn) gets no kind (recommend.h). */
+	if (!d->terms[drv].categorical && side != 0 &&
+	    recommend_risky_side(k->plain, d->terms[drv].column) == -side)
+		return SEGMENT_DRIVER_NONE;
 	if (k->plain == k->month || k->col == NULL)
 		return k->plain;
 	if (k->col->kind == TABLE_CAT) {
@@ -421,7 +426,8 @@ churn_status segment_build(const scores *s, const design *d, const table *t,
 		c->value_tier = tier_of(r, c->value);
 		c->expected_mrr_loss = c->p * c->value;
 		c->driver = c->risk == SCORE_BAND_NONE
-		            ? SEGMENT_DRIVER_NONE : driver_of(d, tk, en->row, en->s.driver, o);
+		                ? SEGMENT_DRIVER_NONE
+		                : driver_of(d, tk, en->row, en->s.driver, en->s.driver_side, o);
 		c->incentive = 0;
 		/* No retention budget for low-value customers (docs/domain.md), and an
 		 * offer only where it pays for itself. */

@@ -101,3 +101,6 @@ cli_tests += tests/cli/saved_note.sh
 cli_tests += tests/cli/threads.sh
 # The Cox fit merges near-equal times as coxph does (tests/cli/cox_timefix.sh).
 cli_tests += tests/cli/cox_timefix.sh
+# A playbook keyed on a column's kind only on the side the data make risky
+# (tests/cli/usage_direction.sh).
+cli_tests += tests/cli/usage_direction.sh

@@ -112,6 +112,37 @@ static void test_override(void)
 	       "override: other columns keep the keywords");
 }
 
+/* The side a playbook takes for risky, and the kind of a group on one side. */
+static void test_sides(void)
+{
+	is_int(recommend_risky_side(SEGMENT_DRIVER_USAGE, "logins_30d"), -1,
+	       "side: few logins are the usage playbook's risk");
+	is_int(recommend_risky_side(SEGMENT_DRIVER_USAGE, "days_since_login"), 1,
+	       "side: many days since login are (the column names an absence)");
+	is_int(recommend_risky_side(SEGMENT_DRIVER_USAGE, "inactive_days"), 1,
+	       "side: many inactive days are");
+	is_int(recommend_risky_side(SEGMENT_DRIVER_USAGE, "notifications_opened"), -1,
+	       "side: 'notifications' is not the word 'not'");
+	is_int(recommend_risky_side(SEGMENT_DRIVER_SERVICE, "support_tickets_90d"), 1,
+	       "side: many tickets are the service playbook's risk");
+	is_int(recommend_risky_side(SEGMENT_DRIVER_PAYMENT, "late_payments_12m"), 1,
+	       "side: many late payments are the payment playbook's risk");
+	is_int(recommend_risky_side(SEGMENT_DRIVER_SATISFACTION, "nps"), -1,
+	       "side: a low NPS is the satisfaction playbook's risk");
+	is_int(recommend_risky_side(SEGMENT_DRIVER_CONTRACT, "contract"), 0,
+	       "side: a contract is read by its level, not a scale");
+	is_int(recommend_driver_sided("logins_30d", NULL, -1, NULL, 0), SEGMENT_DRIVER_USAGE,
+	       "sided: few logins get the usage playbook");
+	is_int(recommend_driver_sided("logins_30d", NULL, 1, NULL, 0), SEGMENT_DRIVER_NONE,
+	       "sided: many logins going with churn get no usage playbook");
+	is_int(recommend_driver_sided("support_tickets_90d", NULL, -1, NULL, 0), SEGMENT_DRIVER_NONE,
+	       "sided: few tickets going with churn get no service recovery");
+	is_int(recommend_driver_sided("support_tickets_90d", NULL, 0, NULL, 0),
+	       SEGMENT_DRIVER_SERVICE, "sided: no side (a level) keeps the kind");
+	is_int(recommend_driver_sided("contract", "monthly", 1, NULL, 0), SEGMENT_DRIVER_CONTRACT,
+	       "sided: kinds without a scale keep their kind on any side");
+}
+
 static void test_names(void)
 {
 	segment_driver k = SEGMENT_DRIVER_NONE;
@@ -220,6 +251,7 @@ int main(void)
 {
 	test_keywords();
 	test_override();
+	test_sides();
 	test_names();
 	test_playbook();
 	test_actions();
