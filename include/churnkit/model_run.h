@@ -97,6 +97,10 @@ typedef struct {
 	int threads;                 /* 2 or more: the Cox fit runs beside the
 	                                logistic one (--threads); 0 or 1: one
 	                                after the other.  Same results either way. */
+	int keep_scoring;            /* 1 (report, score): when the model that does
+	                                not give the scores cannot be fitted
+	                                (CHURN_EMODEL), leave it out, say why in
+	                                dropped_note, and keep the other */
 } model_run_opts;
 
 /* What the stage reads. */
@@ -154,6 +158,10 @@ typedef struct {
 	stagetime *timer;            /* model_run_opts' timer (borrowed), or NULL;
 	                                the Cox thread's own while it runs */
 	int threads;
+	int keep_scoring;
+	char dropped_note[400];      /* keep_scoring: why the model that does not
+	                                score was left out ("the Cox model cannot be
+	                                fitted: ..."), or "" */
 	cox_zph_result *zph;         /* cox.zph of cr, or NULL (ph_note says why) */
 	char ph_note[200];
 	unsigned char *ph_strat;     /* per dc term: categorical and fails: a stratum */

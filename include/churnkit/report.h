@@ -106,6 +106,8 @@ typedef struct {
 	                               --horizon rule, docs/horizon.md), or NULL */
 	const char *model_note;     /* why there is no model, when one was asked
 	                               for and could not be fitted; else NULL */
+	const char *model_dropped;  /* why the model that does not give the scores
+	                               was left out (the other one is in), or NULL */
 	const design *dc;           /* Cox design and fit, or NULL */
 	const cox_result *cr;
 	const cox_zph_result *zph;  /* its proportional-hazards test, or NULL */

@@ -362,6 +362,7 @@ int cmd_report(int argc, char **argv, outset *outs, churn_err *err)
 		if (st != CHURN_OK)
 			goto end;
 		r.mo.mo.timer = &r.tm;
+		r.mo.mo.keep_scoring = 1;
 		r.have_m = 1;
 		if ((st = cli_segment_opts_read(&r.go, &r.o, err)) != CHURN_OK)
 			goto end;

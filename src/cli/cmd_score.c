@@ -68,6 +68,7 @@ int cmd_score(int argc, char **argv, outset *outs, churn_err *err)
 		goto end;
 	mi = cli_model_input(&d);
 	mo.mo.timer = &tm;
+	mo.mo.keep_scoring = 1;
 	if ((st = model_run_fit(&m, &mi, &mo.mo, err)) != CHURN_OK)
 		goto end;
 	if ((st = model_run_scores(&m, &mi, &s, err)) != CHURN_OK)

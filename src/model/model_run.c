@@ -67,6 +67,7 @@ static void set_options(model_run *m, const model_run_opts *o)
 	m->min_n = o->min_n;
 	m->timer = o->timer;
 	m->threads = o->threads;
+	m->keep_scoring = o->keep_scoring;
 	m->g_horizon = NAN;
 }
 
@@ -371,6 +372,45 @@ typedef struct {
 	churn_status st;
 } cox_job;
 
+/* keep_scoring: a model that cannot be fitted (CHURN_EMODEL) and does not
+ * give the scores is left out, its reason kept, when the other one fitted
+ * or is still to fit: the logistic model under --horizon's Cox scores (no
+ * churn within the horizon, say, where the Cox model fits), the Cox model
+ * of --cox when the logistic one scores.  Returns 1 when it was. */
+static int drop_unscoring(model_run *m, int logit, churn_status st, churn_err *err)
+{
+	if (!m->keep_scoring || st != CHURN_EMODEL || m->score_cox != logit ||
+	    (!logit && m->lr == NULL))
+		return 0;
+	snprintf(m->dropped_note, sizeof m->dropped_note, "%s", err->msg);
+	churn_err_clear(err);
+	if (logit) {
+		design_free(m->dl);
+		logit_result_free(m->lr);
+		validate_summary_clear(&m->q);
+		m->dl = NULL;
+		m->lr = NULL;
+		m->have_q = 0;
+		m->cv_note[0] = 0;
+	} else {
+		design_free(m->dc);
+		cox_result_free(m->cr);
+		cox_baseline_free(m->cb);
+		model_run_cox_free(m);
+		m->dc = NULL;
+		m->cr = NULL;
+		m->cb = NULL;
+		m->zph = NULL;
+		m->ph_strat = m->ph_small = NULL;
+		m->dcs = NULL;
+		m->crs = NULL;
+		m->strata_code = NULL;
+		m->strata_label = NULL;
+		m->nstrata_label = m->nph_strat = 0;
+	}
+	return 1;
+}
+
 static void *cox_thread(void *arg)
 {
 	cox_job *j = arg;
@@ -411,11 +451,14 @@ static churn_status fit_both(model_run *m, const model_run_input *d, churn_err *
 	stagetime_mark(main_tm, "models: wait for the Cox thread");
 	m->timer = main_tm;
 	stagetime_merge(main_tm, &cox_tm);
-	if (st != CHURN_OK)
+	if (st != CHURN_OK && !(job.st == CHURN_OK && drop_unscoring(m, 1, st, err)))
 		return st;
-	if (job.st != CHURN_OK)
+	if (job.st != CHURN_OK) {
 		*err = job.err;
-	return job.st;
+		if (!drop_unscoring(m, 0, job.st, err))
+			return job.st;
+	}
+	return CHURN_OK;
 }
 
 churn_status model_run_fit(model_run *m, const model_run_input *d, const model_run_opts *o,
@@ -445,10 +488,30 @@ churn_status model_run_fit(model_run *m, const model_run_input *d, const model_r
 	int cox = m->want_cox || m->score_cox;
 	if (m->want_logit && cox && m->threads > 1)
 		return fit_both(m, d, err);
-	if (m->want_logit && (st = fit_logit(m, d, m->timer, err)) != CHURN_OK)
-		return st;
-	if (cox && (st = fit_cox(m, d, err)) != CHURN_OK)
-		return st;
+	/* One after the other, with the errors fit_both gives: the logistic
+	 * one first, when both fail. */
+	churn_status lst = CHURN_OK;
+	churn_err lerr;
+	churn_err_clear(&lerr);
+	if (m->want_logit && (lst = fit_logit(m, d, m->timer, err)) != CHURN_OK) {
+		if (!cox || !m->keep_scoring || lst != CHURN_EMODEL || !m->score_cox)
+			return lst;  /* nothing to keep */
+		lerr = *err;
+		churn_err_clear(err);
+	}
+	if (cox && (st = fit_cox(m, d, err)) != CHURN_OK) {
+		if (lst != CHURN_OK) {
+			*err = lerr;
+			return lst;
+		}
+		if (!drop_unscoring(m, 0, st, err))
+			return st;
+	}
+	if (lst != CHURN_OK) {
+		*err = lerr;
+		if (!drop_unscoring(m, 1, lst, err))
+			return lst;
+	}
 	return CHURN_OK;
 }
 
@@ -460,9 +523,9 @@ churn_status model_run_scores(const model_run *m, const model_run_input *d, scor
 	churn_status st;
 
 	*out = NULL;
-	if (m->lr == NULL || d->map->id == NULL)
+	if ((m->score_cox ? m->cr == NULL : m->lr == NULL) || d->map->id == NULL)
 		return churn_err_set(err, CHURN_EUSAGE,
-		                     "the scores need a logistic model and --id COL");
+		                     "the scores need a fitted model and --id COL");
 	stagetime_begin(m->timer, "scoring", 0, NULL);
 	active = malloc(t->nrows ? t->nrows : 1);
 	if (active == NULL)

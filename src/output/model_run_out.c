@@ -235,6 +235,10 @@ static const char *duration_unit(const model_run *m)
 churn_status model_run_json(const model_run *m, void *root_, churn_err *err)
 {
 	json_object *root = root_;
+	/* report and score: the model left out, and why (model_run.h). */
+	if (m->dropped_note[0])
+		json_object_object_add(root, "model_left_out",
+		                       json_object_new_string(m->dropped_note));
 	if (m->lr != NULL) {
 		json_object *o = model_json_logit(m->dl, m->lr, m->have_q ? &m->q : NULL, m->outcome);
 		if (o == NULL)

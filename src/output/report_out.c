@@ -71,6 +71,9 @@ void report_out_summary(FILE *f, const report_outcome *o)
 		fputs("\nTop actions:\n", f);
 		findings_actions_text(f, o->fd, o->fd->nactions); /* every one (docs/findings.md) */
 	}
+	if (o->m && o->m->dropped_note[0])
+		fprintf(f, "\nLeft out: %s; the report shows the other model, which gives the "
+		        "churn probabilities.\n", o->m->dropped_note);
 	if (o->no_cohorts_why)
 		fprintf(f, "\nNo cohort or KPI pages: cohorts count whole customers from signup, "
 		        "which %s does not fit.\n", o->no_cohorts_why);

@@ -85,6 +85,8 @@ void scores_out_summary(FILE *f, const model_run *m, const scores *s, const char
 		           "model was not fitted on: %zu; log of a value <= 0: %zu)\n",
 		        s->nband[SCORE_BAND_NONE] - s->nbeyond, s->nunscored[DESIGN_ROW_MISSING],
 		        s->nunscored[DESIGN_ROW_UNSEEN], s->nunscored[DESIGN_ROW_NONPOS]);
+	if (m->dropped_note[0])
+		fprintf(f, "Note: %s; the probabilities do not need it.\n", m->dropped_note);
 	/* The logistic model's notes concern only its own scores. */
 	if (!m->score_cox && m->lr->firth)
 		fprintf(f, "Note: Firth's penalised likelihood was used (%s).\n",

@@ -74,6 +74,7 @@ void report_input_from_runs(const report_settings *set, const report_runs *runs,
 	}
 	in->fd = runs->fd;
 	in->model_note = runs->model_note;
+	in->model_dropped = runs->m && runs->m->dropped_note[0] ? runs->m->dropped_note : NULL;
 	in->time_unit = runs->map->time_unit;
 	/* The executive summary's trend and MRR bridge (issue 13). */
 	in->ntrend = kpi_trend(in->kpi, &in->trend);

@@ -104,3 +104,7 @@ cli_tests += tests/cli/cox_timefix.sh
 # A playbook keyed on a column's kind only on the side the data make risky
 # (tests/cli/usage_direction.sh).
 cli_tests += tests/cli/usage_direction.sh
+# report and score keep the scoring model when the other fails
+# (tests/cli/model_partial.sh).
+cli_tests += tests/cli/model_partial.sh
+EXTRA_DIST += tests/data/model_partial/late.csv tests/data/model_partial/coxfail.csv

@@ -174,6 +174,11 @@ void page_appendix(report_page_ctx *c)
 		if (in->model_sample)
 			para(&f, in->model_sample);
 	}
+	if (in->model_dropped) {
+		snprintf(buf, sizeof buf, "Left out of this report: %s. The other model is shown, and "
+		         "the churn probabilities come from it.", in->model_dropped);
+		para(&f, buf);
+	}
 
 	h2(&f, "Definitions");
 	para(&f,
