@@ -223,7 +223,17 @@ static churn_status parse_file(loader *ld, source *src, char *chunk, size_t size
 				s += 3;
 				n -= 3;
 			}
+			/* Excel's "sep=;" line names the delimiter; the header is the
+			 * line after it.  --delimiter, when given, still decides. */
+			char sep = 0;
+			size_t skip = loader_sep_line(s, n, &sep);
+			if (skip > 0) {
+				s += skip;
+				n -= skip;
+				ld->line_no = 2;
+			}
 			ld->res->delimiter = ld->opts->delimiter ? ld->opts->delimiter
+			                     : sep != 0          ? sep
 			                                         : loader_detect_delimiter(s, n);
 			scanner_init(&sc, (unsigned char)ld->res->delimiter);
 			ld->rows_hint = rows_expected(src, s, n);

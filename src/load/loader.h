@@ -135,6 +135,11 @@ churn_status loader_sniff_encoding(const char *name, const char *s, size_t n,
  * of s[0..n); a comma when none occurs. */
 char loader_detect_delimiter(const char *s, size_t n);
 
+/* Excel's first line "sep=X" (X one byte, then LF, CRLF or CR): its length
+ * with the line end, and X in *delim; 0 when s does not begin with one
+ * (docs/inputs.md). */
+size_t loader_sep_line(const char *s, size_t n, char *delim);
+
 /* loadrow.c: handles one complete record (the header first). */
 void loader_record(loader *ld);
 

@@ -1,6 +1,7 @@
 /*
  * sniff.c - what the first bytes of the input say: an encoding the loader
- * refuses (UTF-16, UTF-32) and the delimiter of the header line.
+ * refuses (UTF-16, UTF-32), Excel's "sep=X" line and the delimiter of the
+ * header line.
  */
 #include "loader.h"
 
@@ -59,4 +60,13 @@ char loader_detect_delimiter(const char *s, size_t n)
 	if (counts[2] > counts[0] && counts[2] > counts[1])
 		return '\t';
 	return ',';
+}
+
+size_t loader_sep_line(const char *s, size_t n, char *delim)
+{
+	if (n < 6 || memcmp(s, "sep=", 4) != 0 || s[4] == '\r' || s[4] == '\n' || s[4] == '"' ||
+	    (s[5] != '\n' && s[5] != '\r'))
+		return 0;
+	*delim = s[4];
+	return s[5] == '\r' && n > 6 && s[6] == '\n' ? 7 : 6;
 }

@@ -92,6 +92,17 @@ num mrr 0 0.75 4.125 5.375 12.5
 num score 1 1.5 2.5 3 5
 levels plan "basic:2|pro:2"
 
+# excel_sep.csv: Excel's first line "sep=|" after a byte-order mark, CRLF:
+#   the delimiter is |, which no detection would pick, the header is line 2,
+#   and a level holds ';'.  mrr 10,5 (decimal comma) 30 and one missing.
+# shellcheck disable=SC2086
+load excel_sep $std --decimal ,
+rows 3 3 0 2024-05-10 1
+is data.columns.0.name id
+is data.columns.4.name mrr
+num mrr 1 10.5 20.25 20.25 30
+levels plan "basic:2|pro;plus:1"
+
 # tab.csv: tab-delimited; fields hold commas, semicolons, spaces and
 # doubled quotes; t2's start date has blanks around it.
 #   mrr 5 15 25: mean = median = 15.

@@ -275,6 +275,7 @@ EXTRA_DIST += \
 EXTRA_DIST += \
 	tests/data/ok/blank_lines.csv \
 	tests/data/ok/bom_crlf.csv \
+	tests/data/ok/excel_sep.csv \
 	tests/data/ok/config.csv \
 	tests/data/ok/config.ini \
 	tests/data/ok/date_format.csv \

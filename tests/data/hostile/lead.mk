@@ -77,4 +77,9 @@ EXTRA_DIST += \
 	tests/data/hostile/by_twice/data.csv \
 	tests/data/hostile/by_twice/exit \
 	tests/data/hostile/by_twice/files \
-	tests/data/hostile/by_twice/stderr
+	tests/data/hostile/by_twice/stderr \
+	tests/data/hostile/excel_sep_line/args \
+	tests/data/hostile/excel_sep_line/data.csv \
+	tests/data/hostile/excel_sep_line/exit \
+	tests/data/hostile/excel_sep_line/files \
+	tests/data/hostile/excel_sep_line/stderr
