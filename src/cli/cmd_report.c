@@ -6,6 +6,8 @@
 
 #include "churnkit/findings_run.h"
 #include "churnkit/reasons.h"
+#include "churnkit/reasons_out.h"
+#include "churnkit/surv_reasons_out.h"
 #include "churnkit/report_reasons_in.h"
 #include "churnkit/outfile.h"
 #include "churnkit/report.h"
@@ -279,8 +281,15 @@ static churn_status write_tables(run *r, churn_err *err)
 
 	if (st == CHURN_OK && (td.dir || td.book))
 		st = surv_run_write_tables(&r->sv, &td, err);
+	/* The churn reasons' tables, as survival and cohorts write them. */
+	if (st == CHURN_OK && (td.dir || td.book) && r->rr)
+		st = reasons_write_survival_tables(r->rr, &td, err);
+	if (st == CHURN_OK && (td.dir || td.book))
+		st = surv_reasons_write_tables(&r->sv, &td, err);
 	if (st == CHURN_OK && (td.dir || td.book) && r->have_co)
 		st = cohort_run_write_tables(&r->co, &td, err);
+	if (st == CHURN_OK && (td.dir || td.book) && r->have_co && r->rr)
+		st = reasons_write_cohorts_tables(r->rr, &td, err);
 	if (st == CHURN_OK && (td.dir || td.book) && r->have_m)
 		st = model_run_write_tables(&r->m, &td, err);
 	if (st == CHURN_OK && (td.dir || td.book) && r->have_g)

@@ -34,6 +34,15 @@ tap_ok "$([ -s rs.json ] && grep -q gray_test rs.json && cmp -s rs.json ss.json;
 "$JSONGET" c.json cohorts.reasons >cc.json
 tap_ok "$([ -s rc.json ] && grep -q '"period"' rc.json && cmp -s rc.json cc.json; echo $?)" \
 	"report --json: cohorts.reasons (the reporting period's) is cohorts --json's"
+# And its --tables: the reasons' files of the two commands, the same bytes.
+ck_run "$t" report --config "$ini" -o r2.pdf --tables rt "$data"
+ck_run "$t" survival --config "$ini" --tables st "$data"
+ck_run "$t" cohorts --config "$ini" --tables ct "$data"
+for f in st/survival_reasons.csv st/survival_reasons_by.csv st/survival_cuminc.csv \
+	st/survival_cuminc_at.csv st/survival_gray.csv ct/cohorts_reasons.csv; do
+	tap_ok "$([ -s "$f" ] && cmp -s "$f" "rt/${f#*/}"; echo $?)" \
+		"report --tables: ${f#*/} is the command's"
+done
 pdftotext -layout r.pdf r.txt
 sed -n '/^[^A-Za-z]*Why customers leave$/,/Page [0-9]* of [0-9]*/p' r.txt >page.txt
 tap_ok "$([ -s page.txt ]; echo $?)" "the page 'Why customers leave' is in the report"
