@@ -46,6 +46,10 @@ typedef struct {
 	cox_cells cells;
 } cox_work;
 
+/* How many sorted rows ahead a pass over the data rows in time order
+ * (scattered over the data) asks for the row it will read. */
+#define COX_AHEAD 16
+
 /* Rows keyed by a time (or risk score), and by stratum then time, for
  * qsort. */
 typedef struct {

@@ -109,20 +109,17 @@ static int counting_sort(skeyed *ord, size_t n)
 	return 0;
 }
 
-/* How many sorted rows ahead gather_rows asks for the data row it will
- * read: the rows are read in time order, scattered over the data. */
-#define GATHER_AHEAD 16
-
 /* Copies the data of the sorted rows ord (cw->n) into cw: their data row,
  * time, status, weight, entry and stratum, the events, and the kept
  * columns of X as they are into z (cw->keep set).  One pass that reads
- * each data row once, the rows GATHER_AHEAD ahead fetched early. */
+ * each data row once, the rows COX_AHEAD ahead fetched early
+ * (cox_internal.h). */
 static void gather_rows(cox_work *cw, const cox_data *d, const skeyed *ord)
 {
 	size_t n = cw->n, q = cw->q;
 	for (size_t r = 0; r < n; r++) {
-		if (r + GATHER_AHEAD < n) {
-			size_t a = ord[r + GATHER_AHEAD].idx;
+		if (r + COX_AHEAD < n) {
+			size_t a = ord[r + COX_AHEAD].idx;
 			const double *xa = gsl_matrix_const_ptr(d->X, a, 0);
 			__builtin_prefetch(xa);
 			__builtin_prefetch(xa + (cw->p ? cw->p - 1 : 0));
