@@ -97,6 +97,19 @@ static size_t code_of_row(const model_run *m, const term_levels *tl, size_t i)
 	return code;
 }
 
+/* *out: a new array of the stratum code of every row of the Cox design
+ * (code_of_row); the caller frees it. */
+static churn_status strata_codes(const model_run *m, const term_levels *tl, size_t **out,
+                                 churn_err *err)
+{
+	size_t n = m->dc->nrows;
+	if ((*out = malloc((n ? n : 1) * sizeof **out)) == NULL)
+		return churn_err_set(err, CHURN_ENOMEM, "out of memory for the strata");
+	for (size_t i = 0; i < n; i++)
+		(*out)[i] = code_of_row(m, tl, i);
+	return CHURN_OK;
+}
+
 /* Labels of every code: "Contract=Two year, TechSupport=No". */
 static churn_status make_labels(model_run *m, churn_err *err)
 {
@@ -132,9 +145,10 @@ static churn_status make_labels(model_run *m, churn_err *err)
 }
 
 /* The stratified fit: the features less the stratified terms, on the same
- * rows as the plain fit, strata from the stratified terms' levels. */
+ * rows as the plain fit, strata from the stratified terms' levels: codes
+ * (strata_codes), which m takes. */
 static churn_status fit_strata(model_run *m, const model_run_input *d, const cox_data *cd,
-                               const term_levels *tl, churn_err *err)
+                               size_t *codes, churn_err *err)
 {
 	const design *dc = m->dc;
 	size_t nt = d->res->t->nrows;
@@ -143,6 +157,8 @@ static churn_status fit_strata(model_run *m, const model_run_input *d, const cox
 	churn_status st = CHURN_OK;
 	cox_prep *sp = NULL;
 	size_t k2 = 0;
+
+	m->strata_code = codes;
 
 	if (terms == NULL || mask == NULL) {
 		st = churn_err_set(err, CHURN_ENOMEM, "out of memory for the stratified Cox model");
@@ -157,6 +173,8 @@ static churn_status fit_strata(model_run *m, const model_run_input *d, const cox
 		         "is not stratified");
 		memset(m->ph_strat, 0, dc->nterms);
 		m->nph_strat = 0;
+		free(m->strata_code);
+		m->strata_code = NULL;
 		goto done;
 	}
 	for (size_t i = 0; i < dc->nrows; i++)
@@ -178,12 +196,6 @@ static churn_status fit_strata(model_run *m, const model_run_input *d, const cox
 		                   "rows of the Cox model (%zu, %zu)", m->dcs->nrows, dc->nrows);
 		goto done;
 	}
-	if ((m->strata_code = malloc(dc->nrows * sizeof *m->strata_code)) == NULL) {
-		st = churn_err_set(err, CHURN_ENOMEM, "out of memory for the strata");
-		goto done;
-	}
-	for (size_t i = 0; i < dc->nrows; i++)
-		m->strata_code[i] = code_of_row(m, tl, i);
 	if ((st = make_labels(m, err)) != CHURN_OK)
 		goto done;
 	cox_data sd = *cd;
@@ -317,18 +329,24 @@ churn_status model_run_cox_after_fit(model_run *m, const model_run_input *d, con
 		return churn_err_set(err, CHURN_ENOMEM, "out of memory for the strata");
 	stagetime_mark(m->timer, "cox: zph");
 	term_levels tl = {0, NULL};
+	size_t *codes = NULL;
 	if (m->zph != NULL)
 		st = choose_strata(m, cd, &tl, err);
-	if (st == CHURN_OK && m->nph_strat > 0) {
+	if (st == CHURN_OK && m->nph_strat > 0)
+		st = strata_codes(m, &tl, &codes, err);
+	term_levels_free(&tl);
+	if (st != CHURN_OK) {
+		free(codes);
+		return st;
+	}
+	if (m->nph_strat > 0) {
 		/* The stratified fit has its own rows' order: the plain fit's
 		 * prepared rows go before it makes its own (peak memory). */
 		cox_prep_free(*cp);
 		*cp = NULL;
-		st = fit_strata(m, d, cd, &tl, err);
+		if ((st = fit_strata(m, d, cd, codes, err)) != CHURN_OK)
+			return st;
 	}
-	term_levels_free(&tl);
-	if (st != CHURN_OK)
-		return st;
 	if (m->cb == NULL) {
 		stagetime_begin(m->timer, "cox baseline", 0, NULL);
 		st = *cp ? cox_baseline_fit_prep(*cp, m->cr, (double)m->min_n, &m->cb, err)
