@@ -197,7 +197,6 @@ churn_status cox_fit_prep(const cox_prep *p, const cox_opts *opts, cox_result **
 {
 	cox_opts def;
 	const cox_work *cw = &p->cw;
-	const cox_data *data = &p->d;
 	cox_result *res = NULL;
 	churn_status st = CHURN_OK;
 	gsl_matrix *I = NULL;
@@ -302,7 +301,7 @@ restart:
 	res->halving = conv && halving > 0;
 	res->loglik = best;
 	infinite_check(cw, opts, conv, beta, u, I, res);
-	st = cox_finish(cw, data, beta, I, res, err);
+	st = cox_finish(cw, beta, I, res, err);
 done:
 	gsl_matrix_free(I);
 	free(beta);

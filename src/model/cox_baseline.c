@@ -163,6 +163,9 @@ churn_status cox_baseline_fit_prep(const cox_prep *p, const cox_result *r, doubl
 	b->min_n = min_n;
 	b->last_time = 0;
 	for (size_t i = 0; i < n; i++) {
+		/* The rows of X in time order are scattered: ask early. */
+		if (i + COX_AHEAD < n)
+			__builtin_prefetch(gsl_matrix_const_ptr(data->X, cw->src[i + COX_AHEAD], 0));
 		risk[i] = cw->w[i] * exp(cox_lp(r, gsl_matrix_const_ptr(data->X, cw->src[i], 0)));
 		if (cw->time[i] > b->last_time)
 			b->last_time = cw->time[i];

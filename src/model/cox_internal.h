@@ -46,6 +46,10 @@ typedef struct {
 	cox_cells cells;
 } cox_work;
 
+/* How many sorted rows ahead a pass over the data rows in time order
+ * (scattered over the data) asks for the row it will read. */
+#define COX_AHEAD 16
+
 /* Rows keyed by a time (or risk score), and by stratum then time, for
  * qsort. */
 typedef struct {
@@ -179,8 +183,16 @@ cox_result *cox_result_new(const cox_work *cw, const cox_opts *o);
 
 /* Fills coefficients, covariance, tests and concordance from the scaled
  * estimate beta and the factored information matrix I at beta. */
-churn_status cox_finish(const cox_work *cw, const cox_data *d, const double *beta,
+churn_status cox_finish(const cox_work *cw, const double *beta,
                         const gsl_matrix *I, cox_result *r, churn_err *err);
+
+/* cox_concordance on the fit's sorted rows (cox_conc.c): lp (cw->n) is
+ * the risk score of each sorted row, NaN to leave the row out.  The rows
+ * are by stratum, then (time, data row), the order cox_concordance sorts
+ * them into, so the sums are added in the same order (the same bits)
+ * without a sort by time. */
+churn_status cox_concordance_sorted(const cox_work *cw, const double *lp, double *c,
+                                    churn_err *err);
 
 /* H0 at the last event time <= t of a stratum whose times start at base,
  * given that the times before lo are <= t and those from hi on are > t

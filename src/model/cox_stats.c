@@ -109,6 +109,47 @@ static int counting_sort(skeyed *ord, size_t n)
 	return 0;
 }
 
+/* Copies the data of the sorted rows ord (cw->n) into cw: their data row,
+ * time, status, weight, entry and stratum, the events, and the kept
+ * columns of X as they are into z (cw->keep set).  One pass that reads
+ * each data row once, the rows COX_AHEAD ahead fetched early
+ * (cox_internal.h). */
+static void gather_rows(cox_work *cw, const cox_data *d, const skeyed *ord)
+{
+	size_t n = cw->n, q = cw->q;
+	for (size_t r = 0; r < n; r++) {
+		if (r + COX_AHEAD < n) {
+			size_t a = ord[r + COX_AHEAD].idx;
+			const double *xa = gsl_matrix_const_ptr(d->X, a, 0);
+			__builtin_prefetch(xa);
+			__builtin_prefetch(xa + (cw->p ? cw->p - 1 : 0));
+			__builtin_prefetch(&d->status[a]);
+			if (d->w)
+				__builtin_prefetch(&d->w[a]);
+		}
+		size_t i = ord[r].idx;
+		const double *x = gsl_matrix_const_ptr(d->X, i, 0);
+		double *z = cw->z + r * q;
+		cw->src[r] = i;
+		cw->time[r] = ord[r].key;
+		cw->status[r] = d->status[i];
+		cw->w[r] = d->w ? d->w[i] : 1.0;
+		if (cw->entry)
+			cw->entry[r] = d->entry[i];
+		if (cw->strat) {
+			cw->strat[r] = ord[r].s;
+			if (r == 0 || cw->strat[r] != cw->strat[r - 1])
+				cw->nstrata++;
+		}
+		if (cw->status[r] == 1) {
+			cw->events++;
+			cw->wevents += cw->w[r];
+		}
+		for (size_t c = 0; c < q; c++)
+			z[c] = x[cw->keep[c]];
+	}
+}
+
 churn_status cox_work_init(const cox_data *d, cox_work *cw, churn_err *err)
 {
 	churn_status st;
@@ -166,47 +207,30 @@ churn_status cox_work_init(const cox_data *d, cox_work *cw, churn_err *err)
 	for (size_t j = 0, c = 0; j < cw->p; j++)
 		if (!cw->cs.aliased[j])
 			cw->keep[c++] = j;
-	for (size_t r = 0; r < n; r++) {
-		size_t i = ord[r].idx;
-		cw->src[r] = i;
-		cw->time[r] = d->time[i];
-		cw->status[r] = d->status[i];
-		cw->w[r] = d->w ? d->w[i] : 1.0;
-		if (cw->entry)
-			cw->entry[r] = d->entry[i];
-		if (cw->strat) {
-			cw->strat[r] = d->strata[i];
-			if (r == 0 || cw->strat[r] != cw->strat[r - 1])
-				cw->nstrata++;
-		}
-		if (cw->status[r] == 1) {
-			cw->events++;
-			cw->wevents += cw->w[r];
-		}
-	}
+	gather_rows(cw, d, ord);
 	if (cw->events == 0) {
 		st = churn_err_set(err, CHURN_EDATA, "no events among the %zu rows: no Cox model", n);
 		goto fail;
 	}
 	/* coxfit6's centring and scaling: scale = 1 / weighted mean |x - mean|.
-	 * Row by row (X is row-major), each column's sum in row order; scale
-	 * holds the sums of absolute deviations until they are complete. */
+	 * Row by row, each column's sum in the sorted rows' order; scale holds
+	 * the sums of absolute deviations until they are complete.  z holds
+	 * the gathered x until it is centred and scaled in place. */
 	for (size_t c = 0; c < q; c++) {
 		cw->mean[c] = cw->cs.mean[cw->keep[c]];
 		cw->scale[c] = 0;
 	}
 	for (size_t r = 0; r < n; r++) {
-		const double *x = gsl_matrix_const_ptr(d->X, cw->src[r], 0);
+		const double *x = cw->z + r * q;
 		for (size_t c = 0; c < q; c++)
-			cw->scale[c] += cw->w[r] * fabs(x[cw->keep[c]] - cw->mean[c]);
+			cw->scale[c] += cw->w[r] * fabs(x[c] - cw->mean[c]);
 	}
 	for (size_t c = 0; c < q; c++)
 		cw->scale[c] = cw->scale[c] > 0 ? cw->cs.wsum / cw->scale[c] : 1.0;
 	for (size_t r = 0; r < n; r++) {
-		const double *x = gsl_matrix_const_ptr(d->X, cw->src[r], 0);
 		double *z = cw->z + r * q;
 		for (size_t c = 0; c < q; c++)
-			z[c] = (x[cw->keep[c]] - cw->mean[c]) * cw->scale[c];
+			z[c] = (z[c] - cw->mean[c]) * cw->scale[c];
 	}
 	if (cw->strat == NULL)
 		cw->nstrata = 1;
@@ -298,16 +322,13 @@ void cox_result_free(cox_result *r)
 	free(r);
 }
 
-static churn_status concordance_sorted(const cox_work *cw, const cox_data *d, const double *lp,
-                                       double *c, churn_err *err);
-
-churn_status cox_finish(const cox_work *cw, const cox_data *d, const double *beta,
+churn_status cox_finish(const cox_work *cw, const double *beta,
                         const gsl_matrix *I, cox_result *r, churn_err *err)
 {
 	size_t q = cw->q, p = cw->p;
 	churn_status st = CHURN_OK;
 	gsl_matrix *C = gsl_matrix_alloc(q ? q : 1, q ? q : 1);
-	double *lp = malloc((d->X->size1 ? d->X->size1 : 1) * sizeof *lp);
+	double *lp = malloc((cw->n ? cw->n : 1) * sizeof *lp);
 	if (C == NULL || lp == NULL) {
 		st = churn_err_set(err, CHURN_ENOMEM, "out of memory");
 		goto done;
@@ -344,226 +365,15 @@ churn_status cox_finish(const cox_work *cw, const cox_data *d, const double *bet
 
 	/* Concordance of the fitted risk scores (scaled coordinates keep exact
 	 * ties of identical covariate rows). */
-	for (size_t i = 0; i < d->X->size1; i++)
-		lp[i] = NAN;
 	for (size_t r2 = 0; r2 < cw->n; r2++) {
 		double s = 0;
 		for (size_t c = 0; c < q; c++)
 			s += beta[c] * cw->z[r2 * q + c];
-		lp[cw->src[r2]] = s;
+		lp[r2] = s;
 	}
-	st = concordance_sorted(cw, d, lp, &r->concordance, err);
+	st = cox_concordance_sorted(cw, lp, &r->concordance, err);
 done:
 	gsl_matrix_free(C);
 	free(lp);
 	return st;
-}
-
-/* Fenwick tree of weights over risk-score ranks. */
-typedef struct {
-	size_t k;
-	double *t, *at;
-} fenwick;
-
-static void fw_add(fenwick *f, size_t r, double w)
-{
-	f->at[r] += w;
-	for (size_t i = r + 1; i <= f->k; i += i & (~i + 1))
-		f->t[i] += w;
-}
-
-/* Sum of weights at ranks < r. */
-static double fw_below(const fenwick *f, size_t r)
-{
-	double s = 0;
-	for (size_t i = r; i > 0; i -= i & (~i + 1))
-		s += f->t[i];
-	return s;
-}
-
-/* Sorts a[0..n) by key; the order among equal keys is not kept (the
- * caller needs only where the key changes).  A radix sort on the keys
- * (order.h), qsort when a key is NaN or memory is short. */
-static void sort_by_key(keyed *a, size_t n)
-{
-	uint64_t *key = malloc((n ? n : 1) * sizeof *key);
-	size_t *pos = malloc((n ? n : 1) * sizeof *pos);
-	keyed *tmp = malloc((n ? n : 1) * sizeof *tmp);
-	int ok = key != NULL && pos != NULL && tmp != NULL;
-
-	for (size_t m = 0; ok && m < n; m++) {
-		ok = !isnan(a[m].key);
-		key[m] = order_key_asc(a[m].key);
-		pos[m] = m;
-	}
-	if (ok && order_sort_u64(key, pos, n) == 0) {
-		for (size_t m = 0; m < n; m++)
-			tmp[m] = a[pos[m]];
-		memcpy(a, tmp, n * sizeof *a);
-	} else {
-		qsort(a, n, sizeof *a, cmp_keyed_asc);
-	}
-	free(key);
-	free(pos);
-	free(tmp);
-}
-
-/* Adds the concordant, discordant and tied-risk pair weights among the n
- * rows idx[] (one stratum) to sums[0..2]; rank[] is scratch indexed by
- * table row.  by_time: idx[] is already in the order of (time, row).  0,
- * or -1 when out of memory. */
-static int conc_group(const cox_data *d, const double *lp, const size_t *idx, size_t n,
-                      int by_time, size_t *rank, double sums[3])
-{
-	size_t na = n ? n : 1;
-	keyed *byt = malloc(na * sizeof *byt), *bylp = malloc(na * sizeof *bylp);
-	keyed *bye = d->entry ? malloc(na * sizeof *bye) : NULL;
-	fenwick f = {0};
-	int rc = -1;
-	if (!byt || !bylp || (d->entry && !bye))
-		goto done;
-	for (size_t m = 0; m < n; m++) {
-		size_t i = idx[m];
-		byt[m] = (keyed){d->time[i], i};
-		bylp[m] = (keyed){lp[i], i};
-		if (bye)
-			bye[m] = (keyed){d->entry[i], i};
-	}
-	if (!by_time)
-		qsort(byt, n, sizeof *byt, cmp_keyed_asc);
-	sort_by_key(bylp, n);  /* only the ranks of distinct scores are used */
-	if (bye)
-		qsort(bye, n, sizeof *bye, cmp_keyed_desc);
-	size_t k = 0;
-	for (size_t m = 0; m < n; m++) {
-		if (m > 0 && bylp[m].key != bylp[m - 1].key)
-			k++;
-		rank[bylp[m].idx] = k;
-	}
-	f.k = n ? k + 1 : 0;
-	f.t = calloc(f.k + 1, sizeof *f.t);
-	f.at = calloc(f.k + 1, sizeof *f.at);
-	if (f.t == NULL || f.at == NULL)
-		goto done;
-	double total = 0;
-	size_t out = 0;
-	for (size_t pos = n; pos > 0;) {
-		double t = byt[pos - 1].key;
-		size_t g0 = pos;
-		while (g0 > 0 && byt[g0 - 1].key == t)
-			g0--;
-		for (size_t m = g0; m < pos; m++) {
-			size_t i = byt[m].idx;
-			if (d->status[i] == 0) {
-				double wi = d->w ? d->w[i] : 1.0;
-				fw_add(&f, rank[i], wi);
-				total += wi;
-			}
-		}
-		while (bye && out < n && bye[out].key >= t) {
-			size_t i = bye[out++].idx;
-			double wi = d->w ? d->w[i] : 1.0;
-			fw_add(&f, rank[i], -wi);
-			total -= wi;
-		}
-		for (size_t m = g0; m < pos; m++) {
-			size_t i = byt[m].idx;
-			if (d->status[i] != 1)
-				continue;
-			double wi = d->w ? d->w[i] : 1.0;
-			double below = fw_below(&f, rank[i]), eq = f.at[rank[i]];
-			sums[0] += wi * below;
-			sums[2] += wi * eq;
-			sums[1] += wi * (total - below - eq);
-		}
-		for (size_t m = g0; m < pos; m++) {
-			size_t i = byt[m].idx;
-			if (d->status[i] == 1) {
-				double wi = d->w ? d->w[i] : 1.0;
-				fw_add(&f, rank[i], wi);
-				total += wi;
-			}
-		}
-		pos = g0;
-	}
-	rc = 0;
-done:
-	free(f.t);
-	free(f.at);
-	free(byt);
-	free(bylp);
-	free(bye);
-	return rc;
-}
-
-/* The concordance from the pair sums (concordant, discordant, tied risk);
- * rc -1: out of memory. */
-static churn_status conc_result(int rc, const double sums[3], double *c, churn_err *err)
-{
-	if (rc != 0)
-		return churn_err_set(err, CHURN_ENOMEM, "out of memory for the concordance");
-	if (sums[0] + sums[1] + sums[2] > 0)
-		*c = (sums[0] + sums[2] / 2) / (sums[0] + sums[1] + sums[2]);
-	return CHURN_OK;
-}
-
-churn_status cox_concordance(const cox_data *d, const double *lp, double *c, churn_err *err)
-{
-	size_t N = colscan_nrows(d->X, d->rows, d->nrows), n = 0;
-	skeyed *idx = malloc((N ? N : 1) * sizeof *idx);
-	size_t *rows = malloc((N ? N : 1) * sizeof *rows);
-	size_t *rank = malloc((d->X->size1 ? d->X->size1 : 1) * sizeof *rank);
-	double sums[3] = {0, 0, 0};  /* concordant, discordant, tied risk */
-	int rc = 0;
-	*c = NAN;
-	if (idx == NULL || rows == NULL || rank == NULL)
-		rc = -1;
-	for (size_t k = 0; rc == 0 && k < N; k++) {
-		size_t i = colscan_row(d->rows, k);
-		if (!((d->w ? d->w[i] : 1.0) > 0) || isnan(lp[i]))
-			continue;
-		idx[n++] = (skeyed){d->strata ? d->strata[i] : 0, 0, i};
-	}
-	if (rc == 0 && d->strata)
-		qsort(idx, n, sizeof *idx, cmp_skeyed_asc);
-	for (size_t lo = 0; rc == 0 && lo < n;) {
-		size_t hi = lo, m = 0;
-		while (hi < n && idx[hi].s == idx[lo].s)
-			rows[m++] = idx[hi++].idx;
-		rc = conc_group(d, lp, rows, m, 0, rank, sums);
-		lo = hi;
-	}
-	free(idx);
-	free(rows);
-	free(rank);
-	return conc_result(rc, sums, c, err);
-}
-
-/* cox_concordance on the fit's sorted rows: cw holds them by stratum, then
- * (time, row), the order cox_concordance sorts each stratum's rows into,
- * so the sums are added in the same order (the same bits) without the
- * sorts by stratum and by time. */
-static churn_status concordance_sorted(const cox_work *cw, const cox_data *d, const double *lp,
-                                       double *c, churn_err *err)
-{
-	size_t n = cw->n;
-	size_t *rows = malloc((n ? n : 1) * sizeof *rows);
-	size_t *rank = malloc((d->X->size1 ? d->X->size1 : 1) * sizeof *rank);
-	double sums[3] = {0, 0, 0};
-	int rc = rows == NULL || rank == NULL ? -1 : 0;
-	*c = NAN;
-	for (size_t lo = 0; rc == 0 && lo < n;) {
-		size_t hi = lo, m = 0;
-		while (hi < n && cox_same_stratum(cw, hi, cw->strat ? cw->strat[lo] : 0)) {
-			size_t i = cw->src[hi++];
-			if (!isnan(lp[i]))
-				rows[m++] = i;
-		}
-		if (m > 0)
-			rc = conc_group(d, lp, rows, m, 1, rank, sums);
-		lo = hi;
-	}
-	free(rows);
-	free(rank);
-	return conc_result(rc, sums, c, err);
 }

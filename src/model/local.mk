@@ -12,7 +12,7 @@ libchurnkit_a_SOURCES += \
 	include/churnkit/firth.h src/model/firth.c \
 	include/churnkit/cox.h src/model/cox.c \
 	src/model/cox_internal.h src/model/cox_stats.c src/model/cox_baseline.c \
-	src/model/cox_zph.c src/model/cox_cells.c \
+	src/model/cox_zph.c src/model/cox_cells.c src/model/cox_conc.c \
 	include/churnkit/validate.h src/model/validate.c src/model/cv.c \
 	include/churnkit/horizon.h src/model/horizon.c \
 	include/churnkit/model_score.h src/model/model_score.c \

@@ -7,6 +7,7 @@
 
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,6 +51,65 @@ static size_t code_of(const model_run *m, const double *x)
 	return code;
 }
 
+/* The level index of each categorical term that may become a stratum,
+ * for every row of the Cox design: lv[k] (dc->nrows) for the candidate
+ * terms, NULL for the others; read from the design in one pass, so that
+ * trying the candidates and coding the strata do not read it again. */
+typedef struct {
+	size_t nterms;
+	uint32_t **lv;
+} term_levels;
+
+static void term_levels_free(term_levels *tl)
+{
+	for (size_t k = 0; tl->lv != NULL && k < tl->nterms; k++)
+		free(tl->lv[k]);
+	free(tl->lv);
+	tl->lv = NULL;
+}
+
+/* Fills tl with the levels of the ncand terms cand[]; 0, or -1 when out
+ * of memory. */
+static int term_levels_read(const design *dc, const size_t *cand, size_t ncand,
+                            term_levels *tl)
+{
+	tl->nterms = dc->nterms;
+	if ((tl->lv = calloc(dc->nterms ? dc->nterms : 1, sizeof *tl->lv)) == NULL)
+		return -1;
+	for (size_t a = 0; a < ncand; a++)
+		if ((tl->lv[cand[a]] = malloc((dc->nrows ? dc->nrows : 1) * sizeof **tl->lv)) == NULL)
+			return -1;
+	for (size_t i = 0; i < dc->nrows; i++) {
+		const double *x = gsl_matrix_const_ptr(dc->X, i, 0);
+		for (size_t a = 0; a < ncand; a++)
+			tl->lv[cand[a]][i] = (uint32_t)level_of(dc, cand[a], x);
+	}
+	return 0;
+}
+
+/* code_of for row i of the Cox design, from its terms' levels tl. */
+static size_t code_of_row(const model_run *m, const term_levels *tl, size_t i)
+{
+	size_t code = 0;
+	for (size_t k = 0; k < m->dc->nterms; k++)
+		if (m->ph_strat[k])
+			code = code * m->dc->terms[k].nlevels + tl->lv[k][i];
+	return code;
+}
+
+/* *out: a new array of the stratum code of every row of the Cox design
+ * (code_of_row); the caller frees it. */
+static churn_status strata_codes(const model_run *m, const term_levels *tl, size_t **out,
+                                 churn_err *err)
+{
+	size_t n = m->dc->nrows;
+	if ((*out = malloc((n ? n : 1) * sizeof **out)) == NULL)
+		return churn_err_set(err, CHURN_ENOMEM, "out of memory for the strata");
+	for (size_t i = 0; i < n; i++)
+		(*out)[i] = code_of_row(m, tl, i);
+	return CHURN_OK;
+}
+
 /* Labels of every code: "Contract=Two year, TechSupport=No". */
 static churn_status make_labels(model_run *m, churn_err *err)
 {
@@ -85,9 +145,10 @@ static churn_status make_labels(model_run *m, churn_err *err)
 }
 
 /* The stratified fit: the features less the stratified terms, on the same
- * rows as the plain fit, strata from the stratified terms' levels. */
+ * rows as the plain fit, strata from the stratified terms' levels: codes
+ * (strata_codes), which m takes. */
 static churn_status fit_strata(model_run *m, const model_run_input *d, const cox_data *cd,
-                               churn_err *err)
+                               size_t *codes, churn_err *err)
 {
 	const design *dc = m->dc;
 	size_t nt = d->res->t->nrows;
@@ -96,6 +157,8 @@ static churn_status fit_strata(model_run *m, const model_run_input *d, const cox
 	churn_status st = CHURN_OK;
 	cox_prep *sp = NULL;
 	size_t k2 = 0;
+
+	m->strata_code = codes;
 
 	if (terms == NULL || mask == NULL) {
 		st = churn_err_set(err, CHURN_ENOMEM, "out of memory for the stratified Cox model");
@@ -110,6 +173,8 @@ static churn_status fit_strata(model_run *m, const model_run_input *d, const cox
 		         "is not stratified");
 		memset(m->ph_strat, 0, dc->nterms);
 		m->nph_strat = 0;
+		free(m->strata_code);
+		m->strata_code = NULL;
 		goto done;
 	}
 	for (size_t i = 0; i < dc->nrows; i++)
@@ -131,12 +196,6 @@ static churn_status fit_strata(model_run *m, const model_run_input *d, const cox
 		                   "rows of the Cox model (%zu, %zu)", m->dcs->nrows, dc->nrows);
 		goto done;
 	}
-	if ((m->strata_code = malloc(dc->nrows * sizeof *m->strata_code)) == NULL) {
-		st = churn_err_set(err, CHURN_ENOMEM, "out of memory for the strata");
-		goto done;
-	}
-	for (size_t i = 0; i < dc->nrows; i++)
-		m->strata_code[i] = code_of(m, gsl_matrix_const_ptr(dc->X, i, 0));
 	if ((st = make_labels(m, err)) != CHURN_OK)
 		goto done;
 	cox_data sd = *cd;
@@ -162,7 +221,7 @@ done:
  * flagged in m->ph_strat make (only strata that have rows count); -1 when
  * they would make more than MAX_STRATA codes, -2 when out of memory. */
 #define MAX_STRATA 100000
-static double min_stratum_events(const model_run *m, const cox_data *cd)
+static double min_stratum_events(const model_run *m, const cox_data *cd, const term_levels *tl)
 {
 	size_t ncode = 1;
 	for (size_t k = 0; k < m->dc->nterms; k++)
@@ -176,7 +235,7 @@ static double min_stratum_events(const model_run *m, const cox_data *cd)
 		return -2;
 	}
 	for (size_t i = 0; i < m->dc->nrows; i++) {
-		size_t c = code_of(m, gsl_matrix_const_ptr(m->dc->X, i, 0));
+		size_t c = code_of_row(m, tl, i);
 		has[c] = 1;
 		ev[c] += cd->status[i] * (cd->w ? cd->w[i] : 1.0);
 	}
@@ -193,7 +252,8 @@ static double min_stratum_events(const model_run *m, const cox_data *cd)
  * hazards.md): strongest failure first (smallest p, then largest chisq per
  * df), each kept only when every stratum then still has at least min_n
  * events; the others are flagged in ph_small. */
-static churn_status choose_strata(model_run *m, const cox_data *cd, churn_err *err)
+static churn_status choose_strata(model_run *m, const cox_data *cd, term_levels *tl,
+                                  churn_err *err)
 {
 	const design *dc = m->dc;
 	const cox_zph_result *z = m->zph;
@@ -215,9 +275,13 @@ static churn_status choose_strata(model_run *m, const cox_data *cd, churn_err *e
 				break;
 			}
 		}
+	if (term_levels_read(dc, cand, n, tl) != 0) {
+		free(cand);
+		return churn_err_set(err, CHURN_ENOMEM, "out of memory for the strata");
+	}
 	for (size_t a = 0; a < n; a++) {
 		m->ph_strat[cand[a]] = 1;
-		double least = min_stratum_events(m, cd);
+		double least = min_stratum_events(m, cd, tl);
 		if (least == -2) {
 			free(cand);
 			return churn_err_set(err, CHURN_ENOMEM, "out of memory for the strata");
@@ -264,14 +328,23 @@ churn_status model_run_cox_after_fit(model_run *m, const model_run_input *d, con
 	    (m->ph_small = calloc(dc->nterms ? dc->nterms : 1, 1)) == NULL)
 		return churn_err_set(err, CHURN_ENOMEM, "out of memory for the strata");
 	stagetime_mark(m->timer, "cox: zph");
-	if (m->zph != NULL && (st = choose_strata(m, cd, err)) != CHURN_OK)
+	term_levels tl = {0, NULL};
+	size_t *codes = NULL;
+	if (m->zph != NULL)
+		st = choose_strata(m, cd, &tl, err);
+	if (st == CHURN_OK && m->nph_strat > 0)
+		st = strata_codes(m, &tl, &codes, err);
+	term_levels_free(&tl);
+	if (st != CHURN_OK) {
+		free(codes);
 		return st;
+	}
 	if (m->nph_strat > 0) {
 		/* The stratified fit has its own rows' order: the plain fit's
 		 * prepared rows go before it makes its own (peak memory). */
 		cox_prep_free(*cp);
 		*cp = NULL;
-		if ((st = fit_strata(m, d, cd, err)) != CHURN_OK)
+		if ((st = fit_strata(m, d, cd, codes, err)) != CHURN_OK)
 			return st;
 	}
 	if (m->cb == NULL) {

@@ -41,6 +41,59 @@ static void make_surv(surv_set *s, gsl_rng *rng)
 	}
 }
 
+/* Harrell's concordance by its definition (cox.h), pair by pair: event
+ * row i at time t against every row j of its stratum still at risk after
+ * t or censored at t, entered before t (entry_j < t); pairs weigh
+ * w_i w_j; rows with a NaN score are left out. */
+static double conc_pairs(const cox_data *cd, const double *lp)
+{
+	double con = 0, dis = 0, tie = 0;
+	for (size_t i = 0; i < N; i++) {
+		if (cd->status[i] != 1 || isnan(lp[i]))
+			continue;
+		double t = cd->time[i], wi = cd->w ? cd->w[i] : 1.0;
+		for (size_t j = 0; j < N; j++) {
+			if (j == i || isnan(lp[j]) || (cd->strata && cd->strata[j] != cd->strata[i]))
+				continue;
+			if (!(cd->time[j] > t || (cd->time[j] == t && cd->status[j] == 0)))
+				continue;
+			if (cd->entry && !(cd->entry[j] < t))
+				continue;
+			double pw = wi * (cd->w ? cd->w[j] : 1.0);
+			if (lp[j] < lp[i])
+				con += pw;
+			else if (lp[j] > lp[i])
+				dis += pw;
+			else
+				tie += pw;
+		}
+	}
+	return (con + tie / 2) / (con + dis + tie);
+}
+
+/* cox_concordance (and the fit's, on its sorted rows) against the pair
+ * by pair definition, with tied times, tied scores and, as given, weights,
+ * strata and delayed entry; then with a tenth of the scores NaN (those
+ * rows left out). */
+static void conc_case(const cox_data *cd, const cox_result *r, const double *lp,
+                      const char *what)
+{
+	churn_err err;
+	double c = NAN, *lp2 = malloc(N * sizeof *lp2);
+	double want = conc_pairs(cd, lp);
+	ok(cox_concordance(cd, lp, &c, &err) == CHURN_OK, "%s: concordance computed", what);
+	is_double_rel(c, want, 1e-12, "%s: concordance = the pair-by-pair definition", what);
+	is_double_rel(r->concordance, want, 1e-12, "%s: the fit's concordance = the definition",
+	              what);
+	for (size_t i = 0; i < N; i++)
+		lp2[i] = i % 10 == 3 ? NAN : lp[i];
+	want = conc_pairs(cd, lp2);
+	ok(cox_concordance(cd, lp2, &c, &err) == CHURN_OK && fabs(c - want) <= 1e-12 * want &&
+	       want != conc_pairs(cd, lp),
+	   "%s: rows without a score are left out of the pairs", what);
+	free(lp2);
+}
+
 /* The fit's concordance (on the sorted rows) against cox_concordance's own
  * sorts, on the linear predictor of the original coordinates: identical
  * covariate rows tie in both, so the pair sums are the same. */
@@ -63,6 +116,7 @@ static void cox_case(const cox_data *cd, const char *what)
 	cox_concordance(cd, lp, &c, &err);
 	is_double_rel(r->concordance, c, 1e-15, "%s: concordance on the sorted rows = by sorting",
 	              what);
+	conc_case(cd, r, lp, what);
 	/* The baseline from the prepared rows and from the data anew. */
 	ok(cox_baseline_fit_prep(p, r, 20, &b1, &err) == CHURN_OK &&
 	       cox_baseline_fit_n(cd, r, 20, &b2, &err) == CHURN_OK,
