@@ -142,48 +142,6 @@ static int flush_block(strbuf *b, FILE *f)
 	return 1;
 }
 
-/* The rows are written riskiest first, so each row's cells are read from
- * a table row far from the last one: at ten million rows the id, value
- * and driver columns are far larger than the cache, and every read would
- * wait for memory.  The reads of the rows a little ahead are started
- * early: the column values PREFETCH_AHEAD rows ahead, the id's level
- * pointer half as far (its code is in cache by then), the id's bytes a
- * quarter as far (the pointer is). */
-#define PREFETCH_AHEAD 16
-
-static void prefetch_rows(const scores *s, size_t k, const design *d,
-                          const table_col *const *cols, const table_col *id,
-                          const table_col *val)
-{
-	if (k + PREFETCH_AHEAD < s->n) {
-		const score_entry *e = &s->rows[k + PREFETCH_AHEAD];
-		size_t i = e->row;
-		__builtin_prefetch(id->kind == TABLE_CAT ? (const void *)&id->codes[i]
-		                                         : (const void *)&id->num[i]);
-		if (val != NULL)
-			__builtin_prefetch(&val->num[i]);
-		if (e->s.driver >= 0 && (size_t)e->s.driver < d->nterms) {
-			const table_col *c = cols[e->s.driver];
-			if (c != NULL && c->kind == TABLE_CAT)
-				__builtin_prefetch(&c->codes[i]);
-			else if (c != NULL && c->kind == TABLE_NUM)
-				__builtin_prefetch(&c->num[i]);
-		}
-	}
-	if (id->kind != TABLE_CAT)
-		return;
-	if (k + PREFETCH_AHEAD / 2 < s->n) {
-		uint32_t code = id->codes[s->rows[k + PREFETCH_AHEAD / 2].row];
-		if (code != TABLE_CODE_NA)
-			__builtin_prefetch(&id->levels[code]);
-	}
-	if (k + PREFETCH_AHEAD / 4 < s->n) {
-		uint32_t code = id->codes[s->rows[k + PREFETCH_AHEAD / 4].row];
-		if (code != TABLE_CODE_NA)
-			__builtin_prefetch(id->levels[code]);
-	}
-}
-
 /* The rows of s as lines into b, flushed to f by blocks; 0 on a write
  * error. */
 static int write_rows(FILE *f, strbuf *b, cell_memo *m, const scores *s, const design *d,
@@ -196,7 +154,6 @@ static int write_rows(FILE *f, strbuf *b, cell_memo *m, const scores *s, const d
 	for (size_t k = 0; k < s->n && ok && !b->oom; k++) {
 		const score_entry *e = &s->rows[k];
 		size_t i = e->row;
-		prefetch_rows(s, k, d, cols, id, val);
 		if (id->kind == TABLE_CAT) {
 			text_cell(b, id->codes[i] == TABLE_CODE_NA ? "" : id->levels[id->codes[i]], ',');
 		} else {
