@@ -17,10 +17,23 @@
  * header of 100,000 columns over a few rows costs what its bytes do. */
 #define FIRST_CELLS 65536
 
-int loader_grow(loader *ld)
+/* The first room, when the file's rows can be estimated (ld->rows_hint):
+ * the estimate and an eighth more, so that a file of ten million rows
+ * fills its columns without growing them (each doubling copied every
+ * column into new pages); rows past it double the columns as before.  Room
+ * never written is never paged in. */
+static size_t first_rows(const loader *ld)
 {
 	size_t first = ld->nfields > FIRST_CELLS / 1024 ? FIRST_CELLS / ld->nfields : 1024;
-	size_t cap = ld->cap ? ld->cap * 2 : first > 0 ? first : 1;
+	size_t hint = ld->rows_hint + ld->rows_hint / 8;
+	if (first == 0)
+		first = 1;
+	return hint > first ? hint : first;
+}
+
+int loader_grow(loader *ld)
+{
+	size_t cap = ld->cap ? ld->cap * 2 : first_rows(ld);
 	long *line = realloc(ld->line, cap * sizeof *line);
 	if (line == NULL)
 		return 0;

@@ -177,9 +177,12 @@ static void finish_input(loader *ld, scanner *sc)
 
 /* The rows a file of known size holds if its lines are as long as those of
  * its first n bytes s[0..n); 0 when the size is unknown (a pipe).  At most
- * ROWS_HINT_MAX: a hint sizes the id table, and a first chunk of short
- * lines must not make it huge. */
-#define ROWS_HINT_MAX ((size_t)1 << 22)
+ * ROWS_HINT_MAX: a hint sizes the id table and the first room of the
+ * columns, and a first chunk of short lines must not make them huge.  The
+ * bound is above ten million rows: below it the id table grew twice while
+ * a ten-million-row file loaded, rehashing every id into a table far
+ * larger than the cache each time (the id table of the bound is 256 MiB). */
+#define ROWS_HINT_MAX ((size_t)1 << 24)
 static size_t rows_expected(const source *src, const char *s, size_t n)
 {
 	uint64_t size = source_size(src);

@@ -2,17 +2,25 @@
  * surv_groups.c - per-level tables of distinct times (include/churnkit/surv.h,
  * layout in surv_tab.h).
  *
- * Count, then allocate, then fill: one pass counts the rows of each level
- * (an upper bound on its distinct times), one block holds every level's
- * arrays, and one pass over the time-sorted rows appends each row to its
- * level, adding it to the last entry when the time repeats.  The number at
- * risk is then summed backwards, as survfitkm.c does: weight of the rows
- * with time >= t, less the weight of the rows with entry >= t.
+ * Count, then allocate, then fill: one pass checks the level codes, one
+ * pass over the time-sorted rows counts each level's distinct times (and
+ * one over the entry-sorted rows its distinct entries), one block holds
+ * every level's arrays, and one pass over the time-sorted rows appends each
+ * row to its level, adding it to the last entry when the time repeats.  The
+ * block is sized by the distinct times, not by the rows: with times in
+ * whole days a level of ten million rows has a few thousand of them, and a
+ * block of five doubles per row (400 MB there) would be cleared and paged
+ * in for nothing.  The rows' level codes are read once in time order into
+ * a scratch array, so that the counting and the filling passes read them
+ * in order.  The number at risk is then summed backwards, as survfitkm.c
+ * does: weight of the rows with time >= t, less the weight of the rows
+ * with entry >= t.
  */
 #include "churnkit/surv.h"
 #include "surv_tab.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 double surv_tab_risk_at(const surv_tab *tab, double t, size_t *i, size_t *j)
 {
@@ -55,12 +63,35 @@ static void finish_tab(surv_tab *tab)
 	}
 }
 
+/* The level of each row of `order`, in that order, into code[] (every
+ * row's level is 0 without a group column), and the number of distinct
+ * values of v[] (sorted within each level, as order sorts them) per level
+ * into count[] (cleared first); last[] is scratch of nlevels. */
+static void count_distinct(const uint32_t *group, const uint32_t *order, const double *v,
+                           size_t n, uint32_t nlevels, uint32_t *code, size_t *count,
+                           double *last)
+{
+	memset(count, 0, nlevels * sizeof *count);
+	for (size_t i = 0; i < n; i++) {
+		uint32_t c = group ? group[order[i]] : 0;
+		code[i] = c;
+		if (c == SURV_GROUP_NA)
+			continue;
+		if (count[c] == 0 || last[c] != v[i]) {
+			last[c] = v[i];
+			count[c]++;
+		}
+	}
+}
+
 churn_status surv_groups_new(const surv_prep *p, const uint32_t *group,
                              uint32_t nlevels, surv_groups **out, churn_err *err)
 {
 	surv_groups *g = NULL;
-	size_t *count = NULL;
-	size_t n, used = 0;
+	size_t *count = NULL, *ecount = NULL, total = 0;
+	uint32_t *code = NULL;
+	double *last = NULL;
+	size_t n;
 
 	if (out == NULL || p == NULL)
 		return churn_err_set(err, CHURN_EUSAGE, "surv_groups_new: missing argument");
@@ -75,10 +106,18 @@ churn_status surv_groups_new(const surv_prep *p, const uint32_t *group,
 	} else if (nlevels == 0) {
 		return churn_err_set(err, CHURN_EUSAGE, "surv_groups_new: no levels");
 	}
+	for (size_t r = 0; group != NULL && r < n; r++)
+		if (group[r] != SURV_GROUP_NA && group[r] >= nlevels)
+			return churn_err_set(err, CHURN_EDATA,
+			                     "survival: record %zu: level code %lu is not below %lu",
+			                     r + 1, (unsigned long)group[r], (unsigned long)nlevels);
 
 	g = calloc(1, sizeof *g);
 	count = calloc(nlevels, sizeof *count);
-	if (g == NULL || count == NULL)
+	ecount = calloc(nlevels, sizeof *ecount);
+	last = malloc(nlevels * sizeof *last);
+	code = malloc((n ? n : 1) * sizeof *code);
+	if (g == NULL || count == NULL || ecount == NULL || last == NULL || code == NULL)
 		goto nomem;
 	g->nlevels = nlevels;
 	g->has_entry = p->has_entry;
@@ -86,27 +125,14 @@ churn_status surv_groups_new(const surv_prep *p, const uint32_t *group,
 	if (g->tab == NULL)
 		goto nomem;
 
-	for (size_t r = 0; r < n; r++) {
-		uint32_t c = group ? group[r] : 0;
-		if (c == SURV_GROUP_NA)
-			continue;
-		if (c >= nlevels) {
-			free(count);
-			surv_groups_free(g);
-			return churn_err_set(err, CHURN_EDATA,
-			                     "survival: record %zu: level code %lu is not below %lu",
-			                     r + 1, (unsigned long)c, (unsigned long)nlevels);
-		}
-		count[c]++;
-		used++;
-	}
-
-	/* per level: time, nevent, ncensor, nrisk [cnt], exits_ge [cnt + 1];
-	 * with entry also etime [cnt], enter_ge [cnt + 1] */
-	size_t per_row = p->has_entry ? 7 : 5;
-	size_t per_level = p->has_entry ? 2 : 1;
-	g->block = calloc(used * per_row + (size_t)nlevels * per_level + 1,
-	                  sizeof *g->block);
+	/* per level: time, nevent, ncensor, nrisk [m], exits_ge [m + 1]; with
+	 * entry also etime [me], enter_ge [me + 1] */
+	if (p->has_entry)
+		count_distinct(group, p->eorder, p->entry, n, nlevels, code, ecount, last);
+	count_distinct(group, p->order, p->time, n, nlevels, code, count, last);
+	for (uint32_t l = 0; l < nlevels; l++)
+		total += 5 * count[l] + 1 + (p->has_entry ? 2 * ecount[l] + 1 : 0);
+	g->block = calloc(total + 1, sizeof *g->block);
 	if (g->block == NULL)
 		goto nomem;
 	double *b = g->block;
@@ -119,13 +145,13 @@ churn_status surv_groups_new(const surv_prep *p, const uint32_t *group,
 		t->nrisk = b; b += c;
 		t->exits_ge = b; b += c + 1;
 		if (p->has_entry) {
-			t->etime = b; b += c;
-			t->enter_ge = b; b += c + 1;
+			t->etime = b; b += ecount[l];
+			t->enter_ge = b; b += ecount[l] + 1;
 		}
 	}
 
 	for (size_t i = 0; i < n; i++) {
-		uint32_t c = group ? group[p->order[i]] : 0;
+		uint32_t c = code[i];
 		if (c == SURV_GROUP_NA)
 			continue;
 		surv_tab *t = &g->tab[c];
@@ -162,10 +188,16 @@ churn_status surv_groups_new(const surv_prep *p, const uint32_t *group,
 	for (uint32_t l = 0; l < nlevels; l++)
 		finish_tab(&g->tab[l]);
 	free(count);
+	free(ecount);
+	free(last);
+	free(code);
 	*out = g;
 	return CHURN_OK;
 nomem:
 	free(count);
+	free(ecount);
+	free(last);
+	free(code);
 	surv_groups_free(g);
 	return churn_err_set(err, CHURN_ENOMEM, "survival: out of memory");
 }

@@ -12,6 +12,8 @@ cli_tests = tests/cli/basics.sh tests/cli/bad_inputs.sh tests/cli/max_bad_rows.s
 	tests/cli/dates_tz.sh tests/cli/output.sh
 # The revenue history as exports write it (zero rows after churn, wide).
 cli_tests += tests/cli/revhist.sh
+# Columns and the id table sized from the rows the file's size suggests.
+cli_tests += tests/cli/load_rows_hint.sh
 # The README's recipes, run as written (tests/data/recipes/NAME/).
 cli_tests += tests/cli/recipes.sh
 EXTRA_DIST += tests/data/recipes/revenue/customers.csv \

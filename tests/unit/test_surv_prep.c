@@ -223,6 +223,89 @@ static void entry_usable(void)
 	       "entry usable: NULL data is a usage error");
 }
 
+/* The brute-force table of one level: its distinct times (and entries,
+ * when en is not NULL) counted and summed row by row; 1 when tab agrees
+ * with it. */
+static int tab_agrees(const surv_tab *tab, uint32_t level, const uint32_t *g,
+                      const double *t, const int *e, const double *en, size_t n)
+{
+	size_t m = 0, me = 0, rows = 0;
+	for (size_t r = 0; r < n; r++) {
+		if (g[r] != level)
+			continue;
+		rows++;
+		int new_t = 1, new_e = 1;
+		for (size_t q = 0; q < r; q++) {
+			new_t = new_t && !(g[q] == level && t[q] == t[r]);
+			new_e = new_e && en != NULL && !(g[q] == level && en[q] == en[r]);
+		}
+		m += (size_t)new_t;
+		me += (size_t)(new_e && en != NULL);
+	}
+	int good = tab->m == m && tab->me == me && tab->rows == rows;
+	for (size_t i = 0; good && i < tab->m; i++) {
+		double ev = 0, ce = 0;
+		for (size_t r = 0; r < n; r++)
+			if (g[r] == level && t[r] == tab->time[i]) {
+				ev += e[r];
+				ce += 1 - e[r];
+			}
+		good = (i == 0 || tab->time[i] > tab->time[i - 1]) && tab->nevent[i] == ev &&
+		       tab->ncensor[i] == ce && ev + ce > 0;
+	}
+	for (size_t j = 0; good && j < tab->me; j++)
+		good = j == 0 || tab->etime[j] > tab->etime[j - 1];
+	return good;
+}
+
+/* Levels interleaved in time order, each time repeated within and across
+ * levels, some codes missing: each level's table holds its distinct times,
+ * and the arrays are sized by them (packed one level after the other), not
+ * by the level's rows. */
+static void tables_packed(void)
+{
+	enum { N = 60 };
+	double t[N], en[N];
+	int e[N];
+	uint32_t g[N];
+	for (size_t r = 0; r < N; r++) {
+		t[r] = (double)(1 + (r * 7) % 5);
+		en[r] = (double)((r * 3) % 4) * 0.25;
+		e[r] = (int)(r % 3 == 0);
+		g[r] = r % 11 == 10 ? SURV_GROUP_NA : (uint32_t)(r % 3);
+	}
+	surv_data d = {.n = N, .time = t, .event = e};
+	surv_prep *p = NULL;
+	surv_groups *gr = NULL;
+	churn_err err;
+	surv_prep_new(&d, 1, &p, &err);
+	is_int(surv_groups_new(p, g, 3, &gr, &err), CHURN_OK, "groups: interleaved levels split");
+	int good = 1;
+	for (uint32_t l = 0; l < 3; l++)
+		good = good && gr->tab[l].m == 5 && tab_agrees(&gr->tab[l], l, g, t, e, NULL, N);
+	ok(good, "groups: each level's distinct times (5) and counts are the rows' own");
+	ok(gr->tab[1].time == gr->tab[0].time + 5 * gr->tab[0].m + 1 &&
+	           gr->tab[2].time == gr->tab[1].time + 5 * gr->tab[1].m + 1,
+	   "groups: each level's arrays take its distinct times, not its rows");
+	surv_groups_free(gr);
+	surv_prep_free(p);
+
+	d.entry = en;
+	surv_prep_new(&d, 1, &p, &err);
+	is_int(surv_groups_new(p, g, 3, &gr, &err), CHURN_OK,
+	       "groups: interleaved levels with entry split");
+	good = 1;
+	for (uint32_t l = 0; l < 3; l++)
+		good = good && tab_agrees(&gr->tab[l], l, g, t, e, en, N);
+	ok(good, "groups: with entry, each level's distinct times, entries and counts are the "
+	         "rows' own");
+	const surv_tab *t0 = &gr->tab[0], *t1 = &gr->tab[1];
+	ok(t1->time == t0->time + 5 * t0->m + 1 + 2 * t0->me + 1,
+	   "groups: with entry, a level's arrays take its distinct times and entries");
+	surv_groups_free(gr);
+	surv_prep_free(p);
+}
+
 int main(void)
 {
 	gsl_set_error_handler_off();
@@ -230,6 +313,7 @@ int main(void)
 	sorting();
 	timefix();
 	tables();
+	tables_packed();
 	entry_usable();
 	return done_testing();
 }
