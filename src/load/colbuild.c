@@ -4,6 +4,7 @@
  * numbers (its text kept so that it can turn categorical without reading
  * the input again), and handing the columns over to the table.
  */
+#include "churnkit/memhint.h"
 #include "churnkit/fieldread.h"
 #include "churnkit/num.h"
 #include "loader.h"
@@ -45,16 +46,19 @@ int loader_grow(loader *ld)
 			if (v == NULL)
 				return 0;
 			c->num = v;
+			mem_hint_huge(v, cap * sizeof *v);  /* filled row after row */
 		} else if (c->kind == TABLE_DATE) {
 			int32_t *v = realloc(c->date, cap * sizeof *v);
 			if (v == NULL)
 				return 0;
 			c->date = v;
+			mem_hint_huge(v, cap * sizeof *v);
 		} else {
 			uint32_t *v = realloc(c->codes, cap * sizeof *v);
 			if (v == NULL)
 				return 0;
 			c->codes = v;
+			mem_hint_huge(v, cap * sizeof *v);
 		}
 	}
 	ld->cap = cap;

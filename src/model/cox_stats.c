@@ -2,6 +2,7 @@
  * include/churnkit/cox.h and cox_internal.h. */
 #include "model/cox_internal.h"
 
+#include "churnkit/memhint.h"
 #include "churnkit/order.h"
 
 #include <math.h>
@@ -172,6 +173,7 @@ churn_status cox_work_init(const cox_data *d, cox_work *cw, churn_err *err)
 	cw->keep = malloc(qa * sizeof *cw->keep);
 	cw->src = malloc(n * sizeof *cw->src);
 	cw->z = malloc(n * qa * sizeof *cw->z);
+	mem_hint_huge(cw->z, n * qa * sizeof *cw->z);  /* filled in time order below */
 	cw->time = malloc(n * sizeof *cw->time);
 	cw->status = malloc(n * sizeof *cw->status);
 	cw->w = malloc(n * sizeof *cw->w);

@@ -3,6 +3,7 @@
  * new data, and the accessors.  The terms themselves are resolved by
  * design_terms.c. */
 #include "churnkit/design.h"
+#include "churnkit/memhint.h"
 #include "churnkit/load.h"
 #include "model/colscan.h"
 #include "model/design_internal.h"
@@ -299,6 +300,8 @@ churn_status design_build(const table *t, const design_spec *spec, design **out,
 	/* Pass 2: fill X. */
 	d->X = gsl_matrix_alloc(d->nrows, d->ncols ? d->ncols : 1);
 	d->row = malloc(d->nrows * sizeof *d->row);
+	if (d->X != NULL)  /* written once, row after row, below (memhint.h) */
+		mem_hint_huge(d->X->data, d->X->size1 * d->X->tda * sizeof *d->X->data);
 	if (d->X == NULL || d->row == NULL) {
 		st = churn_err_set(err, CHURN_ENOMEM, "out of memory for a %zu x %zu design",
 		                   d->nrows, d->ncols);
@@ -391,7 +394,9 @@ static churn_status apply(const design *d, const table *t, gsl_matrix **X,
 	level_maps(d, src);
 	if (X)
 		*X = gsl_matrix_alloc(t->nrows ? t->nrows : 1, d->ncols ? d->ncols : 1);
-	else
+	if (X && *X)
+		mem_hint_huge((*X)->data, (*X)->size1 * (*X)->tda * sizeof *(*X)->data);
+	if (!X)
 		row = malloc((d->ncols ? d->ncols : 1) * sizeof *row);
 	if (X ? *X == NULL : row == NULL) {
 		st = churn_err_set(err, CHURN_ENOMEM, "out of memory for %zu rows to score", t->nrows);

@@ -35,3 +35,7 @@ libchurnkit_a_SOURCES += include/churnkit/tabledest.h src/util/tabledest.c
 libchurnkit_a_SOURCES += src/util/order.c include/churnkit/order.h
 ## perf (issue 15): "%.6f" and "%.15g" without printf for the scores file.
 libchurnkit_a_SOURCES += src/util/numfast.c include/churnkit/numfast.h
+
+## Huge-page hints for the large working arrays (memhint.h; issue 15: the
+## page faults of first writes were most of the system time at 10M).
+libchurnkit_a_SOURCES += src/util/memhint.c include/churnkit/memhint.h

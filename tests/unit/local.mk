@@ -300,3 +300,6 @@ tests_unit_test_cumhaz_days_LDADD = $(TEST_LIBS)
 unit_findings += tests/unit/test_findings_group
 tests_unit_test_findings_group_SOURCES = tests/unit/test_findings_group.c
 tests_unit_test_findings_group_LDADD = $(TEST_LIBS)
+unit_util += tests/unit/test_memhint
+tests_unit_test_memhint_SOURCES = tests/unit/test_memhint.c
+tests_unit_test_memhint_LDADD = $(TEST_LIBS)
