@@ -79,12 +79,14 @@ static void text_cte(strbuf *b, const pd_cols *c)
 		strbuf_printf(b, ", %s AS s0", c->start);
 	if (c->end && c->end_kind != PD_TEXT)
 		strbuf_printf(b, ", %s AS e0", c->end);
+	for (size_t k = 0; k < c->nextra; k++)
+		strbuf_printf(b, ", format('%%s', %s) AS x%zu", c->extra[k], k);
 	strbuf_printf(b, " FROM (%s) AS src)", c->from);
 }
 
 /* text_cte, then ", q AS (...), p AS (...) ": the dates and each row's
  * first broken rule (pushdown_sql.h). */
-static void rows_cte(strbuf *b, const pd_cols *c)
+void pd_sql_rows(strbuf *b, const pd_cols *c)
 {
 	char de[40];
 
@@ -193,7 +195,7 @@ char *pd_sql_survival(const pd_cols *c)
 {
 	strbuf b = STRBUF_INIT;
 
-	rows_cte(&b, c);
+	pd_sql_rows(&b, c);
 	select_levels(&b, c);
 	good_only(&b, "(de IS NOT NULL)::int", "ev");
 	good_only(&b, "CASE WHEN de IS NULL THEN ds ELSE de - ds END", "k");
@@ -209,7 +211,7 @@ char *pd_sql_cohorts(const pd_cols *c)
 {
 	strbuf b = STRBUF_INIT;
 
-	rows_cte(&b, c);
+	pd_sql_rows(&b, c);
 	select_levels(&b, c);
 	strbuf_printf(&b, ", min(ds), min(de), count(*), max(greatest(ds, de))");
 	return group_by(&b, c->nby + 1, PD_MONTH("ds") ", " PD_MONTH("de"));
