@@ -144,6 +144,8 @@ typedef struct {
 	validate_summary q;
 	int have_q;
 	char cv_note[300];           /* why there is no cross-validated AUC */
+	int pushed_down;             /* the fit is the database's (--push-down,
+	                                model_run_fit_pushdown) */
 	design *dc;
 	cox_result *cr;
 	cox_baseline *cb;            /* with score_cox: the scoring model's baselines */

@@ -83,19 +83,17 @@ int pushdown_model_numeric(const pushdown_model *pm, size_t k);
 
 /* The distinct values of the columns k with want[k] set, over the used
  * rows: (*levels)[k] a new array of (*nlevels)[k] new strings (the raw
- * text; for want[k] == 2, a numeric column, the number's shortest text
- * that reads back exactly), in no order.  Free each string, each array
+ * text), in no order.  Free each string, each array
  * and both outer arrays. */
 churn_status pushdown_model_levels(pushdown_model *pm, const int *want, char ****levels,
                                    size_t **nlevels, churn_err *err);
 
 /* A design column (x_j, j >= 1) as the statement computes it. */
-typedef enum { PDM_NUM, PDM_LOG, PDM_LEVEL, PDM_VALUE } pushdown_model_kind;
+typedef enum { PDM_NUM, PDM_LOG, PDM_LEVEL } pushdown_model_kind;
 typedef struct {
 	pushdown_model_kind kind;
 	size_t column;       /* the feature column */
 	const char *level;   /* PDM_LEVEL: x = 1 when the text is this level */
-	double value;        /* PDM_VALUE: x = 1 when the number is this value */
 } pushdown_model_col;
 
 /* Sets the design's p - 1 columns (after the intercept) and computes the

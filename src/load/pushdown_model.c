@@ -287,8 +287,7 @@ churn_status pushdown_model_levels(pushdown_model *pm, const int *want, char ***
 	strbuf_printf(&b, "%sSELECT l.k, l.v FROM u CROSS JOIN LATERAL (VALUES ", pm->base);
 	for (size_t k = 0; k < n; k++)
 		if (want[k])
-			strbuf_printf(&b, want[k] == 2 ? "%s(%zu, v%zu::text)" : "%s(%zu, x%zu)",
-			              any++ ? ", " : "", k, k);
+			strbuf_printf(&b, "%s(%zu, x%zu)", any++ ? ", " : "", k, k);
 	strbuf_printf(&b, ") AS l(k, v) WHERE ins AND complete GROUP BY 1, 2");
 	if ((st = pdm_query(pm, &b, -1, 2, &r, err)) != CHURN_OK)
 		return st;

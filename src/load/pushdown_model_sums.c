@@ -64,9 +64,6 @@ static char *column_sql(pushdown_model *pm, const pushdown_model_col *c)
 		strbuf_printf(&b, "(x%zu = %s)::int::float8", c->column, lit);
 		PQfreemem(lit);
 		break;
-	case PDM_VALUE:
-		strbuf_printf(&b, "(v%zu = '%.17g'::float8)::int::float8", c->column, c->value);
-		break;
 	}
 	if (b.oom) {
 		strbuf_reset(&b);

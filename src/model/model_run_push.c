@@ -50,8 +50,8 @@ static int named(const load_map *map, const char *col)
 
 /* A table of the columns' levels only (nrows: enough rows that
  * design_build's width rule never trips on it; the real rule is applied
- * by the caller): each categorical column's levels in turn, a numeric
- * column 1.  design_build on it gives the terms, levels, reference and
+ * by the caller): each categorical column's levels in turn (text, as
+ * the loader keeps them), a numeric column 1.  design_build on it gives the terms, levels, reference and
  * columns of the rows' design; its matrix is not the rows'. */
 static churn_status skeleton(const pushdown_model *pm, const char **cols, size_t ncol,
                              const int *want, char ***lv, const size_t *nlv, table **out,
@@ -72,9 +72,9 @@ static churn_status skeleton(const pushdown_model *pm, const char **cols, size_t
 		for (size_t i = 0; i < rows; i++) {
 			size_t l = nlv[k] ? i % nlv[k] : 0;
 			s[i] = nlv[k] ? lv[k][l] : NULL;
-			v[i] = want[k] == 2 ? strtod(lv[k][l], NULL) : 1;
+			v[i] = 1;
 		}
-		if (want[k] == 1 ? table_add_cat(t, cols[k], s) == NULL
+		if (want[k] ? table_add_cat(t, cols[k], s) == NULL
 		                 : table_add_num(t, cols[k], v) == NULL)
 			st = churn_err_set(err, CHURN_ENOMEM, "out of memory");
 	}
@@ -119,7 +119,9 @@ static churn_status build_design(model_run *m, pushdown_model *pm, const load_ma
 	if (want == NULL)
 		return churn_err_set(err, CHURN_ENOMEM, "out of memory");
 	for (size_t k = 0; k < ncol; k++)
-		want[k] = !pushdown_model_numeric(pm, k) ? 1 : named(map, cols[k]) ? 2 : 0;
+		/* a --categorical column is text to the loader: its levels sort as
+		 * text ("10" before "2"), as the rows' run sorts them */
+		want[k] = !pushdown_model_numeric(pm, k) || named(map, cols[k]);
 	if (in->used == 0)
 		st = churn_err_set(err, CHURN_EMODEL,
 		                   "the logistic model cannot be fitted: no rows left for the model "
@@ -179,9 +181,6 @@ static churn_status send_design(const model_run *m, pushdown_model *pm, const ch
 				break;
 		if (d->cols[j].kind == DESIGN_COL_NUM) {
 			c->kind = tm->log ? PDM_LOG : PDM_NUM;
-		} else if (tm->numeric_levels) {
-			c->kind = PDM_VALUE;
-			c->value = tm->values[d->cols[j].level];
 		} else {
 			c->kind = PDM_LEVEL;
 			c->level = tm->levels[d->cols[j].level];
@@ -245,6 +244,7 @@ churn_status model_run_fit_pushdown(model_run *m, const pushdown_src *src, const
 	churn_status st = CHURN_OK;
 
 	model_run_set_options(m, o);
+	m->pushed_down = 1;
 	if (cols == NULL || own == NULL || (m->sd = calloc(1, sizeof *m->sd)) == NULL) {
 		st = churn_err_set(err, CHURN_ENOMEM, "out of memory");
 		goto done;
