@@ -115,13 +115,16 @@ static churn_status check_outcome(pushdown_model *pm, const pushdown_model_spec 
 	return CHURN_OK;
 }
 
-/* Which feature columns read as numbers, over every row. */
+/* Which feature columns read as numbers, over every row.  A column whose
+ * values all look like numbers but some are not plain ones ("$1,234",
+ * "12 EUR": the loader reads them, fieldread.h) is refused: the SQL would
+ * take it for a categorical one. */
 static churn_status read_kinds(pushdown_model *pm, churn_err *err)
 {
 	strbuf b = STRBUF_INIT;
 	PGresult *r = NULL;
 	char x[32];
-	churn_status st;
+	churn_status st = CHURN_OK;
 
 	if (pm->ncol == 0)
 		return CHURN_OK;
@@ -131,15 +134,25 @@ static churn_status read_kinds(pushdown_model *pm, churn_err *err)
 		snprintf(x, sizeof x, "x%zu", k);
 		strbuf_printf(&b, "%scount(*) FILTER (WHERE NOT ", k ? ", " : "");
 		blank(&b, x);
-		strbuf_printf(&b, " AND btrim(%s, " PDM_BLANKS ") !~ " PDM_NUMBER ")", x);
+		strbuf_printf(&b, " AND btrim(%s, " PDM_BLANKS ") !~ " PDM_NUMBER "), ", x);
+		strbuf_printf(&b, "count(*) FILTER (WHERE NOT ");
+		blank(&b, x);
+		strbuf_printf(&b, " AND %s !~ " PDM_NUMBERISH ")", x);
 	}
 	strbuf_printf(&b, " FROM p");
-	if ((st = pdm_query(pm, &b, 1, (int)pm->ncol, &r, err)) != CHURN_OK)
+	if ((st = pdm_query(pm, &b, 1, 2 * (int)pm->ncol, &r, err)) != CHURN_OK)
 		return st;
-	for (size_t k = 0; k < pm->ncol; k++)
-		pm->numeric[k] = pdm_cell(r, 0, (int)k) == 0;
+	for (size_t k = 0; k < pm->ncol && st == CHURN_OK; k++) {
+		double notplain = pdm_cell(r, 0, 2 * (int)k), notnum = pdm_cell(r, 0, 2 * (int)k + 1);
+		pm->numeric[k] = notplain == 0;
+		if (notplain > 0 && notnum == 0)
+			st = churn_err_at(err, CHURN_EUSAGE, pm->name, 0, 0,
+			                  "--push-down reads plain numbers only, and %.0f values of "
+			                  "column %s are numbers written with a currency or separators; "
+			                  "run without --push-down", notplain, pm->quoted[k]);
+	}
 	PQclear(r);
-	return CHURN_OK;
+	return st;
 }
 
 /* pm->base: the rows, then u: y, ins (in the sample), complete (no feature

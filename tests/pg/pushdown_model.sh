@@ -184,4 +184,15 @@ for o in --cox --firth --impute "--folds 5" "--decimal ," "--weight mrr"; do
 		$o --db "$db" --table customers --push-down
 done
 
+# 9. A column of numbers with a currency sign, which the loader reads as
+# numbers and plain SQL would take for text, is refused.
+"$PG_BIN/psql" -q -X -v ON_ERROR_STOP=1 >/dev/null <<'SQL' || tap_bail "cannot make cur"
+DROP VIEW IF EXISTS cur;
+CREATE VIEW cur AS SELECT customer_id, signup_date, churn_date, contract,
+	'$' || mrr AS price FROM customers;
+SQL
+# shellcheck disable=SC2086
+refuses "a currency column" "reads plain numbers only, and 5000 values of column \"price\"" \
+	model $map --features contract,price --horizon 12 --db "$db" --table cur --push-down
+
 tap_done
