@@ -37,6 +37,9 @@ void pushdown_model_free(pushdown_model *pm)
 	free(pm->nonbin);
 	free(pm->shift);
 	free(pm->M);
+	free(pm->cell);
+	free(pm->numidx);
+	free(pm->scratch);
 	free(pm);
 }
 

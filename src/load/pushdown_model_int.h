@@ -34,6 +34,9 @@ struct pushdown_model {
 	double *sumx, *sumyx;  /* p: sums over the used rows */
 	long *nonbin;          /* p: rows whose x is not 0 or 1 */
 	double *shift, *M;
+	int *cell;             /* p: 1 for a level column (0 or 1: a pass groups by them) */
+	size_t *numidx;        /* p: scratch of a pass */
+	double *scratch;       /* p: scratch of a pass */
 	pushdown_model_info info;
 };
 

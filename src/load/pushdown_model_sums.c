@@ -157,11 +157,17 @@ churn_status pushdown_model_design(pushdown_model *pm, const pushdown_model_col 
 	pm->nonbin = calloc(p, sizeof *pm->nonbin);
 	pm->shift = calloc(p, sizeof *pm->shift);
 	pm->M = calloc(p * p, sizeof *pm->M);
-	if (!pm->x || !pm->sumx || !pm->sumyx || !pm->nonbin || !pm->shift || !pm->M)
+	pm->cell = calloc(p, sizeof *pm->cell);
+	pm->numidx = calloc(p, sizeof *pm->numidx);
+	pm->scratch = calloc(p, sizeof *pm->scratch);
+	if (!pm->x || !pm->sumx || !pm->sumyx || !pm->nonbin || !pm->shift || !pm->M ||
+	    !pm->cell || !pm->numidx || !pm->scratch)
 		return churn_err_set(err, CHURN_ENOMEM, "out of memory");
-	for (size_t j = 1; j < p; j++)
+	for (size_t j = 1; j < p; j++) {
 		if ((pm->x[j] = column_sql(pm, &cols[j - 1])) == NULL)
 			return churn_err_set(err, CHURN_ENOMEM, "out of memory");
+		pm->cell[j] = cols[j - 1].kind == PDM_LEVEL;
+	}
 	if ((st = moments(pm, cols, err)) != CHURN_OK || (st = gram(pm, err)) != CHURN_OK)
 		return st;
 	pm->info.shift = pm->shift;
@@ -176,26 +182,77 @@ static double start_eta(double y)
 	return log(mus / (1 - mus));
 }
 
+/* One result row of a pass (a cell: the rows with one pattern of the 0/1
+ * level columns) added to G and r: with zc the cell's z of the constant
+ * columns (the intercept 1, the level columns), and over its rows S0 = sum
+ * wt, S[a] = sum wt z_a, S[a, b] = sum wt z_a z_b for the numeric columns
+ * a, b, R0 = sum wz, R[a] = sum wz z_a: G[j, k] += zc_j zc_k S0, zc_j S[k]
+ * or S[j, k]; r[j] += zc_j R0 or R[j]. */
+static void add_cell(const pushdown_model *pm, const PGresult *res, int row, double *G,
+                     double *r)
+{
+	size_t p = pm->info.p, nn = 0, at = 0;
+	double *zc = pm->scratch, S0, R0;
+	size_t *num = pm->numidx;  /* column j's index among the numeric ones */
+
+	zc[0] = 1;
+	for (size_t j = 1; j < p; j++)
+		if (pm->cell[j])
+			zc[j] = pdm_cell(res, row, (int)at++);
+		else
+			num[j] = nn++;
+	int base = (int)at;
+	S0 = pdm_cell(res, row, base);
+	/* the columns after the keys: S0, S[a] (nn), S[a, b] (a <= b), R0, R[a] */
+	int sa = base + 1, sab = sa + (int)nn, r0 = sab + (int)(nn * (nn + 1) / 2);
+	R0 = pdm_cell(res, row, r0);
+	for (size_t j = 0; j < p; j++) {
+		int cj = j == 0 || pm->cell[j];
+		r[j] += cj ? zc[j] * R0 : pdm_cell(res, row, r0 + 1 + (int)num[j]);
+		for (size_t k = j; k < p; k++) {
+			int ck = pm->cell[k] || k == 0;
+			double g;
+			if (cj && ck)
+				g = zc[j] * zc[k] * S0;
+			else if (cj || ck)
+				g = (cj ? zc[j] : zc[k]) * pdm_cell(res, row, sa + (int)num[cj ? k : j]);
+			else {
+				size_t a = num[j], b = num[k];  /* a <= b: row a of the triangle */
+				g = pdm_cell(res, row, sab + (int)(a * nn - a * (a - 1) / 2 + (b - a)));
+			}
+			G[j * p + k] += g;
+		}
+	}
+}
+
 churn_status pushdown_model_pass(void *ctx, const double *bz, double *G, double *r, double *dev,
                                  int *near01, int *fitted01, churn_err *err)
 {
 	pushdown_model *pm = ctx;
 	strbuf b = STRBUF_INIT;
 	PGresult *res = NULL;
-	size_t p = pm->info.p;
+	size_t p = pm->info.p, nkey = 0, nn = 0;
 	double lo = DBL_EPSILON, hi = 1 / DBL_EPSILON;
 	churn_status st;
-	int at = 0;
 
-	strbuf_printf(&b, "%sSELECT sum(wt)", pm->base);
+	/* Grouped by the level columns' patterns (few), so that each row adds
+	 * only the sums of its numeric columns (logit_cells' plan, in SQL). */
+	strbuf_printf(&b, "%sSELECT ", pm->base);
 	for (size_t j = 1; j < p; j++)
-		strbuf_printf(&b, ", sum(wt * z%zu)", j);
+		if (pm->cell[j])
+			strbuf_printf(&b, "z%zu, ", j);
+	strbuf_printf(&b, "sum(wt)");
+	for (size_t j = 1; j < p; j++)
+		if (!pm->cell[j])
+			strbuf_printf(&b, ", sum(wt * z%zu)", j);
 	for (size_t j = 1; j < p; j++)
 		for (size_t k = j; k < p; k++)
-			strbuf_printf(&b, ", sum(wt * z%zu * z%zu)", j, k);
+			if (!pm->cell[j] && !pm->cell[k])
+				strbuf_printf(&b, ", sum(wt * z%zu * z%zu)", j, k);
 	strbuf_printf(&b, ", sum(wz)");
 	for (size_t j = 1; j < p; j++)
-		strbuf_printf(&b, ", sum(wz * z%zu)", j);
+		if (!pm->cell[j])
+			strbuf_printf(&b, ", sum(wz * z%zu)", j);
 	strbuf_printf(&b, ", sum(dv), bool_or(mu < %.17g OR mu > %.17g), bool_or(mu < %.17g OR "
 	              "mu > %.17g)", PDM_SEP_TRIGGER, 1 - PDM_SEP_TRIGGER, 10 * DBL_EPSILON,
 	              1 - 10 * DBL_EPSILON);
@@ -216,19 +273,23 @@ churn_status pushdown_model_pass(void *ctx, const double *bz, double *G, double 
 	              "JOIN LATERAL unnest(ARRAY[wt * (eta + (y - mu) / me)]) AS g(wz) WHERE ins "
 	              "AND complete", -PDM_LINK_THRESH, PDM_LINK_THRESH, lo / (1 + lo), hi / (1 + hi),
 	              DBL_EPSILON);
-	int ncols = (int)(p + (p - 1) * p / 2 + p + 3);
-	if ((st = pdm_query(pm, &b, 1, ncols, &res, err)) != CHURN_OK)
+	for (size_t j = 1; j < p; j++) {
+		nkey += pm->cell[j] != 0;
+		nn += pm->cell[j] == 0;
+	}
+	for (size_t k = 1; k <= nkey; k++)
+		strbuf_printf(&b, "%s%zu", k == 1 ? " GROUP BY " : ", ", k);
+	int ncols = (int)(nkey + 1 + nn + nn * (nn + 1) / 2 + 1 + nn + 3);
+	if ((st = pdm_query(pm, &b, -1, ncols, &res, err)) != CHURN_OK)
 		return st;
-	for (size_t j = 0; j < p; j++)
-		G[j] = pdm_cell(res, 0, at++);
-	for (size_t j = 1; j < p; j++)
-		for (size_t k = j; k < p; k++)
-			G[j * p + k] = pdm_cell(res, 0, at++);
-	for (size_t j = 0; j < p; j++)
-		r[j] = pdm_cell(res, 0, at++);
-	*dev = pdm_cell(res, 0, at++);
-	*near01 = strcmp(PQgetvalue(res, 0, at++), "t") == 0;
-	*fitted01 = strcmp(PQgetvalue(res, 0, at++), "t") == 0;
+	*dev = 0;
+	*near01 = *fitted01 = 0;
+	for (int i = 0; i < PQntuples(res); i++) {
+		add_cell(pm, res, i, G, r);
+		*dev += pdm_cell(res, i, ncols - 3);
+		*near01 |= strcmp(PQgetvalue(res, i, ncols - 2), "t") == 0;
+		*fitted01 |= strcmp(PQgetvalue(res, i, ncols - 1), "t") == 0;
+	}
 	PQclear(res);
 	return CHURN_OK;
 }
