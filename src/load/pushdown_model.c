@@ -94,7 +94,7 @@ static churn_status check_outcome(pushdown_model *pm, const pushdown_model_spec 
 	churn_status st;
 
 	snprintf(o, sizeof o, "x%zu", pm->ncol);
-	pd_sql_rows(&b, &pm->c);
+	pd_sql_rows_good(&b, &pm->c);
 	strbuf_printf(&b, "SELECT count(*) FILTER (WHERE ");
 	blank(&b, o);
 	strbuf_printf(&b, "), count(*) FILTER (WHERE NOT ");
@@ -131,7 +131,7 @@ static churn_status read_kinds(pushdown_model *pm, churn_err *err)
 
 	if (pm->ncol == 0)
 		return CHURN_OK;
-	pd_sql_rows(&b, &pm->c);
+	pd_sql_rows_good(&b, &pm->c);
 	strbuf_printf(&b, "SELECT ");
 	for (size_t k = 0; k < pm->ncol; k++) {
 		snprintf(x, sizeof x, "x%zu", k);
@@ -165,7 +165,7 @@ static churn_status make_base(pushdown_model *pm, const pushdown_model_spec *s, 
 	strbuf b = STRBUF_INIT;
 	char x[32];
 
-	pd_sql_rows(&b, &pm->c);
+	pd_sql_rows_good(&b, &pm->c);
 	strbuf_printf(&b, ", u AS (SELECT ");
 	if (s->outcome != NULL && s->outcome_value != NULL) {
 		char *lit;

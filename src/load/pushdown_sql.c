@@ -123,6 +123,30 @@ void pd_sql_rows(strbuf *b, const pd_cols *c)
 	              LOAD_BAD_QUOTE);
 }
 
+void pd_sql_rows_good(strbuf *b, const pd_cols *c)
+{
+	text_cte(b, c);
+	/* Every row passed pd_sql_rows' checks in this snapshot: a text date is
+	 * a yyyy-mm-dd date of the calendar, cast as it is. */
+	strbuf_printf(b, ", p AS (SELECT r.*, ");
+	if (c->start_kind == PD_TEXT)
+		strbuf_printf(b, "s::date - DATE '1970-01-01'");
+	else
+		day_of(b, c->start_kind, "s", "s0");
+	strbuf_printf(b, " AS ds, ");
+	if (c->open_end != TABLE_DATE_NA)
+		strbuf_printf(b, "NULLIF(");
+	if (c->end == NULL)
+		strbuf_printf(b, "NULL::int");
+	else if (c->end_kind == PD_TEXT)
+		strbuf_printf(b, "e::date - DATE '1970-01-01'");
+	else
+		day_of(b, c->end_kind, "e", "e0");
+	if (c->open_end != TABLE_DATE_NA)
+		strbuf_printf(b, ", %ld)", (long)c->open_end);
+	strbuf_printf(b, " AS de FROM r) ");
+}
+
 char *pd_sql_types(const pd_cols *c)
 {
 	strbuf b = STRBUF_INIT;

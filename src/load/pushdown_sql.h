@@ -71,6 +71,12 @@ void pd_names_free(pd_names *n);
  * b (the model's statements go on from p, pushdown_model.c). */
 void pd_sql_rows(strbuf *b, const pd_cols *c);
 
+/* "WITH r AS (...), p AS (...) ": the rows once pd_sql_rows' checks have
+ * passed in the same snapshot (every row good): r as above, p the day
+ * numbers ds and de only, a text date cast as it is (it reads yyyy-mm-dd);
+ * no per-row rule. */
+void pd_sql_rows_good(strbuf *b, const pd_cols *c);
+
 /* No row; its columns' types (PQftype) are those of --start and --end
  * (--start twice without --end). */
 char *pd_sql_types(const pd_cols *c);
