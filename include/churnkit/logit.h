@@ -147,6 +147,42 @@ typedef struct {
 churn_status logit_fit(const logit_data *data, const logit_opts *opts, logit_result **out,
                        churn_err *err);
 
+/* The rows elsewhere (a database: docs/scaling.md, "Logistic model"):
+ * the fit's sums come from callbacks, over rows of weight 1 with an
+ * intercept, in z's coordinates, z = (1, x_1 - shift_1, ..., x_{p-1} -
+ * shift_{p-1}).  M is sum z z' (p x p row-major, upper triangle read; row
+ * 0: the rows and sum z), wsum the rows (nused of them), events sum y.
+ * pass: at coefficients bz (p; eta = bz'z; NULL: glm's start,
+ * logit_start_eta(y, 1)), logit_irls_row's sums: G += sum wt z z' (upper
+ * triangle), r += sum wz z (p), *dev the deviance, the flags as
+ * irls_pass's (G and r are zeroed by the caller).  direction: over the
+ * rows, *maxabs = max |z'd|, *minside = min (2y - 1) z'd (the separation
+ * check's certificate, logit.h).  groups: for column j, 1 and the sums of
+ * y (pos) and of rows (tot) where it is 0 ([0]) and 1 ([1]) when it is 0
+ * or 1 on every row, else 0 (the exact separation check).  A callback's
+ * error is the fit's. */
+typedef struct {
+	size_t p;
+	double wsum, events;
+	size_t nused;
+	const double *shift, *M;
+	void *ctx;
+	churn_status (*pass)(void *ctx, const double *bz, double *G, double *r, double *dev,
+	                     int *near01, int *fitted01, churn_err *err);
+	churn_status (*direction)(void *ctx, const double *d, double *maxabs, double *minside,
+	                          churn_err *err);
+	int (*groups)(void *ctx, size_t j, double pos[2], double tot[2]);
+} logit_remote;
+
+/* logit_fit from remote sums: the same IRLS (the same start, steps,
+ * convergence, separation checks, standard errors), only the order of the
+ * additions differs.  Firth's refit needs the rows: LOGIT_FIRTH_AUTO acts
+ * as LOGIT_FIRTH_NEVER (a separated fit is reported as glm's, flagged);
+ * LOGIT_FIRTH_ALWAYS and robust are CHURN_EUSAGE.  Errors as logit_fit's
+ * and the callbacks'. */
+churn_status logit_fit_remote(const logit_remote *src, const logit_opts *opts,
+                              logit_result **out, churn_err *err);
+
 void logit_result_free(logit_result *r);
 
 /* The linear predictor x'b of one design row (aliased columns count 0). */

@@ -73,6 +73,7 @@
 #include "churnkit/validate.h"
 #include "churnkit/load.h"
 #include "churnkit/outfile.h"
+#include "churnkit/pushdown.h"
 #include "churnkit/tabledest.h"
 
 /* The options of the stage, as values (model_run_opts_init's defaults:
@@ -147,6 +148,8 @@ typedef struct {
 	validate_summary q;
 	int have_q;
 	char cv_note[300];           /* why there is no cross-validated AUC */
+	int pushed_down;             /* the fit is the database's (--push-down,
+	                                model_run_fit_pushdown) */
 	design *dc;
 	cox_result *cr;
 	cox_baseline *cb;            /* with score_cox: the scoring model's baselines */
@@ -213,6 +216,22 @@ churn_status model_run_logit_sample(const model_run *m, const model_run_input *d
                                    double **w, churn_err *err);
 
 void model_run_free(model_run *m);
+
+/* The logistic model with its rows in the database (--push-down,
+ * pushdown_model.h, docs/scaling.md "Logistic model"), in place of the
+ * load and model_run_fit: the outcome and sample as model_run_fit's on
+ * dates (--outcome, or --horizon in months), the design resolved as
+ * design_build does from the levels the database finds, the fit
+ * logit_fit_remote's from its sums, the AUC and Brier score at the final
+ * coefficients.  Left out (said in m->cv_note and m->q.deciles_left_out):
+ * cross-validation, calibration and lift; Firth's refit of a separated
+ * fit (the fit is glm's, flagged).  The options must not ask for the Cox
+ * model, the scores, --weight, --impute, --firth always or folds (the
+ * command line refuses them).  *rows_read and *as_of: the rows of the
+ * table or query and the as-of date used. */
+churn_status model_run_fit_pushdown(model_run *m, const pushdown_src *src, const load_map *map,
+                                    const load_opts *lo, const model_run_opts *o,
+                                    long *rows_read, int32_t *as_of, churn_err *err);
 
 /* model_run_cox.c: after the Cox fit on data cd (design dc; *cp: the same
  * data prepared, cox.h's cox_prep, freed and set to NULL here before a

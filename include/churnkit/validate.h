@@ -107,6 +107,9 @@ typedef struct {
 	validate_calib_bin calib[VALIDATE_BINS];
 	validate_lift_bin lift[VALIDATE_BINS];
 	int have_cv_calib;                      /* cv_calib is filled */
+	int deciles_left_out;                   /* 1: calib and lift not computed
+	                                           (--push-down: their ties go by
+	                                           row order, which a table lacks) */
 	validate_calib_bin cv_calib[VALIDATE_BINS];
 } validate_summary;
 

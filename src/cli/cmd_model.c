@@ -4,6 +4,7 @@
 
 #include "churnkit/run_text.h"
 #include "cmd.h"
+#include "cmd_pushdown.h"
 #include "progress.h"
 #include "stage_opts.h"
 
@@ -23,6 +24,8 @@ static const char summary[] =
 	"deviance, AIC, AUC, cross-validated AUC, Brier score and calibration\n"
 	"(in-sample and cross-validated), lift by decile, and every separation or\n"
 	"Firth note.\n"
+	"With --db and --push-down, the database computes the fit's sums and the rows\n"
+	"stay there (no cross-validation, calibration or lift; docs/scaling.md).\n"
 	"With --cox, also a Cox proportional-hazards model of time to churn, as\n"
 	"survival's coxph.";
 
@@ -54,7 +57,11 @@ int cmd_model(int argc, char **argv, outset *outs, churn_err *err)
 		goto out;
 	mi = cli_model_input(&d);
 	mo.mo.timer = &tm;
-	if ((st = model_run_fit(&m, &mi, &mo.mo, err)) != CHURN_OK)
+	if (opt_isset(&o, OPT_PUSH_DOWN))
+		st = cmd_pushdown_model(&m, &mo, &o, &d, err);
+	else
+		st = model_run_fit(&m, &mi, &mo.mo, err);
+	if (st != CHURN_OK)
 		goto out;
 	stagetime_clear(&tm);
 

@@ -34,6 +34,19 @@ static const struct {
 	{OPT_REVENUE_LAYOUT, "a revenue history is matched to the rows"},
 };
 
+/* What `model --push-down` refuses as well: each needs the rows or a
+ * number per customer. */
+static const struct {
+	opt_id id;
+	const char *why;
+} refused_model[] = {
+	{OPT_DECIMAL, "the SQL reads plain numbers only"},
+	{OPT_THOUSANDS, "the SQL reads plain numbers only"},
+	{OPT_COX, "the Cox model's risk-set sums are not computed by the database yet"},
+	{OPT_FIRTH, "Firth's penalty needs each customer's leverage"},
+	{OPT_IMPUTE, "the medians are not computed by the database yet"},
+};
+
 static churn_status refuse(const cli_opts *o, churn_err *err)
 {
 	for (size_t k = 0; k < sizeof refused / sizeof refused[0]; k++)
@@ -42,6 +55,14 @@ static churn_status refuse(const cli_opts *o, churn_err *err)
 			                     "--push-down does not support --%s (%s); run without "
 			                     "--push-down to read the rows",
 			                     opt_specs()[refused[k].id].name, refused[k].why);
+	for (size_t k = 0; o->cmd == CMD_MODEL && k < sizeof refused_model / sizeof *refused_model;
+	     k++)
+		if (opt_isset(o, refused_model[k].id))
+			return churn_err_set(err, CHURN_EUSAGE,
+			                     "--push-down does not support --%s (%s); run without "
+			                     "--push-down to read the rows",
+			                     opt_specs()[refused_model[k].id].name,
+			                     refused_model[k].why);
 	return CHURN_OK;
 }
 
@@ -54,6 +75,17 @@ churn_status cmd_pushdown_load(const cli_opts *o, cmd_data *d, churn_err *err)
 
 	if (st != CHURN_OK)
 		return st;
+	if (o->cmd == CMD_MODEL) {
+		/* The model's statements run with its options (cmd_pushdown_model):
+		 * the rows read and the as-of date are set then. */
+		if ((d->res = calloc(1, sizeof *d->res)) == NULL ||
+		    (d->res->t = table_new(1)) == NULL)
+			return churn_err_set(err, CHURN_ENOMEM, "out of memory");
+		d->res->min_date = d->res->max_date = TABLE_DATE_NA;
+		d->res->date_mode = 1;
+		d->res->rows_read = 1;  /* for load_check; the statements count them */
+		return CHURN_OK;
+	}
 	stagetime_begin(d->clock, "push-down", 0, NULL);
 	st = (o->cmd == CMD_COHORTS ? pushdown_cohorts : pushdown_survival)(&src, &d->map,
 	                                                                   &d->lopts, &p, err);
@@ -110,4 +142,37 @@ churn_status cmd_pushdown_cohorts(cohort_run *c, const cli_cohort_opts *co, cons
 	r.t = d->pushed;
 	stagetime_begin(d->clock, "cohorts", 0, NULL);
 	return cohort_run_fit(c, &in, &co->co, err);
+}
+
+churn_status cmd_pushdown_model(model_run *m, cli_model_opts *mo, const cli_opts *o,
+                                cmd_data *d, churn_err *err)
+{
+	pushdown_src src = {opt_str(o, OPT_DB), opt_str(o, OPT_TABLE), opt_str(o, OPT_QUERY),
+	                    d->lopts.display_name};
+	long rows = 0;
+	int32_t as_of = 0;
+	churn_status st;
+
+	if (mo->mo.folds > 0 && opt_isset(o, OPT_FOLDS))
+		return churn_err_set(err, CHURN_EUSAGE,
+		                     "--push-down does not support --folds %d (the folds are drawn "
+		                     "customer by customer in row order, which a table does not "
+		                     "have); give --folds 0 or run without --push-down",
+		                     mo->mo.folds);
+	if (mo->mo.folds > 0) {
+		mo->mo.folds = 0;
+		st = model_run_fit_pushdown(m, &src, &d->map, &d->lopts, &mo->mo, &rows, &as_of, err);
+		snprintf(m->cv_note, sizeof m->cv_note,
+		         "left out with --push-down (the folds are drawn customer by customer in "
+		         "row order, which a table does not have); run without --push-down for it");
+	} else {
+		st = model_run_fit_pushdown(m, &src, &d->map, &d->lopts, &mo->mo, &rows, &as_of, err);
+	}
+	d->res->rows_read = d->res->lines_read = rows;
+	d->res->as_of = as_of;
+	/* the header's and the JSON's rows used: every row is good */
+	table_free(d->res->t);
+	if ((d->res->t = table_new((size_t)rows)) == NULL && st == CHURN_OK)
+		st = churn_err_set(err, CHURN_ENOMEM, "out of memory");
+	return st;
 }

@@ -7,6 +7,7 @@
 #ifndef CHURNKIT_CMD_PUSHDOWN_H
 #define CHURNKIT_CMD_PUSHDOWN_H
 
+#include "churnkit/model_run.h"
 #include "churnkit/surv_run.h"
 #include "cmd.h"
 #include "stage_opts.h"
@@ -28,5 +29,12 @@ churn_status cmd_pushdown_surv(surv_run *s, const cli_surv_opts *so, const cmd_d
  * customers (cohort_run.h's weight_col); no revenue history. */
 churn_status cmd_pushdown_cohorts(cohort_run *c, const cli_cohort_opts *co, const cmd_data *d,
                                   churn_err *err);
+
+/* The model stage with --push-down (model_run_fit_pushdown), after
+ * cmd_pushdown_load (which only refuses options for the model): a
+ * default cross-validation is left out, said in m->cv_note; --folds N
+ * given is CHURN_EUSAGE.  Sets d->res's rows read and as-of date. */
+churn_status cmd_pushdown_model(model_run *m, cli_model_opts *mo, const cli_opts *o,
+                                cmd_data *d, churn_err *err);
 
 #endif

@@ -25,7 +25,7 @@ static const opt_spec specs[OPT_COUNT] = {
 	[OPT_DB] = {"db", 1, 0, CMD_ALL, 0, "CONNINFO", "read from PostgreSQL: a libpq connection string or URI, without a password (PGPASSWORD or ~/.pgpass)"},
 	[OPT_TABLE] = {"table", 1, 0, CMD_ALL, 0, "NAME", "with --db: the customers table (or SCHEMA.TABLE), in place of the file"},
 	[OPT_QUERY] = {"query", 1, 0, CMD_ALL, 0, "SQL", "with --db: a query giving the customers, in place of the file"},
-	[OPT_PUSH_DOWN] = {"push-down", 0, 0, CMD_SURVIVAL | CMD_COHORTS, 0, NULL, "with --db: the database counts the customers (docs/scaling.md); the rows stay there"},
+	[OPT_PUSH_DOWN] = {"push-down", 0, 0, CMD_SURVIVAL | CMD_COHORTS | CMD_MODEL, 0, NULL, "with --db: the database counts the customers (model: computes the fit's sums; docs/scaling.md); the rows stay there"},
 	[OPT_JSON] = {"json", 1, 0, AN | CMD_CHECK, 0, "FILE", "write every computed number as JSON (- = stdout)"},
 	[OPT_OUTPUT] = {"output", 1, 0, CMD_REPORT | CMD_SCORE, 'o', "FILE", "the output file"},
 	[OPT_TABLES] = {"tables", 1, 0, AN, 0, "DIR", "write one CSV per table and chart into DIR"},

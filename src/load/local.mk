@@ -30,3 +30,6 @@ libchurnkit_a_SOURCES += src/load/source_pg.c include/churnkit/source_pg.h
 ## pushdown (issue 16 item 2): the survival counts computed by PostgreSQL.
 libchurnkit_a_SOURCES += src/load/pushdown.c src/load/pushdown_sql.c \
 	src/load/pushdown_sql.h src/load/pg_session.h include/churnkit/pushdown.h
+## pushdown_model (issue 16 item 2): the logistic model's sums computed by PostgreSQL.
+libchurnkit_a_SOURCES += src/load/pushdown_model.c src/load/pushdown_model_sums.c \
+	src/load/pushdown_model_int.h include/churnkit/pushdown_model.h

@@ -18,14 +18,7 @@ void pushdown_survival_free(pushdown_surv *p)
 	memset(p, 0, sizeof *p);
 }
 
-/* The quoted names of the statement (pd_cols), owned here. */
-typedef struct {
-	char *from, *id, *start, *end;
-	char **by;
-	size_t nby;
-} pd_names;
-
-static void names_free(pd_names *n)
+void pd_names_free(pd_names *n)
 {
 	free(n->from);
 	PQfreemem(n->id);
@@ -83,8 +76,7 @@ static churn_status quote_names(PGconn *conn, const pushdown_src *src, const loa
 	return CHURN_OK;
 }
 
-/* Runs sql expecting `want`; *res is the result (PQclear) on success. */
-static churn_status run(PGconn *conn, const char *sql, ExecStatusType want, PGresult **res,
+churn_status pd_run(PGconn *conn, const char *sql, ExecStatusType want, PGresult **res,
                         const char *name, churn_err *err)
 {
 	char line[200];
@@ -242,42 +234,46 @@ static churn_status check_roles(const load_map *m, const char *name, churn_err *
 	return CHURN_OK;
 }
 
-/* The statements, in one read-only snapshot. */
-static churn_status run_all(PGconn *conn, const pushdown_src *src, const load_map *m,
-                            const load_opts *lo, int cohorts, pushdown_surv *p,
-                            churn_err *err)
+/* The statements up to the counts (the third, survival's or the
+ * cohorts'), in one read-only snapshot: *counts the result, the rows
+ * checked (check_rows), p->as_of set; nm and c filled (nm owns c's
+ * names, pd_names_free also after a failure). */
+static churn_status run_checks(PGconn *conn, const pushdown_src *src, const load_map *m,
+                               const load_opts *lo, int cohorts, pd_names *nm, pd_cols *c,
+                               pushdown_surv *p, PGresult **counts, churn_err *err)
 {
-	pd_names nm;
 	PGresult *res = NULL;
 	int32_t latest = 0;
 	long dup = 0;
+	char *sql = NULL;
 	churn_status st = check_roles(m, src->name, err);
+
+	*counts = NULL;
+	memset(nm, 0, sizeof *nm);
 	if (st != CHURN_OK)
 		return st;
-	st = quote_names(conn, src, m, &nm, err);
-	pd_cols c = {.from = nm.from, .id = nm.id, .start = nm.start, .end = nm.end,
-	             .by = (const char *const *)nm.by, .nby = nm.nby, .date_min = lo->date_min,
-	             .date_max = lo->date_max, .open_end = lo->open_end,
-	             .has_as_of = lo->has_as_of, .as_of = lo->as_of};
-	char *sql = NULL;
-
+	st = quote_names(conn, src, m, nm, err);
+	*c = (pd_cols){.from = nm->from, .id = nm->id, .start = nm->start, .end = nm->end,
+	               .by = (const char *const *)nm->by, .nby = nm->nby,
+	               .date_min = lo->date_min, .date_max = lo->date_max,
+	               .open_end = lo->open_end, .has_as_of = lo->has_as_of, .as_of = lo->as_of};
 	if (st == CHURN_OK)
-		st = run(conn, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", PGRES_COMMAND_OK,
-		         &res, src->name, err);
+		st = pd_run(conn, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", PGRES_COMMAND_OK,
+		            &res, src->name, err);
 	PQclear(res);
 	res = NULL;
 	if (st == CHURN_OK)
-		st = run(conn, sql = pd_sql_types(&c), PGRES_TUPLES_OK, &res, src->name, err);
+		st = pd_run(conn, sql = pd_sql_types(c), PGRES_TUPLES_OK, &res, src->name, err);
 	if (st == CHURN_OK && PQnfields(res) == 2) {
-		c.start_kind = kind_of(res, 0);
-		c.end_kind = kind_of(res, 1);
+		c->start_kind = kind_of(res, 0);
+		c->end_kind = kind_of(res, 1);
 	}
 	PQclear(res);
 	res = NULL;
 	free(sql);
 	sql = NULL;
 	if (st == CHURN_OK)
-		st = run(conn, sql = pd_sql_repeats(&c), PGRES_TUPLES_OK, &res, src->name, err);
+		st = pd_run(conn, sql = pd_sql_repeats(c), PGRES_TUPLES_OK, &res, src->name, err);
 	if (st == CHURN_OK && PQntuples(res) == 1 && PQnfields(res) == 1)
 		dup = cell_long(res, 0, 0);
 	PQclear(res);
@@ -285,19 +281,61 @@ static churn_status run_all(PGconn *conn, const pushdown_src *src, const load_ma
 	free(sql);
 	sql = NULL;
 	if (st == CHURN_OK)
-		st = run(conn, sql = (cohorts ? pd_sql_cohorts : pd_sql_survival)(&c),
-		         PGRES_TUPLES_OK, &res, src->name, err);
+		st = pd_run(conn, sql = (cohorts ? pd_sql_cohorts : pd_sql_survival)(c),
+		            PGRES_TUPLES_OK, &res, src->name, err);
+	free(sql);
 	if (st == CHURN_OK && PQnfields(res) != (int)m->nby + 5)
 		st = churn_err_at(err, CHURN_EUSAGE, src->name, 0, 0,
 		                  "the database sent an unexpected result");
 	if (st == CHURN_OK)
 		st = check_rows(res, dup, src->name, p, &latest, err);
 	p->as_of = lo->has_as_of ? lo->as_of : latest;
+	if (st != CHURN_OK) {
+		PQclear(res);
+		return st;
+	}
+	*counts = res;
+	return CHURN_OK;
+}
+
+/* The statements, in one read-only snapshot. */
+static churn_status run_all(PGconn *conn, const pushdown_src *src, const load_map *m,
+                            const load_opts *lo, int cohorts, pushdown_surv *p,
+                            churn_err *err)
+{
+	pd_names nm;
+	pd_cols c;
+	PGresult *res = NULL;
+	churn_status st = run_checks(conn, src, m, lo, cohorts, &nm, &c, p, &res, err);
+
 	if (st == CHURN_OK)
 		st = build_table(res, m, cohorts, p, err);
 	PQclear(res);
-	free(sql);
-	names_free(&nm);
+	pd_names_free(&nm);
+	return st;
+}
+
+churn_status pd_open_checked(const pushdown_src *src, const load_map *m, const load_opts *lo,
+                             const char *const *extra, size_t nextra, PGconn **conn,
+                             pd_names *nm, pd_cols *c, pushdown_surv *p, churn_err *err)
+{
+	load_map nob = *m;
+	PGresult *res = NULL;
+	churn_status st;
+
+	memset(p, 0, sizeof *p);
+	memset(nm, 0, sizeof *nm);
+	nob.nby = 0;  /* the model's statements group by nothing */
+	*conn = NULL;
+	if (m->start == NULL)
+		return churn_err_set(err, CHURN_EUSAGE,
+		                     "--push-down checks the rows from their dates: give --start COL");
+	if ((st = pg_session_open(src->conninfo, src->name, conn, err)) != CHURN_OK)
+		return st;
+	st = run_checks(*conn, src, &nob, lo, 0, nm, c, p, &res, err);
+	PQclear(res);
+	c->extra = extra;
+	c->nextra = nextra;
 	return st;
 }
 

@@ -79,12 +79,14 @@ static void text_cte(strbuf *b, const pd_cols *c)
 		strbuf_printf(b, ", %s AS s0", c->start);
 	if (c->end && c->end_kind != PD_TEXT)
 		strbuf_printf(b, ", %s AS e0", c->end);
+	for (size_t k = 0; k < c->nextra; k++)
+		strbuf_printf(b, ", format('%%s', %s) AS x%zu", c->extra[k], k);
 	strbuf_printf(b, " FROM (%s) AS src)", c->from);
 }
 
 /* text_cte, then ", q AS (...), p AS (...) ": the dates and each row's
  * first broken rule (pushdown_sql.h). */
-static void rows_cte(strbuf *b, const pd_cols *c)
+void pd_sql_rows(strbuf *b, const pd_cols *c)
 {
 	char de[40];
 
@@ -119,6 +121,30 @@ static void rows_cte(strbuf *b, const pd_cols *c)
 	strbuf_printf(b, " WHEN concat_ws(' ', id, s, e");
 	strbuf_printf(b, ") ~ '[\\r\\n]' THEN %d ELSE NULL END]) AS w(de, bad)) ",
 	              LOAD_BAD_QUOTE);
+}
+
+void pd_sql_rows_good(strbuf *b, const pd_cols *c)
+{
+	text_cte(b, c);
+	/* Every row passed pd_sql_rows' checks in this snapshot: a text date is
+	 * a yyyy-mm-dd date of the calendar, cast as it is. */
+	strbuf_printf(b, ", p AS (SELECT r.*, ");
+	if (c->start_kind == PD_TEXT)
+		strbuf_printf(b, "s::date - DATE '1970-01-01'");
+	else
+		day_of(b, c->start_kind, "s", "s0");
+	strbuf_printf(b, " AS ds, ");
+	if (c->open_end != TABLE_DATE_NA)
+		strbuf_printf(b, "NULLIF(");
+	if (c->end == NULL)
+		strbuf_printf(b, "NULL::int");
+	else if (c->end_kind == PD_TEXT)
+		strbuf_printf(b, "e::date - DATE '1970-01-01'");
+	else
+		day_of(b, c->end_kind, "e", "e0");
+	if (c->open_end != TABLE_DATE_NA)
+		strbuf_printf(b, ", %ld)", (long)c->open_end);
+	strbuf_printf(b, " AS de FROM r) ");
 }
 
 char *pd_sql_types(const pd_cols *c)
@@ -193,7 +219,7 @@ char *pd_sql_survival(const pd_cols *c)
 {
 	strbuf b = STRBUF_INIT;
 
-	rows_cte(&b, c);
+	pd_sql_rows(&b, c);
 	select_levels(&b, c);
 	good_only(&b, "(de IS NOT NULL)::int", "ev");
 	good_only(&b, "CASE WHEN de IS NULL THEN ds ELSE de - ds END", "k");
@@ -209,7 +235,7 @@ char *pd_sql_cohorts(const pd_cols *c)
 {
 	strbuf b = STRBUF_INIT;
 
-	rows_cte(&b, c);
+	pd_sql_rows(&b, c);
 	select_levels(&b, c);
 	strbuf_printf(&b, ", min(ds), min(de), count(*), max(greatest(ds, de))");
 	return group_by(&b, c->nby + 1, PD_MONTH("ds") ", " PD_MONTH("de"));

@@ -31,6 +31,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "churnkit/pushdown.h"
+#include "churnkit/strbuf.h"
+#include "pg_session.h"
+
 /* How a date column comes from the database: its type (the rows' first
  * statement asks, LIMIT 0).  Text is read as the loader reads it; the
  * date types are taken as they are (no parsing): a timestamp's date, a
@@ -49,7 +53,29 @@ typedef struct {
 	int32_t open_end;          /* TABLE_DATE_NA = none */
 	int has_as_of;
 	int32_t as_of;
+	const char *const *extra;  /* [nextra] quoted columns more, as r's raw text
+	                              x0, x1, ... (format('%s', col): the text COPY
+	                              sends, untrimmed, '' for NULL) */
+	size_t nextra;
 } pd_cols;
+
+/* The quoted names of pd_cols (pushdown.c), owned: pd_names_free. */
+typedef struct {
+	char *from, *id, *start, *end;
+	char **by;
+	size_t nby;
+} pd_names;
+void pd_names_free(pd_names *n);
+
+/* "WITH r AS (...), q AS (...), p AS (...) ": the rows' CTEs above, into
+ * b (the model's statements go on from p, pushdown_model.c). */
+void pd_sql_rows(strbuf *b, const pd_cols *c);
+
+/* "WITH r AS (...), p AS (...) ": the rows once pd_sql_rows' checks have
+ * passed in the same snapshot (every row good): r as above, p the day
+ * numbers ds and de only, a text date cast as it is (it reads yyyy-mm-dd);
+ * no per-row rule. */
+void pd_sql_rows_good(strbuf *b, const pd_cols *c);
 
 /* No row; its columns' types (PQftype) are those of --start and --end
  * (--start twice without --end). */
@@ -81,5 +107,20 @@ char *pd_sql_survival(const pd_cols *c);
  * (an end's first day is on or after the group's first start: each row's
  * end is on or after its own start). */
 char *pd_sql_cohorts(const pd_cols *c);
+
+/* (pushdown.c) Opens the session of src, begins the read-only snapshot
+ * and checks the rows as pushdown_survival does (the types, the repeated
+ * ids, the rules by row, without --by): on success *conn is open inside
+ * the transaction (PQfinish it), *nm and *c name the rows (c's strings
+ * are nm's; pd_names_free), p->rows_read and p->as_of set.  c->extra are
+ * the caller's (borrowed). */
+churn_status pd_open_checked(const pushdown_src *src, const load_map *m, const load_opts *lo,
+                             const char *const *extra, size_t nextra, PGconn **conn,
+                             pd_names *nm, pd_cols *c, pushdown_surv *p, churn_err *err);
+
+/* (pushdown.c) Runs sql expecting `want`; *res the result (PQclear) on
+ * success; CHURN_EUSAGE with the server's message. */
+churn_status pd_run(PGconn *conn, const char *sql, ExecStatusType want, PGresult **res,
+                    const char *name, churn_err *err);
 
 #endif

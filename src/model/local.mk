@@ -3,7 +3,7 @@
 ## are in src/output/).
 libchurnkit_a_SOURCES += \
 	include/churnkit/model_run.h src/model/model_run.c src/model/model_run_outcome.h \
-	src/model/model_run_outcome.c src/model/model_run_cox.c \
+	src/model/model_run_outcome.c src/model/model_run_push.c src/model/model_run_cox.c \
 	include/churnkit/design.h src/model/design.c src/model/design_terms.c \
 	src/model/design_internal.h \
 	src/model/colscan.h src/model/colscan.c src/model/cellmap.h src/model/cellmap.c \

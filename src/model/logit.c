@@ -24,6 +24,10 @@ typedef struct {
 	double *Gp;         /* padded X'WX and X'Wz accumulators */
 	int cur;
 	logit_cells cells;  /* nc 0: the dense pass */
+	const logit_remote *rm;  /* NULL, or the sums come from rm (no rows) */
+	double *bz, *Gz;    /* rm: coefficients and X'WX in z's coordinates */
+	churn_status rst;   /* rm: the first failed call's status */
+	churn_err *err;     /* rm: where it was reported */
 } irls_work;
 
 static void work_free(irls_work *w)
@@ -36,12 +40,18 @@ static void work_free(irls_work *w)
 	gsl_vector_free(w->bprev);
 	free(w->xs);
 	free(w->Gp);
+	free(w->bz);
+	free(w->Gz);
 	logit_cells_clear(&w->cells);
 }
 
-static int work_alloc(irls_work *w, size_t q)
+static int work_alloc(irls_work *w, size_t q, size_t p)
 {
 	memset(w, 0, sizeof *w);
+	w->bz = malloc((p + 1) * sizeof *w->bz);
+	w->Gz = malloc((p * p + p + 1) * sizeof *w->Gz);
+	if (w->bz == NULL || w->Gz == NULL)
+		return -1;
 	for (int k = 0; k < 2; k++) {
 		w->G[k] = gsl_matrix_alloc(q, q);
 		w->r[k] = gsl_vector_alloc(q);
@@ -119,33 +129,39 @@ static double irls_pass(const logit_space *sp, const gsl_vector *b, double *G, d
 	return dev;
 }
 
-/* One pass as irls_pass, from the cells when they are built. */
+static double remote_pass(const logit_space *sp, irls_work *w, const gsl_vector *b, double *G,
+                          double *r, int *near01, int *fitted01);
+
+/* One pass as irls_pass, from the remote sums (logit_remote) or the cells
+ * when they are built. */
 static double pass(const logit_space *sp, irls_work *w, const gsl_vector *b, int next,
                    int *near01, int *fitted01)
 {
 	double *G = w->G[next]->data, *r = w->r[next]->data;
+	if (w->rm != NULL)
+		return remote_pass(sp, w, b, G, r, near01, fitted01);
 	if (w->cells.nc > 0)
 		return logit_cells_pass(sp, &w->cells, b, G, r, near01, fitted01);
 	return irls_pass(sp, b, G, r, w->xs, w->Gp, near01, fitted01);
 }
 
-/* The start pass's normal equations from fold sums: with xs = T z (the
- * space's centring and scaling, T's row a: 1 on z_0 for the intercept, else
- * 1/s on z_j and -c/s on z_0 with c the column's mean of x - shift),
- * G = T M0 T' and r = T r0. */
-static double start_from_sums(const logit_space *sp, const logit_sums *sm, double *G,
-                              double *r, int *near01, int *fitted01)
+/* Normal equations in the space's coordinates from sums in z's: with
+ * xs = T z (the space's centring and scaling, T's row a: 1 on z_0 for the
+ * intercept, else 1/s on z_j and -c/s on z_0 with c the column's mean of
+ * z, M's row 0 over wsum), G = T M0 T' and r = T r0 (M0 p x p, upper
+ * triangle read). */
+static void sums_to_space(const logit_space *sp, const double *M, double wsum,
+                          const double *M0, const double *r0, double *G, double *r)
 {
 	size_t q = sp->q, p = sp->p;
-	const double *M0 = sm->M0;
 	for (size_t a = 0; a < q; a++) {
 		size_t ja = sp->keep[a];
-		double ca = ja == 0 ? 0 : sm->M[ja] / sm->wsum;  /* mean of x - g */
+		double ca = ja == 0 ? 0 : M[ja] / wsum;  /* mean of x - g */
 		double ia = sp->is[a];
-		r[a] = ja == 0 ? sm->r0[0] : (sm->r0[ja] - ca * sm->r0[0]) * ia;
+		r[a] = ja == 0 ? r0[0] : (r0[ja] - ca * r0[0]) * ia;
 		for (size_t c = a; c < q; c++) {
 			size_t jc = sp->keep[c];
-			double cc = jc == 0 ? 0 : sm->M[jc] / sm->wsum, ic = sp->is[c];
+			double cc = jc == 0 ? 0 : M[jc] / wsum, ic = sp->is[c];
 			double m00 = M0[0], m0a = M0[ja], m0c = M0[jc];
 			double mac = ja <= jc ? M0[ja * p + jc] : M0[jc * p + ja];
 			double g;
@@ -159,18 +175,69 @@ static double start_from_sums(const logit_space *sp, const logit_sums *sm, doubl
 		}
 	}
 	colscan_gram_symm(G, q);
+}
+
+/* The start pass's normal equations from fold sums (sums_to_space). */
+static double start_from_sums(const logit_space *sp, const logit_sums *sm, double *G,
+                              double *r, int *near01, int *fitted01)
+{
+	sums_to_space(sp, sm->M, sm->wsum, sm->M0, sm->r0, G, r);
 	*near01 = sm->near01;
 	*fitted01 = sm->fitted01;
 	return sm->dev0;
 }
 
+/* A vector v of the space's coordinates (q) as z's (p, aliased columns 0):
+ * v'xs = vz'z (sums_to_space's T: vz = T'v). */
+static void space_to_z(const logit_space *sp, const double *M, double wsum, const double *v,
+                       double *vz)
+{
+	size_t a0 = sp->q;
+	for (size_t j = 0; j < sp->p; j++)
+		vz[j] = 0;
+	for (size_t a = 0; a < sp->q; a++) {
+		size_t ja = sp->keep[a];
+		if (ja == 0) {
+			a0 = a;
+			continue;
+		}
+		vz[ja] = v[a] * sp->is[a];
+		vz[0] -= v[a] * (M[ja] / wsum) * sp->is[a];
+	}
+	if (a0 < sp->q)
+		vz[0] += v[a0];
+}
+
+/* One pass from the remote sums (logit_remote) at b (NULL: glm's start):
+ * the deviance, or NaN with w->rst set when the source failed. */
+static double remote_pass(const logit_space *sp, irls_work *w, const gsl_vector *b, double *G,
+                          double *r, int *near01, int *fitted01)
+{
+	const logit_remote *rm = w->rm;
+	size_t p = sp->p;
+	double dev = NAN, *rz = w->Gz + p * p;
+	if (w->rst != CHURN_OK)
+		return NAN;
+	if (b != NULL)
+		space_to_z(sp, rm->M, rm->wsum, b->data, w->bz);
+	memset(w->Gz, 0, (p * p + p) * sizeof *w->Gz);
+	*near01 = *fitted01 = 0;
+	w->rst = rm->pass(rm->ctx, b != NULL ? w->bz : NULL, w->Gz, rz, &dev, near01, fitted01,
+	                  w->err);
+	if (w->rst != CHURN_OK)
+		return NAN;
+	sums_to_space(sp, rm->M, rm->wsum, w->Gz, rz, G, r);
+	return dev;
+}
+
 /* The separation certificate check on the last step d = b - bprev (see
  * logit.h).  Returns the kind found and flags diverging columns. */
-static logit_separation separation_check(const logit_space *sp, const gsl_vector *b,
-                                         const gsl_vector *bprev, double *xs,
+static logit_separation separation_check(const logit_space *sp, irls_work *w,
                                          logit_result *res)
 {
 	const logit_data *d = sp->data;
+	const gsl_vector *b = w->b, *bprev = w->bprev;
+	double *xs = w->xs;
 	size_t q = sp->q;
 	double maxd = 0, minside = INFINITY;
 	double *dir = malloc(q * sizeof *dir);
@@ -178,7 +245,14 @@ static logit_separation separation_check(const logit_space *sp, const gsl_vector
 		return LOGIT_SEP_NONE;
 	for (size_t j = 0; j < q; j++)
 		dir[j] = b->data[j] - bprev->data[j];
-	for (size_t k = 0; k < sp->n; k++) {
+	if (w->rm != NULL) {
+		/* the rows' sides from the source, d in z's coordinates */
+		space_to_z(sp, w->rm->M, w->rm->wsum, dir, w->bz);
+		w->rst = w->rm->direction(w->rm->ctx, w->bz, &maxd, &minside, w->err);
+		if (w->rst != CHURN_OK)
+			maxd = 0;
+	}
+	for (size_t k = 0; w->rm == NULL && k < sp->n; k++) {
 		size_t i = colscan_row(d->rows, k);
 		double wi = d->w != NULL ? d->w[i] : 1.0;
 		if (!(wi > 0))
@@ -219,7 +293,7 @@ static logit_separation separation_check(const logit_space *sp, const gsl_vector
  * pure with opposite outcomes, quasi-complete otherwise.  The groups' sums
  * come from the cells when every 0/1 column is a cell column. */
 static logit_separation binary_check(const logit_space *sp, const logit_cells *cells,
-                                     logit_result *res)
+                                     const logit_remote *rm, logit_result *res)
 {
 	const logit_data *d = sp->data;
 	logit_separation kind = LOGIT_SEP_NONE;
@@ -231,7 +305,9 @@ static logit_separation binary_check(const logit_space *sp, const logit_cells *c
 			continue;
 		double pos[2] = {0, 0}, tot[2] = {0, 0};
 		int binary = 1;
-		if (from_cells) {
+		if (rm != NULL) {
+			binary = rm->groups(rm->ctx, j, pos, tot);
+		} else if (from_cells) {
 			binary = logit_cells_groups(cells, a, pos, tot);
 		} else {
 			/* Column j read through its first element and the row
@@ -270,9 +346,10 @@ static logit_separation binary_check(const logit_space *sp, const logit_cells *c
 }
 
 /* The fit in the space sp (initialised by the caller, cleared here),
- * started by a pass over the rows or from the sums sm. */
+ * started by a pass over the rows or from the sums sm, or with every pass
+ * from the remote sums rm. */
 static churn_status fit_space(logit_space *sp, const logit_opts *opts, const logit_sums *sm,
-                              logit_result **out, churn_err *err)
+                              const logit_remote *rm, logit_result **out, churn_err *err)
 {
 	const logit_data *data = sp->data;
 	logit_opts def;
@@ -293,11 +370,22 @@ static churn_status fit_space(logit_space *sp, const logit_opts *opts, const log
 		                     "Firth's penalised likelihood has no robust (sandwich) standard "
 		                     "errors here; it cannot be combined with them");
 	}
-	if (work_alloc(&w, q) != 0 || (res = logit_result_new(sp, opts->conf_level)) == NULL) {
+	if (rm != NULL && (opts->robust || opts->firth == LOGIT_FIRTH_ALWAYS)) {
+		logit_space_clear(sp);
+		return churn_err_set(err, CHURN_EUSAGE,
+		                     "the fit from sums has no %s: it needs the rows",
+		                     opts->robust ? "robust standard errors"
+		                                  : "Firth's penalised likelihood");
+	}
+	if (work_alloc(&w, q, sp->p) != 0 ||
+	    (res = logit_result_new(sp, opts->conf_level)) == NULL) {
 		st = churn_err_set(err, CHURN_ENOMEM, "out of memory fitting the logistic model");
 		goto done;
 	}
-	logit_cells_init(sp, &w.cells);
+	w.rm = rm;
+	w.err = err;
+	if (rm == NULL)
+		logit_cells_init(sp, &w.cells);
 
 	/* glm.fit's loop; one pass per iteration computes the deviance at the
 	 * new coefficients and the normal equations for the next step. */
@@ -306,6 +394,10 @@ static churn_status fit_space(logit_space *sp, const logit_opts *opts, const log
 	                    : pass(sp, &w, NULL, 0, &near01, &fitted01);
 	double dev = devold;
 	int conv = 0, iter, have_prev = 0, last_ok = 0;
+	if (w.rst != CHURN_OK) {
+		st = w.rst;
+		goto done;
+	}
 	w.cur = 0;
 	for (iter = 1; iter <= opts->maxit; iter++) {
 		gsl_matrix *G = w.G[w.cur];
@@ -325,6 +417,10 @@ static churn_status fit_space(logit_space *sp, const logit_opts *opts, const log
 		have_prev = iter > 1;
 		gsl_linalg_cholesky_solve(G, w.r[w.cur], w.b);
 		dev = pass(sp, &w, w.b, w.cur ^ 1, &near01, &fitted01);
+		if (w.rst != CHURN_OK) {
+			st = w.rst;
+			goto done;
+		}
 		last_ok = 1;
 		if (fabs(dev - devold) / (fabs(dev) + 0.1) < opts->epsilon) {
 			conv = 1;
@@ -351,16 +447,21 @@ static churn_status fit_space(logit_space *sp, const logit_opts *opts, const log
 		goto done;
 
 	if ((near01 || !conv) && have_prev)
-		res->separation = separation_check(sp, w.b, w.bprev, w.xs, res);
+		res->separation = separation_check(sp, &w, res);
+	if (w.rst != CHURN_OK) {
+		st = w.rst;
+		goto done;
+	}
 	/* The exact check on 0/1 columns finds what the step check can miss:
 	 * a rare level whose estimate glm stops early on (its fitted p is
 	 * still 1e-7 from 0 or 1 when the deviance stops changing). */
-	logit_separation exact = binary_check(sp, &w.cells, res);
+	logit_separation exact = binary_check(sp, &w.cells, rm, res);
 	if (exact > res->separation)
 		res->separation = exact;
 
-	/* Firth's estimates have no sandwich here (logit.h): never with robust. */
-	if (!opts->robust && (opts->firth == LOGIT_FIRTH_ALWAYS ||
+	/* Firth's estimates have no sandwich here (logit.h): never with robust;
+	 * nor from remote sums (its penalty needs each row's leverage). */
+	if (!opts->robust && rm == NULL && (opts->firth == LOGIT_FIRTH_ALWAYS ||
 	                      (opts->firth == LOGIT_FIRTH_AUTO &&
 	                       res->separation != LOGIT_SEP_NONE))) {
 		logit_result *fr = NULL;
@@ -394,7 +495,7 @@ churn_status logit_fit(const logit_data *data, const logit_opts *opts, logit_res
 	*out = NULL;
 	if ((st = logit_space_init(data, &sp, err)) != CHURN_OK)
 		return st;
-	return fit_space(&sp, opts, NULL, out, err);
+	return fit_space(&sp, opts, NULL, NULL, out, err);
 }
 
 churn_status logit_fit_sums(const logit_data *d, const logit_opts *opts,
@@ -408,5 +509,20 @@ churn_status logit_fit_sums(const logit_data *d, const logit_opts *opts,
 		return logit_fit(d, opts, out, err);
 	if ((st = logit_space_init_sums(d, sums, &sp, err)) != CHURN_OK)
 		return st;
-	return fit_space(&sp, opts, sums, out, err);
+	return fit_space(&sp, opts, sums, NULL, out, err);
+}
+
+churn_status logit_fit_remote(const logit_remote *rm, const logit_opts *opts,
+                              logit_result **out, churn_err *err)
+{
+	logit_data d = {.intercept = 1};
+	logit_sums sums = {.shift = rm->shift, .M = (double *)rm->M, .wsum = rm->wsum,
+	                   .events = rm->events, .nused = rm->nused, .p = rm->p};
+	logit_space sp;
+	churn_status st;
+
+	*out = NULL;
+	if ((st = logit_space_init_sums(&d, &sums, &sp, err)) != CHURN_OK)
+		return st;
+	return fit_space(&sp, opts, NULL, rm, out, err);
 }

@@ -132,6 +132,7 @@ typedef struct {
 	double wsum, events, dev0;
 	size_t nused;
 	int near01, fitted01;
+	size_t p;           /* the columns when d->X is NULL (logit_fit_remote) */
 } logit_sums;
 
 /* As logit_space_init, from the sums (y and w were checked by the caller). */

@@ -122,13 +122,13 @@ churn_status logit_space_init_sums(const logit_data *d, const logit_sums *sums,
                                    logit_space *sp, churn_err *err)
 {
 	churn_status st;
-	size_t p = d->X->size2;
+	size_t p = d->X != NULL ? d->X->size2 : sums->p;
 	double *S = malloc((p ? p * p : 1) * sizeof *S), *s = malloc((p ? p : 1) * sizeof *s);
 
 	memset(sp, 0, sizeof *sp);
 	sp->data = d;
 	sp->p = p;
-	sp->n = colscan_nrows(d->X, d->rows, d->nrows);
+	sp->n = d->X != NULL ? colscan_nrows(d->X, d->rows, d->nrows) : 0;
 	if (S == NULL || s == NULL) {
 		free(S);
 		free(s);

@@ -45,8 +45,7 @@ void model_run_opts_init(model_run_opts *o)
 	o->min_n = 30;
 }
 
-/* Copies the options into m. */
-static void set_options(model_run *m, const model_run_opts *o)
+void model_run_set_options(model_run *m, const model_run_opts *o)
 {
 	m->features = o->features;
 	m->references = o->references;
@@ -129,9 +128,7 @@ static void design_spec_of(const model_run *m, const model_run_input *d, int int
 	spec->row_mask = mask;
 }
 
-/* Lists the design's columns (all but the intercept) into buf, then the
- * terms that have no column (a single level in the rows used). */
-static const char *column_list(const design *dz, char *buf, size_t n)
+const char *model_run_column_list(const design *dz, char *buf, size_t n)
 {
 	size_t len = 0;
 	buf[0] = '\0';
@@ -232,7 +229,7 @@ static churn_status fit_logit(model_run *m, const model_run_input *d, stagetime 
 		st = churn_err_set(err, CHURN_EMODEL,
 		                   "the logistic model cannot be fitted: every term is constant or "
 		                   "collinear in the rows used (%s)",
-		                   column_list(dz, cols, sizeof cols));
+		                   model_run_column_list(dz, cols, sizeof cols));
 		goto done;
 	}
 	int folds = m->folds;
@@ -336,7 +333,7 @@ static churn_status fit_cox(model_run *m, const model_run_input *d, churn_err *e
 		st = churn_err_set(err, CHURN_EMODEL,
 		                   "the Cox model cannot be fitted: every term is constant or "
 		                   "collinear in the rows used (%s)",
-		                   column_list(dz, cols, sizeof cols));
+		                   model_run_column_list(dz, cols, sizeof cols));
 		goto done;
 	}
 	cox_data cd = {.X = dz->X, .time = time, .status = status, .entry = entry, .w = w};
@@ -349,7 +346,7 @@ static churn_status fit_cox(model_run *m, const model_run_input *d, churn_err *e
 		st = churn_err_set(err, CHURN_EMODEL,
 		                   "the Cox model cannot be fitted: every term is constant or "
 		                   "collinear in the rows used (%s)",
-		                   column_list(dz, cols, sizeof cols));
+		                   model_run_column_list(dz, cols, sizeof cols));
 		goto done;
 	}
 	st = model_run_cox_after_fit(m, d, &cd, &cp, err);
@@ -467,7 +464,7 @@ churn_status model_run_fit(model_run *m, const model_run_input *d, const model_r
 	churn_status st;
 	const load_map *map = d->map;
 
-	set_options(m, o);
+	model_run_set_options(m, o);
 	m->time_unit = map->time_unit;
 	if ((m->horizon_given || m->want_cox) && map->start == NULL && map->duration == NULL)
 		return churn_err_set(err, CHURN_EUSAGE,

@@ -117,11 +117,11 @@ churn_status model_write_tables(const table_dest *d, const design *dl,
 		return churn_err_set(err, CHURN_EUSAGE, "model tables: no destination");
 	if (lr != NULL && dl != NULL)
 		st = write_one(d, "coefficients.csv", write_logit_coef, &t, err);
-	if (st == CHURN_OK && q != NULL)
+	if (st == CHURN_OK && q != NULL && !q->deciles_left_out)
 		st = write_one(d, "calibration.csv", write_calibration, &t, err);
 	if (st == CHURN_OK && q != NULL && q->have_cv_calib)
 		st = write_one(d, "cv_calibration.csv", write_cv_calibration, &t, err);
-	if (st == CHURN_OK && q != NULL)
+	if (st == CHURN_OK && q != NULL && !q->deciles_left_out)
 		st = write_one(d, "lift.csv", write_lift, &t, err);
 	if (st == CHURN_OK && cr != NULL && dc != NULL)
 		st = write_one(d, "cox_coefficients.csv", write_cox_coef, &t, err);

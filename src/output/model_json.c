@@ -205,6 +205,11 @@ json_object *model_json_logit(const design *d, const logit_result *r,
 		}
 		put(m, "folds", json_object_new_int(q->folds), &bad);
 		put(m, "fold_auc", fa, &bad);
+		if (q->deciles_left_out) {  /* --push-down: not computed */
+			json_object_put(cal);
+			json_object_put(lift);
+			cal = lift = NULL;
+		}
 		put(m, "calibration", cal, &bad);
 		put(m, "lift", lift, &bad);
 		put(m, "cv_calibration", q->have_cv_calib ? calib_array(q->cv_calib, &bad) : NULL,

@@ -216,6 +216,12 @@ static void print_calib(FILE *fp, const char *title, const validate_calib_bin *c
 int model_print_quality(FILE *fp, const validate_summary *q)
 {
 	char b1[32], b2[32], b3[32], b4[32], b5[32], b6[32];
+	if (q->deciles_left_out) {
+		fputs("\nCalibration and lift by decile: not computed with --push-down (a decile's "
+		      "edge cuts\n  through tied scores in row order, which a table does not have); "
+		      "run without\n  --push-down for them.\n", fp);
+		return ferror(fp) ? -1 : 0;
+	}
 	print_calib(fp, "Calibration by decile of predicted risk (lowest first; in-sample: the "
 	                "model's own rows)", q->calib);
 	if (q->have_cv_calib)

@@ -198,6 +198,9 @@ churn_status model_run_print(const model_run *m, const model_run_input *d, FILE 
 		bad |= model_print_logit(f, m->dl, m->lr, m->have_q ? &m->q : NULL, m->outcome);
 		if (m->cv_note[0])
 			fprintf(f, "Cross-validated AUC: not computed: %s.\n", m->cv_note);
+		if (m->pushed_down && m->lr->separation != LOGIT_SEP_NONE)
+			fputs("Note: Firth's refit is left out with --push-down (its penalty needs each "
+			      "customer's leverage);\n  run without --push-down for it.\n", f);
 		if (m->have_q)
 			bad |= model_print_quality(f, &m->q);
 	}

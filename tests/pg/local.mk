@@ -8,3 +8,6 @@ EXTRA_DIST += tests/pg/pushdown.sh tests/pg/pushdown_lib.sh
 ## and cohorts --push-down against the row path.
 TESTS += tests/pg/pushdown_cohorts.sh
 EXTRA_DIST += tests/pg/pushdown_cohorts.sh
+## and the logistic model --push-down against the row path.
+TESTS += tests/pg/pushdown_model.sh
+EXTRA_DIST += tests/pg/pushdown_model.sh

@@ -104,7 +104,7 @@ refuses "--reason" "--push-down does not support --reason" \
 refuses "--weight" "cohorts: --weight is not supported here" \
 	cohorts $map --weight mrr --db "$db" --table customers --push-down
 # shellcheck disable=SC2086
-refuses "not for model" "model: option --push-down does not apply to this command" \
-	model $map --features plan --db "$db" --table customers --push-down
+refuses "not for score" "score: option --push-down does not apply to this command" \
+	score $map --features plan --horizon 12 --db "$db" --table customers --push-down
 
 tap_done
