@@ -101,3 +101,5 @@ cli_tests += tests/cli/saved_note.sh
 cli_tests += tests/cli/threads.sh
 # The Cox fit merges near-equal times as coxph does (tests/cli/cox_timefix.sh).
 cli_tests += tests/cli/cox_timefix.sh
+# --weight: report and score count customers (a row of weight w is w of them, weight 0 nobody), as the rows expanded (tests/cli/weights_report.sh).
+cli_tests += tests/cli/weights_report.sh
