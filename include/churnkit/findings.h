@@ -360,10 +360,13 @@ typedef struct {
 	 * table, each row's value (MRR; NULL: none) and whether it is an
 	 * active customer (NULL: none known).  With a table the findings are
 	 * ranked by the MRR they concern (by customers without a value);
-	 * without one (NULL), by strength as above. */
+	 * without one (NULL), by strength as above.  weight: each row's
+	 * frequency weight (--weight; NULL: 1), a row counting as that many
+	 * customers with that many times its value (0: nobody). */
 	const table *table;
 	const double *value;
 	const unsigned char *active;
+	const double *weight;
 
 	/* The names the report gives columns and levels (labels.h; NULL: the
 	 * raw names): every column and level a sentence names goes through

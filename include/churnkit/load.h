@@ -259,6 +259,12 @@ churn_status load_csv_source(source *src, const load_map *map, const load_opts *
 
 void load_result_free(load_result *r);
 
+/* The customers of the loaded rows: with frequency weights (weight_col,
+ * --weight; whole numbers >= 0) the sum of the column over r's rows, else
+ * the rows.  *nzero (NULL: not wanted) gets the rows of weight 0, which
+ * stand for no customer (0 without weights). */
+double load_customer_count(const load_result *r, const char *weight_col, size_t *nzero);
+
 /* Reads only the header of `path` ("-" = standard input), by load_csv's
  * rules (BOM, UTF-16 and UTF-32 refused, delimiter detected unless
  * opts->delimiter is set, blank names become V<k>).  On success *names is a

@@ -200,7 +200,9 @@ churn_status model_run_json(const model_run *m, void *root, churn_err *err);
 churn_status model_run_write_tables(const model_run *m, const table_dest *d, churn_err *err);
 
 /* Scores the active customers (from the Cox model when score_cox, the
- * logistic model otherwise): *out is a new list (scores_free).  Needs --id. */
+ * logistic model otherwise): *out is a new list (scores_free).  Needs --id.
+ * With --weight the list is weighted (scores_weigh): rows of weight 0 are
+ * left out and every count is of customers. */
 churn_status model_run_scores(const model_run *m, const model_run_input *d, scores **out,
                              churn_err *err);
 /* The design the scores were computed on (for driver labels). */

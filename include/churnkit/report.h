@@ -63,6 +63,11 @@ typedef struct {
 	const char *input_name;     /* the CSV's path as given */
 	const char *sha256;         /* 64 hex digits */
 	const load_result *load;    /* rows read, rejected, by reason, first rejects */
+	const char *weight_name;    /* --weight COL (a row stands for w customers),
+	                               or NULL */
+	double customers;           /* the customers loaded: the sum of the weights
+	                               with --weight, else load->t's rows */
+	size_t rows_weight_zero;    /* --weight: the rows of weight 0 (nobody) */
 	double max_bad_fraction;    /* the --max-bad-rows limit as a fraction (NaN: count) */
 	int32_t as_of;
 	int time_in_days;           /* 1: dates (times in days, shown in months) */

@@ -22,6 +22,8 @@
 /* The "data" block of a loaded input: sha256, rows_read, rows_used,
  * rows_rejected, lines_rejected; rows_filtered when map has a --where;
  * customers, reactivations and customers_reactivated after --rollup;
+ * with --weight, weighted: {column, customers (the sum of the weights),
+ * rows_weight_zero (rows standing for nobody)};
  * rejected_by_reason (the reasons seen) and as_of (null when none). */
 json_object *run_json_data(const load_result *r, const load_map *map);
 

@@ -67,6 +67,13 @@ typedef struct {
 	size_t nband[SCORE_NBANDS];  /* customers per band ([0]: not scored) */
 	size_t nunscored[4];   /* not scored, by design_row_status */
 	int cox;               /* 1: from a Cox model over a horizon (scores_build_cox) */
+	size_t *weight;        /* [n] customers each entry stands for (--weight,
+	                          scores_weigh), or NULL: one each.  With weights,
+	                          nband, nunscored and nbeyond count customers */
+	size_t customers;      /* with weights: the sum of weight[]; else unused
+	                          (scores_customers) */
+	size_t nzero;          /* with weights: active rows of weight 0, left
+	                          out of the list (they stand for nobody) */
 	size_t nbeyond;        /* Cox: customers beyond the data (in nband[0],
 	                          not in nunscored) */
 } scores;
@@ -93,6 +100,20 @@ churn_status scores_build_cox(const design *d, const cox_result *r, const cox_ba
                               const table *t, const double *tenure, const size_t *stratum,
                               double h, const unsigned char *active, scores **out,
                               churn_err *err);
+
+/* Frequency weights (--weight): w[i] customers for table row i, whole
+ * numbers >= 0.  Drops the entries of weight 0 (counted in nzero; the
+ * order of the others is kept), sets s->weight and recounts nband,
+ * nunscored, nbeyond and customers as sums of the weights, so that the
+ * list counts as the same data expanded (each row repeated w times) would.
+ * CHURN_OK, or CHURN_ENOMEM (s unchanged). */
+churn_status scores_weigh(scores *s, const double *w, churn_err *err);
+
+/* The customers of the list: the sum of the weights, or n without. */
+size_t scores_customers(const scores *s);
+
+/* The customers entry k stands for: its weight, or 1 without weights. */
+size_t scores_weight_at(const scores *s, size_t k);
 
 /* Why a row was not scored (status st), written in the driver's place;
  * "" for DESIGN_ROW_OK.  A static string. */

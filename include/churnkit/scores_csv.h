@@ -11,6 +11,9 @@
  * written untouched.  Columns:
  *     id, value, churn_probability (6 decimals), risk_band, segment,
  *     main_driver, recommended_action
+ * With frequency weights (s->weight, --weight) a column weight follows id:
+ * the customers the row stands for (> 0; rows of weight 0 are not in the
+ * list), so that the sum of the column counts the customers.
  * The segment and action texts come from the segments stage (segment.h),
  * one per entry of the list; the writer takes them as arrays so that this
  * module does not depend on that one.

@@ -68,6 +68,13 @@
  * phrase of the main driver's kind, mapped from its column; then
  * "; retention offer" when the customer qualifies for the incentive).
  *
+ * Frequency weights (scores->weight, --weight): an entry of weight w
+ * stands for w identical customers, as in the data expanded (each row
+ * repeated w times): the quantiles are those of the expanded values, and
+ * every count (customers, incentive_customers, nvalue_known and
+ * nvalue_unknown) and every sum of a cell is over the customers (w times
+ * the entry's amounts).  The at-risk accounts stay entries (rows).
+ *
  * At risk: a customer in the medium or high risk band (segment_band_at_risk),
  * the one definition the at-risk accounts of the report and of the JSON and
  * the report's top actions use.
@@ -131,6 +138,7 @@ typedef struct {
 
 typedef struct {
 	size_t row;                /* table row (= scores->rows[k].row) */
+	size_t weight;             /* the customers it stands for (scores_weight_at) */
 	segment_value value_tier;
 	score_band risk;
 	segment_driver driver;     /* kind of the main driver */
@@ -143,9 +151,11 @@ typedef struct {
 } segment_customer;
 
 typedef struct {
-	size_t n;                  /* customers, = scores->n */
+	size_t n;                  /* entries, = scores->n (rows; total.customers
+	                              counts the customers they stand for) */
 	segment_customer *customers;  /* n entries, in the scores list's order */
 	int has_value;             /* 0: no value column, one tier "all" */
+	int weighted;              /* 1: frequency weights (scores->weight) */
 	size_t nvalue_known;
 	size_t nvalue_unknown;
 	double q50, q80;           /* value cut points; NaN when no value is known */

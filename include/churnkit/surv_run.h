@@ -154,7 +154,9 @@ typedef struct {
 	                              rows kept), over the customers with at least
 	                              min_n still followed at t + the quarter; NaN
 	                              without dates, a value column, or any such
-	                              customer */
+	                              customer.  With --weight a row counts as its
+	                              weight's customers (w x value; 0: none), in
+	                              the sum and in the counts below */
 	size_t revenue_at_risk_n;       /* the customers summed */
 	size_t revenue_at_risk_unscored;/* active customers with a value whose
 	                                   t + the quarter is past where the data

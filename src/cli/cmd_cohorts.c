@@ -109,7 +109,7 @@ int cmd_cohorts(int argc, char **argv, outset *outs, churn_err *err)
 	if ((st = cmd_tables_close(&td, err)) != CHURN_OK)
 		goto out;
 	if (json == NULL || strcmp(json, "-") != 0) {
-		run_text_cohorts_header(stdout, d.lopts.display_name, d.res);
+		run_text_cohorts_header(stdout, d.lopts.display_name, d.res, d.map.weight);
 		st = cohort_run_print(&c, stdout, err);
 		if (st == CHURN_OK && rr != NULL)
 			reasons_print_period(rr, stdout);

@@ -75,7 +75,7 @@ int cmd_model(int argc, char **argv, outset *outs, churn_err *err)
 	if ((st = cmd_tables_close(&td, err)) != CHURN_OK)
 		goto out;
 	if (json == NULL || strcmp(json, "-") != 0) {
-		run_text_model_header(stdout, d.lopts.display_name, d.res);
+		run_text_model_header(stdout, d.lopts.display_name, d.res, d.map.weight);
 		if ((st = model_run_print(&m, &mi, stdout, err)) != CHURN_OK)
 			goto out;
 		if (fflush(stdout) != 0)

@@ -109,7 +109,7 @@ int cmd_survival(int argc, char **argv, outset *outs, churn_err *err)
 	if ((st = cmd_tables_close(&td, err)) != CHURN_OK)
 		goto out;
 	if (json == NULL || strcmp(json, "-") != 0) {
-		run_text_survival_header(stdout, d.lopts.display_name, d.res, s.date_mode);
+		run_text_survival_header(stdout, d.lopts.display_name, d.res, s.date_mode, d.map.weight);
 		st = surv_run_print(&s, stdout, err);
 		if (st == CHURN_OK && rr != NULL)
 			reasons_print_survival(rr, stdout);

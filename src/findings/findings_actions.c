@@ -37,8 +37,8 @@ const char *findings_action_phrase(segment_driver k)
 	return (unsigned)k < SEGMENT_NDRIVER ? playbook[k].phrase : playbook[0].phrase;
 }
 
-/* The targets' counts: active customers (seg's) in the group, their MRR,
- * expected loss. */
+/* The targets' counts: active customers (seg's, each entry standing for
+ * its weight's customers) in the group, their MRR, expected loss. */
 static void targets(finding_action *a, const table_col *c, finding_group g, const char *level,
                     double cut, const segment_result *seg, const double *past)
 {
@@ -51,12 +51,13 @@ static void targets(finding_action *a, const table_col *c, finding_group g, cons
 		if (!findings_group_test_has(&gt, sc->row) ||
 		    (past != NULL && !(past[sc->row] > FINDINGS_ACTION_PAST_MONTHS)))
 			continue;
-		n++;
-		unscored += isnan(sc->p);
+		double w = (double)sc->weight;  /* customers: by the frequency weights */
+		n += w;
+		unscored += isnan(sc->p) ? w : 0;
 		if (isfinite(sc->value))
-			mrr += sc->value;
+			mrr += w * sc->value;
 		if (isfinite(sc->expected_mrr_loss)) {
-			loss += sc->expected_mrr_loss;
+			loss += w * sc->expected_mrr_loss;
 			nloss++;
 		}
 	}

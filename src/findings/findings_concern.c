@@ -107,9 +107,10 @@ void findings_concern(const findings_input *in, flist *l)
 		for (size_t i = 0; i < in->table->nrows; i++) {
 			if (!in->active[i] || !findings_group_test_has(&gt, i))
 				continue;
-			n++;
+			double w = in->weight != NULL ? in->weight[i] : 1;
+			n += w;
 			if (in->value != NULL && isfinite(in->value[i]))
-				mrr += in->value[i];
+				mrr += w * in->value[i];
 		}
 		f->customers = n;
 		f->mrr = in->value != NULL ? mrr : NAN;

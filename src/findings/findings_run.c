@@ -65,6 +65,8 @@ churn_status findings_run(const surv_run *sv, const cohort_run *co, const model_
 		fi.table = t;
 		fi.active = active;
 		fi.value = value;
+		if (mi->map->weight != NULL)  /* a row counts as its weight's customers */
+			fi.weight = table_find(t, mi->map->weight)->num;
 	}
 	st = findings_build(&fi, &fo, out, err);
 	free(active);

@@ -1,8 +1,9 @@
 /*
  * loadcheck.c - the load's result record: the names of the bad-row
- * reasons, the documented default options, freeing a result, and the
- * bad-row limit (load_check, load_check_counts) that the customers' file
- * and the revenue file both meet.
+ * reasons, the documented default options, freeing a result, its
+ * customers under --weight (load_customer_count), and the bad-row limit
+ * (load_check, load_check_counts) that the customers' file and the
+ * revenue file both meet.
  */
 #include "churnkit/load.h"
 
@@ -114,4 +115,22 @@ churn_status load_check_counts(const load_counts *r, const load_opts *o, churn_e
 		                    r->hint != NULL && r->hint[0] ? "; " : "",
 		                    r->hint != NULL ? r->hint : "");
 	return CHURN_OK;
+}
+
+double load_customer_count(const load_result *r, const char *weight_col, size_t *nzero)
+{
+	const table_col *w = weight_col ? table_find(r->t, weight_col) : NULL;
+	size_t zero = 0;
+	double c = 0;
+
+	if (w == NULL || w->kind != TABLE_NUM)
+		c = (double)r->t->nrows;
+	else
+		for (size_t i = 0; i < r->t->nrows; i++) {
+			c += w->num[i];
+			zero += w->num[i] == 0;
+		}
+	if (nzero != NULL)
+		*nzero = zero;
+	return c;
 }

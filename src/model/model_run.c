@@ -539,6 +539,13 @@ churn_status model_run_scores(const model_run *m, const model_run_input *d, scor
 	} else
 		st = scores_build(m->dl, m->lr, t, active, out, err);
 	free(active);
+	/* Frequency weights: a row stands for w customers, and a row of
+	 * weight 0 for nobody (scores.h). */
+	if (st == CHURN_OK && d->map->weight != NULL &&
+	    (st = scores_weigh(*out, table_find(t, d->map->weight)->num, err)) != CHURN_OK) {
+		scores_free(*out);
+		*out = NULL;
+	}
 	return st;
 }
 

@@ -96,6 +96,7 @@ void scores_free(scores *s)
 	if (s == NULL)
 		return;
 	free(s->rows);
+	free(s->weight);
 	free(s);
 }
 
@@ -164,6 +165,48 @@ churn_status scores_build_cox(const design *d, const cox_result *r, const cox_ba
 		st = build(t, active, all, 1, out, err);
 	free(all);
 	return st;
+}
+
+churn_status scores_weigh(scores *s, const double *w, churn_err *err)
+{
+	size_t *wt = malloc((s->n ? s->n : 1) * sizeof *wt), m = 0;
+
+	if (wt == NULL)
+		return churn_err_set(err, CHURN_ENOMEM, "out of memory weighting %zu customers",
+		                     s->n);
+	memset(s->nband, 0, sizeof s->nband);
+	memset(s->nunscored, 0, sizeof s->nunscored);
+	s->nbeyond = s->customers = s->nzero = 0;
+	for (size_t k = 0; k < s->n; k++) {
+		const score_entry *e = &s->rows[k];
+		size_t c = (size_t)w[e->row];
+		if (c == 0) {
+			s->nzero++;
+			continue;
+		}
+		s->rows[m] = *e;
+		wt[m++] = c;
+		s->nband[e->band] += c;
+		s->customers += c;
+		if (e->s.beyond)
+			s->nbeyond += c;
+		else if (e->band == SCORE_BAND_NONE)
+			s->nunscored[e->s.status] += c;
+	}
+	s->n = m;
+	free(s->weight);
+	s->weight = wt;
+	return CHURN_OK;
+}
+
+size_t scores_customers(const scores *s)
+{
+	return s->weight != NULL ? s->customers : s->n;
+}
+
+size_t scores_weight_at(const scores *s, size_t k)
+{
+	return s->weight != NULL ? s->weight[k] : 1;
 }
 
 char *scores_beyond_reason(const model_score_row *s, char *buf, size_t n)

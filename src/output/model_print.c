@@ -143,7 +143,11 @@ int model_print_cox(FILE *fp, const design *d, const cox_result *r)
 	char pb[32];
 	fprintf(fp, "Cox proportional hazards (%s ties)\n",
 	        r->ties == COX_EFRON ? "Efron" : "Breslow");
-	fprintf(fp, "n = %zu, events = %zu", r->n, r->events);
+	if (r->wevents != (double)r->events)  /* frequency weights: rows, then customers */
+		fprintf(fp, "n = %zu rows of weight > 0, events = %zu rows (%.15g churned customers "
+		        "by the weights)", r->n, r->events, r->wevents);
+	else
+		fprintf(fp, "n = %zu, events = %zu", r->n, r->events);
 	if (d->rows_missing > 0)
 		fprintf(fp, "; %zu rows left out for missing values", d->rows_missing);
 	fputs("\n\nCoefficients:\n", fp);

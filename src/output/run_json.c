@@ -29,6 +29,16 @@ json_object *run_json_data(const load_result *r, const load_map *map)
 		json_object_object_add(data, "customers_reactivated",
 		                       json_object_new_int64(r->customers_reactivated));
 	}
+	/* --weight: the customers the rows stand for, and the rows that stand
+	 * for nobody (docs/contract.md). */
+	if (map->weight != NULL) {
+		size_t zero;
+		json_object *w = json_object_new_object();
+		json_object_object_add(w, "column", json_object_new_string(map->weight));
+		json_object_object_add(w, "customers", json_num(load_customer_count(r, map->weight, &zero)));
+		json_object_object_add(w, "rows_weight_zero", json_object_new_int64((int64_t)zero));
+		json_object_object_add(data, "weighted", w);
+	}
 	for (int k = 0; k < LOAD_NREASONS; k++)
 		if (r->by_reason[k] > 0)
 			json_object_object_add(reasons, load_reason_name((load_reason)k),

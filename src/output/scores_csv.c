@@ -159,6 +159,10 @@ static int write_rows(FILE *f, strbuf *b, cell_memo *m, const scores *s, const d
 		} else {
 			text_cell(b, table_num_text(id->num[i], buf, sizeof buf), ',');
 		}
+		if (s->weight != NULL) {  /* --weight: the customers the row stands for */
+			int len = snprintf(buf, sizeof buf, "%zu,", s->weight[k]);
+			strbuf_append(b, buf, (size_t)len);
+		}
 		if (val != NULL && !isnan(val->num[i]))
 			strbuf_append(b, buf, (size_t)numfast_g15(val->num[i], buf, sizeof buf));
 		strbuf_append(b, ",", 1);
@@ -202,8 +206,8 @@ churn_status scores_write_csv(FILE *f, const scores *s, const design *d, const t
 	for (size_t k = 0; ok && k < d->nterms; k++)
 		cols[k] = table_find(t, d->terms[k].column);
 	if (ok) {
-		strbuf_printf(&b, "id,value,churn_probability,risk_band,segment,main_driver,"
-		              "recommended_action\n");
+		strbuf_printf(&b, "id,%svalue,churn_probability,risk_band,segment,main_driver,"
+		              "recommended_action\n", s->weight != NULL ? "weight," : "");
 		ok = write_rows(f, &b, m, s, d, t, cols, id, val, segments, actions, progress);
 	}
 	if (ok && !b.oom)

@@ -14,7 +14,11 @@ json_object *scores_out_json(const model_run *m, const scores *s, const char *pa
 	json_object *o = json_object_new_object(), *b = json_object_new_object();
 	json_object *cut = json_object_new_object();
 	json_object_object_add(o, "file", json_object_new_string(path));
-	json_object_object_add(o, "customers", json_object_new_int64((int64_t)s->n));
+	json_object_object_add(o, "customers", json_object_new_int64((int64_t)scores_customers(s)));
+	if (s->weight != NULL) {  /* --weight: rows and customers differ */
+		json_object_object_add(o, "rows", json_object_new_int64((int64_t)s->n));
+		json_object_object_add(o, "rows_weight_zero", json_object_new_int64((int64_t)s->nzero));
+	}
 	for (int k = SCORE_BAND_LOW; k < SCORE_NBANDS; k++)
 		json_object_object_add(b, score_band_name((score_band)k),
 		                       json_object_new_int64((int64_t)s->nband[k]));
@@ -42,19 +46,35 @@ void scores_out_summary(FILE *f, const model_run *m, const scores *s, const char
 {
 	char def[300];
 
-	fprintf(f, "churnkit score: %zu active customer%s written to %s, riskiest first\n", s->n,
-	        s->n == 1 ? "" : "s", path);
+	if (s->weight != NULL)
+		fprintf(f, "churnkit score: %zu row%s (%zu active customer%s, by the weights) written "
+		           "to %s, riskiest first; %zu active row%s of weight 0 (no customer) left "
+		           "out\n", s->n, s->n == 1 ? "" : "s", s->customers,
+		        s->customers == 1 ? "" : "s", path, s->nzero, s->nzero == 1 ? "" : "s");
+	else
+		fprintf(f, "churnkit score: %zu active customer%s written to %s, riskiest first\n",
+		        s->n, s->n == 1 ? "" : "s", path);
 	model_run_score_definition(m, def, sizeof def);
 	if (m->score_cox) {
-		fprintf(f, "Churn probability: %s,\n  from the Cox model on the same features (%s "
-		           "ties, n = %zu, %zu events, concordance %.3f);\n  main driver from its "
-		           "linear predictor.\n", def, m->cr->ties == COX_EFRON ? "Efron" : "Breslow",
-		        m->cr->n, m->cr->events, m->cr->concordance);
+		if (m->cr->wevents != (double)m->cr->events)  /* weights: rows, then customers */
+			fprintf(f, "Churn probability: %s,\n  from the Cox model on the same features "
+			           "(%s ties, n = %zu rows of weight > 0, %zu of them with an event (%.15g "
+			           "churned customers by the weights), concordance %.3f);\n  main driver "
+			           "from its linear predictor.\n", def,
+			        m->cr->ties == COX_EFRON ? "Efron" : "Breslow", m->cr->n, m->cr->events,
+			        m->cr->wevents, m->cr->concordance);
+		else
+			fprintf(f, "Churn probability: %s,\n  from the Cox model on the same features (%s "
+			           "ties, n = %zu, %zu events, concordance %.3f);\n  main driver from its "
+			           "linear predictor.\n", def, m->cr->ties == COX_EFRON ? "Efron" : "Breslow",
+			        m->cr->n, m->cr->events, m->cr->concordance);
 		const cox_result *cs = model_run_score_cox(m);
 		if (m->crs != NULL)
 			fprintf(f, "Stratified (proportional hazards fails for a categorical term): %zu "
-			           "strata, each with its own baseline; n = %zu, concordance %.3f.\n",
-			        cs->nstrata, cs->n, cs->concordance);
+			           "strata, each with its own baseline; n = %zu%s, concordance %.3f.\n",
+			        cs->nstrata, cs->n,
+			        cs->wevents != (double)cs->events ? " rows of weight > 0" : "",
+			        cs->concordance);
 		if (s->nbeyond > 0)
 			fprintf(f, "Beyond the data: %zu customer%s not given a probability: tenure + "
 			           "%g%s passes the last tenure at which at least %ld customers of their "

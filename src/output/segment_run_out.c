@@ -77,6 +77,8 @@ void segment_run_json(const segment_run *g, const table *t, const char *id_col, 
 			                       json_object_new_string(id->levels[id->codes[c->row]]));
 		else if (id && id->kind == TABLE_NUM)
 			json_object_object_add(o, "id", json_num(id->num[c->row]));
+		if (g->r->weighted)  /* the customers the row stands for */
+			json_object_object_add(o, "weight", json_object_new_int64((int64_t)c->weight));
 		json_object_object_add(o, "value", json_num(c->value));
 		json_object_object_add(o, "churn_probability", json_num(c->p));
 		json_object_object_add(o, "expected_mrr_loss", json_num(c->expected_mrr_loss));

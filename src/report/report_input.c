@@ -30,6 +30,8 @@ void report_input_from_runs(const report_settings *set, const report_runs *runs,
 	 * pipe or a FIFO is hashed too, and the input is never opened again). */
 	in->sha256 = load->sha256;
 	in->load = load;
+	in->weight_name = runs->map->weight;
+	in->customers = load_customer_count(load, runs->map->weight, &in->rows_weight_zero);
 	in->as_of = load->as_of;
 	in->time_in_days = sv->date_mode;
 	in->value_name = runs->map->value;

@@ -120,10 +120,72 @@ static int quantile_selected(const double *x, size_t m, double prob, double *q)
 	return 0;
 }
 
+/* A known value and its weight, for the weighted quantiles. */
+typedef struct {
+	double v;
+	size_t w;
+} valued;
+
+static int cmp_valued(const void *a, const void *b)
+{
+	return cmp_double(&((const valued *)a)->v, &((const valued *)b)->v);
+}
+
+/* The type-7 quantile of the values x[0..m) sorted ascending, x[j].v
+ * repeated x[j].w times (total W > 0): segment_quantile_sorted of the
+ * expanded values, read from the cumulative weights. */
+static double quantile_weighted(const valued *x, size_t m, size_t W, double prob)
+{
+	double index = 1.0 + (double)(W - 1) * prob, at[2];
+	size_t lo = (size_t)floor(index) - 1, cum = 0, j = 0;  /* 0-based order statistic */
+	for (int k = 0; k < 2; k++) {
+		size_t want = lo + (size_t)k < W ? lo + (size_t)k : W - 1;
+		while (j < m && cum + x[j].w <= want)
+			cum += x[j++].w;
+		at[k] = x[j < m ? j : m - 1].v;
+	}
+	return type7_at(index, at);
+}
+
+/* q50 and q80 of the known values of s's customers weighted by the
+ * frequency weights (s->weight), as the expanded values would give; the
+ * known and unknown counts are of customers. */
+static churn_status cut_points_weighted(const scores *s, const double *value, segment_result *r,
+                                        churn_err *err)
+{
+	valued *x = malloc((s->n ? s->n : 1) * sizeof *x);
+	size_t m = 0, W = 0, all = 0;
+
+	if (x == NULL)
+		return churn_err_set(err, CHURN_ENOMEM, "out of memory segmenting %zu customers",
+		                     s->n);
+	for (size_t k = 0; k < s->n; k++) {
+		double v = value[s->rows[k].row];
+		all += s->weight[k];
+		if (isfinite(v)) {
+			x[m].v = v;
+			x[m++].w = s->weight[k];
+			W += s->weight[k];
+		}
+	}
+	r->nvalue_known = W;
+	r->nvalue_unknown = all - W;
+	if (W > 0) {
+		qsort(x, m, sizeof *x, cmp_valued);
+		r->q50 = quantile_weighted(x, m, W, SEGMENT_LOW_QUANTILE);
+		r->q80 = quantile_weighted(x, m, W, SEGMENT_HIGH_QUANTILE);
+	}
+	free(x);
+	return CHURN_OK;
+}
+
 /* Finds q50 and q80 of the known values of s's customers. */
 static churn_status cut_points(const scores *s, const double *value, segment_result *r,
                                churn_err *err)
 {
+	if (s->weight != NULL)
+		return cut_points_weighted(s, value, r, err);
+
 	double *x = malloc((s->n ? s->n : 1) * sizeof *x);
 	size_t m = 0;
 
@@ -291,25 +353,27 @@ static churn_status top_list(segment_result *r, size_t top_n, churn_err *err)
 	return CHURN_OK;
 }
 
-/* Adds customer c to cell x (and the totals t). */
-static void add_to(segment_cell *x, const segment_customer *c, double H, double e,
+/* Adds customer c, standing for w customers (its frequency weight, 1
+ * without), to cell x (and the totals t): w times its amounts. */
+static void add_to(segment_cell *x, const segment_customer *c, size_t w, double H, double e,
                    double months)
 {
-	x->customers++;
+	double dw = (double)w;
+	x->customers += w;
 	if (isfinite(c->value))
-		x->mrr += c->value;
+		x->mrr += dw * c->value;
 	if (c->risk != SCORE_BAND_NONE)
-		x->expected_churners += c->p;
+		x->expected_churners += dw * c->p;
 	if (c->risk != SCORE_BAND_NONE && isfinite(c->value)) {
-		x->expected_mrr_loss += c->p * c->value;
-		x->expected_revenue_loss += c->p * c->value * H;
+		x->expected_mrr_loss += dw * (c->p * c->value);
+		x->expected_revenue_loss += dw * (c->p * c->value * H);
 	}
 	if (c->incentive) {
 		double saving = c->p * e * c->value * H, cost = months * c->value;
-		x->incentive_customers++;
-		x->incentive_cost += cost;
-		x->incentive_saving += saving;
-		x->incentive_net += saving - cost;
+		x->incentive_customers += w;
+		x->incentive_cost += dw * cost;
+		x->incentive_saving += dw * saving;
+		x->incentive_net += dw * (saving - cost);
 	}
 }
 
@@ -358,6 +422,7 @@ churn_status segment_build(const scores *s, const design *d, const table *t,
 		return churn_err_set(err, CHURN_ENOMEM, "out of memory segmenting customers");
 	r->n = s->n;
 	r->has_value = value != NULL;
+	r->weighted = s->weight != NULL;
 	r->horizon_months = H;
 	r->offer_effect = e;
 	r->incentive_months = months;
@@ -420,6 +485,7 @@ churn_status segment_build(const scores *s, const design *d, const table *t,
 		size_t vpos;
 
 		c->row = en->row;
+		c->weight = scores_weight_at(s, k);
 		c->risk = en->band;
 		c->p = en->band == SCORE_BAND_NONE ? NAN : en->s.prob;
 		c->value = value != NULL && isfinite(value[en->row]) ? value[en->row] : NAN;
@@ -437,8 +503,8 @@ churn_status segment_build(const scores *s, const design *d, const table *t,
 		vpos = r->has_value ? (size_t)c->value_tier : 0;
 		c->cell = vpos * SEGMENT_NRISK + risk_pos(c->risk);
 		c->action = action_index(c->value_tier, c->risk, c->driver, c->incentive);
-		add_to(&r->cells[c->cell], c, H, e, months);
-		add_to(&r->total, c, H, e, months);
+		add_to(&r->cells[c->cell], c, c->weight, H, e, months);
+		add_to(&r->total, c, c->weight, H, e, months);
 	}
 	if (!r->has_value)
 		r->total.mrr = r->total.expected_mrr_loss = r->total.expected_revenue_loss = NAN;

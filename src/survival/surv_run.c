@@ -222,6 +222,7 @@ static void revenue_at_risk(surv_run *s, const surv_run_input *in)
 	const table_col *st = m->start ? table_find(t, m->start) : NULL;
 	const table_col *en = m->end ? table_find(t, m->end) : NULL;
 	const table_col *val = m->value ? table_find(t, m->value) : NULL;
+	const table_col *wc = m->weight ? table_find(t, m->weight) : NULL;
 	const km_curve *k;
 	double sum = 0;
 	size_t used = 0;
@@ -244,13 +245,15 @@ static void revenue_at_risk(surv_run *s, const surv_run_input *in)
 		double s0 = km_surv_at(k, tenure), s1 = km_surv_at(k, tenure + SURV_RUN_QUARTER_DAYS);
 		if (!(s0 > 0))
 			continue;
+		/* A row of weight w is w customers (0: nobody). */
+		size_t w = wc != NULL ? (size_t)wc->num[i] : 1;
 		if (at_risk_at(k, tenure + SURV_RUN_QUARTER_DAYS) < (double)s->min_n) {
-			s->revenue_at_risk_unscored++;
-			s->revenue_at_risk_unscored_mrr += val->num[i];
+			s->revenue_at_risk_unscored += w;
+			s->revenue_at_risk_unscored_mrr += (double)w * val->num[i];
 			continue;
 		}
-		sum += val->num[i] * (1 - s1 / s0);
-		used++;
+		sum += (double)w * (val->num[i] * (1 - s1 / s0));
+		used += w;
 	}
 	s->revenue_at_risk_n = used;
 	if (used)

@@ -110,3 +110,5 @@ cli_tests += tests/cli/usage_direction.sh
 # (tests/cli/model_partial.sh).
 cli_tests += tests/cli/model_partial.sh
 EXTRA_DIST += tests/data/model_partial/late.csv tests/data/model_partial/coxfail.csv
+# --weight: report and score count customers (a row of weight w is w of them, weight 0 nobody), as the rows expanded (tests/cli/weights_report.sh).
+cli_tests += tests/cli/weights_report.sh

@@ -30,7 +30,8 @@ data_model = \
 	tests/data/model/ipcw_sep.csv \
 	tests/data/model/rare8.csv \
 	tests/data/model/telco_ph.csv \
-	tests/data/model/two2.csv
+	tests/data/model/two2.csv \
+	tests/data/model/weights.csv
 dist_noinst_DATA += $(data_model)
 
 ## tests/data/survival: the survival command's input tables.

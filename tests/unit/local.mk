@@ -149,6 +149,10 @@ tests_unit_test_recommend_SOURCES = tests/unit/test_recommend.c
 tests_unit_test_recommend_LDADD = $(TEST_LIBS)
 tests_unit_test_segment_run_SOURCES = tests/unit/test_segment_run.c
 tests_unit_test_segment_run_LDADD = $(TEST_LIBS)
+## --weight: the scores list and segments count the weighted customers as expanded.
+unit_segment += tests/unit/test_segment_weights
+tests_unit_test_segment_weights_SOURCES = tests/unit/test_segment_weights.c
+tests_unit_test_segment_weights_LDADD = $(TEST_LIBS)
 ## Rules the stages hold for every caller (the --by cap, revenue at risk,
 ## the previous period's cost of churn, "at risk"), from C.
 unit_segment += tests/unit/test_stage_rules

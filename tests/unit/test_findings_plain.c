@@ -181,7 +181,7 @@ static void test_ranking(const data *d)
 	for (size_t i = 0; i < N; i++)
 		if (d->active[i]) {
 			double p = d->code[0][i] ? 0.4 : 0.1;
-			sc[ns++] = (segment_customer){.row = i, .p = p, .value = d->value[i],
+			sc[ns++] = (segment_customer){.row = i, .weight = 1, .p = p, .value = d->value[i],
 			                              .expected_mrr_loss = p * d->value[i]};
 		}
 	seg.n = ns;

@@ -168,25 +168,25 @@ static void headers(const load_result *r)
 	FILE *f = tmpfile();
 	char *t;
 
-	run_text_survival_header(f, "in.csv", r, 1);
+	run_text_survival_header(f, "in.csv", r, 1, NULL);
 	t = text_of(f);
 	is_str(t, "churnkit survival: in.csv, 4 customers used of 5 rows read (1 rejected), "
 	          "as of 2024-01-01\n", "survival header, dates");
 	free(t);
 	f = tmpfile();
-	run_text_survival_header(f, "in.csv", r, 0);
+	run_text_survival_header(f, "in.csv", r, 0, NULL);
 	t = text_of(f);
 	is_str(t, "churnkit survival: in.csv, 4 customers used of 5 rows read (1 rejected)\n",
 	       "survival header, durations: no as-of");
 	free(t);
 	f = tmpfile();
-	run_text_cohorts_header(f, "in.csv", r);
+	run_text_cohorts_header(f, "in.csv", r, NULL);
 	t = text_of(f);
 	is_str(t, "churnkit cohorts: in.csv, 4 customers used of 5 rows read (1 rejected), "
 	          "as of 2024-01-01\n", "cohorts header");
 	free(t);
 	f = tmpfile();
-	run_text_model_header(f, "in.csv", r);
+	run_text_model_header(f, "in.csv", r, NULL);
 	t = text_of(f);
 	is_str(t, "churnkit model: in.csv, 4 customers used of 5 rows read (1 rejected), "
 	          "as of 2024-01-01\n\n", "model header, then a blank line");

@@ -88,6 +88,15 @@ static void data_quality(flow *f)
 		         fmt_count((double)l->rows_filtered, a, sizeof a));
 		para(f, buf);
 	}
+	if (in->weight_name) {
+		snprintf(buf, sizeof buf, "Frequency weights (--weight %s): the rows used stand for "
+		         "%s customers, a row of weight w for w customers with w times its MRR in "
+		         "every count and sum; %s rows of weight 0 stand for nobody and are not "
+		         "scored, segmented or listed.", in->weight_name,
+		         fmt_count(in->customers, a, sizeof a),
+		         fmt_count((double)in->rows_weight_zero, b, sizeof b));
+		para(f, buf);
+	}
 	if (l->rolled_up) {
 		snprintf(buf, sizeof buf, "The rows used formed %s customers (--rollup); %s "
 		         "returned after a gap.", fmt_count((double)l->customers, a, sizeof a),

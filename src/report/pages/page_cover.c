@@ -60,9 +60,15 @@ void page_cover(report_page_ctx *c, const char *const *contents, const size_t *p
 		y += 22;
 	}
 	if (in->load) {
-		snprintf(buf, sizeof buf, "%s customers from %s",
-		         fmt_count((double)in->load->t->nrows, a, sizeof a),
-		         in->input_name);
+		if (in->weight_name) {  /* customers by the weights, and the rows they are in */
+			char r[32];
+			snprintf(buf, sizeof buf, "%s customers (%s rows, weighted) from %s",
+			         fmt_count(in->customers, a, sizeof a),
+			         fmt_count((double)in->load->t->nrows, r, sizeof r), in->input_name);
+		} else
+			snprintf(buf, sizeof buf, "%s customers from %s",
+			         fmt_count((double)in->load->t->nrows, a, sizeof a),
+			         in->input_name);
 		char fit[512];
 		pdf_fit_text(d, buf, PDF_REGULAR, 10, c->right - x, fit, sizeof fit);
 		pdf_text(d, x, y + 10, fit, PDF_REGULAR, 10, PDF_LEFT, chart_text2);

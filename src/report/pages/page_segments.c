@@ -138,7 +138,7 @@ void page_segments(report_page_ctx *c)
 		         "%s active customers%s%s%s, MRR %s. Expected MRR loss: %s a month, at most "
 		         "%s in revenue over %g months (every expected churner lost for the whole "
 		         "period at today's MRR).",
-		         fmt_count((double)s->n, a, sizeof a), has_unscored ? " (" : "",
+		         fmt_count((double)t->customers, a, sizeof a), has_unscored ? " (" : "",
 		         has_unscored ? fmt_count((double)unscored, g, sizeof g) : "",
 		         has_unscored ? " not scored)" : "", fmt_money(t->mrr, c->in->currency, b, sizeof b),
 		         fmt_money(t->expected_mrr_loss, c->in->currency, e, sizeof e),
@@ -146,7 +146,7 @@ void page_segments(report_page_ctx *c)
 		         s->horizon_months);
 	else
 		snprintf(buf, sizeof buf, "%s active customers%s%s%s; %s expected to churn.",
-		         fmt_count((double)s->n, a, sizeof a), has_unscored ? " (" : "",
+		         fmt_count((double)t->customers, a, sizeof a), has_unscored ? " (" : "",
 		         has_unscored ? fmt_count((double)unscored, g, sizeof g) : "",
 		         has_unscored ? " not scored)" : "",
 		         fmt_count(t->expected_churners, e, sizeof e));
@@ -311,7 +311,16 @@ void page_accounts(report_page_ctx *c)
 	if (n == 0)
 		snprintf(buf, sizeof buf, "The medium- and high-risk customers (the probability "
 		         "of %s), their main churn driver and the recommended action.", risk);
-	else if (s->has_value)
+	else if (s->weighted) {
+		/* A row stands for its weight's customers: the list is of rows. */
+		size_t wsum = 0;
+		for (size_t i = 0; i < n; i++)
+			wsum += s->customers[pick[i]].weight;
+		snprintf(buf, sizeof buf,
+		         "The %zu medium- and high-risk rows (%zu customers by their weights) with "
+		         "the largest %s, their main churn driver and the recommended action.", n,
+		         wsum, s->has_value ? "expected MRR loss" : "churn probability");
+	} else if (s->has_value)
 		snprintf(buf, sizeof buf,
 		         "The %zu medium- and high-risk customers with the largest expected MRR loss "
 		         "(the probability of %s x MRR), their main churn driver and the "

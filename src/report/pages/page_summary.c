@@ -160,22 +160,24 @@ static size_t duration_tiles(report_page_ctx *c, tile *t, size_t max)
 		 * beyond the data (no probability) are named apart. */
 		size_t unscored = 0;
 		double scored_mrr = 0;
-		for (size_t i = 0; i < sg->n; i++) {
-			if (isnan(sg->customers[i].p))
-				unscored++;
-			else if (isfinite(sg->customers[i].value))
-				scored_mrr += sg->customers[i].value;
+		for (size_t i = 0; i < sg->n; i++) {  /* customers: by their weights */
+			const segment_customer *sc = &sg->customers[i];
+			if (isnan(sc->p))
+				unscored += sc->weight;
+			else if (isfinite(sc->value))
+				scored_mrr += (double)sc->weight * sc->value;
 		}
 		t[n].label = "MRR at risk (scored customers)";
 		fmt_money(sg->total.expected_mrr_loss, in->currency, t[n].value, sizeof t[n].value);
 		if (unscored > 0)
 			snprintf(t[n].change, sizeof t[n].change, "of %s MRR, %s scored; %zu not",
 			         fmt_money(scored_mrr, in->currency, a, sizeof a),
-			         fmt_count((double)(sg->n - unscored), b, sizeof b), unscored);
+			         fmt_count((double)(sg->total.customers - unscored), b, sizeof b),
+			         unscored);
 		else
 			snprintf(t[n].change, sizeof t[n].change, "of %s MRR, %s customers",
 			         fmt_money(scored_mrr, in->currency, a, sizeof a),
-			         fmt_count((double)sg->n, b, sizeof b));
+			         fmt_count((double)sg->total.customers, b, sizeof b));
 		n++;
 	} else if (isfinite(in->revenue_at_risk) && n < max) {
 		t[n].label = "MRR at risk next quarter";
