@@ -154,9 +154,9 @@ void page_drivers(report_page_ctx *c)
 		snprintf(cells[n][2], 48, "%.4g", tab.se[j]);
 		snprintf(cells[n][3], 48, "%.2f", tab.z[j]);
 		fmtnum_p(tab.pval[j], in->alpha, cells[n][4], 48);
-		fmt_ratio(tab.ratio[j], cells[n][5], 48);
-		snprintf(cells[n][6], 48, "%s-%s", fmt_ratio(tab.lower[j], a, sizeof a),
-		         fmt_ratio(tab.upper[j], b, sizeof b));
+		fmtnum_ratio(tab.ratio[j], cells[n][5], 48);
+		snprintf(cells[n][6], 48, "%s-%s", fmtnum_ratio(tab.lower[j], a, sizeof a),
+		         fmtnum_ratio(tab.upper[j], b, sizeof b));
 		for (size_t k = 0; k < NC; k++)
 			cp[n * NC + k] = cells[n][k];
 		n++;
