@@ -58,6 +58,13 @@ char *fmtnum_p_says(double p, double alpha, char *buf, size_t n);
  * 0.0312 -> "3.1%" (dec 1); "-" when not finite. */
 char *fmtnum_pct(double frac, int dec, char *buf, size_t n);
 
+/* A ratio (odds, hazard, quick ratio), the same in a table, the forest
+ * plot and a sentence: 2 decimals below 10 ("1.85"), 1 below 100 ("25.6"),
+ * none below 10,000 ("250"), then 2 significant digits ("2.4e+06", finite
+ * however large); "<0.01" above 0 and below 0.005, "0" at 0 and below,
+ * "inf" only when infinite, "-" for NaN. */
+char *fmtnum_ratio(double x, char *buf, size_t n);
+
 /* ---- Money (prose, charts and tables of the PDF report) ------------------ */
 
 /* 1 when code is an ISO 4217 code as the report takes it: three letters

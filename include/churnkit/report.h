@@ -106,6 +106,8 @@ typedef struct {
 	const design *dl;           /* logistic design and fit */
 	const logit_result *lr;
 	const validate_summary *q;  /* NULL when not validated */
+	const char *cv_note;        /* why q has no cross-validated AUC ("5 folds
+	                               need at least 5 churners ..."), or NULL */
 	const char *outcome;        /* "churn within 12 months" */
 	const char *model_sample;   /* how the model's customers were chosen (the
 	                               --horizon rule, docs/horizon.md), or NULL */

@@ -70,6 +70,10 @@ typedef struct {
 	size_t nat;
 } surv_curve;
 
+/* Why a column has no test (surv_test.test NULL), in the words the text,
+ * the JSON's logrank entry ("note") and the PDF quote. */
+#define SURV_TEST_FEW_GROUPS "fewer than two groups with customers"
+
 typedef struct {
 	char *by;
 	uint32_t nlevels;

@@ -166,14 +166,16 @@ int loader_parse_mapped(loader *ld, size_t j)
 		 * for the count, or a typing error. */
 		if (c->role == ROLE_INTERVAL_COUNT && v != floor(v)) {
 			loader_reject(ld, col, LOAD_BAD_NUMBER,
-			              "interval count %g in column '%s' (--interval-count) is not "
-			              "a whole number", v, c->name);
+			              "interval count %.*s in column '%s' (--interval-count) is not "
+			              "a whole number", loader_quote_len(s, len), s, c->name);
 			return 0;
 		}
+		/* The value as written: %g would round 1.0000000001 to "1", a
+		 * whole number. */
 		if (c->role == ROLE_WEIGHT && v != floor(v)) {
 			loader_reject(ld, col, LOAD_BAD_NUMBER,
-			              "weight %g in column '%s' is not a whole number", v,
-			              c->name);
+			              "weight %.*s in column '%s' is not a whole number",
+			              loader_quote_len(s, len), s, c->name);
 			return 0;
 		}
 		c->tmp_num = v;

@@ -111,18 +111,36 @@ static const char *level_name(const surv_test *t, uint32_t code)
 	return code < t->nlevels ? t->levels[code] : NULL;
 }
 
+static const char *test_name(double rho)
+{
+	return rho == 0 ? "log-rank" : rho == 1 ? "Peto-Peto" : "weighted";
+}
+
+/* One row per level compared; a column with no test (fewer than two
+ * levels with customers) has one row, numbers empty, df 0 and the note. */
 static void write_logrank(table_csv *f, const surv_analysis *a)
 {
 	table_csv_header(f, "by,test,rho,chisq,df,p,level,n,observed,expected,note");
 	for (size_t i = 0; i < a->ntests; i++) {
 		const surv_test *t = &a->test[i];
 		const logrank_result *r = t->test;
-		if (r == NULL)
+		if (r == NULL) {
+			table_csv_text(f, t->by);
+			table_csv_text(f, test_name(a->opts.rho));
+			table_csv_num(f, a->opts.rho);
+			table_csv_num(f, NAN);
+			table_csv_num(f, 0);
+			table_csv_num(f, NAN);
+			table_csv_text(f, NULL);
+			for (int k = 0; k < 3; k++)
+				table_csv_num(f, NAN);
+			table_csv_text(f, SURV_TEST_FEW_GROUPS);
+			table_csv_end_row(f);
 			continue;
+		}
 		for (uint32_t g = 0; g < r->k; g++) {
 			table_csv_text(f, t->by);
-			table_csv_text(f, r->rho == 0 ? "log-rank"
-			                  : (r->rho == 1 ? "Peto-Peto" : "weighted"));
+			table_csv_text(f, test_name(r->rho));
 			table_csv_num(f, r->rho);
 			table_csv_num(f, r->chisq);
 			table_csv_num(f, (double)r->df);

@@ -140,6 +140,30 @@ static json_object *test_json(const surv_test *t)
 	return o;
 }
 
+/* The entry of a column with no test (fewer than two levels with
+ * customers): numbers null, df 0 and the note, as logrank.h's untested
+ * cases; no groups compared. */
+static json_object *untested_json(const surv_test *t, double rho)
+{
+	json_object *o = json_object_new_object();
+	json_object *g = json_object_new_array();
+	if (o == NULL || g == NULL) {
+		json_object_put(o);
+		json_object_put(g);
+		return NULL;
+	}
+	PUT(o, "by", json_str(t->by));
+	PUT(o, "rho", json_num(rho));
+	PUT(o, "chisq", NULL);
+	PUT(o, "df", json_object_new_int(0));
+	PUT(o, "p", NULL);
+	PUT(o, "log_p", NULL);
+	PUT(o, "note", json_str(SURV_TEST_FEW_GROUPS));
+	PUT(o, "missing", json_num(t->missing));
+	PUT(o, "groups", g);
+	return o;
+}
+
 static json_object *hazard_json(const hazard_table *h)
 {
 	json_object *o = json_object_new_object();
@@ -196,9 +220,8 @@ churn_status surv_json_build(const surv_analysis *a, const char *time_unit,
 	PUT(o, "curves", cv);
 	cv = NULL;
 	for (size_t i = 0; i < a->ntests; i++) {
-		if (a->test[i].test == NULL)
-			continue;
-		json_object *t = test_json(&a->test[i]);
+		json_object *t = a->test[i].test != NULL ? test_json(&a->test[i])
+		                                         : untested_json(&a->test[i], a->opts.rho);
 		if (t == NULL)
 			goto nomem;
 		json_object_array_add(lr, t);

@@ -361,8 +361,7 @@ churn_status surv_print_with(FILE *f, const surv_analysis *a, const surv_print_o
 	}
 	for (size_t i = 0; i < a->ntests; i++) {
 		if (a->test[i].test == NULL) {
-			fprintf(f, "No test by %s: fewer than two groups with customers.\n",
-			        a->test[i].by);
+			fprintf(f, "No test by %s: " SURV_TEST_FEW_GROUPS ".\n", a->test[i].by);
 			print_missing(f, &a->test[i]);
 			fputc('\n', f);
 			continue;

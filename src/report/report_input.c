@@ -56,6 +56,7 @@ void report_input_from_runs(const report_settings *set, const report_runs *runs,
 		in->dl = m->dl;
 		in->lr = m->lr;
 		in->q = m->have_q ? &m->q : NULL;
+		in->cv_note = m->cv_note[0] ? m->cv_note : NULL;
 		in->outcome = m->outcome;
 		in->model_sample = m->sample_note[0] ? m->sample_note : NULL;
 		in->dc = m->dc;

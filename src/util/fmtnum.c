@@ -118,6 +118,25 @@ char *fmtnum_pct_says(double frac, char *buf, size_t n)
 	return buf;
 }
 
+char *fmtnum_ratio(double x, char *buf, size_t n)
+{
+	if (isnan(x))
+		snprintf(buf, n, "-");
+	else if (isinf(x))
+		snprintf(buf, n, x > 0 ? "inf" : "0");
+	else if (x >= 1e4)
+		snprintf(buf, n, "%.2g", x);
+	else if (x >= 100)
+		snprintf(buf, n, "%.0f", x);
+	else if (x >= 10)
+		snprintf(buf, n, "%.1f", x);
+	else if (x < 0.005)
+		snprintf(buf, n, x <= 0 ? "0" : "<0.01");
+	else
+		snprintf(buf, n, "%.2f", x);
+	return buf;
+}
+
 /* ---- Money ---------------------------------------------------------------- */
 
 /* The currencies printed by their symbol, with their minor units (ISO

@@ -53,6 +53,9 @@ cli_tests += tests/cli/cohort_nrr.sh
 EXTRA_DIST += tests/data/cohorts/nrr_customers.csv tests/data/cohorts/nrr_revenue.csv
 # review: the executive summary on edge inputs (tests/cli/review_edges.sh).
 cli_tests += tests/cli/review_edges.sh
+# review (session 9): the report's sentences on tiny data, and tiles that
+# wrap rather than cut (tests/cli/report_tiny.sh).
+cli_tests += tests/cli/report_tiny.sh
 # the unit --time-unit names in the survival and model texts (tests/cli/time_unit_text.sh).
 cli_tests += tests/cli/time_unit_text.sh
 # US exports: 12-hour times, a date column settled by another (tests/cli/dates_us.sh).

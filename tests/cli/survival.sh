@@ -334,6 +334,19 @@ ck_run "$t" survival --duration d --event e --by g --json "$t/day0.json" "$t/day
 tap_is "$(cat "$t/exit") $(grep -c -F 'Log-rank test by g: not tested: every customer at risk churned at each churn time (no variance)' "$t/stdout") $("$JSONGET" "$t/day0.json" survival.logrank.0.chisq survival.logrank.0.df | tr '\n' ' ')" \
 	"0 1 null 0 " "all churned on day 0: not tested (no variance), chisq null and df 0, not 'chi-square NA on 1 df'"
 
+printf 'id,d,e,g\na,1,1,x\nb,2,0,x\nc,3,1,x\nd,4,0,\n' >"$t/onelevel.csv"
+ck_run "$t" survival --duration d --event e --by g --json "$t/onelevel.json" \
+	--tables "$t/onetab" "$t/onelevel.csv"
+tap_is "$(cat "$t/exit") $(grep -c -F 'No test by g: fewer than two groups with customers.' "$t/stdout")" \
+	"0 1" "one level: the text says 'No test by g: fewer than two groups with customers.'"
+tap_is "$("$JSONGET" "$t/onelevel.json" survival.logrank.0.by survival.logrank.0.chisq \
+	survival.logrank.0.p survival.logrank.0.df survival.logrank.0.note \
+	survival.logrank.0.missing | tr '\n' '|')" \
+	"g|null|null|0|fewer than two groups with customers|1|" \
+	"one level --json: a logrank entry for g with chisq and p null, df 0 and the text's note"
+tap_is "$(awk -F, 'NR > 1 { print $1 "," $5 "," $NF }' "$t/onetab/survival_logrank.csv")" \
+	"g,0,fewer than two groups with customers" "one level --tables: one logrank row with the note"
+
 # --- usage errors and data errors ---------------------------------------------------
 # err NAME EXIT MESSAGE ARGS...: exit status and the exact stderr line.
 err() {

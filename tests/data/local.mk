@@ -174,6 +174,11 @@ EXTRA_DIST += \
 	tests/data/bad/header_only_no_newline.exit \
 	tests/data/bad/header_only_no_newline.rejects \
 	tests/data/bad/header_only_no_newline.stderr \
+	tests/data/bad/interval_near_whole.args \
+	tests/data/bad/interval_near_whole.csv \
+	tests/data/bad/interval_near_whole.exit \
+	tests/data/bad/interval_near_whole.rejects \
+	tests/data/bad/interval_near_whole.stderr \
 	tests/data/bad/max_bad_rows_garbage.args \
 	tests/data/bad/max_bad_rows_garbage.csv \
 	tests/data/bad/max_bad_rows_garbage.exit \
@@ -265,6 +270,11 @@ EXTRA_DIST += \
 	tests/data/bad/weight_not_a_number.exit \
 	tests/data/bad/weight_not_a_number.rejects \
 	tests/data/bad/weight_not_a_number.stderr \
+	tests/data/bad/weight_near_whole.args \
+	tests/data/bad/weight_near_whole.csv \
+	tests/data/bad/weight_near_whole.exit \
+	tests/data/bad/weight_near_whole.rejects \
+	tests/data/bad/weight_near_whole.stderr \
 	tests/data/bad/weight_not_whole.args \
 	tests/data/bad/weight_not_whole.csv \
 	tests/data/bad/weight_not_whole.exit \

@@ -87,7 +87,8 @@ static void test_format(void)
 	       "ratio: estimate and interval with two decimals");
 	is_str(chart_fmt_ratio_ci(12.345, 0, INFINITY, buf, sizeof buf), "12.3 (0-inf)",
 	       "ratio: zero and infinite bounds print as 0 and inf");
-	is_str(chart_fmt_ratio(250.4, buf, sizeof buf), "250", "ratio: no decimals from 100");
+	is_str(chart_fmt_ratio_ci(0.12, 0.001, 19.4, buf, sizeof buf), "0.12 (<0.01-19.4)",
+	       "ratio: a bound below 0.005 is '<0.01', as the coefficient table writes it");
 }
 
 static void test_styles(void)

@@ -65,14 +65,6 @@ int main(void)
 	ok(fmt_change_real(-1, 0, NAN, 0.05), "a count change of one is real");
 	ok(!fmt_change_real(NAN, 1, NAN, 0.05), "no change known: nothing shown");
 
-	is_str(fmt_ratio(1.854, b, sizeof b), "1.85", "ratio two decimals");
-	is_str(fmt_ratio(INFINITY, b, sizeof b), "inf", "infinite ratio");
-	is_str(fmt_ratio(2354428, b, sizeof b), "2.4e+06", "a huge but finite ratio is not inf");
-	is_str(fmt_ratio(9999.4, b, sizeof b), "9999", "below 10,000: whole");
-	is_str(fmt_ratio(25.55, b, sizeof b), "25.6", "below 100: one decimal");
-	is_str(fmt_ratio(0, b, sizeof b), "0", "zero ratio");
-	is_str(fmt_ratio(0.001, b, sizeof b), "<0.01", "tiny ratio");
-
 	is_str(fmt_months(365.25, b, sizeof b), "12.0", "a year is 12 months");
 	is_str(fmt_months(45, b, sizeof b), "1.5", "45 days");
 	is_str(fmt_day(date_from_civil(2026, 7, 1), b, sizeof b), "1 Jul 2026", "day format");

@@ -57,6 +57,16 @@ static void prose(void)
 	is_str(fmtnum_pct(-0.00001, 1, b, sizeof b), "0.0%", "pct: no negative zero");
 	is_str(fmtnum_pct(NAN, 1, b, sizeof b), "-", "pct: NaN is a dash");
 	is_str(fmtnum_pct(INFINITY, 1, b, sizeof b), "-", "pct: infinite is a dash");
+
+	is_str(fmtnum_ratio(1.854, b, sizeof b), "1.85", "ratio two decimals");
+	is_str(fmtnum_ratio(INFINITY, b, sizeof b), "inf", "infinite ratio");
+	is_str(fmtnum_ratio(2354428, b, sizeof b), "2.4e+06", "a huge but finite ratio is not inf");
+	is_str(fmtnum_ratio(9999.4, b, sizeof b), "9999", "below 10,000: whole");
+	is_str(fmtnum_ratio(250.4, b, sizeof b), "250", "ratio: no decimals from 100");
+	is_str(fmtnum_ratio(25.55, b, sizeof b), "25.6", "below 100: one decimal");
+	is_str(fmtnum_ratio(0, b, sizeof b), "0", "zero ratio");
+	is_str(fmtnum_ratio(0.001, b, sizeof b), "<0.01", "tiny ratio");
+	is_str(fmtnum_ratio(NAN, b, sizeof b), "-", "ratio: NaN is a dash");
 }
 
 static void text(void)

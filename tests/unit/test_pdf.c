@@ -185,6 +185,21 @@ static void test_fit(pdf_doc *d)
 	pdf_fit_text(d, s, PDF_REGULAR, 10, 1000, small, sizeof small);
 	ok(strlen(small) < sizeof small && strcmp(small, "Cust…") == 0,
 	   "fit: the buffer's size also limits the result (%s)", small);
+
+	/* A legend or a label column measured at its widest text, padded and
+	 * unpadded again ((w + pad) - pad), may come back a rounding error
+	 * short of w: that text still fits ("payment 24.…" in the report). */
+	const char *legend = "payment 24.6%";
+	double w = pdf_text_width(d, legend, PDF_REGULAR, 7.5), pad = 0;
+	for (int k = 1; k <= 1000 && pad == 0; k++) {
+		volatile double padded = w + 0.25 * k;
+		if (padded - 0.25 * k < w)
+			pad = 0.25 * k;
+	}
+	ok(pad > 0, "fit: some padding loses a rounding error of the width (pad %g)", pad);
+	volatile double padded = w + pad;
+	is_str(pdf_fit_text(d, legend, PDF_REGULAR, 7.5, padded - pad, buf, sizeof buf), legend,
+	       "fit: a text a rounding error wider than the width is not cut");
 }
 
 static int sample_bytes(unsigned char **out, size_t *len)

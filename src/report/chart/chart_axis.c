@@ -121,25 +121,6 @@ char *chart_fmt_count(double v, char *buf, size_t n)
 	return buf;
 }
 
-char *chart_fmt_ratio(double v, char *buf, size_t n)
-{
-	if (isnan(v))
-		snprintf(buf, n, "NA");
-	else if (v == INFINITY)
-		snprintf(buf, n, "inf");
-	else if (v <= 0)
-		snprintf(buf, n, "0");
-	else if (v < 10)
-		snprintf(buf, n, "%.2f", v);
-	else if (v < 100)
-		snprintf(buf, n, "%.1f", v);
-	else if (v < 1e4)
-		snprintf(buf, n, "%.0f", v);
-	else
-		snprintf(buf, n, "%.2g", v);   /* 7.8e+04: a separated term's size */
-	return buf;
-}
-
 double chart_scale_at(const chart_scale *s, double v)
 {
 	double lo = s->lo, hi = s->hi;

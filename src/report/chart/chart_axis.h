@@ -98,9 +98,6 @@ double chart_tick_at(const chart_ticks *t, size_t k);
 char *chart_fmt_tick(double v, double step, int percent, char *buf, size_t n);
 /* Formats a count with thousands separators ("12,345"); NaN gives "". */
 char *chart_fmt_count(double v, char *buf, size_t n);
-/* A ratio for the forest plot: 2 decimals below 10, 1 below 100, else 0;
- * "inf" for +infinity, "0" for 0 and below. */
-char *chart_fmt_ratio(double v, char *buf, size_t n);
 
 /* A linear map from [lo, hi] to page positions [p0, p1].  A degenerate
  * range (lo == hi, or not finite) maps everything to the middle. */
@@ -174,7 +171,8 @@ size_t chart_bars_label_every(double pitch, double label_w);
  * of 10; [*lo, *hi] (> 0) is widened to the outer ticks.  Writes at most
  * max ticks to v and returns their count. */
 size_t chart_log_ticks(double *lo, double *hi, double *v, size_t max);
-/* "1.85 (1.52-2.25)", each number by chart_fmt_ratio. */
+/* "1.85 (1.52-2.25)", each number by fmtnum_ratio, as the coefficient
+ * table beside the plot writes it ("0.12 (<0.01-19.4)"). */
 char *chart_fmt_ratio_ci(double est, double lo, double hi, char *buf, size_t n);
 
 /* The charts, drawing through a pen (chart.h has the contracts). */

@@ -6,6 +6,7 @@
  * 1/1000 to 1000) end in an arrow at the axis edge.
  */
 #include "report/chart/chart_axis.h"
+#include "churnkit/fmtnum.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -44,8 +45,8 @@ static char *fmt_log_tick(double v, char *buf, size_t n)
 char *chart_fmt_ratio_ci(double est, double lo, double hi, char *buf, size_t n)
 {
 	char a[32], b[32], c[32];
-	snprintf(buf, n, "%s (%s-%s)", chart_fmt_ratio(est, a, sizeof a),
-	         chart_fmt_ratio(lo, b, sizeof b), chart_fmt_ratio(hi, c, sizeof c));
+	snprintf(buf, n, "%s (%s-%s)", fmtnum_ratio(est, a, sizeof a),
+	         fmtnum_ratio(lo, b, sizeof b), fmtnum_ratio(hi, c, sizeof c));
 	return buf;
 }
 

@@ -262,7 +262,7 @@ char *chart_pen_fit(chart_pen *p, const char *s, pdf_weight w, double size, doub
 	if (p->d)
 		return pdf_fit_text(p->d, s, w, size, width, buf, n);
 	/* The same contract, measured with the estimates. */
-	if (chart_pen_text_width(p, s, w, size) <= width) {
+	if (chart_pen_text_width(p, s, w, size) <= width + PDF_FIT_SLACK) {
 		snprintf(buf, n, "%s", s);
 		return buf;
 	}

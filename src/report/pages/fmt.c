@@ -103,25 +103,6 @@ int fmt_change_real(double d, int pp, double p, double alpha)
 	return pp ? fabs(d) >= 0.001 - 1e-12 : fabs(d) >= 0.5;
 }
 
-char *fmt_ratio(double x, char *buf, size_t n)
-{
-	if (isnan(x))
-		return dash(buf, n);
-	if (isinf(x))
-		snprintf(buf, n, x > 0 ? "inf" : "0");
-	else if (x >= 1e4)
-		snprintf(buf, n, "%.2g", x);   /* 2.6e+06: finite, however large */
-	else if (x >= 100)
-		snprintf(buf, n, "%.0f", x);   /* the forest plot's digits (chart_axis.c) */
-	else if (x >= 10)
-		snprintf(buf, n, "%.1f", x);
-	else if (x < 0.005)
-		snprintf(buf, n, x <= 0 ? "0" : "<0.01");
-	else
-		snprintf(buf, n, "%.2f", x);
-	return buf;
-}
-
 char *fmt_months(double days, char *buf, size_t n)
 {
 	if (!isfinite(days))

@@ -32,10 +32,6 @@ char *fmt_money_full(double x, const char *cur, char *buf, size_t n);
  * at least 0.1 percentage point, a count or money (pp 0) that rounds to a
  * whole unit.  0 for a change that is not finite. */
 int fmt_change_real(double d, int pp, double p, double alpha);
-/* A ratio as the forest plot prints it: 2 decimals below 10 ("1.85"), 1
- * below 100, none below 10,000, then 2 significant digits ("2.6e+06");
- * "inf" only when infinite, "0" at zero. */
-char *fmt_ratio(double x, char *buf, size_t n);
 /* Days as months of 30.4375 days with one decimal: "14.2". */
 char *fmt_months(double days, char *buf, size_t n);
 /* A day number as "1 Jul 2026". */

@@ -74,5 +74,17 @@ double page_continue(report_page_ctx *c);
  * (nothing when there are none); each returns the y below it. */
 double page_ph_note(report_page_ctx *c, double y);
 double page_beyond_note(report_page_ctx *c, double y);
+/* The active customers of segment cell `cell` (SIZE_MAX: of every cell)
+ * that have no probability: their number, and in *beyond those beyond the
+ * data (the others have a missing or unseen value). */
+size_t page_unscored(const report_input *in, size_t cell, size_t *beyond);
+/* Those counts in words, into buf: "2 beyond the data", "1 with a missing
+ * or unseen value", "1 beyond the data, 1 with a missing or unseen value".
+ * Returns buf. */
+char *page_unscored_why(size_t none, size_t beyond, char *buf, size_t n);
+/* When there are active customers and none has a probability: "No active
+ * customer has a churn probability (2 beyond the data)" into buf, and 1;
+ * else 0 and buf untouched. */
+int page_none_scored(const report_input *in, char *buf, size_t n);
 
 #endif

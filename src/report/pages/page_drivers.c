@@ -75,15 +75,24 @@ static double quality(report_page_ctx *c, double x, double y, double w)
 		const validate_summary *q = in->q;
 		int cv;
 		shown_calibration(q, &cv);
+		char cvs[400];
 		snprintf(e, sizeof e, "%.3f", q->auc);
 		snprintf(f, sizeof f, "%.3f", q->cv_auc);
 		snprintf(g, sizeof g, "%.4f", cv ? q->cv_brier : q->brier);
+		/* Without cross-validation, why not (too few churners for the
+		 * folds, a fold that failed, or --folds 0), never "(0-fold) -". */
+		if (isfinite(q->cv_auc))
+			snprintf(cvs, sizeof cvs, "Cross-validated AUC (%d-fold) %s: how well it ranks "
+			         "customers it was not fitted on.", q->folds, f);
+		else if (in->cv_note)
+			snprintf(cvs, sizeof cvs, "Cross-validated AUC: not computed: %s.", in->cv_note);
+		else
+			snprintf(cvs, sizeof cvs, "Cross-validated AUC: not computed (--folds 0).");
 		snprintf(buf, sizeof buf,
 		         "AUC %s: a churner is ranked above a non-churner %s of the time (0.5 is "
-		         "chance). Cross-validated AUC (%d-fold) %s: how well it ranks customers it "
-		         "was not fitted on. Brier score %s (%s; mean squared error of the "
+		         "chance). %s Brier score %s (%s; mean squared error of the "
 		         "probabilities; lower is better). The calibration chart is %s.",
-		         e, fmtnum_pct(q->auc, 0, a, sizeof a), q->folds, isfinite(q->cv_auc) ? f : "-",
+		         e, fmtnum_pct(q->auc, 0, a, sizeof a), cvs,
 		         g, cv ? "cross-validated" : "in-sample",
 		         cv ? "cross-validated: each customer predicted by the model of the fold that "
 		              "did not see them"
@@ -154,9 +163,9 @@ void page_drivers(report_page_ctx *c)
 		snprintf(cells[n][2], 48, "%.4g", tab.se[j]);
 		snprintf(cells[n][3], 48, "%.2f", tab.z[j]);
 		fmtnum_p(tab.pval[j], in->alpha, cells[n][4], 48);
-		fmt_ratio(tab.ratio[j], cells[n][5], 48);
-		snprintf(cells[n][6], 48, "%s-%s", fmt_ratio(tab.lower[j], a, sizeof a),
-		         fmt_ratio(tab.upper[j], b, sizeof b));
+		fmtnum_ratio(tab.ratio[j], cells[n][5], 48);
+		snprintf(cells[n][6], 48, "%s-%s", fmtnum_ratio(tab.lower[j], a, sizeof a),
+		         fmtnum_ratio(tab.upper[j], b, sizeof b));
 		for (size_t k = 0; k < NC; k++)
 			cp[n * NC + k] = cells[n][k];
 		n++;

@@ -16,6 +16,65 @@
 
 #define MAX_BARS 48
 
+/* The bars of the first n months (n > 0) from y, the table of the first
+ * twelve and how many months the chart shows; returns the y below. */
+static double hazard_chart(report_page_ctx *c, double y, const double *v,
+                           const char *const *lp, size_t n, size_t highlight, size_t reliable,
+                           const char *unit)
+{
+	const report_input *in = c->in;
+	const hazard_table *h = in->surv->hazard;
+	char buf[200], xl[64], early_label[64];
+
+	snprintf(xl, sizeof xl, "Tenure %s", unit);
+	snprintf(early_label, sizeof early_label, "First %g %s", h->early_threshold,
+	         in->time_unit ? in->time_unit : "");
+	chart_bars_opts o = { .title = NULL, .xlabel = xl,
+	                      .ylabel = in->time_in_days ? "Churned in the month"
+	                                                 : "Churned in the period",
+	                      .highlight = highlight,
+	                      .highlight_label = in->time_in_days ? "First 90 days"
+	                                         : in->time_unit ? early_label : "Early",
+	                      .percent = 1, .label_every = 0 };
+	double ch = (c->bottom - y) * 0.55;
+	chart_bars(c->d, (chart_box){ c->left, y, c->right - c->left, ch }, v, lp, n, &o);
+	y += ch + 14;
+
+	/* The first twelve months as a table. */
+	size_t nt = n < 12 ? n : 12;
+	chart_col cols[4] = { { "Tenure", 0, PDF_LEFT }, { "At risk", 70, PDF_RIGHT },
+	                      { "Churned", 70, PDF_RIGHT }, { "Hazard", 70, PDF_RIGHT } };
+	char cells[12][4][32];
+	const char *cp[12 * 4];
+	for (size_t i = 0; i < nt; i++) {
+		snprintf(cells[i][0], 32, "%s %zu",
+		         in->time_in_days || (in->time_unit && unit[0] == 'm') ? "Month"
+		         : in->time_unit ? "Year" : "Unit", i + 1);
+		fmt_count(h->n_risk[i], cells[i][1], 32);
+		fmt_count(h->n_event[i], cells[i][2], 32);
+		fmtnum_pct(h->rate[i], 2, cells[i][3], 32);
+		for (size_t k = 0; k < 4; k++)
+			cp[i * 4 + k] = cells[i][k];
+	}
+	chart_table_opts to = { .size = 8, .row_h = 12.5, .zebra = 1, .bold_rows = NULL };
+	double th = 12.5 * (double)(nt + 1) + 6;
+	if (y + th < c->bottom - 30) {
+		chart_table(c->d, (chart_box){ c->left, y, (c->right - c->left) * 0.6, th }, cols, 4,
+		            cp, nt, &to);
+		y += th + 8;
+	}
+	if (h->nmonths > n) {
+		char most[96] = "";
+		if (reliable < h->nmonths)
+			snprintf(most, sizeof most, ", up to the last with at least %zu customers at risk",
+			         c->in->min_n);
+		snprintf(buf, sizeof buf, "The chart shows the first %zu %ss of %zu%s.", n, unit,
+		         h->nmonths, most);
+		y = page_note(c, y, buf);
+	}
+	return y;
+}
+
 void page_hazard(report_page_ctx *c)
 {
 	const report_input *in = c->in;
@@ -87,52 +146,14 @@ void page_hazard(report_page_ctx *c)
 		y = page_para(c, c->left, y, 0, buf, PAGE_BODY + 1, chart_ink) + 8;
 	}
 
-	char xl[64], early_label[64];
-	snprintf(xl, sizeof xl, "Tenure %s", unit);
-	snprintf(early_label, sizeof early_label, "First %g %s", h->early_threshold,
-	         in->time_unit ? in->time_unit : "");
-	chart_bars_opts o = { .title = NULL, .xlabel = xl,
-	                      .ylabel = in->time_in_days ? "Churned in the month"
-	                                                 : "Churned in the period",
-	                      .highlight = highlight,
-	                      .highlight_label = in->time_in_days ? "First 90 days"
-	                                         : in->time_unit ? early_label : "Early",
-	                      .percent = 1, .label_every = 0 };
-	double ch = (c->bottom - y) * 0.55;
-	chart_bars(c->d, (chart_box){ c->left, y, c->right - c->left, ch }, v, lp, n, &o);
-	y += ch + 14;
-
-	/* The first twelve months as a table. */
-	size_t nt = n < 12 ? n : 12;
-	chart_col cols[4] = { { "Tenure", 0, PDF_LEFT }, { "At risk", 70, PDF_RIGHT },
-	                      { "Churned", 70, PDF_RIGHT }, { "Hazard", 70, PDF_RIGHT } };
-	char cells[12][4][32];
-	const char *cp[12 * 4];
-	for (size_t i = 0; i < nt; i++) {
-		snprintf(cells[i][0], 32, "%s %zu",
-		         in->time_in_days || (in->time_unit && unit[0] == 'm') ? "Month"
-		         : in->time_unit ? "Year" : "Unit", i + 1);
-		fmt_count(h->n_risk[i], cells[i][1], 32);
-		fmt_count(h->n_event[i], cells[i][2], 32);
-		fmtnum_pct(h->rate[i], 2, cells[i][3], 32);
-		for (size_t k = 0; k < 4; k++)
-			cp[i * 4 + k] = cells[i][k];
-	}
-	chart_table_opts to = { .size = 8, .row_h = 12.5, .zebra = 1, .bold_rows = NULL };
-	double th = 12.5 * (double)(nt + 1) + 6;
-	if (y + th < c->bottom - 30) {
-		chart_table(c->d, (chart_box){ c->left, y, (c->right - c->left) * 0.6, th }, cols, 4,
-		            cp, nt, &to);
-		y += th + 8;
-	}
-	if (h->nmonths > n) {
-		char most[96] = "";
-		if (reliable < h->nmonths)
-			snprintf(most, sizeof most, ", up to the last with at least %zu customers at risk",
-			         c->in->min_n);
-		snprintf(buf, sizeof buf, "The chart shows the first %zu %ss of %zu%s.", n, unit,
-		         h->nmonths, most);
+	if (n == 0) {
+		/* No month with --min-n customers at risk: no rate worth a bar. */
+		snprintf(buf, sizeof buf, "No tenure %s had at least %zu customers at risk, so the "
+		         "hazard by %s is not charted: a rate on fewer customers swings on one or "
+		         "two of them.", unit, in->min_n, unit);
 		y = page_note(c, y, buf);
+	} else {
+		y = hazard_chart(c, y, v, lp, n, highlight, reliable, unit);
 	}
 	char unit_note[96];
 	snprintf(unit_note, sizeof unit_note, "Times are in %s, the duration column's unit.",

@@ -8,6 +8,7 @@
 
 #include <math.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -75,6 +76,52 @@ double page_ph_note(report_page_ctx *c, double y)
 		    "too few churners): the scores of customers far from the average on %s rest on "
 		    "an assumption the data reject.", rest, nrest > 1 ? "them" : "it");
 	return page_note(c, y, buf);
+}
+
+size_t page_unscored(const report_input *in, size_t cell, size_t *beyond)
+{
+	const segment_result *s = in->seg;
+	size_t none = 0;
+
+	*beyond = 0;
+	for (size_t k = 0; s != NULL && in->sc != NULL && k < s->n && k < in->sc->n; k++) {
+		if (!isnan(s->customers[k].p) || (cell != SIZE_MAX && s->customers[k].cell != cell))
+			continue;
+		none++;
+		if (in->sc->rows[k].s.beyond)
+			(*beyond)++;
+	}
+	return none;
+}
+
+char *page_unscored_why(size_t none, size_t beyond, char *buf, size_t n)
+{
+	char a[32], b[32];
+
+	fmt_count((double)beyond, a, sizeof a);
+	fmt_count((double)(none - beyond), b, sizeof b);
+	if (beyond == none)
+		snprintf(buf, n, "%s beyond the data", a);
+	else if (beyond == 0)
+		snprintf(buf, n, "%s with a missing or unseen value", b);
+	else
+		snprintf(buf, n, "%s beyond the data, %s with a missing or unseen value", a, b);
+	return buf;
+}
+
+int page_none_scored(const report_input *in, char *buf, size_t n)
+{
+	char why[120];
+	size_t beyond;
+
+	if (in->seg == NULL || in->seg->n == 0)
+		return 0;
+	size_t none = page_unscored(in, SIZE_MAX, &beyond);
+	if (none < in->seg->n)
+		return 0;
+	snprintf(buf, n, "No active customer has a churn probability (%s)",
+	         page_unscored_why(none, beyond, why, sizeof why));
+	return 1;
 }
 
 double page_beyond_note(report_page_ctx *c, double y)

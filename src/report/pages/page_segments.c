@@ -6,6 +6,7 @@
 
 #include <ctype.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -40,6 +41,32 @@ static double cell_line(report_page_ctx *c, double x, double y, double w, const 
 	pdf_fit_text(c->d, text, wt, 7.5, w, fit, sizeof fit);
 	pdf_text(c->d, x, y + 2, fit, wt, 7.5, PDF_LEFT, chart_ink);
 	return y + 10;
+}
+
+/* A cell's playbook text; for the not-scored cell of customers beyond the
+ * data, the real reason (the playbook's names only a missing or unseen
+ * value). */
+static const char *unscored_text(report_page_ctx *c, const segment_cell *cl, char *buf,
+                                 size_t n)
+{
+	const segment_result *s = c->in->seg;
+	size_t beyond = 0, none = 0;
+	char why[120];
+
+	/* An empty cell names the reason of the column's customers when it
+	 * is the same for all of them. */
+	if (cl->risk == SCORE_BAND_NONE)
+		none = page_unscored(c->in, cl->customers > 0 ? (size_t)(cl - s->cells) : SIZE_MAX,
+		                     &beyond);
+	if (beyond == 0 || (cl->customers == 0 && beyond < none))
+		return cl->playbook->text;
+	if (beyond == none)
+		snprintf(buf, n, "No probability: their tenure plus the horizon is beyond what the "
+		         "data follow; review them by hand.");
+	else
+		snprintf(buf, n, "The model could not score these customers (%s); review them by "
+		         "hand.", page_unscored_why(none, beyond, why, sizeof why));
+	return buf;
 }
 
 static void cell_draw(report_page_ctx *c, double x, double y, double w, double h,
@@ -77,8 +104,8 @@ static void cell_draw(report_page_ctx *c, double x, double y, double w, double h
 		ty = cell_line(c, x + 7, ty, tw, buf, PDF_REGULAR);
 	}
 	if (cl->playbook && ty < y + h - 10)
-		pdf_paragraph(c->d, x + 7, ty - 3, tw, cl->playbook->text, PDF_REGULAR, 7, 8.8,
-		              chart_ink, 1);
+		pdf_paragraph(c->d, x + 7, ty - 3, tw, unscored_text(c, cl, buf, sizeof buf),
+		              PDF_REGULAR, 7, 8.8, chart_ink, 1);
 }
 
 void page_segments(report_page_ctx *c)
@@ -164,7 +191,19 @@ void page_segments(report_page_ctx *c)
 		         "probability of %s; %s.", risk, segment_bands_text(bands, sizeof bands));
 		y = page_note(c, y, buf);
 	}
-	if (s->has_value)
+	/* A cut at or above 100% is no probability: over a horizon this short
+	 * no offer pays for itself, even for a customer certain to churn. */
+	if (s->has_value && !(s->incentive_p < 1))
+		snprintf(buf, sizeof buf,
+		         "A retention offer (%g month%s of MRR) is recommended only where the revenue "
+		         "it is expected to save exceeds its cost: probability x %.0f%% effect x %g "
+		         "months of MRR > the offer. Over %g months no offer pays for itself, even for "
+		         "a customer certain to churn, so none is recommended.%s",
+		         s->incentive_months, s->incentive_months == 1 ? "" : "s",
+		         s->offer_effect * 100, s->horizon_months, s->horizon_months,
+		         in->horizon_assumed ? " The scores have no horizon in months, so the revenue "
+		                               "figures assume 12." : "");
+	else if (s->has_value)
 		snprintf(buf, sizeof buf,
 		         "A retention offer (%g month%s of MRR) is recommended only where the revenue "
 		         "it is expected to save exceeds its cost: probability x %.0f%% effect x %g "
@@ -332,11 +371,15 @@ void page_accounts(report_page_ctx *c)
 		         n, risk);
 	y = page_begin(c, "At-risk accounts", buf);
 	if (n == 0) {
-		char from[16];
-		snprintf(buf, sizeof buf, "No active customer is at medium or high risk (a churn "
-		         "probability of %s or more).", segment_at_risk_from_text(from, sizeof from));
-		page_para(c, c->left, y, 0, buf, PAGE_BODY + 1, chart_ink);
-		page_beyond_note(c, y + 30);
+		char from[16], none[200];
+		if (page_none_scored(in, none, sizeof none))
+			snprintf(buf, sizeof buf, "%s, so none can be ranked by risk.", none);
+		else
+			snprintf(buf, sizeof buf, "No active customer is at medium or high risk (a "
+			         "churn probability of %s or more).",
+			         segment_at_risk_from_text(from, sizeof from));
+		double below = page_para(c, c->left, y, 0, buf, PAGE_BODY + 1, chart_ink);
+		page_beyond_note(c, fmax(y + 30, below + 10));
 		return;
 	}
 

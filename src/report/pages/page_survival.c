@@ -164,7 +164,7 @@ static void test_text(const surv_test *t, double alpha, char *buf, size_t n)
 
 	if (!t->test || t->test->note) {
 		snprintf(buf, n, "Log-rank test: not computed (%s).",
-		         t->test && t->test->note ? t->test->note : "fewer than two groups");
+		         t->test && t->test->note ? t->test->note : SURV_TEST_FEW_GROUPS);
 		return;
 	}
 	fmtnum_p_says(t->test->p, alpha, p, sizeof p);

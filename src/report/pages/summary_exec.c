@@ -190,7 +190,7 @@ void summary_bridge(report_page_ctx *c, chart_box b)
 	/* A figure that is not defined says why instead of printing "-". */
 	if (isfinite(m->quick_ratio))
 		snprintf(q, sizeof q, "Quick ratio %s (MRR gained per MRR lost)",
-		         fmt_ratio(m->quick_ratio, l, sizeof l));
+		         fmtnum_ratio(m->quick_ratio, l, sizeof l));
 	else
 		snprintf(q, sizeof q, "No quick ratio (no MRR lost in the period)");
 	if (isfinite(m->arpa))

@@ -269,8 +269,13 @@ void summary_actions(report_page_ctx *c, double y, size_t shown)
 			pick[np++] = best;
 	}
 	if (np == 0) {
-		page_para(c, c->left, y, 0, "No scored customer is at medium or high risk.",
-		          PAGE_BODY, chart_text2);
+		char none[200];
+		if (page_none_scored(c->in, none, sizeof none))
+			snprintf(buf, sizeof buf, "%s, so none is known to be at medium or high risk.",
+			         none);
+		else
+			snprintf(buf, sizeof buf, "No scored customer is at medium or high risk.");
+		page_para(c, c->left, y, 0, buf, PAGE_BODY, chart_text2);
 		return;
 	}
 	for (size_t i = 0; i < np && y < c->bottom - 40; i++) {

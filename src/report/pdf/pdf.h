@@ -143,7 +143,11 @@ double pdf_paragraph(pdf_doc *d, double x, double y, double width, const char *s
 /* s shortened with a trailing "…" so that it fits in width (copied into
  * buf of n bytes, at character boundaries; spaces before the "…" are
  * dropped).  s is copied unchanged when it fits in both; the result is ""
- * when not even "…" fits.  Returns buf. */
+ * when not even "…" fits.  A text fits when it is at most PDF_FIT_SLACK
+ * wider than width: a caller that measured the widest text, padded it and
+ * takes the padding off again ((w + 12) - 12) may get back a width a
+ * rounding error short of it, which must not cut that text.  Returns buf. */
+#define PDF_FIT_SLACK 1e-6   /* points */
 char *pdf_fit_text(pdf_doc *d, const char *s, pdf_weight w, double size, double width,
                    char *buf, size_t n);
 

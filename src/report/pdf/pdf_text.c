@@ -4,6 +4,7 @@
  * caller's ptext_measure.
  */
 #include "report/pdf/pdf_text.h"
+#include "report/pdf/pdf.h"
 
 #include "churnkit/utf8.h"
 
@@ -183,6 +184,7 @@ void ptext_fit(const char *t, size_t len, double width, const ptext_measure *m, 
 	size_t i, best = 0, el = strlen(ELLIPSIS);
 	int found = 0;
 
+	width += PDF_FIT_SLACK;   /* pdf.h: a rounding error is not too wide */
 	if (len < n && m->width(m->ctx, t, len) <= width) {
 		memcpy(buf, t, len + 1);
 		return;

@@ -55,7 +55,8 @@ int ptext_wrap_line(const char *t, size_t n, size_t *pos, double width,
 /* t[0..len) (valid UTF-8, NUL-terminated) into buf (n > 0 bytes) as
  * pdf_fit_text promises: unchanged when it fits both width and buf, else
  * the longest prefix ending at a character boundary, without trailing
- * spaces, followed by "…" that does; "" when not even "…" fits. */
+ * spaces, followed by "…" that does; "" when not even "…" fits.  Widths
+ * within PDF_FIT_SLACK (pdf.h) of width fit. */
 void ptext_fit(const char *t, size_t len, double width, const ptext_measure *m, char *buf,
                size_t n);
 
