@@ -239,6 +239,7 @@ static void init_cell(segment_cell *c, segment_value v, score_band b)
  * naming a month (they differ only for contract/term/plan columns). */
 typedef struct {
 	segment_driver plain, month;
+	int risky;             /* recommend_risky_side of plain on the column */
 	const table_col *col;  /* categorical terms: the table column, or NULL */
 } term_kind;
 
@@ -254,8 +255,7 @@ static segment_driver driver_of(const design *d, const term_kind *tk, size_t row
 	k = &tk[drv];
 	/* A numeric driver on the side its playbook does not take for risky
 	 * (more logins, more churn) gets no kind (recommend.h). */
-	if (!d->terms[drv].categorical && side != 0 &&
-	    recommend_risky_side(k->plain, d->terms[drv].column) == -side)
+	if (!d->terms[drv].categorical && side != 0 && k->risky == -side)
 		return SEGMENT_DRIVER_NONE;
 	if (k->plain == k->month || k->col == NULL)
 		return k->plain;
@@ -475,6 +475,7 @@ churn_status segment_build(const scores *s, const design *d, const table *t,
 		const char *col = d->terms[k].column;
 		tk[k].plain = recommend_driver(col, NULL, o->drivers, o->ndrivers);
 		tk[k].month = recommend_driver(col, "month", o->drivers, o->ndrivers);
+		tk[k].risky = recommend_risky_side(tk[k].plain, col);
 		tk[k].col = d->terms[k].categorical && t != NULL ? table_find(t, col) : NULL;
 	}
 
