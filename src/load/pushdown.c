@@ -212,9 +212,9 @@ static pd_kind kind_of(const PGresult *r, int col)
 }
 
 /* The roles the loader refuses to share (loadrow.c, assign): a --by that is
- * also the id or a date is refused with its message; a --by given twice,
- * which the rows' path analyses twice, is refused here (the counts' table
- * holds a column once). */
+ * also the id or a date is refused with its message; a --by given twice
+ * is refused by the command line already (cmd_load.c), and here again for
+ * a caller of the library (the counts' table holds a column once). */
 static churn_status check_roles(const load_map *m, const char *name, churn_err *err)
 {
 	const char *roles[3][2] = {{m->id, "--id"}, {m->start, "--start"}, {m->end, "--end"}};
