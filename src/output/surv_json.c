@@ -89,6 +89,20 @@ static const char *level_name(const surv_test *t, uint32_t code)
 	return code < t->nlevels ? t->levels[code] : NULL;
 }
 
+/* A test entry's head, tested or not (a number that is not finite is null). */
+static void test_head(json_object *o, const surv_test *t, double rho, double chisq, int df,
+                      double p, double log_p, const char *note)
+{
+	PUT(o, "by", json_str(t->by));
+	PUT(o, "rho", json_num(rho));
+	PUT(o, "chisq", json_num(chisq));
+	PUT(o, "df", json_object_new_int(df));
+	PUT(o, "p", json_num(p));
+	PUT(o, "log_p", json_num(log_p));
+	PUT(o, "note", json_str(note));
+	PUT(o, "missing", json_num(t->missing));
+}
+
 static json_object *test_json(const surv_test *t)
 {
 	const logrank_result *r = t->test;
@@ -99,14 +113,7 @@ static json_object *test_json(const surv_test *t)
 		json_object_put(g);
 		return NULL;
 	}
-	PUT(o, "by", json_str(t->by));
-	PUT(o, "rho", json_num(r->rho));
-	PUT(o, "chisq", json_num(r->chisq));
-	PUT(o, "df", json_object_new_int(r->df));
-	PUT(o, "p", json_num(r->p));
-	PUT(o, "log_p", json_num(r->log_p));
-	PUT(o, "note", json_str(r->note));
-	PUT(o, "missing", json_num(t->missing));
+	test_head(o, t, r->rho, r->chisq, r->df, r->p, r->log_p, r->note);
 	for (uint32_t a = 0; a < r->k; a++) {
 		json_object *e = json_object_new_object();
 		PUT(e, "level", json_str(level_name(t, r->level[a])));
@@ -152,14 +159,7 @@ static json_object *untested_json(const surv_test *t, double rho)
 		json_object_put(g);
 		return NULL;
 	}
-	PUT(o, "by", json_str(t->by));
-	PUT(o, "rho", json_num(rho));
-	PUT(o, "chisq", NULL);
-	PUT(o, "df", json_object_new_int(0));
-	PUT(o, "p", NULL);
-	PUT(o, "log_p", NULL);
-	PUT(o, "note", json_str(SURV_TEST_FEW_GROUPS));
-	PUT(o, "missing", json_num(t->missing));
+	test_head(o, t, rho, NAN, 0, NAN, NAN, SURV_TEST_FEW_GROUPS);
 	PUT(o, "groups", g);
 	return o;
 }
