@@ -112,12 +112,12 @@ typedef struct {
 void cohort_run_opts_init(cohort_run_opts *o);
 
 /* Whether cohorts and KPIs fit a run whose survival analysis reads delayed
- * entry (entry_col, --entry) or frequency weights (weight_col, --weight),
- * each NULL when not given: cohorts count whole customers from signup, so
- * either keeps them out.  Returns NULL when they fit, else the option that
- * keeps them out ("--entry" before "--weight"), for the report to say so.
- * A static string. */
-const char *cohort_run_excluded_by(const char *entry_col, const char *weight_col);
+ * entry (entry_col, --entry; NULL when not given): cohorts count every
+ * customer from signup, so delayed entry keeps them out.  Returns NULL when
+ * they fit, else the option that keeps them out ("--entry"), for the report
+ * to say so.  A static string.  Frequency weights (--weight) fit: a row
+ * counts as that many customers (cohort_run_input's weight_col). */
+const char *cohort_run_excluded_by(const char *entry_col);
 
 /* Maps the customers, reads the revenue history (--revenue), builds the
  * triangles and computes the KPIs.  c must be zeroed (or freed) before.  CHURN_EUSAGE for columns that did not

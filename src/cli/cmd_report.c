@@ -354,11 +354,10 @@ int cmd_report(int argc, char **argv, outset *outs, churn_err *err)
 	if ((st = cli_surv_opts_read(&r.svo, &r.o, synopsis, err)) != CHURN_OK)
 		goto end;
 	/* Cohorts and KPIs need dates; the cohort stage says whether they fit
-	 * delayed entry or weights (cohort_run_excluded_by); the summary says
-	 * why they are left out. */
+	 * delayed entry (cohort_run_excluded_by); the summary says why they
+	 * are left out. */
 	r.no_co_why = !opt_str(&r.o, OPT_START) ? NULL
-	              : cohort_run_excluded_by(opt_str(&r.o, OPT_ENTRY),
-	                                       opt_str(&r.o, OPT_WEIGHT));
+	              : cohort_run_excluded_by(opt_str(&r.o, OPT_ENTRY));
 	if (opt_str(&r.o, OPT_START) && r.no_co_why == NULL) {
 		if ((st = cli_cohort_opts_read(&r.coo, &r.o, synopsis, err)) != CHURN_OK)
 			goto end;

@@ -229,10 +229,6 @@ churn_status cli_cohort_opts_read(cli_cohort_opts *c, const cli_opts *o, const c
 		                     "cohorts: --entry is not supported here: cohorts and period "
 		                     "KPIs count every customer from their signup date (delayed "
 		                     "entry applies to survival)");
-	if (opt_str(o, OPT_WEIGHT) != NULL)
-		return churn_err_set(err, CHURN_EUSAGE,
-		                     "cohorts: --weight is not supported here: cohort counts and "
-		                     "KPIs take one row per customer");
 	if (opt_str(o, OPT_START) == NULL)
 		return churn_err_set(err, CHURN_EUSAGE,
 		                     "cohorts: --start COL is needed: the signup date column that "
@@ -315,7 +311,7 @@ churn_status cli_cohort_run(cohort_run *c, const cli_cohort_opts *co, const cmd_
                             churn_err *err)
 {
 	cohort_run_input in = {.res = d->res, .map = &d->map, .lopts = &d->lopts,
-	                       .outs = d->outs};
+	                       .outs = d->outs, .weight_col = d->map.weight};
 	cohort_run_opts ro = co->co;
 	source *src = NULL;
 	churn_status st = CHURN_OK;

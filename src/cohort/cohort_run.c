@@ -39,9 +39,9 @@ void cohort_run_opts_init(cohort_run_opts *o)
 	kpi_opts_init(&o->ko);
 }
 
-const char *cohort_run_excluded_by(const char *entry_col, const char *weight_col)
+const char *cohort_run_excluded_by(const char *entry_col)
 {
-	return entry_col ? "--entry" : weight_col ? "--weight" : NULL;
+	return entry_col ? "--entry" : NULL;
 }
 
 /* Reads the revenue file (or `src` when not NULL) into c->rev, matched to

@@ -153,7 +153,8 @@ int loader_parse_mapped(loader *ld, size_t j)
 		}
 		if (v < 0) {
 			loader_reject(ld, col, LOAD_BAD_NEGATIVE,
-			              "negative value %g in column '%s'", v, c->name);
+			              "negative value %.*s in column '%s'",
+			              loader_quote_len(s, len), s, c->name);
 			return 0;
 		}
 		if (c->role == ROLE_INTERVAL_COUNT && v == 0) {

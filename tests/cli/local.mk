@@ -14,6 +14,8 @@ cli_tests = tests/cli/basics.sh tests/cli/bad_inputs.sh tests/cli/max_bad_rows.s
 cli_tests += tests/cli/revhist.sh
 # Columns and the id table sized from the rows the file's size suggests.
 cli_tests += tests/cli/load_rows_hint.sh
+# Frequency weights in cohorts, KPIs and the report's cohort pages.
+cli_tests += tests/cli/cohorts_weight.sh
 # The README's recipes, run as written (tests/data/recipes/NAME/).
 cli_tests += tests/cli/recipes.sh
 EXTRA_DIST += tests/data/recipes/revenue/customers.csv \

@@ -17,7 +17,8 @@ data_cohorts = \
 	tests/data/cohorts/revenue_position.csv \
 	tests/data/cohorts/revenue_two_columns.csv \
 	tests/data/cohorts/revenue_unknown.csv \
-	tests/data/cohorts/revenue_unknown.stderr
+	tests/data/cohorts/revenue_unknown.stderr \
+	tests/data/cohorts/weighted.csv
 dist_noinst_DATA += $(data_cohorts)
 
 ## tests/data/model: the model commands' input tables.
@@ -203,6 +204,11 @@ EXTRA_DIST += \
 	tests/data/bad/negative_duration.exit \
 	tests/data/bad/negative_duration.rejects \
 	tests/data/bad/negative_duration.stderr \
+	tests/data/bad/negative_text.args \
+	tests/data/bad/negative_text.csv \
+	tests/data/bad/negative_text.exit \
+	tests/data/bad/negative_text.rejects \
+	tests/data/bad/negative_text.stderr \
 	tests/data/bad/negative_value.csv \
 	tests/data/bad/negative_value.exit \
 	tests/data/bad/negative_value.rejects \

@@ -91,10 +91,13 @@ static void data_quality(flow *f)
 	if (in->weight_name) {
 		snprintf(buf, sizeof buf, "Frequency weights (--weight %s): the rows used stand for "
 		         "%s customers, a row of weight w for w customers with w times its MRR in "
-		         "every count and sum; %s rows of weight 0 stand for nobody and are not "
+		         "every count and sum; %s %s of weight 0 %s for nobody and %s not "
 		         "scored, segmented or listed.", in->weight_name,
 		         fmt_count(in->customers, a, sizeof a),
-		         fmt_count((double)in->rows_weight_zero, b, sizeof b));
+		         fmt_count((double)in->rows_weight_zero, b, sizeof b),
+		         in->rows_weight_zero == 1 ? "row" : "rows",
+		         in->rows_weight_zero == 1 ? "stands" : "stand",
+		         in->rows_weight_zero == 1 ? "is" : "are");
 		para(f, buf);
 	}
 	if (l->rolled_up) {
