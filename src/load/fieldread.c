@@ -250,9 +250,10 @@ static int fold(const char *s, size_t len, char *out, size_t cap)
 
 int fieldread_flag(const char *s, size_t len, int *out)
 {
-	static const char *const yes[] = {"1", "true", "yes", "y", "ja", "oui", "s\xC3\xAD",
-	                                  "si", "da", "igen", "\xE6\x98\xAF"};
-	static const char *const no[] = {"0", "false", "no", "n", "nein", "non", "nu",
+	/* t and f: PostgreSQL's text of a boolean (what COPY writes). */
+	static const char *const yes[] = {"1", "true", "t", "yes", "y", "ja", "oui",
+	                                  "s\xC3\xAD", "si", "da", "igen", "\xE6\x98\xAF"};
+	static const char *const no[] = {"0", "false", "f", "no", "n", "nein", "non", "nu",
 	                                 "nem", "\xE5\x90\xA6"};
 	char w[16];
 

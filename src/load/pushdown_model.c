@@ -14,9 +14,10 @@
 #include <string.h>
 
 /* The flags fieldread_flag reads (fieldread.h), folded to lower case. */
-static const char yes_words[] = "'1','true','yes','y','ja','oui','s\xC3\xAD','si','da','igen',"
-                                "'\xE6\x98\xAF'";
-static const char no_words[] = "'0','false','no','n','nein','non','nu','nem','\xE5\x90\xA6'";
+static const char yes_words[] = "'1','true','t','yes','y','ja','oui','s\xC3\xAD','si','da',"
+                                "'igen','\xE6\x98\xAF'";
+static const char no_words[] = "'0','false','f','no','n','nein','non','nu','nem',"
+                               "'\xE5\x90\xA6'";
 
 void pushdown_model_free(pushdown_model *pm)
 {

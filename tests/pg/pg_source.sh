@@ -203,6 +203,35 @@ ck_run d_ini check $cfg --config table.ini --db "$db" --json d_ini/out.json
 tap_is "$(cat d_ini/exit) $(strip d_ini/out.json | cmp -s - f_check/out.json.s; echo $?)" "0 0" \
 	"a report definition's table = customers reads the table"
 
+# A boolean column as the --event and --outcome flag: COPY writes it t/f,
+# which read as yes/no (docs/inputs.md); the CSV holds the same flags as
+# true/false (PostgreSQL's cast to text).
+"$PG_BIN/psql" -q -X -v ON_ERROR_STOP=1 >/dev/null <<'EOF2' || tap_bail "cannot make the flags table"
+SET client_min_messages = warning;
+DROP TABLE IF EXISTS flags;
+CREATE TABLE flags AS SELECT customer_id, contract,
+  COALESCE(NULLIF(churn_date, '')::date, date '2026-11-30') - signup_date::date AS tenure,
+  COALESCE(churn_date, '') <> '' AS churned
+  FROM "customers rows" ORDER BY _line;
+EOF2
+"$PG_BIN/psql" -q -X -v ON_ERROR_STOP=1 \
+	-c "\\copy (SELECT customer_id, contract, tenure, churned::text AS churned FROM flags) TO 'flags.csv' WITH (FORMAT csv, HEADER)" ||
+	tap_bail "cannot write flags.csv"
+tap_is "$(sed -n 2p flags.csv | awk -F, '{ print $4 }')" "$(sed -n 2p flags.csv | awk -F, '$4 == "true" || $4 == "false" { print $4 }')" \
+	"flags.csv holds true/false"
+for cmd in "survival --duration tenure --event churned --by contract" \
+	"model --outcome churned --features contract,tenure"; do
+	name=$(echo "$cmd" | cut -d' ' -f1)_flag
+	mkdir -p "f_$name" "d_$name"
+	# shellcheck disable=SC2086
+	ck_run "f_$name" $cmd --id customer_id --json "f_$name/out.json" flags.csv
+	# shellcheck disable=SC2086
+	ck_run "d_$name" $cmd --id customer_id --json "d_$name/out.json" --db "$db" --table flags
+	tap_is "$(cat "f_$name/exit"):$(cat "d_$name/exit"):$(cat "d_$name/stderr")" "0:0:" \
+		"$name: a boolean column (t/f) reads as the flag, as true/false in the CSV"
+	same_json "$name" "f_$name/out.json" "d_$name/out.json"
+done
+
 # Usage errors.
 # shellcheck disable=SC2086
 fails "a file and --table" 'the customers come from --table: give no input file' \

@@ -97,10 +97,10 @@ static void test_hints(void)
 
 static void test_flags(void)
 {
-	static const char *const yes[] = {"yes", "Yes", "Y", "1", "true", "TRUE", "ja", "Ja",
+	static const char *const yes[] = {"yes", "Yes", "Y", "1", "true", "TRUE", "t", "T", "ja", "Ja",
 	                                  "oui", "s\xC3\xAD", "S\xC3\x8D", "si", "da", "igen",
 	                                  "\xE6\x98\xAF", " ja "};
-	static const char *const no[] = {"no", "N", "0", "false", "nein", "NEIN", "non", "nu",
+	static const char *const no[] = {"no", "N", "0", "false", "f", "F", "nein", "NEIN", "non", "nu",
 	                                 "nem", "\xE5\x90\xA6"};
 	int f, all = 1;
 
