@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "churnkit/date.h"
+#include "churnkit/datetime.h"
 #include "util/intern.h"
 
 int32_t revhist_parse_month(const char *s)
@@ -37,6 +38,12 @@ int32_t revhist_parse_month(const char *s)
 		return (int32_t)(y * 12 + m - 1);
 	}
 	if (len == 10 && date_parse(s, len, NULL, &d))
+		return date_month_index(d);
+	/* A datetime (date_trunc's, a timestamp column's): a valid ISO datetime
+	 * whose written date gives the month.  Its offset is not applied: the
+	 * month is a label, and 2025-10-01 00:00:00+02 is October's. */
+	if (len > 10 && (s[10] == 'T' || s[10] == ' ') && dt_parse(s, len, DT_ISO, NULL, &d) &&
+	    date_parse(s, 10, NULL, &d))
 		return date_month_index(d);
 	return MONTH_BAD;
 }
@@ -240,7 +247,7 @@ int32_t revhist_header_month(const char *s)
 	         (m = month_name(s, len - 5)) > 0)                     /* Jan 2017 */
 		y = digits(s + len - 4, 4);
 	else {
-		char buf[16];
+		char buf[48];
 		if (len >= sizeof buf)
 			return MONTH_BAD;
 		memcpy(buf, s, len);

@@ -55,7 +55,7 @@ static void describe(const revhist_rows *k, size_t i, revhist_reject *j)
 	const char *mon = k->mon->codes[i] != TABLE_CODE_NA ? k->mon->levels[k->mon->codes[i]] : "";
 	char a[11], b[8];
 	/* Quoted text is cut at a whole UTF-8 character (60 bytes at most). */
-	int qi = (int)utf8_cut(id, strlen(id), 60), qm = (int)utf8_cut(mon, strlen(mon), 20);
+	int qi = (int)utf8_cut(id, strlen(id), 60), qm = (int)utf8_cut(mon, strlen(mon), 40);
 
 	const char *cell = "", *colname = k->mon->name;
 	int qc;
@@ -95,7 +95,7 @@ static void describe(const revhist_rows *k, size_t i, revhist_reject *j)
 		break;
 	case REVHIST_BAD_MONTH:
 		snprintf(j->msg, sizeof j->msg,
-		         "'%.*s' in column '%s' is not a month (expected yyyy-mm)", qm, mon,
+		         "'%.*s' in column '%s' is not a month (expected yyyy-mm, or a date)", qm, mon,
 		         k->mon->name);
 		break;
 	case REVHIST_BAD_UNKNOWN:

@@ -8,6 +8,7 @@
 #include "churnkit/load.h"
 #include "churnkit/table.h"
 #include "tap.h"
+#include "load/revhist_rows.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -327,6 +328,23 @@ done:
 	revhist_free(b);
 }
 
+/* A month as exports write it: yyyy-mm, a date, a datetime (the month of
+ * the written date: date_trunc's midnight at +02 is still that month). */
+static void test_months(void)
+{
+	int32_t oct = 2025 * 12 + 9;
+	is_int(revhist_parse_month("2025-10"), oct, "month: yyyy-mm");
+	is_int(revhist_parse_month("2025-10-17"), oct, "month: a date");
+	is_int(revhist_parse_month("2025-10-01 00:00:00+02"), oct,
+	       "month: a datetime with an offset is its written date's month");
+	is_int(revhist_parse_month("2025-10-01T00:00:00Z"), oct, "month: ISO T and Z");
+	is_int(revhist_parse_month(" 2025-10-31 23:59:59.5-11 "), oct,
+	       "month: a fraction, a negative offset and blanks");
+	is_int(revhist_parse_month("2025-10-01 25:00:00"), MONTH_BAD, "month: hour 25 is bad");
+	is_int(revhist_parse_month("2025-10-01 lunch"), MONTH_BAD, "month: text after the date is bad");
+	is_int(revhist_parse_month("2025-02-30 00:00"), MONTH_BAD, "month: a day not in the month is bad");
+}
+
 int main(void)
 {
 	customers cu;
@@ -335,6 +353,7 @@ int main(void)
 
 	if (!ok(load_customers(&cu, "2024-06-30"), "revhist: customers load"))
 		return done_testing();
+	test_months();
 	test_bad_rows(&cu);
 	test_columns(&cu);
 	test_unknown(&cu);
