@@ -340,6 +340,12 @@ churn_status cmd_load(const cli_opts *o, outset *outs, stagetime *clock, cmd_dat
 	}
 	if (st == CHURN_OK && d->res->as_of_note[0] && !opt_isset(o, OPT_QUIET))
 		cmd_warn("%s:%s", d->lopts.display_name, d->res->as_of_note);
+	/* Rows of weight 0 stand for nobody: with no other row there is no
+	 * customer for any command (docs/contract.md, --weight). */
+	if (st == CHURN_OK && d->map.weight != NULL &&
+	    !(load_customer_count(d->res, d->map.weight, NULL) > 0))
+		st = churn_err_set(err, CHURN_EDATA, "%s: no customer has a weight above 0 "
+		                   "(--weight %s)", d->lopts.display_name, d->map.weight);
 	if (st == CHURN_OK)
 		st = check_by_levels(d, err);
 	if (st == CHURN_OK)

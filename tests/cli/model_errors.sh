@@ -65,6 +65,16 @@ fails 2 "-o - and --json - cannot both go to standard output" \
 fails 2 "model: option --output does not apply to this command" \
 	model --features tickets --outcome churned=Yes -o x.csv "$data"
 
+# Every weight 0 (review G6): nobody to model, said as survival says it,
+# not as "none of the customers used has the outcome"; score too.
+printf 'id,t,e,w,g\na,5,1,0,x\nb,9,0,0,y\nc,12,0,0,x\n' >w0.csv
+fails 1 "w0.csv: no customer has a weight above 0 (--weight w)" \
+	model --id id --duration t --event e --weight w --horizon 5 --features g w0.csv
+fails 1 "w0.csv: no customer has a weight above 0 (--weight w)" \
+	score --id id --duration t --event e --weight w --horizon 5 --features g -o w0s.csv w0.csv
+[ ! -e w0s.csv ]
+tap_ok $? "every weight 0: no scores file"
+
 # A model that cannot be fitted (1): no churner, no one else, no usable
 # row, every term aliased; a log of zero at its line and column.
 # --outcome COL=VALUE that no row holds is a usage error listing the
