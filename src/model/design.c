@@ -164,6 +164,52 @@ static design_row_status fill_row(const design *d, const term_src *src, size_t i
 	return DESIGN_ROW_OK;
 }
 
+/* Whether column a of design d means column b of design s: the same
+ * name and kind, and for a term's value the same imputed median, for a
+ * dummy the same level (its number, and whether it is the missing level):
+ * then a row of the same table has the same value in both. */
+static int same_column(const design *d, const design_col *a, const design *s,
+                       const design_col *b)
+{
+	if (a->kind != b->kind || strcmp(a->name, b->name) != 0)
+		return 0;
+	if (a->kind == DESIGN_COL_INTERCEPT)
+		return 1;
+	const design_term *ta = &d->terms[a->term], *tb = &s->terms[b->term];
+	if (ta->log != tb->log || ta->categorical != tb->categorical)
+		return 0;
+	if (a->kind == DESIGN_COL_DUMMY) {
+		int ma = ta->missing_level && a->level + 1 == ta->nlevels;
+		int mb = tb->missing_level && b->level + 1 == tb->nlevels;
+		if (ma != mb || ta->numeric_levels != tb->numeric_levels)
+			return 0;
+		return !ta->numeric_levels || ta->values[a->level] == tb->values[b->level];
+	}
+	double ia = ta->impute_value, ib = tb->impute_value;
+	return memcmp(&ia, &ib, sizeof ia) == 0 || (isnan(ia) && isnan(ib));
+}
+
+/* The first column of s's block [j0, j0 + d->ncols) that holds d's columns
+ * in d's order, when s has exactly the rows flagged in used (nt of them):
+ * X of d can then be a view of that block (design_spec's share).
+ * (size_t)-1 when there is none. */
+static size_t shared_block(const design *d, const design *s, const unsigned char *used,
+                           size_t nt)
+{
+	if (s == NULL || s->X == NULL || s->row == NULL || d->ncols == 0 || s->nrows != d->nrows)
+		return (size_t)-1;
+	long j0 = design_col_index(s, d->cols[0].name);
+	if (j0 < 0 || (size_t)j0 + d->ncols > s->ncols)
+		return (size_t)-1;
+	for (size_t j = 0; j < d->ncols; j++)
+		if (!same_column(d, &d->cols[j], s, &s->cols[(size_t)j0 + j]))
+			return (size_t)-1;
+	for (size_t i = 0, r = 0; i < nt; i++)
+		if (used[i] && s->row[r++] != i)
+			return (size_t)-1;
+	return (size_t)j0;
+}
+
 churn_status design_build(const table *t, const design_spec *spec, design **out,
                           churn_err *err)
 {
@@ -297,10 +343,14 @@ churn_status design_build(const table *t, const design_spec *spec, design **out,
 		goto done;
 	}
 
-	/* Pass 2: fill X. */
-	d->X = gsl_matrix_alloc(d->nrows, d->ncols ? d->ncols : 1);
+	/* Pass 2: fill X, or view the same columns of spec->share. */
+	size_t j0 = shared_block(d, spec->share, used, t->nrows);
 	d->row = malloc(d->nrows * sizeof *d->row);
-	if (d->X != NULL)  /* written once, row after row, below (memhint.h) */
+	if (j0 != (size_t)-1)
+		d->X = gsl_matrix_alloc_from_matrix(spec->share->X, 0, j0, d->nrows, d->ncols);
+	else
+		d->X = gsl_matrix_alloc(d->nrows, d->ncols ? d->ncols : 1);
+	if (d->X != NULL && j0 == (size_t)-1)  /* written once, row after row (memhint.h) */
 		mem_hint_huge(d->X->data, d->X->size1 * d->X->tda * sizeof *d->X->data);
 	if (d->X == NULL || d->row == NULL) {
 		st = churn_err_set(err, CHURN_ENOMEM, "out of memory for a %zu x %zu design",
@@ -312,7 +362,8 @@ churn_status design_build(const table *t, const design_spec *spec, design **out,
 		if (!used[i])
 			continue;
 		d->row[r] = i;
-		(void)fill_row(d, src, i, gsl_matrix_ptr(d->X, r, 0));
+		if (j0 == (size_t)-1)
+			(void)fill_row(d, src, i, gsl_matrix_ptr(d->X, r, 0));
 		r++;
 	}
 

@@ -27,10 +27,10 @@ void model_run_free(model_run *m)
 	design_free(m->dl);
 	logit_result_free(m->lr);
 	validate_summary_clear(&m->q);
+	model_run_cox_free(m);  /* m->dcs may view m->dc's matrix (design.h, Sharing) */
 	design_free(m->dc);
 	cox_result_free(m->cr);
 	cox_baseline_free(m->cb);
-	model_run_cox_free(m);
 	memset(m, 0, sizeof *m);
 }
 
@@ -390,10 +390,10 @@ static int drop_unscoring(model_run *m, int logit, churn_status st, churn_err *e
 		m->have_q = 0;
 		m->cv_note[0] = 0;
 	} else {
+		model_run_cox_free(m);
 		design_free(m->dc);
 		cox_result_free(m->cr);
 		cox_baseline_free(m->cb);
-		model_run_cox_free(m);
 		m->dc = NULL;
 		m->cr = NULL;
 		m->cb = NULL;

@@ -189,6 +189,7 @@ static churn_status fit_strata(model_run *m, const model_run_input *d, const cox
 	spec.nreferences = m->nreferences;
 	spec.impute = m->impute;
 	spec.row_mask = mask;
+	spec.share = dc;  /* the kept terms' columns of dc when they are a run of them */
 	if ((st = design_build(d->res->t, &spec, &m->dcs, err)) != CHURN_OK)
 		goto done;
 	if (m->dcs->nrows != dc->nrows) {
