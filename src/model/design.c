@@ -164,6 +164,40 @@ static design_row_status fill_row(const design *d, const term_src *src, size_t i
 	return DESIGN_ROW_OK;
 }
 
+/* Sets src[k].level_of_code for each text categorical term: the term's
+ * level of every table code, looked up once per code instead of by
+ * strcmp once per row.  A map that cannot be allocated stays NULL (the
+ * rows are then looked up one by one). */
+static void level_maps(const design *d, term_src *src)
+{
+	for (size_t k = 0; k < d->nterms; k++) {
+		const design_term *tm = &d->terms[k];
+		const table_col *c = src[k].col;
+		if (!tm->categorical || tm->numeric_levels || c->kind != TABLE_CAT)
+			continue;
+		size_t *map = malloc((c->nlevels ? c->nlevels : 1) * sizeof *map);
+		if (map == NULL)
+			continue;
+		for (size_t l = 0; l < c->nlevels; l++)
+			map[l] = design_term_text_level(tm, c->levels[l]);
+		src[k].level_of_code = map;
+	}
+}
+
+/* Sets used[i] to 2 for the rows used (used[i] != 0) that lack term tm's
+ * value; returns how many there are. */
+static size_t mark_missing(const design_term *tm, const table_col *c, unsigned char *used,
+                           size_t n)
+{
+	size_t m = 0;
+	for (size_t i = 0; i < n; i++)
+		if (used[i] && design_term_missing(tm, c, i)) {
+			used[i] = 2;
+			m++;
+		}
+	return m;
+}
+
 /* Whether column a of design d means column b of design s: the same
  * name and kind, and for a term's value the same imputed median, for a
  * dummy the same level (its number, and whether it is the missing level):
@@ -244,19 +278,20 @@ churn_status design_build(const table *t, const design_spec *spec, design **out,
 		goto done;
 
 	/* Pass 1: which rows are used.  Without impute, a row missing any
-	 * term's value is left out; with impute every unmasked row is used. */
+	 * term's value is left out; with impute every unmasked row is used.
+	 * A term at a time (used[i]: 1 unmasked, 2 unmasked and missing a
+	 * value), then the rows. */
+	for (size_t i = 0; i < t->nrows; i++)
+		used[i] = spec->row_mask == NULL || spec->row_mask[i];
+	for (size_t k = 0; k < d->nterms; k++)
+		d->terms[k].nmissing = mark_missing(&d->terms[k], src[k].col, used, t->nrows);
 	for (size_t i = 0; i < t->nrows; i++) {
-		if (spec->row_mask != NULL && !spec->row_mask[i]) {
+		if (used[i] == 0) {
 			d->rows_masked++;
 			continue;
 		}
-		int miss = 0;
-		for (size_t k = 0; k < d->nterms; k++)
-			if (design_term_missing(&d->terms[k], src[k].col, i)) {
-				d->terms[k].nmissing++;
-				miss = 1;
-			}
-		if (miss && !d->impute) {
+		if (used[i] == 2 && !d->impute) {
+			used[i] = 0;
 			d->rows_missing++;
 			continue;
 		}
@@ -358,6 +393,8 @@ churn_status design_build(const table *t, const design_spec *spec, design **out,
 		goto done;
 	}
 	size_t r = 0;
+	if (j0 == (size_t)-1)
+		level_maps(d, src);
 	for (size_t i = 0; i < t->nrows; i++) {
 		if (!used[i])
 			continue;
@@ -379,6 +416,8 @@ churn_status design_build(const table *t, const design_spec *spec, design **out,
 	}
 done:
 	colscan_clear(&cs);
+	for (size_t k = 0; src != NULL && k < spec->nterms; k++)
+		free(src[k].level_of_code);
 	free(src);
 	free(used);
 	free(buf);
@@ -387,26 +426,6 @@ done:
 	else
 		*out = d;
 	return st;
-}
-
-/* Sets src[k].level_of_code for each text categorical term: the term's
- * level of every table code, looked up once per code instead of by
- * strcmp once per row.  A map that cannot be allocated stays NULL (the
- * rows are then looked up one by one). */
-static void level_maps(const design *d, term_src *src)
-{
-	for (size_t k = 0; k < d->nterms; k++) {
-		const design_term *tm = &d->terms[k];
-		const table_col *c = src[k].col;
-		if (!tm->categorical || tm->numeric_levels || c->kind != TABLE_CAT)
-			continue;
-		size_t *map = malloc((c->nlevels ? c->nlevels : 1) * sizeof *map);
-		if (map == NULL)
-			continue;
-		for (size_t l = 0; l < c->nlevels; l++)
-			map[l] = design_term_text_level(tm, c->levels[l]);
-		src[k].level_of_code = map;
-	}
 }
 
 /* design_apply and design_apply_each: with X, every row into a new

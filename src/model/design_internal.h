@@ -10,6 +10,7 @@
 #ifndef CHURNKIT_MODEL_DESIGN_INTERNAL_H
 #define CHURNKIT_MODEL_DESIGN_INTERNAL_H
 
+#include <math.h>
 #include <stddef.h>
 
 #include "churnkit/design.h"
@@ -57,8 +58,14 @@ size_t design_term_text_level(const design_term *tm, const char *s);
 /* The value of numeric term tm in table row i (log applied), NaN if missing. */
 double design_term_value(const design_term *tm, const table_col *c, size_t i);
 
-/* 1 when row i has no value for term tm. */
-int design_term_missing(const design_term *tm, const table_col *c, size_t i);
+/* 1 when row i has no value for term tm (inline: pass 1 of design_build
+ * asks it of every row and term). */
+static inline int design_term_missing(const design_term *tm, const table_col *c, size_t i)
+{
+	if (tm->categorical && !tm->numeric_levels)
+		return c->codes[i] == TABLE_CODE_NA;
+	return isnan(c->num[i]);
+}
 
 /* R's median of v[0..n) (sorts v). */
 double design_median(double *v, size_t n);
