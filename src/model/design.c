@@ -127,6 +127,52 @@ static churn_status check_width(const design *d, churn_err *err)
 	return CHURN_OK;
 }
 
+/* The level of every table code of text categorical term tm (column c):
+ * a new array of c->nlevels entries, looked up once per code instead of
+ * by strcmp once per row; NULL for other terms or when out of memory
+ * (the rows are then looked up one by one). */
+static size_t *level_map(const design_term *tm, const table_col *c)
+{
+	if (!tm->categorical || tm->numeric_levels || c->kind != TABLE_CAT)
+		return NULL;
+	size_t *map = malloc((c->nlevels ? c->nlevels : 1) * sizeof *map);
+	for (size_t l = 0; map != NULL && l < c->nlevels; l++)
+		map[l] = design_term_text_level(tm, c->levels[l]);
+	return map;
+}
+
+/* Sets src[k].level_of_code for each text categorical term (level_map). */
+static void level_maps(const design *d, term_src *src)
+{
+	for (size_t k = 0; k < d->nterms; k++)
+		src[k].level_of_code = level_map(&d->terms[k], src[k].col);
+}
+
+/* The level of table row i of categorical term tm read from src (its
+ * level map when it has one); (size_t)-1 when it has none. */
+static size_t row_level(const design_term *tm, const term_src *src, size_t i)
+{
+	const table_col *c = src->col;
+	return src->level_of_code && c->codes[i] != TABLE_CODE_NA ? src->level_of_code[c->codes[i]]
+	                                                           : design_term_level_of(tm, c, i);
+}
+
+churn_status design_row_levels(const design *d, const table *t, size_t k, uint32_t *out,
+                               churn_err *err)
+{
+	const design_term *tm = &d->terms[k];
+	long ci = tm->categorical ? table_find_index(t, tm->column) : -1;
+	if (ci < 0)
+		return churn_err_set(err, CHURN_EUSAGE, "no categorical column '%s' for model term '%s'",
+		                     tm->column, tm->name);
+	term_src src = {.col = &t->cols[ci], .col_index = ci};
+	src.level_of_code = level_map(tm, src.col);
+	for (size_t r = 0; r < d->nrows; r++)
+		out[r] = (uint32_t)row_level(tm, &src, d->row[r]);
+	free(src.level_of_code);
+	return CHURN_OK;
+}
+
 /* Writes the design row of table row i into x (d->ncols values); returns
  * the row status.  Used both for training and for new data. */
 static design_row_status fill_row(const design *d, const term_src *src, size_t i, double *x)
@@ -138,8 +184,7 @@ static design_row_status fill_row(const design *d, const term_src *src, size_t i
 		const table_col *c = src[k].col;
 		double *xc = x + tm->first_col;
 		if (tm->categorical) {
-			size_t l = src[k].level_of_code && c->codes[i] != TABLE_CODE_NA
-			           ? src[k].level_of_code[c->codes[i]] : design_term_level_of(tm, c, i);
+			size_t l = row_level(tm, &src[k], i);
 			if (l == (size_t)-1)
 				return design_term_missing(tm, c, i) ? DESIGN_ROW_MISSING : DESIGN_ROW_UNSEEN;
 			for (size_t m = 0; m < tm->ncols; m++)
@@ -162,26 +207,6 @@ static design_row_status fill_row(const design *d, const term_src *src, size_t i
 			xc[1] = 0.0;
 	}
 	return DESIGN_ROW_OK;
-}
-
-/* Sets src[k].level_of_code for each text categorical term: the term's
- * level of every table code, looked up once per code instead of by
- * strcmp once per row.  A map that cannot be allocated stays NULL (the
- * rows are then looked up one by one). */
-static void level_maps(const design *d, term_src *src)
-{
-	for (size_t k = 0; k < d->nterms; k++) {
-		const design_term *tm = &d->terms[k];
-		const table_col *c = src[k].col;
-		if (!tm->categorical || tm->numeric_levels || c->kind != TABLE_CAT)
-			continue;
-		size_t *map = malloc((c->nlevels ? c->nlevels : 1) * sizeof *map);
-		if (map == NULL)
-			continue;
-		for (size_t l = 0; l < c->nlevels; l++)
-			map[l] = design_term_text_level(tm, c->levels[l]);
-		src[k].level_of_code = map;
-	}
 }
 
 /* Sets used[i] to 2 for the rows used (used[i] != 0) that lack term tm's

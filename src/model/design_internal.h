@@ -12,6 +12,7 @@
 
 #include <math.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "churnkit/design.h"
 #include "churnkit/err.h"
@@ -66,6 +67,14 @@ static inline int design_term_missing(const design_term *tm, const table_col *c,
 		return c->codes[i] == TABLE_CODE_NA;
 	return isnan(c->num[i]);
 }
+
+/* The level index of categorical term k (0: the reference, as
+ * design_col.level) in every row of d: out[r] for table row d->row[r] of t,
+ * the table d was built from; the level the row's dummies in X stand for,
+ * read without X.  CHURN_EUSAGE when term k is not categorical or t lacks
+ * its column. */
+churn_status design_row_levels(const design *d, const table *t, size_t k, uint32_t *out,
+                               churn_err *err);
 
 /* R's median of v[0..n) (sorts v). */
 double design_median(double *v, size_t n);

@@ -4,10 +4,13 @@
  * of that run, with the values, names, aliasing and rows of its own build,
  * and a Cox fit on it is the same bits as on its own build (the stratified
  * refit of model_run_cox.c); in every other case (other rows, a level the
- * rows lack, another reference, columns not in a run) it is its own build. */
+ * rows lack, another reference, columns not in a run) it is its own build.
+ * And design_row_levels, the level of each design row read from the table,
+ * against the level its dummies in X stand for. */
 #include "churnkit/cox.h"
 #include "churnkit/design.h"
 #include "fixture.h"
+#include "model/design_internal.h"
 #include "tap.h"
 
 #include <math.h>
@@ -181,10 +184,63 @@ static void test_intercept_impute(void)
 	table_free(t);
 }
 
+/* Whether design_row_levels gives, for every row and categorical term
+ * of d, the level whose dummy is 1 in X (0, the reference, when none is). */
+static int levels_as_x(const table *t, const design *d)
+{
+	uint32_t *lv = malloc(d->nrows * sizeof *lv);
+	churn_err err;
+	int good = 1, terms = 0;
+	for (size_t k = 0; k < d->nterms && good; k++) {
+		const design_term *tm = &d->terms[k];
+		if (!tm->categorical)
+			continue;
+		terms++;
+		good = design_row_levels(d, t, k, lv, &err) == CHURN_OK;
+		for (size_t r = 0; good && r < d->nrows; r++) {
+			size_t want = 0;
+			for (size_t j = tm->first_col; j < tm->first_col + tm->ncols; j++)
+				if (gsl_matrix_get(d->X, r, j) == 1)
+					want = d->cols[j].level;
+			good = lv[r] == want;
+		}
+	}
+	free(lv);
+	return good && terms > 0;
+}
+
+static void test_row_levels(void)
+{
+	table *t = fx_table(FX "churn.data.csv", NULL, 0);
+	static const char *const terms[] = {"plan", "tickets", "channel", "contract"};
+	static const char *const cats[] = {"tickets"};
+	static const char *const refs[] = {"plan=pro"};
+	design_spec spec = {.terms = terms, .nterms = 4, .categorical = cats, .ncategorical = 1,
+	                    .references = refs, .nreferences = 1};
+	design *d = NULL;
+	churn_err err;
+	design_build(t, &spec, &d, &err);
+	ok(levels_as_x(t, d), "row levels: text and numeric levels, a given reference, as X says");
+	design_free(d);
+	spec.impute = 1;
+	design_build(t, &spec, &d, &err);
+	ok(d->terms[2].missing_level, "row levels: channel has its (missing) level under impute");
+	ok(levels_as_x(t, d), "row levels: the (missing) level as X says");
+	design_free(d);
+	static const char *const num[] = {"mrr"};
+	spec = (design_spec){.terms = num, .nterms = 1};
+	design_build(t, &spec, &d, &err);
+	is_int(design_row_levels(d, t, 0, NULL, &err), CHURN_EUSAGE,
+	       "row levels: a numeric term has none");
+	design_free(d);
+	table_free(t);
+}
+
 int main(void)
 {
 	gsl_set_error_handler_off();
 	test_cox_refit();
 	test_intercept_impute();
+	test_row_levels();
 	return done_testing();
 }
