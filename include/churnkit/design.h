@@ -41,8 +41,18 @@
  * before any matrix is built: such a fit would take very long and could
  * not be estimated.
  *
- * Ownership: design_build returns a new design that owns its matrix, names
- * and levels; free it with design_free.  The table is only borrowed.
+ * Sharing: with spec->share, a design already built over the same table
+ * (the Cox model's, for its stratified refit on fewer terms), a design
+ * whose rows are exactly share's and whose columns are a run of share's
+ * columns with the same meaning (names, kinds, levels, imputed medians)
+ * gets X as a view of those columns of share->X (a gsl_matrix that does
+ * not own its block, its tda share's) instead of a copy: the same values,
+ * without filling n x p new doubles.  Otherwise X is built as usual.  A
+ * design sharing X is read and freed before share is freed.
+ *
+ * Ownership: design_build returns a new design that owns its matrix (or,
+ * sharing, the view), names and levels; free it with design_free.  The
+ * table is only borrowed.
  */
 #ifndef CHURNKIT_DESIGN_H
 #define CHURNKIT_DESIGN_H
@@ -70,6 +80,7 @@ typedef struct {
 	int impute;                     /* median-impute numeric NAs, "(missing)" level */
 	int intercept;                  /* 1: put "(Intercept)" first (logistic) */
 	const unsigned char *row_mask;  /* NULL, or table->nrows flags; 0 = skip row */
+	const struct design *share;     /* NULL, or a design over the same table (Sharing) */
 } design_spec;
 
 typedef enum {
@@ -110,7 +121,7 @@ typedef struct {
 	size_t nmissing;      /* used-or-masked-out-for-missing rows lacking this term */
 } design_term;
 
-typedef struct {
+typedef struct design {
 	gsl_matrix *X;        /* nrows x ncols, row-major; NULL when nrows == 0 */
 	size_t nrows;
 	size_t *row;          /* table row of each design row */

@@ -112,9 +112,10 @@ static int counting_sort(skeyed *ord, size_t n)
 
 /* Copies the data of the sorted rows ord (cw->n) into cw: their data row,
  * time, status, weight, entry and stratum, the events, and the kept
- * columns of X as they are into z (cw->keep set).  One pass that reads
- * each data row once, the rows COX_AHEAD ahead fetched early
- * (cox_internal.h). */
+ * columns of X as they are into z (cw->keep and cw->mean set), adding
+ * each row's weighted |x - mean| to cw->scale (coxfit6's scaling, in the
+ * sorted rows' order).  One pass that reads each data row once, the rows
+ * COX_AHEAD ahead fetched early (cox_internal.h). */
 static void gather_rows(cox_work *cw, const cox_data *d, const skeyed *ord)
 {
 	size_t n = cw->n, q = cw->q;
@@ -146,8 +147,10 @@ static void gather_rows(cox_work *cw, const cox_data *d, const skeyed *ord)
 			cw->events++;
 			cw->wevents += cw->w[r];
 		}
-		for (size_t c = 0; c < q; c++)
+		for (size_t c = 0; c < q; c++) {
 			z[c] = x[cw->keep[c]];
+			cw->scale[c] += cw->w[r] * fabs(z[c] - cw->mean[c]);
+		}
 	}
 }
 
@@ -209,24 +212,20 @@ churn_status cox_work_init(const cox_data *d, cox_work *cw, churn_err *err)
 	for (size_t j = 0, c = 0; j < cw->p; j++)
 		if (!cw->cs.aliased[j])
 			cw->keep[c++] = j;
+	for (size_t c = 0; c < q; c++) {
+		cw->mean[c] = cw->cs.mean[cw->keep[c]];
+		cw->scale[c] = 0;
+	}
 	gather_rows(cw, d, ord);
 	if (cw->events == 0) {
 		st = churn_err_set(err, CHURN_EDATA, "no events among the %zu rows: no Cox model", n);
 		goto fail;
 	}
 	/* coxfit6's centring and scaling: scale = 1 / weighted mean |x - mean|.
-	 * Row by row, each column's sum in the sorted rows' order; scale holds
-	 * the sums of absolute deviations until they are complete.  z holds
-	 * the gathered x until it is centred and scaled in place. */
-	for (size_t c = 0; c < q; c++) {
-		cw->mean[c] = cw->cs.mean[cw->keep[c]];
-		cw->scale[c] = 0;
-	}
-	for (size_t r = 0; r < n; r++) {
-		const double *x = cw->z + r * q;
-		for (size_t c = 0; c < q; c++)
-			cw->scale[c] += cw->w[r] * fabs(x[c] - cw->mean[c]);
-	}
+	 * Row by row, each column's sum in the sorted rows' order (added up by
+	 * gather_rows; scale holds the sums of absolute deviations until they
+	 * are complete).  z holds the gathered x until it is centred and scaled
+	 * in place. */
 	for (size_t c = 0; c < q; c++)
 		cw->scale[c] = cw->scale[c] > 0 ? cw->cs.wsum / cw->scale[c] : 1.0;
 	for (size_t r = 0; r < n; r++) {

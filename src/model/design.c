@@ -127,6 +127,52 @@ static churn_status check_width(const design *d, churn_err *err)
 	return CHURN_OK;
 }
 
+/* The level of every table code of text categorical term tm (column c):
+ * a new array of c->nlevels entries, looked up once per code instead of
+ * by strcmp once per row; NULL for other terms or when out of memory
+ * (the rows are then looked up one by one). */
+static size_t *level_map(const design_term *tm, const table_col *c)
+{
+	if (!tm->categorical || tm->numeric_levels || c->kind != TABLE_CAT)
+		return NULL;
+	size_t *map = malloc((c->nlevels ? c->nlevels : 1) * sizeof *map);
+	for (size_t l = 0; map != NULL && l < c->nlevels; l++)
+		map[l] = design_term_text_level(tm, c->levels[l]);
+	return map;
+}
+
+/* Sets src[k].level_of_code for each text categorical term (level_map). */
+static void level_maps(const design *d, term_src *src)
+{
+	for (size_t k = 0; k < d->nterms; k++)
+		src[k].level_of_code = level_map(&d->terms[k], src[k].col);
+}
+
+/* The level of table row i of categorical term tm read from src (its
+ * level map when it has one); (size_t)-1 when it has none. */
+static size_t row_level(const design_term *tm, const term_src *src, size_t i)
+{
+	const table_col *c = src->col;
+	return src->level_of_code && c->codes[i] != TABLE_CODE_NA ? src->level_of_code[c->codes[i]]
+	                                                           : design_term_level_of(tm, c, i);
+}
+
+churn_status design_row_levels(const design *d, const table *t, size_t k, uint32_t *out,
+                               churn_err *err)
+{
+	const design_term *tm = &d->terms[k];
+	long ci = tm->categorical ? table_find_index(t, tm->column) : -1;
+	if (ci < 0)
+		return churn_err_set(err, CHURN_EUSAGE, "no categorical column '%s' for model term '%s'",
+		                     tm->column, tm->name);
+	term_src src = {.col = &t->cols[ci], .col_index = ci};
+	src.level_of_code = level_map(tm, src.col);
+	for (size_t r = 0; r < d->nrows; r++)
+		out[r] = (uint32_t)row_level(tm, &src, d->row[r]);
+	free(src.level_of_code);
+	return CHURN_OK;
+}
+
 /* Writes the design row of table row i into x (d->ncols values); returns
  * the row status.  Used both for training and for new data. */
 static design_row_status fill_row(const design *d, const term_src *src, size_t i, double *x)
@@ -138,8 +184,7 @@ static design_row_status fill_row(const design *d, const term_src *src, size_t i
 		const table_col *c = src[k].col;
 		double *xc = x + tm->first_col;
 		if (tm->categorical) {
-			size_t l = src[k].level_of_code && c->codes[i] != TABLE_CODE_NA
-			           ? src[k].level_of_code[c->codes[i]] : design_term_level_of(tm, c, i);
+			size_t l = row_level(tm, &src[k], i);
 			if (l == (size_t)-1)
 				return design_term_missing(tm, c, i) ? DESIGN_ROW_MISSING : DESIGN_ROW_UNSEEN;
 			for (size_t m = 0; m < tm->ncols; m++)
@@ -162,6 +207,66 @@ static design_row_status fill_row(const design *d, const term_src *src, size_t i
 			xc[1] = 0.0;
 	}
 	return DESIGN_ROW_OK;
+}
+
+/* Sets used[i] to 2 for the rows used (used[i] != 0) that lack term tm's
+ * value; returns how many there are. */
+static size_t mark_missing(const design_term *tm, const table_col *c, unsigned char *used,
+                           size_t n)
+{
+	size_t m = 0;
+	for (size_t i = 0; i < n; i++)
+		if (used[i] && design_term_missing(tm, c, i)) {
+			used[i] = 2;
+			m++;
+		}
+	return m;
+}
+
+/* Whether column a of design d means column b of design s: the same
+ * name and kind, and for a term's value the same imputed median, for a
+ * dummy the same level (its number, and whether it is the missing level):
+ * then a row of the same table has the same value in both. */
+static int same_column(const design *d, const design_col *a, const design *s,
+                       const design_col *b)
+{
+	if (a->kind != b->kind || strcmp(a->name, b->name) != 0)
+		return 0;
+	if (a->kind == DESIGN_COL_INTERCEPT)
+		return 1;
+	const design_term *ta = &d->terms[a->term], *tb = &s->terms[b->term];
+	if (ta->log != tb->log || ta->categorical != tb->categorical)
+		return 0;
+	if (a->kind == DESIGN_COL_DUMMY) {
+		int ma = ta->missing_level && a->level + 1 == ta->nlevels;
+		int mb = tb->missing_level && b->level + 1 == tb->nlevels;
+		if (ma != mb || ta->numeric_levels != tb->numeric_levels)
+			return 0;
+		return !ta->numeric_levels || ta->values[a->level] == tb->values[b->level];
+	}
+	double ia = ta->impute_value, ib = tb->impute_value;
+	return memcmp(&ia, &ib, sizeof ia) == 0 || (isnan(ia) && isnan(ib));
+}
+
+/* The first column of s's block [j0, j0 + d->ncols) that holds d's columns
+ * in d's order, when s has exactly the rows flagged in used (nt of them):
+ * X of d can then be a view of that block (design_spec's share).
+ * (size_t)-1 when there is none. */
+static size_t shared_block(const design *d, const design *s, const unsigned char *used,
+                           size_t nt)
+{
+	if (s == NULL || s->X == NULL || s->row == NULL || d->ncols == 0 || s->nrows != d->nrows)
+		return (size_t)-1;
+	long j0 = design_col_index(s, d->cols[0].name);
+	if (j0 < 0 || (size_t)j0 + d->ncols > s->ncols)
+		return (size_t)-1;
+	for (size_t j = 0; j < d->ncols; j++)
+		if (!same_column(d, &d->cols[j], s, &s->cols[(size_t)j0 + j]))
+			return (size_t)-1;
+	for (size_t i = 0, r = 0; i < nt; i++)
+		if (used[i] && s->row[r++] != i)
+			return (size_t)-1;
+	return (size_t)j0;
 }
 
 churn_status design_build(const table *t, const design_spec *spec, design **out,
@@ -198,19 +303,20 @@ churn_status design_build(const table *t, const design_spec *spec, design **out,
 		goto done;
 
 	/* Pass 1: which rows are used.  Without impute, a row missing any
-	 * term's value is left out; with impute every unmasked row is used. */
+	 * term's value is left out; with impute every unmasked row is used.
+	 * A term at a time (used[i]: 1 unmasked, 2 unmasked and missing a
+	 * value), then the rows. */
+	for (size_t i = 0; i < t->nrows; i++)
+		used[i] = spec->row_mask == NULL || spec->row_mask[i];
+	for (size_t k = 0; k < d->nterms; k++)
+		d->terms[k].nmissing = mark_missing(&d->terms[k], src[k].col, used, t->nrows);
 	for (size_t i = 0; i < t->nrows; i++) {
-		if (spec->row_mask != NULL && !spec->row_mask[i]) {
+		if (used[i] == 0) {
 			d->rows_masked++;
 			continue;
 		}
-		int miss = 0;
-		for (size_t k = 0; k < d->nterms; k++)
-			if (design_term_missing(&d->terms[k], src[k].col, i)) {
-				d->terms[k].nmissing++;
-				miss = 1;
-			}
-		if (miss && !d->impute) {
+		if (used[i] == 2 && !d->impute) {
+			used[i] = 0;
 			d->rows_missing++;
 			continue;
 		}
@@ -297,10 +403,14 @@ churn_status design_build(const table *t, const design_spec *spec, design **out,
 		goto done;
 	}
 
-	/* Pass 2: fill X. */
-	d->X = gsl_matrix_alloc(d->nrows, d->ncols ? d->ncols : 1);
+	/* Pass 2: fill X, or view the same columns of spec->share. */
+	size_t j0 = shared_block(d, spec->share, used, t->nrows);
 	d->row = malloc(d->nrows * sizeof *d->row);
-	if (d->X != NULL)  /* written once, row after row, below (memhint.h) */
+	if (j0 != (size_t)-1)
+		d->X = gsl_matrix_alloc_from_matrix(spec->share->X, 0, j0, d->nrows, d->ncols);
+	else
+		d->X = gsl_matrix_alloc(d->nrows, d->ncols ? d->ncols : 1);
+	if (d->X != NULL && j0 == (size_t)-1)  /* written once, row after row (memhint.h) */
 		mem_hint_huge(d->X->data, d->X->size1 * d->X->tda * sizeof *d->X->data);
 	if (d->X == NULL || d->row == NULL) {
 		st = churn_err_set(err, CHURN_ENOMEM, "out of memory for a %zu x %zu design",
@@ -308,11 +418,14 @@ churn_status design_build(const table *t, const design_spec *spec, design **out,
 		goto done;
 	}
 	size_t r = 0;
+	if (j0 == (size_t)-1)
+		level_maps(d, src);
 	for (size_t i = 0; i < t->nrows; i++) {
 		if (!used[i])
 			continue;
 		d->row[r] = i;
-		(void)fill_row(d, src, i, gsl_matrix_ptr(d->X, r, 0));
+		if (j0 == (size_t)-1)
+			(void)fill_row(d, src, i, gsl_matrix_ptr(d->X, r, 0));
 		r++;
 	}
 
@@ -328,6 +441,8 @@ churn_status design_build(const table *t, const design_spec *spec, design **out,
 	}
 done:
 	colscan_clear(&cs);
+	for (size_t k = 0; src != NULL && k < spec->nterms; k++)
+		free(src[k].level_of_code);
 	free(src);
 	free(used);
 	free(buf);
@@ -336,26 +451,6 @@ done:
 	else
 		*out = d;
 	return st;
-}
-
-/* Sets src[k].level_of_code for each text categorical term: the term's
- * level of every table code, looked up once per code instead of by
- * strcmp once per row.  A map that cannot be allocated stays NULL (the
- * rows are then looked up one by one). */
-static void level_maps(const design *d, term_src *src)
-{
-	for (size_t k = 0; k < d->nterms; k++) {
-		const design_term *tm = &d->terms[k];
-		const table_col *c = src[k].col;
-		if (!tm->categorical || tm->numeric_levels || c->kind != TABLE_CAT)
-			continue;
-		size_t *map = malloc((c->nlevels ? c->nlevels : 1) * sizeof *map);
-		if (map == NULL)
-			continue;
-		for (size_t l = 0; l < c->nlevels; l++)
-			map[l] = design_term_text_level(tm, c->levels[l]);
-		src[k].level_of_code = map;
-	}
 }
 
 /* design_apply and design_apply_each: with X, every row into a new

@@ -10,7 +10,9 @@
 #ifndef CHURNKIT_MODEL_DESIGN_INTERNAL_H
 #define CHURNKIT_MODEL_DESIGN_INTERNAL_H
 
+#include <math.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "churnkit/design.h"
 #include "churnkit/err.h"
@@ -57,8 +59,22 @@ size_t design_term_text_level(const design_term *tm, const char *s);
 /* The value of numeric term tm in table row i (log applied), NaN if missing. */
 double design_term_value(const design_term *tm, const table_col *c, size_t i);
 
-/* 1 when row i has no value for term tm. */
-int design_term_missing(const design_term *tm, const table_col *c, size_t i);
+/* 1 when row i has no value for term tm (inline: pass 1 of design_build
+ * asks it of every row and term). */
+static inline int design_term_missing(const design_term *tm, const table_col *c, size_t i)
+{
+	if (tm->categorical && !tm->numeric_levels)
+		return c->codes[i] == TABLE_CODE_NA;
+	return isnan(c->num[i]);
+}
+
+/* The level index of categorical term k (0: the reference, as
+ * design_col.level) in every row of d: out[r] for table row d->row[r] of t,
+ * the table d was built from; the level the row's dummies in X stand for,
+ * read without X.  CHURN_EUSAGE when term k is not categorical or t lacks
+ * its column. */
+churn_status design_row_levels(const design *d, const table *t, size_t k, uint32_t *out,
+                               churn_err *err);
 
 /* R's median of v[0..n) (sorts v). */
 double design_median(double *v, size_t n);

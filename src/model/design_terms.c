@@ -49,12 +49,6 @@ double design_term_value(const design_term *tm, const table_col *c, size_t i)
 	return tm->log ? log(v) : v;
 }
 
-int design_term_missing(const design_term *tm, const table_col *c, size_t i)
-{
-	if (tm->categorical && !tm->numeric_levels)
-		return c->codes[i] == TABLE_CODE_NA;
-	return isnan(c->num[i]);
-}
 
 static int cmp_double(const void *a, const void *b)
 {

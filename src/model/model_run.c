@@ -27,10 +27,10 @@ void model_run_free(model_run *m)
 	design_free(m->dl);
 	logit_result_free(m->lr);
 	validate_summary_clear(&m->q);
+	model_run_cox_free(m);  /* m->dcs may view m->dc's matrix (design.h, Sharing) */
 	design_free(m->dc);
 	cox_result_free(m->cr);
 	cox_baseline_free(m->cb);
-	model_run_cox_free(m);
 	memset(m, 0, sizeof *m);
 }
 
@@ -268,16 +268,11 @@ static churn_status fit_cox(model_run *m, const model_run_input *d, churn_err *e
 	churn_status st;
 	const survdata *s = m->sd;
 	size_t n = d->res->t->nrows, na = n ? n : 1;
-	double *ev = malloc(na * sizeof *ev), *time = NULL, *status = NULL, *entry = NULL;
-	double *w = NULL, nev = 0;
+	double *time = NULL, *status = NULL, *entry = NULL, *w = NULL, nev = 0;
 	unsigned char *usable = NULL;
 	cox_prep *cp = NULL;
 	char cols[200];
 
-	if (ev == NULL) {
-		st = churn_err_set(err, CHURN_ENOMEM, "out of memory for the Cox model");
-		goto done;
-	}
 	/* A row without time at risk (its entry not before its exit, as given
 	 * or once near-equal times are merged as R's coxph merges them) is
 	 * left out and counted: survival's one rule (surv.h, docs/method.md). */
@@ -297,6 +292,8 @@ static churn_status fit_cox(model_run *m, const model_run_input *d, churn_err *e
 		st = design_error(st, d, "the Cox model", err);
 		goto done;
 	}
+	free(usable);  /* read by the design alone */
+	usable = NULL;
 	stagetime_mark(m->timer, "cox: design");
 	const design *dz = m->dc;
 	size_t nr = dz->nrows;
@@ -310,10 +307,9 @@ static churn_status fit_cox(model_run *m, const model_run_input *d, churn_err *e
 		st = churn_err_set(err, CHURN_ENOMEM, "out of memory for the Cox model");
 		goto done;
 	}
-	for (size_t i = 0; i < n; i++)
-		ev[i] = s->event[i];
 	design_take(dz, s->time, time);
-	design_take(dz, ev, status);
+	for (size_t r = 0; r < nr; r++)  /* design_take of the event flags */
+		status[r] = s->event[dz->row[r]];
 	if (entry)
 		design_take(dz, s->entry, entry);
 	if (w)
@@ -352,7 +348,6 @@ static churn_status fit_cox(model_run *m, const model_run_input *d, churn_err *e
 	st = model_run_cox_after_fit(m, d, &cd, &cp, err);
 done:
 	cox_prep_free(cp);
-	free(ev);
 	free(usable);
 	free(time);
 	free(status);
@@ -390,10 +385,10 @@ static int drop_unscoring(model_run *m, int logit, churn_status st, churn_err *e
 		m->have_q = 0;
 		m->cv_note[0] = 0;
 	} else {
+		model_run_cox_free(m);
 		design_free(m->dc);
 		cox_result_free(m->cr);
 		cox_baseline_free(m->cb);
-		model_run_cox_free(m);
 		m->dc = NULL;
 		m->cr = NULL;
 		m->cb = NULL;

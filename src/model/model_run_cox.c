@@ -4,7 +4,7 @@
 #include "config.h"
 
 #include "churnkit/model_run.h"
-
+#include "model/design_internal.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -53,8 +53,9 @@ static size_t code_of(const model_run *m, const double *x)
 
 /* The level index of each categorical term that may become a stratum,
  * for every row of the Cox design: lv[k] (dc->nrows) for the candidate
- * terms, NULL for the others; read from the design in one pass, so that
- * trying the candidates and coding the strata do not read it again. */
+ * terms, NULL for the others; read once from the table's codes (not from
+ * the n x p design), so that trying the candidates and coding the strata
+ * do not read it again. */
 typedef struct {
 	size_t nterms;
 	uint32_t **lv;
@@ -68,23 +69,22 @@ static void term_levels_free(term_levels *tl)
 	tl->lv = NULL;
 }
 
-/* Fills tl with the levels of the ncand terms cand[]; 0, or -1 when out
- * of memory. */
-static int term_levels_read(const design *dc, const size_t *cand, size_t ncand,
-                            term_levels *tl)
+/* Fills tl with the levels of the ncand terms cand[] of dc, built from
+ * table t (design_row_levels). */
+static churn_status term_levels_read(const design *dc, const table *t, const size_t *cand,
+                                     size_t ncand, term_levels *tl, churn_err *err)
 {
 	tl->nterms = dc->nterms;
 	if ((tl->lv = calloc(dc->nterms ? dc->nterms : 1, sizeof *tl->lv)) == NULL)
-		return -1;
-	for (size_t a = 0; a < ncand; a++)
+		return churn_err_set(err, CHURN_ENOMEM, "out of memory for the strata");
+	for (size_t a = 0; a < ncand; a++) {
+		churn_status st;
 		if ((tl->lv[cand[a]] = malloc((dc->nrows ? dc->nrows : 1) * sizeof **tl->lv)) == NULL)
-			return -1;
-	for (size_t i = 0; i < dc->nrows; i++) {
-		const double *x = gsl_matrix_const_ptr(dc->X, i, 0);
-		for (size_t a = 0; a < ncand; a++)
-			tl->lv[cand[a]][i] = (uint32_t)level_of(dc, cand[a], x);
+			return churn_err_set(err, CHURN_ENOMEM, "out of memory for the strata");
+		if ((st = design_row_levels(dc, t, cand[a], tl->lv[cand[a]], err)) != CHURN_OK)
+			return st;
 	}
-	return 0;
+	return CHURN_OK;
 }
 
 /* code_of for row i of the Cox design, from its terms' levels tl. */
@@ -189,6 +189,7 @@ static churn_status fit_strata(model_run *m, const model_run_input *d, const cox
 	spec.nreferences = m->nreferences;
 	spec.impute = m->impute;
 	spec.row_mask = mask;
+	spec.share = dc;  /* the kept terms' columns of dc when they are a run of them */
 	if ((st = design_build(d->res->t, &spec, &m->dcs, err)) != CHURN_OK)
 		goto done;
 	if (m->dcs->nrows != dc->nrows) {
@@ -252,8 +253,8 @@ static double min_stratum_events(const model_run *m, const cox_data *cd, const t
  * hazards.md): strongest failure first (smallest p, then largest chisq per
  * df), each kept only when every stratum then still has at least min_n
  * events; the others are flagged in ph_small. */
-static churn_status choose_strata(model_run *m, const cox_data *cd, term_levels *tl,
-                                  churn_err *err)
+static churn_status choose_strata(model_run *m, const table *t, const cox_data *cd,
+                                  term_levels *tl, churn_err *err)
 {
 	const design *dc = m->dc;
 	const cox_zph_result *z = m->zph;
@@ -275,9 +276,10 @@ static churn_status choose_strata(model_run *m, const cox_data *cd, term_levels 
 				break;
 			}
 		}
-	if (term_levels_read(dc, cand, n, tl) != 0) {
+	churn_status st = term_levels_read(dc, t, cand, n, tl, err);
+	if (st != CHURN_OK) {
 		free(cand);
-		return churn_err_set(err, CHURN_ENOMEM, "out of memory for the strata");
+		return st;
 	}
 	for (size_t a = 0; a < n; a++) {
 		m->ph_strat[cand[a]] = 1;
@@ -331,7 +333,7 @@ churn_status model_run_cox_after_fit(model_run *m, const model_run_input *d, con
 	term_levels tl = {0, NULL};
 	size_t *codes = NULL;
 	if (m->zph != NULL)
-		st = choose_strata(m, cd, &tl, err);
+		st = choose_strata(m, d->res->t, cd, &tl, err);
 	if (st == CHURN_OK && m->nph_strat > 0)
 		st = strata_codes(m, &tl, &codes, err);
 	term_levels_free(&tl);

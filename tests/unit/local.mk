@@ -109,6 +109,9 @@ unit_model = tests/unit/test_design tests/unit/test_logit tests/unit/test_firth 
 	tests/unit/test_coxph tests/unit/test_model_run
 tests_unit_test_design_SOURCES = tests/unit/test_design.c
 tests_unit_test_design_LDADD = $(TEST_LIBS)
+unit_model += tests/unit/test_design_share
+tests_unit_test_design_share_SOURCES = tests/unit/test_design_share.c
+tests_unit_test_design_share_LDADD = $(TEST_LIBS)
 tests_unit_test_firth_SOURCES = tests/unit/test_firth.c
 tests_unit_test_firth_LDADD = $(TEST_LIBS)
 tests_unit_test_logit_SOURCES = tests/unit/test_logit.c
