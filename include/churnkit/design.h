@@ -81,6 +81,9 @@ typedef struct {
 	int intercept;                  /* 1: put "(Intercept)" first (logistic) */
 	const unsigned char *row_mask;  /* NULL, or table->nrows flags; 0 = skip row */
 	const struct design *share;     /* NULL, or a design over the same table (Sharing) */
+	const double *freq;             /* NULL, or table->nrows frequency weights (--weight):
+	                                   the imputed medians are the customers' (a row of
+	                                   weight w counts w times), as the expanded rows' */
 } design_spec;
 
 typedef enum {

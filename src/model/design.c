@@ -276,7 +276,7 @@ churn_status design_build(const table *t, const design_spec *spec, design **out,
 	design *d = NULL;
 	term_src *src = NULL;
 	unsigned char *used = NULL;
-	double *buf = NULL;
+	double *buf = NULL, *wbuf = NULL;
 	colscan cs = {0};
 
 	*out = NULL;
@@ -368,7 +368,9 @@ churn_status design_build(const table *t, const design_spec *spec, design **out,
 
 	/* Levels, medians and missing-indicator columns. */
 	buf = malloc(t->nrows * sizeof *buf);
-	if (buf == NULL) {
+	if (spec->freq != NULL)
+		wbuf = malloc(t->nrows * sizeof *wbuf);
+	if (buf == NULL || (spec->freq != NULL && wbuf == NULL)) {
 		st = churn_err_set(err, CHURN_ENOMEM, "out of memory building the design");
 		goto done;
 	}
@@ -386,14 +388,22 @@ churn_status design_build(const table *t, const design_spec *spec, design **out,
 			continue;
 		size_t m = 0;
 		for (size_t i = 0; i < t->nrows; i++)
-			if (used[i] && !isnan(c->num[i]))
+			if (used[i] && !isnan(c->num[i]) && (spec->freq == NULL || spec->freq[i] > 0)) {
+				if (wbuf != NULL)
+					wbuf[m] = spec->freq[i];
 				buf[m++] = design_term_value(tm, c, i);
+			}
 		if (m == 0) {
 			st = churn_err_set(err, CHURN_EDATA,
 			                   "column '%s' has no values to impute from", tm->column);
 			goto done;
 		}
-		tm->impute_value = design_median(buf, m);
+		tm->impute_value = wbuf != NULL ? design_median_weighted(buf, wbuf, m)
+		                                : design_median(buf, m);
+		if (isnan(tm->impute_value)) {
+			st = churn_err_set(err, CHURN_ENOMEM, "out of memory building the design");
+			goto done;
+		}
 		tm->has_missing_col = tm->nmissing > 0;
 	}
 	if ((st = check_width(d, err)) != CHURN_OK)
@@ -446,6 +456,7 @@ done:
 	free(src);
 	free(used);
 	free(buf);
+	free(wbuf);
 	if (st != CHURN_OK)
 		design_free(d);
 	else

@@ -79,4 +79,9 @@ churn_status design_row_levels(const design *d, const table *t, size_t k, uint32
 /* R's median of v[0..n) (sorts v). */
 double design_median(double *v, size_t n);
 
+/* The median of the values v[0..n) each counted w[k] times (whole numbers
+ * >= 0, not all 0): R's median of rep(v, w), the mean of the two middle
+ * values when the total is even.  Sorts v and w together. */
+double design_median_weighted(double *v, double *w, size_t n);
+
 #endif

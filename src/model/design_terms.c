@@ -68,6 +68,43 @@ double design_median(double *v, size_t n)
 	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
+typedef struct {
+	double v, w;
+} vw_pair;
+
+static int cmp_pair(const void *a, const void *b)
+{
+	double x = ((const vw_pair *)a)->v, y = ((const vw_pair *)b)->v;
+	return (x > y) - (x < y);
+}
+
+double design_median_weighted(double *v, double *w, size_t n)
+{
+	vw_pair *p = malloc((n ? n : 1) * sizeof *p);
+	double total = 0, lo = NAN, hi = NAN, run = 0;
+	if (p == NULL)
+		return NAN;
+	for (size_t k = 0; k < n; k++) {
+		p[k] = (vw_pair){v[k], w[k]};
+		total += w[k];
+	}
+	qsort(p, n, sizeof *p, cmp_pair);
+	/* The expanded values' positions total / 2 and total / 2 + 1 (1-based)
+	 * when the total is even, else (total + 1) / 2 for both. */
+	double a = floor((total + 1) / 2), b = floor(total / 2) + 1;
+	for (size_t k = 0; k < n && isnan(hi); k++) {
+		run += p[k].w;
+		if (isnan(lo) && run >= a)
+			lo = p[k].v;
+		if (run >= b)
+			hi = p[k].v;
+	}
+	for (size_t k = 0; k < n; k++)
+		v[k] = p[k].v, w[k] = p[k].w;
+	free(p);
+	return (lo + hi) / 2;
+}
+
 churn_status design_term_levels(design_term *tm, const table_col *c, const unsigned char *used,
                                 size_t nrows, const char *ref, int add_missing,
                                 churn_err *err)

@@ -126,6 +126,10 @@ static void design_spec_of(const model_run *m, const model_run_input *d, int int
 	spec->impute = m->impute;
 	spec->intercept = intercept;
 	spec->row_mask = mask;
+	if (d->map->weight != NULL) {
+		const table_col *w = table_find(d->res->t, d->map->weight);
+		spec->freq = w != NULL ? w->num : NULL;
+	}
 }
 
 const char *model_run_column_list(const design *dz, char *buf, size_t n)

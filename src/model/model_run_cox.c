@@ -189,6 +189,10 @@ static churn_status fit_strata(model_run *m, const model_run_input *d, const cox
 	spec.nreferences = m->nreferences;
 	spec.impute = m->impute;
 	spec.row_mask = mask;
+	if (d->map->weight != NULL) {
+		const table_col *w = table_find(d->res->t, d->map->weight);
+		spec.freq = w != NULL ? w->num : NULL;
+	}
 	spec.share = dc;  /* the kept terms' columns of dc when they are a run of them */
 	if ((st = design_build(d->res->t, &spec, &m->dcs, err)) != CHURN_OK)
 		goto done;

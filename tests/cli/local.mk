@@ -16,6 +16,8 @@ cli_tests += tests/cli/revhist.sh
 cli_tests += tests/cli/load_rows_hint.sh
 # Frequency weights in cohorts, KPIs and the report's cohort pages.
 cli_tests += tests/cli/cohorts_weight.sh
+# --impute with --weight: the customers' median, as the expanded rows.
+cli_tests += tests/cli/impute_weights.sh
 # The README's recipes, run as written (tests/data/recipes/NAME/).
 cli_tests += tests/cli/recipes.sh
 EXTRA_DIST += tests/data/recipes/revenue/customers.csv \

@@ -26,6 +26,7 @@ data_model = \
 	tests/data/model/churn.csv \
 	tests/data/model/coxsep.csv \
 	tests/data/model/endometrial.csv \
+	tests/data/model/impute_weights.csv \
 	tests/data/model/entry_at_exit.R \
 	tests/data/model/entry_at_exit.csv \
 	tests/data/model/ipcw_sep.csv \

@@ -3,6 +3,7 @@
 #include "churnkit/design.h"
 #include "fixture.h"
 #include "tap.h"
+#include "model/design_internal.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -294,11 +295,37 @@ static void test_constant_and_wide(void)
 	table_free(t);
 }
 
+/* The customers' median under frequency weights: R's median(rep(v, w)). */
+static void test_weighted_median(void)
+{
+	static const struct {
+		double v[4], w[4];
+		size_t n;
+		double want;
+		const char *what;
+	} c[] = {
+		{{5, 1, 3}, {1, 1, 1}, 3, 3, "weights 1: the plain median"},
+		{{1, 2}, {1, 1}, 2, 1.5, "weights 1, even: the mean of the middle two"},
+		{{1, 2, 3}, {0, 2, 1}, 3, 2, "rep(1:3, c(0, 2, 1)) = 2 2 3: 2"},
+		{{4, 1}, {2, 2}, 2, 2.5, "rep(c(4, 1), 2) sorted 1 1 4 4: 2.5"},
+		{{7}, {3}, 1, 7, "one value"},
+		{{9, 1}, {1, 3}, 2, 1, "1 1 1 9: 1, not the rows' median 5"},
+		{{5, 9, 1, 6}, {1, 2, 1, 4}, 4, 6, "1 5 6 6 6 6 9 9: 6"},
+	};
+	for (size_t k = 0; k < sizeof c / sizeof *c; k++) {
+		double v[4], w[4];
+		memcpy(v, c[k].v, sizeof v);
+		memcpy(w, c[k].w, sizeof w);
+		is_double_abs(design_median_weighted(v, w, c[k].n), c[k].want, 0, c[k].what);
+	}
+}
+
 int main(void)
 {
 	gsl_set_error_handler_off();
 	test_churn();
 	test_edges();
 	test_constant_and_wide();
+	test_weighted_median();
 	return done_testing();
 }
