@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "churnkit/memhint.h"
 #include "churnkit/order.h"
 
 score_band score_band_of(double p)
@@ -149,6 +150,7 @@ static churn_status build(const design *d, const logit_result *lr, const cox_arg
 		return churn_err_set(err, CHURN_ENOMEM, "out of memory scoring %zu customers",
 		                     t->nrows);
 	}
+	mem_hint_huge(s->rows, m * sizeof *s->rows);  /* filled row after row */
 	s->cox = lr == NULL;
 	st = lr != NULL ? model_score_each(d, lr, t, active, add_row, s, err)
 	     : model_score_cox_each(d, c->r, c->b, t, c->tenure, c->stratum, c->h, active,

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "churnkit/memhint.h"
 #include "churnkit/order.h"
 
 /* Index of an action text: value tier, risk band, driver kind, incentive. */
@@ -429,6 +430,8 @@ churn_status segment_build(const scores *s, const design *d, const table *t,
 	r->incentive_p = e * H > 0 ? months / (e * H) : INFINITY;
 	r->q50 = r->q80 = NAN;
 	r->customers = malloc((s->n ? s->n : 1) * sizeof *r->customers);
+	if (r->customers != NULL)  /* filled customer after customer */
+		mem_hint_huge(r->customers, (s->n ? s->n : 1) * sizeof *r->customers);
 	r->actions = malloc(NACTIONS * sizeof *r->actions);
 	if (d != NULL)
 		tk = calloc(d->nterms ? d->nterms : 1, sizeof *tk);
