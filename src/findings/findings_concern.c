@@ -84,8 +84,41 @@ static void concern_period(const findings_input *in, finding *f)
 	f->mrr = cur->mrr.covered ? cur->mrr.mrr_churned : NAN;
 }
 
+/* Findings whose groups one pass over the rows counts together. */
+#define CONCERN_BATCH 32
+
+/* Counts the active customers of the groups gt[0..nb-1] and their MRR
+ * into f[]->customers and ->mrr: one pass over the rows for them all,
+ * each group's sums taken in row order as a pass of its own would. */
+static void concern_batch(const findings_input *in, const finding_group_test *gt,
+                          finding *const *f, size_t nb)
+{
+	double n[CONCERN_BATCH] = {0}, mrr[CONCERN_BATCH] = {0};
+	for (size_t i = 0; i < in->table->nrows; i++) {
+		if (!in->active[i])
+			continue;
+		double w = in->weight != NULL ? in->weight[i] : 1;
+		int has_value = in->value != NULL && isfinite(in->value[i]);
+		for (size_t b = 0; b < nb; b++) {
+			if (!findings_group_test_has(&gt[b], i))
+				continue;
+			n[b] += w;
+			if (has_value)
+				mrr[b] += w * in->value[i];
+		}
+	}
+	for (size_t b = 0; b < nb; b++) {
+		f[b]->customers = n[b];
+		f[b]->mrr = in->value != NULL ? mrr[b] : NAN;
+	}
+}
+
 void findings_concern(const findings_input *in, flist *l)
 {
+	finding_group_test gt[CONCERN_BATCH];
+	finding *of[CONCERN_BATCH];
+	size_t nb = 0;
+
 	for (size_t k = 0; k < l->n; k++) {
 		finding *f = &l->item[k];
 		if (f->kind == FINDING_PERIOD || f->kind == FINDING_REVENUE) {
@@ -101,20 +134,15 @@ void findings_concern(const findings_input *in, flist *l)
 		finding_group g = side ? f->group_b : f->group;
 		const char *level = side ? f->level_b : f->level;
 		double cut = side ? f->cut_b : f->cut;
-		double n = 0, mrr = 0;
-		finding_group_test gt;
-		findings_group_test_init(&gt, g, level, cut, c);
-		for (size_t i = 0; i < in->table->nrows; i++) {
-			if (!in->active[i] || !findings_group_test_has(&gt, i))
-				continue;
-			double w = in->weight != NULL ? in->weight[i] : 1;
-			n += w;
-			if (in->value != NULL && isfinite(in->value[i]))
-				mrr += w * in->value[i];
+		findings_group_test_init(&gt[nb], g, level, cut, c);
+		of[nb++] = f;
+		if (nb == CONCERN_BATCH) {
+			concern_batch(in, gt, of, nb);
+			nb = 0;
 		}
-		f->customers = n;
-		f->mrr = in->value != NULL ? mrr : NAN;
 	}
+	if (nb > 0)
+		concern_batch(in, gt, of, nb);
 }
 
 /* The ranking key: MRR with a value column, else customers; NaN last. */
