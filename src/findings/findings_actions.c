@@ -10,6 +10,7 @@
 #include "findings/findings_kinds.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -46,41 +47,75 @@ typedef struct {
 	size_t nloss;  /* customers whose expected loss is known */
 } target;
 
-/* The targets' counts of each of the nt actions: active customers (seg's,
- * each entry standing for its weight's customers) in the group, their MRR,
- * expected loss.  One pass over the customers for them all, each action's
- * sums taken in the customers' order as a pass of its own would. */
-static void targets(target *tg, size_t nt, const segment_result *seg)
+/* Actions whose targets one pass counts: a bit each in a byte per row. */
+#define TARGETS_BATCH 8
+
+/* targets() for tg[0..nt-1], nt <= TARGETS_BATCH, in[row] holding bit j
+ * when table row `row` is in the group of tg[j] (and past its early
+ * window). */
+static void targets_batch(target *tg, size_t nt, const segment_result *seg,
+                          const uint8_t *in)
 {
-	for (size_t j = 0; j < nt; j++) {
-		finding_action *a = tg[j].a;
-		a->customers = a->unscored = a->mrr = a->expected_loss = 0;
-	}
 	for (size_t k = 0; k < seg->n; k++) {
 		const segment_customer *sc = &seg->customers[k];
+		unsigned bits = in[sc->row];
+		if (bits == 0)
+			continue;
 		double w = (double)sc->weight;  /* customers: by the frequency weights */
 		for (size_t j = 0; j < nt; j++) {
-			target *x = &tg[j];
-			if (!findings_group_test_has(&x->gt, sc->row) ||
-			    (x->past != NULL && !(x->past[sc->row] > FINDINGS_ACTION_PAST_MONTHS)))
+			if (!(bits >> j & 1))
 				continue;
-			finding_action *a = x->a;
+			finding_action *a = tg[j].a;
 			a->customers += w;
 			a->unscored += isnan(sc->p) ? w : 0;
 			if (isfinite(sc->value))
 				a->mrr += w * sc->value;
 			if (isfinite(sc->expected_mrr_loss)) {
 				a->expected_loss += w * sc->expected_mrr_loss;
-				x->nloss++;
+				tg[j].nloss++;
 			}
 		}
 	}
+}
+
+/* The targets' counts of each of the nt actions: active customers (seg's,
+ * each entry standing for its weight's customers) in the group, their MRR,
+ * expected loss, each action's sums taken in the customers' order.  The
+ * groups are tested in table order first (a byte of flags per row), so
+ * that the pass in the customers' (risk) order reads one small array
+ * rather than the columns at random.  nrows: the table's rows.  0, or -1
+ * when out of memory. */
+static int targets(target *tg, size_t nt, const segment_result *seg, size_t nrows)
+{
+	uint8_t *in = malloc(nrows ? nrows : 1);
+	if (in == NULL)
+		return -1;
+	for (size_t j = 0; j < nt; j++) {
+		finding_action *a = tg[j].a;
+		a->customers = a->unscored = a->mrr = a->expected_loss = 0;
+	}
+	for (size_t j0 = 0; j0 < nt; j0 += TARGETS_BATCH) {
+		size_t nb = nt - j0 < TARGETS_BATCH ? nt - j0 : TARGETS_BATCH;
+		for (size_t i = 0; i < nrows; i++) {
+			unsigned bits = 0;
+			for (size_t j = 0; j < nb; j++) {
+				const target *x = &tg[j0 + j];
+				if (findings_group_test_has(&x->gt, i) &&
+				    (x->past == NULL || x->past[i] > FINDINGS_ACTION_PAST_MONTHS))
+					bits |= 1u << j;
+			}
+			in[i] = (uint8_t)bits;
+		}
+		targets_batch(tg + j0, nb, seg, in);
+	}
+	free(in);
 	for (size_t j = 0; j < nt; j++) {
 		finding_action *a = tg[j].a;
 		a->mrr = seg->has_value ? a->mrr : NAN;
 		a->expected_loss = seg->has_value && tg[j].nloss ? a->expected_loss : NAN;
 		a->mrr_saved = a->expected_loss * seg->offer_effect;
 	}
+	return 0;
 }
 
 static int action_cmp(const void *pa, const void *pb)
@@ -189,9 +224,12 @@ churn_status findings_actions(findings *f, const findings_actions_input *in, chu
 		}
 		f->nactions++;
 	}
-	if (nt > 0)
-		targets(tg, nt, seg);
+	int oom = nt > 0 && targets(tg, nt, seg, t->nrows) != 0;
 	free(tg);
+	if (oom) {
+		actions_clear(f);
+		return churn_err_set(err, CHURN_ENOMEM, "findings: out of memory");
+	}
 	for (size_t j = 0; j < f->nactions; j++) {
 		finding_action *a = &f->action[j];
 		a->finding_group = a->finding_group && a->customers == f->item[a->finding].customers;
