@@ -65,40 +65,38 @@ static int by_risk(const void *a, const void *b)
 
 /* Puts s's rows (in table order) in by_risk's order through the radix
  * sort: the key is the probability descending, NaN last, equal keys
- * (-0 and +0 alike, as by_risk) in table order.  The rows move in place,
- * cycle by cycle of the permutation, rather than into a copy of the list.
- * -1 when out of memory, the rows then as they were. */
+ * (-0 and +0 alike, as by_risk) in table order.  The rows are gathered
+ * into a new list in that order, each asked for RANK_AHEAD rows early
+ * (they are read at random).  -1 when out of memory, the rows then as
+ * they were. */
+#define RANK_AHEAD 8
+
 static int rank_rows(scores *s)
 {
 	size_t n = s->n ? s->n : 1;
 	uint64_t *key = malloc(n * sizeof *key);
 	size_t *idx = malloc(n * sizeof *idx);
-	int st = key && idx ? 0 : -1;
+	score_entry *to = malloc(n * sizeof *to);
+	int st = key && idx && to ? 0 : -1;
 	for (size_t k = 0; st == 0 && k < s->n; k++) {
 		double p = s->rows[k].s.prob;
 		key[k] = isnan(p) ? UINT64_MAX : ~order_key_asc(p);
 		idx[k] = k;
 	}
-	if (st == 0 && (st = order_sort_u64(key, idx, s->n)) == 0)
-		/* Row k takes the row now at idx[k]; idx[j] = j marks j done. */
+	if (st == 0 && (st = order_sort_u64(key, idx, s->n)) == 0) {
+		mem_hint_huge(to, n * sizeof *to);
 		for (size_t k = 0; k < s->n; k++) {
-			if (idx[k] == k)
-				continue;
-			score_entry first = s->rows[k];
-			size_t j = k;
-			for (;;) {
-				size_t from = idx[j];
-				idx[j] = j;
-				if (from == k) {
-					s->rows[j] = first;
-					break;
-				}
-				s->rows[j] = s->rows[from];
-				j = from;
-			}
+			if (k + RANK_AHEAD < s->n)
+				__builtin_prefetch(&s->rows[idx[k + RANK_AHEAD]]);
+			to[k] = s->rows[idx[k]];
 		}
+		score_entry *old = s->rows;
+		s->rows = to;
+		to = old;
+	}
 	free(key);
 	free(idx);
+	free(to);
 	return st;
 }
 
