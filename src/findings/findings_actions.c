@@ -96,15 +96,14 @@ static int targets(target *tg, size_t nt, const segment_result *seg, size_t nrow
 	}
 	for (size_t j0 = 0; j0 < nt; j0 += TARGETS_BATCH) {
 		size_t nb = nt - j0 < TARGETS_BATCH ? nt - j0 : TARGETS_BATCH;
-		for (size_t i = 0; i < nrows; i++) {
-			unsigned bits = 0;
-			for (size_t j = 0; j < nb; j++) {
-				const target *x = &tg[j0 + j];
-				if (findings_group_test_has(&x->gt, i) &&
-				    (x->past == NULL || x->past[i] > FINDINGS_ACTION_PAST_MONTHS))
-					bits |= 1u << j;
-			}
-			in[i] = (uint8_t)bits;
+		memset(in, 0, nrows);
+		for (size_t j = 0; j < nb; j++) {
+			const target *x = &tg[j0 + j];
+			uint8_t bit = (uint8_t)(1u << j);
+			findings_group_test_rows(&x->gt, nrows, bit, in);
+			for (size_t i = 0; x->past != NULL && i < nrows; i++)
+				if (!(x->past[i] > FINDINGS_ACTION_PAST_MONTHS))
+					in[i] &= (uint8_t)~bit;
 		}
 		targets_batch(tg + j0, nb, seg, in);
 	}
