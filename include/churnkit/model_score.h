@@ -83,6 +83,21 @@ churn_status model_score_cox_table(const design *d, const cox_result *r,
                                    const double *tenure, const size_t *stratum, double h,
                                    model_score_row *out, churn_err *err);
 
+/* The scores one row at a time, without a matrix of design rows: calls
+ * fn(ctx, i, s) for each row i of t in order whose active[i] is nonzero
+ * (active NULL: every row), s its score as model_score_table or
+ * model_score_cox_table gives it (valid during the call only).  Errors as
+ * design_apply. */
+typedef void (*model_score_fn)(void *ctx, size_t i, const model_score_row *s);
+churn_status model_score_each(const design *d, const logit_result *r, const table *t,
+                              const unsigned char *active, model_score_fn fn, void *ctx,
+                              churn_err *err);
+churn_status model_score_cox_each(const design *d, const cox_result *r,
+                                  const cox_baseline *b, const table *t,
+                                  const double *tenure, const size_t *stratum, double h,
+                                  const unsigned char *active, model_score_fn fn, void *ctx,
+                                  churn_err *err);
+
 /* Writes the driver's label for row i of t into buf: "col=level" (the
  * customer's level) for a categorical term, "term" for a numeric one,
  * "term (missing)" when the value was imputed; "" when there is no driver.

@@ -112,6 +112,55 @@ static void *side_thread(void *arg)
 	return NULL;
 }
 
+/* The scores file, written on a thread of its own beside the findings and
+ * the PDF (--threads 2): it reads the scores, the segments and the table,
+ * which nothing changes any more, and the findings and the PDF read them
+ * too.  The file is opened before, by the main thread, with either thread
+ * count, so that the set holds its outputs in one order (docs/outputs.md). */
+typedef struct {
+	run *r;
+	cmd_data d;        /* r->d with the thread's own timer, as side_job's */
+	outfile *of;
+	const char *path;
+	stagetime tm;
+	churn_err err;
+	churn_status st;
+} scores_job;
+
+static churn_status write_scores(scores_job *j, churn_err *err)
+{
+	const run *r = j->r;
+	churn_status st = cli_model_write_scores_to(j->of, &r->m, &j->d, j->path, r->sc,
+	                                            r->g.labels, r->g.actions, err);
+	stagetime_mark(j->d.clock, "write scores CSV");
+	return st;
+}
+
+static void *scores_thread(void *arg)
+{
+	scores_job *j = arg;
+	stagetime_thread_clock(&j->tm, 1);
+	j->st = write_scores(j, &j->err);
+	return NULL;
+}
+
+/* Waits for the scores thread; its error comes first, as when the file is
+ * written before the findings (--threads 1). */
+static churn_status scores_join(run *r, scores_job *j, pthread_t th, churn_status st,
+                                churn_err *err)
+{
+	stagetime_begin(&r->tm, "writing scores", 0, NULL);  /* what the line waits for */
+	pthread_join(th, NULL);
+	stagetime_thread_clock(&r->tm, 0);
+	stagetime_mark(&r->tm, "report: wait for the scores CSV");
+	stagetime_merge(&r->tm, &j->tm);
+	if (j->st != CHURN_OK) {
+		*err = j->err;
+		return j->st;
+	}
+	return st;
+}
+
 static void run_free(run *r)
 {
 	for (size_t i = 0; i < 2 * r->nopts; i++)
@@ -314,6 +363,9 @@ int cmd_report(int argc, char **argv, outset *outs, churn_err *err)
 	report_input in;
 	report_outcome oc;
 	churn_status st;
+	scores_job job;
+	pthread_t scores_th;
+	int scoring = 0;  /* the scores thread runs */
 
 	memset(&r, 0, sizeof r);
 	st = cmd_parse(&r.o, CMD_REPORT, argc, argv, synopsis, summary, &done, err);
@@ -433,6 +485,24 @@ int cmd_report(int argc, char **argv, outset *outs, churn_err *err)
 			r.have_g = 1;
 		}
 	}
+	if (scores_path) {
+		job = (scores_job){.r = &r, .d = r.d, .path = scores_path, .st = CHURN_OK};
+		if ((st = outfile_open(outs, scores_path, &job.of, err)) != CHURN_OK)
+			goto end;
+		if (r.mo.mo.threads > 1) {
+			churn_err_clear(&job.err);
+			stagetime_start(&job.tm, r.tm.on);
+			job.d.clock = &job.tm;
+			stagetime_thread_clock(&r.tm, 1);
+			scoring = pthread_create(&scores_th, NULL, scores_thread, &job) == 0;
+			if (!scoring) {
+				stagetime_thread_clock(&r.tm, 0);
+				job.d.clock = &r.tm;
+			}
+		}
+		if (!scoring && (st = write_scores(&job, err)) != CHURN_OK)
+			goto end;
+	}
 	if (r.d.map.reason != NULL && (st = reasons_run(&r, err)) != CHURN_OK)
 		goto end;
 	stagetime_begin(&r.tm, "findings", 0, NULL);
@@ -482,11 +552,11 @@ int cmd_report(int argc, char **argv, outset *outs, churn_err *err)
 	if ((st = write_pdf(out, pdf, len, outs, err)) != CHURN_OK)
 		goto end;
 	stagetime_mark(&r.tm, "write PDF");
-	if (scores_path &&
-	    (st = cli_model_write_scores(&r.m, &r.d, scores_path, r.sc, r.g.labels, r.g.actions,
-	                                outs, err)) != CHURN_OK)
-		goto end;
-	stagetime_mark(&r.tm, "write scores CSV");
+	if (scoring) {
+		scoring = 0;
+		if ((st = scores_join(&r, &job, scores_th, st, err)) != CHURN_OK)
+			goto end;
+	}
 	oc = outcome(&r, out, len);
 	if (json && (st = write_json(&oc, &r.d, json, err)) != CHURN_OK)
 		goto end;
@@ -504,6 +574,8 @@ int cmd_report(int argc, char **argv, outset *outs, churn_err *err)
 			st = churn_err_set(err, CHURN_EIO, "standard output: %s", strerror(errno));
 	}
 end:
+	if (scoring)
+		st = scores_join(&r, &job, scores_th, st, err);
 	stagetime_clear(&r.tm);
 	free(pdf);
 	run_free(&r);

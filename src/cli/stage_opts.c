@@ -452,9 +452,18 @@ churn_status cli_model_write_scores(const model_run *m, const cmd_data *d, const
 
 	if (st != CHURN_OK)
 		return st;
+	return cli_model_write_scores_to(of, m, d, path, s, segments, actions, err);
+}
+
+churn_status cli_model_write_scores_to(outfile *of, const model_run *m, const cmd_data *d,
+                                      const char *path, const scores *s,
+                                      const char *const *segments, const char *const *actions,
+                                      churn_err *err)
+{
 	stagetime_begin(d->clock, "writing scores", (double)s->n, "rows");
-	st = scores_write_csv(outfile_stream(of), s, model_run_score_design(m), d->res->t,
-	                      d->map.id, d->map.value, segments, actions, d->clock, err);
+	churn_status st = scores_write_csv(outfile_stream(of), s, model_run_score_design(m),
+	                                   d->res->t, d->map.id, d->map.value, segments, actions,
+	                                   d->clock, err);
 	if (st == CHURN_OK) {
 		st = outfile_commit(of, err);
 	} else {
@@ -465,4 +474,3 @@ churn_status cli_model_write_scores(const model_run *m, const cmd_data *d, const
 	}
 	return st;
 }
-

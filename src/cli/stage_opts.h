@@ -114,5 +114,12 @@ churn_status cli_model_write_scores(const model_run *m, const cmd_data *d, const
                                    const scores *s, const char *const *segments,
                                    const char *const *actions, outset *outs,
                                    churn_err *err);
+/* The same into of, a file of the set already open for path (the report
+ * opens it before it writes it on a thread of its own); commits of, or
+ * aborts it on an error. */
+churn_status cli_model_write_scores_to(outfile *of, const model_run *m, const cmd_data *d,
+                                      const char *path, const scores *s,
+                                      const char *const *segments, const char *const *actions,
+                                      churn_err *err);
 
 #endif

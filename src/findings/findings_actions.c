@@ -10,6 +10,7 @@
 #include "findings/findings_kinds.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -37,35 +38,83 @@ const char *findings_action_phrase(segment_driver k)
 	return (unsigned)k < SEGMENT_NDRIVER ? playbook[k].phrase : playbook[0].phrase;
 }
 
-/* The targets' counts: active customers (seg's, each entry standing for
- * its weight's customers) in the group, their MRR, expected loss. */
-static void targets(finding_action *a, const table_col *c, finding_group g, const char *level,
-                    double cut, const segment_result *seg, const double *past)
-{
-	double n = 0, mrr = 0, loss = 0, unscored = 0;
-	size_t nloss = 0;
+/* An action whose targets targets() counts: its group's test, and the
+ * tenure in months when only customers past the early window count. */
+typedef struct {
+	finding_action *a;
 	finding_group_test gt;
-	findings_group_test_init(&gt, g, level, cut, c);
+	const double *past;
+	size_t nloss;  /* customers whose expected loss is known */
+} target;
+
+/* Actions whose targets one pass counts: a bit each in a byte per row. */
+#define TARGETS_BATCH 8
+
+/* targets() for tg[0..nt-1], nt <= TARGETS_BATCH, in[row] holding bit j
+ * when table row `row` is in the group of tg[j] (and past its early
+ * window). */
+static void targets_batch(target *tg, size_t nt, const segment_result *seg,
+                          const uint8_t *in)
+{
 	for (size_t k = 0; k < seg->n; k++) {
 		const segment_customer *sc = &seg->customers[k];
-		if (!findings_group_test_has(&gt, sc->row) ||
-		    (past != NULL && !(past[sc->row] > FINDINGS_ACTION_PAST_MONTHS)))
+		unsigned bits = in[sc->row];
+		if (bits == 0)
 			continue;
 		double w = (double)sc->weight;  /* customers: by the frequency weights */
-		n += w;
-		unscored += isnan(sc->p) ? w : 0;
-		if (isfinite(sc->value))
-			mrr += w * sc->value;
-		if (isfinite(sc->expected_mrr_loss)) {
-			loss += w * sc->expected_mrr_loss;
-			nloss++;
+		for (size_t j = 0; j < nt; j++) {
+			if (!(bits >> j & 1))
+				continue;
+			finding_action *a = tg[j].a;
+			a->customers += w;
+			a->unscored += isnan(sc->p) ? w : 0;
+			if (isfinite(sc->value))
+				a->mrr += w * sc->value;
+			if (isfinite(sc->expected_mrr_loss)) {
+				a->expected_loss += w * sc->expected_mrr_loss;
+				tg[j].nloss++;
+			}
 		}
 	}
-	a->customers = n;
-	a->unscored = unscored;
-	a->mrr = seg->has_value ? mrr : NAN;
-	a->expected_loss = seg->has_value && nloss ? loss : NAN;
-	a->mrr_saved = a->expected_loss * seg->offer_effect;
+}
+
+/* The targets' counts of each of the nt actions: active customers (seg's,
+ * each entry standing for its weight's customers) in the group, their MRR,
+ * expected loss, each action's sums taken in the customers' order.  The
+ * groups are tested in table order first (a byte of flags per row), so
+ * that the pass in the customers' (risk) order reads one small array
+ * rather than the columns at random.  nrows: the table's rows.  0, or -1
+ * when out of memory. */
+static int targets(target *tg, size_t nt, const segment_result *seg, size_t nrows)
+{
+	uint8_t *in = malloc(nrows ? nrows : 1);
+	if (in == NULL)
+		return -1;
+	for (size_t j = 0; j < nt; j++) {
+		finding_action *a = tg[j].a;
+		a->customers = a->unscored = a->mrr = a->expected_loss = 0;
+	}
+	for (size_t j0 = 0; j0 < nt; j0 += TARGETS_BATCH) {
+		size_t nb = nt - j0 < TARGETS_BATCH ? nt - j0 : TARGETS_BATCH;
+		memset(in, 0, nrows);
+		for (size_t j = 0; j < nb; j++) {
+			const target *x = &tg[j0 + j];
+			uint8_t bit = (uint8_t)(1u << j);
+			findings_group_test_rows(&x->gt, nrows, bit, in);
+			for (size_t i = 0; x->past != NULL && i < nrows; i++)
+				if (!(x->past[i] > FINDINGS_ACTION_PAST_MONTHS))
+					in[i] &= (uint8_t)~bit;
+		}
+		targets_batch(tg + j0, nb, seg, in);
+	}
+	free(in);
+	for (size_t j = 0; j < nt; j++) {
+		finding_action *a = tg[j].a;
+		a->mrr = seg->has_value ? a->mrr : NAN;
+		a->expected_loss = seg->has_value && tg[j].nloss ? a->expected_loss : NAN;
+		a->mrr_saved = a->expected_loss * seg->offer_effect;
+	}
+	return 0;
 }
 
 static int action_cmp(const void *pa, const void *pb)
@@ -122,8 +171,12 @@ churn_status findings_actions(findings *f, const findings_actions_input *in, chu
 	if (f->n == 0 && !f->has_reason_action)
 		return CHURN_OK;
 	f->action = calloc(f->n + 1, sizeof *f->action);
-	if (f->action == NULL)
+	target *tg = calloc(f->n + 1, sizeof *tg);
+	size_t nt = 0;
+	if (f->action == NULL || tg == NULL) {
+		free(tg);
 		return churn_err_set(err, CHURN_ENOMEM, "findings: out of memory");
+	}
 	for (size_t i = 0; i < f->n; i++) {
 		const finding *x = &f->item[i];
 		if ((x->kind != FINDING_SEGMENT && x->kind != FINDING_DRIVER) || x->subject == NULL)
@@ -152,6 +205,7 @@ churn_status findings_actions(findings *f, const findings_actions_input *in, chu
 			strbuf_printf(&b, " past month %d", FINDINGS_ACTION_PAST_MONTHS);
 		if ((a->text = strbuf_take(&b)) == NULL) {
 			actions_clear(f);
+			free(tg);
 			return churn_err_set(err, CHURN_ENOMEM, "findings: out of memory");
 		}
 		a->finding = i;
@@ -161,12 +215,23 @@ churn_status findings_actions(findings *f, const findings_actions_input *in, chu
 		a->customers = side ? NAN : x->customers;
 		a->mrr = side ? NAN : x->mrr;
 		a->expected_loss = a->mrr_saved = a->unscored = a->churn_share = NAN;
-		if (c != NULL && seg != NULL)
-			targets(a, c, g, level, cut, seg, past);
 		/* The concern is counted on the same side (findings_concern.c). */
-		a->finding_group = past == NULL && k != SEGMENT_DRIVER_NONE &&
-		                   a->customers == x->customers;
+		a->finding_group = past == NULL && k != SEGMENT_DRIVER_NONE;
+		if (c != NULL && seg != NULL) {
+			tg[nt] = (target){a, .past = past};
+			findings_group_test_init(&tg[nt++].gt, g, level, cut, c);
+		}
 		f->nactions++;
+	}
+	int oom = nt > 0 && targets(tg, nt, seg, t->nrows) != 0;
+	free(tg);
+	if (oom) {
+		actions_clear(f);
+		return churn_err_set(err, CHURN_ENOMEM, "findings: out of memory");
+	}
+	for (size_t j = 0; j < f->nactions; j++) {
+		finding_action *a = &f->action[j];
+		a->finding_group = a->finding_group && a->customers == f->item[a->finding].customers;
 	}
 	if (f->has_reason_action && !involuntary_action(f, &f->action[f->nactions++])) {
 		actions_clear(f);

@@ -185,46 +185,83 @@ static int zero_one(const model_view *m, size_t j)
 	return seen[0] && seen[1];
 }
 
+/* Stated drivers whose predictions one pass over the rows computes. */
+#define PREDICT_BATCH 16
+
+/* One driver of predict_batch: the group values of column j, and the
+ * columns the groups set (the term's dummies, or column j). */
+typedef struct {
+	size_t j;
+	driver_compare *c;
+	double x[2];
+	size_t set[DESIGN_MAX_COLS];
+	size_t nset;
+	double sw, sp[2];
+} predict_one;
+
+static void predict_batch(const model_view *m, predict_one *p, size_t np)
+{
+	const design *d = m->d;
+	for (size_t i = 0; i < d->nrows; i++) {
+		double w = row_weight(m, i);
+		if (!(w > 0))
+			continue;
+		for (size_t q = 0; q < np; q++) {
+			predict_one *o = &p[q];
+			/* The customer's own x'b without the columns the group sets. */
+			double rest = m->lp[i];
+			for (size_t s = 0; s < o->nset; s++)
+				rest -= m->coef[o->set[s]] * x_at(m, i, o->set[s]);
+			o->sw += w;
+			for (int g = 0; g < 2; g++)
+				o->sp[g] += w / (1 + exp(-(rest + m->coef[o->j] * o->x[g])));
+		}
+	}
+	for (size_t q = 0; q < np; q++)
+		if (p[q].sw > 0)
+			for (int g = 0; g < 2; g++)
+				p[q].c->pred[g] = p[q].sp[g] / p[q].sw;
+}
+
 /* The predicted churn of each group: the model's prediction for every
  * customer of the sample with the term set to the group's value (the
  * level's dummy 1 and the term's other dummies 0, the reference all 0, 1
  * or 0, the quartile) and every other term at the customer's own values,
- * averaged with the weights.  Logistic models only (findings_compare.h). */
-void findings_predict(const model_view *m, size_t j, driver_compare *c)
+ * averaged with the weights.  Logistic models only (findings_compare.h).
+ * The drivers share one pass over the rows, each one's sums in row order. */
+void findings_predict(const model_view *m, const size_t *j, driver_compare *const *c, size_t n)
 {
 	const design *d = m->d;
-	const design_term *t = &d->terms[c->term];
-	double sw = 0, sp[2] = {0, 0}, x[2];
+	predict_one p[PREDICT_BATCH];
+	size_t np = 0;
 
-	c->pred[0] = c->pred[1] = NAN;
-	if (m->cox || m->lp == NULL)
-		return;
-	for (int g = 0; g < 2; g++) {
-		if (c->kind == COMPARE_NUMBER)
-			x[g] = t->log ? log(c->value[g]) : c->value[g];
-		else
-			x[g] = (g == 0) != c->flipped; /* a flipped yes/no: the dummy is 1 in b */
-	}
-	for (size_t i = 0; i < d->nrows; i++) {
-		double w = row_weight(m, i), rest = m->lp[i];
-		if (!(w > 0))
+	for (size_t q = 0; q < n; q++) {
+		c[q]->pred[0] = c[q]->pred[1] = NAN;
+		if (m->cox || m->lp == NULL)
 			continue;
-		/* The customer's own x'b without the columns the group sets: the
-		 * term's dummies (all set, to 1 or 0), or column j. */
-		for (size_t k = t->first_col; k < t->first_col + t->ncols; k++) {
-			int set = d->cols[j].kind == DESIGN_COL_DUMMY
-			                  ? d->cols[k].kind == DESIGN_COL_DUMMY
-			                  : k == j;
-			if (set && !(m->aliased && m->aliased[k]) && isfinite(m->coef[k]))
-				rest -= m->coef[k] * x_at(m, i, k);
+		const design_term *t = &d->terms[c[q]->term];
+		predict_one *o = &p[np++];
+		*o = (predict_one){.j = j[q], .c = c[q]};
+		for (int g = 0; g < 2; g++) {
+			if (c[q]->kind == COMPARE_NUMBER)
+				o->x[g] = t->log ? log(c[q]->value[g]) : c[q]->value[g];
+			else
+				o->x[g] = (g == 0) != c[q]->flipped; /* a flipped yes/no: the dummy is 1 in b */
 		}
-		sw += w;
-		for (int g = 0; g < 2; g++)
-			sp[g] += w / (1 + exp(-(rest + m->coef[j] * x[g])));
+		for (size_t k = t->first_col; k < t->first_col + t->ncols; k++) {
+			int set = d->cols[j[q]].kind == DESIGN_COL_DUMMY
+			                  ? d->cols[k].kind == DESIGN_COL_DUMMY
+			                  : k == j[q];
+			if (set && !(m->aliased && m->aliased[k]) && isfinite(m->coef[k]))
+				o->set[o->nset++] = k;
+		}
+		if (np == PREDICT_BATCH) {
+			predict_batch(m, p, np);
+			np = 0;
+		}
 	}
-	if (sw > 0)
-		for (int g = 0; g < 2; g++)
-			c->pred[g] = sp[g] / sw;
+	if (np > 0)
+		predict_batch(m, p, np);
 }
 
 int findings_compare(const model_view *m, size_t j, driver_compare *c)

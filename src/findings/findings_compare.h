@@ -71,10 +71,10 @@ typedef struct {
  * group, quartiles that coincide), -1 when out of memory. */
 int findings_compare(const model_view *m, size_t j, driver_compare *c);
 
-/* Fills c->pred for column j after findings_compare (NaN for Cox or
- * without m->lp): one pass over the rows, so it is run only for the
- * findings stated. */
-void findings_predict(const model_view *m, size_t j, driver_compare *c);
+/* Fills c[q]->pred for column j[q], q < n, after findings_compare (NaN
+ * for Cox or without m->lp): one pass over the rows for them all, so it
+ * is run only for the findings stated. */
+void findings_predict(const model_view *m, const size_t *j, driver_compare *const *c, size_t n);
 
 /* "customers with contract = monthly", "customers without onboarded",
  * "customers with logins at 3 or less": group g of column `column`

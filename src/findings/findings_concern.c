@@ -8,6 +8,7 @@
 #include "findings/findings_kinds.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -73,6 +74,33 @@ int findings_group_test_has(const finding_group_test *t, size_t i)
 	return findings_in_group(t->g, t->level, t->cut, t->c, i);
 }
 
+void findings_group_test_rows(const finding_group_test *t, size_t n, uint8_t bit,
+                              uint8_t *flags)
+{
+	const table_col *c = t->c;
+	const double *x = c->kind == TABLE_NUM ? c->num : NULL;
+	if (t->by_code) {
+		for (size_t i = 0; t->code != TABLE_CODE_NA && i < n; i++)
+			flags[i] |= c->codes[i] == t->code ? bit : 0;
+	} else if (t->by_num) {
+		for (size_t i = 0; i < n; i++)
+			flags[i] |= x[i] == t->num ? bit : 0;
+	} else if (x != NULL && (t->g == FINDING_GROUP_FLAG || t->g == FINDING_GROUP_NOFLAG)) {
+		double v = t->g == FINDING_GROUP_FLAG;
+		for (size_t i = 0; i < n; i++)
+			flags[i] |= x[i] == v ? bit : 0;
+	} else if (x != NULL && t->g == FINDING_GROUP_ATLEAST) {
+		for (size_t i = 0; i < n; i++)  /* NaN: never >= */
+			flags[i] |= x[i] >= t->cut ? bit : 0;
+	} else if (x != NULL && t->g == FINDING_GROUP_ATMOST) {
+		for (size_t i = 0; i < n; i++)
+			flags[i] |= x[i] <= t->cut ? bit : 0;
+	} else {
+		for (size_t i = 0; i < n; i++)
+			flags[i] |= findings_group_test_has(t, i) ? bit : 0;
+	}
+}
+
 /* The period's churned customers and their MRR (period, revenue). */
 static void concern_period(const findings_input *in, finding *f)
 {
@@ -84,8 +112,51 @@ static void concern_period(const findings_input *in, finding *f)
 	f->mrr = cur->mrr.covered ? cur->mrr.mrr_churned : NAN;
 }
 
+/* Findings whose groups one pass over the rows counts together: a bit
+ * each in a byte per row. */
+#define CONCERN_BATCH 8
+
+/* Counts the active customers of the groups gt[0..nb-1] and their MRR
+ * into f[]->customers and ->mrr: the groups' flags first (flags: a byte
+ * per row, or NULL when out of memory: each row tested in the pass), then
+ * one pass over the rows for them all, each group's sums taken in row
+ * order as a pass of its own would. */
+static void concern_batch(const findings_input *in, const finding_group_test *gt,
+                          finding *const *f, size_t nb, uint8_t *flags)
+{
+	double n[CONCERN_BATCH] = {0}, mrr[CONCERN_BATCH] = {0};
+	size_t nrows = in->table->nrows;
+	if (flags != NULL) {
+		memset(flags, 0, nrows);
+		for (size_t b = 0; b < nb; b++)
+			findings_group_test_rows(&gt[b], nrows, (uint8_t)(1u << b), flags);
+	}
+	for (size_t i = 0; i < nrows; i++) {
+		if (!in->active[i] || (flags != NULL && flags[i] == 0))
+			continue;
+		double w = in->weight != NULL ? in->weight[i] : 1;
+		int has_value = in->value != NULL && isfinite(in->value[i]);
+		for (size_t b = 0; b < nb; b++) {
+			if (flags != NULL ? !(flags[i] >> b & 1) : !findings_group_test_has(&gt[b], i))
+				continue;
+			n[b] += w;
+			if (has_value)
+				mrr[b] += w * in->value[i];
+		}
+	}
+	for (size_t b = 0; b < nb; b++) {
+		f[b]->customers = n[b];
+		f[b]->mrr = in->value != NULL ? mrr[b] : NAN;
+	}
+}
+
 void findings_concern(const findings_input *in, flist *l)
 {
+	finding_group_test gt[CONCERN_BATCH];
+	finding *of[CONCERN_BATCH];
+	size_t nb = 0;
+	uint8_t *flags = NULL;  /* allocated with the first group */
+
 	for (size_t k = 0; k < l->n; k++) {
 		finding *f = &l->item[k];
 		if (f->kind == FINDING_PERIOD || f->kind == FINDING_REVENUE) {
@@ -101,20 +172,18 @@ void findings_concern(const findings_input *in, flist *l)
 		finding_group g = side ? f->group_b : f->group;
 		const char *level = side ? f->level_b : f->level;
 		double cut = side ? f->cut_b : f->cut;
-		double n = 0, mrr = 0;
-		finding_group_test gt;
-		findings_group_test_init(&gt, g, level, cut, c);
-		for (size_t i = 0; i < in->table->nrows; i++) {
-			if (!in->active[i] || !findings_group_test_has(&gt, i))
-				continue;
-			double w = in->weight != NULL ? in->weight[i] : 1;
-			n += w;
-			if (in->value != NULL && isfinite(in->value[i]))
-				mrr += w * in->value[i];
+		findings_group_test_init(&gt[nb], g, level, cut, c);
+		of[nb++] = f;
+		if (flags == NULL)
+			flags = malloc(in->table->nrows ? in->table->nrows : 1);
+		if (nb == CONCERN_BATCH) {
+			concern_batch(in, gt, of, nb, flags);
+			nb = 0;
 		}
-		f->customers = n;
-		f->mrr = in->value != NULL ? mrr : NAN;
 	}
+	if (nb > 0)
+		concern_batch(in, gt, of, nb, flags);
+	free(flags);
 }
 
 /* The ranking key: MRR with a value column, else customers; NaN last. */

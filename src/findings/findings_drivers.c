@@ -287,8 +287,6 @@ static void driver_add(const findings_input *in, const findings_opts *o, const m
                        driver_pick *pk, flist *l)
 {
 	const driver_compare *c = &pk->c;
-
-	findings_predict(m, pk->col, &pk->c);
 	const design_term *t = &m->d->terms[c->term];
 	const char *rname = m->cox ? "HR" : "OR";
 	char bx[48], blo[48], bhi[48], pb[32], tb[256], tb_flip[256], tshort[128];
@@ -440,7 +438,24 @@ void findings_drivers(const findings_input *in, const findings_opts *o, flist *l
 	 * term's driver is a candidate and the ranking chooses among them;
 	 * ranked by strength, the strongest max_drivers. */
 	size_t cap = in->table != NULL ? npick : o->max_drivers;
-	for (size_t i = 0; i < npick && i < cap; i++)
+	size_t nadd = npick < cap ? npick : cap, *col = malloc((nadd ? nadd : 1) * sizeof *col);
+	driver_compare **cmp = malloc((nadd ? nadd : 1) * sizeof *cmp);
+	if (col == NULL || cmp == NULL) {
+		free(col);
+		free(cmp);
+		free(pick);
+		free(lp);
+		l->oom = 1;
+		return;
+	}
+	for (size_t i = 0; i < nadd; i++) {
+		col[i] = pick[i].col;
+		cmp[i] = &pick[i].c;
+	}
+	findings_predict(&m, col, cmp, nadd);
+	free(col);
+	free(cmp);
+	for (size_t i = 0; i < nadd; i++)
 		driver_add(in, o, &m, &pick[i], l);
 	free(pick);
 	free(lp);

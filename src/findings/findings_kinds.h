@@ -72,6 +72,12 @@ void findings_group_test_init(finding_group_test *t, finding_group g, const char
 /* findings_in_group(t->g, t->level, t->cut, t->c, i). */
 int findings_group_test_has(const finding_group_test *t, size_t i);
 
+/* Sets the bits `bit` of flags[i] for the rows i < n in t's group
+ * (findings_group_test_has), leaving their other bits; a loop of its own
+ * for each kind of test rather than a call per row. */
+void findings_group_test_rows(const finding_group_test *t, size_t n, uint8_t bit,
+                              uint8_t *flags);
+
 /* Orders two findings by what they concern, largest first: their MRR
  * (by_mrr) or customers; unknown (NaN) last; 0 when alike. */
 int findings_concern_cmp(const finding *a, const finding *b, int by_mrr);

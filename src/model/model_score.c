@@ -67,59 +67,92 @@ void model_score_cox_x(const design *d, const cox_result *r, const cox_baseline 
 	cox_row(d, r, b, k, t, h, dh, x, out);
 }
 
+/* design_apply_each's step for model_score_each and model_score_cox_each:
+ * scores row i (lr: logistic; else Cox) and hands it to fn. */
+typedef struct {
+	const design *d;
+	const logit_result *lr;
+	const cox_result *cr;
+	const cox_baseline *b;
+	const cumhaz_days *H0;
+	const double *tenure;
+	const size_t *stratum;
+	double h;
+	const unsigned char *active;
+	model_score_fn fn;
+	void *ctx;
+} score_pass;
+
+static void score_row(void *ctx, size_t i, const double *x, design_row_status rs)
+{
+	const score_pass *p = ctx;
+	model_score_row out;
+
+	if (p->active != NULL && !p->active[i])
+		return;
+	if (p->lr != NULL) {
+		if (rs == DESIGN_ROW_OK)
+			model_score_x(p->d, p->lr, x, &out);
+		else
+			out = (model_score_row){NAN, NAN, -1, NAN, rs, 0, NAN, 0};
+		p->fn(p->ctx, i, &out);
+		return;
+	}
+	long k = p->stratum == NULL ? 0
+	         : p->stratum[i] == (size_t)-1 ? -1 : cox_baseline_stratum(p->b, p->stratum[i]);
+	if (rs == DESIGN_ROW_OK && k < 0)
+		rs = DESIGN_ROW_UNSEEN;
+	double t = p->tenure[i];
+	if (rs == DESIGN_ROW_OK && !isnan(t))
+		cox_row(p->d, p->cr, p->b, (size_t)k, t, p->h,
+		        cumhaz_days_at(p->H0, (size_t)k, t + p->h) - cumhaz_days_at(p->H0, (size_t)k, t),
+		        x, &out);
+	else
+		out = (model_score_row){NAN, NAN, -1, NAN,
+		                        rs == DESIGN_ROW_OK ? DESIGN_ROW_MISSING : rs, 0, NAN, 0};
+	p->fn(p->ctx, i, &out);
+}
+
+churn_status model_score_each(const design *d, const logit_result *r, const table *t,
+                              const unsigned char *active, model_score_fn fn, void *ctx,
+                              churn_err *err)
+{
+	score_pass p = {.d = d, .lr = r, .active = active, .fn = fn, .ctx = ctx};
+	return design_apply_each(d, t, score_row, &p, err);
+}
+
+churn_status model_score_cox_each(const design *d, const cox_result *r,
+                                  const cox_baseline *b, const table *t,
+                                  const double *tenure, const size_t *stratum, double h,
+                                  const unsigned char *active, model_score_fn fn, void *ctx,
+                                  churn_err *err)
+{
+	cumhaz_days H0;
+	(void)cumhaz_days_build(b, &H0); /* without its table it searches */
+	score_pass p = {d, NULL, r, b, &H0, tenure, stratum, h, active, fn, ctx};
+	churn_status st = design_apply_each(d, t, score_row, &p, err);
+	cumhaz_days_clear(&H0);
+	return st;
+}
+
+/* model_score_fn of the _table functions: row i into out[i]. */
+static void store_row(void *ctx, size_t i, const model_score_row *s)
+{
+	((model_score_row *)ctx)[i] = *s;
+}
+
 churn_status model_score_cox_table(const design *d, const cox_result *r,
                                    const cox_baseline *b, const table *t,
                                    const double *tenure, const size_t *stratum, double h,
                                    model_score_row *out, churn_err *err)
 {
-	gsl_matrix *X = NULL;
-	design_row_status *st = malloc((t->nrows ? t->nrows : 1) * sizeof *st);
-	if (st == NULL)
-		return churn_err_set(err, CHURN_ENOMEM, "out of memory scoring %zu rows", t->nrows);
-	cumhaz_days H0;
-	(void)cumhaz_days_build(b, &H0); /* without its table it searches */
-	churn_status s = design_apply(d, t, &X, st, err);
-	if (s == CHURN_OK)
-		for (size_t i = 0; i < t->nrows; i++) {
-			long k = stratum == NULL ? 0
-			         : stratum[i] == (size_t)-1 ? -1 : cox_baseline_stratum(b, stratum[i]);
-			if (st[i] == DESIGN_ROW_OK && k < 0)
-				st[i] = DESIGN_ROW_UNSEEN;
-			if (st[i] == DESIGN_ROW_OK && !isnan(tenure[i]))
-				cox_row(d, r, b, (size_t)k, tenure[i], h,
-				        cumhaz_days_at(&H0, (size_t)k, tenure[i] + h) -
-				            cumhaz_days_at(&H0, (size_t)k, tenure[i]),
-				        gsl_matrix_const_ptr(X, i, 0), &out[i]);
-			else
-				out[i] = (model_score_row){NAN, NAN, -1, NAN,
-				                           st[i] == DESIGN_ROW_OK ? DESIGN_ROW_MISSING : st[i],
-				                           0, NAN, 0};
-		}
-	cumhaz_days_clear(&H0);
-	gsl_matrix_free(X);
-	free(st);
-	return s;
+	return model_score_cox_each(d, r, b, t, tenure, stratum, h, NULL, store_row, out, err);
 }
 
 churn_status model_score_table(const design *d, const logit_result *r, const table *t,
                                model_score_row *out, churn_err *err)
 {
-	gsl_matrix *X = NULL;
-	design_row_status *st = malloc((t->nrows ? t->nrows : 1) * sizeof *st);
-	if (st == NULL)
-		return churn_err_set(err, CHURN_ENOMEM, "out of memory scoring %zu rows", t->nrows);
-	churn_status s = design_apply(d, t, &X, st, err);
-	if (s == CHURN_OK)
-		for (size_t i = 0; i < t->nrows; i++) {
-			if (st[i] == DESIGN_ROW_OK) {
-				model_score_x(d, r, gsl_matrix_const_ptr(X, i, 0), &out[i]);
-			} else {
-				out[i] = (model_score_row){NAN, NAN, -1, NAN, st[i], 0, NAN, 0};
-			}
-		}
-	gsl_matrix_free(X);
-	free(st);
-	return s;
+	return model_score_each(d, r, t, NULL, store_row, out, err);
 }
 
 char *model_score_driver_label(const design *d, const table *t, size_t i,

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "churnkit/memhint.h"
 #include "churnkit/order.h"
 
 score_band score_band_of(double p)
@@ -64,8 +65,12 @@ static int by_risk(const void *a, const void *b)
 
 /* Puts s's rows (in table order) in by_risk's order through the radix
  * sort: the key is the probability descending, NaN last, equal keys
- * (-0 and +0 alike, as by_risk) in table order.  -1 when out of memory,
- * the rows then as they were. */
+ * (-0 and +0 alike, as by_risk) in table order.  The rows are gathered
+ * into a new list in that order, each asked for RANK_AHEAD rows early
+ * (they are read at random).  -1 when out of memory, the rows then as
+ * they were. */
+#define RANK_AHEAD 8
+
 static int rank_rows(scores *s)
 {
 	size_t n = s->n ? s->n : 1;
@@ -79,8 +84,12 @@ static int rank_rows(scores *s)
 		idx[k] = k;
 	}
 	if (st == 0 && (st = order_sort_u64(key, idx, s->n)) == 0) {
-		for (size_t k = 0; k < s->n; k++)
+		mem_hint_huge(to, n * sizeof *to);
+		for (size_t k = 0; k < s->n; k++) {
+			if (k + RANK_AHEAD < s->n)
+				__builtin_prefetch(&s->rows[idx[k + RANK_AHEAD]]);
 			to[k] = s->rows[idx[k]];
+		}
 		score_entry *old = s->rows;
 		s->rows = to;
 		to = old;
@@ -100,12 +109,38 @@ void scores_free(scores *s)
 	free(s);
 }
 
-/* Builds the list from every row's score `all` (cox: Cox scores). */
-static churn_status build(const table *t, const unsigned char *active,
-                          const model_score_row *all, int cox, scores **out, churn_err *err)
+/* model_score_fn of build: the scored row i appended to the list. */
+static void add_row(void *ctx, size_t i, const model_score_row *r)
+{
+	scores *s = ctx;
+	score_entry *e = &s->rows[s->n++];
+	e->row = i;
+	e->s = *r;
+	e->band = score_band_of(r->prob);
+	s->nband[e->band]++;
+	if (r->beyond)
+		s->nbeyond++;
+	else if (e->band == SCORE_BAND_NONE)
+		s->nunscored[r->status]++;
+}
+
+/* Builds the list from the scores of the active rows of t, one row at a
+ * time (lr: logistic model; else the Cox one of c). */
+typedef struct {
+	const cox_result *r;
+	const cox_baseline *b;
+	const double *tenure;
+	const size_t *stratum;
+	double h;
+} cox_args;
+
+static churn_status build(const design *d, const logit_result *lr, const cox_args *c,
+                          const table *t, const unsigned char *active, scores **out,
+                          churn_err *err)
 {
 	size_t m = t->nrows ? t->nrows : 1;
 	scores *s = calloc(1, sizeof *s);
+	churn_status st;
 
 	*out = NULL;
 	if (s == NULL || (s->rows = malloc(m * sizeof *s->rows)) == NULL) {
@@ -113,19 +148,14 @@ static churn_status build(const table *t, const unsigned char *active,
 		return churn_err_set(err, CHURN_ENOMEM, "out of memory scoring %zu customers",
 		                     t->nrows);
 	}
-	s->cox = cox;
-	for (size_t i = 0; i < t->nrows; i++) {
-		if (active != NULL && !active[i])
-			continue;
-		score_entry *e = &s->rows[s->n++];
-		e->row = i;
-		e->s = all[i];
-		e->band = score_band_of(all[i].prob);
-		s->nband[e->band]++;
-		if (all[i].beyond)
-			s->nbeyond++;
-		else if (e->band == SCORE_BAND_NONE)
-			s->nunscored[all[i].status]++;
+	mem_hint_huge(s->rows, m * sizeof *s->rows);  /* filled row after row */
+	s->cox = lr == NULL;
+	st = lr != NULL ? model_score_each(d, lr, t, active, add_row, s, err)
+	     : model_score_cox_each(d, c->r, c->b, t, c->tenure, c->stratum, c->h, active,
+	                            add_row, s, err);
+	if (st != CHURN_OK) {
+		scores_free(s);
+		return st;
 	}
 	if (rank_rows(s) != 0)
 		qsort(s->rows, s->n, sizeof *s->rows, by_risk);
@@ -136,17 +166,7 @@ static churn_status build(const table *t, const unsigned char *active,
 churn_status scores_build(const design *d, const logit_result *r, const table *t,
                           const unsigned char *active, scores **out, churn_err *err)
 {
-	churn_status st;
-	model_score_row *all = malloc((t->nrows ? t->nrows : 1) * sizeof *all);
-
-	*out = NULL;
-	if (all == NULL)
-		return churn_err_set(err, CHURN_ENOMEM, "out of memory scoring %zu customers",
-		                     t->nrows);
-	if ((st = model_score_table(d, r, t, all, err)) == CHURN_OK)
-		st = build(t, active, all, 0, out, err);
-	free(all);
-	return st;
+	return build(d, r, NULL, t, active, out, err);
 }
 
 churn_status scores_build_cox(const design *d, const cox_result *r, const cox_baseline *b,
@@ -154,17 +174,8 @@ churn_status scores_build_cox(const design *d, const cox_result *r, const cox_ba
                               double h, const unsigned char *active, scores **out,
                               churn_err *err)
 {
-	churn_status st;
-	model_score_row *all = malloc((t->nrows ? t->nrows : 1) * sizeof *all);
-
-	*out = NULL;
-	if (all == NULL)
-		return churn_err_set(err, CHURN_ENOMEM, "out of memory scoring %zu customers",
-		                     t->nrows);
-	if ((st = model_score_cox_table(d, r, b, t, tenure, stratum, h, all, err)) == CHURN_OK)
-		st = build(t, active, all, 1, out, err);
-	free(all);
-	return st;
+	cox_args c = {r, b, tenure, stratum, h};
+	return build(d, NULL, &c, t, active, out, err);
 }
 
 churn_status scores_weigh(scores *s, const double *w, churn_err *err)

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "churnkit/memhint.h"
 #include "churnkit/order.h"
 
 /* Index of an action text: value tier, risk band, driver kind, incentive. */
@@ -235,12 +236,17 @@ static void init_cell(segment_cell *c, segment_value v, score_band b)
 	c->playbook = recommend_playbook(v, b);
 }
 
+/* Customers ahead whose cells are prefetched (segment_build). */
+#define SEGMENT_AHEAD 16
+
 /* Cached driver kinds of design term k: without a level, and with a level
  * naming a month (they differ only for contract/term/plan columns). */
 typedef struct {
 	segment_driver plain, month;
 	int risky;             /* recommend_risky_side of plain on the column */
 	const table_col *col;  /* categorical terms: the table column, or NULL */
+	segment_driver *by_code;  /* a text column's: the kind of each level code
+	                             (plain != month), or NULL: asked per row */
 } term_kind;
 
 static segment_driver driver_of(const design *d, const term_kind *tk, size_t row,
@@ -259,6 +265,8 @@ static segment_driver driver_of(const design *d, const term_kind *tk, size_t row
 		return SEGMENT_DRIVER_NONE;
 	if (k->plain == k->month || k->col == NULL)
 		return k->plain;
+	if (k->col->kind == TABLE_CAT && k->by_code != NULL && k->col->codes[row] < k->col->nlevels)
+		return k->by_code[k->col->codes[row]];
 	if (k->col->kind == TABLE_CAT) {
 		if (k->col->codes[row] != TABLE_CODE_NA)
 			level = k->col->levels[k->col->codes[row]];
@@ -429,6 +437,8 @@ churn_status segment_build(const scores *s, const design *d, const table *t,
 	r->incentive_p = e * H > 0 ? months / (e * H) : INFINITY;
 	r->q50 = r->q80 = NAN;
 	r->customers = malloc((s->n ? s->n : 1) * sizeof *r->customers);
+	if (r->customers != NULL)  /* filled customer after customer */
+		mem_hint_huge(r->customers, (s->n ? s->n : 1) * sizeof *r->customers);
 	r->actions = malloc(NACTIONS * sizeof *r->actions);
 	if (d != NULL)
 		tk = calloc(d->nterms ? d->nterms : 1, sizeof *tk);
@@ -477,13 +487,31 @@ churn_status segment_build(const scores *s, const design *d, const table *t,
 		tk[k].month = recommend_driver(col, "month", o->drivers, o->ndrivers);
 		tk[k].risky = recommend_risky_side(tk[k].plain, col);
 		tk[k].col = d->terms[k].categorical && t != NULL ? table_find(t, col) : NULL;
+		/* A level's kind once per level, not once per customer. */
+		const table_col *tc = tk[k].col;
+		if (tc != NULL && tc->kind == TABLE_CAT && tk[k].plain != tk[k].month &&
+		    (tk[k].by_code = malloc((tc->nlevels ? tc->nlevels : 1) * sizeof *tk[k].by_code)))
+			for (size_t l = 0; l < tc->nlevels; l++)
+				tk[k].by_code[l] = recommend_driver(col, tc->levels[l], o->drivers,
+				                                    o->ndrivers);
 	}
 
-	/* Customers. */
+	/* Customers, in risk order: each reads the value and the driver's
+	 * column at a random row, asked for SEGMENT_AHEAD customers early. */
 	for (size_t k = 0; k < s->n; k++) {
 		const score_entry *en = &s->rows[k];
 		segment_customer *c = &r->customers[k];
 		size_t vpos;
+
+		if (k + SEGMENT_AHEAD < s->n) {
+			const score_entry *a = &s->rows[k + SEGMENT_AHEAD];
+			if (value != NULL)
+				__builtin_prefetch(&value[a->row]);
+			const table_col *dc = d != NULL && a->s.driver >= 0 &&
+			                      (size_t)a->s.driver < d->nterms ? tk[a->s.driver].col : NULL;
+			if (dc != NULL && dc->kind == TABLE_CAT && dc->codes != NULL)
+				__builtin_prefetch(&dc->codes[a->row]);
+		}
 
 		c->row = en->row;
 		c->weight = scores_weight_at(s, k);
@@ -512,6 +540,8 @@ churn_status segment_build(const scores *s, const design *d, const table *t,
 
 	st = top_list(r, o->top_n, err);
 done:
+	for (size_t k = 0; tk != NULL && k < d->nterms; k++)
+		free(tk[k].by_code);
 	free(tk);
 	if (st != CHURN_OK) {
 		segment_result_free(r);

@@ -53,11 +53,13 @@ done
 tap_is "$missing" "" "the line names each stage"
 report both --progress --threads 2
 missing=
+# The scores file is written on its own thread beside the findings and the
+# PDF: the main thread names it, without a count, while it waits for it.
 for s in "loading: " "logistic model, " "cross-validation: " "cox model, " "scoring, " \
-	"findings, " "writing report, " "writing scores: "; do
+	"findings, " "writing report, " "writing scores, "; do
 	tr '\r' '\n' <"$t/both/stderr" | grep -q "^churnkit: $s" || missing="$missing [$s]"
 done
-tap_is "$missing" "" "--threads 2: the line names the main thread's stages, and the Cox model while it waits for it"
+tap_is "$missing" "" "--threads 2: the line names the main thread's stages, and the Cox model and the scores file while it waits for them"
 tr '\r' '\n' <"$err" | grep -q '^churnkit: cross-validation: [0-5] of 5 folds ([0-9]*%), [0-9.]* s'
 tap_ok $? "cross-validation counts its folds"
 tr '\r' '\n' <"$err" | grep -q "^churnkit: writing scores: [0-9]* of $(($(wc -l <"$t/shown/scores.csv") - 1)) rows ([0-9]*%), [0-9.]* s"

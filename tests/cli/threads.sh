@@ -77,6 +77,45 @@ awk '/^cox: fit / { seen = 1 } /^(logit|cox): / && ($(NF - 2) < 0 || $(NF - 1) <
 	END { exit !(seen && !bad) }' "$t/2/stderr"
 tap_ok $? "CHURNKIT_TIMING=1 with 2 threads: the Cox steps are in the table, no stage below 0 s"
 
+# The scores file is written on a thread of its own beside the findings
+# and the PDF (--threads 2): the same bytes as above on a file of rows,
+# with frequency weights too (a weight column in the file), and a write
+# that fails on that thread stops the run as it does with one thread,
+# with no output in place.
+tap_ok "$([ "$(wc -l <"$t/1/s.csv")" -gt 100 ]; echo $?)" "report: the scores file compared holds the customers"
+wdata="$top_srcdir/tests/data/model/weights.csv"
+wargs="--id customer_id --start signup_date --end churn_date --value mrr --as-of 2026-09-30
+	--features contract,channel,plan,logins_30d,support_tickets_90d --horizon 12 --ties breslow
+	--by contract --weight w"
+for n in 1 2; do
+	# shellcheck disable=SC2086
+	ck_run "$t/$n" report $wargs --threads $n --scores "$t/$n/w.csv" -o "$t/$n/w.pdf" "$wdata"
+	tap_is "$(cat "$t/$n/exit")" 0 "report --weight --threads $n: exit 0"
+done
+cmp -s "$t/1/w.csv" "$t/2/w.csv"
+tap_ok $? "report --weight: the scores file of --threads 2 is that of --threads 1"
+tap_is "$(head -n 1 "$t/2/w.csv" | cut -d, -f2)" weight "report --weight: the scores file has its weight column"
+if [ -w /dev/full ]; then
+	for n in 1 2; do
+		rm -f "$t/$n/full.pdf"
+		SOURCE_DATE_EPOCH=1790000000 ck_run "$t/$n" report --config "$cfg" --threads $n \
+			--scores /dev/full -o "$t/$n/full.pdf" "$csv"
+	done
+	tap_is "$(cat "$t/2/exit")" "$(cat "$t/1/exit")" "scores to a full disk: the same exit status with 2 threads"
+	tap_is "$(cat "$t/2/exit")" 3 "scores to a full disk: exit 3"
+	cmp -s "$t/1/stderr" "$t/2/stderr"
+	tap_ok $? "scores to a full disk: the same message with 2 threads"
+	grep -q '/dev/full' "$t/2/stderr"
+	tap_ok $? "scores to a full disk: the message names the scores file"
+	[ ! -e "$t/1/full.pdf" ] && [ ! -e "$t/2/full.pdf" ]
+	tap_ok $? "scores to a full disk: no PDF put in place"
+	tap_is "$(find "$t/1" "$t/2" -name 'full.pdf.tmp.*' | wc -l)" 0 "scores to a full disk: no temporary left"
+else
+	for k in 1 2 3 4 5 6; do
+		tap_ok 0 "# SKIP /dev/full is not writable"
+	done
+fi
+
 ck_run "$t" model --config "$cfg" --threads 0 "$csv"
 tap_is "$(cat "$t/exit")" 2 "--threads 0: a usage error"
 tap_done
