@@ -101,7 +101,7 @@ refuses "--revenue-table" "--push-down does not support --revenue-table" \
 refuses "--reason" "--push-down does not support --reason" \
 	cohorts $map --reason churn_reason --db "$db" --table customers --push-down
 # shellcheck disable=SC2086
-refuses "--weight" "cohorts: --weight is not supported here" \
+refuses "--weight" "--push-down does not support --weight (the counts are the weights)" \
 	cohorts $map --weight mrr --db "$db" --table customers --push-down
 # shellcheck disable=SC2086
 refuses "not for score" "score: option --push-down does not apply to this command" \
