@@ -36,8 +36,8 @@ typedef struct {
 
 /* The test of term k of design d, from the fit's table t (one row per
  * column of d) and its covariance cov (t->p x t->p, row-major).  Aliased
- * columns are left out; a non-finite estimate or variance among the others
- * gives NaN.  Returns CHURN_OK (the result in *out) or CHURN_ENOMEM. */
+ * columns are left out; a non-finite estimate or variance among the others,
+ * or cov NULL (a result that carries none), gives NaN.  Returns CHURN_OK (the result in *out) or CHURN_ENOMEM. */
 churn_status term_test_wald(const design *d, size_t k, const coeftab *t, const double *cov,
                             term_test *out, churn_err *err);
 

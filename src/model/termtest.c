@@ -28,7 +28,7 @@ churn_status term_test_wald(const design *d, size_t k, const coeftab *t, const d
 	for (size_t j = term->first_col; j < term->first_col + term->ncols; j++)
 		m += !t->aliased[j];
 	out->df = m;
-	if (m == 0)
+	if (m == 0 || cov == NULL)
 		return CHURN_OK;
 	idx = malloc(m * sizeof *idx);
 	V = gsl_matrix_alloc(m, m);
