@@ -77,4 +77,9 @@ case $(tr '\n' ' ' <"$t/stdout") in
 *"segment = Agencies"*) tap_ok 1 "g8: no finding or action names segment = Agencies" ;;
 *) tap_ok 0 "g8: no finding or action names segment = Agencies" ;;
 esac
+# The drivers page says each category's test beside the reference levels.
+if command -v pdftotext >/dev/null 2>&1; then
+	pdftotext "$t/g8.pdf" - | tr '\n' ' ' | grep -q 'as a whole (Wald test): segment p = 0.11, plan p = 0.006'
+	tap_ok $? "g8: the drivers page gives segment's and plan's tests as a whole"
+fi
 tap_done
