@@ -41,7 +41,7 @@ $rows
 EOT
 }
 
-# Model-based covariance (glm), the HC0 sandwich (IPCW), Cox's.
+# Model-based covariance (glm), the HC0 sandwich (IPCW), Cox's; Firth's below.
 ck_run "$t" model $dates --horizon 12 --features "plan,contract,log(mrr),tickets,nps" \
 	--json "$t/hdates.json" "$data"
 tap_is "$(cat "$t/exit")" 0 "hdates: exit 0"
@@ -54,6 +54,11 @@ check_terms "$t/hipcw.json" model hipcw
 ck_run "$t" model $dates --cox --ties efron --features "plan,contract,log(mrr),tickets" \
 	--json "$t/cox.json" "$data"
 check_terms "$t/cox.json" cox cox
+# A separated level: the fit falls back to Firth's, whose covariance it is.
+ck_run "$t" model --id id --outcome churned --features x,z,plan --json "$t/rare8.json" \
+	"$datadir/rare8.csv"
+tap_is "$("$JSONGET" "$t/rare8.json" model.firth)" true "rare8: Firth's fit"
+check_terms "$t/rare8.json" model rare8
 
 # The report on G8: the model's tests are R's; segment's p is above 0.05,
 # so no level of segment is a driver; plan's is below, and plan stays one.
