@@ -94,7 +94,10 @@
  *   A model that did not converge, or is separated and not refitted by
  *   Firth, gives no driver; a Firth fit says so in the test text; an
  *   aliased, diverging (separation) or possibly infinite (Cox) column is
- *   skipped.  At most one driver per term (its strongest column), none for
+ *   skipped.  A categorical term of more than one column gives a driver
+ *   only when its Wald test as a whole (termtest.h, with the fit's
+ *   covariance) has p < alpha (docs/findings.md).  At most one driver per
+ *   term (its strongest column), none for
  *   a column that already has a segment finding (the same story twice),
  *   and, ranked by strength (no table), at most max_drivers in all; with a
  *   table every term's driver is a candidate of the ranking by concern.

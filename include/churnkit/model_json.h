@@ -15,14 +15,17 @@
  * calibration and lift tables, cv_brier and cv_calibration (validate.h:
  * from the cross-validated predictions; null without cross-validation),
  * constant_terms (categorical terms with a
- * single level: no column, not estimable); for Cox also the tests' df and
+ * single level: no column, not estimable), term_tests (both models: the
+ * Wald test of each term of more than one column as a whole, termtest.h,
+ * docs/outputs.md); for Cox also the tests' df and
  * p-values, iterations, infinite (the terms whose coefficient may be
  * infinite, coxph's check; cox.h) and any_infinite.  Each builder returns a new json_object the caller owns
  * (json_object_put), or NULL when out of memory.
  *
  * Text: model_print_logit / model_print_cox write to a FILE* the caller
  * gives: a coefficient table with odds or hazard ratios and intervals, the
- * reference level of each categorical term, aliased terms, deviances and
+ * reference level of each categorical term, aliased terms, the Wald tests
+ * of terms of more than one column ("Wald tests of terms"), deviances and
  * AIC (or the three tests and the concordance), iterations, AUC, and every
  * separation, Firth or convergence note, never hidden.  model_print_quality
  * adds the calibration tables by decile (in-sample, then cross-validated

@@ -5,6 +5,7 @@
  * (groups, plain rates, typical customers) come from findings_compare.c.
  */
 #include "churnkit/fmtnum.h"
+#include "churnkit/termtest.h"
 #include "churnkit/utf8.h"
 #include "findings/findings_common.h"
 #include "findings/findings_compare.h"
@@ -354,6 +355,8 @@ void findings_drivers(const findings_input *in, const findings_opts *o, flist *l
 {
 	model_view m = {0};
 	const design *d;
+	const coeftab *tab;  /* the fit's table and covariance, for the terms' tests */
+	const double *cov;
 
 	if (in->logit != NULL) {
 		const logit_result *r = in->logit;
@@ -368,6 +371,8 @@ void findings_drivers(const findings_input *in, const findings_opts *o, flist *l
 		                  * meaningful size, even under Firth's penalty (it
 		                  * only reflects the penalty): never a finding. */
 		                 .aliased = r->coefs.aliased, .skip1 = r->diverging};
+		tab = &r->coefs;
+		cov = r->cov;
 	} else if (in->cox != NULL) {
 		const cox_result *r = in->cox;
 		if (!r->converged || r->any_infinite)
@@ -377,6 +382,8 @@ void findings_drivers(const findings_input *in, const findings_opts *o, flist *l
 		                 .ratio = r->coefs.ratio, .lower = r->coefs.lower,
 		                 .upper = r->coefs.upper, .conf_level = r->coefs.conf_level,
 		                 .aliased = r->coefs.aliased, .skip1 = r->infinite};
+		tab = &r->coefs;
+		cov = r->cov;
 	} else {
 		return;
 	}
@@ -407,6 +414,20 @@ void findings_drivers(const findings_input *in, const findings_opts *o, flist *l
 		driver_pick best = {.col = (size_t)-1, .strength = -1};
 		if (t->ncols == 0 || has_segment(l, t->column))
 			continue;
+		/* A level of a categorical term of several columns is a driver
+		 * only when the term as a whole is significant (its Wald test,
+		 * termtest.h): the smallest of several levels' p is no test. */
+		if (t->categorical && term_test_joint(d, k)) {
+			term_test tt;
+			if (term_test_wald(d, k, tab, cov, &tt, &(churn_err){0}) != CHURN_OK) {
+				free(pick);
+				free(lp);
+				l->oom = 1;
+				return;
+			}
+			if (!(tt.p < o->alpha))
+				continue;
+		}
 		for (size_t j = t->first_col; j < t->first_col + t->ncols; j++) {
 			const design_col *c = &d->cols[j];
 			driver_compare cmp;

@@ -17,7 +17,8 @@ libchurnkit_a_SOURCES += \
 	include/churnkit/horizon.h src/model/horizon.c \
 	include/churnkit/model_score.h src/model/model_score.c \
 	include/churnkit/scores.h src/model/scores.c \
-	include/churnkit/coeftab.h src/model/coeftab.c
+	include/churnkit/coeftab.h src/model/coeftab.c \
+	include/churnkit/termtest.h src/model/termtest.c
 
 ## Timing of the logistic fit and cross-validation on 1M rows (not a test).
 noinst_PROGRAMS += bench/bench_model

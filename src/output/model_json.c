@@ -4,6 +4,7 @@
 
 #include "churnkit/coeftab.h"
 #include "churnkit/jsonout.h"
+#include "churnkit/termtest.h"
 
 #include <math.h>
 #include <string.h>
@@ -116,6 +117,34 @@ static json_object *coef_array(const design *d, const coeftab *t, int *bad)
 	return a;
 }
 
+/* The "term_tests" array: the Wald test of each term of more than one
+ * column (termtest.h), {"term", "chisq", "df", "p"}, in the design's order. */
+static json_object *term_tests(const design *d, const coeftab *t, const double *cov, int *bad)
+{
+	json_object *a = json_object_new_array();
+	if (a == NULL) {
+		*bad = 1;
+		return NULL;
+	}
+	for (size_t k = 0; k < d->nterms; k++) {
+		term_test tt;
+		if (!term_test_joint(d, k))
+			continue;
+		json_object *o = json_object_new_object();
+		if (o == NULL || term_test_wald(d, k, t, cov, &tt, &(churn_err){0}) != CHURN_OK) {
+			json_object_put(o);
+			*bad = 1;
+			break;
+		}
+		put(o, "term", json_object_new_string(d->terms[k].name), bad);
+		put(o, "chisq", json_num(tt.chisq), bad);
+		put(o, "df", json_object_new_int64((int64_t)tt.df), bad);
+		put(o, "p", json_num(tt.p), bad);
+		push(a, o, bad);
+	}
+	return a;
+}
+
 /* Calibration deciles as an array of {decile, n, mean_predicted, observed_rate}. */
 static json_object *calib_array(const validate_calib_bin *b, int *bad)
 {
@@ -154,6 +183,7 @@ json_object *model_json_logit(const design *d, const logit_result *r,
 	put(m, "converged", json_object_new_boolean(r->converged), &bad);
 	put(m, "iterations", json_object_new_int(r->iterations), &bad);
 	put(m, "coefficients", coef_array(d, &r->coefs, &bad), &bad);
+	put(m, "term_tests", term_tests(d, &r->coefs, r->cov, &bad), &bad);
 	put(m, "reference_levels", reference_levels(d, &bad), &bad);
 	put(m, "aliased", aliased_terms(d, r->coefs.aliased, &bad), &bad);
 	put(m, "constant_terms", constant_terms(d, &bad), &bad);
@@ -236,6 +266,7 @@ json_object *model_json_cox(const design *d, const cox_result *r)
 	put(m, "converged", json_object_new_boolean(r->converged), &bad);
 	put(m, "iterations", json_object_new_int(r->iterations), &bad);
 	put(m, "coefficients", coef_array(d, &r->coefs, &bad), &bad);
+	put(m, "term_tests", term_tests(d, &r->coefs, r->cov, &bad), &bad);
 	put(m, "reference_levels", reference_levels(d, &bad), &bad);
 	put(m, "aliased", aliased_terms(d, r->coefs.aliased, &bad), &bad);
 	put(m, "constant_terms", constant_terms(d, &bad), &bad);

@@ -5,6 +5,7 @@
 #include "churnkit/cell.h"
 #include "churnkit/coeftab.h"
 #include "churnkit/fmtnum.h"
+#include "churnkit/termtest.h"
 
 #include <math.h>
 #include <string.h>
@@ -74,6 +75,28 @@ static void print_table(FILE *fp, const design *d, const coeftab *t)
 	}
 }
 
+/* "Wald tests of terms": each term of more than one column as a whole
+ * (termtest.h), under the coefficient table; nothing when there is none. */
+static void print_term_tests(FILE *fp, const design *d, const coeftab *t, const double *cov)
+{
+	char pb[32], cb[32];
+	int first = 1;
+	for (size_t k = 0; k < d->nterms; k++) {
+		term_test tt;
+		if (!term_test_joint(d, k) ||
+		    term_test_wald(d, k, t, cov, &tt, &(churn_err){0}) != CHURN_OK)
+			continue;
+		if (first) {
+			fprintf(fp, "\nWald tests of terms (each as a whole):\n%-*s %10s %4s %10s\n",
+			        (int)name_width(d), "", "chisq", "df", "p");
+			first = 0;
+		}
+		fprintf(fp, "%-*s %10s %4zu %10s\n", (int)name_width(d), d->terms[k].name,
+		        cell_fix(tt.chisq, 3, cb, sizeof cb), tt.df,
+		        fmtnum_p_text(tt.p, NAN, pb, sizeof pb));
+	}
+}
+
 int model_print_logit(FILE *fp, const design *d, const logit_result *r,
                       const validate_summary *q, const char *outcome)
 {
@@ -90,6 +113,7 @@ int model_print_logit(FILE *fp, const design *d, const logit_result *r,
 	fputs("\n\nCoefficients:\n", fp);
 	print_table(fp, d, &r->coefs);
 	print_refs(fp, d, r->coefs.aliased);
+	print_term_tests(fp, d, &r->coefs, r->cov);
 	fprintf(fp, "\nNull deviance: %.2f on %zu degrees of freedom\n", r->null_deviance,
 	        r->rows - 1);
 	fprintf(fp, "Residual deviance: %.2f on %zu degrees of freedom\n", r->deviance,
@@ -153,6 +177,7 @@ int model_print_cox(FILE *fp, const design *d, const cox_result *r)
 	fputs("\n\nCoefficients:\n", fp);
 	print_table(fp, d, &r->coefs);
 	print_refs(fp, d, r->coefs.aliased);
+	print_term_tests(fp, d, &r->coefs, r->cov);
 	fprintf(fp, "\nConcordance = %.4f\n", r->concordance);
 	fprintf(fp, "Likelihood ratio test = %.2f on %zu df, p = %s\n", r->lr_test, r->rank,
 	        fmtnum_p_text(r->lr_p, NAN, pb, sizeof pb));

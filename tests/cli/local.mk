@@ -119,3 +119,8 @@ cli_tests += tests/cli/model_partial.sh
 EXTRA_DIST += tests/data/model_partial/late.csv tests/data/model_partial/coxfail.csv
 # --weight: report and score count customers (a row of weight w is w of them, weight 0 nobody), as the rows expanded (tests/cli/weights_report.sh).
 cli_tests += tests/cli/weights_report.sh
+# A level of a categorical term is a driver only when the term as a whole is
+# significant; the terms' Wald tests against R (tests/cli/termtest.sh).
+cli_tests += tests/cli/termtest.sh
+EXTRA_DIST += tests/data/findings/g8.csv tests/fixtures/model/make_termtests.R \
+	tests/fixtures/model/termtests.csv

@@ -130,6 +130,10 @@ tests_unit_test_model_run_LDADD = $(TEST_LIBS)
 unit_model += tests/unit/test_coeftab
 tests_unit_test_coeftab_SOURCES = tests/unit/test_coeftab.c
 tests_unit_test_coeftab_LDADD = $(TEST_LIBS)
+# fixdriver (review G8): the Wald test of a term as a whole
+unit_model += tests/unit/test_termtest
+tests_unit_test_termtest_SOURCES = tests/unit/test_termtest.c
+tests_unit_test_termtest_LDADD = $(TEST_LIBS)
 # perf2 (issue 15 item 2): the Cox fit's sorted rows shared and counting-sorted,
 # one sort for the quality tables
 unit_model += tests/unit/test_model_shared

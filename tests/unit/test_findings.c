@@ -514,6 +514,7 @@ typedef struct {
 	logit_result lr;
 	cox_result cr;
 	double coef[NCOL], se[NCOL], z[NCOL], pval[NCOL], ratio[NCOL], lo[NCOL], hi[NCOL];
+	double cov[NCOL * NCOL]; /* diagonal, se^2: the terms' tests (termtest.h) */
 	int aliased[NCOL], diverging[NCOL];
 	double y[NROW];
 } hand_model;
@@ -579,13 +580,14 @@ static int hand_model_init(hand_model *m)
 		m->pval[j] = p[j];
 		m->se[j] = 0.1;
 		m->z[j] = b[j] / 0.1;
+		m->cov[j * NCOL + j] = 0.01;
 	}
 	coeftab t = {.p = NCOL, .coef = m->coef, .se = m->se, .z = m->z, .pval = m->pval,
 	             .ratio = m->ratio, .lower = m->lo, .upper = m->hi, .aliased = m->aliased,
 	             .conf_level = 0.95};
 	m->lr = (logit_result){.coefs = t, .diverging = m->diverging, .n = NROW, .converged = 1,
-	                       .separation = LOGIT_SEP_NONE};
-	m->cr = (cox_result){.coefs = t, .infinite = m->diverging, .converged = 1};
+	                       .separation = LOGIT_SEP_NONE, .cov = m->cov};
+	m->cr = (cox_result){.coefs = t, .infinite = m->diverging, .converged = 1, .cov = m->cov};
 	m->aliased[0] = 0;
 	m->pval[0] = NAN; /* the Cox model has no intercept: NaN like an aliased column */
 	return 0;
@@ -683,6 +685,24 @@ static void test_drivers_by_hand(void)
 	   "drivers: reference organic has 50 customers < min_n 51: no channel finding");
 	findings_free(f);
 	fo.min_n = 20;
+	/* A level of a term of several columns needs the term as a whole
+	 * significant: with variances 1 for channel's two dummies its Wald
+	 * test is (log 5)^2 + (log 2.4)^2 = 3.36 on 2 df, p = 0.19, and no
+	 * level is stated, whatever trial's own p (1e-4); at 0.3 (chisq 11.2,
+	 * p = 0.004) trial is. */
+	m.cov[3 * NCOL + 3] = m.cov[4 * NCOL + 4] = 1;
+	f = build(&in, &fo);
+	ok(f != NULL && find_subject(f, FINDING_DRIVER, "channel") == NULL &&
+	   find_subject(f, FINDING_DRIVER, "tickets") != NULL,
+	   "drivers: channel as a whole p = 0.19: no channel finding (tickets still one)");
+	findings_free(f);
+	m.cov[3 * NCOL + 3] = m.cov[4 * NCOL + 4] = 0.3;
+	f = build(&in, &fo);
+	x = f != NULL ? find_subject(f, FINDING_DRIVER, "channel") : NULL;
+	ok(x != NULL && x->level != NULL && strcmp(x->level, "trial") == 0,
+	   "drivers: channel as a whole p = 0.004: channel = trial stated");
+	findings_free(f);
+	m.cov[3 * NCOL + 3] = m.cov[4 * NCOL + 4] = 0.01;
 
 	/* Fits that cannot be trusted. */
 	m.lr.converged = 0;

@@ -14,6 +14,7 @@
 #include "report/chart/chart.h"
 #include "churnkit/coeftab.h"
 #include "churnkit/fmtnum.h"
+#include "churnkit/termtest.h"
 #include "report/pages/fmt.h"
 #include "report/pages/names.h"
 #include "report/pages/page.h"
@@ -192,6 +193,25 @@ void page_drivers(report_page_ctx *c)
 			                        name_col(in, d->terms[k].column),
 			                        name_level(in, d->terms[k].column, ref));
 	}
+	/* Each category of several columns as a whole (termtest.h): the
+	 * driver findings state a level only when this is significant. */
+	size_t nterm = 0;
+	for (size_t k = 0; k < d->nterms && len < sizeof refs - 100; k++) {
+		term_test tt;
+		char pb[32];
+		if (!d->terms[k].categorical || !term_test_joint(d, k) ||
+		    term_test_wald(d, k, &r->coefs, r->cov, &tt, &(churn_err){0}) != CHURN_OK)
+			continue;
+		len += (size_t)snprintf(refs + len, sizeof refs - len, "%s%s %s",
+		                        nterm ? ", " : len ? ". Each category as a whole (Wald test): "
+		                                           : "Each category as a whole (Wald test): ",
+		                        name_col(in, d->terms[k].column),
+		                        fmtnum_p_says(tt.p, in->alpha, pb, sizeof pb));
+		nterm++;
+	}
+	if (nterm > 0 && len < sizeof refs - 60)
+		len += (size_t)snprintf(refs + len, sizeof refs - len, "; a level is stated as a "
+		                        "driver only when its category is significant.");
 	if (len)
 		y = page_note(c, y, refs);
 
