@@ -100,16 +100,19 @@ static void value_of(strbuf *b)
 	              " THEN btrim(val, " PDM_BLANKS ")::numeric END END");
 }
 
-/* "WHEN <text date col> is not yyyy-mm-dd but reads as another form to
- * the loader THEN code": a value beginning with a digit whose day did not
- * read and whose shape is not yyyy-mm-dd (2024-04-31 is a bad date, as to
- * the loader). */
+/* "WHEN <text date col> reads as another form to the loader THEN code":
+ * a value whose day did not read in the shape of a form the loader reads
+ * (docs/inputs.md): an ISO datetime, a spreadsheet form (day, month and
+ * year with . / or -, or year/month/day), epoch seconds or milliseconds.
+ * 2024-04-31 and 2024-3-1 are bad dates, as to the loader. */
 static void other_form(strbuf *b, pd_kind kind, const char *v, const char *d, int code)
 {
 	if (kind != PD_TEXT)
 		return;
-	strbuf_printf(b, " WHEN %1$s IS NULL AND %2$s ~ '^[0-9]' AND %2$s !~ "
-	              "'^[0-9]{4}-[0-9]{2}-[0-9]{2}$' THEN %3$d", d, v, code);
+	strbuf_printf(b, " WHEN %1$s IS NULL AND (%2$s ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]'"
+	              " OR %2$s ~ '^[0-9]{1,2}[./-][0-9]{1,2}[./-][0-9]{4}( |$)'"
+	              " OR %2$s ~ '^[0-9]{4}/[0-9]{1,2}/[0-9]{1,2}( |$)'"
+	              " OR %2$s ~ '^-?[0-9]{9,14}([.][0-9]*)?$') THEN %3$d", d, v, code);
 }
 
 /* text_cte, then ", q AS (...), p AS (...) ": the dates and each row's
