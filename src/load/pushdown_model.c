@@ -181,7 +181,7 @@ static churn_status read_kinds(pushdown_model *pm, churn_err *err)
 {
 	strbuf b = STRBUF_INIT;
 	PGresult *r = NULL;
-	char x[32];
+	char x[32], t[64];
 	churn_status st = CHURN_OK;
 
 	if (pm->ncol == 0)
@@ -190,9 +190,13 @@ static churn_status read_kinds(pushdown_model *pm, churn_err *err)
 	strbuf_printf(&b, "SELECT ");
 	for (size_t k = 0; k < pm->ncol; k++) {
 		snprintf(x, sizeof x, "x%zu", k);
+		snprintf(t, sizeof t, "btrim(%s, " PDM_BLANKS ")", x);
 		strbuf_printf(&b, "%scount(*) FILTER (WHERE NOT ", k ? ", " : "");
 		blank(&b, x);
-		strbuf_printf(&b, " AND btrim(%s, " PDM_BLANKS ") !~ " PDM_NUMBER "), ", x);
+		/* not plain, or plain but infinite to strtod (1e400: no number) */
+		strbuf_printf(&b, " AND CASE WHEN %s !~ " PDM_NUMBER " THEN true ELSE NOT (", t);
+		pd_sql_finite(&b, t);
+		strbuf_printf(&b, ") END), ");
 		strbuf_printf(&b, "count(*) FILTER (WHERE NOT ");
 		blank(&b, x);
 		strbuf_printf(&b, " AND %s !~ " PDM_NUMBERISH ")", x);

@@ -88,16 +88,20 @@ static void text_cte(strbuf *b, const pd_cols *c)
 	strbuf_printf(b, " FROM (%s) AS src)", c->from);
 }
 
+void pd_sql_finite(strbuf *b, const char *x)
+{
+	strbuf_printf(b, "CASE WHEN %1$s ~ '[eE][-+]?[0-9]{5,}$' THEN false"
+	              " ELSE abs(%1$s::numeric) < " PDM_OVERFLOW " END", x);
+}
+
 /* The --value's number (numeric) of the trimmed text val when it is a
- * plain number that strtod reads finite, else NULL; an exponent of 4
- * digits or more is NULL before any cast (numeric refuses it). */
+ * plain number that strtod reads finite (pd_sql_finite), else NULL. */
 static void value_of(strbuf *b)
 {
 	/* nested CASEs: the order of an AND's terms is not the evaluation's */
-	strbuf_printf(b, "CASE WHEN btrim(val, " PDM_BLANKS ") ~ " PDM_NUMBER
-	              " AND btrim(val, " PDM_BLANKS ") !~ '[eE][-+]?[0-9]{4,}$'"
-	              " THEN CASE WHEN abs(btrim(val, " PDM_BLANKS ")::numeric) < " PDM_OVERFLOW
-	              " THEN btrim(val, " PDM_BLANKS ")::numeric END END");
+	strbuf_printf(b, "CASE WHEN btrim(val, " PDM_BLANKS ") ~ " PDM_NUMBER " THEN CASE WHEN ");
+	pd_sql_finite(b, "btrim(val, " PDM_BLANKS ")");
+	strbuf_printf(b, " THEN btrim(val, " PDM_BLANKS ")::numeric END END");
 }
 
 /* "WHEN <text date col> reads as another form to the loader THEN code":

@@ -89,6 +89,13 @@ typedef struct {
 } pd_names;
 void pd_names_free(pd_names *n);
 
+/* "CASE ... END": true when the SQL text x, a plain number (PDM_NUMBER:
+ * the caller checks it first, in a CASE), reads as a finite double, as
+ * num.h reads it: below PDM_OVERFLOW in magnitude.  An exponent of five
+ * digits or more is false before any cast (numeric refuses the largest),
+ * where strtod reads 1e-10000 as 0. */
+void pd_sql_finite(strbuf *b, const char *x);
+
 /* "WITH r AS (...), q AS (...), p AS (...) ": the rows' CTEs above, into
  * b (the model's statements go on from p, pushdown_model.c). */
 void pd_sql_rows(strbuf *b, const pd_cols *c);

@@ -51,8 +51,11 @@ edited huge mrr 5 1e400
 table=huge
 # shellcheck disable=SC2086
 twice huge model $map --horizon 6 --features 'contract,log(mrr)' --folds 0
-tap_is "$(cat r_huge/exit) $(cat p_huge/exit)" "2 1" \
-	"1e400: the rows' path finds mrr categorical, the push-down stops (exit 1)"
+tap_is "$(cat r_huge/exit) $(cat p_huge/exit)" "2 2" \
+	"1e400: no number to either path: log(mrr) of a categorical column (exit 2)"
+grep -q "log(mrr): column 'mrr' is categorical" p_huge/stderr
+tap_ok $? "1e400: the push-down says mrr is categorical"
+[ $? -eq 0 ] || tap_diag "$(cat p_huge/stderr)"
 
 # 2. --outcome COL=VALUE that no row holds.
 table=customers
