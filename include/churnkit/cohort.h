@@ -55,6 +55,14 @@
 
 #include "churnkit/err.h"
 
+/* The values of an entry that stands for customers of different values
+ * (--push-down's groups: pushdown.h): how many have a value, how many a
+ * value above 0, the sum of their values and of their squares. */
+typedef struct {
+	size_t nvalue, npay;
+	double sum, sumsq;
+} cohort_value_sums;
+
 /* The customers, as plain arrays of n entries each (borrowed). */
 typedef struct {
 	size_t n;
@@ -66,6 +74,10 @@ typedef struct {
 	                           weights: an entry of weight w counts as w
 	                           customers of the same dates, group and value
 	                           in every count and sum); NULL = 1 each */
+	const cohort_value_sums *sums; /* NULL, or with weight and value: each
+	                           entry's values as sums, in place of value[i]
+	                           times its weight (value then only says that
+	                           there are values) */
 	const char *group_name; /* the segment column's name (may be NULL) */
 	const char *const *group_levels; /* ngroup_levels names */
 	size_t ngroup_levels;

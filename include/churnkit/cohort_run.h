@@ -68,6 +68,11 @@ typedef struct {
 	                                counts: each row is that many customers
 	                                (cohort.h's weight; --push-down's counts,
 	                                pushdown.h); not with a revenue history */
+	const char *const *value_sums; /* NULL, or with weight_col and the map's
+	                                value: 4 numeric columns, each entry's
+	                                customers with a value, with a value above
+	                                0, the sum of their values and of their
+	                                squares (cohort.h's sums; --push-down) */
 } cohort_run_input;
 
 typedef struct {
@@ -85,6 +90,8 @@ typedef struct {
 	                                (cc.end points here then) */
 	size_t *weight;              /* the input's weight_col as counts, or NULL
 	                                (cc.weight points here then) */
+	cohort_value_sums *sums;     /* the input's value_sums, or NULL (cc.sums
+	                                points here then) */
 	uint32_t **codes;            /* [nby] per --by column: codes in sorted level order */
 	const char ***levels;        /* [nby] per --by column: the level names in
 	                                sorted order (arrays owned, names borrowed

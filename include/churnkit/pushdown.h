@@ -30,7 +30,14 @@
  * table's --start and --end columns hold the first signup and churn days
  * of each group (no end: active), which give the row path's months and
  * first day (pushdown_sql.h); PUSHDOWN_WEIGHT, the customers, is the
- * stage's weight column.
+ * stage's weight column.  With the map's value (--value), the value is
+ * checked as the loader checks it (a plain number, within +-1e15, not
+ * negative; blank = missing) and the table holds the value column (the
+ * group's mean, a marker: cohort_run reads the sums) and the four
+ * PUSHDOWN_VALUE_SUMS columns, the group's customers with a value, with a
+ * value above 0, the sum of their values and of their squares (exact
+ * numeric sums in SQL, rounded once to double): cohort_run_input's
+ * value_sums.
  *
  * Ownership: *out is zeroed first; pushdown_survival_free frees it (also
  * after a failure).
@@ -45,6 +52,8 @@
 /* The weight column's name: no CSV header can hold it (a NUL-free name
  * that the loader would have trimmed). */
 #define PUSHDOWN_WEIGHT " customers "
+/* The names of the value sums' columns (cohort_run_input.value_sums). */
+#define PUSHDOWN_VALUE_SUMS {" values ", " paying ", " value sum ", " value sumsq "}
 
 typedef struct {
 	const char *conninfo;      /* --db */

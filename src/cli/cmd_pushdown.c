@@ -19,7 +19,6 @@ static const struct {
 	{OPT_ROLLUP, "merging rows by id needs the rows"},
 	{OPT_REASON, "churn reasons are not counted by the database yet"},
 	{OPT_INVOLUNTARY, "churn reasons are not counted by the database yet"},
-	{OPT_VALUE, "its values are not checked by the database yet"},
 	{OPT_INTERVAL, "its values are not checked by the database yet"},
 	{OPT_INTERVAL_COUNT, "its values are not checked by the database yet"},
 	{OPT_WEIGHT, "the counts are the weights"},
@@ -34,14 +33,27 @@ static const struct {
 	{OPT_REVENUE_LAYOUT, "a revenue history is matched to the rows"},
 };
 
+/* The options of numbers refused by command (a mask of PD_IN_*): the SQL
+ * reads a --value as a plain number (pushdown_sql.h), and only the
+ * cohorts' statement reads one. */
+enum { PD_IN_SURVIVAL = 1, PD_IN_MODEL = 2, PD_IN_COHORTS_VALUE = 4 };
+static const struct {
+	opt_id id;
+	int in;
+	const char *why;
+} refused_value[] = {
+	{OPT_VALUE, PD_IN_SURVIVAL | PD_IN_MODEL, "only cohorts --push-down reads a value"},
+	{OPT_VALUE_SCALE, PD_IN_COHORTS_VALUE, "the SQL sums the values as written"},
+	{OPT_DECIMAL, PD_IN_MODEL | PD_IN_COHORTS_VALUE, "the SQL reads plain numbers only"},
+	{OPT_THOUSANDS, PD_IN_MODEL | PD_IN_COHORTS_VALUE, "the SQL reads plain numbers only"},
+};
+
 /* What `model --push-down` refuses as well: each needs the rows or a
  * number per customer. */
 static const struct {
 	opt_id id;
 	const char *why;
 } refused_model[] = {
-	{OPT_DECIMAL, "the SQL reads plain numbers only"},
-	{OPT_THOUSANDS, "the SQL reads plain numbers only"},
 	{OPT_COX, "the Cox model's risk-set sums are not computed by the database yet"},
 	{OPT_FIRTH, "Firth's penalty needs each customer's leverage"},
 	{OPT_IMPUTE, "the medians are not computed by the database yet"},
@@ -55,6 +67,15 @@ static churn_status refuse(const cli_opts *o, churn_err *err)
 			                     "--push-down does not support --%s (%s); run without "
 			                     "--push-down to read the rows",
 			                     opt_specs()[refused[k].id].name, refused[k].why);
+	int in = o->cmd == CMD_SURVIVAL ? PD_IN_SURVIVAL : o->cmd == CMD_MODEL ? PD_IN_MODEL
+	         : opt_isset(o, OPT_VALUE) ? PD_IN_COHORTS_VALUE : 0;
+	for (size_t k = 0; k < sizeof refused_value / sizeof *refused_value; k++)
+		if ((refused_value[k].in & in) != 0 && opt_isset(o, refused_value[k].id))
+			return churn_err_set(err, CHURN_EUSAGE,
+			                     "--push-down does not support --%s (%s); run without "
+			                     "--push-down to read the rows",
+			                     opt_specs()[refused_value[k].id].name,
+			                     refused_value[k].why);
 	for (size_t k = 0; o->cmd == CMD_MODEL && k < sizeof refused_model / sizeof *refused_model;
 	     k++)
 		if (opt_isset(o, refused_model[k].id))
@@ -136,8 +157,9 @@ churn_status cmd_pushdown_cohorts(cohort_run *c, const cli_cohort_opts *co, cons
                                   churn_err *err)
 {
 	load_result r = *d->res;
+	static const char *const sums[4] = PUSHDOWN_VALUE_SUMS;
 	cohort_run_input in = {.res = &r, .map = &d->map, .lopts = &d->lopts, .outs = d->outs,
-	                       .weight_col = PUSHDOWN_WEIGHT};
+	                       .weight_col = PUSHDOWN_WEIGHT, .value_sums = sums};
 
 	r.t = d->pushed;
 	stagetime_begin(d->clock, "cohorts", 0, NULL);

@@ -138,15 +138,21 @@ static int triangle_alloc(cohort_triangle *t, int32_t first, size_t nrows, int v
 }
 
 /* Adds w customers of row r, lost from cell d on (d >= nk: never lost),
- * each of value v. */
-static void triangle_add(cohort_triangle *t, size_t r, size_t d, double v, size_t w)
+ * each of value v, or (s not NULL) of the values s sums. */
+static void triangle_add(cohort_triangle *t, size_t r, size_t d, double v, size_t w,
+                         const cohort_value_sums *s)
 {
 	cohort_row *row = &t->rows[r];
 	row->size += w;
 	t->ncustomers += w;
 	if (d < row->nk)
 		row->retained[d] += w;
-	if (row->value_retained != NULL && !isnan(v)) {
+	if (row->value_retained != NULL && s != NULL) {
+		row->nvalue += s->nvalue;
+		row->value += s->sum;
+		if (d < row->nk)
+			row->value_retained[d] += s->sum;
+	} else if (row->value_retained != NULL && !isnan(v)) {
 		double vw = w == 1 ? v : v * (double)w;
 		row->nvalue += w;
 		row->value += vw;
@@ -283,6 +289,7 @@ churn_status cohort_build(const cohort_customers *c, size_t min_n, cohort_result
 		int32_t m;
 		size_t r, d;
 		double v;
+		const cohort_value_sums *sums;
 		size_t w = c->weight ? c->weight[i] : 1;
 
 		if (s > c->as_of)
@@ -302,12 +309,13 @@ churn_status cohort_build(const cohort_customers *c, size_t min_n, cohort_result
 				d = (size_t)(em - m);
 		}
 		v = values ? c->value[i] : NAN;
-		triangle_add(&res->all, r, d, v, w);
+		sums = values && c->sums != NULL ? &c->sums[i] : NULL;
+		triangle_add(&res->all, r, d, v, w, sums);
 		if (c->group != NULL) {
 			if (c->group[i] == TABLE_CODE_NA)
 				res->n_group_missing += w;
 			else
-				triangle_add(&res->groups[c->group[i]], r, d, v, w);
+				triangle_add(&res->groups[c->group[i]], r, d, v, w, sums);
 		}
 	}
 

@@ -29,6 +29,7 @@ void cohort_run_free(cohort_run *c)
 	revhist_free(c->rev);
 	free(c->end_na);
 	free(c->weight);
+	free(c->sums);
 	memset(c, 0, sizeof *c);
 }
 
@@ -94,6 +95,24 @@ static churn_status load_revenue(cohort_run *c, const cohort_run_input *in, sour
 	return st;
 }
 
+/* The input's value_sums columns as c->sums (cohort.h). */
+static churn_status map_sums(cohort_run *c, const cohort_run_input *in, churn_err *err)
+{
+	const table *t = in->res->t;
+	const table_col *col[4];
+
+	for (int k = 0; k < 4; k++)
+		if ((col[k] = table_find(t, in->value_sums[k])) == NULL || col[k]->kind != TABLE_NUM)
+			return churn_err_set(err, CHURN_EUSAGE, "cohorts: the value sums did not load");
+	if ((c->sums = malloc((t->nrows + 1) * sizeof *c->sums)) == NULL)
+		return churn_err_set(err, CHURN_ENOMEM, "out of memory");
+	for (size_t i = 0; i < t->nrows; i++)
+		c->sums[i] = (cohort_value_sums){(size_t)col[0]->num[i], (size_t)col[1]->num[i],
+		                                 col[2]->num[i], col[3]->num[i]};
+	c->cc.sums = c->sums;
+	return CHURN_OK;
+}
+
 /* Maps the loaded table into the customers of cohort.h (group unset). */
 static churn_status map_customers(cohort_run *c, const cohort_run_input *in, churn_err *err)
 {
@@ -137,7 +156,7 @@ static churn_status map_customers(cohort_run *c, const cohort_run_input *in, chu
 		c->weight[i] = (size_t)x;
 	}
 	cc->weight = c->weight;
-	return CHURN_OK;
+	return value != NULL && in->value_sums != NULL ? map_sums(c, in, err) : CHURN_OK;
 }
 
 /* One cohort_result per --by column (levels in sorted order), or one for

@@ -25,11 +25,15 @@ typedef struct {
 	double v2;   /* sum of their squares (the GRR's noise, revenue.h) */
 } bin;
 
-/* Adds w customers of value v each. */
-static void bin_add(bin *b, double v, size_t w)
+/* Adds w customers of value v each, or (s not NULL) of the values s sums. */
+static void bin_add(bin *b, double v, size_t w, const cohort_value_sums *s)
 {
 	b->n += w;
-	if (v > 0.0) {
+	if (s != NULL) {
+		b->pay += s->npay;
+		b->v += s->sum;
+		b->v2 += s->sumsq;
+	} else if (v > 0.0) {
 		b->pay += w;
 		b->v += w == 1 ? v : v * (double)w;
 		b->v2 += w == 1 ? v * v : v * v * (double)w;
@@ -97,22 +101,23 @@ static int bins_fill(bins *b, const cohort_customers *c, int32_t mf, int32_t las
 		int32_t sm, em;
 		double v = c->value != NULL ? c->value[i] : 0.0;
 		size_t w = c->weight != NULL ? c->weight[i] : 1;
+		const cohort_value_sums *s = c->value != NULL && c->sums != NULL ? &c->sums[i] : NULL;
 		if (c->start[i] > c->as_of)
 			continue;
 		sm = date_month_index(c->start[i]);
 		if (sm > last)
 			continue;
-		bin_add(&b->pre_new[sm - mf + 1], v, w);
+		bin_add(&b->pre_new[sm - mf + 1], v, w, s);
 		if (c->end[i] == TABLE_DATE_NA || c->end[i] > c->as_of)
 			continue;
 		em = date_month_index(c->end[i]);
 		if (em > last)
 			continue;
-		bin_add(&b->pre_churn[em - mf + 1], v, w);
+		bin_add(&b->pre_churn[em - mf + 1], v, w, s);
 		if (em == sm)
-			bin_add(&b->same_m[sm - mf], v, w);
+			bin_add(&b->same_m[sm - mf], v, w, s);
 		if (em / 3 == sm / 3)
-			bin_add(&b->same_q[sm / 3 - mf / 3], v, w);
+			bin_add(&b->same_q[sm / 3 - mf / 3], v, w, s);
 	}
 	for (size_t j = 0; j < b->nm; j++) {
 		bin *n = &b->pre_new[j + 1], *p = &b->pre_new[j];

@@ -6,6 +6,7 @@
 #include "pg_session.h"
 #include "pushdown_sql.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +25,7 @@ void pd_names_free(pd_names *n)
 	PQfreemem(n->id);
 	PQfreemem(n->start);
 	PQfreemem(n->end);
+	PQfreemem(n->value);
 	for (size_t k = 0; n->by != NULL && k < n->nby; k++)
 		PQfreemem(n->by[k]);
 	free(n->by);
@@ -103,20 +105,47 @@ static long cell_long(const PGresult *r, int row, int col)
 	return strtol(PQgetvalue(r, row, col), NULL, 10);
 }
 
+/* The rows the push-down cannot judge (pushdown_sql.h's PD_FORM_*):
+ * CHURN_EUSAGE naming the column, or CHURN_OK when there are none. */
+static churn_status check_forms(const long *form, const load_map *m, const char *name,
+                                churn_err *err)
+{
+	const char *col[3] = {m->start, m->end, m->value};
+
+	for (int k = 0; k < 2; k++)
+		if (form[k] > 0)
+			return churn_err_at(err, CHURN_EUSAGE, name, 0, 0,
+			                    "--push-down reads a text column's dates as yyyy-mm-dd only, "
+			                    "and %ld values of column '%s' are dates in another form "
+			                    "(a time, an offset, day/month/year, epoch seconds: the "
+			                    "loader reads them, docs/inputs.md); store the column as a "
+			                    "date, cast it in --query (%s::date), or run without "
+			                    "--push-down", form[k], col[k], col[k]);
+	if (form[2] > 0)
+		return churn_err_at(err, CHURN_EUSAGE, name, 0, 0,
+		                    "--push-down reads plain numbers only, and %ld values of "
+		                    "--value %s are numbers written with a currency or separators; "
+		                    "run without --push-down", form[2], col[2]);
+	return CHURN_OK;
+}
+
 /* The bad rows of the counts (their groups: `bad` not NULL), counted by
  * rule with the repeated ids: CHURN_EDATA naming them when there is any,
- * or when no row is good.  Else sets p->rows_read and *latest. */
-static churn_status check_rows(const PGresult *r, long dup, const char *name,
-                               pushdown_surv *p, int32_t *latest, churn_err *err)
+ * or when no row is good; CHURN_EUSAGE for a row the SQL cannot judge
+ * (check_forms).  Else sets p->rows_read and *latest.  The customers are
+ * column `ncount`, the latest date the next. */
+static churn_status check_rows(const PGresult *r, int ncount, long dup, const load_map *m,
+                               const char *name, pushdown_surv *p, int32_t *latest,
+                               churn_err *err)
 {
-	long bad[LOAD_NREASONS] = {0}, nbad = dup, good = 0;
-	int rows = PQntuples(r), last = PQnfields(r) - 1;
+	long bad[LOAD_NREASONS] = {0}, form[3] = {0}, nbad = dup, good = 0;
+	int rows = PQntuples(r), last = ncount + 1;
 	strbuf b = STRBUF_INIT;
 	churn_status st = CHURN_OK;
 
 	bad[LOAD_BAD_DUPLICATE] = dup;
 	for (int i = 0; i < rows; i++) {
-		long n = cell_long(r, i, last - 1);
+		long n = cell_long(r, i, ncount);
 		p->rows_read += n;
 		if (PQgetisnull(r, i, 0)) {
 			int32_t d = (int32_t)cell_long(r, i, last);
@@ -127,8 +156,12 @@ static churn_status check_rows(const PGresult *r, long dup, const char *name,
 		long k = cell_long(r, i, 0);
 		if (k >= 0 && k < LOAD_NREASONS)
 			bad[k] += n;
+		else if (k >= PD_FORM_START && k <= PD_FORM_VALUE)
+			form[k - PD_FORM_START] += n;
 		nbad += n;
 	}
+	if ((st = check_forms(form, m, name, err)) != CHURN_OK)
+		return st;
 	for (int k = 0; k < LOAD_NREASONS; k++)
 		if (bad[k] > 0)
 			strbuf_printf(&b, "%s%ld %s%s", b.len ? ", " : "", bad[k],
@@ -156,11 +189,13 @@ static churn_status build_table(const PGresult *r, const load_map *m, int cohort
 	int32_t *start = malloc((n ? n : 1) * sizeof *start);
 	int32_t *end = malloc((n ? n : 1) * sizeof *end);
 	double *w = malloc((n ? n : 1) * sizeof *w);
+	double *sums = m->value != NULL && cohorts ? malloc((n ? n : 1) * 5 * sizeof *sums) : NULL;
+	static const char *const sum_names[4] = PUSHDOWN_VALUE_SUMS;
 	churn_status st = CHURN_OK;
 
 	p->customers = 0;
 	if (lv == NULL || start == NULL || end == NULL || w == NULL ||
-	    (p->t = table_new(n)) == NULL) {
+	    (m->value != NULL && cohorts && sums == NULL) || (p->t = table_new(n)) == NULL) {
 		st = churn_err_set(err, CHURN_ENOMEM, "out of memory");
 		goto out;
 	}
@@ -185,7 +220,15 @@ static churn_status build_table(const PGresult *r, const load_map *m, int cohort
 		}
 		w[i] = (double)cell_long(r, (int)i, (int)nby + 3);
 		p->customers += (long)w[i];
+		/* the value sums (columns nby + 5 on), and the mean as the value */
+		for (size_t s = 0; sums != NULL && s < 4; s++)
+			sums[s * n + i] = strtod(PQgetvalue(r, (int)i, (int)(nby + 5 + s)), NULL);
+		if (sums != NULL)
+			sums[4 * n + i] = sums[i] > 0 ? sums[2 * n + i] / sums[i] : NAN;
 	}
+	for (int k = 0; sums != NULL && st == CHURN_OK && k < 5; k++)
+		if (table_add_num(p->t, k < 4 ? sum_names[k] : m->value, sums + (size_t)k * n) == NULL)
+			st = churn_err_set(err, CHURN_ENOMEM, "out of memory");
 	if (st == CHURN_OK &&
 	    (table_add_date(p->t, m->start, start) == NULL ||
 	     (m->end != NULL && table_add_date(p->t, m->end, end) == NULL) ||
@@ -196,6 +239,7 @@ out:
 	free(start);
 	free(end);
 	free(w);
+	free(sums);
 	return st;
 }
 
@@ -253,7 +297,11 @@ static churn_status run_checks(PGconn *conn, const pushdown_src *src, const load
 	if (st != CHURN_OK)
 		return st;
 	st = quote_names(conn, src, m, nm, err);
+	if (st == CHURN_OK && cohorts && m->value != NULL &&
+	    (nm->value = quote(conn, m->value)) == NULL)
+		st = churn_err_set(err, CHURN_ENOMEM, "out of memory");
 	*c = (pd_cols){.from = nm->from, .id = nm->id, .start = nm->start, .end = nm->end,
+	               .value = nm->value,
 	               .by = (const char *const *)nm->by, .nby = nm->nby,
 	               .date_min = lo->date_min, .date_max = lo->date_max,
 	               .open_end = lo->open_end, .has_as_of = lo->has_as_of, .as_of = lo->as_of};
@@ -284,11 +332,11 @@ static churn_status run_checks(PGconn *conn, const pushdown_src *src, const load
 		st = pd_run(conn, sql = (cohorts ? pd_sql_cohorts : pd_sql_survival)(c),
 		            PGRES_TUPLES_OK, &res, src->name, err);
 	free(sql);
-	if (st == CHURN_OK && PQnfields(res) != (int)m->nby + 5)
+	if (st == CHURN_OK && PQnfields(res) != (int)m->nby + 5 + (c->value != NULL ? 4 : 0))
 		st = churn_err_at(err, CHURN_EUSAGE, src->name, 0, 0,
 		                  "the database sent an unexpected result");
 	if (st == CHURN_OK)
-		st = check_rows(res, dup, src->name, p, &latest, err);
+		st = check_rows(res, (int)m->nby + 3, dup, m, src->name, p, &latest, err);
 	p->as_of = lo->has_as_of ? lo->as_of : latest;
 	if (st != CHURN_OK) {
 		PQclear(res);

@@ -2,6 +2,7 @@
  * include/churnkit/pushdown_model.h (the rows' CTEs are pushdown_sql.c's). */
 #include "churnkit/pushdown_model.h"
 
+#include "churnkit/load.h"
 #include "churnkit/strbuf.h"
 #include "pg_session.h"
 #include "pushdown_model_int.h"
@@ -12,6 +13,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* Values listed when --outcome's VALUE matches no row (flagseen.c's). */
+#define PDM_SEEN_LIST 10
 
 /* The flags fieldread_flag reads (fieldread.h), folded to lower case. */
 static const char yes_words[] = "'1','true','t','yes','y','ja','oui','s\xC3\xAD','si','da',"
@@ -85,30 +89,79 @@ static void blank(strbuf *b, const char *x)
 	strbuf_printf(b, "(btrim(%s, " PDM_BLANKS ") = '')", x);
 }
 
-/* --outcome's bad rows: missing, or not a yes/no value without VALUE. */
+/* The literal of --outcome's VALUE trimmed of blanks (PQfreemem), or NULL
+ * when out of memory. */
+static char *outcome_literal(PGconn *conn, const char *v)
+{
+	size_t len = strlen(v);
+	while (*v == ' ' || *v == '\t')
+		v++, len--;
+	while (len > 0 && (v[len - 1] == ' ' || v[len - 1] == '\t'))
+		len--;
+	return PQescapeLiteral(conn, v, len);
+}
+
+/* --outcome COL=VALUE that no row holds: the row path's usage error
+ * (flagseen.c), listing what the column holds, the most frequent first
+ * (a table has no row order to list them in). */
+static churn_status outcome_unseen(pushdown_model *pm, const pushdown_model_spec *s,
+                                   churn_err *err)
+{
+	strbuf b = STRBUF_INIT, list = STRBUF_INIT;
+	PGresult *r = NULL;
+	churn_status st;
+
+	pd_sql_rows_good(&b, &pm->c);
+	strbuf_printf(&b, "SELECT btrim(x%zu, E' \\t') AS v, count(*) FROM p GROUP BY 1 "
+	              "ORDER BY 2 DESC, 1", pm->ncol);
+	if ((st = pdm_query(pm, &b, -1, 2, &r, err)) != CHURN_OK)
+		return st;
+	int n = PQntuples(r);
+	for (int i = 0; i < n && i < PDM_SEEN_LIST; i++)
+		strbuf_printf(&list, "%s'%s' (%s)", i ? ", " : "", PQgetvalue(r, i, 0),
+		              PQgetvalue(r, i, 1));
+	if (n > PDM_SEEN_LIST)
+		strbuf_printf(&list, " and %d more", n - PDM_SEEN_LIST);
+	PQclear(r);
+	st = churn_err_set(err, CHURN_EUSAGE, "--outcome %s=%s: no row of %s holds '%s' (case and "
+	                   "blanks around are ignored); column '%s' holds %s", s->outcome,
+	                   s->outcome_value, pm->name, s->outcome_value, s->outcome,
+	                   list.s ? list.s : "nothing");
+	strbuf_reset(&list);
+	return st;
+}
+
+/* --outcome's bad rows: missing, or not a yes/no value without VALUE;
+ * with VALUE, a VALUE that no row holds (outcome_unseen). */
 static churn_status check_outcome(pushdown_model *pm, const pushdown_model_spec *s,
                                   churn_err *err)
 {
 	strbuf b = STRBUF_INIT;
 	PGresult *r = NULL;
-	char o[32];
+	char o[32], *lit = NULL;
 	churn_status st;
 
 	snprintf(o, sizeof o, "x%zu", pm->ncol);
+	if (s->outcome_value != NULL &&
+	    (lit = outcome_literal(pm->conn, s->outcome_value)) == NULL)
+		return churn_err_set(err, CHURN_ENOMEM, "out of memory");
 	pd_sql_rows_good(&b, &pm->c);
 	strbuf_printf(&b, "SELECT count(*) FILTER (WHERE ");
 	blank(&b, o);
 	strbuf_printf(&b, "), count(*) FILTER (WHERE NOT ");
 	blank(&b, o);
 	if (s->outcome_value != NULL)
-		strbuf_printf(&b, " AND false");
+		strbuf_printf(&b, " AND false), count(*) FILTER (WHERE lower(btrim(%s, E' \\t')) = "
+		              "lower(%s))", o, lit);
 	else
-		strbuf_printf(&b, " AND lower(btrim(%s, E' \\t')) NOT IN (%s, %s)", o, yes_words,
+		strbuf_printf(&b, " AND lower(btrim(%s, E' \\t')) NOT IN (%s, %s)), 1", o, yes_words,
 		              no_words);
-	strbuf_printf(&b, ") FROM p");
-	if ((st = pdm_query(pm, &b, 1, 2, &r, err)) != CHURN_OK)
+	strbuf_printf(&b, " FROM p");
+	PQfreemem(lit);
+	if ((st = pdm_query(pm, &b, 1, 3, &r, err)) != CHURN_OK)
 		return st;
 	long miss = (long)pdm_cell(r, 0, 0), notflag = (long)pdm_cell(r, 0, 1);
+	long matched = (long)pdm_cell(r, 0, 2);
 	PQclear(r);
 	if (miss + notflag > 0)
 		return churn_err_at(err, CHURN_EDATA, pm->name, 0, 0,
@@ -116,6 +169,8 @@ static churn_status check_outcome(pushdown_model *pm, const pushdown_model_spec 
 		                    "yes/no value in --outcome %s): --push-down needs every row good; "
 		                    "run without --push-down to see them", miss + notflag,
 		                    pm->info.rows_read, miss, notflag, s->outcome);
+	if (matched == 0)
+		return outcome_unseen(pm, s, err);
 	return CHURN_OK;
 }
 
@@ -127,7 +182,7 @@ static churn_status read_kinds(pushdown_model *pm, churn_err *err)
 {
 	strbuf b = STRBUF_INIT;
 	PGresult *r = NULL;
-	char x[32];
+	char x[32], t[64];
 	churn_status st = CHURN_OK;
 
 	if (pm->ncol == 0)
@@ -136,9 +191,13 @@ static churn_status read_kinds(pushdown_model *pm, churn_err *err)
 	strbuf_printf(&b, "SELECT ");
 	for (size_t k = 0; k < pm->ncol; k++) {
 		snprintf(x, sizeof x, "x%zu", k);
+		snprintf(t, sizeof t, "btrim(%s, " PDM_BLANKS ")", x);
 		strbuf_printf(&b, "%scount(*) FILTER (WHERE NOT ", k ? ", " : "");
 		blank(&b, x);
-		strbuf_printf(&b, " AND btrim(%s, " PDM_BLANKS ") !~ " PDM_NUMBER "), ", x);
+		/* not plain, or plain but infinite to strtod (1e400: no number) */
+		strbuf_printf(&b, " AND CASE WHEN %s !~ " PDM_NUMBER " THEN true ELSE NOT (", t);
+		pd_sql_finite(&b, t);
+		strbuf_printf(&b, ") END), ");
 		strbuf_printf(&b, "count(*) FILTER (WHERE NOT ");
 		blank(&b, x);
 		strbuf_printf(&b, " AND %s !~ " PDM_NUMBERISH ")", x);
@@ -169,14 +228,8 @@ static churn_status make_base(pushdown_model *pm, const pushdown_model_spec *s, 
 	pd_sql_rows_good(&b, &pm->c);
 	strbuf_printf(&b, ", u AS (SELECT ");
 	if (s->outcome != NULL && s->outcome_value != NULL) {
-		char *lit;
-		const char *v = s->outcome_value;
-		size_t len = strlen(v);
-		while (*v == ' ' || *v == '\t')
-			v++, len--;
-		while (len > 0 && (v[len - 1] == ' ' || v[len - 1] == '\t'))
-			len--;
-		if ((lit = PQescapeLiteral(pm->conn, v, len)) == NULL)
+		char *lit = outcome_literal(pm->conn, s->outcome_value);
+		if (lit == NULL)
 			return churn_err_set(err, CHURN_ENOMEM, "out of memory");
 		strbuf_printf(&b, "(lower(btrim(x%zu, E' \\t')) = lower(%s))::int AS y, true AS ins",
 		              pm->ncol, lit);
@@ -214,24 +267,42 @@ static churn_status make_base(pushdown_model *pm, const pushdown_model_spec *s, 
 	return CHURN_OK;
 }
 
-/* The sample's counts: too recent, missing a value, used, events. */
+/* The sample's counts: too recent, missing a value, used, events; and per
+ * numeric column, its values beyond the loader's bound among the rows used
+ * (design.c refuses a model term's value beyond +-LOAD_MAX_MAGNITUDE: exit
+ * 1).  The bound is checked as numeric, which reads 1e400 too (a float8
+ * cast would fail the statement). */
 static churn_status read_counts(pushdown_model *pm, churn_err *err)
 {
 	strbuf b = STRBUF_INIT;
 	PGresult *r = NULL;
-	churn_status st;
+	churn_status st = CHURN_OK;
 
 	strbuf_printf(&b, "%sSELECT count(*) FILTER (WHERE NOT ins), count(*) FILTER (WHERE ins "
 	              "AND NOT complete), count(*) FILTER (WHERE ins AND complete), sum(y) FILTER (WHERE "
-	              "ins AND complete) FROM u", pm->base);
-	if ((st = pdm_query(pm, &b, 1, 4, &r, err)) != CHURN_OK)
+	              "ins AND complete)", pm->base);
+	for (size_t k = 0; k < pm->ncol; k++)
+		if (pm->numeric[k])
+			strbuf_printf(&b, ", count(*) FILTER (WHERE ins AND complete AND abs(btrim(x%zu, "
+			              PDM_BLANKS ")::numeric) > %.0f)", k, LOAD_MAX_MAGNITUDE);
+		else
+			strbuf_printf(&b, ", 0");
+	strbuf_printf(&b, " FROM u");
+	if ((st = pdm_query(pm, &b, 1, 4 + (int)pm->ncol, &r, err)) != CHURN_OK)
 		return st;
 	pm->info.too_recent = (long)pdm_cell(r, 0, 0);
 	pm->info.rows_missing = (long)pdm_cell(r, 0, 1);
 	pm->info.used = (long)pdm_cell(r, 0, 2);
 	pm->info.events = pdm_cell(r, 0, 3);
+	for (size_t k = 0; k < pm->ncol && st == CHURN_OK; k++)
+		if (pdm_cell(r, 0, 4 + (int)k) > 0)
+			st = churn_err_at(err, CHURN_EDATA, pm->name, 0, 0,
+			                  "column %s holds %.0f value%s beyond +-1e15 among the model's "
+			                  "rows; a model term's values must be within +-1e15",
+			                  pm->quoted[k], pdm_cell(r, 0, 4 + (int)k),
+			                  pdm_cell(r, 0, 4 + (int)k) == 1 ? "" : "s");
 	PQclear(r);
-	return CHURN_OK;
+	return st;
 }
 
 churn_status pushdown_model_open(const pushdown_src *src, const load_map *map,

@@ -10,17 +10,6 @@
 #include "pg_session.h"
 #include "pushdown_sql.h"
 
-/* The blanks of num.h (a number's, and a blank field's). */
-#define PDM_BLANKS "E' \\t\\r\\n'"
-/* A plain number (num.h), once trimmed of the blanks. */
-#define PDM_NUMBER "'^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?$'"
-/* A number as fieldread.h reads more of them: a currency sign or code,
- * thousands separators (a wider net: such a column is refused). */
-#define PDM_NUMBERISH "'^[[:space:]]*([A-Z]{3}[[:space:]]*)?[-+$\u20ac\u00a3\u00a5\u20b9\u20bd" \
-	"\u20a9\u20ba\u20aa[:space:]\u00a0\u202f]*[0-9][0-9.,''[:space:]\u00a0\u202f]*" \
-	"([[:space:]]*([A-Z]{3}|[$\u20ac\u00a3\u00a5\u20b9\u20bd\u20a9\u20ba\u20aa]))?" \
-	"[[:space:]]*$'"
-
 struct pushdown_model {
 	PGconn *conn;
 	const char *name;

@@ -75,6 +75,10 @@ static void text_cte(strbuf *b, const pd_cols *c)
 		strbuf_printf(b, ", ");
 		text_of(b, c->by[k], as);
 	}
+	if (c->value) {
+		strbuf_printf(b, ", ");
+		text_of(b, c->value, "val");
+	}
 	if (c->start_kind != PD_TEXT)
 		strbuf_printf(b, ", %s AS s0", c->start);
 	if (c->end && c->end_kind != PD_TEXT)
@@ -82,6 +86,37 @@ static void text_cte(strbuf *b, const pd_cols *c)
 	for (size_t k = 0; k < c->nextra; k++)
 		strbuf_printf(b, ", format('%%s', %s) AS x%zu", c->extra[k], k);
 	strbuf_printf(b, " FROM (%s) AS src)", c->from);
+}
+
+void pd_sql_finite(strbuf *b, const char *x)
+{
+	strbuf_printf(b, "CASE WHEN %1$s ~ '[eE][-+]?[0-9]{5,}$' THEN false"
+	              " ELSE abs(%1$s::numeric) < " PDM_OVERFLOW " END", x);
+}
+
+/* The --value's number (numeric) of the trimmed text val when it is a
+ * plain number that strtod reads finite (pd_sql_finite), else NULL. */
+static void value_of(strbuf *b)
+{
+	/* nested CASEs: the order of an AND's terms is not the evaluation's */
+	strbuf_printf(b, "CASE WHEN btrim(val, " PDM_BLANKS ") ~ " PDM_NUMBER " THEN CASE WHEN ");
+	pd_sql_finite(b, "btrim(val, " PDM_BLANKS ")");
+	strbuf_printf(b, " THEN btrim(val, " PDM_BLANKS ")::numeric END END");
+}
+
+/* "WHEN <text date col> reads as another form to the loader THEN code":
+ * a value whose day did not read in the shape of a form the loader reads
+ * (docs/inputs.md): an ISO datetime, a spreadsheet form (day, month and
+ * year with . / or -, or year/month/day), epoch seconds or milliseconds.
+ * 2024-04-31 and 2024-3-1 are bad dates, as to the loader. */
+static void other_form(strbuf *b, pd_kind kind, const char *v, const char *d, int code)
+{
+	if (kind != PD_TEXT)
+		return;
+	strbuf_printf(b, " WHEN %1$s IS NULL AND (%2$s ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]'"
+	              " OR %2$s ~ '^[0-9]{1,2}[./-][0-9]{1,2}[./-][0-9]{4}( |$)'"
+	              " OR %2$s ~ '^[0-9]{4}/[0-9]{1,2}/[0-9]{1,2}( |$)'"
+	              " OR %2$s ~ '^-?[0-9]{9,14}([.][0-9]*)?$') THEN %3$d", d, v, code);
 }
 
 /* text_cte, then ", q AS (...), p AS (...) ": the dates and each row's
@@ -94,11 +129,16 @@ void pd_sql_rows(strbuf *b, const pd_cols *c)
 	/* Each value is computed once: unnest in a LATERAL join is a function
 	 * scan, which the planner does not fold into the expressions that use
 	 * its columns (a plain subquery would be, repeating the CASE). */
-	strbuf_printf(b, ", q AS (SELECT r.*, v.ds, v.de0 FROM r CROSS JOIN LATERAL unnest(ARRAY[");
+	strbuf_printf(b, ", q AS (SELECT r.*, v.* FROM r CROSS JOIN LATERAL unnest(ARRAY[");
 	day_of(b, c->start_kind, "s", "s0");
 	strbuf_printf(b, "], ARRAY[");
 	day_of(b, c->end ? c->end_kind : PD_TEXT, "e", "e0");
-	strbuf_printf(b, "]) AS v(ds, de0)), p AS (SELECT q.*, w.de, w.bad FROM q CROSS JOIN "
+	if (c->value) {
+		strbuf_printf(b, "], ARRAY[");
+		value_of(b);
+	}
+	strbuf_printf(b, "]) AS v(ds, de0%s)), p AS", c->value ? ", vn" : "");
+	strbuf_printf(b, " (SELECT q.*, w.de, w.bad FROM q CROSS JOIN "
 	              "LATERAL unnest(ARRAY[");
 	/* de: the end date, none when it is --open-end's */
 	if (c->open_end != TABLE_DATE_NA)
@@ -107,6 +147,9 @@ void pd_sql_rows(strbuf *b, const pd_cols *c)
 		snprintf(de, sizeof de, "de0");
 	strbuf_printf(b, "%s], ARRAY[CASE WHEN %s s IS NULL THEN %d", de,
 	              c->id ? "id IS NULL OR" : "", LOAD_BAD_MISSING);
+	other_form(b, c->start_kind, "s", "ds", PD_FORM_START);
+	if (c->end)
+		other_form(b, c->end_kind, "e", "de0", PD_FORM_END);
 	strbuf_printf(b, " WHEN ds IS NULL OR (e IS NOT NULL AND de0 IS NULL) THEN %d",
 	              LOAD_BAD_DATE);
 	strbuf_printf(b, " WHEN ds NOT BETWEEN %ld AND %ld OR %s NOT BETWEEN %ld AND %ld"
@@ -116,6 +159,15 @@ void pd_sql_rows(strbuf *b, const pd_cols *c)
 	if (c->has_as_of)
 		strbuf_printf(b, " WHEN ds > %ld OR %s > %ld THEN %d", (long)c->as_of, de,
 		              (long)c->as_of, LOAD_BAD_FUTURE);
+	/* --value as rowcheck.c checks it: a number, within the bound, not
+	 * negative (blank: missing); one with a currency or separators is
+	 * not judged here (PD_FORM_VALUE). */
+	if (c->value)
+		strbuf_printf(b, " WHEN val IS NOT NULL AND vn IS NULL AND val ~ " PDM_NUMBERISH
+		              " THEN %d WHEN val IS NOT NULL AND vn IS NULL THEN %d"
+		              " WHEN abs(vn) > %.0f THEN %d WHEN vn < 0 THEN %d", PD_FORM_VALUE,
+		              LOAD_BAD_NUMBER, LOAD_MAX_MAGNITUDE, LOAD_BAD_MAGNITUDE,
+		              LOAD_BAD_NEGATIVE);
 	/* A line break in the id or a date, not in a --by level (a segment's
 	 * text may span lines: loadrow.c, no_line_break). */
 	strbuf_printf(b, " WHEN concat_ws(' ', id, s, e");
@@ -238,5 +290,9 @@ char *pd_sql_cohorts(const pd_cols *c)
 	pd_sql_rows(&b, c);
 	select_levels(&b, c);
 	strbuf_printf(&b, ", min(ds), min(de), count(*), max(greatest(ds, de))");
+	/* the value sums (pushdown.h), exact, rounded once */
+	if (c->value)
+		strbuf_printf(&b, ", count(vn), count(*) FILTER (WHERE vn > 0), sum(vn)::float8, "
+		              "sum(vn * vn)::float8");
 	return group_by(&b, c->nby + 1, PD_MONTH("ds") ", " PD_MONTH("de"));
 }

@@ -41,11 +41,33 @@
  * timestamptz's date in UTC, as the loader reads their ISO text. */
 typedef enum { PD_TEXT, PD_DATE, PD_TIMESTAMP, PD_TIMESTAMPTZ } pd_kind;
 
+/* The blanks of num.h (a number's, and a blank field's). */
+#define PDM_BLANKS "E' \\t\\r\\n'"
+/* A plain number (num.h), once trimmed of the blanks. */
+#define PDM_NUMBER "'^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?$'"
+/* The least magnitude that strtod makes infinite (2^1024 - 2^970): num.h
+ * reads such a value as no number. */
+#define PDM_OVERFLOW "(2::numeric ^ 1024 - 2::numeric ^ 970)"
+/* A number as fieldread.h reads more of them: a currency sign or code,
+ * thousands separators (a wider net: such a column is refused). */
+#define PDM_NUMBERISH "'^[[:space:]]*([A-Z]{3}[[:space:]]*)?[-+$\u20ac\u00a3\u00a5\u20b9\u20bd" \
+	"\u20a9\u20ba\u20aa[:space:]\u00a0\u202f]*[0-9][0-9.,''[:space:]\u00a0\u202f]*" \
+	"([[:space:]]*([A-Z]{3}|[$\u20ac\u00a3\u00a5\u20b9\u20bd\u20a9\u20ba\u20aa]))?" \
+	"[[:space:]]*$'"
+
+/* Codes of `bad` beyond the load reasons: a row the push-down cannot
+ * judge, which refuses the run (exit 2) instead of calling it bad: a text
+ * start or end date in a form other than yyyy-mm-dd (the loader reads more
+ * forms: docs/inputs.md), a --value written with a currency or
+ * separators (fieldread.h reads it). */
+enum { PD_FORM_START = LOAD_NREASONS, PD_FORM_END, PD_FORM_VALUE };
+
 typedef struct {
 	const char *from;          /* the rows: a SELECT, without a final ';' */
 	const char *id;            /* quoted names, NULL when not mapped */
 	const char *start;
 	const char *end;
+	const char *value;         /* --value (cohorts), or NULL */
 	pd_kind start_kind, end_kind;
 	const char *const *by;     /* [nby] quoted --by columns */
 	size_t nby;
@@ -61,11 +83,18 @@ typedef struct {
 
 /* The quoted names of pd_cols (pushdown.c), owned: pd_names_free. */
 typedef struct {
-	char *from, *id, *start, *end;
+	char *from, *id, *start, *end, *value;
 	char **by;
 	size_t nby;
 } pd_names;
 void pd_names_free(pd_names *n);
+
+/* "CASE ... END": true when the SQL text x, a plain number (PDM_NUMBER:
+ * the caller checks it first, in a CASE), reads as a finite double, as
+ * num.h reads it: below PDM_OVERFLOW in magnitude.  An exponent of five
+ * digits or more is false before any cast (numeric refuses the largest),
+ * where strtod reads 1e-10000 as 0. */
+void pd_sql_finite(strbuf *b, const char *x);
 
 /* "WITH r AS (...), q AS (...), p AS (...) ": the rows' CTEs above, into
  * b (the model's statements go on from p, pushdown_model.c). */

@@ -7,6 +7,8 @@ TESTS += tests/pg/pushdown.sh
 EXTRA_DIST += tests/pg/pushdown.sh tests/pg/pushdown_lib.sh
 ## and cohorts --push-down against the row path.
 TESTS += tests/pg/pushdown_cohorts.sh
+TESTS += tests/pg/pushdown_gaps.sh
+EXTRA_DIST += tests/pg/pushdown_gaps.sh
 EXTRA_DIST += tests/pg/pushdown_cohorts.sh
 ## and the logistic model --push-down against the row path.
 TESTS += tests/pg/pushdown_model.sh

@@ -10,7 +10,8 @@
 # middle of a month (the first KPI month is the next one), a signup after
 # the last complete month, a churn on as-of, month ends and a leap day; a
 # row the loader would reject makes the run refuse with the count by rule;
-# options the SQL does not apply are refused (exit 2).  The server is the
+# options the SQL does not apply are refused (exit 2); --value:
+# tests/pg/pushdown_gaps.sh.  The server is the
 # suite's or one of the test's own (tests/pg/pgtest.sh), else SKIP.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/pg/pgtest.sh"
@@ -88,8 +89,11 @@ tap_is "$(ls p_bad | tr '\n' ' ')" "exit stderr stdout " "bad rows: no JSON writ
 
 # 4. Refusals: exit 2, nothing written, the option named.
 # shellcheck disable=SC2086
-refuses "--value" "--push-down does not support --value" \
-	cohorts $map --value mrr --db "$db" --table customers --push-down
+refuses "--value with --value-scale" "--push-down does not support --value-scale" \
+	cohorts $map --value mrr --value-scale 0.01 --db "$db" --table customers --push-down
+# shellcheck disable=SC2086
+refuses "--value with --decimal" "--push-down does not support --decimal" \
+	cohorts $map --value mrr --decimal , --db "$db" --table customers --push-down
 # shellcheck disable=SC2086
 refuses "--revenue" "--push-down does not support --revenue (a revenue history" \
 	cohorts $map --revenue "$top_srcdir/samples/revenue.csv" --db "$db" --table customers \

@@ -81,3 +81,40 @@ refuses() {
 	tap_ok $? "$desc: says '$want'"
 	[ $? -eq 0 ] || tap_diag "$(cat out/stderr)"
 }
+
+# json_close A B: 0 when JSON files A and B (churnkit's, one value per
+# line) are equal line by line but for numbers, which agree within 1e-9
+# relative (1e-300 absolute near 0), and but for data.sha256; the lines
+# that differ on stdout.  A line that differs otherwise (a key, a string,
+# a count of lines) is a difference.
+json_close() {
+	grep -v '^    "sha256": "[0-9a-f]*",$' "$1" >"$1.c"
+	grep -v '^    "sha256": "[0-9a-f]*",$' "$2" >"$2.c"
+	if [ "$(wc -l <"$1.c")" != "$(wc -l <"$2.c")" ]; then
+		echo "line counts differ: $(wc -l <"$1.c") vs $(wc -l <"$2.c")"
+		return 1
+	fi
+	paste -d '\n' "$1.c" "$2.c" | awk '
+	# the line as its text before the number, the number and what follows
+	function split3(s, part) {
+		if (!match(s, /-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?,?$/)) return 0
+		part[1] = substr(s, 1, RSTART - 1)
+		part[2] = substr(s, RSTART, RLENGTH)
+		part[3] = ""
+		if (part[2] ~ /,$/) { part[3] = ","; sub(/,$/, "", part[2]) }
+		return 1
+	}
+	NR % 2 == 1 { a = $0; next }
+	{
+		b = $0
+		if (a == b) next
+		if (!split3(a, pa) || !split3(b, pb) || pa[1] != pb[1] || pa[3] != pb[3]) {
+			print "differ: " a " | " b; bad = 1; next
+		}
+		x = pa[2] + 0; y = pb[2] + 0
+		d = x - y; d = d < 0 ? -d : d
+		m = x < 0 ? -x : x; m2 = y < 0 ? -y : y; if (m2 > m) m = m2
+		if (d > 1e-9 * m + 1e-300) { print "numbers differ: " a " | " b; bad = 1 }
+	}
+	END { exit bad }'
+}

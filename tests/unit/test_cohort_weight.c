@@ -2,7 +2,8 @@
  * weight, what --push-down's counts feed it): a table of entries with
  * whole-number weights gives every cohort triangle, mean row and period
  * KPI of the same table with each entry repeated `weight` times, bit for
- * bit (the values are halves, so that a weighted sum is exact). */
+ * bit (the values are halves, so that a weighted sum is exact); and the
+ * same entries with their values as sums (cohort.h's sums). */
 #include "churnkit/cohort.h"
 #include "churnkit/date.h"
 #include "churnkit/kpi.h"
@@ -192,6 +193,19 @@ int main(void)
 	test_cohorts(&w, &x);
 	test_kpis(&w, &x, 0);
 	test_kpis(&w, &x, 1);
+	/* The same entries as sums (cohort.h's sums, what --push-down's groups
+	 * carry): count, paying, sum and sum of squares of their values. */
+	cohort_value_sums sums[N];
+	for (size_t i = 0; i < N; i++) {
+		double v = value[i], k = (double)weight[i];
+		sums[i] = (cohort_value_sums){isnan(v) ? 0 : weight[i], v > 0 ? weight[i] : 0,
+		                              isnan(v) ? 0 : v * k, isnan(v) ? 0 : v * v * k};
+	}
+	w.sums = sums;
+	test_cohorts(&w, &x);
+	test_kpis(&w, &x, 0);
+	test_kpis(&w, &x, 1);
+	w.sums = NULL;
 	w.value = NULL;
 	x.value = NULL;
 	test_cohorts(&w, &x);
