@@ -53,6 +53,13 @@ cli_tests += tests/cli/report_exec.sh
 # layout: net revenue retention by cohort from a revenue history.
 cli_tests += tests/cli/cohort_nrr.sh
 EXTRA_DIST += tests/data/cohorts/nrr_customers.csv tests/data/cohorts/nrr_revenue.csv
+# fixkpi (review G1): GRR and NRR when a start customer's MRR moves and it
+# then churns inside the period (tests/cli/grr_move_churn.sh).
+cli_tests += tests/cli/grr_move_churn.sh
+EXTRA_DIST += tests/data/cohorts/move_churn_expand.csv \
+	tests/data/cohorts/move_churn_expand_revenue.csv \
+	tests/data/cohorts/move_churn_contract.csv \
+	tests/data/cohorts/move_churn_contract_revenue.csv
 # review: the executive summary on edge inputs (tests/cli/review_edges.sh).
 cli_tests += tests/cli/review_edges.sh
 # review (session 9): the report's sentences on tiny data, and tiles that
