@@ -60,6 +60,10 @@ EXTRA_DIST += tests/data/cohorts/move_churn_expand.csv \
 	tests/data/cohorts/move_churn_expand_revenue.csv \
 	tests/data/cohorts/move_churn_contract.csv \
 	tests/data/cohorts/move_churn_contract_revenue.csv
+# fixkpi (review G13): a change printed beside two rates is their printed
+# difference (tests/cli/rounded_change.sh).
+cli_tests += tests/cli/rounded_change.sh
+EXTRA_DIST += tests/data/reasons/rounded_change.csv
 # review: the executive summary on edge inputs (tests/cli/review_edges.sh).
 cli_tests += tests/cli/review_edges.sh
 # review (session 9): the report's sentences on tiny data, and tiles that
