@@ -63,6 +63,9 @@ EXTRA_DIST += tests/data/cohorts/move_churn_expand.csv \
 # fixkpi (review G13): a change printed beside two rates is their printed
 # difference (tests/cli/rounded_change.sh).
 cli_tests += tests/cli/rounded_change.sh
+# fixkpi (review G9): the BH adjustment's sentence counts the pairs tested
+# (tests/cli/bh_pairs.sh).
+cli_tests += tests/cli/bh_pairs.sh
 EXTRA_DIST += tests/data/reasons/rounded_change.csv
 # review: the executive summary on edge inputs (tests/cli/review_edges.sh).
 cli_tests += tests/cli/review_edges.sh

@@ -37,6 +37,7 @@ dist_noinst_DATA += $(data_model)
 
 ## tests/data/survival: the survival command's input tables.
 data_survival = \
+	tests/data/survival/bh_untested.csv \
 	tests/data/survival/cities.csv \
 	tests/data/survival/dates.csv \
 	tests/data/survival/durations.csv \
