@@ -66,6 +66,9 @@ cli_tests += tests/cli/rounded_change.sh
 # fixkpi (review G9): the BH adjustment's sentence counts the pairs tested
 # (tests/cli/bh_pairs.sh).
 cli_tests += tests/cli/bh_pairs.sh
+# fixkpi (review G10): the model's coefficient table padded to display
+# columns (tests/cli/utf8_columns.sh).
+cli_tests += tests/cli/utf8_columns.sh
 EXTRA_DIST += tests/data/reasons/rounded_change.csv
 # review: the executive summary on edge inputs (tests/cli/review_edges.sh).
 cli_tests += tests/cli/review_edges.sh

@@ -32,6 +32,7 @@ data_model = \
 	tests/data/model/rare8.csv \
 	tests/data/model/telco_ph.csv \
 	tests/data/model/two2.csv \
+	tests/data/model/utf8_levels.csv \
 	tests/data/model/weights.csv
 dist_noinst_DATA += $(data_model)
 
