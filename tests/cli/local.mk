@@ -69,6 +69,10 @@ cli_tests += tests/cli/bh_pairs.sh
 # fixkpi (review G10): the model's coefficient table padded to display
 # columns (tests/cli/utf8_columns.sh).
 cli_tests += tests/cli/utf8_columns.sh
+# fixkpi (review G11): the at-risk table's mark for no main driver
+# (tests/cli/no_driver.sh).
+cli_tests += tests/cli/no_driver.sh
+EXTRA_DIST += tests/data/findings/no_driver.csv
 EXTRA_DIST += tests/data/reasons/rounded_change.csv
 # review: the executive summary on edge inputs (tests/cli/review_edges.sh).
 cli_tests += tests/cli/review_edges.sh
