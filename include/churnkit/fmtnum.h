@@ -58,6 +58,15 @@ char *fmtnum_p_says(double p, double alpha, char *buf, size_t n);
  * 0.0312 -> "3.1%" (dec 1); "-" when not finite. */
 char *fmtnum_pct(double frac, int dec, char *buf, size_t n);
 
+/* The change from `before` to `now` (fractions) in percentage points, as a
+ * reader finds it from the two values printed with `dec` decimals
+ * (fmtnum_pct, fmtnum_pct_text): the difference of the printed values,
+ * rounded to `dec` decimals, so that a change printed beside them agrees
+ * with their subtraction (0.12791 and 0.12245 print 12.8% and 12.2%: 0.6,
+ * not the exact 0.546).  Its sign is never the opposite of now - before;
+ * +0 when both print the same; NaN when either is not finite. */
+double fmtnum_pct_change_shown(double now, double before, int dec);
+
 /* A ratio (odds, hazard, quick ratio), the same in a table, the forest
  * plot and a sentence: 2 decimals below 10 ("1.85"), 1 below 100 ("25.6"),
  * none below 10,000 ("250"), then 2 significant digits ("2.4e+06", finite

@@ -73,7 +73,7 @@ typedef struct {
 	double chisq;
 	int df;
 	double p, log_p;
-	double p_adjusted;    /* Benjamini-Hochberg over all pairs */
+	double p_adjusted;    /* Benjamini-Hochberg over the pairs tested */
 	double observed[2];   /* of a and b in this pair's own test */
 	double expected[2];
 	const char *note;     /* as logrank_result's: NULL when tested */
@@ -90,6 +90,11 @@ typedef struct {
 churn_status logrank_pairwise(const surv_groups *g, double rho,
                               logrank_pairs **out, churn_err *err);
 void logrank_pairs_free(logrank_pairs *pp);
+
+/* The number of pairs tested (those without a note, whose p is not NaN):
+ * the n of the Benjamini-Hochberg adjustment, as R's p.adjust counts the
+ * p-values that are not NA.  0 for NULL. */
+size_t logrank_pairs_tested(const logrank_pairs *pp);
 
 /* R's p.adjust(p, method = "BH"): NaN entries stay NaN and are not counted.
  * `out` may equal `p`.  Returns CHURN_ENOMEM or CHURN_OK. */

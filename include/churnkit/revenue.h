@@ -50,19 +50,30 @@
  *
  * Revenue retention follows only the customers paying at the start of the
  * period (docs/contract.md), comparing each one's end MRR with their start MRR:
- *   start_churned     sum of the churn MRR (the rule above) of those churned
- *                     by their churn date inside the period, and of start
- *                     MRR of the others paying nothing at the end
+ *   start_churned     sum of the start MRR of those paying nothing at the
+ *                     end (churned by their churn date inside the period,
+ *                     or no longer billed): the MRR they brought into the
+ *                     period, whatever they paid in between
  *   start_contraction sum of (start - end) of those paying less, not zero
  *   start_expansion   sum of (end - start) of those paying more
  *   grr = (mrr_start - start_churned - start_contraction) / mrr_start
+ *       = sum of min(start, end) / mrr_start, so 0 <= grr <= 1
  *   nrr = grr + start_expansion / mrr_start
- * For a single month these are the month's churned, contraction and
- * expansion of the start customers; for a quarter a customer who left and
- * came back counts by where they ended, and new customers' movements are
- * left out.
+ *       = sum of their end MRR / mrr_start
+ * The movements above are the other view, month by month as they happen
+ * (ChartMogul's and Baremetrics' MRR movements): a start customer who
+ * expands and then churns inside a period is expansion and then churned at
+ * the MRR they left with, so mrr_churned may exceed what the customer
+ * brought in; grr and nrr see neither the expansion nor the extra churn.
+ * For a single month the two views agree except for the churn change (a
+ * price change billed in the churn month) and the customers who are new in
+ * the month; for a quarter a customer who left and came back counts by
+ * where they ended, and new customers' movements are left out.
  * Further ratios (NaN when the denominator is 0):
- *   gross_mrr_churn = (mrr_churned + mrr_contraction) / mrr_start
+ *   gross_mrr_churn = (mrr_churned + mrr_contraction) / mrr_start (the
+ *                     movements' ratio; it is 1 - grr unless customers new
+ *                     in the period churn or a start customer's MRR goes
+ *                     both up and down inside it, e.g. expands, then churns)
  *   net_mrr_churn   = (mrr_churned + mrr_contraction - mrr_expansion
  *                      - mrr_reactivation) / mrr_start   (ChartMogul's net
  *                      MRR churn rate; negative = net expansion)

@@ -142,9 +142,8 @@ static int monthly_alloc(monthly *m, size_t nm)
  * buf holds no MRR from the churn month on.  When the customer's churn
  * month lies in the history it is month je (SIZE_MAX otherwise) and `last`
  * is the MRR of their rows for that month (0 without one): the churn month
- * is classified by the churn-date rule of revenue.h.  Returns the MRR booked
- * as churned in month je (0 when none was). */
-static double classify(const double *buf, size_t nm, size_t je, double last, monthly *m)
+ * is classified by the churn-date rule of revenue.h. */
+static void classify(const double *buf, size_t nm, size_t je, double last, monthly *m)
 {
 	int ever = 0;
 	double booked = 0.0;
@@ -193,7 +192,6 @@ static double classify(const double *buf, size_t nm, size_t je, double last, mon
 		if (v > 0.0)
 			ever = 1;
 	}
-	return booked;
 }
 
 churn_status revenue_from_history(const revenue_history *h, int32_t last_month,
@@ -251,7 +249,7 @@ churn_status revenue_from_history(const revenue_history *h, int32_t last_month,
 			continue;
 		int32_t cm = h->churn_month != NULL ? h->churn_month[c] : INT32_MAX;
 		size_t je = cm >= m0 && cm <= last_month ? (size_t)(cm - m0) : SIZE_MAX;
-		double last = 0.0, booked;
+		double last = 0.0;
 		memset(buf, 0, nm * sizeof *buf);
 		for (size_t k = lo; k < hi; k++) {
 			size_t i = order[k];
@@ -262,7 +260,7 @@ churn_status revenue_from_history(const revenue_history *h, int32_t last_month,
 			else
 				buf[h->month[i] - m0] += h->mrr[i];
 		}
-		booked = classify(buf, nm, je, last, &mo);
+		classify(buf, nm, je, last, &mo);
 		for (size_t j = 0; j < nspans; j++) {
 			revenue_period *p = &out[j];
 			double sv, ev;
@@ -272,11 +270,12 @@ churn_status revenue_from_history(const revenue_history *h, int32_t last_month,
 			ev = buf[spans[j].last_month - m0];
 			if (sv <= 0.0)
 				continue;
-			double g, e; /* what of sv is kept, without and with expansion */
-			if (booked > 0.0 && cm >= spans[j].first_month && cm <= spans[j].last_month) {
-				p->start_churned += booked; /* churned in the span, at their churn MRR */
-				g = e = sv - booked;
-			} else if (ev == 0.0) {
+			/* What of sv is kept, without (g) and with (e) expansion: start
+			 * against end.  One churned inside the span (paying nothing at
+			 * its end) loses the sv it brought in, whatever it paid between
+			 * (revenue.h), so 0 <= grr <= 1. */
+			double g, e;
+			if (ev == 0.0) {
 				p->start_churned += sv;
 				g = e = 0.0;
 			} else if (ev < sv) {

@@ -144,16 +144,18 @@ static void print_mrr_rows(FILE *f, const kpi_row *rows, size_t n)
 }
 
 /* One rate of the reporting-period table: "  12.34%" for each period and
- * "+1.23 pp" for the change; "NA" where a rate is not defined (no customers
+ * "+1.23 pp" for the change, the difference of the two printed rates
+ * (fmtnum_pct_change_shown); "NA" where a rate is not defined (no customers
  * or no MRR at the start). */
-static void rate_line(FILE *f, const char *label, double cur, double prev, double d)
+static void rate_line(FILE *f, const char *label, double cur, double prev)
 {
 	char b[32];
+	double d = fmtnum_pct_change_shown(cur, prev, 2);
 	fprintf(f, "  %-20s", label);
 	fprintf(f, " %10s", fmtnum_pct_text(cur, 2, b, sizeof b));
 	fprintf(f, " %10s", fmtnum_pct_text(prev, 2, b, sizeof b));
 	if (isfinite(d))
-		fprintf(f, " %+8.2f pp\n", num_print_zero(100 * d, 2));
+		fprintf(f, " %+8.2f pp\n", d);
 	else
 		fprintf(f, " %11s\n", CELL_NA);
 }
@@ -181,9 +183,8 @@ static void print_change(FILE *f, const kpi_result *k)
 	        c->d_churned);
 	fprintf(f, "  %-20s %10zu %10zu %+10.0f\n", "customers at end", a->n_end, b->n_end,
 	        c->d_end);
-	rate_line(f, "churn rate", a->churn_rate, b->churn_rate, c->d_churn_rate);
-	rate_line(f, "retention rate", a->retention_rate, b->retention_rate,
-	          c->d_retention_rate);
+	rate_line(f, "churn rate", a->churn_rate, b->churn_rate);
+	rate_line(f, "retention rate", a->retention_rate, b->retention_rate);
 	if (a->mrr.covered && b->mrr.covered) {
 		fprintf(f, "  %-20s", "MRR churned");
 		money(f, a->mrr.mrr_churned, 10);
@@ -192,8 +193,8 @@ static void print_change(FILE *f, const kpi_result *k)
 			fprintf(f, " %+10.2f\n", num_print_zero(c->d_mrr_churned, 2));
 		else
 			fprintf(f, " %10s\n", CELL_NA);
-		rate_line(f, "GRR", a->mrr.grr, b->mrr.grr, c->d_grr);
-		rate_line(f, "NRR", a->mrr.nrr, b->mrr.nrr, c->d_nrr);
+		rate_line(f, "GRR", a->mrr.grr, b->mrr.grr);
+		rate_line(f, "NRR", a->mrr.nrr, b->mrr.nrr);
 	}
 	if (c->test_ok) {
 		char p[64];

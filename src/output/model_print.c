@@ -6,16 +6,18 @@
 #include "churnkit/coeftab.h"
 #include "churnkit/fmtnum.h"
 #include "churnkit/termtest.h"
+#include "churnkit/textpad.h"
 
 #include <math.h>
-#include <string.h>
 
-static size_t name_width(const design *d)
+/* The terms' column: as wide as the widest name in display columns
+ * (textpad.h: "plan=Zürich" is 11 columns in 12 bytes). */
+static int name_width(const design *d)
 {
-	size_t w = 12;
+	int w = 12;
 	for (size_t j = 0; j < d->ncols; j++)
-		if (strlen(d->cols[j].name) > w)
-			w = strlen(d->cols[j].name);
+		if (text_width(d->cols[j].name) > w)
+			w = text_width(d->cols[j].name);
 	return w;
 }
 
@@ -53,18 +55,19 @@ static void print_refs(FILE *fp, const design *d, const int *aliased)
  * exponentiated estimate and its interval. */
 static void print_table(FILE *fp, const design *d, const coeftab *t)
 {
-	int w = (int)name_width(d);
+	int w = name_width(d);
 	char pb[32], ci[48], b[6][32];
 	snprintf(ci, sizeof ci, "%g%% CI", t->conf_level * 100);
 	fprintf(fp, "%-*s %12s %11s %8s %9s %11s  %s\n", w, "", "Estimate", "Std. Error",
 	        "z value", "Pr(>|z|)", t->ratio_title, ci);
 	for (size_t j = 0; j < t->p; j++) {
+		text_pad(fp, d->cols[j].name, w, 1);
 		if (t->aliased[j]) {
-			fprintf(fp, "%-*s %12s %11s %8s %9s %11s\n", w, d->cols[j].name, CELL_NA,
-			        CELL_NA, CELL_NA, CELL_NA, CELL_NA);
+			fprintf(fp, " %12s %11s %8s %9s %11s\n", CELL_NA, CELL_NA, CELL_NA, CELL_NA,
+			        CELL_NA);
 			continue;
 		}
-		fprintf(fp, "%-*s %12s %11s %8s %9s %11s  (%s, %s)\n", w, d->cols[j].name,
+		fprintf(fp, " %12s %11s %8s %9s %11s  (%s, %s)\n",
 		        cell_sig(t->coef[j], 6, b[0], sizeof b[0]),
 		        cell_sig(t->se[j], 6, b[1], sizeof b[1]),
 		        cell_fix(t->z[j], 3, b[2], sizeof b[2]),
@@ -91,8 +94,8 @@ static void print_term_tests(FILE *fp, const design *d, const coeftab *t, const 
 			        (int)name_width(d), "", "chisq", "df", "p");
 			first = 0;
 		}
-		fprintf(fp, "%-*s %10s %4zu %10s\n", (int)name_width(d), d->terms[k].name,
-		        cell_fix(tt.chisq, 3, cb, sizeof cb), tt.df,
+		text_pad(fp, d->terms[k].name, name_width(d), 1);
+		fprintf(fp, " %10s %4zu %10s\n", cell_fix(tt.chisq, 3, cb, sizeof cb), tt.df,
 		        fmtnum_p_text(tt.p, NAN, pb, sizeof pb));
 	}
 }
@@ -209,21 +212,22 @@ int model_print_cox(FILE *fp, const design *d, const cox_result *r)
 int model_print_cox_zph(FILE *fp, const design *d, const cox_zph_result *z, double alpha)
 {
 	char pb[32], cb[32];
-	size_t w = 12;
+	int w = 12;
 	for (size_t k = 0; k < z->nterms; k++)
-		if (strlen(d->terms[k].name) > w)
-			w = strlen(d->terms[k].name);
+		if (text_width(d->terms[k].name) > w)
+			w = text_width(d->terms[k].name);
 	fputs("\nProportional hazards (as R's cox.zph, Kaplan-Meier time scale):\n", fp);
-	fprintf(fp, "%-*s %10s %4s %10s\n", (int)w, "", "chisq", "df", "p");
+	fprintf(fp, "%-*s %10s %4s %10s\n", w, "", "chisq", "df", "p");
 	for (size_t k = 0; k < z->nterms; k++) {
 		if (z->df[k] == 0)
 			continue;
-		fprintf(fp, "%-*s %10s %4zu %10s%s\n", (int)w, d->terms[k].name,
+		text_pad(fp, d->terms[k].name, w, 1);
+		fprintf(fp, " %10s %4zu %10s%s\n",
 		        cell_fix(z->chisq[k], 3, cb, sizeof cb), z->df[k],
 		        fmtnum_p_text(z->p[k], NAN, pb, sizeof pb),
 		        z->p[k] < alpha ? "  fails" : "");
 	}
-	fprintf(fp, "%-*s %10s %4zu %10s\n", (int)w, "GLOBAL",
+	fprintf(fp, "%-*s %10s %4zu %10s\n", w, "GLOBAL",
 	        cell_fix(z->global_chisq, 3, cb, sizeof cb), z->global_df,
 	        fmtnum_p_text(z->global_p, NAN, pb, sizeof pb));
 	return ferror(fp) ? -1 : 0;

@@ -179,8 +179,14 @@ static void print_pairs(FILE *f, const surv_test *t)
 		wchi = max_int(wchi, (int)strlen(cell_num(x->chisq, 4, b1, sizeof b1)));
 		wp = max_int(wp, (int)strlen(fmtnum_p_text_says(x->p, x->log_p, b4, sizeof b4)));
 	}
-	fprintf(f, "  pairwise, p adjusted by Benjamini-Hochberg over the %zu pairs:\n",
-	        pp->npairs);
+	/* The adjustment's n: the pairs tested (R's p.adjust leaves NA out). */
+	size_t tested = logrank_pairs_tested(pp);
+	if (tested == pp->npairs)
+		fprintf(f, "  pairwise, p adjusted by Benjamini-Hochberg over the %zu pairs:\n",
+		        tested);
+	else
+		fprintf(f, "  pairwise, p adjusted by Benjamini-Hochberg over the %zu pair%s "
+		        "tested (of %zu):\n", tested, tested == 1 ? "" : "s", pp->npairs);
 	for (size_t q = 0; q < pp->npairs; q++) {
 		const logrank_pair *x = &pp->pair[q];
 		const char *a = level_name(t, x->a), *b = level_name(t, x->b);

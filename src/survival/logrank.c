@@ -300,6 +300,14 @@ void logrank_pairs_free(logrank_pairs *pp)
 	free(pp);
 }
 
+size_t logrank_pairs_tested(const logrank_pairs *pp)
+{
+	size_t n = 0;
+	for (size_t q = 0; pp != NULL && q < pp->npairs; q++)
+		n += !isnan(pp->pair[q].p);
+	return n;
+}
+
 churn_status logrank_pairwise(const surv_groups *g, double rho,
                               logrank_pairs **out, churn_err *err)
 {

@@ -104,6 +104,19 @@ char *fmtnum_pct(double frac, int dec, char *buf, size_t n)
 	return pct_or(frac, dec, "-", buf, n);
 }
 
+double fmtnum_pct_change_shown(double now, double before, int dec)
+{
+	char a[64], b[64];
+
+	if (!isfinite(now) || !isfinite(before))
+		return NAN;
+	/* Read back what pct prints, so that the two can never disagree. */
+	pct(now, dec, a, sizeof a);
+	pct(before, dec, b, sizeof b);
+	double scale = pow(10, dec), d = round((strtod(a, NULL) - strtod(b, NULL)) * scale) / scale;
+	return d == 0 ? 0.0 : d;
+}
+
 char *fmtnum_pct_says(double frac, char *buf, size_t n)
 {
 	double v = 100 * frac;

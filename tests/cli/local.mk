@@ -55,6 +55,27 @@ cli_tests += tests/cli/report_exec.sh
 # layout: net revenue retention by cohort from a revenue history.
 cli_tests += tests/cli/cohort_nrr.sh
 EXTRA_DIST += tests/data/cohorts/nrr_customers.csv tests/data/cohorts/nrr_revenue.csv
+# fixkpi (review G1): GRR and NRR when a start customer's MRR moves and it
+# then churns inside the period (tests/cli/grr_move_churn.sh).
+cli_tests += tests/cli/grr_move_churn.sh
+EXTRA_DIST += tests/data/cohorts/move_churn_expand.csv \
+	tests/data/cohorts/move_churn_expand_revenue.csv \
+	tests/data/cohorts/move_churn_contract.csv \
+	tests/data/cohorts/move_churn_contract_revenue.csv
+# fixkpi (review G13): a change printed beside two rates is their printed
+# difference (tests/cli/rounded_change.sh).
+cli_tests += tests/cli/rounded_change.sh
+# fixkpi (review G9): the BH adjustment's sentence counts the pairs tested
+# (tests/cli/bh_pairs.sh).
+cli_tests += tests/cli/bh_pairs.sh
+# fixkpi (review G10): the model's coefficient table padded to display
+# columns (tests/cli/utf8_columns.sh).
+cli_tests += tests/cli/utf8_columns.sh
+# fixkpi (review G11): the at-risk table's mark for no main driver
+# (tests/cli/no_driver.sh).
+cli_tests += tests/cli/no_driver.sh
+EXTRA_DIST += tests/data/findings/no_driver.csv
+EXTRA_DIST += tests/data/reasons/rounded_change.csv
 # review: the executive summary on edge inputs (tests/cli/review_edges.sh).
 cli_tests += tests/cli/review_edges.sh
 # review (session 9): the report's sentences on tiny data, and tiles that

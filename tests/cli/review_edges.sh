@@ -53,13 +53,15 @@ if command -v pdftotext >/dev/null 2>&1; then
 	tap_is $? 1 "labels: no raw column name is left on page 2"
 fi
 # The retention rate tile follows the churn rate's test, as the churn tiles
-# do: the small sample's churn rate moved +0.6 pp with p = 0.88, so neither
-# tile may show an arrow (the retention rate read "▼ -0.6 pp vs 2026Q2").
+# do: the small sample's churn rate moved from 8.7% to 9.2% with p = 0.88,
+# so neither tile may show an arrow (the retention rate read "▼ -0.6 pp vs
+# 2026Q2").  The changes print as the difference of the printed rates
+# (docs/outputs.md): +0.5 and -0.5 pp (9.2% - 8.7%; the exact change is 0.59 pp).
 if command -v pdftotext >/dev/null 2>&1; then
 	grep -q 'p = 0.88' s2.txt
 	tap_is $? 0 "tiles: the small sample's churn test has p = 0.88"
-	grep -q ' -0.6 pp vs 2026Q2' s2.txt && ! grep -q '▼ -0.6 pp vs 2026Q2' s2.txt
-	tap_is $? 0 "tiles: the retention rate's -0.6 pp has no arrow, like the churn rate's +0.6 pp"
+	grep -q ' -0.5 pp vs 2026Q2' s2.txt && ! grep -q '▼ -0.5 pp vs 2026Q2' s2.txt
+	tap_is $? 0 "tiles: the retention rate's -0.5 pp has no arrow, like the churn rate's +0.5 pp"
 fi
 # (the sentences are as printed, labelled; the name fields stay raw)
 tap_is "$("$JSONGET" small.json findings.0.subject):$("$JSONGET" small.json findings.2.column)" \

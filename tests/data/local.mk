@@ -33,11 +33,13 @@ data_model = \
 	tests/data/model/rare8.csv \
 	tests/data/model/telco_ph.csv \
 	tests/data/model/two2.csv \
+	tests/data/model/utf8_levels.csv \
 	tests/data/model/weights.csv
 dist_noinst_DATA += $(data_model)
 
 ## tests/data/survival: the survival command's input tables.
 data_survival = \
+	tests/data/survival/bh_untested.csv \
 	tests/data/survival/cities.csv \
 	tests/data/survival/dates.csv \
 	tests/data/survival/durations.csv \

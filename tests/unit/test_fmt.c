@@ -21,9 +21,16 @@ int main(void)
 	is_str(fmt_count(NAN, b, sizeof b), "-", "NaN count is a dash");
 	is_str(fmt_count(INFINITY, b, sizeof b), "-", "infinite count is a dash");
 
-	is_str(fmt_pp(0.008, b, sizeof b), "+0.8 pp", "rise in points");
-	is_str(fmt_pp(-0.0125, b, sizeof b), "-1.2 pp", "fall in points (round half even)");
-	is_str(fmt_pp(0.0001, b, sizeof b), "0.0 pp", "tiny change is no change");
+	is_str(fmt_pp_shown(0.058, 0.05, b, sizeof b), "+0.8 pp", "rise in points");
+	is_str(fmt_pp_shown(0.0375, 0.05, b, sizeof b), "-1.2 pp",
+	       "fall in points: 3.8%% (3.75 printed half to even) against 5.0%%");
+	is_str(fmt_pp_shown(0.0501, 0.05, b, sizeof b), "0.0 pp", "both print 5.0%%: no change");
+	/* 22/172 = 12.791% and 24/196 = 12.245%: the tiles print 12.8% and
+	 * 12.2%, so the change reads their difference, not the exact 0.546. */
+	is_str(fmt_pp_shown(22.0 / 172, 24.0 / 196, b, sizeof b), "+0.6 pp",
+	       "the difference of the printed rates (12.8%% - 12.2%%), not the exact +0.5");
+	is_str(fmt_pp_shown(24.0 / 196, 22.0 / 172, b, sizeof b), "-0.6 pp", "and falling");
+	is_str(fmt_pp_shown(NAN, 0.05, b, sizeof b), "-", "undefined rate: a dash");
 
 	is_str(fmt_delta(12, b, sizeof b), "+12", "positive delta signed");
 	is_str(fmt_delta(-3, b, sizeof b), "-3", "negative delta");

@@ -57,6 +57,17 @@ static void prose(void)
 	is_str(fmtnum_pct(-0.00001, 1, b, sizeof b), "0.0%", "pct: no negative zero");
 	is_str(fmtnum_pct(NAN, 1, b, sizeof b), "-", "pct: NaN is a dash");
 	is_str(fmtnum_pct(INFINITY, 1, b, sizeof b), "-", "pct: infinite is a dash");
+	/* A change printed beside the two rates is their printed difference. */
+	is_double_abs(fmtnum_pct_change_shown(22.0 / 172, 24.0 / 196, 1), 0.6, 1e-12,
+	              "pct change: 12.8%% - 12.2%% = 0.6 pp (exact 0.546)");
+	is_double_abs(fmtnum_pct_change_shown(22.0 / 172, 24.0 / 196, 2), 0.55, 1e-12,
+	              "pct change: 12.79%% - 12.24%% = 0.55 pp with two decimals");
+	is_double_abs(fmtnum_pct_change_shown(0.12849, 0.12751, 1), 0.0, 0,
+	              "pct change: both print 12.8%%: 0");
+	ok(!signbit(fmtnum_pct_change_shown(0.12751, 0.12849, 1)), "pct change: 0, never -0");
+	is_double_abs(fmtnum_pct_change_shown(-0.00001, 0.0004, 1), 0.0, 0,
+	              "pct change: 0.0%% printed for both (no -0.0%%)");
+	ok(isnan(fmtnum_pct_change_shown(NAN, 0.1, 1)), "pct change: NaN without both rates");
 
 	is_str(fmtnum_ratio(1.854, b, sizeof b), "1.85", "ratio two decimals");
 	is_str(fmtnum_ratio(INFINITY, b, sizeof b), "inf", "infinite ratio");

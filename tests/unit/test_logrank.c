@@ -188,6 +188,7 @@ static void untested_cases(void)
 		ok(pp->npairs == 3 && pp->pair[1].note == r->note && pp->pair[1].df == 0 &&
 		           isnan(pp->pair[1].p) && isnan(pp->pair[1].p_adjusted),
 		   "logrank: all censored: each pair not tested, p and adjusted p NaN");
+		is_int(logrank_pairs_tested(pp), 0, "logrank: all censored: no pair tested");
 	}
 	logrank_result_free(r);
 	logrank_pairs_free(pp);
@@ -220,6 +221,24 @@ static void untested_cases(void)
 	}
 	logrank_result_free(r);
 	r = NULL;
+
+	/* Levels 1 and 2 without churn: the pair 1 vs 2 is not tested, and the
+	 * BH adjustment is over the other two (R's p.adjust leaves NA out). */
+	double t5[6] = {1, 2, 3, 4, 5, 6};
+	int e5[6] = {1, 1, 0, 0, 0, 0};
+	uint32_t c5[6] = {0, 0, 1, 1, 2, 2};
+	if (ok(run_small(6, t5, e5, c5, 3, &r, &pp), "logrank: two levels without churn: runs")) {
+		is_int(pp->npairs, 3, "logrank: two levels without churn: 3 pairs");
+		is_int(logrank_pairs_tested(pp), 2,
+		       "logrank: two levels without churn: 2 pairs tested (1 vs 2 is not)");
+		ok(pp->pair[2].note != NULL && isfinite(pp->pair[0].p_adjusted),
+		   "logrank: two levels without churn: 1 vs 2 has a note, 0 vs 1 an adjusted p");
+	}
+	logrank_result_free(r);
+	logrank_pairs_free(pp);
+	r = NULL;
+	pp = NULL;
+	is_int(logrank_pairs_tested(NULL), 0, "logrank: no pairs, none tested");
 
 	/* an ordinary test has no note */
 	double t4[4] = {1, 2, 3, 4};

@@ -176,10 +176,12 @@ static void test_bad(void)
  * (paying nothing in Feb); end 210.
  * Mar: start 210; churned c0 120 (its churn-month row, not an expansion:
  * churn change +20), c1 50 (Feb MRR), c2 30 (also new 30); c4 is not
- * booked again; end 60 = 210 + 30 - 200 + 20.  GRR (210 - 170) / 210.
+ * booked again; end 60 = 210 + 30 - 200 + 20.  GRR compares start with
+ * end: c0 and c1 lose the 100 and 50 they brought in, (210 - 150) / 210.
  * Apr: nothing moves (c3's April row is not a reactivation).
  * Feb..Apr: start 330, churned 320, new 30, change 20, end 60; start
- * customers churned c0 120 + c1 50 + c3 80 + c4 40 = 290: GRR 40/330. */
+ * customers churned c0 100 + c1 50 + c3 80 + c4 40 = 270 (their January
+ * MRR): GRR = NRR = 60/330, c5's end MRR over the start. */
 static void test_churn_dates(void)
 {
 	static const size_t cu[] = {0, 0, 0, 1, 1, 2, 3, 3, 3, 3, 4, 5, 5, 5, 5};
@@ -208,7 +210,8 @@ static void test_churn_dates(void)
 	is_double_rel(p[1].mrr_new, 30, TOL, "churn dates: joined in the churn month is new");
 	is_double_rel(p[1].mrr_churn_change, 20, TOL, "churn dates: churn change 120 - 100");
 	is_double_rel(p[1].mrr_end, 60, TOL, "churn dates: Mar end 60");
-	is_double_rel(p[1].grr, 40.0 / 210, TOL, "churn dates: Mar GRR (210 - 120 - 50) / 210");
+	is_double_rel(p[1].grr, 60.0 / 210, TOL, "churn dates: Mar GRR (210 - 100 - 50) / 210, "
+	              "c0 losing the 100 it brought in, not its churn-month 120");
 	is_double_rel(p[2].mrr_reactivation, 0, TOL,
 	              "churn dates: a row after the churn month is no reactivation");
 	is_double_rel(p[2].mrr_end, 60, TOL, "churn dates: Apr end 60");
@@ -216,8 +219,10 @@ static void test_churn_dates(void)
 	is_double_rel(p[3].mrr_start + p[3].mrr_new + p[3].mrr_reactivation + p[3].mrr_expansion -
 	              p[3].mrr_contraction - p[3].mrr_churned + p[3].mrr_churn_change,
 	              p[3].mrr_end, TOL, "churn dates: end = start + movements + churn change");
-	is_double_rel(p[3].start_churned, 290, TOL, "churn dates: start customers churned 290");
-	is_double_rel(p[3].grr, 40.0 / 330, TOL, "churn dates: Feb..Apr GRR 40/330");
+	is_double_rel(p[3].start_churned, 270, TOL, "churn dates: start customers churned 270, "
+	              "at their start MRR");
+	is_double_rel(p[3].grr, 60.0 / 330, TOL, "churn dates: Feb..Apr GRR 60/330");
+	is_double_rel(p[3].nrr, 60.0 / 330, TOL, "churn dates: Feb..Apr NRR 60/330");
 
 	/* The same rows without churn dates: the old month-against-month view. */
 	h.churn_month = NULL;
@@ -226,6 +231,65 @@ static void test_churn_dates(void)
 		return;
 	is_double_rel(p[1].mrr_expansion, 20, TOL, "no churn dates: Mar expansion 20");
 	is_double_rel(p[1].mrr_churn_change, 0, TOL, "no churn dates: no churn change");
+}
+
+/* A start customer whose MRR moves and who then churns inside the period
+ * (docs/outputs.md, "Revenue retention"), months Dec 2025..Mar 2026, the
+ * period Jan..Mar (start = December), churn month in brackets:
+ *        Dec  Jan   Feb   Mar
+ *   c0   100  1000  1000   -   [Mar] expands, then churns
+ *   c1   100   50    -     -   [Feb] contracts, then churns
+ *   c2   100  100   100   100        stays
+ *   c3    -    -     40    40        new in Feb
+ * Movements as they happen: expansion 900 (c0), contraction 50 (c1),
+ * churned 1000 (c0, the MRR it left with) + 50 (c1), new 40; end 140 =
+ * 300 + 40 + 900 - 50 - 1050.  Start against end: c0 and c1 lose the 100
+ * each brought in, GRR = NRR = 100/300 (c2's end MRR over the start), not
+ * (300 - 1000 - 50) / 300 < 0 nor the 200/300 that a churn counted at 50
+ * gives; gross MRR churn (1050 + 50) / 300 also counts c0's expansion. */
+static void test_move_then_churn(void)
+{
+	static const size_t cu[] = {0, 0, 0, 1, 1, 2, 2, 2, 2, 3, 3};
+	static const int32_t mo[] = {M(2025, 12), M(2026, 1), M(2026, 2), M(2025, 12),
+	                             M(2026, 1),  M(2025, 12), M(2026, 1), M(2026, 2),
+	                             M(2026, 3),  M(2026, 2), M(2026, 3)};
+	static const double mr[] = {100, 1000, 1000, 100, 50, 100, 100, 100, 100, 40, 40};
+	const int32_t cm[] = {M(2026, 3), M(2026, 2), INT32_MAX, INT32_MAX};
+	revenue_history h = {sizeof mr / sizeof mr[0], cu, mo, mr, 4, cm};
+	revenue_span s[3] = {{M(2026, 1), M(2026, 3)}, {M(2026, 2), M(2026, 2)},
+	                     {M(2026, 3), M(2026, 3)}};
+	revenue_period p[3];
+	churn_err err;
+
+	if (!ok(revenue_from_history(&h, M(2026, 3), s, 3, p, &err) == CHURN_OK && p[0].covered,
+	        "move then churn: history computes"))
+		return;
+	is_double_rel(p[0].mrr_start, 300, TOL, "move then churn: start 300");
+	is_double_rel(p[0].mrr_expansion, 900, TOL, "move then churn: expansion 900 (c0)");
+	is_double_rel(p[0].mrr_contraction, 50, TOL, "move then churn: contraction 50 (c1)");
+	is_double_rel(p[0].mrr_churned, 1050, TOL,
+	              "move then churn: churned 1050, each at the MRR it left with");
+	is_double_rel(p[0].mrr_end, 140, TOL, "move then churn: end 140");
+	is_double_rel(p[0].mrr_start + p[0].mrr_new + p[0].mrr_reactivation +
+	              p[0].mrr_expansion - p[0].mrr_contraction - p[0].mrr_churned +
+	              p[0].mrr_churn_change, p[0].mrr_end, TOL,
+	              "move then churn: the bridge balances");
+	is_double_rel(p[0].start_churned, 200, TOL,
+	              "move then churn: start customers churned 200, the 100 each brought in");
+	is_double_rel(p[0].start_contraction, 0, TOL,
+	              "move then churn: c1's contraction before its churn is not counted twice");
+	is_double_rel(p[0].start_expansion, 0, TOL,
+	              "move then churn: c0's expansion before its churn is not retained");
+	is_double_rel(p[0].grr, 1.0 / 3, TOL, "move then churn: GRR 100/300");
+	is_double_rel(p[0].nrr, 1.0 / 3, TOL, "move then churn: NRR 100/300, c2's end MRR");
+	is_double_rel(p[0].gross_mrr_churn, 1100.0 / 300, TOL,
+	              "move then churn: gross MRR churn (1050 + 50) / 300, the movements");
+	/* The churn months alone: Feb starts from c0 1000, c1 50, c2 100; Mar
+	 * from c0 1000, c2 100, c3 40. */
+	is_double_rel(p[1].grr, 1100.0 / 1150, TOL, "move then churn: Feb GRR 1100/1150");
+	is_double_rel(p[2].grr, 140.0 / 1140, TOL, "move then churn: Mar GRR 140/1140");
+	is_double_rel(p[2].gross_mrr_churn, 1.0 - p[2].grr, TOL,
+	              "move then churn: Mar gross MRR churn = 1 - GRR (no move inside a month)");
 }
 
 /* Churn and expansion that cancel in exact arithmetic: churned 0.3 and
@@ -260,6 +324,7 @@ int main(void)
 	test_no_negative_zero();
 	test_months();
 	test_churn_dates();
+	test_move_then_churn();
 	test_kpi_history();
 	test_bad();
 	return done_testing();

@@ -48,13 +48,11 @@ char *fmt_count(double x, char *buf, size_t n)
 	return group(s, buf, n);
 }
 
-char *fmt_pp(double dfrac, char *buf, size_t n)
+char *fmt_pp_shown(double now, double before, char *buf, size_t n)
 {
-	if (!isfinite(dfrac))
+	double v = fmtnum_pct_change_shown(now, before, 1);
+	if (!isfinite(v))
 		return dash(buf, n);
-	double v = dfrac * 100;
-	if (fabs(v) < 0.05)
-		v = 0;
 	snprintf(buf, n, "%s%.1f pp", v > 0 ? "+" : "", v);
 	return buf;
 }

@@ -14,8 +14,11 @@
 
 /* 12,345 (rounded to a whole number). */
 char *fmt_count(double x, char *buf, size_t n);
-/* A change of a fraction in percentage points with its sign: "+0.8 pp". */
-char *fmt_pp(double dfrac, char *buf, size_t n);
+/* The change from `before` to `now` (fractions printed as fmtnum_pct(x, 1)
+ * beside it) in percentage points with its sign, the difference of the
+ * printed values (fmtnum_pct_change_shown): 0.12791 against 0.12245 (12.8%
+ * and 12.2%) is "+0.6 pp"; "0.0 pp" when both print the same. */
+char *fmt_pp_shown(double now, double before, char *buf, size_t n);
 /* A signed count: "+12", "-3", "0". */
 char *fmt_delta(double x, char *buf, size_t n);
 /* Money in tiles, charts and sentences, compact with the symbol of the

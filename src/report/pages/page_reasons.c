@@ -204,11 +204,12 @@ static double sentences(report_page_ctx *c, double y, const report_reasons *rr,
 	return y;
 }
 
-/* The change cell: "+0.8 pp", with an arrow when significant. */
+/* The change cell: "+0.8 pp", with an arrow when significant; the
+ * difference of the two shares as the row prints them (fmt_pp_shown). */
 static void change_cell(const reason_test *t, char *buf, size_t n)
 {
 	char d[32];
-	fmt_pp(t->change, d, sizeof d);
+	fmt_pp_shown(t->share[0], t->share[1], d, sizeof d);
 	if (!isfinite(t->change))
 		snprintf(buf, n, "-");
 	else if (t->significant)
@@ -264,7 +265,7 @@ static double reasons_table(report_page_ctx *c, double y, const report_reasons *
 			snprintf(cells[i][5], CELL, "-");
 			snprintf(cells[i][6], CELL, "-");
 		} else if (t == NULL)
-			fmt_pp(s0 - s1, cells[i][6], CELL);
+			fmt_pp_shown(s0, s1, cells[i][6], CELL);
 		else if (!t->significant)
 			change_cell(t, cells[i][6], CELL);
 		bold[i] = (unsigned char)total;

@@ -19,6 +19,10 @@
 #include "report/pages/page.h"
 #include "report/pages/pages.h"
 
+/* The at-risk table's main driver when no term raises the customer's risk
+ * above the average customer's (the scores file leaves the cell empty). */
+#define NO_DRIVER_MARK "\xE2\x80\x94"
+
 
 static const score_band risk_cols[4] = { SCORE_BAND_HIGH, SCORE_BAND_MEDIUM, SCORE_BAND_LOW,
 	                                   SCORE_BAND_NONE };
@@ -315,6 +319,7 @@ void page_accounts(report_page_ctx *c)
 		if (segment_band_at_risk(s->customers[s->top[k]].risk))
 			pick[n++] = s->top[k];
 	char buf[600], a[32], id[128], drv[160], fitbuf[300];
+	size_t no_driver = 0;
 	double y, x0 = c->left, w = c->right - c->left;
 	size_t pre = 0, suf = 0;
 
@@ -421,6 +426,11 @@ void page_accounts(report_page_ctx *c)
 		drv[0] = '\0';
 		if (in->dscore)
 			name_driver(in, in->dscore, in->t, sc->row, &e->s, drv, sizeof drv);
+		/* No term above the average customer's: a mark the note explains. */
+		if (in->dscore && drv[0] == '\0') {
+			snprintf(drv, sizeof drv, "%s", NO_DRIVER_MARK);
+			no_driver++;
+		}
 		pdf_fit_text(c->d, drv, PDF_REGULAR, 7.5, x0 + w - cx[5], fitbuf, sizeof fitbuf);
 		pdf_text(c->d, cx[5], ry + 9, fitbuf, PDF_REGULAR, 7.5, PDF_LEFT, chart_ink);
 		snprintf(buf, sizeof buf, "\xE2\x86\x92 %s", segment_customer_action(s, pick[i]));
@@ -431,9 +441,12 @@ void page_accounts(report_page_ctx *c)
 	snprintf(buf, sizeof buf,
 	         "Risk: the churn probability over the horizon. Expected loss: risk x %s, the "
 	         "MRR the customer is expected to take away. Main driver: the attribute that "
-	         "raises this customer's risk most compared with the average customer. The "
+	         "raises this customer's risk most compared with the average customer%s. The "
 	         "scores file lists every active customer with its segment and action.",
-	         in->value_name ? name_col(in, in->value_name) : "MRR");
+	         in->value_name ? name_col(in, in->value_name) : "MRR",
+	         no_driver > 0 ? "; " NO_DRIVER_MARK " where no attribute raises it above the "
+	                         "average (the risk comes from the baseline: the base rate and "
+	                         "the customer's tenure)" : "");
 	y = page_note(c, y, buf);
 	page_beyond_note(c, y);
 }

@@ -16,6 +16,10 @@
 #include "report/pages/summary_exec.h"
 
 typedef enum { GOOD_UP, GOOD_DOWN, NEUTRAL } direction;
+/* The test that says whether a tile's change is above the noise: none (the
+ * floor of fmt_change_real), the period's two-proportion test of the churn,
+ * or the ratio estimators' test of GRR or NRR (revenue.h). */
+typedef enum { TEST_FLOOR, TEST_CHURN, TEST_GRR, TEST_NRR } change_test;
 
 #define TILE_WRAP_SIZE 6.5      /* points: a change line in two lines */
 #define TILE_WRAP_LEADING 7.5
@@ -78,40 +82,33 @@ static void tile_draw(report_page_ctx *c, double x, double y, double w, double h
 	         cc);
 }
 
-/* Fills the change line of a tile from a difference d against the
- * previous period.  Arrow and colour only when the change is larger than
- * the noise (summary_change_text): the churn and retention tiles by the
- * period's two-proportion test, revenue retention and gross revenue churn
- * by the ratio estimators' test (revenue.h), the others by a 0.1 pp floor
- * (a whole unit for counts and money); a change of zero reads "no
- * change". */
-static void change(tile *t, const report_input *in, double d, change_kind kind,
-                   direction good)
+/* Fills the change line of a tile showing `now` from its value `before`
+ * in the previous period.  Arrow and colour only when the change is larger
+ * than the noise (summary_change_text) by the test `test`: the churned
+ * customers, the churn rate and its mirror the retention rate (which must
+ * not show an arrow the churn rate beside it is denied) by the period's
+ * two-proportion test, revenue retention and its mirror gross revenue
+ * churn by the ratio estimators' test, the others by a 0.1 pp floor (a
+ * whole unit for counts and money); a change of zero reads "no change". */
+static void change(tile *t, const report_input *in, double now, double before,
+                   change_kind kind, direction good, change_test test)
 {
 	const kpi_change *ch = in->kpi ? &in->kpi->change : NULL;
+	double d = now - before, p = NAN;
 	int real;
 
 	if (!ch || !ch->has_previous || !isfinite(d))
 		return;
-	/* The tiles the period test is about: the churned customers, the
-	 * churn rate and its mirror the retention rate, which must not show
-	 * an arrow the churn rate beside it is denied (the values passed are
-	 * those of the kpi_change). */
-	int tested = ch->test_ok &&
-	             ((good == GOOD_DOWN && kind == CHANGE_PP && d == ch->d_churn_rate) ||
-	              (good == GOOD_DOWN && kind == CHANGE_COUNT && d == ch->d_churned) ||
-	              (good == GOOD_UP && kind == CHANGE_PP && d == ch->d_retention_rate));
-	double p = tested ? ch->p_value : NAN;
-	/* Revenue retention and its mirror, gross revenue churn, by the
-	 * ratio estimators' test (revenue.h). */
 	const revenue_period *rc = &ch->current.mrr, *rp = &ch->previous.mrr;
-	if (kind == CHANGE_PP && rc->covered && rp->covered &&
-	    (d == ch->d_grr || d == -ch->d_grr))
+	int mrr = rc->covered && rp->covered;
+	if (test == TEST_CHURN && ch->test_ok)
+		p = ch->p_value;
+	else if (test == TEST_GRR && mrr)
 		p = revenue_change_p(rc->grr, rc->grr_var, rp->grr, rp->grr_var);
-	else if (kind == CHANGE_PP && rc->covered && rp->covered && d == ch->d_nrr)
+	else if (test == TEST_NRR && mrr)
 		p = revenue_change_p(rc->nrr, rc->nrr_var, rp->nrr, rp->nrr_var);
-	summary_change_text(t->change, sizeof t->change, d, kind, ch->previous.label, p,
-	                    in->alpha, in->currency, &real);
+	summary_change_text(t->change, sizeof t->change, now, before, kind, ch->previous.label,
+	                    p, in->alpha, in->currency, &real);
 	t->bad = real && ((good == GOOD_UP && d < 0) || (good == GOOD_DOWN && d > 0));
 }
 
@@ -213,6 +210,7 @@ static size_t tiles(report_page_ctx *c, tile *t)
 	const kpi_result *k = in->kpi;
 	const kpi_row *cur = k && k->change.has_current ? &k->change.current : NULL;
 	const kpi_change *ch = k ? &k->change : NULL;
+	const kpi_row *prev = ch && ch->has_previous ? &ch->previous : NULL;
 	int mrr = cur && cur->mrr.covered;
 	int trend = in->ntrend > 0; /* the trend row shows end, churn rate, GRR, NRR */
 	size_t n = 0;
@@ -220,35 +218,41 @@ static size_t tiles(report_page_ctx *c, tile *t)
 	memset(t, 0, 12 * sizeof *t);
 	t[n].label = "Customers at start";
 	fmt_count(cur ? (double)cur->n_start : NAN, t[n].value, sizeof t[n].value);
-	if (ch)
-		change(&t[n], in, ch->d_start, CHANGE_COUNT, GOOD_UP);
+	if (prev)
+		change(&t[n], in, (double)cur->n_start, (double)prev->n_start, CHANGE_COUNT, GOOD_UP,
+		       TEST_FLOOR);
 	n++;
 	t[n].label = "New customers";
 	fmt_count(cur ? (double)cur->n_new : NAN, t[n].value, sizeof t[n].value);
-	if (ch)
-		change(&t[n], in, ch->d_new, CHANGE_COUNT, GOOD_UP);
+	if (prev)
+		change(&t[n], in, (double)cur->n_new, (double)prev->n_new, CHANGE_COUNT, GOOD_UP,
+		       TEST_FLOOR);
 	n++;
 	t[n].label = "Churned customers";
 	fmt_count(cur ? (double)cur->n_churned : NAN, t[n].value, sizeof t[n].value);
-	if (ch)
-		change(&t[n], in, ch->d_churned, CHANGE_COUNT, GOOD_DOWN);
+	if (prev)
+		change(&t[n], in, (double)cur->n_churned, (double)prev->n_churned, CHANGE_COUNT,
+		       GOOD_DOWN, TEST_CHURN);
 	n++;
 	if (!trend) {
 		t[n].label = "Customers at end";
 		fmt_count(cur ? (double)cur->n_end : NAN, t[n].value, sizeof t[n].value);
-		if (ch)
-			change(&t[n], in, ch->d_end, CHANGE_COUNT, GOOD_UP);
+		if (prev)
+			change(&t[n], in, (double)cur->n_end, (double)prev->n_end, CHANGE_COUNT,
+			       GOOD_UP, TEST_FLOOR);
 		n++;
 		t[n].label = "Logo churn rate";
 		fmtnum_pct(cur ? cur->churn_rate : NAN, 1, t[n].value, sizeof t[n].value);
-		if (ch)
-			change(&t[n], in, ch->d_churn_rate, CHANGE_PP, GOOD_DOWN);
+		if (prev)
+			change(&t[n], in, cur->churn_rate, prev->churn_rate, CHANGE_PP, GOOD_DOWN,
+			       TEST_CHURN);
 		n++;
 	}
 	t[n].label = "Retention rate";
 	fmtnum_pct(cur ? cur->retention_rate : NAN, 1, t[n].value, sizeof t[n].value);
-	if (ch)
-		change(&t[n], in, ch->d_retention_rate, CHANGE_PP, GOOD_UP);
+	if (prev)
+		change(&t[n], in, cur->retention_rate, prev->retention_rate, CHANGE_PP, GOOD_UP,
+		       TEST_CHURN);
 	n++;
 	/* On start MRR, as GRR: 100% - GRR, so the two tiles (or the tile and
 	 * the trend's GRR) add up to 100%.  The MRR of customers who joined and
@@ -257,19 +261,21 @@ static size_t tiles(report_page_ctx *c, tile *t)
 	if (mrr) {
 		t[n].label = "Gross revenue churn";
 		fmtnum_pct(1 - cur->mrr.grr, 1, t[n].value, sizeof t[n].value);
-		change(&t[n], in, -ch->d_grr, CHANGE_PP, GOOD_DOWN);
+		if (prev)
+			change(&t[n], in, 1 - cur->mrr.grr, 1 - prev->mrr.grr, CHANGE_PP, GOOD_DOWN,
+			       TEST_GRR);
 		n++;
 	}
 	if (!trend) {
 		t[n].label = "Gross revenue retention";
 		fmtnum_pct(mrr ? cur->mrr.grr : NAN, 1, t[n].value, sizeof t[n].value);
-		if (mrr)
-			change(&t[n], in, ch->d_grr, CHANGE_PP, GOOD_UP);
+		if (mrr && prev)
+			change(&t[n], in, cur->mrr.grr, prev->mrr.grr, CHANGE_PP, GOOD_UP, TEST_GRR);
 		n++;
 		t[n].label = "Net revenue retention";
 		fmtnum_pct(mrr ? cur->mrr.nrr : NAN, 1, t[n].value, sizeof t[n].value);
-		if (mrr)
-			change(&t[n], in, ch->d_nrr, CHANGE_PP, GOOD_UP);
+		if (mrr && prev)
+			change(&t[n], in, cur->mrr.nrr, prev->mrr.nrr, CHANGE_PP, GOOD_UP, TEST_NRR);
 		n++;
 	}
 	t[n].label = "Median customer lifetime";
@@ -306,7 +312,8 @@ static size_t tiles(report_page_ctx *c, tile *t)
 		t[n].label = "Cost of churn (period)";
 		fmt_money(k->cost.total, c->in->currency, t[n].value, sizeof t[n].value);
 		if (isfinite(in->cost_previous))
-			change(&t[n], in, k->cost.total - in->cost_previous, CHANGE_MONEY, GOOD_DOWN);
+			change(&t[n], in, k->cost.total, in->cost_previous, CHANGE_MONEY, GOOD_DOWN,
+			       TEST_FLOOR);
 		n++;
 	}
 	return n;

@@ -185,11 +185,9 @@ static double pairs_text(report_page_ctx *c, double y, const surv_test *t, doubl
 
 	if (!t->pairs || t->pairs->npairs == 0)
 		return y;
+	tested = logrank_pairs_tested(t->pairs);
 	for (size_t i = 0; i < t->pairs->npairs; i++)
-		if (!t->pairs->pair[i].note) {
-			tested++;
-			sig += t->pairs->pair[i].p_adjusted < alpha;
-		}
+		sig += !t->pairs->pair[i].note && t->pairs->pair[i].p_adjusted < alpha;
 	if (tested == 0)
 		return y;
 	len = (size_t)snprintf(buf, sizeof buf,

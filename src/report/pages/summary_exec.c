@@ -11,11 +11,12 @@
 #include "report/pages/fmt.h"
 #include "report/pages/summary_exec.h"
 
-char *summary_change_text(char *buf, size_t n, double d, change_kind kind,
+char *summary_change_text(char *buf, size_t n, double now, double before, change_kind kind,
                           const char *against, double p, double alpha, const char *currency,
                           int *real)
 {
 	char a[48];
+	double d = now - before;
 
 	buf[0] = '\0';
 	*real = 0;
@@ -28,10 +29,11 @@ char *summary_change_text(char *buf, size_t n, double d, change_kind kind,
 	if (kind == CHANGE_MONEY)
 		fmt_money_delta(d, currency, a, sizeof a);
 	else if (kind == CHANGE_PP)
-		fmt_pp(d, a, sizeof a);
+		fmt_pp_shown(now, before, a, sizeof a);
 	else
 		fmt_delta(d, a, sizeof a);
-	*real = fmt_change_real(d, kind == CHANGE_PP, p, alpha);
+	*real = fmt_change_real(d, kind == CHANGE_PP, p, alpha) &&
+	        (kind != CHANGE_PP || fmtnum_pct_change_shown(now, before, 1) != 0);
 	/* ▲ / ▼ carry the direction without colour, only above the noise. */
 	const char *arrow = !*real ? "" : d > 0 ? "\xE2\x96\xB2 " : "\xE2\x96\xBC ";
 	snprintf(buf, n, "%s%s vs %s", arrow, a, against);
@@ -116,8 +118,9 @@ static void trend_tile(report_page_ctx *c, chart_box b, trend_what w)
 			p = revenue_change_p(cur->mrr.nrr, cur->mrr.nrr_var, ref[k]->mrr.nrr,
 			                     ref[k]->mrr.nrr_var);
 		int real;
-		summary_change_text(ch[k], sizeof ch[k], d, trend_spec[w].kind, ref[k]->label, p,
-		                    in->alpha, in->currency, &real);
+		summary_change_text(ch[k], sizeof ch[k], trend_value(cur, w), trend_value(ref[k], w),
+		                    trend_spec[w].kind, ref[k]->label, p, in->alpha, in->currency,
+		                    &real);
 		t.change[k] = ch[k];
 		t.bad[k] = real && (trend_spec[w].good_up ? d < 0 : d > 0);
 	}

@@ -11,13 +11,16 @@
 
 typedef enum { CHANGE_COUNT, CHANGE_PP, CHANGE_MONEY } change_kind;
 
-/* "▲ +391 vs 2026Q2": a change d against the period named `against`, with
- * its direction arrow only when the change is larger than the noise
- * (fmt_change_real: p, the change's test p-value or NaN, below alpha, else
- * the 0.1 pp or one-unit floor), "no change vs ..." for zero, "" when d is
- * not finite.  *real is set to 1 when the change is above the noise.
- * Money with the currency's symbol (NULL: none).  Returns buf. */
-char *summary_change_text(char *buf, size_t n, double d, change_kind kind,
+/* "▲ +391 vs 2026Q2": the change d = now - before against the period named
+ * `against`, with its direction arrow only when the change is larger than
+ * the noise (fmt_change_real: p, the change's test p-value or NaN, below
+ * alpha, else the 0.1 pp or one-unit floor), "no change vs ..." for zero,
+ * "" when d is not finite.  A change of rates (CHANGE_PP) is the
+ * difference of the two rates as the tile prints them (fmt_pp_shown), and
+ * has no arrow when that is 0.0.  *real is set to 1 when the change is
+ * above the noise.  Money with the currency's symbol (NULL: none).
+ * Returns buf. */
+char *summary_change_text(char *buf, size_t n, double now, double before, change_kind kind,
                           const char *against, double p, double alpha, const char *currency,
                           int *real);
 
