@@ -29,12 +29,15 @@ typedef enum {
 	CHURN_EMODEL   /* a model could not be fitted (exit 1) */
 } churn_status;
 
+/* The longest message: room for a count per bad-row rule (pushdown.c). */
+#define CHURN_ERR_MSG 512
+
 typedef struct {
 	churn_status code;
 	char file[512];  /* path the problem is in; "" when none */
 	long line;       /* 1-based physical line; 0 = unknown */
 	long col;        /* 1-based column (field number); 0 = unknown */
-	char msg[256];
+	char msg[CHURN_ERR_MSG];
 } churn_err;
 
 /* Resets `err` to CHURN_OK with no position and no message. */

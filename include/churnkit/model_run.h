@@ -65,6 +65,7 @@
 
 #include "churnkit/cox.h"
 #include "churnkit/design.h"
+#include "churnkit/err.h"
 #include "churnkit/horizon.h"
 #include "churnkit/logit.h"
 #include "churnkit/scores.h"
@@ -147,7 +148,7 @@ typedef struct {
 	logit_result *lr;
 	validate_summary q;
 	int have_q;
-	char cv_note[300];           /* why there is no cross-validated AUC */
+	char cv_note[CHURN_ERR_MSG + 32]; /* why there is no cross-validated AUC */
 	int pushed_down;             /* the fit is the database's (--push-down,
 	                                model_run_fit_pushdown) */
 	design *dc;
@@ -162,7 +163,7 @@ typedef struct {
 	                                the Cox thread's own while it runs */
 	int threads;
 	int keep_scoring;
-	char dropped_note[400];      /* keep_scoring: why the model that does not
+	char dropped_note[CHURN_ERR_MSG]; /* keep_scoring: why the model that does not
 	                                score was left out ("the Cox model cannot be
 	                                fitted: ..."), or "" */
 	cox_zph_result *zph;         /* cox.zph of cr, or NULL (ph_note says why) */

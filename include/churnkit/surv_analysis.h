@@ -96,7 +96,7 @@ typedef struct {
 	surv_test *test;          /* one per column */
 	hazard_table *hazard;     /* all customers; NULL when not asked or when
 	                             it cannot be tabulated (hazard_note says why) */
-	char hazard_note[256];    /* "" or why there is no hazard table */
+	char hazard_note[CHURN_ERR_MSG]; /* "" or why there is no hazard table */
 	km_stats followup;        /* of the reverse KM: median follow-up and CI */
 } surv_analysis;
 

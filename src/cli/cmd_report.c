@@ -69,7 +69,7 @@ typedef struct {
 	char **opt_text;
 	size_t nopts;
 	const char *no_co_why;     /* the option that keeps cohorts out, or NULL */
-	char no_model_why[400];    /* why the model could not be fitted, or "" */
+	char no_model_why[CHURN_ERR_MSG]; /* why the model could not be fitted, or "" */
 	size_t npages;
 	labelmap *labels;          /* --label and [labels] */
 	char currency[8];          /* --currency, upper case */

@@ -185,7 +185,7 @@ ck_run p_bad survival --id id --start start --end end --as-of 2024-12-31 \
 tap_is "$(cat p_bad/exit)" "$(cat r_bad/exit)" "bad rows: the exit status of the row path's (1)"
 tap_is "$(cat p_bad/exit)" 1 "bad rows: exit status 1"
 tap_is "$(sed 1d r_bad/rej.csv | wc -l | tr -d ' ')" 5 "bad rows: the row path rejects 5 rows"
-grep -q "postgresql:pd_badrows: 5 of 7 rows would be bad rows (1 missing required value, 1 unparseable date (text dates: yyyy-mm-dd only), 1 dates out of order, 1 date after as-of, 1 duplicate id): --push-down needs every row good; run without --push-down to see them" p_bad/stderr
+grep -q "postgresql:pd_badrows: 5 of 7 rows would be bad rows (1 missing required value, 1 unparseable date (text dates: yyyy-mm-dd only), 1 dates out of order, 1 date after as-of, 1 duplicate id): --push-down needs every row good; run without --push-down to see them (--rejects FILE lists them all)$" p_bad/stderr
 tap_ok $? "bad rows: counted by rule, with the advice to run without --push-down"
 [ $? -eq 0 ] || tap_diag "$(cat p_bad/stderr)"
 tap_is "$(ls p_bad | tr '\n' ' ')" "exit stderr stdout " "bad rows: no JSON written"
