@@ -160,9 +160,9 @@ static churn_status reader_read(void *ctx, unsigned char *buf, size_t n, size_t 
 
 static const source_reader pg_ops = { reader_read, reader_close };
 
-/* The table name as SQL: each part of "schema.table" (split at the first
- * dot) quoted as an identifier.  A new string (free), or NULL. */
-static char *quote_table(PGconn *conn, const char *table)
+/* "schema.table" (split at the first dot) with each part quoted as an
+ * identifier.  A new string (free), or NULL. */
+static char *quote_split(PGconn *conn, const char *table)
 {
 	const char *dot = strchr(table, '.');
 	size_t n1 = dot ? (size_t)(dot - table) : strlen(table);
@@ -180,6 +180,39 @@ static char *quote_table(PGconn *conn, const char *table)
 	PQfreemem(a);
 	PQfreemem(b);
 	return out;
+}
+
+/* Whether the SQL name q (quoted) names a relation the session sees. */
+static int relation_exists(PGconn *conn, const char *q)
+{
+	const char *params[1] = {q};
+	PGresult *res = PQexecParams(conn, "SELECT to_regclass($1) IS NOT NULL", 1, NULL, params,
+	                             NULL, NULL, 0);
+	int yes = PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1 &&
+	          strcmp(PQgetvalue(res, 0, 0), "t") == 0;
+	PQclear(res);
+	return yes;
+}
+
+/* The table name as SQL: each part of "schema.table" (split at the first
+ * dot) quoted as an identifier; when no such table exists but one named
+ * by the whole text does ("v1.2 export"), that one.  A new string (free),
+ * or NULL. */
+static char *quote_table(PGconn *conn, const char *table)
+{
+	const char *dot = strchr(table, '.');
+	char *split = quote_split(conn, table), *whole;
+
+	if (split == NULL || dot == NULL || relation_exists(conn, split))
+		return split;
+	if ((whole = PQescapeIdentifier(conn, table, strlen(table))) == NULL)
+		return split;
+	if (relation_exists(conn, whole)) {
+		free(split);
+		split = strdup(whole);
+	}
+	PQfreemem(whole);
+	return split;
 }
 
 /* The COPY statement for a table or a query.  A new string, or NULL. */

@@ -232,6 +232,23 @@ for cmd in "survival --duration tenure --event churned --by contract" \
 	same_json "$name" "f_$name/out.json" "d_$name/out.json"
 done
 
+# A table whose name holds a dot (review G12): no schema "v1" has a table
+# "2 export", so --table 'v1.2 export' is the table of that whole name;
+# 'public.v1.2 export' names it with its schema.
+"$PG_BIN/psql" -q -X -v ON_ERROR_STOP=1 >/dev/null <<'EOF2' || tap_bail "cannot make the dotted table"
+SET client_min_messages = warning;
+DROP TABLE IF EXISTS "v1.2 export";
+CREATE TABLE "v1.2 export" AS SELECT * FROM customers;
+EOF2
+for tb in 'v1.2 export' 'public.v1.2 export'; do
+	mkdir -p d_dot
+	# shellcheck disable=SC2086
+	ck_run d_dot check $cfg --db "$db" --table "$tb" --json d_dot/out.json
+	tap_is "$(cat d_dot/exit):$(cat d_dot/stderr)" "0:" "--table '$tb': read"
+	same_json "--table '$tb'" f_check/out.json d_dot/out.json
+	rm -rf d_dot
+done
+
 # Usage errors.
 # shellcheck disable=SC2086
 fails "a file and --table" 'the customers come from --table: give no input file' \
