@@ -304,6 +304,17 @@ churn_status cli_opts_parse(cli_opts *o, unsigned cmd, int argc, char **argv,
 					id = i;
 		if (id < 0)
 			return churn_err_set(err, CHURN_EUSAGE, "%s: unknown option", o->cmd_name);
+		if (!(specs[id].cmds & cmd) && id == OPT_PUSH_DOWN)
+			/* Scores are one number per customer, not a statistic of the
+			 * table (docs/scaling.md, "What cannot be pushed down"). */
+			return churn_err_set(err, CHURN_EUSAGE,
+			                     "%s: option --push-down does not apply to this command: "
+			                     "it %s; run it without --push-down "
+			                     "(the rows stream from --db), or run survival, cohorts or "
+			                     "model with --push-down", o->cmd_name,
+			                     strcmp(o->cmd_name, "check") == 0
+			                     ? "checks the rows themselves"
+			                     : "scores each customer, one number per row");
 		if (!(specs[id].cmds & cmd))
 			return churn_err_set(err, CHURN_EUSAGE,
 			                     "%s: option --%s does not apply to this command",

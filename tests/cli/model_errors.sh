@@ -64,6 +64,12 @@ fails 2 "-o - and --json - cannot both go to standard output" \
 	score $dates --features tickets --horizon 12 -o - --json - "$data"
 fails 2 "model: option --output does not apply to this command" \
 	model --features tickets --outcome churned=Yes -o x.csv "$data"
+# --push-down where every customer is scored: said why, and what to run
+# instead (docs/scaling.md); refused before any connection is tried.
+fails 2 "score: option --push-down does not apply to this command: it scores each customer, one number per row; run it without --push-down (the rows stream from --db), or run survival, cohorts or model with --push-down" \
+	score --push-down --db dbname=none --table customers --features tickets --outcome churned=Yes -o x.csv
+fails 2 "report: option --push-down does not apply to this command: it scores each customer, one number per row; run it without --push-down (the rows stream from --db), or run survival, cohorts or model with --push-down" \
+	report --push-down --db dbname=none --table customers -o x.pdf
 
 # Every weight 0 (review G6): nobody to model, said as survival says it,
 # not as "none of the customers used has the outcome"; score too.
