@@ -27,7 +27,7 @@ int main(void)
 	is_str(churn_err_format(&e, buf, sizeof buf), "no input",
 	       "err: a record without a file is the message alone");
 
-	char longmsg[400];
+	char longmsg[CHURN_ERR_MSG + 100];
 	memset(longmsg, 'x', sizeof longmsg - 1);
 	longmsg[sizeof longmsg - 1] = '\0';
 	churn_err_set(&e, CHURN_EDATA, "%s", longmsg);
@@ -44,13 +44,14 @@ int main(void)
 	is_int(churn_status_exit_code(CHURN_EUSAGE), 2, "err: usage error exits 2");
 	is_int(churn_status_exit_code(CHURN_EIO), 3, "err: I/O error exits 3");
 	is_int(churn_status_exit_code(CHURN_ENOMEM), 4, "err: out of memory exits 4, not the I/O status");
-	/* A message cut at its size ends on a whole UTF-8 character: 300
-	 * copies of the two-byte é cannot fit, and "é" may not be split. */
+	/* A message cut at its size ends on a whole UTF-8 character:
+	 * CHURN_ERR_MSG copies of the two-byte é cannot fit, and "é" may not be
+	 * split. */
 	{
-		char text[601];
-		for (int k = 0; k < 300; k++)
+		char text[2 * CHURN_ERR_MSG + 1];
+		for (int k = 0; k < CHURN_ERR_MSG; k++)
 			memcpy(text + 2 * k, "\xc3\xa9", 2);
-		text[600] = '\0';
+		text[2 * CHURN_ERR_MSG] = '\0';
 		churn_err e2;
 		churn_err_set(&e2, CHURN_EDATA, "x%s", text);
 		size_t n = strlen(e2.msg);
