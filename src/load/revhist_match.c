@@ -39,11 +39,12 @@ int32_t revhist_parse_month(const char *s)
 	}
 	if (len == 10 && date_parse(s, len, NULL, &d))
 		return date_month_index(d);
-	/* A datetime (date_trunc's, a timestamp column's): a valid ISO datetime
-	 * whose written date gives the month.  Its offset is not applied: the
-	 * month is a label, and 2025-10-01 00:00:00+02 is October's. */
-	if (len > 10 && (s[10] == 'T' || s[10] == ' ') && dt_parse(s, len, DT_ISO, NULL, &d) &&
-	    date_parse(s, 10, NULL, &d))
+	/* A datetime (a timestamp column's): the month of its day in UTC, as
+	 * the loader reads every date (datetime.h), so that the same text is
+	 * the same day in the customers and in the revenue whatever time zone
+	 * the database session writes it in: 2025-11-30 19:00:00-05 is
+	 * December's. */
+	if (len > 10 && (s[10] == 'T' || s[10] == ' ') && dt_parse(s, len, DT_ISO, NULL, &d))
 		return date_month_index(d);
 	return MONTH_BAD;
 }

@@ -40,8 +40,8 @@ typedef struct {
 } revhist_rows;
 
 /* revhist_match.c: parses yyyy-mm (or a date yyyy-mm-dd, or an ISO
- * datetime, taken as the month of its written date, offset not applied)
- * into a month index; MONTH_BAD otherwise. */
+ * datetime, taken as the month of its day in UTC, as the loader reads
+ * dates) into a month index; MONTH_BAD otherwise. */
 int32_t revhist_parse_month(const char *s);
 
 /* revhist_match.c: a wide history's month column name (docs/inputs.md

@@ -79,6 +79,22 @@ diff -r f_rev/t d_rev/t >/dev/null 2>&1
 tap_ok $? "cohorts: the --tables files from --db equal the CSV's"
 tap_is "$(grep -c '"file": "postgresql:revenue"' d_rev/out.json)" 1 \
 	"cohorts: data.revenue.file names the revenue table"
+# Months as a timestamptz (midnight UTC of the first day), read by a session
+# in New York: COPY writes 2023-10-31 20:00:00-04, which is November in UTC
+# as the loader reads every date (review H1: the months moved back by one).
+"$PG_BIN/psql" -q -X -v ON_ERROR_STOP=1 >/dev/null <<'EOF2' || tap_bail "cannot make revenue_tz"
+SET client_min_messages = warning;
+DROP TABLE IF EXISTS revenue_tz;
+CREATE TABLE revenue_tz AS SELECT customer_id,
+  (month || '-01 00:00:00+00')::timestamptz AS month, mrr FROM revenue;
+EOF2
+mkdir -p d_rtz
+# shellcheck disable=SC2086
+(PGTZ=America/New_York && export PGTZ && ck_run d_rtz cohorts $cfg --db "$db" \
+	--table customers --revenue-table revenue_tz --json d_rtz/out.json)
+tap_is "$(cat d_rtz/exit):$(cat d_rtz/stderr)" "0:" "cohorts --revenue-table with timestamptz months in New York: read"
+sed 's/postgresql:revenue_tz/postgresql:revenue/' d_rtz/out.json >d_rtz/same.json
+same_json "timestamptz months in a New York session" d_rev/out.json d_rtz/same.json
 
 # report --json (the PDF names its input; the JSON is compared).
 mkdir -p f_rep d_rep

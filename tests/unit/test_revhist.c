@@ -329,16 +329,20 @@ done:
 }
 
 /* A month as exports write it: yyyy-mm, a date, a datetime (the month of
- * the written date: date_trunc's midnight at +02 is still that month). */
+ * its day in UTC, as the loader reads dates: a session in New York writes
+ * December's midnight UTC as 2025-11-30 19:00:00-05). */
 static void test_months(void)
 {
 	int32_t oct = 2025 * 12 + 9;
 	is_int(revhist_parse_month("2025-10"), oct, "month: yyyy-mm");
 	is_int(revhist_parse_month("2025-10-17"), oct, "month: a date");
-	is_int(revhist_parse_month("2025-10-01 00:00:00+02"), oct,
-	       "month: a datetime with an offset is its written date's month");
+	is_int(revhist_parse_month("2025-11-30 19:00:00-05"), oct + 2,
+	       "month: a datetime with an offset is its UTC day's month (December)");
+	is_int(revhist_parse_month("2025-10-01 00:00:00+02"), oct - 1,
+	       "month: midnight at +02 is the day before in UTC (September)");
 	is_int(revhist_parse_month("2025-10-01T00:00:00Z"), oct, "month: ISO T and Z");
-	is_int(revhist_parse_month(" 2025-10-31 23:59:59.5-11 "), oct,
+	is_int(revhist_parse_month("2025-09-30T24:00"), oct, "month: 24:00 is the next day's");
+	is_int(revhist_parse_month(" 2025-10-31 12:59:59.5-11 "), oct,
 	       "month: a fraction, a negative offset and blanks");
 	is_int(revhist_parse_month("2025-10-01 25:00:00"), MONTH_BAD, "month: hour 25 is bad");
 	is_int(revhist_parse_month("2025-10-01 lunch"), MONTH_BAD, "month: text after the date is bad");
